@@ -1,0 +1,145 @@
+"""The `staffbot` command: ask, chat and database maintenance."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+from sqlalchemy.engine import Engine
+
+from bot.composition import build_answer_engine, build_db_engine, configure_logging
+from bot.settings import Settings
+from bot.text_render import render_answer_text, render_text
+from knowledge import migrate
+from knowledge.answer import Answer
+from knowledge.db import to_safe_url
+from knowledge.engine import AnswerEngine
+from knowledge.errors import SeedInvalid, StoreUnavailable
+from knowledge.store import reset_store, seed_store
+from knowledge.text import detect_lang
+
+EXIT_BAD_INPUT = 2
+EXIT_STORE_UNAVAILABLE = 3
+EXIT_SEED_INVALID = 4
+
+
+def to_json_object(answer: Answer) -> dict[str, Any]:
+    return {
+        "answered": answer.answered,
+        "text": render_answer_text(answer),
+        "lang": answer.lang,
+        "intent": answer.intent,
+        "confidence": round(answer.confidence, 3),
+        "sources": [s.to_dict() for s in answer.sources],
+        "suggestions": answer.suggestions,
+    }
+
+
+def _print_json(answer: Answer, out: TextIO) -> None:
+    out.write(json.dumps(to_json_object(answer), ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def _run_ask(args: argparse.Namespace, engine_factory: Callable[[], AnswerEngine], lang: str) -> int:
+    if args.jsonl:
+        engine = engine_factory()
+        for line in sys.stdin:
+            _print_json(engine.answer(line.strip()), sys.stdout)
+        return 0
+    question = " ".join(args.question).strip()
+    if not question:
+        print(render_text("empty_question", lang), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    answer = engine_factory().answer(question)
+    if args.json:
+        _print_json(answer, sys.stdout)
+    else:
+        print(render_answer_text(answer))
+    return 0
+
+
+def _run_chat(engine_factory: Callable[[], AnswerEngine], lang: str) -> int:
+    engine = engine_factory()
+    print(render_answer_text(engine.answer("help" if lang == "en" else "帮助")))
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if question.lower() in {"exit", "quit", "退出"}:
+            return 0
+        if question:
+            print(render_answer_text(engine.answer(question)))
+
+
+def _run_db(args: argparse.Namespace, db_engine: Engine, lang: str) -> int:
+    target = to_safe_url(str(db_engine.url))
+    if args.action == "upgrade":
+        migrate.upgrade(db_engine)
+        print(render_text("db_done", lang, action="upgrade", target=target))
+    elif args.action == "seed":
+        if not migrate.is_up_to_date(db_engine):
+            migrate.upgrade(db_engine)
+        count = seed_store(db_engine)
+        print(render_text("db_done", lang, action="seed", target=target, count=count))
+    else:
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print(render_text("reset_refused", lang), file=sys.stderr)
+                return EXIT_BAD_INPUT
+            reply = input(f"Reset {target}? Every change since seeding is lost. [y/N] ")
+            if reply.strip().lower() not in {"y", "yes", "是"}:
+                print(render_text("reset_refused", lang), file=sys.stderr)
+                return EXIT_BAD_INPUT
+        reset_store(db_engine)
+        print(render_text("db_done", lang, action="reset", target=target))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="staffbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    ask = commands.add_parser("ask", help="answer one question (or one per line with --jsonl)")
+    ask.add_argument("question", nargs="*", help="the question, in English or Chinese")
+    mode = ask.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print one JSON object")
+    mode.add_argument("--jsonl", action="store_true", help="read questions from stdin, one per line")
+    commands.add_parser("chat", help="an interactive console for trying the bot")
+    db = commands.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=["upgrade", "seed", "reset"])
+    db.add_argument("--yes", action="store_true", help="reset without asking")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    configure_logging(settings)
+    question = " ".join(getattr(args, "question", []) or [])
+    lang = detect_lang(question) if question else settings.lang
+    try:
+        db_engine = build_db_engine(settings)
+
+        def engine_factory() -> AnswerEngine:
+            return build_answer_engine(db_engine)
+
+        if args.command == "ask":
+            return _run_ask(args, engine_factory, lang)
+        if args.command == "chat":
+            return _run_chat(engine_factory, lang)
+        return _run_db(args, db_engine, lang)
+    except StoreUnavailable as exc:
+        print(render_text("store_unavailable", lang, target=exc.target), file=sys.stderr)
+        return EXIT_STORE_UNAVAILABLE
+    except SeedInvalid as exc:
+        print(render_text("seed_invalid", lang, file=exc.file, location=exc.location,
+                          reason=exc.reason), file=sys.stderr)
+        return EXIT_SEED_INVALID
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Plain-text rendering of answers and messages from the Jinja2 templates, per language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from knowledge.answer import Answer, SourceRef
+
+LANGS = ("en", "zh")
+
+_environment = Environment(
+    loader=PackageLoader("bot", "templates"),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+    autoescape=False,  # plain text; each chat adapter escapes for its own markup
+)
+
+
+def to_grouped_number(value: int | Decimal) -> str:
+    return f"{value:,}"
+
+
+def to_percentage_text(value: Decimal | int | float) -> str:
+    return f"{value}%"
+
+
+@pass_context
+def _localized(context: Context, record: Any, field: str) -> str:
+    return str(getattr(record, f"{field}_{context['lang']}"))
+
+
+@pass_context
+def _chf(context: Context, value: int) -> str:
+    number = to_grouped_number(value)
+    return f"{number} 瑞郎" if context["lang"] == "zh" else f"CHF {number}"
+
+
+@pass_context
+def _subject_name(context: Context, subject: Any) -> str:
+    zh = context["lang"] == "zh"
+    name = subject.name_zh if zh else subject.name_en
+    if subject.kind == "total":
+        return "OP-23总预算" if zh else "the OP-23 total budget"
+    if subject.kind == "theme":
+        return f"{name}（{subject.label}）" if zh else f"{name} ({subject.label})"
+    return f"{subject.label} – {name}"
+
+
+@pass_context
+def _sources_line(context: Context, sources: list[SourceRef]) -> str:
+    zh = context["lang"] == "zh"
+    by_doc: dict[str, list[SourceRef]] = {}
+    for source in sources:
+        by_doc.setdefault(source.doc, []).append(source)
+    chunks = []
+    for doc, refs in by_doc.items():
+        title = (refs[0].title_zh if zh else refs[0].title_en) or doc
+        sections = "；".join(r.section for r in refs) if zh else "; ".join(r.section for r in refs)
+        chunks.append(f"{title}（{doc}），第{sections}节" if zh else f"{title} ({doc}), section {sections}")
+    return ("来源：" + "；".join(chunks)) if zh else ("Source: " + "; ".join(chunks))
+
+
+_environment.filters.update(
+    num=to_grouped_number, pct=to_percentage_text, loc=_localized, chf=_chf, name=_subject_name
+)
+_environment.globals.update(sources_line=_sources_line)
+
+
+def render_text(name: str, lang: str, **parts: Any) -> str:
+    """Render `text/<lang>/<name>.j2`; blank lines beyond one are squeezed out."""
+    template = _environment.get_template(f"text/{lang}/{name}.j2")
+    text = template.render(lang=lang, **parts)
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    squeezed: list[str] = []
+    for line in lines:
+        if line or (squeezed and squeezed[-1]):
+            squeezed.append(line)
+    return "\n".join(squeezed)
+
+
+def render_answer_text(answer: Answer) -> str:
+    return render_text(answer.template, answer.lang, sources=answer.sources,
+                       suggestions=answer.suggestions, **answer.parts)
+
+
+def list_template_names(lang: str) -> set[str]:
+    prefix = f"text/{lang}/"
+    return {n[len(prefix):] for n in _environment.list_templates() if n.startswith(prefix)}

@@ -1,0 +1,1 @@
+"""The knowledge store, seed data, matching and answer composition (platform-neutral)."""

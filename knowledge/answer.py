@@ -1,0 +1,33 @@
+"""The platform-neutral answer: what was understood, the parts to say, sources, confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source document (its file name) and the section the answer comes from."""
+
+    doc: str
+    section: str
+    title_en: str = ""
+    title_zh: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"doc": self.doc, "section": self.section}
+
+
+@dataclass
+class Answer:
+    """What the engine says; `template` names the message shape, `parts` fill it in."""
+
+    intent: str
+    lang: str
+    answered: bool
+    confidence: float
+    template: str
+    parts: dict[str, Any] = field(default_factory=dict)
+    sources: list[SourceRef] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)

@@ -1,0 +1,61 @@
+"""Database engines: embedded SQLite by default, PostgreSQL through DATABASE_URL."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import create_engine
+
+from knowledge.errors import StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+SQLITE_FILE_NAME = "staffbot.db"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def to_sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / SQLITE_FILE_NAME}"
+
+
+def to_safe_url(url: str) -> str:
+    """The URL with any password hidden, fit for logs and error messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is reported by create_db_engine
+        return "<unparsable database URL>"
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def create_db_engine(url: str) -> Engine:
+    """One engine per process; SQLite files get WAL mode and a busy timeout."""
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise StoreUnavailable("<unparsable database URL>", str(exc)) from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            try:
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailable(to_safe_url(url), str(exc)) from exc
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise StoreUnavailable(to_safe_url(url), str(exc)) from exc

@@ -1,0 +1,181 @@
+"""Reading a question: what it asks for (intent words), which codes and year it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from knowledge.text import latin_tokens
+
+# Concept → (English words, English phrases, Chinese phrases). English words are matched
+# per token, tolerating typos; phrases and Chinese are matched as substrings.
+LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
+    "help": (
+        frozenset({"help", "usage", "command", "commands"}),
+        ("what can you do", "what can i ask", "what do you know", "how do i use", "how to use"),
+        ("帮助", "你能做什么", "能做什么", "可以问什么", "能问什么", "怎么用", "如何使用", "使用说明"),
+    ),
+    "budget": (
+        frozenset({"budget", "money", "fund", "funding", "funded", "allocation", "allocated",
+                   "spend", "spending", "spent", "cost", "chf", "franc", "financing", "amount"}),
+        ("how much",),
+        ("预算", "资金", "经费", "多少钱", "拨款", "瑞郎", "金额", "钱"),
+    ),
+    "share": (
+        frozenset({"share", "percentage", "percent", "proportion", "fraction", "ratio"}),
+        ("%",),
+        ("比例", "百分比", "占", "份额", "比重"),
+    ),
+    "kpi": (
+        frozenset({"kpi", "indicator", "metric"}),
+        ("key performance",),
+        ("关键绩效指标", "绩效指标", "指标"),
+    ),
+    "count": (
+        frozenset({"count", "number"}),
+        ("how many",),
+        ("多少个", "多少项", "多少条", "几个", "几项", "几条", "数量", "多少"),
+    ),
+    "output": (
+        frozenset({"output", "deliverable"}),
+        ("products and services", "product and service"),
+        ("输出成果", "产品和服务"),
+    ),
+    "outcome": (frozenset({"outcome"}), ("expected result",), ("预期成果", "成果")),
+    "risk": (frozenset({"risk"}), (), ("风险",)),
+    "mitigation": (
+        frozenset({"mitigation", "mitigate", "mitigating"}),
+        (),
+        ("缓解", "应对措施", "减缓措施"),
+    ),
+    "overview": (
+        frozenset({"overview", "summary", "summarise", "summarize", "describe"}),
+        ("tell me about", "what about"),
+        ("概况", "介绍", "概述", "总览"),
+    ),
+    "sum": (
+        frozenset({"sum", "combined", "together", "altogether", "plus"}),
+        ("in total", "add up"),
+        ("一共", "合计", "总共", "加起来", "总和", "共计", "之和", "加在一起"),
+    ),
+    "difference": (
+        frozenset({"difference", "differ", "compare", "comparison", "versus", "gap"}),
+        ("more than", "less than", "bigger than", "larger than", "smaller than", "vs"),
+        ("相差", "差额", "差多少", "多多少", "少多少", "比较", "对比", "差距", "差异"),
+    ),
+    "max": (
+        frozenset({"largest", "biggest", "highest", "most", "greatest", "maximum", "max", "top"}),
+        (),
+        ("最多", "最大", "最高"),
+    ),
+    "min": (
+        frozenset({"smallest", "lowest", "least", "fewest", "minimum", "min"}),
+        (),
+        ("最少", "最小", "最低"),
+    ),
+    "rank": (
+        frozenset({"rank", "ranking", "ranked", "order", "sorted", "sort"}),
+        (),
+        ("排名", "排序", "排列", "从高到低", "从大到小"),
+    ),
+    "whole": (
+        frozenset({"total", "overall", "entire", "whole", "altogether", "all"}),
+        ("impact framework", "operational plan", "op-23", "op23", "kigali action plan", "itu-d"),
+        ("总预算", "总额", "全部", "整体", "总计", "所有", "整个", "总体", "影响框架", "运作规划",
+         "基加利行动计划", "总"),
+    ),
+    "class_priority": (frozenset({"priority", "priorities"}), (), ("重点工作", "优先事项")),
+    "class_enabler": (frozenset({"enabler"}), (), ("推动因素",)),
+    "class_theme": (frozenset({"theme", "topic"}), (), ("主题",)),
+}
+
+# Typo tolerance for English intent words: only words this long, at least this similar.
+INTENT_TYPO_MIN_LENGTH = 5
+INTENT_TYPO_MIN_SIMILARITY = 80
+
+_KPI_CODE = re.compile(r"\b([pe])\s*(\d)\s*-\s*([a-z]{1,4})\s*-\s*(\d{1,2})\b")
+_THEME_CODE = re.compile(r"\b([pe])\s*(\d)\s*-\s*([a-z]{1,4})\b")
+_CODE = re.compile(
+    r"(?:\b(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)(\d{1,2})\b)"
+    r"|(?:(重点工作|推动因素)\s*(\d{1,2}))"
+)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+@dataclass
+class Reading:
+    """What the question asks for, independent of which records it names."""
+
+    concepts: set[str] = field(default_factory=set)
+    codes: list[str] = field(default_factory=list)
+    theme_codes: list[str] = field(default_factory=list)
+    kpi_codes: list[str] = field(default_factory=list)
+    year: int | None = None
+    consumed_tokens: set[str] = field(default_factory=set)
+    residue: str = ""
+    residue_content: bool = False
+
+    def has(self, *concepts: str) -> bool:
+        return any(c in self.concepts for c in concepts)
+
+
+def _match_word(token: str, words: frozenset[str]) -> bool:
+    if token in words:
+        return True
+    if len(token) < INTENT_TYPO_MIN_LENGTH:
+        return False
+    return any(
+        len(word) >= INTENT_TYPO_MIN_LENGTH and fuzz.ratio(token, word) >= INTENT_TYPO_MIN_SIMILARITY
+        for word in words
+    )
+
+
+def read_question(normalized: str) -> Reading:
+    """Find intent words, codes and a year; `residue` is what is left to name records."""
+    reading = Reading()
+    text = normalized
+
+    def consume(pattern: re.Pattern[str], handler) -> None:  # type: ignore[no-untyped-def]
+        nonlocal text
+        text = pattern.sub(lambda m: (handler(m), " ")[1], text)
+
+    def on_kpi(m: re.Match[str]) -> None:
+        reading.kpi_codes.append(f"{m[1].upper()}{m[2]}-{m[3].upper()}-{m[4]}")
+
+    def on_theme(m: re.Match[str]) -> None:
+        reading.theme_codes.append(f"{m[1].upper()}{m[2]}-{m[3].upper()}")
+
+    def on_code(m: re.Match[str]) -> None:
+        if m[4]:
+            letter = "P" if m[4] == "重点工作" else "E"
+            number = m[5]
+        else:
+            letter = (m[2] or ("p" if m[1] == "priority" else "e")).upper()
+            number = m[3]
+        reading.codes.append(f"{letter}{int(number)}")
+
+    def on_year(m: re.Match[str]) -> None:
+        reading.year = int(m[1])
+
+    consume(_KPI_CODE, on_kpi)
+    consume(_THEME_CODE, on_theme)
+    consume(_CODE, on_code)
+    consume(_YEAR, on_year)
+
+    tokens = latin_tokens(text, keep_stopwords=True)
+    for concept, (words, phrases, zh_phrases) in LEXICON.items():
+        found = False
+        for phrase in phrases + zh_phrases:
+            if phrase in text:
+                found = True
+                text = text.replace(phrase, " ")
+        for token in tokens:
+            if _match_word(token, words):
+                found = True
+                reading.consumed_tokens.add(token)
+        if found:
+            reading.concepts.add(concept)
+    reading.residue = text
+    return reading

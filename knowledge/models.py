@@ -1,0 +1,189 @@
+"""The store's tables: every record keeps its Chinese text, an English rendering and its source."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Column, Numeric, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Document(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, max_length=8)
+    file: str = Field(max_length=200)
+    symbol: str = Field(default="", max_length=100)
+    title_zh: str
+    title_en: str
+
+
+class Priority(SQLModel, table=True):
+    """An ITU-D priority (P1–P5) or enabler (E1–E5)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, max_length=16)
+    label: str = Field(max_length=32)
+    kind: str = Field(max_length=16)
+    position: int = 0
+    name_zh: str
+    name_en: str
+    includes_zh: str = ""
+    includes_en: str = ""
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class Theme(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, max_length=16)
+    priority_code: str = Field(index=True, foreign_key="priority.code", max_length=16)
+    position: int = 0
+    name_zh: str
+    name_en: str
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class BudgetLine(SQLModel, table=True):
+    """One budget figure as one section of a source prints it (sources may disagree)."""
+
+    __table_args__ = (UniqueConstraint("year", "subject_code", "doc", "section"),)
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    subject_code: str = Field(index=True, max_length=16)
+    amount_chf: int
+    share_of_parent: Decimal | None = Field(default=None, sa_column=Column(Numeric(5, 1)))
+    share_of_total: Decimal | None = Field(default=None, sa_column=Column(Numeric(5, 1)))
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class Outcome(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    theme_code: str = Field(index=True, foreign_key="theme.code", max_length=16)
+    position: int = 0
+    text_zh: str
+    text_en: str
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class Output(SQLModel, table=True):
+    """A product or service (输出成果) of a theme."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    theme_code: str = Field(index=True, foreign_key="theme.code", max_length=16)
+    position: int = 0
+    text_zh: str
+    text_en: str
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class Kpi(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, max_length=24)
+    theme_code: str = Field(index=True, foreign_key="theme.code", max_length=16)
+    position: int = 0
+    text_zh: str
+    text_en: str
+    retired: bool = False
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class KpiProgress(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kpi_code: str = Field(index=True, foreign_key="kpi.code", max_length=24)
+    value: Decimal = Field(sa_column=Column(Numeric(18, 4), nullable=False))
+    target: Decimal | None = Field(default=None, sa_column=Column(Numeric(18, 4)))
+    as_of: date = Field(index=True)
+    note: str = ""
+    recorded_by: str = Field(max_length=64)
+    recorded_at: datetime = Field(default_factory=utc_now)
+
+
+class Risk(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True, max_length=8)
+    position: int = 0
+    category_zh: str
+    category_en: str
+    description_zh: str
+    description_en: str
+    probability_zh: str
+    probability_en: str
+    impact_zh: str
+    impact_en: str
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class RiskMitigation(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    risk_code: str = Field(index=True, foreign_key="risk.code", max_length=8)
+    position: int = 0
+    text_zh: str
+    text_en: str
+
+
+class Fact(SQLModel, table=True):
+    """A highlight, figure, definition, event, date or list from a source."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True, max_length=80)
+    kind: str = Field(max_length=16)
+    title_zh: str
+    title_en: str
+    text_zh: str
+    text_en: str
+    figures: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    year: int | None = None
+    priority_code: str | None = Field(default=None, index=True, max_length=16)
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    keywords_zh: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    questions_en: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    questions_zh: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class Alias(SQLModel, table=True):
+    """A synonym the matcher uses for a priority, theme or risk code."""
+
+    __table_args__ = (UniqueConstraint("alias", "target_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    alias: str = Field(index=True, max_length=120)
+    lang: str = Field(max_length=2)
+    target_code: str = Field(index=True, max_length=24)
+
+
+class Faq(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True, max_length=80)
+    question_en: str
+    question_zh: str
+    alternates: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    answer_en: str
+    answer_zh: str
+    doc: str = Field(max_length=8)
+    section: str = Field(max_length=100)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change to the knowledge: who, when, what, before and after."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=32)
+    entity: str = Field(max_length=32)
+    entity_key: str = Field(index=True, max_length=80)
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))

@@ -1,0 +1,78 @@
+"""The in-memory read model of the store that the answer engine works from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from knowledge import models
+from knowledge.seed_loader import TOTAL_CODE
+from knowledge.store import get_revision
+
+
+@dataclass
+class Knowledge:
+    """Everything the engine reads, loaded once per revision of the store."""
+
+    documents: dict[str, models.Document] = field(default_factory=dict)
+    priorities: dict[str, models.Priority] = field(default_factory=dict)
+    themes: dict[str, models.Theme] = field(default_factory=dict)
+    themes_by_priority: dict[str, list[models.Theme]] = field(default_factory=dict)
+    budget: dict[tuple[str, int], list[models.BudgetLine]] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+    outcomes: dict[str, list[models.Outcome]] = field(default_factory=dict)
+    outputs: dict[str, list[models.Output]] = field(default_factory=dict)
+    kpis_by_theme: dict[str, list[models.Kpi]] = field(default_factory=dict)
+    kpis: dict[str, models.Kpi] = field(default_factory=dict)
+    risks: dict[str, models.Risk] = field(default_factory=dict)
+    mitigations: dict[str, list[models.RiskMitigation]] = field(default_factory=dict)
+    facts: list[models.Fact] = field(default_factory=list)
+    faqs: list[models.Faq] = field(default_factory=list)
+    aliases: list[models.Alias] = field(default_factory=list)
+    revision: int = 0
+
+    def get_budget_lines(self, subject: str, year: int) -> list[models.BudgetLine]:
+        return self.budget.get((subject, year), [])
+
+    def get_parent_code(self, subject: str) -> str | None:
+        if subject in self.themes:
+            return self.themes[subject].priority_code
+        if subject in self.priorities:
+            return TOTAL_CODE
+        return None
+
+
+def _grouped(rows: list, key: str) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: r.position):
+        grouped[getattr(row, key)].append(row)
+    return dict(grouped)
+
+
+def load_knowledge(session: Session) -> Knowledge:
+    priorities = sorted(session.exec(select(models.Priority)).all(), key=lambda p: p.position)
+    themes = list(session.exec(select(models.Theme)).all())
+    kpis = [k for k in session.exec(select(models.Kpi)).all() if not k.retired]
+    budget: dict[tuple[str, int], list[models.BudgetLine]] = defaultdict(list)
+    for line in session.exec(select(models.BudgetLine).order_by(models.BudgetLine.id)):
+        budget[(line.subject_code, line.year)].append(line)
+    return Knowledge(
+        documents={d.code: d for d in session.exec(select(models.Document))},
+        priorities={p.code: p for p in priorities},
+        themes={t.code: t for t in sorted(themes, key=lambda t: (t.priority_code, t.position))},
+        themes_by_priority=_grouped(themes, "priority_code"),
+        budget=dict(budget),
+        years=sorted({year for _, year in budget}),
+        outcomes=_grouped(list(session.exec(select(models.Outcome))), "theme_code"),
+        outputs=_grouped(list(session.exec(select(models.Output))), "theme_code"),
+        kpis_by_theme=_grouped(kpis, "theme_code"),
+        kpis={k.code: k for k in sorted(kpis, key=lambda k: (k.theme_code, k.position))},
+        risks={r.code: r for r in sorted(session.exec(select(models.Risk)), key=lambda r: r.position)},
+        mitigations=_grouped(list(session.exec(select(models.RiskMitigation))), "risk_code"),
+        facts=list(session.exec(select(models.Fact).order_by(models.Fact.id))),
+        faqs=list(session.exec(select(models.Faq).order_by(models.Faq.id))),
+        aliases=list(session.exec(select(models.Alias).order_by(models.Alias.id))),
+        revision=get_revision(session),
+    )

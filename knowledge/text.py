@@ -1,0 +1,96 @@
+"""Text normalisation and tokenisation for English and Chinese (simplified or traditional)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,'\u00a0\u202f](?=\d{3}(?!\d))")
+_SPACES = re.compile(r"\s+")
+
+# Words that carry no content in a question. Intent words (budget, KPI, ...) are not here:
+# the intent reader consumes them, and fact search still sees them.
+EN_STOPWORDS = frozenset(
+    """a an the of for to in on at by with from and or is are was were be been being do does
+    did what whats which who whom whose when where why how much many me my i we our you your it
+    its this that these those there their them they he she his her please tell show give list
+    can could would should will shall may might about any some all each every get gets got
+    has have had as into than then so if not no yes also just only per s vs via up out over
+    under more most less least like know let lets want need""".split()
+)
+
+# Characters that only ever glue a Chinese question together. A bigram made with one of
+# them that the index has never seen carries no weight instead of counting as unexplained.
+ZH_FUNCTION_CHARS = frozenset("的了是吗呢吧啊么什多少哪怎如何为请问你我他它这那有在和与及或给个项些都也就还要能会把被从对其之于该")
+
+
+def is_chinese(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def detect_lang(text: str) -> str:
+    return "zh" if is_chinese(text) else "en"
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
+    text = unicodedata.normalize("NFKC", text)
+    if is_chinese(text):
+        text = _T2S.convert(text)
+    text = text.lower().replace("’", "'")
+    text = _DIGIT_GROUPS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plural forms only, so that typos still look alike."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        if word.endswith("is") and len(word) > 4:  # analysis, basis
+            return word
+        return word[:-1]
+    return word
+
+
+def latin_tokens(normalized: str, *, keep_stopwords: bool = False) -> list[str]:
+    """Words and numbers; hyphenated words also give their parts (gsr-23 → gsr, 23)."""
+    tokens: list[str] = []
+    for match in _LATIN.finditer(normalized):
+        word = match.group().strip("'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if not keep_stopwords and word in EN_STOPWORDS:
+            continue
+        tokens.append(stem(word))
+        if "-" in word:
+            tokens.extend(stem(part) for part in word.split("-") if len(part) > 1)
+    return tokens
+
+
+def han_bigrams(normalized: str) -> list[str]:
+    """Character bigrams of every run of Chinese characters (a lone character stands alone)."""
+    grams: list[str] = []
+    for match in _HAN_RUN.finditer(normalized):
+        run = match.group()
+        if len(run) == 1:
+            grams.append(run)
+        else:
+            grams.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def tokenize(normalized: str) -> list[str]:
+    return latin_tokens(normalized) + han_bigrams(normalized)
+
+
+def is_function_gram(gram: str) -> bool:
+    return any(ch in ZH_FUNCTION_CHARS for ch in gram)

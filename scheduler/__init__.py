@@ -1,0 +1,1 @@
+"""Weekly reminders and digests (built on the knowledge package)."""
