@@ -91,15 +91,21 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "class_theme": (frozenset({"theme", "topic"}), (), ("主题",)),
 }
 
-# Typo tolerance for English intent words: only words this long, at least this similar.
-INTENT_TYPO_MIN_LENGTH = 5
+# Typo tolerance for English intent words: words this long, at least this similar
+# (short words need to be more alike: "kpiz" is a KPI, "most" is not "cost").
+INTENT_TYPO_MIN_LENGTH = 4
 INTENT_TYPO_MIN_SIMILARITY = 80
+INTENT_TYPO_MIN_SIMILARITY_SHORT = 85
+INTENT_TYPO_SHORT_LENGTH = 5
 
-_KPI_CODE = re.compile(r"\b([pe])\s*(\d)\s*-\s*([a-z]{1,4})\s*-\s*(\d{1,2})\b")
-_THEME_CODE = re.compile(r"\b([pe])\s*(\d)\s*-\s*([a-z]{1,4})\b")
+# Chinese characters count as word characters for \b, so codes are bounded explicitly.
+_START = r"(?<![a-z0-9])"
+_END = r"(?![a-z0-9])"
+_KPI_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})\s*-\s*(\d{1,2})" + _END)
+_THEME_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})" + _END)
 _CODE = re.compile(
-    r"(?:\b(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)(\d{1,2})\b)"
-    r"|(?:(重点工作|推动因素)\s*(\d{1,2}))"
+    r"(?:" + _START + r"(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)"
+    r"(\d{1,2})" + _END + r")|(?:(重点工作|推动因素)\s*(\d{1,2}))"
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
@@ -126,10 +132,12 @@ def _match_word(token: str, words: frozenset[str]) -> bool:
         return True
     if len(token) < INTENT_TYPO_MIN_LENGTH:
         return False
-    return any(
-        len(word) >= INTENT_TYPO_MIN_LENGTH and fuzz.ratio(token, word) >= INTENT_TYPO_MIN_SIMILARITY
-        for word in words
-    )
+    for word in words:
+        short = min(len(token), len(word)) < INTENT_TYPO_SHORT_LENGTH
+        needed = INTENT_TYPO_MIN_SIMILARITY_SHORT if short else INTENT_TYPO_MIN_SIMILARITY
+        if len(word) >= 3 and fuzz.ratio(token, word) >= needed:
+            return True
+    return False
 
 
 def read_question(normalized: str) -> Reading:

@@ -65,7 +65,8 @@ class QueryTerms:
 
 def to_query_terms(normalized: str, *, drop: Iterable[str] = ()) -> QueryTerms:
     dropped = set(drop)
-    tokens = [t for t in latin_tokens(normalized) + han_bigrams(normalized) if t not in dropped]
+    grams = [g for g in han_bigrams(normalized) if not is_function_gram(g)]
+    tokens = [t for t in latin_tokens(normalized) + grams if t not in dropped]
     return QueryTerms(tuple(dict.fromkeys(tokens)), normalized)
 
 
@@ -138,8 +139,6 @@ class SearchIndex:
                 resolved.append((token, weight))
                 total += weight
                 continue
-            if is_function_gram(token):
-                continue  # Chinese glue the index never saw: not content
             total += self._max_idf
             corrected = self.correct_typo(token)
             if corrected is not None:

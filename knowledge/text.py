@@ -26,9 +26,12 @@ EN_STOPWORDS = frozenset(
     under more most less least like know let lets want need""".split()
 )
 
-# Characters that only ever glue a Chinese question together. A bigram made with one of
-# them that the index has never seen carries no weight instead of counting as unexplained.
-ZH_FUNCTION_CHARS = frozenset("的了是吗呢吧啊么什多少哪怎如何为请问你我他它这那有在和与及或给个项些都也就还要能会把被从对其之于该")
+# Chinese particles and question words: a bigram made with one of them is glue, not content,
+# and is left out of queries (content words such as 能力 or 多样性 must not contain them).
+ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
+ZH_STOP_GRAMS = frozenset(
+    "多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉 有没 没有 有多 有哪 几个 几项".split()
+)
 
 
 def is_chinese(text: str) -> bool:
@@ -93,4 +96,4 @@ def tokenize(normalized: str) -> list[str]:
 
 
 def is_function_gram(gram: str) -> bool:
-    return any(ch in ZH_FUNCTION_CHARS for ch in gram)
+    return gram in ZH_STOP_GRAMS or any(ch in ZH_PARTICLES for ch in gram)

@@ -1,0 +1,90 @@
+"""The store on SQLite and PostgreSQL: migrations, first-use seeding, idempotence, reset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, func, select
+
+from knowledge import migrate, models
+from knowledge.errors import StoreUnavailable
+from knowledge.db import create_db_engine
+from knowledge.snapshot import load_knowledge
+from knowledge.store import ensure_store, get_revision, reset_store, seed_store
+
+
+def _count(engine: Engine, table: type[models.SQLModel]) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count()).select_from(table)).one()
+
+
+def test_schema_head_matches_the_newest_migration() -> None:
+    versions = Path(migrate.__file__).with_name("migrations") / "versions"
+    revisions = sorted(p.name.split("_")[0] for p in versions.glob("[0-9]*.py"))
+    assert revisions[-1] == migrate.SCHEMA_HEAD
+
+
+def test_ensure_store_migrates_and_seeds_an_empty_database(db_engine: Engine) -> None:
+    assert migrate.get_current_revision(db_engine) is None
+    ensure_store(db_engine)
+    assert migrate.is_up_to_date(db_engine)
+    assert _count(db_engine, models.Kpi) == 82
+    assert _count(db_engine, models.Priority) == 10
+    assert _count(db_engine, models.Risk) == 4
+    assert _count(db_engine, models.KpiProgress) == 0
+
+
+def test_seeding_twice_inserts_nothing_new(db_engine: Engine) -> None:
+    ensure_store(db_engine)
+    facts = _count(db_engine, models.Fact)
+    assert seed_store(db_engine) == 0
+    ensure_store(db_engine)
+    assert _count(db_engine, models.Fact) == facts
+
+
+def test_seeding_never_overwrites_an_edit(db_engine: Engine) -> None:
+    ensure_store(db_engine)
+    with Session(db_engine) as session:
+        line = session.exec(select(models.BudgetLine).where(models.BudgetLine.subject_code == "E1")).first()
+        assert line is not None
+        line.amount_chf = 16_000
+        session.add(line)
+        session.commit()
+    seed_store(db_engine)
+    with Session(db_engine) as session:
+        amounts = session.exec(
+            select(models.BudgetLine.amount_chf).where(models.BudgetLine.subject_code == "E1")
+        ).all()
+    assert 16_000 in amounts
+
+
+def test_reset_restores_the_seed(db_engine: Engine) -> None:
+    ensure_store(db_engine)
+    with Session(db_engine) as session:
+        session.add(models.AuditEntry(actor="U1", action="update", entity="budget", entity_key="E1"))
+        session.commit()
+        assert get_revision(session) == 1
+    reset_store(db_engine)
+    with Session(db_engine) as session:
+        assert get_revision(session) == 0
+        knowledge = load_knowledge(session)
+    assert len(knowledge.kpis) == 82
+    assert knowledge.years == [2023]
+
+
+def test_decimal_shares_round_trip_exactly(db_engine: Engine) -> None:
+    ensure_store(db_engine)
+    with Session(db_engine) as session:
+        knowledge = load_knowledge(session)
+    shares = [str(line.share_of_total) for line in knowledge.get_budget_lines("P1-EMT", 2023)]
+    assert shares == ["3.0"]
+
+
+def test_unreachable_database_raises_store_unavailable() -> None:
+    engine = create_db_engine("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
+    with pytest.raises(StoreUnavailable) as caught:
+        ensure_store(engine)
+    assert "secret" not in str(caught.value)
+    assert "***" in caught.value.target
