@@ -43,7 +43,9 @@ def _print_json(answer: Answer, out: TextIO) -> None:
     out.flush()
 
 
-def _run_ask(args: argparse.Namespace, engine_factory: Callable[[], AnswerEngine], lang: str) -> int:
+def _run_ask(
+    args: argparse.Namespace, engine_factory: Callable[[], AnswerEngine], lang: str
+) -> int:
     if args.jsonl:
         engine = engine_factory()
         for line in sys.stdin:
@@ -107,7 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question, in English or Chinese")
     mode = ask.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print one JSON object")
-    mode.add_argument("--jsonl", action="store_true", help="read questions from stdin, one per line")
+    mode.add_argument(
+        "--jsonl", action="store_true", help="read questions from stdin, one per line"
+    )
     commands.add_parser("chat", help="an interactive console for trying the bot")
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade", "seed", "reset"])
@@ -136,8 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(render_text("store_unavailable", lang, target=exc.target), file=sys.stderr)
         return EXIT_STORE_UNAVAILABLE
     except SeedInvalid as exc:
-        print(render_text("seed_invalid", lang, file=exc.file, location=exc.location,
-                          reason=exc.reason), file=sys.stderr)
+        print(
+            render_text(
+                "seed_invalid", lang, file=exc.file, location=exc.location, reason=exc.reason
+            ),
+            file=sys.stderr,
+        )
         return EXIT_SEED_INVALID
 
 

@@ -62,7 +62,9 @@ def _sources_line(context: Context, sources: list[SourceRef]) -> str:
     for doc, refs in by_doc.items():
         title = (refs[0].title_zh if zh else refs[0].title_en) or doc
         sections = "；".join(r.section for r in refs) if zh else "; ".join(r.section for r in refs)
-        chunks.append(f"{title}（{doc}），第{sections}节" if zh else f"{title} ({doc}), section {sections}")
+        chunks.append(
+            f"{title}（{doc}），第{sections}节" if zh else f"{title} ({doc}), section {sections}"
+        )
     return ("来源：" + "；".join(chunks)) if zh else ("Source: " + "; ".join(chunks))
 
 
@@ -85,10 +87,15 @@ def render_text(name: str, lang: str, **parts: Any) -> str:
 
 
 def render_answer_text(answer: Answer) -> str:
-    return render_text(answer.template, answer.lang, sources=answer.sources,
-                       suggestions=answer.suggestions, **answer.parts)
+    return render_text(
+        answer.template,
+        answer.lang,
+        sources=answer.sources,
+        suggestions=answer.suggestions,
+        **answer.parts,
+    )
 
 
 def list_template_names(lang: str) -> set[str]:
     prefix = f"text/{lang}/"
-    return {n[len(prefix):] for n in _environment.list_templates() if n.startswith(prefix)}
+    return {n[len(prefix) :] for n in _environment.list_templates() if n.startswith(prefix)}

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from knowledge.answer import Answer, SourceRef
 from knowledge.entries import ENTITY_KINDS, build_entries
 from knowledge.figures import (
     BudgetFigure,
-    Subject,
     get_budget_figure,
     get_total_amount,
     list_subjects,
@@ -21,10 +21,10 @@ from knowledge.figures import (
 from knowledge.intents import Reading, read_question
 from knowledge.matching import (
     ANSWER_MIN_SCORE,
-    ENTITY_MIN_COVERAGE,
     SUGGEST_MIN_SCORE,
     TIE_MARGIN,
     Hit,
+    Mention,
     SearchIndex,
     to_query_terms,
 )
@@ -34,24 +34,64 @@ from knowledge.text import detect_lang, normalize
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
-_SPLIT = re.compile(r"\band\b|\bvs\b|\bversus\b|[,，、&+和与及跟比]")
+# A structured answer (budget, KPIs, risks) is as sure as the share of the question its
+# targets explain; intent words ("budget", "KPIs") lift it to at least this floor.
+INTENT_CONFIDENCE_FLOOR = 0.55
+# Below this confidence a fact answer also lists what else came close.
+RELATED_BELOW = 0.75
+# A question about money that names no budget line is answered from a fact only when the
+# fact covers this much of it (otherwise "WHO budget" would get a fact that mentions WHO).
+MONEY_FACT_MIN_COVERAGE = 0.8
+# A risk is picked out by name when the search explains this much of the question.
+RISK_MIN_COVERAGE = 0.5
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_STRUCTURED_CONCEPTS = (
+    "budget", "share", "kpi", "count", "outcome", "output", "risk", "mitigation", "overview",
+    "sum", "difference", "max", "min", "rank",
+)
 
 
 @dataclass(frozen=True)
 class Target:
-    """A record the question names, and how sure the engine is of it (0–1)."""
+    """A budget subject (priority, enabler or theme) the question names."""
 
     code: str
-    confidence: float
+    ambiguous: bool = False
+
+
+@dataclass
+class Question:
+    """A question as the engine understood it."""
+
+    text: str
+    normalized: str
+    lang: str
+    reading: Reading
+    content: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    explained: float = 0.0
+
+    @property
+    def has_intent(self) -> bool:
+        return self.reading.has(*_STRUCTURED_CONCEPTS)
+
+    @property
+    def confidence(self) -> float:
+        if self.has_intent:
+            return INTENT_CONFIDENCE_FLOOR + (1 - INTENT_CONFIDENCE_FLOOR) * self.explained
+        return self.explained
 
 
 class AnswerEngine:
-    """Answers questions from one revision of the knowledge; rebuild it to refresh."""
+    """Answers questions from one revision of the knowledge; build a new one to refresh."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.index = SearchIndex(build_entries(knowledge))
         self.latest_year = max(knowledge.years) if knowledge.years else None
+        self._facts = {f.key: f for f in knowledge.facts}
+        self._faqs = {q.key: q for q in knowledge.faqs}
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -59,58 +99,38 @@ class AnswerEngine:
         text = " ".join(question.split())
         lang = detect_lang(text)
         if not text:
-            return self._help(lang, confidence=1.0)
+            return self._help(lang)
         if len(text) > MAX_QUESTION_LENGTH:
             return Answer("decline", lang, False, 0.0, "too_long", {"limit": MAX_QUESTION_LENGTH})
-        normalized = normalize(text)
-        reading = read_question(normalized)
-        if reading.has("help") and len(reading.residue.split()) <= 3:
-            return self._help(lang, confidence=1.0)
-        if reading.kpi_codes:
-            return self._kpi_detail(lang, reading)
-        unknown = [c for c in reading.codes if self._resolve_code(c) is None]
+        q = self._understand(text, lang)
+        if q.reading.has("help") and not q.content:
+            return self._help(lang)
+        if q.reading.kpi_codes:
+            return self._kpi_detail(q)
+        unknown = [c for c in q.reading.codes if self._resolve_code(c) is None]
         if unknown:
             return self._unknown_code(lang, unknown[0])
-        structured = self._structured(lang, reading)
-        lookup = self._lookup(lang, normalized)
-        if structured is None:
-            return lookup
-        if lookup.answered and lookup.intent not in ("overview",) and (
-            lookup.confidence > structured.confidence + TIE_MARGIN
-        ):
-            return lookup
-        return structured
+        structured = self._structured(q)
+        lookup = self._lookup(q)
+        if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
+            if lookup.answered and lookup.intent != "overview" and (
+                lookup.confidence > structured.confidence + TIE_MARGIN
+            ):
+                return lookup
+            return structured
+        return lookup
 
-    # -- routing ------------------------------------------------------------------------
+    # -- understanding -------------------------------------------------------------------
 
-    def _structured(self, lang: str, reading: Reading) -> Answer | None:
-        if reading.has("risk", "mitigation"):
-            return self._risk(lang, reading)
-        targets = self._targets(reading)
-        compute = reading.has("max", "min", "rank")
-        if reading.has("kpi"):
-            if targets:
-                return self._kpi_list(lang, reading, targets)
-            if reading.has("whole", "count") and not reading.residue_content:
-                return self._kpi_total(lang)
-            return None
-        if compute and reading.has("budget", "share", "class_priority", "class_enabler", "class_theme"):
-            if not targets or len(targets) > 1 or reading.has("class_theme"):
-                return self._extreme(lang, reading)
-        if len(targets) >= 2 and reading.has("sum", "difference"):
-            op = "difference" if reading.has("difference") else "sum"
-            return self._combine(lang, reading, targets, op)
-        if reading.has("output", "outcome") and targets:
-            return self._results(lang, reading, targets)
-        if reading.has("budget", "share"):
-            if targets:
-                return self._budget(lang, reading, targets)
-            if reading.has("whole") and not reading.residue_content:
-                return self._budget(lang, reading, [Target(TOTAL_CODE, 1.0)])
-            return None
-        if targets:
-            return self._overview(lang, reading, targets)
-        return None
+    def _understand(self, text: str, lang: str) -> Question:
+        normalized = normalize(text)
+        reading = read_question(normalized)
+        q = Question(text, normalized, lang, reading)
+        acronyms = [a.lower() for a in _ACRONYM.findall(text) if self._resolve_code(a) is None]
+        terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
+        q.content = list(dict.fromkeys([*terms.tokens, *acronyms]))
+        q.targets, q.explained = self._targets(q)
+        return q
 
     def _resolve_code(self, code: str) -> str | None:
         if code in self.knowledge.priorities:
@@ -120,46 +140,91 @@ class AnswerEngine:
                 return priority.code
         return None
 
-    def _content_terms(self, text: str, reading: Reading) -> list[str]:
-        terms = to_query_terms(text, drop=reading.consumed_tokens)
-        return [t for t in terms.tokens if self.index.has_token(t) or not t.isdigit()]
+    def _targets(self, q: Question) -> tuple[list[Target], float]:
+        """Budget subjects named by code or by name, and the share of the question they explain."""
+        reading = q.reading
+        coded = [c for c in (self._resolve_code(c) for c in reading.codes) if c]
+        coded += [c for c in reading.theme_codes if c in self.knowledge.themes]
+        coded = list(dict.fromkeys(coded))
+        groups = self._mention_groups(self.index.find_mentions(q.content, ENTITY_KINDS))
+        targets: list[Target] = []
+        explained_tokens: set[str] = set()
+        for group in groups:
+            inside = [m for m in group if self._parent(m.entry.ref) in coded]
+            if coded and any(m.entry.ref in coded for m in group):
+                explained_tokens |= group[0].explained  # the name of a priority also coded
+                continue
+            chosen = inside or ([] if coded and group[0].entry.kind == "priority" else group)
+            if inside:
+                coded = [c for c in coded if c not in {self._parent(m.entry.ref) for m in inside}]
+            if not chosen:
+                continue
+            explained_tokens |= group[0].explained
+            targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
+        targets = [Target(code) for code in coded] + targets
+        code_weight = self.index.unknown_token_weight * len(reading.codes + reading.theme_codes)
+        total = code_weight + sum(self.index.token_weight(t) for t in q.content)
+        explained = code_weight + sum(self.index.token_weight(t) for t in explained_tokens)
+        share = explained / total if total else 0.0
+        return list({t.code: t for t in targets}.values()), round(min(share, 1.0), 4)
 
-    def _targets(self, reading: Reading) -> list[Target]:
-        """Budget subjects the question names: codes first, then names and aliases."""
-        codes = [c for c in (self._resolve_code(c) for c in reading.codes) if c]
-        codes += [c for c in reading.theme_codes if c in self.knowledge.themes]
-        targets = [Target(code, 1.0) for code in dict.fromkeys(codes)]
-        reading.residue_content = bool(self._content_terms(reading.residue, reading))
-        if not reading.residue_content:
-            return targets
-        segments = [s for s in _SPLIT.split(reading.residue) if s.strip()]
-        if len(segments) > 1 and not targets:
-            found = [t for s in segments for t in self._name_targets(s, reading, [])]
-            if len(found) >= 2:
-                return list({t.code: t for t in found}.values())
-        named = self._name_targets(reading.residue, reading, targets)
-        return named or targets
-
-    def _name_targets(self, text: str, reading: Reading, coded: list[Target]) -> list[Target]:
-        terms = to_query_terms(text, drop=reading.consumed_tokens)
-        if not terms.tokens:
-            return []
-        hits = [h for h in self.index.search(terms, kinds=ENTITY_KINDS, limit=8)]
-        hits = [h for h in hits if h.coverage >= ENTITY_MIN_COVERAGE]
-        if not hits:
-            return []
-        coded_codes = {t.code for t in coded}
-        if coded_codes:
-            # "P3 capacity development": a named theme under a coded priority narrows it.
-            inside = [h for h in hits if self._parent(h.entry.ref) in coded_codes]
-            return [Target(h.entry.ref, 1.0) for h in inside[:1]]
-        best = hits[0]
-        tied = [h for h in hits if best.score - h.score <= TIE_MARGIN and h.entry.kind == best.entry.kind]
-        return [Target(h.entry.ref, h.score) for h in tied]
+    @staticmethod
+    def _mention_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
+        """Non-overlapping mentions, longest first; equal mentions of one name stay together."""
+        groups: list[list[Mention]] = []
+        covered: set[str] = set()
+        for mention in mentions:
+            same = next(
+                (g for g in groups
+                 if g[0].explained == mention.explained and abs(g[0].share - mention.share) < 1e-6
+                 and g[0].entry.kind == mention.entry.kind),
+                None,
+            )
+            if same is not None:
+                same.append(mention)
+                continue
+            if len(mention.explained & covered) * 2 > len(mention.explained):
+                continue
+            groups.append([mention])
+            covered |= mention.explained
+        return groups
 
     def _parent(self, code: str) -> str | None:
         theme = self.knowledge.themes.get(code)
         return theme.priority_code if theme else None
+
+    # -- routing ------------------------------------------------------------------------
+
+    def _structured(self, q: Question) -> Answer | None:
+        reading = q.reading
+        if reading.has("risk", "mitigation"):
+            return self._risk(q)
+        targets = q.targets
+        if reading.has("kpi"):
+            if targets:
+                return self._kpi_list(q)
+            if reading.has("whole", "count") and not q.content:
+                return self._kpi_total(q.lang)
+            return None
+        measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
+        if reading.has("max", "min", "rank") and measured:
+            if not targets or len(targets) > 1 or reading.has("class_theme"):
+                return self._extreme(q)
+        if len(targets) >= 2 and reading.has("sum", "difference"):
+            return self._combine(q, "difference" if reading.has("difference") else "sum")
+        if reading.has("output", "outcome") and targets:
+            return self._results(q, "outputs" if reading.has("output") else "outcomes")
+        if reading.has("budget", "share"):
+            if targets:
+                return self._budget(q, targets)
+            if not q.content:
+                if reading.has("whole"):
+                    return self._budget(q, [Target(TOTAL_CODE)], confidence=1.0)
+                return self._extreme(q)
+            return None
+        if targets:
+            return self._overview(q, targets)
+        return None
 
     # -- budgets ------------------------------------------------------------------------
 
@@ -169,50 +234,66 @@ class AnswerEngine:
             return reading.year, None
         return self.latest_year, reading.year
 
-    def _budget(self, lang: str, reading: Reading, targets: Sequence[Target]) -> Answer:
-        year, missing_year = self._year(reading)
-        figures = [f for t in targets if year and (f := get_budget_figure(self.knowledge, t.code, year))]
-        if not figures:
-            return self._overview(lang, reading, targets)
-        total = get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None
-        parts = {"figures": figures, "year": year, "missing_year": missing_year, "total": total,
-                 "ambiguous": len(figures) > 1, "focus": "share" if reading.has("share") else "amount"}
-        confidence = min(t.confidence for t in targets)
-        return Answer("budget", lang, True, confidence, "budget", parts, _sources(figures))
+    def _figures(self, codes: Sequence[str], year: int | None) -> list[BudgetFigure]:
+        if year is None:
+            return []
+        found = (get_budget_figure(self.knowledge, code, year) for code in codes)
+        return [f for f in found if f is not None]
 
-    def _combine(self, lang: str, reading: Reading, targets: Sequence[Target], op: str) -> Answer:
-        year, missing_year = self._year(reading)
-        figures = [f for t in targets if year and (f := get_budget_figure(self.knowledge, t.code, year))]
+    def _budget(self, q: Question, targets: Sequence[Target], confidence: float | None = None) -> Answer:
+        year, missing_year = self._year(q.reading)
+        figures = self._figures([t.code for t in targets], year)
+        if not figures:
+            return self._overview(q, targets)
+        total = get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None
+        parts: dict[str, Any] = {
+            "figures": figures, "year": year, "missing_year": missing_year, "total": total,
+            "ambiguous": any(t.ambiguous for t in targets),
+        }
+        sure = q.confidence if confidence is None else confidence
+        return Answer("budget", q.lang, True, sure, "budget", parts, _sources(figures))
+
+    def _combine(self, q: Question, op: str) -> Answer:
+        year, missing_year = self._year(q.reading)
+        figures = self._figures([t.code for t in q.targets], year)
         if len(figures) < 2:
-            return self._budget(lang, reading, targets)
+            return self._budget(q, q.targets)
         if op == "difference":
             figures = sorted(figures[:2], key=lambda f: -f.amount)
         amounts = [f.amount for f in figures]
         result = sum(amounts) if op == "sum" else amounts[0] - amounts[1]
         total = get_total_amount(self.knowledge, year) if year else None
-        parts = {"op": op, "figures": figures, "result": result,
-                 "year": year, "missing_year": missing_year, "total": total,
-                 "share_of_total": to_percentage(result, total) if total and op == "sum" else None}
-        confidence = min(t.confidence for t in targets)
-        return Answer("compute", lang, True, confidence, "compute", parts, _sources(figures))
+        share = to_percentage(result, total) if total and op == "sum" else None
+        parts: dict[str, Any] = {
+            "op": op, "figures": figures, "result": result, "year": year,
+            "missing_year": missing_year, "total": total, "share_of_total": share,
+        }
+        return Answer("compute", q.lang, True, q.confidence, "compute", parts, _sources(figures))
 
-    def _extreme(self, lang: str, reading: Reading) -> Answer:
+    def _extreme(self, q: Question) -> Answer:
+        reading = q.reading
         kind = None
-        for concept, name in (("class_theme", "theme"), ("class_enabler", "enabler"), ("class_priority", "priority")):
+        for concept, name in (("class_theme", "theme"), ("class_enabler", "enabler"),
+                              ("class_priority", "priority")):
             if reading.has(concept):
                 kind = name
                 break
         year, missing_year = self._year(reading)
-        figures = [f for s in list_subjects(self.knowledge, kind)
-                   if year and (f := get_budget_figure(self.knowledge, s.code, year))]
+        figures = self._figures([s.code for s in list_subjects(self.knowledge, kind)], year)
         figures.sort(key=lambda f: (-f.amount, f.subject.code))
-        op = "rank" if reading.has("rank") or not reading.has("max", "min") else (
-            "max" if reading.has("max") else "min")
-        chosen = figures if op == "rank" else ([figures[0]] if op == "max" else [figures[-1]])
+        if reading.has("max") and not reading.has("rank"):
+            op, chosen = "max", figures[:1]
+        elif reading.has("min") and not reading.has("rank"):
+            op, chosen = "min", figures[-1:]
+        else:
+            op, chosen = "rank", figures
         total = get_total_amount(self.knowledge, year) if year else None
-        parts = {"op": op, "kind": kind or "row", "figures": chosen, "ranked": figures, "year": year,
-                 "missing_year": missing_year, "total": total}
-        return Answer("compute", lang, True, 0.95, "extreme", parts, _sources(figures[:1] + chosen))
+        parts: dict[str, Any] = {
+            "op": op, "kind": kind or "row", "figures": chosen, "ranked": figures, "year": year,
+            "missing_year": missing_year, "total": total,
+        }
+        confidence = 0.95 if not q.content else q.confidence
+        return Answer("compute", q.lang, True, confidence, "extreme", parts, _sources(chosen))
 
     # -- overviews, KPIs, outcomes -------------------------------------------------------
 
@@ -221,144 +302,152 @@ class AnswerEngine:
             return [code]
         return [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
 
-    def _overview(self, lang: str, reading: Reading, targets: Sequence[Target]) -> Answer:
-        year, missing_year = self._year(reading)
-        items = []
+    def _overview(self, q: Question, targets: Sequence[Target], confidence: float | None = None) -> Answer:
+        year, missing_year = self._year(q.reading)
+        items: list[dict[str, Any]] = []
         sources: list[SourceRef] = []
         for target in targets:
             subject = to_subject(self.knowledge, target.code)
             if subject is None:
                 continue
             figure = get_budget_figure(self.knowledge, target.code, year) if year else None
-            themes = []
-            for code in self._theme_codes(target.code):
-                theme = self.knowledge.themes[code]
-                theme_figure = get_budget_figure(self.knowledge, code, year) if year else None
-                themes.append({"theme": theme, "figure": theme_figure,
-                               "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
-                               "outcomes": len(self.knowledge.outcomes.get(code, []))})
-                sources.append(to_source(self.knowledge, theme.doc, theme.section))
-            priority = self.knowledge.priorities.get(target.code)
-            items.append({"subject": subject, "priority": priority, "figure": figure, "themes": themes,
-                          "kpi_count": sum(t["kpis"] for t in themes)})
             if figure:
-                sources = figure.sources + sources
-        confidence = min(t.confidence for t in targets)
-        parts = {"items": items, "year": year, "missing_year": missing_year}
-        return Answer("overview", lang, True, confidence, "overview", parts, _dedupe(sources))
-
-    def _kpi_list(self, lang: str, reading: Reading, targets: Sequence[Target]) -> Answer:
-        groups = []
-        sources = []
-        for target in targets:
+                sources += figure.sources
+            themes: list[dict[str, Any]] = []
             for code in self._theme_codes(target.code):
                 theme = self.knowledge.themes[code]
-                kpis = self.knowledge.kpis_by_theme.get(code, [])
-                groups.append({"theme": theme, "subject": to_subject(self.knowledge, code), "kpis": kpis})
+                themes.append({
+                    "theme": theme,
+                    "figure": get_budget_figure(self.knowledge, code, year) if year else None,
+                    "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
+                    "outcomes": len(self.knowledge.outcomes.get(code, [])),
+                })
                 sources.append(to_source(self.knowledge, theme.doc, theme.section))
-        count = sum(len(g["kpis"]) for g in groups)
-        only_count = reading.has("count") and not reading.has("output", "outcome")
-        parts = {"groups": groups, "count": count, "only_count": only_count,
-                 "subjects": [to_subject(self.knowledge, t.code) for t in targets]}
-        confidence = min(t.confidence for t in targets)
-        return Answer("kpi", lang, True, confidence, "kpi_list", parts, _dedupe(sources))
+            items.append({
+                "subject": subject, "priority": self.knowledge.priorities.get(target.code),
+                "figure": figure, "themes": themes, "kpi_count": sum(t["kpis"] for t in themes),
+            })
+        parts: dict[str, Any] = {"items": items, "year": year, "missing_year": missing_year}
+        sure = q.confidence if confidence is None else confidence
+        return Answer("overview", q.lang, True, sure, "overview", parts, _dedupe(sources))
+
+    def _kpi_list(self, q: Question) -> Answer:
+        groups: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        for target in q.targets:
+            for code in self._theme_codes(target.code):
+                theme = self.knowledge.themes[code]
+                groups.append({"theme": theme, "subject": to_subject(self.knowledge, code),
+                               "kpis": self.knowledge.kpis_by_theme.get(code, [])})
+                sources.append(to_source(self.knowledge, theme.doc, theme.section))
+        parts: dict[str, Any] = {
+            "groups": groups, "count": sum(len(g["kpis"]) for g in groups),
+            "only_count": q.reading.has("count"),
+        }
+        return Answer("kpi", q.lang, True, q.confidence, "kpi_list", parts, _dedupe(sources))
 
     def _kpi_total(self, lang: str) -> Answer:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for priority in self.knowledge.priorities.values():
-            count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in self._theme_codes(priority.code))
+            codes = self._theme_codes(priority.code)
+            count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in codes)
             rows.append({"subject": to_subject(self.knowledge, priority.code), "count": count})
-        total = sum(r["count"] for r in rows)
-        sections = sorted({k.section for k in self.knowledge.kpis.values()})
-        doc = next(iter(self.knowledge.kpis.values())).doc if self.knowledge.kpis else "002"
-        sources = [to_source(self.knowledge, doc, "3 (" + ", ".join(sections) + ")")] if sections else []
-        return Answer("kpi", lang, True, 0.95, "kpi_total", {"rows": rows, "total": total}, sources)
+        kpis = list(self.knowledge.kpis.values())
+        sections = sorted({k.section for k in kpis})
+        sources = [to_source(self.knowledge, kpis[0].doc, ", ".join(sections))] if kpis else []
+        parts: dict[str, Any] = {"rows": rows, "total": sum(r["count"] for r in rows)}
+        return Answer("kpi", lang, True, 0.95, "kpi_total", parts, sources)
 
-    def _kpi_detail(self, lang: str, reading: Reading) -> Answer:
-        kpi = self.knowledge.kpis.get(reading.kpi_codes[0])
-        if kpi is None:
-            return self._unknown_code(lang, reading.kpi_codes[0])
-        return self._kpi_answer(lang, kpi.code, 1.0)
+    def _kpi_detail(self, q: Question) -> Answer:
+        code = q.reading.kpi_codes[0]
+        if code not in self.knowledge.kpis:
+            return self._unknown_code(q.lang, code)
+        return self._kpi_answer(q.lang, code, 1.0)
 
     def _kpi_answer(self, lang: str, code: str, confidence: float) -> Answer:
         kpi = self.knowledge.kpis[code]
         theme = self.knowledge.themes[kpi.theme_code]
-        parts = {"kpi": kpi, "theme": theme, "subject": to_subject(self.knowledge, theme.priority_code)}
-        return Answer("kpi", lang, True, confidence, "kpi_detail", parts,
-                      [to_source(self.knowledge, kpi.doc, kpi.section)])
+        parts: dict[str, Any] = {
+            "kpi": kpi, "theme": theme, "subject": to_subject(self.knowledge, theme.priority_code),
+        }
+        source = to_source(self.knowledge, kpi.doc, kpi.section)
+        return Answer("kpi", lang, True, confidence, "kpi_detail", parts, [source])
 
-    def _results(self, lang: str, reading: Reading, targets: Sequence[Target]) -> Answer:
-        which = "outputs" if reading.has("output") else "outcomes"
+    def _results(self, q: Question, which: str, confidence: float | None = None) -> Answer:
         store = self.knowledge.outputs if which == "outputs" else self.knowledge.outcomes
-        groups = []
-        sources = []
-        for target in targets:
+        groups: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        for target in q.targets:
             for code in self._theme_codes(target.code):
                 theme = self.knowledge.themes[code]
-                groups.append({"theme": theme, "items": store.get(code, [])})
+                groups.append({"theme": theme, "entries": store.get(code, [])})
                 sources.append(to_source(self.knowledge, theme.doc, theme.section))
-        confidence = min(t.confidence for t in targets)
-        return Answer(which[:-1], lang, True, confidence, "results",
-                      {"which": which, "groups": groups}, _dedupe(sources))
+        parts: dict[str, Any] = {"which": which, "groups": groups}
+        sure = q.confidence if confidence is None else confidence
+        return Answer(which[:-1], q.lang, True, sure, "results", parts, _dedupe(sources))
 
     # -- risks --------------------------------------------------------------------------
 
-    def _risk(self, lang: str, reading: Reading) -> Answer:
-        risks = list(self.knowledge.risks.values())
-        chosen = risks
-        confidence = 0.9
-        terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
-        if self._content_terms(reading.residue, reading):
+    def _risk(self, q: Question) -> Answer:
+        chosen = list(self.knowledge.risks.values())
+        confidence = 0.9 if not q.content else 0.7
+        if q.content:
+            terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
             hits = [h for h in self.index.search(terms, kinds=("risk",), limit=4)
-                    if h.coverage >= ENTITY_MIN_COVERAGE / 2]
+                    if h.coverage >= RISK_MIN_COVERAGE]
             if hits:
-                chosen = [self.knowledge.risks[hits[0].entry.ref]]
-                confidence = min(1.0, hits[0].score + 0.3)
-        focus = [c for c in ("mitigation",) if reading.has(c)]
-        items = [{"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in chosen]
-        sources = _dedupe([to_source(self.knowledge, r.doc, r.section) for r in chosen])
-        return Answer("risk", lang, True, confidence, "risk", {"items": items, "focus": focus}, sources)
+                best = hits[0].score
+                chosen = [self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN]
+                confidence = min(1.0, 0.3 + hits[0].score)
+        return self._risk_answer(q.lang, chosen, confidence)
+
+    def _risk_answer(self, lang: str, risks: Sequence[Any], confidence: float) -> Answer:
+        items = [{"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks]
+        sources = _dedupe([to_source(self.knowledge, r.doc, r.section) for r in risks])
+        return Answer("risk", lang, True, confidence, "risk", {"items": items}, sources)
 
     # -- search over everything ---------------------------------------------------------
 
-    def _lookup(self, lang: str, normalized: str) -> Answer:
-        hits = self.index.search(to_query_terms(normalized), limit=6)
-        suggestions = self._suggestions(lang, hits)
-        if not hits or hits[0].score < ANSWER_MIN_SCORE:
-            confidence = hits[0].score if hits else 0.0
-            shown = suggestions if hits and hits[0].score >= SUGGEST_MIN_SCORE else []
-            return Answer("unknown", lang, False, round(confidence, 3), "decline",
-                          {"reason": "unknown"}, [], shown)
-        best = hits[0]
-        confidence = round(best.score, 3)
-        answer = self._answer_entry(lang, best, confidence)
-        answer.suggestions = [s for s in suggestions[1:]] if confidence < 0.75 else []
+    def _lookup(self, q: Question) -> Answer:
+        terms = to_query_terms(q.normalized)
+        acronyms = [t for t in q.content if t not in terms.tokens]
+        terms = type(terms)((*terms.tokens, *acronyms), terms.text)
+        hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
+        suggestions = self._suggestions(q.lang, hits)
+        best = hits[0] if hits else None
+        money_question = q.reading.has("budget", "share") and not q.targets
+        acceptable = best is not None and best.score >= ANSWER_MIN_SCORE and not (
+            money_question
+            and (best.entry.kind != "fact" or best.coverage < MONEY_FACT_MIN_COVERAGE
+                 or not self._facts[best.entry.ref].figures)
+        )
+        if best is None or not acceptable:
+            score = best.score if best else 0.0
+            shown = suggestions if score >= SUGGEST_MIN_SCORE else []
+            return Answer("unknown", q.lang, False, round(score, 3), "decline", {}, [], shown)
+        answer = self._answer_entry(q, best, round(best.score, 3))
+        if answer.confidence < RELATED_BELOW:
+            answer.suggestions = suggestions[1:]
         return answer
 
-    def _answer_entry(self, lang: str, hit: Hit, confidence: float) -> Answer:
+    def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:
         kind, ref = hit.entry.kind, hit.entry.ref
-        reading = Reading()
         if kind in ENTITY_KINDS:
-            return self._overview(lang, reading, [Target(ref, confidence)])
+            return self._overview(q, [Target(ref)], confidence)
         if kind == "kpi":
-            return self._kpi_answer(lang, ref, confidence)
+            return self._kpi_answer(q.lang, ref, confidence)
         if kind in ("outcome", "output"):
-            theme_code = ref.split("#")[0]
-            reading.concepts.add(kind)
-            answer = self._results(lang, reading, [Target(theme_code, confidence)])
-            return answer
+            found = Question(q.text, q.normalized, q.lang, q.reading, targets=[Target(ref.split("#")[0])])
+            return self._results(found, kind + "s", confidence)
         if kind == "risk":
-            risk = self.knowledge.risks[ref]
-            items = [{"risk": risk, "mitigations": self.knowledge.mitigations.get(ref, [])}]
-            return Answer("risk", lang, True, confidence, "risk", {"items": items, "focus": []},
-                          [to_source(self.knowledge, risk.doc, risk.section)])
+            return self._risk_answer(q.lang, [self.knowledge.risks[ref]], confidence)
         if kind == "faq":
-            faq = next(q for q in self.knowledge.faqs if q.key == ref)
-            return Answer("faq", lang, True, confidence, "faq", {"faq": faq},
-                          [to_source(self.knowledge, faq.doc, faq.section)])
-        fact = next(f for f in self.knowledge.facts if f.key == ref)
-        return Answer("fact", lang, True, confidence, "fact", {"fact": fact},
-                      [to_source(self.knowledge, fact.doc, fact.section)])
+            faq = self._faqs[ref]
+            source = to_source(self.knowledge, faq.doc, faq.section)
+            return Answer("faq", q.lang, True, confidence, "faq", {"faq": faq}, [source])
+        fact = self._facts[ref]
+        source = to_source(self.knowledge, fact.doc, fact.section)
+        return Answer("fact", q.lang, True, confidence, "fact", {"fact": fact}, [source])
 
     def _suggestions(self, lang: str, hits: Sequence[Hit]) -> list[str]:
         labels: list[str] = []
@@ -366,24 +455,23 @@ class AnswerEngine:
             label = self._label(lang, hit)
             if label and label not in labels:
                 labels.append(label)
-        return labels[:SUGGESTION_LIMIT + 1]
+        return labels[: SUGGESTION_LIMIT + 1]
 
     def _label(self, lang: str, hit: Hit) -> str:
+        """A suggestion: something the user can ask next, in their language."""
         kind, ref = hit.entry.kind, hit.entry.ref
         zh = lang == "zh"
         if kind in ENTITY_KINDS:
             subject = to_subject(self.knowledge, ref)
-            if subject is None:
-                return ""
-            return f"{subject.code} {subject.name_zh if zh else subject.name_en}"
+            return f"{ref} {subject.name_zh if zh else subject.name_en}" if subject else ""
         if kind == "kpi":
             return ref
         if kind == "fact":
-            fact = next(f for f in self.knowledge.facts if f.key == ref)
+            fact = self._facts[ref]
             questions = fact.questions_zh if zh else fact.questions_en
             return questions[0] if questions else (fact.title_zh if zh else fact.title_en)
         if kind == "faq":
-            faq = next(q for q in self.knowledge.faqs if q.key == ref)
+            faq = self._faqs[ref]
             return faq.question_zh if zh else faq.question_en
         if kind == "risk":
             risk = self.knowledge.risks[ref]
@@ -392,15 +480,17 @@ class AnswerEngine:
 
     # -- help and refusals --------------------------------------------------------------
 
-    def _help(self, lang: str, confidence: float) -> Answer:
-        parts = {"priorities": list(self.knowledge.priorities.values()), "years": self.knowledge.years}
-        return Answer("help", lang, True, confidence, "help", parts)
+    def _help(self, lang: str) -> Answer:
+        parts: dict[str, Any] = {
+            "priorities": list(self.knowledge.priorities.values()), "years": self.knowledge.years,
+        }
+        return Answer("help", lang, True, 1.0, "help", parts)
 
     def _unknown_code(self, lang: str, code: str) -> Answer:
-        known = [p.label for p in self.knowledge.priorities.values()]
-        suggestions = [p.code for p in self.knowledge.priorities.values()][:SUGGESTION_LIMIT]
-        return Answer("unknown", lang, False, 0.0, "unknown_code", {"code": code, "known": known}, [],
-                      suggestions)
+        priorities = list(self.knowledge.priorities.values())
+        parts: dict[str, Any] = {"code": code, "known": [p.label for p in priorities]}
+        suggestions = [p.code for p in priorities][:SUGGESTION_LIMIT]
+        return Answer("unknown", lang, False, 0.0, "unknown_code", parts, [], suggestions)
 
 
 def _sources(figures: Sequence[BudgetFigure]) -> list[SourceRef]:

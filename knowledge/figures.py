@@ -50,7 +50,9 @@ class BudgetFigure:
 
 def to_subject(knowledge: Knowledge, code: str) -> Subject | None:
     if code == TOTAL_CODE:
-        return Subject(TOTAL_CODE, "total", "OP-23", "ITU-D Operational Plan 2023", "2023年ITU-D运作规划")
+        return Subject(
+            TOTAL_CODE, "total", "OP-23", "ITU-D Operational Plan 2023", "2023年ITU-D运作规划"
+        )
     if code in knowledge.priorities:
         p = knowledge.priorities[code]
         return Subject(p.code, p.kind, p.label, p.name_en, p.name_zh, TOTAL_CODE)

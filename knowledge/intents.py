@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -15,18 +16,44 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "help": (
         frozenset({"help", "usage", "command", "commands"}),
         ("what can you do", "what can i ask", "what do you know", "how do i use", "how to use"),
-        ("帮助", "你能做什么", "能做什么", "可以问什么", "能问什么", "怎么用", "如何使用", "使用说明"),
+        (
+            "帮助",
+            "你能做什么",
+            "能做什么",
+            "可以问什么",
+            "能问什么",
+            "怎么用",
+            "如何使用",
+            "使用说明",
+        ),
     ),
     "budget": (
-        frozenset({"budget", "money", "fund", "funding", "funded", "allocation", "allocated",
-                   "spend", "spending", "spent", "cost", "chf", "franc", "financing", "amount"}),
+        frozenset(
+            {
+                "budget",
+                "money",
+                "fund",
+                "funding",
+                "funded",
+                "allocation",
+                "allocated",
+                "spend",
+                "spending",
+                "spent",
+                "cost",
+                "chf",
+                "franc",
+                "financing",
+                "amount",
+            }
+        ),
         ("how much",),
         ("预算", "资金", "经费", "多少钱", "拨款", "瑞郎", "金额", "钱"),
     ),
     "share": (
         frozenset({"share", "percentage", "percent", "proportion", "fraction", "ratio"}),
         ("%",),
-        ("比例", "百分比", "占", "份额", "比重"),
+        ("比例", "百分比", "百分之", "占", "份额", "比重"),
     ),
     "kpi": (
         frozenset({"kpi", "indicator", "metric"}),
@@ -61,9 +88,11 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         ("一共", "合计", "总共", "加起来", "总和", "共计", "之和", "加在一起"),
     ),
     "difference": (
-        frozenset({"difference", "differ", "compare", "comparison", "versus", "gap"}),
-        ("more than", "less than", "bigger than", "larger than", "smaller than", "vs"),
-        ("相差", "差额", "差多少", "多多少", "少多少", "比较", "对比", "差距", "差异"),
+        frozenset({"difference", "differ", "compare", "comparison", "versus", "gap", "minus",
+                   "subtract"}),
+        ("more than", "less than", "bigger than", "larger than", "smaller than", "vs",
+         "how much more", "how much less"),
+        ("相差", "差额", "差多少", "多多少", "少多少", "比较", "对比", "差距", "差异", "减去", "高出", "多出"),
     ),
     "max": (
         frozenset({"largest", "biggest", "highest", "most", "greatest", "maximum", "max", "top"}),
@@ -83,8 +112,19 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "whole": (
         frozenset({"total", "overall", "entire", "whole", "altogether", "all"}),
         ("impact framework", "operational plan", "op-23", "op23", "kigali action plan", "itu-d"),
-        ("总预算", "总额", "全部", "整体", "总计", "所有", "整个", "总体", "影响框架", "运作规划",
-         "基加利行动计划", "总"),
+        (
+            "总额",
+            "全部",
+            "整体",
+            "总计",
+            "所有",
+            "整个",
+            "总体",
+            "影响框架",
+            "运作规划",
+            "基加利行动计划",
+            "总",
+        ),
     ),
     "class_priority": (frozenset({"priority", "priorities"}), (), ("重点工作", "优先事项")),
     "class_enabler": (frozenset({"enabler"}), (), ("推动因素",)),
@@ -105,9 +145,15 @@ _KPI_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})\s*-\s*(\d{1,2
 _THEME_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})" + _END)
 _CODE = re.compile(
     r"(?:" + _START + r"(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)"
-    r"(\d{1,2})" + _END + r")|(?:(重点工作|推动因素)\s*(\d{1,2}))"
+    r"(\d{1,2})(?!\d))|(?:(重点工作|推动因素)\s*(\d{1,2}))"
 )
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:\s*年度?)?")
+# "E1 to E5", "P1至P4", "E1–E5": every code in between.
+_CODE_RANGE = re.compile(
+    _START + r"([pe])\s*(\d)\s*(?:-|–|—|~|to|through|至|到)\s*(?:\1\s*)?(\d)" + _END
+)
+# Intent words that a question runs into its neighbour ("totalbudget", "P3budget").
+_GLUED_MIN_LENGTH = 4
 
 
 @dataclass
@@ -140,14 +186,50 @@ def _match_word(token: str, words: frozenset[str]) -> bool:
     return False
 
 
+def _unglue(text: str) -> str:
+    """Split English words that run an intent word into a neighbour: totalbudget → total budget."""
+    words = sorted(
+        (w for words, _, _ in LEXICON.values() for w in words if len(w) >= _GLUED_MIN_LENGTH),
+        key=len,
+        reverse=True,
+    )
+
+    def split(match: re.Match[str]) -> str:
+        token = match.group()
+        for word in words:
+            if token != word and token.startswith(word) and len(token) - len(word) >= 3:
+                return f"{word} {token[len(word):]}"
+            if token != word and token.endswith(word) and len(token) - len(word) >= 3:
+                return f"{token[: -len(word)]} {word}"
+        return token
+
+    return re.sub(r"[a-z]{7,}", split, text)
+
+
+_PHRASES = sorted(
+    ((phrase, concept) for concept, (_, en, zh) in LEXICON.items() for phrase in en + zh),
+    key=lambda item: -len(item[0]),
+)
+
+
 def read_question(normalized: str) -> Reading:
     """Find intent words, codes and a year; `residue` is what is left to name records."""
     reading = Reading()
-    text = normalized
+    text = _unglue(normalized)
 
-    def consume(pattern: re.Pattern[str], handler) -> None:  # type: ignore[no-untyped-def]
+    def consume(pattern: re.Pattern[str], handler: Callable[[re.Match[str]], None]) -> None:
         nonlocal text
-        text = pattern.sub(lambda m: (handler(m), " ")[1], text)
+
+        def replace(match: re.Match[str]) -> str:
+            handler(match)
+            return " "
+
+        text = pattern.sub(replace, text)
+
+    def on_range(m: re.Match[str]) -> None:
+        low, high = sorted((int(m[2]), int(m[3])))
+        reading.codes.extend(f"{m[1].upper()}{n}" for n in range(low, high + 1))
+        reading.concepts.add("range")
 
     def on_kpi(m: re.Match[str]) -> None:
         reading.kpi_codes.append(f"{m[1].upper()}{m[2]}-{m[3].upper()}-{m[4]}")
@@ -167,23 +249,23 @@ def read_question(normalized: str) -> Reading:
     def on_year(m: re.Match[str]) -> None:
         reading.year = int(m[1])
 
+    consume(_CODE_RANGE, on_range)
     consume(_KPI_CODE, on_kpi)
     consume(_THEME_CODE, on_theme)
     consume(_CODE, on_code)
     consume(_YEAR, on_year)
 
+    for phrase, concept in _PHRASES:
+        if phrase in text:
+            reading.concepts.add(concept)
+            text = text.replace(phrase, " ")
     tokens = latin_tokens(text, keep_stopwords=True)
-    for concept, (words, phrases, zh_phrases) in LEXICON.items():
-        found = False
-        for phrase in phrases + zh_phrases:
-            if phrase in text:
-                found = True
-                text = text.replace(phrase, " ")
+    for concept, (words, _, _) in LEXICON.items():
         for token in tokens:
             if _match_word(token, words):
-                found = True
+                reading.concepts.add(concept)
                 reading.consumed_tokens.add(token)
-        if found:
-            reading.concepts.add(concept)
+    if {"more", "less", "bigger", "larger", "smaller"} & set(tokens) and "than" in tokens:
+        reading.concepts.add("difference")
     reading.residue = text
     return reading

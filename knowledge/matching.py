@@ -6,6 +6,7 @@ Scores are pure functions of the strings; every threshold lives here as a named 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,10 @@ BODY_WEIGHT = 0.45
 # when at least this similar (0–100), its weight scaled by the similarity.
 TYPO_MIN_SIMILARITY = 80
 TYPO_MIN_LENGTH = 4
+# A query word that begins an indexed word is read as its abbreviation ("stat", "telecom",
+# "cyber"), at this similarity, when it is at least ABBREVIATION_MIN_LENGTH letters long.
+ABBREVIATION_MIN_LENGTH = 4
+ABBREVIATION_SIMILARITY = 0.9
 # How many entries the token stage hands to rapidfuzz for re-ranking.
 RERANK_CANDIDATES = 24
 # Final score = COVERAGE_SHARE * idf-weighted share of the query explained by the entry
@@ -31,9 +36,9 @@ COVERAGE_SHARE = 0.7
 # Decisions on the final score (0–1).
 ANSWER_MIN_SCORE = 0.58
 SUGGEST_MIN_SCORE = 0.30
-# Entity resolution for structured questions (budget, KPIs, risks): the share of the
-# query's content words that the entity must explain.
-ENTITY_MIN_COVERAGE = 0.62
+# A record is mentioned by a question when the question holds at least this share
+# (idf-weighted) of one of its names or aliases.
+MENTION_MIN_SHARE = 0.75
 # Two candidates within this margin of the best are treated as equally good (ambiguous).
 TIE_MARGIN = 0.03
 
@@ -65,18 +70,33 @@ class QueryTerms:
 
 def to_query_terms(normalized: str, *, drop: Iterable[str] = ()) -> QueryTerms:
     dropped = set(drop)
-    grams = [g for g in han_bigrams(normalized) if not is_function_gram(g)]
+    # A lone Chinese character between intent words ("里", "有") is glue, not a name.
+    grams = [g for g in han_bigrams(normalized) if len(g) == 2 and not is_function_gram(g)]
     tokens = [t for t in latin_tokens(normalized) + grams if t not in dropped]
     return QueryTerms(tuple(dict.fromkeys(tokens)), normalized)
+
+
+def _text_tokens(text: str) -> set[str]:
+    normalized = normalize(text)
+    grams = [g for g in han_bigrams(normalized) if not is_function_gram(g)]
+    return set(latin_tokens(normalized)) | set(grams)
 
 
 def _entry_tokens(texts: Iterable[str]) -> set[str]:
     tokens: set[str] = set()
     for text in texts:
-        normalized = normalize(text)
-        tokens.update(latin_tokens(normalized))
-        tokens.update(han_bigrams(normalized))
+        tokens |= _text_tokens(text)
     return tokens
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entry named in a query: how much of its best name the query holds, and which
+    query tokens that name explains."""
+
+    entry: Entry
+    share: float
+    explained: frozenset[str]
 
 
 class SearchIndex:
@@ -86,12 +106,14 @@ class SearchIndex:
         self.entries = list(entries)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keys: list[tuple[str, ...]] = []
+        self._key_token_sets: list[tuple[frozenset[str], ...]] = []
         for i, entry in enumerate(self.entries):
             for token in _entry_tokens(entry.body_texts):
                 postings[token][i] = BODY_WEIGHT
             for token in _entry_tokens(entry.key_texts):
                 postings[token][i] = KEY_WEIGHT
             self._keys.append(tuple(normalize(t) for t in entry.key_texts))
+            self._key_token_sets.append(tuple(frozenset(_text_tokens(t)) for t in entry.key_texts))
         n = max(len(self.entries), 1)
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._idf: dict[str, float] = {}
@@ -105,6 +127,7 @@ class SearchIndex:
         for token in self._postings:
             if token.isascii() and token.isalpha():
                 self._vocab_by_length[len(token)].append(token)
+        self._sorted_vocab = sorted(t for words in self._vocab_by_length.values() for t in words)
         self._kind_masks: dict[str, np.ndarray] = {}
         for kind in {e.kind for e in self.entries}:
             self._kind_masks[kind] = np.array([e.kind == kind for e in self.entries], dtype=bool)
@@ -119,6 +142,14 @@ class SearchIndex:
         """The closest indexed word and its similarity (0–1), for a word not indexed."""
         if len(token) < TYPO_MIN_LENGTH or not token.isalpha():
             return None
+        if len(token) >= ABBREVIATION_MIN_LENGTH:
+            prefixed = []
+            for word in self._sorted_vocab[bisect_left(self._sorted_vocab, token) :]:
+                if not word.startswith(token):
+                    break
+                prefixed.append(word)
+            if prefixed:
+                return min(prefixed, key=lambda w: (len(w), w)), ABBREVIATION_SIMILARITY
         candidates: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
             candidates.extend(self._vocab_by_length.get(length, ()))
@@ -129,22 +160,61 @@ class SearchIndex:
             return None
         return best[0], best[1] / 100.0
 
+    @property
+    def unknown_token_weight(self) -> float:
+        """The weight of a word the index has never seen (the highest idf)."""
+        return self._max_idf
+
+    def token_weight(self, token: str) -> float:
+        """A query token's weight: its idf, or the highest idf for a word never indexed."""
+        return self._idf.get(token, self._max_idf)
+
+    def resolve(self, token: str) -> tuple[str, float] | None:
+        """The indexed token a query token stands for, with the similarity (0–1)."""
+        if token in self._postings:
+            return token, 1.0
+        return self.correct_typo(token)
+
     def _weighted_terms(self, terms: QueryTerms) -> tuple[list[tuple[str, float]], float]:
         """(indexed token, weight) pairs and the query's total weight."""
         resolved: list[tuple[str, float]] = []
         total = 0.0
         for token in terms.tokens:
-            if token in self._postings:
-                weight = self._idf[token]
-                resolved.append((token, weight))
-                total += weight
-                continue
-            total += self._max_idf
-            corrected = self.correct_typo(token)
-            if corrected is not None:
-                word, similarity = corrected
-                resolved.append((word, self._max_idf * similarity))
+            weight = self.token_weight(token)
+            total += weight
+            found = self.resolve(token)
+            if found is not None:
+                word, similarity = found
+                resolved.append((word, weight * similarity))
         return resolved, total
+
+    def find_mentions(self, tokens: Iterable[str], kinds: Iterable[str]) -> list[Mention]:
+        """Entries of the given kinds whose name or alias the tokens mostly contain."""
+        wanted = set(kinds)
+        stands_for: dict[str, tuple[str, float]] = {}
+        for token in tokens:
+            found = self.resolve(token)
+            if found is not None:
+                stands_for.setdefault(found[0], (token, found[1]))
+        candidates: set[int] = set()
+        for word in stands_for:
+            ids, _ = self._postings[word]
+            candidates.update(int(i) for i in ids if self.entries[i].kind in wanted)
+        mentions: list[Mention] = []
+        for i in candidates:
+            best: tuple[float, frozenset[str]] = (0.0, frozenset())
+            for key_tokens in self._key_token_sets[i]:
+                weight = sum(self._idf.get(t, 0.0) for t in key_tokens)
+                if weight <= 0:
+                    continue
+                matched = [t for t in key_tokens if t in stands_for]
+                share = sum(self._idf[t] * stands_for[t][1] for t in matched) / weight
+                if share > best[0]:
+                    best = (share, frozenset(stands_for[t][0] for t in matched))
+            if best[0] >= MENTION_MIN_SHARE:
+                mentions.append(Mention(self.entries[i], round(min(best[0], 1.0), 4), best[1]))
+        mentions.sort(key=lambda m: (-len(m.explained), -m.share, m.entry.ref))
+        return mentions
 
     def search(
         self, terms: QueryTerms, *, kinds: Iterable[str] | None = None, limit: int = 5

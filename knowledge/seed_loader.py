@@ -113,7 +113,9 @@ class FactIn(_Strict):
     questions_zh: list[str] = []
     source: SourceRef
 
-    @field_validator("figures", "tags", "keywords_zh", "questions_en", "questions_zh", mode="before")
+    @field_validator(
+        "figures", "tags", "keywords_zh", "questions_en", "questions_zh", mode="before"
+    )
     @classmethod
     def _strings(cls, value: Any) -> Any:
         return [str(item) for item in value] if isinstance(value, list) else value
@@ -279,44 +281,87 @@ def build_rows(data: SeedData) -> list[SQLModel]:
     for p_pos, p in enumerate(data.priorities):
         rows.append(
             models.Priority(
-                code=p.code, label=p.label, kind=p.kind, position=p_pos, name_zh=p.name_zh,
-                name_en=p.name_en, includes_zh=p.includes_zh, includes_en=p.includes_en,
-                doc=p.source.doc, section=p.source.section,
+                code=p.code,
+                label=p.label,
+                kind=p.kind,
+                position=p_pos,
+                name_zh=p.name_zh,
+                name_en=p.name_en,
+                includes_zh=p.includes_zh,
+                includes_en=p.includes_en,
+                doc=p.source.doc,
+                section=p.source.section,
             )
         )
         for t_pos, t in enumerate(p.themes):
             ref = {"doc": t.source.doc, "section": t.source.section}
             rows.append(
                 models.Theme(
-                    code=t.code, priority_code=p.code, position=t_pos, name_zh=t.name_zh,
-                    name_en=t.name_en, **ref,
+                    code=t.code,
+                    priority_code=p.code,
+                    position=t_pos,
+                    name_zh=t.name_zh,
+                    name_en=t.name_en,
+                    **ref,
                 )
             )
             for pos, o in enumerate(t.outcomes):
-                rows.append(models.Outcome(theme_code=t.code, position=pos, text_zh=o.zh, text_en=o.en, **ref))
+                rows.append(
+                    models.Outcome(
+                        theme_code=t.code, position=pos, text_zh=o.zh, text_en=o.en, **ref
+                    )
+                )
             for pos, o in enumerate(t.outputs):
-                rows.append(models.Output(theme_code=t.code, position=pos, text_zh=o.zh, text_en=o.en, **ref))
+                rows.append(
+                    models.Output(
+                        theme_code=t.code, position=pos, text_zh=o.zh, text_en=o.en, **ref
+                    )
+                )
             for pos, k in enumerate(t.kpis):
                 rows.append(
-                    models.Kpi(code=k.code, theme_code=t.code, position=pos, text_zh=k.zh, text_en=k.en, **ref)
+                    models.Kpi(
+                        code=k.code,
+                        theme_code=t.code,
+                        position=pos,
+                        text_zh=k.zh,
+                        text_en=k.en,
+                        **ref,
+                    )
                 )
     for b in data.budget:
         rows.append(
             models.BudgetLine(
-                year=b.year, subject_code=b.of, amount_chf=b.amount, share_of_parent=b.share_of_parent,
-                share_of_total=b.share_of_total, doc=b.source.doc, section=b.source.section,
+                year=b.year,
+                subject_code=b.of,
+                amount_chf=b.amount,
+                share_of_parent=b.share_of_parent,
+                share_of_total=b.share_of_total,
+                doc=b.source.doc,
+                section=b.source.section,
             )
         )
     for r_pos, r in enumerate(data.risks):
         fields = r.model_dump(exclude={"mitigations", "source"})
-        rows.append(models.Risk(**fields, position=r_pos, doc=r.source.doc, section=r.source.section))
+        rows.append(
+            models.Risk(**fields, position=r_pos, doc=r.source.doc, section=r.source.section)
+        )
         for pos, m in enumerate(r.mitigations):
-            rows.append(models.RiskMitigation(risk_code=r.code, position=pos, text_zh=m.zh, text_en=m.en))
+            rows.append(
+                models.RiskMitigation(risk_code=r.code, position=pos, text_zh=m.zh, text_en=m.en)
+            )
     for f in data.facts:
         fields = f.model_dump(exclude={"priority", "source"})
-        rows.append(models.Fact(**fields, priority_code=f.priority, doc=f.source.doc, section=f.source.section))
+        rows.append(
+            models.Fact(
+                **fields, priority_code=f.priority, doc=f.source.doc, section=f.source.section
+            )
+        )
     for q in data.faqs:
-        rows.append(models.Faq(**q.model_dump(exclude={"source"}), doc=q.source.doc, section=q.source.section))
+        rows.append(
+            models.Faq(
+                **q.model_dump(exclude={"source"}), doc=q.source.doc, section=q.source.section
+            )
+        )
     rows += _alias_rows(data)
     return rows
 

@@ -69,7 +69,9 @@ def load_knowledge(session: Session) -> Knowledge:
         outputs=_grouped(list(session.exec(select(models.Output))), "theme_code"),
         kpis_by_theme=_grouped(kpis, "theme_code"),
         kpis={k.code: k for k in sorted(kpis, key=lambda k: (k.theme_code, k.position))},
-        risks={r.code: r for r in sorted(session.exec(select(models.Risk)), key=lambda r: r.position)},
+        risks={
+            r.code: r for r in sorted(session.exec(select(models.Risk)), key=lambda r: r.position)
+        },
         mitigations=_grouped(list(session.exec(select(models.RiskMitigation))), "risk_code"),
         facts=list(session.exec(select(models.Fact).order_by(models.Fact.id))),
         faqs=list(session.exec(select(models.Faq).order_by(models.Faq.id))),

@@ -15,12 +15,23 @@ def _figure_codes(answer) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "question, code",
-    [("What is P2's budget?", "P2"), ("P-3 money", "P3"), ("priority 2 budget?", "P2"),
-     ("cybersecuirty budjet", "P4-CYB"), ("网安预算", "P4-CYB"), ("應急通信預算", "P1-EMT"),
-     ("how much for stats", "P3-STA"), ("价格可承受的连接预算", "P1"), ("P 1 budjet", "P1"),
-     ("Share of the budget for regional presence", "E2"), ("E6 budget", "P5")],
+    [
+        ("What is P2's budget?", "P2"),
+        ("P-3 money", "P3"),
+        ("priority 2 budget?", "P2"),
+        ("cybersecuirty budjet", "P4-CYB"),
+        ("网安预算", "P4-CYB"),
+        ("應急通信預算", "P1-EMT"),
+        ("how much for stats", "P3-STA"),
+        ("价格可承受的连接预算", "P1"),
+        ("P 1 budjet", "P1"),
+        ("Share of the budget for regional presence", "E2"),
+        ("E6 budget", "P5"),
+    ],
 )
-def test_answer_finds_the_budget_subject(answer_engine: AnswerEngine, question: str, code: str) -> None:
+def test_answer_finds_the_budget_subject(
+    answer_engine: AnswerEngine, question: str, code: str
+) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.template == "budget"
     assert _figure_codes(answer) == [code]
@@ -58,8 +69,11 @@ def test_answer_computes_a_difference(answer_engine: AnswerEngine) -> None:
 
 @pytest.mark.parametrize(
     "question, code",
-    [("Which enabler has the largest budget?", "E3"), ("哪个重点工作的预算最少", "P5"),
-     ("smallest theme budget", "P4-CD")],
+    [
+        ("Which enabler has the largest budget?", "E3"),
+        ("哪个重点工作的预算最少", "P5"),
+        ("smallest theme budget", "P4-CD"),
+    ],
 )
 def test_answer_finds_extremes(answer_engine: AnswerEngine, question: str, code: str) -> None:
     answer = answer_engine.answer(question)
@@ -80,7 +94,10 @@ def test_answer_lists_kpis_of_a_theme(answer_engine: AnswerEngine) -> None:
 
 def test_answer_counts_kpis_of_a_priority_and_of_the_framework(answer_engine: AnswerEngine) -> None:
     assert answer_engine.answer("How many KPIs does P3 have?").parts["count"] == 16
-    assert answer_engine.answer("How many KPIs does the whole impact framework have?").parts["total"] == 82
+    assert (
+        answer_engine.answer("How many KPIs does the whole impact framework have?").parts["total"]
+        == 82
+    )
 
 
 def test_answer_explains_a_kpi_by_code(answer_engine: AnswerEngine) -> None:
@@ -99,15 +116,21 @@ def test_answer_says_when_a_year_is_not_held(answer_engine: AnswerEngine) -> Non
     assert answer.parts["missing_year"] == 2025 and answer.parts["year"] == 2023
 
 
-@pytest.mark.parametrize("question", ["What's the weather like?", "谁是足球冠军", "WHO budget for malaria"])
-def test_answer_declines_what_the_store_does_not_hold(answer_engine: AnswerEngine, question: str) -> None:
+@pytest.mark.parametrize(
+    "question", ["What's the weather like?", "谁是足球冠军", "WHO budget for malaria"]
+)
+def test_answer_declines_what_the_store_does_not_hold(
+    answer_engine: AnswerEngine, question: str
+) -> None:
     answer = answer_engine.answer(question)
     assert not answer.answered and answer.sources == []
 
 
 def test_answer_declines_unknown_priority(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("P7 budget")
-    assert not answer.answered and answer.template == "unknown_code" and answer.parts["code"] == "P7"
+    assert (
+        not answer.answered and answer.template == "unknown_code" and answer.parts["code"] == "P7"
+    )
 
 
 def test_answer_in_the_question_language(answer_engine: AnswerEngine) -> None:

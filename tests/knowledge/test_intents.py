@@ -10,8 +10,16 @@ from knowledge.text import normalize
 
 @pytest.mark.parametrize(
     "question, code",
-    [("P-3 money", "P3"), ("p 3 budget", "P3"), ("priority 2 budget?", "P2"), ("E5", "E5"),
-     ("重点工作3的预算", "P3"), ("推动因素2", "E2"), ("enabler 4 budget", "E4"), ("P1和P4", "P1")],
+    [
+        ("P-3 money", "P3"),
+        ("p 3 budget", "P3"),
+        ("priority 2 budget?", "P2"),
+        ("E5", "E5"),
+        ("重点工作3的预算", "P3"),
+        ("推动因素2", "E2"),
+        ("enabler 4 budget", "E4"),
+        ("P1和P4", "P1"),
+    ],
 )
 def test_read_question_finds_codes(question: str, code: str) -> None:
     assert read_question(normalize(question)).codes[0] == code
@@ -29,10 +37,18 @@ def test_read_question_finds_year() -> None:
 
 @pytest.mark.parametrize(
     "question, concept",
-    [("cybersecuirty budjet", "budget"), ("how much for stats", "budget"), ("网安预算", "budget"),
-     ("share of E2", "share"), ("网络安全占P4的比例", "share"), ("KPIz for P1", "kpi"),
-     ("关键绩效指标", "kpi"), ("Which enabler has the largest budget?", "max"),
-     ("P1和P4的预算一共多少", "sum"), ("mitigation for the financial risk", "mitigation")],
+    [
+        ("cybersecuirty budjet", "budget"),
+        ("how much for stats", "budget"),
+        ("网安预算", "budget"),
+        ("share of E2", "share"),
+        ("网络安全占P4的比例", "share"),
+        ("KPIz for P1", "kpi"),
+        ("关键绩效指标", "kpi"),
+        ("Which enabler has the largest budget?", "max"),
+        ("P1和P4的预算一共多少", "sum"),
+        ("mitigation for the financial risk", "mitigation"),
+    ],
 )
 def test_read_question_finds_intent_words(question: str, concept: str) -> None:
     assert concept in read_question(normalize(question)).concepts

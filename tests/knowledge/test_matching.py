@@ -9,7 +9,12 @@ ENTRIES = [
     Entry("theme", "P4-CYB", ("Cybersecurity", "网络安全", "cyber")),
     Entry("theme", "P3-STA", ("Statistics", "统计数据", "stats")),
     Entry("theme", "P1-EMT", ("Emergency telecommunications", "应急通信")),
-    Entry("fact", "gsr", ("GSR-23 theme", "全球监管机构专题研讨会"), ("Regulation for a sustainable digital future",)),
+    Entry(
+        "fact",
+        "gsr",
+        ("GSR-23 theme", "全球监管机构专题研讨会"),
+        ("Regulation for a sustainable digital future",),
+    ),
 ]
 
 

@@ -15,8 +15,21 @@ from tests.conftest import SOURCES_DIR
 
 # KPI bullets per theme, counted in section 3 of document 002.
 EXPECTED_KPIS = {
-    "P1-EMT": 6, "P1-INF": 9, "P2-DIE": 5, "P2-DSA": 7, "P3-CD": 5, "P3-PR": 6, "P3-STA": 5,
-    "P4-CD": 2, "P4-CYB": 8, "P5-X": 7, "E1-X": 2, "E2-X": 5, "E3-DI": 9, "E4-ENV": 3, "E5-X": 3,
+    "P1-EMT": 6,
+    "P1-INF": 9,
+    "P2-DIE": 5,
+    "P2-DSA": 7,
+    "P3-CD": 5,
+    "P3-PR": 6,
+    "P3-STA": 5,
+    "P4-CD": 2,
+    "P4-CYB": 8,
+    "P5-X": 7,
+    "E1-X": 2,
+    "E2-X": 5,
+    "E3-DI": 9,
+    "E4-ENV": 3,
+    "E5-X": 3,
 }
 
 
@@ -49,7 +62,9 @@ def _chinese_texts(data: SeedData) -> list[tuple[str, str, str]]:
     return [item for item in found if item[2]]
 
 
-def test_every_chinese_text_is_quoted_from_its_source(seed_data: SeedData, sources: dict[str, str]) -> None:
+def test_every_chinese_text_is_quoted_from_its_source(
+    seed_data: SeedData, sources: dict[str, str]
+) -> None:
     missing = [
         f"{doc} {where}: {part[:40]}"
         for doc, where, text in _chinese_texts(seed_data)
@@ -69,7 +84,9 @@ def test_every_fact_figure_is_in_its_chinese_text(seed_data: SeedData) -> None:
     assert missing == []
 
 
-def test_every_budget_amount_is_printed_in_the_source(seed_data: SeedData, sources: dict[str, str]) -> None:
+def test_every_budget_amount_is_printed_in_the_source(
+    seed_data: SeedData, sources: dict[str, str]
+) -> None:
     for line in seed_data.budget:
         assert f"{line.amount:,}" in sources[line.source.doc], line
 
@@ -108,7 +125,9 @@ def test_printed_shares_match_the_amounts(seed_data: SeedData) -> None:
             assert abs(exact - line.share_of_total) <= Decimal("0.1"), line
         if line.share_of_parent is not None:
             parent = parents[parent_of[line.of]]
-            assert abs(to_percentage(line.amount, parent) - line.share_of_parent) <= Decimal("0.1"), line
+            assert abs(to_percentage(line.amount, parent) - line.share_of_parent) <= Decimal(
+                "0.1"
+            ), line
 
 
 def test_p3_share_keeps_both_printed_values(seed_data: SeedData) -> None:
@@ -123,7 +142,12 @@ def test_kpi_count_per_theme_matches_the_document(seed_data: SeedData) -> None:
 
 
 def test_four_risks_with_mitigations(seed_data: SeedData) -> None:
-    assert [r.category_zh for r in seed_data.risks] == ["财务", "人力资源", "利益攸关方/合作伙伴", "环境"]
+    assert [r.category_zh for r in seed_data.risks] == [
+        "财务",
+        "人力资源",
+        "利益攸关方/合作伙伴",
+        "环境",
+    ]
     assert all(r.mitigations for r in seed_data.risks)
 
 

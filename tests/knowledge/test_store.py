@@ -9,8 +9,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from knowledge import migrate, models
-from knowledge.errors import StoreUnavailable
 from knowledge.db import create_db_engine
+from knowledge.errors import StoreUnavailable
 from knowledge.snapshot import load_knowledge
 from knowledge.store import ensure_store, get_revision, reset_store, seed_store
 
@@ -47,7 +47,9 @@ def test_seeding_twice_inserts_nothing_new(db_engine: Engine) -> None:
 def test_seeding_never_overwrites_an_edit(db_engine: Engine) -> None:
     ensure_store(db_engine)
     with Session(db_engine) as session:
-        line = session.exec(select(models.BudgetLine).where(models.BudgetLine.subject_code == "E1")).first()
+        line = session.exec(
+            select(models.BudgetLine).where(models.BudgetLine.subject_code == "E1")
+        ).first()
         assert line is not None
         line.amount_chf = 16_000
         session.add(line)
@@ -63,7 +65,9 @@ def test_seeding_never_overwrites_an_edit(db_engine: Engine) -> None:
 def test_reset_restores_the_seed(db_engine: Engine) -> None:
     ensure_store(db_engine)
     with Session(db_engine) as session:
-        session.add(models.AuditEntry(actor="U1", action="update", entity="budget", entity_key="E1"))
+        session.add(
+            models.AuditEntry(actor="U1", action="update", entity="budget", entity_key="E1")
+        )
         session.commit()
         assert get_revision(session) == 1
     reset_store(db_engine)

@@ -20,7 +20,11 @@ def test_detect_lang_sees_any_chinese_character() -> None:
 
 def test_stem_removes_plurals_only() -> None:
     assert [stem(w) for w in ("kpis", "statistics", "activities", "analysis", "process")] == [
-        "kpi", "statistic", "activity", "analysis", "process",
+        "kpi",
+        "statistic",
+        "activity",
+        "analysis",
+        "process",
     ]
 
 

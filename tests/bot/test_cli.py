@@ -1,0 +1,113 @@
+"""End to end through the installed `staffbot` command, on a fresh SQLite store."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+STAFFBOT = shutil.which("staffbot", path=str(Path(sys.executable).parent)) or "staffbot"
+JSON_KEYS = {"answered", "text", "lang", "intent", "confidence", "sources", "suggestions"}
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("STAFFBOT_", "DATABASE_URL"))
+    }
+    environment["STAFFBOT_DATA_DIR"] = str(tmp_path_factory.mktemp("cli"))
+    return environment
+
+
+def _run(
+    env: dict[str, str], *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [STAFFBOT, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_ask_prints_the_answer_as_plain_text(env: dict[str, str]) -> None:
+    run = _run(env, "ask", "What is the 2023 budget for P3?")
+    assert run.returncode == 0, run.stderr
+    assert "CHF 1,111,000" in run.stdout and "Source:" in run.stdout
+
+
+def test_ask_json_prints_one_object_with_the_contract_keys(env: dict[str, str]) -> None:
+    run = _run(env, "ask", "--json", "统计数据的预算是多少")
+    reply = json.loads(run.stdout)
+    assert reply.keys() >= JSON_KEYS
+    assert reply["answered"] is True and reply["lang"] == "zh" and 0 <= reply["confidence"] <= 1
+    assert reply["sources"] == [{"doc": "002_2ec95dfb0164208f.txt", "section": "3.3"}]
+    assert "338,500" in reply["text"]
+
+
+def test_ask_jsonl_answers_every_line_in_order(env: dict[str, str]) -> None:
+    questions = ["P1 budget", "", "What's the weather like?", "E2预算"]
+    run = _run(env, "ask", "--jsonl", stdin="\n".join(questions) + "\n")
+    replies = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(replies) == 4
+    assert "519,000" in replies[0]["text"]
+    assert replies[1]["intent"] == "help"
+    assert replies[2]["answered"] is False
+    assert replies[3]["lang"] == "zh" and "280,000" in replies[3]["text"]
+
+
+def test_ask_jsonl_flushes_after_each_answer(env: dict[str, str]) -> None:
+    with subprocess.Popen(
+        [STAFFBOT, "ask", "--jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as process:
+        assert process.stdin and process.stdout
+        process.stdin.write("P2 budget\n")
+        process.stdin.flush()
+        first = process.stdout.readline()  # would block forever without a flush
+        process.stdin.close()
+        process.wait(timeout=30)
+    assert "756,000" in json.loads(first)["text"]
+
+
+def test_ask_without_a_question_is_bad_input(env: dict[str, str]) -> None:
+    run = _run(env, "ask", "  ")
+    assert run.returncode == 2 and "Please give a question" in run.stderr
+
+
+def test_unreachable_database_is_a_clear_error_without_secrets(env: dict[str, str]) -> None:
+    bad = dict(
+        env, DATABASE_URL="postgresql+psycopg://bot:hunter2@127.0.0.1:1/none", STAFFBOT_LANG="zh"
+    )
+    run = _run(bad, "ask", "P1 budget")
+    assert run.returncode == 3
+    assert "Traceback" not in run.stderr and "hunter2" not in run.stderr
+    assert "temporarily unavailable" in run.stderr
+
+
+def test_db_reset_needs_confirmation(env: dict[str, str]) -> None:
+    run = _run(env, "db", "reset", stdin="")
+    assert run.returncode == 2 and "--yes" in run.stderr
+    assert _run(env, "db", "reset", "--yes").returncode == 0
+
+
+def test_db_seed_and_upgrade_are_idempotent(env: dict[str, str]) -> None:
+    assert _run(env, "db", "upgrade").returncode == 0
+    run = _run(env, "db", "seed")
+    assert run.returncode == 0 and "0 new records" in run.stdout
+
+
+def test_chat_answers_until_end_of_input(env: dict[str, str]) -> None:
+    run = _run(env, "chat", stdin="P4 budget\nquit\n")
+    assert run.returncode == 0 and "480,000" in run.stdout

@@ -1,0 +1,84 @@
+"""Every user-visible sentence exists in both languages, and every answer renders."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text_render import LANGS, list_template_names, render_answer_text, render_text
+from knowledge.engine import AnswerEngine
+
+QUESTIONS = [
+    "P3 budget",
+    "capacity development budget",
+    "P1 and P4 budget combined",
+    "difference between P3 and P2",
+    "Which enabler has the largest budget?",
+    "rank the themes by budget",
+    "P2",
+    "E1",
+    "KPIs for P1",
+    "How many KPIs does P2 have?",
+    "how many kpis in total",
+    "P4-CYB-2",
+    "outcomes of statistics",
+    "outputs of cybersecurity",
+    "risks",
+    "mitigation for the financial risk",
+    "What is the ITU Academy?",
+    "help",
+    "P9 budget",
+    "quantum football",
+    "budget " * 120,
+    "2025 budget for P1",
+    "总预算",
+]
+
+
+def test_both_languages_have_the_same_templates() -> None:
+    names = {lang: list_template_names(lang) for lang in LANGS}
+    assert names["en"] == names["zh"]
+    assert "budget.j2" in names["en"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_renders_in_both_languages(
+    answer_engine: AnswerEngine, question: str, lang: str
+) -> None:
+    answer = answer_engine.answer(question)
+    answer.lang = lang
+    text = render_answer_text(answer)
+    assert text.strip()
+    assert "{{" not in text and "{%" not in text
+
+
+def test_figures_are_written_with_thousands_separators(answer_engine: AnswerEngine) -> None:
+    assert "CHF 1,111,000" in render_answer_text(answer_engine.answer("P3 budget"))
+    assert "1,111,000 瑞郎" in render_answer_text(answer_engine.answer("P3预算"))
+
+
+def test_p3_answer_says_the_sources_disagree(answer_engine: AnswerEngine) -> None:
+    text = render_answer_text(answer_engine.answer("P3 budget"))
+    assert "26.5%" in text and "26.4%" in text
+
+
+def test_computed_answers_show_the_computation(answer_engine: AnswerEngine) -> None:
+    text = render_answer_text(answer_engine.answer("P1和P4的预算一共多少"))
+    assert "519,000 瑞郎（P1） + 480,000 瑞郎（P4） = 999,000 瑞郎" in text
+
+
+def test_answers_name_their_source_document(answer_engine: AnswerEngine) -> None:
+    text = render_answer_text(answer_engine.answer("Cybersecurity budget"))
+    assert "002_2ec95dfb0164208f.txt" in text and "3.4" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_messages_render_in_both_languages(lang: str) -> None:
+    for name, parts in [
+        ("store_unavailable", {"target": "x"}),
+        ("empty_question", {}),
+        ("reset_refused", {}),
+        ("seed_invalid", {"file": "f", "location": "l", "reason": "r"}),
+        ("db_done", {"action": "seed", "target": "t", "count": 3}),
+    ]:
+        assert render_text(name, lang, **parts)
