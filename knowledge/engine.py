@@ -30,13 +30,16 @@ from knowledge.matching import (
 )
 from knowledge.seed_loader import TOTAL_CODE
 from knowledge.snapshot import Knowledge
-from knowledge.text import detect_lang, normalize
+from knowledge.text import detect_lang, latin_tokens, normalize
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
 # A structured answer (budget, KPIs, risks) is as sure as the share of the question its
 # targets explain; intent words ("budget", "KPIs") lift it to at least this floor.
 INTENT_CONFIDENCE_FLOOR = 0.55
+# With intent words, a structured answer whose targets explain at least this share of the
+# question is given even when a fact scores higher.
+STRUCTURED_FIRST_EXPLAINED = 0.5
 # Below this confidence a fact answer also lists what else came close.
 RELATED_BELOW = 0.75
 # A question about money that names no budget line is answered from a fact only when the
@@ -47,8 +50,19 @@ RISK_MIN_COVERAGE = 0.5
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _STRUCTURED_CONCEPTS = (
-    "budget", "share", "kpi", "count", "outcome", "output", "risk", "mitigation", "overview",
-    "sum", "difference", "max", "min", "rank",
+    "budget",
+    "share",
+    "kpi",
+    "outcome",
+    "output",
+    "risk",
+    "mitigation",
+    "overview",
+    "sum",
+    "difference",
+    "max",
+    "min",
+    "rank",
 )
 
 
@@ -113,8 +127,13 @@ class AnswerEngine:
         structured = self._structured(q)
         lookup = self._lookup(q)
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
-            if lookup.answered and lookup.intent != "overview" and (
-                lookup.confidence > structured.confidence + TIE_MARGIN
+            # Intent words and a budget subject that is most of the question: it stands.
+            if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
+                return structured
+            if (
+                lookup.answered
+                and lookup.intent != "overview"
+                and (lookup.confidence > structured.confidence + TIE_MARGIN)
             ):
                 return lookup
             return structured
@@ -126,7 +145,9 @@ class AnswerEngine:
         normalized = normalize(text)
         reading = read_question(normalized)
         q = Question(text, normalized, lang, reading)
-        acronyms = [a.lower() for a in _ACRONYM.findall(text) if self._resolve_code(a) is None]
+        # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.
+        left = set(latin_tokens(reading.residue, keep_stopwords=True))
+        acronyms = [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
         terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
         q.content = list(dict.fromkeys([*terms.tokens, *acronyms]))
         q.targets, q.explained = self._targets(q)
@@ -175,9 +196,13 @@ class AnswerEngine:
         covered: set[str] = set()
         for mention in mentions:
             same = next(
-                (g for g in groups
-                 if g[0].explained == mention.explained and abs(g[0].share - mention.share) < 1e-6
-                 and g[0].entry.kind == mention.entry.kind),
+                (
+                    g
+                    for g in groups
+                    if g[0].explained == mention.explained
+                    and abs(g[0].share - mention.share) < 1e-6
+                    and g[0].entry.kind == mention.entry.kind
+                ),
                 None,
             )
             if same is not None:
@@ -207,9 +232,9 @@ class AnswerEngine:
                 return self._kpi_total(q.lang)
             return None
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
-        if reading.has("max", "min", "rank") and measured:
-            if not targets or len(targets) > 1 or reading.has("class_theme"):
-                return self._extreme(q)
+        over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
+        if reading.has("max", "min", "rank") and measured and over_a_class:
+            return self._extreme(q)
         if len(targets) >= 2 and reading.has("sum", "difference"):
             return self._combine(q, "difference" if reading.has("difference") else "sum")
         if reading.has("output", "outcome") and targets:
@@ -240,14 +265,19 @@ class AnswerEngine:
         found = (get_budget_figure(self.knowledge, code, year) for code in codes)
         return [f for f in found if f is not None]
 
-    def _budget(self, q: Question, targets: Sequence[Target], confidence: float | None = None) -> Answer:
+    def _budget(
+        self, q: Question, targets: Sequence[Target], confidence: float | None = None
+    ) -> Answer:
         year, missing_year = self._year(q.reading)
         figures = self._figures([t.code for t in targets], year)
         if not figures:
             return self._overview(q, targets)
         total = get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None
         parts: dict[str, Any] = {
-            "figures": figures, "year": year, "missing_year": missing_year, "total": total,
+            "figures": figures,
+            "year": year,
+            "missing_year": missing_year,
+            "total": total,
             "ambiguous": any(t.ambiguous for t in targets),
         }
         sure = q.confidence if confidence is None else confidence
@@ -265,16 +295,24 @@ class AnswerEngine:
         total = get_total_amount(self.knowledge, year) if year else None
         share = to_percentage(result, total) if total and op == "sum" else None
         parts: dict[str, Any] = {
-            "op": op, "figures": figures, "result": result, "year": year,
-            "missing_year": missing_year, "total": total, "share_of_total": share,
+            "op": op,
+            "figures": figures,
+            "result": result,
+            "year": year,
+            "missing_year": missing_year,
+            "total": total,
+            "share_of_total": share,
         }
         return Answer("compute", q.lang, True, q.confidence, "compute", parts, _sources(figures))
 
     def _extreme(self, q: Question) -> Answer:
         reading = q.reading
         kind = None
-        for concept, name in (("class_theme", "theme"), ("class_enabler", "enabler"),
-                              ("class_priority", "priority")):
+        for concept, name in (
+            ("class_theme", "theme"),
+            ("class_enabler", "enabler"),
+            ("class_priority", "priority"),
+        ):
             if reading.has(concept):
                 kind = name
                 break
@@ -289,8 +327,13 @@ class AnswerEngine:
             op, chosen = "rank", figures
         total = get_total_amount(self.knowledge, year) if year else None
         parts: dict[str, Any] = {
-            "op": op, "kind": kind or "row", "figures": chosen, "ranked": figures, "year": year,
-            "missing_year": missing_year, "total": total,
+            "op": op,
+            "kind": kind or "row",
+            "figures": chosen,
+            "ranked": figures,
+            "year": year,
+            "missing_year": missing_year,
+            "total": total,
         }
         confidence = 0.95 if not q.content else q.confidence
         return Answer("compute", q.lang, True, confidence, "extreme", parts, _sources(chosen))
@@ -302,7 +345,9 @@ class AnswerEngine:
             return [code]
         return [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
 
-    def _overview(self, q: Question, targets: Sequence[Target], confidence: float | None = None) -> Answer:
+    def _overview(
+        self, q: Question, targets: Sequence[Target], confidence: float | None = None
+    ) -> Answer:
         year, missing_year = self._year(q.reading)
         items: list[dict[str, Any]] = []
         sources: list[SourceRef] = []
@@ -316,17 +361,24 @@ class AnswerEngine:
             themes: list[dict[str, Any]] = []
             for code in self._theme_codes(target.code):
                 theme = self.knowledge.themes[code]
-                themes.append({
-                    "theme": theme,
-                    "figure": get_budget_figure(self.knowledge, code, year) if year else None,
-                    "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
-                    "outcomes": len(self.knowledge.outcomes.get(code, [])),
-                })
+                themes.append(
+                    {
+                        "theme": theme,
+                        "figure": get_budget_figure(self.knowledge, code, year) if year else None,
+                        "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
+                        "outcomes": len(self.knowledge.outcomes.get(code, [])),
+                    }
+                )
                 sources.append(to_source(self.knowledge, theme.doc, theme.section))
-            items.append({
-                "subject": subject, "priority": self.knowledge.priorities.get(target.code),
-                "figure": figure, "themes": themes, "kpi_count": sum(t["kpis"] for t in themes),
-            })
+            items.append(
+                {
+                    "subject": subject,
+                    "priority": self.knowledge.priorities.get(target.code),
+                    "figure": figure,
+                    "themes": themes,
+                    "kpi_count": sum(t["kpis"] for t in themes),
+                }
+            )
         parts: dict[str, Any] = {"items": items, "year": year, "missing_year": missing_year}
         sure = q.confidence if confidence is None else confidence
         return Answer("overview", q.lang, True, sure, "overview", parts, _dedupe(sources))
@@ -337,11 +389,17 @@ class AnswerEngine:
         for target in q.targets:
             for code in self._theme_codes(target.code):
                 theme = self.knowledge.themes[code]
-                groups.append({"theme": theme, "subject": to_subject(self.knowledge, code),
-                               "kpis": self.knowledge.kpis_by_theme.get(code, [])})
+                groups.append(
+                    {
+                        "theme": theme,
+                        "subject": to_subject(self.knowledge, code),
+                        "kpis": self.knowledge.kpis_by_theme.get(code, []),
+                    }
+                )
                 sources.append(to_source(self.knowledge, theme.doc, theme.section))
         parts: dict[str, Any] = {
-            "groups": groups, "count": sum(len(g["kpis"]) for g in groups),
+            "groups": groups,
+            "count": sum(len(g["kpis"]) for g in groups),
             "only_count": q.reading.has("count"),
         }
         return Answer("kpi", q.lang, True, q.confidence, "kpi_list", parts, _dedupe(sources))
@@ -368,7 +426,9 @@ class AnswerEngine:
         kpi = self.knowledge.kpis[code]
         theme = self.knowledge.themes[kpi.theme_code]
         parts: dict[str, Any] = {
-            "kpi": kpi, "theme": theme, "subject": to_subject(self.knowledge, theme.priority_code),
+            "kpi": kpi,
+            "theme": theme,
+            "subject": to_subject(self.knowledge, theme.priority_code),
         }
         source = to_source(self.knowledge, kpi.doc, kpi.section)
         return Answer("kpi", lang, True, confidence, "kpi_detail", parts, [source])
@@ -393,16 +453,23 @@ class AnswerEngine:
         confidence = 0.9 if not q.content else 0.7
         if q.content:
             terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
-            hits = [h for h in self.index.search(terms, kinds=("risk",), limit=4)
-                    if h.coverage >= RISK_MIN_COVERAGE]
+            hits = [
+                h
+                for h in self.index.search(terms, kinds=("risk",), limit=4)
+                if h.coverage >= RISK_MIN_COVERAGE
+            ]
             if hits:
                 best = hits[0].score
-                chosen = [self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN]
+                chosen = [
+                    self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
+                ]
                 confidence = min(1.0, 0.3 + hits[0].score)
         return self._risk_answer(q.lang, chosen, confidence)
 
     def _risk_answer(self, lang: str, risks: Sequence[Any], confidence: float) -> Answer:
-        items = [{"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks]
+        items = [
+            {"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks
+        ]
         sources = _dedupe([to_source(self.knowledge, r.doc, r.section) for r in risks])
         return Answer("risk", lang, True, confidence, "risk", {"items": items}, sources)
 
@@ -416,10 +483,17 @@ class AnswerEngine:
         suggestions = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         money_question = q.reading.has("budget", "share") and not q.targets
-        acceptable = best is not None and best.score >= ANSWER_MIN_SCORE and not (
-            money_question
-            and (best.entry.kind != "fact" or best.coverage < MONEY_FACT_MIN_COVERAGE
-                 or not self._facts[best.entry.ref].figures)
+        acceptable = (
+            best is not None
+            and best.score >= ANSWER_MIN_SCORE
+            and not (
+                money_question
+                and (
+                    best.entry.kind != "fact"
+                    or best.coverage < MONEY_FACT_MIN_COVERAGE
+                    or not self._facts[best.entry.ref].figures
+                )
+            )
         )
         if best is None or not acceptable:
             score = best.score if best else 0.0
@@ -437,7 +511,9 @@ class AnswerEngine:
         if kind == "kpi":
             return self._kpi_answer(q.lang, ref, confidence)
         if kind in ("outcome", "output"):
-            found = Question(q.text, q.normalized, q.lang, q.reading, targets=[Target(ref.split("#")[0])])
+            found = Question(
+                q.text, q.normalized, q.lang, q.reading, targets=[Target(ref.split("#")[0])]
+            )
             return self._results(found, kind + "s", confidence)
         if kind == "risk":
             return self._risk_answer(q.lang, [self.knowledge.risks[ref]], confidence)
@@ -482,7 +558,8 @@ class AnswerEngine:
 
     def _help(self, lang: str) -> Answer:
         parts: dict[str, Any] = {
-            "priorities": list(self.knowledge.priorities.values()), "years": self.knowledge.years,
+            "priorities": list(self.knowledge.priorities.values()),
+            "years": self.knowledge.years,
         }
         return Answer("help", lang, True, 1.0, "help", parts)
 

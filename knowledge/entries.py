@@ -16,9 +16,11 @@ def build_entries(knowledge: Knowledge) -> list[Entry]:
     for alias in knowledge.aliases:
         aliases[alias.target_code].append(alias.alias)
     entries: list[Entry] = []
-    for p in knowledge.priorities.values():
-        keys = (p.code, p.label, p.name_en, p.name_zh, *aliases[p.code])
-        entries.append(Entry("priority", p.code, keys, (p.includes_en, p.includes_zh)))
+    keys: tuple[str, ...]
+    for priority in knowledge.priorities.values():
+        code = priority.code
+        keys = (code, priority.label, priority.name_en, priority.name_zh, *aliases[code])
+        entries.append(Entry("priority", code, keys, (priority.includes_en, priority.includes_zh)))
     for t in knowledge.themes.values():
         keys = (t.code, t.name_en, t.name_zh, *aliases[t.code])
         entries.append(Entry("theme", t.code, keys))
@@ -28,8 +30,8 @@ def build_entries(knowledge: Knowledge) -> list[Entry]:
         for o in outcomes:
             entries.append(Entry("outcome", f"{theme_code}#{o.position}", (o.text_en, o.text_zh)))
     for theme_code, outputs in knowledge.outputs.items():
-        for o in outputs:
-            entries.append(Entry("output", f"{theme_code}#{o.position}", (o.text_en, o.text_zh)))
+        for p in outputs:
+            entries.append(Entry("output", f"{theme_code}#{p.position}", (p.text_en, p.text_zh)))
     for r in knowledge.risks.values():
         mitigations = knowledge.mitigations.get(r.code, [])
         keys = (r.category_en, r.category_zh, r.description_en, r.description_zh, *aliases[r.code])

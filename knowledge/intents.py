@@ -88,11 +88,33 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         ("一共", "合计", "总共", "加起来", "总和", "共计", "之和", "加在一起"),
     ),
     "difference": (
-        frozenset({"difference", "differ", "compare", "comparison", "versus", "gap", "minus",
-                   "subtract"}),
-        ("more than", "less than", "bigger than", "larger than", "smaller than", "vs",
-         "how much more", "how much less"),
-        ("相差", "差额", "差多少", "多多少", "少多少", "比较", "对比", "差距", "差异", "减去", "高出", "多出"),
+        frozenset(
+            {"difference", "differ", "compare", "comparison", "versus", "gap", "minus", "subtract"}
+        ),
+        (
+            "more than",
+            "less than",
+            "bigger than",
+            "larger than",
+            "smaller than",
+            "vs",
+            "how much more",
+            "how much less",
+        ),
+        (
+            "相差",
+            "差额",
+            "差多少",
+            "多多少",
+            "少多少",
+            "比较",
+            "对比",
+            "差距",
+            "差异",
+            "减去",
+            "高出",
+            "多出",
+        ),
     ),
     "max": (
         frozenset({"largest", "biggest", "highest", "most", "greatest", "maximum", "max", "top"}),
@@ -198,7 +220,7 @@ def _unglue(text: str) -> str:
         token = match.group()
         for word in words:
             if token != word and token.startswith(word) and len(token) - len(word) >= 3:
-                return f"{word} {token[len(word):]}"
+                return f"{word} {token[len(word) :]}"
             if token != word and token.endswith(word) and len(token) - len(word) >= 3:
                 return f"{token[: -len(word)]} {word}"
         return token

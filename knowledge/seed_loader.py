@@ -294,7 +294,7 @@ def build_rows(data: SeedData) -> list[SQLModel]:
             )
         )
         for t_pos, t in enumerate(p.themes):
-            ref = {"doc": t.source.doc, "section": t.source.section}
+            doc, section = t.source.doc, t.source.section
             rows.append(
                 models.Theme(
                     code=t.code,
@@ -302,19 +302,30 @@ def build_rows(data: SeedData) -> list[SQLModel]:
                     position=t_pos,
                     name_zh=t.name_zh,
                     name_en=t.name_en,
-                    **ref,
+                    doc=doc,
+                    section=section,
                 )
             )
             for pos, o in enumerate(t.outcomes):
                 rows.append(
                     models.Outcome(
-                        theme_code=t.code, position=pos, text_zh=o.zh, text_en=o.en, **ref
+                        theme_code=t.code,
+                        position=pos,
+                        text_zh=o.zh,
+                        text_en=o.en,
+                        doc=doc,
+                        section=section,
                     )
                 )
             for pos, o in enumerate(t.outputs):
                 rows.append(
                     models.Output(
-                        theme_code=t.code, position=pos, text_zh=o.zh, text_en=o.en, **ref
+                        theme_code=t.code,
+                        position=pos,
+                        text_zh=o.zh,
+                        text_en=o.en,
+                        doc=doc,
+                        section=section,
                     )
                 )
             for pos, k in enumerate(t.kpis):
@@ -325,7 +336,8 @@ def build_rows(data: SeedData) -> list[SQLModel]:
                         position=pos,
                         text_zh=k.zh,
                         text_en=k.en,
-                        **ref,
+                        doc=doc,
+                        section=section,
                     )
                 )
     for b in data.budget:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from knowledge import models
 from knowledge.seed_loader import TOTAL_CODE
@@ -56,7 +56,7 @@ def load_knowledge(session: Session) -> Knowledge:
     themes = list(session.exec(select(models.Theme)).all())
     kpis = [k for k in session.exec(select(models.Kpi)).all() if not k.retired]
     budget: dict[tuple[str, int], list[models.BudgetLine]] = defaultdict(list)
-    for line in session.exec(select(models.BudgetLine).order_by(models.BudgetLine.id)):
+    for line in session.exec(select(models.BudgetLine).order_by(col(models.BudgetLine.id))):
         budget[(line.subject_code, line.year)].append(line)
     return Knowledge(
         documents={d.code: d for d in session.exec(select(models.Document))},
@@ -73,8 +73,8 @@ def load_knowledge(session: Session) -> Knowledge:
             r.code: r for r in sorted(session.exec(select(models.Risk)), key=lambda r: r.position)
         },
         mitigations=_grouped(list(session.exec(select(models.RiskMitigation))), "risk_code"),
-        facts=list(session.exec(select(models.Fact).order_by(models.Fact.id))),
-        faqs=list(session.exec(select(models.Faq).order_by(models.Faq.id))),
-        aliases=list(session.exec(select(models.Alias).order_by(models.Alias.id))),
+        facts=list(session.exec(select(models.Fact).order_by(col(models.Fact.id)))),
+        faqs=list(session.exec(select(models.Faq).order_by(col(models.Faq.id)))),
+        aliases=list(session.exec(select(models.Alias).order_by(col(models.Alias.id)))),
         revision=get_revision(session),
     )

@@ -66,4 +66,5 @@ def reset_store(engine: Engine, seed_dir: Path = SEED_DIR) -> None:
 
 def get_revision(session: Session) -> int:
     """A number that grows with every audited change: readers compare it to refresh."""
-    return session.exec(select(func.coalesce(func.max(models.AuditEntry.id), 0))).one()
+    latest = session.exec(select(func.max(models.AuditEntry.id))).one()
+    return int(latest or 0)

@@ -13,6 +13,8 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,'\u00a0\u202f](?=\d{3}(?!\d))")
+# "35 000": a space between digit groups, as some of the sources write thousands.
+_SPACED_GROUPS = re.compile(r"(?<!\d)(\d{1,3})((?: \d{3})+)(?!\d)")
 _SPACES = re.compile(r"\s+")
 
 # Words that carry no content in a question. Intent words (budget, KPI, ...) are not here:
@@ -23,14 +25,15 @@ EN_STOPWORDS = frozenset(
     its this that these those there their them they he she his her please tell show give list
     can could would should will shall may might about any some all each every get gets got
     has have had as into than then so if not no yes also just only per s vs via up out over
-    under more most less least like know let lets want need""".split()
+    under more most less least like know let lets want need go goes going went gone""".split()
 )
 
 # Chinese particles and question words: a bigram made with one of them is glue, not content,
 # and is left out of queries (content words such as 能力 or 多样性 must not contain them).
 ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
 ZH_STOP_GRAMS = frozenset(
-    "多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉 有没 没有 有多 有哪 几个 几项".split()
+    """多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
+    有没 没有 有多 有哪 几个 几项""".split()
 )
 
 
@@ -50,6 +53,7 @@ def normalize(text: str) -> str:
         text = _T2S.convert(text)
     text = text.lower().replace("’", "'")
     text = _DIGIT_GROUPS.sub("", text)
+    text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return _SPACES.sub(" ", text).strip()
 
 

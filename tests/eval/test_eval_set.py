@@ -1,0 +1,90 @@
+"""Our own question set (tests/eval/questions.json), scored in process like ../shared/eval."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import to_json_object
+from knowledge.engine import AnswerEngine
+
+CASES = Path(__file__).with_name("questions.json")
+DEV_CASES = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.json"
+MIN_ACCURACY = 0.95
+
+_SEPARATOR = re.compile(r"(?<=\d)[,\u00a0\u202f '’](?=\d{3}(?!\d))")
+_NUMERIC = re.compile(r"^[\d.]+%?$")
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    previous = None
+    while previous != text:
+        previous, text = text, _SEPARATOR.sub("", text)
+    return re.sub(r"\s+%", "%", text)
+
+
+def _contains(text: str, expected: str) -> bool:
+    needle = _normalize(expected)
+    if _NUMERIC.match(needle):
+        return re.search(r"(?<![\d.])" + re.escape(needle) + r"(?![\d])", text) is not None
+    return needle in text
+
+
+def judge(case: dict[str, Any], reply: dict[str, Any]) -> bool:
+    """The scoring rules of ../shared/eval/score.py, for one case."""
+    answered = bool(reply["answered"])
+    text = _normalize(reply["text"])
+    mode = case.get("answerable", True)
+    if mode is False:
+        return not answered
+    if mode == "qualified" and not answered:
+        return True
+    if not answered:
+        return False
+    return (
+        all(_contains(text, s) for s in case.get("all", []))
+        and all(any(_contains(text, s) for s in group) for group in case.get("any", []))
+        and not any(_contains(text, s) for s in case.get("none", []))
+    )
+
+
+def _score(engine: AnswerEngine, cases: list[dict[str, Any]]) -> tuple[float, dict[str, list[str]]]:
+    failures: dict[str, list[str]] = defaultdict(list)
+    passed = 0
+    for case in cases:
+        if judge(case, to_json_object(engine.answer(case["q"]))):
+            passed += 1
+        else:
+            failures[case.get("cat", "?")].append(f"{case['id']}: {case['q']}")
+    return passed / len(cases), dict(failures)
+
+
+def test_own_question_set_scores_at_least_95_percent(answer_engine: AnswerEngine) -> None:
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    accuracy, failures = _score(answer_engine, cases)
+    assert accuracy >= MIN_ACCURACY, failures
+    for lang in ("en", "zh"):
+        subset = [c for c in cases if c["lang"] == lang]
+        assert _score(answer_engine, subset)[0] >= MIN_ACCURACY, lang
+
+
+def test_every_out_of_scope_case_is_declined(answer_engine: AnswerEngine) -> None:
+    cases = [
+        c for c in json.loads(CASES.read_text(encoding="utf-8")) if c.get("answerable") is False
+    ]
+    assert _score(answer_engine, cases) == (1.0, {})
+
+
+def test_development_set_scores_at_least_95_percent(answer_engine: AnswerEngine) -> None:
+    if not DEV_CASES.is_file():
+        pytest.skip(f"development set not found at {DEV_CASES}")
+    cases = json.loads(DEV_CASES.read_text(encoding="utf-8"))
+    accuracy, failures = _score(answer_engine, cases)
+    assert accuracy >= MIN_ACCURACY, failures
