@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from knowledge.answer import Answer, SourceRef
@@ -478,11 +478,11 @@ class AnswerEngine:
     def _lookup(self, q: Question) -> Answer:
         terms = to_query_terms(q.normalized)
         acronyms = [t for t in q.content if t not in terms.tokens]
-        terms = type(terms)((*terms.tokens, *acronyms), terms.text)
+        terms = replace(terms, tokens=(*terms.tokens, *acronyms))
         hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
         suggestions = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
-        money_question = q.reading.has("budget", "share") and not q.targets
+        money_question = q.reading.has("budget") and not q.targets
         acceptable = (
             best is not None
             and best.score >= ANSWER_MIN_SCORE

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from knowledge.text import han_bigrams, is_function_gram, latin_tokens, normalize
+from knowledge.text import han_bigrams, is_chinese, is_function_gram, latin_tokens, normalize
 
 # Weight of a token by where it occurs in an entry: names, titles, aliases and stored
 # phrasings say what an entry is about; body text only mentions things.
@@ -28,6 +28,9 @@ TYPO_MIN_LENGTH = 4
 # "cyber"), at this similarity, when it is at least ABBREVIATION_MIN_LENGTH letters long.
 ABBREVIATION_MIN_LENGTH = 4
 ABBREVIATION_SIMILARITY = 0.9
+# Chinese is cut into character bigrams, so "规划一开始" also gives "划一"; such a bigram that
+# the index has never seen and that joins two known words weighs this much of an unknown word.
+SEAM_WEIGHT = 0.3
 # How many entries the token stage hands to rapidfuzz for re-ranking.
 RERANK_CANDIDATES = 24
 # Final score = COVERAGE_SHARE * idf-weighted share of the query explained by the entry
@@ -66,14 +69,17 @@ class QueryTerms:
 
     tokens: tuple[str, ...]
     text: str
+    glue: frozenset[str] = frozenset()
 
 
 def to_query_terms(normalized: str, *, drop: Iterable[str] = ()) -> QueryTerms:
     dropped = set(drop)
+    grams = han_bigrams(normalized)
+    glue = frozenset(g for g in grams if is_function_gram(g))
     # A lone Chinese character between intent words ("里", "有") is glue, not a name.
-    grams = [g for g in han_bigrams(normalized) if len(g) == 2 and not is_function_gram(g)]
-    tokens = [t for t in latin_tokens(normalized) + grams if t not in dropped]
-    return QueryTerms(tuple(dict.fromkeys(tokens)), normalized)
+    content = [g for g in grams if len(g) == 2 and g not in glue]
+    tokens = [t for t in latin_tokens(normalized) + content if t not in dropped]
+    return QueryTerms(tuple(dict.fromkeys(tokens)), normalized, glue)
 
 
 def _text_tokens(text: str) -> set[str]:
@@ -175,12 +181,21 @@ class SearchIndex:
             return token, 1.0
         return self.correct_typo(token)
 
+    def _is_seam(self, gram: str, neighbours: set[str]) -> bool:
+        """An unknown Chinese bigram that straddles a known word and the next one."""
+        if len(gram) != 2 or not is_chinese(gram):
+            return False
+        return any(n.endswith(gram[0]) or n.startswith(gram[1]) for n in neighbours)
+
     def _weighted_terms(self, terms: QueryTerms) -> tuple[list[tuple[str, float]], float]:
         """(indexed token, weight) pairs and the query's total weight."""
         resolved: list[tuple[str, float]] = []
         total = 0.0
+        known = {t for t in terms.tokens if t in self._postings} | set(terms.glue)
         for token in terms.tokens:
             weight = self.token_weight(token)
+            if token not in self._postings and self._is_seam(token, known):
+                weight *= SEAM_WEIGHT
             total += weight
             found = self.resolve(token)
             if found is not None:
