@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import func, inspect
+from sqlalchemy import func, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, select
 
 from knowledge import migrate, models
@@ -16,6 +19,9 @@ from knowledge.errors import StoreUnavailable
 from knowledge.seed_loader import SEED_DIR, apply_seed, read_seed
 
 logger = logging.getLogger(__name__)
+
+# pg_advisory_lock key of first-use set-up (any constant shared by all staffbot processes).
+_LOCK_KEY = 0x5374_6166
 
 
 def is_seeded(session: Session) -> bool:
@@ -32,20 +38,50 @@ def seed_store(engine: Engine, seed_dir: Path = SEED_DIR) -> int:
     return inserted
 
 
+@contextmanager
+def _first_use_lock(engine: Engine) -> Iterator[None]:
+    """Serialise first-use set-up between processes that start at the same moment."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _LOCK_KEY})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _LOCK_KEY})
+                connection.commit()
+        return
+    database = engine.url.database or ""
+    if engine.dialect.name != "sqlite" or database in ("", ":memory:"):
+        yield
+        return
+    with open(f"{database}.lock", "a+b") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _is_ready(engine: Engine) -> bool:
+    if not migrate.is_up_to_date(engine):
+        return False
+    with Session(engine) as session:
+        return is_seeded(session)
+
+
 def ensure_store(engine: Engine, seed_dir: Path = SEED_DIR) -> None:
     """Bring the schema to the newest revision and seed an empty store (first use)."""
     try:
-        if not migrate.is_up_to_date(engine):
-            logger.info("upgrading schema of %s", to_safe_url(str(engine.url)))
-            migrate.upgrade(engine)
-        with Session(engine) as session:
-            if is_seeded(session):
-                return
-        try:
+        if _is_ready(engine):
+            return
+        with _first_use_lock(engine):
+            if not migrate.is_up_to_date(engine):
+                logger.info("upgrading schema of %s", to_safe_url(str(engine.url)))
+                migrate.upgrade(engine)
+            with Session(engine) as session:
+                if is_seeded(session):
+                    return
             seed_store(engine, seed_dir)
-        except IntegrityError:
-            # Another process seeded the empty store at the same moment: theirs stands.
-            logger.info("store was seeded concurrently by another process")
     except OperationalError as exc:
         raise StoreUnavailable(to_safe_url(str(engine.url)), str(exc.orig)) from exc
     except SQLAlchemyError as exc:

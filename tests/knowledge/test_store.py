@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,14 @@ def test_unreachable_database_raises_store_unavailable() -> None:
         ensure_store(engine)
     assert "secret" not in str(caught.value)
     assert "***" in caught.value.target
+
+
+def test_processes_starting_together_set_up_the_store_once(db_engine: Engine) -> None:
+    url = db_engine.url.render_as_string(hide_password=False)
+    engines = [create_db_engine(url) for _ in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(ensure_store, engines))
+    for engine in engines:
+        engine.dispose()
+    assert _count(db_engine, models.Kpi) == 82
+    assert _count(db_engine, models.Document) == 5
