@@ -18,13 +18,15 @@ from knowledge.figures import (
     to_source,
     to_subject,
 )
-from knowledge.intents import Reading, read_question
+from knowledge.intents import Reading, read_question, read_question_form
 from knowledge.matching import (
     ANSWER_MIN_SCORE,
+    FORM_BONUS,
     SUGGEST_MIN_SCORE,
     TIE_MARGIN,
     Hit,
     Mention,
+    QueryTerms,
     SearchIndex,
     to_query_terms,
 )
@@ -45,10 +47,15 @@ RELATED_BELOW = 0.75
 # A question about money that names no budget line is answered from a fact only when the
 # fact covers this much of it (otherwise "WHO budget" would get a fact that mentions WHO).
 MONEY_FACT_MIN_COVERAGE = 0.8
+# A question with a word the knowledge has never seen ("annual leave") is answered from a
+# fact only when the fact explains this much of it: that word may be what it is about.
+UNKNOWN_WORD_MIN_COVERAGE = 0.7
 # A risk is picked out by name when the search explains this much of the question.
 RISK_MIN_COVERAGE = 0.5
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+# A figure that is an amount of money or a share: what a budget question may be answered with.
+_MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
 _STRUCTURED_CONCEPTS = (
     "budget",
     "share",
@@ -83,6 +90,7 @@ class Question:
     lang: str
     reading: Reading
     content: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     explained: float = 0.0
 
@@ -147,9 +155,9 @@ class AnswerEngine:
         q = Question(text, normalized, lang, reading)
         # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.
         left = set(latin_tokens(reading.residue, keep_stopwords=True))
-        acronyms = [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
+        q.acronyms = [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
         terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
-        q.content = list(dict.fromkeys([*terms.tokens, *acronyms]))
+        q.content = list(dict.fromkeys([*terms.tokens, *q.acronyms]))
         q.targets, q.explained = self._targets(q)
         return q
 
@@ -235,7 +243,7 @@ class AnswerEngine:
         over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
         if reading.has("max", "min", "rank") and measured and over_a_class:
             return self._extreme(q)
-        if len(targets) >= 2 and reading.has("sum", "difference"):
+        if len(targets) >= 2 and reading.has("sum", "difference", "whole"):
             return self._combine(q, "difference" if reading.has("difference") else "sum")
         if reading.has("output", "outcome") and targets:
             return self._results(q, "outputs" if reading.has("output") else "outcomes")
@@ -260,10 +268,18 @@ class AnswerEngine:
         return self.latest_year, reading.year
 
     def _figures(self, codes: Sequence[str], year: int | None) -> list[BudgetFigure]:
+        """Budget figures; a theme that is its priority's only one shares the priority's line."""
         if year is None:
             return []
-        found = (get_budget_figure(self.knowledge, code, year) for code in codes)
-        return [f for f in found if f is not None]
+        figures: list[BudgetFigure] = []
+        for code in codes:
+            figure = get_budget_figure(self.knowledge, code, year)
+            parent = self._parent(code)
+            if figure is None and parent and len(self.knowledge.themes_by_priority[parent]) == 1:
+                figure = get_budget_figure(self.knowledge, parent, year)
+            if figure is not None and figure not in figures:
+                figures.append(figure)
+        return figures
 
     def _budget(
         self, q: Question, targets: Sequence[Target], confidence: float | None = None
@@ -317,7 +333,11 @@ class AnswerEngine:
                 kind = name
                 break
         year, missing_year = self._year(reading)
-        figures = self._figures([s.code for s in list_subjects(self.knowledge, kind)], year)
+        codes = [s.code for s in list_subjects(self.knowledge, kind)]
+        within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
+        if kind == "theme" and within:
+            codes = [c for c in codes if self._parent(c) in within]
+        figures = self._figures(codes, year)
         figures.sort(key=lambda f: (-f.amount, f.subject.code))
         if reading.has("max") and not reading.has("rank"):
             op, chosen = "max", figures[:1]
@@ -477,21 +497,22 @@ class AnswerEngine:
 
     def _lookup(self, q: Question) -> Answer:
         terms = to_query_terms(q.normalized)
-        acronyms = [t for t in q.content if t not in terms.tokens]
+        acronyms = [a for a in q.acronyms if a not in terms.tokens]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
-        hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
+        hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))
         suggestions = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         money_question = q.reading.has("budget") and not q.targets
         acceptable = (
             best is not None
             and best.score >= ANSWER_MIN_SCORE
+            and (best.coverage >= UNKNOWN_WORD_MIN_COVERAGE or not self._has_unknown_word(terms))
             and not (
                 money_question
                 and (
                     best.entry.kind != "fact"
                     or best.coverage < MONEY_FACT_MIN_COVERAGE
-                    or not self._facts[best.entry.ref].figures
+                    or not any(_MONEY.search(f) for f in self._facts[best.entry.ref].figures)
                 )
             )
         )
@@ -503,6 +524,25 @@ class AnswerEngine:
         if answer.confidence < RELATED_BELOW:
             answer.suggestions = suggestions[1:]
         return answer
+
+    def _has_unknown_word(self, terms: QueryTerms) -> bool:
+        return bool(self.index.list_unknown_words(terms))
+
+    def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """Lift facts of the kind the question's form asks for, then sort again."""
+        form = read_question_form(q.normalized)
+        if form is None:
+            return hits
+        lifted = []
+        for hit in hits:
+            fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
+            fits = fact is not None and (
+                (form == "definition" and fact.kind in ("definition", "list"))
+                or (form in ("when", "where") and fact.kind in ("event", "date"))
+                or (form == "number" and bool(fact.figures))
+            )
+            lifted.append(replace(hit, score=round(hit.score + FORM_BONUS, 4)) if fits else hit)
+        return sorted(lifted, key=lambda h: (-h.score, -h.closeness))
 
     def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:
         kind, ref = hit.entry.kind, hit.entry.ref
@@ -523,7 +563,9 @@ class AnswerEngine:
             return Answer("faq", q.lang, True, confidence, "faq", {"faq": faq}, [source])
         fact = self._facts[ref]
         source = to_source(self.knowledge, fact.doc, fact.section)
-        return Answer("fact", q.lang, True, confidence, "fact", {"fact": fact}, [source])
+        under = to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
+        parts: dict[str, Any] = {"fact": fact, "priority": under}
+        return Answer("fact", q.lang, True, confidence, "fact", parts, [source])
 
     def _suggestions(self, lang: str, hits: Sequence[Hit]) -> list[str]:
         labels: list[str] = []

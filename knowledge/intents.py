@@ -56,9 +56,9 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         ("比例", "百分比", "百分之", "占", "份额", "比重"),
     ),
     "kpi": (
-        frozenset({"kpi", "indicator", "metric"}),
+        frozenset({"kpi", "indicator", "metric", "measure", "measured", "measuring"}),
         ("key performance",),
-        ("关键绩效指标", "绩效指标", "指标"),
+        ("关键绩效指标", "绩效指标", "指标", "衡量", "考核"),
     ),
     "count": (
         frozenset({"count", "number"}),
@@ -119,12 +119,12 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "max": (
         frozenset({"largest", "biggest", "highest", "most", "greatest", "maximum", "max", "top"}),
         (),
-        ("最多", "最大", "最高"),
+        ("最多", "最大", "最高", "更高", "更多", "较高", "较多"),
     ),
     "min": (
         frozenset({"smallest", "lowest", "least", "fewest", "minimum", "min"}),
         (),
-        ("最少", "最小", "最低"),
+        ("最少", "最小", "最低", "更低", "更少", "较低", "较少"),
     ),
     "rank": (
         frozenset({"rank", "ranking", "ranked", "order", "sorted", "sort"}),
@@ -174,8 +174,6 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:\s*年度?)?")
 _CODE_RANGE = re.compile(
     _START + r"([pe])\s*(\d)\s*(?:-|–|—|~|to|through|至|到)\s*(?:\1\s*)?(\d)" + _END
 )
-# Intent words that a question runs into its neighbour ("totalbudget", "P3budget").
-_GLUED_MIN_LENGTH = 4
 
 
 @dataclass
@@ -208,24 +206,20 @@ def _match_word(token: str, words: frozenset[str]) -> bool:
     return False
 
 
+_GLUABLE = frozenset(w for words, _, _ in LEXICON.values() for w in words if len(w) >= 3)
+
+
 def _unglue(text: str) -> str:
-    """Split English words that run an intent word into a neighbour: totalbudget → total budget."""
-    words = sorted(
-        (w for words, _, _ in LEXICON.values() for w in words if len(w) >= _GLUED_MIN_LENGTH),
-        key=len,
-        reverse=True,
-    )
+    """Split two intent words run together ("totalbudget" → "total budget")."""
 
     def split(match: re.Match[str]) -> str:
         token = match.group()
-        for word in words:
-            if token != word and token.startswith(word) and len(token) - len(word) >= 3:
-                return f"{word} {token[len(word) :]}"
-            if token != word and token.endswith(word) and len(token) - len(word) >= 3:
-                return f"{token[: -len(word)]} {word}"
+        for cut in range(3, len(token) - 2):
+            if token[:cut] in _GLUABLE and token[cut:].rstrip("s") in _GLUABLE:
+                return f"{token[:cut]} {token[cut:]}"
         return token
 
-    return re.sub(r"[a-z]{7,}", split, text)
+    return re.sub(r"[a-z]{6,}", split, text)
 
 
 _PHRASES = sorted(
@@ -291,3 +285,31 @@ def read_question(normalized: str) -> Reading:
         reading.concepts.add("difference")
     reading.residue = text
     return reading
+
+
+# What kind of answer a question wants, from how it is asked: it breaks near-ties between
+# facts (a definition for "what is", a dated event for "when", a figure for "how many").
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "when",
+        re.compile(
+            r"\bwhen\b|\bwhat (?:date|day|month|year)\b|何时|什么时候|哪一?年|几月|哪天|日期"
+        ),
+    ),
+    ("where", re.compile(r"\bwhere\b|在哪|哪里|何地|地点")),
+    ("number", re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|多少|几个|几项|几名|几次")),
+    (
+        "definition",
+        re.compile(
+            r"^(?:what|who) (?:is|are|was|were)\b|\bdefin|\bmeaning of\b|\bwhat does .* mean\b"
+            r"|什么是|是什么|是指|指什么|定义|含义|哪些"
+        ),
+    ),
+)
+
+
+def read_question_form(normalized: str) -> str | None:
+    for form, pattern in _FORMS:
+        if pattern.search(normalized):
+            return form
+    return None

@@ -28,16 +28,20 @@ TYPO_MIN_LENGTH = 4
 # "cyber"), at this similarity, when it is at least ABBREVIATION_MIN_LENGTH letters long.
 ABBREVIATION_MIN_LENGTH = 4
 ABBREVIATION_SIMILARITY = 0.9
+# In names, a word also matches a longer or shorter form of itself from this length on.
+STEM_MATCH_MIN_LENGTH = 5
 # Chinese is cut into character bigrams, so "规划一开始" also gives "划一"; such a bigram that
 # the index has never seen and that joins two known words weighs this much of an unknown word.
 SEAM_WEIGHT = 0.3
 # How many entries the token stage hands to rapidfuzz for re-ranking.
-RERANK_CANDIDATES = 24
+RERANK_CANDIDATES = 40
 # Final score = COVERAGE_SHARE * idf-weighted share of the query explained by the entry
 #             + (1 - COVERAGE_SHARE) * rapidfuzz similarity of the query to its key texts.
 COVERAGE_SHARE = 0.7
 # Decisions on the final score (0–1).
 ANSWER_MIN_SCORE = 0.58
+# Added to a fact whose kind fits the question's form (a definition for "what is").
+FORM_BONUS = 0.05
 SUGGEST_MIN_SCORE = 0.30
 # A record is mentioned by a question when the question holds at least this share
 # (idf-weighted) of one of its names or aliases.
@@ -61,6 +65,7 @@ class Hit:
     entry: Entry
     score: float
     coverage: float
+    closeness: float = 0.0  # whole-string similarity to the closest key text: breaks ties
 
 
 @dataclass(frozen=True)
@@ -144,27 +149,33 @@ class SearchIndex:
     def has_token(self, token: str) -> bool:
         return token in self._postings
 
-    def correct_typo(self, token: str) -> tuple[str, float] | None:
-        """The closest indexed word and its similarity (0–1), for a word not indexed."""
+    def spellings(self, token: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Indexed words a word not indexed may stand for, with similarity (0–1), best first:
+        words it abbreviates ("telecom"), then words it misspells ("statistcs")."""
         if len(token) < TYPO_MIN_LENGTH or not token.isalpha():
-            return None
+            return []
+        found: list[tuple[str, float]] = []
         if len(token) >= ABBREVIATION_MIN_LENGTH:
             prefixed = []
             for word in self._sorted_vocab[bisect_left(self._sorted_vocab, token) :]:
                 if not word.startswith(token):
                     break
                 prefixed.append(word)
-            if prefixed:
-                return min(prefixed, key=lambda w: (len(w), w)), ABBREVIATION_SIMILARITY
+            prefixed.sort(key=lambda w: (len(w), w))
+            found += [(w, ABBREVIATION_SIMILARITY) for w in prefixed[:limit]]
         candidates: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
             candidates.extend(self._vocab_by_length.get(length, ()))
-        best = process.extractOne(
-            token, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY
+        close = process.extract(
+            token, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY, limit=limit
         )
-        if best is None:
-            return None
-        return best[0], best[1] / 100.0
+        found += [(word, score / 100.0) for word, score, _ in close]
+        return sorted(found, key=lambda f: -f[1])[:limit]
+
+    def correct_typo(self, token: str) -> tuple[str, float] | None:
+        """The closest indexed word and its similarity (0–1), for a word not indexed."""
+        found = self.spellings(token, limit=1)
+        return found[0] if found else None
 
     @property
     def unknown_token_weight(self) -> float:
@@ -187,6 +198,15 @@ class SearchIndex:
             return False
         return any(n.endswith(gram[0]) or n.startswith(gram[1]) for n in neighbours)
 
+    def list_unknown_words(self, terms: QueryTerms) -> list[str]:
+        """Query tokens the index has never seen in any spelling (seams of Chinese aside)."""
+        known = {t for t in terms.tokens if t in self._postings} | set(terms.glue)
+        return [
+            t
+            for t in terms.tokens
+            if t not in self._postings and not self._is_seam(t, known) and self.resolve(t) is None
+        ]
+
     def _weighted_terms(self, terms: QueryTerms) -> tuple[list[tuple[str, float]], float]:
         """(indexed token, weight) pairs and the query's total weight."""
         resolved: list[tuple[str, float]] = []
@@ -206,11 +226,14 @@ class SearchIndex:
     def find_mentions(self, tokens: Iterable[str], kinds: Iterable[str]) -> list[Mention]:
         """Entries of the given kinds whose name or alias the tokens mostly contain."""
         wanted = set(kinds)
+        query = list(dict.fromkeys(tokens))
+        # Indexed word → (query token, similarity): exact words, abbreviations, misspellings.
         stands_for: dict[str, tuple[str, float]] = {}
-        for token in tokens:
-            found = self.resolve(token)
-            if found is not None:
-                stands_for.setdefault(found[0], (token, found[1]))
+        for token in query:
+            if token in self._postings:
+                stands_for[token] = (token, 1.0)
+            for word, similarity in self.spellings(token) if token not in self._postings else []:
+                stands_for.setdefault(word, (token, similarity))
         candidates: set[int] = set()
         for word in stands_for:
             ids, _ = self._postings[word]
@@ -222,14 +245,34 @@ class SearchIndex:
                 weight = sum(self._idf.get(t, 0.0) for t in key_tokens)
                 if weight <= 0:
                     continue
-                matched = [t for t in key_tokens if t in stands_for]
-                share = sum(self._idf[t] * stands_for[t][1] for t in matched) / weight
+                matched = {t: self._match_key_token(t, query, stands_for) for t in key_tokens}
+                hits = {t: m for t, m in matched.items() if m is not None}
+                share = sum(self._idf.get(t, 0.0) * m[1] for t, m in hits.items()) / weight
                 if share > best[0]:
-                    best = (share, frozenset(stands_for[t][0] for t in matched))
+                    best = (share, frozenset(m[0] for m in hits.values()))
             if best[0] >= MENTION_MIN_SHARE:
                 mentions.append(Mention(self.entries[i], round(min(best[0], 1.0), 4), best[1]))
         mentions.sort(key=lambda m: (-len(m.explained), -m.share, m.entry.ref))
         return mentions
+
+    @staticmethod
+    def _match_key_token(
+        key_token: str, query: Sequence[str], stands_for: dict[str, tuple[str, float]]
+    ) -> tuple[str, float] | None:
+        """The query token matching a word of a name: the same word, a spelling of it, or
+        one word beginning the other (environment / environmental)."""
+        if key_token in stands_for:
+            return stands_for[key_token]
+        if len(key_token) < STEM_MATCH_MIN_LENGTH or not key_token.isascii():
+            return None
+        for token in query:
+            if (
+                len(token) >= STEM_MATCH_MIN_LENGTH
+                and token.isascii()
+                and (key_token.startswith(token) or token.startswith(key_token))
+            ):
+                return token, ABBREVIATION_SIMILARITY
+        return None
 
     def search(
         self, terms: QueryTerms, *, kinds: Iterable[str] | None = None, limit: int = 5
@@ -254,8 +297,10 @@ class SearchIndex:
         hits: list[Hit] = []
         for i in top:
             coverage = min(1.0, float(scores[i]) / total)
-            similarity = max((fuzz.WRatio(terms.text, key) for key in self._keys[i]), default=0.0)
+            keys = self._keys[i]
+            similarity = max((fuzz.WRatio(terms.text, key) for key in keys), default=0.0)
+            closeness = max((fuzz.ratio(terms.text, key) for key in keys), default=0.0)
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity / 100.0
-            hits.append(Hit(self.entries[i], round(score, 4), round(coverage, 4)))
-        hits.sort(key=lambda h: (-h.score, -h.coverage, h.entry.kind, h.entry.ref))
+            hits.append(Hit(self.entries[i], round(score, 4), round(coverage, 4), closeness))
+        hits.sort(key=lambda h: (-h.score, -h.coverage, -h.closeness, h.entry.kind, h.entry.ref))
         return hits[:limit]

@@ -212,10 +212,10 @@ def read_seed(seed_dir: Path = SEED_DIR) -> SeedData:
                     title_zh="风险所有者",
                     text_zh=note.zh,
                     text_en=note.en,
-                    tags=["risk", "risk owner", "owner"],
-                    keywords_zh=["风险所有者"],
-                    questions_en=["Who designates the risk owners?"],
-                    questions_zh=["谁指定风险所有者？"],
+                    tags=["risk", "risk owner", "owner", "own", "responsible"],
+                    keywords_zh=["风险所有者", "风险负责人"],
+                    questions_en=["Who designates the risk owners?", "Who owns the risks?"],
+                    questions_zh=["谁指定风险所有者？", "风险由谁负责？"],
                     source=note.source,
                 )
             )

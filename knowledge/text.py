@@ -25,7 +25,8 @@ EN_STOPWORDS = frozenset(
     its this that these those there their them they he she his her please tell show give list
     can could would should will shall may might about any some all each every get gets got
     has have had as into than then so if not no yes also just only per s vs via up out over
-    under more most less least like know let lets want need go goes going went gone""".split()
+    under more most less least like know let lets want need go goes going went gone roughly
+    approximately around""".split()
 )
 
 # Chinese particles and question words: a bigram made with one of them is glue, not content,
