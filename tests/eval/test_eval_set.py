@@ -15,6 +15,7 @@ from bot.cli import to_json_object
 from knowledge.engine import AnswerEngine
 
 CASES = Path(__file__).with_name("questions.json")
+HOLDOUT_CASES = Path(__file__).with_name("holdout.json")
 DEV_CASES = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.json"
 MIN_ACCURACY = 0.95
 

@@ -153,3 +153,8 @@ def test_every_answer_cites_a_source(answer_engine: AnswerEngine) -> None:
     for question in ("P2", "KPIs for statistics", "What is the ITU Academy?", "总预算"):
         answer = answer_engine.answer(question)
         assert answer.answered and answer.sources, question
+
+
+def test_answer_from_a_faq_entry(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("Is P3 26.5% or 26.4% of the budget?")
+    assert answer.template == "faq" and answer.parts["faq"].key == "p3-share-discrepancy"
