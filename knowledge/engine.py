@@ -91,6 +91,7 @@ class Question:
     reading: Reading
     content: list[str] = field(default_factory=list)
     acronyms: list[str] = field(default_factory=list)
+    terms: QueryTerms = field(default_factory=lambda: QueryTerms((), ""))
     targets: list[Target] = field(default_factory=list)
     explained: float = 0.0
 
@@ -133,11 +134,11 @@ class AnswerEngine:
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
-        lookup = self._lookup(q)
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
                 return structured
+            lookup = self._lookup(q)
             if (
                 lookup.answered
                 and lookup.intent != "overview"
@@ -145,7 +146,7 @@ class AnswerEngine:
             ):
                 return lookup
             return structured
-        return lookup
+        return self._lookup(q)
 
     # -- understanding -------------------------------------------------------------------
 
@@ -157,7 +158,8 @@ class AnswerEngine:
         left = set(latin_tokens(reading.residue, keep_stopwords=True))
         q.acronyms = [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
         terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
-        q.content = list(dict.fromkeys([*terms.tokens, *q.acronyms]))
+        q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
+        q.content = list(q.terms.tokens)
         q.targets, q.explained = self._targets(q)
         return q
 
@@ -192,8 +194,9 @@ class AnswerEngine:
             targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
         targets = [Target(code) for code in coded] + targets
         code_weight = self.index.unknown_token_weight * len(reading.codes + reading.theme_codes)
-        total = code_weight + sum(self.index.token_weight(t) for t in q.content)
-        explained = code_weight + sum(self.index.token_weight(t) for t in explained_tokens)
+        weights = self.index.weigh(q.terms)
+        total = code_weight + sum(weights.values())
+        explained = code_weight + sum(weights.get(t, 0.0) for t in explained_tokens)
         share = explained / total if total else 0.0
         return list({t.code: t for t in targets}.values()), round(min(share, 1.0), 4)
 

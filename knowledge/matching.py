@@ -35,6 +35,7 @@ STEM_MATCH_MIN_LENGTH = 5
 SEAM_WEIGHT = 0.3
 # How many entries the token stage hands to rapidfuzz for re-ranking.
 RERANK_CANDIDATES = 40
+RERANK_BATCH = 8
 # Final score = COVERAGE_SHARE * idf-weighted share of the query explained by the entry
 #             + (1 - COVERAGE_SHARE) * rapidfuzz similarity of the query to its key texts.
 COVERAGE_SHARE = 0.7
@@ -45,7 +46,7 @@ FORM_BONUS = 0.05
 SUGGEST_MIN_SCORE = 0.30
 # A record is mentioned by a question when the question holds at least this share
 # (idf-weighted) of one of its names or aliases.
-MENTION_MIN_SHARE = 0.75
+MENTION_MIN_SHARE = 0.7
 # Two candidates within this margin of the best are treated as equally good (ambiguous).
 TIE_MARGIN = 0.03
 
@@ -119,12 +120,13 @@ class SearchIndex:
         self._keys: list[tuple[str, ...]] = []
         self._key_token_sets: list[tuple[frozenset[str], ...]] = []
         for i, entry in enumerate(self.entries):
+            key_sets = tuple(frozenset(_text_tokens(t)) for t in entry.key_texts)
             for token in _entry_tokens(entry.body_texts):
                 postings[token][i] = BODY_WEIGHT
-            for token in _entry_tokens(entry.key_texts):
+            for token in frozenset().union(*key_sets):
                 postings[token][i] = KEY_WEIGHT
-            self._keys.append(tuple(normalize(t) for t in entry.key_texts))
-            self._key_token_sets.append(tuple(frozenset(_text_tokens(t)) for t in entry.key_texts))
+            self._keys.append(tuple(normalize(t) for t in entry.key_texts) or ("",))
+            self._key_token_sets.append(key_sets)
         n = max(len(self.entries), 1)
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._idf: dict[str, float] = {}
@@ -139,9 +141,10 @@ class SearchIndex:
             if token.isascii() and token.isalpha():
                 self._vocab_by_length[len(token)].append(token)
         self._sorted_vocab = sorted(t for words in self._vocab_by_length.values() for t in words)
-        self._kind_masks: dict[str, np.ndarray] = {}
-        for kind in {e.kind for e in self.entries}:
-            self._kind_masks[kind] = np.array([e.kind == kind for e in self.entries], dtype=bool)
+        kinds = np.array([e.kind for e in self.entries], dtype=object)
+        self._kind_masks: dict[str, np.ndarray] = {
+            kind: kinds == kind for kind in {e.kind for e in self.entries}
+        }
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -207,15 +210,22 @@ class SearchIndex:
             if t not in self._postings and not self._is_seam(t, known) and self.resolve(t) is None
         ]
 
-    def _weighted_terms(self, terms: QueryTerms) -> tuple[list[tuple[str, float]], float]:
-        """(indexed token, weight) pairs and the query's total weight."""
-        resolved: list[tuple[str, float]] = []
-        total = 0.0
+    def weigh(self, terms: QueryTerms) -> dict[str, float]:
+        """Each query token's weight: its idf (the highest for unknown words), seams discounted."""
         known = {t for t in terms.tokens if t in self._postings} | set(terms.glue)
+        weights = {}
         for token in terms.tokens:
             weight = self.token_weight(token)
             if token not in self._postings and self._is_seam(token, known):
                 weight *= SEAM_WEIGHT
+            weights[token] = weight
+        return weights
+
+    def _weighted_terms(self, terms: QueryTerms) -> tuple[list[tuple[str, float]], float]:
+        """(indexed token, weight) pairs and the query's total weight."""
+        resolved: list[tuple[str, float]] = []
+        total = 0.0
+        for token, weight in self.weigh(terms).items():
             total += weight
             found = self.resolve(token)
             if found is not None:
@@ -234,10 +244,11 @@ class SearchIndex:
                 stands_for[token] = (token, 1.0)
             for word, similarity in self.spellings(token) if token not in self._postings else []:
                 stands_for.setdefault(word, (token, similarity))
+        mask = self._mask(wanted)
         candidates: set[int] = set()
         for word in stands_for:
             ids, _ = self._postings[word]
-            candidates.update(int(i) for i in ids if self.entries[i].kind in wanted)
+            candidates.update(ids[mask[ids]].tolist())
         mentions: list[Mention] = []
         for i in candidates:
             best: tuple[float, frozenset[str]] = (0.0, frozenset())
@@ -248,8 +259,15 @@ class SearchIndex:
                 matched = {t: self._match_key_token(t, query, stands_for) for t in key_tokens}
                 hits = {t: m for t, m in matched.items() if m is not None}
                 share = sum(self._idf.get(t, 0.0) * m[1] for t, m in hits.items()) / weight
-                if share > best[0]:
-                    best = (share, frozenset(m[0] for m in hits.values()))
+                explained = frozenset(m[0] for m in hits.values())
+                # Of the names the query holds enough of, the one explaining most of it.
+                passes, best_passes = share >= MENTION_MIN_SHARE, best[0] >= MENTION_MIN_SHARE
+                if (passes, len(explained) if passes else 0, share) > (
+                    best_passes,
+                    len(best[1]) if best_passes else 0,
+                    best[0],
+                ):
+                    best = (share, explained)
             if best[0] >= MENTION_MIN_SHARE:
                 mentions.append(Mention(self.entries[i], round(min(best[0], 1.0), 4), best[1]))
         mentions.sort(key=lambda m: (-len(m.explained), -m.share, m.entry.ref))
@@ -274,6 +292,13 @@ class SearchIndex:
                 return token, ABBREVIATION_SIMILARITY
         return None
 
+    def _mask(self, kinds: Iterable[str]) -> np.ndarray:
+        mask = np.zeros(len(self.entries), dtype=bool)
+        for kind in kinds:
+            if kind in self._kind_masks:
+                mask |= self._kind_masks[kind]
+        return mask
+
     def search(
         self, terms: QueryTerms, *, kinds: Iterable[str] | None = None, limit: int = 5
     ) -> list[Hit]:
@@ -285,22 +310,37 @@ class SearchIndex:
             ids, values = self._postings[token]
             scores[ids] += values * weight
         if kinds is not None:
-            mask = np.zeros(len(self.entries), dtype=bool)
-            for kind in kinds:
-                if kind in self._kind_masks:
-                    mask |= self._kind_masks[kind]
-            scores[~mask] = 0.0
+            scores[~self._mask(kinds)] = 0.0
         count = min(RERANK_CANDIDATES, int(np.count_nonzero(scores)))
         if count == 0:
             return []
         top = np.argpartition(-scores, count - 1)[:count]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        coverages = np.minimum(1.0, scores[top] / total)
         hits: list[Hit] = []
-        for i in top:
-            coverage = min(1.0, float(scores[i]) / total)
-            keys = self._keys[i]
-            similarity = max((fuzz.WRatio(terms.text, key) for key in keys), default=0.0)
-            closeness = max((fuzz.ratio(terms.text, key) for key in keys), default=0.0)
-            score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity / 100.0
-            hits.append(Hit(self.entries[i], round(score, 4), round(coverage, 4), closeness))
+        # Candidates come in falling coverage; once even a perfect similarity could not lift
+        # the next one above the current `limit`-th hit, the rest cannot either.
+        for start in range(0, len(top), RERANK_BATCH):
+            floor = (
+                sorted((h.score for h in hits), reverse=True)[limit - 1]
+                if len(hits) >= limit
+                else 0.0
+            )
+            if COVERAGE_SHARE * float(coverages[start]) + (1 - COVERAGE_SHARE) < floor:
+                break
+            batch = top[start : start + RERANK_BATCH]
+            keys = [key for i in batch for key in self._keys[i]]
+            starts = np.cumsum([0] + [len(self._keys[i]) for i in batch])[:-1]
+            similarity = np.maximum.reduceat(
+                process.cdist([terms.text], keys, scorer=fuzz.partial_ratio, dtype=np.float32)[0],
+                starts,
+            )
+            for n, i in enumerate(batch):
+                coverage = float(coverages[start + n])
+                score = (
+                    COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * float(similarity[n]) / 100
+                )
+                closeness = max(fuzz.ratio(terms.text, key) for key in self._keys[i])
+                hits.append(Hit(self.entries[i], round(score, 4), round(coverage, 4), closeness))
         hits.sort(key=lambda h: (-h.score, -h.coverage, -h.closeness, h.entry.kind, h.entry.ref))
         return hits[:limit]

@@ -34,7 +34,7 @@ EN_STOPWORDS = frozenset(
 ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
 ZH_STOP_GRAMS = frozenset(
     """多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
-    有没 没有 有多 有哪 几个 几项""".split()
+    有没 没有 有多 有哪 几个 几项 这个 那个 这些 那些 这项 那项""".split()
 )
 
 
@@ -101,4 +101,4 @@ def tokenize(normalized: str) -> list[str]:
 
 
 def is_function_gram(gram: str) -> bool:
-    return gram in ZH_STOP_GRAMS or any(ch in ZH_PARTICLES for ch in gram)
+    return gram in ZH_STOP_GRAMS or gram[0] in ZH_PARTICLES or gram[-1] in ZH_PARTICLES
