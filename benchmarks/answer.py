@@ -197,6 +197,20 @@ def main() -> None:
     print(f"Python {platform.python_version()}, {platform.machine()}, {platform.system()}")
 
     with tempfile.TemporaryDirectory() as tmp:
+        # First, while this process is small: a big parent process slows the child down.
+        first, cold = cold_start(Path(tmp) / "cold", 3 if args.quick else 5)
+        print(
+            f"staffbot ask: first use (create + seed) {first:.2f} s; "
+            f"cold, seeded: median {statistics.median(cold):.2f} s, max {max(cold):.2f} s"
+        )
+        rows.append(("`staffbot ask`, first use (create + seed)", f"{first:.2f} s", ""))
+        rows.append(
+            (
+                "`staffbot ask`, cold process, median / max",
+                f"{statistics.median(cold):.2f} / {max(cold):.2f} s",
+                f"≤ {GOALS['cold_s']:g} s",
+            )
+        )
         knowledge = load_seed_knowledge(Path(tmp))
         engine = AnswerEngine(knowledge)
         time_each(engine.answer, QUESTIONS, 3)  # warm caches
@@ -251,20 +265,6 @@ def main() -> None:
                 )
             )
             del big, grown, strings
-
-        first, cold = cold_start(Path(tmp) / "cold", 3 if args.quick else 5)
-        print(
-            f"staffbot ask: first use (create + seed) {first:.2f} s; "
-            f"cold, seeded: median {statistics.median(cold):.2f} s, max {max(cold):.2f} s"
-        )
-        rows.append(("`staffbot ask`, first use (create + seed)", f"{first:.2f} s", ""))
-        rows.append(
-            (
-                "`staffbot ask`, cold process, median / max",
-                f"{statistics.median(cold):.2f} / {max(cold):.2f} s",
-                f"≤ {GOALS['cold_s']:g} s",
-            )
-        )
 
     print("\n| measure | figure | goal |\n| --- | --- | --- |")
     for measure, figure, goal in rows:

@@ -31,11 +31,6 @@ def to_percentage_text(value: Decimal | int | float) -> str:
 
 
 @pass_context
-def _localized(context: Context, record: Any, field: str) -> str:
-    return str(getattr(record, f"{field}_{context['lang']}"))
-
-
-@pass_context
 def _chf(context: Context, value: int) -> str:
     number = to_grouped_number(value)
     return f"{number} 瑞郎" if context["lang"] == "zh" else f"CHF {number}"
@@ -69,7 +64,7 @@ def _sources_line(context: Context, sources: list[SourceRef]) -> str:
 
 
 _environment.filters.update(
-    num=to_grouped_number, pct=to_percentage_text, loc=_localized, chf=_chf, name=_subject_name
+    num=to_grouped_number, pct=to_percentage_text, chf=_chf, name=_subject_name
 )
 _environment.globals.update(sources_line=_sources_line)
 

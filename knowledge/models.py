@@ -64,7 +64,9 @@ class BudgetLine(SQLModel, table=True):
     section: str = Field(max_length=100)
 
 
-class Outcome(SQLModel, table=True):
+class ThemeStatement(SQLModel):
+    """The columns an outcome and an output share: a sentence of a theme, in order."""
+
     id: int | None = Field(default=None, primary_key=True)
     theme_code: str = Field(index=True, foreign_key="theme.code", max_length=16)
     position: int = 0
@@ -74,16 +76,12 @@ class Outcome(SQLModel, table=True):
     section: str = Field(max_length=100)
 
 
-class Output(SQLModel, table=True):
+class Outcome(ThemeStatement, table=True):
+    """An expected result (成果) of a theme."""
+
+
+class Output(ThemeStatement, table=True):
     """A product or service (输出成果) of a theme."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    theme_code: str = Field(index=True, foreign_key="theme.code", max_length=16)
-    position: int = 0
-    text_zh: str
-    text_en: str
-    doc: str = Field(max_length=8)
-    section: str = Field(max_length=100)
 
 
 class Kpi(SQLModel, table=True):

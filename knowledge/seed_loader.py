@@ -306,28 +306,22 @@ def build_rows(data: SeedData) -> list[SQLModel]:
                     section=section,
                 )
             )
-            for pos, o in enumerate(t.outcomes):
-                rows.append(
-                    models.Outcome(
+            statements: list[tuple[type[models.ThemeStatement], list[TextPair]]] = [
+                (models.Outcome, t.outcomes),
+                (models.Output, t.outputs),
+            ]
+            for table, items in statements:
+                rows += [
+                    table(
                         theme_code=t.code,
                         position=pos,
-                        text_zh=o.zh,
-                        text_en=o.en,
+                        text_zh=item.zh,
+                        text_en=item.en,
                         doc=doc,
                         section=section,
                     )
-                )
-            for pos, o in enumerate(t.outputs):
-                rows.append(
-                    models.Output(
-                        theme_code=t.code,
-                        position=pos,
-                        text_zh=o.zh,
-                        text_en=o.en,
-                        doc=doc,
-                        section=section,
-                    )
-                )
+                    for pos, item in enumerate(items)
+                ]
             for pos, k in enumerate(t.kpis):
                 rows.append(
                     models.Kpi(

@@ -104,3 +104,14 @@ def test_processes_starting_together_set_up_the_store_once(db_engine: Engine) ->
         engine.dispose()
     assert _count(db_engine, models.Kpi) == 82
     assert _count(db_engine, models.Document) == 5
+
+
+def test_models_match_the_migrations(db_engine: Engine) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    migrate.upgrade(db_engine)
+    with db_engine.connect() as connection:
+        assert (
+            compare_metadata(MigrationContext.configure(connection), models.SQLModel.metadata) == []
+        )
