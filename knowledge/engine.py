@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from knowledge.answer import Answer, SourceRef
@@ -18,27 +18,24 @@ from knowledge.figures import (
     to_source,
     to_subject,
 )
-from knowledge.intents import Reading, read_question, read_question_form
+from knowledge.intents import Reading, read_question_form
 from knowledge.matching import (
     ANSWER_MIN_SCORE,
     FORM_BONUS,
     SUGGEST_MIN_SCORE,
     TIE_MARGIN,
     Hit,
-    Mention,
     QueryTerms,
     SearchIndex,
     to_query_terms,
 )
 from knowledge.seed_loader import TOTAL_CODE
 from knowledge.snapshot import Knowledge
-from knowledge.text import detect_lang, latin_tokens, normalize
+from knowledge.text import detect_lang
+from knowledge.understanding import Question, QuestionReader, Target
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
-# A structured answer (budget, KPIs, risks) is as sure as the share of the question its
-# targets explain; intent words ("budget", "KPIs") lift it to at least this floor.
-INTENT_CONFIDENCE_FLOOR = 0.55
 # With intent words, a structured answer whose targets explain at least this share of the
 # question is given even when a fact scores higher.
 STRUCTURED_FIRST_EXPLAINED = 0.5
@@ -53,57 +50,8 @@ UNKNOWN_WORD_MIN_COVERAGE = 0.7
 # A risk is picked out by name when the search explains this much of the question.
 RISK_MIN_COVERAGE = 0.5
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
-_STRUCTURED_CONCEPTS = (
-    "budget",
-    "share",
-    "kpi",
-    "outcome",
-    "output",
-    "risk",
-    "mitigation",
-    "overview",
-    "sum",
-    "difference",
-    "max",
-    "min",
-    "rank",
-)
-
-
-@dataclass(frozen=True)
-class Target:
-    """A budget subject (priority, enabler or theme) the question names."""
-
-    code: str
-    ambiguous: bool = False
-
-
-@dataclass
-class Question:
-    """A question as the engine understood it."""
-
-    text: str
-    normalized: str
-    lang: str
-    reading: Reading
-    content: list[str] = field(default_factory=list)
-    acronyms: list[str] = field(default_factory=list)
-    terms: QueryTerms = field(default_factory=lambda: QueryTerms((), ""))
-    targets: list[Target] = field(default_factory=list)
-    explained: float = 0.0
-
-    @property
-    def has_intent(self) -> bool:
-        return self.reading.has(*_STRUCTURED_CONCEPTS)
-
-    @property
-    def confidence(self) -> float:
-        if self.has_intent:
-            return INTENT_CONFIDENCE_FLOOR + (1 - INTENT_CONFIDENCE_FLOOR) * self.explained
-        return self.explained
 
 
 class AnswerEngine:
@@ -112,6 +60,7 @@ class AnswerEngine:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.index = SearchIndex(build_entries(knowledge))
+        self.reader = QuestionReader(knowledge, self.index)
         self.latest_year = max(knowledge.years) if knowledge.years else None
         self._facts = {f.key: f for f in knowledge.facts}
         self._faqs = {q.key: q for q in knowledge.faqs}
@@ -125,12 +74,12 @@ class AnswerEngine:
             return self._help(lang)
         if len(text) > MAX_QUESTION_LENGTH:
             return Answer("decline", lang, False, 0.0, "too_long", {"limit": MAX_QUESTION_LENGTH})
-        q = self._understand(text, lang)
+        q = self.reader.read(text, lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
         if q.reading.kpi_codes:
             return self._kpi_detail(q)
-        unknown = [c for c in q.reading.codes if self._resolve_code(c) is None]
+        unknown = [c for c in q.reading.codes if self.knowledge.resolve_priority_code(c) is None]
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
@@ -147,87 +96,6 @@ class AnswerEngine:
                 return lookup
             return structured
         return self._lookup(q)
-
-    # -- understanding -------------------------------------------------------------------
-
-    def _understand(self, text: str, lang: str) -> Question:
-        normalized = normalize(text)
-        reading = read_question(normalized)
-        q = Question(text, normalized, lang, reading)
-        # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.
-        left = set(latin_tokens(reading.residue, keep_stopwords=True))
-        q.acronyms = [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
-        terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
-        q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
-        q.content = list(q.terms.tokens)
-        q.targets, q.explained = self._targets(q)
-        return q
-
-    def _resolve_code(self, code: str) -> str | None:
-        if code in self.knowledge.priorities:
-            return code
-        for priority in self.knowledge.priorities.values():
-            if code in priority.label.replace(" ", "").split("/"):
-                return priority.code
-        return None
-
-    def _targets(self, q: Question) -> tuple[list[Target], float]:
-        """Budget subjects named by code or by name, and the share of the question they explain."""
-        reading = q.reading
-        coded = [c for c in (self._resolve_code(c) for c in reading.codes) if c]
-        coded += [c for c in reading.theme_codes if c in self.knowledge.themes]
-        coded = list(dict.fromkeys(coded))
-        groups = self._mention_groups(self.index.find_mentions(q.content, ENTITY_KINDS))
-        targets: list[Target] = []
-        explained_tokens: set[str] = set()
-        for group in groups:
-            inside = [m for m in group if self._parent(m.entry.ref) in coded]
-            if coded and any(m.entry.ref in coded for m in group):
-                explained_tokens |= group[0].explained  # the name of a priority also coded
-                continue
-            chosen = inside or ([] if coded and group[0].entry.kind == "priority" else group)
-            if inside:
-                coded = [c for c in coded if c not in {self._parent(m.entry.ref) for m in inside}]
-            if not chosen:
-                continue
-            explained_tokens |= group[0].explained
-            targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
-        targets = [Target(code) for code in coded] + targets
-        code_weight = self.index.unknown_token_weight * len(reading.codes + reading.theme_codes)
-        weights = self.index.weigh(q.terms)
-        total = code_weight + sum(weights.values())
-        explained = code_weight + sum(weights.get(t, 0.0) for t in explained_tokens)
-        share = explained / total if total else 0.0
-        return list({t.code: t for t in targets}.values()), round(min(share, 1.0), 4)
-
-    @staticmethod
-    def _mention_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
-        """Non-overlapping mentions, longest first; equal mentions of one name stay together."""
-        groups: list[list[Mention]] = []
-        covered: set[str] = set()
-        for mention in mentions:
-            same = next(
-                (
-                    g
-                    for g in groups
-                    if g[0].explained == mention.explained
-                    and abs(g[0].share - mention.share) < 1e-6
-                    and g[0].entry.kind == mention.entry.kind
-                ),
-                None,
-            )
-            if same is not None:
-                same.append(mention)
-                continue
-            if len(mention.explained & covered) * 2 > len(mention.explained):
-                continue
-            groups.append([mention])
-            covered |= mention.explained
-        return groups
-
-    def _parent(self, code: str) -> str | None:
-        theme = self.knowledge.themes.get(code)
-        return theme.priority_code if theme else None
 
     # -- routing ------------------------------------------------------------------------
 
@@ -277,7 +145,7 @@ class AnswerEngine:
         figures: list[BudgetFigure] = []
         for code in codes:
             figure = get_budget_figure(self.knowledge, code, year)
-            parent = self._parent(code)
+            parent = self.knowledge.get_theme_priority(code)
             if figure is None and parent and len(self.knowledge.themes_by_priority[parent]) == 1:
                 figure = get_budget_figure(self.knowledge, parent, year)
             if figure is not None and figure not in figures:
@@ -339,7 +207,7 @@ class AnswerEngine:
         codes = [s.code for s in list_subjects(self.knowledge, kind)]
         within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
         if kind == "theme" and within:
-            codes = [c for c in codes if self._parent(c) in within]
+            codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
         figures = self._figures(codes, year)
         figures.sort(key=lambda f: (-f.amount, f.subject.code))
         if reading.has("max") and not reading.has("rank"):

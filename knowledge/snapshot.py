@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, select
 
 from knowledge import models
-from knowledge.seed_loader import TOTAL_CODE
 from knowledge.store import get_revision
 
 
@@ -36,12 +35,18 @@ class Knowledge:
     def get_budget_lines(self, subject: str, year: int) -> list[models.BudgetLine]:
         return self.budget.get((subject, year), [])
 
-    def get_parent_code(self, subject: str) -> str | None:
-        if subject in self.themes:
-            return self.themes[subject].priority_code
-        if subject in self.priorities:
-            return TOTAL_CODE
+    def resolve_priority_code(self, code: str) -> str | None:
+        """P1…E5 as written, or the code a label lists it under (E6 → P5, "P5/E6/E7")."""
+        if code in self.priorities:
+            return code
+        for priority in self.priorities.values():
+            if code in priority.label.replace(" ", "").split("/"):
+                return priority.code
         return None
+
+    def get_theme_priority(self, code: str) -> str | None:
+        theme = self.themes.get(code)
+        return theme.priority_code if theme else None
 
 
 def _grouped(rows: list, key: str) -> dict[str, list]:
