@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from bot.composition import build_answer_engine, build_db_engine, configure_logging
@@ -121,9 +122,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings()
-    configure_logging(settings)
     question = " ".join(getattr(args, "question", []) or [])
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        variable = ".".join(str(part) for part in error["loc"])
+        lang = detect_lang(question) if question else "en"
+        print(
+            render_text("settings_invalid", lang, variable=variable, reason=error["msg"]),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    configure_logging(settings)
     lang = detect_lang(question) if question else settings.lang
     try:
         db_engine = build_db_engine(settings)

@@ -111,3 +111,8 @@ def test_db_seed_and_upgrade_are_idempotent(env: dict[str, str]) -> None:
 def test_chat_answers_until_end_of_input(env: dict[str, str]) -> None:
     run = _run(env, "chat", stdin="P4 budget\nquit\n")
     assert run.returncode == 0 and "480,000" in run.stdout
+
+
+def test_invalid_setting_names_the_variable(env: dict[str, str]) -> None:
+    run = _run(dict(env, STAFFBOT_LANG="fr"), "ask", "P1 budget")
+    assert run.returncode == 2 and "STAFFBOT_LANG" in run.stderr and "Traceback" not in run.stderr
