@@ -97,6 +97,10 @@ class AnswerEngine:
             return structured
         return self._lookup(q)
 
+    def budget_overview(self, lang: str) -> Answer:
+        """Every priority and enabler ranked by budget: the overview a home page shows."""
+        return self._extreme(Question("", "", lang, Reading(concepts={"rank", "budget"})))
+
     # -- routing ------------------------------------------------------------------------
 
     def _structured(self, q: Question) -> Answer | None:

@@ -185,3 +185,25 @@ class AuditEntry(SQLModel, table=True):
     entity_key: str = Field(index=True, max_length=80)
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class Feedback(SQLModel, table=True):
+    """A user's vote on an answer: helpful or not, with the question and the answer given."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    user_id: str = Field(index=True, max_length=64)
+    channel: str = Field(max_length=16)
+    question: str = Field(max_length=4000)
+    answer_text: str
+    intent: str = Field(max_length=32)
+    lang: str = Field(max_length=2)
+    answered: bool
+    helpful: bool = Field(index=True)
+
+
+class HandledEvent(SQLModel, table=True):
+    """A chat platform event already acted on: a retried delivery is dropped, in any process."""
+
+    event_id: str = Field(primary_key=True, max_length=120)
+    at: datetime = Field(default_factory=utc_now, index=True)
