@@ -28,6 +28,8 @@ TYPO_MIN_LENGTH = 4
 # "cyber"), at this similarity, when it is at least ABBREVIATION_MIN_LENGTH letters long.
 ABBREVIATION_MIN_LENGTH = 4
 ABBREVIATION_SIMILARITY = 0.9
+# A word read as one of its synonyms (seed/synonyms.yaml) counts this much.
+SYNONYM_SIMILARITY = 0.85
 # In names, a word also matches a longer or shorter form of itself from this length on.
 STEM_MATCH_MIN_LENGTH = 5
 # Chinese is cut into character bigrams, so "规划一开始" also gives "划一"; such a bigram that
@@ -49,6 +51,9 @@ SUGGEST_MIN_SCORE = 0.30
 MENTION_MIN_SHARE = 0.7
 # Two candidates within this margin of the best are treated as equally good (ambiguous).
 TIE_MARGIN = 0.03
+
+
+_Reading = list[tuple[str, float]]
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,7 @@ class Mention:
 class SearchIndex:
     """Token postings with per-entry weights, plus the vocabulary for typo correction."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], synonyms: Sequence[Sequence[str]] = ()) -> None:
         self.entries = list(entries)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keys: list[tuple[str, ...]] = []
@@ -141,6 +146,14 @@ class SearchIndex:
             if token.isascii() and token.isalpha():
                 self._vocab_by_length[len(token)].append(token)
         self._sorted_vocab = sorted(t for words in self._vocab_by_length.values() for t in words)
+        # A one-token word → the token sets of the other words of its synonym groups.
+        self._synonyms: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for group in synonyms:
+            words = [frozenset(_text_tokens(w)) for w in group]
+            for word in words:
+                if len(word) == 1:
+                    (token,) = word
+                    self._synonyms[token] += [w for w in words if w and w != word]
         kinds = np.array([e.kind for e in self.entries], dtype=object)
         self._kind_masks: dict[str, np.ndarray] = {
             kind: kinds == kind for kind in {e.kind for e in self.entries}
@@ -221,17 +234,27 @@ class SearchIndex:
             weights[token] = weight
         return weights
 
-    def _weighted_terms(self, terms: QueryTerms) -> tuple[list[tuple[str, float]], float]:
-        """(indexed token, weight) pairs and the query's total weight."""
-        resolved: list[tuple[str, float]] = []
+    def _weighted_terms(self, terms: QueryTerms) -> tuple[list[list[_Reading]], float]:
+        """For each query token the ways the index can read it, and the query's total weight.
+
+        A reading is a list of (indexed token, weight): the token itself or a spelling of it,
+        or the tokens of a synonym sharing its weight. An entry gets the best reading's credit.
+        """
+        readings: list[list[_Reading]] = []
         total = 0.0
         for token, weight in self.weigh(terms).items():
             total += weight
+            ways: list[_Reading] = []
             found = self.resolve(token)
             if found is not None:
-                word, similarity = found
-                resolved.append((word, weight * similarity))
-        return resolved, total
+                ways.append([(found[0], weight * found[1])])
+            for tokens in self._synonyms.get(token, ()):
+                if all(t in self._postings for t in tokens):
+                    part = weight * SYNONYM_SIMILARITY / len(tokens)
+                    ways.append([(t, part) for t in tokens])
+            if ways:
+                readings.append(ways)
+        return readings, total
 
     def find_mentions(self, tokens: Iterable[str], kinds: Iterable[str]) -> list[Mention]:
         """Entries of the given kinds whose name or alias the tokens mostly contain."""
@@ -302,13 +325,24 @@ class SearchIndex:
     def search(
         self, terms: QueryTerms, *, kinds: Iterable[str] | None = None, limit: int = 5
     ) -> list[Hit]:
-        resolved, total = self._weighted_terms(terms)
-        if not resolved or total <= 0 or not self.entries:
+        readings, total = self._weighted_terms(terms)
+        if not readings or total <= 0 or not self.entries:
             return []
         scores = np.zeros(len(self.entries), dtype=np.float32)
-        for token, weight in resolved:
-            ids, values = self._postings[token]
-            scores[ids] += values * weight
+        for ways in readings:
+            if len(ways) == 1 and len(ways[0]) == 1:
+                token, weight = ways[0][0]
+                ids, values = self._postings[token]
+                scores[ids] += values * weight
+                continue
+            best = np.zeros(len(self.entries), dtype=np.float32)
+            for reading in ways:
+                credit = np.zeros(len(self.entries), dtype=np.float32)
+                for token, weight in reading:
+                    ids, values = self._postings[token]
+                    credit[ids] += values * weight
+                np.maximum(best, credit, out=best)
+            scores += best
         if kinds is not None:
             scores[~self._mask(kinds)] = 0.0
         count = min(RERANK_CANDIDATES, int(np.count_nonzero(scores)))

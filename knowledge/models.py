@@ -207,3 +207,12 @@ class HandledEvent(SQLModel, table=True):
 
     event_id: str = Field(primary_key=True, max_length=120)
     at: datetime = Field(default_factory=utc_now, index=True)
+
+
+class Synonym(SQLModel, table=True):
+    """A word of a synonym group: the matcher reads any word of a group as any other."""
+
+    __table_args__ = (UniqueConstraint("group", "word"),)
+    id: int | None = Field(default=None, primary_key=True)
+    group: str = Field(index=True, max_length=40)
+    word: str = Field(index=True, max_length=60)

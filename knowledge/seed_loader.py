@@ -154,6 +154,7 @@ class SeedFile(_Strict):
     facts: list[FactIn] = []
     faqs: list[FaqIn] = []
     aliases: list[AliasIn] = []
+    synonyms: dict[str, list[str]] = {}
 
 
 @dataclass
@@ -167,6 +168,7 @@ class SeedData:
     facts: list[FactIn] = field(default_factory=list)
     faqs: list[FaqIn] = field(default_factory=list)
     aliases: list[AliasIn] = field(default_factory=list)
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _read(path: Path) -> SeedFile:
@@ -202,6 +204,7 @@ def read_seed(seed_dir: Path = SEED_DIR) -> SeedData:
         data.facts += part.facts
         data.faqs += part.faqs
         data.aliases += part.aliases
+        data.synonyms.update(part.synonyms)
         if part.risk_note is not None:
             note = part.risk_note
             data.facts.append(
@@ -369,6 +372,11 @@ def build_rows(data: SeedData) -> list[SQLModel]:
             )
         )
     rows += _alias_rows(data)
+    rows += [
+        models.Synonym(group=group, word=word)
+        for group, words in data.synonyms.items()
+        for word in dict.fromkeys(words)
+    ]
     return rows
 
 
@@ -382,6 +390,8 @@ def _natural_key(row: SQLModel) -> tuple[Any, ...]:
             return ("BudgetLine", row.year, row.subject_code, row.doc, row.section)
         case models.Alias():
             return ("Alias", row.alias, row.target_code)
+        case models.Synonym():
+            return ("Synonym", row.group, row.word)
         case models.Fact() | models.Faq():
             return (type(row).__name__, row.key)
     return (type(row).__name__, row.code)  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ class Knowledge:
     facts: list[models.Fact] = field(default_factory=list)
     faqs: list[models.Faq] = field(default_factory=list)
     aliases: list[models.Alias] = field(default_factory=list)
+    synonyms: list[list[str]] = field(default_factory=list)
     revision: int = 0
 
     def get_budget_lines(self, subject: str, year: int) -> list[models.BudgetLine]:
@@ -81,5 +82,13 @@ def load_knowledge(session: Session) -> Knowledge:
         facts=list(session.exec(select(models.Fact).order_by(col(models.Fact.id)))),
         faqs=list(session.exec(select(models.Faq).order_by(col(models.Faq.id)))),
         aliases=list(session.exec(select(models.Alias).order_by(col(models.Alias.id)))),
+        synonyms=_synonym_groups(session),
         revision=get_revision(session),
     )
+
+
+def _synonym_groups(session: Session) -> list[list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in session.exec(select(models.Synonym).order_by(col(models.Synonym.id))):
+        groups[row.group].append(row.word)
+    return list(groups.values())

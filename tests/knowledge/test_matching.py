@@ -56,3 +56,14 @@ def test_search_returns_nothing_for_unrelated_text() -> None:
 
 def test_empty_index_answers_nothing() -> None:
     assert SearchIndex([]).search(to_query_terms("cyber")) == []
+
+
+def test_search_reads_a_word_as_its_synonym() -> None:
+    entries = [Entry("fact", "staff", ("工作人员人数",)), Entry("fact", "other", ("会议人数",))]
+    index = SearchIndex(entries, synonyms=[["员工", "工作人员"]])
+    hits = index.search(to_query_terms(normalize("员工人数")))
+    assert hits[0].entry.ref == "staff"
+    assert (
+        SearchIndex(entries).search(to_query_terms(normalize("员工人数")))[0].coverage
+        < hits[0].coverage
+    )
