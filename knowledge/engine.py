@@ -21,6 +21,7 @@ from knowledge.figures import (
 from knowledge.intents import Reading, read_question_form
 from knowledge.matching import (
     ANSWER_MIN_SCORE,
+    DATED_FORM_BONUS,
     FORM_BONUS,
     SUGGEST_MIN_SCORE,
     TIE_MARGIN,
@@ -50,6 +51,11 @@ UNKNOWN_WORD_MIN_COVERAGE = 0.7
 # A risk is picked out by name when the search explains this much of the question.
 RISK_MIN_COVERAGE = 0.5
 
+# A figure that is a date finer than a year: "2022年11月", "5 May 2023".
+_DATE = re.compile(
+    r"\d{1,2}月|\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
 
@@ -411,12 +417,17 @@ class AnswerEngine:
         lifted = []
         for hit in hits:
             fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
-            fits = fact is not None and (
-                (form == "definition" and fact.kind in ("definition", "list"))
-                or (form in ("when", "where") and fact.kind in ("event", "date"))
-                or (form == "number" and bool(fact.figures))
-            )
-            lifted.append(replace(hit, score=round(hit.score + FORM_BONUS, 4)) if fits else hit)
+            bonus = 0.0
+            if fact is not None:
+                if form == "when" and any(_DATE.search(f) for f in fact.figures):
+                    bonus = DATED_FORM_BONUS  # a "when" question wants a date above all
+                elif (
+                    (form == "definition" and fact.kind in ("definition", "list"))
+                    or (form in ("when", "where") and fact.kind in ("event", "date"))
+                    or (form == "number" and bool(fact.figures))
+                ):
+                    bonus = FORM_BONUS
+            lifted.append(replace(hit, score=round(hit.score + bonus, 4)) if bonus else hit)
         return sorted(lifted, key=lambda h: (-h.score, -h.closeness))
 
     def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:

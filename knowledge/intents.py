@@ -293,7 +293,7 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "when",
         re.compile(
-            r"\bwhen\b|\bwhat (?:date|day|month|year)\b|何时|什么时候|哪一?年|几月|哪天|日期"
+            r"\bwhen\b|\bwhat (?:date|day|month|year)\b|何时|什么时候|哪一?年|几月|哪天|日期|时间"
         ),
     ),
     ("where", re.compile(r"\bwhere\b|在哪|哪里|何地|地点")),

@@ -45,6 +45,8 @@ COVERAGE_SHARE = 0.7
 ANSWER_MIN_SCORE = 0.58
 # Added to a fact whose kind fits the question's form (a definition for "what is").
 FORM_BONUS = 0.05
+# ... and to a fact with a dated figure, for a question asking "when".
+DATED_FORM_BONUS = 0.1
 SUGGEST_MIN_SCORE = 0.30
 # A record is mentioned by a question when the question holds at least this share
 # (idf-weighted) of one of its names or aliases.
