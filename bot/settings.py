@@ -6,10 +6,17 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from knowledge.db import to_sqlite_url
+
+# Slack's own Web API base URL, the one slack_sdk uses.
+SLACK_API_URL = "https://slack.com/api/"
+# What each way of serving Slack cannot start without.
+SERVE_HTTP_NEEDS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+SERVE_SOCKET_NEEDS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+_TOKEN_PREFIXES = {"SLACK_BOT_TOKEN": "xoxb-", "SLACK_APP_TOKEN": "xapp-"}
 
 
 class Settings(BaseSettings):
@@ -23,11 +30,49 @@ class Settings(BaseSettings):
         default="WARNING", validation_alias="STAFFBOT_LOG_LEVEL"
     )
     lang: Literal["en", "zh"] = Field(default="en", validation_alias="STAFFBOT_LANG")
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, validation_alias="SLACK_SIGNING_SECRET"
+    )
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(default=SLACK_API_URL, validation_alias="SLACK_API_URL")
+    port: int = Field(default=3000, ge=1, le=65535, validation_alias="PORT")
 
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("slack_bot_token", "slack_app_token", "slack_signing_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("slack_bot_token", "slack_app_token")
+    @classmethod
+    def _token_kind(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        variable = str(cls.model_fields[str(info.field_name)].validation_alias)
+        prefix = _TOKEN_PREFIXES[variable]
+        if value is not None and not value.get_secret_value().startswith(prefix):
+            raise ValueError(f"a {variable} starts with {prefix}")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("an http:// or https:// URL is expected")
+        return value if value.endswith("/") else value + "/"
+
+    def list_missing_for_serve(self, socket_mode: bool) -> list[str]:
+        """The variables `staffbot serve` (or `serve --socket`) needs and does not have."""
+        values = {
+            "SLACK_BOT_TOKEN": self.slack_bot_token,
+            "SLACK_SIGNING_SECRET": self.slack_signing_secret,
+            "SLACK_APP_TOKEN": self.slack_app_token,
+        }
+        needs = SERVE_SOCKET_NEEDS if socket_mode else SERVE_HTTP_NEEDS
+        return [variable for variable in needs if values[variable] is None]
 
     def get_database_url(self) -> str:
         """DATABASE_URL, else an SQLite file in STAFFBOT_DATA_DIR or the user data folder."""
