@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+import uvicorn
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
-from bot.composition import build_answer_engine, build_db_engine, configure_logging
+from bot.composition import (
+    build_answer_engine,
+    build_db_engine,
+    build_socket_mode_process,
+    build_web_process,
+    configure_logging,
+)
 from bot.settings import Settings
 from bot.text_render import render_answer_text, render_text
 from knowledge import migrate
@@ -103,6 +111,30 @@ def _run_db(args: argparse.Namespace, db_engine: Engine, lang: str) -> int:
     return 0
 
 
+# The web process listens on every interface: a platform's router (or a proxy) sends it
+# Slack's requests; PORT says where.
+SERVE_HOST = "0.0.0.0"
+
+
+def _run_serve(args: argparse.Namespace, settings: Settings, lang: str) -> int:
+    missing = settings.list_missing_for_serve(socket_mode=args.socket)
+    if missing:
+        print(render_text("setting_missing", lang, variable=missing[0]), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.socket:
+        asyncio.run(build_socket_mode_process(settings).start_async())
+        return 0
+    # log_config=None: uvicorn's loggers go through the logging configured above.
+    uvicorn.run(
+        build_web_process(settings),
+        host=SERVE_HOST,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="staffbot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -117,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade", "seed", "reset"])
     db.add_argument("--yes", action="store_true", help="reset without asking")
+    serve = commands.add_parser(
+        "serve", help="run the web process: Slack's endpoint /slack/events and /healthz on PORT"
+    )
+    serve.add_argument(
+        "--socket",
+        action="store_true",
+        help="connect to Slack in Socket Mode instead (development; needs SLACK_APP_TOKEN)",
+    )
     return parser
 
 
@@ -146,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_ask(args, engine_factory, lang)
         if args.command == "chat":
             return _run_chat(engine_factory, lang)
+        if args.command == "serve":
+            return _run_serve(args, settings, lang)
         return _run_db(args, db_engine, lang)
     except StoreUnavailable as exc:
         print(render_text("store_unavailable", lang, target=exc.target), file=sys.stderr)

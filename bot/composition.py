@@ -1,19 +1,31 @@
-"""The composition root: settings in, a ready store and answer engine out."""
+"""The composition root: settings in; the store, the answer engine and the apps out."""
 
 from __future__ import annotations
 
 import logging
 
+from pydantic import SecretStr
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+from slack_bolt.async_app import AsyncApp
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
+from starlette.applications import Starlette
 
+from bot.chat_records import ChatRecords
+from bot.log_redaction import REDACTOR
 from bot.settings import Settings
+from bot.slack.app import build_slack_app, build_socket_mode_handler
+from bot.web import build_web_app
 from knowledge.db import create_db_engine, to_safe_url
 from knowledge.engine import AnswerEngine
 from knowledge.errors import StoreUnavailable
+from knowledge.service import AnswerService
 from knowledge.snapshot import load_knowledge
 from knowledge.store import ensure_store
+
+logger = logging.getLogger(__name__)
 
 
 def configure_logging(settings: Settings) -> None:
@@ -21,6 +33,10 @@ def configure_logging(settings: Settings) -> None:
         level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # Also on the handlers: records of loggers we do not build still lose their secrets.
+    for handler in logging.getLogger().handlers:
+        if REDACTOR not in handler.filters:
+            handler.addFilter(REDACTOR)
 
 
 def build_db_engine(settings: Settings) -> Engine:
@@ -38,3 +54,50 @@ def build_answer_engine(db_engine: Engine) -> AnswerEngine:
     except SQLAlchemyError as exc:
         raise StoreUnavailable(to_safe_url(str(db_engine.url)), str(exc)) from exc
     return AnswerEngine(knowledge)
+
+
+def _get_secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value is not None else None
+
+
+def build_slack_bolt_app(
+    settings: Settings, service: AnswerService, db_engine: Engine, socket_mode: bool
+) -> AsyncApp:
+    """The Bolt app; the caller checked `list_missing_for_serve` first."""
+    bot_token = _get_secret(settings.slack_bot_token)
+    if bot_token is None:
+        raise ValueError("SLACK_BOT_TOKEN is required")
+    return build_slack_app(
+        bot_token=bot_token,
+        signing_secret=None if socket_mode else _get_secret(settings.slack_signing_secret),
+        api_url=settings.slack_api_url,
+        service=service,
+        records=ChatRecords(db_engine),
+    )
+
+
+def build_web_process(settings: Settings) -> Starlette:
+    """The ASGI app of `staffbot serve`: Slack's endpoint and the health check."""
+    db_engine = build_db_engine(settings)
+    service = AnswerService(db_engine)
+    slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False)
+
+    def warm_up() -> None:
+        try:
+            service.get_engine()
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable at start-up, serving anyway: %s", exc.reason)
+
+    return build_web_app(AsyncSlackRequestHandler(slack_app), service.is_store_available, warm_up)
+
+
+def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
+    """The Socket Mode connection of `staffbot serve --socket` (development)."""
+    app_token = _get_secret(settings.slack_app_token)
+    if app_token is None:
+        raise ValueError("SLACK_APP_TOKEN is required")
+    db_engine = build_db_engine(settings)
+    slack_app = build_slack_bolt_app(
+        settings, AnswerService(db_engine), db_engine, socket_mode=True
+    )
+    return build_socket_mode_handler(slack_app, app_token)

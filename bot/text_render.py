@@ -67,11 +67,12 @@ _environment.filters.update(
     num=to_grouped_number, pct=to_percentage_text, chf=_chf, name=_subject_name
 )
 _environment.globals.update(sources_line=_sources_line)
+_sources_line_template = _environment.from_string("{{ sources_line(sources) }}")
 
 
-def render_text(name: str, lang: str, **parts: Any) -> str:
-    """Render `text/<lang>/<name>.j2`; blank lines beyond one are squeezed out."""
-    template = _environment.get_template(f"text/{lang}/{name}.j2")
+def render_template(folder: str, name: str, lang: str, **parts: Any) -> str:
+    """Render `<folder>/<lang>/<name>.j2`; blank lines beyond one are squeezed out."""
+    template = _environment.get_template(f"{folder}/{lang}/{name}.j2")
     text = template.render(lang=lang, **parts)
     lines = [line.rstrip() for line in text.strip().splitlines()]
     squeezed: list[str] = []
@@ -79,6 +80,16 @@ def render_text(name: str, lang: str, **parts: Any) -> str:
         if line or (squeezed and squeezed[-1]):
             squeezed.append(line)
     return "\n".join(squeezed)
+
+
+def render_text(name: str, lang: str, **parts: Any) -> str:
+    """Render the plain-text template `text/<lang>/<name>.j2`."""
+    return render_template("text", name, lang, **parts)
+
+
+def render_sources_line(sources: list[SourceRef], lang: str) -> str:
+    """The "Source: ..." line that closes an answer, on its own."""
+    return _sources_line_template.render(lang=lang, sources=sources)
 
 
 def render_answer_text(answer: Answer) -> str:
@@ -91,6 +102,6 @@ def render_answer_text(answer: Answer) -> str:
     )
 
 
-def list_template_names(lang: str) -> set[str]:
-    prefix = f"text/{lang}/"
+def list_template_names(lang: str, folder: str = "text") -> set[str]:
+    prefix = f"{folder}/{lang}/"
     return {n[len(prefix) :] for n in _environment.list_templates() if n.startswith(prefix)}

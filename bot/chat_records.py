@@ -1,0 +1,58 @@
+"""What chat adapters write to the store: handled events and votes, one session each."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from knowledge.answer import Answer
+from knowledge.db import to_safe_url
+from knowledge.errors import StoreUnavailable
+from knowledge.feedback import claim_event, create_feedback
+
+
+class ChatRecords:
+    """Synchronous store calls for the chat adapters; database errors become StoreUnavailable."""
+
+    def __init__(self, db_engine: Engine) -> None:
+        self.db_engine = db_engine
+
+    def _unavailable(self, exc: SQLAlchemyError) -> StoreUnavailable:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        return StoreUnavailable(to_safe_url(str(self.db_engine.url)), reason)
+
+    def claim_event(self, event_id: str) -> bool:
+        """True when this process is the first to handle the event, in any process."""
+        try:
+            with Session(self.db_engine) as session:
+                return claim_event(session, event_id)
+        except SQLAlchemyError as exc:
+            raise self._unavailable(exc) from exc
+
+    def create_vote(
+        self,
+        *,
+        platform: str,
+        user_id: str,
+        question: str,
+        answer: Answer,
+        answer_text: str,
+        helpful: bool,
+    ) -> None:
+        try:
+            with Session(self.db_engine) as session:
+                create_feedback(
+                    session,
+                    user_id=user_id,
+                    channel=platform,
+                    question=question,
+                    answer_text=answer_text,
+                    intent=answer.intent,
+                    lang=answer.lang,
+                    answered=answer.answered,
+                    helpful=helpful,
+                )
+                session.commit()
+        except SQLAlchemyError as exc:
+            raise self._unavailable(exc) from exc

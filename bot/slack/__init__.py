@@ -1,0 +1,1 @@
+"""The Slack adapter: Slack payloads in, questions to the answer engine, Block Kit out."""

@@ -1,0 +1,48 @@
+"""The Bolt app: a Web API client on SLACK_API_URL with 429 retries, and the listeners."""
+
+from __future__ import annotations
+
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.chat_records import ChatRecords
+from bot.log_redaction import add_secret, get_redacted_logger
+from bot.slack.listeners import SlackListeners
+from bot.slack.replies import build_retry_handlers
+from knowledge.service import AnswerService
+
+# Bolt and slack_sdk log through this logger (and loggers that copy its filters): request
+# bodies on a bad signature, request URLs at DEBUG. Its redactor keeps secrets out.
+BOLT_LOGGER = "bot.slack.bolt"
+
+
+def build_slack_app(
+    *,
+    bot_token: str,
+    signing_secret: str | None,
+    api_url: str,
+    service: AnswerService,
+    records: ChatRecords,
+) -> AsyncApp:
+    """The app for HTTP (signatures verified) or, without a signing secret, Socket Mode."""
+    for secret in (bot_token, signing_secret):
+        if secret:
+            add_secret(secret)
+    logger = get_redacted_logger(BOLT_LOGGER)
+    client = AsyncWebClient(
+        token=bot_token, base_url=api_url, logger=logger, retry_handlers=build_retry_handlers()
+    )
+    app = AsyncApp(
+        client=client,
+        signing_secret=signing_secret,
+        logger=logger,
+        request_verification_enabled=signing_secret is not None,
+    )
+    SlackListeners(service, records).register(app)
+    return app
+
+
+def build_socket_mode_handler(app: AsyncApp, app_token: str) -> AsyncSocketModeHandler:
+    add_secret(app_token)
+    return AsyncSocketModeHandler(app, app_token, logger=get_redacted_logger(BOLT_LOGGER))

@@ -1,0 +1,183 @@
+"""Block Kit for answers, notices and the App Home, within Slack's limits; text from templates."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.slack.text import escape_text, to_section_texts
+from bot.text_render import render_answer_text, render_sources_line, render_template
+from knowledge.answer import Answer
+
+# Slack's limits (Block Kit reference): blocks in a message and in a Home tab, characters in
+# a section's or a context element's text, in a button's label and value.
+MAX_BLOCKS = 50
+MAX_HOME_BLOCKS = 100
+MAX_SECTION_CHARS = 3000
+MAX_BUTTON_LABEL = 75
+MAX_BUTTON_VALUE = 2000
+# Slack refuses a message whose blocks are too large as a whole (msg_blocks_too_long) at a
+# size it does not document; past this many characters an answer is cut with a note. No
+# answer of the seed knowledge comes near it (the longest is about 2,000).
+MAX_MESSAGE_CHARS = 12_000
+# The question quoted above an answer is shortened to this many characters.
+MAX_QUOTED_QUESTION = 300
+SUGGESTION_BUTTONS = 5
+
+ACTION_HELPFUL = "vote_helpful"
+ACTION_NOT_HELPFUL = "vote_not_helpful"
+ACTION_POST = "post_to_channel"
+ACTION_SUGGESTION = re.compile(r"^suggestion_\d+$")
+
+Block = dict[str, Any]
+Message = dict[str, Any]
+
+
+def render_slack_text(name: str, lang: str, **parts: Any) -> str:
+    """A sentence of the Slack adapter, from `templates/slack/<lang>/<name>.j2`."""
+    return render_template("slack", name, lang, **parts)
+
+
+def _mrkdwn(text: str) -> dict[str, Any]:
+    # verbatim: Slack would otherwise turn bare channel names and URLs into links.
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
+
+
+def _plain(text: str, limit: int) -> dict[str, Any]:
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return {"type": "plain_text", "text": shown, "emoji": True}
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": _mrkdwn(text)}
+
+
+def _context(text: str) -> Block:
+    return {"type": "context", "elements": [_mrkdwn(text)]}
+
+
+def _button(label: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
+    button: dict[str, Any] = {
+        "type": "button",
+        "text": _plain(label, MAX_BUTTON_LABEL),
+        "action_id": action_id,
+    }
+    if value:
+        button["value"] = value[:MAX_BUTTON_VALUE]
+    if style:
+        button["style"] = style
+    return button
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def build_sections(text: str, lang: str, room: int) -> list[Block]:
+    """Sections for plain text, split by lines, at most `room` blocks in all.
+
+    Text that does not fit is cut; a last section says how many lines were left out and
+    what to ask instead.
+    """
+    pieces = to_section_texts(text, MAX_SECTION_CHARS)
+    kept = 0
+    size = 0
+    for piece, _lines in pieces:
+        if kept >= room or size + len(piece) > MAX_MESSAGE_CHARS:
+            break
+        kept += 1
+        size += len(piece)
+    if kept < len(pieces) and kept >= room:
+        kept = max(room - 1, 0)  # room for the note
+    blocks = [_section(piece) for piece, _lines in pieces[:kept]]
+    if kept < len(pieces):
+        left_out = max(sum(lines for _piece, lines in pieces[kept:]), 1)
+        blocks.append(_section(escape_text(render_slack_text("cut_note", lang, lines=left_out))))
+    return blocks
+
+
+def _split_source(answer: Answer, text: str) -> tuple[str, str]:
+    """The answer's body and its closing source line, when it ends with one."""
+    if not answer.sources:
+        return text, ""
+    source = render_sources_line(answer.sources, answer.lang)
+    if source and text.endswith(source) and len(escape_text(source)) <= MAX_SECTION_CHARS:
+        return text[: -len(source)].rstrip(), source
+    return text, ""
+
+
+def build_answer_message(
+    answer: Answer,
+    question: str,
+    *,
+    show_question: bool = False,
+    asked_by: str | None = None,
+    can_post: bool = False,
+) -> Message:
+    """An answer as a message: its text, source, "did you mean" and vote buttons.
+
+    `asked_by` is a user id (from Slack, checked) shown as a mention above the question;
+    `can_post` adds the button that posts a private answer to the channel.
+    """
+    lang = answer.lang
+    text = render_answer_text(answer)
+    body, source = _split_source(answer, text)
+    head: list[Block] = []
+    if show_question or asked_by:
+        quoted = escape_text(_shorten(question, MAX_QUOTED_QUESTION))
+        user = f"<@{asked_by}>" if asked_by else ""
+        head.append(_context(render_slack_text("asked", lang, user=user, question=quoted)))
+    tail: list[Block] = []
+    if source:
+        tail.append(_context(escape_text(source)))
+    if answer.suggestions:
+        buttons = [
+            _button(suggestion, f"suggestion_{index}", suggestion)
+            for index, suggestion in enumerate(answer.suggestions[:SUGGESTION_BUTTONS])
+        ]
+        tail.append({"type": "actions", "block_id": "suggestions", "elements": buttons})
+    votes = [
+        _button(render_slack_text("button_helpful", lang), ACTION_HELPFUL, question),
+        _button(render_slack_text("button_not_helpful", lang), ACTION_NOT_HELPFUL, question),
+    ]
+    if can_post:
+        votes.append(
+            _button(render_slack_text("button_post", lang), ACTION_POST, question, "primary")
+        )
+    tail.append({"type": "actions", "block_id": "votes", "elements": votes})
+    sections = build_sections(body or text, lang, MAX_BLOCKS - len(head) - len(tail))
+    fallback = to_section_texts(text, MAX_SECTION_CHARS)
+    return {
+        "text": fallback[0][0] if fallback else escape_text(_shorten(text, 1000)),
+        "blocks": [*head, *sections, *tail],
+    }
+
+
+def build_notice_message(name: str, lang: str, **parts: Any) -> Message:
+    """A one-sentence message from a Slack template (parts must be escaped already)."""
+    text = escape_text(render_slack_text(name, lang, **parts))
+    return {"text": text, "blocks": [_section(text)]}
+
+
+def build_home_view(lang: str, overview: Answer | None, help_answer: Answer | None) -> Message:
+    """The App Home: how to ask, then the budget overview and what can be asked.
+
+    Without an overview (the store is unavailable) it says so instead.
+    """
+    blocks: list[Block] = [
+        {"type": "header", "text": _plain(render_slack_text("home_title", lang), 150)},
+        _section(escape_text(render_slack_text("home_intro", lang))),
+        {"type": "divider"},
+    ]
+    if overview is None:
+        blocks.append(_section(escape_text(render_slack_text("unavailable", lang))))
+        return {"type": "home", "blocks": blocks}
+    body, source = _split_source(overview, render_answer_text(overview))
+    room = (MAX_HOME_BLOCKS - len(blocks) - 2) // 2
+    blocks.extend(build_sections(body, lang, room))
+    if source:
+        blocks.append(_context(escape_text(source)))
+    if help_answer is not None:
+        blocks.append({"type": "divider"})
+        blocks.extend(build_sections(render_answer_text(help_answer), lang, room))
+    return {"type": "home", "blocks": blocks}

@@ -1,0 +1,262 @@
+"""Bolt listeners: each turns a Slack request into a question and the answer into a reply."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.chat_records import ChatRecords
+from bot.slack.blocks import (
+    ACTION_HELPFUL,
+    ACTION_NOT_HELPFUL,
+    ACTION_POST,
+    ACTION_SUGGESTION,
+    build_answer_message,
+    build_home_view,
+    build_notice_message,
+)
+from bot.slack.payloads import (
+    Place,
+    extract_action_place,
+    extract_action_user_id,
+    extract_action_value,
+    extract_channel_id,
+    extract_event_id,
+    extract_locale,
+    extract_question,
+    extract_response_url,
+    extract_ts,
+    extract_user_id,
+    is_retry,
+    is_user_message,
+    to_lang,
+)
+from bot.slack.replies import post_private, post_reply, post_to_response_url
+from bot.text_render import render_answer_text
+from knowledge.answer import Answer
+from knowledge.errors import StoreUnavailable
+from knowledge.service import AnswerService
+from knowledge.text import detect_lang
+
+logger = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+HELP_QUESTION = {"en": "help", "zh": "帮助"}
+
+
+async def drop_retries(
+    req: AsyncBoltRequest, next_: Callable[[], Awaitable[BoltResponse]]
+) -> BoltResponse:
+    """A redelivery (X-Slack-Retry-Num) is acknowledged and dropped: the first was handled."""
+    if is_retry(req.headers):
+        logger.info("dropped a retried delivery (attempt %s)", req.headers["x-slack-retry-num"])
+        return BoltResponse(status=200, body="")
+    return await next_()
+
+
+class SlackListeners:
+    """The flows behind each listener; the answer service and the store calls are passed in."""
+
+    def __init__(self, service: AnswerService, records: ChatRecords) -> None:
+        self.service = service
+        self.records = records
+
+    def register(self, app: AsyncApp) -> None:
+        app.middleware(drop_retries)
+        app.event("message")(self.on_message)
+        app.event("app_mention")(self.on_mention)
+        app.event("app_home_opened")(self.on_home_opened)
+        app.command("/ask")(self.on_ask)
+        app.action(ACTION_SUGGESTION)(self.on_suggestion)
+        app.action(ACTION_HELPFUL)(self.on_helpful)
+        app.action(ACTION_NOT_HELPFUL)(self.on_not_helpful)
+        app.action(ACTION_POST)(self.on_post_to_channel)
+
+    # -- shared steps -------------------------------------------------------------------
+
+    async def _answer(self, question: str) -> Answer | None:
+        try:
+            return await asyncio.to_thread(self.service.answer, question)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            return None
+
+    async def _reply_unavailable(self, client: AsyncWebClient, place: Place, question: str) -> None:
+        await post_reply(client, place, build_notice_message("unavailable", detect_lang(question)))
+
+    async def _answer_at(
+        self, client: AsyncWebClient, place: Place, question: str, show_question: bool = False
+    ) -> None:
+        answer = await self._answer(question)
+        if answer is None:
+            await self._reply_unavailable(client, place, question)
+            return
+        message = build_answer_message(
+            answer,
+            question,
+            show_question=show_question or place.is_private,
+            can_post=place.is_private,
+        )
+        await post_reply(client, place, message)
+
+    async def _is_first_delivery(self, body: Mapping[str, Any]) -> bool:
+        """Claims the event for this process; False when any process already had it."""
+        event_id = extract_event_id(body)
+        if event_id is None:
+            logger.info("event without a valid event_id ignored")
+            return False
+        return await asyncio.to_thread(self.records.claim_event, f"{PLATFORM}:{event_id}")
+
+    async def _answer_event(
+        self, body: Mapping[str, Any], client: AsyncWebClient, place: Place, question: str
+    ) -> None:
+        try:
+            if not await self._is_first_delivery(body):
+                return
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, event not claimed: %s", exc.reason)
+            await self._reply_unavailable(client, place, question)
+            return
+        await self._answer_at(client, place, question)
+
+    # -- events -------------------------------------------------------------------------
+
+    async def on_message(
+        self,
+        body: dict[str, Any],
+        event: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        """A direct message: the answer goes to the DM (in its thread, if it was in one)."""
+        if event.get("channel_type") != "im" or not is_user_message(event):
+            return
+        channel = extract_channel_id(event.get("channel"))
+        if channel is None:
+            return
+        place = Place(channel=channel, thread_ts=extract_ts(event.get("thread_ts")))
+        question = extract_question(event.get("text"), context.bot_user_id)
+        await self._answer_event(body, client, place, question)
+
+    async def on_mention(
+        self,
+        body: dict[str, Any],
+        event: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        """An @mention in a channel: the answer goes to the message's thread."""
+        if not is_user_message(event):
+            return
+        channel = extract_channel_id(event.get("channel"))
+        if channel is None:
+            return
+        thread_ts = extract_ts(event.get("thread_ts")) or extract_ts(event.get("ts"))
+        place = Place(channel=channel, thread_ts=thread_ts)
+        question = extract_question(event.get("text"), context.bot_user_id)
+        await self._answer_event(body, client, place, question)
+
+    async def on_home_opened(
+        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """The App Home tab: published afresh each time a user opens it."""
+        user_id = extract_user_id(event.get("user"))
+        if user_id is None or event.get("tab", "home") != "home":
+            return
+        lang = to_lang(extract_locale(body))
+        overview: Answer | None
+        help_answer: Answer | None
+        try:
+            overview, help_answer = await asyncio.to_thread(self._home_answers, lang)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            overview = help_answer = None
+        await client.views_publish(
+            user_id=user_id, view=build_home_view(lang, overview, help_answer)
+        )
+
+    def _home_answers(self, lang: str) -> tuple[Answer, Answer]:
+        engine = self.service.get_engine()
+        return engine.budget_overview(lang), engine.answer(HELP_QUESTION[lang])
+
+    # -- the /ask command ---------------------------------------------------------------
+
+    async def on_ask(self, ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:
+        """/ask QUESTION: acknowledged at once; the answer follows, privately, by response_url."""
+        await ack()
+        response_url = extract_response_url(command.get("response_url"))
+        if response_url is None:
+            logger.info("/ask without a response_url ignored")
+            return
+        place = Place(response_url=response_url, is_private=True)
+        await self._answer_at(client, place, extract_question(command.get("text")))
+
+    # -- buttons ------------------------------------------------------------------------
+
+    async def on_suggestion(
+        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """A "did you mean" button: its question is answered where the button was."""
+        await ack()
+        place = extract_action_place(body)
+        await self._answer_at(client, place, extract_action_value(body), show_question=True)
+
+    async def on_helpful(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        await ack()
+        await self._vote(body, client, helpful=True)
+
+    async def on_not_helpful(
+        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        await ack()
+        await self._vote(body, client, helpful=False)
+
+    async def _vote(self, body: dict[str, Any], client: AsyncWebClient, helpful: bool) -> None:
+        """The vote is stored with the question and the answer it got; the voter is thanked."""
+        user_id = extract_action_user_id(body)
+        if user_id is None:
+            logger.info("vote without a valid user id ignored")
+            return
+        question = extract_action_value(body)
+        place = extract_action_place(body)
+        try:
+            answer = await asyncio.to_thread(self.service.answer, question)
+            await asyncio.to_thread(
+                self.records.create_vote,
+                platform=PLATFORM,
+                user_id=user_id,
+                question=question,
+                answer=answer,
+                answer_text=render_answer_text(answer),
+                helpful=helpful,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, vote not stored: %s", exc.reason)
+            notice = build_notice_message("unavailable", detect_lang(question))
+            await post_private(client, place, user_id, notice)
+            return
+        await post_private(client, place, user_id, build_notice_message("vote_thanks", answer.lang))
+
+    async def on_post_to_channel(
+        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """A private /ask answer posted for everyone in the channel, naming who asked."""
+        await ack()
+        place = extract_action_place(body)
+        if place.response_url is None:
+            return
+        question = extract_action_value(body)
+        answer = await self._answer(question)
+        if answer is None:
+            await self._reply_unavailable(client, place, question)
+            return
+        message = build_answer_message(answer, question, asked_by=extract_action_user_id(body))
+        payload = {"response_type": "in_channel", "replace_original": False, **message}
+        if await post_to_response_url(place.response_url, payload):
+            await post_to_response_url(place.response_url, {"delete_original": True})

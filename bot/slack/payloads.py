@@ -1,0 +1,125 @@
+"""Readers of Slack payloads: the question, where to reply, who asked, whether to act at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.slack.text import remove_control_characters, unescape_text
+
+# Ids Slack gives users, channels, events and message timestamps; anything else is not
+# from Slack and is not echoed back or stored.
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{1,40}$")
+_CHANNEL_ID = re.compile(r"^[CDGZ][A-Z0-9]{1,40}$")
+_EVENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
+_TS = re.compile(r"^\d{1,12}\.\d{1,8}$")
+_RESPONSE_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a reply goes: a channel (and thread), or the response_url of an ephemeral reply."""
+
+    channel: str | None = None
+    thread_ts: str | None = None
+    response_url: str | None = field(default=None, repr=False)
+    # An ephemeral /ask reply: the answer names its question and can be posted to the channel.
+    is_private: bool = False
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _matching(value: Any, pattern: re.Pattern[str]) -> str | None:
+    return value if isinstance(value, str) and pattern.match(value) else None
+
+
+def extract_question(text: Any, bot_user_id: str | None = None) -> str:
+    """The question in a message: the bot's mention taken out, Slack's escaping undone."""
+    question = _text(text)
+    if bot_user_id:
+        question = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", question)
+    return " ".join(remove_control_characters(unescape_text(question)).split())
+
+
+def extract_user_id(value: Any) -> str | None:
+    return _matching(value, _USER_ID)
+
+
+def extract_channel_id(value: Any) -> str | None:
+    return _matching(value, _CHANNEL_ID)
+
+
+def extract_ts(value: Any) -> str | None:
+    return _matching(value, _TS)
+
+
+def extract_response_url(value: Any) -> str | None:
+    return _matching(value, _RESPONSE_URL)
+
+
+def extract_event_id(body: Mapping[str, Any]) -> str | None:
+    return _matching(body.get("event_id"), _EVENT_ID)
+
+
+def is_retry(headers: Mapping[str, Sequence[str]]) -> bool:
+    """Slack's redelivery of an event it thinks failed (Bolt lower-cases header names)."""
+    return bool(headers.get("x-slack-retry-num"))
+
+
+def is_user_message(event: Mapping[str, Any]) -> bool:
+    """A message a person wrote: no subtype (edits, deletions, bot_message...), no bot."""
+    return (
+        not event.get("subtype")
+        and not event.get("bot_id")
+        and not event.get("bot_profile")
+        and extract_user_id(event.get("user")) is not None
+    )
+
+
+def to_lang(locale: Any) -> str:
+    """The answer language for a Slack locale such as "zh-CN"; English when there is none."""
+    return "zh" if isinstance(locale, str) and locale.lower().startswith("zh") else "en"
+
+
+def extract_locale(body: Mapping[str, Any]) -> str | None:
+    """The user's locale where Slack sends one (only payloads that opted in carry it)."""
+    event = body.get("event")
+    user = body.get("user")
+    for holder in (event, user, body):
+        if isinstance(holder, Mapping) and isinstance(holder.get("locale"), str):
+            return str(holder["locale"])
+    return None
+
+
+def extract_action_place(body: Mapping[str, Any]) -> Place:
+    """Where the answer to a button click goes: the same place as the message clicked."""
+    container = body.get("container")
+    container = container if isinstance(container, Mapping) else {}
+    message = body.get("message")
+    response_url = extract_response_url(body.get("response_url"))
+    if container.get("is_ephemeral") or not isinstance(message, Mapping):
+        return Place(response_url=response_url, is_private=True)
+    channel = body.get("channel")
+    channel_id = channel.get("id") if isinstance(channel, Mapping) else None
+    return Place(
+        channel=extract_channel_id(channel_id or container.get("channel_id")),
+        thread_ts=extract_ts(message.get("thread_ts")),
+        response_url=response_url,
+    )
+
+
+def extract_action_value(body: Mapping[str, Any]) -> str:
+    actions = body.get("actions")
+    if isinstance(actions, list) and actions and isinstance(actions[0], Mapping):
+        # Values are ours, sent back as we wrote them: no Slack escaping to undo.
+        return " ".join(remove_control_characters(_text(actions[0].get("value"))).split())
+    return ""
+
+
+def extract_action_user_id(body: Mapping[str, Any]) -> str | None:
+    user = body.get("user")
+    return extract_user_id(user.get("id")) if isinstance(user, Mapping) else None

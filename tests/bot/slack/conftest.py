@@ -1,0 +1,118 @@
+"""The real web app under uvicorn on a free local port, talking to a Slack stand-in."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from starlette.applications import Starlette
+
+from bot.composition import build_web_process
+from bot.settings import Settings
+from tests.support.slack_standin import SlackStandIn, sign
+
+BOT_TOKEN = "xoxb-0000-test-bot-token"
+SIGNING_SECRET = "0123456789abcdef-test-signing-secret"
+UNREACHABLE_DATABASE = "postgresql+psycopg://x:y@127.0.0.1:1/none"
+
+
+@contextmanager
+def run_web_app(app: Starlette) -> Iterator[str]:
+    """Serves `app` with uvicorn in a thread; yields its base URL."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the web app did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@dataclass
+class Served:
+    """The running web app and the stand-in it calls."""
+
+    url: str
+    slack: SlackStandIn
+    database_url: str
+
+    def post(
+        self,
+        body: bytes,
+        content_type: str,
+        *,
+        signed: bool = True,
+        timestamp: int | None = None,
+        secret: str = SIGNING_SECRET,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, bytes]:
+        all_headers = {"Content-Type": content_type, **(headers or {})}
+        if signed:
+            all_headers.update(sign(body, secret, timestamp))
+        request = urllib.request.Request(
+            f"{self.url}/slack/events", data=body, headers=all_headers, method="POST"
+        )
+        return _open(request)
+
+    def get(self, path: str) -> tuple[int, Any]:
+        status, body = _open(urllib.request.Request(f"{self.url}{path}"))
+        return status, json.loads(body)
+
+
+def _open(request: urllib.request.Request) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def build_settings(slack: SlackStandIn, database_url: str) -> Settings:
+    return Settings(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=slack.url,
+        DATABASE_URL=database_url,
+    )
+
+
+@pytest.fixture(scope="module")
+def slack() -> Iterator[SlackStandIn]:
+    with SlackStandIn() as standin:
+        yield standin
+
+
+@pytest.fixture(scope="module")
+def served(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The web app on a fresh SQLite store, seeded at start-up."""
+    database_url = f"sqlite:///{Path(tmp_path_factory.mktemp('slack')) / 'store.db'}"
+    app = build_web_process(build_settings(slack, database_url))
+    with run_web_app(app) as url:
+        yield Served(url, slack, database_url)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calls(request: pytest.FixtureRequest) -> None:
+    if "slack" in request.fixturenames:
+        request.getfixturevalue("slack").clear()

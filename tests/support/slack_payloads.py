@@ -1,0 +1,103 @@
+"""Request bodies shaped like Slack's: slash commands, event callbacks, button clicks.
+
+Each builder returns `(body, content_type)`; sign the body with `slack_standin.sign`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from tests.support.slack_standin import TEAM_ID
+
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+APP_ID = "A0STAFFBOT"
+_ids = itertools.count(1)
+
+
+def new_event_id() -> str:
+    return f"Ev{next(_ids):08d}"
+
+
+def slash_command(
+    text: str,
+    response_url: str,
+    *,
+    command: str = "/ask",
+    user_id: str = "U0ASKER01",
+    channel_id: str = "C0GENERAL",
+) -> tuple[bytes, str]:
+    form = {
+        "token": "deprecated-verification-token",
+        "team_id": TEAM_ID,
+        "team_domain": "standin",
+        "channel_id": channel_id,
+        "channel_name": "general",
+        "user_id": user_id,
+        "user_name": "asker",
+        "command": command,
+        "text": text,
+        "api_app_id": APP_ID,
+        "response_url": response_url,
+        "trigger_id": "1.2.3",
+    }
+    return urlencode(form).encode(), FORM
+
+
+def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> tuple[bytes, str]:
+    """An Events API envelope around `event`, with a new event_id unless one is given."""
+    envelope = {
+        "token": "deprecated-verification-token",
+        "team_id": TEAM_ID,
+        "api_app_id": APP_ID,
+        "event": event,
+        "type": "event_callback",
+        "event_id": event_id or new_event_id(),
+        "event_time": 1700000000,
+        "authorizations": [{"team_id": TEAM_ID, "user_id": "UBOT0001", "is_bot": True}],
+    }
+    return json.dumps(envelope).encode(), JSON
+
+
+def block_action(
+    action_id: str,
+    value: str,
+    *,
+    response_url: str,
+    user_id: str = "U0ASKER01",
+    channel_id: str = "C0GENERAL",
+    message: dict[str, Any] | None = None,
+) -> tuple[bytes, str]:
+    """A button click; without `message` it was on an ephemeral message (as /ask answers are)."""
+    payload: dict[str, Any] = {
+        "type": "block_actions",
+        "team": {"id": TEAM_ID, "domain": "standin"},
+        "user": {"id": user_id, "username": "asker", "team_id": TEAM_ID},
+        "api_app_id": APP_ID,
+        "token": "deprecated-verification-token",
+        "container": {
+            "type": "message",
+            "message_ts": (message or {}).get("ts", "1700000000.000001"),
+            "channel_id": channel_id,
+            "is_ephemeral": message is None,
+        },
+        "trigger_id": "1.2.3",
+        "channel": {"id": channel_id, "name": "general"},
+        "response_url": response_url,
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "votes",
+                "text": {"type": "plain_text", "text": "x"},
+                "value": value,
+                "action_ts": "1700000001.000001",
+            }
+        ],
+    }
+    if message is not None:
+        payload["message"] = message
+    return urlencode({"payload": json.dumps(payload)}).encode(), FORM
