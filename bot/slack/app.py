@@ -8,7 +8,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat_records import ChatRecords
 from bot.log_redaction import add_secret, get_redacted_logger
-from bot.slack.listeners import SlackListeners
+from bot.slack.listeners import SlackListeners, screen_request
 from bot.slack.replies import build_retry_handlers
 from knowledge.service import AnswerService
 
@@ -38,6 +38,7 @@ def build_slack_app(
         signing_secret=signing_secret,
         logger=logger,
         request_verification_enabled=signing_secret is not None,
+        before_authorize=screen_request,
     )
     SlackListeners(service, records).register(app)
     return app

@@ -35,6 +35,7 @@ from bot.slack.payloads import (
     extract_user_id,
     is_retry,
     is_user_message,
+    is_well_formed,
     to_lang,
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
@@ -50,10 +51,17 @@ PLATFORM = "slack"
 HELP_QUESTION = {"en": "help", "zh": "帮助"}
 
 
-async def drop_retries(
+async def screen_request(
     req: AsyncBoltRequest, next_: Callable[[], Awaitable[BoltResponse]]
 ) -> BoltResponse:
-    """A redelivery (X-Slack-Retry-Num) is acknowledged and dropped: the first was handled."""
+    """Runs on signed requests before anything else of Bolt's looks at the payload.
+
+    A payload not shaped like Slack's gets 400 (Bolt would trip over it with a 500); a
+    redelivery (X-Slack-Retry-Num) is acknowledged and dropped: the first was handled.
+    """
+    if not is_well_formed(req.body):
+        logger.info("malformed Slack payload refused")
+        return BoltResponse(status=400, body="malformed payload")
     if is_retry(req.headers):
         logger.info("dropped a retried delivery (attempt %s)", req.headers["x-slack-retry-num"])
         return BoltResponse(status=200, body="")
@@ -68,7 +76,6 @@ class SlackListeners:
         self.records = records
 
     def register(self, app: AsyncApp) -> None:
-        app.middleware(drop_retries)
         app.event("message")(self.on_message)
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home_opened)

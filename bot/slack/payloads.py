@@ -65,6 +65,35 @@ def extract_event_id(body: Mapping[str, Any]) -> str | None:
     return _matching(body.get("event_id"), _EVENT_ID)
 
 
+def _is_str_or_absent(holder: Mapping[str, Any], *keys: str) -> bool:
+    return all(isinstance(holder.get(key), str | None) for key in keys)
+
+
+def is_well_formed(body: Mapping[str, Any]) -> bool:
+    """The fields Bolt matches listeners on have the types Slack gives them.
+
+    A signed request of another shape is refused before Bolt trips over it.
+    """
+    if not _is_str_or_absent(body, "type", "command", "text", "event_id"):
+        return False
+    event = body.get("event")
+    if event is not None and not (isinstance(event, Mapping) and _is_str_or_absent(event, "type")):
+        return False
+    actions = body.get("actions")
+    if actions is not None and not (
+        isinstance(actions, list)
+        and all(
+            isinstance(a, Mapping) and _is_str_or_absent(a, "action_id", "block_id", "type")
+            for a in actions
+        )
+    ):
+        return False
+    return all(
+        body.get(key) is None or isinstance(body.get(key), Mapping)
+        for key in ("view", "user", "channel", "team", "container", "message")
+    )
+
+
 def is_retry(headers: Mapping[str, Sequence[str]]) -> bool:
     """Slack's redelivery of an event it thinks failed (Bolt lower-cases header names)."""
     return bool(headers.get("x-slack-retry-num"))

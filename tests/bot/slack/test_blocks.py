@@ -1,0 +1,173 @@
+"""Block Kit rendering: Slack's limits, escaping, and both languages."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from bot.slack.blocks import (
+    MAX_BLOCKS,
+    MAX_HOME_BLOCKS,
+    MAX_SECTION_CHARS,
+    build_answer_message,
+    build_home_view,
+    build_notice_message,
+)
+from bot.text_render import LANGS, list_template_names
+from knowledge.answer import Answer, SourceRef
+from knowledge.engine import AnswerEngine
+from tests.bot.test_text_render import QUESTIONS
+
+SOURCE = SourceRef("002_2ec95dfb0164208f.txt", "3.3", "TDAG-23", "TDAG-23文件")
+
+
+def faq_answer(text: str, lang: str = "en", **extra: Any) -> Answer:
+    faq = SimpleNamespace(answer_en=text, answer_zh=text)
+    return Answer("faq", lang, True, 1.0, "faq", {"faq": faq}, [SOURCE], **extra)
+
+
+def mrkdwn_texts(message: dict[str, Any]) -> list[str]:
+    found = []
+    for block in message["blocks"]:
+        for element in [block.get("text"), *block.get("elements", [])]:
+            if isinstance(element, dict) and element.get("type") == "mrkdwn":
+                found.append(element["text"])
+    return found
+
+
+def sections(message: dict[str, Any]) -> list[str]:
+    return [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]
+
+
+def test_both_languages_have_the_same_slack_templates() -> None:
+    names = {lang: list_template_names(lang, "slack") for lang in LANGS}
+    assert names["en"] == names["zh"] and "unavailable.j2" in names["en"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_renders_within_the_limits_in_both_languages(
+    answer_engine: AnswerEngine, question: str, lang: str
+) -> None:
+    answer = answer_engine.answer(question)
+    answer.lang = lang
+    message = build_answer_message(answer, question, show_question=True, can_post=True)
+    assert 0 < len(message["blocks"]) <= MAX_BLOCKS
+    assert all(0 < len(text) <= MAX_SECTION_CHARS for text in mrkdwn_texts(message))
+    assert message["text"] and "{{" not in str(message)
+
+
+def test_the_source_line_is_a_context_below_the_answer(answer_engine: AnswerEngine) -> None:
+    message = build_answer_message(answer_engine.answer("P3 budget"), "P3 budget")
+    (source,) = [b for b in message["blocks"] if b["type"] == "context"]
+    assert source["elements"][0]["text"].startswith("Source: ")
+    assert "CHF 1,111,000" in sections(message)[0] and "Source:" not in sections(message)[0]
+
+
+def test_buttons_are_labelled_in_the_answer_language(answer_engine: AnswerEngine) -> None:
+    def labels(question: str) -> list[str]:
+        message = build_answer_message(answer_engine.answer(question), question, can_post=True)
+        return [
+            e["text"]["text"]
+            for b in message["blocks"]
+            if b["type"] == "actions"
+            for e in b["elements"]
+        ]
+
+    assert labels("P3 budget") == ["Helpful", "Not helpful", "Post to channel"]
+    assert labels("P3预算") == ["有帮助", "没有帮助", "发到频道"]
+
+
+def test_a_long_answer_is_split_by_lines_into_sections() -> None:
+    text = "\n".join(f"line {i}: " + "x" * 90 for i in range(100))  # about 10,000 characters
+    message = build_answer_message(faq_answer(text), "q")
+    parts = sections(message)
+    assert len(parts) == 4 and all(len(p) <= MAX_SECTION_CHARS for p in parts)
+    assert "\n".join(parts) == text  # nothing lost, split only between lines
+    assert all(p.startswith("line ") for p in parts)
+
+
+def test_a_single_line_longer_than_a_section_is_cut_into_pieces() -> None:
+    message = build_answer_message(faq_answer("y" * 7000), "q")
+    assert [len(p) for p in sections(message)] == [3000, 3000, 1000]
+
+
+def test_a_too_long_answer_is_cut_with_a_note_saying_how_much_is_left_out() -> None:
+    text = "\n".join(f"line {i}: " + "z" * 990 for i in range(200))  # 200 lines, 200,000 chars
+    message = build_answer_message(faq_answer(text), "q", show_question=True, can_post=True)
+    assert len(message["blocks"]) <= MAX_BLOCKS
+    parts = sections(message)
+    shown = sum(p.count("\n") + 1 for p in parts[:-1])
+    assert parts[-1].startswith(f"{200 - shown} more lines are not shown")
+    assert "Ask a narrower question" in parts[-1]
+    assert sum(len(p) for p in parts) <= 13_000
+
+
+def test_the_cut_note_in_chinese() -> None:
+    text = "\n".join("行" * 2000 for _ in range(30))
+    parts = sections(build_answer_message(faq_answer(text, "zh"), "问题"))
+    assert parts[-1].startswith("还有") and "行未显示" in parts[-1]
+
+
+def test_many_short_lines_stay_within_fifty_blocks() -> None:
+    text = "\n\n".join(f"{i}. " + "w" * 2990 for i in range(80))
+    message = build_answer_message(faq_answer(text), "q", show_question=True)
+    assert len(message["blocks"]) <= MAX_BLOCKS
+
+
+def test_answer_and_question_text_is_escaped() -> None:
+    answer = faq_answer("Use <!channel> & <@U123> and <https://evil|click>")
+    message = build_answer_message(answer, "<!here> & <@U999>?", show_question=True)
+    shown = "\n".join(mrkdwn_texts(message))
+    assert "&lt;!channel&gt; &amp; &lt;@U123&gt; and &lt;https://evil|click&gt;" in shown
+    assert "Question: &lt;!here&gt; &amp; &lt;@U999&gt;?" in shown
+    assert "<!" not in shown and "<@U" not in shown and "<https" not in shown
+    assert "<" not in message["text"]
+
+
+def test_an_escaped_long_line_is_never_cut_inside_an_entity() -> None:
+    text = "&" * 1000 + "<" * 10  # 5,050 characters escaped
+    for part in sections(build_answer_message(faq_answer(text), "q")):
+        assert len(part) <= MAX_SECTION_CHARS
+        assert part.replace("&amp;", "").replace("&lt;", "") == ""
+
+
+def test_asked_by_names_the_user_as_a_mention(answer_engine: AnswerEngine) -> None:
+    message = build_answer_message(answer_engine.answer("P1"), "P1", asked_by="U0ASKER01")
+    assert mrkdwn_texts(message)[0] == "<@U0ASKER01> asked: P1"
+
+
+def test_suggestions_become_buttons_with_short_labels() -> None:
+    suggestions = ["P1", "a very long suggestion " * 10]
+    answer = Answer("decline", "en", False, 0.0, "decline", {}, [], suggestions)
+    message = build_answer_message(answer, "q")
+    (block,) = [b for b in message["blocks"] if b.get("block_id") == "suggestions"]
+    assert [e["action_id"] for e in block["elements"]] == ["suggestion_0", "suggestion_1"]
+    assert block["elements"][1]["value"] == suggestions[1]
+    assert len(block["elements"][1]["text"]["text"]) <= 75
+
+
+def test_an_empty_question_gives_buttons_without_a_value(answer_engine: AnswerEngine) -> None:
+    message = build_answer_message(answer_engine.answer(""), "")
+    votes = next(b for b in message["blocks"] if b.get("block_id") == "votes")
+    assert all("value" not in e for e in votes["elements"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_view_in_both_languages(answer_engine: AnswerEngine, lang: str) -> None:
+    help_answer = answer_engine.answer("help" if lang == "en" else "帮助")
+    view = build_home_view(lang, answer_engine.budget_overview(lang), help_answer)
+    assert view["type"] == "home" and len(view["blocks"]) <= MAX_HOME_BLOCKS
+    shown = "\n".join(mrkdwn_texts(view))
+    assert "/ask" in shown and "P3" in shown
+    assert ("ranked by" in shown) if lang == "en" else ("排序" in shown)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notices_render_in_both_languages(lang: str) -> None:
+    for name in ("unavailable", "vote_thanks"):
+        message = build_notice_message(name, lang)
+        assert message["text"] and message["blocks"][0]["text"]["text"] == message["text"]
+    assert build_home_view(lang, None, None)["blocks"][-1]["type"] == "section"
