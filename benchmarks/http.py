@@ -79,13 +79,15 @@ async def _load(
 ) -> list[Sent]:
     results: list[Sent] = []
     count = int(rate * duration)
+    first_second = int(time.time())  # phases start seconds apart
     timeout = aiohttp.ClientTimeout(total=10)
     async with aiohttp.ClientSession(timeout=timeout) as session:
 
         async def one(n: int) -> None:
             kind = kinds[n % len(kinds)]
             question = QUESTIONS[n % len(QUESTIONS)]
-            key = f"{1_800_000_000 + n}.{n % 1_000_000:06d}"
+            # Unique across phases: a repeated event_id would be dropped as a retry.
+            key = f"{first_second}.{n:06d}"
             if kind == "health":
                 method, url, body, headers = "GET", f"{base}/healthz", b"", {}
             else:
@@ -100,7 +102,7 @@ async def _load(
                         "ts": key,
                         "event_ts": key,
                     }
-                    body, content_type = event_callback(event, event_id=f"EvLoad{n:08d}")
+                    body, content_type = event_callback(event, event_id=f"EvLoad{key}")
                 headers = {"Content-Type": content_type, **sign(body, SECRET)}
                 method, url = "POST", f"{base}/slack/events"
             started = time.monotonic()
