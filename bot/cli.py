@@ -11,14 +11,15 @@ from typing import Any, TextIO
 
 import uvicorn
 from pydantic import ValidationError
+from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import Engine
 
 from bot.composition import (
     build_answer_engine,
     build_db_engine,
-    build_socket_mode_process,
     build_web_process,
     configure_logging,
+    run_socket_mode_process,
 )
 from bot.settings import Settings
 from bot.text_render import render_answer_text, render_text
@@ -122,7 +123,12 @@ def _run_serve(args: argparse.Namespace, settings: Settings, lang: str) -> int:
         print(render_text("setting_missing", lang, variable=missing[0]), file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.socket:
-        asyncio.run(build_socket_mode_process(settings).start_async())
+        try:
+            asyncio.run(run_socket_mode_process(settings))
+        except SlackApiError as exc:
+            error = str(exc.response.get("error") or exc.response.status_code)
+            print(render_text("socket_refused", lang, error=error), file=sys.stderr)
+            return EXIT_BAD_INPUT
         return 0
     # log_config=None: uvicorn's loggers go through the logging configured above.
     uvicorn.run(

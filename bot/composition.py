@@ -8,6 +8,7 @@ from pydantic import SecretStr
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
@@ -92,7 +93,7 @@ def build_web_process(settings: Settings) -> Starlette:
 
 
 def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
-    """The Socket Mode connection of `staffbot serve --socket` (development)."""
+    """The Socket Mode connection of `staffbot serve --socket`; call it in a running loop."""
     app_token = _get_secret(settings.slack_app_token)
     if app_token is None:
         raise ValueError("SLACK_APP_TOKEN is required")
@@ -101,3 +102,16 @@ def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
         settings, AnswerService(db_engine), db_engine, socket_mode=True
     )
     return build_socket_mode_handler(slack_app, app_token)
+
+
+async def run_socket_mode_process(settings: Settings) -> None:
+    """`staffbot serve --socket` (development): connects to Slack and serves until stopped."""
+    handler = build_socket_mode_process(settings)
+    # The SDK retries a refused connection forever; asking for the address first makes a
+    # wrong SLACK_APP_TOKEN fail at start-up (SlackApiError), and the address is then used.
+    try:
+        handler.client.wss_uri = await handler.client.issue_new_wss_url()
+    except SlackApiError:
+        await handler.close_async()
+        raise
+    await handler.start_async()

@@ -108,3 +108,17 @@ def test_serve_runs_the_web_process_on_port(tmp_path: Path) -> None:
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=20)
+
+
+def test_serve_socket_says_when_slack_refuses_the_app_token(
+    bare_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with SlackStandIn() as slack:  # answers apps.connections.open with ok: false
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+        monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1")
+        monkeypatch.setenv("SLACK_API_URL", slack.url)
+        assert main(["serve", "--socket"]) == 2
+        assert slack.calls_to("/apps.connections.open")
+    err = capsys.readouterr().err
+    assert "Slack refused the Socket Mode connection (unknown_method)" in err
+    assert "xapp-1" not in err
