@@ -6,10 +6,12 @@ import json
 import time
 from typing import Any
 
+import pytest
 from sqlmodel import Session, create_engine, select
 
+from bot.composition import build_web_process
 from knowledge.models import Feedback
-from tests.bot.slack.conftest import Served
+from tests.bot.slack.conftest import Served, build_settings, run_web_app
 from tests.support.slack_payloads import JSON, block_action, event_callback, slash_command
 from tests.support.slack_standin import BOT_USER_ID, Call
 
@@ -191,6 +193,37 @@ def test_same_event_id_twice_gets_one_reply(served: Served) -> None:
     wait_for_post(served, "D0MARKER2")
     time.sleep(0.2)
     assert len(posts_to(served, "D0TWICE")) == 1
+
+
+def test_two_web_processes_on_one_store_reply_once(served: Served) -> None:
+    other_app = build_web_process(build_settings(served.slack, served.database_url))
+    with run_web_app(other_app) as other_url:
+        other = Served(other_url, served.slack, served.database_url)
+        delivery = event_callback(dm("P5 budget", "D0TWOPROC"), event_id="Ev0TWOPROC1")
+        assert served.post(*delivery)[0] == 200
+        assert other.post(*delivery)[0] == 200
+        other.post(*event_callback(dm("P2", "D0MARKER4")))
+        wait_for_post(served, "D0MARKER4")
+        wait_for_post(served, "D0TWOPROC")
+        time.sleep(0.3)
+    assert len(posts_to(served, "D0TWOPROC")) == 1
+
+
+@pytest.mark.postgres
+def test_web_processes_on_one_postgresql_database_reply_once(
+    served: Served, postgres_url: str
+) -> None:
+    apps = [build_web_process(build_settings(served.slack, postgres_url)) for _ in range(2)]
+    with run_web_app(apps[0]) as first_url, run_web_app(apps[1]) as second_url:
+        first, second = (Served(u, served.slack, postgres_url) for u in (first_url, second_url))
+        for index in range(5):
+            delivery = event_callback(dm("P3 budget", f"D0PG{index}"), event_id=f"Ev0PG{index}")
+            first.post(*delivery)
+            second.post(*delivery)
+        for index in range(5):
+            wait_for_post(served, f"D0PG{index}")
+        time.sleep(0.3)
+    assert [len(posts_to(served, f"D0PG{index}")) for index in range(5)] == [1] * 5
 
 
 def test_suggestion_click_is_answered_in_the_same_thread(served: Served) -> None:
