@@ -10,8 +10,6 @@ from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlmodel import Session
 from starlette.applications import Starlette
 
 from bot.chat_records import ChatRecords
@@ -19,12 +17,10 @@ from bot.log_redaction import REDACTOR
 from bot.settings import Settings
 from bot.slack.app import build_slack_app, build_socket_mode_handler
 from bot.web import build_web_app
-from knowledge.db import create_db_engine, to_safe_url
+from knowledge.db import create_db_engine
 from knowledge.engine import AnswerEngine
 from knowledge.errors import StoreUnavailable
 from knowledge.service import AnswerService
-from knowledge.snapshot import load_knowledge
-from knowledge.store import ensure_store
 
 logger = logging.getLogger(__name__)
 
@@ -46,15 +42,7 @@ def build_db_engine(settings: Settings) -> Engine:
 
 def build_answer_engine(db_engine: Engine) -> AnswerEngine:
     """Migrate and seed on first use, then load the knowledge into an answer engine."""
-    ensure_store(db_engine)
-    try:
-        with Session(db_engine) as session:
-            knowledge = load_knowledge(session)
-    except OperationalError as exc:
-        raise StoreUnavailable(to_safe_url(str(db_engine.url)), str(exc.orig)) from exc
-    except SQLAlchemyError as exc:
-        raise StoreUnavailable(to_safe_url(str(db_engine.url)), str(exc)) from exc
-    return AnswerEngine(knowledge)
+    return AnswerService(db_engine).get_engine()
 
 
 def _get_secret(value: SecretStr | None) -> str | None:
