@@ -27,6 +27,7 @@ SUGGESTION_BUTTONS = 5
 ACTION_HELPFUL = "vote_helpful"
 ACTION_NOT_HELPFUL = "vote_not_helpful"
 ACTION_POST = "post_to_channel"
+ACTION_MORE = "show_more"
 ACTION_SUGGESTION = re.compile(r"^suggestion_\d+$")
 
 Block = dict[str, Any]
@@ -73,27 +74,71 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def build_sections(text: str, lang: str, room: int) -> list[Block]:
+def to_more_value(question: str, shown_lines: int) -> str:
+    """The value of a "show the rest" button: the lines already shown, then the question."""
+    return f"{shown_lines}|{question}"
+
+
+def read_more_value(value: str) -> tuple[str, int] | None:
+    """(question, lines already shown) from a "show the rest" button, or None if not ours."""
+    shown, _, question = value.partition("|")
+    if not shown.isdigit() or not question.strip():
+        return None
+    return question, int(shown)
+
+
+def drop_lines(text: str, count: int) -> str:
+    """The text without its first `count` non-blank lines (what an earlier message showed)."""
+    lines = text.splitlines()
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen == count:
+            return "\n".join(lines[index:])
+        if line.strip():
+            seen += 1
+    return ""
+
+
+def build_sections(
+    text: str, lang: str, room: int, *, question: str | None = None, shown_before: int = 0
+) -> list[Block]:
     """Sections for plain text, split by lines, at most `room` blocks in all.
 
-    Text that does not fit is cut; a last section says how many lines were left out and
-    what to ask instead.
+    Text that does not fit is cut; a section says how many lines were left out and, when
+    the question is known, a button posts the rest (which may be cut again, and so on).
     """
     pieces = to_section_texts(text, MAX_SECTION_CHARS)
+    closing = 2 if question is not None else 1  # the note, and the button's block
     kept = 0
     size = 0
-    for piece, _lines in pieces:
-        if kept >= room or size + len(piece) > MAX_MESSAGE_CHARS:
+    for _piece, _lines in pieces:
+        if kept >= room or size + len(_piece) > MAX_MESSAGE_CHARS:
             break
         kept += 1
-        size += len(piece)
-    if kept < len(pieces) and kept >= room:
-        kept = max(room - 1, 0)  # room for the note
+        size += len(_piece)
+    if kept < len(pieces) and kept > room - closing:
+        kept = max(room - closing, 0)
     blocks = [_section(piece) for piece, _lines in pieces[:kept]]
     if kept < len(pieces):
         left_out = max(sum(lines for _piece, lines in pieces[kept:]), 1)
-        blocks.append(_section(escape_text(render_slack_text("cut_note", lang, lines=left_out))))
+        note = "cut_note_more" if question is not None else "cut_note"
+        blocks.append(_section(escape_text(render_slack_text(note, lang, lines=left_out))))
+        if question is not None:
+            shown = shown_before + sum(lines for _piece, lines in pieces[:kept])
+            label = render_slack_text("button_more", lang)
+            button = _button(label, ACTION_MORE, to_more_value(question, shown))
+            blocks.append({"type": "actions", "block_id": "more", "elements": [button]})
     return blocks
+
+
+def build_rest_message(answer: Answer, question: str, shown_lines: int) -> Message:
+    """What a "show the rest" click posts: the answer's lines after those already shown."""
+    rest = drop_lines(render_answer_text(answer), shown_lines)
+    sections = build_sections(
+        rest, answer.lang, MAX_BLOCKS, question=question, shown_before=shown_lines
+    )
+    fallback = to_section_texts(rest, MAX_SECTION_CHARS)
+    return {"text": fallback[0][0] if fallback else "…", "blocks": sections}
 
 
 def _split_source(answer: Answer, text: str) -> tuple[str, str]:
@@ -145,7 +190,9 @@ def build_answer_message(
             _button(render_slack_text("button_post", lang), ACTION_POST, question, "primary")
         )
     tail.append({"type": "actions", "block_id": "votes", "elements": votes})
-    sections = build_sections(body or text, lang, MAX_BLOCKS - len(head) - len(tail))
+    sections = build_sections(
+        body or text, lang, MAX_BLOCKS - len(head) - len(tail), question=question
+    )
     fallback = to_section_texts(text, MAX_SECTION_CHARS)
     return {
         "text": fallback[0][0] if fallback else escape_text(_shorten(text, 1000)),

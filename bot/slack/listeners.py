@@ -14,12 +14,15 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.chat_records import ChatRecords
 from bot.slack.blocks import (
     ACTION_HELPFUL,
+    ACTION_MORE,
     ACTION_NOT_HELPFUL,
     ACTION_POST,
     ACTION_SUGGESTION,
     build_answer_message,
     build_home_view,
     build_notice_message,
+    build_rest_message,
+    read_more_value,
 )
 from bot.slack.payloads import (
     Place,
@@ -84,6 +87,7 @@ class SlackListeners:
         app.action(ACTION_HELPFUL)(self.on_helpful)
         app.action(ACTION_NOT_HELPFUL)(self.on_not_helpful)
         app.action(ACTION_POST)(self.on_post_to_channel)
+        app.action(ACTION_MORE)(self.on_more)
 
     # -- shared steps -------------------------------------------------------------------
 
@@ -213,6 +217,21 @@ class SlackListeners:
         await ack()
         place = extract_action_place(body)
         await self._answer_at(client, place, extract_action_value(body), show_question=True)
+
+    async def on_more(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        """A "show the rest" button: the lines of a long answer that did not fit are posted."""
+        await ack()
+        found = read_more_value(extract_action_value(body))
+        if found is None:
+            logger.info("show-more click with a value not ours ignored")
+            return
+        question, shown_lines = found
+        place = extract_action_place(body)
+        answer = await self._answer(question)
+        if answer is None:
+            await self._reply_unavailable(client, place, question)
+            return
+        await post_reply(client, place, build_rest_message(answer, question, shown_lines))
 
     async def on_helpful(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()

@@ -8,12 +8,16 @@ from typing import Any
 import pytest
 
 from bot.slack.blocks import (
+    ACTION_MORE,
     MAX_BLOCKS,
     MAX_HOME_BLOCKS,
     MAX_SECTION_CHARS,
     build_answer_message,
     build_home_view,
     build_notice_message,
+    build_rest_message,
+    drop_lines,
+    read_more_value,
 )
 from bot.text_render import LANGS, list_template_names
 from knowledge.answer import Answer, SourceRef
@@ -94,21 +98,54 @@ def test_a_single_line_longer_than_a_section_is_cut_into_pieces() -> None:
     assert [len(p) for p in sections(message)] == [3000, 3000, 1000]
 
 
-def test_a_too_long_answer_is_cut_with_a_note_saying_how_much_is_left_out() -> None:
+def _more_button(message: dict[str, Any]) -> dict[str, Any]:
+    (block,) = [b for b in message["blocks"] if b.get("block_id") == "more"]
+    (button,) = block["elements"]
+    return button
+
+
+def test_a_too_long_answer_is_cut_with_a_button_for_the_rest() -> None:
     text = "\n".join(f"line {i}: " + "z" * 990 for i in range(200))  # 200 lines, 200,000 chars
     message = build_answer_message(faq_answer(text), "q", show_question=True, can_post=True)
     assert len(message["blocks"]) <= MAX_BLOCKS
     parts = sections(message)
     shown = sum(p.count("\n") + 1 for p in parts[:-1])
-    assert parts[-1].startswith(f"{200 - shown} more lines are not shown")
-    assert "Ask a narrower question" in parts[-1]
+    assert parts[-1].startswith(f"{200 - shown} more lines do not fit in this message")
     assert sum(len(p) for p in parts) <= 13_000
+    button = _more_button(message)
+    assert button["action_id"] == ACTION_MORE
+    assert read_more_value(button["value"]) == ("q", shown)
+
+
+def test_the_rest_continues_where_the_message_stopped_until_all_is_shown() -> None:
+    lines = [f"line {i}: " + "z" * 990 for i in range(200)]
+    answer = faq_answer("\n".join(lines))
+    message = build_answer_message(answer, "q")
+    seen = [p for part in sections(message)[:-1] for p in part.split("\n")]
+    for _ in range(50):  # bounded: each message shows at least one more line
+        found = read_more_value(_more_button(message)["value"])
+        assert found is not None
+        message = build_rest_message(answer, *found)
+        assert len(message["blocks"]) <= MAX_BLOCKS
+        parts = sections(message)
+        if not any(b.get("block_id") == "more" for b in message["blocks"]):
+            seen += [p for part in parts for p in part.split("\n")]
+            break
+        seen += [p for part in parts[:-1] for p in part.split("\n")]
+    assert seen[: len(lines)] == lines
+
+
+def test_drop_lines_skips_non_blank_lines_only() -> None:
+    assert drop_lines("a\n\nb\nc", 2) == "c"
+    assert drop_lines("a\nb", 5) == ""
+    assert read_more_value("not ours") is None
 
 
 def test_the_cut_note_in_chinese() -> None:
     text = "\n".join("行" * 2000 for _ in range(30))
-    parts = sections(build_answer_message(faq_answer(text, "zh"), "问题"))
-    assert parts[-1].startswith("还有") and "行未显示" in parts[-1]
+    message = build_answer_message(faq_answer(text, "zh"), "问题")
+    assert sections(message)[-1].startswith("还有") and "行放不下" in sections(message)[-1]
+    assert _more_button(message)["text"]["text"] == "显示其余部分"
 
 
 def test_many_short_lines_stay_within_fifty_blocks() -> None:

@@ -250,6 +250,29 @@ def test_suggestion_click_on_a_private_answer_is_answered_privately(served: Serv
     assert "post_to_channel" in action_ids(call.body["blocks"])
 
 
+def test_show_the_rest_posts_the_lines_not_shown_yet(served: Served) -> None:
+    question = "KPIs for P1"  # 15 KPIs: skip the first lines, as if a message had shown them
+    served.post(
+        *block_action(
+            "show_more", f"3|{question}", response_url=served.slack.response_url("more-1")
+        )
+    )
+    (call,) = served.slack.wait_for("/response/more-1")
+    shown = texts(call.body["blocks"])
+    assert "P1-INF-9" in shown and "P1-EMT-1" not in shown
+
+
+def test_show_the_rest_ignores_a_value_not_its_own(served: Served) -> None:
+    assert (
+        served.post(
+            *block_action("show_more", "nonsense", response_url=served.slack.response_url("more-2"))
+        )[0]
+        == 200
+    )
+    time.sleep(0.5)
+    assert served.slack.calls_to("/response/more-2") == []
+
+
 def test_unanswered_question_offers_suggestion_buttons(served: Served) -> None:
     served.post(*slash_command("P9 budget", served.slack.response_url("sugg-3")))
     (call,) = served.slack.wait_for("/response/sugg-3")
