@@ -9,6 +9,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat_records import ChatRecords
@@ -180,7 +181,7 @@ class SlackListeners:
         user_id = extract_user_id(event.get("user"))
         if user_id is None or event.get("tab", "home") != "home":
             return
-        lang = to_lang(extract_locale(body))
+        lang = to_lang(extract_locale(body) or await self._get_locale(client, user_id))
         overview: Answer | None
         help_answer: Answer | None
         try:
@@ -191,6 +192,16 @@ class SlackListeners:
         await client.views_publish(
             user_id=user_id, view=build_home_view(lang, overview, help_answer)
         )
+
+    async def _get_locale(self, client: AsyncWebClient, user_id: str) -> str | None:
+        """The user's Slack locale (users:read); None when Slack will not say."""
+        try:
+            reply = await client.users_info(user=user_id, include_locale=True)
+        except SlackApiError as exc:
+            logger.info("users.info refused: %s", exc.response.get("error"))
+            return None
+        user = reply.get("user")
+        return str(user["locale"]) if isinstance(user, dict) and user.get("locale") else None
 
     def _home_answers(self, lang: str) -> tuple[Answer, Answer]:
         engine = self.service.get_engine()

@@ -12,7 +12,8 @@ Usage (tests and benchmarks alike; from outside pytest put the repository root o
         assert calls[0].body["thread_ts"] == "1700000000.000100"
 
 It answers as Slack does: `auth.test` with the bot user id `BOT_USER_ID`,
-`chat.postMessage` with a new `ts`, `chat.postEphemeral`, `views.publish`, and `ok` on a
+`chat.postMessage` with a new `ts`, `chat.postEphemeral`, `views.publish`, `users.info`
+(with the locale set in `locales`, else en-US), and `ok` on a
 response URL (`/response/<id>`); any other method gets `{"ok": false}`.
 `rate_limit_once(path, retry_after)` makes the next call to `path` get a 429 with that
 Retry-After.
@@ -83,11 +84,15 @@ class SlackStandIn:
         self.calls: list[Call] = []
         self._condition = threading.Condition()
         self._rate_limits: dict[str, int] = {}
+        self.locales: dict[str, str] = {}  # user id → locale that users.info reports
         self._ts = itertools.count(100)
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # slack_sdk sends some read methods as GET
+                self.do_POST()
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -214,6 +219,10 @@ class SlackStandIn:
             )
         if method == "chat.postEphemeral":
             return 200, {}, {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+        if method == "users.info":
+            user = str(call.body.get("user", ""))
+            profile = {"id": user, "name": user.lower(), "locale": self.locales.get(user, "en-US")}
+            return 200, {}, {"ok": True, "user": profile}
         if method == "views.publish":
             return 200, {}, {"ok": True, "view": {"id": "V0STANDIN", "type": "home"}}
         return 200, {}, {"ok": False, "error": "unknown_method"}

@@ -348,6 +348,14 @@ def test_app_home_opened_publishes_the_overview(served: Served) -> None:
     assert len(call.body["view"]["blocks"]) <= 100
 
 
+def test_app_home_speaks_the_users_language(served: Served) -> None:
+    served.slack.locales["U0HOME003"] = "zh-CN"
+    event = {"type": "app_home_opened", "user": "U0HOME003", "channel": "D0HOME", "tab": "home"}
+    served.post(*event_callback(event))
+    (call,) = served.slack.wait_for("/views.publish")
+    assert "P3 – 有利的政策和监管环境" in texts(call.body["view"])
+
+
 def test_messages_tab_opened_publishes_nothing(served: Served) -> None:
     event = {"type": "app_home_opened", "user": "U0HOME002", "channel": "D0HOME", "tab": "messages"}
     served.post(*event_callback(event))

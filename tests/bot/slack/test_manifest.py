@@ -32,6 +32,7 @@ def test_manifest_declares_commands_events_interactivity_and_few_scopes() -> Non
         "chat:write",
         "commands",
         "im:history",
+        "users:read",
     }
     urls = [c["url"] for c in commands] + [
         settings["event_subscriptions"]["request_url"],
