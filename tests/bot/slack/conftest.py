@@ -8,7 +8,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,12 +16,10 @@ from typing import Any
 
 import pytest
 import uvicorn
-from sqlalchemy import create_engine, text
 from starlette.applications import Starlette
 
 from bot.composition import build_web_process
 from bot.settings import Settings
-from tests.conftest import _POSTGRES_REASON, POSTGRES_REQUIRED, POSTGRES_URL
 from tests.support.slack_standin import SlackStandIn, sign
 
 BOT_TOKEN = "xoxb-0000-test-bot-token"
@@ -119,23 +116,3 @@ def served(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def _fresh_calls(request: pytest.FixtureRequest) -> None:
     if "slack" in request.fixturenames:
         request.getfixturevalue("slack").clear()
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A fresh schema on the PostgreSQL server, as a DATABASE_URL (skipped without a server)."""
-    if _POSTGRES_REASON is not None:
-        if POSTGRES_REQUIRED:
-            pytest.fail(f"STAFFBOT_REQUIRE_POSTGRES=1 but {_POSTGRES_REASON}")
-        pytest.skip(_POSTGRES_REASON)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in POSTGRES_URL else "?"
-    try:
-        yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
