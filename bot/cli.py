@@ -103,7 +103,7 @@ def _run_db(args: argparse.Namespace, db_engine: Engine, lang: str) -> int:
             if not sys.stdin.isatty():
                 print(render_text("reset_refused", lang), file=sys.stderr)
                 return EXIT_BAD_INPUT
-            reply = input(f"Reset {target}? Every change since seeding is lost. [y/N] ")
+            reply = input(render_text("reset_confirm", lang, target=target) + " ")
             if reply.strip().lower() not in {"y", "yes", "是"}:
                 print(render_text("reset_refused", lang), file=sys.stderr)
                 return EXIT_BAD_INPUT

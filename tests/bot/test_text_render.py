@@ -80,5 +80,7 @@ def test_messages_render_in_both_languages(lang: str) -> None:
         ("reset_refused", {}),
         ("seed_invalid", {"file": "f", "location": "l", "reason": "r"}),
         ("db_done", {"action": "seed", "target": "t", "count": 3}),
+        ("settings_invalid", {"variable": "STAFFBOT_LANG", "reason": "r"}),
+        ("reset_confirm", {"target": "t"}),
     ]:
         assert render_text(name, lang, **parts)
