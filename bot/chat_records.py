@@ -7,8 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from knowledge.answer import Answer
-from knowledge.db import to_safe_url
-from knowledge.errors import StoreUnavailable
+from knowledge.db import to_store_unavailable
 from knowledge.feedback import claim_event, create_feedback
 
 
@@ -18,17 +17,13 @@ class ChatRecords:
     def __init__(self, db_engine: Engine) -> None:
         self.db_engine = db_engine
 
-    def _unavailable(self, exc: SQLAlchemyError) -> StoreUnavailable:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return StoreUnavailable(to_safe_url(str(self.db_engine.url)), reason)
-
     def claim_event(self, event_id: str) -> bool:
         """True when this process is the first to handle the event, in any process."""
         try:
             with Session(self.db_engine) as session:
                 return claim_event(session, event_id)
         except SQLAlchemyError as exc:
-            raise self._unavailable(exc) from exc
+            raise to_store_unavailable(self.db_engine, exc) from exc
 
     def create_vote(
         self,
@@ -55,4 +50,4 @@ class ChatRecords:
                 )
                 session.commit()
         except SQLAlchemyError as exc:
-            raise self._unavailable(exc) from exc
+            raise to_store_unavailable(self.db_engine, exc) from exc

@@ -33,6 +33,14 @@ def to_safe_url(url: str) -> str:
         return "<unparsable database URL>"
 
 
+def to_store_unavailable(engine: Engine, exc: Exception) -> StoreUnavailable:
+    """The error a database failure becomes: the URL without its password, and the first
+    line of the driver's reason."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    reason = text.splitlines()[0] if text else type(exc).__name__
+    return StoreUnavailable(to_safe_url(str(engine.url)), reason)
+
+
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

@@ -11,9 +11,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from knowledge.answer import Answer
-from knowledge.db import to_safe_url
+from knowledge.db import to_store_unavailable
 from knowledge.engine import AnswerEngine
-from knowledge.errors import StoreUnavailable
 from knowledge.snapshot import load_knowledge
 from knowledge.store import ensure_store, get_revision
 
@@ -34,10 +33,6 @@ class AnswerService:
         self._checked_at = 0.0
         self._lock = threading.Lock()
 
-    def _unavailable(self, exc: Exception) -> StoreUnavailable:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return StoreUnavailable(to_safe_url(str(self.db_engine.url)), reason)
-
     def get_engine(self) -> AnswerEngine:
         """The engine for the newest revision; raises StoreUnavailable if the store is down."""
         with self._lock:
@@ -53,7 +48,7 @@ class AnswerService:
                         logger.info("loading knowledge revision %s", revision)
                         self._engine = AnswerEngine(load_knowledge(session))
             except SQLAlchemyError as exc:
-                raise self._unavailable(exc) from exc
+                raise to_store_unavailable(self.db_engine, exc) from exc
             self._checked_at = now
             return self._engine
 

@@ -10,12 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import func, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, select
 
 from knowledge import migrate, models
-from knowledge.db import to_safe_url
-from knowledge.errors import StoreUnavailable
+from knowledge.db import to_safe_url, to_store_unavailable
 from knowledge.seed_loader import SEED_DIR, apply_seed, read_seed
 
 logger = logging.getLogger(__name__)
@@ -82,10 +81,8 @@ def ensure_store(engine: Engine, seed_dir: Path = SEED_DIR) -> None:
                 if is_seeded(session):
                     return
             seed_store(engine, seed_dir)
-    except OperationalError as exc:
-        raise StoreUnavailable(to_safe_url(str(engine.url)), str(exc.orig)) from exc
     except SQLAlchemyError as exc:
-        raise StoreUnavailable(to_safe_url(str(engine.url)), str(exc)) from exc
+        raise to_store_unavailable(engine, exc) from exc
 
 
 def reset_store(engine: Engine, seed_dir: Path = SEED_DIR) -> None:
@@ -96,7 +93,7 @@ def reset_store(engine: Engine, seed_dir: Path = SEED_DIR) -> None:
             if inspect(connection).has_table("alembic_version"):
                 connection.exec_driver_sql("DROP TABLE alembic_version")
     except SQLAlchemyError as exc:
-        raise StoreUnavailable(to_safe_url(str(engine.url)), str(exc)) from exc
+        raise to_store_unavailable(engine, exc) from exc
     ensure_store(engine, seed_dir)
 
 
