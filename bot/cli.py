@@ -9,9 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-import uvicorn
 from pydantic import ValidationError
-from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import Engine
 
 from bot.composition import (
@@ -118,6 +116,10 @@ SERVE_HOST = "0.0.0.0"
 
 
 def _run_serve(args: argparse.Namespace, settings: Settings, lang: str) -> int:
+    # Imported here: the web server and Slack's SDK would slow every `staffbot ask` start.
+    import uvicorn
+    from slack_sdk.errors import SlackApiError
+
     missing = settings.list_missing_for_serve(socket_mode=args.socket)
     if missing:
         print(render_text("setting_missing", lang, variable=missing[0]), file=sys.stderr)

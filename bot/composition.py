@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
-from slack_bolt.async_app import AsyncApp
-from slack_sdk.errors import SlackApiError
 from sqlalchemy.engine import Engine
-from starlette.applications import Starlette
 
-from bot.chat_records import ChatRecords
 from bot.log_redaction import REDACTOR
 from bot.settings import Settings
-from bot.slack.app import build_slack_app, build_socket_mode_handler
-from bot.web import build_web_app
 from knowledge.db import create_db_engine
 from knowledge.engine import AnswerEngine
 from knowledge.errors import StoreUnavailable
 from knowledge.service import AnswerService
+
+if TYPE_CHECKING:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+    from slack_bolt.async_app import AsyncApp
+    from starlette.applications import Starlette
+
+# The web and Slack builders import their libraries when called, not at the top: they take
+# about half a second to import, and `staffbot ask` must answer from a cold start in 1.5 s.
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,9 @@ def build_slack_bolt_app(
     settings: Settings, service: AnswerService, db_engine: Engine, socket_mode: bool
 ) -> AsyncApp:
     """The Bolt app; the caller checked `list_missing_for_serve` first."""
+    from bot.chat_records import ChatRecords
+    from bot.slack.app import build_slack_app
+
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
         raise ValueError("SLACK_BOT_TOKEN is required")
@@ -67,6 +71,10 @@ def build_slack_bolt_app(
 
 def build_web_process(settings: Settings) -> Starlette:
     """The ASGI app of `staffbot serve`: Slack's endpoint and the health check."""
+    from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+
+    from bot.web import build_web_app
+
     db_engine = build_db_engine(settings)
     service = AnswerService(db_engine)
     slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False)
@@ -82,6 +90,8 @@ def build_web_process(settings: Settings) -> Starlette:
 
 def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
     """The Socket Mode connection of `staffbot serve --socket`; call it in a running loop."""
+    from bot.slack.app import build_socket_mode_handler
+
     app_token = _get_secret(settings.slack_app_token)
     if app_token is None:
         raise ValueError("SLACK_APP_TOKEN is required")
@@ -94,6 +104,8 @@ def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
 
 async def run_socket_mode_process(settings: Settings) -> None:
     """`staffbot serve --socket` (development): connects to Slack and serves until stopped."""
+    from slack_sdk.errors import SlackApiError
+
     handler = build_socket_mode_process(settings)
     # The SDK retries a refused connection forever; asking for the address first makes a
     # wrong SLACK_APP_TOKEN fail at start-up (SlackApiError), and the address is then used.
