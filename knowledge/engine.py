@@ -25,6 +25,7 @@ from knowledge.matching import (
     FORM_BONUS,
     SUGGEST_MIN_SCORE,
     TIE_MARGIN,
+    YEAR_MISMATCH_PENALTY,
     Hit,
     QueryTerms,
     SearchIndex,
@@ -418,7 +419,9 @@ class AnswerEngine:
         for hit in hits:
             fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
             bonus = 0.0
-            if fact is not None:
+            if fact is not None and not self._fits_year(fact, q.reading.year):
+                bonus = -YEAR_MISMATCH_PENALTY  # "2026 WSIS Forum" is not the 2023 one
+            elif fact is not None:
                 if form == "when" and any(_DATE.search(f) for f in fact.figures):
                     bonus = DATED_FORM_BONUS  # a "when" question wants a date above all
                 elif (
@@ -427,8 +430,16 @@ class AnswerEngine:
                     or (form == "number" and bool(fact.figures))
                 ):
                     bonus = FORM_BONUS
-            lifted.append(replace(hit, score=round(hit.score + bonus, 4)) if bonus else hit)
+            changed = replace(hit, score=round(max(hit.score + bonus, 0.0), 4))
+            lifted.append(changed if bonus else hit)
         return sorted(lifted, key=lambda h: (-h.score, -h.closeness))
+
+    @staticmethod
+    def _fits_year(fact: Any, year: int | None) -> bool:
+        """Whether a fact can answer for the year a question names (any fact, if none)."""
+        if year is None or fact.year == year:
+            return True
+        return any(str(year) in text for text in (fact.text_zh, fact.text_en, fact.title_en))
 
     def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:
         kind, ref = hit.entry.kind, hit.entry.ref

@@ -106,6 +106,8 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "差额",
             "差多少",
             "多多少",
+            "多多少钱",
+            "少多少钱",
             "少多少",
             "比较",
             "对比",

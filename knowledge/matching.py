@@ -47,6 +47,8 @@ ANSWER_MIN_SCORE = 0.58
 FORM_BONUS = 0.05
 # ... and to a fact with a dated figure, for a question asking "when".
 DATED_FORM_BONUS = 0.1
+# Taken from a fact that neither is of nor mentions the year a question names.
+YEAR_MISMATCH_PENALTY = 0.15
 SUGGEST_MIN_SCORE = 0.30
 # A record is mentioned by a question when the question holds at least this share
 # (idf-weighted) of one of its names or aliases.
@@ -216,23 +218,36 @@ class SearchIndex:
             return False
         return any(n.endswith(gram[0]) or n.startswith(gram[1]) for n in neighbours)
 
+    def _has_synonym(self, token: str) -> bool:
+        return any(all(t in self._postings for t in word) for word in self._synonyms.get(token, ()))
+
     def list_unknown_words(self, terms: QueryTerms) -> list[str]:
-        """Query tokens the index has never seen in any spelling (seams of Chinese aside)."""
-        known = {t for t in terms.tokens if t in self._postings} | set(terms.glue)
+        """Query words the index has never seen in any spelling or synonym (Chinese seams and
+        hyphenated words, whose parts stand for them, aside)."""
+        weights = self.weigh(terms)
         return [
             t
             for t in terms.tokens
-            if t not in self._postings and not self._is_seam(t, known) and self.resolve(t) is None
+            if t not in self._postings
+            and weights[t] >= self._max_idf
+            and self.resolve(t) is None
+            and not self._has_synonym(t)
         ]
 
     def weigh(self, terms: QueryTerms) -> dict[str, float]:
-        """Each query token's weight: its idf (the highest for unknown words), seams discounted."""
+        """Each query token's weight: its idf (the highest for unknown words), seams discounted,
+        and nothing for an unknown hyphenated word whose parts are in the query too."""
         known = {t for t in terms.tokens if t in self._postings} | set(terms.glue)
         weights = {}
         for token in terms.tokens:
             weight = self.token_weight(token)
-            if token not in self._postings and self._is_seam(token, known):
-                weight *= SEAM_WEIGHT
+            if token not in self._postings:
+                if self._is_seam(token, known):
+                    weight *= SEAM_WEIGHT
+                elif "-" in token and all(
+                    p in terms.tokens for p in token.split("-") if len(p) > 1
+                ):
+                    weight = 0.0
             weights[token] = weight
         return weights
 

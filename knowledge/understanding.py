@@ -31,6 +31,7 @@ _STRUCTURED_CONCEPTS = (
     "max",
     "min",
     "rank",
+    "class_theme",
 )
 
 
@@ -84,7 +85,11 @@ class QuestionReader:
         q = Question(text, normalized, lang, reading)
         # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.
         left = set(latin_tokens(reading.residue, keep_stopwords=True))
-        q.acronyms = [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
+        # A question typed in capitals has no acronyms to tell apart.
+        shouted = not any(ch.islower() for ch in text)
+        q.acronyms = (
+            [] if shouted else [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
+        )
         terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained = self._targets(q)

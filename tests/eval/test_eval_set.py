@@ -16,6 +16,10 @@ from knowledge.engine import AnswerEngine
 
 CASES = Path(__file__).with_name("questions.json")
 HOLDOUT_CASES = Path(__file__).with_name("holdout.json")
+BLIND_CASES = Path(__file__).with_name("blind.json")
+# The third set, written blind at the end of a session (82.7% then, 90.7% after the general
+# fixes it exposed): a guard against regressions, below the 95% bar until the misses are fixed.
+BLIND_MIN_ACCURACY = 0.88
 DEV_CASES = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.json"
 MIN_ACCURACY = 0.95
 
@@ -74,6 +78,12 @@ def test_own_question_set_scores_at_least_95_percent(answer_engine: AnswerEngine
     for lang in ("en", "zh"):
         subset = [c for c in cases if c["lang"] == lang]
         assert _score(answer_engine, subset)[0] >= MIN_ACCURACY, lang
+
+
+def test_blind_question_set_does_not_regress(answer_engine: AnswerEngine) -> None:
+    cases = json.loads(BLIND_CASES.read_text(encoding="utf-8"))
+    accuracy, failures = _score(answer_engine, cases)
+    assert accuracy >= BLIND_MIN_ACCURACY, failures
 
 
 def test_every_out_of_scope_case_is_declined(answer_engine: AnswerEngine) -> None:
