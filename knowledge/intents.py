@@ -162,14 +162,16 @@ INTENT_TYPO_MIN_SIMILARITY = 80
 INTENT_TYPO_MIN_SIMILARITY_SHORT = 85
 INTENT_TYPO_SHORT_LENGTH = 5
 
-# Chinese characters count as word characters for \b, so codes are bounded explicitly.
+# Chinese characters count as word characters for \b, so codes are bounded explicitly;
+# "P2级" or "P4 staff" is a staff grade, not a priority.
 _START = r"(?<![a-z0-9])"
 _END = r"(?![a-z0-9])"
 _KPI_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})\s*-\s*(\d{1,2})" + _END)
 _THEME_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})" + _END)
 _CODE = re.compile(
     r"(?:" + _START + r"(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)"
-    r"(\d{1,2})(?!\d))|(?:(重点工作|推动因素)\s*(\d{1,2}))"
+    r"(\d{1,2})(?!\d)(?!\s*(?:级|职|level|grade|staff|post)))"
+    r"|(?:(重点工作|推动因素)\s*(\d{1,2}))"
 )
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:\s*年度?)?")
 # "E1 to E5", "P1至P4", "E1–E5": every code in between.

@@ -245,9 +245,9 @@ class SearchIndex:
                 if self._is_seam(token, known):
                     weight *= SEAM_WEIGHT
                 elif "-" in token and all(
-                    p in terms.tokens for p in token.split("-") if len(p) > 1
+                    p.isalpha() and p in terms.tokens for p in token.split("-") if len(p) > 1
                 ):
-                    weight = 0.0
+                    weight = 0.0  # "cross-sector"; but "wtdc-26" names something unknown
             weights[token] = weight
         return weights
 

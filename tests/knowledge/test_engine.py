@@ -158,3 +158,10 @@ def test_every_answer_cites_a_source(answer_engine: AnswerEngine) -> None:
 def test_answer_from_a_faq_entry(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("Is P3 26.5% or 26.4% of the budget?")
     assert answer.template == "faq" and answer.parts["faq"].key == "p3-share-discrepancy"
+
+
+@pytest.mark.parametrize("question", ["WTDC-26什么时候开，在哪里举行？"])
+def test_answer_declines_what_only_looks_like_the_store(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered

@@ -58,3 +58,8 @@ def test_read_question_leaves_names_in_the_residue() -> None:
     reading = read_question(normalize("统计数据的预算是多少"))
     assert "统计数据" in reading.residue
     assert "预算" not in reading.residue
+
+
+@pytest.mark.parametrize("question", ["P2级职员的月薪是多少", "salary of a P4 staff member"])
+def test_read_question_does_not_read_a_staff_grade_as_a_priority(question: str) -> None:
+    assert read_question(normalize(question)).codes == []
