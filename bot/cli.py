@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -117,6 +116,8 @@ SERVE_HOST = "0.0.0.0"
 
 def _run_serve(args: argparse.Namespace, settings: Settings, lang: str) -> int:
     # Imported here: the web server and Slack's SDK would slow every `staffbot ask` start.
+    import asyncio
+
     import uvicorn
     from slack_sdk.errors import SlackApiError
 

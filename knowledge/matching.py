@@ -6,10 +6,12 @@ Scores are pure functions of the strings; every threshold lives here as a named 
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -58,6 +60,7 @@ TIE_MARGIN = 0.03
 
 
 _Reading = list[tuple[str, float]]
+_LATIN_CHAR = re.compile(r"[a-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -97,10 +100,15 @@ def to_query_terms(normalized: str, *, drop: Iterable[str] = ()) -> QueryTerms:
     return QueryTerms(tuple(dict.fromkeys(tokens)), normalized, glue)
 
 
-def _text_tokens(text: str) -> set[str]:
+@lru_cache(maxsize=65536)  # names, tags and keywords repeat across entries
+def _text_tokens(text: str) -> frozenset[str]:
     normalized = normalize(text)
-    grams = [g for g in han_bigrams(normalized) if not is_function_gram(g)]
-    return set(latin_tokens(normalized)) | set(grams)
+    tokens: set[str] = set()
+    if _LATIN_CHAR.search(normalized):
+        tokens.update(latin_tokens(normalized))
+    if is_chinese(normalized):
+        tokens.update(g for g in han_bigrams(normalized) if not is_function_gram(g))
+    return frozenset(tokens)
 
 
 def _entry_tokens(texts: Iterable[str]) -> set[str]:
@@ -129,7 +137,7 @@ class SearchIndex:
         self._keys: list[tuple[str, ...]] = []
         self._key_token_sets: list[tuple[frozenset[str], ...]] = []
         for i, entry in enumerate(self.entries):
-            key_sets = tuple(frozenset(_text_tokens(t)) for t in entry.key_texts)
+            key_sets = tuple(_text_tokens(t) for t in entry.key_texts)
             for token in _entry_tokens(entry.body_texts):
                 postings[token][i] = BODY_WEIGHT
             for token in frozenset().union(*key_sets):

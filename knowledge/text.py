@@ -47,7 +47,7 @@ def detect_lang(text: str) -> str:
     return "zh" if is_chinese(text) else "en"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
     text = unicodedata.normalize("NFKC", text)
