@@ -11,6 +11,13 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
+from bot import cli_digest, cli_kb, cli_schedule
+from bot.cli_support import (
+    EXIT_BAD_INPUT,
+    EXIT_SEED_INVALID,
+    EXIT_STORE_UNAVAILABLE,
+    CliContext,
+)
 from bot.composition import (
     build_answer_engine,
     build_db_engine,
@@ -27,10 +34,6 @@ from knowledge.engine import AnswerEngine
 from knowledge.errors import SeedInvalid, StoreUnavailable
 from knowledge.store import reset_store, seed_store
 from knowledge.text import detect_lang
-
-EXIT_BAD_INPUT = 2
-EXIT_STORE_UNAVAILABLE = 3
-EXIT_SEED_INVALID = 4
 
 
 def to_json_object(answer: Answer) -> dict[str, Any]:
@@ -166,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="connect to Slack in Socket Mode instead (development; needs SLACK_APP_TOKEN)",
     )
+    cli_kb.add_commands(commands)
+    cli_schedule.add_commands(commands)
+    cli_digest.add_commands(commands)
     return parser
 
 
@@ -191,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         def engine_factory() -> AnswerEngine:
             return build_answer_engine(db_engine)
 
+        run = getattr(args, "run", None)
+        if run is not None:
+            return int(run(args, CliContext(settings, db_engine, lang)))
         if args.command == "ask":
             return _run_ask(args, engine_factory, lang)
         if args.command == "chat":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +18,12 @@ SLACK_API_URL = "https://slack.com/api/"
 SERVE_HTTP_NEEDS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
 SERVE_SOCKET_NEEDS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
 _TOKEN_PREFIXES = {"SLACK_BOT_TOKEN": "xoxb-", "SLACK_APP_TOKEN": "xapp-"}
+# A Slack user id: U or W, then upper-case letters and digits.
+_USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
+
+
+def _split_ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 class Settings(BaseSettings):
@@ -37,6 +44,10 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default=SLACK_API_URL, validation_alias="SLACK_API_URL")
     port: int = Field(default=3000, ge=1, le=65535, validation_alias="PORT")
+    admins: str = Field(default="", validation_alias="STAFFBOT_ADMINS")
+    grace_hours: float = Field(
+        default=6.0, ge=0, le=24 * 14, validation_alias="STAFFBOT_GRACE_HOURS"
+    )
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -63,6 +74,18 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("an http:// or https:// URL is expected")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("admins")
+    @classmethod
+    def _admin_ids(cls, value: str) -> str:
+        for user_id in _split_ids(value):
+            if not _USER_ID.fullmatch(user_id):
+                raise ValueError(f"{user_id!r} is not a Slack user id (like U012AB3CD)")
+        return value
+
+    def get_admin_ids(self) -> list[str]:
+        """STAFFBOT_ADMINS as a list of Slack user ids."""
+        return _split_ids(self.admins)
 
     def list_missing_for_serve(self, socket_mode: bool) -> list[str]:
         """The variables `staffbot serve` (or `serve --socket`) needs and does not have."""

@@ -62,6 +62,7 @@ class BudgetLine(SQLModel, table=True):
     share_of_total: Decimal | None = Field(default=None, sa_column=Column(Numeric(5, 1)))
     doc: str = Field(max_length=8)
     section: str = Field(max_length=100)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class ThemeStatement(SQLModel):
@@ -94,6 +95,7 @@ class Kpi(SQLModel, table=True):
     retired: bool = False
     doc: str = Field(max_length=8)
     section: str = Field(max_length=100)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class KpiProgress(SQLModel, table=True):
@@ -150,6 +152,7 @@ class Fact(SQLModel, table=True):
     questions_zh: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     doc: str = Field(max_length=8)
     section: str = Field(max_length=100)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Alias(SQLModel, table=True):
@@ -160,6 +163,7 @@ class Alias(SQLModel, table=True):
     alias: str = Field(index=True, max_length=120)
     lang: str = Field(max_length=2)
     target_code: str = Field(index=True, max_length=24)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Faq(SQLModel, table=True):
@@ -170,8 +174,11 @@ class Faq(SQLModel, table=True):
     alternates: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     answer_en: str
     answer_zh: str
+    # The priority an editor must be assigned to change this entry; None: admins only.
+    priority_code: str | None = Field(default=None, index=True, max_length=16)
     doc: str = Field(max_length=8)
     section: str = Field(max_length=100)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class AuditEntry(SQLModel, table=True):
@@ -185,6 +192,8 @@ class AuditEntry(SQLModel, table=True):
     entity_key: str = Field(index=True, max_length=80)
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    # The change this one undid (`/kb undo N`), if it is an undo.
+    reverts_id: int | None = Field(default=None, index=True)
 
 
 class Feedback(SQLModel, table=True):
@@ -216,3 +225,65 @@ class Synonym(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     group: str = Field(index=True, max_length=40)
     word: str = Field(index=True, max_length=60)
+
+
+class Member(SQLModel, table=True):
+    """A person who may change the knowledge: an admin, or an editor of one priority."""
+
+    __table_args__ = (UniqueConstraint("platform", "user_id", "role", "scope"),)
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(default="slack", max_length=16)
+    user_id: str = Field(index=True, max_length=64)
+    role: str = Field(max_length=16)  # "admin" | "editor"
+    scope: str = Field(default="", max_length=16)  # an editor's priority code; "" for admins
+    added_by: str = Field(max_length=64)
+    added_at: datetime = Field(default_factory=utc_now)
+
+
+class DeclinedQuestion(SQLModel, table=True):
+    """A question the bot could not answer, kept for the admins' feedback review."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    platform: str = Field(default="slack", max_length=16)
+    user_id: str = Field(max_length=64)
+    question: str = Field(max_length=4000)
+    lang: str = Field(max_length=2)
+    intent: str = Field(max_length=32)
+
+
+class Subscription(SQLModel, table=True):
+    """A scheduled reminder or digest: what, where, for which scope, when, in which language."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # "reminder" | "digest"
+    platform: str = Field(default="slack", max_length=16)
+    channel: str = Field(index=True, max_length=64)
+    scope: str = Field(default="all", max_length=24)  # "all", a priority/enabler or a theme
+    schedule: str = Field(max_length=120)  # as the admin wrote it: "mon 09:00" or a cron line
+    schedule_kind: str = Field(max_length=8)  # "at" | "cron"
+    tz: str = Field(max_length=64)  # IANA time zone
+    lang: str = Field(max_length=2)
+    paused: bool = False
+    quiet_when_empty: bool = True  # a reminder with nothing to report posts nothing
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utc_now)
+    removed_at: datetime | None = Field(default=None, index=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class Delivery(SQLModel, table=True):
+    """One subscription's post for one period: claimed before it is sent, marked after."""
+
+    __table_args__ = (UniqueConstraint("subscription_id", "period"),)
+    id: int | None = Field(default=None, primary_key=True)
+    subscription_id: int = Field(index=True, foreign_key="subscription.id")
+    # The scheduled time this post is for (aware, stored as UTC); with the subscription, the key.
+    period: datetime = Field(index=True)
+    status: str = Field(index=True, max_length=16)  # claimed|sent|failed|missed|skipped
+    claimed_by: str = Field(default="", max_length=120)
+    claimed_at: datetime = Field(default_factory=utc_now)
+    attempts: int = 0
+    ts: str | None = Field(default=None, max_length=40)  # the platform's message id
+    error: str = Field(default="", max_length=500)
+    finished_at: datetime | None = None
