@@ -1,4 +1,4 @@
-"""What chat adapters write to the store: handled events and votes, one session each."""
+"""What chat adapters write to the store: handled events, votes and declined questions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from knowledge.answer import Answer
 from knowledge.db import to_store_unavailable
-from knowledge.feedback import claim_event, create_feedback
+from knowledge.feedback import claim_event, create_declined, create_feedback
 
 
 class ChatRecords:
@@ -47,6 +47,24 @@ class ChatRecords:
                     lang=answer.lang,
                     answered=answer.answered,
                     helpful=helpful,
+                )
+                session.commit()
+        except SQLAlchemyError as exc:
+            raise to_store_unavailable(self.db_engine, exc) from exc
+
+    def create_declined(
+        self, *, platform: str, user_id: str, question: str, answer: Answer
+    ) -> None:
+        """Keep a question the bot declined, for the admins' `/kb feedback` review."""
+        try:
+            with Session(self.db_engine) as session:
+                create_declined(
+                    session,
+                    platform=platform,
+                    user_id=user_id,
+                    question=question,
+                    lang=answer.lang,
+                    intent=answer.intent,
                 )
                 session.commit()
         except SQLAlchemyError as exc:

@@ -3,7 +3,77 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.text_render import LANGS, render_text
+
+
+def _to_now(value: str | None) -> datetime | None:
+    """The moment to build the report for; None for a value that is not an ISO date-time."""
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Builds the report from the store and prints it; `--chart` also writes its PNG."""
+    # Imported here: the scheduler's report builders are not needed by `staffbot ask`.
+    from sqlmodel import Session
+
+    from bot.report_text import render_report_text
+    from knowledge.progress import UnknownScope
+    from knowledge.store import ensure_store
+    from scheduler.reports import Digest, build_report_for
+
+    lang = args.lang or ctx.settings.lang
+    now = _to_now(args.now)
+    if now is None:
+        print(render_text("preview_bad_time", lang, value=args.now), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    ensure_store(ctx.db_engine)
+    with Session(ctx.db_engine) as session:
+        try:
+            report = build_report_for(
+                session, args.kind, args.scope, lang, now, with_chart=args.chart is not None
+            )
+        except UnknownScope as exc:
+            message = render_text(
+                "preview_unknown_scope", lang, code=exc.code, suggestions=exc.suggestions
+            )
+            print(message, file=sys.stderr)
+            return EXIT_BAD_INPUT
+    print(render_report_text(report))
+    if args.chart is not None:
+        chart = report.chart_png if isinstance(report, Digest) else None
+        if chart is None:
+            print(render_text("preview_no_chart", lang, kind=report.kind), file=sys.stderr)
+        else:
+            Path(args.chart).write_bytes(chart)
+            print(render_text("preview_chart_saved", lang, path=args.chart, size=len(chart)))
+    return 0
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
+    digest = commands.add_parser("digest", help="scheduled reminders and digests")
+    actions = digest.add_subparsers(dest="digest_command", required=True)
+    preview = actions.add_parser(
+        "preview", help="print a reminder or digest as text, without posting it"
+    )
+    preview.add_argument("--kind", choices=["reminder", "digest"], required=True)
+    preview.add_argument(
+        "--scope", default="all", help="all, a priority/enabler (P1, E6) or a theme (P1-EMT)"
+    )
+    preview.add_argument("--lang", choices=list(LANGS), help="default: STAFFBOT_LANG")
+    preview.add_argument("--chart", metavar="FILE.png", help="also write the digest's chart")
+    preview.add_argument(
+        "--now", help="build it as at this ISO date-time (default: now; no offset means UTC)"
+    )
+    preview.set_defaults(run=run_preview)

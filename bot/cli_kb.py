@@ -3,7 +3,201 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from sqlmodel import Session
+
+from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.text_render import render_text
+from knowledge.audit import run_edit
+from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
+from knowledge.roles import (
+    DEFAULT_PLATFORM,
+    ROLE_ADMIN,
+    ROLE_EDITOR,
+    Actor,
+    Permissions,
+    add_member,
+    list_members,
+    remove_member,
+)
+from knowledge.store import ensure_store
+
+# The platform name audit rows give the operator at the shell.
+CLI_PLATFORM = "cli"
+
+
+def _err(template: str, lang: str, **parts: object) -> None:
+    print(render_text(template, lang, **parts), file=sys.stderr)
+
+
+def to_operator() -> Permissions:
+    """Whoever runs the CLI has the database: an admin, audited as "cli:<login>"."""
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        login = "operator"
+    return Permissions(Actor(CLI_PLATFORM, login[:40]), is_admin=True)
+
+
+def _is_confirmed(args: argparse.Namespace, prompt: str) -> bool:
+    """--yes, or "y" typed at a terminal; never a silent yes without a terminal."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        return False
+    reply = input(prompt + " ")
+    return reply.strip().lower() in {"y", "yes", "是"}
+
+
+def _run_admin_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    ensure_store(ctx.db_engine)
+    try:
+        entry = run_edit(
+            ctx.db_engine,
+            lambda s: add_member(
+                s, to_operator(), args.user_id, ROLE_ADMIN, platform=args.platform
+            ),
+        )
+    except InvalidValue as exc:
+        _err("admin_invalid", ctx.lang, user_id=args.user_id, reason_key=exc.reason_key)
+        return EXIT_BAD_INPUT
+    print(render_text("admin_added", ctx.lang, user_id=args.user_id, change_id=entry.id))
+    return 0
+
+
+def _run_admin_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    ensure_store(ctx.db_engine)
+    operator = to_operator()
+    platform = args.platform
+    try:
+        run_edit(
+            ctx.db_engine,
+            lambda s: remove_member(s, operator, args.user_id, ROLE_ADMIN, platform=platform),
+        )
+    except UnknownCode:
+        _err("admin_not_found", ctx.lang, user_id=args.user_id)
+        return EXIT_BAD_INPUT
+    except InvalidValue as exc:
+        _err("admin_invalid", ctx.lang, user_id=args.user_id, reason_key=exc.reason_key)
+        return EXIT_BAD_INPUT
+    except NeedsConfirmation as asked:
+        if not _is_confirmed(
+            args, render_text("admin_remove_confirm", ctx.lang, user_id=args.user_id)
+        ):
+            _err("admin_remove_cancelled", ctx.lang, user_id=args.user_id)
+            return EXIT_BAD_INPUT
+        versions = asked.versions
+        try:
+            entry = run_edit(
+                ctx.db_engine,
+                lambda s: remove_member(
+                    s,
+                    operator,
+                    args.user_id,
+                    ROLE_ADMIN,
+                    platform=platform,
+                    confirmed_versions=versions,
+                ),
+            )
+        except (UnknownCode, RecordChanged):
+            _err("admin_not_found", ctx.lang, user_id=args.user_id)
+            return EXIT_BAD_INPUT
+        print(render_text("admin_removed", ctx.lang, user_id=args.user_id, change_id=entry.id))
+        return 0
+    raise AssertionError("remove_member asks before removing")  # pragma: no cover
+
+
+def _run_admin_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ensure_store(ctx.db_engine)
+    with Session(ctx.db_engine) as session:
+        members = list_members(session)
+    admins = [m for m in members if m.role == ROLE_ADMIN]
+    editors = [m for m in members if m.role == ROLE_EDITOR]
+    print(
+        render_text(
+            "admin_list",
+            ctx.lang,
+            env_admins=ctx.settings.get_admin_ids(),
+            admins=admins,
+            editors=editors,
+        )
+    )
+    return 0
+
+
+def _run_kb_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from knowledge.transfer import export_store
+
+    ensure_store(ctx.db_engine)
+    path = Path(args.file)
+    try:
+        with Session(ctx.db_engine) as session:
+            summary = export_store(session, path)
+    except OSError as exc:
+        _err("kb_file_error", ctx.lang, file=str(path), reason=exc.strerror or str(exc))
+        return EXIT_BAD_INPUT
+    total = sum(summary.counts.values())
+    print(render_text("kb_exported", ctx.lang, file=str(path), total=total, counts=summary.counts))
+    return 0
+
+
+def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from knowledge.transfer import apply_import, plan_import
+
+    ensure_store(ctx.db_engine)
+    path = Path(args.file)
+    with Session(ctx.db_engine) as session:
+        plan = plan_import(session, path)  # SeedInvalid: main() prints it, exit 4
+    counts = plan.to_counts()
+    if not plan.has_changes:
+        print(render_text("kb_import_nothing", ctx.lang, file=plan.file))
+        return 0
+    print(render_text("kb_import_summary", ctx.lang, file=plan.file, counts=counts))
+    if not _is_confirmed(args, render_text("kb_import_confirm", ctx.lang)):
+        _err("kb_import_cancelled", ctx.lang)
+        return EXIT_BAD_INPUT
+    actor = to_operator().actor.to_audit()
+    try:
+        change_id = run_edit(ctx.db_engine, lambda s: apply_import(s, plan, actor))
+    except RecordChanged:
+        _err("kb_import_changed", ctx.lang)
+        return EXIT_BAD_INPUT
+    print(render_text("kb_import_done", ctx.lang, file=plan.file, change_id=change_id))
+    return 0
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
+    admin = commands.add_parser("admin", help="admins who may change the knowledge from chat")
+    actions = admin.add_subparsers(dest="admin_action", required=True)
+    for name, handler, text in [
+        ("add", _run_admin_add, "make a chat user id an admin"),
+        ("remove", _run_admin_remove, "take admin rights away from a chat user id"),
+    ]:
+        action = actions.add_parser(name, help=text)
+        action.add_argument("user_id", help="the chat platform's user id, e.g. U012ABCDEF")
+        action.add_argument(
+            "--platform", default=DEFAULT_PLATFORM, help="the chat platform (default: slack)"
+        )
+        if name == "remove":
+            action.add_argument("--yes", action="store_true", help="remove without asking")
+        action.set_defaults(run=handler)
+    listing = actions.add_parser(
+        "list", help="list admins (STAFFBOT_ADMINS and stored) and editors"
+    )
+    listing.set_defaults(run=_run_admin_list)
+
+    kb = commands.add_parser("kb", help="bulk work on the knowledge: export and import")
+    kb_actions = kb.add_subparsers(dest="kb_action", required=True)
+    export = kb_actions.add_parser("export", help="write the whole store to FILE (seed format)")
+    export.add_argument("file")
+    export.set_defaults(run=_run_kb_export)
+    load = kb_actions.add_parser(
+        "import", help="show what FILE changes, then replace the knowledge with it"
+    )
+    load.add_argument("file")
+    load.add_argument("--yes", action="store_true", help="apply without asking")
+    load.set_defaults(run=_run_kb_import)

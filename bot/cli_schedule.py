@@ -1,9 +1,329 @@
-"""`staffbot schedule …`, `staffbot digest preview` and `staffbot scheduler` (the clock)."""
+"""`staffbot schedule add|list|pause|resume|remove|status` and `staffbot scheduler` (the clock)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.text_render import render_text
+
+# `staffbot scheduler` refused because another one holds the SQLite store.
+EXIT_ALREADY_RUNNING = 5
+
+
+def _err(template: str, lang: str, **parts: object) -> None:
+    print(render_text(template, lang, **parts), file=sys.stderr)
+
+
+def _to_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def to_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns aligned by display width (a Chinese character takes two)."""
+    widths = [max(_to_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = []
+    for row in [headers, *rows]:
+        cells = [
+            cell + " " * (width - _to_width(cell)) for cell, width in zip(row, widths, strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _print_invalid(exc: Exception, lang: str) -> int:
+    """The message of a refused subscription; EXIT_BAD_INPUT."""
+    from knowledge.progress import UnknownScope
+    from scheduler import errors
+
+    if isinstance(exc, errors.BadSchedule):
+        _err(
+            "schedule_bad_schedule",
+            lang,
+            text=exc.text,
+            reason_key=exc.reason_key,
+            detail=exc.detail,
+        )
+    elif isinstance(exc, errors.UnknownTimeZone):
+        _err("schedule_unknown_tz", lang, zone=exc.name, suggestions=exc.suggestions)
+    elif isinstance(exc, errors.UnknownChannel):
+        _err("schedule_unknown_channel", lang, channel=exc.channel)
+    elif isinstance(exc, errors.InvalidChoice):
+        _err("schedule_invalid_choice", lang, field=exc.field, value=exc.value, choices=exc.choices)
+    elif isinstance(exc, UnknownScope):
+        _err("schedule_unknown_scope", lang, code=exc.code, suggestions=exc.suggestions)
+    elif isinstance(exc, errors.SubscriptionNotFound):
+        _err("schedule_not_found", lang, id=exc.subscription_id)
+    else:
+        raise exc
+    return EXIT_BAD_INPUT
+
+
+def _build_channel_check(ctx: CliContext) -> Callable[[str], bool] | None:
+    token = ctx.settings.slack_bot_token
+    if token is None:
+        return None
+    from slack_sdk import WebClient
+
+    from bot.slack.poster import SlackPoster
+
+    client = WebClient(token=token.get_secret_value(), base_url=ctx.settings.slack_api_url)
+    return SlackPoster(client).check_channel
+
+
+def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sqlmodel import Session
+
+    from knowledge.progress import UnknownScope
+    from knowledge.store import ensure_store
+    from scheduler.errors import PostError, SubscriptionInvalid
+    from scheduler.subscriptions import create_subscription
+
+    lang = args.lang or ctx.lang
+    ensure_store(ctx.db_engine)
+    check = _build_channel_check(ctx)
+    with Session(ctx.db_engine) as session:
+        try:
+            subscription = create_subscription(
+                session,
+                _actor(),
+                args.kind,
+                args.channel,
+                args.scope,
+                args.at if args.at is not None else args.cron,
+                args.tz,
+                lang,
+                quiet_when_empty=not args.post_when_empty,
+                check_channel=check,
+            )
+        except (SubscriptionInvalid, UnknownScope) as exc:
+            return _print_invalid(exc, ctx.lang)
+        except PostError as exc:
+            _err("schedule_channel_check_failed", ctx.lang, channel=args.channel, reason=exc.reason)
+            return EXIT_BAD_INPUT
+        session.commit()
+        print(subscription.id)
+    if check is None:
+        _err("schedule_channel_unchecked", ctx.lang, channel=args.channel)
+    return 0
+
+
+def _to_local_text(moment: datetime | None, tz: str) -> str:
+    from scheduler.schedules import to_zone
+
+    if moment is None:
+        return "-"
+    return moment.astimezone(to_zone(tz)).strftime("%Y-%m-%d %a %H:%M %Z")
+
+
+def _run_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sqlmodel import Session
+
+    from knowledge.models import utc_now
+    from knowledge.store import ensure_store
+    from scheduler.errors import SchedulerError
+    from scheduler.subscriptions import get_next_run, list_subscriptions
+
+    ensure_store(ctx.db_engine)
+    now = utc_now()
+    with Session(ctx.db_engine) as session:
+        subscriptions = list_subscriptions(session)
+    if not subscriptions:
+        print(render_text("schedule_list_empty", ctx.lang))
+        return 0
+    rows = []
+    for s in subscriptions:
+        try:
+            next_run = _to_local_text(get_next_run(s, now), s.tz)
+        except SchedulerError:  # a schedule stored before a parser change
+            next_run = "?"
+        rows.append(
+            [
+                str(s.id),
+                render_text("schedule_kind", ctx.lang, kind=s.kind),
+                s.channel,
+                s.scope,
+                s.schedule,
+                s.tz,
+                s.lang,
+                render_text("schedule_flag", ctx.lang, value=s.paused),
+                next_run,
+            ]
+        )
+    print(to_table(render_text("schedule_list_header", ctx.lang).split("|"), rows))
+    return 0
+
+
+def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sqlmodel import Session
+
+    from knowledge.store import ensure_store
+    from scheduler.errors import SubscriptionNotFound
+    from scheduler.subscriptions import (
+        pause_subscription,
+        remove_subscription,
+        resume_subscription,
+    )
+
+    change = {
+        "pause": pause_subscription,
+        "resume": resume_subscription,
+        "remove": remove_subscription,
+    }[args.schedule_command]
+    ensure_store(ctx.db_engine)
+    with Session(ctx.db_engine) as session:
+        try:
+            change(session, _actor(), args.id)
+        except SubscriptionNotFound as exc:
+            return _print_invalid(exc, ctx.lang)
+        session.commit()
+    print(render_text("schedule_changed", ctx.lang, id=args.id, action=args.schedule_command))
+    return 0
+
+
+def _run_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    from datetime import timedelta
+
+    from sqlmodel import Session
+
+    from knowledge.store import ensure_store
+    from scheduler.deliveries import list_status
+
+    ensure_store(ctx.db_engine)
+    with Session(ctx.db_engine) as session:
+        problems = list_status(session, window=timedelta(days=args.days), limit=args.limit)
+    if not problems:
+        print(render_text("schedule_status_empty", ctx.lang, days=args.days))
+        return 0
+    rows = [
+        [
+            f"#{p.subscription.id}",
+            render_text("schedule_kind", ctx.lang, kind=p.subscription.kind),
+            p.subscription.channel,
+            p.delivery.period.strftime("%Y-%m-%d %H:%M"),
+            render_text("schedule_status_word", ctx.lang, status=p.delivery.status),
+            str(p.delivery.attempts),
+            p.delivery.error,
+        ]
+        for p in problems
+    ]
+    print(to_table(render_text("schedule_status_header", ctx.lang).split("|"), rows))
+    return 0
+
+
+def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
+    import signal
+    import threading
+
+    from bot.composition import build_scheduler_process
+    from scheduler.errors import SchedulerAlreadyRunning
+
+    if ctx.settings.slack_bot_token is None:
+        _err("schedule_setting_missing", ctx.lang, variable="SLACK_BOT_TOKEN")
+        return EXIT_BAD_INPUT
+    stop = threading.Event()
+
+    def request_stop(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    run = build_scheduler_process(
+        ctx.settings,
+        db_engine=ctx.db_engine,
+        sync_seconds=args.sync_seconds,
+        catch_up_seconds=args.catch_up_seconds,
+        standby_poll_seconds=args.standby_poll_seconds,
+        retry_backoff=args.retry_backoff,
+        workers=args.workers,
+    )
+    try:
+        run(stop)
+    except SchedulerAlreadyRunning as exc:
+        _err("schedule_already_running", ctx.lang, lock_path=exc.lock_path)
+        return EXIT_ALREADY_RUNNING
+    return 0
+
+
+def _positive(value: str) -> float:
+    number = float(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be > 0")
+    return number
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
+    schedule = commands.add_parser("schedule", help="reminders and digests: add, list, pause …")
+    actions = schedule.add_subparsers(dest="schedule_command", required=True)
+
+    add = actions.add_parser("add", help="add a subscription; prints its id")
+    add.add_argument("--kind", required=True, choices=["reminder", "digest"])
+    add.add_argument("--channel", required=True, help="the channel id, like C012AB3CD")
+    add.add_argument(
+        "--scope", default="all", help="all, a priority/enabler code (P1, E2) or a theme code"
+    )
+    when = add.add_mutually_exclusive_group(required=True)
+    when.add_argument("--at", help='days and a time: "mon 09:00", "weekdays 08:30", "周一 09:00"')
+    when.add_argument("--cron", help='a 5-field cron line, day of week 0/7 = Sunday: "0 9 * * 1"')
+    add.add_argument("--tz", required=True, help="IANA time zone, like Europe/Zurich")
+    add.add_argument("--lang", choices=["en", "zh"], help="language of the posts (STAFFBOT_LANG)")
+    add.add_argument(
+        "--post-when-empty",
+        action="store_true",
+        help='post a short "all up to date" when a reminder has nothing to report',
+    )
+    add.set_defaults(run=_run_add)
+
+    actions.add_parser("list", help="the subscriptions, with their next run").set_defaults(
+        run=_run_list
+    )
+    for name, text in (
+        ("pause", "stop posting"),
+        ("resume", "post again from the next period"),
+        ("remove", "remove (its deliveries keep their history)"),
+    ):
+        change = actions.add_parser(name, help=text)
+        change.add_argument("id", type=int)
+        change.set_defaults(run=_run_change)
+
+    status = actions.add_parser("status", help="recent failed and missed deliveries")
+    status.add_argument("--days", type=int, default=14)
+    status.add_argument("--limit", type=int, default=50)
+    status.set_defaults(run=_run_status)
+
+    clock = commands.add_parser(
+        "scheduler", help="the clock process: posts reminders and digests (needs SLACK_BOT_TOKEN)"
+    )
+    clock.add_argument(
+        "--sync-seconds", type=_positive, default=5.0, help="how often subscriptions are re-read"
+    )
+    clock.add_argument(
+        "--catch-up-seconds",
+        type=_positive,
+        default=60.0,
+        help="how often every subscription is checked for a due or retried post",
+    )
+    clock.add_argument(
+        "--standby-poll-seconds",
+        type=_positive,
+        default=2.0,
+        help="how often a standby tries to take over (and the leader checks its lock)",
+    )
+    clock.add_argument(
+        "--retry-backoff", type=_positive, default=1.0, help="first wait after a 5xx, doubled after"
+    )
+    clock.add_argument("--workers", type=int, default=8, help="posts sent at the same time")
+    clock.set_defaults(run=_run_scheduler)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
@@ -54,8 +56,12 @@ def build_slack_bolt_app(
     settings: Settings, service: AnswerService, db_engine: Engine, socket_mode: bool
 ) -> AsyncApp:
     """The Bolt app; the caller checked `list_missing_for_serve` first."""
+    from slack_sdk import WebClient
+
     from bot.chat_records import ChatRecords
+    from bot.kb.dispatcher import KbService
     from bot.slack.app import build_slack_app
+    from bot.slack.poster import SlackPoster
 
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
@@ -66,6 +72,14 @@ def build_slack_bolt_app(
         api_url=settings.slack_api_url,
         service=service,
         records=ChatRecords(db_engine),
+        kb=KbService(
+            db_engine,
+            settings.get_admin_ids(),
+            # /kb schedule add checks the channel (conversations.info) before saving.
+            check_channel=SlackPoster(
+                WebClient(token=bot_token, base_url=settings.slack_api_url)
+            ).check_channel,
+        ),
     )
 
 
@@ -115,3 +129,47 @@ async def run_socket_mode_process(settings: Settings) -> None:
         await handler.close_async()
         raise
     await handler.start_async()
+
+
+def build_scheduler_process(
+    settings: Settings,
+    *,
+    db_engine: Engine | None = None,
+    sync_seconds: float = 5.0,
+    catch_up_seconds: float = 60.0,
+    standby_poll_seconds: float = 2.0,
+    retry_backoff: float = 1.0,
+    workers: int = 8,
+) -> Callable[[threading.Event], None]:
+    """`staffbot scheduler`: the clock, posting to Slack through SlackPoster; call the
+    result with an event that stops it. The caller checked SLACK_BOT_TOKEN first."""
+    from datetime import timedelta
+
+    from slack_sdk import WebClient
+
+    from bot.slack.poster import SlackPoster
+    from knowledge.store import ensure_store
+    from scheduler.clock import ClockConfig, run_clock
+    from scheduler.runner import RetryPolicy
+
+    bot_token = _get_secret(settings.slack_bot_token)
+    if bot_token is None:
+        raise ValueError("SLACK_BOT_TOKEN is required")
+    # APScheduler logs every run of every job at INFO; its warnings and errors still show.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.root.level))
+    db_engine = db_engine or build_db_engine(settings)
+    ensure_store(db_engine)
+    poster = SlackPoster(WebClient(token=bot_token, base_url=settings.slack_api_url))
+    config = ClockConfig(
+        grace=timedelta(hours=settings.grace_hours),
+        sync_seconds=sync_seconds,
+        catch_up_seconds=catch_up_seconds,
+        standby_poll_seconds=standby_poll_seconds,
+        workers=workers,
+        retry=RetryPolicy(backoff=retry_backoff),
+    )
+
+    def run(stop: threading.Event) -> None:
+        run_clock(db_engine, {poster.platform: poster}, config, stop)
+
+    return run

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from knowledge.answer import Answer, SourceRef
+from knowledge.seed_loader import ADMIN_DOC
 
 LANGS = ("en", "zh")
 
@@ -56,6 +57,15 @@ def _sources_line(context: Context, sources: list[SourceRef]) -> str:
     chunks = []
     for doc, refs in by_doc.items():
         title = (refs[0].title_zh if zh else refs[0].title_en) or doc
+        if doc == ADMIN_DOC:
+            # An admin's edit is cited by its change ("change #12"), not by a section.
+            changes = [r.section.replace("change", "更改") if zh else r.section for r in refs]
+            chunks.append(
+                f"{title}（{doc}），{'；'.join(changes)}"
+                if zh
+                else f"{title} ({doc}), {'; '.join(changes)}"
+            )
+            continue
         sections = "；".join(r.section for r in refs) if zh else "; ".join(r.section for r in refs)
         chunks.append(
             f"{title}（{doc}），第{sections}节" if zh else f"{title} ({doc}), section {sections}"

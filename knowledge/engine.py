@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from knowledge import models
 from knowledge.answer import Answer, SourceRef
 from knowledge.entries import ENTITY_KINDS, build_entries
 from knowledge.figures import (
     BudgetFigure,
     get_budget_figure,
+    get_complete_year,
     get_total_amount,
     list_subjects,
     to_percentage,
@@ -143,46 +147,99 @@ class AnswerEngine:
 
     # -- budgets ------------------------------------------------------------------------
 
-    def _year(self, reading: Reading) -> tuple[int | None, int | None]:
-        """The year to answer for, and the year asked for when the store does not hold it."""
-        if reading.year is not None and reading.year in self.knowledge.years:
-            return reading.year, None
-        return self.latest_year, reading.year
+    # Years. A store holds a year as soon as one line of it exists, so years may be partly
+    # filled in (admins add 2024 subject by subject). The rules:
+    # - one subject: the year asked for if it has figures for it, else its own latest year;
+    # - several subjects added up, compared or ranked: the year asked for if any of them has
+    #   it, else the latest year every one of them has (a complete year), noting the newer
+    #   figures some of them have.
+
+    def _budget_code(self, code: str) -> str:
+        """The code whose lines answer for a subject: a theme that is its priority's only
+        one shares the priority's lines."""
+        if self.knowledge.get_subject_years(code):
+            return code
+        parent = self.knowledge.get_theme_priority(code)
+        if parent and len(self.knowledge.themes_by_priority[parent]) == 1:
+            return parent
+        return code
+
+    def _subject_year(self, code: str, asked: int | None) -> int | None:
+        years = self.knowledge.get_subject_years(self._budget_code(code))
+        if asked is not None and asked in years:
+            return asked
+        if years:
+            return years[-1]
+        return asked if asked in self.knowledge.years else self.latest_year
+
+    def _group_year(self, codes: Sequence[str], asked: int | None) -> int | None:
+        budget_codes = [self._budget_code(c) for c in codes]
+        if asked is not None and any(
+            asked in self.knowledge.get_subject_years(c) for c in budget_codes
+        ):
+            return asked
+        year = get_complete_year(self.knowledge, budget_codes)
+        return year if year is not None else self.latest_year
+
+    def _figure(self, code: str, year: int | None) -> BudgetFigure | None:
+        return get_budget_figure(self.knowledge, self._budget_code(code), year) if year else None
 
     def _figures(self, codes: Sequence[str], year: int | None) -> list[BudgetFigure]:
-        """Budget figures; a theme that is its priority's only one shares the priority's line."""
-        if year is None:
-            return []
+        """Budget figures of one year; a theme that is its priority's only one shares the
+        priority's line."""
         figures: list[BudgetFigure] = []
         for code in codes:
-            figure = get_budget_figure(self.knowledge, code, year)
-            parent = self.knowledge.get_theme_priority(code)
-            if figure is None and parent and len(self.knowledge.themes_by_priority[parent]) == 1:
-                figure = get_budget_figure(self.knowledge, parent, year)
+            figure = self._figure(code, year)
             if figure is not None and figure not in figures:
                 figures.append(figure)
         return figures
 
+    def _latest_figures(self, codes: Sequence[str], asked: int | None) -> list[BudgetFigure]:
+        """Each subject's figure for the year asked, or for its own latest year."""
+        figures: list[BudgetFigure] = []
+        for code in codes:
+            figure = self._figure(code, self._subject_year(code, asked))
+            if figure is not None and figure not in figures:
+                figures.append(figure)
+        return figures
+
+    def _newer(self, figures: Sequence[BudgetFigure], year: int | None) -> list[dict[str, Any]]:
+        """Subjects answered for `year` that also have figures for a later year."""
+        newer: list[dict[str, Any]] = []
+        for figure in figures:
+            later = [y for y in figure.other_years if year is not None and y > year]
+            if later:
+                newer.append({"subject": figure.subject, "year": later[-1]})
+        return newer
+
+    def _year_parts(self, figures: Sequence[BudgetFigure], asked: int | None) -> dict[str, Any]:
+        years = sorted({f.year for f in figures})
+        year = years[-1] if years else self.latest_year
+        missing = asked if asked is not None and any(f.year != asked for f in figures) else None
+        if not figures and asked is not None and asked not in self.knowledge.years:
+            missing = asked
+        return {"year": year, "missing_year": missing, "mixed_years": len(years) > 1}
+
     def _budget(
         self, q: Question, targets: Sequence[Target], confidence: float | None = None
     ) -> Answer:
-        year, missing_year = self._year(q.reading)
-        figures = self._figures([t.code for t in targets], year)
+        figures = self._latest_figures([t.code for t in targets], q.reading.year)
         if not figures:
             return self._overview(q, targets)
-        total = get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None
-        parts: dict[str, Any] = {
+        parts: dict[str, Any] = self._year_parts(figures, q.reading.year)
+        year = parts["year"]
+        parts |= {
             "figures": figures,
-            "year": year,
-            "missing_year": missing_year,
-            "total": total,
+            "total": get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None,
             "ambiguous": any(t.ambiguous for t in targets),
         }
         sure = q.confidence if confidence is None else confidence
         return Answer("budget", q.lang, True, sure, "budget", parts, _sources(figures))
 
     def _combine(self, q: Question, op: str) -> Answer:
-        year, missing_year = self._year(q.reading)
+        asked = q.reading.year
+        year = self._group_year([t.code for t in q.targets], asked)
+        missing_year = asked if asked is not None and asked != year else None
         figures = self._figures([t.code for t in q.targets], year)
         if len(figures) < 2:
             return self._budget(q, q.targets)
@@ -200,6 +257,7 @@ class AnswerEngine:
             "missing_year": missing_year,
             "total": total,
             "share_of_total": share,
+            "newer": self._newer(figures, year),
         }
         return Answer("compute", q.lang, True, q.confidence, "compute", parts, _sources(figures))
 
@@ -214,12 +272,19 @@ class AnswerEngine:
             if reading.has(concept):
                 kind = name
                 break
-        year, missing_year = self._year(reading)
         codes = [s.code for s in list_subjects(self.knowledge, kind)]
         within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
         if kind == "theme" and within:
             codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
+        year = self._group_year(codes, reading.year)
+        missing_year = reading.year if reading.year is not None and reading.year != year else None
         figures = self._figures(codes, year)
+        answered = {f.subject.code for f in figures}
+        lacking = [
+            s
+            for s in (to_subject(self.knowledge, c) for c in codes)
+            if s is not None and self._budget_code(s.code) not in answered
+        ]
         figures.sort(key=lambda f: (-f.amount, f.subject.code))
         if reading.has("max") and not reading.has("rank"):
             op, chosen = "max", figures[:1]
@@ -236,6 +301,8 @@ class AnswerEngine:
             "year": year,
             "missing_year": missing_year,
             "total": total,
+            "newer": self._newer(figures, year),
+            "lacking": lacking,
         }
         confidence = 0.95 if not q.content else q.confidence
         return Answer("compute", q.lang, True, confidence, "extreme", parts, _sources(chosen))
@@ -250,23 +317,30 @@ class AnswerEngine:
     def _overview(
         self, q: Question, targets: Sequence[Target], confidence: float | None = None
     ) -> Answer:
-        year, missing_year = self._year(q.reading)
+        asked = q.reading.year
         items: list[dict[str, Any]] = []
         sources: list[SourceRef] = []
+        figures: list[BudgetFigure] = []
         for target in targets:
             subject = to_subject(self.knowledge, target.code)
             if subject is None:
                 continue
+            year = self._subject_year(target.code, asked)
             figure = get_budget_figure(self.knowledge, target.code, year) if year else None
             if figure:
                 sources += figure.sources
+                figures.append(figure)
             themes: list[dict[str, Any]] = []
             for code in self._theme_codes(target.code):
                 theme = self.knowledge.themes[code]
+                # The theme's figure of its priority's year, else its own latest one.
+                theme_figure = get_budget_figure(self.knowledge, code, year) if year else None
+                if theme_figure is None and self.knowledge.get_subject_years(code):
+                    theme_figure = self._figure(code, self._subject_year(code, asked))
                 themes.append(
                     {
                         "theme": theme,
-                        "figure": get_budget_figure(self.knowledge, code, year) if year else None,
+                        "figure": theme_figure,
                         "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
                         "outcomes": len(self.knowledge.outcomes.get(code, [])),
                     }
@@ -281,7 +355,7 @@ class AnswerEngine:
                     "kpi_count": sum(t["kpis"] for t in themes),
                 }
             )
-        parts: dict[str, Any] = {"items": items, "year": year, "missing_year": missing_year}
+        parts: dict[str, Any] = {"items": items, **self._year_parts(figures, asked)}
         sure = q.confidence if confidence is None else confidence
         return Answer("overview", q.lang, True, sure, "overview", parts, _dedupe(sources))
 
@@ -331,6 +405,7 @@ class AnswerEngine:
             "kpi": kpi,
             "theme": theme,
             "subject": to_subject(self.knowledge, theme.priority_code),
+            "progress": to_progress(self.knowledge.get_latest_progress(code)),
         }
         source = to_source(self.knowledge, kpi.doc, kpi.section)
         return Answer("kpi", lang, True, confidence, "kpi_detail", parts, [source])
@@ -507,6 +582,33 @@ class AnswerEngine:
         parts: dict[str, Any] = {"code": code, "known": [p.label for p in priorities]}
         suggestions = [p.code for p in priorities][:SUGGESTION_LIMIT]
         return Answer("unknown", lang, False, 0.0, "unknown_code", parts, [], suggestions)
+
+
+@dataclass(frozen=True)
+class ProgressReading:
+    """A KPI's latest recorded value, as an answer shows it."""
+
+    value: Decimal
+    target: Decimal | None
+    as_of: date
+    note: str
+    recorded_at: datetime
+
+
+def to_plain_decimal(value: Decimal) -> Decimal:
+    """42.0000 → 42, 12.5000 → 12.5 (the store keeps four decimals)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
+    if record is None:
+        return None
+    target = to_plain_decimal(record.target) if record.target is not None else None
+    return ProgressReading(
+        to_plain_decimal(record.value), target, record.as_of, record.note, record.recorded_at
+    )
 
 
 def _sources(figures: Sequence[BudgetFigure]) -> list[SourceRef]:

@@ -1,13 +1,21 @@
-"""Votes on answers, and the record of chat events already handled (for retried deliveries)."""
+"""Votes on answers, declined questions and their review, and chat events already handled."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from knowledge import models
+from knowledge.text import normalize
 
 MAX_STORED_QUESTION = 4000
+# How many rows of each kind the review reads at most (newest first) before grouping.
+REVIEW_SCAN_LIMIT = 5000
+NOT_HELPFUL = "not_helpful"
+DECLINED = "declined"
 
 
 def create_feedback(
@@ -49,3 +57,67 @@ def claim_event(session: Session, event_id: str) -> bool:
         session.rollback()
         return False
     return True
+
+
+def create_declined(
+    session: Session, platform: str, user_id: str, question: str, lang: str, intent: str
+) -> models.DeclinedQuestion:
+    """Keep a question the bot could not answer, for the admins' review; the caller commits."""
+    declined = models.DeclinedQuestion(
+        platform=platform,
+        user_id=user_id,
+        question=question[:MAX_STORED_QUESTION],
+        lang=lang,
+        intent=intent,
+    )
+    session.add(declined)
+    return declined
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One question (as people wrote it, grouped by its normalised text) to review."""
+
+    question: str  # the latest wording asked
+    key: str  # the normalised text the group shares
+    count: int
+    kinds: tuple[str, ...]  # "declined" and/or "not_helpful", in that order
+    last_asked_at: datetime
+    lang: str  # the language of the latest asking
+
+
+def to_review_key(question: str) -> str:
+    """Questions that differ only in case, spacing or script (traditional/simplified) match."""
+    return normalize(question).casefold()
+
+
+def list_review(session: Session, since: datetime | None, limit: int) -> list[ReviewItem]:
+    """Questions marked not helpful and questions declined, most frequent first."""
+    asked: list[tuple[str, datetime, str, str]] = []  # question, at, lang, kind
+    feedback = select(models.Feedback).where(col(models.Feedback.helpful).is_(False))
+    declined = select(models.DeclinedQuestion)
+    if since is not None:
+        feedback = feedback.where(col(models.Feedback.at) >= since)
+        declined = declined.where(col(models.DeclinedQuestion.at) >= since)
+    feedback = feedback.order_by(col(models.Feedback.at).desc()).limit(REVIEW_SCAN_LIMIT)
+    declined = declined.order_by(col(models.DeclinedQuestion.at).desc()).limit(REVIEW_SCAN_LIMIT)
+    asked += [(f.question, f.at, f.lang, NOT_HELPFUL) for f in session.exec(feedback)]
+    asked += [(d.question, d.at, d.lang, DECLINED) for d in session.exec(declined)]
+    groups: dict[str, list[tuple[str, datetime, str, str]]] = {}
+    for row in sorted(asked, key=lambda r: r[1], reverse=True):
+        key = to_review_key(row[0])
+        if key:
+            groups.setdefault(key, []).append(row)
+    items = [
+        ReviewItem(
+            question=rows[0][0],
+            key=key,
+            count=len(rows),
+            kinds=tuple(k for k in (DECLINED, NOT_HELPFUL) if any(r[3] == k for r in rows)),
+            last_asked_at=rows[0][1],
+            lang=rows[0][2],
+        )
+        for key, rows in groups.items()
+    ]
+    items.sort(key=lambda item: (-item.count, -item.last_asked_at.timestamp(), item.key))
+    return items[: max(limit, 0)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -17,14 +18,22 @@ from knowledge.errors import SeedInvalid
 
 SEED_DIR = Path(__file__).with_name("seed")
 TOTAL_CODE = "TOTAL"
+# libyaml's safe loader when PyYAML has it (ten times faster on large files), else PyYAML's.
+YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The document code of staffbot's own knowledge base: figures and texts admins entered.
+ADMIN_DOC = "KB"
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# A source document: a three-digit file prefix, or ADMIN_DOC for what admins entered.
+DOC_CODE_PATTERN = r"^(?:\d{3}|KB)$"
+
+
 class SourceRef(_Strict):
-    doc: str = Field(pattern=r"^\d{3}$")
+    doc: str = Field(pattern=DOC_CODE_PATTERN)
     section: str = Field(min_length=1, max_length=100)
 
 
@@ -35,6 +44,9 @@ class TextPair(_Strict):
 
 class KpiIn(TextPair):
     code: str = Field(pattern=r"^[PE]\d-[A-Z]+-\d+$")
+    retired: bool = False
+    # Only when it differs from the theme's (a KPI an admin added or edited cites the change).
+    source: SourceRef | None = None
 
 
 class ThemeIn(_Strict):
@@ -128,7 +140,27 @@ class FaqIn(_Strict):
     alternates: list[str] = []
     answer_en: str
     answer_zh: str
+    priority: str | None = None  # the priority whose editors may change it; None: admins only
     source: SourceRef
+
+
+class ProgressIn(_Strict):
+    """A value recorded for a KPI (`/kb progress`); exports carry them, the seed has none."""
+
+    kpi: str
+    value: Decimal
+    target: Decimal | None = None
+    as_of: date
+    note: str = ""
+    recorded_by: str = Field(min_length=1, max_length=64)
+    recorded_at: datetime
+
+    @field_validator("recorded_at")
+    @classmethod
+    def _is_aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("a time with its UTC offset, e.g. 2026-10-01T09:00:00+00:00")
+        return value.astimezone(UTC)
 
 
 class AliasIn(_Strict):
@@ -138,7 +170,7 @@ class AliasIn(_Strict):
 
 
 class DocumentIn(_Strict):
-    code: str = Field(pattern=r"^\d{3}$")
+    code: str = Field(pattern=DOC_CODE_PATTERN)
     file: str
     symbol: str = ""
     title_zh: str
@@ -155,6 +187,7 @@ class SeedFile(_Strict):
     faqs: list[FaqIn] = []
     aliases: list[AliasIn] = []
     synonyms: dict[str, list[str]] = {}
+    progress: list[ProgressIn] = []
 
 
 @dataclass
@@ -169,11 +202,12 @@ class SeedData:
     faqs: list[FaqIn] = field(default_factory=list)
     aliases: list[AliasIn] = field(default_factory=list)
     synonyms: dict[str, list[str]] = field(default_factory=dict)
+    progress: list[ProgressIn] = field(default_factory=list)
 
 
 def _read(path: Path) -> SeedFile:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise SeedInvalid(path.name, "yaml", str(exc)) from exc
     try:
@@ -193,9 +227,11 @@ def _require_unique(file: str, what: str, keys: Iterable[str]) -> None:
 
 
 def read_seed(seed_dir: Path = SEED_DIR) -> SeedData:
-    """Read every seed file in the folder and check references across them."""
+    """Read every seed file in the folder (or the one file given, such as an export) and
+    check references across them."""
     data = SeedData()
-    for path in sorted(seed_dir.glob("*.yaml")):
+    paths = [seed_dir] if seed_dir.is_file() else sorted(seed_dir.glob("*.yaml"))
+    for path in paths:
         part = _read(path)
         data.documents += part.documents
         data.priorities += part.priorities
@@ -205,6 +241,7 @@ def read_seed(seed_dir: Path = SEED_DIR) -> SeedData:
         data.faqs += part.faqs
         data.aliases += part.aliases
         data.synonyms.update(part.synonyms)
+        data.progress += part.progress
         if part.risk_note is not None:
             note = part.risk_note
             data.facts.append(
@@ -238,7 +275,9 @@ def _check_references(data: SeedData) -> None:
     _require_unique(where, "fact", (f.key for f in data.facts))
     _require_unique(where, "faq", (f.key for f in data.faqs))
     subjects = {p.code for p in data.priorities} | {t.code for t in themes} | {TOTAL_CODE}
+    kpis = {k.code for t in themes for k in t.kpis}
     sources = [p.source for p in data.priorities] + [t.source for t in themes]
+    sources += [k.source for t in themes for k in t.kpis if k.source is not None]
     sources += [b.source for b in data.budget] + [r.source for r in data.risks]
     sources += [f.source for f in data.facts] + [f.source for f in data.faqs]
     for source in sources:
@@ -250,10 +289,16 @@ def _check_references(data: SeedData) -> None:
     for fact in data.facts:
         if fact.priority is not None and fact.priority not in subjects:
             raise SeedInvalid(where, f"facts.{fact.key}", f"unknown priority {fact.priority!r}")
-    targets = subjects | {r.code for r in data.risks}
+    for faq in data.faqs:
+        if faq.priority is not None and faq.priority not in subjects:
+            raise SeedInvalid(where, f"faqs.{faq.key}", f"unknown priority {faq.priority!r}")
+    targets = subjects | {r.code for r in data.risks} | kpis
     for alias in data.aliases:
         if alias.target not in targets:
             raise SeedInvalid(where, "aliases", f"unknown alias target {alias.target!r}")
+    for record in data.progress:
+        if record.kpi not in kpis:
+            raise SeedInvalid(where, "progress", f"unknown KPI {record.kpi!r}")
 
 
 def _is_cjk(text: str) -> bool:
@@ -263,8 +308,8 @@ def _is_cjk(text: str) -> bool:
 def _alias_rows(data: SeedData) -> list[models.Alias]:
     rows: dict[tuple[str, str], models.Alias] = {}
 
-    def add(alias: str, target: str) -> None:
-        lang = "zh" if _is_cjk(alias) else "en"
+    def add(alias: str, target: str, lang: str | None = None) -> None:
+        lang = lang or ("zh" if _is_cjk(alias) else "en")
         rows.setdefault((alias, target), models.Alias(alias=alias, lang=lang, target_code=target))
 
     for priority in data.priorities:
@@ -274,7 +319,7 @@ def _alias_rows(data: SeedData) -> list[models.Alias]:
             for alias in theme.aliases_en + theme.aliases_zh:
                 add(alias, theme.code)
     for extra in data.aliases:
-        add(extra.alias, extra.target)
+        add(extra.alias, extra.target, extra.lang)
     return list(rows.values())
 
 
@@ -333,8 +378,9 @@ def build_rows(data: SeedData) -> list[SQLModel]:
                         position=pos,
                         text_zh=k.zh,
                         text_en=k.en,
-                        doc=doc,
-                        section=section,
+                        retired=k.retired,
+                        doc=k.source.doc if k.source else doc,
+                        section=k.source.section if k.source else section,
                     )
                 )
     for b in data.budget:
@@ -366,9 +412,10 @@ def build_rows(data: SeedData) -> list[SQLModel]:
             )
         )
     for q in data.faqs:
+        fields = q.model_dump(exclude={"priority", "source"})
         rows.append(
             models.Faq(
-                **q.model_dump(exclude={"source"}), doc=q.source.doc, section=q.source.section
+                **fields, priority_code=q.priority, doc=q.source.doc, section=q.source.section
             )
         )
     rows += _alias_rows(data)
@@ -376,6 +423,9 @@ def build_rows(data: SeedData) -> list[SQLModel]:
         models.Synonym(group=group, word=word)
         for group, words in data.synonyms.items()
         for word in dict.fromkeys(words)
+    ]
+    rows += [
+        models.KpiProgress(kpi_code=p.kpi, **p.model_dump(exclude={"kpi"})) for p in data.progress
     ]
     return rows
 
@@ -394,6 +444,8 @@ def _natural_key(row: SQLModel) -> tuple[Any, ...]:
             return ("Synonym", row.group, row.word)
         case models.Fact() | models.Faq():
             return (type(row).__name__, row.key)
+        case models.KpiProgress():
+            return ("KpiProgress", row.kpi_code, row.as_of, row.recorded_at)
     return (type(row).__name__, row.code)  # type: ignore[attr-defined]
 
 

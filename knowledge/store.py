@@ -98,6 +98,10 @@ def reset_store(engine: Engine, seed_dir: Path = SEED_DIR) -> None:
 
 
 def get_revision(session: Session) -> int:
-    """A number that grows with every audited change: readers compare it to refresh."""
-    latest = session.exec(select(func.max(models.AuditEntry.id))).one()
-    return int(latest or 0)
+    """A number that grows with every audited change: readers compare it to refresh.
+
+    The count of audit rows, not their highest id: on PostgreSQL two edits may commit out of
+    id order, and the one with the lower id would not raise the maximum. Audit rows are
+    never deleted, so every commit of one raises the count.
+    """
+    return int(session.exec(select(func.count()).select_from(models.AuditEntry)).one())

@@ -34,3 +34,70 @@ class UnclearOutcome(PostError):
 
 class PermanentFailure(PostError):
     """The platform refused the message for good (channel_not_found, not_in_channel, …)."""
+
+
+# -- subscriptions: what an admin typed is refused ---------------------------------------
+
+
+class SubscriptionInvalid(SchedulerError):
+    """A subscription cannot be created as asked; the subclasses say which part is wrong."""
+
+
+class BadSchedule(SubscriptionInvalid):
+    """A schedule that is neither "DAYS HH:MM" nor a 5-field cron line.
+
+    `reason_key`: "empty", "bad_time", "bad_day", "cron_fields" (not 5 fields),
+    "cron_value" (`detail` names the field and value), "never" (it never fires).
+    """
+
+    def __init__(self, text: str, reason_key: str, detail: str = "") -> None:
+        super().__init__(f"bad schedule {text!r}: {reason_key} {detail}".rstrip())
+        self.text = text
+        self.reason_key = reason_key
+        self.detail = detail
+
+
+class UnknownTimeZone(SubscriptionInvalid):
+    """Not an IANA time zone name ("Europe/Zurich"); `suggestions` are close known ones."""
+
+    def __init__(self, name: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(f"unknown time zone {name!r}")
+        self.name = name
+        self.suggestions = suggestions or []
+
+
+class UnknownChannel(SubscriptionInvalid):
+    """The platform does not know the channel, or the bot cannot post to it."""
+
+    def __init__(self, channel: str) -> None:
+        super().__init__(f"unknown channel {channel!r}")
+        self.channel = channel
+
+
+class InvalidChoice(SubscriptionInvalid):
+    """A field outside its fixed choices: `field` is "kind" or "lang"."""
+
+    def __init__(self, field: str, value: str, choices: tuple[str, ...]) -> None:
+        super().__init__(f"{field} must be one of {', '.join(choices)}, not {value!r}")
+        self.field = field
+        self.value = value
+        self.choices = choices
+
+
+class SubscriptionNotFound(SchedulerError):
+    """No (unremoved) subscription has this id."""
+
+    def __init__(self, subscription_id: int) -> None:
+        super().__init__(f"no subscription #{subscription_id}")
+        self.subscription_id = subscription_id
+
+
+# -- the clock process -------------------------------------------------------------------
+
+
+class SchedulerAlreadyRunning(SchedulerError):
+    """Another scheduler holds the lock of this SQLite store (`lock_path`)."""
+
+    def __init__(self, lock_path: str) -> None:
+        super().__init__(f"another scheduler is running on this store (lock {lock_path})")
+        self.lock_path = lock_path

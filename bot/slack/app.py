@@ -7,7 +7,9 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat_records import ChatRecords
+from bot.kb.dispatcher import KbService
 from bot.log_redaction import add_secret, get_redacted_logger
+from bot.slack.kb_listeners import KbListeners
 from bot.slack.listeners import SlackListeners, screen_request
 from bot.slack.replies import build_retry_handlers
 from knowledge.service import AnswerService
@@ -24,6 +26,7 @@ def build_slack_app(
     api_url: str,
     service: AnswerService,
     records: ChatRecords,
+    kb: KbService | None = None,
 ) -> AsyncApp:
     """The app for HTTP (signatures verified) or, without a signing secret, Socket Mode."""
     for secret in (bot_token, signing_secret):
@@ -41,6 +44,8 @@ def build_slack_app(
         before_authorize=screen_request,
     )
     SlackListeners(service, records).register(app)
+    if kb is not None:
+        KbListeners(kb).register(app)
     return app
 
 

@@ -103,7 +103,12 @@ class SlackListeners:
         await post_reply(client, place, build_notice_message("unavailable", detect_lang(question)))
 
     async def _answer_at(
-        self, client: AsyncWebClient, place: Place, question: str, show_question: bool = False
+        self,
+        client: AsyncWebClient,
+        place: Place,
+        question: str,
+        show_question: bool = False,
+        user_id: str | None = None,
     ) -> None:
         answer = await self._answer(question)
         if answer is None:
@@ -116,6 +121,21 @@ class SlackListeners:
             can_post=place.is_private,
         )
         await post_reply(client, place, message)
+        if not answer.answered and user_id is not None and question:
+            await self._record_declined(user_id, question, answer)
+
+    async def _record_declined(self, user_id: str, question: str, answer: Answer) -> None:
+        """A declined question is kept for the admins' review (`/kb feedback`)."""
+        try:
+            await asyncio.to_thread(
+                self.records.create_declined,
+                platform=PLATFORM,
+                user_id=user_id,
+                question=question,
+                answer=answer,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, declined question not kept: %s", exc.reason)
 
     async def _is_first_delivery(self, body: Mapping[str, Any]) -> bool:
         """Claims the event for this process; False when any process already had it."""
@@ -135,7 +155,8 @@ class SlackListeners:
             logger.warning("store unavailable, event not claimed: %s", exc.reason)
             await self._reply_unavailable(client, place, question)
             return
-        await self._answer_at(client, place, question)
+        user_id = extract_user_id(body.get("event", {}).get("user"))
+        await self._answer_at(client, place, question, user_id=user_id)
 
     # -- events -------------------------------------------------------------------------
 
@@ -217,7 +238,12 @@ class SlackListeners:
             logger.info("/ask without a response_url ignored")
             return
         place = Place(response_url=response_url, is_private=True)
-        await self._answer_at(client, place, extract_question(command.get("text")))
+        await self._answer_at(
+            client,
+            place,
+            extract_question(command.get("text")),
+            user_id=extract_user_id(command.get("user_id")),
+        )
 
     # -- buttons ------------------------------------------------------------------------
 
@@ -227,7 +253,13 @@ class SlackListeners:
         """A "did you mean" button: its question is answered where the button was."""
         await ack()
         place = extract_action_place(body)
-        await self._answer_at(client, place, extract_action_value(body), show_question=True)
+        await self._answer_at(
+            client,
+            place,
+            extract_action_value(body),
+            show_question=True,
+            user_id=extract_action_user_id(body),
+        )
 
     async def on_more(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         """A "show the rest" button: the lines of a long answer that did not fit are posted."""

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text_render import LANGS, list_template_names, render_answer_text, render_text
+from bot.text_render import (
+    LANGS,
+    list_template_names,
+    render_answer_text,
+    render_sources_line,
+    render_text,
+)
+from knowledge.answer import SourceRef
 from knowledge.engine import AnswerEngine
 
 QUESTIONS = [
@@ -84,3 +91,9 @@ def test_messages_render_in_both_languages(lang: str) -> None:
         ("reset_confirm", {"target": "t"}),
     ]:
         assert render_text(name, lang, **parts)
+
+
+def test_an_admin_edit_is_cited_by_its_change_number() -> None:
+    sources = [SourceRef("KB", "change #12", "staffbot knowledge base", "staffbot 知识库")]
+    assert render_sources_line(sources, "en") == "Source: staffbot knowledge base (KB), change #12"
+    assert render_sources_line(sources, "zh") == "来源：staffbot 知识库（KB），更改 #12"

@@ -15,8 +15,29 @@ It answers as Slack does: `auth.test` with the bot user id `BOT_USER_ID`,
 `chat.postMessage` with a new `ts`, `chat.postEphemeral`, `views.publish`, `users.info`
 (with the locale set in `locales`, else en-US), and `ok` on a
 response URL (`/response/<id>`); any other method gets `{"ok": false}`.
-`rate_limit_once(path, retry_after)` makes the next call to `path` get a 429 with that
-Retry-After.
+
+For scheduled posts it also keeps each channel's messages: `conversations.history`
+returns the messages `chat.postMessage` put in that channel, newest first, with their
+`metadata` when asked with `include_all_metadata`, only those posted at or after `oldest`
+(a message's time is `clock()` when it arrived: set `clock` to a test's fake clock; its
+`ts` keeps the stand-in's own numbering). `conversations.info` answers ok unless the id is
+in `unknown_channels` (then `channel_not_found`, as chat.postMessage and
+conversations.history do too). Uploads: `files.getUploadURLExternal` gives a `file_id` and
+an `upload_url` on the stand-in itself; the bytes POSTed there are kept in `uploads`
+(file_id → bytes); `files.completeUploadExternal` shares them (kept in `shared_files`).
+
+Failures, per path ("/chat.postMessage"), all thread-safe:
+
+- `rate_limit_once(path, retry_after)`: the next call gets 429 with that Retry-After.
+- `rate_limit(path, fraction, retry_after)`: deterministically every Nth call gets 429
+  when fraction = 1/N (0 turns it off).
+- `fail(path, status=500, count=1)`: the next `count` calls get that status; nothing is
+  posted.
+- `delay(path, seconds)`: every call is taken (a message is posted) and answered only
+  after `seconds` (0 turns it off): a process killed meanwhile never learns its ts.
+- `hang_once(path, seconds)`: the next call is taken and recorded (the message is
+  posted), then answered only after `seconds`: a client that times out first has an
+  unclear outcome.
 """
 
 from __future__ import annotations
@@ -28,6 +49,7 @@ import itertools
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -37,7 +59,12 @@ BOT_USER_ID = "UBOT0001"
 BOT_ID = "BBOT0001"
 TEAM_ID = "T0TEAM001"
 # Form fields that Slack clients send as JSON text.
-_JSON_FIELDS = ("blocks", "view", "attachments")
+_JSON_FIELDS = ("blocks", "view", "attachments", "metadata")
+# Methods that answer channel_not_found for a channel in `unknown_channels`.
+_CHANNEL_METHODS = ("chat.postMessage", "conversations.history", "conversations.info")
+_TRUE = ("1", "true")
+_RATE_LIMITED = {"ok": False, "error": "ratelimited"}
+Answer = dict[str, Any] | str
 
 
 @dataclass
@@ -49,6 +76,20 @@ class Call:
     body: dict[str, Any]
     headers: dict[str, str]  # names lower-cased
     received_at: float = field(default_factory=time.monotonic)
+    raw: bytes = b""  # the request body as sent
+
+
+@dataclass
+class _Trouble:
+    """Failures set up for one path."""
+
+    fail_status: int = 0
+    fail_count: int = 0
+    every: int = 0  # every Nth call gets 429
+    retry_after: int = 1
+    seen: int = 0
+    delay: float = 0.0
+    hang: float = 0.0
 
 
 def sign(body: bytes, secret: str, timestamp: int | None = None) -> dict[str, str]:
@@ -84,8 +125,16 @@ class SlackStandIn:
         self.calls: list[Call] = []
         self._condition = threading.Condition()
         self._rate_limits: dict[str, int] = {}
+        self._troubles: dict[str, _Trouble] = {}
         self.locales: dict[str, str] = {}  # user id → locale that users.info reports
+        self.unknown_channels: set[str] = set()  # channel_not_found for these ids
+        self.clock: Callable[[], float] = time.time  # a message's time, for `oldest`
+        # channel → messages posted there, oldest first (each with "_at": clock() on arrival)
+        self.messages: dict[str, list[dict[str, Any]]] = {}
+        self.uploads: dict[str, bytes] = {}  # file_id → the bytes POSTed to its upload URL
+        self.shared_files: list[dict[str, Any]] = []  # files.completeUploadExternal bodies
         self._ts = itertools.count(100)
+        self._file_ids = itertools.count(1)
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -102,19 +151,23 @@ class SlackStandIn:
                 body = _parse_body(raw, headers.get("content-type", ""))
                 for name, values in parse_qs(url.query).items():
                     body.setdefault(name, values[0])
-                call = Call(url.path, body, headers)
+                if url.path.startswith("/upload/"):
+                    body = {}  # raw file bytes, not a form
+                call = Call(url.path, body, headers, raw=raw)
                 status, extra, payload = standin._answer(call)
                 data = (
                     payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
                 )
-                self.send_response(status)
-                ctype = "text/plain" if isinstance(payload, str) else "application/json"
-                self.send_header("Content-Type", f"{ctype}; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in extra.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
+                # The client may have given up (timeout, kill -9) while we made it wait.
+                with contextlib.suppress(OSError):
+                    self.send_response(status)
+                    ctype = "text/plain" if isinstance(payload, str) else "application/json"
+                    self.send_header("Content-Type", f"{ctype}; charset=utf-8")
+                    self.send_header("Content-Length", str(len(data)))
+                    for name, value in extra.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(data)
 
             def log_message(self, format: str, *args: Any) -> None:  # quiet
                 pass
@@ -122,6 +175,9 @@ class SlackStandIn:
         class Server(ThreadingHTTPServer):
             daemon_threads = True
             request_queue_size = 256  # bursts of a load test must not be refused
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # a client that hung up on a delayed answer is expected
 
         self._server = Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -142,6 +198,38 @@ class SlackStandIn:
         """The next call to `path` ("/chat.postMessage") gets 429 with Retry-After."""
         with self._condition:
             self._rate_limits[path] = retry_after
+
+    def rate_limit(self, path: str, fraction: float, retry_after: int = 1) -> None:
+        """Every Nth call to `path` gets 429 with Retry-After, N = round(1 / fraction).
+
+        Deterministic: with fraction 0.1 the 10th, 20th, ... calls are refused. 0 turns it off.
+        """
+        with self._condition:
+            trouble = self._troubles.setdefault(path, _Trouble())
+            trouble.every = round(1 / fraction) if fraction > 0 else 0
+            trouble.retry_after = retry_after
+            trouble.seen = 0
+
+    def fail(self, path: str, status: int = 500, count: int = 1) -> None:
+        """The next `count` calls to `path` get HTTP `status`; they post nothing."""
+        with self._condition:
+            trouble = self._troubles.setdefault(path, _Trouble())
+            trouble.fail_status, trouble.fail_count = status, count
+
+    def delay(self, path: str, seconds: float) -> None:
+        """Every call to `path` is taken, then answered after `seconds` (0 turns it off)."""
+        with self._condition:
+            self._troubles.setdefault(path, _Trouble()).delay = seconds
+
+    def hang_once(self, path: str, seconds: float) -> None:
+        """The next call to `path` is taken and recorded, then answered after `seconds`."""
+        with self._condition:
+            self._troubles.setdefault(path, _Trouble()).hang = seconds
+
+    def messages_in(self, channel: str) -> list[dict[str, Any]]:
+        """The messages posted to `channel`, oldest first."""
+        with self._condition:
+            return [dict(m) for m in self.messages.get(channel, [])]
 
     def calls_to(self, path: str) -> list[Call]:
         with self._condition:
@@ -164,6 +252,7 @@ class SlackStandIn:
                 self._condition.wait(left)
 
     def clear(self) -> None:
+        """Forgets the calls received (messages, uploads and failures set up stay)."""
         with self._condition:
             self.calls.clear()
 
@@ -184,13 +273,40 @@ class SlackStandIn:
 
     # -- answers ------------------------------------------------------------------------
 
-    def _answer(self, call: Call) -> tuple[int, dict[str, str], dict[str, Any] | str]:
+    def _trouble(self, path: str) -> tuple[tuple[int, dict[str, str], Answer] | None, float]:
+        """A failure to answer `path` with now, if one is due, and how long to wait first."""
+        retry_after = self._rate_limits.pop(path, None)
+        if retry_after is not None:
+            return (429, {"Retry-After": str(retry_after)}, _RATE_LIMITED), 0.0
+        trouble = self._troubles.get(path)
+        if trouble is None:
+            return None, 0.0
+        if trouble.fail_count > 0:
+            trouble.fail_count -= 1
+            return (trouble.fail_status, {}, {"ok": False, "error": "internal_error"}), 0.0
+        if trouble.every:
+            trouble.seen += 1
+            if trouble.seen % trouble.every == 0:
+                headers = {"Retry-After": str(trouble.retry_after)}
+                return (429, headers, _RATE_LIMITED), 0.0
+        wait, trouble.hang = trouble.hang or trouble.delay, 0.0
+        return None, wait
+
+    def _answer(self, call: Call) -> tuple[int, dict[str, str], Answer]:
         with self._condition:
             self.calls.append(call)
             self._condition.notify_all()
-            retry_after = self._rate_limits.pop(call.path, None)
-        if retry_after is not None:
-            return 429, {"Retry-After": str(retry_after)}, {"ok": False, "error": "ratelimited"}
+            failure, wait = self._trouble(call.path)
+            if failure is None:
+                answer = self._answer_call(call)
+        if failure is not None:
+            return failure
+        if wait:
+            time.sleep(wait)
+        return answer
+
+    def _answer_call(self, call: Call) -> tuple[int, dict[str, str], Answer]:
+        """The answer to a call that goes through (called holding the lock)."""
         if call.path.startswith("/response/"):
             return 200, {}, "ok"
         method = call.path.lstrip("/")
@@ -209,14 +325,42 @@ class SlackStandIn:
                     "is_enterprise_install": False,
                 },
             )
+        channel = str(call.body.get("channel") or call.body.get("channel_id") or "")
+        if channel in self.unknown_channels and method in _CHANNEL_METHODS:
+            return 200, {}, {"ok": False, "error": "channel_not_found"}
         if method == "chat.postMessage":
             ts = f"1700000000.{next(self._ts):06d}"
             message = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}
+            kept = {**message, "text": call.body.get("text", ""), "_at": self.clock()}
+            if call.body.get("metadata"):
+                kept["metadata"] = call.body["metadata"]
+            if call.body.get("thread_ts"):
+                kept["thread_ts"] = call.body["thread_ts"]
+            self.messages.setdefault(channel, []).append(kept)
             return (
                 200,
                 {},
                 {"ok": True, "channel": call.body.get("channel"), "ts": ts, "message": message},
             )
+        if method == "conversations.history":
+            return 200, {}, self._history(channel, call.body)
+        if method == "conversations.info":
+            return 200, {}, {"ok": True, "channel": {"id": channel, "is_member": True}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F0STANDIN{next(self._file_ids):04d}"
+            upload_url = f"{self.url}upload/{file_id}"
+            return 200, {}, {"ok": True, "upload_url": upload_url, "file_id": file_id}
+        if call.path.startswith("/upload/"):
+            self.uploads[call.path.removeprefix("/upload/")] = call.raw
+            return 200, {}, f"OK - {len(call.raw)}"
+        if method == "files.completeUploadExternal":
+            files = call.body.get("files")
+            if isinstance(files, str):
+                with contextlib.suppress(ValueError):
+                    files = json.loads(files)
+            self.shared_files.append({**call.body, "files": files})
+            listed = [{"id": f.get("id"), "title": f.get("title")} for f in files or []]
+            return 200, {}, {"ok": True, "files": listed}
         if method == "chat.postEphemeral":
             return 200, {}, {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if method == "users.info":
@@ -226,3 +370,22 @@ class SlackStandIn:
         if method == "views.publish":
             return 200, {}, {"ok": True, "view": {"id": "V0STANDIN", "type": "home"}}
         return 200, {}, {"ok": False, "error": "unknown_method"}
+
+    def _history(self, channel: str, query: dict[str, Any]) -> dict[str, Any]:
+        oldest = float(query.get("oldest") or 0)
+        with_metadata = str(query.get("include_all_metadata", "")).lower() in _TRUE
+        limit = int(query.get("limit") or 100)
+        found = []
+        for message in reversed(self.messages.get(channel, [])):
+            if message["_at"] < oldest:
+                continue
+            shown = {k: v for k, v in message.items() if not k.startswith("_")}
+            if not with_metadata:
+                shown.pop("metadata", None)
+            found.append(shown)
+        return {
+            "ok": True,
+            "messages": found[:limit],
+            "has_more": len(found) > limit,
+            "response_metadata": {"next_cursor": ""},
+        }

@@ -1,0 +1,139 @@
+"""Runs one /kb command: who may, the knowledge calls in one transaction, and the reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlmodel import Session
+
+from bot.kb import changes
+from bot.kb.commands import Handler, KnowledgeCommands, Versions
+from bot.kb.errors import KbInputError
+from bot.kb.parser import Command, parse_command
+from bot.kb.replies import ConfirmationRequest, KbReply
+from bot.kb.schedules import ChannelCheck, ScheduleCommands, to_schedule_error
+from knowledge import roles
+from knowledge.db import to_store_unavailable
+from knowledge.errors import (
+    CannotUndo,
+    ChangeNotFound,
+    InvalidValue,
+    KnowledgeError,
+    NeedsConfirmation,
+    NotPermitted,
+    RecordChanged,
+    UnknownCode,
+)
+from knowledge.progress import UnknownScope
+from knowledge.roles import Actor
+from scheduler.errors import SchedulerError
+
+logger = logging.getLogger(__name__)
+
+# Confirmations that remove something get a red "Remove" button; others a "Confirm".
+_REMOVAL_REASONS = frozenset({"confirm_remove", "confirm_retire"})
+
+__all__ = ["Actor", "KbService"]
+
+
+class KbService:
+    """The /kb commands for any chat adapter; each `run` is one session and one transaction."""
+
+    def __init__(
+        self,
+        db_engine: Engine,
+        env_admins: Collection[str] = (),
+        check_channel: ChannelCheck | None = None,
+    ) -> None:
+        self.db_engine = db_engine
+        self.env_admins = frozenset(env_admins)
+        self._handlers: dict[str, Handler] = {
+            **KnowledgeCommands(self.env_admins).get_handlers(),
+            **ScheduleCommands(check_channel).get_handlers(),
+        }
+
+    # -- the entry point ----------------------------------------------------------------
+
+    def run(self, actor: Actor, text: str, lang: str, confirmation: Versions = None) -> KbReply:
+        """The reply to `/kb TEXT` from `actor`; `confirmation` holds the versions seen when
+        a confirmation was asked (the Confirm button). Raises StoreUnavailable only."""
+        try:
+            with Session(self.db_engine, expire_on_commit=False) as session:
+                return self._run(session, actor, text, lang, confirmation)
+        except SQLAlchemyError as exc:
+            raise to_store_unavailable(self.db_engine, exc) from exc
+
+    def _run(
+        self, session: Session, actor: Actor, text: str, lang: str, confirmation: Versions
+    ) -> KbReply:
+        perms = roles.get_permissions(session, actor, self.env_admins)
+        try:
+            command = parse_command(text)
+        except KbInputError as exc:
+            if not perms.is_member:
+                return self._refuse(actor, "unreadable command", lang)
+            return KbReply("input_error", lang, {"reason_key": exc.reason_key, **exc.details})
+        if command.name != "help" and not perms.is_member:
+            return self._refuse(actor, command.name, lang)
+        try:
+            reply = self._handlers[command.name](session, perms, command, lang, confirmation)
+            session.commit()
+            return reply
+        except KbInputError as exc:
+            session.rollback()
+            return KbReply("input_error", lang, {"reason_key": exc.reason_key, **exc.details})
+        except (KnowledgeError, SchedulerError) as exc:
+            session.rollback()
+            return self._to_error_reply(exc, command, lang)
+        except IntegrityError:
+            # Another process added the same record between our read and our write.
+            session.rollback()
+            logger.info("/kb %s lost a race with a concurrent edit", command.name)
+            return KbReply("conflict", lang, {})
+
+    def _refuse(self, actor: Actor, subcommand: str, lang: str) -> KbReply:
+        logger.warning("/kb refused: user %s, subcommand %s", actor.to_audit(), subcommand)
+        return KbReply("not_permitted", lang, {"command": subcommand})
+
+    def _to_error_reply(
+        self, exc: KnowledgeError | SchedulerError, command: Command, lang: str
+    ) -> KbReply:
+        """The one table from knowledge errors to reply templates."""
+        if isinstance(exc, NeedsConfirmation):
+            label = "button_remove" if exc.reason_key in _REMOVAL_REASONS else "button_confirm"
+            request = ConfirmationRequest(label, command.text, dict(exc.versions), lang)
+            details = changes.to_plain(exc.details)
+            current = changes.to_short_record(
+                str(details.get("entity", "")), details.get("current")
+            )
+            context = {"reason_key": exc.reason_key, "details": details, "current": current}
+            return KbReply("needs_confirmation", lang, context, confirmation=request)
+        if isinstance(exc, UnknownCode | UnknownScope):
+            context = {"kind": exc.kind, "code": exc.code, "suggestions": exc.suggestions}
+            return KbReply("unknown_code", lang, context)
+        if isinstance(exc, InvalidValue):
+            context = {
+                "field": exc.field,
+                "value": "" if exc.value is None else str(exc.value),
+                "reason_key": exc.reason_key,
+                "limits": changes.LIMITS,
+            }
+            return KbReply("invalid_value", lang, context)
+        if isinstance(exc, RecordChanged):
+            current = changes.to_short_record(exc.entity, exc.current)
+            context = {"entity": exc.entity, "key": exc.key, "current": current}
+            return KbReply("record_changed", lang, context)
+        if isinstance(exc, NotPermitted):
+            return KbReply("not_permitted", lang, {"command": command.name})  # logged by roles
+        if isinstance(exc, ChangeNotFound):
+            return KbReply("change_not_found", lang, {"id": exc.id})
+        if isinstance(exc, CannotUndo):
+            context = {"id": exc.id, "reason_key": exc.reason_key, "newer_ids": exc.newer_ids}
+            return KbReply("cannot_undo", lang, context)
+        scheduled = to_schedule_error(exc)
+        if scheduled is not None:
+            return KbReply(scheduled[0], lang, scheduled[1])
+        raise exc

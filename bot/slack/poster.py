@@ -1,0 +1,205 @@
+"""Scheduled posts to Slack: the scheduler's Poster for the "slack" platform."""
+
+from __future__ import annotations
+
+import logging
+import urllib.error
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
+
+from bot.slack.report_blocks import build_report_message, to_chart_filename
+from scheduler.errors import (
+    PermanentFailure,
+    PostError,
+    RateLimited,
+    TemporaryFailure,
+    UnclearOutcome,
+)
+
+if TYPE_CHECKING:
+    from scheduler.reports import Report
+
+logger = logging.getLogger(__name__)
+
+# The event type of the metadata each scheduled post carries (with its delivery marker).
+EVENT_TYPE = "staffbot_delivery"
+# How many times a 429 is waited out (Retry-After) before the post is given up as
+# RateLimited, and the longest Retry-After waited out here: past it the runner decides.
+RATE_LIMIT_RETRIES = 3
+MAX_RATE_LIMIT_WAIT = 30.0
+# Messages read per conversations.history page, and pages read, when looking for a marker.
+HISTORY_PAGE = 200
+HISTORY_PAGES = 5
+
+
+def _is_refused(error: BaseException) -> bool:
+    reason = getattr(error, "reason", None)
+    return isinstance(error, ConnectionRefusedError) or isinstance(reason, ConnectionRefusedError)
+
+
+def _retry_after(error: SlackApiError) -> float:
+    headers = {str(k).lower(): v for k, v in (error.response.headers or {}).items()}
+    value = headers.get("retry-after", 0)
+    if isinstance(value, list):
+        value = value[0] if value else 0
+    try:
+        return float(value or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+class _BoundedRateLimitHandler(RateLimitErrorRetryHandler):
+    """slack_sdk's 429 handler (waits Retry-After, then retries) for short waits only."""
+
+    def __init__(self, max_retry_count: int, max_wait: float) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait = max_wait
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        values = {k.lower(): v for k, v in response.headers.items()}.get("retry-after") or ["1"]
+        try:
+            wait = float(values[0])
+        except ValueError:
+            return False
+        return wait <= self.max_wait
+
+
+class SlackPoster:
+    """Posts reports with chat.postMessage and finds them again by their metadata marker.
+
+    Works on its own copy of the given client (same token, base URL, timeout, proxy) whose
+    only retry handler waits out 429s (at most `rate_limit_retries` times, for a Retry-After
+    of at most `max_rate_limit_wait` seconds): a connection error is never retried here,
+    since the message may already be out (the runner reconciles it with `find_post`).
+    """
+
+    platform = "slack"
+
+    def __init__(
+        self,
+        client: WebClient,
+        rate_limit_retries: int = RATE_LIMIT_RETRIES,
+        max_rate_limit_wait: float = MAX_RATE_LIMIT_WAIT,
+    ) -> None:
+        handler = _BoundedRateLimitHandler(rate_limit_retries, max_rate_limit_wait)
+        self.client = WebClient(
+            token=client.token,
+            base_url=client.base_url,
+            timeout=client.timeout,
+            ssl=client.ssl,
+            proxy=client.proxy,
+            headers=dict(client.headers),
+            logger=client.logger,
+            retry_handlers=[handler],
+        )
+
+    def _call(self, where: str, method: str, *, sending: bool, **kwargs: Any) -> Any:
+        """One Web API call, its failures as the scheduler's PostErrors about channel `where`.
+
+        `sending`: whether a lost connection may mean Slack took the request (a post).
+        """
+        try:
+            return getattr(self.client, method)(**kwargs)
+        except SlackApiError as exc:
+            status = exc.response.status_code
+            if status == 429:
+                raise RateLimited(where, _retry_after(exc)) from exc
+            if status >= 500:
+                raise TemporaryFailure(where, f"HTTP {status}") from exc
+            raise PermanentFailure(where, str(exc.response.get("error") or status)) from exc
+        except SlackClientError as exc:  # an upload URL that refused the bytes
+            raise TemporaryFailure(where, str(exc)) from exc
+        except (urllib.error.URLError, OSError) as exc:
+            if _is_refused(exc) or not sending:
+                raise TemporaryFailure(where, f"{type(exc).__name__}: {exc}") from exc
+            raise UnclearOutcome(where, f"{type(exc).__name__}: {exc}") from exc
+
+    def post(self, channel: str, report: Report, marker: str) -> str:
+        """Posts the report (and its chart, in the message's thread); returns the message ts.
+
+        Raises RateLimited, TemporaryFailure, UnclearOutcome or PermanentFailure (whose
+        reason is Slack's error code). A chart that fails to upload after the message
+        went out is logged, not raised: the post itself succeeded.
+        """
+        message = build_report_message(report)
+        response = self._call(
+            channel,
+            "chat_postMessage",
+            sending=True,
+            channel=channel,
+            text=message["text"],
+            blocks=message["blocks"],
+            metadata={"event_type": EVENT_TYPE, "event_payload": {"marker": marker}},
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        ts = str(response["ts"])
+        chart = getattr(report, "chart_png", None)
+        if chart:
+            try:
+                self._call(
+                    channel,
+                    "files_upload_v2",
+                    sending=True,
+                    channel=channel,
+                    thread_ts=ts,
+                    content=chart,
+                    filename=to_chart_filename(report),
+                    title=to_chart_filename(report),
+                )
+            except PostError as exc:
+                logger.warning("chart of post %s to %s not uploaded: %s", ts, channel, exc.reason)
+        return ts
+
+    def find_post(self, channel: str, marker: str, since: datetime) -> str | None:
+        """The ts of our post carrying `marker` in the channel since `since`, if any.
+
+        Raises TemporaryFailure/RateLimited/PermanentFailure when the history cannot be read.
+        """
+        cursor: str | None = None
+        for _page in range(HISTORY_PAGES):
+            kwargs: dict[str, Any] = {
+                "channel": channel,
+                "oldest": f"{since.timestamp():.6f}",
+                "include_all_metadata": True,
+                "limit": HISTORY_PAGE,
+            }
+            if cursor:
+                kwargs["cursor"] = cursor
+            response = self._call(channel, "conversations_history", sending=False, **kwargs)
+            for message in response.get("messages") or []:
+                metadata = message.get("metadata") or {}
+                payload = metadata.get("event_payload") or {}
+                if metadata.get("event_type") == EVENT_TYPE and payload.get("marker") == marker:
+                    return str(message["ts"])
+            cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                return None
+        return None
+
+    def check_channel(self, channel: str) -> bool:
+        """Whether conversations.info knows the channel (False for channel_not_found etc.).
+
+        Raises TemporaryFailure/RateLimited when Slack cannot say.
+        """
+        try:
+            self._call(channel, "conversations_info", sending=False, channel=channel)
+        except PermanentFailure:
+            return False
+        return True

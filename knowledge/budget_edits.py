@@ -1,0 +1,209 @@
+"""Setting a budget figure: the admin's amount for a subject and year, kept as a "KB" line.
+
+`set_budget` stores the figure as a BudgetLine with doc "KB" and section "change #N" (N: the
+audit id of the change), next to the lines the sources print; for that subject and year the
+engine then answers with the KB line. A later set updates the same KB line (version
+checked). A year the store does not have yet (2024) is added by setting one line of it.
+
+Consistency: if, after the edit, a priority's themes no longer add up to the priority, or
+the priorities and enablers to the total, `set_budget` raises NeedsConfirmation
+("budget_inconsistent") with the figures; calling it again with the `versions` of that
+error applies it, unless the KB line changed meanwhile (RecordChanged). A sum is checked
+only where the parent has a figure that year: all children known → the sum must equal it;
+only some known → the sum must not exceed it.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, text
+from sqlmodel import Session, col, select
+
+from knowledge import models
+from knowledge.amounts import MAX_AMOUNT_CHF, check_year
+from knowledge.audit import (
+    KB_DOC,
+    check_confirmed,
+    record_change,
+    to_kb_section,
+    to_snapshot,
+    to_version_key,
+    update_versioned,
+)
+from knowledge.entry_edits import list_known_codes, suggest
+from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
+from knowledge.seed_loader import TOTAL_CODE
+
+if TYPE_CHECKING:
+    from knowledge.roles import Permissions
+
+logger = logging.getLogger(__name__)
+
+# First key of the PostgreSQL advisory lock that serialises creating a subject-year's KB line.
+_LOCK_CLASS = 0x4B42
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A parent figure its children no longer add up to (or, partly known, exceed)."""
+
+    parent: str
+    parent_amount: int
+    children_sum: int
+    children: dict[str, int]
+    complete: bool  # every child has a figure that year
+
+
+def resolve_budget_subject(session: Session, code: str) -> str:
+    """TOTAL, a priority or enabler (code or label, any case) or a theme code; else
+    UnknownCode("budget_subject", …) with suggestions."""
+    wanted = code.strip().upper()
+    known = list_known_codes(session, ("total", "priority", "theme"))
+    if wanted in known:
+        return wanted
+    for priority in session.exec(select(models.Priority)):
+        if wanted in priority.label.upper().replace(" ", "").split("/"):
+            return priority.code
+    raise UnknownCode("budget_subject", code, suggest(code, known))
+
+
+def get_latest_year(session: Session) -> int:
+    """The latest year the store has figures for (this year if it has none)."""
+    latest = session.exec(select(func.max(models.BudgetLine.year))).one()
+    return int(latest) if latest is not None else date.today().year
+
+
+def get_amounts(session: Session, year: int) -> dict[str, int]:
+    """Each subject's figure in that year: its KB line if any, else the first printed one."""
+    amounts: dict[str, int] = {}
+    lines = session.exec(
+        select(models.BudgetLine)
+        .where(models.BudgetLine.year == year)
+        .order_by(col(models.BudgetLine.id))
+    )
+    for line in lines:
+        if line.doc == KB_DOC or line.subject_code not in amounts:
+            amounts[line.subject_code] = line.amount_chf
+    return amounts
+
+
+def find_mismatches(session: Session, subject: str, year: int, amount: int) -> list[Mismatch]:
+    """The sums involving `subject` that would not add up if it were set to `amount`."""
+    amounts = get_amounts(session, year)
+    amounts[subject] = amount
+    priorities = list(session.exec(select(models.Priority.code)).all())
+    themes = session.exec(select(models.Theme)).all()
+    themes_of: dict[str, list[str]] = {p: [] for p in priorities}
+    parent_of: dict[str, str] = {}
+    for theme in themes:
+        themes_of[theme.priority_code].append(theme.code)
+        parent_of[theme.code] = theme.priority_code
+    checks: list[tuple[str, list[str]]] = []
+    if subject in parent_of:
+        checks.append((parent_of[subject], themes_of[parent_of[subject]]))
+    elif subject in themes_of:
+        checks += [(subject, themes_of[subject]), (TOTAL_CODE, priorities)]
+    else:
+        checks.append((TOTAL_CODE, priorities))
+    mismatches = []
+    for parent, children in checks:
+        known = {c: amounts[c] for c in children if c in amounts}
+        if parent not in amounts or not known:
+            continue
+        total = sum(known.values())
+        complete = len(known) == len(children)
+        if (complete and total != amounts[parent]) or total > amounts[parent]:
+            mismatches.append(Mismatch(parent, amounts[parent], total, known, complete))
+    return mismatches
+
+
+def get_kb_line(session: Session, subject: str, year: int) -> models.BudgetLine | None:
+    return session.exec(
+        select(models.BudgetLine)
+        .where(models.BudgetLine.subject_code == subject)
+        .where(models.BudgetLine.year == year)
+        .where(models.BudgetLine.doc == KB_DOC)
+        .execution_options(populate_existing=True)
+    ).first()
+
+
+def _lock_subject_year(session: Session, key: str) -> None:
+    """Serialise the first KB line of a subject-year between PostgreSQL transactions; SQLite
+    serialises writers by itself."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        crc = zlib.crc32(key.encode())
+        signed = crc - 2**32 if crc >= 2**31 else crc
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": _LOCK_CLASS, "b": signed}
+        )
+
+
+def set_budget(
+    session: Session,
+    perms: Permissions,
+    code: str,
+    amount: int,
+    year: int | None = None,
+    *,
+    confirmed_versions: Mapping[str, int] | None = None,
+) -> models.AuditEntry:
+    """Set the figure of a subject (TOTAL, priority, enabler or theme) for a year (default:
+    the latest year in the store). Admins only. The audit key is "SUBJECT:YEAR"."""
+    perms.require_admin("budget set")
+    subject = resolve_budget_subject(session, code)
+    if amount < 0:
+        raise InvalidValue("amount", amount, "negative")
+    if amount > MAX_AMOUNT_CHF:
+        raise InvalidValue("amount", amount, "too_large")
+    year = check_year(get_latest_year(session) if year is None else year)
+    key = f"{subject}:{year}"
+    line = get_kb_line(session, subject, year)
+    if confirmed_versions is not None:
+        check_confirmed(confirmed_versions, "budget", key, line)
+    else:
+        if get_amounts(session, year).get(subject) == amount:
+            raise InvalidValue("amount", amount, "unchanged")
+        mismatches = find_mismatches(session, subject, year, amount)
+        if mismatches:
+            logger.info("budget set %s held for confirmation", key)
+            raise NeedsConfirmation(
+                "budget_inconsistent",
+                {
+                    "code": subject,
+                    "year": year,
+                    "amount": amount,
+                    "current": get_amounts(session, year).get(subject),
+                    "mismatches": [asdict(m) for m in mismatches],
+                },
+                {to_version_key("budget", key): line.version if line is not None else 0},
+            )
+    if line is None:
+        _lock_subject_year(session, key)
+        line = get_kb_line(session, subject, year)
+        if line is not None:  # another admin created it while this edit was being read
+            raise RecordChanged("budget", key, to_snapshot(line))
+    before = to_snapshot(line) if line is not None else None
+    entry = record_change(session, perms.actor, "set", "budget", key, before, None)
+    if line is None:
+        line = models.BudgetLine(
+            year=year,
+            subject_code=subject,
+            amount_chf=amount,
+            doc=KB_DOC,
+            section=to_kb_section(entry),
+        )
+        session.add(line)
+        session.flush()
+    else:
+        values = {"amount_chf": amount, "section": to_kb_section(entry)}
+        line = update_versioned(session, line, values, "budget", key)  # type: ignore[assignment]
+    entry.after = to_snapshot(line)
+    session.flush()
+    return entry

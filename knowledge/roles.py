@@ -1,0 +1,206 @@
+"""Who may change the knowledge: actors, their permissions, and the admin and editor roles.
+
+Admins may do everything; an editor holds one Member row per priority code in scope and may
+record progress of that priority's KPIs and add/edit/remove its facts and FAQ entries.
+Environment admins (STAFFBOT_ADMINS) are admins whatever the store says. Authorisation is by
+user id only. Every edit function checks the Permissions it is given and raises NotPermitted
+(logged with user id and action, never text) before touching anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from knowledge import models
+from knowledge.audit import check_confirmed, delete_versioned, record_change, to_snapshot
+from knowledge.entry_edits import suggest_codes
+from knowledge.errors import InvalidValue, NeedsConfirmation, NotPermitted, UnknownCode
+
+logger = logging.getLogger(__name__)
+
+ROLE_ADMIN = "admin"
+ROLE_EDITOR = "editor"
+ROLES = (ROLE_ADMIN, ROLE_EDITOR)
+DEFAULT_PLATFORM = "slack"
+MAX_USER_ID = 64
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person on a chat platform (or "cli" for the operator's shell)."""
+
+    platform: str
+    user_id: str
+
+    def to_audit(self) -> str:
+        return f"{self.platform}:{self.user_id}"
+
+    @classmethod
+    def from_audit(cls, text: str) -> Actor:
+        platform, _, user_id = text.partition(":")
+        return cls(platform, user_id) if user_id else cls("", platform)
+
+
+@dataclass(frozen=True)
+class Permissions:
+    """What one actor may do, read once per command from the store and the settings."""
+
+    actor: Actor
+    is_admin: bool = False
+    editor_scopes: frozenset[str] = frozenset()
+
+    @property
+    def is_member(self) -> bool:
+        """Admin or editor: may read the change history."""
+        return self.is_admin or bool(self.editor_scopes)
+
+    def can_edit_priority(self, priority_code: str | None) -> bool:
+        """Records of this priority (None: of no priority, admins only)."""
+        return self.is_admin or (priority_code is not None and priority_code in self.editor_scopes)
+
+    def require_admin(self, action: str) -> None:
+        if not self.is_admin:
+            raise self._refuse(action)
+
+    def require_member(self, action: str) -> None:
+        if not self.is_member:
+            raise self._refuse(action)
+
+    def require_priority(self, priority_code: str | None, action: str) -> None:
+        if not self.can_edit_priority(priority_code):
+            raise self._refuse(action)
+
+    def _refuse(self, action: str) -> NotPermitted:
+        logger.warning("refused %s to %s", action, self.actor.to_audit())
+        return NotPermitted(self.actor.user_id, action)
+
+
+def get_permissions(
+    session: Session, actor: Actor, env_admins: Collection[str] = ()
+) -> Permissions:
+    """The actor's permissions: env admins, then the Member rows of their platform and id."""
+    rows = session.exec(
+        select(models.Member)
+        .where(models.Member.platform == actor.platform)
+        .where(models.Member.user_id == actor.user_id)
+    ).all()
+    is_admin = actor.user_id in env_admins or any(r.role == ROLE_ADMIN for r in rows)
+    scopes = frozenset(r.scope for r in rows if r.role == ROLE_EDITOR and r.scope)
+    return Permissions(actor, is_admin, scopes)
+
+
+def resolve_priority_code(session: Session, code: str) -> str:
+    """A priority or enabler code as written (any case) or by label (E6 → P5); else
+    UnknownCode("priority", …) with suggestions."""
+    wanted = code.strip().upper()
+    priorities = session.exec(select(models.Priority).order_by(col(models.Priority.position)))
+    for priority in priorities:
+        if wanted == priority.code or wanted in priority.label.upper().replace(" ", "").split("/"):
+            return priority.code
+    raise UnknownCode("priority", code, suggest_codes(session, code, kinds=("priority",)))
+
+
+def list_members(session: Session) -> list[models.Member]:
+    """Stored admins and editors, admins first."""
+    rows = session.exec(select(models.Member)).all()
+    return sorted(rows, key=lambda m: (m.role != ROLE_ADMIN, m.scope, m.platform, m.user_id))
+
+
+def _member_key(user_id: str, role: str, scope: str) -> str:
+    return f"{user_id} {role} {scope}".strip()
+
+
+def _check_member_args(session: Session, user_id: str, role: str, scope: str) -> tuple[str, str]:
+    user_id = user_id.strip()
+    if not user_id:
+        raise InvalidValue("user_id", user_id, "empty")
+    if len(user_id) > MAX_USER_ID:
+        raise InvalidValue("user_id", user_id, "too_long")
+    if role not in ROLES:
+        raise InvalidValue("role", role, "bad_role")
+    if role == ROLE_ADMIN and scope:
+        raise InvalidValue("scope", scope, "scope_for_admin")
+    if role == ROLE_EDITOR:
+        if not scope:
+            raise InvalidValue("scope", scope, "scope_required")
+        scope = resolve_priority_code(session, scope)
+    return user_id, scope
+
+
+def _find_member(
+    session: Session, platform: str, user_id: str, role: str, scope: str
+) -> models.Member | None:
+    return session.exec(
+        select(models.Member)
+        .where(models.Member.platform == platform)
+        .where(models.Member.user_id == user_id)
+        .where(models.Member.role == role)
+        .where(models.Member.scope == scope)
+    ).first()
+
+
+def add_member(
+    session: Session,
+    perms: Permissions,
+    user_id: str,
+    role: str,
+    scope: str = "",
+    *,
+    platform: str = DEFAULT_PLATFORM,
+) -> models.AuditEntry:
+    """Make someone an admin, or an editor of one priority (scope). Admins only; audited."""
+    perms.require_admin(f"{role} add")
+    user_id, scope = _check_member_args(session, user_id, role, scope)
+    if _find_member(session, platform, user_id, role, scope) is not None:
+        raise InvalidValue("user_id", user_id, "duplicate")
+    member = models.Member(
+        platform=platform,
+        user_id=user_id,
+        role=role,
+        scope=scope,
+        added_by=perms.actor.to_audit(),
+    )
+    session.add(member)
+    session.flush()
+    return record_change(
+        session,
+        perms.actor,
+        "add",
+        "member",
+        _member_key(user_id, role, scope),
+        before=None,
+        after=to_snapshot(member),
+    )
+
+
+def remove_member(
+    session: Session,
+    perms: Permissions,
+    user_id: str,
+    role: str,
+    scope: str = "",
+    *,
+    platform: str = DEFAULT_PLATFORM,
+    confirmed_versions: Mapping[str, int] | None = None,
+) -> models.AuditEntry:
+    """Take a role away. Without `confirmed_versions`: NeedsConfirmation("confirm_remove")."""
+    perms.require_admin(f"{role} remove")
+    user_id, scope = _check_member_args(session, user_id, role, scope)
+    member = _find_member(session, platform, user_id, role, scope)
+    key = _member_key(user_id, role, scope)
+    if member is None:
+        raise UnknownCode("member", key)
+    snapshot = to_snapshot(member)
+    if confirmed_versions is None:
+        raise NeedsConfirmation(
+            "confirm_remove",
+            {"entity": "member", "key": key, "current": snapshot},
+            {f"member:{key}": 1},
+        )
+    check_confirmed(confirmed_versions, "member", key, member)
+    delete_versioned(session, member, "member", key)
+    return record_change(session, perms.actor, "remove", "member", key, snapshot, None)

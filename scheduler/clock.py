@@ -1,0 +1,194 @@
+"""The clock process: APScheduler 3 wakes `run_due` for each subscription on its schedule.
+
+The project's tables are the source of truth; APScheduler keeps only its default in-memory
+job store (its FAQ: job stores must never be shared between schedulers). Jobs are rebuilt
+from the Subscription table by a sync job every few seconds: one job per subscription, id
+"subscription:ID", fired in the subscription's time zone by `PeriodTrigger`, plus a
+catch-up run over every subscription at start (and on taking over) and then every minute —
+the runner's grace window, not APScheduler's misfire handling, decides what is still due.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.base import BaseTrigger
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from knowledge.models import utc_now
+from scheduler.errors import SchedulerError
+from scheduler.leader import LeaderLock, build_leader_lock, wait_for_leadership
+from scheduler.poster import Poster
+from scheduler.runner import DEFAULT_RETRY, DEFAULT_WORKERS, BuildReport, RetryPolicy, run_due
+from scheduler.schedules import Schedule, next_fire_time, parse_schedule, to_zone
+from scheduler.subscriptions import list_subscriptions
+
+logger = logging.getLogger(__name__)
+
+JOB_PREFIX = "subscription:"
+SYNC_JOB_ID = "sync"
+CATCH_UP_JOB_ID = "catch-up"
+
+
+@dataclass(frozen=True)
+class ClockConfig:
+    """How the clock process runs (intervals in seconds)."""
+
+    grace: timedelta
+    sync_seconds: float = 5.0  # how soon an added, paused or removed subscription is noticed
+    catch_up_seconds: float = 60.0  # a run over every subscription, as a safety net
+    standby_poll_seconds: float = 2.0  # how often a standby tries to take over
+    workers: int = DEFAULT_WORKERS
+    retry: RetryPolicy = field(default=DEFAULT_RETRY)
+
+
+class PeriodTrigger(BaseTrigger):
+    """Fires at a schedule's periods in its time zone (see scheduler.schedules for DST)."""
+
+    def __init__(self, schedule: Schedule, zone_name: str) -> None:
+        self.schedule = schedule
+        self.zone_name = zone_name
+        self.zone = to_zone(zone_name)
+
+    def get_next_fire_time(
+        self, previous_fire_time: datetime | None, now: datetime
+    ) -> datetime | None:
+        after = previous_fire_time or now - timedelta(microseconds=1)
+        found = next_fire_time(self.schedule, self.zone, after)
+        return found.astimezone(self.zone) if found is not None else None
+
+    def __str__(self) -> str:
+        return f"period[{self.schedule.text} {self.zone_name}]"
+
+
+def to_job_id(subscription_id: int) -> str:
+    return f"{JOB_PREFIX}{subscription_id}"
+
+
+def sync_jobs(
+    scheduler: BackgroundScheduler, db_engine: Engine, run_one: Callable[[int], Any]
+) -> None:
+    """Makes the scheduler's subscription jobs match the active subscriptions."""
+    with Session(db_engine) as session:
+        wanted = {
+            to_job_id(s.id): (s.id, s.schedule, s.tz)
+            for s in list_subscriptions(session, include_paused=False)
+            if s.id is not None
+        }
+    for job in scheduler.get_jobs():
+        if job.id.startswith(JOB_PREFIX) and job.id not in wanted:
+            scheduler.remove_job(job.id)
+            logger.info("job %s removed", job.id)
+    for job_id, (subscription_id, schedule_text, tz) in wanted.items():
+        signature = f"{schedule_text} | {tz}"
+        job = scheduler.get_job(job_id)
+        if job is not None and job.name == signature:
+            continue
+        try:
+            trigger = PeriodTrigger(parse_schedule(schedule_text), tz)
+        except SchedulerError as exc:
+            logger.error("subscription %s has no valid schedule: %s", subscription_id, exc)
+            continue
+        scheduler.add_job(
+            run_one,
+            trigger,
+            args=(subscription_id,),
+            id=job_id,
+            name=signature,
+            replace_existing=True,
+        )
+        logger.info("job %s scheduled: %s", job_id, signature)
+
+
+def _lead(
+    db_engine: Engine,
+    posters: Mapping[str, Poster],
+    config: ClockConfig,
+    build_report: BuildReport | None,
+    lock: LeaderLock,
+    stop: threading.Event,
+) -> None:
+    """Runs the scheduler while this process leads; returns on stop or when the lead is lost."""
+
+    def run(subscription_ids: list[int] | None) -> None:
+        try:
+            run_due(
+                db_engine,
+                posters,
+                utc_now(),
+                config.grace,
+                build_report,
+                subscription_ids=subscription_ids,
+                retry=config.retry,
+                workers=config.workers,
+                take_over_after=timedelta(0),  # we lead: claims of others are orphans
+                stop=stopping,
+            )
+        except SQLAlchemyError as exc:
+            logger.error("run failed, store unavailable: %s", str(exc).splitlines()[0])
+
+    def run_one(subscription_id: int) -> None:
+        run([subscription_id])
+
+    def sync() -> None:
+        try:
+            sync_jobs(scheduler, db_engine, run_one)
+        except SQLAlchemyError as exc:
+            logger.error("sync failed, store unavailable: %s", str(exc).splitlines()[0])
+
+    # Set on stop or on losing the lead: runs in progress start no further posts.
+    stopping = threading.Event()
+    scheduler = BackgroundScheduler(
+        timezone=UTC,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+    )
+    sync()
+    now = datetime.now(UTC)
+    scheduler.add_job(sync, "interval", seconds=config.sync_seconds, id=SYNC_JOB_ID)
+    scheduler.add_job(
+        run,
+        "interval",
+        args=(None,),
+        seconds=config.catch_up_seconds,
+        next_run_time=now,
+        id=CATCH_UP_JOB_ID,
+    )
+    scheduler.start()
+    logger.info("became the leader: %s subscription jobs", len(scheduler.get_jobs()) - 2)
+    try:
+        while not stop.wait(config.standby_poll_seconds):
+            if not lock.is_held():
+                logger.error("lost the lead; stopping the jobs")
+                break
+    finally:
+        stopping.set()
+        scheduler.shutdown(wait=True)
+
+
+def run_clock(
+    db_engine: Engine,
+    posters: Mapping[str, Poster],
+    config: ClockConfig,
+    stop: threading.Event,
+    build_report: BuildReport | None = None,
+    lock: LeaderLock | None = None,
+) -> None:
+    """`staffbot scheduler`: waits for the lead (or refuses: SchedulerAlreadyRunning on
+    SQLite), schedules and posts while leading, and returns once `stop` is set."""
+    lock = lock or build_leader_lock(db_engine)
+    try:
+        while not stop.is_set():
+            if not wait_for_leadership(lock, stop, config.standby_poll_seconds):
+                break
+            _lead(db_engine, posters, config, build_report, lock, stop)
+            lock.release()
+    finally:
+        lock.release()

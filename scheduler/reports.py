@@ -1,0 +1,218 @@
+"""What a scheduled post says: a reminder or a digest for a scope, as plain data."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from sqlmodel import Session
+
+from knowledge import models
+from knowledge.progress import (
+    DIGEST_WINDOW_DAYS,
+    REMINDER_WINDOW_DAYS,
+    STALE_AFTER_DAYS,
+    BudgetOverview,
+    KnowledgeChange,
+    ProgressRecord,
+    Scope,
+    ThemeKpis,
+    get_budget_overview,
+    list_knowledge_changes,
+    list_kpis_due,
+    list_progress,
+    list_stale_kpis,
+    resolve_scope,
+)
+from knowledge.snapshot import Knowledge, load_knowledge
+from knowledge.store import get_revision
+
+KINDS = ("reminder", "digest")
+# A budget chart is drawn when the overview has at least this many parts to compare.
+CHART_MIN_ROWS = 2
+
+
+@dataclass(frozen=True)
+class MissedPost:
+    """A post of this subscription that never went out (missed beyond the grace window,
+    or failed for good): a digest lists it."""
+
+    subscription_id: int
+    period: datetime
+    status: str  # missed | failed
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """KPIs in scope with no progress recorded in the last `window_days` days, by theme."""
+
+    lang: str
+    scope: Scope
+    generated_at: datetime
+    themes: tuple[ThemeKpis, ...]
+    window_days: int = REMINDER_WINDOW_DAYS
+    kind: Literal["reminder"] = "reminder"
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to remind anyone of: every KPI in scope is up to date."""
+        return not self.themes
+
+    @property
+    def kpi_count(self) -> int:
+        return sum(len(group.kpis) for group in self.themes)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A manager's week for a scope: budget, progress recorded, stale KPIs, knowledge
+    changes and posts that were missed, from `period_start` to `generated_at`."""
+
+    lang: str
+    scope: Scope
+    period_start: datetime
+    generated_at: datetime
+    budget: BudgetOverview | None
+    progress: tuple[ProgressRecord, ...]
+    stale: tuple[ThemeKpis, ...]
+    changes: tuple[KnowledgeChange, ...]
+    missed: tuple[MissedPost, ...] = ()
+    chart_png: bytes | None = field(default=None, repr=False)
+    stale_days: int = STALE_AFTER_DAYS
+    kind: Literal["digest"] = "digest"
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing at all to show: no budget, no progress, no stale KPI, no change, no
+        missed post. A manager's weekly digest with no news still posts its budget and
+        stale KPIs, so a digest of a scope with figures or KPIs is never empty."""
+        return not (self.budget or self.has_news or self.stale)
+
+    @property
+    def has_news(self) -> bool:
+        """Something happened this period: progress, a knowledge change or a missed post."""
+        return bool(self.progress or self.changes or self.missed)
+
+    @property
+    def stale_count(self) -> int:
+        return sum(len(group.kpis) for group in self.stale)
+
+
+Report = Reminder | Digest
+
+# The knowledge each store (by URL) was last read at, per revision: a fan-out of a thousand
+# reports reads it once, not a thousand times (a read takes tens of milliseconds).
+_knowledge_lock = threading.Lock()
+_knowledge: dict[str, Knowledge] = {}
+
+
+def get_knowledge(session: Session) -> Knowledge:
+    """The knowledge at the store's current revision, read once per revision and process.
+
+    Read in a session of its own so that the caller's commits never expire it.
+    """
+    engine = session.get_bind().engine
+    key = str(engine.url)
+    revision = get_revision(session)
+    with _knowledge_lock:
+        cached = _knowledge.get(key)
+    if cached is not None and cached.revision == revision:
+        return cached
+    with Session(engine) as own:
+        knowledge = load_knowledge(own)
+    with _knowledge_lock:
+        _knowledge[key] = knowledge
+    return knowledge
+
+
+def to_missed_post(delivery: models.Delivery) -> MissedPost:
+    return MissedPost(delivery.subscription_id, delivery.period, delivery.status, delivery.error)
+
+
+def build_reminder(
+    session: Session, scope: Scope, lang: str, now: datetime, knowledge: Knowledge | None = None
+) -> Reminder:
+    knowledge = knowledge or get_knowledge(session)
+    themes = list_kpis_due(session, knowledge, scope, now)
+    return Reminder(lang, scope, now, tuple(themes))
+
+
+def build_digest(
+    session: Session,
+    scope: Scope,
+    lang: str,
+    now: datetime,
+    missed: Sequence[models.Delivery] = (),
+    *,
+    knowledge: Knowledge | None = None,
+    with_chart: bool = True,
+) -> Digest:
+    knowledge = knowledge or get_knowledge(session)
+    since = now - timedelta(days=DIGEST_WINDOW_DAYS)
+    budget = get_budget_overview(knowledge, scope)
+    chart = None
+    if with_chart and budget is not None and len(budget.rows) >= CHART_MIN_ROWS:
+        # Imported here: matplotlib loads only when a chart is drawn.
+        from scheduler.charts import render_budget_chart
+
+        chart = render_budget_chart(budget)
+    return Digest(
+        lang=lang,
+        scope=scope,
+        period_start=since,
+        generated_at=now,
+        budget=budget,
+        progress=tuple(list_progress(session, knowledge, scope, since, now)),
+        stale=tuple(list_stale_kpis(session, knowledge, scope, now)),
+        changes=tuple(list_knowledge_changes(session, scope, since, now)),
+        missed=tuple(to_missed_post(d) for d in sorted(missed, key=lambda d: d.period)),
+        chart_png=chart,
+    )
+
+
+def build_report_for(
+    session: Session,
+    kind: str,
+    scope_text: str,
+    lang: str,
+    now: datetime,
+    missed: Sequence[models.Delivery] = (),
+    *,
+    with_chart: bool = True,
+) -> Report:
+    """A report of `kind` for a scope as written ("all", "P1", "E6", "P1-EMT").
+
+    Raises knowledge.progress.UnknownScope when the scope names nothing (any more).
+    """
+    knowledge = get_knowledge(session)
+    scope = resolve_scope(knowledge, scope_text)
+    if kind == "reminder":
+        return build_reminder(session, scope, lang, now, knowledge)
+    if kind == "digest":
+        return build_digest(
+            session, scope, lang, now, missed, knowledge=knowledge, with_chart=with_chart
+        )
+    raise ValueError(f"unknown report kind {kind!r}")
+
+
+def build_report(
+    session: Session,
+    subscription: models.Subscription,
+    now: datetime,
+    missed: Sequence[models.Delivery] = (),
+) -> Report:
+    """The report a subscription posts at `now` (aware UTC), in its language.
+
+    A reminder lists the KPIs in scope with nothing recorded in the last 7 days; a digest
+    covers the 7 days before `now` and lists `missed` deliveries (missed or failed posts
+    of this subscription) so that none is silently dropped. Reads only; the caller owns
+    the session. Raises knowledge.progress.UnknownScope when the subscription's scope no
+    longer names anything.
+    """
+    return build_report_for(
+        session, subscription.kind, subscription.scope, subscription.lang, now, missed
+    )

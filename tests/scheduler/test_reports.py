@@ -1,0 +1,195 @@
+"""Reminders and digests built from the store, and their plain-text preview."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.report_text import render_report_text, to_change_text, to_number_text
+from knowledge import models
+from knowledge.db import create_db_engine
+from knowledge.progress import UnknownScope
+from knowledge.store import ensure_store
+from scheduler.reports import Digest, Reminder, build_report
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("reports") / "seeded.db"
+    engine = create_db_engine(f"sqlite:///{path}")
+    ensure_store(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def session(seeded_file: Path, tmp_path: Path) -> Iterator[Session]:
+    """A seeded SQLite store of this test's own (a copy of one seeded once)."""
+    path = tmp_path / "store.db"
+    shutil.copy(seeded_file, path)
+    engine = create_db_engine(f"sqlite:///{path}")
+    with Session(engine) as session:
+        yield session
+    engine.dispose()
+
+
+def _subscription(kind: str, scope: str, lang: str = "en") -> models.Subscription:
+    return models.Subscription(
+        id=7,
+        kind=kind,
+        channel="C0TEAM",
+        scope=scope,
+        schedule="mon 09:00",
+        schedule_kind="at",
+        tz="Europe/Zurich",
+        lang=lang,
+        created_by="slack:U0ADMIN1",
+    )
+
+
+def _record(session: Session, code: str, value: str, days_ago: float) -> None:
+    at = NOW - timedelta(days=days_ago)
+    session.add(
+        models.KpiProgress(
+            kpi_code=code,
+            value=Decimal(value),
+            as_of=at.date(),
+            recorded_by="slack:U0OWNER1",
+            recorded_at=at,
+        )
+    )
+    session.commit()
+
+
+def _missed(hours_ago: int, status: str = "missed") -> models.Delivery:
+    return models.Delivery(
+        subscription_id=7, period=NOW - timedelta(hours=hours_ago), status=status
+    )
+
+
+def test_reminder_lists_the_kpis_without_recent_progress(session: Session) -> None:
+    _record(session, "P1-EMT-1", "4", days_ago=1)
+    report = build_report(session, _subscription("reminder", "p1-emt", "zh"), NOW)
+    assert isinstance(report, Reminder)
+    assert (report.kind, report.lang, report.scope.code) == ("reminder", "zh", "P1-EMT")
+    assert not report.is_empty and report.kpi_count == 5
+    assert report.generated_at == NOW
+
+
+def test_reminder_is_empty_when_every_kpi_is_up_to_date(session: Session) -> None:
+    _record(session, "E1-X-1", "1", days_ago=1)
+    _record(session, "E1-X-2", "2", days_ago=2)
+    report = build_report(session, _subscription("reminder", "E1"), NOW)
+    assert report.is_empty
+    assert "Every KPI in scope has progress recorded" in render_report_text(report)
+
+
+def test_report_of_a_scope_that_no_longer_exists_raises(session: Session) -> None:
+    with pytest.raises(UnknownScope):
+        build_report(session, _subscription("digest", "P9"), NOW)
+
+
+def test_digest_has_budget_progress_stale_changes_missed_and_chart(session: Session) -> None:
+    _record(session, "P1-EMT-1", "3", days_ago=30)
+    _record(session, "P1-EMT-1", "5", days_ago=2)
+    session.add(
+        models.AuditEntry(
+            at=NOW - timedelta(days=1),
+            actor="slack:U0ADMIN1",
+            action="set",
+            entity="budget",
+            entity_key="P1:2023",
+        )
+    )
+    session.commit()
+    missed = [_missed(24 * 7, "failed"), _missed(24 * 14)]
+    report = build_report(session, _subscription("digest", "P1"), NOW, missed)
+    assert isinstance(report, Digest)
+    assert report.period_start == NOW - timedelta(days=7)
+    assert report.budget is not None and report.budget.whole == 519_000
+    assert [(p.kpi_code, p.change) for p in report.progress] == [("P1-EMT-1", Decimal(2))]
+    assert report.stale_count == 14  # P1-EMT-1 was updated this week
+    assert [c.entity_key for c in report.changes] == ["P1:2023"]
+    assert [m.status for m in report.missed] == ["missed", "failed"]  # oldest first
+    assert report.chart_png is not None and report.chart_png.startswith(PNG)
+    assert not report.is_empty
+
+
+def test_digest_of_a_theme_has_no_chart_and_is_not_empty_without_news(
+    session: Session,
+) -> None:
+    report = build_report(session, _subscription("digest", "P1-EMT"), NOW)
+    assert isinstance(report, Digest)
+    assert report.chart_png is None
+    assert not report.has_news  # no progress, no change, nothing missed
+    assert not report.is_empty  # but the budget and the stale KPIs are worth the post
+
+
+def test_a_digest_with_only_missed_posts_has_news(session: Session) -> None:
+    report = build_report(session, _subscription("digest", "P1-EMT"), NOW, [_missed(30)])
+    assert isinstance(report, Digest) and report.has_news
+
+
+# -- the preview text ---------------------------------------------------------------------
+
+
+def test_reminder_text_names_each_kpi_and_the_command_to_record_it(session: Session) -> None:
+    en = render_report_text(build_report(session, _subscription("reminder", "P1-EMT"), NOW))
+    assert en.startswith("KPI reminder – Emergency telecommunications (P1-EMT)")
+    assert "- P1-EMT-2: Number of Member States" in en
+    assert "/kb progress P1-EMT-2 VALUE" in en
+    zh = render_report_text(build_report(session, _subscription("reminder", "P1-EMT", "zh"), NOW))
+    assert zh.startswith("关键绩效指标提醒：应急通信（P1-EMT）")
+    assert "/kb progress P1-EMT-2 数值" in zh and "从未记录" in zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_digest_text_in_both_languages(session: Session, lang: str) -> None:
+    _record(session, "P1-INF-2", "1250", days_ago=20)
+    _record(session, "P1-INF-2", "1000.5", days_ago=1)
+    missed = [_missed(24 * 7)]
+    text = render_report_text(
+        build_report(session, _subscription("digest", "P1", lang), NOW, missed)
+    )
+    assert "P1-INF-2" in text and "1,000.5 (-249.5)" in text.replace("（", " (").replace("）", ")")
+    assert "U0OWNER1" in text and "slack:" not in text
+    assert "2026-11-16 08:00 UTC" in text
+    if lang == "en":
+        assert "Budget 2023: CHF 519,000, 12.4% of the total CHF 4,200,000" in text
+        assert "never updated: P1-EMT-1" in text
+    else:
+        assert "2023年预算：519,000 瑞郎" in text and "从未更新：P1-EMT-1" in text
+
+
+def test_numbers_and_changes_are_written_as_people_write_them() -> None:
+    assert to_number_text(Decimal("1250.0000")) == "1,250"
+    assert to_number_text(Decimal("0.7500")) == "0.75"
+    assert to_change_text(Decimal("2.50")) == "+2.5"
+    assert to_change_text(Decimal("-3")) == "-3"
+    assert to_change_text(Decimal("0")) == "±0"
+    assert to_change_text(None) == ""
+
+
+def test_reports_follow_each_audited_change_of_the_knowledge(session: Session) -> None:
+    before = build_report(session, _subscription("reminder", "E1-X"), NOW)
+    assert isinstance(before, Reminder) and before.kpi_count == 2
+    kpi = session.exec(select(models.Kpi).where(models.Kpi.code == "E1-X-2")).one()
+    kpi.retired = True
+    session.add(kpi)
+    session.add(
+        models.AuditEntry(
+            actor="slack:U0ADMIN1", action="retire", entity="kpi", entity_key="E1-X-2"
+        )
+    )
+    session.commit()
+    after = build_report(session, _subscription("reminder", "E1-X"), NOW)
+    assert isinstance(after, Reminder) and after.kpi_count == 1
