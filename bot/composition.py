@@ -79,6 +79,7 @@ def build_slack_bolt_app(
             check_channel=SlackPoster(
                 WebClient(token=bot_token, base_url=settings.slack_api_url)
             ).check_channel,
+            on_commit=service.invalidate,
         ),
     )
 

@@ -30,7 +30,7 @@ class AnswerService:
         self.db_engine = db_engine
         self.refresh_interval = refresh_interval
         self._engine: AnswerEngine | None = None
-        self._checked_at = 0.0
+        self._checked_at = float("-inf")
         self._lock = threading.Lock()
 
     def get_engine(self) -> AnswerEngine:
@@ -51,6 +51,11 @@ class AnswerService:
                 raise to_store_unavailable(self.db_engine, exc) from exc
             self._checked_at = now
             return self._engine
+
+    def invalidate(self) -> None:
+        """The store changed (this process just committed an edit): check it on the next call."""
+        with self._lock:
+            self._checked_at = float("-inf")
 
     def answer(self, question: str) -> Answer:
         return self.get_engine().answer(question)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -47,9 +47,13 @@ class KbService:
         db_engine: Engine,
         env_admins: Collection[str] = (),
         check_channel: ChannelCheck | None = None,
+        on_commit: Callable[[], None] | None = None,
     ) -> None:
         self.db_engine = db_engine
         self.env_admins = frozenset(env_admins)
+        # Called after each committed command: this process's answers follow the edit at once
+        # instead of at the answer service's next check.
+        self.on_commit = on_commit
         self._handlers: dict[str, Handler] = {
             **KnowledgeCommands(self.env_admins).get_handlers(),
             **ScheduleCommands(check_channel).get_handlers(),
@@ -81,6 +85,8 @@ class KbService:
         try:
             reply = self._handlers[command.name](session, perms, command, lang, confirmation)
             session.commit()
+            if self.on_commit is not None:
+                self.on_commit()
             return reply
         except KbInputError as exc:
             session.rollback()

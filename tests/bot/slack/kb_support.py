@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -99,15 +98,6 @@ class KbServed:
         status, _ = self.served.post(body, ctype)
         assert status == 200
         return texts(self.slack.wait_for(f"/response/{response_id}", timeout=10)[0].body)
-
-    def ask_until(self, text: str, expected: str, timeout: float = 1.5) -> str:
-        """/ask until the answer holds `expected`: an edit is answered within a second."""
-        deadline = time.monotonic() + timeout
-        while True:
-            answer = self.ask(text)
-            if expected in answer or time.monotonic() > deadline:
-                return answer
-            time.sleep(0.1)
 
     def click(self, reply: dict[str, Any], action_id: str, user_id: str = ADMIN) -> dict[str, Any]:
         """Presses a button of an ephemeral /kb reply; returns what replaced the reply."""

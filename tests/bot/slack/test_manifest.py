@@ -29,8 +29,13 @@ def test_manifest_declares_commands_events_interactivity_and_few_scopes() -> Non
     assert settings["interactivity"]["is_enabled"] is True
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "app_mentions:read",
+        "channels:history",
+        "channels:read",
         "chat:write",
         "commands",
+        "files:write",
+        "groups:history",
+        "groups:read",
         "im:history",
         "users:read",
     }
@@ -44,3 +49,4 @@ def test_manifest_declares_commands_events_interactivity_and_few_scopes() -> Non
 def test_procfile_runs_the_web_process_and_the_release_step() -> None:
     lines = (REPO / "Procfile").read_text(encoding="utf-8").splitlines()
     assert "web: staffbot serve" in lines and "release: staffbot db upgrade" in lines
+    assert "clock: staffbot scheduler" in lines
