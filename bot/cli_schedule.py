@@ -248,6 +248,7 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
         standby_poll_seconds=args.standby_poll_seconds,
         retry_backoff=args.retry_backoff,
         workers=args.workers,
+        take_over_seconds=args.take_over_seconds,
     )
     try:
         run(stop)
@@ -326,4 +327,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "--retry-backoff", type=_positive, default=1.0, help="first wait after a 5xx, doubled after"
     )
     clock.add_argument("--workers", type=int, default=8, help="posts sent at the same time")
+    clock.add_argument(
+        "--take-over-seconds",
+        type=_positive,
+        default=None,
+        help="age at which another process's unfinished post is taken over (default 180)",
+    )
     clock.set_defaults(run=_run_scheduler)

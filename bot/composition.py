@@ -141,9 +141,11 @@ def build_scheduler_process(
     standby_poll_seconds: float = 2.0,
     retry_backoff: float = 1.0,
     workers: int = 8,
+    take_over_seconds: float | None = None,
 ) -> Callable[[threading.Event], None]:
     """`staffbot scheduler`: the clock, posting to Slack through SlackPoster; call the
     result with an event that stops it. The caller checked SLACK_BOT_TOKEN first."""
+    from dataclasses import replace
     from datetime import timedelta
 
     from slack_sdk import WebClient
@@ -169,6 +171,8 @@ def build_scheduler_process(
         workers=workers,
         retry=RetryPolicy(backoff=retry_backoff),
     )
+    if take_over_seconds is not None:
+        config = replace(config, take_over_after=timedelta(seconds=take_over_seconds))
 
     def run(stop: threading.Event) -> None:
         run_clock(db_engine, {poster.platform: poster}, config, stop)

@@ -282,13 +282,19 @@ def find_newer_changes(session: Session, entry: models.AuditEntry) -> list[int]:
     return [e.id for e in later if e.id is not None and e.id not in cancelled]
 
 
+def _has_progress(session: Session, kpi_code: str) -> bool:
+    query = select(models.KpiProgress.id).where(models.KpiProgress.kpi_code == kpi_code)
+    return session.exec(query.limit(1)).first() is not None
+
+
 def undo_change(session: Session, perms: Permissions, change_id: int) -> models.AuditEntry:
     """Revert change `change_id` exactly; the revert is itself audited with reverts_id.
 
     Undoing an undo redoes the original change. Refused (CannotUndo) when a later change
     of the same record is still in effect ("changed_since", with their ids; a change that
     was itself undone does not count, so a record's changes can be undone newest first),
-    when the record no longer looks as the change left it ("record_differs"), or for
+    when the record no longer looks as the change left it ("record_differs"), when other
+    records refer to what undoing would delete ("has_dependants": a KPI with progress), or for
     changes that cannot be reverted ("not_undoable": other kinds; an addition or removal
     whose snapshot lacks columns, or of a subscription, whose deliveries refer to it).
     Admins only.
@@ -315,6 +321,9 @@ def undo_change(session: Session, perms: Permissions, change_id: int) -> models.
     restored: SQLModel | None
     if entry.before is None:
         assert current is not None
+        if isinstance(current, models.Kpi) and _has_progress(session, current.code):
+            # Progress recorded since refers to the KPI: retire it instead.
+            raise CannotUndo(change_id, "has_dependants")
         delete_versioned(session, current, entry.entity, entry.entity_key)
         restored = None
     elif current is None:

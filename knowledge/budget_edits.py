@@ -73,10 +73,31 @@ def resolve_budget_subject(session: Session, code: str) -> str:
     raise UnknownCode("budget_subject", code, suggest(code, known))
 
 
-def get_latest_year(session: Session) -> int:
-    """The latest year the store has figures for (this year if it has none)."""
-    latest = session.exec(select(func.max(models.BudgetLine.year))).one()
+def get_latest_year(session: Session, subject: str | None = None) -> int:
+    """The latest year `subject` (else the store) has figures for; this year if none.
+
+    As the answers do: `budget set P1-EMT 128000` corrects the year P1-EMT is answered for,
+    not a year admins have begun to fill in for other subjects.
+    """
+    query = select(func.max(models.BudgetLine.year))
+    if subject is not None:
+        subject_latest = session.exec(query.where(models.BudgetLine.subject_code == subject)).one()
+        if subject_latest is not None:
+            return int(subject_latest)
+    latest = session.exec(query).one()
     return int(latest) if latest is not None else date.today().year
+
+
+def get_printed_amount(session: Session, subject: str, year: int) -> int | None:
+    """The figure the source documents print for a subject and year (the first section's,
+    where they differ); None when only admins gave one."""
+    query = (
+        select(models.BudgetLine.amount_chf)
+        .where(models.BudgetLine.subject_code == subject, models.BudgetLine.year == year)
+        .where(models.BudgetLine.doc != KB_DOC)
+        .order_by(col(models.BudgetLine.id))
+    )
+    return session.exec(query).first()
 
 
 def get_amounts(session: Session, year: int) -> dict[str, int]:
@@ -155,14 +176,14 @@ def set_budget(
     confirmed_versions: Mapping[str, int] | None = None,
 ) -> models.AuditEntry:
     """Set the figure of a subject (TOTAL, priority, enabler or theme) for a year (default:
-    the latest year in the store). Admins only. The audit key is "SUBJECT:YEAR"."""
+    the latest year the subject has figures for). Admins only. The audit key is "SUBJECT:YEAR"."""
     perms.require_admin("budget set")
     subject = resolve_budget_subject(session, code)
     if amount < 0:
         raise InvalidValue("amount", amount, "negative")
     if amount > MAX_AMOUNT_CHF:
         raise InvalidValue("amount", amount, "too_large")
-    year = check_year(get_latest_year(session) if year is None else year)
+    year = check_year(get_latest_year(session, subject) if year is None else year)
     key = f"{subject}:{year}"
     line = get_kb_line(session, subject, year)
     if confirmed_versions is not None:

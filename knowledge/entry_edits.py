@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, SQLModel, col, select
@@ -205,6 +205,70 @@ def apply_remove(
     return record_change(session, perms.actor, "remove", entity, key, before, None)
 
 
+# -- facts and FAQ entries alike -------------------------------------------------------------
+
+_Entry = TypeVar("_Entry", models.Fact, models.Faq)
+_ValueCheck = Callable[[Session, Mapping[str, Any]], dict[str, Any]]
+
+
+def _get_entry(session: Session, model: type[_Entry], entity: str, key: str) -> _Entry:
+    row = session.exec(select(model).where(model.key == key.strip())).first()
+    if row is None:
+        keys = list(session.exec(select(model.key)).all())
+        raise UnknownCode(entity, key, suggest(key, keys))
+    return row
+
+
+def _add_entry(
+    session: Session,
+    perms: Permissions,
+    model: type[_Entry],
+    entity: str,
+    key: str,
+    values: dict[str, Any],
+) -> models.AuditEntry:
+    """Insert a fact or FAQ entry of checked `values` under a checked, unused `key`."""
+    perms.require_priority(values["priority_code"], f"{entity} add")
+    if session.exec(select(model.id).where(model.key == key)).first() is not None:
+        raise InvalidValue("key", key, "duplicate")
+    row = model(key=key, doc="", section="", **values)
+    return apply_add(session, perms, entity, key, row)
+
+
+def _edit_entry(
+    session: Session,
+    perms: Permissions,
+    model: type[_Entry],
+    entity: str,
+    key: str,
+    changes: Mapping[str, Any],
+    check: _ValueCheck,
+) -> models.AuditEntry:
+    action = f"{entity} edit"
+    perms.require_member(action)  # outsiders learn nothing of the store
+    row = _get_entry(session, model, entity, key)
+    perms.require_priority(row.priority_code, action)
+    values = check(session, changes)
+    if "priority_code" in values:
+        perms.require_priority(values["priority_code"], action)
+    return apply_edit(session, perms, entity, row.key, row, values)
+
+
+def _remove_entry(
+    session: Session,
+    perms: Permissions,
+    model: type[_Entry],
+    entity: str,
+    key: str,
+    confirmed_versions: Mapping[str, int] | None,
+) -> models.AuditEntry:
+    action = f"{entity} remove"
+    perms.require_member(action)  # outsiders learn nothing of the store
+    row = _get_entry(session, model, entity, key)
+    perms.require_priority(row.priority_code, action)
+    return apply_remove(session, perms, entity, row.key, row, confirmed_versions)
+
+
 # -- facts ------------------------------------------------------------------------------------
 
 FACT_FIELDS = (
@@ -224,11 +288,7 @@ FACT_FIELDS = (
 
 
 def get_fact(session: Session, key: str) -> models.Fact:
-    fact = session.exec(select(models.Fact).where(models.Fact.key == key.strip())).first()
-    if fact is None:
-        keys = list(session.exec(select(models.Fact.key)).all())
-        raise UnknownCode("fact", key, suggest(key, keys))
-    return fact
+    return _get_entry(session, models.Fact, "fact", key)
 
 
 def _check_fact_values(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -296,24 +356,14 @@ def add_fact(
     )
     values["title_en"] = check_text("title_en", title_en or _title_of(values["text_en"]), MAX_TITLE)
     values["title_zh"] = check_text("title_zh", title_zh or _title_of(values["text_zh"]), MAX_TITLE)
-    perms.require_priority(values["priority_code"], "fact add")
-    if session.exec(select(models.Fact.id).where(models.Fact.key == key)).first() is not None:
-        raise InvalidValue("key", key, "duplicate")
-    fact = models.Fact(key=key, doc="", section="", **values)
-    return apply_add(session, perms, "fact", key, fact)
+    return _add_entry(session, perms, models.Fact, "fact", key, values)
 
 
 def edit_fact(
     session: Session, perms: Permissions, key: str, changes: Mapping[str, Any]
 ) -> models.AuditEntry:
     """Change some of FACT_FIELDS of a fact; the fact then cites this change as its source."""
-    perms.require_member("fact edit")  # outsiders learn nothing of the store
-    fact = get_fact(session, key)
-    perms.require_priority(fact.priority_code, "fact edit")
-    values = _check_fact_values(session, changes)
-    if "priority_code" in values:
-        perms.require_priority(values["priority_code"], "fact edit")
-    return apply_edit(session, perms, "fact", fact.key, fact, values)
+    return _edit_entry(session, perms, models.Fact, "fact", key, changes, _check_fact_values)
 
 
 def remove_fact(
@@ -323,10 +373,7 @@ def remove_fact(
     *,
     confirmed_versions: Mapping[str, int] | None = None,
 ) -> models.AuditEntry:
-    perms.require_member("fact remove")  # outsiders learn nothing of the store
-    fact = get_fact(session, key)
-    perms.require_priority(fact.priority_code, "fact remove")
-    return apply_remove(session, perms, "fact", fact.key, fact, confirmed_versions)
+    return _remove_entry(session, perms, models.Fact, "fact", key, confirmed_versions)
 
 
 # -- FAQ entries --------------------------------------------------------------------------------
@@ -335,11 +382,7 @@ FAQ_FIELDS = ("question_en", "question_zh", "alternates", "answer_en", "answer_z
 
 
 def get_faq(session: Session, key: str) -> models.Faq:
-    faq = session.exec(select(models.Faq).where(models.Faq.key == key.strip())).first()
-    if faq is None:
-        keys = list(session.exec(select(models.Faq.key)).all())
-        raise UnknownCode("faq", key, suggest(key, keys))
-    return faq
+    return _get_entry(session, models.Faq, "faq", key)
 
 
 def _check_faq_values(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -384,24 +427,14 @@ def add_faq(
             "priority_code": priority_code,
         },
     )
-    perms.require_priority(values["priority_code"], "faq add")
-    if session.exec(select(models.Faq.id).where(models.Faq.key == key)).first() is not None:
-        raise InvalidValue("key", key, "duplicate")
-    faq = models.Faq(key=key, doc="", section="", **values)
-    return apply_add(session, perms, "faq", key, faq)
+    return _add_entry(session, perms, models.Faq, "faq", key, values)
 
 
 def edit_faq(
     session: Session, perms: Permissions, key: str, changes: Mapping[str, Any]
 ) -> models.AuditEntry:
     """Change some of FAQ_FIELDS of an FAQ entry."""
-    perms.require_member("faq edit")  # outsiders learn nothing of the store
-    faq = get_faq(session, key)
-    perms.require_priority(faq.priority_code, "faq edit")
-    values = _check_faq_values(session, changes)
-    if "priority_code" in values:
-        perms.require_priority(values["priority_code"], "faq edit")
-    return apply_edit(session, perms, "faq", faq.key, faq, values)
+    return _edit_entry(session, perms, models.Faq, "faq", key, changes, _check_faq_values)
 
 
 def remove_faq(
@@ -411,10 +444,7 @@ def remove_faq(
     *,
     confirmed_versions: Mapping[str, int] | None = None,
 ) -> models.AuditEntry:
-    perms.require_member("faq remove")  # outsiders learn nothing of the store
-    faq = get_faq(session, key)
-    perms.require_priority(faq.priority_code, "faq remove")
-    return apply_remove(session, perms, "faq", faq.key, faq, confirmed_versions)
+    return _remove_entry(session, perms, models.Faq, "faq", key, confirmed_versions)
 
 
 # -- aliases ------------------------------------------------------------------------------------

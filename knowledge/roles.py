@@ -10,6 +10,7 @@ user id only. Every edit function checks the Permissions it is given and raises 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
@@ -21,6 +22,9 @@ from knowledge.entry_edits import suggest_codes
 from knowledge.errors import InvalidValue, NeedsConfirmation, NotPermitted, UnknownCode
 
 logger = logging.getLogger(__name__)
+
+# What a user id looks like on each platform (Slack: U… or W…, upper-case letters and digits).
+USER_ID_FORMATS = {"slack": re.compile(r"[UW][A-Z0-9]{1,63}")}
 
 ROLE_ADMIN = "admin"
 ROLE_EDITOR = "editor"
@@ -155,6 +159,10 @@ def add_member(
     """Make someone an admin, or an editor of one priority (scope). Admins only; audited."""
     perms.require_admin(f"{role} add")
     user_id, scope = _check_member_args(session, user_id, role, scope)
+    user_format = USER_ID_FORMATS.get(platform)
+    if user_format is not None and not user_format.fullmatch(user_id):
+        # Roles go by the platform's user id, never a name: a name would never match anyone.
+        raise InvalidValue("user_id", user_id, "not_a_user_id")
     if _find_member(session, platform, user_id, role, scope) is not None:
         raise InvalidValue("user_id", user_id, "duplicate")
     member = models.Member(

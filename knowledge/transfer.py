@@ -218,6 +218,26 @@ def _ordered(session: Session, model: Any) -> list[Any]:
     return list(session.exec(select(model).order_by(*order, col(model.id))))
 
 
+def _to_entries(
+    session: Session, model: type[models.Fact] | type[models.Faq]
+) -> list[dict[str, Any]]:
+    """Facts or FAQ entries as the seed writes them: "priority" and "source" for the columns."""
+    return [
+        _without_none(
+            {
+                **{
+                    name: getattr(row, name)
+                    for name in _columns(model)
+                    if name not in ("priority_code", "doc", "section")
+                },
+                "priority": row.priority_code,
+                "source": _source(row),
+            }
+        )
+        for row in _ordered(session, model)
+    ]
+
+
 def _grouped(rows: list[Any], key: str) -> dict[str, list[Any]]:
     grouped: dict[str, list[Any]] = {}
     for row in rows:
@@ -299,34 +319,8 @@ def to_export_document(session: Session) -> dict[str, Any]:
         }
         for r in _ordered(session, models.Risk)
     ]
-    facts = [
-        _without_none(
-            {
-                **{
-                    name: getattr(f, name)
-                    for name in _columns(models.Fact)
-                    if name not in ("priority_code", "doc", "section")
-                },
-                "priority": f.priority_code,
-                "source": _source(f),
-            }
-        )
-        for f in _ordered(session, models.Fact)
-    ]
-    faqs = [
-        _without_none(
-            {
-                **{
-                    name: getattr(q, name)
-                    for name in _columns(models.Faq)
-                    if name not in ("priority_code", "doc", "section")
-                },
-                "priority": q.priority_code,
-                "source": _source(q),
-            }
-        )
-        for q in _ordered(session, models.Faq)
-    ]
+    facts = _to_entries(session, models.Fact)
+    faqs = _to_entries(session, models.Faq)
     synonyms: dict[str, list[str]] = {}
     for s in _ordered(session, models.Synonym):
         synonyms.setdefault(s.group, []).append(s.word)

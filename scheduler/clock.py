@@ -27,7 +27,14 @@ from knowledge.models import utc_now
 from scheduler.errors import SchedulerError
 from scheduler.leader import LeaderLock, build_leader_lock, wait_for_leadership
 from scheduler.poster import Poster
-from scheduler.runner import DEFAULT_RETRY, DEFAULT_WORKERS, BuildReport, RetryPolicy, run_due
+from scheduler.runner import (
+    DEFAULT_RETRY,
+    DEFAULT_WORKERS,
+    LEADER_TAKE_OVER,
+    BuildReport,
+    RetryPolicy,
+    run_due,
+)
 from scheduler.schedules import Schedule, next_fire_time, parse_schedule, to_zone
 from scheduler.subscriptions import list_subscriptions
 
@@ -48,6 +55,8 @@ class ClockConfig:
     standby_poll_seconds: float = 2.0  # how often a standby tries to take over
     workers: int = DEFAULT_WORKERS
     retry: RetryPolicy = field(default=DEFAULT_RETRY)
+    # Claims another process holds are taken over once this old (see LEADER_TAKE_OVER).
+    take_over_after: timedelta = LEADER_TAKE_OVER
 
 
 class PeriodTrigger(BaseTrigger):
@@ -129,7 +138,7 @@ def _lead(
                 subscription_ids=subscription_ids,
                 retry=config.retry,
                 workers=config.workers,
-                take_over_after=timedelta(0),  # we lead: claims of others are orphans
+                take_over_after=config.take_over_after,
                 stop=stopping,
             )
         except SQLAlchemyError as exc:

@@ -60,6 +60,13 @@ DEFAULT_WORKERS = 8
 # A claim another runner holds is taken over once it is this old (it died mid-post). The
 # leading scheduler passes zero: the leader lock says the previous holder is gone.
 STALE_CLAIM = timedelta(minutes=10)
+# What _post returns when it stopped before an attempt: the claim is left for a later run.
+RELEASED = "released"
+# How old another runner's claim must be before the leader takes it over. The previous leader
+# stops before its next attempt once it sees it lost the lock (within a standby poll), but an
+# attempt under way can last the client's timeout (30 s) plus its own waits for Retry-After
+# (up to 3 × 30 s): a younger claim may still be posted by a leader cut off from the database.
+LEADER_TAKE_OVER = timedelta(minutes=3)
 # Delivery.error of periods recorded missed.
 MISSED_LATE = "past the grace window"
 MISSED_SUPERSEDED = "a newer period was due"
@@ -166,7 +173,9 @@ def run_due(
             summary.add("deferred")
             return
         try:
-            _run_task(db_engine, posters, build, task, now, grace, runner_id, retry, sleep, summary)
+            _run_task(
+                db_engine, posters, build, task, now, grace, runner_id, retry, sleep, summary, stop
+            )
         except Exception:  # one bad subscription must not stop the others
             logger.exception("delivery of subscription %s failed", task.subscription.id)
             summary.add("failed")
@@ -224,6 +233,7 @@ def _run_task(
     retry: RetryPolicy,
     sleep: Callable[[float], None],
     summary: RunSummary,
+    stop: threading.Event | None,
 ) -> None:
     subscription = task.subscription
     assert subscription.id is not None
@@ -237,7 +247,9 @@ def _run_task(
             return
         assert delivery.id is not None
         try:
-            _settle_or_post(session, posters, build, task, delivery, now, retry, sleep, summary)
+            _settle_or_post(
+                session, posters, build, task, delivery, now, retry, sleep, summary, stop
+            )
         except Exception as exc:
             # Failed, not left claimed: a crash here is a bug, not a reason to post twice.
             session.rollback()
@@ -255,6 +267,7 @@ def _settle_or_post(
     retry: RetryPolicy,
     sleep: Callable[[float], None],
     summary: RunSummary,
+    stop: threading.Event | None,
 ) -> None:
     subscription = task.subscription
     assert subscription.id is not None and delivery.id is not None
@@ -289,9 +302,13 @@ def _settle_or_post(
         summary.add("skipped")
         return
     status, value, attempts = _post(
-        poster, subscription.channel, report, marker, since, retry, sleep, summary
+        poster, subscription.channel, report, marker, since, retry, sleep, summary, stop
     )
     attempts += delivery.attempts - 1
+    if status == RELEASED:
+        deliveries.release_delivery(session, delivery.id, value)
+        summary.add("released")
+        return
     if status == deliveries.SENT:
         deliveries.mark_sent(session, delivery.id, value, attempts)
         summary.add("sent")
@@ -316,10 +333,15 @@ def _post(
     retry: RetryPolicy,
     sleep: Callable[[float], None],
     summary: RunSummary,
+    stop: threading.Event | None = None,
 ) -> tuple[str, str, int]:
-    """(SENT, ts, attempts) or (FAILED, error, attempts)."""
+    """(SENT, ts, attempts), (FAILED, error, attempts) or (RELEASED, reason, attempts)."""
     error = ""
     for attempt in range(1, retry.max_attempts + 1):
+        if stop is not None and stop.is_set():
+            # The lead is lost (or the process stops): the next leader takes this claim over
+            # and looks for the post first; posting now could double it.
+            return RELEASED, f"stopped before attempt {attempt}", attempt - 1
         summary.add("attempts")
         delay = min(retry.backoff * 2 ** (attempt - 1), retry.max_delay)
         try:

@@ -1,45 +1,31 @@
-"""Shared fixtures: seed data, stores on SQLite and PostgreSQL, a ready answer engine."""
+"""Shared fixtures: seed data, stores on SQLite and PostgreSQL (empty, or seeded by copying
+one store seeded once), a ready answer engine."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from knowledge.db import create_db_engine
 from knowledge.engine import AnswerEngine
 from knowledge.seed_loader import SeedData, read_seed
 from knowledge.snapshot import load_knowledge
-from knowledge.store import ensure_store
+from tests.support.stores import POSTGRES_URL as POSTGRES_URL  # the benchmarks import it
+from tests.support.stores import (
+    PostgresTemplate,
+    copy_file,
+    postgres_schema,
+    require_postgres,
+    seed_file,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES_DIR = REPO.parent / "shared" / "seeds"
-POSTGRES_URL = os.environ.get(
-    "STAFFBOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-# CI sets this so that a missing PostgreSQL fails the run instead of skipping tests.
-POSTGRES_REQUIRED = os.environ.get("STAFFBOT_REQUIRE_POSTGRES") == "1"
-
-
-def _postgres_reason() -> str | None:
-    try:
-        probe = create_engine(POSTGRES_URL)
-        with probe.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        probe.dispose()
-    except (OperationalError, ImportError) as exc:
-        return f"PostgreSQL not reachable at {POSTGRES_URL}: {str(exc).splitlines()[0]}"
-    return None
-
-
-_POSTGRES_REASON = _postgres_reason()
+STORES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(scope="session")
@@ -51,24 +37,12 @@ def seed_data() -> SeedData:
 def postgres_url() -> Iterator[str]:
     """A fresh schema on the PostgreSQL server, as a database URL; skipped without a server
     (failed instead when STAFFBOT_REQUIRE_POSTGRES=1)."""
-    if _POSTGRES_REASON is not None:
-        if POSTGRES_REQUIRED:
-            pytest.fail(f"STAFFBOT_REQUIRE_POSTGRES=1 but {_POSTGRES_REASON}")
-        pytest.skip(_POSTGRES_REASON)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in POSTGRES_URL else "?"
-    try:
-        yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    require_postgres()
+    with postgres_schema() as url:
+        yield url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=STORES)
 def db_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """An empty database, on SQLite (a file) and on the PostgreSQL server (a fresh schema)."""
     if request.param == "sqlite":
@@ -81,11 +55,46 @@ def db_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine
 
 
 @pytest.fixture(scope="session")
-def answer_engine(tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
-    """One seeded SQLite store and its engine, shared by the read-only engine tests."""
-    path = tmp_path_factory.mktemp("engine") / "store.db"
-    engine = create_db_engine(f"sqlite:///{path}")
-    ensure_store(engine)
+def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store migrated and seeded once for the session; copy it, never open it."""
+    return seed_file(tmp_path_factory.mktemp("seeded") / "store.db")
+
+
+@pytest.fixture(scope="session")
+def _postgres_template() -> Iterator[PostgresTemplate]:
+    require_postgres()
+    template = PostgresTemplate()
+    yield template
+    template.close()
+
+
+@pytest.fixture
+def seeded_sqlite_url(seeded_file: Path, tmp_path: Path) -> str:
+    """A migrated, seeded SQLite store of this test's own, as a database URL."""
+    return copy_file(seeded_file, tmp_path / "seeded.db")
+
+
+@pytest.fixture
+def seeded_postgres_url(_postgres_template: PostgresTemplate) -> Iterator[str]:
+    """A migrated, seeded PostgreSQL store of this test's own, as a database URL; skipped
+    without a server (failed instead when STAFFBOT_REQUIRE_POSTGRES=1)."""
+    with _postgres_template.clone() as url:
+        yield url
+
+
+@pytest.fixture(params=STORES)
+def seeded_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A migrated, seeded store of this test's own, as first use leaves it, on SQLite and on
+    the PostgreSQL server. For tests of first use itself, use `db_engine`."""
+    engine = create_db_engine(request.getfixturevalue(f"seeded_{request.param}_url"))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def answer_engine(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> AnswerEngine:
+    """The seeded store's answer engine, shared by the read-only engine tests."""
+    engine = create_db_engine(copy_file(seeded_file, tmp_path_factory.mktemp("engine") / "s.db"))
     with Session(engine) as session:
         knowledge = load_knowledge(session)
     engine.dispose()

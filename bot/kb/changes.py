@@ -95,8 +95,15 @@ def to_summary(
     return "; ".join(changed)
 
 
-def to_change_view(entry: AuditEntry) -> ChangeView:
+def to_change_view(entry: AuditEntry, printed: int | None = None) -> ChangeView:
+    """`printed`: for an admin's budget line added or removed, the source documents' figure
+    it replaced or gave back, shown as the other side of "before → after"."""
     at = entry.at if isinstance(entry.at, datetime) else datetime.fromisoformat(str(entry.at))
+    summary = to_summary(entry.entity, entry.before, entry.after)
+    if printed is not None and entry.entity == "budget" and (entry.before or entry.after):
+        before = entry.before["amount_chf"] if entry.before else printed
+        after = entry.after["amount_chf"] if entry.after else printed
+        summary = f"{to_shown(before)} → {to_shown(after)}"
     return ChangeView(
         id=int(entry.id or 0),
         at=at.strftime("%Y-%m-%d %H:%M"),
@@ -104,7 +111,7 @@ def to_change_view(entry: AuditEntry) -> ChangeView:
         action=entry.action,
         entity=entry.entity,
         key=entry.entity_key,
-        summary=to_summary(entry.entity, entry.before, entry.after),
+        summary=summary,
         reverts_id=entry.reverts_id,
         after=entry.after,
         before=entry.before,

@@ -84,7 +84,7 @@ class KnowledgeCommands:
         perms.require_member("history")
         code = command.get("code")
         entries = audit.list_changes(session, code)
-        views = [changes.to_change_view(entry) for entry in entries]
+        views = [changes.to_change_view(entry, _get_replaced(session, entry)) for entry in entries]
         return KbReply("history", lang, {"code": code, "changes": views})
 
     def _undo(
@@ -317,3 +317,14 @@ def _to_value(command: Command) -> Any:
     if field == "year":
         return None if text.strip() in ("-", "none", "无") else parse_year(text)
     return text
+
+
+def _get_replaced(session: Session, entry: AuditEntry) -> int | None:
+    """The printed figure an admin's first budget line for a subject and year replaced (or
+    that removing it gave back): history then shows "before → after" for it too."""
+    snapshot = entry.after if entry.before is None else entry.before
+    if entry.entity != "budget" or snapshot is None or (entry.before and entry.after):
+        return None
+    return budget_edits.get_printed_amount(
+        session, str(snapshot["subject_code"]), int(snapshot["year"])
+    )

@@ -91,6 +91,12 @@ def to_schedule_error(exc: Exception) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+def _done(action: str, subscription: Subscription, lang: str) -> KbReply:
+    """The reply to a schedule change that landed: the action and the subscription now."""
+    view = to_subscription_view(subscription, utc_now())
+    return KbReply("schedule_done", lang, {"action": action, "s": view}, changed=True)
+
+
 class ScheduleCommands:
     """`/kb schedule …`, admins only; `check_channel` asks the platform whether the bot can
     post to a channel (None: not checked)."""
@@ -132,8 +138,7 @@ class ScheduleCommands:
             platform=perms.actor.platform,
             check_channel=self.check_channel,
         )
-        view = to_subscription_view(subscription, utc_now())
-        return KbReply("schedule_done", lang, {"action": "add", "s": view}, changed=True)
+        return _done("add", subscription, lang)
 
     def _list(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
@@ -150,8 +155,7 @@ class ScheduleCommands:
         subscription = subscriptions.pause_subscription(
             session, perms.actor.to_audit(), to_id(command.require("id"))
         )
-        view = to_subscription_view(subscription, utc_now())
-        return KbReply("schedule_done", lang, {"action": "pause", "s": view}, changed=True)
+        return _done("pause", subscription, lang)
 
     def _resume(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
@@ -160,8 +164,7 @@ class ScheduleCommands:
         subscription = subscriptions.resume_subscription(
             session, perms.actor.to_audit(), to_id(command.require("id"))
         )
-        view = to_subscription_view(subscription, utc_now())
-        return KbReply("schedule_done", lang, {"action": "resume", "s": view}, changed=True)
+        return _done("resume", subscription, lang)
 
     def _remove(
         self, session: Session, perms: Permissions, command: Command, lang: str, versions: Versions
@@ -170,8 +173,8 @@ class ScheduleCommands:
         subscription_id = to_id(command.require("id"))
         subscription = subscriptions.get_subscription(session, subscription_id)
         key = f"subscription:{subscription_id}"
-        view = to_subscription_view(subscription, utc_now())
         if versions is None:
+            view = to_subscription_view(subscription, utc_now())
             request = ConfirmationRequest(
                 "button_remove", command.text, {key: subscription.version}, lang
             )
@@ -182,8 +185,7 @@ class ScheduleCommands:
             subscription_id,
             expected_version=versions.get(key, -1),
         )
-        view = to_subscription_view(removed, utc_now())
-        return KbReply("schedule_done", lang, {"action": "remove", "s": view}, changed=True)
+        return _done("remove", removed, lang)
 
     def _preview(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import urllib.error
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ EVENT_TYPE = "staffbot_delivery"
 # RateLimited, and the longest Retry-After waited out here: past it the runner decides.
 RATE_LIMIT_RETRIES = 3
 MAX_RATE_LIMIT_WAIT = 30.0
+# A user id (a digest to a person's DM) rather than a channel id.
+_USER_ID = re.compile(r"[UW][A-Z0-9]+")
 # Messages read per conversations.history page, and pages read, when looking for a marker.
 HISTORY_PAGE = 200
 HISTORY_PAGES = 5
@@ -98,6 +101,8 @@ class SlackPoster:
         max_rate_limit_wait: float = MAX_RATE_LIMIT_WAIT,
     ) -> None:
         handler = _BoundedRateLimitHandler(rate_limit_retries, max_rate_limit_wait)
+        # A digest to a person goes to their DM with the bot: its id, by user id, once.
+        self._dm_ids: dict[str, str] = {}
         self.client = WebClient(
             token=client.token,
             base_url=client.base_url,
@@ -130,6 +135,15 @@ class SlackPoster:
                 raise TemporaryFailure(where, f"{type(exc).__name__}: {exc}") from exc
             raise UnclearOutcome(where, f"{type(exc).__name__}: {exc}") from exc
 
+    def _to_conversation(self, channel: str) -> str:
+        """The conversation to post in: a channel as given; for a user id, their DM."""
+        if not _USER_ID.fullmatch(channel):
+            return channel
+        if channel not in self._dm_ids:
+            response = self._call(channel, "conversations_open", sending=False, users=channel)
+            self._dm_ids[channel] = str(response["channel"]["id"])
+        return self._dm_ids[channel]
+
     def post(self, channel: str, report: Report, marker: str) -> str:
         """Posts the report (and its chart, in the message's thread); returns the message ts.
 
@@ -138,6 +152,7 @@ class SlackPoster:
         went out is logged, not raised: the post itself succeeded.
         """
         message = build_report_message(report)
+        channel = self._to_conversation(channel)
         response = self._call(
             channel,
             "chat_postMessage",
@@ -172,6 +187,7 @@ class SlackPoster:
 
         Raises TemporaryFailure/RateLimited/PermanentFailure when the history cannot be read.
         """
+        channel = self._to_conversation(channel)
         cursor: str | None = None
         for _page in range(HISTORY_PAGES):
             kwargs: dict[str, Any] = {
@@ -194,12 +210,16 @@ class SlackPoster:
         return None
 
     def check_channel(self, channel: str) -> bool:
-        """Whether conversations.info knows the channel (False for channel_not_found etc.).
+        """Whether Slack knows the channel, or the user a DM is for (False for
+        channel_not_found, user_not_found etc.).
 
         Raises TemporaryFailure/RateLimited when Slack cannot say.
         """
         try:
-            self._call(channel, "conversations_info", sending=False, channel=channel)
+            if _USER_ID.fullmatch(channel):
+                self._call(channel, "users_info", sending=False, user=channel)
+            else:
+                self._call(channel, "conversations_info", sending=False, channel=channel)
         except PermanentFailure:
             return False
         return True

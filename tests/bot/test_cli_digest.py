@@ -1,4 +1,4 @@
-"""`staffbot digest preview`: a report printed as text, in-process on a fresh SQLite store."""
+"""`staffbot digest preview`: a report printed as text, in-process on a seeded SQLite store."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from knowledge.db import SQLITE_FILE_NAME
+from tests.support.stores import copy_file
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("digest-cli")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, seeded_file: Path) -> Path:
+    folder = tmp_path_factory.mktemp("digest-cli")
+    copy_file(seeded_file, folder / SQLITE_FILE_NAME)
+    return folder
 
 
 @pytest.fixture(autouse=True)

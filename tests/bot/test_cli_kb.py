@@ -1,4 +1,5 @@
-"""`staffbot admin add|remove|list` and `staffbot kb export|import`, in-process on fresh SQLite."""
+"""`staffbot admin add|remove|list` and `staffbot kb export|import`, in-process on a fresh copy
+of the seeded SQLite store."""
 
 from __future__ import annotations
 
@@ -10,15 +11,18 @@ from sqlmodel import Session, select
 from bot.cli import main
 from bot.cli_support import EXIT_BAD_INPUT, EXIT_SEED_INVALID
 from knowledge import models
-from knowledge.db import create_db_engine
+from knowledge.db import SQLITE_FILE_NAME, create_db_engine
+from tests.support.stores import copy_file
 
 
 @pytest.fixture(autouse=True)
-def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeded_file: Path) -> Path:
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("STAFFBOT_LANG", raising=False)
     monkeypatch.delenv("STAFFBOT_ADMINS", raising=False)
     monkeypatch.setenv("STAFFBOT_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    copy_file(seeded_file, tmp_path / "data" / SQLITE_FILE_NAME)
     return tmp_path / "data"
 
 

@@ -12,17 +12,11 @@ from knowledge.budget_edits import get_amounts, set_budget
 from knowledge.errors import CannotUndo, ChangeNotFound, NotPermitted
 from knowledge.kpi_edits import edit_kpi, get_kpi
 from knowledge.roles import Actor, Permissions
-from knowledge.store import ensure_store, get_revision
+from knowledge.store import get_revision
 
 ADMIN = Permissions(Actor("slack", "UADMIN"), is_admin=True)
 EDITOR_P1 = Permissions(Actor("slack", "UED1"), editor_scopes=frozenset({"P1"}))
 YEAR = 2030  # a year with no total: E1's figure needs no confirmation
-
-
-@pytest.fixture
-def store(db_engine: Engine) -> Engine:
-    ensure_store(db_engine)
-    return db_engine
 
 
 def _e1(engine: Engine, amount: int) -> models.AuditEntry:

@@ -20,16 +20,9 @@ from knowledge.errors import (
 )
 from knowledge.roles import Actor, Permissions
 from knowledge.snapshot import load_knowledge
-from knowledge.store import ensure_store
 
 ADMIN = Permissions(Actor("slack", "UADMIN"), is_admin=True)
 EDITOR_P1 = Permissions(Actor("slack", "UED1"), editor_scopes=frozenset({"P1"}))
-
-
-@pytest.fixture
-def store(db_engine: Engine) -> Engine:
-    ensure_store(db_engine)
-    return db_engine
 
 
 def _budget_rows(engine: Engine) -> list[dict[str, object]]:
@@ -88,14 +81,18 @@ def test_a_new_year_appears_and_becomes_the_default(store: Engine) -> None:
     with Session(store) as session:
         assert get_latest_year(session) == 2024
         assert load_knowledge(session).years == [2023, 2024]
-    entry = run_edit(store, lambda s: set_budget(s, ADMIN, "P1-EMT", 200_000))
+        # Without a year, a subject's figure is set for the year it is answered for: its own
+        # latest, not a year admins have only begun to fill in for others.
+        assert get_latest_year(session, "P1") == 2024
+        assert get_latest_year(session, "P1-EMT") == 2023
+    entry = run_edit(store, lambda s: set_budget(s, ADMIN, "P1-EMT", 200_000, 2024))
     assert entry.entity_key == "P1-EMT:2024"
     with pytest.raises(NeedsConfirmation) as asked, Session(store) as session:
-        set_budget(session, ADMIN, "P1-INF", 500_000)  # 700 000 ≠ 600 000
+        set_budget(session, ADMIN, "P1-INF", 500_000, 2024)  # 700 000 ≠ 600 000
     assert asked.value.details["mismatches"][0]["children_sum"] == 700_000
-    run_edit(store, lambda s: set_budget(s, ADMIN, "P3", 1_000_000))
+    run_edit(store, lambda s: set_budget(s, ADMIN, "P3", 1_000_000, 2024))
     with pytest.raises(NeedsConfirmation) as asked, Session(store) as session:
-        set_budget(session, ADMIN, "P3-CD", 1_200_000)  # one theme of three already exceeds P3
+        set_budget(session, ADMIN, "P3-CD", 1_200_000, 2024)  # one theme already exceeds P3
     assert asked.value.details["mismatches"][0]["complete"] is False
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,6 @@ from knowledge.db import create_db_engine
 from knowledge.errors import RecordChanged
 from knowledge.roles import Actor, Permissions
 from knowledge.service import AnswerService
-from knowledge.store import ensure_store
 from tests.conftest import REPO
 
 ANNA = Permissions(Actor("slack", "UANNA"), is_admin=True)
@@ -29,10 +28,10 @@ YEAR = 2030  # no total that year: the edits need no confirmation
 
 
 @pytest.fixture
-def pg_store(postgres_url: str) -> Engine:
-    engine = create_db_engine(postgres_url)
-    ensure_store(engine)
-    return engine
+def pg_store(seeded_postgres_url: str) -> Iterator[Engine]:
+    engine = create_db_engine(seeded_postgres_url)
+    yield engine
+    engine.dispose()
 
 
 def _race(
@@ -132,10 +131,10 @@ run_edit(engine, lambda s: set_budget(
 """
 
 
-def test_an_edit_in_another_process_is_answered_within_a_second(db_engine: Engine) -> None:
-    service = AnswerService(db_engine)
+def test_an_edit_in_another_process_is_answered_within_a_second(seeded_engine: Engine) -> None:
+    service = AnswerService(seeded_engine)
     assert service.answer("E1 budget").parts["figures"][0].amount == 15_000
-    url = db_engine.url.render_as_string(hide_password=False)
+    url = seeded_engine.url.render_as_string(hide_password=False)
     subprocess.run(
         [sys.executable, "-c", _EDIT_IN_ANOTHER_PROCESS, url],
         cwd=Path(REPO),

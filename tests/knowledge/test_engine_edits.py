@@ -15,15 +15,13 @@ from knowledge import models
 from knowledge.engine import AnswerEngine
 from knowledge.seed_loader import ADMIN_DOC, TOTAL_CODE
 from knowledge.snapshot import load_knowledge
-from knowledge.store import ensure_store
 
 _AT = datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(db_engine: Engine) -> Iterator[Engine]:
-    ensure_store(db_engine)
-    with Session(db_engine) as session:
+def store(seeded_engine: Engine) -> Iterator[Engine]:
+    with Session(seeded_engine) as session:
         found = session.exec(select(models.Document).where(models.Document.code == ADMIN_DOC))
         if found.first() is None:
             session.add(
@@ -36,7 +34,7 @@ def store(db_engine: Engine) -> Iterator[Engine]:
                 )
             )
             session.commit()
-    yield db_engine
+    yield seeded_engine
 
 
 def _set_budget(engine: Engine, code: str, amount: int, year: int, actor: str = "U0ADMIN") -> int:

@@ -25,16 +25,9 @@ from knowledge.entry_edits import (
 from knowledge.errors import InvalidValue, NeedsConfirmation, NotPermitted, UnknownCode
 from knowledge.roles import Actor, Permissions
 from knowledge.snapshot import load_knowledge
-from knowledge.store import ensure_store
 
 ADMIN = Permissions(Actor("slack", "UADMIN"), is_admin=True)
 EDITOR_P1 = Permissions(Actor("slack", "UED1"), editor_scopes=frozenset({"P1"}))
-
-
-@pytest.fixture
-def store(db_engine: Engine) -> Engine:
-    ensure_store(db_engine)
-    return db_engine
 
 
 def _rows(engine: Engine, table: type[models.SQLModel]) -> list[dict[str, object]]:

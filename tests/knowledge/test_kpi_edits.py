@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from knowledge import models
 from knowledge.audit import run_edit, undo_change
 from knowledge.errors import (
+    CannotUndo,
     InvalidValue,
     NeedsConfirmation,
     NotPermitted,
@@ -28,18 +29,11 @@ from knowledge.kpi_edits import (
 )
 from knowledge.roles import Actor, Permissions
 from knowledge.snapshot import load_knowledge
-from knowledge.store import ensure_store
 
 ADMIN = Permissions(Actor("slack", "UADMIN"), is_admin=True)
 EDITOR_P4 = Permissions(Actor("slack", "UED4"), editor_scopes=frozenset({"P4"}))
 EDITOR_P1 = Permissions(Actor("slack", "UED1"), editor_scopes=frozenset({"P1"}))
 TODAY = date(2026, 11, 22)
-
-
-@pytest.fixture
-def store(db_engine: Engine) -> Engine:
-    ensure_store(db_engine)
-    return db_engine
 
 
 def test_a_new_kpi_takes_the_next_number_of_its_theme(store: Engine) -> None:
@@ -172,3 +166,13 @@ def test_editors_record_progress_only_in_scope(store: Engine) -> None:
         with pytest.raises(UnknownCode) as unknown:
             record_progress(session, EDITOR_P1, "P1-EMT-99", Decimal(1), today=TODAY)
         assert unknown.value.kind == "kpi" and unknown.value.suggestions
+
+
+def test_a_new_kpi_with_progress_cannot_be_undone_away(store: Engine) -> None:
+    added = run_edit(store, lambda s: add_kpi(s, ADMIN, "P1-EMT", "New KPI", "新指标"))
+    run_edit(store, lambda s: record_progress(s, ADMIN, added.entity_key, Decimal(3), today=TODAY))
+    with Session(store) as session, pytest.raises(CannotUndo) as caught:
+        undo_change(session, ADMIN, added.id or 0)
+    assert caught.value.reason_key == "has_dependants"
+    with Session(store) as session:
+        assert get_kpi(session, added.entity_key).code == added.entity_key

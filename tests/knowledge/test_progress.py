@@ -24,15 +24,14 @@ from knowledge.progress import (
     resolve_scope,
 )
 from knowledge.snapshot import Knowledge, load_knowledge
-from knowledge.store import ensure_store
+from tests.support.stores import add_progress
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def session(db_engine: Engine) -> Iterator[Session]:
-    ensure_store(db_engine)
-    with Session(db_engine) as session:
+def session(seeded_engine: Engine) -> Iterator[Session]:
+    with Session(seeded_engine) as session:
         yield session
 
 
@@ -50,17 +49,7 @@ def seed_knowledge(answer_engine: AnswerEngine) -> Knowledge:
 def _record(
     session: Session, code: str, value: str, days_ago: float, who: str = "slack:U0OWNER1"
 ) -> None:
-    at = NOW - timedelta(days=days_ago)
-    session.add(
-        models.KpiProgress(
-            kpi_code=code,
-            value=Decimal(value),
-            as_of=at.date(),
-            recorded_by=who,
-            recorded_at=at,
-        )
-    )
-    session.commit()
+    add_progress(session, code, value, NOW - timedelta(days=days_ago), who)
 
 
 def _audit(

@@ -40,16 +40,9 @@ from knowledge.roles import (
     list_members,
     remove_member,
 )
-from knowledge.store import ensure_store
 
 BOSS = Actor("slack", "UBOSS")
 ADMIN = Permissions(BOSS, is_admin=True)
-
-
-@pytest.fixture
-def store(db_engine: Engine) -> Engine:
-    ensure_store(db_engine)
-    return db_engine
 
 
 def _perms(engine: Engine, user_id: str, env_admins: tuple[str, ...] = ()) -> Permissions:
@@ -229,3 +222,10 @@ def test_the_permission_matrix(matrix_store: Engine) -> None:
             if permitted != allowed:
                 wrong.append((operation, perms.actor.user_id, permitted))
     assert wrong == []
+
+
+@pytest.mark.parametrize("name", ["alice", "bob smith", "slack:UFOO", "u012ab3cd"])
+def test_roles_go_by_user_id_never_by_name(store: Engine, name: str) -> None:
+    with Session(store) as session, pytest.raises(InvalidValue) as caught:
+        add_member(session, ADMIN, name, "admin")
+    assert caught.value.reason_key == "not_a_user_id"

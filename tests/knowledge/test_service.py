@@ -19,10 +19,10 @@ def test_service_sets_up_the_store_and_answers(db_engine: Engine) -> None:
     assert service.is_store_available()
 
 
-def test_service_sees_an_audited_change_from_another_process(db_engine: Engine) -> None:
-    service = AnswerService(db_engine, refresh_interval=0.0)
+def test_service_sees_an_audited_change_from_another_process(seeded_engine: Engine) -> None:
+    service = AnswerService(seeded_engine, refresh_interval=0.0)
     assert service.answer("E1 budget").parts["figures"][0].amount == 15_000
-    with Session(db_engine) as session:  # what an edit in another process does
+    with Session(seeded_engine) as session:  # what an edit in another process does
         for line in session.exec(
             select(models.BudgetLine).where(models.BudgetLine.subject_code == "E1")
         ):
@@ -42,17 +42,17 @@ def test_service_reports_an_unreachable_store() -> None:
     assert not service.is_store_available()
 
 
-def test_an_event_is_claimed_once(db_engine: Engine) -> None:
-    AnswerService(db_engine).get_engine()
-    with Session(db_engine) as session:
+def test_an_event_is_claimed_once(seeded_engine: Engine) -> None:
+    AnswerService(seeded_engine).get_engine()
+    with Session(seeded_engine) as session:
         assert claim_event(session, "Ev1") is True
         assert claim_event(session, "Ev1") is False
         assert claim_event(session, "Ev2") is True
 
 
-def test_feedback_is_stored(db_engine: Engine) -> None:
-    AnswerService(db_engine).get_engine()
-    with Session(db_engine) as session:
+def test_feedback_is_stored(seeded_engine: Engine) -> None:
+    AnswerService(seeded_engine).get_engine()
+    with Session(seeded_engine) as session:
         create_feedback(
             session,
             user_id="U1",

@@ -19,8 +19,9 @@ from knowledge.db import create_db_engine
 from knowledge.errors import RecordChanged, SeedInvalid
 from knowledge.seed_loader import ADMIN_DOC, read_seed
 from knowledge.snapshot import load_knowledge
-from knowledge.store import ensure_store, get_revision, reset_store
+from knowledge.store import get_revision, reset_store
 from knowledge.transfer import apply_import, export_store, plan_import
+from tests.support.stores import copy_file
 
 
 def _count(session: Session, model: Any) -> int:
@@ -116,11 +117,12 @@ def _import(engine: Engine, path: Path, actor: str = "U0ADMIN") -> transfer.Impo
     return plan
 
 
-def test_export_is_the_seed_format_that_read_seed_reads(db_engine: Engine, tmp_path: Path) -> None:
-    ensure_store(db_engine)
-    _edit(db_engine)
+def test_export_is_the_seed_format_that_read_seed_reads(
+    seeded_engine: Engine, tmp_path: Path
+) -> None:
+    _edit(seeded_engine)
     path = tmp_path / "store.yaml"
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         summary = export_store(session, path)
         kpis = _count(session, models.Kpi)
     data = read_seed(path)
@@ -155,26 +157,25 @@ def test_export_is_the_seed_format_that_read_seed_reads(db_engine: Engine, tmp_p
 
 @pytest.mark.parametrize("fresh", ["seeded", "empty"])
 def test_round_trip_through_a_fresh_store_gives_identical_files(
-    db_engine: Engine, tmp_path: Path, fresh: str
+    seeded_engine: Engine, tmp_path: Path, fresh: str
 ) -> None:
-    ensure_store(db_engine)
-    _edit(db_engine)
-    first = _export(db_engine, tmp_path / "first.yaml")
-    with Session(db_engine) as session:
+    _edit(seeded_engine)
+    first = _export(seeded_engine, tmp_path / "first.yaml")
+    with Session(seeded_engine) as session:
         before = load_knowledge(session)
-    reset_store(db_engine)
+    reset_store(seeded_engine)
     if fresh == "empty":
-        with Session(db_engine) as session:
+        with Session(seeded_engine) as session:
             for table in reversed(transfer.TABLES):
                 for row in session.exec(select(table.model)):
                     session.delete(row)
                 session.flush()
             session.commit()
-        assert _export(db_engine, tmp_path / "empty.yaml").count("code:") == 0
-    plan = _import(db_engine, tmp_path / "first.yaml")
+        assert _export(seeded_engine, tmp_path / "empty.yaml").count("code:") == 0
+    plan = _import(seeded_engine, tmp_path / "first.yaml")
     assert plan.has_changes
-    assert _export(db_engine, tmp_path / "second.yaml") == first
-    with Session(db_engine) as session:
+    assert _export(seeded_engine, tmp_path / "second.yaml") == first
+    with Session(seeded_engine) as session:
         after = load_knowledge(session)
     assert [(k, [ln.amount_chf for ln in v]) for k, v in after.budget.items()] == [
         (k, [ln.amount_chf for ln in v]) for k, v in before.budget.items()
@@ -183,12 +184,13 @@ def test_round_trip_through_a_fresh_store_gives_identical_files(
     assert [f.key for f in after.facts] == [f.key for f in before.facts]
 
 
-def test_importing_the_stores_own_export_changes_nothing(db_engine: Engine, tmp_path: Path) -> None:
-    ensure_store(db_engine)
-    _edit(db_engine)
+def test_importing_the_stores_own_export_changes_nothing(
+    seeded_engine: Engine, tmp_path: Path
+) -> None:
+    _edit(seeded_engine)
     path = tmp_path / "store.yaml"
-    _export(db_engine, path)
-    with Session(db_engine) as session:
+    _export(seeded_engine, path)
+    with Session(seeded_engine) as session:
         revision = get_revision(session)
         plan = plan_import(session, path)
         assert not plan.has_changes and plan.to_counts() == {}
@@ -198,10 +200,11 @@ def test_importing_the_stores_own_export_changes_nothing(db_engine: Engine, tmp_
         assert get_revision(session) == revision
 
 
-def test_plan_reports_changes_by_key_and_writes_nothing(db_engine: Engine, tmp_path: Path) -> None:
-    ensure_store(db_engine)
+def test_plan_reports_changes_by_key_and_writes_nothing(
+    seeded_engine: Engine, tmp_path: Path
+) -> None:
     path = tmp_path / "store.yaml"
-    _export(db_engine, path)
+    _export(seeded_engine, path)
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     e1 = next(b for b in raw["budget"] if b["of"] == "E1")
     e1["amount"] = 16_000
@@ -217,7 +220,7 @@ def test_plan_reports_changes_by_key_and_writes_nothing(db_engine: Engine, tmp_p
         }
     )
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         revision = get_revision(session)
         facts = _count(session, models.Fact)
         plan = plan_import(session, path)
@@ -230,7 +233,7 @@ def test_plan_reports_changes_by_key_and_writes_nothing(db_engine: Engine, tmp_p
     }
     assert plan.changes["budget"].changed == ["2023/E1/002/2.1, Table 1"]
     assert plan.changes["facts"].removed == [removed]
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         change = apply_import(session, plan, "U0ADMIN")
         session.commit()
         entry = session.get(models.AuditEntry, change)
@@ -244,13 +247,12 @@ def test_plan_reports_changes_by_key_and_writes_nothing(db_engine: Engine, tmp_p
     assert len(knowledge.progress["P1-EMT-1"]) == 1
 
 
-def test_an_edited_line_gets_a_new_version(db_engine: Engine, tmp_path: Path) -> None:
-    ensure_store(db_engine)
+def test_an_edited_line_gets_a_new_version(seeded_engine: Engine, tmp_path: Path) -> None:
     path = tmp_path / "store.yaml"
-    text = _export(db_engine, path)
+    text = _export(seeded_engine, path)
     path.write_text(text.replace("amount: 15000", "amount: 15500"), encoding="utf-8")
-    _import(db_engine, path)
-    with Session(db_engine) as session:
+    _import(seeded_engine, path)
+    with Session(seeded_engine) as session:
         lines = session.exec(
             select(models.BudgetLine).where(models.BudgetLine.subject_code == "E1")
         )
@@ -258,11 +260,10 @@ def test_an_edited_line_gets_a_new_version(db_engine: Engine, tmp_path: Path) ->
 
 
 @pytest.fixture(scope="module")
-def seed_export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def seed_export(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The seeded store's export, read back as plain YAML data."""
     folder = tmp_path_factory.mktemp("export")
-    engine = create_db_engine(f"sqlite:///{folder / 'store.db'}")
-    ensure_store(engine)
+    engine = create_db_engine(copy_file(seeded_file, folder / "store.db"))
     text = _export(engine, folder / "store.yaml")
     engine.dispose()
     return dict(yaml.safe_load(text))
@@ -347,19 +348,20 @@ def test_a_file_that_is_not_yaml_is_refused(db_engine: Engine, tmp_path: Path) -
             plan_import(session, tmp_path / "missing.yaml")
 
 
-def test_a_store_changed_since_the_plan_is_not_imported(db_engine: Engine, tmp_path: Path) -> None:
-    ensure_store(db_engine)
+def test_a_store_changed_since_the_plan_is_not_imported(
+    seeded_engine: Engine, tmp_path: Path
+) -> None:
     path = tmp_path / "store.yaml"
-    text = _export(db_engine, path)
+    text = _export(seeded_engine, path)
     path.write_text(text.replace("amount: 15000", "amount: 15500"), encoding="utf-8")
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         plan = plan_import(session, path)
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         session.add(models.Alias(alias="late alias", lang="en", target_code="E1"))
         session.commit()
-    with Session(db_engine) as session, pytest.raises(RecordChanged):
+    with Session(seeded_engine) as session, pytest.raises(RecordChanged):
         apply_import(session, plan, "U0ADMIN")
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         amounts = session.exec(
             select(models.BudgetLine.amount_chf).where(models.BudgetLine.subject_code == "E1")
         )
@@ -367,11 +369,10 @@ def test_a_store_changed_since_the_plan_is_not_imported(db_engine: Engine, tmp_p
 
 
 def test_a_failing_import_leaves_nothing_behind(
-    db_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seeded_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ensure_store(db_engine)
     path = tmp_path / "store.yaml"
-    raw = yaml.safe_load(_export(db_engine, path))
+    raw = yaml.safe_load(_export(seeded_engine, path))
     raw["budget"][0]["amount"] = 4_300_000
     raw["facts"].pop()
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -384,7 +385,7 @@ def test_a_failing_import_leaves_nothing_behind(
         if calls["n"] > len(transfer.TABLES) + 3:  # after the changes, amid the removals
             raise RuntimeError("connection lost")
 
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         facts = _count(session, models.Fact)
         revision = get_revision(session)
         plan = plan_import(session, path)
@@ -393,7 +394,7 @@ def test_a_failing_import_leaves_nothing_behind(
             apply_import(session, plan, "U0ADMIN")
         monkeypatch.undo()
         session.commit()  # what a careless caller might do: there is nothing left to commit
-    with Session(db_engine) as session:
+    with Session(seeded_engine) as session:
         assert _count(session, models.Fact) == facts
         assert get_revision(session) == revision
         total = session.exec(

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from threading import Lock
 
 import pytest
-from sqlalchemy import create_engine, delete, text
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
 from knowledge.db import create_db_engine
 from knowledge.models import AuditEntry, Delivery, Priority, Subscription, Theme
 from scheduler.errors import PostError, UnclearOutcome
-from tests.conftest import _POSTGRES_REASON, POSTGRES_REQUIRED, POSTGRES_URL
+from tests.conftest import STORES
+from tests.support.stores import postgres_schema, require_postgres
 
 
 def _fill(engine: Engine) -> None:
@@ -48,22 +48,12 @@ def _fill(engine: Engine) -> None:
 
 @pytest.fixture(scope="session")
 def _postgres_store() -> Iterator[Engine]:
-    if _POSTGRES_REASON is not None:
-        if POSTGRES_REQUIRED:
-            pytest.fail(f"STAFFBOT_REQUIRE_POSTGRES=1 but {_POSTGRES_REASON}")
-        pytest.skip(_POSTGRES_REASON)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in POSTGRES_URL else "?"
-    engine = create_db_engine(f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}")
-    _fill(engine)
-    yield engine
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    require_postgres()
+    with postgres_schema() as url:
+        engine = create_db_engine(url)
+        _fill(engine)
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +64,7 @@ def _sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=STORES)
 def store(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A store with one priority (P1, label "P1/E6") and one theme (P1-EMT) and no
     subscription, on SQLite and on the PostgreSQL server (the schema is built once per

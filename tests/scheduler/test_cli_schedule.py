@@ -11,15 +11,18 @@ import pytest
 from sqlmodel import Session
 
 from bot.cli import main
-from knowledge.db import create_db_engine
+from knowledge.db import SQLITE_FILE_NAME, create_db_engine
 from knowledge.models import utc_now
 from scheduler import deliveries
 from tests.support.slack_standin import SlackStandIn
+from tests.support.stores import copy_file
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cli-schedule")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, seeded_file: Path) -> Path:
+    folder = tmp_path_factory.mktemp("cli-schedule")
+    copy_file(seeded_file, folder / SQLITE_FILE_NAME)
+    return folder
 
 
 @pytest.fixture

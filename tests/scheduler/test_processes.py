@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,15 +21,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from knowledge.db import create_db_engine
-from knowledge.models import AuditEntry, Delivery, Subscription, utc_now
-from knowledge.store import ensure_store
+from knowledge.models import Delivery, Subscription, utc_now
 from scheduler.subscriptions import create_subscription
-from tests.conftest import _POSTGRES_REASON, POSTGRES_REQUIRED, POSTGRES_URL
 from tests.support.slack_standin import SlackStandIn
 
 STAFFBOT = shutil.which("staffbot", path=str(Path(sys.executable).parent)) or "staffbot"
@@ -71,35 +67,14 @@ class Scheduler:
         return self.process.wait(timeout=20)
 
 
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    """One seeded schema for the module (seeding takes seconds); tests empty the schedules."""
-    if _POSTGRES_REASON is not None:
-        if POSTGRES_REQUIRED:
-            pytest.fail(f"STAFFBOT_REQUIRE_POSTGRES=1 but {_POSTGRES_REASON}")
-        pytest.skip(_POSTGRES_REASON)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in POSTGRES_URL else "?"
-    url = f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
-    engine = create_db_engine(url)
-    ensure_store(engine)
-    engine.dispose()
-    yield url
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+@pytest.fixture
+def pg_url(seeded_postgres_url: str) -> str:
+    return seeded_postgres_url
 
 
 @pytest.fixture
 def pg(pg_url: str) -> Iterator[Engine]:
     engine = create_db_engine(pg_url)
-    with Session(engine) as session:
-        for table in (Delivery, Subscription, AuditEntry):
-            session.execute(delete(table))
-        session.commit()
     yield engine
     engine.dispose()
 
@@ -225,7 +200,8 @@ def test_leader_killed_mid_fan_out_standby_finishes_without_duplicates(
     # Both processes up first (a catch-up run every second), then the periods become due.
     leader = start(pg_url, "--workers", "2", "--catch-up-seconds", "1")
     leader.wait_for_log("became the leader")
-    standby = start(pg_url, "--workers", "4", "--catch-up-seconds", "1")
+    # The dead leader's claims are taken over once a second old (three minutes by default).
+    standby = start(pg_url, "--workers", "4", "--catch-up-seconds", "1", "--take-over-seconds", "1")
     standby.wait_for_log("standing by")
     # Each post is taken at once and answered after 0.3 s: the leader dies holding some.
     slack.delay(POST, 0.3)

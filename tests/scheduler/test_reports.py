@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
@@ -15,28 +13,17 @@ from bot.report_text import render_report_text, to_change_text, to_number_text
 from knowledge import models
 from knowledge.db import create_db_engine
 from knowledge.progress import UnknownScope
-from knowledge.store import ensure_store
 from scheduler.reports import Digest, Reminder, build_report
+from tests.support.stores import add_progress
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture(scope="module")
-def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("reports") / "seeded.db"
-    engine = create_db_engine(f"sqlite:///{path}")
-    ensure_store(engine)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def session(seeded_file: Path, tmp_path: Path) -> Iterator[Session]:
+def session(seeded_sqlite_url: str) -> Iterator[Session]:
     """A seeded SQLite store of this test's own (a copy of one seeded once)."""
-    path = tmp_path / "store.db"
-    shutil.copy(seeded_file, path)
-    engine = create_db_engine(f"sqlite:///{path}")
+    engine = create_db_engine(seeded_sqlite_url)
     with Session(engine) as session:
         yield session
     engine.dispose()
@@ -57,17 +44,7 @@ def _subscription(kind: str, scope: str, lang: str = "en") -> models.Subscriptio
 
 
 def _record(session: Session, code: str, value: str, days_ago: float) -> None:
-    at = NOW - timedelta(days=days_ago)
-    session.add(
-        models.KpiProgress(
-            kpi_code=code,
-            value=Decimal(value),
-            as_of=at.date(),
-            recorded_by="slack:U0OWNER1",
-            recorded_at=at,
-        )
-    )
-    session.commit()
+    add_progress(session, code, value, NOW - timedelta(days=days_ago))
 
 
 def _missed(hours_ago: int, status: str = "missed") -> models.Delivery:

@@ -388,3 +388,28 @@ def test_status_shows_claims_left_unfinished_for_long(
         later = utc_now() + deliveries.STUCK_AFTER + timedelta(seconds=1)
         (problem,) = deliveries.list_status(session, now=later, window=later - MONDAY_9)
         assert problem.delivery.status == "claimed"
+
+
+def test_a_lost_lead_stops_retrying_and_leaves_the_claim_to_the_next_leader(
+    store: Engine, poster: FakePoster, reports: FakeReportBuilder
+) -> None:
+    sid = _add(store)
+    poster.failures["C1"] = [TemporaryFailure("C1", "HTTP 503")] * 2
+    stop = threading.Event()
+    # The lead is lost while the runner waits to retry: it must not post again itself.
+    summary = run_due(
+        store,
+        {"slack": poster},
+        MONDAY_9,
+        GRACE,
+        reports,
+        sleep=lambda _seconds: stop.set(),
+        stop=stop,
+        take_over_after=timedelta(0),
+    )
+    assert (summary.attempts, summary.released, summary.failed, poster.posts) == (1, 1, 0, [])
+    (row,) = _rows(store, sid)
+    assert row[1] == "claimed"
+    # The next leader looks for the post first, then posts it once.
+    after = _run(store, poster, reports, MONDAY_9 + timedelta(minutes=1))
+    assert poster.finds and (after.sent, len(poster.posts)) == (1, 1)

@@ -1,1 +1,1 @@
-"""Test support shared with the benchmarks: a Slack stand-in and payload builders."""
+"""Test support: a Slack stand-in and payload builders (shared with the benchmarks), and stores."""

@@ -20,7 +20,9 @@ For scheduled posts it also keeps each channel's messages: `conversations.histor
 returns the messages `chat.postMessage` put in that channel, newest first, with their
 `metadata` when asked with `include_all_metadata`, only those posted at or after `oldest`
 (a message's time is `clock()` when it arrived: set `clock` to a test's fake clock; its
-`ts` keeps the stand-in's own numbering). `conversations.info` answers ok unless the id is
+`ts` keeps the stand-in's own numbering). `conversations.open` gives a user's DM id (D + the
+user id's tail); `users.info` refuses ids in `unknown_channels` as it does channels.
+`conversations.info` answers ok unless the id is
 in `unknown_channels` (then `channel_not_found`, as chat.postMessage and
 conversations.history do too). Uploads: `files.getUploadURLExternal` gives a `file_id` and
 an `upload_url` on the stand-in itself; the bytes POSTed there are kept in `uploads`
@@ -363,8 +365,14 @@ class SlackStandIn:
             return 200, {}, {"ok": True, "files": listed}
         if method == "chat.postEphemeral":
             return 200, {}, {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+        if method == "conversations.open":
+            # The bot's DM with a user: D plus the user id's tail, stable per user.
+            user = str(call.body.get("users", "")).split(",")[0]
+            return 200, {}, {"ok": True, "channel": {"id": "D" + user[1:]}}
         if method == "users.info":
             user = str(call.body.get("user", ""))
+            if user in self.unknown_channels:
+                return 200, {}, {"ok": False, "error": "user_not_found"}
             profile = {"id": user, "name": user.lower(), "locale": self.locales.get(user, "en-US")}
             return 200, {}, {"ok": True, "user": profile}
         if method == "views.publish":

@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session
 
 from bot.kb.dispatcher import KbService
 from knowledge import models
 from knowledge.db import create_db_engine
 from knowledge.roles import Actor
-from knowledge.store import ensure_store
+from tests.support import stores
 
 ADMIN = Actor("slack", "U0ADMIN01")
 ENV_ADMIN = Actor("slack", "U0ENVADM1")
 EDITOR_P1 = Actor("slack", "U0EDITP11")
 NOBODY = Actor("slack", "U0NOBODY1")
-COUNTED: tuple[type[SQLModel], ...] = (
-    models.AuditEntry,
-    models.BudgetLine,
-    models.Kpi,
-    models.KpiProgress,
-    models.Fact,
-    models.Faq,
-    models.Alias,
-    models.Member,
-)
 
 
 @pytest.fixture(scope="session")
-def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded_store(seeded_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeded store with a stored admin and an editor of P1."""
     path = tmp_path_factory.mktemp("kb-seed") / "store.db"
-    engine = create_db_engine(f"sqlite:///{path}")
-    ensure_store(engine)
+    engine = create_db_engine(stores.copy_file(seeded_file, path))
     with Session(engine) as session:
         session.add(models.Member(user_id=ADMIN.user_id, role="admin", added_by="cli:test"))
         session.add(
@@ -50,9 +38,7 @@ def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def kb_engine(seeded_store: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "store.db"
-    shutil.copy(seeded_store, path)
-    engine = create_db_engine(f"sqlite:///{path}")
+    engine = create_db_engine(stores.copy_file(seeded_store, tmp_path / "store.db"))
     yield engine
     engine.dispose()
 
@@ -64,8 +50,4 @@ def kb(kb_engine: Engine) -> KbService:
 
 def count_rows(engine: Engine) -> dict[str, int]:
     """How many rows each edited table holds: equal before and after means nothing changed."""
-    with Session(engine) as session:
-        return {
-            model.__name__: session.exec(select(func.count()).select_from(model)).one()
-            for model in COUNTED
-        }
+    return stores.count_rows(engine, stores.EDITED_TABLES)

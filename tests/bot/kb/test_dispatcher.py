@@ -90,6 +90,10 @@ def test_budget_edit_is_answered_then_undone_exactly(kb: KbService, kb_engine: E
     undone = kb.run(ADMIN, f"undo {change_id}", "en")
     assert undone.template == "done", undone.render()
     assert _answer(service, "P4 budget 2023") == printed
+    # History shows the printed figure the admin's line replaced, and gave back.
+    lines = [line for line in kb.run(ADMIN, "history P4", "en").render().splitlines()]
+    assert any(line.endswith("— 500,000 → 480,000") for line in lines), lines
+    assert any(line.endswith("— 480,000 → 500,000") for line in lines), lines
 
 
 def test_confirmation_after_the_record_changed_is_refused(kb: KbService) -> None:
@@ -181,13 +185,11 @@ def test_feedback_lists_declined_questions(kb: KbService, kb_engine: Engine) -> 
 
 
 @pytest.mark.postgres
-def test_a_command_and_its_confirmation_on_postgres(postgres_url: str) -> None:
+def test_a_command_and_its_confirmation_on_postgres(seeded_postgres_url: str) -> None:
     """The SQLite store runs every test above; this runs one on the PostgreSQL server."""
     from knowledge.db import create_db_engine
-    from knowledge.store import ensure_store
 
-    db_engine = create_db_engine(postgres_url)
-    ensure_store(db_engine)
+    db_engine = create_db_engine(seeded_postgres_url)
     kb = KbService(db_engine, [ENV_ADMIN.user_id])
     ask = kb.run(ENV_ADMIN, "budget set P3 1.2m", "en")
     assert ask.template == "needs_confirmation"

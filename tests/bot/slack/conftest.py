@@ -88,13 +88,41 @@ def _open(request: urllib.request.Request) -> tuple[int, bytes]:
         return exc.code, exc.read()
 
 
-def build_settings(slack: SlackStandIn, database_url: str) -> Settings:
+def build_settings(slack: SlackStandIn, database_url: str, **extra: Any) -> Settings:
     return Settings(
         SLACK_BOT_TOKEN=BOT_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
         SLACK_API_URL=slack.url,
         DATABASE_URL=database_url,
+        **extra,
     )
+
+
+@contextmanager
+def serve(slack: SlackStandIn, database_url: str, **settings: Any) -> Iterator[Served]:
+    """The web app on `database_url` (more settings by name), served until the block ends."""
+    app = build_web_process(build_settings(slack, database_url, **settings))
+    with run_web_app(app) as url:
+        yield Served(url, slack, database_url)
+
+
+def texts(value: Any) -> str:
+    """Every "text" string inside a message or its blocks, one per line."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, item in node.items():
+                if key == "text" and isinstance(item, str):
+                    found.append(item)
+                else:
+                    walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(value)
+    return "\n".join(found)
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +135,8 @@ def slack() -> Iterator[SlackStandIn]:
 def served(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The web app on a fresh SQLite store, seeded at start-up."""
     database_url = f"sqlite:///{Path(tmp_path_factory.mktemp('slack')) / 'store.db'}"
-    app = build_web_process(build_settings(slack, database_url))
-    with run_web_app(app) as url:
-        yield Served(url, slack, database_url)
+    with serve(slack, database_url) as served:
+        yield served
 
 
 @pytest.fixture(autouse=True)

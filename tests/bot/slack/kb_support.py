@@ -11,21 +11,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import SQLModel
 
-from bot.composition import build_web_process
 from bot.kb.dispatcher import KbService
-from bot.settings import Settings
 from bot.slack.kb_blocks import ACTION_KB_CANCEL, ACTION_KB_CONFIRM
 from knowledge import models
 from knowledge.db import create_db_engine
 from knowledge.roles import Actor
-from knowledge.store import ensure_store
-from tests.bot.slack.conftest import BOT_TOKEN, SIGNING_SECRET, Served, run_web_app
+from tests.bot.slack.conftest import Served, serve, texts
 from tests.support.slack_payloads import block_action, slash_command
 from tests.support.slack_standin import SlackStandIn
+from tests.support.stores import EDITED_TABLES, copy_file, count_rows
 
 ENV_ADMIN = "U0ENVADM1"  # STAFFBOT_ADMINS
 ADMIN = "U0ADMIN01"  # a stored admin
@@ -34,40 +31,11 @@ EDITOR_P2 = "U0EDITP21"
 NOBODY = "U0NOBODY1"
 REFUSALS = ("You may not do this", "您无权执行此操作")
 _ids = itertools.count(1)
-COUNTED: tuple[type[SQLModel], ...] = (
-    models.AuditEntry,
-    models.BudgetLine,
-    models.Kpi,
-    models.KpiProgress,
-    models.Fact,
-    models.Faq,
-    models.Alias,
-    models.Member,
-    models.Subscription,
-)
+COUNTED: tuple[type[SQLModel], ...] = (*EDITED_TABLES, models.Subscription)
 
 
 def is_refusal(reply: str) -> bool:
     return any(refusal in reply for refusal in REFUSALS)
-
-
-def texts(value: Any) -> str:
-    """Every "text" string inside a message or its blocks, one per line."""
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, item in node.items():
-                if key == "text" and isinstance(item, str):
-                    found.append(item)
-                else:
-                    walk(item)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(value)
-    return "\n".join(found)
 
 
 @dataclass
@@ -101,13 +69,7 @@ class KbServed:
 
     def click(self, reply: dict[str, Any], action_id: str, user_id: str = ADMIN) -> dict[str, Any]:
         """Presses a button of an ephemeral /kb reply; returns what replaced the reply."""
-        value = next(
-            element["value"]
-            for block in reply["blocks"]
-            if block["type"] == "actions"
-            for element in block["elements"]
-            if element["action_id"] == action_id
-        )
+        value = _button_value(reply, action_id)
         response_id = f"click-{next(_ids)}"
         body, ctype = block_action(
             action_id, value, response_url=self.slack.response_url(response_id), user_id=user_id
@@ -123,16 +85,11 @@ class KbServed:
         return self.click(reply, ACTION_KB_CANCEL, user_id)
 
     def count_rows(self) -> dict[str, int]:
-        with Session(self.engine) as session:
-            return {
-                model.__name__: session.exec(select(func.count()).select_from(model)).one()
-                for model in COUNTED
-            }
+        return count_rows(self.engine, COUNTED)
 
 
 def _prepare_store(engine: Engine) -> dict[str, int]:
     """Roles and records the permission matrix edits, created through the service itself."""
-    ensure_store(engine)
     kb = KbService(engine, [ENV_ADMIN])
     admin = Actor("slack", ENV_ADMIN)
     ids: dict[str, int] = {}
@@ -160,34 +117,32 @@ def _prepare_store(engine: Engine) -> dict[str, int]:
 
 
 @contextmanager
-def serve_kb(slack: SlackStandIn, tmp_path: Path) -> Iterator[KbServed]:
-    database_url = f"sqlite:///{tmp_path / 'store.db'}"
+def serve_kb(slack: SlackStandIn, seeded_file: Path, folder: Path) -> Iterator[KbServed]:
+    """The web app on a copy of the seeded store in `folder`, prepared for the matrix."""
+    database_url = copy_file(seeded_file, folder / "store.db")
     engine = create_db_engine(database_url)
     ids = _prepare_store(engine)
-    settings = Settings(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=slack.url,
-        DATABASE_URL=database_url,
-        STAFFBOT_ADMINS=ENV_ADMIN,
-    )
-    app = build_web_process(settings)
     try:
-        with run_web_app(app) as url:
-            yield KbServed(Served(url, slack, database_url), engine, ids)
+        with serve(slack, database_url, STAFFBOT_ADMINS=ENV_ADMIN) as served:
+            yield KbServed(served, engine, ids)
     finally:
         engine.dispose()
 
 
+def _button_value(reply: dict[str, Any], action_id: str) -> str:
+    return str(
+        next(
+            element["value"]
+            for block in reply["blocks"]
+            if block["type"] == "actions"
+            for element in block["elements"]
+            if element["action_id"] == action_id
+        )
+    )
+
+
 def to_value_payload(reply: dict[str, Any]) -> dict[str, Any]:
     """The JSON a confirm button carries (command, versions, language)."""
-    value = next(
-        element["value"]
-        for block in reply["blocks"]
-        if block["type"] == "actions"
-        for element in block["elements"]
-        if element["action_id"] == ACTION_KB_CONFIRM
-    )
-    payload = json.loads(value)
+    payload = json.loads(_button_value(reply, ACTION_KB_CONFIRM))
     assert isinstance(payload, dict)
     return payload

@@ -11,30 +11,11 @@ from sqlmodel import Session, create_engine, select
 
 from bot.composition import build_web_process
 from knowledge.models import Feedback
-from tests.bot.slack.conftest import Served, build_settings, run_web_app
+from tests.bot.slack.conftest import Served, build_settings, run_web_app, texts
 from tests.support.slack_payloads import JSON, block_action, event_callback, slash_command
 from tests.support.slack_standin import BOT_USER_ID, Call
 
 P3_FIGURE = "CHF 1,111,000"
-
-
-def texts(value: Any) -> str:
-    """Every "text" string inside a message or its blocks, one per line."""
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, item in node.items():
-                if key == "text" and isinstance(item, str):
-                    found.append(item)
-                else:
-                    walk(item)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(value)
-    return "\n".join(found)
 
 
 def action_ids(blocks: list[dict[str, Any]]) -> list[str]:

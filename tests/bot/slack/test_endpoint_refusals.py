@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.bot.slack.conftest import Served
-from tests.bot.slack.test_endpoint import dm, texts, wait_for_post
+from tests.bot.slack.conftest import Served, texts
+from tests.bot.slack.test_endpoint import dm, wait_for_post
 from tests.support.slack_payloads import FORM, JSON, block_action, event_callback, slash_command
 
 

@@ -7,14 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.composition import build_web_process
-from tests.bot.slack.conftest import (
-    UNREACHABLE_DATABASE,
-    Served,
-    build_settings,
-    run_web_app,
-)
-from tests.bot.slack.test_endpoint import dm, texts, wait_for_post
+from tests.bot.slack.conftest import UNREACHABLE_DATABASE, Served, serve, texts
+from tests.bot.slack.test_endpoint import dm, wait_for_post
 from tests.support.slack_payloads import block_action, event_callback, slash_command
 from tests.support.slack_standin import BOT_USER_ID, SlackStandIn
 
@@ -24,9 +18,8 @@ UNAVAILABLE_ZH = "暂时无法使用"
 
 @pytest.fixture(scope="module")
 def served(slack: SlackStandIn) -> Iterator[Served]:
-    app = build_web_process(build_settings(slack, UNREACHABLE_DATABASE))
-    with run_web_app(app) as url:
-        yield Served(url, slack, UNREACHABLE_DATABASE)
+    with serve(slack, UNREACHABLE_DATABASE) as served:
+        yield served
 
 
 def test_healthz_says_the_database_is_unavailable(served: Served) -> None:

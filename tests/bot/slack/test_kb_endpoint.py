@@ -70,8 +70,10 @@ MATRIX = [
 
 
 @pytest.fixture(scope="module")
-def app(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KbServed]:
-    with serve_kb(slack, Path(tmp_path_factory.mktemp("kb"))) as served:
+def app(
+    slack: SlackStandIn, seeded_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[KbServed]:
+    with serve_kb(slack, seeded_file, tmp_path_factory.mktemp("kb")) as served:
         yield served
 
 

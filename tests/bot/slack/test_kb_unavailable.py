@@ -7,18 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.composition import build_web_process
-from tests.bot.slack.conftest import UNREACHABLE_DATABASE, Served, build_settings, run_web_app
-from tests.bot.slack.kb_support import texts
+from tests.bot.slack.conftest import UNREACHABLE_DATABASE, Served, serve, texts
 from tests.support.slack_payloads import slash_command
 from tests.support.slack_standin import SlackStandIn
 
 
 @pytest.fixture(scope="module")
 def served(slack: SlackStandIn) -> Iterator[Served]:
-    app = build_web_process(build_settings(slack, UNREACHABLE_DATABASE))
-    with run_web_app(app) as url:
-        yield Served(url, slack, UNREACHABLE_DATABASE)
+    with serve(slack, UNREACHABLE_DATABASE) as served:
+        yield served
 
 
 def test_kb_says_the_store_is_unavailable(served: Served) -> None:

@@ -37,6 +37,7 @@ def test_manifest_declares_commands_events_interactivity_and_few_scopes() -> Non
         "groups:history",
         "groups:read",
         "im:history",
+        "im:write",
         "users:read",
     }
     urls = [c["url"] for c in commands] + [

@@ -197,3 +197,19 @@ def test_a_long_retry_after_is_not_waited_out_here(slack: SlackStandIn) -> None:
         poster.post("C0TEAM", _reminder(), "m-1")
     assert caught.value.retry_after == 120
     assert time.monotonic() - started < 5
+
+
+def test_a_digest_for_a_person_goes_to_their_dm_and_is_found_there(
+    slack: SlackStandIn, poster: SlackPoster
+) -> None:
+    since = _an_hour_ago()
+    ts = poster.post("U0MANAGER1", _digest(chart=None), "m-dm")
+    (opened,) = slack.calls_to("/conversations.open")
+    assert opened.body["users"] == "U0MANAGER1"
+    (call,) = slack.calls_to("/chat.postMessage")
+    assert call.body["channel"] == "D0MANAGER1"
+    assert poster.find_post("U0MANAGER1", "m-dm", since) == ts
+    assert len(slack.calls_to("/conversations.open")) == 1  # the DM id is kept
+    assert poster.check_channel("U0MANAGER1") is True
+    slack.unknown_channels.add("U0GONE1")
+    assert poster.check_channel("U0GONE1") is False
