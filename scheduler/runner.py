@@ -57,8 +57,8 @@ MAX_LOOKBACK = timedelta(days=35)
 # find_post looks for a delivery's message from this long before its period (clock skew).
 FIND_SINCE_MARGIN = timedelta(minutes=5)
 DEFAULT_WORKERS = 8
-# A claim another runner holds is taken over once it is this old (it died mid-post). The
-# leading scheduler passes zero: the leader lock says the previous holder is gone.
+# A claim another runner holds is taken over once it is this old (it died mid-post); the
+# leading scheduler passes LEADER_TAKE_OVER instead.
 STALE_CLAIM = timedelta(minutes=10)
 # What _post returns when it stopped before an attempt: the claim is left for a later run.
 RELEASED = "released"
