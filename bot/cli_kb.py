@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.slack.ids import is_user_id as is_slack_user_id
 from bot.text_render import render_text
 from knowledge.audit import run_edit
 from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
@@ -58,7 +59,12 @@ def _run_admin_add(args: argparse.Namespace, ctx: CliContext) -> int:
         entry = run_edit(
             ctx.db_engine,
             lambda s: add_member(
-                s, to_operator(), args.user_id, ROLE_ADMIN, platform=args.platform
+                s,
+                to_operator(),
+                args.user_id,
+                ROLE_ADMIN,
+                platform=args.platform,
+                is_user_id=is_slack_user_id if args.platform == "slack" else None,
             ),
         )
     except InvalidValue as exc:

@@ -10,8 +10,7 @@ user id only. Every edit function checks the Permissions it is given and raises 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -23,8 +22,6 @@ from knowledge.errors import InvalidValue, NeedsConfirmation, NotPermitted, Unkn
 
 logger = logging.getLogger(__name__)
 
-# What a user id looks like on each platform (Slack: U… or W…, upper-case letters and digits).
-USER_ID_FORMATS = {"slack": re.compile(r"[UW][A-Z0-9]{1,63}")}
 
 ROLE_ADMIN = "admin"
 ROLE_EDITOR = "editor"
@@ -155,12 +152,15 @@ def add_member(
     scope: str = "",
     *,
     platform: str = DEFAULT_PLATFORM,
+    is_user_id: Callable[[str], bool] | None = None,
 ) -> models.AuditEntry:
-    """Make someone an admin, or an editor of one priority (scope). Admins only; audited."""
+    """Make someone an admin, or an editor of one priority (scope). Admins only; audited.
+
+    `is_user_id`: the platform's user id format, from its adapter (a name is refused).
+    """
     perms.require_admin(f"{role} add")
     user_id, scope = _check_member_args(session, user_id, role, scope)
-    user_format = USER_ID_FORMATS.get(platform)
-    if user_format is not None and not user_format.fullmatch(user_id):
+    if is_user_id is not None and not is_user_id(user_id):
         # Roles go by the platform's user id, never a name: a name would never match anyone.
         raise InvalidValue("user_id", user_id, "not_a_user_id")
     if _find_member(session, platform, user_id, role, scope) is not None:

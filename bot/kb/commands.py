@@ -40,8 +40,11 @@ def _done(command: Command, lang: str, entry: AuditEntry, **extra: Any) -> KbRep
 class KnowledgeCommands:
     """Every /kb subcommand but `schedule`; the knowledge functions check permissions too."""
 
-    def __init__(self, env_admins: Collection[str] = ()) -> None:
+    def __init__(
+        self, env_admins: Collection[str] = (), is_user_id: Callable[[str], bool] | None = None
+    ) -> None:
         self.env_admins = frozenset(env_admins)
+        self.is_user_id = is_user_id
 
     def get_handlers(self) -> dict[str, Handler]:
         return {
@@ -118,7 +121,13 @@ class KnowledgeCommands:
         role = command.name.split(".")[0]
         user_id = to_user_id(command.require("user"))
         entry = roles.add_member(
-            session, perms, user_id, role, command.get("code") or "", platform=perms.actor.platform
+            session,
+            perms,
+            user_id,
+            role,
+            command.get("code") or "",
+            platform=perms.actor.platform,
+            is_user_id=self.is_user_id,
         )
         return _done(command, lang, entry, user=user_id)
 

@@ -48,6 +48,7 @@ class KbService:
         env_admins: Collection[str] = (),
         check_channel: ChannelCheck | None = None,
         on_commit: Callable[[], None] | None = None,
+        is_user_id: Callable[[str], bool] | None = None,
     ) -> None:
         self.db_engine = db_engine
         self.env_admins = frozenset(env_admins)
@@ -55,7 +56,8 @@ class KbService:
         # instead of at the answer service's next check.
         self.on_commit = on_commit
         self._handlers: dict[str, Handler] = {
-            **KnowledgeCommands(self.env_admins).get_handlers(),
+            # is_user_id: the chat platform's user id format (roles never go by a name).
+            **KnowledgeCommands(self.env_admins, is_user_id).get_handlers(),
             **ScheduleCommands(check_channel).get_handlers(),
         }
 

@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.slack.ids import is_user_id
 from bot.slack.text import remove_control_characters, unescape_text
 
 # Ids Slack gives users, channels, events and message timestamps; anything else is not
 # from Slack and is not echoed back or stored.
-_USER_ID = re.compile(r"^[UW][A-Z0-9]{1,40}$")
 _CHANNEL_ID = re.compile(r"^[CDGZ][A-Z0-9]{1,40}$")
 _EVENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 _TS = re.compile(r"^\d{1,12}\.\d{1,8}$")
@@ -46,7 +46,7 @@ def extract_question(text: Any, bot_user_id: str | None = None) -> str:
 
 
 def extract_user_id(value: Any) -> str | None:
-    return _matching(value, _USER_ID)
+    return value if isinstance(value, str) and is_user_id(value) else None
 
 
 def extract_channel_id(value: Any) -> str | None:

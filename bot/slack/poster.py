@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import urllib.error
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from bot.slack.ids import is_user_id
 from bot.slack.report_blocks import build_report_message, to_chart_filename
 from scheduler.errors import (
     PermanentFailure,
@@ -35,8 +35,6 @@ EVENT_TYPE = "staffbot_delivery"
 # RateLimited, and the longest Retry-After waited out here: past it the runner decides.
 RATE_LIMIT_RETRIES = 3
 MAX_RATE_LIMIT_WAIT = 30.0
-# A user id (a digest to a person's DM) rather than a channel id.
-_USER_ID = re.compile(r"[UW][A-Z0-9]+")
 # Messages read per conversations.history page, and pages read, when looking for a marker.
 HISTORY_PAGE = 200
 HISTORY_PAGES = 5
@@ -137,7 +135,7 @@ class SlackPoster:
 
     def _to_conversation(self, channel: str) -> str:
         """The conversation to post in: a channel as given; for a user id, their DM."""
-        if not _USER_ID.fullmatch(channel):
+        if not is_user_id(channel):
             return channel
         if channel not in self._dm_ids:
             response = self._call(channel, "conversations_open", sending=False, users=channel)
@@ -216,7 +214,7 @@ class SlackPoster:
         Raises TemporaryFailure/RateLimited when Slack cannot say.
         """
         try:
-            if _USER_ID.fullmatch(channel):
+            if is_user_id(channel):  # a digest to a person: their DM
                 self._call(channel, "users_info", sending=False, user=channel)
             else:
                 self._call(channel, "conversations_info", sending=False, channel=channel)

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.kb.dispatcher import KbService
+from bot.slack.ids import is_user_id
 from knowledge import models
 from knowledge.db import create_db_engine
 from knowledge.roles import Actor
@@ -45,7 +46,7 @@ def kb_engine(seeded_store: Path, tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def kb(kb_engine: Engine) -> KbService:
-    return KbService(kb_engine, [ENV_ADMIN.user_id])
+    return KbService(kb_engine, [ENV_ADMIN.user_id], is_user_id=is_user_id)
 
 
 def count_rows(engine: Engine) -> dict[str, int]:

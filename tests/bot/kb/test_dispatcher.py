@@ -258,3 +258,9 @@ def test_a_lost_race_is_a_conflict_not_an_outage(
 
     monkeypatch.setitem(kb._handlers, "roles", racing)
     assert kb.run(ADMIN, "roles", "zh").template == "conflict"
+
+
+def test_a_role_is_given_to_a_user_id_never_a_name(kb: KbService) -> None:
+    reply = kb.run(ENV_ADMIN, "admin add alice", "en")
+    assert reply.template == "invalid_value" and "not a Slack user" in reply.render()
+    assert kb.run(ENV_ADMIN, "admin add U0NEWADMIN", "en").template == "done"
