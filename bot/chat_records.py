@@ -1,4 +1,4 @@
-"""What chat adapters write to the store: handled events, votes and declined questions."""
+"""What chat adapters write to the store: events handled, votes, declined questions, chats."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
+from knowledge import conversations
 from knowledge.answer import Answer
 from knowledge.db import to_store_unavailable
 from knowledge.feedback import claim_event, create_declined, create_feedback
+from knowledge.models import ConversationRef
 
 
 class ChatRecords:
@@ -71,3 +73,57 @@ class ChatRecords:
                 intent=answer.intent,
             )
             session.commit()
+
+    def save_conversation(
+        self,
+        *,
+        platform: str,
+        conversation_id: str,
+        service_url: str,
+        tenant_id: str = "",
+        kind: str,
+        title: str = "",
+        user_id: str = "",
+        bot_id: str = "",
+    ) -> ConversationRef:
+        """Keep (or bring up to date) where the bot may post unasked; committed.
+
+        Raises InvalidValue for a value the store refuses (see knowledge.conversations)."""
+        values = {
+            "platform": platform,
+            "conversation_id": conversation_id,
+            "service_url": service_url,
+            "tenant_id": tenant_id,
+            "kind": kind,
+            "title": title,
+            "user_id": user_id,
+            "bot_id": bot_id,
+        }
+        with self._session() as session:
+            try:
+                conversation = conversations.save_conversation(session, **values)
+                session.commit()
+            except IntegrityError:
+                # Another process saved the same new conversation at once (an installation
+                # event and a first message): its row is committed now, so update that.
+                session.rollback()
+                conversation = conversations.save_conversation(session, **values)
+                session.commit()
+            session.refresh(conversation)
+            session.expunge(conversation)
+            return conversation
+
+    def get_conversation(self, platform: str, conversation_id: str) -> ConversationRef | None:
+        """The conversation, or None when the bot was never told of it or was removed."""
+        with self._session() as session:
+            conversation = conversations.get_conversation(session, platform, conversation_id)
+            if conversation is not None:
+                session.expunge(conversation)
+            return conversation
+
+    def remove_conversation(self, platform: str, conversation_id: str) -> bool:
+        """Forget the conversation (the bot was uninstalled); False when it was not known."""
+        with self._session() as session:
+            removed = conversations.remove_conversation(session, platform, conversation_id)
+            session.commit()
+            return removed

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
-from bot import cli_digest, cli_kb, cli_schedule
+from bot import cli_digest, cli_kb, cli_schedule, cli_teams
 from bot.cli_support import (
     EXIT_BAD_INPUT,
     EXIT_SEED_INVALID,
@@ -172,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_kb.add_commands(commands)
     cli_schedule.add_commands(commands)
     cli_digest.add_commands(commands)
+    cli_teams.add_commands(commands)
     return parser
 
 

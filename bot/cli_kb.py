@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from bot.cli_support import EXIT_BAD_INPUT, CliContext
 from bot.slack.ids import is_user_id as is_slack_user_id
+from bot.teams.ids import is_user_id as is_teams_user_id
 from bot.text_render import render_text
 from knowledge.audit import run_edit
 from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
@@ -53,8 +54,17 @@ def _is_confirmed(args: argparse.Namespace, prompt: str) -> bool:
     return reply.strip().lower() in {"y", "yes", "是"}
 
 
+# Each platform's user id format; a Teams object id is stored lower-case.
+_USER_ID_CHECKS = {"slack": is_slack_user_id, "teams": is_teams_user_id}
+
+
+def _to_platform_user_id(platform: str, user_id: str) -> str:
+    return user_id.strip().lower() if platform == "teams" else user_id
+
+
 def _run_admin_add(args: argparse.Namespace, ctx: CliContext) -> int:
     ensure_store(ctx.db_engine)
+    args.user_id = _to_platform_user_id(args.platform, args.user_id)
     try:
         entry = run_edit(
             ctx.db_engine,
@@ -64,7 +74,7 @@ def _run_admin_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 args.user_id,
                 ROLE_ADMIN,
                 platform=args.platform,
-                is_user_id=is_slack_user_id if args.platform == "slack" else None,
+                is_user_id=_USER_ID_CHECKS[args.platform],
             ),
         )
     except InvalidValue as exc:
@@ -78,6 +88,7 @@ def _run_admin_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     ensure_store(ctx.db_engine)
     operator = to_operator()
     platform = args.platform
+    args.user_id = _to_platform_user_id(platform, args.user_id)
     try:
         run_edit(
             ctx.db_engine,
@@ -126,7 +137,7 @@ def _run_admin_list(args: argparse.Namespace, ctx: CliContext) -> int:
         render_text(
             "admin_list",
             ctx.lang,
-            env_admins=ctx.settings.get_admin_ids(),
+            env_admins=ctx.settings.get_admin_ids() + ctx.settings.get_teams_admin_ids(),
             admins=admins,
             editors=editors,
         )
@@ -186,7 +197,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         action = actions.add_parser(name, help=text)
         action.add_argument("user_id", help="the chat platform's user id, e.g. U012ABCDEF")
         action.add_argument(
-            "--platform", default=DEFAULT_PLATFORM, help="the chat platform (default: slack)"
+            "--platform",
+            default=DEFAULT_PLATFORM,
+            choices=sorted(_USER_ID_CHECKS),
+            help="the chat platform (default: slack; teams: a Microsoft Entra object id)",
         )
         if name == "remove":
             action.add_argument("--yes", action="store_true", help="remove without asking")

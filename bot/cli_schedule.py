@@ -230,8 +230,9 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     from bot.composition import build_scheduler_process
     from scheduler.errors import SchedulerAlreadyRunning
 
-    if ctx.settings.slack_bot_token is None:
-        _err("schedule_setting_missing", ctx.lang, variable="SLACK_BOT_TOKEN")
+    missing = ctx.settings.list_missing_for_scheduler()
+    if missing:
+        _err("schedule_setting_missing", ctx.lang, variable=missing[0])
         return EXIT_BAD_INPUT
     stop = threading.Event()
 
@@ -306,7 +307,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     status.set_defaults(run=_run_status)
 
     clock = commands.add_parser(
-        "scheduler", help="the clock process: posts reminders and digests (needs SLACK_BOT_TOKEN)"
+        "scheduler",
+        help="the clock process: posts reminders and digests (needs SLACK_BOT_TOKEN or TEAMS_*)",
     )
     clock.add_argument(
         "--sync-seconds", type=_positive, default=5.0, help="how often subscriptions are re-read"

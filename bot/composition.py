@@ -18,9 +18,14 @@ from knowledge.errors import StoreUnavailable
 from knowledge.service import AnswerService
 
 if TYPE_CHECKING:
+    from microsoft_teams.api.auth.credentials import TokenProvider
     from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
     from slack_bolt.async_app import AsyncApp
     from starlette.applications import Starlette
+
+    from bot.teams.app import TeamsConfig
+    from bot.web import TeamsEndpoint
+    from scheduler.poster import Poster
 
 # The web and Slack builders import their libraries when called, not at the top: they take
 # about half a second to import, and `staffbot ask` must answer from a cold start in 1.5 s.
@@ -86,15 +91,73 @@ def build_slack_bolt_app(
     )
 
 
-def build_web_process(settings: Settings) -> Starlette:
-    """The ASGI app of `staffbot serve`: Slack's endpoint and the health check."""
-    from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+def build_teams_config(settings: Settings, token: TokenProvider | None = None) -> TeamsConfig:
+    """The Teams SDK app's settings; `token` (tests, benchmarks) replaces the client secret."""
+    from bot.teams.app import TeamsConfig
 
+    if settings.teams_app_id is None:
+        raise ValueError("TEAMS_APP_ID is required")
+    return TeamsConfig(
+        app_id=settings.teams_app_id,
+        password=_get_secret(settings.teams_app_password),
+        tenant_id=settings.teams_tenant_id,
+        cloud=settings.teams_cloud,
+        openid_metadata_url=settings.teams_openid_metadata_url,
+        token=token,
+    )
+
+
+def build_teams_endpoint(
+    settings: Settings,
+    service: AnswerService,
+    db_engine: Engine,
+    token: TokenProvider | None = None,
+) -> TeamsEndpoint:
+    """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
+    from bot.chat_records import ChatRecords
+    from bot.kb.dispatcher import KbService
+    from bot.teams.activities import PLATFORM
+    from bot.teams.app import build_teams_app
+    from bot.teams.handlers import TeamsHandlers
+    from bot.teams.http_adapter import StarletteAdapter
+    from bot.teams.ids import is_user_id
+    from bot.web import TeamsEndpoint
+
+    records = ChatRecords(db_engine)
+
+    def is_known_conversation(conversation_id: str) -> bool:
+        # `kb schedule add … here`: the bot can post where it has a conversation reference.
+        return records.get_conversation(PLATFORM, conversation_id) is not None
+
+    kb = KbService(
+        db_engine,
+        settings.get_teams_admin_ids(),
+        check_channel=is_known_conversation,
+        on_commit=service.invalidate,
+        is_user_id=is_user_id,
+    )
+    adapter = StarletteAdapter()
+    app = build_teams_app(build_teams_config(settings, token), adapter)
+    TeamsHandlers(service, records, kb).register(app)
+    return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
+
+
+def build_web_process(settings: Settings, *, teams_token: TokenProvider | None = None) -> Starlette:
+    """The ASGI app of `staffbot serve`: Slack's endpoint (when SLACK_* are set), Teams'
+    (when TEAMS_APP_ID is) and the health check. `teams_token`: see build_teams_config."""
     from bot.web import build_web_app
 
     db_engine = build_db_engine(settings)
     service = AnswerService(db_engine)
-    slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False)
+    slack_handler = None
+    if settings.has_slack():
+        from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+
+        slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False)
+        slack_handler = AsyncSlackRequestHandler(slack_app)
+    teams = None
+    if settings.teams_app_id is not None:
+        teams = build_teams_endpoint(settings, service, db_engine, teams_token)
 
     def warm_up() -> None:
         try:
@@ -102,7 +165,7 @@ def build_web_process(settings: Settings) -> Starlette:
         except StoreUnavailable as exc:
             logger.warning("store unavailable at start-up, serving anyway: %s", exc.reason)
 
-    return build_web_app(AsyncSlackRequestHandler(slack_app), service.is_store_available, warm_up)
+    return build_web_app(slack_handler, service.is_store_available, warm_up, teams)
 
 
 def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
@@ -134,6 +197,28 @@ async def run_socket_mode_process(settings: Settings) -> None:
     await handler.start_async()
 
 
+def build_posters(
+    settings: Settings, db_engine: Engine, teams_token: TokenProvider | None = None
+) -> dict[str, Poster]:
+    """A poster per configured platform: Slack with SLACK_BOT_TOKEN, Teams with TEAMS_APP_ID."""
+    posters: dict[str, Poster] = {}
+    bot_token = _get_secret(settings.slack_bot_token)
+    if bot_token is not None:
+        from slack_sdk import WebClient
+
+        from bot.slack.poster import SlackPoster
+
+        posters["slack"] = SlackPoster(WebClient(token=bot_token, base_url=settings.slack_api_url))
+    if settings.teams_app_id is not None:
+        from bot.chat_records import ChatRecords
+        from bot.teams.app import build_teams_app
+        from bot.teams.poster import TeamsPoster
+
+        config = build_teams_config(settings, teams_token)
+        posters["teams"] = TeamsPoster(lambda: build_teams_app(config), ChatRecords(db_engine))
+    return posters
+
+
 def build_scheduler_process(
     settings: Settings,
     *,
@@ -144,27 +229,24 @@ def build_scheduler_process(
     retry_backoff: float = 1.0,
     workers: int = 8,
     take_over_seconds: float | None = None,
+    teams_token: TokenProvider | None = None,
 ) -> Callable[[threading.Event], None]:
-    """`staffbot scheduler`: the clock, posting to Slack through SlackPoster; call the
-    result with an event that stops it. The caller checked SLACK_BOT_TOKEN first."""
+    """`staffbot scheduler`: the clock, posting through a poster per configured platform; call
+    the result with an event that stops it. The caller checked that one platform is set up."""
     from dataclasses import replace
     from datetime import timedelta
 
-    from slack_sdk import WebClient
-
-    from bot.slack.poster import SlackPoster
     from knowledge.store import ensure_store
     from scheduler.clock import ClockConfig, run_clock
     from scheduler.runner import RetryPolicy
 
-    bot_token = _get_secret(settings.slack_bot_token)
-    if bot_token is None:
-        raise ValueError("SLACK_BOT_TOKEN is required")
     # APScheduler logs every run of every job at INFO; its warnings and errors still show.
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.root.level))
     db_engine = db_engine or build_db_engine(settings)
     ensure_store(db_engine)
-    poster = SlackPoster(WebClient(token=bot_token, base_url=settings.slack_api_url))
+    posters = build_posters(settings, db_engine, teams_token)
+    if not posters:
+        raise ValueError("SLACK_BOT_TOKEN or TEAMS_APP_ID is required")
     config = ClockConfig(
         grace=timedelta(hours=settings.grace_hours),
         sync_seconds=sync_seconds,
@@ -177,6 +259,6 @@ def build_scheduler_process(
         config = replace(config, take_over_after=timedelta(seconds=take_over_seconds))
 
     def run(stop: threading.Event) -> None:
-        run_clock(db_engine, {poster.platform: poster}, config, stop)
+        run_clock(db_engine, posters, config, stop)
 
     return run

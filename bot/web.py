@@ -4,26 +4,44 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+if TYPE_CHECKING:
+    from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+
 logger = logging.getLogger(__name__)
+
+TEAMS_PATH = "/api/messages"
+
+
+@dataclass(frozen=True)
+class TeamsEndpoint:
+    """Teams' endpoint: `handle` serves it; `start` (awaited before serving) initialises the
+    SDK app, which registers its handler there."""
+
+    handle: Callable[[Request], Awaitable[Response]]
+    start: Callable[[], Awaitable[None]]
 
 
 def build_web_app(
-    slack_handler: AsyncSlackRequestHandler,
+    slack_handler: AsyncSlackRequestHandler | None,
     is_store_available: Callable[[], bool],
     warm_up: Callable[[], None] | None = None,
+    teams: TeamsEndpoint | None = None,
 ) -> Starlette:
-    """`POST /slack/events` and `GET /healthz`; `warm_up` runs in a thread before serving."""
+    """`POST /slack/events` (when Slack is set up), `POST /api/messages` (when Teams is) and
+    `GET /healthz`; `warm_up` runs in a thread before serving."""
 
     async def slack_events(request: Request) -> Response:
+        assert slack_handler is not None
         try:
             return await slack_handler.handle(request)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -41,12 +59,13 @@ def build_web_app(
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         if warm_up is not None:
             await asyncio.to_thread(warm_up)
+        if teams is not None:
+            await teams.start()
         yield
 
-    return Starlette(
-        routes=[
-            Route("/slack/events", slack_events, methods=["POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-        ],
-        lifespan=lifespan,
-    )
+    routes = [Route("/healthz", healthz, methods=["GET"])]
+    if slack_handler is not None:
+        routes.append(Route("/slack/events", slack_events, methods=["POST"]))
+    if teams is not None:
+        routes.append(Route(TEAMS_PATH, teams.handle, methods=["POST"]))
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -258,7 +258,8 @@ class Subscription(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=16)  # "reminder" | "digest"
     platform: str = Field(default="slack", max_length=16)
-    channel: str = Field(index=True, max_length=64)
+    # Slack: a channel id; Teams: a Bot Connector conversation id (up to 255 characters).
+    channel: str = Field(index=True, max_length=255)
     scope: str = Field(default="all", max_length=24)  # "all", a priority/enabler or a theme
     schedule: str = Field(max_length=120)  # as the admin wrote it: "mon 09:00" or a cron line
     schedule_kind: str = Field(max_length=8)  # "at" | "cron"
@@ -287,3 +288,21 @@ class Delivery(SQLModel, table=True):
     ts: str | None = Field(default=None, max_length=40)  # the platform's message id
     error: str = Field(default="", max_length=500)
     finished_at: datetime | None = None
+
+
+class ConversationRef(SQLModel, table=True):
+    """Where a chat platform lets the bot post unasked (Teams: a conversation reference)."""
+
+    __table_args__ = (UniqueConstraint("platform", "conversation_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    conversation_id: str = Field(index=True, max_length=255)
+    service_url: str = Field(max_length=500)
+    tenant_id: str = Field(default="", max_length=64)
+    kind: str = Field(max_length=16)  # "personal" | "channel" | "groupChat"
+    title: str = Field(default="", max_length=200)  # team/channel or chat name, for listing
+    user_id: str = Field(default="", max_length=64)  # personal chats: the user's id
+    bot_id: str = Field(default="", max_length=128)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    removed_at: datetime | None = Field(default=None, index=True)

@@ -36,6 +36,11 @@ class PermanentFailure(PostError):
     """The platform refused the message for good (channel_not_found, not_in_channel, …)."""
 
 
+class CannotCheck(PostError):
+    """The platform offers no way to find a post again (Teams: a bot cannot read a
+    conversation's messages), so whether a post went out cannot be checked."""
+
+
 # -- subscriptions: what an admin typed is refused ---------------------------------------
 
 

@@ -7,7 +7,8 @@ the report builder are passed in, so tests control all four. Per subscription an
 - the latest one within the grace window is claimed (committed) and posted; every older
   one is recorded as missed (the next post lists them) — at most one post per run;
 - a delivery a dead process left claimed is first looked for on the platform (its marker):
-  found → sent; not found → posted if still due, else missed;
+  found → sent; not found → posted if still due, else missed; on a platform that cannot be
+  asked (Teams: CannotCheck) → failed, since it may have gone out;
 - 429 → wait Retry-After and retry; 5xx or no connection → retry with backoff; an unclear
   outcome → look for the post, then retry; all bounded, then failed; a refusal → failed.
 """
@@ -32,6 +33,7 @@ from sqlmodel import Session, col, select
 from knowledge.models import Delivery, Subscription, utc_now
 from scheduler import deliveries
 from scheduler.errors import (
+    CannotCheck,
     PermanentFailure,
     PostError,
     RateLimited,
@@ -71,6 +73,8 @@ LEADER_TAKE_OVER = timedelta(minutes=3)
 MISSED_LATE = "past the grace window"
 MISSED_SUPERSEDED = "a newer period was due"
 MISSED_UNFINISHED = "left unfinished, not found on the platform"
+# Delivery.error of a left-over claim on a platform that cannot be asked whether it went out.
+FAILED_UNCHECKABLE = "left unfinished, the platform cannot be asked whether it went out"
 
 
 @dataclass(frozen=True)
@@ -282,6 +286,17 @@ def _settle_or_post(
         # The runner that claimed it may have posted it before it died.
         try:
             ts = poster.find_post(subscription.channel, marker, since)
+        except CannotCheck as exc:
+            if task.leftover.claimed_by == "":
+                # Released, not abandoned: a runner let it go before an attempt (it stopped),
+                # and on such a platform every earlier attempt certainly failed (an unclear one
+                # fails the delivery instead). Nothing went out; post it if still due.
+                ts = None
+            else:
+                # A runner died with it: it may have gone out and never can be checked, so
+                # posting again could double it.
+                _fail_uncheckable(session, subscription, task, delivery, exc, summary)
+                return
         except PostError as exc:
             deliveries.release_delivery(session, delivery.id, f"not checked: {exc.reason}")
             summary.add("released")
@@ -322,6 +337,26 @@ def _settle_or_post(
             attempts,
             value,
         )
+
+
+def _fail_uncheckable(
+    session: Session,
+    subscription: Subscription,
+    task: _Task,
+    delivery: Delivery,
+    exc: CannotCheck,
+    summary: RunSummary,
+) -> None:
+    assert delivery.id is not None
+    error = f"{FAILED_UNCHECKABLE}: {exc.reason}"
+    deliveries.mark_failed(session, delivery.id, error, delivery.attempts - 1)
+    summary.add("failed")
+    logger.warning(
+        "subscription %s, period %s: %s",
+        subscription.id,
+        task.period.isoformat(),
+        FAILED_UNCHECKABLE,
+    )
 
 
 def _post(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -39,6 +40,26 @@ _REMOVAL_REASONS = frozenset({"confirm_remove", "confirm_retire"})
 __all__ = ["Actor", "KbService"]
 
 
+# What a schedule's channel may be instead of an id: the conversation the command came from.
+HERE_WORDS = frozenset({"here", "这里", "此处", "本频道"})
+
+
+def to_here(command: Command, here: str | None) -> Command:
+    """The command with a channel written as "here" replaced by `here`; KbInputError
+    ("no_here") when the platform gave no such place."""
+    channel = command.get("channel")
+    if channel is None or channel.strip().lower() not in HERE_WORDS:
+        return command
+    if here is None:
+        raise KbInputError("no_here", usage=command.usage)
+    return replace(command, args={**command.args, "channel": here})
+
+
+def _to_input_error(exc: KbInputError, lang: str, platform: str) -> KbReply:
+    context = {"reason_key": exc.reason_key, "platform": platform, **exc.details}
+    return KbReply("input_error", lang, context)
+
+
 class KbService:
     """The /kb commands for any chat adapter; each `run` is one session and one transaction."""
 
@@ -63,25 +84,40 @@ class KbService:
 
     # -- the entry point ----------------------------------------------------------------
 
-    def run(self, actor: Actor, text: str, lang: str, confirmation: Versions = None) -> KbReply:
+    def run(
+        self,
+        actor: Actor,
+        text: str,
+        lang: str,
+        confirmation: Versions = None,
+        here: str | None = None,
+    ) -> KbReply:
         """The reply to `/kb TEXT` from `actor`; `confirmation` holds the versions seen when
-        a confirmation was asked (the Confirm button). Raises StoreUnavailable only."""
+        a confirmation was asked (the Confirm button); `here` is the channel or chat the
+        command was typed in, which a schedule's channel "here" stands for (None: the
+        platform has no such place). Raises StoreUnavailable only."""
         try:
             with Session(self.db_engine, expire_on_commit=False) as session:
-                return self._run(session, actor, text, lang, confirmation)
+                return self._run(session, actor, text, lang, confirmation, here)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
 
     def _run(
-        self, session: Session, actor: Actor, text: str, lang: str, confirmation: Versions
+        self,
+        session: Session,
+        actor: Actor,
+        text: str,
+        lang: str,
+        confirmation: Versions,
+        here: str | None,
     ) -> KbReply:
         perms = roles.get_permissions(session, actor, self.env_admins)
         try:
-            command = parse_command(text)
+            command = to_here(parse_command(text), here)
         except KbInputError as exc:
             if not perms.is_member:
                 return self._refuse(actor, "unreadable command", lang)
-            return KbReply("input_error", lang, {"reason_key": exc.reason_key, **exc.details})
+            return _to_input_error(exc, lang, actor.platform)
         if command.name != "help" and not perms.is_member:
             return self._refuse(actor, command.name, lang)
         try:
@@ -92,10 +128,10 @@ class KbService:
             return reply
         except KbInputError as exc:
             session.rollback()
-            return KbReply("input_error", lang, {"reason_key": exc.reason_key, **exc.details})
+            return _to_input_error(exc, lang, actor.platform)
         except (KnowledgeError, SchedulerError) as exc:
             session.rollback()
-            return self._to_error_reply(exc, command, lang)
+            return self._to_error_reply(exc, command, lang, actor.platform)
         except IntegrityError:
             # Another process added the same record between our read and our write.
             session.rollback()
@@ -107,7 +143,7 @@ class KbService:
         return KbReply("not_permitted", lang, {"command": subcommand})
 
     def _to_error_reply(
-        self, exc: KnowledgeError | SchedulerError, command: Command, lang: str
+        self, exc: KnowledgeError | SchedulerError, command: Command, lang: str, platform: str
     ) -> KbReply:
         """The one table from knowledge errors to reply templates."""
         if isinstance(exc, NeedsConfirmation):
@@ -128,6 +164,7 @@ class KbService:
                 "value": "" if exc.value is None else str(exc.value),
                 "reason_key": exc.reason_key,
                 "limits": changes.LIMITS,
+                "platform": platform,  # how a user id of this platform looks
             }
             return KbReply("invalid_value", lang, context)
         if isinstance(exc, RecordChanged):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.more import drop_lines, to_more_value
 from bot.slack.text import escape_text, to_section_texts
 from bot.text_render import render_answer_text, render_sources_line, render_template
 from knowledge.answer import Answer
@@ -72,31 +73,6 @@ def _button(label: str, action_id: str, value: str, style: str | None = None) ->
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def to_more_value(question: str, shown_lines: int) -> str:
-    """The value of a "show the rest" button: the lines already shown, then the question."""
-    return f"{shown_lines}|{question}"
-
-
-def read_more_value(value: str) -> tuple[str, int] | None:
-    """(question, lines already shown) from a "show the rest" button, or None if not ours."""
-    shown, _, question = value.partition("|")
-    if not shown.isdigit() or not question.strip():
-        return None
-    return question, int(shown)
-
-
-def drop_lines(text: str, count: int) -> str:
-    """The text without its first `count` non-blank lines (what an earlier message showed)."""
-    lines = text.splitlines()
-    seen = 0
-    for index, line in enumerate(lines):
-        if seen == count:
-            return "\n".join(lines[index:])
-        if line.strip():
-            seen += 1
-    return ""
 
 
 def build_sections(

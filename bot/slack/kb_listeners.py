@@ -21,6 +21,7 @@ from bot.slack.kb_blocks import (
 )
 from bot.slack.payloads import (
     extract_action_user_id,
+    extract_channel_id,
     extract_response_url,
     extract_user_id,
     to_lang,
@@ -82,11 +83,16 @@ class KbListeners:
         return to_lang(user.get("locale") if isinstance(user, dict) else None)
 
     async def _run(
-        self, user_id: str, text: str, lang: str, versions: dict[str, int] | None = None
+        self,
+        user_id: str,
+        text: str,
+        lang: str,
+        versions: dict[str, int] | None = None,
+        here: str | None = None,
     ) -> KbReply | None:
         actor = Actor(platform=PLATFORM, user_id=user_id)
         try:
-            return await asyncio.to_thread(self.kb.run, actor, text, lang, versions)
+            return await asyncio.to_thread(self.kb.run, actor, text, lang, versions, here)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
             return None
@@ -105,7 +111,9 @@ class KbListeners:
             return
         text = extract_kb_text(command.get("text"))
         lang = await self._get_lang(client, user_id, text)
-        reply = await self._run(user_id, text, lang)
+        # "here" in `/kb schedule add … here …`: the channel the command was typed in.
+        here = extract_channel_id(command.get("channel_id"))
+        reply = await self._run(user_id, text, lang, here=here)
         message = build_kb_message(reply) if reply else build_kb_notice("unavailable", lang)
         await post_to_response_url(
             response_url, {"response_type": "ephemeral", "replace_original": False, **message}

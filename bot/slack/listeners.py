@@ -13,6 +13,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat_records import ChatRecords
+from bot.more import read_more_value
 from bot.slack.blocks import (
     ACTION_HELPFUL,
     ACTION_MORE,
@@ -23,7 +24,6 @@ from bot.slack.blocks import (
     build_home_view,
     build_notice_message,
     build_rest_message,
-    read_more_value,
 )
 from bot.slack.payloads import (
     Place,

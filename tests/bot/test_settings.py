@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
 
 from bot.settings import Settings
 
@@ -26,3 +30,123 @@ def test_every_setting_is_in_the_readme() -> None:
 def test_database_url_defaults_to_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     settings = Settings(STAFFBOT_DATA_DIR=tmp_path, DATABASE_URL=None)
     assert settings.get_database_url() == f"sqlite:///{tmp_path / 'staffbot.db'}"
+
+
+TEAMS_VARIABLES = (
+    "TEAMS_APP_ID",
+    "TEAMS_APP_PASSWORD",
+    "TEAMS_TENANT_ID",
+    "TEAMS_CLOUD",
+    "TEAMS_OPENID_METADATA_URL",
+    "TEAMS_ADMINS",
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+)
+APP_ID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No Teams or Slack variable from the environment or a .env file."""
+    for variable in TEAMS_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def _settings(**values: Any) -> Settings:
+    return Settings(_env_file=None, **values)
+
+
+def _error_of(**values: Any) -> str:
+    with pytest.raises(ValidationError) as raised:
+        _settings(**values)
+    error = raised.value.errors()[0]
+    return f"{error['loc'][0]}: {error['msg']}"
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_teams_settings_default_to_off_on_the_public_cloud() -> None:
+    settings = _settings()
+    assert settings.teams_app_id is None and settings.teams_app_password is None
+    assert settings.teams_tenant_id is None and settings.teams_openid_metadata_url is None
+    assert settings.teams_cloud == "Public"
+    assert settings.get_teams_admin_ids() == []
+    assert not settings.has_teams() and not settings.has_slack()
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_teams_ids_are_guids_kept_lower_case() -> None:
+    settings = _settings(
+        TEAMS_APP_ID=f" {APP_ID.upper()} ",
+        TEAMS_APP_PASSWORD="s3cret~value",
+        TEAMS_TENANT_ID="72F988BF-86F1-41AF-91AB-2D7CD011DB47",
+    )
+    assert settings.teams_app_id == APP_ID
+    assert settings.teams_tenant_id == "72f988bf-86f1-41af-91ab-2d7cd011db47"
+    assert settings.teams_app_password is not None
+    assert "s3cret" not in repr(settings)
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_teams_app_id_that_is_no_guid_is_refused_with_where_to_find_it() -> None:
+    message = _error_of(TEAMS_APP_ID="staffbot")
+    assert message.startswith("TEAMS_APP_ID:")
+    assert "'staffbot' is not a GUID" in message and "Application (client) ID" in message
+    message = _error_of(TEAMS_TENANT_ID="contoso.onmicrosoft.com")
+    assert message.startswith("TEAMS_TENANT_ID:") and "Directory (tenant) ID" in message
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_empty_teams_settings_are_unset() -> None:
+    settings = _settings(
+        TEAMS_APP_ID="", TEAMS_APP_PASSWORD=" ", TEAMS_TENANT_ID="", TEAMS_OPENID_METADATA_URL=""
+    )
+    assert settings.teams_app_id is None and settings.teams_app_password is None
+    assert settings.teams_tenant_id is None and settings.teams_openid_metadata_url is None
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_teams_admins_are_lower_cased_guids() -> None:
+    other = "AABBCCDD-0000-1111-2222-333344445555"
+    settings = _settings(TEAMS_ADMINS=f"{APP_ID}, {other} ,")
+    assert settings.get_teams_admin_ids() == [APP_ID, other.lower()]
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_a_teams_admin_that_is_no_object_id_is_named() -> None:
+    message = _error_of(TEAMS_ADMINS=f"{APP_ID},U012AB3CD")
+    assert message.startswith("TEAMS_ADMINS:")
+    assert "'U012AB3CD' is not a Microsoft Entra object id" in message
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_teams_cloud_takes_the_sdk_names_in_any_case() -> None:
+    assert _settings(TEAMS_CLOUD="usgovdod").teams_cloud == "USGovDoD"
+    assert _settings(TEAMS_CLOUD="China").teams_cloud == "China"
+    assert _error_of(TEAMS_CLOUD="Azure").startswith("TEAMS_CLOUD:")
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_teams_openid_metadata_url_must_be_http() -> None:
+    url = "http://127.0.0.1:4000/v1/.well-known/openidconfiguration"
+    assert _settings(TEAMS_OPENID_METADATA_URL=url).teams_openid_metadata_url == url
+    assert _error_of(TEAMS_OPENID_METADATA_URL="127.0.0.1:4000").startswith(
+        "TEAMS_OPENID_METADATA_URL:"
+    )
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_has_slack_and_has_teams_need_both_halves() -> None:
+    assert _settings(SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="abc").has_slack()
+    assert not _settings(SLACK_BOT_TOKEN="xoxb-1").has_slack()
+    assert _settings(TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD="pw").has_teams()
+    assert not _settings(TEAMS_APP_ID=APP_ID).has_teams()
+    assert not _settings(TEAMS_APP_PASSWORD="pw").has_teams()
+
+
+@pytest.mark.usefixtures("clean_env")
+def test_list_missing_for_teams_names_the_half_that_is_missing() -> None:
+    assert _settings().list_missing_for_teams() == []
+    assert _settings(TEAMS_APP_ID=APP_ID).list_missing_for_teams() == ["TEAMS_APP_PASSWORD"]
+    assert _settings(TEAMS_APP_PASSWORD="pw").list_missing_for_teams() == ["TEAMS_APP_ID"]
+    assert _settings(TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD="pw").list_missing_for_teams() == []

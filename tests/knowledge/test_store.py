@@ -6,7 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from knowledge import migrate, models
@@ -115,3 +117,62 @@ def test_models_match_the_migrations(db_engine: Engine) -> None:
         assert (
             compare_metadata(MigrationContext.configure(connection), models.SQLModel.metadata) == []
         )
+
+
+def _add_subscription_with_a_delivery(engine: Engine) -> None:
+    now = models.utc_now()
+    with Session(engine) as session:
+        subscription = models.Subscription(
+            kind="digest",
+            channel="C0BUDGET",
+            schedule="mon 09:00",
+            schedule_kind="at",
+            tz="Europe/Zurich",
+            lang="en",
+            created_by="U1",
+        )
+        session.add(subscription)
+        session.flush()
+        assert subscription.id is not None
+        session.add(models.Delivery(subscription_id=subscription.id, period=now, status="sent"))
+        session.commit()
+
+
+def test_upgrade_to_0005_keeps_subscriptions_and_their_deliveries(db_engine: Engine) -> None:
+    migrate.upgrade(db_engine, "0004")
+    _add_subscription_with_a_delivery(db_engine)
+    migrate.upgrade(db_engine)
+    assert migrate.get_current_revision(db_engine) == "0005"
+    teams_channel = "19:" + "c" * 238 + "@thread.tacv2"  # 254 characters
+    with Session(db_engine) as session:
+        (subscription,) = session.exec(select(models.Subscription)).all()
+        assert subscription.channel == "C0BUDGET"
+        assert len(session.exec(select(models.Delivery)).all()) == 1
+        subscription.channel = teams_channel
+        session.add(subscription)
+        session.commit()
+        # Foreign keys are enforced again after the upgrade.
+        session.add(models.Delivery(subscription_id=999, period=models.utc_now(), status="sent"))
+        with pytest.raises(IntegrityError):
+            session.commit()
+    with Session(db_engine) as session:
+        assert session.exec(select(models.Subscription.channel)).one() == teams_channel
+
+
+def test_a_failing_sqlite_upgrade_leaves_the_schema_as_it_was(tmp_path: Path) -> None:
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    migrate.upgrade(engine, "0004")
+    _add_subscription_with_a_delivery(engine)
+    with engine.connect() as connection:  # a row whose subscription is gone
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.exec_driver_sql("DELETE FROM subscription")
+        connection.commit()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    with pytest.raises(StoreUnavailable) as caught:
+        migrate.upgrade(engine)
+    assert caught.value.reason == "the upgrade would break foreign keys of delivery"
+    assert migrate.get_current_revision(engine) == "0004"
+    with engine.connect() as connection:
+        assert not inspect(connection).has_table("conversationref")
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()

@@ -11,8 +11,14 @@ from sqlmodel import Session
 
 from knowledge.models import utc_now
 from scheduler import deliveries
-from scheduler.errors import PermanentFailure, RateLimited, TemporaryFailure, UnclearOutcome
-from scheduler.runner import STALE_CLAIM, RetryPolicy, RunSummary, run_due
+from scheduler.errors import (
+    CannotCheck,
+    PermanentFailure,
+    RateLimited,
+    TemporaryFailure,
+    UnclearOutcome,
+)
+from scheduler.runner import FAILED_UNCHECKABLE, STALE_CLAIM, RetryPolicy, RunSummary, run_due
 from scheduler.subscriptions import create_subscription, pause_subscription, resume_subscription
 from tests.scheduler.conftest import FakePoster, FakeReportBuilder
 
@@ -296,6 +302,71 @@ def test_left_over_claim_unchecked_is_released_for_a_later_run(
     assert _run(store, poster, reports, MONDAY_9 + timedelta(minutes=1)).released == 1
     assert poster.posts == [] and _rows(store, sid)[0][1] == "claimed"
     assert _run(store, poster, reports, MONDAY_9 + timedelta(minutes=2)).sent == 1
+
+
+class UncheckablePoster(FakePoster):
+    """A FakePoster on a platform that cannot find a post again (Teams): find_post always
+    raises CannotCheck."""
+
+    def find_post(self, channel: str, marker: str, since: datetime) -> str | None:
+        with self._lock:
+            self.finds.append(marker)
+        raise CannotCheck(channel, "no message history")
+
+
+def _errors(store: Engine, subscription_id: int) -> list[str]:
+    with Session(store) as session:
+        return [d.error for d in deliveries.list_deliveries(session, subscription_id)]
+
+
+@pytest.mark.parametrize("leftover_age", [timedelta(0), WEEK], ids=["due", "beyond_grace"])
+def test_left_over_claim_that_cannot_be_checked_fails_and_is_never_posted_again(
+    store: Engine, reports: FakeReportBuilder, leftover_age: timedelta
+) -> None:
+    poster = UncheckablePoster()
+    sid = _add(store, created=MONDAY_9 - WEEK - timedelta(days=2))
+    period = MONDAY_9 - leftover_age
+    _leave_claim(store, sid, period)
+    marker = deliveries.to_marker(sid, period)
+    first = _run(store, poster, reports, MONDAY_9 + timedelta(minutes=1))
+    again = _run(store, poster, reports, MONDAY_9 + timedelta(minutes=2))
+    # The left-over period is never posted (a week-old one is followed by this week's post).
+    assert marker not in poster.markers() and poster.finds == [marker]
+    assert (first.failed, first.released, again.failed, again.attempts) == (1, 0, 0, 0)
+    assert len(poster.posts) == (1 if leftover_age else 0)
+    (row, *_newer) = _rows(store, sid)
+    assert row[1:3] == ("failed", 1)  # the dead runner's attempt
+    assert _errors(store, sid)[0] == f"{FAILED_UNCHECKABLE}: no message history"
+
+
+def test_a_released_claim_on_a_platform_that_cannot_be_checked_is_posted(
+    store: Engine, reports: FakeReportBuilder
+) -> None:
+    # A runner that stopped before an attempt releases its claim: nothing went out (an
+    # unclear attempt would have failed the delivery), so the next runner posts it.
+    poster = UncheckablePoster()
+    sid = _add(store)
+    _leave_claim(store, sid, MONDAY_9)
+    with Session(store) as session:
+        (claim,) = deliveries.list_deliveries(session, sid)
+        assert claim.id is not None
+        deliveries.release_delivery(session, claim.id, "stopped before attempt 2")
+    summary = _run(store, poster, reports, MONDAY_9 + timedelta(minutes=1))
+    assert (summary.sent, summary.failed) == (1, 0)
+    assert poster.markers() == [deliveries.to_marker(sid, MONDAY_9)]
+    assert _rows(store, sid)[0][1] == "sent"
+
+
+def test_unclear_outcome_on_a_platform_that_cannot_be_checked_fails_unreposted(
+    store: Engine, reports: FakeReportBuilder
+) -> None:
+    poster = UncheckablePoster()
+    sid = _add(store)
+    poster.failures["C1"] = [UnclearOutcome("C1", "timed out")]
+    summary = _run(store, poster, reports, MONDAY_9)
+    assert (summary.failed, summary.attempts, poster.posts) == (1, 1, [])
+    assert _rows(store, sid)[0][1] == "failed"
+    assert _errors(store, sid) == ["unclear, not checked: no message history"]
 
 
 def test_empty_reminder_is_skipped_when_quiet_and_posted_otherwise(

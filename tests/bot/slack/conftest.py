@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -15,38 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
-from starlette.applications import Starlette
 
 from bot.composition import build_web_process
 from bot.settings import Settings
 from tests.support.slack_standin import SlackStandIn, sign
+from tests.support.web import open_request, run_web_app
 
 BOT_TOKEN = "xoxb-0000-test-bot-token"
 SIGNING_SECRET = "0123456789abcdef-test-signing-secret"
 UNREACHABLE_DATABASE = "postgresql+psycopg://x:y@127.0.0.1:1/none"
-
-
-@contextmanager
-def run_web_app(app: Starlette) -> Iterator[str]:
-    """Serves `app` with uvicorn in a thread; yields its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the web app did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
 
 
 @dataclass
@@ -73,19 +47,11 @@ class Served:
         request = urllib.request.Request(
             f"{self.url}/slack/events", data=body, headers=all_headers, method="POST"
         )
-        return _open(request)
+        return open_request(request)
 
     def get(self, path: str) -> tuple[int, Any]:
-        status, body = _open(urllib.request.Request(f"{self.url}{path}"))
+        status, body = open_request(urllib.request.Request(f"{self.url}{path}"))
         return status, json.loads(body)
-
-
-def _open(request: urllib.request.Request) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(request, timeout=15) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read()
 
 
 def build_settings(slack: SlackStandIn, database_url: str, **extra: Any) -> Settings:

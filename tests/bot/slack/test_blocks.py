@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.more import drop_lines, read_more_value
 from bot.slack.blocks import (
     ACTION_MORE,
     MAX_BLOCKS,
@@ -16,8 +17,6 @@ from bot.slack.blocks import (
     build_home_view,
     build_notice_message,
     build_rest_message,
-    drop_lines,
-    read_more_value,
 )
 from bot.text_render import LANGS, list_template_names
 from knowledge.answer import Answer, SourceRef

@@ -1,0 +1,1 @@
+"""Microsoft Teams adapter: translates between Teams activities and the platform-neutral services."""  # noqa: E501

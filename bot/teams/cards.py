@@ -1,0 +1,375 @@
+"""Adaptive Cards for answers, notices, /kb replies and reports, within Teams' message size."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from bot.kb.replies import KbReply, render_kb_text
+from bot.more import drop_lines, to_more_value
+from bot.report_text import to_report_parts
+from bot.text_render import (
+    render_answer_text,
+    render_sources_line,
+    to_grouped_number,
+    to_percentage_text,
+)
+from knowledge.answer import Answer
+from scheduler.reports import Reminder, Report
+
+VERB_HELPFUL = "staffbot.helpful"
+VERB_NOT_HELPFUL = "staffbot.not_helpful"
+VERB_SUGGEST = "staffbot.suggest"
+VERB_MORE = "staffbot.more"
+VERB_KB_CONFIRM = "staffbot.kb_confirm"
+VERB_KB_CANCEL = "staffbot.kb_cancel"
+
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+# Teams refuses a message above about 28 KB, activity envelope included; a card stays under
+# this many bytes as compact, ASCII-escaped JSON (the largest a client may send: a Chinese
+# character counts six bytes).
+MAX_CARD_BYTES = 24_000
+# A line longer than this is cut with "…", so that every card shows at least one line.
+MAX_LINE_CHARS = 2_000
+# The question quoted above an answer is shortened to this many characters.
+MAX_QUOTED_QUESTION = 300
+# Texts an action carries back (a question, a "show the rest" value), as Slack's buttons.
+MAX_DATA_CHARS = 2_000
+# A confirmation longer than this (a long text awaiting confirmation) asks to shorten it.
+MAX_CONFIRM_CHARS = 4_000
+# Texts of a report's lines (KPI texts, names) are shortened to this many characters.
+MAX_REPORT_TEXT = 90
+SUGGESTION_BUTTONS = 5
+NOTICES = ("unavailable", "vote_thanks", "no_user_id", "cancelled", "failed")
+# Short plain texts Teams shows under a clicked card (an invoke's message response).
+TOASTS = ("sent", "not_understood", "no_user_id", "unavailable", "vote_thanks")
+# Notices that are /kb sentences: their text is the /kb commands' own template.
+_KB_NOTICES = ("cancelled", "failed")
+
+Card = dict[str, Any]
+
+# Adaptive Card markdown (a CommonMark subset: emphasis, lists, links) and Teams' own
+# {{DATE(…)}} / <at> syntax: a backslash makes each of these characters literal.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>~&{}])")
+# At the start of a line: headings, quotes, list items ("- x", "+ x", "1. x", "1) x").
+_LINE_SPECIAL = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)([.)]))")
+# A display name inside <at>…</at> must match the mention entity's text exactly; these
+# characters would break the tag or be read as markdown.
+_MENTION_UNSAFE = re.compile(r"[<>\[\]\\`*_~&{}]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A Teams user to mention on a card: the id Teams gave (29:… or an Entra object id) and
+    the display name shown."""
+
+    user_id: str
+    name: str
+
+
+def _escape_line(line: str) -> str:
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", line)
+    match = _LINE_SPECIAL.match(escaped)
+    if match is None:
+        return escaped
+    indent, marker, digits, closer = match.groups()
+    start = match.end()
+    if marker is not None:
+        return f"{indent}\\{marker}{escaped[start:]}"
+    return f"{indent}{digits}\\{closer}{escaped[start:]}"
+
+
+def escape_card_text(text: str) -> str:
+    """Plain text as Adaptive Card markdown that shows it literally.
+
+    Markdown needs an empty line for a line break, so each line becomes a paragraph.
+    """
+    lines = [_escape_line(line) for line in str(text).splitlines() if line.strip()]
+    return "\n\n".join(lines)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _mention_text(name: str) -> str:
+    return _MENTION_UNSAFE.sub("", name).strip() or "?"
+
+
+@pass_context
+def _chf(context: Context, value: int) -> str:
+    number = to_grouped_number(value)
+    return f"{number} 瑞郎" if context["lang"] == "zh" else f"CHF {number}"
+
+
+def _pct(value: Decimal | int | float) -> str:
+    return to_percentage_text(value)
+
+
+_environment = Environment(
+    loader=PackageLoader("bot", "templates"),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+    autoescape=False,  # JSON: every value goes through `tojson` (and `md` when it is text)
+)
+_environment.filters.update(md=escape_card_text, chf=_chf, pct=_pct, num=to_grouped_number)
+_environment.globals.update(
+    VERB_HELPFUL=VERB_HELPFUL,
+    VERB_NOT_HELPFUL=VERB_NOT_HELPFUL,
+    VERB_SUGGEST=VERB_SUGGEST,
+    VERB_MORE=VERB_MORE,
+    VERB_KB_CONFIRM=VERB_KB_CONFIRM,
+    VERB_KB_CANCEL=VERB_KB_CANCEL,
+)
+
+
+def render_card(name: str, lang: str, **parts: Any) -> Card:
+    """The card of `templates/teams/<lang>/<name>.j2`, parsed from the JSON it renders."""
+    template = _environment.get_template(f"teams/{lang}/{name}.j2")
+    card: Card = json.loads(template.render(lang=lang, **parts))
+    return card
+
+
+def to_card_size(card: Card) -> int:
+    """The card's size in bytes as compact JSON with every non-ASCII character escaped."""
+    return len(json.dumps(card, separators=(",", ":")))
+
+
+def to_attachment(card: Card) -> dict[str, Any]:
+    """A card as a message attachment."""
+    return {"contentType": CARD_CONTENT_TYPE, "content": card}
+
+
+def _fit(render: Callable[[int], Card], total: int) -> Card:
+    """The card showing the most of `total` items (lines) that stays within MAX_CARD_BYTES."""
+    card = render(total)
+    if to_card_size(card) <= MAX_CARD_BYTES:
+        return card
+    low, high = 0, total - 1  # `low` items fit (or nothing does), `high + 1` do not
+    best = render(0)
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = render(middle)
+        if to_card_size(candidate) <= MAX_CARD_BYTES:
+            low, best = middle, candidate
+        else:
+            high = middle - 1
+    return best
+
+
+def _to_lines(text: str) -> list[str]:
+    return [_shorten(line.rstrip(), MAX_LINE_CHARS) for line in text.strip("\n").splitlines()]
+
+
+def _to_paragraphs(lines: list[str]) -> list[str]:
+    """Lines grouped at blank lines (each group becomes one TextBlock)."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
+def _count(lines: list[str]) -> int:
+    return sum(1 for line in lines if line.strip())
+
+
+def _split_source(answer: Answer, text: str) -> tuple[str, str]:
+    """The answer's body and its closing source line, when it ends with one."""
+    if not answer.sources:
+        return text, ""
+    source = render_sources_line(answer.sources, answer.lang)
+    if source and text.endswith(source):
+        return text[: -len(source)].rstrip(), source
+    return text, ""
+
+
+def _answer_parts(
+    answer: Answer, text: str, question: str, shown_before: int
+) -> tuple[list[str], str, Callable[[int], dict[str, Any]]]:
+    """The lines of `text`, its source line, and the template parts showing the first n."""
+    body, source = _split_source(answer, text)
+    lines = _to_lines(body or text)
+
+    def parts(shown: int) -> dict[str, Any]:
+        left_out = _count(lines[shown:])
+        more = ""
+        if left_out:
+            more = to_more_value(question, shown_before + _count(lines[:shown]))
+        return {
+            "paragraphs": _to_paragraphs(lines[:shown]),
+            "left_out": left_out,
+            "more": more[:MAX_DATA_CHARS],
+            "source": source,
+        }
+
+    return lines, source, parts
+
+
+def build_answer_card(
+    answer: Answer,
+    question: str,
+    *,
+    show_question: bool = False,
+    asked_by: Mention | None = None,
+) -> Card:
+    """An answer as a card: its text, source, suggestion buttons, vote buttons, and a "show
+    the rest" button when it does not fit in one card.
+
+    `asked_by` is mentioned above the question (a channel answer to someone's question).
+    """
+    lines, _source, parts = _answer_parts(answer, render_answer_text(answer), question, 0)
+    quoted = ""
+    if show_question or asked_by:
+        quoted = _shorten(" ".join(question.split()), MAX_QUOTED_QUESTION)
+    mention = None
+    if asked_by is not None:
+        mention = {"id": asked_by.user_id, "name": _mention_text(asked_by.name)}
+
+    def render(shown: int) -> Card:
+        return render_card(
+            "answer",
+            answer.lang,
+            quoted=quoted,
+            mention=mention,
+            suggestions=[
+                _shorten(s, MAX_DATA_CHARS) for s in answer.suggestions[:SUGGESTION_BUTTONS]
+            ],
+            question=question[:MAX_DATA_CHARS],
+            **parts(shown),
+        )
+
+    return _fit(render, len(lines))
+
+
+def build_rest_card(answer: Answer, question: str, shown_lines: int) -> Card:
+    """What a "show the rest" click posts: the answer's lines after the first `shown_lines`
+    (non-blank lines), again with a "show the rest" button if they do not fit."""
+    rest = drop_lines(render_answer_text(answer), shown_lines)
+    lines, _source, parts = _answer_parts(answer, rest, question, shown_lines)
+
+    def render(shown: int) -> Card:
+        return render_card("rest", answer.lang, **parts(shown))
+
+    return _fit(render, len(lines))
+
+
+def build_notice_card(key: str, lang: str) -> Card:
+    """A one-sentence card: one of NOTICES."""
+    if key not in NOTICES:
+        raise ValueError(f"unknown notice {key!r}")
+    kb_text = render_kb_text(key, lang) if key in _KB_NOTICES else ""
+    return render_card("notice", lang, key=key, kb_text=kb_text)
+
+
+def render_toast(key: str, lang: str) -> str:
+    """One of TOASTS as plain text, from `templates/teams/<lang>/toast.j2`."""
+    if key not in TOASTS:
+        raise ValueError(f"unknown toast {key!r}")
+    template = _environment.get_template(f"teams/{lang}/toast.j2")
+    return template.render(lang=lang, key=key).strip()
+
+
+def build_kb_card(reply: KbReply) -> Card:
+    """A /kb reply as a card; a confirmation request adds Confirm (or Remove) and Cancel; a
+    report under it (a preview) is shown as its card would be posted."""
+    text = reply.render()
+    confirm: dict[str, Any] | None = None
+    request = reply.confirmation
+    if request is not None:
+        value = request.to_value()
+        if len(value) > MAX_CONFIRM_CHARS:
+            text += "\n\n" + render_kb_text("confirmation_too_long", reply.lang)
+        else:
+            confirm = {
+                "title": render_kb_text(request.label, reply.lang),
+                "cancel": render_kb_text("button_cancel", reply.lang),
+                "style": "destructive" if request.label == "button_remove" else "positive",
+                "data": {"v": value},
+                "cancel_data": {"l": request.lang},
+            }
+    if reply.report is not None:
+        return _build_report(reply.report, head=_to_lines(text), confirm=confirm)
+    lines = _to_lines(text)
+
+    def render(shown: int) -> Card:
+        return render_card(
+            "kb",
+            reply.lang,
+            paragraphs=_to_paragraphs(lines[:shown]),
+            left_out=_count(lines[shown:]),
+            confirm=confirm,
+        )
+
+    return _fit(render, len(lines))
+
+
+def _shorten_text(text: str) -> str:
+    return _shorten(text, MAX_REPORT_TEXT)
+
+
+def _cut_reminder(parts: dict[str, Any], keep: int) -> dict[str, Any]:
+    themes = []
+    for theme in parts["themes"]:
+        if keep <= 0:
+            break
+        kpis = theme["kpis"][:keep]
+        keep -= len(kpis)
+        themes.append({**theme, "kpis": kpis})
+    return {**parts, "themes": themes}
+
+
+def _cut_digest(parts: dict[str, Any], keep: int) -> dict[str, Any]:
+    # Cut from the end, as a long digest reads: progress, then stale KPIs, then changes.
+    cut = dict(parts)
+    for name in ("progress", "stale", "changes"):
+        cut[name] = parts[name][: max(keep, 0)]
+        keep -= len(cut[name])
+    return cut
+
+
+def _build_report(
+    report: Report, *, head: list[str] | None = None, confirm: dict[str, Any] | None = None
+) -> Card:
+    lang = report.lang
+    parts = to_report_parts(report, _shorten_text)
+    if isinstance(report, Reminder):
+        name, items, cut = "reminder", sum(len(t["kpis"]) for t in parts["themes"]), _cut_reminder
+    else:
+        name = "digest"
+        items = sum(len(parts[key]) for key in ("progress", "stale", "changes"))
+        cut = _cut_digest
+    head_paragraphs = _to_paragraphs(head or [])
+
+    def render(shown: int) -> Card:
+        return render_card(
+            name,
+            lang,
+            head=head_paragraphs,
+            confirm=confirm,
+            left_out=items - shown,
+            **cut(parts, shown),
+        )
+
+    return _fit(render, items)
+
+
+def build_report_card(report: Report) -> Card:
+    """A reminder or digest as a card, as Slack's (no chart image: it would not fit); what
+    does not fit in one card is left out with a note saying how many lines."""
+    return _build_report(report)

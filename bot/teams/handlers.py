@@ -1,0 +1,354 @@
+"""Teams activity handlers: each turns an activity into a question or a `kb` command and the
+result into a card. The answers, the records and the commands are the platform-neutral ones."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any, cast
+
+import httpx
+from microsoft_teams.api.activities.message import MessageActivityInput
+from microsoft_teams.apps import App
+
+from bot.chat_records import ChatRecords
+from bot.kb.dispatcher import KbService
+from bot.kb.replies import KbReply, read_confirmation_value
+from bot.more import read_more_value
+from bot.teams.activities import (
+    PLATFORM,
+    Where,
+    extract_card_action,
+    extract_text,
+    extract_user_id,
+    extract_where,
+    list_mentions,
+    read_data_text,
+    to_card_message,
+    to_event_id,
+)
+from bot.teams.cards import (
+    VERB_HELPFUL,
+    VERB_KB_CANCEL,
+    VERB_KB_CONFIRM,
+    VERB_MORE,
+    VERB_NOT_HELPFUL,
+    VERB_SUGGEST,
+    build_answer_card,
+    build_kb_card,
+    build_notice_card,
+    build_rest_card,
+    render_toast,
+)
+from bot.teams.ids import to_user_id
+from bot.text_render import render_answer_text
+from knowledge.answer import Answer
+from knowledge.errors import StoreUnavailable
+from knowledge.roles import Actor
+from knowledge.service import AnswerService
+from knowledge.text import detect_lang, is_chinese
+
+logger = logging.getLogger(__name__)
+
+# A message is a `kb` command when its first word is this (after the bot's @mention).
+_KB_COMMAND = re.compile(r"^/?kb(?:\s+|$)", re.IGNORECASE)
+# The manifest's "ask" command puts the word in front of the question: it is left out.
+_ASK_COMMAND = re.compile(r"^/?ask(?:\s+|$)", re.IGNORECASE)
+HELP_QUESTION = {"en": "help", "zh": "帮助"}
+CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
+MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"
+
+
+def to_lang(locale: object) -> str:
+    return "zh" if isinstance(locale, str) and locale.lower().startswith("zh") else "en"
+
+
+def _message_response(text: str) -> dict[str, Any]:
+    """What Teams shows under a clicked card for a moment."""
+    return {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": text}
+
+
+def _card_response(card: dict[str, Any]) -> dict[str, Any]:
+    """The clicked card is replaced by this one."""
+    return {"statusCode": 200, "type": CARD_RESPONSE, "value": card}
+
+
+class TeamsHandlers:
+    """The flows behind each activity; the services and the store calls are passed in."""
+
+    def __init__(self, service: AnswerService, records: ChatRecords, kb: KbService) -> None:
+        self.service = service
+        self.records = records
+        self.kb = kb
+        # Conversations this process already saved: a message saves its conversation once.
+        self._known: set[str] = set()
+
+    def register(self, app: App) -> None:
+        app.on_message(self.on_message)
+        # A dict in the SDK's response shape (camelCase JSON): the SDK passes it through.
+        app.on_card_action(cast(Any, self.on_card_action))
+        app.on_install_add(self.on_install)
+        app.on_install_remove(self.on_uninstall)
+        app.on_conversation_update(self.on_conversation_update)
+
+    # -- conversations ------------------------------------------------------------------
+
+    async def _remember(self, where: Where, force: bool = False) -> None:
+        """Keeps the conversation reference, so that schedules can post there unasked."""
+        if where.conversation_id in self._known and not force:
+            return
+        try:
+            await asyncio.to_thread(
+                self.records.save_conversation,
+                platform=PLATFORM,
+                conversation_id=where.conversation_id,
+                service_url=where.service_url,
+                tenant_id=where.tenant_id,
+                kind=where.kind,
+                title=where.title,
+                user_id=where.user_id,
+                bot_id=where.bot_id,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, conversation not kept: %s", exc.reason)
+            return
+        self._known.add(where.conversation_id)
+
+    async def _forget(self, where: Where) -> None:
+        self._known.discard(where.conversation_id)
+        try:
+            await asyncio.to_thread(
+                self.records.remove_conversation, PLATFORM, where.conversation_id
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, conversation not removed: %s", exc.reason)
+
+    async def on_install(self, ctx: Any) -> None:
+        where = extract_where(ctx.activity)
+        if where is not None:
+            await self._remember(where, force=True)
+
+    async def on_uninstall(self, ctx: Any) -> None:
+        where = extract_where(ctx.activity)
+        if where is not None:
+            await self._forget(where)
+
+    async def on_conversation_update(self, ctx: Any) -> None:
+        """The bot added to (or removed from) a team or chat: its reference kept or dropped."""
+        activity = ctx.activity
+        where = extract_where(activity)
+        bot_id = getattr(getattr(activity, "recipient", None), "id", None)
+        if where is None or bot_id is None:
+            return
+        added = [m.id for m in (getattr(activity, "members_added", None) or [])]
+        removed = [m.id for m in (getattr(activity, "members_removed", None) or [])]
+        if bot_id in removed:
+            await self._forget(where)
+        elif bot_id in added:
+            await self._remember(where, force=True)
+
+    # -- messages -----------------------------------------------------------------------
+
+    async def _claim(self, where: Where, activity_id: str | None) -> bool:
+        """False when this activity was already handled (Teams redelivers slow ones)."""
+        if not activity_id:
+            return True
+        return await asyncio.to_thread(
+            self.records.claim_event, to_event_id(where.conversation_id, activity_id)
+        )
+
+    async def on_message(self, ctx: Any) -> None:
+        """A personal chat message, or a channel or group chat message that @mentions the bot."""
+        activity = ctx.activity
+        where = extract_where(activity)
+        if where is None:
+            return
+        bot_id = getattr(getattr(activity, "recipient", None), "id", None)
+        if where.kind != "personal" and not any(
+            m.mentioned.id == bot_id for m in list_mentions(activity)
+        ):
+            return
+        await self._remember(where)
+        text = extract_text(activity)
+        try:
+            if not await self._claim(where, getattr(activity, "id", None)):
+                logger.info("dropped a redelivered Teams activity")
+                return
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, activity not claimed: %s", exc.reason)
+            await self._send(ctx, build_notice_card("unavailable", detect_lang(text)))
+            return
+        if _KB_COMMAND.match(text):
+            await self._on_kb(ctx, where)
+            return
+        question = _ASK_COMMAND.sub("", text, count=1) or HELP_QUESTION[to_lang(activity.locale)]
+        await self._answer_here(ctx, question, extract_user_id(activity))
+
+    async def _send(self, ctx: Any, card: dict[str, Any]) -> None:
+        await self._send_message(ctx, to_card_message(card))
+
+    async def _send_message(self, ctx: Any, message: MessageActivityInput) -> None:
+        try:
+            await ctx.send(message)
+        except httpx.HTTPError as exc:
+            logger.warning("Teams reply not sent: %s", type(exc).__name__)
+
+    async def _answer(self, question: str) -> Answer | None:
+        try:
+            return await asyncio.to_thread(self.service.answer, question)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            return None
+
+    async def _answer_here(
+        self, ctx: Any, question: str, user_id: str | None, show_question: bool = False
+    ) -> None:
+        answer = await self._answer(question)
+        if answer is None:
+            await self._send(ctx, build_notice_card("unavailable", detect_lang(question)))
+            return
+        card = build_answer_card(answer, question, show_question=show_question)
+        await self._send(ctx, card)
+        if not answer.answered and user_id is not None and question:
+            try:
+                await asyncio.to_thread(
+                    self.records.create_declined,
+                    platform=PLATFORM,
+                    user_id=user_id,
+                    question=question,
+                    answer=answer,
+                )
+            except StoreUnavailable as exc:
+                logger.warning("store unavailable, declined question not kept: %s", exc.reason)
+
+    # -- kb commands --------------------------------------------------------------------
+
+    async def _resolve_mentions(self, ctx: Any) -> dict[str, str]:
+        """Teams ids of the people @mentioned in a command, as their Entra object ids (what
+        roles go by), asked of the conversation's member list when the mention lacks it."""
+        activity = ctx.activity
+        bot_id = getattr(getattr(activity, "recipient", None), "id", None)
+        found: dict[str, str] = {}
+        for mention in list_mentions(activity):
+            person = mention.mentioned
+            if person.id == bot_id or person.id in found:
+                continue
+            object_id = to_user_id(person.aad_object_id)
+            if object_id is None:
+                try:
+                    member = await ctx.api.conversations.members_client.get_by_id(
+                        activity.conversation.id, person.id
+                    )
+                    object_id = to_user_id(member.aad_object_id)
+                except (httpx.HTTPError, ValueError) as exc:
+                    logger.info("member of a mention not found: %s", type(exc).__name__)
+            if object_id is not None:
+                found[person.id] = object_id
+        return found
+
+    async def _run_kb(
+        self,
+        user_id: str,
+        text: str,
+        lang: str,
+        here: str | None,
+        versions: dict[str, int] | None = None,
+    ) -> KbReply | None:
+        actor = Actor(platform=PLATFORM, user_id=user_id)
+        try:
+            return await asyncio.to_thread(self.kb.run, actor, text, lang, versions, here)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            return None
+        except Exception:
+            # The edit's transaction was rolled back; the admin still gets an answer.
+            logger.exception("kb command failed")
+            return KbReply("failed", lang)
+
+    async def _on_kb(self, ctx: Any, where: Where) -> None:
+        activity = ctx.activity
+        text = extract_text(activity, await self._resolve_mentions(ctx))
+        command = _KB_COMMAND.sub("", text, count=1).strip()
+        lang = "zh" if is_chinese(command) else to_lang(getattr(activity, "locale", None))
+        user_id = extract_user_id(activity)
+        if user_id is None:
+            await self._send(ctx, build_notice_card("no_user_id", lang))
+            return
+        reply = await self._run_kb(user_id, command, lang, where.conversation_id)
+        card = build_kb_card(reply) if reply else build_notice_card("unavailable", lang)
+        await self._send(ctx, card)
+
+    # -- card buttons -------------------------------------------------------------------
+
+    async def on_card_action(self, ctx: Any) -> dict[str, Any]:
+        """An Action.Execute click; what Teams shows in return."""
+        activity = ctx.activity
+        verb, data = extract_card_action(activity)
+        user_id = extract_user_id(activity)
+        lang = to_lang(getattr(activity, "locale", None))
+        if verb in (VERB_HELPFUL, VERB_NOT_HELPFUL):
+            return await self._vote(read_data_text(data, "q"), user_id, verb == VERB_HELPFUL)
+        if verb == VERB_SUGGEST:
+            question = read_data_text(data, "q")
+            await self._answer_here(ctx, question, user_id, show_question=True)
+            return _message_response(render_toast("sent", detect_lang(question)))
+        if verb == VERB_MORE:
+            return await self._more(ctx, data)
+        if verb == VERB_KB_CONFIRM:
+            return await self._confirm(ctx, data, user_id, lang)
+        if verb == VERB_KB_CANCEL:
+            value = data.get("l")
+            return _card_response(build_notice_card("cancelled", value if value == "zh" else "en"))
+        logger.info("card action not ours ignored")
+        return _message_response(render_toast("not_understood", lang))
+
+    async def _vote(self, question: str, user_id: str | None, helpful: bool) -> dict[str, Any]:
+        """The vote is stored with the question and the answer it got; the voter is thanked."""
+        lang = detect_lang(question)
+        if user_id is None:
+            return _message_response(render_toast("no_user_id", lang))
+        try:
+            answer = await asyncio.to_thread(self.service.answer, question)
+            await asyncio.to_thread(
+                self.records.create_vote,
+                platform=PLATFORM,
+                user_id=user_id,
+                question=question,
+                answer=answer,
+                answer_text=render_answer_text(answer),
+                helpful=helpful,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, vote not stored: %s", exc.reason)
+            return _message_response(render_toast("unavailable", lang))
+        return _message_response(render_toast("vote_thanks", answer.lang))
+
+    async def _more(self, ctx: Any, data: dict[str, Any]) -> dict[str, Any]:
+        value = data.get("v")
+        found = read_more_value(value) if isinstance(value, str) else None
+        if found is None:
+            logger.info("show-more click with a value not ours ignored")
+            return _message_response(render_toast("not_understood", "en"))
+        question, shown_lines = found
+        answer = await self._answer(question)
+        if answer is None:
+            return _message_response(render_toast("unavailable", detect_lang(question)))
+        await self._send(ctx, build_rest_card(answer, question, shown_lines))
+        return _message_response(render_toast("sent", answer.lang))
+
+    async def _confirm(
+        self, ctx: Any, data: dict[str, Any], user_id: str | None, lang: str
+    ) -> dict[str, Any]:
+        """Confirm: the command runs again with the versions seen; the reply replaces the ask."""
+        value = data.get("v")
+        found = read_confirmation_value(value) if isinstance(value, str) else None
+        if found is None or user_id is None:
+            logger.info("kb confirmation click not ours; ignored")
+            return _message_response(render_toast("not_understood", lang))
+        command, versions, command_lang = found
+        where = extract_where(ctx.activity)
+        here = where.conversation_id if where is not None else None
+        reply = await self._run_kb(user_id, command, command_lang, here, versions)
+        card = build_kb_card(reply) if reply else build_notice_card("unavailable", command_lang)
+        return _card_response(card)

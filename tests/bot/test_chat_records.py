@@ -1,0 +1,79 @@
+"""ChatRecords' conversation references: committed, detached, a racing insert, no store."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bot.chat_records import ChatRecords
+from knowledge import conversations
+from knowledge.conversations import get_conversation
+from knowledge.db import create_db_engine
+from knowledge.errors import StoreUnavailable
+from knowledge.models import ConversationRef
+
+CHANNEL = "19:3a0c5d1e2f4b4c6d8e9fa0b1c2d3e4f5@thread.tacv2"
+SERVICE_URL = "https://smba.trafficmanager.net/emea/"
+
+
+def test_a_saved_conversation_is_committed_and_usable_after_the_call(
+    seeded_engine: Engine,
+) -> None:
+    records = ChatRecords(seeded_engine)
+    saved = records.save_conversation(
+        platform="teams", conversation_id=CHANNEL, service_url=SERVICE_URL, kind="channel"
+    )
+    assert saved.id is not None and (saved.conversation_id, saved.kind) == (CHANNEL, "channel")
+    with Session(seeded_engine) as session:
+        assert get_conversation(session, "teams", CHANNEL) is not None
+    found = records.get_conversation("teams", CHANNEL)
+    assert found is not None and found.service_url == SERVICE_URL
+    assert records.remove_conversation("teams", CHANNEL) is True
+    assert records.get_conversation("teams", CHANNEL) is None
+    assert records.remove_conversation("teams", CHANNEL) is False
+
+
+def test_a_conversation_another_process_inserted_meanwhile_is_updated(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = ChatRecords(seeded_engine)
+    records.save_conversation(
+        platform="teams", conversation_id=CHANNEL, service_url=SERVICE_URL, kind="channel"
+    )
+    real_find = conversations._find
+    looks: list[str] = []
+
+    def find_after_the_other_process(
+        session: Session, platform: str, conversation_id: str
+    ) -> ConversationRef | None:
+        looks.append(conversation_id)
+        if len(looks) == 1:  # looked before the other process committed its row
+            return None
+        return real_find(session, platform, conversation_id)
+
+    monkeypatch.setattr(conversations, "_find", find_after_the_other_process)
+    saved = records.save_conversation(
+        platform="teams",
+        conversation_id=CHANNEL,
+        service_url=SERVICE_URL,
+        kind="channel",
+        title="General",
+    )
+    assert saved.title == "General" and len(looks) == 2
+    monkeypatch.undo()
+    with Session(seeded_engine) as session:
+        (only,) = conversations.list_conversations(session, "teams")
+        assert only.title == "General"
+
+
+def test_database_errors_become_store_unavailable() -> None:
+    records = ChatRecords(create_db_engine("postgresql+psycopg://nobody:secret@127.0.0.1:1/none"))
+    with pytest.raises(StoreUnavailable):
+        records.get_conversation("teams", CHANNEL)
+    with pytest.raises(StoreUnavailable):
+        records.save_conversation(
+            platform="teams", conversation_id=CHANNEL, service_url=SERVICE_URL, kind="channel"
+        )
+    with pytest.raises(StoreUnavailable):
+        records.remove_conversation("teams", CHANNEL)
