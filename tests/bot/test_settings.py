@@ -150,3 +150,38 @@ def test_list_missing_for_teams_names_the_half_that_is_missing() -> None:
     assert _settings(TEAMS_APP_ID=APP_ID).list_missing_for_teams() == ["TEAMS_APP_PASSWORD"]
     assert _settings(TEAMS_APP_PASSWORD="pw").list_missing_for_teams() == ["TEAMS_APP_ID"]
     assert _settings(TEAMS_APP_ID=APP_ID, TEAMS_APP_PASSWORD="pw").list_missing_for_teams() == []
+
+
+TEAMS_APP = "3f2b8c1e-5d4a-4b6f-9c2e-1a7d0e8f9b3c"
+SLACK = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+TEAMS = {"TEAMS_APP_ID": TEAMS_APP, "TEAMS_APP_PASSWORD": "p"}
+
+
+@pytest.mark.parametrize(
+    ("values", "missing"),
+    [
+        ({}, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]),
+        (SLACK, []),
+        (TEAMS, []),  # Teams alone is enough over HTTP
+        ({**SLACK, **TEAMS}, []),
+        ({"TEAMS_APP_ID": TEAMS_APP}, ["TEAMS_APP_PASSWORD"]),
+        ({**TEAMS, "SLACK_BOT_TOKEN": "xoxb-1"}, ["SLACK_SIGNING_SECRET"]),  # half-set Slack
+    ],
+)
+def test_serve_needs_one_whole_platform(values: dict[str, str], missing: list[str]) -> None:
+    settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    assert settings.list_missing_for_serve(socket_mode=False) == missing
+
+
+@pytest.mark.parametrize(
+    ("values", "missing"),
+    [
+        ({}, ["SLACK_BOT_TOKEN"]),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, []),
+        (TEAMS, []),
+        ({"TEAMS_APP_ID": TEAMS_APP}, ["TEAMS_APP_PASSWORD"]),
+    ],
+)
+def test_the_scheduler_needs_slack_or_teams(values: dict[str, str], missing: list[str]) -> None:
+    settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    assert settings.list_missing_for_scheduler() == missing
