@@ -23,6 +23,7 @@ from tests.bot.teams.conftest import (
     card_of,
     card_texts,
     find_actions,
+    serve,
 )
 from tests.support import teams_activities as act
 from tests.support.teams_standin import APP_ID, Call
@@ -313,3 +314,16 @@ def test_a_scheduled_digest_is_posted_to_the_channel_once(served: Served) -> Non
     assert card_texts(card_of(posts[0]))
     (delivery,) = _rows(served, Delivery)
     assert delivery.status == "sent" and delivery.ts == posts[0].id
+
+
+def test_the_sdks_unauthenticated_mode_cannot_be_switched_on_from_outside(
+    teams: Any, seeded_sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The SDK reads this variable when not told; staffbot always tells it no.
+    monkeypatch.setenv("DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS", "true")
+    teams.clear()
+    with serve(teams, seeded_sqlite_url) as served:
+        activity = act.message("P1 budget", service_url=teams.url)
+        assert served.post(activity, authorization="Bearer not-a-token")[0] == 401
+        assert served.post(activity, authorization="")[0] == 401
+    assert teams.sent == []
