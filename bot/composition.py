@@ -121,6 +121,7 @@ def build_teams_endpoint(
     from bot.teams.handlers import TeamsHandlers
     from bot.teams.http_adapter import StarletteAdapter
     from bot.teams.ids import is_user_id
+    from bot.teams.retry import REPLY_MAX_WAIT, RateLimitRetry
     from bot.web import TeamsEndpoint
 
     records = ChatRecords(db_engine)
@@ -137,8 +138,11 @@ def build_teams_endpoint(
         is_user_id=is_user_id,
     )
     adapter = StarletteAdapter()
-    app = build_teams_app(build_teams_config(settings, token), adapter)
-    TeamsHandlers(service, records, kb).register(app)
+    # Teams waits about 15 s for the answer to an activity: replies sent while it waits may
+    # sit out one short 429 only.
+    retry = RateLimitRetry(retries=1, max_wait=REPLY_MAX_WAIT)
+    app = build_teams_app(build_teams_config(settings, token), adapter, retry)
+    TeamsHandlers(service, records, kb, settings.teams_tenant_id).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 

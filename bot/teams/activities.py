@@ -75,6 +75,22 @@ def extract_where(activity: Any) -> Where | None:
     )
 
 
+def extract_tenant_id(activity: Any) -> str | None:
+    conversation = getattr(activity, "conversation", None)
+    tenant = getattr(getattr(activity, "channel_data", None), "tenant", None)
+    value = getattr(conversation, "tenant_id", None) or getattr(tenant, "id", None)
+    return str(value).lower() if value else None
+
+
+def is_from_teams(activity: Any, tenant_id: str | None) -> bool:
+    """Whether the activity came from Microsoft Teams (and, for a single-tenant app, from
+    its tenant). The Bot Connector's token covers every channel of the Azure Bot (Web Chat,
+    Direct Line, where the client writes the sender's fields itself): only Teams' are read."""
+    if getattr(activity, "channel_id", None) != "msteams":
+        return False
+    return tenant_id is None or extract_tenant_id(activity) == tenant_id.lower()
+
+
 def extract_user_id(activity: Any) -> str | None:
     """The sender's Entra object id (what roles and records go by); None for a bot or guest
     without one."""

@@ -3,7 +3,9 @@ the caller."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import os
+from dataclasses import dataclass, field
 
 from microsoft_teams.api.auth.cloud_environment import CloudEnvironment, from_name, with_overrides
 from microsoft_teams.api.auth.credentials import TokenProvider
@@ -13,8 +15,21 @@ from microsoft_teams.common import Client, ClientOptions
 
 from bot.teams.retry import RateLimitRetry
 
+logger = logging.getLogger(__name__)
+
 # Seconds an HTTP call to the Bot Connector may take before it is given up.
 HTTP_TIMEOUT = 30.0
+# Variables the SDK reads when not told (staffbot tells it each of its settings, but an unset
+# tenant or a token provider lets some through): set, they are named at start-up.
+SDK_VARIABLES = (
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "TENANT_ID",
+    "SERVICE_URL",
+    "CLOUD",
+    "MANAGED_IDENTITY_CLIENT_ID",
+    "DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS",
+)
 
 
 @dataclass(frozen=True)
@@ -23,7 +38,7 @@ class TeamsConfig:
     function that returns an access token."""
 
     app_id: str
-    password: str | None = None
+    password: str | None = field(default=None, repr=False)
     tenant_id: str | None = None
     cloud: str = "Public"
     openid_metadata_url: str | None = None
@@ -50,11 +65,27 @@ class _NoServer:
         return None
 
 
-def build_teams_app(config: TeamsConfig, adapter: HttpServerAdapter | None = None) -> App:
+def list_sdk_variables() -> list[str]:
+    return [name for name in SDK_VARIABLES if os.environ.get(name)]
+
+
+def build_teams_app(
+    config: TeamsConfig,
+    adapter: HttpServerAdapter | None = None,
+    retry: RateLimitRetry | None = None,
+) -> App:
     """The SDK app; inbound JWTs are always validated (never the SDK's unauthenticated mode).
-    Call `await app.initialize()` in the loop that will use it."""
+    `retry`: how 429s are waited out (default: RateLimitRetry()). Call `await
+    app.initialize()` in the loop that will use it."""
+    found = list_sdk_variables()
+    if found:
+        logger.warning(
+            "the Teams SDK also reads %s from the environment; use the TEAMS_* settings and "
+            "unset them",
+            ", ".join(found),
+        )
     client = Client(ClientOptions(timeout=HTTP_TIMEOUT))
-    client.use(RateLimitRetry())
+    client.use(retry or RateLimitRetry())
     if config.token is not None:
         credentials: dict[str, object] = {"token": config.token}
     else:

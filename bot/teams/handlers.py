@@ -23,6 +23,7 @@ from bot.teams.activities import (
     extract_text,
     extract_user_id,
     extract_where,
+    is_from_teams,
     list_mentions,
     read_data_text,
     to_card_message,
@@ -44,7 +45,7 @@ from bot.teams.cards import (
 from bot.teams.ids import to_user_id
 from bot.text_render import render_answer_text
 from knowledge.answer import Answer
-from knowledge.errors import StoreUnavailable
+from knowledge.errors import InvalidValue, StoreUnavailable
 from knowledge.roles import Actor
 from knowledge.service import AnswerService
 from knowledge.text import detect_lang, is_chinese
@@ -77,20 +78,39 @@ def _card_response(card: dict[str, Any]) -> dict[str, Any]:
 class TeamsHandlers:
     """The flows behind each activity; the services and the store calls are passed in."""
 
-    def __init__(self, service: AnswerService, records: ChatRecords, kb: KbService) -> None:
+    def __init__(
+        self,
+        service: AnswerService,
+        records: ChatRecords,
+        kb: KbService,
+        tenant_id: str | None = None,
+    ) -> None:
+        """`tenant_id`: a single-tenant app answers only its own tenant (None: any)."""
         self.service = service
         self.records = records
         self.kb = kb
+        self.tenant_id = tenant_id
         # Conversations this process already saved: a message saves its conversation once.
         self._known: set[str] = set()
 
     def register(self, app: App) -> None:
+        # First of every activity: anything not from Teams (or another tenant) stops here.
+        app.use(self.screen)
         app.on_message(self.on_message)
         # A dict in the SDK's response shape (camelCase JSON): the SDK passes it through.
         app.on_card_action(cast(Any, self.on_card_action))
         app.on_install_add(self.on_install)
         app.on_install_remove(self.on_uninstall)
         app.on_conversation_update(self.on_conversation_update)
+
+    async def screen(self, ctx: Any) -> Any:
+        if not is_from_teams(ctx.activity, self.tenant_id):
+            logger.warning(
+                "activity refused: channel %s, tenant not allowed or not Teams",
+                str(getattr(ctx.activity, "channel_id", ""))[:20],
+            )
+            return None
+        return await ctx.next()
 
     # -- conversations ------------------------------------------------------------------
 
@@ -112,6 +132,10 @@ class TeamsHandlers:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, conversation not kept: %s", exc.reason)
+            return
+        except InvalidValue as exc:
+            # An id too long for the table, a kind we do not know: answer anyway.
+            logger.warning("conversation not kept: %s %s", exc.field, exc.reason_key)
             return
         self._known.add(where.conversation_id)
 

@@ -15,6 +15,21 @@ logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1_000_000
 
 
+async def _read_body(request: Request) -> bytes | None:
+    """The body, or None once it passes MAX_BODY_BYTES (read no further than that)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class StarletteAdapter:
     """Serves the routes the SDK registers (POST /api/messages) from our Starlette app.
 
@@ -39,8 +54,8 @@ class StarletteAdapter:
         headers = {key.lower(): value for key, value in request.headers.items()}
         if not headers.get("authorization", "").startswith("Bearer "):
             return JSONResponse({"error": "Unauthorized"}, status_code=401)
-        raw = await request.body()
-        if len(raw) > MAX_BODY_BYTES:
+        raw = await _read_body(request)
+        if raw is None:
             return PlainTextResponse("payload too large", status_code=413)
         try:
             body = json.loads(raw)

@@ -19,9 +19,10 @@ import httpx
 from microsoft_teams.apps import App
 
 from bot.chat_records import ChatRecords
+from bot.teams import app as app_module
 from bot.teams.activities import PLATFORM, to_card_message
 from bot.teams.cards import build_report_card
-from bot.teams.retry import read_retry_after
+from bot.teams.retry import MAX_WAIT, RATE_LIMIT_RETRIES, read_retry_after
 from knowledge.errors import StoreUnavailable
 from scheduler.errors import (
     CannotCheck,
@@ -38,10 +39,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-# Longest a single post may take, the SDK's own retries of 429s included; past it the outcome
-# is unclear (the scheduler then fails the post rather than risk posting it twice).
-CALL_TIMEOUT = 120.0
 NOT_FOUND = "conversation_not_found"
+
+
+def to_call_timeout() -> float:
+    """Longest a single post may take: its HTTP timeout for each try, and the 429 waits in
+    between. Past it the post is cancelled and its outcome is unclear."""
+    tries = RATE_LIMIT_RETRIES + 1
+    return tries * app_module.HTTP_TIMEOUT + RATE_LIMIT_RETRIES * MAX_WAIT + 5.0
 
 
 class TeamsPoster:
@@ -65,8 +70,13 @@ class TeamsPoster:
         await app.initialize()
         return app
 
-    def _call(self, coroutine: Coroutine[Any, Any, T], timeout: float = CALL_TIMEOUT) -> T:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+    def _call(self, coroutine: Coroutine[Any, Any, T], timeout: float | None = None) -> T:
+        future = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+        try:
+            return future.result(to_call_timeout() if timeout is None else timeout)
+        except TimeoutError:
+            future.cancel()  # not left to post later, after it was reported unclear
+            raise
 
     def close(self) -> None:
         self._loop.call_soon_threadsafe(self._loop.stop)
@@ -117,9 +127,14 @@ class TeamsPoster:
 
 
 def to_post_error(channel: str, exc: httpx.HTTPStatusError) -> PostError:
+    """429 and 503 mean Teams did not take the message; any other 5xx may come after it was
+    created (a gateway timing out behind it), and Teams cannot be asked: unclear, so the
+    scheduler does not post it again."""
     status = exc.response.status_code
     if status == 429:
         return RateLimited(channel, read_retry_after(exc.response) or 0.0)
-    if status >= 500:
+    if status == 503:
         return TemporaryFailure(channel, f"HTTP {status}")
+    if status >= 500:
+        return UnclearOutcome(channel, f"HTTP {status}")
     return PermanentFailure(channel, f"HTTP {status}")

@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT_RETRIES = 3
 FIRST_BACKOFF = 1.0
 MAX_WAIT = 30.0
+# The longest 429 wait of a reply sent while Teams waits for the activity's answer.
+REPLY_MAX_WAIT = 3.0
 
 
 def read_retry_after(response: httpx.Response) -> float | None:

@@ -127,12 +127,14 @@ def test_teams_cloud_takes_the_sdk_names_in_any_case() -> None:
 
 
 @pytest.mark.usefixtures("clean_env")
-def test_teams_openid_metadata_url_must_be_http() -> None:
-    url = "http://127.0.0.1:4000/v1/.well-known/openidconfiguration"
-    assert _settings(TEAMS_OPENID_METADATA_URL=url).teams_openid_metadata_url == url
-    assert _error_of(TEAMS_OPENID_METADATA_URL="127.0.0.1:4000").startswith(
-        "TEAMS_OPENID_METADATA_URL:"
-    )
+def test_teams_openid_metadata_url_must_be_https_or_local() -> None:
+    for url in (
+        "http://127.0.0.1:4000/v1/.well-known/openidconfiguration",
+        "https://login.example.org/v1/.well-known/openidconfiguration",
+    ):
+        assert _settings(TEAMS_OPENID_METADATA_URL=url).teams_openid_metadata_url == url
+    for url in ("127.0.0.1:4000", "http://keys.example.org/v1/.well-known/openidconfiguration"):
+        assert _error_of(TEAMS_OPENID_METADATA_URL=url).startswith("TEAMS_OPENID_METADATA_URL:")
 
 
 @pytest.mark.usefixtures("clean_env")

@@ -26,7 +26,7 @@ from tests.bot.teams.conftest import (
     serve,
 )
 from tests.support import teams_activities as act
-from tests.support.teams_standin import APP_ID, Call
+from tests.support.teams_standin import APP_ID, TENANT_ID, Call
 
 CHANNEL = act.CONVERSATIONS["channel"]
 PERSONAL = act.CONVERSATIONS["personal"]
@@ -327,3 +327,33 @@ def test_the_sdks_unauthenticated_mode_cannot_be_switched_on_from_outside(
         assert served.post(activity, authorization="Bearer not-a-token")[0] == 401
         assert served.post(activity, authorization="")[0] == 401
     assert teams.sent == []
+
+
+def test_a_huge_body_is_refused_unread(served: Served) -> None:
+    status, _ = served.post(b"{" + b" " * 1_100_000 + b"}")
+    assert status == 413
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"channelId": "webchat"}, {"conversation": {"id": PERSONAL, "tenantId": "other-tenant"}}],
+    ids=["web-chat", "another-tenant"],
+)
+def test_activities_not_from_teams_or_the_tenant_are_ignored(
+    teams: Any, seeded_sqlite_url: str, changes: dict[str, Any]
+) -> None:
+    # A token from the Bot Connector covers every channel of the bot; Web Chat's client
+    # writes the sender itself, so only Teams' activities (of our tenant) are read.
+    teams.clear()
+    with serve(
+        teams, seeded_sqlite_url, TEAMS_TENANT_ID=TENANT_ID, TEAMS_ADMINS=ADMIN_OBJECT_ID
+    ) as served:
+        activity = act.message(
+            "kb budget set P3 600000 2023", service_url=teams.url, aad_object_id=ADMIN_OBJECT_ID
+        )
+        assert served.post({**activity, **changes})[0] == 200
+        time.sleep(0.2)
+        assert teams.sent == []
+        # The same from Teams, of the tenant, is answered.
+        assert served.post(act.message("P1 budget", service_url=teams.url))[0] == 200
+        teams.wait_for(1)

@@ -99,7 +99,13 @@ def test_429s_past_the_retries_are_rate_limited(
 
 
 @pytest.mark.parametrize(
-    ("status", "error"), [(503, TemporaryFailure), (403, PermanentFailure)], ids=["5xx", "4xx"]
+    ("status", "error"),
+    [
+        (503, TemporaryFailure),
+        (500, UnclearOutcome),
+        (502, UnclearOutcome),
+        (403, PermanentFailure),
+    ],
 )
 def test_failures_become_the_schedulers_errors(
     poster: TeamsPoster, teams: TeamsStandIn, digest: object, status: int, error: type
