@@ -71,7 +71,13 @@ def _print_invalid(exc: Exception, lang: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _build_channel_check(ctx: CliContext) -> Callable[[str], bool] | None:
+def _build_channel_check(ctx: CliContext, platform: str) -> Callable[[str], bool] | None:
+    if platform == "teams":
+        # Teams tells the bot its conversations (install, first message); none is asked.
+        from bot.chat_records import ChatRecords
+
+        records = ChatRecords(ctx.db_engine)
+        return lambda channel: records.get_conversation("teams", channel) is not None
     token = ctx.settings.slack_bot_token
     if token is None:
         return None
@@ -93,7 +99,7 @@ def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
     lang = args.lang or ctx.lang
     ensure_store(ctx.db_engine)
-    check = _build_channel_check(ctx)
+    check = _build_channel_check(ctx, args.platform)
     with Session(ctx.db_engine) as session:
         try:
             subscription = create_subscription(
@@ -106,6 +112,7 @@ def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 args.tz,
                 lang,
                 quiet_when_empty=not args.post_when_empty,
+                platform=args.platform,
                 check_channel=check,
             )
         except (SubscriptionInvalid, UnknownScope) as exc:
@@ -273,7 +280,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
     add = actions.add_parser("add", help="add a subscription; prints its id")
     add.add_argument("--kind", required=True, choices=["reminder", "digest"])
-    add.add_argument("--channel", required=True, help="the channel id, like C012AB3CD")
+    add.add_argument(
+        "--channel",
+        required=True,
+        help="the channel id, like C012AB3CD (Teams: see `staffbot teams conversations`)",
+    )
+    add.add_argument(
+        "--platform", choices=["slack", "teams"], default="slack", help="(default: slack)"
+    )
     add.add_argument(
         "--scope", default="all", help="all, a priority/enabler code (P1, E2) or a theme code"
     )

@@ -208,6 +208,24 @@ def _run_package(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _run_conversations(args: argparse.Namespace, ctx: CliContext) -> int:
+    from sqlmodel import Session
+
+    from bot.cli_schedule import to_table
+    from knowledge.conversations import list_conversations
+    from knowledge.store import ensure_store
+
+    ensure_store(ctx.db_engine)
+    with Session(ctx.db_engine) as session:
+        found = list_conversations(session, "teams")
+    if not found:
+        print(render_text("teams_conversations_empty", ctx.lang))
+        return 0
+    rows = [[c.kind, c.title, c.conversation_id] for c in found]
+    print(to_table(render_text("teams_conversations_header", ctx.lang).split("|"), rows))
+    return 0
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     teams = commands.add_parser("teams", help="Microsoft Teams: the app package to upload")
@@ -225,3 +243,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "--out", default="staffbot-teams.zip", help="the zip to write (default: %(default)s)"
     )
     package.set_defaults(run=_run_package)
+    conversations = actions.add_parser(
+        "conversations",
+        help="the Teams channels and chats the bot knows (ids for `staffbot schedule add`)",
+    )
+    conversations.set_defaults(run=_run_conversations)

@@ -231,3 +231,44 @@ def test_package_says_when_the_zip_cannot_be_written(
     target = tmp_path / "no-such-folder" / "app.zip"
     assert main(["teams", "package", "--host", HOST, "--out", str(target)]) == EXIT_BAD_INPUT
     assert f"Cannot write {target}" in capsys.readouterr().err
+
+
+def _store_conversation(conversation_id: str, title: str) -> None:
+    from bot.chat_records import ChatRecords
+    from bot.settings import Settings
+    from knowledge.db import create_db_engine
+    from knowledge.store import ensure_store
+
+    engine = create_db_engine(Settings().get_database_url())
+    try:
+        ensure_store(engine)
+        ChatRecords(engine).save_conversation(
+            platform="teams",
+            conversation_id=conversation_id,
+            service_url="https://smba.example.org/emea/",
+            kind="channel",
+            title=title,
+        )
+    finally:
+        engine.dispose()
+
+
+def test_conversations_lists_what_the_bot_knows_and_schedules_take_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["teams", "conversations"]) == 0
+    assert "install it there" in capsys.readouterr().out
+    channel = "19:cli-general@thread.tacv2"
+    _store_conversation(channel, "BDT / General")
+    assert main(["teams", "conversations"]) == 0
+    out = capsys.readouterr().out
+    assert channel in out and "BDT / General" in out
+    add = ["schedule", "add", "--kind", "digest", "--scope", "all", "--at", "mon 09:00"]
+    add += ["--tz", "Europe/Zurich", "--platform", "teams"]
+    assert main([*add, "--channel", channel]) == 0
+    assert capsys.readouterr().out.strip() == "1"
+    # A conversation the bot was never in is refused, and nothing is added.
+    assert main([*add, "--channel", "19:unknown@thread.tacv2"]) == EXIT_BAD_INPUT
+    assert main(["schedule", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert channel in listing and "19:unknown" not in listing
