@@ -9,11 +9,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
+from bot.text_render import render_answer_text
 from knowledge import conversations
 from knowledge.answer import Answer
 from knowledge.db import to_store_unavailable
 from knowledge.feedback import claim_event, create_declined, create_feedback
 from knowledge.models import ConversationRef
+from knowledge.service import AnswerService
 
 
 class ChatRecords:
@@ -58,6 +60,22 @@ class ChatRecords:
                 helpful=helpful,
             )
             session.commit()
+
+    def vote_on_answer(
+        self, service: AnswerService, *, platform: str, user_id: str, question: str, helpful: bool
+    ) -> Answer:
+        """A vote on the answer `question` gets now (the one the voter saw, unless the
+        knowledge changed since), stored with it; returns that answer."""
+        answer = service.answer(question)
+        self.create_vote(
+            platform=platform,
+            user_id=user_id,
+            question=question,
+            answer=answer,
+            answer_text=render_answer_text(answer),
+            helpful=helpful,
+        )
+        return answer
 
     def create_declined(
         self, *, platform: str, user_id: str, question: str, answer: Answer

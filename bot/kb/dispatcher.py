@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import replace
@@ -26,6 +27,7 @@ from knowledge.errors import (
     NeedsConfirmation,
     NotPermitted,
     RecordChanged,
+    StoreUnavailable,
     UnknownCode,
 )
 from knowledge.progress import UnknownScope
@@ -101,6 +103,26 @@ class KbService:
                 return self._run(session, actor, text, lang, confirmation, here)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
+
+    async def run_for_chat(
+        self,
+        actor: Actor,
+        text: str,
+        lang: str,
+        confirmation: Versions = None,
+        here: str | None = None,
+    ) -> KbReply | None:
+        """`run` off the event loop, for a chat adapter: None when the store is unavailable;
+        any other failure is logged and answered with the "failed" reply (the command's
+        transaction was rolled back)."""
+        try:
+            return await asyncio.to_thread(self.run, actor, text, lang, confirmation, here)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            return None
+        except Exception:
+            logger.exception("kb command failed")
+            return KbReply("failed", lang)
 
     def _run(
         self,

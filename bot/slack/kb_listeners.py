@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from typing import Any
@@ -28,7 +27,6 @@ from bot.slack.payloads import (
 )
 from bot.slack.replies import post_to_response_url
 from bot.slack.text import remove_control_characters, unescape_text
-from knowledge.errors import StoreUnavailable
 from knowledge.roles import Actor
 from knowledge.text import is_chinese
 
@@ -91,15 +89,7 @@ class KbListeners:
         here: str | None = None,
     ) -> KbReply | None:
         actor = Actor(platform=PLATFORM, user_id=user_id)
-        try:
-            return await asyncio.to_thread(self.kb.run, actor, text, lang, versions, here)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable: %s", exc.reason)
-            return None
-        except Exception:
-            # The edit's transaction was rolled back; the admin still gets an answer.
-            logger.exception("/kb command failed")
-            return KbReply("failed", lang)
+        return await self.kb.run_for_chat(actor, text, lang, versions, here)
 
     async def on_kb(self, ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:
         """/kb …: acknowledged at once; the reply follows privately, by response_url."""

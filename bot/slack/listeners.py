@@ -43,7 +43,6 @@ from bot.slack.payloads import (
     to_lang,
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
-from bot.text_render import render_answer_text
 from knowledge.answer import Answer
 from knowledge.errors import StoreUnavailable
 from knowledge.service import AnswerService
@@ -295,14 +294,12 @@ class SlackListeners:
         question = extract_action_value(body)
         place = extract_action_place(body)
         try:
-            answer = await asyncio.to_thread(self.service.answer, question)
-            await asyncio.to_thread(
-                self.records.create_vote,
+            answer = await asyncio.to_thread(
+                self.records.vote_on_answer,
+                self.service,
                 platform=PLATFORM,
                 user_id=user_id,
                 question=question,
-                answer=answer,
-                answer_text=render_answer_text(answer),
                 helpful=helpful,
             )
         except StoreUnavailable as exc:

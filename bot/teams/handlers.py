@@ -43,7 +43,6 @@ from bot.teams.cards import (
     render_toast,
 )
 from bot.teams.ids import to_user_id
-from bot.text_render import render_answer_text
 from knowledge.answer import Answer
 from knowledge.errors import InvalidValue, StoreUnavailable
 from knowledge.roles import Actor
@@ -280,15 +279,7 @@ class TeamsHandlers:
         versions: dict[str, int] | None = None,
     ) -> KbReply | None:
         actor = Actor(platform=PLATFORM, user_id=user_id)
-        try:
-            return await asyncio.to_thread(self.kb.run, actor, text, lang, versions, here)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable: %s", exc.reason)
-            return None
-        except Exception:
-            # The edit's transaction was rolled back; the admin still gets an answer.
-            logger.exception("kb command failed")
-            return KbReply("failed", lang)
+        return await self.kb.run_for_chat(actor, text, lang, versions, here)
 
     async def _on_kb(self, ctx: Any, where: Where) -> None:
         activity = ctx.activity
@@ -333,14 +324,12 @@ class TeamsHandlers:
         if user_id is None:
             return _message_response(render_toast("no_user_id", lang))
         try:
-            answer = await asyncio.to_thread(self.service.answer, question)
-            await asyncio.to_thread(
-                self.records.create_vote,
+            answer = await asyncio.to_thread(
+                self.records.vote_on_answer,
+                self.service,
                 platform=PLATFORM,
                 user_id=user_id,
                 question=question,
-                answer=answer,
-                answer_text=render_answer_text(answer),
                 helpful=helpful,
             )
         except StoreUnavailable as exc:
