@@ -139,6 +139,10 @@ class ChatRecords:
                 session.expunge(conversation)
             return conversation
 
+    def has_conversation(self, platform: str, conversation_id: str) -> bool:
+        """Whether the bot may post there unasked (a schedule's channel check)."""
+        return self.get_conversation(platform, conversation_id) is not None
+
     def remove_conversation(self, platform: str, conversation_id: str) -> bool:
         """Forget the conversation (the bot was uninstalled); False when it was not known."""
         with self._session() as session:

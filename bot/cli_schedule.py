@@ -74,10 +74,12 @@ def _print_invalid(exc: Exception, lang: str) -> int:
 def _build_channel_check(ctx: CliContext, platform: str) -> Callable[[str], bool] | None:
     if platform == "teams":
         # Teams tells the bot its conversations (install, first message); none is asked.
+        from functools import partial
+
         from bot.chat_records import ChatRecords
 
         records = ChatRecords(ctx.db_engine)
-        return lambda channel: records.get_conversation("teams", channel) is not None
+        return partial(records.has_conversation, "teams")
     token = ctx.settings.slack_bot_token
     if token is None:
         return None

@@ -114,6 +114,8 @@ def build_teams_endpoint(
     token: TokenProvider | None = None,
 ) -> TeamsEndpoint:
     """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
+    from functools import partial
+
     from bot.chat_records import ChatRecords
     from bot.kb.dispatcher import KbService
     from bot.teams.activities import PLATFORM
@@ -125,15 +127,11 @@ def build_teams_endpoint(
     from bot.web import TeamsEndpoint
 
     records = ChatRecords(db_engine)
-
-    def is_known_conversation(conversation_id: str) -> bool:
-        # `kb schedule add … here`: the bot can post where it has a conversation reference.
-        return records.get_conversation(PLATFORM, conversation_id) is not None
-
     kb = KbService(
         db_engine,
         settings.get_teams_admin_ids(),
-        check_channel=is_known_conversation,
+        # `kb schedule add … here`: the bot can post where it has a conversation reference.
+        check_channel=partial(records.has_conversation, PLATFORM),
         on_commit=service.invalidate,
         is_user_id=is_user_id,
     )

@@ -12,6 +12,8 @@ from knowledge.answer import Answer, SourceRef
 from knowledge.seed_loader import ADMIN_DOC
 
 LANGS = ("en", "zh")
+# The question whose answer says what can be asked, per language.
+HELP_QUESTION = {"en": "help", "zh": "帮助"}
 
 _environment = Environment(
     loader=PackageLoader("bot", "templates"),
@@ -115,3 +117,8 @@ def render_answer_text(answer: Answer) -> str:
 def list_template_names(lang: str, folder: str = "text") -> set[str]:
     prefix = f"{folder}/{lang}/"
     return {n[len(prefix) :] for n in _environment.list_templates() if n.startswith(prefix)}
+
+
+def to_lang(locale: object) -> str:
+    """The answer language for a chat platform's locale such as "zh-CN"; English otherwise."""
+    return "zh" if isinstance(locale, str) and locale.lower().startswith("zh") else "en"

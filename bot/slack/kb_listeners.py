@@ -23,10 +23,10 @@ from bot.slack.payloads import (
     extract_channel_id,
     extract_response_url,
     extract_user_id,
-    to_lang,
 )
 from bot.slack.replies import post_to_response_url
 from bot.slack.text import remove_control_characters, unescape_text
+from bot.text_render import to_lang
 from knowledge.roles import Actor
 from knowledge.text import is_chinese
 

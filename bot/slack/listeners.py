@@ -40,9 +40,9 @@ from bot.slack.payloads import (
     is_retry,
     is_user_message,
     is_well_formed,
-    to_lang,
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
+from bot.text_render import HELP_QUESTION, to_lang
 from knowledge.answer import Answer
 from knowledge.errors import StoreUnavailable
 from knowledge.service import AnswerService
@@ -51,7 +51,6 @@ from knowledge.text import detect_lang
 logger = logging.getLogger(__name__)
 
 PLATFORM = "slack"
-HELP_QUESTION = {"en": "help", "zh": "帮助"}
 
 
 async def screen_request(

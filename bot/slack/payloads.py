@@ -109,11 +109,6 @@ def is_user_message(event: Mapping[str, Any]) -> bool:
     )
 
 
-def to_lang(locale: Any) -> str:
-    """The answer language for a Slack locale such as "zh-CN"; English when there is none."""
-    return "zh" if isinstance(locale, str) and locale.lower().startswith("zh") else "en"
-
-
 def extract_locale(body: Mapping[str, Any]) -> str | None:
     """The user's locale where Slack sends one (only payloads that opted in carry it)."""
     event = body.get("event")

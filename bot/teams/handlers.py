@@ -43,6 +43,7 @@ from bot.teams.cards import (
     render_toast,
 )
 from bot.teams.ids import to_user_id
+from bot.text_render import HELP_QUESTION, to_lang
 from knowledge.answer import Answer
 from knowledge.errors import InvalidValue, StoreUnavailable
 from knowledge.roles import Actor
@@ -55,13 +56,8 @@ logger = logging.getLogger(__name__)
 _KB_COMMAND = re.compile(r"^/?kb(?:\s+|$)", re.IGNORECASE)
 # The manifest's "ask" command puts the word in front of the question: it is left out.
 _ASK_COMMAND = re.compile(r"^/?ask(?:\s+|$)", re.IGNORECASE)
-HELP_QUESTION = {"en": "help", "zh": "帮助"}
 CARD_RESPONSE = "application/vnd.microsoft.card.adaptive"
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"
-
-
-def to_lang(locale: object) -> str:
-    return "zh" if isinstance(locale, str) and locale.lower().startswith("zh") else "en"
 
 
 def _message_response(text: str) -> dict[str, Any]:

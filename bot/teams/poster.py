@@ -121,7 +121,7 @@ class TeamsPoster:
         """Whether the bot has a stored reference to this conversation (it was installed there
         or messaged from there). Raises TemporaryFailure when the store cannot say."""
         try:
-            return self.records.get_conversation(PLATFORM, channel) is not None
+            return self.records.has_conversation(PLATFORM, channel)
         except StoreUnavailable as exc:
             raise TemporaryFailure(channel, f"store unavailable: {exc.reason}") from exc
 

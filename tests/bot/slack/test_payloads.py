@@ -14,8 +14,8 @@ from bot.slack.payloads import (
     is_retry,
     is_user_message,
     is_well_formed,
-    to_lang,
 )
+from bot.text_render import to_lang
 
 
 def test_question_loses_the_bot_mention_and_slack_escaping() -> None:
