@@ -1,7 +1,10 @@
-"""What chat adapters write to the store: events handled, votes, declined questions, chats."""
+"""What chat adapters write to the store: work claimed once, votes, declined questions, chats."""
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,9 +16,22 @@ from bot.text_render import render_answer_text
 from knowledge import conversations
 from knowledge.answer import Answer
 from knowledge.db import to_store_unavailable
-from knowledge.feedback import claim_event, create_declined, create_feedback
-from knowledge.models import ConversationRef
+from knowledge.errors import StoreUnavailable
+from knowledge.feedback import (
+    CLAIM_RETENTION,
+    claim_event,
+    create_declined,
+    create_feedback,
+    delete_claim,
+    delete_claims_before,
+)
+from knowledge.models import ConversationRef, utc_now
 from knowledge.service import AnswerService
+
+logger = logging.getLogger(__name__)
+
+# Each process forgets claims older than CLAIM_RETENTION at most this often (seconds).
+PRUNE_INTERVAL = 600.0
 
 
 class ChatRecords:
@@ -23,6 +39,8 @@ class ChatRecords:
 
     def __init__(self, db_engine: Engine) -> None:
         self.db_engine = db_engine
+        self._pruned_at: float | None = None
+        self._prune_lock = threading.Lock()
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -32,10 +50,36 @@ class ChatRecords:
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
 
-    def claim_event(self, event_id: str) -> bool:
-        """True when this process is the first to handle the event, in any process."""
+    def claim_event(self, key: str) -> bool:
+        """True when this process is the first, in any process, to claim `key`: a string
+        naming one piece of work to do once (an event, a command, an answer posted)."""
         with self._session() as session:
-            return claim_event(session, event_id)
+            claimed = claim_event(session, key)
+        self._prune_claims()
+        return claimed
+
+    def release_claim(self, key: str) -> None:
+        """Gives up the claim on `key`: the work failed before it was done and may be tried
+        again."""
+        with self._session() as session:
+            delete_claim(session, key)
+
+    def _prune_claims(self) -> None:
+        """Claims older than CLAIM_RETENTION are forgotten, at most every PRUNE_INTERVAL."""
+        now = time.monotonic()
+        with self._prune_lock:
+            if self._pruned_at is not None and now - self._pruned_at < PRUNE_INTERVAL:
+                return
+            self._pruned_at = now
+        try:
+            with self._session() as session:
+                removed = delete_claims_before(session, utc_now() - CLAIM_RETENTION)
+        except StoreUnavailable as exc:
+            # The claim itself is made; forgetting old ones can wait for the next interval.
+            logger.warning("store unavailable, old claims not pruned: %s", exc.reason)
+            return
+        if removed:
+            logger.info("pruned %s claims older than %s", removed, CLAIM_RETENTION)
 
     def create_vote(
         self,

@@ -1,10 +1,11 @@
-"""Votes on answers, declined questions and their review, and chat events already handled."""
+"""Votes on answers, declined questions and their review, and once-only claims of chat work."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -16,6 +17,9 @@ MAX_STORED_QUESTION = 4000
 REVIEW_SCAN_LIMIT = 5000
 NOT_HELPFUL = "not_helpful"
 DECLINED = "declined"
+# How long a claim is kept: far longer than a platform redelivers (Slack's last retry comes
+# about 5 minutes after the first try) or accepts a replayed signed request (5 minutes).
+CLAIM_RETENTION = timedelta(hours=1)
 
 
 def create_feedback(
@@ -46,9 +50,11 @@ def create_feedback(
 
 
 def claim_event(session: Session, event_id: str) -> bool:
-    """True for the first process to claim the event; False when it was handled already.
+    """True for the first process to claim the key; False when it was claimed already.
 
-    Commits at once: the claim must be visible to every other process before the work starts.
+    The key is any string that names one piece of work done once, whatever the platform
+    (an event, a command, an answer posted to a channel). Commits at once: the claim must be
+    visible to every other process before the work starts.
     """
     session.add(models.HandledEvent(event_id=event_id))
     try:
@@ -57,6 +63,19 @@ def claim_event(session: Session, event_id: str) -> bool:
         session.rollback()
         return False
     return True
+
+
+def delete_claim(session: Session, event_id: str) -> None:
+    """Gives a claim up (the work failed and may be tried again); commits."""
+    session.exec(delete(models.HandledEvent).where(col(models.HandledEvent.event_id) == event_id))
+    session.commit()
+
+
+def delete_claims_before(session: Session, before: datetime) -> int:
+    """Forgets claims made before `before`; commits; returns how many."""
+    result = session.exec(delete(models.HandledEvent).where(col(models.HandledEvent.at) < before))
+    session.commit()
+    return int(result.rowcount or 0)
 
 
 def create_declined(

@@ -45,7 +45,7 @@ def build_slack_app(
     )
     SlackListeners(service, records).register(app)
     if kb is not None:
-        KbListeners(kb).register(app)
+        KbListeners(kb, records).register(app)
     return app
 
 

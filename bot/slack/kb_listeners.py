@@ -6,12 +6,14 @@ import logging
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.chat_records import ChatRecords
 from bot.kb.dispatcher import KbService
 from bot.kb.replies import KbReply, read_confirmation_value
+from bot.slack.claims import claim_request
 from bot.slack.kb_blocks import (
     ACTION_KB_CANCEL,
     ACTION_KB_CONFIRM,
@@ -27,6 +29,7 @@ from bot.slack.payloads import (
 from bot.slack.replies import post_to_response_url
 from bot.slack.text import remove_control_characters, unescape_text
 from bot.text_render import to_lang
+from knowledge.errors import StoreUnavailable
 from knowledge.roles import Actor
 from knowledge.text import is_chinese
 
@@ -58,10 +61,11 @@ def _extract_action_value(body: dict[str, Any]) -> str:
 
 
 class KbListeners:
-    """The /kb flows; the command service is passed in."""
+    """The /kb flows; the command service and the store calls are passed in."""
 
-    def __init__(self, kb: KbService) -> None:
+    def __init__(self, kb: KbService, records: ChatRecords) -> None:
         self.kb = kb
+        self.records = records
 
     def register(self, app: AsyncApp) -> None:
         app.command("/kb")(self.on_kb)
@@ -91,7 +95,28 @@ class KbListeners:
         actor = Actor(platform=PLATFORM, user_id=user_id)
         return await self.kb.run_for_chat(actor, text, lang, versions, here)
 
-    async def on_kb(self, ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:
+    async def _is_first_request(
+        self, body: dict[str, Any], request: AsyncBoltRequest, response_url: str, lang: str
+    ) -> bool:
+        """Claims the command or click: the same signed request again runs nothing (one
+        edit, one audit entry). With the store down the user is told so, privately."""
+        try:
+            return await claim_request(self.records, body, request.headers)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, kb request not claimed: %s", exc.reason)
+            message = build_kb_notice("unavailable", lang)
+            await post_to_response_url(
+                response_url, {"response_type": "ephemeral", "replace_original": False, **message}
+            )
+            return False
+
+    async def on_kb(
+        self,
+        ack: AsyncAck,
+        command: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+    ) -> None:
         """/kb …: acknowledged at once; the reply follows privately, by response_url."""
         await ack()
         response_url = extract_response_url(command.get("response_url"))
@@ -101,6 +126,8 @@ class KbListeners:
             return
         text = extract_kb_text(command.get("text"))
         lang = await self._get_lang(client, user_id, text)
+        if not await self._is_first_request(command, request, response_url, lang):
+            return
         # "here" in `/kb schedule add … here …`: the channel the command was typed in.
         here = extract_channel_id(command.get("channel_id"))
         reply = await self._run(user_id, text, lang, here=here)
@@ -109,7 +136,9 @@ class KbListeners:
             response_url, {"response_type": "ephemeral", "replace_original": False, **message}
         )
 
-    async def on_confirm(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_confirm(
+        self, ack: AsyncAck, body: dict[str, Any], request: AsyncBoltRequest
+    ) -> None:
         """Confirm: the command runs again with the versions seen; the reply replaces the ask."""
         await ack()
         response_url = extract_response_url(body.get("response_url"))
@@ -119,11 +148,15 @@ class KbListeners:
             logger.info("kb confirmation click not ours or without a place to reply; ignored")
             return
         command_text, versions, lang = found
+        if not await self._is_first_request(body, request, response_url, lang):
+            return
         reply = await self._run(user_id, command_text, lang, versions)
         message = build_kb_message(reply) if reply else build_kb_notice("unavailable", lang)
         await post_to_response_url(response_url, {"replace_original": True, **message})
 
     async def on_cancel(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        """Cancel: the ask is replaced by "cancelled". Not claimed: it changes nothing, so the
+        same click again only says so again (and works while the store is down)."""
         await ack()
         response_url = extract_response_url(body.get("response_url"))
         if response_url is None:

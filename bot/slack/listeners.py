@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat_records import ChatRecords
 from bot.more import read_more_value
+from bot.slack import claims
 from bot.slack.blocks import (
     ACTION_HELPFUL,
     ACTION_MORE,
@@ -31,7 +32,6 @@ from bot.slack.payloads import (
     extract_action_user_id,
     extract_action_value,
     extract_channel_id,
-    extract_event_id,
     extract_locale,
     extract_question,
     extract_response_url,
@@ -40,6 +40,8 @@ from bot.slack.payloads import (
     is_retry,
     is_user_message,
     is_well_formed,
+    to_event_key,
+    to_post_key,
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
 from bot.text_render import HELP_QUESTION, to_lang
@@ -58,15 +60,16 @@ async def screen_request(
 ) -> BoltResponse:
     """Runs on signed requests before anything else of Bolt's looks at the payload.
 
-    A payload not shaped like Slack's gets 400 (Bolt would trip over it with a 500); a
-    redelivery (X-Slack-Retry-Num) is acknowledged and dropped: the first was handled.
+    A payload not shaped like Slack's gets 400 (Bolt would trip over it with a 500). A
+    redelivery (X-Slack-Retry-Num) goes on like a first delivery: its event's claim in the
+    store decides, so it is answered only when no process handled the event before (the
+    first delivery never reached one: a 502 during a deploy, a crash).
     """
     if not is_well_formed(req.body):
         logger.info("malformed Slack payload refused")
         return BoltResponse(status=400, body="malformed payload")
     if is_retry(req.headers):
-        logger.info("dropped a retried delivery (attempt %s)", req.headers["x-slack-retry-num"])
-        return BoltResponse(status=200, body="")
+        logger.info("retried delivery (attempt %s)", req.headers["x-slack-retry-num"][0])
     return await next_()
 
 
@@ -136,12 +139,33 @@ class SlackListeners:
             logger.warning("store unavailable, declined question not kept: %s", exc.reason)
 
     async def _is_first_delivery(self, body: Mapping[str, Any]) -> bool:
-        """Claims the event for this process; False when any process already had it."""
-        event_id = extract_event_id(body)
-        if event_id is None:
+        """Claims the event for this process; False when any process already had it (a
+        redelivery of an event that was, or is being, answered)."""
+        key = to_event_key(body)
+        if key is None:
             logger.info("event without a valid event_id ignored")
             return False
-        return await asyncio.to_thread(self.records.claim_event, f"{PLATFORM}:{event_id}")
+        if await claims.claim(self.records, key):
+            return True
+        logger.info("event already handled: delivery ignored")
+        return False
+
+    async def _is_first_request(
+        self,
+        body: Mapping[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+        place: Place,
+        question: str,
+    ) -> bool:
+        """Claims the command or click; False for a repeat of one already handled, and when
+        the store cannot be reached (then the user is told, at `place`)."""
+        try:
+            return await claims.claim_request(self.records, body, request.headers)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, request not claimed: %s", exc.reason)
+            await self._reply_unavailable(client, place, question)
+            return False
 
     async def _answer_event(
         self, body: Mapping[str, Any], client: AsyncWebClient, place: Place, question: str
@@ -228,7 +252,13 @@ class SlackListeners:
 
     # -- the /ask command ---------------------------------------------------------------
 
-    async def on_ask(self, ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient) -> None:
+    async def on_ask(
+        self,
+        ack: AsyncAck,
+        command: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+    ) -> None:
         """/ask QUESTION: acknowledged at once; the answer follows, privately, by response_url."""
         await ack()
         response_url = extract_response_url(command.get("response_url"))
@@ -236,30 +266,39 @@ class SlackListeners:
             logger.info("/ask without a response_url ignored")
             return
         place = Place(response_url=response_url, is_private=True)
+        question = extract_question(command.get("text"))
+        if not await self._is_first_request(command, request, client, place, question):
+            return
         await self._answer_at(
-            client,
-            place,
-            extract_question(command.get("text")),
-            user_id=extract_user_id(command.get("user_id")),
+            client, place, question, user_id=extract_user_id(command.get("user_id"))
         )
 
     # -- buttons ------------------------------------------------------------------------
 
     async def on_suggestion(
-        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
     ) -> None:
         """A "did you mean" button: its question is answered where the button was."""
         await ack()
         place = extract_action_place(body)
+        question = extract_action_value(body)
+        if not await self._is_first_request(body, request, client, place, question):
+            return
         await self._answer_at(
-            client,
-            place,
-            extract_action_value(body),
-            show_question=True,
-            user_id=extract_action_user_id(body),
+            client, place, question, show_question=True, user_id=extract_action_user_id(body)
         )
 
-    async def on_more(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def on_more(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+    ) -> None:
         """A "show the rest" button: the lines of a long answer that did not fit are posted."""
         await ack()
         found = read_more_value(extract_action_value(body))
@@ -268,24 +307,44 @@ class SlackListeners:
             return
         question, shown_lines = found
         place = extract_action_place(body)
+        if not await self._is_first_request(body, request, client, place, question):
+            return
         answer = await self._answer(question)
         if answer is None:
             await self._reply_unavailable(client, place, question)
             return
         await post_reply(client, place, build_rest_message(answer, question, shown_lines))
 
-    async def on_helpful(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
-        await ack()
-        await self._vote(body, client, helpful=True)
-
-    async def on_not_helpful(
-        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+    async def on_helpful(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
     ) -> None:
         await ack()
-        await self._vote(body, client, helpful=False)
+        await self._vote(body, request, client, helpful=True)
 
-    async def _vote(self, body: dict[str, Any], client: AsyncWebClient, helpful: bool) -> None:
-        """The vote is stored with the question and the answer it got; the voter is thanked."""
+    async def on_not_helpful(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+    ) -> None:
+        await ack()
+        await self._vote(body, request, client, helpful=False)
+
+    async def _vote(
+        self,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+        helpful: bool,
+    ) -> None:
+        """The vote is stored with the question and the answer it got; the voter is thanked.
+
+        One vote per click: the same click again (a replayed request) is not counted twice."""
         user_id = extract_action_user_id(body)
         if user_id is None:
             logger.info("vote without a valid user id ignored")
@@ -293,6 +352,8 @@ class SlackListeners:
         question = extract_action_value(body)
         place = extract_action_place(body)
         try:
+            if not await claims.claim_request(self.records, body, request.headers):
+                return
             answer = await asyncio.to_thread(
                 self.records.vote_on_answer,
                 self.service,
@@ -309,19 +370,62 @@ class SlackListeners:
         await post_private(client, place, user_id, build_notice_message("vote_thanks", answer.lang))
 
     async def on_post_to_channel(
-        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
     ) -> None:
-        """A private /ask answer posted for everyone in the channel, naming who asked."""
+        """A private /ask answer posted for everyone in the channel, naming who asked.
+
+        Posted once, however often and however fast the button is clicked: the answer's
+        post is claimed (the message the button is on), not the click; given up again if
+        the post fails, so that another click may try."""
         await ack()
         place = extract_action_place(body)
         if place.response_url is None:
             return
         question = extract_action_value(body)
+        if not await self._is_first_request(body, request, client, place, question):
+            return
+        post_key = to_post_key(body)
+        if post_key is None:
+            logger.info("post-to-channel click without its message's channel and ts; posted")
+        else:
+            try:
+                if not await claims.claim(self.records, post_key):
+                    logger.info("answer already posted to the channel; click ignored")
+                    return
+            except StoreUnavailable as exc:
+                logger.warning("store unavailable, post not claimed: %s", exc.reason)
+                await self._reply_unavailable(client, place, question)
+                return
+        posted = False
+        try:
+            posted = await self._post_to_channel(body, client, place, question)
+        finally:
+            if not posted and post_key is not None:
+                await self._release(post_key)
+
+    async def _post_to_channel(
+        self, body: dict[str, Any], client: AsyncWebClient, place: Place, question: str
+    ) -> bool:
+        """True once the answer is in the channel (the private one is then removed)."""
+        assert place.response_url is not None
         answer = await self._answer(question)
         if answer is None:
             await self._reply_unavailable(client, place, question)
-            return
+            return False
         message = build_answer_message(answer, question, asked_by=extract_action_user_id(body))
         payload = {"response_type": "in_channel", "replace_original": False, **message}
-        if await post_to_response_url(place.response_url, payload):
-            await post_to_response_url(place.response_url, {"delete_original": True})
+        if not await post_to_response_url(place.response_url, payload):
+            return False
+        await post_to_response_url(place.response_url, {"delete_original": True})
+        return True
+
+    async def _release(self, key: str) -> None:
+        try:
+            await claims.release(self.records, key)
+        except StoreUnavailable as exc:
+            # Kept until pruned: a later click does nothing, the answer can be asked again.
+            logger.warning("store unavailable, claim not given up: %s", exc.reason)

@@ -16,6 +16,8 @@ _CHANNEL_ID = re.compile(r"^[CDGZ][A-Z0-9]{1,40}$")
 _EVENT_ID = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 _TS = re.compile(r"^\d{1,12}\.\d{1,8}$")
 _RESPONSE_URL = re.compile(r"^https?://\S+$")
+_TRIGGER_ID = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
+_SIGNATURE = re.compile(r"^v0=[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,43 @@ def is_well_formed(body: Mapping[str, Any]) -> bool:
 def is_retry(headers: Mapping[str, Sequence[str]]) -> bool:
     """Slack's redelivery of an event it thinks failed (Bolt lower-cases header names)."""
     return bool(headers.get("x-slack-retry-num"))
+
+
+def _first_header(headers: Mapping[str, Sequence[str]], name: str) -> str | None:
+    values = headers.get(name)
+    return values[0] if values else None
+
+
+# Claim keys: what makes a delivery the same one again. They name Slack's ids only, so that
+# every web process makes the same key; never a response_url (a secret) nor user text.
+
+
+def to_event_key(body: Mapping[str, Any]) -> str | None:
+    """An Events API delivery and its redeliveries (X-Slack-Retry-Num) share the event_id."""
+    event_id = extract_event_id(body)
+    return f"slack:{event_id}" if event_id else None
+
+
+def to_request_key(body: Mapping[str, Any], headers: Mapping[str, Sequence[str]]) -> str | None:
+    """One slash command or click: its trigger_id (a new one each time a person acts), else
+    the request's signature (a replay of the same signed request carries the same one)."""
+    trigger_id = _matching(body.get("trigger_id"), _TRIGGER_ID)
+    if trigger_id:
+        return f"slack:trigger:{trigger_id}"
+    signature = _matching(_first_header(headers, "x-slack-signature"), _SIGNATURE)
+    return f"slack:signature:{signature[3:]}" if signature else None
+
+
+def to_post_key(body: Mapping[str, Any]) -> str | None:
+    """A private answer posted to its channel: the ephemeral message the button is on
+    (channel, message ts, and the one user who sees it), however often it is clicked."""
+    container = body.get("container")
+    if not isinstance(container, Mapping):
+        return None
+    channel = extract_channel_id(container.get("channel_id"))
+    ts = extract_ts(container.get("message_ts"))
+    user_id = extract_action_user_id(body)
+    return f"slack:post:{channel}:{ts}:{user_id}" if channel and ts and user_id else None
 
 
 def is_user_message(event: Mapping[str, Any]) -> bool:

@@ -1,20 +1,61 @@
-"""ChatRecords' conversation references: committed, detached, a racing insert, no store."""
+"""ChatRecords: once-only claims (given up, pruned), conversation references (committed,
+detached, a racing insert), no store."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from bot import chat_records
 from bot.chat_records import ChatRecords
 from knowledge import conversations
 from knowledge.conversations import get_conversation
 from knowledge.db import create_db_engine
 from knowledge.errors import StoreUnavailable
-from knowledge.models import ConversationRef
+from knowledge.feedback import CLAIM_RETENTION
+from knowledge.models import ConversationRef, HandledEvent, utc_now
 
 CHANNEL = "19:3a0c5d1e2f4b4c6d8e9fa0b1c2d3e4f5@thread.tacv2"
 SERVICE_URL = "https://smba.trafficmanager.net/emea/"
+
+
+def test_a_claim_is_had_once_until_given_up(seeded_engine: Engine) -> None:
+    records, other = ChatRecords(seeded_engine), ChatRecords(seeded_engine)
+    assert records.claim_event("slack:post:C0ONE:1700000000.000001:U0ONE") is True
+    assert other.claim_event("slack:post:C0ONE:1700000000.000001:U0ONE") is False
+    other.release_claim("slack:post:C0ONE:1700000000.000001:U0ONE")
+    assert records.claim_event("slack:post:C0ONE:1700000000.000001:U0ONE") is True
+
+
+def _stored_keys(engine: Engine) -> set[str]:
+    with Session(engine) as session:
+        return {row.event_id for row in session.exec(select(HandledEvent))}
+
+
+def test_claims_older_than_the_retention_are_pruned(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = utc_now()
+    with Session(seeded_engine) as session:
+        session.add(HandledEvent(event_id="old", at=now - CLAIM_RETENTION - timedelta(minutes=1)))
+        session.add(
+            HandledEvent(event_id="recent", at=now - CLAIM_RETENTION + timedelta(minutes=5))
+        )
+        session.commit()
+    records = ChatRecords(seeded_engine)
+    assert records.claim_event("first") is True
+    assert _stored_keys(seeded_engine) == {"recent", "first"}
+    with Session(seeded_engine) as session:
+        session.add(HandledEvent(event_id="old2", at=now - CLAIM_RETENTION * 2))
+        session.commit()
+    records.claim_event("second")  # within PRUNE_INTERVAL of the last pruning: kept
+    assert "old2" in _stored_keys(seeded_engine)
+    monkeypatch.setattr(chat_records, "PRUNE_INTERVAL", 0.0)
+    records.claim_event("third")
+    assert _stored_keys(seeded_engine) == {"recent", "first", "second", "third"}
 
 
 def test_a_saved_conversation_is_committed_and_usable_after_the_call(
@@ -77,3 +118,7 @@ def test_database_errors_become_store_unavailable() -> None:
         )
     with pytest.raises(StoreUnavailable):
         records.remove_conversation("teams", CHANNEL)
+    with pytest.raises(StoreUnavailable):
+        records.claim_event("slack:Ev0DOWN")
+    with pytest.raises(StoreUnavailable):
+        records.release_claim("slack:Ev0DOWN")

@@ -22,6 +22,11 @@ def new_event_id() -> str:
     return f"Ev{next(_ids):08d}"
 
 
+def new_trigger_id() -> str:
+    """A trigger_id as Slack gives one to each command and click (the bot claims each once)."""
+    return f"{next(_ids)}.1700000000.{next(_ids):032x}"
+
+
 def slash_command(
     text: str,
     response_url: str,
@@ -29,6 +34,7 @@ def slash_command(
     command: str = "/ask",
     user_id: str = "U0ASKER01",
     channel_id: str = "C0GENERAL",
+    trigger_id: str | None = None,
 ) -> tuple[bytes, str]:
     form = {
         "token": "deprecated-verification-token",
@@ -42,9 +48,13 @@ def slash_command(
         "text": text,
         "api_app_id": APP_ID,
         "response_url": response_url,
-        "trigger_id": "1.2.3",
+        "trigger_id": trigger_id or new_trigger_id(),
     }
     return urlencode(form).encode(), FORM
+
+
+def _new_ts() -> str:
+    return f"1700000000.{next(_ids):06d}"
 
 
 def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> tuple[bytes, str]:
@@ -70,8 +80,11 @@ def block_action(
     user_id: str = "U0ASKER01",
     channel_id: str = "C0GENERAL",
     message: dict[str, Any] | None = None,
+    message_ts: str | None = None,
+    trigger_id: str | None = None,
 ) -> tuple[bytes, str]:
-    """A button click; without `message` it was on an ephemeral message (as /ask answers are)."""
+    """A button click; without `message` it was on an ephemeral message (as /ask answers are)
+    whose ts is `message_ts` (a new one unless given)."""
     payload: dict[str, Any] = {
         "type": "block_actions",
         "team": {"id": TEAM_ID, "domain": "standin"},
@@ -80,11 +93,11 @@ def block_action(
         "token": "deprecated-verification-token",
         "container": {
             "type": "message",
-            "message_ts": (message or {}).get("ts", "1700000000.000001"),
+            "message_ts": (message or {}).get("ts") or message_ts or _new_ts(),
             "channel_id": channel_id,
             "is_ephemeral": message is None,
         },
-        "trigger_id": "1.2.3",
+        "trigger_id": trigger_id or new_trigger_id(),
         "channel": {"id": channel_id, "name": "general"},
         "response_url": response_url,
         "actions": [

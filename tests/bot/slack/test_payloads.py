@@ -14,6 +14,9 @@ from bot.slack.payloads import (
     is_retry,
     is_user_message,
     is_well_formed,
+    to_event_key,
+    to_post_key,
+    to_request_key,
 )
 from bot.text_render import to_lang
 
@@ -53,6 +56,41 @@ def test_is_user_message(event: dict[str, object], expected: bool) -> None:
 def test_retries_are_recognised_by_their_header() -> None:
     assert is_retry({"x-slack-retry-num": ["1"]})
     assert not is_retry({"content-type": ["application/json"]})
+
+
+SIGNATURE = "v0=" + "ab" * 32
+
+
+def test_a_request_is_known_by_its_trigger_id_else_its_signature() -> None:
+    headers = {"x-slack-signature": [SIGNATURE]}
+    assert to_request_key({"trigger_id": "123.456.abc"}, headers) == "slack:trigger:123.456.abc"
+    assert to_request_key({}, headers) == "slack:signature:" + "ab" * 32
+    assert to_request_key({"trigger_id": "not one"}, headers) == "slack:signature:" + "ab" * 32
+    assert to_request_key({}, {"x-slack-signature": ["v0=nothex"]}) is None
+    assert to_request_key({}, {}) is None
+
+
+def test_an_event_is_known_by_its_event_id() -> None:
+    assert to_event_key({"event_id": "Ev0123ABC"}) == "slack:Ev0123ABC"
+    assert to_event_key({"event_id": "x y"}) is None
+
+
+def test_a_post_is_known_by_the_message_clicked_not_the_click() -> None:
+    def click(trigger_id: str, **container: object) -> dict[str, object]:
+        return {"trigger_id": trigger_id, "user": {"id": "U0ASKER01"}, "container": container}
+
+    on_answer = {"channel_id": "C0GENERAL", "message_ts": "1700000000.000001"}
+    first, second = click("1.1.a", **on_answer), click("2.2.b", **on_answer)
+    assert (
+        to_post_key(first)
+        == to_post_key(second)
+        == ("slack:post:C0GENERAL:1700000000.000001:U0ASKER01")
+    )
+    assert to_post_key(click("3.3.c", channel_id="C0GENERAL", message_ts="1700000000.000002")) != (
+        to_post_key(first)
+    )
+    assert to_post_key(click("4.4.d", channel_id="C0GENERAL")) is None
+    assert to_post_key({"container": on_answer}) is None  # no user: not a click of ours
 
 
 def test_event_ids_must_look_like_slack_ones() -> None:
