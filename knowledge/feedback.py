@@ -17,8 +17,8 @@ MAX_STORED_QUESTION = 4000
 REVIEW_SCAN_LIMIT = 5000
 NOT_HELPFUL = "not_helpful"
 DECLINED = "declined"
-# How long a claim is kept: far longer than a platform redelivers (Slack's last retry comes
-# about 5 minutes after the first try) or accepts a replayed signed request (5 minutes).
+# How long a claim is kept: far longer than a platform redelivers (Slack retries an event
+# three times within minutes) or accepts a replayed signed request (Slack's: 5 minutes).
 CLAIM_RETENTION = timedelta(hours=1)
 
 

@@ -212,7 +212,8 @@ class Feedback(SQLModel, table=True):
 
 
 class HandledEvent(SQLModel, table=True):
-    """A chat platform event already acted on: a retried delivery is dropped, in any process."""
+    """Chat work claimed once, in any process: `event_id` is its claim key (an event, a
+    command or click, an answer posted to a channel); pruned after a while."""
 
     event_id: str = Field(primary_key=True, max_length=120)
     at: datetime = Field(default_factory=utc_now, index=True)
