@@ -15,7 +15,7 @@ _TOKEN = re.compile(r"\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+")
 # JSON string inside JSON): each character that frames a URL or a field, in each form.
 _PCT = r"%(?:25)*"
 _QUOTE = rf"(?:['\"]|\\\"|{_PCT}2[27])"
-_SPACE = rf"(?:\s|\+|{_PCT}20)*"
+_SPACE = rf"(?:\s|\+|{_PCT}2[0B])*"
 _SCHEME = rf"(?::|{_PCT}3A)(?:/|\\/|{_PCT}2F){{2}}"
 # A response_url in a logged payload: JSON, a dict's repr or a form body, in any of the forms.
 _RESPONSE_URL_FIELD = re.compile(

@@ -18,7 +18,8 @@ from urllib.parse import quote
 import pytest
 
 from tests.bot.slack.conftest import Served
-from tests.support.slack_payloads import FORM, JSON, block_action, slash_command
+from tests.bot.slack.test_endpoint import dm
+from tests.support.slack_payloads import FORM, JSON, block_action, event_callback, slash_command
 
 BODY_BYTES = 20_000_000
 PIECE = b"x=1&" * 16_384  # 64 KB of a form body that takes long to parse
@@ -115,11 +116,11 @@ def test_a_huge_body_is_refused_unheld_while_the_server_stays_responsive(
         grown = tracemalloc.get_traced_memory()[1] - held_before
     finally:
         tracemalloc.stop()
-    assert statuses == [expected]
     # Generous: a health check held up behind the body took seconds; this is no benchmark.
     assert max(meanwhile) < 10 * baseline + 1.0, (baseline, meanwhile)
     assert grown < BODY_BYTES / 4, f"the process held {grown / 1e6:.1f} MB more"
     assert "x=1&x=1" not in caplog.text
+    assert statuses == [expected]
 
 
 @pytest.mark.parametrize("timestamp", ["abc", "1e3", "", "\xb2", "12.5", "9" * 5000], ids=repr)
@@ -175,7 +176,21 @@ def test_a_refused_click_leaves_neither_its_response_url_nor_its_body_in_the_log
     assert served.post(body, ctype, signed=False)[0] == 401
     assert served.post(body, ctype, timestamp=int(time.time()) - 10 * 60)[0] == 401
     logged = caplog.text + "\n".join(record.getMessage() for record in caplog.records)
-    assert "wrong or expired signature refused" in logged
     for leak in ("refused-click-path", quote(url, safe=""), "Marker4711", "payload="):
         assert leak not in logged
+    assert "wrong or expired signature refused" in logged
     assert served.slack.calls_to("/response/refused-click-path") == []
+
+
+def test_signed_requests_no_listener_takes_stay_out_of_the_logs(
+    served: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Bolt quotes such requests (an unhandled action, the bot's own message) in its log.
+    caplog.set_level(logging.DEBUG)
+    own = dm("Marker4712 own words", "D0SELF", user="UBOT0001", bot_id="BBOT0001")
+    assert served.post(*event_callback(own))[0] == 200
+    click = block_action("Marker4713", "x", response_url=served.slack.response_url("unhandled"))
+    assert served.post(*click)[0] == 404
+    logged = caplog.text + "\n".join(record.getMessage() for record in caplog.records)
+    assert "Unhandled request" in logged and "Skipped self event" in logged
+    assert "Marker471" not in logged
