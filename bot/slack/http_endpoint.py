@@ -11,7 +11,7 @@ from slack_sdk.signature import SignatureVerifier
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from bot.request_body import read_body
+from bot.request_body import MAX_BODY_BYTES, read_body
 
 logger = logging.getLogger(__name__)
 
@@ -29,14 +29,14 @@ def _refuse_malformed() -> Response:
 
 
 class SlackHttpEndpoint:
-    """Hands Bolt only requests Slack signed, and never parses or logs what it refuses.
+    """Hands Bolt only the requests Slack signed; what it refuses is neither parsed nor logged.
 
-    In order, each step before anything of the body is read or parsed: signature headers
-    missing or malformed, 401 unread; a body over the limit (declared or streamed), 413 having
-    held no more than the limit; bytes that are not UTF-8 (all Slack signs is), 400; a
+    Each check runs before anything more is read or parsed: signature headers missing or
+    malformed, 401 with the body unread; a body over MAX_BODY_BYTES, declared or streamed, 413
+    with no more than the limit held; bytes that are not UTF-8 (Slack signs UTF-8), 400; a
     signature that does not match the raw body or a timestamp more than five minutes off
-    (slack_sdk's SignatureVerifier), 401; a signed body Bolt cannot parse (JSON that is bad
-    or nested too deep for the decoder, a payload of the wrong shape), 400. Bolt's
+    (slack_sdk's SignatureVerifier), 401. Only then does Bolt parse: a body it cannot (bad
+    JSON, nested too deep for the decoder, the wrong shape), 400 without a traceback. Bolt's
     own verification stays on behind this one: a second HMAC over a few KB costs microseconds.
     """
 
@@ -51,9 +51,9 @@ class SlackHttpEndpoint:
         if not (_TIMESTAMP.fullmatch(timestamp) and signature and signature.isascii()):
             logger.info("unsigned Slack request refused")
             return _refuse_unsigned()
-        raw = await read_body(request)
+        raw = await read_body(request, MAX_BODY_BYTES)
         if raw is None:
-            logger.info("oversized Slack request refused unread")
+            logger.info("oversized Slack request refused")
             return PlainTextResponse("payload too large", status_code=413)
         try:
             # What Slack signs is UTF-8 (the verifier decodes it); anything else is not Slack's.
