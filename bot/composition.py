@@ -151,12 +151,13 @@ def build_web_process(settings: Settings, *, teams_token: TokenProvider | None =
 
     db_engine = build_db_engine(settings)
     service = AnswerService(db_engine)
-    slack_handler = None
-    if settings.has_slack():
-        from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
+    slack = None
+    signing_secret = _get_secret(settings.slack_signing_secret)
+    if settings.has_slack() and signing_secret is not None:
+        from bot.slack.http_endpoint import SlackHttpEndpoint
 
         slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False)
-        slack_handler = AsyncSlackRequestHandler(slack_app)
+        slack = SlackHttpEndpoint(slack_app, signing_secret).handle
     teams = None
     if settings.teams_app_id is not None:
         teams = build_teams_endpoint(settings, service, db_engine, teams_token)
@@ -167,7 +168,7 @@ def build_web_process(settings: Settings, *, teams_token: TokenProvider | None =
         except StoreUnavailable as exc:
             logger.warning("store unavailable at start-up, serving anyway: %s", exc.reason)
 
-    return build_web_app(slack_handler, service.is_store_available, warm_up, teams)
+    return build_web_app(slack, service.is_store_available, warm_up, teams)
 
 
 def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:

@@ -1,4 +1,5 @@
-"""A log filter that takes secrets out of records: tokens, the signing secret, response URLs."""
+"""A log filter that takes secrets out of records: tokens, the signing secret, response URLs,
+request bodies."""
 
 from __future__ import annotations
 
@@ -10,11 +11,28 @@ REDACTED = "[redacted]"
 
 # Slack tokens (bot, user, app-level, refresh...), whatever the settings say.
 _TOKEN = re.compile(r"\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+")
-# A response_url in a logged payload: JSON, a dict's repr or a form body (URL-encoded).
-_RESPONSE_URL_FIELD = re.compile(r"(response_url['\"]?\s*(?:=|:)\s*['\"]?)[^'\"\s,&}]+")
+# A logged payload may be percent-encoded (a form body, once or more) or JSON-escaped (a
+# JSON string inside JSON): each character that frames a URL or a field, in each form.
+_PCT = r"%(?:25)*"
+_QUOTE = rf"(?:['\"]|\\\"|{_PCT}2[27])"
+_SPACE = rf"(?:\s|\+|{_PCT}2[0B])*"
+_SCHEME = rf"(?::|{_PCT}3A)(?:/|\\/|{_PCT}2F){{2}}"
+# A response_url in a logged payload: JSON, a dict's repr or a form body, in any of the forms.
+_RESPONSE_URL_FIELD = re.compile(
+    rf"(response_url{_QUOTE}?{_SPACE}(?:[=:]|{_PCT}3[AD]){_SPACE}{_QUOTE}?)"
+    rf"(?:(?!{_QUOTE}|{_PCT}(?:2C|7D|26))[^'\"\s,&}}])+",
+    re.IGNORECASE,
+)
 # Slack's own webhook and response URLs, and the one-time Socket Mode address.
-_SLACK_URL = re.compile(r"(?:https://hooks\.slack\.com|wss://)\S+")
-_ANY_URL = re.compile(r"(?:https?|wss?)://\S+")
+_SLACK_URL = re.compile(rf"(?:https{_SCHEME}hooks\.slack\.com|wss{_SCHEME})\S+", re.IGNORECASE)
+_ANY_URL = re.compile(rf"(?:https?|wss?){_SCHEME}\S+", re.IGNORECASE)
+# Bolt's messages that quote a request body (or the event in it): the body is withheld.
+_REQUEST_BODY = re.compile(
+    r"(Invalid request signature detected|Unhandled request|Skipped self event"
+    r"|without providing a response for the request)\b.*",
+    re.DOTALL,
+)
+WITHHELD = "(request body withheld)"
 
 
 class SecretRedactor(logging.Filter):
@@ -37,6 +55,7 @@ class SecretRedactor(logging.Filter):
                 self._secrets.add(value)
 
     def redact(self, text: str) -> str:
+        text = _REQUEST_BODY.sub(lambda m: f"{m.group(1)} {WITHHELD}", text)
         for secret in sorted(self._secrets, key=len, reverse=True):
             text = text.replace(secret, REDACTED)
         text = _TOKEN.sub(REDACTED, text)

@@ -7,15 +7,11 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-
-if TYPE_CHECKING:
-    from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 
 logger = logging.getLogger(__name__)
 
@@ -32,23 +28,14 @@ class TeamsEndpoint:
 
 
 def build_web_app(
-    slack_handler: AsyncSlackRequestHandler | None,
+    slack: Callable[[Request], Awaitable[Response]] | None,
     is_store_available: Callable[[], bool],
     warm_up: Callable[[], None] | None = None,
     teams: TeamsEndpoint | None = None,
 ) -> Starlette:
-    """`POST /slack/events` (when Slack is set up), `POST /api/messages` (when Teams is) and
-    `GET /healthz`; `warm_up` runs in a thread before serving."""
-
-    async def slack_events(request: Request) -> Response:
-        assert slack_handler is not None
-        try:
-            return await slack_handler.handle(request)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            # A body Bolt cannot parse (bad UTF-8 or JSON, a payload of the wrong shape):
-            # the sender's fault, whatever its signature.
-            logger.info("unreadable Slack request: %s", type(exc).__name__)
-            return PlainTextResponse("bad request", status_code=400)
+    """`POST /slack/events` (when Slack is set up: `slack` serves it, signatures checked
+    first), `POST /api/messages` (when Teams is) and `GET /healthz`; `warm_up` runs in a
+    thread before serving."""
 
     async def healthz(_request: Request) -> Response:
         if await asyncio.to_thread(is_store_available):
@@ -64,8 +51,8 @@ def build_web_app(
         yield
 
     routes = [Route("/healthz", healthz, methods=["GET"])]
-    if slack_handler is not None:
-        routes.append(Route("/slack/events", slack_events, methods=["POST"]))
+    if slack is not None:
+        routes.append(Route("/slack/events", slack, methods=["POST"]))
     if teams is not None:
         routes.append(Route(TEAMS_PATH, teams.handle, methods=["POST"]))
     return Starlette(routes=routes, lifespan=lifespan)

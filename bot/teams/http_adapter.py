@@ -9,25 +9,9 @@ from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpRoute
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
+from bot.request_body import read_body
+
 logger = logging.getLogger(__name__)
-
-# The Bot Connector sends activities of a few KB; anything far larger is not one.
-MAX_BODY_BYTES = 1_000_000
-
-
-async def _read_body(request: Request) -> bytes | None:
-    """The body, or None once it passes MAX_BODY_BYTES (read no further than that)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 class StarletteAdapter:
@@ -54,7 +38,7 @@ class StarletteAdapter:
         headers = {key.lower(): value for key, value in request.headers.items()}
         if not headers.get("authorization", "").startswith("Bearer "):
             return JSONResponse({"error": "Unauthorized"}, status_code=401)
-        raw = await _read_body(request)
+        raw = await read_body(request)
         if raw is None:
             return PlainTextResponse("payload too large", status_code=413)
         try:

@@ -31,6 +31,6 @@ def test_nothing_secret_is_logged(served: Served, caplog: pytest.LogCaptureFixtu
 
     logged = caplog.text + "\n".join(r.getMessage() for r in caplog.records)
     assert "Sending a request" in logged  # slack_sdk did log its requests at DEBUG
-    assert "Invalid request signature" in logged  # and Bolt the forged one, body and all
+    assert "wrong or expired signature refused" in logged  # the forged one, without its body
     for secret in [BOT_TOKEN, SIGNING_SECRET, "secret-path", *urls]:
         assert secret not in logged
