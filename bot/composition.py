@@ -218,7 +218,9 @@ def build_posters(
         from bot.teams.poster import TeamsPoster
 
         config = build_teams_config(settings, teams_token)
-        posters["teams"] = TeamsPoster(lambda: build_teams_app(config), ChatRecords(db_engine))
+        posters["teams"] = TeamsPoster(
+            lambda retry: build_teams_app(config, retry=retry), ChatRecords(db_engine)
+        )
     return posters
 
 

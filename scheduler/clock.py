@@ -55,7 +55,9 @@ class ClockConfig:
     standby_poll_seconds: float = 2.0  # how often a standby tries to take over
     workers: int = DEFAULT_WORKERS
     retry: RetryPolicy = field(default=DEFAULT_RETRY)
-    # Claims another process holds are taken over once this old (see LEADER_TAKE_OVER).
+    # Claims another process holds are taken over once this old, and this process's own
+    # claims stay its own for as long after each renewal (see LEADER_TAKE_OVER): every
+    # scheduler on one store must use the same value.
     take_over_after: timedelta = LEADER_TAKE_OVER
 
 
@@ -117,6 +119,28 @@ def sync_jobs(
         logger.info("job %s scheduled: %s", job_id, signature)
 
 
+class _JobsInProgress:
+    """Counts the clock's jobs under way (`with jobs:`), so that losing the lead can wait
+    for them without holding any of APScheduler's locks."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._idle = threading.Condition()
+
+    def __enter__(self) -> None:
+        with self._idle:
+            self._count += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._idle:
+            self._count -= 1
+            self._idle.notify_all()
+
+    def wait_until_idle(self) -> None:
+        with self._idle:
+            self._idle.wait_for(lambda: self._count == 0)
+
+
 def _lead(
     db_engine: Engine,
     posters: Mapping[str, Poster],
@@ -128,6 +152,10 @@ def _lead(
     """Runs the scheduler while this process leads; returns on stop or when the lead is lost."""
 
     def run(subscription_ids: list[int] | None) -> None:
+        with in_progress:
+            _run(subscription_ids)
+
+    def _run(subscription_ids: list[int] | None) -> None:
         try:
             run_due(
                 db_engine,
@@ -148,13 +176,17 @@ def _lead(
         run([subscription_id])
 
     def sync() -> None:
-        try:
-            sync_jobs(scheduler, db_engine, run_one)
-        except SQLAlchemyError as exc:
-            logger.error("sync failed, store unavailable: %s", str(exc).splitlines()[0])
+        with in_progress:
+            if stopping.is_set():
+                return
+            try:
+                sync_jobs(scheduler, db_engine, run_one)
+            except SQLAlchemyError as exc:
+                logger.error("sync failed, store unavailable: %s", str(exc).splitlines()[0])
 
     # Set on stop or on losing the lead: runs in progress start no further posts.
     stopping = threading.Event()
+    in_progress = _JobsInProgress()
     scheduler = BackgroundScheduler(
         timezone=UTC,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -179,7 +211,10 @@ def _lead(
                 break
     finally:
         stopping.set()
-        scheduler.shutdown(wait=True)
+        # Not shutdown(wait=True): it holds APScheduler's job store lock while it waits, and a
+        # sync job under way that asks for the jobs would then wait for ever.
+        scheduler.shutdown(wait=False)
+        in_progress.wait_until_idle()
 
 
 def run_clock(

@@ -3,6 +3,12 @@
 The unique key (subscription_id, period) is what makes a post go out once: whoever inserts
 the row first owns the period; everyone else gets an IntegrityError and leaves it. Each
 function here commits, because a claim is only a claim once it is committed.
+
+A claim is a lease: it is its runner's while `claimed_by` and `attempts` are as the runner
+claimed it (a take-over changes both) and `claimed_at` is younger than the take-over age.
+The runner renews it right before each post (`renew_claim`), so a runner that was frozen or
+cut off sends nothing once another one took over; the outcome of a claim is recorded only
+while it is still the runner's (`mark_*`, `release_delivery` return False otherwise).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import ColumnElement, and_, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -79,17 +85,23 @@ def claim_delivery(
     return delivery
 
 
-def retake_delivery(session: Session, delivery: Delivery, runner_id: str) -> Delivery | None:
+def retake_delivery(
+    session: Session, delivery: Delivery, runner_id: str, stale_before: datetime
+) -> Delivery | None:
     """Takes over a claimed delivery another runner left, if it is still as read (compare and
-    swap on claimed_by and attempts); commits. None when someone else took it first."""
+    swap on claimed_by and attempts) and, unless released, still not renewed since
+    `stale_before`; commits. None when someone else took it first or its runner renewed it."""
+    conditions = [
+        col(Delivery.id) == delivery.id,
+        col(Delivery.status) == CLAIMED,
+        col(Delivery.claimed_by) == delivery.claimed_by,
+        col(Delivery.attempts) == delivery.attempts,
+    ]
+    if delivery.claimed_by != "":
+        conditions.append(col(Delivery.claimed_at) <= stale_before)
     result = session.exec(
         update(Delivery)
-        .where(
-            col(Delivery.id) == delivery.id,
-            col(Delivery.status) == CLAIMED,
-            col(Delivery.claimed_by) == delivery.claimed_by,
-            col(Delivery.attempts) == delivery.attempts,
-        )
+        .where(*conditions)
         .values(claimed_by=runner_id, claimed_at=utc_now(), attempts=delivery.attempts + 1)
     )
     session.commit()
@@ -98,23 +110,49 @@ def retake_delivery(session: Session, delivery: Delivery, runner_id: str) -> Del
     return session.get(Delivery, delivery.id, populate_existing=True)
 
 
-def _finish(session: Session, delivery_id: int, **values: object) -> None:
-    session.exec(update(Delivery).where(col(Delivery.id) == delivery_id).values(**values))
-    session.commit()
-
-
-def mark_sent(session: Session, delivery_id: int, ts: str, attempts: int) -> None:
-    """The platform took the message; `ts` is its id (Slack's message ts)."""
-    _finish(
-        session, delivery_id, status=SENT, ts=ts, attempts=attempts, error="", finished_at=utc_now()
+def _is_held(claim: Delivery) -> ColumnElement[bool]:
+    """The claim's row is still as its runner claimed it: nobody took it over or ended it."""
+    return and_(
+        col(Delivery.id) == claim.id,
+        col(Delivery.status) == CLAIMED,
+        col(Delivery.claimed_by) == claim.claimed_by,
+        col(Delivery.attempts) == claim.attempts,
     )
 
 
-def mark_failed(session: Session, delivery_id: int, error: str, attempts: int) -> None:
+def renew_claim(session: Session, claim: Delivery, lease: timedelta) -> bool:
+    """Right before a post: True when `claim` is still its runner's and its lease (claimed or
+    last renewed less than `lease` ago) has not run out; the lease then starts again. Commits.
+    False: another runner took it over, or may do so at any moment; nothing may be sent."""
+    now = utc_now()
+    result = session.exec(
+        update(Delivery)
+        .where(_is_held(claim), col(Delivery.claimed_at) > now - lease)
+        .values(claimed_at=now)
+    )
+    session.commit()
+    return bool(result.rowcount == 1)
+
+
+def _finish(session: Session, claim: Delivery, **values: object) -> bool:
+    result = session.exec(update(Delivery).where(_is_held(claim)).values(**values))
+    session.commit()
+    return bool(result.rowcount == 1)
+
+
+def mark_sent(session: Session, claim: Delivery, ts: str, attempts: int) -> bool:
+    """The platform took the message; `ts` is its id (Slack's message ts). Like every mark_*
+    function: False (nothing written) when the claim is no longer its runner's."""
+    return _finish(
+        session, claim, status=SENT, ts=ts, attempts=attempts, error="", finished_at=utc_now()
+    )
+
+
+def mark_failed(session: Session, claim: Delivery, error: str, attempts: int) -> bool:
     """Given up: the retries ran out or the platform refused for good."""
-    _finish(
+    return _finish(
         session,
-        delivery_id,
+        claim,
         status=FAILED,
         error=error[:_ERROR_LENGTH],
         attempts=attempts,
@@ -122,20 +160,21 @@ def mark_failed(session: Session, delivery_id: int, error: str, attempts: int) -
     )
 
 
-def mark_skipped(session: Session, delivery_id: int, reason: str) -> None:
+def mark_skipped(session: Session, claim: Delivery, reason: str) -> bool:
     """Nothing was posted on purpose (a quiet reminder with nothing to report)."""
-    _finish(session, delivery_id, status=SKIPPED, error=reason, finished_at=utc_now())
+    return _finish(session, claim, status=SKIPPED, error=reason, finished_at=utc_now())
 
 
-def mark_missed(session: Session, delivery_id: int, reason: str) -> None:
+def mark_missed(session: Session, claim: Delivery, reason: str) -> bool:
     """A claimed period that will not be posted any more (past the grace window, or a newer
     period superseded it) and was not found on the platform."""
-    _finish(session, delivery_id, status=MISSED, error=reason, finished_at=utc_now())
+    return _finish(session, claim, status=MISSED, error=reason, finished_at=utc_now())
 
 
-def release_delivery(session: Session, delivery_id: int, error: str) -> None:
-    """Leaves a claimed delivery for a later run (its outcome could not be checked)."""
-    _finish(session, delivery_id, claimed_by="", error=error[:_ERROR_LENGTH])
+def release_delivery(session: Session, claim: Delivery, error: str) -> bool:
+    """Leaves a claimed delivery for a later run (its outcome could not be checked, or its
+    runner stopped or let its lease run out before an attempt): any runner may take it."""
+    return _finish(session, claim, claimed_by="", error=error[:_ERROR_LENGTH])
 
 
 def record_missed(

@@ -10,7 +10,11 @@ the report builder are passed in, so tests control all four. Per subscription an
   found → sent; not found → posted if still due, else missed; on a platform that cannot be
   asked (Teams: CannotCheck) → failed, since it may have gone out;
 - 429 → wait Retry-After and retry; 5xx or no connection → retry with backoff; an unclear
-  outcome → look for the post, then retry; all bounded, then failed; a refusal → failed.
+  outcome → look for the post, then retry; all bounded, then failed; a refusal → failed;
+- before each attempt (the first and every retry) the claim is renewed in the database, and
+  only if it is still this runner's and its lease has not run out (see deliveries): a runner
+  that was frozen or cut off while it waited never sends after another one took over. The
+  posters do not retry a post themselves, so no wait ends in a send that was not re-checked.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from knowledge.models import Delivery, Subscription, utc_now
@@ -64,10 +69,10 @@ DEFAULT_WORKERS = 8
 STALE_CLAIM = timedelta(minutes=10)
 # What _post returns when it stopped before an attempt: the claim is left for a later run.
 RELEASED = "released"
-# How old another runner's claim must be before the leader takes it over. The previous leader
-# stops before its next attempt once it sees it lost the lock (within a standby poll), but an
-# attempt under way can last the client's timeout (30 s) plus its own waits for Retry-After
-# (up to 3 × 30 s): a younger claim may still be posted by a leader cut off from the database.
+# How old another runner's claim must be before the leader takes it over; also how long a
+# runner's own claim stays its own after each renewal (its lease). A claim is renewed right
+# before each attempt and the attempt is one HTTP request (Slack's client gives up after
+# 30 s, Teams' after 35 s): it is over long before anyone may take the claim over.
 LEADER_TAKE_OVER = timedelta(minutes=3)
 # Delivery.error of periods recorded missed.
 MISSED_LATE = "past the grace window"
@@ -75,13 +80,17 @@ MISSED_SUPERSEDED = "a newer period was due"
 MISSED_UNFINISHED = "left unfinished, not found on the platform"
 # Delivery.error of a left-over claim on a platform that cannot be asked whether it went out.
 FAILED_UNCHECKABLE = "left unfinished, the platform cannot be asked whether it went out"
+# Why an attempt was not made: the claim is no longer (safely) this runner's.
+CLAIM_LOST = "claim taken over or its lease run out"
+CLAIM_NOT_RENEWED = "claim not renewed, store unavailable"
 
 
 @dataclass(frozen=True)
 class RetryPolicy:
     """How hard one run tries to get one post out."""
 
-    max_attempts: int = 4  # posts tried per delivery and run, the first one included
+    max_attempts: int = 4  # failed posts (5xx, no connection, unclear) per delivery and run
+    max_rate_limits: int = 12  # 429s waited out per delivery and run (each one a post tried)
     backoff: float = 1.0  # seconds before the 2nd attempt after a 5xx; doubles each time
     max_delay: float = 30.0  # cap of one wait (Retry-After included)
 
@@ -99,6 +108,7 @@ class RunSummary:
     failed: int = 0
     busy: int = 0  # periods another runner owns
     released: int = 0  # left claimed for a later run (the platform could not be asked)
+    lost: int = 0  # left alone: another runner took the claim over meanwhile
     deferred: int = 0  # not started: the process is stopping
     reconciled: int = 0  # unclear or orphaned posts found on the platform
     attempts: int = 0  # posts tried
@@ -115,6 +125,26 @@ class _Task:
     period: datetime
     leftover: Delivery | None = None  # a claim another runner left for this period
     post: bool = True  # False: only look for the left-over post, then sent or missed
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every delivery of one run shares."""
+
+    db_engine: Engine
+    posters: Mapping[str, Poster]
+    build: BuildReport
+    now: datetime
+    runner_id: str
+    retry: RetryPolicy
+    sleep: Callable[[float], None]
+    lease: timedelta  # how long a claim stays this runner's after each renewal
+    stale_before: datetime  # other runners' claims not renewed since are taken over
+    summary: RunSummary
+    stop: threading.Event | None
+
+    def is_stopping(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
 
 
 def _default_build_report() -> BuildReport:
@@ -143,10 +173,13 @@ def run_due(
 
     Safe to run in several threads or processes at once: a period is posted by whoever
     claims it. Claims another runner left are taken over once `take_over_after` old (the
-    leading scheduler, see scheduler.leader, takes them over at once), after looking for
-    their post on the platform. Once `stop` is set, deliveries not yet started are left
-    for the next run (unclaimed, so still due within grace)."""
-    build = build_report or _default_build_report()
+    leading scheduler, see scheduler.clock, passes LEADER_TAKE_OVER), after looking for
+    their post on the platform; this runner's own claims stay its own for as long after each
+    renewal, so every process on one store must use the same `take_over_after`. Once `stop`
+    is set, deliveries not yet started are left for the next run (unclaimed, so still due
+    within grace)."""
+    if take_over_after <= timedelta(0):
+        raise ValueError("take_over_after must be positive: it is also the claims' lease")
     summary = RunSummary()
     with Session(db_engine, expire_on_commit=False) as session:
         query = select(Subscription).where(
@@ -171,15 +204,26 @@ def run_due(
             except SchedulerError as exc:  # a schedule or zone that no longer parses
                 logger.error("subscription %s cannot be planned: %s", subscription.id, exc)
     tasks.sort(key=lambda t: t.period)
+    run = _Run(
+        db_engine,
+        posters,
+        build_report or _default_build_report(),
+        now,
+        runner_id,
+        retry,
+        sleep,
+        take_over_after,
+        stale_before,
+        summary,
+        stop,
+    )
 
     def run_task(task: _Task) -> None:
-        if stop is not None and stop.is_set():
+        if run.is_stopping():
             summary.add("deferred")
             return
         try:
-            _run_task(
-                db_engine, posters, build, task, now, grace, runner_id, retry, sleep, summary, stop
-            )
+            _run_task(run, task)
         except Exception:  # one bad subscription must not stop the others
             logger.exception("delivery of subscription %s failed", task.subscription.id)
             summary.add("failed")
@@ -226,59 +270,51 @@ def _plan(
     return tasks
 
 
-def _run_task(
-    db_engine: Engine,
-    posters: Mapping[str, Poster],
-    build: BuildReport,
-    task: _Task,
-    now: datetime,
-    grace: timedelta,
-    runner_id: str,
-    retry: RetryPolicy,
-    sleep: Callable[[float], None],
-    summary: RunSummary,
-    stop: threading.Event | None,
-) -> None:
+def _run_task(run: _Run, task: _Task) -> None:
     subscription = task.subscription
     assert subscription.id is not None
-    with Session(db_engine, expire_on_commit=False) as session:
+    with Session(run.db_engine, expire_on_commit=False) as session:
         if task.leftover is None:
-            delivery = deliveries.claim_delivery(session, subscription.id, task.period, runner_id)
-        else:
-            delivery = deliveries.retake_delivery(session, task.leftover, runner_id)
-        if delivery is None:
-            summary.add("busy")
-            return
-        assert delivery.id is not None
-        try:
-            _settle_or_post(
-                session, posters, build, task, delivery, now, retry, sleep, summary, stop
+            delivery = deliveries.claim_delivery(
+                session, subscription.id, task.period, run.runner_id
             )
+        else:
+            delivery = deliveries.retake_delivery(
+                session, task.leftover, run.runner_id, run.stale_before
+            )
+        if delivery is None:
+            run.summary.add("busy")
+            return
+        try:
+            _settle_or_post(run, session, task, delivery)
         except Exception as exc:
             # Failed, not left claimed: a crash here is a bug, not a reason to post twice.
             session.rollback()
-            deliveries.mark_failed(session, delivery.id, f"{type(exc).__name__}: {exc}", 0)
+            deliveries.mark_failed(session, delivery, f"{type(exc).__name__}: {exc}", 0)
             raise
 
 
-def _settle_or_post(
-    session: Session,
-    posters: Mapping[str, Poster],
-    build: BuildReport,
-    task: _Task,
-    delivery: Delivery,
-    now: datetime,
-    retry: RetryPolicy,
-    sleep: Callable[[float], None],
-    summary: RunSummary,
-    stop: threading.Event | None,
-) -> None:
+def _finish(run: _Run, task: _Task, recorded: bool, *counts: str) -> None:
+    """Counts a delivery's outcome, if it was recorded (the claim was still this runner's)."""
+    if not recorded:
+        run.summary.add("lost")
+        logger.warning(
+            "subscription %s, period %s: claim taken over by another runner; outcome not kept",
+            task.subscription.id,
+            task.period.isoformat(),
+        )
+        return
+    for name in counts:
+        run.summary.add(name)
+
+
+def _settle_or_post(run: _Run, session: Session, task: _Task, delivery: Delivery) -> None:
     subscription = task.subscription
-    assert subscription.id is not None and delivery.id is not None
-    poster = posters.get(subscription.platform)
+    assert subscription.id is not None
+    poster = run.posters.get(subscription.platform)
     if poster is None:
-        deliveries.mark_failed(session, delivery.id, f"no poster for {subscription.platform}", 0)
-        summary.add("failed")
+        error = f"no poster for {subscription.platform}"
+        _finish(run, task, deliveries.mark_failed(session, delivery, error, 0), "failed")
         return
     marker = deliveries.to_marker(subscription.id, task.period)
     since = task.period - FIND_SINCE_MARGIN
@@ -295,41 +331,56 @@ def _settle_or_post(
             else:
                 # A runner died with it: it may have gone out and never can be checked, so
                 # posting again could double it.
-                _fail_uncheckable(session, subscription, task, delivery, exc, summary)
+                _fail_uncheckable(run, session, task, delivery, exc)
                 return
         except PostError as exc:
-            deliveries.release_delivery(session, delivery.id, f"not checked: {exc.reason}")
-            summary.add("released")
+            released = deliveries.release_delivery(session, delivery, f"not checked: {exc.reason}")
+            _finish(run, task, released, "released")
             return
         if ts is not None:
-            deliveries.mark_sent(session, delivery.id, ts, delivery.attempts - 1)
-            summary.add("reconciled")
-            summary.add("sent")
+            sent = deliveries.mark_sent(session, delivery, ts, delivery.attempts - 1)
+            _finish(run, task, sent, "reconciled", "sent")
             return
         if not task.post:
-            deliveries.mark_missed(session, delivery.id, MISSED_UNFINISHED)
-            summary.add("missed")
+            missed = deliveries.mark_missed(session, delivery, MISSED_UNFINISHED)
+            _finish(run, task, missed, "missed")
             return
-    missed = deliveries.list_missed_since_last_post(session, subscription.id, task.period)
-    report = build(session, subscription, now, missed)
+    missed_periods = deliveries.list_missed_since_last_post(session, subscription.id, task.period)
+    report = run.build(session, subscription, run.now, missed_periods)
     if report.is_empty and subscription.quiet_when_empty:
-        deliveries.mark_skipped(session, delivery.id, "nothing to report")
-        summary.add("skipped")
+        skipped = deliveries.mark_skipped(session, delivery, "nothing to report")
+        _finish(run, task, skipped, "skipped")
         return
+
+    def keep_claim() -> str | None:
+        try:
+            if deliveries.renew_claim(session, delivery, run.lease):
+                return None
+        except SQLAlchemyError as exc:
+            session.rollback()
+            logger.warning("claim not renewed: %s", str(exc).splitlines()[0])
+            return CLAIM_NOT_RENEWED
+        return CLAIM_LOST
+
     status, value, attempts = _post(
-        poster, subscription.channel, report, marker, since, retry, sleep, summary, stop
+        run, poster, subscription.channel, report, marker, since, keep_claim
     )
     attempts += delivery.attempts - 1
     if status == RELEASED:
-        deliveries.release_delivery(session, delivery.id, value)
-        summary.add("released")
-        return
-    if status == deliveries.SENT:
-        deliveries.mark_sent(session, delivery.id, value, attempts)
-        summary.add("sent")
+        _release(run, session, task, delivery, value)
+    elif status == deliveries.SENT:
+        if not deliveries.mark_sent(session, delivery, value, attempts):
+            # Only a runner frozen between renewing its claim and the end of its request, for
+            # longer than the take-over age, gets here: the taker may have posted it too.
+            logger.error(
+                "subscription %s, period %s: posted after the claim was taken over",
+                subscription.id,
+                task.period.isoformat(),
+            )
+        run.summary.add("sent")
     else:
-        deliveries.mark_failed(session, delivery.id, value, attempts)
-        summary.add("failed")
+        failed = deliveries.mark_failed(session, delivery, value, attempts)
+        _finish(run, task, failed, "failed")
         logger.warning(
             "subscription %s, period %s: failed after %s attempts: %s",
             subscription.id,
@@ -339,64 +390,89 @@ def _settle_or_post(
         )
 
 
+def _release(run: _Run, session: Session, task: _Task, delivery: Delivery, reason: str) -> None:
+    """Leaves the claim for a later run, unless another runner has it already; a store that
+    cannot be reached leaves it claimed, to be taken over once the take-over age passed."""
+    try:
+        released = deliveries.release_delivery(session, delivery, reason)
+    except SQLAlchemyError as exc:
+        session.rollback()
+        logger.warning("claim not released: %s", str(exc).splitlines()[0])
+        released = True
+    if released:
+        logger.info(
+            "subscription %s, period %s: not posted, %s",
+            task.subscription.id,
+            task.period.isoformat(),
+            reason,
+        )
+    _finish(run, task, released, "released")
+
+
 def _fail_uncheckable(
-    session: Session,
-    subscription: Subscription,
-    task: _Task,
-    delivery: Delivery,
-    exc: CannotCheck,
-    summary: RunSummary,
+    run: _Run, session: Session, task: _Task, delivery: Delivery, exc: CannotCheck
 ) -> None:
-    assert delivery.id is not None
     error = f"{FAILED_UNCHECKABLE}: {exc.reason}"
-    deliveries.mark_failed(session, delivery.id, error, delivery.attempts - 1)
-    summary.add("failed")
+    failed = deliveries.mark_failed(session, delivery, error, delivery.attempts - 1)
+    _finish(run, task, failed, "failed")
     logger.warning(
         "subscription %s, period %s: %s",
-        subscription.id,
+        task.subscription.id,
         task.period.isoformat(),
         FAILED_UNCHECKABLE,
     )
 
 
 def _post(
+    run: _Run,
     poster: Poster,
     channel: str,
     report: Report,
     marker: str,
     since: datetime,
-    retry: RetryPolicy,
-    sleep: Callable[[float], None],
-    summary: RunSummary,
-    stop: threading.Event | None = None,
+    keep_claim: Callable[[], str | None],
 ) -> tuple[str, str, int]:
-    """(SENT, ts, attempts), (FAILED, error, attempts) or (RELEASED, reason, attempts)."""
+    """(SENT, ts, attempts), (FAILED, error, attempts) or (RELEASED, reason, attempts).
+
+    `keep_claim` is asked right before each attempt: None when the claim is still this
+    runner's for one more attempt, else why not (then nothing is sent)."""
+    retry = run.retry
     error = ""
-    for attempt in range(1, retry.max_attempts + 1):
-        if stop is not None and stop.is_set():
+    tried = failures = rate_limits = 0
+    while True:
+        if run.is_stopping():
             # The lead is lost (or the process stops): the next leader takes this claim over
             # and looks for the post first; posting now could double it.
-            return RELEASED, f"stopped before attempt {attempt}", attempt - 1
-        summary.add("attempts")
-        delay = min(retry.backoff * 2 ** (attempt - 1), retry.max_delay)
+            return RELEASED, f"stopped before attempt {tried + 1}", tried
+        lost = keep_claim()
+        if lost is not None:
+            return RELEASED, f"{lost} before attempt {tried + 1}", tried
+        tried += 1
+        run.summary.add("attempts")
         try:
-            return deliveries.SENT, poster.post(channel, report, marker), attempt
+            return deliveries.SENT, poster.post(channel, report, marker), tried
         except PermanentFailure as exc:
-            return deliveries.FAILED, exc.reason, attempt
+            return deliveries.FAILED, exc.reason, tried
         except RateLimited as exc:
-            error, delay = exc.reason, min(exc.retry_after, retry.max_delay)
+            # Not taken: wait as asked, then try again (after renewing the claim).
+            error, rate_limits = exc.reason, rate_limits + 1
+            if rate_limits > retry.max_rate_limits:
+                return deliveries.FAILED, error, tried
+            run.sleep(min(exc.retry_after, retry.max_delay))
+            continue
         except UnclearOutcome as exc:
             error = exc.reason
             try:
                 ts = poster.find_post(channel, marker, since)
             except PostError as find_error:
                 # Neither sure it went out nor able to check: posting again could double it.
-                return deliveries.FAILED, f"unclear, not checked: {find_error.reason}", attempt
+                return deliveries.FAILED, f"unclear, not checked: {find_error.reason}", tried
             if ts is not None:
-                summary.add("reconciled")
-                return deliveries.SENT, ts, attempt
+                run.summary.add("reconciled")
+                return deliveries.SENT, ts, tried
         except PostError as exc:  # TemporaryFailure and any other
             error = exc.reason
-        if attempt < retry.max_attempts:
-            sleep(delay)
-    return deliveries.FAILED, error, retry.max_attempts
+        failures += 1
+        if failures >= retry.max_attempts:
+            return deliveries.FAILED, error, tried
+        run.sleep(min(retry.backoff * 2 ** (failures - 1), retry.max_delay))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.http_retry.handler import RetryHandler
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
@@ -31,8 +32,9 @@ logger = logging.getLogger(__name__)
 
 # The event type of the metadata each scheduled post carries (with its delivery marker).
 EVENT_TYPE = "staffbot_delivery"
-# How many times a 429 is waited out (Retry-After) before the post is given up as
-# RateLimited, and the longest Retry-After waited out here: past it the runner decides.
+# How many times a 429 to a read (finding a post, checking a channel) or a chart upload is
+# waited out (Retry-After) before it is given up as RateLimited, and the longest Retry-After
+# waited out here: past it the runner decides. A 429 to a post is never waited out here.
 RATE_LIMIT_RETRIES = 3
 MAX_RATE_LIMIT_WAIT = 30.0
 # Messages read per conversations.history page, and pages read, when looking for a marker.
@@ -81,13 +83,30 @@ class _BoundedRateLimitHandler(RateLimitErrorRetryHandler):
         return wait <= self.max_wait
 
 
+def _copy_client(client: WebClient, retry_handlers: list[RetryHandler]) -> WebClient:
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        ssl=client.ssl,
+        proxy=client.proxy,
+        headers=dict(client.headers),
+        logger=client.logger,
+        retry_handlers=retry_handlers,
+    )
+
+
 class SlackPoster:
     """Posts reports with chat.postMessage and finds them again by their metadata marker.
 
-    Works on its own copy of the given client (same token, base URL, timeout, proxy) whose
-    only retry handler waits out 429s (at most `rate_limit_retries` times, for a Retry-After
-    of at most `max_rate_limit_wait` seconds): a connection error is never retried here,
-    since the message may already be out (the runner reconciles it with `find_post`).
+    Works on two copies of the given client (same token, base URL, timeout, proxy). The one
+    that posts never retries: a 429 is raised as RateLimited at once, so that the runner
+    waits it out and renews its claim before it sends again (a process frozen in a wait
+    inside the client would send after another one took the post over). The other, for reads
+    and the chart upload into a message already out, waits out 429s (at most
+    `rate_limit_retries` times, for a Retry-After of at most `max_rate_limit_wait` seconds).
+    A connection error is never retried here, since the message may already be out (the
+    runner reconciles it with `find_post`).
     """
 
     platform = "slack"
@@ -101,24 +120,20 @@ class SlackPoster:
         handler = _BoundedRateLimitHandler(rate_limit_retries, max_rate_limit_wait)
         # A digest to a person goes to their DM with the bot: its id, by user id, once.
         self._dm_ids: dict[str, str] = {}
-        self.client = WebClient(
-            token=client.token,
-            base_url=client.base_url,
-            timeout=client.timeout,
-            ssl=client.ssl,
-            proxy=client.proxy,
-            headers=dict(client.headers),
-            logger=client.logger,
-            retry_handlers=[handler],
-        )
+        self.client = _copy_client(client, [handler])
+        self._sender = _copy_client(client, [])
 
-    def _call(self, where: str, method: str, *, sending: bool, **kwargs: Any) -> Any:
+    def _call(
+        self, where: str, method: str, *, sending: bool, once: bool = False, **kwargs: Any
+    ) -> Any:
         """One Web API call, its failures as the scheduler's PostErrors about channel `where`.
 
         `sending`: whether a lost connection may mean Slack took the request (a post).
+        `once`: a 429 is not waited out (the calls of a post: between the runner's renewal of
+        its claim and the message, nothing may wait).
         """
         try:
-            return getattr(self.client, method)(**kwargs)
+            return getattr(self._sender if once else self.client, method)(**kwargs)
         except SlackApiError as exc:
             status = exc.response.status_code
             if status == 429:
@@ -133,28 +148,33 @@ class SlackPoster:
                 raise TemporaryFailure(where, f"{type(exc).__name__}: {exc}") from exc
             raise UnclearOutcome(where, f"{type(exc).__name__}: {exc}") from exc
 
-    def _to_conversation(self, channel: str) -> str:
-        """The conversation to post in: a channel as given; for a user id, their DM."""
+    def _to_conversation(self, channel: str, once: bool = False) -> str:
+        """The conversation to post in: a channel as given; for a user id, their DM (opened
+        once; `once`: a 429 to opening it is not waited out)."""
         if not is_user_id(channel):
             return channel
         if channel not in self._dm_ids:
-            response = self._call(channel, "conversations_open", sending=False, users=channel)
+            response = self._call(
+                channel, "conversations_open", sending=False, once=once, users=channel
+            )
             self._dm_ids[channel] = str(response["channel"]["id"])
         return self._dm_ids[channel]
 
     def post(self, channel: str, report: Report, marker: str) -> str:
         """Posts the report (and its chart, in the message's thread); returns the message ts.
 
-        Raises RateLimited, TemporaryFailure, UnclearOutcome or PermanentFailure (whose
-        reason is Slack's error code). A chart that fails to upload after the message
-        went out is logged, not raised: the post itself succeeded.
+        Raises RateLimited (at the first 429: not waited out here), TemporaryFailure,
+        UnclearOutcome or PermanentFailure (whose reason is Slack's error code). A chart
+        that fails to upload after the message went out is logged, not raised: the post
+        itself succeeded.
         """
         message = build_report_message(report)
-        channel = self._to_conversation(channel)
+        channel = self._to_conversation(channel, once=True)
         response = self._call(
             channel,
             "chat_postMessage",
             sending=True,
+            once=True,
             channel=channel,
             text=message["text"],
             blocks=message["blocks"],

@@ -22,7 +22,7 @@ from bot.chat_records import ChatRecords
 from bot.teams import app as app_module
 from bot.teams.activities import PLATFORM, to_card_message
 from bot.teams.cards import build_report_card
-from bot.teams.retry import MAX_WAIT, RATE_LIMIT_RETRIES, read_retry_after
+from bot.teams.retry import RateLimitRetry, read_retry_after
 from knowledge.errors import StoreUnavailable
 from scheduler.errors import (
     CannotCheck,
@@ -43,10 +43,16 @@ NOT_FOUND = "conversation_not_found"
 
 
 def to_call_timeout() -> float:
-    """Longest a single post may take: its HTTP timeout for each try, and the 429 waits in
-    between. Past it the post is cancelled and its outcome is unclear."""
-    tries = RATE_LIMIT_RETRIES + 1
-    return tries * app_module.HTTP_TIMEOUT + RATE_LIMIT_RETRIES * MAX_WAIT + 5.0
+    """Longest a single post may take: one try (a 429 is not waited out here). Past it the
+    post is cancelled and its outcome is unclear."""
+    return app_module.HTTP_TIMEOUT + 5.0
+
+
+def build_send_once() -> RateLimitRetry:
+    """The poster's 429 middleware: it retries nothing. The scheduler waits out a 429 itself
+    and renews its claim before it sends again: a process frozen in a wait here would send
+    after another one took the post over."""
+    return RateLimitRetry(retries=0)
 
 
 class TeamsPoster:
@@ -54,9 +60,10 @@ class TeamsPoster:
 
     platform = PLATFORM
 
-    def __init__(self, app_factory: Callable[[], App], records: ChatRecords) -> None:
-        """`app_factory` builds the SDK app (in the poster's loop: its HTTP client belongs to
-        that loop); `records` reads the conversation references."""
+    def __init__(self, app_factory: Callable[[RateLimitRetry], App], records: ChatRecords) -> None:
+        """`app_factory` builds the SDK app with the 429 middleware given (`build_send_once`;
+        in the poster's loop: its HTTP client belongs to that loop); `records` reads the
+        conversation references."""
         self.records = records
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(
@@ -65,8 +72,8 @@ class TeamsPoster:
         self._thread.start()
         self._app: App = self._call(self._start(app_factory), timeout=60.0)
 
-    async def _start(self, app_factory: Callable[[], App]) -> App:
-        app = app_factory()
+    async def _start(self, app_factory: Callable[[RateLimitRetry], App]) -> App:
+        app = app_factory(build_send_once())
         await app.initialize()
         return app
 
@@ -95,7 +102,7 @@ class TeamsPoster:
     def post(self, channel: str, report: Report, marker: str) -> str:
         """Posts the report card; returns the activity id Teams gave it.
 
-        Raises RateLimited (429 still after the SDK client's waits), TemporaryFailure (5xx,
+        Raises RateLimited (at the first 429: not waited out here), TemporaryFailure (5xx,
         refused connection), UnclearOutcome (timeout or dropped connection after sending) or
         PermanentFailure (4xx: the bot was removed, the conversation is gone …).
         """

@@ -12,8 +12,9 @@ from microsoft_teams.common.http.client import MiddlewareContext, MiddlewareNext
 logger = logging.getLogger(__name__)
 
 # How many times a 429 is waited out, the first wait when Teams gives no Retry-After (doubled
-# each time), and the longest wait taken here; past it the caller decides (the scheduler
-# retries the post later, an answer is given up).
+# each time), and the longest wait taken here; past it the caller decides (an answer is given
+# up). The scheduler's poster retries nothing here (bot.teams.poster.build_send_once): it
+# renews its claim before each try, so it waits out a 429 itself.
 RATE_LIMIT_RETRIES = 3
 FIRST_BACKOFF = 1.0
 MAX_WAIT = 30.0

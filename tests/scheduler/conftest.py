@@ -13,8 +13,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
 from knowledge.db import create_db_engine
-from knowledge.models import AuditEntry, Delivery, Priority, Subscription, Theme
+from knowledge.models import AuditEntry, Delivery, Priority, Subscription, Theme, utc_now
+from scheduler import deliveries
 from scheduler.errors import PostError, UnclearOutcome
+from scheduler.runner import LEADER_TAKE_OVER
 from tests.conftest import STORES
 from tests.support.stores import postgres_schema, require_postgres
 
@@ -152,6 +154,19 @@ class FakePoster:
 
     def markers(self) -> list[str]:
         return [marker for _channel, marker, _report in self.posts]
+
+
+def take_over_claim(engine: Engine, subscription_id: int, runner: str = "standby") -> None:
+    """Another runner takes the subscription's claim over, as it may once the take-over age
+    has passed since the claim's last renewal."""
+    with Session(engine, expire_on_commit=False) as session:
+        (claim,) = [
+            d
+            for d in deliveries.list_deliveries(session, subscription_id)
+            if d.status == deliveries.CLAIMED
+        ]
+        later = utc_now() + LEADER_TAKE_OVER
+        assert deliveries.retake_delivery(session, claim, runner, later) is not None
 
 
 @pytest.fixture

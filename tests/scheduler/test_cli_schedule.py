@@ -120,7 +120,7 @@ def test_status_lists_failed_and_missed(cli: object, data_dir: Path) -> None:
     with Session(engine) as session:
         delivery = deliveries.claim_delivery(session, sid, period, "test")
         assert delivery is not None and delivery.id is not None
-        deliveries.mark_failed(session, delivery.id, "HTTP 503", 4)
+        deliveries.mark_failed(session, delivery, "HTTP 503", 4)
         deliveries.record_missed(session, sid, [period - timedelta(days=1)], "late")
     engine.dispose()
     code, out, _err = run("schedule", "status")

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -220,6 +222,65 @@ def test_leader_killed_mid_fan_out_standby_finishes_without_duplicates(
     assert slack.calls_to("/conversations.history")
     assert re.search(r"reconciled=[1-9]", standby.read_log().split("became the leader")[-1])
     assert standby.stop() == 0
+
+
+def _named(database_url: str, application_name: str) -> str:
+    """The URL with an application name, by which the process's sessions can be found."""
+    url = make_url(database_url).update_query_dict({"application_name": application_name})
+    return url.render_as_string(hide_password=False)
+
+
+def _end_sessions(engine: Engine, application_name: str) -> int:
+    """Ends the server sessions of the process so named (as a paused VM's would time out)."""
+    with engine.connect() as connection:
+        ended = connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE application_name = :name"
+            ),
+            {"name": application_name},
+        ).all()
+        connection.commit()
+    return len(ended)
+
+
+@pytest.mark.postgres
+def test_a_leader_frozen_in_a_429_wait_does_not_post_after_the_standby_took_over(
+    pg: Engine, pg_url: str, slack: SlackStandIn, start: Callable[..., Scheduler]
+) -> None:
+    name = f"staffbot-frozen-{uuid.uuid4().hex[:8]}"
+    leader = start(_named(pg_url, name), "--catch-up-seconds", "1")
+    leader.wait_for_log("became the leader")
+    # The standby takes a claim over once a second old (three minutes by default).
+    standby = start(pg_url, "--catch-up-seconds", "0.5", "--take-over-seconds", "1")
+    standby.wait_for_log("standing by")
+    slack.rate_limit_once(POST, retry_after=2)
+    _add_due(pg, 1, prefix="CFROZEN")
+    channel = "CFROZEN0000"
+    # The leader's post is answered 429, Retry-After 2 s; the leader is frozen while it waits
+    # and its database sessions end.
+    slack.wait_for(POST, count=1, timeout=30)
+    leader.process.send_signal(signal.SIGSTOP)
+    try:
+        assert _end_sessions(pg, name) > 0
+        standby.wait_for_log("became the leader")
+        # The standby takes the claim over, finds no post and posts.
+        _wait_until(lambda: len(slack.messages_in(channel)) == 1)
+        _wait_until(lambda: _statuses(pg) == {"sent": 1})
+    finally:
+        leader.process.send_signal(signal.SIGCONT)
+    # Woken after its Retry-After, the old leader finishes its run and stands by; it must not
+    # have sent its post again.
+    _wait_until(
+        lambda: "standing by" in leader.read_log() or len(slack.calls_to(POST)) > 2, timeout=20
+    )
+    assert len(slack.calls_to(POST)) == 2  # the leader's refused one, the standby's
+    (message,) = slack.messages_in(channel)
+    with Session(pg) as session:
+        (delivery,) = session.exec(select(Delivery))
+    assert (delivery.status, delivery.ts) == ("sent", message["ts"])
+    assert "not posted, claim" in leader.read_log() or "outcome not kept" in leader.read_log()
+    assert (standby.stop(), leader.stop()) == (0, 0)
 
 
 @pytest.mark.postgres

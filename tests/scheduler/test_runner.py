@@ -6,10 +6,11 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
-from knowledge.models import utc_now
+from knowledge.models import Delivery, utc_now
 from scheduler import deliveries
 from scheduler.errors import (
     CannotCheck,
@@ -18,9 +19,16 @@ from scheduler.errors import (
     TemporaryFailure,
     UnclearOutcome,
 )
-from scheduler.runner import FAILED_UNCHECKABLE, STALE_CLAIM, RetryPolicy, RunSummary, run_due
+from scheduler.runner import (
+    FAILED_UNCHECKABLE,
+    LEADER_TAKE_OVER,
+    STALE_CLAIM,
+    RetryPolicy,
+    RunSummary,
+    run_due,
+)
 from scheduler.subscriptions import create_subscription, pause_subscription, resume_subscription
-from tests.scheduler.conftest import FakePoster, FakeReportBuilder
+from tests.scheduler.conftest import FakePoster, FakeReportBuilder, take_over_claim
 
 GRACE = timedelta(hours=6)
 MONDAY_9 = datetime(2026, 11, 16, 8, tzinfo=UTC)  # Monday 16 November 2026, 09:00 in Zurich
@@ -60,7 +68,7 @@ def _run(
         GRACE,
         reports,
         sleep=(sleeps if sleeps is not None else []).append,
-        **{"take_over_after": timedelta(0), **kwargs},  # type: ignore[arg-type]
+        **{"take_over_after": LEADER_TAKE_OVER, **kwargs},  # type: ignore[arg-type]
     )
 
 
@@ -235,9 +243,28 @@ def test_unclear_outcome_that_cannot_be_checked_is_not_reposted(
     assert poster.posts == [] and _rows(store, sid)[0][1] == "failed"
 
 
-def _leave_claim(store: Engine, sid: int, period: datetime, runner: str = "dead:1") -> None:
+def _leave_claim(
+    store: Engine,
+    sid: int,
+    period: datetime,
+    runner: str = "dead:1",
+    age: timedelta = timedelta(hours=1),
+) -> None:
+    """A claim `runner` made (or last renewed) `age` ago and left."""
+    with Session(store, expire_on_commit=False) as session:
+        claim = deliveries.claim_delivery(session, sid, period, runner)
+        assert claim is not None
+        _age_claim(store, claim.id, age)
+
+
+def _age_claim(store: Engine, delivery_id: int | None, age: timedelta) -> None:
     with Session(store) as session:
-        assert deliveries.claim_delivery(session, sid, period, runner) is not None
+        session.execute(
+            update(Delivery)
+            .where(col(Delivery.id) == delivery_id)
+            .values(claimed_at=utc_now() - age)
+        )
+        session.commit()
 
 
 def test_claim_left_by_a_dead_runner_that_posted_is_marked_sent(
@@ -267,7 +294,7 @@ def test_fresh_claims_of_other_runners_are_left_alone_unless_leading(
     store: Engine, poster: FakePoster, reports: FakeReportBuilder
 ) -> None:
     sid = _add(store)
-    _leave_claim(store, sid, MONDAY_9, runner="alive:2")
+    _leave_claim(store, sid, MONDAY_9, runner="alive:2", age=timedelta(minutes=5))
     later = MONDAY_9 + timedelta(minutes=1)
     summary = _run(store, poster, reports, later, take_over_after=STALE_CLAIM)
     assert summary.attempts == 0 and poster.finds == [] and poster.posts == []
@@ -350,7 +377,7 @@ def test_a_released_claim_on_a_platform_that_cannot_be_checked_is_posted(
     with Session(store) as session:
         (claim,) = deliveries.list_deliveries(session, sid)
         assert claim.id is not None
-        deliveries.release_delivery(session, claim.id, "stopped before attempt 2")
+        assert deliveries.release_delivery(session, claim, "stopped before attempt 2")
     summary = _run(store, poster, reports, MONDAY_9 + timedelta(minutes=1))
     assert (summary.sent, summary.failed) == (1, 0)
     assert poster.markers() == [deliveries.to_marker(sid, MONDAY_9)]
@@ -476,7 +503,6 @@ def test_a_lost_lead_stops_retrying_and_leaves_the_claim_to_the_next_leader(
         reports,
         sleep=lambda _seconds: stop.set(),
         stop=stop,
-        take_over_after=timedelta(0),
     )
     assert (summary.attempts, summary.released, summary.failed, poster.posts) == (1, 1, 0, [])
     (row,) = _rows(store, sid)
@@ -484,3 +510,67 @@ def test_a_lost_lead_stops_retrying_and_leaves_the_claim_to_the_next_leader(
     # The next leader looks for the post first, then posts it once.
     after = _run(store, poster, reports, MONDAY_9 + timedelta(minutes=1))
     assert poster.finds and (after.sent, len(poster.posts)) == (1, 1)
+
+
+def _run_with_sleep(
+    store: Engine, poster: FakePoster, reports: FakeReportBuilder, sleep: object, **kwargs: object
+) -> RunSummary:
+    return run_due(
+        store,
+        {"slack": poster},
+        MONDAY_9,
+        GRACE,
+        reports,
+        sleep=sleep,  # type: ignore[arg-type]
+        take_over_after=LEADER_TAKE_OVER,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_claim_taken_over_during_a_429_wait_is_not_posted_again(
+    store: Engine, poster: FakePoster, reports: FakeReportBuilder
+) -> None:
+    # The runner is frozen while it waits out Retry-After, and meanwhile another one takes its
+    # claim over (and posts). Woken, it must send nothing and leave the new owner's row alone.
+    sid = _add(store)
+    poster.failures["C1"] = [RateLimited("C1", 30)]
+    summary = _run_with_sleep(store, poster, reports, lambda _seconds: take_over_claim(store, sid))
+    assert (summary.attempts, summary.sent, summary.lost, summary.released) == (1, 0, 1, 0)
+    assert poster.posts == []
+    with Session(store) as session:
+        (row,) = deliveries.list_deliveries(session, sid)
+    assert (row.status, row.claimed_by, row.attempts) == ("claimed", "standby", 2)
+
+
+def test_a_claim_whose_lease_ran_out_during_a_wait_is_released_not_posted(
+    store: Engine, poster: FakePoster, reports: FakeReportBuilder
+) -> None:
+    # Frozen for longer than the take-over age, nobody took it over yet: it may at any moment,
+    # so the runner does not send; it lets the claim go, and the next run posts it once.
+    sid = _add(store)
+    poster.failures["C1"] = [TemporaryFailure("C1", "HTTP 503")]
+
+    def frozen(_seconds: float) -> None:
+        with Session(store) as session:
+            (claim,) = deliveries.list_deliveries(session, sid)
+        _age_claim(store, claim.id, LEADER_TAKE_OVER + timedelta(seconds=1))
+
+    summary = _run_with_sleep(store, poster, reports, frozen)
+    assert (summary.attempts, summary.sent, summary.released) == (1, 0, 1)
+    assert poster.posts == [] and _rows(store, sid)[0][1] == "claimed"
+    assert _errors(store, sid) == ["claim taken over or its lease run out before attempt 2"]
+    after = _run(store, poster, reports, MONDAY_9 + timedelta(minutes=1))
+    assert (after.sent, poster.markers()) == (1, [deliveries.to_marker(sid, MONDAY_9)])
+    assert poster.finds == [deliveries.to_marker(sid, MONDAY_9)]
+
+
+def test_429s_are_waited_out_by_the_runner_within_their_own_budget(
+    store: Engine, poster: FakePoster, reports: FakeReportBuilder
+) -> None:
+    sid = _add(store)
+    poster.failures["C1"] = [RateLimited("C1", 1)] * 3
+    sleeps: list[float] = []
+    retry = RetryPolicy(max_attempts=1, max_rate_limits=2)
+    summary = _run(store, poster, reports, MONDAY_9, sleeps, retry=retry)
+    assert (summary.failed, summary.attempts, sleeps) == (1, 3, [1, 1])
+    assert _rows(store, sid)[0][1:3] == ("failed", 3)

@@ -1,4 +1,5 @@
-"""run_due through the real SlackPoster and the Slack stand-in: unclear outcomes, 429s."""
+"""run_due through the real SlackPoster and the Slack stand-in: unclear outcomes, 429s, a
+claim taken over while its runner waited out a 429."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from knowledge.models import utc_now
 from scheduler import deliveries
 from scheduler.runner import RetryPolicy, run_due
 from scheduler.subscriptions import create_subscription
+from tests.scheduler.conftest import take_over_claim
 from tests.support.slack_standin import SlackStandIn
 
 POST = "/chat.postMessage"
@@ -94,3 +96,23 @@ def test_unknown_channel_fails_at_once(store: Engine, slack: SlackStandIn) -> No
     summary = run_due(store, {"slack": _poster(slack)}, utc_now(), timedelta(hours=1), retry=FAST)
     assert summary.failed == 1 and _posts_to(slack, channel) == 1
     assert _statuses(store, sid) == [("failed", None, "channel_not_found")]
+
+
+def test_a_429_wait_that_ends_after_a_take_over_sends_nothing(
+    store: Engine, slack: SlackStandIn
+) -> None:
+    # The 429 is waited out by the runner, not inside the Slack client: it renews its claim
+    # before it sends again, and another runner took the claim over meanwhile.
+    channel = f"C0FROZEN{store.dialect.name}"
+    sid = _due_now(store, channel)
+    slack.rate_limit_once(POST, retry_after=0)
+    summary = run_due(
+        store,
+        {"slack": _poster(slack)},
+        utc_now(),
+        timedelta(hours=1),
+        sleep=lambda _seconds: take_over_claim(store, sid),
+    )
+    assert (summary.attempts, summary.sent, summary.lost) == (1, 0, 1)
+    assert _posts_to(slack, channel) == 1 and slack.messages_in(channel) == []
+    assert _statuses(store, sid)[0][0] == "claimed"

@@ -80,31 +80,37 @@ def test_a_chart_that_fails_to_upload_does_not_fail_the_post(
     assert ts and len(slack.messages_in("C0MGMT")) == 1
 
 
-def test_a_429_is_waited_out_then_the_post_goes_through(
+def test_a_429_to_a_post_is_raised_at_once_for_the_runner_to_wait_out(
     slack: SlackStandIn, poster: SlackPoster
 ) -> None:
     slack.rate_limit_once("/chat.postMessage", retry_after=1)
     started = time.monotonic()
-    assert poster.post("C0TEAM", _reminder(), "m-1")
-    assert time.monotonic() - started >= 1
-    assert len(slack.calls_to("/chat.postMessage")) == 2
-    assert len(slack.messages_in("C0TEAM")) == 1
-
-
-def test_429s_that_do_not_stop_become_rate_limited(slack: SlackStandIn) -> None:
-    client = WebClient(token="xoxb-test", base_url=slack.url, timeout=CLIENT_TIMEOUT)
-    poster = SlackPoster(client, rate_limit_retries=1)
-    slack.rate_limit("/chat.postMessage", fraction=1.0, retry_after=0)
     with pytest.raises(RateLimited) as caught:
         poster.post("C0TEAM", _reminder(), "m-1")
-    assert caught.value.retry_after == 0
-    assert len(slack.calls_to("/chat.postMessage")) == 2
+    assert time.monotonic() - started < 1
+    assert caught.value.retry_after == 1
+    assert len(slack.calls_to("/chat.postMessage")) == 1
     assert slack.messages_in("C0TEAM") == []
+    assert poster.post("C0TEAM", _reminder(), "m-1")  # only that call was refused
 
 
-def test_every_nth_call_is_rate_limited_deterministically(slack: SlackStandIn) -> None:
+def test_a_429_to_a_read_is_waited_out_until_the_retries_run_out(slack: SlackStandIn) -> None:
     client = WebClient(token="xoxb-test", base_url=slack.url, timeout=CLIENT_TIMEOUT)
-    poster = SlackPoster(client, rate_limit_retries=0)
+    poster = SlackPoster(client, rate_limit_retries=1)
+    ts = poster.post("C0TEAM", _reminder(), "m-1")
+    slack.rate_limit_once("/conversations.history", retry_after=0)
+    assert poster.find_post("C0TEAM", "m-1", _an_hour_ago()) == ts
+    assert len(slack.calls_to("/conversations.history")) == 2
+    slack.rate_limit("/conversations.history", fraction=1.0, retry_after=0)
+    with pytest.raises(RateLimited) as caught:
+        poster.find_post("C0TEAM", "m-1", _an_hour_ago())
+    assert caught.value.retry_after == 0
+    assert len(slack.calls_to("/conversations.history")) == 4
+
+
+def test_every_nth_call_is_rate_limited_deterministically(
+    slack: SlackStandIn, poster: SlackPoster
+) -> None:
     slack.rate_limit("/chat.postMessage", fraction=1 / 3, retry_after=0)
     outcomes = []
     for index in range(6):
@@ -191,10 +197,10 @@ def test_a_delayed_answer_comes_after_the_message_is_taken(
 def test_a_long_retry_after_is_not_waited_out_here(slack: SlackStandIn) -> None:
     client = WebClient(token="xoxb-test", base_url=slack.url, timeout=CLIENT_TIMEOUT)
     poster = SlackPoster(client, max_rate_limit_wait=5)
-    slack.rate_limit_once("/chat.postMessage", retry_after=120)
+    slack.rate_limit_once("/conversations.history", retry_after=120)
     started = time.monotonic()
     with pytest.raises(RateLimited) as caught:
-        poster.post("C0TEAM", _reminder(), "m-1")
+        poster.find_post("C0TEAM", "m-1", _an_hour_ago())
     assert caught.value.retry_after == 120
     assert time.monotonic() - started < 5
 

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 from microsoft_teams.common.http.client import MiddlewareContext
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from bot.chat_records import ChatRecords
 from bot.teams.app import TeamsConfig, build_teams_app
 from bot.teams.poster import NOT_FOUND, TeamsPoster
 from bot.teams.retry import RateLimitRetry, read_retry_after
+from knowledge.models import utc_now
 from scheduler.errors import (
     CannotCheck,
     PermanentFailure,
@@ -24,6 +26,9 @@ from scheduler.errors import (
     UnclearOutcome,
 )
 from scheduler.reports import build_report_for
+from scheduler.runner import run_due
+from scheduler.subscriptions import create_subscription
+from tests.scheduler.conftest import take_over_claim
 from tests.support.teams_standin import APP_ID, TeamsStandIn
 
 CHANNEL = "19:poster-channel@thread.tacv2"
@@ -55,14 +60,13 @@ def poster(records: ChatRecords, teams: TeamsStandIn) -> Iterator[TeamsPoster]:
     config = TeamsConfig(
         app_id=APP_ID, openid_metadata_url=teams.openid_metadata_url, token=teams.token_provider
     )
-    poster = TeamsPoster(lambda: build_teams_app(config), records)
+    poster = TeamsPoster(lambda retry: build_teams_app(config, retry=retry), records)
     yield poster
     poster.close()
 
 
 @pytest.fixture
 def digest(seeded_engine: Engine) -> object:
-    from sqlmodel import Session
 
     with Session(seeded_engine) as session:
         return build_report_for(session, "digest", "all", "en", NOW, with_chart=False)
@@ -79,23 +83,74 @@ def test_a_report_is_posted_as_a_card_to_the_stored_conversation(
     assert call.headers["authorization"].startswith("Bearer ")
 
 
-def test_a_429_is_waited_out_then_posted(
+def test_a_429_is_raised_at_once_for_the_scheduler_to_wait_out(
     poster: TeamsPoster, teams: TeamsStandIn, digest: object
 ) -> None:
-    teams.rate_limit(2, retry_after=0)
-    poster.post(CHANNEL, digest, "m2")  # type: ignore[arg-type]
+    teams.rate_limit(1, retry_after=2)
+    with pytest.raises(RateLimited) as raised:
+        poster.post(CHANNEL, digest, "m2")  # type: ignore[arg-type]
+    assert raised.value.retry_after == 2
+    assert teams.sent == [] and [c.status for c in teams.calls] == [429]
+    poster.post(CHANNEL, digest, "m3")  # type: ignore[arg-type]
     assert len(teams.sent) == 1
-    assert [c.status for c in teams.calls] == [429, 429, 201]
 
 
-def test_429s_past_the_retries_are_rate_limited(
-    poster: TeamsPoster, teams: TeamsStandIn, digest: object
+def _due_teams_subscription(engine: Engine, channel: str = CHANNEL) -> int:
+    period = (utc_now() - timedelta(minutes=1)).replace(second=0, microsecond=0)
+    with Session(engine) as session:
+        subscription = create_subscription(
+            session,
+            "U1",
+            "reminder",
+            channel,
+            "all",
+            f"{period.minute} {period.hour} * * *",
+            "UTC",
+            "en",
+            quiet_when_empty=False,
+            platform="teams",
+            now=period - timedelta(hours=1),
+        )
+        session.commit()
+        assert subscription.id is not None
+        return subscription.id
+
+
+def test_the_scheduler_sends_again_after_a_429_only_while_it_keeps_its_claim(
+    seeded_engine: Engine, records: ChatRecords, poster: TeamsPoster, teams: TeamsStandIn
 ) -> None:
-    teams.rate_limit(10, retry_after=0)
-    with pytest.raises(RateLimited):
-        poster.post(CHANNEL, digest, "m3")  # type: ignore[arg-type]
-    assert teams.sent == []
-    teams.rate_limit(0, retry_after=0)
+    # The runner waits the 429 out and renews its claim before it sends again; another runner
+    # took the claim over meanwhile (the waiting one was frozen): nothing more goes out.
+    sid = _due_teams_subscription(seeded_engine)
+    teams.rate_limit(1, retry_after=0)
+    summary = run_due(
+        seeded_engine,
+        {"teams": poster},
+        utc_now(),
+        timedelta(hours=1),
+        sleep=lambda _seconds: take_over_claim(seeded_engine, sid),
+    )
+    assert (summary.attempts, summary.sent, summary.lost) == (1, 0, 1)
+    assert teams.sent == [] and [c.status for c in teams.calls] == [429]
+    # Kept, the claim is posted once the wait is over.
+    records.save_conversation(
+        platform="teams",
+        conversation_id="19:kept@thread.tacv2",
+        service_url=teams.url,
+        kind="channel",
+    )
+    other = _due_teams_subscription(seeded_engine, "19:kept@thread.tacv2")
+    teams.rate_limit(1, retry_after=0)
+    waits: list[float] = []
+    summary = run_due(
+        seeded_engine,
+        {"teams": poster},
+        utc_now(),
+        timedelta(hours=1),
+        subscription_ids=[other],
+        sleep=waits.append,
+    )
+    assert (summary.attempts, summary.sent, waits) == (2, 1, [0.0])
 
 
 @pytest.mark.parametrize(
@@ -135,7 +190,7 @@ def test_a_refused_connection_is_temporary(
         kind="channel",
     )
     config = TeamsConfig(app_id=APP_ID, token=teams.token_provider)
-    poster = TeamsPoster(lambda: build_teams_app(config), records)
+    poster = TeamsPoster(lambda retry: build_teams_app(config, retry=retry), records)
     try:
         with pytest.raises(TemporaryFailure):
             poster.post("19:gone@thread.tacv2", digest, "m6")  # type: ignore[arg-type]
@@ -148,7 +203,7 @@ def test_a_post_that_hangs_is_unclear(
 ) -> None:
     monkeypatch.setattr("bot.teams.app.HTTP_TIMEOUT", 0.5)
     config = TeamsConfig(app_id=APP_ID, token=teams.token_provider)
-    poster = TeamsPoster(lambda: build_teams_app(config), records)
+    poster = TeamsPoster(lambda retry: build_teams_app(config, retry=retry), records)
     teams.clear()
     teams.hang_once(2.0)
     try:
