@@ -109,8 +109,9 @@ def create_db_engine(url: str) -> Engine:
 
 
 def to_postgres_connect_args(query: dict[str, Any]) -> dict[str, Any]:
-    """The timeouts and keepalives of a PostgreSQL connection, for those the URL's query does
-    not set; the statement timeout goes first in `options`, so one in the URL overrides it."""
+    """The timeouts and keepalives of a PostgreSQL connection, each unless the URL's query
+    sets it. `options` carries the statement timeout: a URL that sets options of its own
+    includes it there if wanted (an empty `options=` sends none, as PgBouncer needs)."""
     defaults: dict[str, Any] = {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "keepalives": 1,
@@ -118,9 +119,6 @@ def to_postgres_connect_args(query: dict[str, Any]) -> dict[str, Any]:
         "keepalives_interval": KEEPALIVES_INTERVAL_S,
         "keepalives_count": KEEPALIVES_COUNT,
         "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
     }
-    connect_args = {key: value for key, value in defaults.items() if key not in query}
-    options = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
-    given = query.get("options", ())
-    connect_args["options"] = " ".join([options, *([given] if isinstance(given, str) else given)])
-    return connect_args
+    return {key: value for key, value in defaults.items() if key not in query}
