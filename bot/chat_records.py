@@ -16,6 +16,7 @@ from bot.text_render import render_answer_text
 from knowledge import conversations
 from knowledge.answer import Answer
 from knowledge.db import to_store_unavailable
+from knowledge.deadlines import STORE_CALL_TIMEOUT_S, deadline
 from knowledge.errors import StoreUnavailable
 from knowledge.feedback import (
     CLAIM_RETENTION,
@@ -35,17 +36,19 @@ PRUNE_INTERVAL = 600.0
 
 
 class ChatRecords:
-    """Synchronous store calls for the chat adapters; database errors become StoreUnavailable."""
+    """Synchronous store calls for the chat adapters; database errors become StoreUnavailable,
+    and so does a call the store does not answer within `call_timeout`."""
 
-    def __init__(self, db_engine: Engine) -> None:
+    def __init__(self, db_engine: Engine, call_timeout: float = STORE_CALL_TIMEOUT_S) -> None:
         self.db_engine = db_engine
         self._pruned_at: float | None = None
         self._prune_lock = threading.Lock()
+        self.call_timeout = call_timeout
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
         try:
-            with Session(self.db_engine) as session:
+            with deadline(self.db_engine, self.call_timeout), Session(self.db_engine) as session:
                 yield session
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc

@@ -13,9 +13,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from knowledge.deadlines import HEALTH_CHECK_TIMEOUT_S
+
 logger = logging.getLogger(__name__)
 
 TEAMS_PATH = "/api/messages"
+# GET /healthz answers within this many seconds: the store's probe has HEALTH_CHECK_TIMEOUT_S.
+HEALTHZ_TIMEOUT_S = HEALTH_CHECK_TIMEOUT_S + 1.0
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,16 @@ def build_web_app(
     thread before serving."""
 
     async def healthz(_request: Request) -> Response:
-        if await asyncio.to_thread(is_store_available):
+        # The probe bounds its own wait for the database; this bound also covers waiting
+        # for a worker thread, so the answer comes in time even when all of them are busy.
+        try:
+            available = await asyncio.wait_for(
+                asyncio.to_thread(is_store_available), HEALTHZ_TIMEOUT_S
+            )
+        except TimeoutError:
+            logger.warning("health check found no answer within %s s", HEALTHZ_TIMEOUT_S)
+            available = False
+        if available:
             return JSONResponse({"status": "ok", "database": "ok"})
         return JSONResponse({"status": "degraded", "database": "unavailable"}, status_code=503)
 

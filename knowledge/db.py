@@ -13,12 +13,29 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import create_engine
 
+from knowledge.deadlines import STORE_CALL_TIMEOUT_S, install_deadlines
 from knowledge.errors import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
 SQLITE_FILE_NAME = "staffbot.db"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+
+# PostgreSQL (libpq) connection parameters; one that DATABASE_URL sets itself wins.
+# Connecting, authentication included, gives up after this many seconds.
+CONNECT_TIMEOUT_S = 3
+# The server cancels a statement that runs longer (the connection stays usable). Below the
+# client's own bound (knowledge.deadlines), so a slow but living server is told first.
+STATEMENT_TIMEOUT_MS = 4000
+# An idle connection whose peer is gone is noticed within idle + interval x count seconds
+# (a pooled connection, the scheduler's leader lock), not after the system's two hours.
+KEEPALIVES_IDLE_S = 10
+KEEPALIVES_INTERVAL_S = 3
+KEEPALIVES_COUNT = 3
+# Data sent and not acknowledged for this long (a dropped network path): connection closed.
+TCP_USER_TIMEOUT_MS = 10_000
+# A caller waits at most this long for a free pooled connection.
+POOL_TIMEOUT_S = STORE_CALL_TIMEOUT_S
 
 
 def to_sqlite_url(data_dir: Path) -> str:
@@ -60,7 +77,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def create_db_engine(url: str) -> Engine:
-    """One engine per process; SQLite files get WAL mode and a busy timeout."""
+    """One engine per process; SQLite files get WAL mode and a busy timeout; PostgreSQL
+    connections get timeouts and keepalives, and calls under `deadlines.deadline` a bound."""
     try:
         parsed = make_url(url)
     except Exception as exc:
@@ -75,7 +93,32 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
+    connect_args: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":
+        connect_args = to_postgres_connect_args(dict(parsed.query))
     try:
-        return create_engine(url, pool_pre_ping=True)
+        # No pre_ping: install_deadlines pings on checkout, within the caller's bound.
+        engine = create_engine(
+            url, connect_args=connect_args, pool_timeout=POOL_TIMEOUT_S, pool_pre_ping=False
+        )
     except (SQLAlchemyError, ImportError) as exc:
         raise StoreUnavailable(to_safe_url(url), str(exc)) from exc
+    if engine.dialect.name == "postgresql":
+        install_deadlines(engine)
+    return engine
+
+
+def to_postgres_connect_args(query: dict[str, Any]) -> dict[str, Any]:
+    """The timeouts and keepalives of a PostgreSQL connection, each unless the URL's query
+    sets it. `options` carries the statement timeout: a URL that sets options of its own
+    includes it there if wanted (an empty `options=` sends none, as PgBouncer needs)."""
+    defaults: dict[str, Any] = {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "keepalives": 1,
+        "keepalives_idle": KEEPALIVES_IDLE_S,
+        "keepalives_interval": KEEPALIVES_INTERVAL_S,
+        "keepalives_count": KEEPALIVES_COUNT,
+        "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+    }
+    return {key: value for key, value in defaults.items() if key not in query}

@@ -37,6 +37,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.connect() as connection:
         if connection.dialect.name != "sqlite":
             with connection.begin():
+                # A schema change may wait for locks and rewrite tables: no statement timeout
+                # (SET LOCAL: only for this transaction).
+                connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
             return

@@ -42,6 +42,9 @@ def _first_use_lock(engine: Engine) -> Iterator[None]:
     """Serialise first-use set-up between processes that start at the same moment."""
     if engine.dialect.name == "postgresql":
         with engine.connect() as connection:
+            # Waiting while another process upgrades and seeds may outlast the statement
+            # timeout; SET LOCAL ends with this transaction, at the unlock.
+            connection.execute(text("SET LOCAL statement_timeout = 0"))
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _LOCK_KEY})
             try:
                 yield

@@ -19,6 +19,7 @@ from bot.kb.replies import ConfirmationRequest, KbReply
 from bot.kb.schedules import ChannelCheck, ScheduleCommands, to_schedule_error
 from knowledge import roles
 from knowledge.db import to_store_unavailable
+from knowledge.deadlines import STORE_CALL_TIMEOUT_S, deadline
 from knowledge.errors import (
     CannotUndo,
     ChangeNotFound,
@@ -99,7 +100,10 @@ class KbService:
         command was typed in, which a schedule's channel "here" stands for (None: the
         platform has no such place). Raises StoreUnavailable only."""
         try:
-            with Session(self.db_engine, expire_on_commit=False) as session:
+            with (
+                deadline(self.db_engine, STORE_CALL_TIMEOUT_S),
+                Session(self.db_engine, expire_on_commit=False) as session,
+            ):
                 return self._run(session, actor, text, lang, confirmation, here)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
