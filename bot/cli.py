@@ -243,7 +243,13 @@ def _run(argv: Sequence[str] | None) -> int:
     except SeedInvalid as exc:
         print(
             render_text(
-                "seed_invalid", lang, file=exc.file, location=exc.location, reason=exc.reason
+                "seed_invalid",
+                lang,
+                file=exc.file,
+                location=exc.location,
+                reason=exc.reason,
+                reason_key=exc.reason_key,
+                details=exc.details,
             ),
             file=sys.stderr,
         )
