@@ -6,11 +6,12 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session
 
 from bot.cli_support import EXIT_BAD_INPUT, CliContext
-from bot.kb.changes import to_summary
+from bot.kb.changes import MAX_SHOWN_VALUE, to_summary
 from bot.slack.ids import is_user_id as is_slack_user_id
 from bot.teams.ids import is_user_id as is_teams_user_id
 from bot.text_render import render_text
@@ -164,6 +165,25 @@ def _run_kb_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # An import lists at most this many record changes (and budget figures); then how many more.
 IMPORT_SHOWN_CHANGES = 30
+# A long text that changes is shown from this many characters before its first difference.
+_CONTEXT = 20
+
+
+def _to_change_summary(entity: str, before: Any, after: Any) -> str:
+    """`before → after` of one record; a long text shown where it changes, not cut before."""
+    if before is not None and after is not None:
+        before, after = dict(before), dict(after)
+        for name, old in before.items():
+            new = after.get(name)
+            if not (isinstance(old, str) and isinstance(new, str) and old != new):
+                continue
+            if max(len(old), len(new)) > MAX_SHOWN_VALUE:
+                pairs = enumerate(zip(old, new, strict=False))
+                differs = next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
+                start = max(0, differs - _CONTEXT)
+                mark = "…" if start else ""
+                before[name], after[name] = mark + old[start:], mark + new[start:]
+    return to_summary(entity, before, after)
 
 
 def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -188,7 +208,7 @@ def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 {
                     "entity": c.entity,
                     "label": c.label,
-                    "summary": to_summary(c.entity, c.before, c.after),
+                    "summary": _to_change_summary(c.entity, c.before, c.after),
                 }
                 for c in plan.record_changes[:IMPORT_SHOWN_CHANGES]
             ],

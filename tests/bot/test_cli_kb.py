@@ -138,6 +138,24 @@ def test_import_lists_the_first_changes_and_counts_the_rest(
     assert f"… and {len(aliases) - IMPORT_SHOWN_CHANGES} more" in out
 
 
+def test_import_shows_a_long_text_where_it_changes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    file = tmp_path / "store.yaml"
+    assert main(["kb", "export", str(file)]) == 0
+    raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+    fact = raw["facts"][0]
+    assert len(fact["text_en"]) > 100
+    fact["text_en"] += " Updated."
+    file.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["kb", "import", str(file)]) == EXIT_BAD_INPUT
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("  fact "))
+    before, after = line.removeprefix(f"  fact {fact['key']}: text_en: ").split(" → ")
+    assert before.startswith("…") and after.startswith("…")  # from just before the change
+    assert after.endswith(" Updated.") and "Updated" not in before
+
+
 @pytest.mark.parametrize(
     "edit, message",
     [
@@ -196,10 +214,13 @@ def _staffbot(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
 
 
 def test_an_imported_figure_is_shown_checked_and_cited_as_a_knowledge_base_change(
-    tmp_path: Path, data_dir: Path
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    data_dir: Path,
 ) -> None:
     file = tmp_path / "store.yaml"
-    assert _staffbot("kb", "export", str(file)).returncode == 0
+    assert main(["kb", "export", str(file)]) == 0  # the store's file, made in-process
     text = file.read_text(encoding="utf-8")
     assert text.count("amount: 15000") == 2  # E1 in Table 1 and in section 3.6
     file.write_text(text.replace("amount: 15000", "amount: 16000"), encoding="utf-8")
@@ -211,9 +232,13 @@ def test_an_imported_figure_is_shown_checked_and_cited_as_a_knowledge_base_chang
         "Warning: after this import the figures no longer add up:\n"
         "  TOTAL 2023 is CHF 4,200,000, but its parts add up to CHF 4,201,000 (E1 16,000,"
     ) in shown.stdout
-    zh = _staffbot("kb", "import", str(file), lang="zh")
-    assert "  E1 2023：15,000 → 16,000\n" in zh.stdout
-    assert "TOTAL 2023 年为 4,200,000 瑞郎，但其组成部分合计 4,201,000 瑞郎" in zh.stdout
+    monkeypatch.setenv("STAFFBOT_LANG", "zh")
+    capsys.readouterr()
+    assert main(["kb", "import", str(file)]) == EXIT_BAD_INPUT
+    zh = capsys.readouterr().out
+    assert "  E1 2023：15,000 → 16,000\n" in zh
+    assert "TOTAL 2023 年为 4,200,000 瑞郎，但其组成部分合计 4,201,000 瑞郎" in zh
+    monkeypatch.delenv("STAFFBOT_LANG")
 
     applied = _staffbot("kb", "import", str(file), "--yes")
     assert applied.returncode == 0, applied.stderr
@@ -237,7 +262,7 @@ def test_import_reads_a_file_whose_byte_order_mark_names_its_encoding(
     tmp_path: Path, encoding: str
 ) -> None:
     file = tmp_path / "store.yaml"
-    assert _staffbot("kb", "export", str(file)).returncode == 0
+    assert main(["kb", "export", str(file)]) == 0  # the store's file, made in-process
     file.write_bytes(file.read_text(encoding="utf-8").encode(encoding))  # as Notepad saves it
     run = _staffbot("kb", "import", str(file))
     assert run.returncode == 0, run.stderr
@@ -261,7 +286,7 @@ def test_import_of_a_file_in_an_encoding_it_cannot_tell_for_sure_is_refused_clea
     tmp_path: Path, data_dir: Path, encoding: str, lang: str, message: str
 ) -> None:
     file = tmp_path / "store.yaml"
-    assert _staffbot("kb", "export", str(file)).returncode == 0
+    assert main(["kb", "export", str(file)]) == 0  # the store's file, made in-process
     text = file.read_text(encoding="utf-8")
     data = text.encode(encoding)
     first = next(i for i, c in enumerate(text) if ord(c) > 127)
