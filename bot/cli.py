@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -12,8 +13,10 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from bot import cli_digest, cli_kb, cli_schedule, cli_teams
+from bot.cli_input import QuestionText, to_question_text, use_lenient_stdin
 from bot.cli_support import (
     EXIT_BAD_INPUT,
+    EXIT_OUTPUT_CLOSED,
     EXIT_SEED_INVALID,
     EXIT_STORE_UNAVAILABLE,
     CliContext,
@@ -53,19 +56,29 @@ def _print_json(answer: Answer, out: TextIO) -> None:
     out.flush()
 
 
+def _warn_unreadable(question: QuestionText, lang: str, line: int | None = None) -> None:
+    if question.unreadable:
+        text = render_text("input_unreadable", lang, count=question.unreadable, line=line)
+        print(text, file=sys.stderr, flush=True)
+
+
 def _run_ask(
     args: argparse.Namespace, engine_factory: Callable[[], AnswerEngine], lang: str
 ) -> int:
     if args.jsonl:
+        use_lenient_stdin()
         engine = engine_factory()
-        for line in sys.stdin:
-            _print_json(engine.answer(line.strip()), sys.stdout)
+        for number, line in enumerate(sys.stdin, start=1):
+            question = to_question_text(line)
+            _warn_unreadable(question, lang, number)
+            _print_json(engine.answer(question.text), sys.stdout)
         return 0
-    question = " ".join(args.question).strip()
-    if not question:
+    question = to_question_text(" ".join(args.question))
+    if not question.text:
         print(render_text("empty_question", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
-    answer = engine_factory().answer(question)
+    _warn_unreadable(question, lang)
+    answer = engine_factory().answer(question.text)
     if args.json:
         _print_json(answer, sys.stdout)
     else:
@@ -74,18 +87,20 @@ def _run_ask(
 
 
 def _run_chat(engine_factory: Callable[[], AnswerEngine], lang: str) -> int:
+    use_lenient_stdin()
     engine = engine_factory()
     print(render_answer_text(engine.answer("help" if lang == "en" else "帮助")))
     while True:
         try:
-            question = input("\n> ").strip()
+            question = to_question_text(input("\n> "))
         except (EOFError, KeyboardInterrupt):
             print()
             return 0
-        if question.lower() in {"exit", "quit", "退出"}:
+        if question.text.lower() in {"exit", "quit", "退出"}:
             return 0
-        if question:
-            print(render_answer_text(engine.answer(question)))
+        _warn_unreadable(question, lang)
+        if question.text:
+            print(render_answer_text(engine.answer(question.text)))
 
 
 def _run_db(args: argparse.Namespace, db_engine: Engine, lang: str) -> int:
@@ -177,8 +192,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`staffbot ask --jsonl < questions | head -1`): stop quietly,
+        # as the signal module's documentation advises; output still buffered goes nowhere
+        # instead of raising again when Python flushes at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OUTPUT_CLOSED
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    question = " ".join(getattr(args, "question", []) or [])
+    question = to_question_text(" ".join(getattr(args, "question", []) or [])).text
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -214,7 +243,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SeedInvalid as exc:
         print(
             render_text(
-                "seed_invalid", lang, file=exc.file, location=exc.location, reason=exc.reason
+                "seed_invalid",
+                lang,
+                file=exc.file,
+                location=exc.location,
+                reason=exc.reason,
+                reason_key=exc.reason_key,
+                details=exc.details,
             ),
             file=sys.stderr,
         )

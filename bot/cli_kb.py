@@ -6,10 +6,12 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session
 
 from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.kb.changes import MAX_SHOWN_VALUE, to_summary
 from bot.slack.ids import is_user_id as is_slack_user_id
 from bot.teams.ids import is_user_id as is_teams_user_id
 from bot.text_render import render_text
@@ -161,6 +163,29 @@ def _run_kb_export(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+# An import lists at most this many record changes (and budget figures); then how many more.
+IMPORT_SHOWN_CHANGES = 30
+# A long text that changes is shown from this many characters before its first difference.
+_CONTEXT = 20
+
+
+def _to_change_summary(entity: str, before: Any, after: Any) -> str:
+    """`before → after` of one record; a long text shown where it changes, not cut before."""
+    if before is not None and after is not None:
+        before, after = dict(before), dict(after)
+        for name, old in before.items():
+            new = after.get(name)
+            if not (isinstance(old, str) and isinstance(new, str) and old != new):
+                continue
+            if max(len(old), len(new)) > MAX_SHOWN_VALUE:
+                pairs = enumerate(zip(old, new, strict=False))
+                differs = next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
+                start = max(0, differs - _CONTEXT)
+                mark = "…" if start else ""
+                before[name], after[name] = mark + old[start:], mark + new[start:]
+    return to_summary(entity, before, after)
+
+
 def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from knowledge.transfer import apply_import, plan_import
 
@@ -168,21 +193,50 @@ def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
     path = Path(args.file)
     with Session(ctx.db_engine) as session:
         plan = plan_import(session, path)  # SeedInvalid: main() prints it, exit 4
-    counts = plan.to_counts()
     if not plan.has_changes:
         print(render_text("kb_import_nothing", ctx.lang, file=plan.file))
         return 0
-    print(render_text("kb_import_summary", ctx.lang, file=plan.file, counts=counts))
+    print(
+        render_text(
+            "kb_import_summary",
+            ctx.lang,
+            file=plan.file,
+            counts=plan.to_counts(),
+            figures=plan.figures[:IMPORT_SHOWN_CHANGES],
+            more_figures=max(0, len(plan.figures) - IMPORT_SHOWN_CHANGES),
+            changes=[
+                {
+                    "entity": c.entity,
+                    "label": c.label,
+                    "summary": _to_change_summary(c.entity, c.before, c.after),
+                }
+                for c in plan.record_changes[:IMPORT_SHOWN_CHANGES]
+            ],
+            more_changes=max(0, len(plan.record_changes) - IMPORT_SHOWN_CHANGES),
+            mismatches=plan.mismatches,
+        )
+    )
     if not _is_confirmed(args, render_text("kb_import_confirm", ctx.lang)):
         _err("kb_import_cancelled", ctx.lang)
         return EXIT_BAD_INPUT
-    actor = to_operator().actor.to_audit()
+    actor = to_operator().actor
     try:
-        change_id = run_edit(ctx.db_engine, lambda s: apply_import(s, plan, actor))
+        result = run_edit(ctx.db_engine, lambda s: apply_import(s, plan, actor))
     except RecordChanged:
         _err("kb_import_changed", ctx.lang)
         return EXIT_BAD_INPUT
-    print(render_text("kb_import_done", ctx.lang, file=plan.file, change_id=change_id))
+    ids = result.record_change_ids
+    print(
+        render_text(
+            "kb_import_done",
+            ctx.lang,
+            file=plan.file,
+            change_id=result.change_id,
+            count=len(ids),
+            first=ids[0] if ids else None,
+            last=ids[-1] if ids else None,
+        )
+    )
     return 0
 
 

@@ -10,6 +10,8 @@ from sqlalchemy.engine import Engine
 
 from bot.settings import Settings
 
+# The reader of stdout went away before the end (`| head -1`); nothing is printed about it.
+EXIT_OUTPUT_CLOSED = 1
 EXIT_BAD_INPUT = 2
 EXIT_STORE_UNAVAILABLE = 3
 EXIT_SEED_INVALID = 4

@@ -59,7 +59,7 @@ def _sources_line(context: Context, sources: list[SourceRef]) -> str:
     chunks = []
     for doc, refs in by_doc.items():
         title = (refs[0].title_zh if zh else refs[0].title_en) or doc
-        if doc == ADMIN_DOC:
+        if refs[0].is_admin_change or doc == ADMIN_DOC:
             # An admin's edit is cited by its change ("change #12"), not by a section.
             changes = [r.section.replace("change", "更改") if zh else r.section for r in refs]
             chunks.append(

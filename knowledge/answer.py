@@ -14,6 +14,8 @@ class SourceRef:
     section: str
     title_en: str = ""
     title_zh: str = ""
+    # An admin's change (the knowledge base, section "change #N"), not a document's section.
+    is_admin_change: bool = False
 
     def to_dict(self) -> dict[str, str]:
         return {"doc": self.doc, "section": self.section}

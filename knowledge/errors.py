@@ -20,13 +20,28 @@ class StoreUnavailable(KnowledgeError):
 
 
 class SeedInvalid(KnowledgeError):
-    """A seed file does not have the expected shape or content."""
+    """A seed file does not have the expected shape or content.
 
-    def __init__(self, file: str, location: str, reason: str) -> None:
+    `reason` is the parser's or validator's own text; where staffbot itself refuses, it
+    also gives `reason_key` (a template turns it and `details` into a sentence): "not_text"
+    (details: encoding, line, byte, has_nul), "printed_share_changed" and "two_figures"
+    (details: subject, year, and doc/section or amounts).
+    """
+
+    def __init__(
+        self,
+        file: str,
+        location: str,
+        reason: str,
+        reason_key: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(f"{file}: {location}: {reason}")
         self.file = file
         self.location = location
         self.reason = reason
+        self.reason_key = reason_key
+        self.details = details or {}
 
 
 class UnknownCode(KnowledgeError):

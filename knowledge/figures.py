@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from knowledge import models
 from knowledge.answer import SourceRef
-from knowledge.seed_loader import TOTAL_CODE
+from knowledge.seed_loader import ADMIN_DOC, TOTAL_CODE
 from knowledge.snapshot import Knowledge, is_admin_line, to_change_id
 
 
@@ -86,7 +86,7 @@ def to_source(knowledge: Knowledge, doc: str, section: str) -> SourceRef:
         return SourceRef(doc, section)
     # The admins' knowledge base has no file: it is named by its symbol.
     name = document.file or document.symbol or document.code
-    return SourceRef(name, section, document.title_en, document.title_zh)
+    return SourceRef(name, section, document.title_en, document.title_zh, doc == ADMIN_DOC)
 
 
 def _readings(lines: list[models.BudgetLine], attribute: str) -> list[Reading]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -205,9 +206,48 @@ class SeedData:
     progress: list[ProgressIn] = field(default_factory=list)
 
 
-def _read(path: Path) -> SeedFile:
+# Byte order marks that say for sure how a file is encoded (UTF-32's before UTF-16's, which
+# they begin with): what Windows Notepad writes as "Unicode" and "UTF-8 with BOM".
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def to_file_text(name: str, data: bytes) -> str:
+    """A seed file's bytes as text: UTF-8, or what its byte order mark says.
+
+    Without a mark nothing else is guessed: GBK/GB18030 (Notepad's "ANSI" on Chinese
+    Windows) cannot be told for sure from other encodings, so such a file is refused
+    (SeedInvalid "not_text", with the line of the first byte that cannot be read).
+    """
+    codec, label = "utf-8", "UTF-8"
+    for bom, bom_codec, bom_label in _BOMS:
+        if data.startswith(bom):
+            codec, label = bom_codec, bom_label
+            break
+    if label == "UTF-8" and b"\x00" in data:  # UTF-16 without its byte order mark
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        details = {"encoding": label, "line": line, "byte": "0x00", "has_nul": True}
+        reason = f"not {label} text: NUL bytes from line {line} (UTF-16 without a BOM?)"
+        raise SeedInvalid(name, "encoding", reason, "not_text", details)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
+        byte = f"0x{data[exc.start]:02X}"
+        details = {"encoding": label, "line": line, "byte": byte, "has_nul": False}
+        reason = f"not {label} text: byte {byte} on line {line}"
+        raise SeedInvalid(name, "encoding", reason, "not_text", details) from exc
+
+
+def _read(path: Path) -> SeedFile:
+    text = to_file_text(path.name, path.read_bytes())
+    try:
+        raw = yaml.load(text, Loader=YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise SeedInvalid(path.name, "yaml", str(exc)) from exc
     try:

@@ -116,3 +116,77 @@ def test_chat_answers_until_end_of_input(env: dict[str, str]) -> None:
 def test_invalid_setting_names_the_variable(env: dict[str, str]) -> None:
     run = _run(dict(env, STAFFBOT_LANG="fr"), "ask", "P1 budget")
     assert run.returncode == 2 and "STAFFBOT_LANG" in run.stderr and "Traceback" not in run.stderr
+
+
+# Bytes that are not UTF-8: "婦" in UTF-8 followed by a stray GBK byte, as a GBK terminal or
+# a GBK file mixed with UTF-8 text gives them; Python hands them over as lone surrogates.
+NOT_UTF8 = b"\xe5\xa9\xa6\xa0"
+
+
+def _run_bytes(
+    env: dict[str, str], *args: str | bytes, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [STAFFBOT, *args], input=stdin, capture_output=True, env=env, timeout=60, check=False
+    )
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_ask_with_bytes_that_are_not_utf8_answers_and_says_what_was_left_out(
+    env: dict[str, str], as_json: bool
+) -> None:
+    run = _run_bytes(env, "ask", *(["--json"] if as_json else []), NOT_UTF8)
+    stderr = run.stderr.decode()
+    assert run.returncode == 0 and "Traceback" not in stderr, stderr
+    assert "1 个字节不是 UTF-8 文本" in stderr
+    out = run.stdout.decode("utf-8")  # strict: nothing undecodable is printed
+    if as_json:
+        reply = json.loads(out)
+        assert reply["lang"] == "zh" and reply["answered"] is False
+    else:
+        assert "我不知道" in out
+
+
+# A locale whose stdin is strict (en_US.UTF-8) raises on bad bytes; C.UTF-8's does not.
+@pytest.mark.parametrize("io_encoding", [None, "utf-8:strict"])
+def test_ask_jsonl_answers_every_line_when_one_is_not_utf8(
+    env: dict[str, str], io_encoding: str | None
+) -> None:
+    environment = dict(env, PYTHONIOENCODING=io_encoding) if io_encoding else env
+    stdin = b"P1 budget\n" + NOT_UTF8 + b"\nE2\xe9\xa2\x84\xe7\xae\x97\n"  # "E2预算"
+    run = _run_bytes(environment, "ask", "--jsonl", stdin=stdin)
+    stderr = run.stderr.decode()
+    assert run.returncode == 0 and "Traceback" not in stderr, stderr
+    replies = [json.loads(line) for line in run.stdout.decode("utf-8").splitlines()]
+    assert len(replies) == 3
+    assert "519,000" in replies[0]["text"]
+    assert replies[1]["answered"] is False
+    assert "280,000" in replies[2]["text"]
+    assert stderr.startswith("Line 2: the question held 1 byte that is not UTF-8 text")
+
+
+def test_chat_goes_on_after_a_line_that_is_not_utf8(env: dict[str, str]) -> None:
+    run = _run_bytes(env, "chat", stdin=NOT_UTF8 + b"\nP4 budget\nquit\n")
+    assert run.returncode == 0 and "Traceback" not in run.stderr.decode()
+    assert "480,000" in run.stdout.decode("utf-8")
+
+
+def test_ask_jsonl_stops_quietly_when_the_reader_goes_away(env: dict[str, str]) -> None:
+    """`staffbot ask --jsonl < questions | head -1`: no BrokenPipeError traceback."""
+    with subprocess.Popen(
+        [STAFFBOT, "ask", "--jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
+        assert process.stdin and process.stdout and process.stderr
+        process.stdin.write(b"P1 budget\n")
+        process.stdin.flush()
+        assert b"519,000" in process.stdout.readline()
+        process.stdout.close()  # as `head -1` does after its line
+        process.stdin.write(b"P2 budget\nP3 budget\n")
+        process.stdin.close()
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=30) == 1
+    assert stderr == ""

@@ -17,6 +17,7 @@ from sqlmodel import Session, func, select
 from knowledge import migrate, models, transfer
 from knowledge.db import create_db_engine
 from knowledge.errors import RecordChanged, SeedInvalid
+from knowledge.roles import Actor
 from knowledge.seed_loader import ADMIN_DOC, read_seed
 from knowledge.snapshot import load_knowledge
 from knowledge.store import get_revision, reset_store
@@ -97,6 +98,7 @@ def _edit(engine: Engine) -> None:
         faq = session.exec(select(models.Faq)).first()
         assert faq is not None
         faq.priority_code = "P3"
+        faq.doc, faq.section = ADMIN_DOC, section  # a /kb faq edit cites its change
         session.add(faq)
         session.add(models.Alias(alias="pinyin lianjie", lang="zh", target_code="P1"))
         session.add(models.Synonym(group="money", word="cash"))
@@ -109,7 +111,12 @@ def _export(engine: Engine, path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _import(engine: Engine, path: Path, actor: str = "U0ADMIN") -> transfer.ImportPlan:
+ADMIN = Actor("cli", "admin")
+# A knowledge-base record's section: the change that set it.
+_CHANGE = re.compile(r"'change #\d+'")
+
+
+def _import(engine: Engine, path: Path, actor: Actor = ADMIN) -> transfer.ImportPlan:
     with Session(engine) as session:
         plan = plan_import(session, path)
         apply_import(session, plan, actor)
@@ -174,7 +181,17 @@ def test_round_trip_through_a_fresh_store_gives_identical_files(
         assert _export(seeded_engine, tmp_path / "empty.yaml").count("code:") == 0
     plan = _import(seeded_engine, tmp_path / "first.yaml")
     assert plan.has_changes
-    assert _export(seeded_engine, tmp_path / "second.yaml") == first
+    second = _export(seeded_engine, tmp_path / "second.yaml")
+    # The same file but for the changes admins' records cite: "change #1" named an audit row
+    # of the first store; here each cites the import's own row for it.
+    assert _CHANGE.sub("'change #N'", second) == _CHANGE.sub("'change #N'", first)
+    with Session(seeded_engine) as session:
+        for line in session.exec(
+            select(models.BudgetLine).where(models.BudgetLine.doc == ADMIN_DOC)
+        ):
+            entry = session.get(models.AuditEntry, int(line.section.removeprefix("change #")))
+            assert entry is not None and entry.action == "import" and entry.entity == "budget"
+            assert entry.entity_key == f"{line.subject_code}:{line.year}"
     with Session(seeded_engine) as session:
         after = load_knowledge(session)
     assert [(k, [ln.amount_chf for ln in v]) for k, v in after.budget.items()] == [
@@ -195,7 +212,7 @@ def test_importing_the_stores_own_export_changes_nothing(
         plan = plan_import(session, path)
         assert not plan.has_changes and plan.to_counts() == {}
         assert plan.records["kpis"] == _count(session, models.Kpi)
-        assert apply_import(session, plan, "U0ADMIN") == 0
+        assert apply_import(session, plan, ADMIN) == transfer.ImportResult(0, [])
         session.commit()
         assert get_revision(session) == revision
 
@@ -227,36 +244,68 @@ def test_plan_reports_changes_by_key_and_writes_nothing(
         assert _count(session, models.Fact) == facts and get_revision(session) == revision
     assert plan.to_counts() == {
         "progress": {"added": 1, "changed": 0, "removed": 0},
-        "budget": {"added": 0, "changed": 1, "removed": 0},
+        "budget": {"added": 1, "changed": 0, "removed": 0},
         "facts": {"added": 0, "changed": 0, "removed": 1},
         "aliases": {"added": 1, "changed": 0, "removed": 0},
     }
-    assert plan.changes["budget"].changed == ["2023/E1/002/2.1, Table 1"]
+    # The printed line stays; the new amount is the knowledge base's figure for E1 in 2023.
+    assert plan.changes["budget"].added == ["2023/E1/KB/"]
     assert plan.changes["facts"].removed == [removed]
+    assert [(c.entity, c.label) for c in plan.record_changes] == [
+        ("kpi_progress", "P1-EMT-1:2026-06-30"),
+        ("budget", "E1:2023"),
+        ("fact", removed),
+        ("alias", "E1:money for members"),
+    ]
+    assert plan.figures == [transfer.FigureChange("E1", 2023, 15_000, 16_000)]
+    [(year, mismatch)] = [(m.year, m.mismatch) for m in plan.mismatches]
+    assert (year, mismatch.parent, mismatch.parent_amount) == (2023, "TOTAL", 4_200_000)
+    assert (mismatch.children_sum, mismatch.complete) == (4_201_000, True)
     with Session(seeded_engine) as session:
-        change = apply_import(session, plan, "U0ADMIN")
+        result = apply_import(session, plan, ADMIN)
         session.commit()
-        entry = session.get(models.AuditEntry, change)
-        assert entry is not None and get_revision(session) == change
-        assert (entry.action, entry.entity, entry.actor) == ("import", "store", "U0ADMIN")
+        entry = session.get(models.AuditEntry, result.change_id)
+        assert entry is not None and get_revision(session) == revision + 5
+        assert (entry.action, entry.entity, entry.actor) == ("import", "store", "cli:admin")
         assert entry.after is not None and entry.after["removed"] == {"facts": 1}
         assert entry.before is not None and entry.before["records"]["facts"] == facts
+        rows = [session.get(models.AuditEntry, i) for i in result.record_change_ids]
+        assert [(r.action, r.entity) for r in rows if r] == [
+            ("import", "kpi_progress"),
+            ("import", "budget"),
+            ("import", "alias"),
+            ("import", "fact"),
+        ]
         knowledge = load_knowledge(session)
-    assert [ln.amount_chf for ln in knowledge.get_budget_lines("E1", 2023)] == [16_000, 15_000]
+    lines = knowledge.budget[("E1", 2023)]
+    assert [(ln.amount_chf, ln.doc) for ln in lines] == [
+        (15_000, "002"),
+        (15_000, "002"),
+        (16_000, ADMIN_DOC),
+    ]
+    assert lines[-1].section == f"change #{result.record_change_ids[1]}"
     assert removed not in {f.key for f in knowledge.facts}
     assert len(knowledge.progress["P1-EMT-1"]) == 1
 
 
-def test_an_edited_line_gets_a_new_version(seeded_engine: Engine, tmp_path: Path) -> None:
+def test_an_edited_record_gets_a_new_version_and_cites_the_import(
+    seeded_engine: Engine, tmp_path: Path
+) -> None:
     path = tmp_path / "store.yaml"
-    text = _export(seeded_engine, path)
-    path.write_text(text.replace("amount: 15000", "amount: 15500"), encoding="utf-8")
+    raw = yaml.safe_load(_export(seeded_engine, path))
+    fact = raw["facts"][0]
+    fact["text_en"] += " (updated)"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _import(seeded_engine, path)
     with Session(seeded_engine) as session:
-        lines = session.exec(
-            select(models.BudgetLine).where(models.BudgetLine.subject_code == "E1")
-        )
-        assert {(ln.amount_chf, ln.version) for ln in lines} == {(15_500, 2)}
+        row = session.exec(select(models.Fact).where(models.Fact.key == fact["key"])).one()
+        entry = session.exec(
+            select(models.AuditEntry).where(models.AuditEntry.entity == "fact")
+        ).one()
+    assert row.text_en.endswith("(updated)") and row.version == 2
+    assert (row.doc, row.section) == (ADMIN_DOC, f"change #{entry.id}")
+    assert entry.before is not None and entry.before["doc"] == fact["source"]["doc"]
+    assert entry.after is not None and entry.after["text_en"] == row.text_en
 
 
 @pytest.fixture(scope="module")
@@ -360,7 +409,7 @@ def test_a_store_changed_since_the_plan_is_not_imported(
         session.add(models.Alias(alias="late alias", lang="en", target_code="E1"))
         session.commit()
     with Session(seeded_engine) as session, pytest.raises(RecordChanged):
-        apply_import(session, plan, "U0ADMIN")
+        apply_import(session, plan, ADMIN)
     with Session(seeded_engine) as session:
         amounts = session.exec(
             select(models.BudgetLine.amount_chf).where(models.BudgetLine.subject_code == "E1")
@@ -391,7 +440,7 @@ def test_a_failing_import_leaves_nothing_behind(
         plan = plan_import(session, path)
         monkeypatch.setattr(Session, "flush", failing_flush)
         with pytest.raises(RuntimeError):
-            apply_import(session, plan, "U0ADMIN")
+            apply_import(session, plan, ADMIN)
         monkeypatch.undo()
         session.commit()  # what a careless caller might do: there is nothing left to commit
     with Session(seeded_engine) as session:
