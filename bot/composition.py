@@ -134,6 +134,7 @@ def build_teams_endpoint(
         check_channel=partial(records.has_conversation, PLATFORM),
         on_commit=service.invalidate,
         is_user_id=is_user_id,
+        env_admins_variable="TEAMS_ADMINS",
     )
     adapter = StarletteAdapter()
     # Teams waits about 15 s for the answer to an activity: replies sent while it waits may

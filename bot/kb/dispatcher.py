@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
 from bot.kb import changes
-from bot.kb.commands import Handler, KnowledgeCommands, Versions
+from bot.kb.commands import DEFAULT_ADMINS_VARIABLE, Handler, KnowledgeCommands, Versions
 from bot.kb.errors import KbInputError
 from bot.kb.parser import Command, parse_command
 from bot.kb.replies import ConfirmationRequest, KbReply
@@ -72,6 +72,7 @@ class KbService:
         check_channel: ChannelCheck | None = None,
         on_commit: Callable[[], None] | None = None,
         is_user_id: Callable[[str], bool] | None = None,
+        env_admins_variable: str = DEFAULT_ADMINS_VARIABLE,
     ) -> None:
         self.db_engine = db_engine
         self.env_admins = frozenset(env_admins)
@@ -80,7 +81,8 @@ class KbService:
         self.on_commit = on_commit
         self._handlers: dict[str, Handler] = {
             # is_user_id: the chat platform's user id format (roles never go by a name).
-            **KnowledgeCommands(self.env_admins, is_user_id).get_handlers(),
+            # env_admins_variable: the setting `env_admins` came from, which /kb roles names.
+            **KnowledgeCommands(self.env_admins, is_user_id, env_admins_variable).get_handlers(),
             **ScheduleCommands(check_channel).get_handlers(),
         }
 

@@ -136,7 +136,8 @@ def test_env_admins_and_roles(kb: KbService) -> None:
     added = kb.run(ENV_ADMIN, "editor add U0NEWEDIT P2", "en")
     assert added.template == "done", added.render()
     roles = kb.run(ENV_ADMIN, "roles", "en").render()
-    assert "U0ENVADM1" in roles and "U0NEWEDIT: editor of P2" in roles
+    assert "Admins from STAFFBOT_ADMINS (Slack): U0ENVADM1" in roles
+    assert "U0NEWEDIT (Slack): editor of P2" in roles
     removal = kb.run(ENV_ADMIN, "editor remove U0NEWEDIT P2", "en")
     assert _confirm(kb, removal, ENV_ADMIN).template == "done"
 

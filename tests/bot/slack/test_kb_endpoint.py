@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.audit import run_edit
+from knowledge.roles import Actor, Permissions, add_member
 from tests.bot.slack.kb_support import (
     ADMIN,
     EDITOR_P1,
@@ -193,3 +195,28 @@ def test_schedule_remove_asks_then_removes(app: KbServed) -> None:
     assert f"There is no schedule #{schedule_id}" in texts(
         app.kb(f"schedule preview {schedule_id}", ENV_ADMIN)
     )
+
+
+def test_roles_names_slacks_variable_and_each_members_platform(app: KbServed) -> None:
+    teams_admin = "5e4d3c2b-1a09-4f8e-9d7c-6b5a4e3d2c1f"
+    run_edit(
+        app.engine,
+        lambda s: add_member(
+            s,
+            Permissions(Actor("cli", "test"), is_admin=True),
+            teams_admin,
+            "admin",
+            platform="teams",
+        ),
+    )
+    listed = texts(app.kb("roles", ENV_ADMIN))
+    assert f"Admins from STAFFBOT_ADMINS (Slack): {ENV_ADMIN}" in listed
+    assert f"{teams_admin} (Teams): admin" in listed
+    assert f"{EDITOR_P1} (Slack): editor of P1" in listed
+    app.slack.locales[ENV_ADMIN] = "zh-CN"
+    try:
+        listed_zh = texts(app.kb("roles", ENV_ADMIN))
+    finally:
+        del app.slack.locales[ENV_ADMIN]
+    assert f"STAFFBOT_ADMINS 中的管理员（Slack）：{ENV_ADMIN}" in listed_zh
+    assert f"{teams_admin}（Teams）：管理员" in listed_zh
