@@ -66,7 +66,7 @@ def build_slack_bolt_app(
     from bot.chat_records import ChatRecords
     from bot.kb.dispatcher import KbService
     from bot.slack.app import build_slack_app
-    from bot.slack.ids import is_user_id
+    from bot.slack.ids import is_post_target, is_user_id
     from bot.slack.poster import SlackPoster
 
     bot_token = _get_secret(settings.slack_bot_token)
@@ -87,6 +87,7 @@ def build_slack_bolt_app(
             ).check_channel,
             on_commit=service.invalidate,
             is_user_id=is_user_id,
+            is_channel_id=is_post_target,
         ),
     )
 

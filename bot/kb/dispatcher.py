@@ -73,6 +73,7 @@ class KbService:
         on_commit: Callable[[], None] | None = None,
         is_user_id: Callable[[str], bool] | None = None,
         env_admins_variable: str = DEFAULT_ADMINS_VARIABLE,
+        is_channel_id: Callable[[str], bool] | None = None,
     ) -> None:
         self.db_engine = db_engine
         self.env_admins = frozenset(env_admins)
@@ -83,7 +84,7 @@ class KbService:
             # is_user_id: the chat platform's user id format (roles never go by a name).
             # env_admins_variable: the setting `env_admins` came from, which /kb roles names.
             **KnowledgeCommands(self.env_admins, is_user_id, env_admins_variable).get_handlers(),
-            **ScheduleCommands(check_channel).get_handlers(),
+            **ScheduleCommands(check_channel, is_channel_id).get_handlers(),
         }
 
     # -- the entry point ----------------------------------------------------------------
@@ -203,6 +204,6 @@ class KbService:
             context = {"id": exc.id, "reason_key": exc.reason_key, "newer_ids": exc.newer_ids}
             return KbReply("cannot_undo", lang, context)
         scheduled = to_schedule_error(exc)
-        if scheduled is not None:
-            return KbReply(scheduled[0], lang, scheduled[1])
+        if scheduled is not None:  # the platform: how its channels are named
+            return KbReply(scheduled[0], lang, {**scheduled[1], "platform": platform})
         raise exc

@@ -220,3 +220,47 @@ def test_roles_names_slacks_variable_and_each_members_platform(app: KbServed) ->
         del app.slack.locales[ENV_ADMIN]
     assert f"STAFFBOT_ADMINS 中的管理员（Slack）：{ENV_ADMIN}" in listed_zh
     assert f"{teams_admin}（Teams）：管理员" in listed_zh
+
+
+@pytest.mark.parametrize(
+    ("locale", "command", "message"),
+    [
+        (
+            "en-US",
+            "schedule add reminder #general P1 'mon 09:00'",
+            '"#general" is a channel\'s name',
+        ),
+        ("zh-CN", "schedule add reminder #general P1 'mon 09:00'", "“#general”是频道的名称"),
+        ("en-US", "schedule add reminder C0TEAM01 P1 --cron '* * * * *'", "1440 times a day"),
+        ("zh-CN", "schedule add digest C0TEAM01 P1 --cron '0 9,17 * * *'", "每天会发送 2 次"),
+    ],
+)
+def test_schedule_add_refuses_a_channel_name_and_a_schedule_too_often(
+    app: KbServed, locale: str, command: str, message: str
+) -> None:
+    before = app.count_rows()
+    app.slack.locales[ENV_ADMIN] = locale
+    try:
+        refused = texts(app.kb(command, ENV_ADMIN))
+    finally:
+        del app.slack.locales[ENV_ADMIN]
+    assert message in refused, refused
+    assert app.count_rows() == before
+    assert not app.slack.calls_to("/conversations.info")  # refused before asking Slack
+
+
+def test_schedule_add_refuses_an_exact_duplicate(app: KbServed) -> None:
+    added = texts(app.kb("schedule add digest <#C0DUP0001|dup> P1 'thu 10:00'", ENV_ADMIN))
+    schedule_id = added.split("#")[1].split()[0]
+    before = app.count_rows()
+    again = texts(app.kb("schedule add digest C0DUP0001 P1 --cron '0 10 * * 4'", ENV_ADMIN))
+    assert f"Schedule #{schedule_id} already posts this digest there" in again
+    app.slack.locales[ENV_ADMIN] = "zh-CN"
+    try:
+        again_zh = texts(
+            app.kb("schedule add digest C0DUP0001 P1 'thu 10:00' --lang en", ENV_ADMIN)
+        )
+    finally:
+        del app.slack.locales[ENV_ADMIN]
+    assert f"定时发送 #{schedule_id} 已在同一时间向该处发送这份摘要" in again_zh
+    assert app.count_rows() == before
