@@ -6,8 +6,12 @@ import argparse
 import getpass
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli_support import EXIT_BAD_INPUT, CliContext
 from bot.text_render import render_text
@@ -37,6 +41,18 @@ def to_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+@contextmanager
+def _store_errors(engine: Engine) -> Iterator[None]:
+    """A database failure becomes StoreUnavailable (StoreFull when its disk is full), which
+    `main` answers with exit 3; the session's transaction was rolled back."""
+    from knowledge.db import to_store_unavailable
+
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise to_store_unavailable(engine, exc) from exc
 
 
 def _actor() -> str:
@@ -126,7 +142,7 @@ def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = args.lang or ctx.lang
     ensure_store(ctx.db_engine)
     check = _build_channel_check(ctx, args.platform)
-    with Session(ctx.db_engine) as session:
+    with _store_errors(ctx.db_engine), Session(ctx.db_engine) as session:
         try:
             subscription = create_subscription(
                 session,
@@ -217,7 +233,7 @@ def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
         "remove": remove_subscription,
     }[args.schedule_command]
     ensure_store(ctx.db_engine)
-    with Session(ctx.db_engine) as session:
+    with _store_errors(ctx.db_engine), Session(ctx.db_engine) as session:
         try:
             change(session, _actor(), args.id)
         except SubscriptionNotFound as exc:

@@ -27,6 +27,7 @@ from knowledge.errors import (
     NeedsConfirmation,
     NotPermitted,
     RecordChanged,
+    StoreFull,
     StoreUnavailable,
     UnknownCode,
 )
@@ -115,11 +116,15 @@ class KbService:
         confirmation: Versions = None,
         here: str | None = None,
     ) -> KbReply | None:
-        """`run` off the event loop, for a chat adapter: None when the store is unavailable;
-        any other failure is logged and answered with the "failed" reply (the command's
-        transaction was rolled back)."""
+        """`run` off the event loop, for a chat adapter: None when the store is unavailable,
+        the "store_full" reply when it cannot be written (its disk is full); any other
+        failure is logged and answered with the "failed" reply (the command's transaction was
+        rolled back)."""
         try:
             return await asyncio.to_thread(self.run, actor, text, lang, confirmation, here)
+        except StoreFull as exc:
+            logger.error("store full, edit refused: %s", exc.reason)
+            return KbReply("store_full", lang)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
             return None

@@ -197,3 +197,46 @@ def test_status_refuses_a_window_that_is_not_one(
     monkeypatch.setenv("STAFFBOT_LANG", lang)
     code, out, err = run("schedule", "status", *args)
     assert (code, out) == (2, "") and message in err, err
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "cannot be written: its disk is full"), ("zh", "无法写入：其磁盘已满")],
+)
+def test_add_on_a_full_disk_says_so_and_exits_3(
+    cli: object, monkeypatch: pytest.MonkeyPatch, lang: str, message: str
+) -> None:
+    """SQLite answering every INSERT as a full disk does (SQLITE_FULL), raised where the
+    driver raises it."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from bot import cli as cli_module
+
+    def refuse_inserts(*args: object) -> None:
+        if str(args[2]).lstrip().upper().startswith("INSERT"):
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+            raise error
+
+    build = cli_module.build_db_engine
+
+    def build_full(settings: object) -> Engine:
+        engine = build(settings)  # type: ignore[arg-type]
+        event.listen(engine, "before_cursor_execute", refuse_inserts)
+        return engine
+
+    run = cli  # type: ignore[assignment]
+    monkeypatch.setenv("STAFFBOT_LANG", lang)
+    listed = run("schedule", "list")[1]
+    monkeypatch.setattr(cli_module, "build_db_engine", build_full)
+    code, out, err = run(
+        "schedule", "add", "--kind", "digest", "--channel", "C0FULL", "--at", "tue 09:00",
+        "--tz", "UTC",
+    )  # fmt: skip
+    assert (code, out) == (3, "") and message in err, err
+    assert "database or disk is full" in err and "Traceback" not in err
+    monkeypatch.setattr(cli_module, "build_db_engine", build)
+    assert run("schedule", "list")[1] == listed
