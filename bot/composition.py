@@ -68,6 +68,7 @@ def build_slack_bolt_app(
     from bot.slack.app import build_slack_app
     from bot.slack.ids import is_post_target, is_user_id
     from bot.slack.poster import SlackPoster
+    from bot.slack.users import SlackUsers
 
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
@@ -88,6 +89,10 @@ def build_slack_bolt_app(
             on_commit=service.invalidate,
             is_user_id=is_user_id,
             is_channel_id=is_post_target,
+            # /kb admin|editor add asks users.info whether the person exists.
+            check_user=SlackUsers(
+                WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
+            ).check_user,
         ),
     )
 

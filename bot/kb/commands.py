@@ -48,10 +48,12 @@ class KnowledgeCommands:
         env_admins: Collection[str] = (),
         is_user_id: Callable[[str], bool] | None = None,
         env_admins_variable: str = DEFAULT_ADMINS_VARIABLE,
+        check_user: Callable[[str], bool | None] | None = None,
     ) -> None:
         self.env_admins = frozenset(env_admins)
         self.is_user_id = is_user_id
         self.env_admins_variable = env_admins_variable
+        self.check_user = check_user
 
     def get_handlers(self) -> dict[str, Handler]:
         return {
@@ -144,6 +146,7 @@ class KnowledgeCommands:
             command.get("code") or "",
             platform=perms.actor.platform,
             is_user_id=self.is_user_id,
+            check_user=self.check_user,
         )
         return _done(command, lang, entry, user=user_id)
 

@@ -75,6 +75,7 @@ class KbService:
         is_user_id: Callable[[str], bool] | None = None,
         env_admins_variable: str = DEFAULT_ADMINS_VARIABLE,
         is_channel_id: Callable[[str], bool] | None = None,
+        check_user: Callable[[str], bool | None] | None = None,
     ) -> None:
         self.db_engine = db_engine
         self.env_admins = frozenset(env_admins)
@@ -83,8 +84,11 @@ class KbService:
         self.on_commit = on_commit
         self._handlers: dict[str, Handler] = {
             # is_user_id: the chat platform's user id format (roles never go by a name).
-            # env_admins_variable: the setting `env_admins` came from, which /kb roles names.
-            **KnowledgeCommands(self.env_admins, is_user_id, env_admins_variable).get_handlers(),
+            # env_admins_variable: the setting `env_admins` came from, which /kb roles names;
+            # check_user: whether the platform knows a person a role is given to.
+            **KnowledgeCommands(
+                self.env_admins, is_user_id, env_admins_variable, check_user
+            ).get_handlers(),
             **ScheduleCommands(check_channel, is_channel_id).get_handlers(),
         }
 

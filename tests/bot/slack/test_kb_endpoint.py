@@ -264,3 +264,44 @@ def test_schedule_add_refuses_an_exact_duplicate(app: KbServed) -> None:
         del app.slack.locales[ENV_ADMIN]
     assert f"定时发送 #{schedule_id} 已在同一时间向该处发送这份摘要" in again_zh
     assert app.count_rows() == before
+
+
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [
+        ("en-US", "Slack has no user {} in this workspace"),
+        ("zh-CN", "此 Slack 工作区中没有用户 {}"),
+    ],
+)
+def test_admin_add_asks_slack_whether_the_person_exists(
+    app: KbServed, locale: str, message: str
+) -> None:
+    app.slack.unknown_users.add("U0NOSUCH1")
+    app.slack.deactivated_users.add("U0GONE001")
+    app.slack.locales[ENV_ADMIN] = locale
+    before = app.count_rows()
+    try:
+        for command, user in [
+            ("admin add U0NOSUCH1", "U0NOSUCH1"),
+            ("editor add U0GONE001 P1", "U0GONE001"),
+        ]:
+            refused = texts(app.kb(command, ENV_ADMIN))
+            assert message.format(user) in refused, refused
+            asked = [c.body.get("user") for c in app.slack.calls_to("/users.info")]
+            assert user in asked
+    finally:
+        app.slack.unknown_users.clear()
+        app.slack.deactivated_users.clear()
+        del app.slack.locales[ENV_ADMIN]
+    assert app.count_rows() == before
+
+
+def test_admin_add_goes_by_the_id_alone_when_slack_cannot_be_asked(app: KbServed) -> None:
+    # Both users.info calls fail: the asker's language (then English) and the check.
+    app.slack.fail("/users.info", status=500, count=2)
+    added = texts(app.kb("admin add U0UNSURE1", ENV_ADMIN))
+    assert "U0UNSURE1 is now an admin" in added
+    assert [c.body.get("user") for c in app.slack.calls_to("/users.info")] == [
+        ENV_ADMIN,
+        "U0UNSURE1",
+    ]
