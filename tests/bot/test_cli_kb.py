@@ -120,3 +120,18 @@ def test_export_to_an_unwritable_place_is_refused(
 ) -> None:
     assert main(["kb", "export", str(tmp_path / "no" / "such" / "dir.yaml")]) == EXIT_BAD_INPUT
     assert "Cannot write" in capsys.readouterr().err
+
+
+def test_admin_list_names_each_platforms_variable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    teams_admin = "0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f"
+    monkeypatch.setenv("STAFFBOT_ADMINS", "UENV1")
+    monkeypatch.setenv("TEAMS_ADMINS", teams_admin)
+    assert main(["admin", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "Admins from STAFFBOT_ADMINS: UENV1\n" in listing
+    assert f"Admins from TEAMS_ADMINS: {teams_admin}\n" in listing
+    monkeypatch.setenv("STAFFBOT_LANG", "zh")
+    assert main(["admin", "list"]) == 0
+    assert f"TEAMS_ADMINS 中的管理员：{teams_admin}" in capsys.readouterr().out
