@@ -34,7 +34,7 @@ from knowledge import migrate
 from knowledge.answer import Answer
 from knowledge.db import to_safe_url
 from knowledge.engine import AnswerEngine
-from knowledge.errors import SeedInvalid, StoreUnavailable
+from knowledge.errors import SeedInvalid, StoreFull, StoreUnavailable
 from knowledge.store import reset_store, seed_store
 from knowledge.text import detect_lang
 
@@ -238,7 +238,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _run_serve(args, settings, lang)
         return _run_db(args, db_engine, lang)
     except StoreUnavailable as exc:
-        print(render_text("store_unavailable", lang, target=exc.target), file=sys.stderr)
+        template = "store_full" if isinstance(exc, StoreFull) else "store_unavailable"
+        print(render_text(template, lang, target=exc.target, reason=exc.reason), file=sys.stderr)
         return EXIT_STORE_UNAVAILABLE
     except SeedInvalid as exc:
         print(

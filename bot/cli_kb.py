@@ -139,7 +139,8 @@ def _run_admin_list(args: argparse.Namespace, ctx: CliContext) -> int:
         render_text(
             "admin_list",
             ctx.lang,
-            env_admins=ctx.settings.get_admin_ids() + ctx.settings.get_teams_admin_ids(),
+            env_admins=ctx.settings.get_admin_ids(),
+            teams_env_admins=ctx.settings.get_teams_admin_ids(),
             admins=admins,
             editors=editors,
         )

@@ -6,14 +6,21 @@ import argparse
 import getpass
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli_support import EXIT_BAD_INPUT, CliContext
 from bot.text_render import render_text
 
 # `staffbot scheduler` refused because another one holds the SQLite store.
 EXIT_ALREADY_RUNNING = 5
+# How far back `staffbot schedule status --days` looks at most (the delivery log is kept).
+MAX_STATUS_DAYS = 366
+MAX_STATUS_LIMIT = 1000
 
 
 def _err(template: str, lang: str, **parts: object) -> None:
@@ -36,6 +43,18 @@ def to_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+@contextmanager
+def _store_errors(engine: Engine) -> Iterator[None]:
+    """A database failure becomes StoreUnavailable (StoreFull when its disk is full), which
+    `main` answers with exit 3; the session's transaction was rolled back."""
+    from knowledge.db import to_store_unavailable
+
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise to_store_unavailable(engine, exc) from exc
+
+
 def _actor() -> str:
     try:
         return f"cli:{getpass.getuser()}"[:64]
@@ -43,7 +62,7 @@ def _actor() -> str:
         return "cli"
 
 
-def _print_invalid(exc: Exception, lang: str) -> int:
+def _print_invalid(exc: Exception, lang: str, platform: str = "slack") -> int:
     """The message of a refused subscription; EXIT_BAD_INPUT."""
     from knowledge.progress import UnknownScope
     from scheduler import errors
@@ -60,6 +79,18 @@ def _print_invalid(exc: Exception, lang: str) -> int:
         _err("schedule_unknown_tz", lang, zone=exc.name, suggestions=exc.suggestions)
     elif isinstance(exc, errors.UnknownChannel):
         _err("schedule_unknown_channel", lang, channel=exc.channel)
+    elif isinstance(exc, errors.ChannelIsName):
+        _err("schedule_channel_name", lang, channel=exc.channel, platform=platform)
+    elif isinstance(exc, errors.DuplicateSubscription):
+        kind = render_text("schedule_kind", lang, kind=exc.kind)
+        _err(
+            "schedule_duplicate",
+            lang,
+            id=exc.existing_id,
+            paused=exc.paused,
+            kind=kind,
+            channel=exc.channel,
+        )
     elif isinstance(exc, errors.InvalidChoice):
         _err("schedule_invalid_choice", lang, field=exc.field, value=exc.value, choices=exc.choices)
     elif isinstance(exc, UnknownScope):
@@ -91,6 +122,15 @@ def _build_channel_check(ctx: CliContext, platform: str) -> Callable[[str], bool
     return SlackPoster(client).check_channel
 
 
+def _build_id_check(platform: str) -> Callable[[str], bool] | None:
+    """The form of the platform's channel ids; Teams' conversations are checked whole."""
+    if platform == "teams":
+        return None
+    from bot.slack.ids import is_post_target
+
+    return is_post_target
+
+
 def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
@@ -102,7 +142,7 @@ def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = args.lang or ctx.lang
     ensure_store(ctx.db_engine)
     check = _build_channel_check(ctx, args.platform)
-    with Session(ctx.db_engine) as session:
+    with _store_errors(ctx.db_engine), Session(ctx.db_engine) as session:
         try:
             subscription = create_subscription(
                 session,
@@ -116,9 +156,10 @@ def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 quiet_when_empty=not args.post_when_empty,
                 platform=args.platform,
                 check_channel=check,
+                is_channel_id=_build_id_check(args.platform),
             )
         except (SubscriptionInvalid, UnknownScope) as exc:
-            return _print_invalid(exc, ctx.lang)
+            return _print_invalid(exc, ctx.lang, args.platform)
         except PostError as exc:
             _err("schedule_channel_check_failed", ctx.lang, channel=args.channel, reason=exc.reason)
             return EXIT_BAD_INPUT
@@ -192,7 +233,7 @@ def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
         "remove": remove_subscription,
     }[args.schedule_command]
     ensure_store(ctx.db_engine)
-    with Session(ctx.db_engine) as session:
+    with _store_errors(ctx.db_engine), Session(ctx.db_engine) as session:
         try:
             change(session, _actor(), args.id)
         except SubscriptionNotFound as exc:
@@ -210,6 +251,13 @@ def _run_status(args: argparse.Namespace, ctx: CliContext) -> int:
     from knowledge.store import ensure_store
     from scheduler.deliveries import list_status
 
+    for option, value, high in (
+        ("days", args.days, MAX_STATUS_DAYS),
+        ("limit", args.limit, MAX_STATUS_LIMIT),
+    ):
+        if not 1 <= value <= high:
+            _err("schedule_bad_number", ctx.lang, option=option, value=value, high=high)
+            return EXIT_BAD_INPUT
     ensure_store(ctx.db_engine)
     with Session(ctx.db_engine) as session:
         problems = list_status(session, window=timedelta(days=args.days), limit=args.limit)
@@ -285,7 +333,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     add.add_argument(
         "--channel",
         required=True,
-        help="the channel id, like C012AB3CD (Teams: see `staffbot teams conversations`)",
+        help="the channel id, like C012AB3CD, not its #name (Teams: see"
+        " `staffbot teams conversations`)",
     )
     add.add_argument(
         "--platform", choices=["slack", "teams"], default="slack", help="(default: slack)"
@@ -295,7 +344,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     when = add.add_mutually_exclusive_group(required=True)
     when.add_argument("--at", help='days and a time: "mon 09:00", "weekdays 08:30", "周一 09:00"')
-    when.add_argument("--cron", help='a 5-field cron line, day of week 0/7 = Sunday: "0 9 * * 1"')
+    when.add_argument(
+        "--cron",
+        help='a 5-field cron line, day of week 0/7 = Sunday: "0 9 * * 1" (at most once a day)',
+    )
     add.add_argument("--tz", required=True, help="IANA time zone, like Europe/Zurich")
     add.add_argument("--lang", choices=["en", "zh"], help="language of the posts (STAFFBOT_LANG)")
     add.add_argument(
@@ -318,8 +370,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         change.set_defaults(run=_run_change)
 
     status = actions.add_parser("status", help="recent failed and missed deliveries")
-    status.add_argument("--days", type=int, default=14)
-    status.add_argument("--limit", type=int, default=50)
+    status.add_argument(
+        "--days", type=int, default=14, help=f"how far back, 1 to {MAX_STATUS_DAYS} (default 14)"
+    )
+    status.add_argument(
+        "--limit", type=int, default=50, help=f"at most this many, 1 to {MAX_STATUS_LIMIT}"
+    )
     status.set_defaults(run=_run_status)
 
     clock = commands.add_parser(

@@ -66,8 +66,9 @@ def build_slack_bolt_app(
     from bot.chat_records import ChatRecords
     from bot.kb.dispatcher import KbService
     from bot.slack.app import build_slack_app
-    from bot.slack.ids import is_user_id
+    from bot.slack.ids import is_post_target, is_user_id
     from bot.slack.poster import SlackPoster
+    from bot.slack.users import SlackUsers
 
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
@@ -87,6 +88,11 @@ def build_slack_bolt_app(
             ).check_channel,
             on_commit=service.invalidate,
             is_user_id=is_user_id,
+            is_channel_id=is_post_target,
+            # /kb admin|editor add asks users.info whether the person exists.
+            check_user=SlackUsers(
+                WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
+            ).check_user,
         ),
     )
 
@@ -134,6 +140,7 @@ def build_teams_endpoint(
         check_channel=partial(records.has_conversation, PLATFORM),
         on_commit=service.invalidate,
         is_user_id=is_user_id,
+        env_admins_variable="TEAMS_ADMINS",
     )
     adapter = StarletteAdapter()
     # Teams waits about 15 s for the answer to an activity: replies sent while it waits may

@@ -26,7 +26,8 @@ Reason keys, for the templates that turn errors into sentences:
 - InvalidValue: "not_a_number", "negative", "too_large", "not_whole", "not_a_year",
   "year_out_of_range", "not_a_date", "date_in_future", "date_too_early", "empty",
   "too_long", "bad_key", "bad_lang", "bad_role", "bad_kind", "duplicate", "unchanged",
-  "kpi_retired", "already_retired", "unknown_field", "scope_for_admin", "scope_required".
+  "kpi_retired", "already_retired", "unknown_field", "scope_for_admin", "scope_required",
+  "not_a_user_id", "no_such_user".
 - NeedsConfirmation: "budget_inconsistent", "confirm_remove", "confirm_retire".
 - CannotUndo: "changed_since" (newer_ids set), "record_differs", "not_undoable".
 - UnknownCode kinds: "budget_subject", "kpi", "theme", "priority", "alias_target", "fact",

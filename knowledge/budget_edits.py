@@ -11,18 +11,25 @@ the priorities and enablers to the total, `set_budget` raises NeedsConfirmation
 error applies it, unless the KB line changed meanwhile (RecordChanged). A sum is checked
 only where the parent has a figure that year: all children known → the sum must equal it;
 only some known → the sum must not exceed it.
+
+Concurrency: the budget edits of one year are serialised (`lock_budget_year`: a PostgreSQL
+advisory transaction lock per year; on SQLite the store's write lock, BEGIN IMMEDIATE) from
+before the consistency check to the commit, so two admins setting sibling figures at the same
+moment cannot both pass a check that only one of them would: the second sees the first and is
+asked to confirm. The KB line itself is read before the lock: an edit of a line someone
+changed meanwhile is refused (RecordChanged), not applied over theirs.
 """
 
 from __future__ import annotations
 
 import logging
-import zlib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, text
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from knowledge import models
@@ -45,8 +52,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# First key of the PostgreSQL advisory lock that serialises creating a subject-year's KB line.
-_LOCK_CLASS = 0x4B42
+# First key of the PostgreSQL advisory lock that serialises the budget edits of a year (the
+# second key is the year).
+_YEAR_LOCK_CLASS = 0x4B42
 
 
 @dataclass(frozen=True)
@@ -154,16 +162,29 @@ def get_kb_line(session: Session, subject: str, year: int) -> models.BudgetLine 
     ).first()
 
 
-def _lock_subject_year(session: Session, key: str) -> None:
-    """Serialise the first KB line of a subject-year between PostgreSQL transactions; SQLite
-    serialises writers by itself."""
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        crc = zlib.crc32(key.encode())
-        signed = crc - 2**32 if crc >= 2**31 else crc
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": _LOCK_CLASS, "b": signed}
+def _is_in_transaction(connection: Connection) -> bool:
+    dbapi_connection = connection.connection.dbapi_connection
+    return bool(getattr(dbapi_connection, "in_transaction", False))
+
+
+def lock_budget_year(session: Session, year: int) -> None:
+    """Hold the budget figures of `year` until the session's transaction ends: call it before
+    reading the figures a check depends on.
+
+    PostgreSQL: an advisory transaction lock on (class, year); reads after it see every edit
+    committed before it was granted. SQLite: the store's write lock (BEGIN IMMEDIATE), unless
+    the transaction already wrote (it then holds that lock already).
+    """
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": _YEAR_LOCK_CLASS, "b": year}
         )
+    elif dialect == "sqlite" and not _is_in_transaction(connection):
+        # pysqlite opens a transaction only before a write: without one, the reads of the
+        # check would each see their own moment, and another writer could land in between.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def set_budget(
@@ -186,6 +207,7 @@ def set_budget(
     year = check_year(get_latest_year(session, subject) if year is None else year)
     key = f"{subject}:{year}"
     line = get_kb_line(session, subject, year)
+    lock_budget_year(session, year)
     if confirmed_versions is not None:
         check_confirmed(confirmed_versions, "budget", key, line)
     else:
@@ -206,7 +228,6 @@ def set_budget(
                 {to_version_key("budget", key): line.version if line is not None else 0},
             )
     if line is None:
-        _lock_subject_year(session, key)
         line = get_kb_line(session, subject, year)
         if line is not None:  # another admin created it while this edit was being read
             raise RecordChanged("budget", key, to_snapshot(line))

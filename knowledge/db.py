@@ -14,12 +14,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import create_engine
 
 from knowledge.deadlines import STORE_CALL_TIMEOUT_S, install_deadlines
-from knowledge.errors import StoreUnavailable
+from knowledge.errors import StoreFull, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
 SQLITE_FILE_NAME = "staffbot.db"
 SQLITE_BUSY_TIMEOUT_MS = 5000
+_POSTGRES_DISK_FULL = "53100"
 
 # PostgreSQL (libpq) connection parameters; one that DATABASE_URL sets itself wins.
 # Connecting, authentication included, gives up after this many seconds.
@@ -50,12 +51,22 @@ def to_safe_url(url: str) -> str:
         return "<unparsable database URL>"
 
 
+def is_disk_full(exc: Exception) -> bool:
+    """Whether a database failure says the store cannot grow: SQLite's SQLITE_FULL ("database
+    or disk is full"), PostgreSQL's disk_full, SQLSTATE 53100 ("could not extend file")."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return True
+    return getattr(orig, "sqlstate", None) == _POSTGRES_DISK_FULL
+
+
 def to_store_unavailable(engine: Engine, exc: Exception) -> StoreUnavailable:
     """The error a database failure becomes: the URL without its password, and the first
-    line of the driver's reason."""
+    line of the driver's reason; StoreFull when the disk is full."""
     text = str(getattr(exc, "orig", None) or exc).strip()
     reason = text.splitlines()[0] if text else type(exc).__name__
-    return StoreUnavailable(to_safe_url(str(engine.url)), reason)
+    error = StoreFull if is_disk_full(exc) else StoreUnavailable
+    return error(to_safe_url(str(engine.url)), reason)
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -19,6 +19,12 @@ class StoreUnavailable(KnowledgeError):
         self.reason = reason
 
 
+class StoreFull(StoreUnavailable):
+    """The database answers but cannot write: its disk, or its size limit, is full (SQLite
+    SQLITE_FULL, PostgreSQL SQLSTATE 53100). Reads still work. A StoreUnavailable, so every
+    handler of an unavailable store still catches it; those that can say what is true."""
+
+
 class SeedInvalid(KnowledgeError):
     """A seed file does not have the expected shape or content.
 

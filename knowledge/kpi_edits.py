@@ -145,8 +145,13 @@ def retire_kpi(
 
 
 def _check_figure(field: str, value: Decimal) -> Decimal:
+    """A progress value or target: finite, within MAX_AMOUNT_CHF, and not negative. Every KPI
+    is a count, a percentage, an amount or an average level, and a value is its reading on a
+    date, not a change: a fall is recorded as the lower reading (12 after 15)."""
     if not value.is_finite() or abs(value) > MAX_AMOUNT_CHF:
         raise InvalidValue(field, str(value), "too_large")
+    if value < 0:
+        raise InvalidValue(field, str(value), "negative")
     return value
 
 
@@ -162,8 +167,9 @@ def record_progress(
     today: date | None = None,
 ) -> models.AuditEntry:
     """A progress reading of a KPI as of a date (default today; never in the future, never
-    before 2000); note ≤ MAX_NOTE. Refused for a retired KPI. Admins and editors of the KPI's
-    priority. `today` is for tests."""
+    before 2000); value and target never negative (`_check_figure`); note ≤ MAX_NOTE.
+    Refused for a retired KPI. Admins and editors of the KPI's priority. `today` is for
+    tests."""
     perms.require_member("progress")  # outsiders learn nothing of the store
     kpi = get_kpi(session, kpi_code)
     perms.require_priority(get_kpi_priority(session, kpi.code), "progress")

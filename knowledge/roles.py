@@ -153,10 +153,13 @@ def add_member(
     *,
     platform: str = DEFAULT_PLATFORM,
     is_user_id: Callable[[str], bool] | None = None,
+    check_user: Callable[[str], bool | None] | None = None,
 ) -> models.AuditEntry:
     """Make someone an admin, or an editor of one priority (scope). Admins only; audited.
 
     `is_user_id`: the platform's user id format, from its adapter (a name is refused).
+    `check_user`: asks the platform whether the person exists (False: refused as
+    "no_such_user"; None: it could not tell, and the id's form is enough), asked last.
     """
     perms.require_admin(f"{role} add")
     user_id, scope = _check_member_args(session, user_id, role, scope)
@@ -165,6 +168,9 @@ def add_member(
         raise InvalidValue("user_id", user_id, "not_a_user_id")
     if _find_member(session, platform, user_id, role, scope) is not None:
         raise InvalidValue("user_id", user_id, "duplicate")
+    if check_user is not None and check_user(user_id) is False:
+        # A role for an id nobody has is never used, and hides the typo that made it.
+        raise InvalidValue("user_id", user_id, "no_such_user")
     member = models.Member(
         platform=platform,
         user_id=user_id,

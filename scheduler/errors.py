@@ -52,7 +52,9 @@ class BadSchedule(SubscriptionInvalid):
     """A schedule that is neither "DAYS HH:MM" nor a 5-field cron line.
 
     `reason_key`: "empty", "bad_time", "bad_day", "cron_fields" (not 5 fields),
-    "cron_value" (`detail` names the field and value), "never" (it never fires).
+    "cron_value" (`detail` names the field and value), "never" (it never fires),
+    "too_often" (a new subscription would post more than once a day; `detail`: how many
+    times a day).
     """
 
     def __init__(self, text: str, reason_key: str, detail: str = "") -> None:
@@ -76,6 +78,27 @@ class UnknownChannel(SubscriptionInvalid):
 
     def __init__(self, channel: str) -> None:
         super().__init__(f"unknown channel {channel!r}")
+        self.channel = channel
+
+
+class ChannelIsName(SubscriptionInvalid):
+    """A channel written as its name ("#general") where the platform needs its id."""
+
+    def __init__(self, channel: str) -> None:
+        super().__init__(f"{channel!r} is a channel name, not an id")
+        self.channel = channel
+
+
+class DuplicateSubscription(SubscriptionInvalid):
+    """An unremoved subscription already posts the same report (`kind`) to the same place
+    (`channel`) at the same times: `existing_id`; `paused`: it is paused, and resuming it is
+    what was meant."""
+
+    def __init__(self, existing_id: int, paused: bool, kind: str, channel: str) -> None:
+        super().__init__(f"subscription #{existing_id} already posts this {kind} to {channel}")
+        self.existing_id = existing_id
+        self.paused = paused
+        self.kind = kind
         self.channel = channel
 
 

@@ -75,6 +75,10 @@ _CRON_MACROS = {
     "@weekly": "0 0 * * 0",
     "@monthly": "0 0 1 * *",
 }
+# A reminder or a digest reports on a week (progress in the last 7 days, the week's changes):
+# a second post the same day would repeat the first. A new subscription posts at most this
+# often; two times a day take two subscriptions, a deliberate choice each.
+MAX_POSTS_PER_DAY = 1
 # How far ahead `next_fire_time` looks before it concludes a schedule never fires (leap days
 # on a given weekday repeat within 28 years).
 _LOOKAHEAD_DAYS = (8, 64, 800, 366 * 29)
@@ -229,6 +233,35 @@ def _parse_cron_field(
             end = high if slash else start
         result.update(range(start, end + 1, step))
     return frozenset(result)
+
+
+def count_posts_per_day(schedule: Schedule) -> int:
+    """How many times the schedule fires on a day it fires at all."""
+    return len(schedule.hours) * len(schedule.minutes)
+
+
+def check_frequency(schedule: Schedule) -> None:
+    """BadSchedule ("too_often", detail: posts a day) when it fires more than
+    MAX_POSTS_PER_DAY times a day. For new subscriptions only: stored ones keep posting."""
+    posts = count_posts_per_day(schedule)
+    if posts > MAX_POSTS_PER_DAY:
+        raise BadSchedule(schedule.text, "too_often", str(posts))
+
+
+def is_same_timing(first: Schedule, second: Schedule) -> bool:
+    """Whether the two fire at the same wall-clock times ("mon 09:00" and "0 9 * * 1" do)."""
+
+    def timing(schedule: Schedule) -> tuple[object, ...]:
+        return (
+            schedule.minutes,
+            schedule.hours,
+            schedule.days,
+            schedule.months,
+            schedule.weekdays,
+            schedule.either_day,
+        )
+
+    return timing(first) == timing(second)
 
 
 def _can_fire(schedule: Schedule) -> bool:

@@ -16,8 +16,24 @@ from sqlmodel import Session, col, select
 
 from knowledge.errors import RecordChanged
 from knowledge.models import AuditEntry, Delivery, Subscription, utc_now
-from scheduler.errors import InvalidChoice, SubscriptionNotFound, UnknownChannel
-from scheduler.schedules import latest_period, next_fire_time, parse_schedule, to_zone, to_zone_name
+from scheduler.errors import (
+    ChannelIsName,
+    DuplicateSubscription,
+    InvalidChoice,
+    SchedulerError,
+    SubscriptionNotFound,
+    UnknownChannel,
+)
+from scheduler.schedules import (
+    Schedule,
+    check_frequency,
+    is_same_timing,
+    latest_period,
+    next_fire_time,
+    parse_schedule,
+    to_zone,
+    to_zone_name,
+)
 
 KINDS = ("reminder", "digest")
 LANGS = ("en", "zh")
@@ -85,16 +101,21 @@ def create_subscription(
     *,
     platform: str = "slack",
     check_channel: Callable[[str], bool] | None = None,
+    is_channel_id: Callable[[str], bool] | None = None,
     now: datetime | None = None,
 ) -> Subscription:
     """Validates and adds a subscription (flushed: it has its id), audited as "add".
 
-    Checks, in this order, raising the first failure: kind and lang (InvalidChoice), the
-    schedule (BadSchedule), the time zone (UnknownTimeZone), the scope
-    (knowledge.progress.UnknownScope), then the channel through `check_channel` (e.g. the
-    poster's `check_channel`; None: not checked) → UnknownChannel. The scope is stored as
-    its code and the zone as its IANA spelling. `now` (default: the current time) is the
-    creation time: only periods after it are due.
+    The one place both `staffbot schedule add` and the chat's `kb schedule add` are checked.
+    In this order, raising the first failure: kind and lang (InvalidChoice), the schedule
+    (BadSchedule; "too_often" past MAX_POSTS_PER_DAY), the time zone (UnknownTimeZone), the
+    scope (knowledge.progress.UnknownScope), the channel's form (ChannelIsName: "#name", or
+    not an id by the platform's `is_channel_id`), an unremoved subscription that already
+    posts the same report there at the same times (DuplicateSubscription), and last the
+    channel through `check_channel` (e.g. the poster's `check_channel`, a call to the
+    platform; None: not checked) → UnknownChannel. The scope is stored as its code and the
+    zone as its IANA spelling. `now` (default: the current time) is the creation time: only
+    periods after it are due.
     """
     now = now or utc_now()
     kind, lang, channel = kind.strip().lower(), lang.strip().lower(), channel.strip()
@@ -103,9 +124,20 @@ def create_subscription(
     if lang not in LANGS:
         raise InvalidChoice("lang", lang, LANGS)
     schedule = parse_schedule(schedule_text)
+    check_frequency(schedule)
     zone_name = to_zone_name(tz)
     scope_code = resolve_scope_code(session, scope)
-    if not channel or (check_channel is not None and not check_channel(channel)):
+    if not channel:
+        raise UnknownChannel(channel)
+    if channel.startswith("#") or (is_channel_id is not None and not is_channel_id(channel)):
+        raise ChannelIsName(channel)
+    same = find_same_subscription(
+        session, platform, channel, kind, scope_code, schedule, zone_name, lang
+    )
+    if same is not None:
+        assert same.id is not None
+        raise DuplicateSubscription(same.id, same.paused, kind, channel)
+    if check_channel is not None and not check_channel(channel):
         raise UnknownChannel(channel)
     subscription = Subscription(
         kind=kind,
@@ -125,6 +157,36 @@ def create_subscription(
     _audit(session, actor, "add", subscription, None, now)
     session.flush()
     return subscription
+
+
+def find_same_subscription(
+    session: Session,
+    platform: str,
+    channel: str,
+    kind: str,
+    scope_code: str,
+    schedule: Schedule,
+    zone_name: str,
+    lang: str,
+) -> Subscription | None:
+    """An unremoved subscription (paused or not) that posts the same report (kind, scope,
+    language) to the same place at the same times (schedule and zone), however its schedule
+    is written; None if there is none. Whether an empty reminder posts does not count."""
+    candidates = session.exec(
+        select(Subscription)
+        .where(col(Subscription.removed_at).is_(None))
+        .where(Subscription.platform == platform, Subscription.channel == channel)
+        .where(Subscription.kind == kind, Subscription.scope == scope_code)
+        .where(Subscription.tz == zone_name, Subscription.lang == lang)
+        .order_by(col(Subscription.id))
+    )
+    for candidate in candidates:
+        try:
+            if is_same_timing(parse_schedule(candidate.schedule), schedule):
+                return candidate
+        except SchedulerError:  # stored before a parser change: not comparable
+            continue
+    return None
 
 
 def list_subscriptions(session: Session, *, include_paused: bool = True) -> list[Subscription]:

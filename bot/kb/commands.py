@@ -23,6 +23,9 @@ HELP_TOPICS = frozenset(
     | {"admin", "editor", "roles", "schedule"}
 )
 
+# The setting the first admins of a platform come from (Slack's; Teams' is TEAMS_ADMINS).
+DEFAULT_ADMINS_VARIABLE = "STAFFBOT_ADMINS"
+
 Versions = Mapping[str, int] | None
 Handler = Callable[[Session, Permissions, Command, str, Versions], KbReply]
 
@@ -41,10 +44,16 @@ class KnowledgeCommands:
     """Every /kb subcommand but `schedule`; the knowledge functions check permissions too."""
 
     def __init__(
-        self, env_admins: Collection[str] = (), is_user_id: Callable[[str], bool] | None = None
+        self,
+        env_admins: Collection[str] = (),
+        is_user_id: Callable[[str], bool] | None = None,
+        env_admins_variable: str = DEFAULT_ADMINS_VARIABLE,
+        check_user: Callable[[str], bool | None] | None = None,
     ) -> None:
         self.env_admins = frozenset(env_admins)
         self.is_user_id = is_user_id
+        self.env_admins_variable = env_admins_variable
+        self.check_user = check_user
 
     def get_handlers(self) -> dict[str, Handler]:
         return {
@@ -111,9 +120,18 @@ class KnowledgeCommands:
     ) -> KbReply:
         perms.require_admin("roles")
         members = roles.list_members(session)
-        stored_admins = {m.user_id for m in members if m.role == roles.ROLE_ADMIN}
-        env_only = sorted(self.env_admins - stored_admins)
-        return KbReply("roles", lang, {"members": members, "env_admins": env_only})
+        platform = perms.actor.platform
+        # The environment's admins are those of the platform the command came from.
+        stored_admins = {
+            m.user_id for m in members if m.role == roles.ROLE_ADMIN and m.platform == platform
+        }
+        context = {
+            "members": members,
+            "env_admins": sorted(self.env_admins - stored_admins),
+            "env_variable": self.env_admins_variable,
+            "platform": platform,
+        }
+        return KbReply("roles", lang, context)
 
     def _member_add(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
@@ -128,6 +146,7 @@ class KnowledgeCommands:
             command.get("code") or "",
             platform=perms.actor.platform,
             is_user_id=self.is_user_id,
+            check_user=self.check_user,
         )
         return _done(command, lang, entry, user=user_id)
 

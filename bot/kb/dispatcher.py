@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
 from bot.kb import changes
-from bot.kb.commands import Handler, KnowledgeCommands, Versions
+from bot.kb.commands import DEFAULT_ADMINS_VARIABLE, Handler, KnowledgeCommands, Versions
 from bot.kb.errors import KbInputError
 from bot.kb.parser import Command, parse_command
 from bot.kb.replies import ConfirmationRequest, KbReply
@@ -28,6 +28,7 @@ from knowledge.errors import (
     NeedsConfirmation,
     NotPermitted,
     RecordChanged,
+    StoreFull,
     StoreUnavailable,
     UnknownCode,
 )
@@ -73,6 +74,9 @@ class KbService:
         check_channel: ChannelCheck | None = None,
         on_commit: Callable[[], None] | None = None,
         is_user_id: Callable[[str], bool] | None = None,
+        env_admins_variable: str = DEFAULT_ADMINS_VARIABLE,
+        is_channel_id: Callable[[str], bool] | None = None,
+        check_user: Callable[[str], bool | None] | None = None,
     ) -> None:
         self.db_engine = db_engine
         self.env_admins = frozenset(env_admins)
@@ -81,8 +85,12 @@ class KbService:
         self.on_commit = on_commit
         self._handlers: dict[str, Handler] = {
             # is_user_id: the chat platform's user id format (roles never go by a name).
-            **KnowledgeCommands(self.env_admins, is_user_id).get_handlers(),
-            **ScheduleCommands(check_channel).get_handlers(),
+            # env_admins_variable: the setting `env_admins` came from, which /kb roles names;
+            # check_user: whether the platform knows a person a role is given to.
+            **KnowledgeCommands(
+                self.env_admins, is_user_id, env_admins_variable, check_user
+            ).get_handlers(),
+            **ScheduleCommands(check_channel, is_channel_id).get_handlers(),
         }
 
     # -- the entry point ----------------------------------------------------------------
@@ -116,11 +124,15 @@ class KbService:
         confirmation: Versions = None,
         here: str | None = None,
     ) -> KbReply | None:
-        """`run` off the event loop, for a chat adapter: None when the store is unavailable;
-        any other failure is logged and answered with the "failed" reply (the command's
-        transaction was rolled back)."""
+        """`run` off the event loop, for a chat adapter: None when the store is unavailable,
+        the "store_full" reply when it cannot be written (its disk is full); any other
+        failure is logged and answered with the "failed" reply (the command's transaction was
+        rolled back)."""
         try:
             return await asyncio.to_thread(self.run, actor, text, lang, confirmation, here)
+        except StoreFull as exc:
+            logger.error("store full, edit refused: %s", exc.reason)
+            return KbReply("store_full", lang)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
             return None
@@ -205,6 +217,6 @@ class KbService:
             context = {"id": exc.id, "reason_key": exc.reason_key, "newer_ids": exc.newer_ids}
             return KbReply("cannot_undo", lang, context)
         scheduled = to_schedule_error(exc)
-        if scheduled is not None:
-            return KbReply(scheduled[0], lang, scheduled[1])
+        if scheduled is not None:  # the platform: how its channels are named
+            return KbReply(scheduled[0], lang, {**scheduled[1], "platform": platform})
         raise exc

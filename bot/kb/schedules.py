@@ -16,6 +16,8 @@ from knowledge.roles import Permissions
 from scheduler import deliveries, reports, subscriptions
 from scheduler.errors import (
     BadSchedule,
+    ChannelIsName,
+    DuplicateSubscription,
     InvalidChoice,
     SubscriptionNotFound,
     UnknownChannel,
@@ -86,6 +88,17 @@ def to_schedule_error(exc: Exception) -> tuple[str, dict[str, Any]] | None:
             "choices": list(exc.choices),
         }
         return "schedule_error", context
+    if isinstance(exc, ChannelIsName):
+        return "schedule_error", {"reason_key": "channel_name", "text": exc.channel}
+    if isinstance(exc, DuplicateSubscription):
+        context = {
+            "reason_key": "duplicate",
+            "text": exc.channel,
+            "id": exc.existing_id,
+            "paused": exc.paused,
+            "kind": exc.kind,
+        }
+        return "schedule_error", context
     if isinstance(exc, SubscriptionNotFound):
         return "schedule_error", {"reason_key": "not_found", "text": str(exc.subscription_id)}
     return None
@@ -99,10 +112,16 @@ def _done(action: str, subscription: Subscription, lang: str) -> KbReply:
 
 class ScheduleCommands:
     """`/kb schedule …`, admins only; `check_channel` asks the platform whether the bot can
-    post to a channel (None: not checked)."""
+    post to a channel (None: not checked); `is_channel_id` is the form of the platform's
+    channel ids (None: any form but "#name")."""
 
-    def __init__(self, check_channel: ChannelCheck | None = None) -> None:
+    def __init__(
+        self,
+        check_channel: ChannelCheck | None = None,
+        is_channel_id: Callable[[str], bool] | None = None,
+    ) -> None:
         self.check_channel = check_channel
+        self.is_channel_id = is_channel_id
 
     def get_handlers(self) -> dict[str, Handler]:
         return {
@@ -129,7 +148,7 @@ class ScheduleCommands:
             session,
             perms.actor.to_audit(),
             command.require("kind"),
-            command.require("channel").lstrip("#"),
+            command.require("channel"),
             command.require("scope"),
             schedule_text,
             command.options.get("tz", DEFAULT_TZ),
@@ -137,6 +156,7 @@ class ScheduleCommands:
             quiet_when_empty="always" not in command.flags,
             platform=perms.actor.platform,
             check_channel=self.check_channel,
+            is_channel_id=self.is_channel_id,
         )
         return _done("add", subscription, lang)
 

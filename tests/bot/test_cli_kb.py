@@ -325,3 +325,18 @@ def test_refusals_of_a_file_read_in_both_languages(
     assert text.startswith("f.yaml") and "l: r" not in text
     done = render_text("kb_import_done", lang, file="f.yaml", change_id=9, count=2, first=7, last=8)
     assert "#7" in done and "#8" in done and "#9" in done
+
+
+def test_admin_list_names_each_platforms_variable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    teams_admin = "0b9e8d7c-6a5b-4c3d-8e2f-1a0b9c8d7e6f"
+    monkeypatch.setenv("STAFFBOT_ADMINS", "UENV1")
+    monkeypatch.setenv("TEAMS_ADMINS", teams_admin)
+    assert main(["admin", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "Admins from STAFFBOT_ADMINS: UENV1\n" in listing
+    assert f"Admins from TEAMS_ADMINS: {teams_admin}\n" in listing
+    monkeypatch.setenv("STAFFBOT_LANG", "zh")
+    assert main(["admin", "list"]) == 0
+    assert f"TEAMS_ADMINS 中的管理员：{teams_admin}" in capsys.readouterr().out

@@ -1,4 +1,5 @@
-"""Two admins editing the same budget line at once; an edit seen by another process in 1 s."""
+"""Two admins editing the same budget line, or sibling lines, at once; an edit seen by another
+process in 1 s."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from knowledge import budget_edits, models
 from knowledge.audit import run_edit
 from knowledge.budget_edits import get_amounts, set_budget
 from knowledge.db import create_db_engine
-from knowledge.errors import RecordChanged
+from knowledge.errors import NeedsConfirmation, RecordChanged
 from knowledge.roles import Actor, Permissions
 from knowledge.service import AnswerService
 from tests.conftest import REPO
@@ -25,6 +26,7 @@ from tests.conftest import REPO
 ANNA = Permissions(Actor("slack", "UANNA"), is_admin=True)
 BEN = Permissions(Actor("slack", "UBEN"), is_admin=True)
 YEAR = 2030  # no total that year: the edits need no confirmation
+_READ_KB_LINE = budget_edits.get_kb_line
 
 
 @pytest.fixture
@@ -38,9 +40,10 @@ def _race(
     engine: Engine, monkeypatch: pytest.MonkeyPatch, edits: list[Callable[[Session], object]]
 ) -> list[object]:
     """Run the edits in parallel threads; each waits, after reading the KB line, until all
-    have read it, so that every edit acts on the same version."""
+    have read it, so that every edit acts on the same version. The reads are plain again
+    afterwards."""
     barrier = threading.Barrier(len(edits), timeout=10)
-    read = budget_edits.get_kb_line
+    read = _READ_KB_LINE
     waited = threading.local()
 
     def read_then_wait(session: Session, subject: str, year: int) -> models.BudgetLine | None:
@@ -50,7 +53,6 @@ def _race(
             barrier.wait()
         return line
 
-    monkeypatch.setattr(budget_edits, "get_kb_line", read_then_wait)
     outcomes: list[object] = [None] * len(edits)
 
     def run(index: int) -> None:
@@ -59,11 +61,13 @@ def _race(
         except Exception as exc:  # the outcome is what the test checks
             outcomes[index] = exc
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(edits))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    with monkeypatch.context() as patch:
+        patch.setattr(budget_edits, "get_kb_line", read_then_wait)
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(len(edits))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
     return outcomes
 
 
@@ -115,6 +119,37 @@ def test_two_admins_creating_one_line_at_once(
         ).all()
     assert len([line for line in lines if line.doc == "KB"]) == 1
     assert len(_audit(pg_store)) == 1
+
+
+SIBLING_TRIALS = 4
+
+
+def test_sibling_themes_set_at_once_the_second_is_asked_to_confirm(
+    store: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """P1 = 100, then P1-EMT = 60 and P1-INF = 60 at the same moment: each alone fits, both
+    do not. Both edits have read before either checks; the budget edits of a year are
+    serialised, so the second sees the first and is asked to confirm (write skew before)."""
+    for trial in range(SIBLING_TRIALS):
+        year = YEAR + 1 + trial
+        run_edit(store, lambda s, y=year: set_budget(s, ANNA, "P1", 100, y))
+        outcomes = _race(
+            store,
+            monkeypatch,
+            [
+                lambda s, y=year: set_budget(s, ANNA, "P1-EMT", 60, y),
+                lambda s, y=year: set_budget(s, BEN, "P1-INF", 60, y),
+            ],
+        )
+        saved = [o for o in outcomes if isinstance(o, models.AuditEntry)]
+        asked = [o for o in outcomes if isinstance(o, NeedsConfirmation)]
+        assert len(saved) == 1 and len(asked) == 1, (trial, outcomes)
+        assert asked[0].reason_key == "budget_inconsistent"
+        (mismatch,) = asked[0].details["mismatches"]
+        assert mismatch["parent"] == "P1" and mismatch["children_sum"] == 120
+        with Session(store) as session:
+            amounts = get_amounts(session, year)
+        assert sum(amounts.get(code, 0) for code in ("P1-EMT", "P1-INF")) == 60
 
 
 _EDIT_IN_ANOTHER_PROCESS = """

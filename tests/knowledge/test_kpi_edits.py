@@ -153,6 +153,27 @@ def test_bad_progress_is_refused(store: Engine, as_of: date, note: str, reason: 
     assert caught.value.reason_key == reason
 
 
+@pytest.mark.parametrize(
+    ("value", "target", "field"),
+    [
+        (Decimal(-3), None, "value"),
+        (Decimal("-0.5"), None, "value"),
+        (Decimal(3), Decimal(-20), "target"),
+    ],
+)
+def test_negative_progress_is_refused(
+    store: Engine, value: Decimal, target: Decimal | None, field: str
+) -> None:
+    """A value is the KPI's reading (a count, a percentage, an amount), not a change: a fall
+    is the lower reading, never a negative one."""
+    with Session(store) as session, pytest.raises(InvalidValue) as caught:
+        record_progress(session, ADMIN, "P1-EMT-1", value, target, today=TODAY)
+    assert (caught.value.field, caught.value.reason_key) == (field, "negative")
+    with Session(store) as session:
+        assert list_progress(session, "P1-EMT-1") == []
+    run_edit(store, lambda s: record_progress(s, ADMIN, "P1-EMT-1", Decimal(0), today=TODAY))
+
+
 def test_editors_record_progress_only_in_scope(store: Engine) -> None:
     with Session(store) as session:
         with pytest.raises(NotPermitted):

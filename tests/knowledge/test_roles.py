@@ -230,3 +230,40 @@ def test_roles_go_by_user_id_never_by_name(store: Engine, name: str) -> None:
     with Session(store) as session, pytest.raises(InvalidValue) as caught:
         add_member(session, ADMIN, name, "admin", is_user_id=str.isupper)
     assert caught.value.reason_key == "not_a_user_id"
+
+
+@pytest.mark.parametrize(
+    ("known", "added"), [(True, True), (None, True), (False, False)], ids=["known", "unsure", "no"]
+)
+def test_a_role_is_given_only_to_someone_the_platform_knows(
+    store: Engine, known: bool | None, added: bool
+) -> None:
+    """The platform's answer comes from its adapter (Slack's users.info); None: it could not
+    be asked, and the id's form is enough."""
+    asked: list[str] = []
+
+    def check_user(user_id: str) -> bool | None:
+        asked.append(user_id)
+        return known
+
+    def add(session: Session) -> models.AuditEntry:
+        return add_member(
+            session, ADMIN, "UNEW1", "editor", "P1", is_user_id=str.isupper, check_user=check_user
+        )
+
+    if added:
+        run_edit(store, add)
+    else:
+        with pytest.raises(InvalidValue) as caught:
+            run_edit(store, add)
+        assert (caught.value.reason_key, caught.value.value) == ("no_such_user", "UNEW1")
+    assert asked == ["UNEW1"]
+    with Session(store) as session:
+        assert [m.user_id for m in list_members(session)] == (["UNEW1"] if added else [])
+    # A malformed id, or a duplicate, is refused before the platform is asked.
+    refused = ["not an id", "UNEW1"] if added else ["not an id"]
+    for user_id in refused:
+        with Session(store) as session, pytest.raises(InvalidValue):
+            add_member(session, ADMIN, user_id, "editor", "P1", is_user_id=str.isupper,
+                       check_user=check_user)  # fmt: skip
+    assert asked == ["UNEW1"]

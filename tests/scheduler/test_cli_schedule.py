@@ -139,3 +139,104 @@ def test_chinese_messages(cli: object, monkeypatch: pytest.MonkeyPatch) -> None:
     )  # fmt: skip
     assert code == 2 and "不是星期" in err
     assert run("schedule", "list")[1].splitlines()[0].startswith("编号")
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "message"),
+    [
+        ("en", ["--cron", "* * * * *", "--channel", "C0OFTEN"], "would post 1440 times a day"),
+        ("zh", ["--cron", "0 9,17 * * *", "--channel", "C0OFTEN"], "每天会发送 2 次"),
+        ("en", ["--at", "mon 09:00", "--channel", "#general"], '"#general" is a channel\'s name'),
+        ("zh", ["--at", "mon 09:00", "--channel", "general"], '"general"是频道的名称'),
+    ],
+)
+def test_add_refuses_what_would_hurt(
+    cli: object, monkeypatch: pytest.MonkeyPatch, lang: str, args: list[str], message: str
+) -> None:
+    run = cli  # type: ignore[assignment]
+    monkeypatch.setenv("STAFFBOT_LANG", lang)
+    base = ["schedule", "add", "--kind", "reminder", "--tz", "UTC"]
+    listed = run("schedule", "list")[1]
+    code, out, err = run(*base, *args)
+    assert (code, out) == (2, "") and message in err, err
+    assert run("schedule", "list")[1] == listed
+
+
+def test_add_refuses_an_exact_duplicate_and_names_the_one_there(
+    cli: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = cli  # type: ignore[assignment]
+    base = ["schedule", "add", "--kind", "digest", "--channel", "C0TWICE", "--tz", "UTC"]
+    code, out, _err = run(*base, "--at", "fri 16:00")
+    assert code == 0
+    sid = out.strip()
+    code, out, err = run(*base, "--cron", "0 16 * * 5")
+    assert (code, out) == (2, "")
+    assert f"Subscription #{sid} already posts this digest to C0TWICE" in err
+    run("schedule", "pause", sid)
+    monkeypatch.setenv("STAFFBOT_LANG", "zh")
+    code, out, err = run(*base, "--at", "fri 16:00", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert f"订阅 #{sid} 已在同一时间向 C0TWICE 发送这份摘要" in err
+    assert f"staffbot schedule resume {sid}" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "message"),
+    [
+        ("en", ["--days", "-3"], "--days must be a whole number from 1 to 366, not -3"),
+        ("en", ["--days", "0"], "--days must be a whole number from 1 to 366, not 0"),
+        ("zh", ["--days", "400"], "--days 必须是 1 到 366 之间的整数，不能是 400"),
+        ("en", ["--limit", "-1"], "--limit must be a whole number from 1 to 1000, not -1"),
+    ],
+)
+def test_status_refuses_a_window_that_is_not_one(
+    cli: object, monkeypatch: pytest.MonkeyPatch, lang: str, args: list[str], message: str
+) -> None:
+    run = cli  # type: ignore[assignment]
+    monkeypatch.setenv("STAFFBOT_LANG", lang)
+    code, out, err = run("schedule", "status", *args)
+    assert (code, out) == (2, "") and message in err, err
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "cannot be written: its disk is full"), ("zh", "无法写入：其磁盘已满")],
+)
+def test_add_on_a_full_disk_says_so_and_exits_3(
+    cli: object, monkeypatch: pytest.MonkeyPatch, lang: str, message: str
+) -> None:
+    """SQLite answering every INSERT as a full disk does (SQLITE_FULL), raised where the
+    driver raises it."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from bot import cli as cli_module
+
+    def refuse_inserts(*args: object) -> None:
+        if str(args[2]).lstrip().upper().startswith("INSERT"):
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
+            raise error
+
+    build = cli_module.build_db_engine
+
+    def build_full(settings: object) -> Engine:
+        engine = build(settings)  # type: ignore[arg-type]
+        event.listen(engine, "before_cursor_execute", refuse_inserts)
+        return engine
+
+    run = cli  # type: ignore[assignment]
+    monkeypatch.setenv("STAFFBOT_LANG", lang)
+    listed = run("schedule", "list")[1]
+    monkeypatch.setattr(cli_module, "build_db_engine", build_full)
+    code, out, err = run(
+        "schedule", "add", "--kind", "digest", "--channel", "C0FULL", "--at", "tue 09:00",
+        "--tz", "UTC",
+    )  # fmt: skip
+    assert (code, out) == (3, "") and message in err, err
+    assert "database or disk is full" in err and "Traceback" not in err
+    monkeypatch.setattr(cli_module, "build_db_engine", build)
+    assert run("schedule", "list")[1] == listed

@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-from knowledge.models import Delivery, utc_now
+from knowledge.models import Delivery, Subscription, utc_now
 from scheduler import deliveries
 from scheduler.errors import (
     CannotCheck,
@@ -136,7 +136,8 @@ def test_restart_beyond_grace_records_missed_without_posting(
 def test_concurrent_runners_post_each_period_once(
     store: Engine, poster: FakePoster, reports: FakeReportBuilder
 ) -> None:
-    ids = [_add(store, channel=f"C{i % 2 + 1}") for i in range(12)]
+    # Twelve channels: one channel gets one digest of a scope at a time (duplicates refused).
+    ids = [_add(store, channel=f"C{i + 1}") for i in range(12)]
     barrier = threading.Barrier(3)
     summaries: list[RunSummary] = []
 
@@ -425,12 +426,26 @@ def test_paused_subscriptions_do_not_post_and_resume_skips_the_paused_periods(
     assert _run(store, poster, reports, MONDAY_9 + WEEK).sent == 1
 
 
+def _add_stored_hourly(store: Engine) -> int:
+    """An hourly subscription stored before new ones were held to one post a day: it keeps
+    posting as it is (create_subscription would refuse it now)."""
+    with Session(store) as session:
+        subscription = Subscription(
+            kind="digest", channel="C1", scope="P1", schedule="0 * * * *", schedule_kind="cron",
+            tz="Europe/Zurich", lang="en", created_by="U1", created_at=CREATED,
+        )  # fmt: skip
+        session.add(subscription)
+        session.commit()
+        assert subscription.id is not None
+        return subscription.id
+
+
 def test_one_post_per_subscription_per_run_oldest_period_first(
     store: Engine, poster: FakePoster, reports: FakeReportBuilder
 ) -> None:
     early = _add(store, schedule="mon 08:00", channel="C2")
     late = _add(store, schedule="mon 09:00")
-    hourly = _add(store, schedule="0 * * * *")
+    hourly = _add_stored_hourly(store)
     _run(store, poster, reports, MONDAY_9 + timedelta(minutes=30), workers=1)
     assert poster.markers() == [
         deliveries.to_marker(early, MONDAY_9 - timedelta(hours=1)),

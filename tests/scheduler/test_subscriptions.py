@@ -13,6 +13,8 @@ from knowledge.models import AuditEntry
 from knowledge.progress import UnknownScope
 from scheduler.errors import (
     BadSchedule,
+    ChannelIsName,
+    DuplicateSubscription,
     InvalidChoice,
     SubscriptionNotFound,
     UnknownChannel,
@@ -161,3 +163,89 @@ def test_list_leaves_out_paused_when_asked(store: Engine) -> None:
         session.commit()
         assert [s.channel for s in list_subscriptions(session)] == ["C1", "C2"]
         assert [s.channel for s in list_subscriptions(session, include_paused=False)] == ["C2"]
+
+
+@pytest.mark.parametrize(
+    ("schedule", "posts"),
+    [("* * * * *", 1440), ("@hourly", 24), ("0,30 9 * * 1", 2), ("0 9,17 * * 1-5", 2)],
+)
+def test_a_schedule_posting_more_than_once_a_day_is_refused(
+    store: Engine, schedule: str, posts: int
+) -> None:
+    asked: list[str] = []
+    with Session(store) as session:
+        with pytest.raises(BadSchedule) as caught:
+            create_subscription(
+                session, "U1", "reminder", "C1", "P1", schedule, "UTC", "en",
+                check_channel=lambda channel: not asked.append(channel),
+            )  # fmt: skip
+        assert (caught.value.reason_key, caught.value.detail) == ("too_often", str(posts))
+        assert list_subscriptions(session) == [] and asked == []
+
+
+@pytest.mark.parametrize("schedule", ["0 9 * * *", "weekdays 08:30", "mon,thu 09:00", "@weekly"])
+def test_once_a_day_or_less_is_accepted(store: Engine, schedule: str) -> None:
+    with Session(store) as session:
+        create_subscription(session, "U1", "reminder", "C1", "P1", schedule, "UTC", "en")
+        session.commit()
+        assert len(list_subscriptions(session)) == 1
+
+
+@pytest.mark.parametrize(
+    ("channel", "is_channel_id"),
+    [("#general", None), ("#C0TEAM01", None), ("general", str.isupper), ("p1-team", str.isupper)],
+)
+def test_a_channel_name_is_refused_before_asking_the_platform(
+    store: Engine, channel: str, is_channel_id: object
+) -> None:
+    asked: list[str] = []
+    with Session(store) as session, pytest.raises(ChannelIsName) as caught:
+        create_subscription(
+            session, "U1", "digest", channel, "P1", "mon 09:00", "UTC", "en",
+            check_channel=lambda channel: not asked.append(channel),
+            is_channel_id=is_channel_id,  # type: ignore[arg-type]
+        )  # fmt: skip
+    assert caught.value.channel == channel and asked == []
+
+
+def test_an_exact_duplicate_is_refused_however_its_schedule_is_written(
+    store: Engine, poster: FakePoster
+) -> None:
+    def add(**changes: str) -> int:
+        arguments = {
+            "kind": "digest", "channel": "C1", "scope": "P1", "schedule_text": "mon 09:00",
+            "tz": "Europe/Zurich", "lang": "en", **changes,
+        }  # fmt: skip
+        with Session(store) as session:
+            subscription = create_subscription(
+                session,
+                "U1",
+                check_channel=poster.check_channel,
+                **arguments,  # type: ignore[arg-type]
+            )
+            session.commit()
+            assert subscription.id is not None
+            return subscription.id
+
+    first = add()
+    for same in [{}, {"schedule_text": "0 9 * * 1"}, {"scope": "E6", "tz": "europe/zurich"}]:
+        with pytest.raises(DuplicateSubscription) as caught:
+            add(**same)
+        assert (caught.value.existing_id, caught.value.paused) == (first, False)
+        assert (caught.value.kind, caught.value.channel) == ("digest", "C1")
+    # Another place, report, language or time is another subscription.
+    for other in [
+        {"channel": "C2"}, {"kind": "reminder"}, {"lang": "zh"}, {"tz": "UTC"},
+        {"schedule_text": "mon 09:30"}, {"schedule_text": "tue 09:00"},
+    ]:  # fmt: skip
+        add(**other)
+    with Session(store) as session:
+        pause_subscription(session, "U1", first)
+        session.commit()
+    with pytest.raises(DuplicateSubscription) as caught:
+        add()
+    assert (caught.value.existing_id, caught.value.paused) == (first, True)
+    with Session(store) as session:
+        remove_subscription(session, "U1", first)
+        session.commit()
+    assert add() > first  # a removed one does not count

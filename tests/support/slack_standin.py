@@ -21,7 +21,9 @@ returns the messages `chat.postMessage` put in that channel, newest first, with 
 `metadata` when asked with `include_all_metadata`, only those posted at or after `oldest`
 (a message's time is `clock()` when it arrived: set `clock` to a test's fake clock; its
 `ts` keeps the stand-in's own numbering). `conversations.open` gives a user's DM id (D + the
-user id's tail); `users.info` refuses ids in `unknown_channels` as it does channels.
+user id's tail); `users.info` answers user_not_found for ids in `unknown_users`, and for
+those in `unknown_channels` as channels are refused; ids in `deactivated_users` are
+"deleted".
 `conversations.info` answers ok unless the id is
 in `unknown_channels` (then `channel_not_found`, as chat.postMessage and
 conversations.history do too). Uploads: `files.getUploadURLExternal` gives a `file_id` and
@@ -130,6 +132,8 @@ class SlackStandIn:
         self._troubles: dict[str, _Trouble] = {}
         self.locales: dict[str, str] = {}  # user id → locale that users.info reports
         self.unknown_channels: set[str] = set()  # channel_not_found for these ids
+        self.unknown_users: set[str] = set()  # users.info: user_not_found for these ids
+        self.deactivated_users: set[str] = set()  # users.info: "deleted": true for these
         self.clock: Callable[[], float] = time.time  # a message's time, for `oldest`
         # channel → messages posted there, oldest first (each with "_at": clock() on arrival)
         self.messages: dict[str, list[dict[str, Any]]] = {}
@@ -371,9 +375,14 @@ class SlackStandIn:
             return 200, {}, {"ok": True, "channel": {"id": "D" + user[1:]}}
         if method == "users.info":
             user = str(call.body.get("user", ""))
-            if user in self.unknown_channels:
+            if user in self.unknown_users or user in self.unknown_channels:
                 return 200, {}, {"ok": False, "error": "user_not_found"}
-            profile = {"id": user, "name": user.lower(), "locale": self.locales.get(user, "en-US")}
+            profile = {
+                "id": user,
+                "name": user.lower(),
+                "locale": self.locales.get(user, "en-US"),
+                "deleted": user in self.deactivated_users,
+            }
             return 200, {}, {"ok": True, "user": profile}
         if method == "views.publish":
             return 200, {}, {"ok": True, "view": {"id": "V0STANDIN", "type": "home"}}

@@ -42,6 +42,8 @@ def _confirm(kb: KbService, reply: KbReply, actor: Actor = ADMIN) -> KbReply:
         ('fact add "Bad Key" "t" "中"', "invalid_value", ["lower-case"]),
         ("progress P1-EMT-99 5", "unknown_code", ["P1-EMT-99", "Did you mean"]),
         ("progress P1-EMT-1 many", "invalid_value", ["not a number"]),
+        ("progress P1-EMT-1 -3", "invalid_value", ["VALUE cannot be negative (-3)"]),
+        ("progress P1-EMT-1 5 --target -20", "invalid_value", ["TARGET cannot be negative"]),
         ("progress P1-EMT-1 5 --as-of 2999-01-01", "invalid_value", ["future"]),
         ("progress P1-EMT-1 5 --as-of yesterday", "invalid_value", ["YYYY-MM-DD"]),
         ("kpi edit P1-EMT-1 en", "input_error", ["TEXT is missing"]),
@@ -75,6 +77,18 @@ def test_bad_input_gets_a_precise_message_and_changes_nothing(
     assert count_rows(kb_engine) == before
     # Every reply renders in Chinese too.
     assert kb.run(ADMIN, text, "zh").render().strip()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", ["reading on that date", "never negative"]), ("zh", ["读数", "不能为负数"])],
+)
+def test_help_progress_says_a_value_is_a_reading_never_negative(
+    kb: KbService, lang: str, words: list[str]
+) -> None:
+    shown = kb.run(EDITOR_P1, "help progress", lang).render()
+    for word in words:
+        assert word in shown, shown
 
 
 def test_budget_edit_is_answered_then_undone_exactly(kb: KbService, kb_engine: Engine) -> None:
@@ -136,7 +150,8 @@ def test_env_admins_and_roles(kb: KbService) -> None:
     added = kb.run(ENV_ADMIN, "editor add U0NEWEDIT P2", "en")
     assert added.template == "done", added.render()
     roles = kb.run(ENV_ADMIN, "roles", "en").render()
-    assert "U0ENVADM1" in roles and "U0NEWEDIT: editor of P2" in roles
+    assert "Admins from STAFFBOT_ADMINS (Slack): U0ENVADM1" in roles
+    assert "U0NEWEDIT (Slack): editor of P2" in roles
     removal = kb.run(ENV_ADMIN, "editor remove U0NEWEDIT P2", "en")
     assert _confirm(kb, removal, ENV_ADMIN).template == "done"
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.audit import run_edit
+from knowledge.roles import Actor, Permissions, add_member
 from tests.bot.slack.kb_support import (
     ADMIN,
     EDITOR_P1,
@@ -193,3 +195,113 @@ def test_schedule_remove_asks_then_removes(app: KbServed) -> None:
     assert f"There is no schedule #{schedule_id}" in texts(
         app.kb(f"schedule preview {schedule_id}", ENV_ADMIN)
     )
+
+
+def test_roles_names_slacks_variable_and_each_members_platform(app: KbServed) -> None:
+    teams_admin = "5e4d3c2b-1a09-4f8e-9d7c-6b5a4e3d2c1f"
+    run_edit(
+        app.engine,
+        lambda s: add_member(
+            s,
+            Permissions(Actor("cli", "test"), is_admin=True),
+            teams_admin,
+            "admin",
+            platform="teams",
+        ),
+    )
+    listed = texts(app.kb("roles", ENV_ADMIN))
+    assert f"Admins from STAFFBOT_ADMINS (Slack): {ENV_ADMIN}" in listed
+    assert f"{teams_admin} (Teams): admin" in listed
+    assert f"{EDITOR_P1} (Slack): editor of P1" in listed
+    app.slack.locales[ENV_ADMIN] = "zh-CN"
+    try:
+        listed_zh = texts(app.kb("roles", ENV_ADMIN))
+    finally:
+        del app.slack.locales[ENV_ADMIN]
+    assert f"STAFFBOT_ADMINS 中的管理员（Slack）：{ENV_ADMIN}" in listed_zh
+    assert f"{teams_admin}（Teams）：管理员" in listed_zh
+
+
+@pytest.mark.parametrize(
+    ("locale", "command", "message"),
+    [
+        (
+            "en-US",
+            "schedule add reminder #general P1 'mon 09:00'",
+            '"#general" is a channel\'s name',
+        ),
+        ("zh-CN", "schedule add reminder #general P1 'mon 09:00'", "“#general”是频道的名称"),
+        ("en-US", "schedule add reminder C0TEAM01 P1 --cron '* * * * *'", "1440 times a day"),
+        ("zh-CN", "schedule add digest C0TEAM01 P1 --cron '0 9,17 * * *'", "每天会发送 2 次"),
+    ],
+)
+def test_schedule_add_refuses_a_channel_name_and_a_schedule_too_often(
+    app: KbServed, locale: str, command: str, message: str
+) -> None:
+    before = app.count_rows()
+    app.slack.locales[ENV_ADMIN] = locale
+    try:
+        refused = texts(app.kb(command, ENV_ADMIN))
+    finally:
+        del app.slack.locales[ENV_ADMIN]
+    assert message in refused, refused
+    assert app.count_rows() == before
+    assert not app.slack.calls_to("/conversations.info")  # refused before asking Slack
+
+
+def test_schedule_add_refuses_an_exact_duplicate(app: KbServed) -> None:
+    added = texts(app.kb("schedule add digest <#C0DUP0001|dup> P1 'thu 10:00'", ENV_ADMIN))
+    schedule_id = added.split("#")[1].split()[0]
+    before = app.count_rows()
+    again = texts(app.kb("schedule add digest C0DUP0001 P1 --cron '0 10 * * 4'", ENV_ADMIN))
+    assert f"Schedule #{schedule_id} already posts this digest there" in again
+    app.slack.locales[ENV_ADMIN] = "zh-CN"
+    try:
+        again_zh = texts(
+            app.kb("schedule add digest C0DUP0001 P1 'thu 10:00' --lang en", ENV_ADMIN)
+        )
+    finally:
+        del app.slack.locales[ENV_ADMIN]
+    assert f"定时发送 #{schedule_id} 已在同一时间向该处发送这份摘要" in again_zh
+    assert app.count_rows() == before
+
+
+@pytest.mark.parametrize(
+    ("locale", "message"),
+    [
+        ("en-US", "Slack has no user {} in this workspace"),
+        ("zh-CN", "此 Slack 工作区中没有用户 {}"),
+    ],
+)
+def test_admin_add_asks_slack_whether_the_person_exists(
+    app: KbServed, locale: str, message: str
+) -> None:
+    app.slack.unknown_users.add("U0NOSUCH1")
+    app.slack.deactivated_users.add("U0GONE001")
+    app.slack.locales[ENV_ADMIN] = locale
+    before = app.count_rows()
+    try:
+        for command, user in [
+            ("admin add U0NOSUCH1", "U0NOSUCH1"),
+            ("editor add U0GONE001 P1", "U0GONE001"),
+        ]:
+            refused = texts(app.kb(command, ENV_ADMIN))
+            assert message.format(user) in refused, refused
+            asked = [c.body.get("user") for c in app.slack.calls_to("/users.info")]
+            assert user in asked
+    finally:
+        app.slack.unknown_users.clear()
+        app.slack.deactivated_users.clear()
+        del app.slack.locales[ENV_ADMIN]
+    assert app.count_rows() == before
+
+
+def test_admin_add_goes_by_the_id_alone_when_slack_cannot_be_asked(app: KbServed) -> None:
+    # Both users.info calls fail: the asker's language (then English) and the check.
+    app.slack.fail("/users.info", status=500, count=2)
+    added = texts(app.kb("admin add U0UNSURE1", ENV_ADMIN))
+    assert "U0UNSURE1 is now an admin" in added
+    assert [c.body.get("user") for c in app.slack.calls_to("/users.info")] == [
+        ENV_ADMIN,
+        "U0UNSURE1",
+    ]

@@ -238,6 +238,34 @@ def test_an_admin_makes_a_mentioned_person_an_editor(served: Served) -> None:
     assert "7d6c5b4a-3f2e-4d1c-8b0a-9e8f7d6c5b4a" in card_texts(card_of(reply))
 
 
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("en-US", ["Admins from TEAMS_ADMINS (Teams)", "U0SLACKED (Slack): editor of P2"]),
+        ("zh-CN", ["TEAMS_ADMINS 中的管理员（Teams）", "U0SLACKED（Slack）：P2 的编辑"]),
+    ],
+)
+def test_kb_roles_names_the_teams_variable_and_each_members_platform(
+    served: Served, locale: str, words: list[str]
+) -> None:
+    from bot.kb.dispatcher import KbService
+    from knowledge.roles import Actor
+
+    engine = create_db_engine(served.database_url)
+    try:  # a Slack editor, added from Slack: the Teams list shows it as Slack's
+        slack_kb = KbService(engine, ["U0SLACKADM"])
+        added = slack_kb.run(Actor("slack", "U0SLACKADM"), "editor add U0SLACKED P2", "en")
+        assert added.changed, added.render()
+    finally:
+        engine.dispose()
+    reply = _ask(served, "kb roles", aad_object_id=ADMIN_OBJECT_ID, locale=locale)
+    listed = card_texts(card_of(reply)).replace("\\_", "_")  # the card's markdown escape
+    assert ADMIN_OBJECT_ID in listed
+    for word in words:
+        assert word in listed, listed
+    assert "STAFFBOT_ADMINS" not in listed
+
+
 def _member(object_id: str, name: str) -> Any:
     from tests.support.teams_standin import Member
 
