@@ -150,22 +150,18 @@ class SlackListeners:
         logger.info("event already handled: delivery ignored")
         return False
 
-    async def _is_first_request(
-        self,
-        body: Mapping[str, Any],
-        request: AsyncBoltRequest,
-        client: AsyncWebClient,
-        place: Place,
-        question: str,
-    ) -> bool:
-        """Claims the command or click; False for a repeat of one already handled, and when
-        the store cannot be reached (then the user is told, at `place`)."""
+    async def _is_first_request(self, body: Mapping[str, Any], request: AsyncBoltRequest) -> bool:
+        """Claims a command or click that only reads (an answer shown where it was asked);
+        False for a repeat of one already handled. When the store cannot be reached the work
+        goes ahead unclaimed: the answer comes from the knowledge loaded before, and a replay
+        then costs at most a second copy of a read-only answer."""
         try:
             return await claims.claim_request(self.records, body, request.headers)
         except StoreUnavailable as exc:
-            logger.warning("store unavailable, request not claimed: %s", exc.reason)
-            await self._reply_unavailable(client, place, question)
-            return False
+            logger.warning(
+                "store unavailable, read-only request answered unclaimed: %s", exc.reason
+            )
+            return True
 
     async def _answer_event(
         self, body: Mapping[str, Any], client: AsyncWebClient, place: Place, question: str
@@ -267,7 +263,7 @@ class SlackListeners:
             return
         place = Place(response_url=response_url, is_private=True)
         question = extract_question(command.get("text"))
-        if not await self._is_first_request(command, request, client, place, question):
+        if not await self._is_first_request(command, request):
             return
         await self._answer_at(
             client, place, question, user_id=extract_user_id(command.get("user_id"))
@@ -286,7 +282,7 @@ class SlackListeners:
         await ack()
         place = extract_action_place(body)
         question = extract_action_value(body)
-        if not await self._is_first_request(body, request, client, place, question):
+        if not await self._is_first_request(body, request):
             return
         await self._answer_at(
             client, place, question, show_question=True, user_id=extract_action_user_id(body)
@@ -307,7 +303,7 @@ class SlackListeners:
             return
         question, shown_lines = found
         place = extract_action_place(body)
-        if not await self._is_first_request(body, request, client, place, question):
+        if not await self._is_first_request(body, request):
             return
         answer = await self._answer(question)
         if answer is None:
@@ -386,7 +382,7 @@ class SlackListeners:
         if place.response_url is None:
             return
         question = extract_action_value(body)
-        if not await self._is_first_request(body, request, client, place, question):
+        if not await self._is_first_request(body, request):
             return
         post_key = to_post_key(body)
         if post_key is None:
