@@ -22,6 +22,7 @@ from knowledge.figures import (
     to_source,
     to_subject,
 )
+from knowledge.filler import strip_filler
 from knowledge.intents import Reading, read_question_form
 from knowledge.matching import (
     ANSWER_MIN_SCORE,
@@ -85,7 +86,7 @@ class AnswerEngine:
             return self._help(lang)
         if len(text) > MAX_QUESTION_LENGTH:
             return Answer("decline", lang, False, 0.0, "too_long", {"limit": MAX_QUESTION_LENGTH})
-        q = self.reader.read(text, lang)
+        q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
         if q.reading.kpi_codes:
