@@ -11,6 +11,7 @@ from typing import Any
 
 from knowledge import models
 from knowledge.answer import Answer, SourceRef
+from knowledge.answerability import is_supplied, read_wanted
 from knowledge.entries import ENTITY_KINDS, build_entries
 from knowledge.figures import (
     BudgetFigure,
@@ -54,6 +55,8 @@ MONEY_FACT_MIN_COVERAGE = 0.8
 # A question with a word the knowledge has never seen ("annual leave") is answered from a
 # fact only when the fact explains this much of it: that word may be what it is about.
 UNKNOWN_WORD_MIN_COVERAGE = 0.7
+# A record that holds no answer of the kind asked for is declined at this confidence.
+CANNOT_ANSWER_CONFIDENCE = 0.05
 # A risk is picked out by name when the search explains this much of the question.
 RISK_MIN_COVERAGE = 0.5
 
@@ -89,6 +92,14 @@ class AnswerEngine:
         q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
+        answer = self._route(q)
+        wanted = read_wanted(q.normalized)
+        if answer.answered and not is_supplied(wanted, self._answer_texts(q, answer)):
+            return self._cannot_answer(q, answer, wanted)
+        return answer
+
+    def _route(self, q: Question) -> Answer:
+        lang = q.lang
         if q.reading.kpi_codes:
             return self._kpi_detail(q)
         unknown = [c for c in q.reading.codes if self.knowledge.resolve_priority_code(c) is None]
@@ -568,6 +579,83 @@ class AnswerEngine:
             risk = self.knowledge.risks[ref]
             return f"{risk.category_zh}风险" if zh else f"{risk.category_en} risk"
         return ""
+
+    # -- answerability -----------------------------------------------------------------
+
+    # Templates that say figures (amounts, shares, counts of KPIs) and nothing else.
+    _FIGURE_TEMPLATES = frozenset(
+        {"budget", "compute", "extreme", "kpi_list", "kpi_total", "results"}
+    )
+
+    def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
+        """What an answer says, as the texts of its records, to check what kind of answer
+        they hold; a figure answer holds counts, an overview nothing in particular."""
+        parts = answer.parts
+        if answer.template == "fact":
+            fact = parts["fact"]
+            return [fact.title_en, fact.text_en, fact.title_zh, fact.text_zh, *fact.figures]
+        if answer.template == "faq":
+            return [parts["faq"].answer_en, parts["faq"].answer_zh]
+        if answer.template == "kpi_detail":
+            return [parts["kpi"].text_en, parts["kpi"].text_zh]
+        if answer.template == "risk":
+            return [
+                "0",  # the answer counts the risks it lists
+                *(
+                    text
+                    for item in parts["items"]
+                    for text in (
+                        item["risk"].description_en,
+                        item["risk"].description_zh,
+                        *(m.text_en for m in item["mitigations"]),
+                    )
+                ),
+            ]
+        if answer.template in self._FIGURE_TEMPLATES or (
+            answer.template == "overview"
+            and q.reading.has("class_theme", "kpi", "outcome", "output", "budget", "share")
+        ):
+            return ["0"]
+        return []
+
+    def _cannot_answer(self, q: Question, answer: Answer, wanted: str | None) -> Answer:
+        """A decline that says what kind of answer is missing and what the store does hold
+        about the subject; never a source line."""
+        zh = q.lang == "zh"
+        subject = ""
+        holds: list[str] = []
+        codes = [t.code for t in q.targets] or [
+            item["subject"].code for item in answer.parts.get("items", []) if "subject" in item
+        ]
+        named = to_subject(self.knowledge, codes[0]) if codes else None
+        if named is not None:
+            subject = f"{named.label} – {named.name_zh if zh else named.name_en}"
+            if named.kind == "theme":
+                subject = f"{named.code} – {named.name_zh if zh else named.name_en}"
+            themes = self._theme_codes(named.code)
+            holds = ["budget"]
+            if len(themes) > 1:
+                holds.append("themes")
+            if any(self.knowledge.kpis_by_theme.get(c) for c in themes):
+                holds.append("kpis")
+            if any(self.knowledge.outcomes.get(c) for c in themes):
+                holds.append("outcomes")
+            if any(self.knowledge.outputs.get(c) for c in themes):
+                holds.append("outputs")
+        terms = to_query_terms(q.normalized)
+        hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
+        suggestions = self._suggestions(q.lang, hits)[:SUGGESTION_LIMIT]
+        parts: dict[str, Any] = {"wanted": wanted, "subject": subject, "holds": holds}
+        return Answer(
+            "unknown",
+            q.lang,
+            False,
+            CANNOT_ANSWER_CONFIDENCE,
+            "cannot_answer",
+            parts,
+            [],
+            suggestions,
+        )
 
     # -- help and refusals --------------------------------------------------------------
 
