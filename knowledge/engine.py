@@ -65,6 +65,12 @@ _DATE = re.compile(
     r"\d{1,2}月|\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
+# "KPI 4.7.3", "output 7.2", "指标4.7.3": an item asked for by its number.
+_NUMBERED = re.compile(
+    r"(?P<kind>kpi|indicator|output|outcome|objective|target|指标|输出成果|成果|目标)\s*"
+    r"(?:no\.?|number|#|编号|第)?\s*(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])"
+)
+_DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
 
@@ -79,6 +85,14 @@ class AnswerEngine:
         self.latest_year = max(knowledge.years) if knowledge.years else None
         self._facts = {f.key: f for f in knowledge.facts}
         self._faqs = {q.key: q for q in knowledge.faqs}
+        # Every dotted number the knowledge writes ("3.3", "1.2.1"): a numbered item asked for
+        # by a number not among them is not in the store.
+        self._numbers = {
+            n
+            for entry in self.index.entries
+            for t in (*entry.key_texts, *entry.body_texts)
+            for n in _DOTTED.findall(t)
+        }
 
     # -- entry point ---------------------------------------------------------------------
 
@@ -103,6 +117,7 @@ class AnswerEngine:
         if q.reading.kpi_codes:
             return self._kpi_detail(q)
         unknown = [c for c in q.reading.codes if self.knowledge.resolve_priority_code(c) is None]
+        unknown += self._unknown_numbers(q)
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
@@ -665,6 +680,17 @@ class AnswerEngine:
             "years": self.knowledge.years,
         }
         return Answer("help", lang, True, 1.0, "help", parts)
+
+    def _unknown_numbers(self, q: Question) -> list[str]:
+        """Numbered KPIs, outputs or outcomes ("KPI 4.7.3", "output 7.2") the store does not
+        number that way: none of its codes or texts carries the number."""
+        found: list[str] = []
+        for match in _NUMBERED.finditer(q.normalized):
+            number = match["number"]
+            if number not in self._numbers:
+                kind = "KPI" if match["kind"] == "kpi" else match["kind"]
+                found.append(f"{kind} {number}" if kind.isascii() else f"{kind}{number}")
+        return found
 
     def _unknown_code(self, lang: str, code: str) -> Answer:
         priorities = list(self.knowledge.priorities.values())

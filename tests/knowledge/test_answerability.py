@@ -66,3 +66,26 @@ def test_answer_keeps_records_that_hold_the_kind_asked(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question", ["What does KPI 4.7.3 measure in OP-23?", "What is output 7.2?", "指标4.7.3是什么"]
+)
+def test_answer_declines_a_number_the_store_does_not_have(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.template == "unknown_code"
+    assert "4.7.3" in answer.parts["code"] or "7.2" in answer.parts["code"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2022年国际电联学院举办了多少培训课程",
+        "When was the 2018 retreat held?",
+        "What is the ITU Academy?",
+    ],
+)
+def test_answer_confidence_stays_within_0_and_1(answer_engine: AnswerEngine, question: str) -> None:
+    assert 0.0 <= answer_engine.answer(question).confidence <= 1.0
