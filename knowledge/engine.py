@@ -39,7 +39,7 @@ from knowledge.matching import (
 )
 from knowledge.seed_loader import TOTAL_CODE
 from knowledge.snapshot import Knowledge
-from knowledge.text import detect_lang
+from knowledge.text import detect_lang, detect_script, to_script
 from knowledge.understanding import Question, QuestionReader, Target
 
 MAX_QUESTION_LENGTH = 500
@@ -97,6 +97,12 @@ class AnswerEngine:
     # -- entry point ---------------------------------------------------------------------
 
     def answer(self, question: str) -> Answer:
+        answer = self._answer(question)
+        answer.script = detect_script(question)
+        answer.suggestions = [to_script(s, answer.script) for s in answer.suggestions]
+        return answer
+
+    def _answer(self, question: str) -> Answer:
         text = " ".join(question.split())
         lang = detect_lang(text)
         if not text:
