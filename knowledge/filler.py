@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import opencc
-
-_S2T = opencc.OpenCC("s2t")
+from knowledge.text import HANT, to_script
 
 # A clause ends at sentence punctuation, a comma, a colon or a dash (not a hyphen in a word).
 _CLAUSE_END = re.compile(
@@ -118,7 +116,7 @@ _LEADING_GLUE = re.compile(r"^(?:but|so|and|also|well|um+|uh+|anyway|just)\b\s*"
 def _both_scripts(phrases: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     for phrase in phrases:
-        for form in (phrase, _S2T.convert(phrase)):
+        for form in (phrase, to_script(phrase, HANT)):
             if form not in out:
                 out.append(form)
     return sorted(out, key=lambda p: -len(p))

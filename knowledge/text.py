@@ -9,7 +9,6 @@ from functools import lru_cache
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
-_S2T = opencc.OpenCC("s2tw")
 # Scripts of an answer: the question's; Chinese is written simplified unless asked in
 # traditional characters.
 HANS = "hans"
@@ -59,9 +58,14 @@ def detect_script(text: str) -> str:
     return HANT if _T2S.convert(text) != text else HANS
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")  # loaded on first use: most processes never write traditional
+
+
 def to_script(text: str, script: str) -> str:
     """Text written in simplified characters, in the script asked for."""
-    return _S2T.convert(text) if script == HANT else text
+    return _s2t().convert(text) if script == HANT else text
 
 
 @lru_cache(maxsize=65536)
