@@ -10,6 +10,7 @@ from jinja2.runtime import Context
 
 from knowledge.answer import Answer, SourceRef
 from knowledge.seed_loader import ADMIN_DOC
+from knowledge.text import to_script
 
 LANGS = ("en", "zh")
 # The question whose answer says what can be asked, per language.
@@ -99,19 +100,22 @@ def render_text(name: str, lang: str, **parts: Any) -> str:
     return render_template("text", name, lang, **parts)
 
 
-def render_sources_line(sources: list[SourceRef], lang: str) -> str:
+def render_sources_line(sources: list[SourceRef], lang: str, script: str = "") -> str:
     """The "Source: ..." line that closes an answer, on its own."""
-    return _sources_line_template.render(lang=lang, sources=sources)
+    return to_script(_sources_line_template.render(lang=lang, sources=sources), script)
 
 
 def render_answer_text(answer: Answer) -> str:
-    return render_text(
+    """An answer as plain text, in its language and script (traditional characters for a
+    question asked in them)."""
+    text = render_text(
         answer.template,
         answer.lang,
         sources=answer.sources,
         suggestions=answer.suggestions,
         **answer.parts,
     )
+    return to_script(text, answer.script)
 
 
 def list_template_names(lang: str, folder: str = "text") -> set[str]:

@@ -33,3 +33,10 @@ class Answer:
     parts: dict[str, Any] = field(default_factory=dict)
     sources: list[SourceRef] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # "hant" when the question was in traditional characters: renderers write the answer so.
+    script: str = ""
+
+    def __post_init__(self) -> None:
+        # The contract: an estimated probability. Bonuses that rank candidates may lift a
+        # score past 1; what is said about the answer never does.
+        self.confidence = min(1.0, max(0.0, self.confidence))

@@ -11,6 +11,7 @@ from typing import Any
 
 from knowledge import models
 from knowledge.answer import Answer, SourceRef
+from knowledge.answerability import is_supplied, read_wanted
 from knowledge.entries import ENTITY_KINDS, build_entries
 from knowledge.figures import (
     BudgetFigure,
@@ -22,6 +23,7 @@ from knowledge.figures import (
     to_source,
     to_subject,
 )
+from knowledge.filler import strip_filler
 from knowledge.intents import Reading, read_question_form
 from knowledge.matching import (
     ANSWER_MIN_SCORE,
@@ -37,7 +39,7 @@ from knowledge.matching import (
 )
 from knowledge.seed_loader import TOTAL_CODE
 from knowledge.snapshot import Knowledge
-from knowledge.text import detect_lang
+from knowledge.text import detect_lang, detect_script, to_script
 from knowledge.understanding import Question, QuestionReader, Target
 
 MAX_QUESTION_LENGTH = 500
@@ -53,6 +55,8 @@ MONEY_FACT_MIN_COVERAGE = 0.8
 # A question with a word the knowledge has never seen ("annual leave") is answered from a
 # fact only when the fact explains this much of it: that word may be what it is about.
 UNKNOWN_WORD_MIN_COVERAGE = 0.7
+# A record that holds no answer of the kind asked for is declined at this confidence.
+CANNOT_ANSWER_CONFIDENCE = 0.05
 # A risk is picked out by name when the search explains this much of the question.
 RISK_MIN_COVERAGE = 0.5
 
@@ -61,6 +65,12 @@ _DATE = re.compile(
     r"\d{1,2}月|\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
+# "KPI 4.7.3", "output 7.2", "指标4.7.3": an item asked for by its number.
+_NUMBERED = re.compile(
+    r"(?P<kind>kpi|indicator|output|outcome|objective|target|指标|输出成果|成果|目标)\s*"
+    r"(?:no\.?|number|#|编号|第)?\s*(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])"
+)
+_DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
 
@@ -75,22 +85,45 @@ class AnswerEngine:
         self.latest_year = max(knowledge.years) if knowledge.years else None
         self._facts = {f.key: f for f in knowledge.facts}
         self._faqs = {q.key: q for q in knowledge.faqs}
+        # Every dotted number the knowledge writes ("3.3", "1.2.1"): a numbered item asked for
+        # by a number not among them is not in the store.
+        self._numbers = {
+            n
+            for entry in self.index.entries
+            for t in (*entry.key_texts, *entry.body_texts)
+            for n in _DOTTED.findall(t)
+        }
 
     # -- entry point ---------------------------------------------------------------------
 
     def answer(self, question: str) -> Answer:
+        answer = self._answer(question)
+        answer.script = detect_script(question)
+        answer.suggestions = [to_script(s, answer.script) for s in answer.suggestions]
+        return answer
+
+    def _answer(self, question: str) -> Answer:
         text = " ".join(question.split())
         lang = detect_lang(text)
         if not text:
             return self._help(lang)
         if len(text) > MAX_QUESTION_LENGTH:
             return Answer("decline", lang, False, 0.0, "too_long", {"limit": MAX_QUESTION_LENGTH})
-        q = self.reader.read(text, lang)
+        q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
+        answer = self._route(q)
+        wanted = read_wanted(q.normalized)
+        if answer.answered and not is_supplied(wanted, self._answer_texts(q, answer)):
+            return self._cannot_answer(q, answer, wanted)
+        return answer
+
+    def _route(self, q: Question) -> Answer:
+        lang = q.lang
         if q.reading.kpi_codes:
             return self._kpi_detail(q)
         unknown = [c for c in q.reading.codes if self.knowledge.resolve_priority_code(c) is None]
+        unknown += self._unknown_numbers(q)
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
@@ -568,6 +601,83 @@ class AnswerEngine:
             return f"{risk.category_zh}风险" if zh else f"{risk.category_en} risk"
         return ""
 
+    # -- answerability -----------------------------------------------------------------
+
+    # Templates that say figures (amounts, shares, counts of KPIs) and nothing else.
+    _FIGURE_TEMPLATES = frozenset(
+        {"budget", "compute", "extreme", "kpi_list", "kpi_total", "results"}
+    )
+
+    def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
+        """What an answer says, as the texts of its records, to check what kind of answer
+        they hold; a figure answer holds counts, an overview nothing in particular."""
+        parts = answer.parts
+        if answer.template == "fact":
+            fact = parts["fact"]
+            return [fact.title_en, fact.text_en, fact.title_zh, fact.text_zh, *fact.figures]
+        if answer.template == "faq":
+            return [parts["faq"].answer_en, parts["faq"].answer_zh]
+        if answer.template == "kpi_detail":
+            return [parts["kpi"].text_en, parts["kpi"].text_zh]
+        if answer.template == "risk":
+            return [
+                "0",  # the answer counts the risks it lists
+                *(
+                    text
+                    for item in parts["items"]
+                    for text in (
+                        item["risk"].description_en,
+                        item["risk"].description_zh,
+                        *(m.text_en for m in item["mitigations"]),
+                    )
+                ),
+            ]
+        if answer.template in self._FIGURE_TEMPLATES or (
+            answer.template == "overview"
+            and q.reading.has("class_theme", "kpi", "outcome", "output", "budget", "share")
+        ):
+            return ["0"]
+        return []
+
+    def _cannot_answer(self, q: Question, answer: Answer, wanted: str | None) -> Answer:
+        """A decline that says what kind of answer is missing and what the store does hold
+        about the subject; never a source line."""
+        zh = q.lang == "zh"
+        subject = ""
+        holds: list[str] = []
+        codes = [t.code for t in q.targets] or [
+            item["subject"].code for item in answer.parts.get("items", []) if "subject" in item
+        ]
+        named = to_subject(self.knowledge, codes[0]) if codes else None
+        if named is not None:
+            subject = f"{named.label} – {named.name_zh if zh else named.name_en}"
+            if named.kind == "theme":
+                subject = f"{named.code} – {named.name_zh if zh else named.name_en}"
+            themes = self._theme_codes(named.code)
+            holds = ["budget"]
+            if len(themes) > 1:
+                holds.append("themes")
+            if any(self.knowledge.kpis_by_theme.get(c) for c in themes):
+                holds.append("kpis")
+            if any(self.knowledge.outcomes.get(c) for c in themes):
+                holds.append("outcomes")
+            if any(self.knowledge.outputs.get(c) for c in themes):
+                holds.append("outputs")
+        terms = to_query_terms(q.normalized)
+        hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
+        suggestions = self._suggestions(q.lang, hits)[:SUGGESTION_LIMIT]
+        parts: dict[str, Any] = {"wanted": wanted, "subject": subject, "holds": holds}
+        return Answer(
+            "unknown",
+            q.lang,
+            False,
+            CANNOT_ANSWER_CONFIDENCE,
+            "cannot_answer",
+            parts,
+            [],
+            suggestions,
+        )
+
     # -- help and refusals --------------------------------------------------------------
 
     def _help(self, lang: str) -> Answer:
@@ -576,6 +686,17 @@ class AnswerEngine:
             "years": self.knowledge.years,
         }
         return Answer("help", lang, True, 1.0, "help", parts)
+
+    def _unknown_numbers(self, q: Question) -> list[str]:
+        """Numbered KPIs, outputs or outcomes ("KPI 4.7.3", "output 7.2") the store does not
+        number that way: none of its codes or texts carries the number."""
+        found: list[str] = []
+        for match in _NUMBERED.finditer(q.normalized):
+            number = match["number"]
+            if number not in self._numbers:
+                kind = "KPI" if match["kind"] == "kpi" else match["kind"]
+                found.append(f"{kind} {number}" if kind.isascii() else f"{kind}{number}")
+        return found
 
     def _unknown_code(self, lang: str, code: str) -> Answer:
         priorities = list(self.knowledge.priorities.values())

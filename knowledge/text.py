@@ -9,6 +9,10 @@ from functools import lru_cache
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
+# Scripts of an answer: the question's; Chinese is written simplified unless asked in
+# traditional characters.
+HANS = "hans"
+HANT = "hant"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -45,6 +49,23 @@ def is_chinese(text: str) -> bool:
 
 def detect_lang(text: str) -> str:
     return "zh" if is_chinese(text) else "en"
+
+
+def detect_script(text: str) -> str:
+    """HANT for a question in traditional characters, HANS for other Chinese, "" else."""
+    if not is_chinese(text):
+        return ""
+    return HANT if _T2S.convert(text) != text else HANS
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2tw")  # loaded on first use: most processes never write traditional
+
+
+def to_script(text: str, script: str) -> str:
+    """Text written in simplified characters, in the script asked for."""
+    return _s2t().convert(text) if script == HANT else text
 
 
 @lru_cache(maxsize=65536)

@@ -121,7 +121,7 @@ def _split_source(answer: Answer, text: str) -> tuple[str, str]:
     """The answer's body and its closing source line, when it ends with one."""
     if not answer.sources:
         return text, ""
-    source = render_sources_line(answer.sources, answer.lang)
+    source = render_sources_line(answer.sources, answer.lang, answer.script)
     if source and text.endswith(source) and len(escape_text(source)) <= MAX_SECTION_CHARS:
         return text[: -len(source)].rstrip(), source
     return text, ""

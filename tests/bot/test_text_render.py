@@ -13,6 +13,7 @@ from bot.text_render import (
 )
 from knowledge.answer import SourceRef
 from knowledge.engine import AnswerEngine
+from knowledge.text import to_script
 
 QUESTIONS = [
     "P3 budget",
@@ -97,3 +98,25 @@ def test_an_admin_edit_is_cited_by_its_change_number() -> None:
     sources = [SourceRef("KB", "change #12", "staffbot knowledge base", "staffbot 知识库")]
     assert render_sources_line(sources, "en") == "Source: staffbot knowledge base (KB), change #12"
     assert render_sources_line(sources, "zh") == "来源：staffbot 知识库（KB），更改 #12"
+
+
+@pytest.mark.parametrize(
+    "question", ["網絡安全主題的預算是多少？", "誰負責P1？", "什麼是學習實驗室"]
+)
+def test_a_question_in_traditional_characters_is_answered_in_them(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.script == "hant"
+    assert to_script(text, "hant") == text  # nothing left in simplified characters
+    assert all(to_script(s, "hant") == s for s in answer.suggestions)
+    if answer.sources:
+        assert render_sources_line(answer.sources, answer.lang, answer.script) in text
+
+
+def test_a_question_in_simplified_characters_is_answered_in_them(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("网络安全主题的预算是多少？")
+    assert answer.script == "hans" and "预算" in render_answer_text(answer)
