@@ -30,12 +30,9 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
-from knowledge import models
-from knowledge.db import create_db_engine
-from knowledge.engine import AnswerEngine
-from knowledge.snapshot import Knowledge, load_knowledge
-from knowledge.store import ensure_store
-from knowledge.text import normalize
+from knowledge.answering import AnswerEngine, Knowledge, load_knowledge, normalize
+from knowledge.seeding import ensure_store
+from knowledge.store import create_db_engine, models
 
 SIZES = (1_000, 10_000, 100_000)
 GOALS = {"seed_p99_ms": 5.0, "large_p99_ms": 50.0, "speedup": 5.0, "cold_s": 1.5}

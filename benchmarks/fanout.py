@@ -47,9 +47,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.slack.poster import SlackPoster
-from knowledge.db import create_db_engine
-from knowledge.models import Delivery, Subscription, utc_now
-from knowledge.store import ensure_store
+from knowledge.seeding import ensure_store
+from knowledge.store import Delivery, Subscription, create_db_engine, utc_now
 from scheduler.reports import build_report
 from scheduler.runner import DEFAULT_WORKERS, run_due
 from scheduler.subscriptions import create_subscription

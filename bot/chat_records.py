@@ -13,21 +13,24 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
 from bot.text_render import render_answer_text
-from knowledge import conversations
-from knowledge.answer import Answer
-from knowledge.db import to_store_unavailable
-from knowledge.deadlines import STORE_CALL_TIMEOUT_S, deadline
+from knowledge.answering import Answer, AnswerService
 from knowledge.errors import StoreUnavailable
-from knowledge.feedback import (
+from knowledge.records import (
     CLAIM_RETENTION,
     claim_event,
+    conversations,
     create_declined,
     create_feedback,
     delete_claim,
     delete_claims_before,
 )
-from knowledge.models import ConversationRef, utc_now
-from knowledge.service import AnswerService
+from knowledge.store import (
+    STORE_CALL_TIMEOUT_S,
+    ConversationRef,
+    deadline,
+    to_store_unavailable,
+    utc_now,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +156,7 @@ class ChatRecords:
     ) -> ConversationRef:
         """Keep (or bring up to date) where the bot may post unasked; committed.
 
-        Raises InvalidValue for a value the store refuses (see knowledge.conversations)."""
+        Raises InvalidValue for a value the store refuses (see knowledge.records.conversations)."""
         values = {
             "platform": platform,
             "conversation_id": conversation_id,

@@ -30,13 +30,10 @@ from bot.composition import (
 )
 from bot.settings import Settings
 from bot.text_render import render_answer_text, render_text
-from knowledge import migrate
-from knowledge.answer import Answer
-from knowledge.db import to_safe_url
-from knowledge.engine import AnswerEngine
+from knowledge.answering import Answer, AnswerEngine, detect_lang
 from knowledge.errors import SeedInvalid, StoreFull, StoreUnavailable
-from knowledge.store import reset_store, seed_store
-from knowledge.text import detect_lang
+from knowledge.seeding import reset_store, seed_store
+from knowledge.store import migrate, to_safe_url
 
 
 def to_json_object(answer: Answer) -> dict[str, Any]:

@@ -28,8 +28,8 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
     from bot.report_text import render_report_text
-    from knowledge.progress import UnknownScope
-    from knowledge.store import ensure_store
+    from knowledge.reporting import UnknownScope
+    from knowledge.seeding import ensure_store
     from scheduler.reports import Digest, build_report_for
 
     lang = args.lang or ctx.settings.lang

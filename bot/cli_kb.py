@@ -15,9 +15,7 @@ from bot.kb.changes import MAX_SHOWN_VALUE, to_summary
 from bot.slack.ids import is_user_id as is_slack_user_id
 from bot.teams.ids import is_user_id as is_teams_user_id
 from bot.text_render import render_text
-from knowledge.audit import run_edit
-from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
-from knowledge.roles import (
+from knowledge.editing import (
     DEFAULT_PLATFORM,
     ROLE_ADMIN,
     ROLE_EDITOR,
@@ -26,8 +24,10 @@ from knowledge.roles import (
     add_member,
     list_members,
     remove_member,
+    run_edit,
 )
-from knowledge.store import ensure_store
+from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
+from knowledge.seeding import ensure_store
 
 # The platform name audit rows give the operator at the shell.
 CLI_PLATFORM = "cli"
@@ -149,7 +149,7 @@ def _run_admin_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _run_kb_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from knowledge.transfer import export_store
+    from knowledge.editing import export_store
 
     ensure_store(ctx.db_engine)
     path = Path(args.file)
@@ -188,7 +188,7 @@ def _to_change_summary(entity: str, before: Any, after: Any) -> str:
 
 
 def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from knowledge.transfer import apply_import, plan_import
+    from knowledge.editing import apply_import, plan_import
 
     ensure_store(ctx.db_engine)
     path = Path(args.file)

@@ -47,7 +47,7 @@ def to_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def _store_errors(engine: Engine) -> Iterator[None]:
     """A database failure becomes StoreUnavailable (StoreFull when its disk is full), which
     `main` answers with exit 3; the session's transaction was rolled back."""
-    from knowledge.db import to_store_unavailable
+    from knowledge.store import to_store_unavailable
 
     try:
         yield
@@ -64,7 +64,7 @@ def _actor() -> str:
 
 def _print_invalid(exc: Exception, lang: str, platform: str = "slack") -> int:
     """The message of a refused subscription; EXIT_BAD_INPUT."""
-    from knowledge.progress import UnknownScope
+    from knowledge.reporting import UnknownScope
     from scheduler import errors
 
     if isinstance(exc, errors.BadSchedule):
@@ -134,8 +134,8 @@ def _build_id_check(platform: str) -> Callable[[str], bool] | None:
 def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
-    from knowledge.progress import UnknownScope
-    from knowledge.store import ensure_store
+    from knowledge.reporting import UnknownScope
+    from knowledge.seeding import ensure_store
     from scheduler.errors import PostError, SubscriptionInvalid
     from scheduler.subscriptions import create_subscription
 
@@ -181,8 +181,8 @@ def _to_local_text(moment: datetime | None, tz: str) -> str:
 def _run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
-    from knowledge.models import utc_now
-    from knowledge.store import ensure_store
+    from knowledge.seeding import ensure_store
+    from knowledge.store import utc_now
     from scheduler.errors import SchedulerError
     from scheduler.subscriptions import get_next_run, list_subscriptions
 
@@ -219,7 +219,7 @@ def _run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
-    from knowledge.store import ensure_store
+    from knowledge.seeding import ensure_store
     from scheduler.errors import SubscriptionNotFound
     from scheduler.subscriptions import (
         pause_subscription,
@@ -248,7 +248,7 @@ def _run_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from sqlmodel import Session
 
-    from knowledge.store import ensure_store
+    from knowledge.seeding import ensure_store
     from scheduler.deliveries import list_status
 
     for option, value, high in (

@@ -212,8 +212,8 @@ def _run_conversations(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
     from bot.cli_schedule import to_table
-    from knowledge.conversations import list_conversations
-    from knowledge.store import ensure_store
+    from knowledge.records import list_conversations
+    from knowledge.seeding import ensure_store
 
     ensure_store(ctx.db_engine)
     with Session(ctx.db_engine) as session:

@@ -12,10 +12,9 @@ from sqlalchemy.engine import Engine
 
 from bot.log_redaction import REDACTOR
 from bot.settings import Settings
-from knowledge.db import create_db_engine
-from knowledge.engine import AnswerEngine
+from knowledge.answering import AnswerEngine, AnswerService
 from knowledge.errors import StoreUnavailable
-from knowledge.service import AnswerService
+from knowledge.store import create_db_engine
 
 if TYPE_CHECKING:
     from microsoft_teams.api.auth.credentials import TokenProvider
@@ -248,7 +247,7 @@ def build_scheduler_process(
     from dataclasses import replace
     from datetime import timedelta
 
-    from knowledge.store import ensure_store
+    from knowledge.seeding import ensure_store
     from scheduler.clock import ClockConfig, run_clock
     from scheduler.runner import RetryPolicy
 

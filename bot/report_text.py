@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.text_render import render_text
-from knowledge.progress import KpiStatus, ProgressRecord, ThemeKpis
+from knowledge.reporting import KpiStatus, ProgressRecord, ThemeKpis
 from scheduler.reports import MissedPost, Reminder, Report
 
 # A platform user id (Slack: U…/W…) that a chat rendering may turn into a mention.

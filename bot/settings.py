@@ -11,7 +11,7 @@ from platformdirs import user_data_dir
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from knowledge.db import to_sqlite_url
+from knowledge.store import to_sqlite_url
 
 # Slack's own Web API base URL, the one slack_sdk uses.
 SLACK_API_URL = "https://slack.com/api/"

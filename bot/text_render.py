@@ -8,9 +8,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from knowledge.answer import Answer, SourceRef
-from knowledge.seed_loader import ADMIN_DOC
-from knowledge.text import to_script
+from knowledge.answering import Answer, SourceRef, to_script
+from knowledge.store import ADMIN_DOC
 
 LANGS = ("en", "zh")
 # The question whose answer says what can be asked, per language.

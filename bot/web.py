@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from knowledge.deadlines import HEALTH_CHECK_TIMEOUT_S
+from knowledge.store import HEALTH_CHECK_TIMEOUT_S
 
 logger = logging.getLogger(__name__)
 

@@ -1,1 +1,1 @@
-"""The knowledge store, seed data, matching and answer composition (platform-neutral)."""
+"""Platform-neutral knowledge in rooms: store, seeding, answering, editing, reporting, records."""

@@ -62,7 +62,7 @@ class UnknownCode(KnowledgeError):
 
 class InvalidValue(KnowledgeError):
     """A value an edit was given is refused; `reason_key` names why (a template turns it into
-    a sentence). The keys are listed in `knowledge.audit.REASON_KEYS`."""
+    a sentence). The keys are listed in `knowledge.editing.audit.REASON_KEYS`."""
 
     def __init__(self, field: str, value: object, reason_key: str) -> None:
         super().__init__(f"invalid {field}: {reason_key}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
-from knowledge.progress import BudgetOverview
+from knowledge.reporting import BudgetOverview
 
 # Size and resolution: about 700×(120 + 28 per bar) pixels, a few tens of kilobytes.
 WIDTH_INCHES = 7.0

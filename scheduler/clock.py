@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from knowledge.models import utc_now
+from knowledge.store import utc_now
 from scheduler.errors import SchedulerError
 from scheduler.leader import LeaderLock, build_leader_lock, wait_for_leadership
 from scheduler.poster import Poster

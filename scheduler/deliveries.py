@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from knowledge.models import Delivery, Subscription, utc_now
+from knowledge.store import Delivery, Subscription, utc_now
 
 CLAIMED, SENT, FAILED, MISSED, SKIPPED = "claimed", "sent", "failed", "missed", "skipped"
 # Delivery.error is 500 characters long.

@@ -10,8 +10,8 @@ from typing import Literal
 
 from sqlmodel import Session
 
-from knowledge import models
-from knowledge.progress import (
+from knowledge.answering import Knowledge, load_knowledge
+from knowledge.reporting import (
     DIGEST_WINDOW_DAYS,
     REMINDER_WINDOW_DAYS,
     STALE_AFTER_DAYS,
@@ -27,8 +27,7 @@ from knowledge.progress import (
     list_stale_kpis,
     resolve_scope,
 )
-from knowledge.snapshot import Knowledge, load_knowledge
-from knowledge.store import get_revision
+from knowledge.store import get_revision, models
 
 KINDS = ("reminder", "digest")
 # A budget chart is drawn when the overview has at least this many parts to compare.
@@ -186,7 +185,7 @@ def build_report_for(
 ) -> Report:
     """A report of `kind` for a scope as written ("all", "P1", "E6", "P1-EMT").
 
-    Raises knowledge.progress.UnknownScope when the scope names nothing (any more).
+    Raises knowledge.reporting.progress.UnknownScope when the scope names nothing (any more).
     """
     knowledge = get_knowledge(session)
     scope = resolve_scope(knowledge, scope_text)
@@ -210,7 +209,7 @@ def build_report(
     A reminder lists the KPIs in scope with nothing recorded in the last 7 days; a digest
     covers the 7 days before `now` and lists `missed` deliveries (missed or failed posts
     of this subscription) so that none is silently dropped. Reads only; the caller owns
-    the session. Raises knowledge.progress.UnknownScope when the subscription's scope no
+    the session. Raises knowledge.reporting.progress.UnknownScope when the subscription's scope no
     longer names anything.
     """
     return build_report_for(

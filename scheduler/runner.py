@@ -35,7 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from knowledge.models import Delivery, Subscription, utc_now
+from knowledge.store import Delivery, Subscription, utc_now
 from scheduler import deliveries
 from scheduler.errors import (
     CannotCheck,

@@ -15,7 +15,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from knowledge.errors import RecordChanged
-from knowledge.models import AuditEntry, Delivery, Subscription, utc_now
+from knowledge.store import AuditEntry, Delivery, Subscription, utc_now
 from scheduler.errors import (
     ChannelIsName,
     DuplicateSubscription,
@@ -82,8 +82,8 @@ def _audit(
 
 def resolve_scope_code(session: Session, scope: str) -> str:
     """The canonical code of a scope ("all", "P1", a theme; a label like E6 → its code);
-    raises knowledge.progress.UnknownScope (kind, code, suggestions)."""
-    from knowledge.progress import resolve_scope
+    raises knowledge.reporting.progress.UnknownScope (kind, code, suggestions)."""
+    from knowledge.reporting import resolve_scope
 
     return resolve_scope(session, scope).code
 
@@ -109,8 +109,8 @@ def create_subscription(
     The one place both `staffbot schedule add` and the chat's `kb schedule add` are checked.
     In this order, raising the first failure: kind and lang (InvalidChoice), the schedule
     (BadSchedule; "too_often" past MAX_POSTS_PER_DAY), the time zone (UnknownTimeZone), the
-    scope (knowledge.progress.UnknownScope), the channel's form (ChannelIsName: "#name", or
-    not an id by the platform's `is_channel_id`), an unremoved subscription that already
+    scope (knowledge.reporting.UnknownScope), the channel's form (ChannelIsName: "#name",
+    or not an id by the platform's `is_channel_id`), an unremoved subscription that already
     posts the same report there at the same times (DuplicateSubscription), and last the
     channel through `check_channel` (e.g. the poster's `check_channel`, a call to the
     platform; None: not checked) → UnknownChannel. The scope is stored as its code and the

@@ -10,10 +10,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from knowledge.db import create_db_engine
-from knowledge.engine import AnswerEngine
-from knowledge.seed_loader import SeedData, read_seed
-from knowledge.snapshot import load_knowledge
+from knowledge.answering import AnswerEngine, load_knowledge
+from knowledge.seeding import SeedData, read_seed
+from knowledge.store import create_db_engine
 from tests.support.stores import POSTGRES_URL as POSTGRES_URL  # the benchmarks import it
 from tests.support.stores import (
     PostgresTemplate,
@@ -24,7 +23,8 @@ from tests.support.stores import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES_DIR = REPO.parent / "shared" / "seeds"
+# The five source documents (copied from ../shared/seeds): the provenance of the seed.
+SOURCES_DIR = REPO / "docs" / "sources"
 STORES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 

@@ -8,9 +8,8 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from knowledge.amounts import MAX_AMOUNT_CHF, YEAR_MAX, YEAR_MIN
-from knowledge.models import AuditEntry, KpiProgress
-from knowledge.roles import Actor
+from knowledge.editing import MAX_AMOUNT_CHF, YEAR_MAX, YEAR_MIN, Actor
+from knowledge.store import AuditEntry, KpiProgress
 
 # A value shown in a history line is cut to this many characters.
 MAX_SHOWN_VALUE = 60

@@ -12,10 +12,20 @@ from bot.kb import changes
 from bot.kb.errors import KbInputError
 from bot.kb.parser import LIST_FIELDS, Command, to_change_id, to_days, to_list, to_user_id
 from bot.kb.replies import KbReply
-from knowledge import audit, budget_edits, entry_edits, feedback, kpi_edits, roles
-from knowledge.amounts import parse_amount, parse_date, parse_number, parse_year
-from knowledge.models import AuditEntry, utc_now
-from knowledge.roles import Permissions
+from knowledge.editing import (
+    Permissions,
+    audit,
+    budget_edits,
+    entry_edits,
+    kpi_edits,
+    parse_amount,
+    parse_date,
+    parse_number,
+    parse_year,
+    roles,
+)
+from knowledge.records import feedback
+from knowledge.store import AuditEntry, utc_now
 
 FEEDBACK_LIMIT = 20
 HELP_TOPICS = frozenset(

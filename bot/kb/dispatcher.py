@@ -17,9 +17,7 @@ from bot.kb.errors import KbInputError
 from bot.kb.parser import Command, parse_command
 from bot.kb.replies import ConfirmationRequest, KbReply
 from bot.kb.schedules import ChannelCheck, ScheduleCommands, to_schedule_error
-from knowledge import roles
-from knowledge.db import to_store_unavailable
-from knowledge.deadlines import STORE_CALL_TIMEOUT_S, deadline
+from knowledge.editing import Actor, roles
 from knowledge.errors import (
     CannotUndo,
     ChangeNotFound,
@@ -32,8 +30,8 @@ from knowledge.errors import (
     StoreUnavailable,
     UnknownCode,
 )
-from knowledge.progress import UnknownScope
-from knowledge.roles import Actor
+from knowledge.reporting import UnknownScope
+from knowledge.store import STORE_CALL_TIMEOUT_S, deadline, to_store_unavailable
 from scheduler.errors import SchedulerError
 
 logger = logging.getLogger(__name__)

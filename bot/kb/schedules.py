@@ -11,8 +11,8 @@ from sqlmodel import Session
 from bot.kb.errors import KbInputError
 from bot.kb.parser import Command, to_id
 from bot.kb.replies import ConfirmationRequest, KbReply
-from knowledge.models import Subscription, utc_now
-from knowledge.roles import Permissions
+from knowledge.editing import Permissions
+from knowledge.store import Subscription, utc_now
 from scheduler import deliveries, reports, subscriptions
 from scheduler.errors import (
     BadSchedule,

@@ -12,7 +12,7 @@ from bot.log_redaction import add_secret, get_redacted_logger
 from bot.slack.kb_listeners import KbListeners
 from bot.slack.listeners import SlackListeners, screen_request
 from bot.slack.replies import build_retry_handlers
-from knowledge.service import AnswerService
+from knowledge.answering import AnswerService
 
 # Bolt and slack_sdk log through this logger (and loggers that copy its filters): request
 # bodies on a bad signature, request URLs at DEBUG. Its redactor keeps secrets out.

@@ -8,7 +8,7 @@ from typing import Any
 from bot.more import drop_lines, to_more_value
 from bot.slack.text import escape_text, to_section_texts
 from bot.text_render import render_answer_text, render_sources_line, render_template
-from knowledge.answer import Answer
+from knowledge.answering import Answer
 
 # Slack's limits (Block Kit reference): blocks in a message and in a Home tab, characters in
 # a section's or a context element's text, in a button's label and value.

@@ -29,9 +29,9 @@ from bot.slack.payloads import (
 from bot.slack.replies import post_to_response_url
 from bot.slack.text import remove_control_characters, unescape_text
 from bot.text_render import to_lang
+from knowledge.answering import is_chinese
+from knowledge.editing import Actor
 from knowledge.errors import StoreUnavailable
-from knowledge.roles import Actor
-from knowledge.text import is_chinese
 
 logger = logging.getLogger(__name__)
 

@@ -45,10 +45,8 @@ from bot.slack.payloads import (
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
 from bot.text_render import HELP_QUESTION, to_lang
-from knowledge.answer import Answer
+from knowledge.answering import Answer, AnswerService, detect_lang
 from knowledge.errors import StoreUnavailable
-from knowledge.service import AnswerService
-from knowledge.text import detect_lang
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from bot.text_render import (
     to_grouped_number,
     to_percentage_text,
 )
-from knowledge.answer import Answer
+from knowledge.answering import Answer
 from scheduler.reports import Reminder, Report
 
 VERB_HELPFUL = "staffbot.helpful"

@@ -44,11 +44,9 @@ from bot.teams.cards import (
 )
 from bot.teams.ids import to_user_id
 from bot.text_render import HELP_QUESTION, to_lang
-from knowledge.answer import Answer
+from knowledge.answering import Answer, AnswerService, detect_lang, is_chinese
+from knowledge.editing import Actor
 from knowledge.errors import InvalidValue, StoreUnavailable
-from knowledge.roles import Actor
-from knowledge.service import AnswerService
-from knowledge.text import detect_lang, is_chinese
 
 logger = logging.getLogger(__name__)
 

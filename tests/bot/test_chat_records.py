@@ -11,12 +11,11 @@ from sqlmodel import Session, select
 
 from bot import chat_records
 from bot.chat_records import ChatRecords
-from knowledge import conversations
-from knowledge.conversations import get_conversation
-from knowledge.db import create_db_engine
 from knowledge.errors import StoreUnavailable
-from knowledge.feedback import CLAIM_RETENTION
-from knowledge.models import ConversationRef, HandledEvent, utc_now
+from knowledge.records import CLAIM_RETENTION, conversations
+from knowledge.records.conversations import get_conversation
+from knowledge.store import ConversationRef, create_db_engine, utc_now
+from knowledge.store.models import HandledEvent
 
 CHANNEL = "19:3a0c5d1e2f4b4c6d8e9fa0b1c2d3e4f5@thread.tacv2"
 SERVICE_URL = "https://smba.trafficmanager.net/emea/"

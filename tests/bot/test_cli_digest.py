@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from knowledge.db import SQLITE_FILE_NAME
+from knowledge.store.db import SQLITE_FILE_NAME
 from tests.support.stores import copy_file
 
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -19,10 +19,10 @@ from bot.cli import main
 from bot.cli_kb import IMPORT_SHOWN_CHANGES
 from bot.cli_support import EXIT_BAD_INPUT, EXIT_SEED_INVALID
 from bot.text_render import render_text
-from knowledge import models
-from knowledge.audit import run_edit, undo_change
-from knowledge.db import SQLITE_FILE_NAME, create_db_engine
-from knowledge.roles import Actor, Permissions
+from knowledge.editing import Actor, Permissions, run_edit
+from knowledge.editing.audit import undo_change
+from knowledge.store import create_db_engine, models
+from knowledge.store.db import SQLITE_FILE_NAME
 from tests.support.stores import copy_file
 
 

@@ -11,9 +11,7 @@ from bot.text_render import (
     render_sources_line,
     render_text,
 )
-from knowledge.answer import SourceRef
-from knowledge.engine import AnswerEngine
-from knowledge.text import to_script
+from knowledge.answering import AnswerEngine, SourceRef, to_script
 
 QUESTIONS = [
     "P3 budget",

@@ -1,4 +1,5 @@
-"""Our own question set (tests/eval/questions.json), scored in process like ../shared/eval."""
+"""The question sets in tests/eval (ours, and those copied from ../shared/eval), scored in
+process like ../shared/eval/score.py."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.cli import to_json_object
-from knowledge.engine import AnswerEngine
+from knowledge.answering import AnswerEngine
 
 CASES = Path(__file__).with_name("questions.json")
 HOLDOUT_CASES = Path(__file__).with_name("holdout.json")
@@ -20,7 +21,13 @@ BLIND_CASES = Path(__file__).with_name("blind.json")
 # The third set, written blind at the end of a session (82.7% then, 90.7% after the general
 # fixes it exposed): a guard against regressions, below the 95% bar until the misses are fixed.
 BLIND_MIN_ACCURACY = 0.88
-DEV_CASES = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.json"
+DEV_CASES = Path(__file__).with_name("dev.json")  # copied from ../shared/eval
+# Copied from ../shared/eval too, not at 95% yet: guarded against regressions at the
+# accuracy they had when copied in (raise the floor as the misses are fixed).
+FLOOR_CASES = [
+    (Path(__file__).with_name("dev2.json"), 0.85),
+    (Path(__file__).with_name("offtopic-dev.json"), 0.93),
+]
 MIN_ACCURACY = 0.95
 
 _SEPARATOR = re.compile(r"(?<=\d)[,\u00a0\u202f '’](?=\d{3}(?!\d))")
@@ -94,8 +101,6 @@ def test_every_out_of_scope_case_is_declined(answer_engine: AnswerEngine) -> Non
 
 
 def test_development_set_scores_at_least_95_percent(answer_engine: AnswerEngine) -> None:
-    if not DEV_CASES.is_file():
-        pytest.skip(f"development set not found at {DEV_CASES}")
     cases = json.loads(DEV_CASES.read_text(encoding="utf-8"))
     accuracy, failures = _score(answer_engine, cases)
     assert accuracy >= MIN_ACCURACY, failures
@@ -113,3 +118,11 @@ def test_off_topic_and_chatty_sets_stay_where_they_are(
     cases = json.loads(Path(__file__).with_name(name).read_text(encoding="utf-8"))
     accuracy, failures = _score(answer_engine, cases)
     assert accuracy >= OWN_SETS_MIN_ACCURACY[name], failures
+
+
+@pytest.mark.parametrize(("path", "floor"), FLOOR_CASES, ids=lambda v: getattr(v, "name", v))
+def test_copied_question_sets_do_not_regress(
+    answer_engine: AnswerEngine, path: Path, floor: float
+) -> None:
+    accuracy, failures = _score(answer_engine, json.loads(path.read_text(encoding="utf-8")))
+    assert accuracy >= floor, failures

@@ -12,8 +12,8 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from knowledge.db import create_db_engine
-from knowledge.models import AuditEntry, Delivery, Priority, Subscription, Theme, utc_now
+from knowledge.store import AuditEntry, Delivery, Subscription, create_db_engine, utc_now
+from knowledge.store.models import Priority, Theme
 from scheduler import deliveries
 from scheduler.errors import PostError, UnclearOutcome
 from scheduler.runner import LEADER_TAKE_OVER

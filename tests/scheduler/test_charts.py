@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from knowledge.engine import AnswerEngine
-from knowledge.progress import BudgetOverview, BudgetRow, get_budget_overview, resolve_scope
+from knowledge.answering import AnswerEngine
+from knowledge.reporting import BudgetOverview, get_budget_overview, resolve_scope
+from knowledge.reporting.progress import BudgetRow
 from scheduler import charts
 from scheduler.charts import render_budget_chart
 

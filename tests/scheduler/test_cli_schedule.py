@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import Session
 
 from bot.cli import main
-from knowledge.db import SQLITE_FILE_NAME, create_db_engine
-from knowledge.models import utc_now
+from knowledge.store import create_db_engine, utc_now
+from knowledge.store.db import SQLITE_FILE_NAME
 from scheduler import deliveries
 from tests.support.slack_standin import SlackStandIn
 from tests.support.stores import copy_file

@@ -10,7 +10,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from knowledge.models import utc_now
+from knowledge.store import utc_now
 from scheduler.clock import ClockConfig, PeriodTrigger, run_clock, sync_jobs
 from scheduler.leader import ProcessLeaderLock
 from scheduler.schedules import list_periods, parse_schedule, to_zone

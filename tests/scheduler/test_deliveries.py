@@ -8,7 +8,7 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-from knowledge.models import Delivery, utc_now
+from knowledge.store import Delivery, utc_now
 from scheduler import deliveries
 from scheduler.subscriptions import create_subscription
 

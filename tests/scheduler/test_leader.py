@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from knowledge.db import create_db_engine
+from knowledge.store import create_db_engine
 from scheduler.errors import SchedulerAlreadyRunning
 from scheduler.leader import (
     FileLeaderLock,

@@ -10,9 +10,8 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.report_text import render_report_text, to_change_text, to_number_text
-from knowledge import models
-from knowledge.db import create_db_engine
-from knowledge.progress import UnknownScope
+from knowledge.reporting import UnknownScope
+from knowledge.store import create_db_engine, models
 from scheduler.reports import Digest, Reminder, build_report
 from tests.support.stores import add_progress
 

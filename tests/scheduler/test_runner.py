@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-from knowledge.models import Delivery, Subscription, utc_now
+from knowledge.store import Delivery, Subscription, utc_now
 from scheduler import deliveries
 from scheduler.errors import (
     CannotCheck,

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.slack.poster import SlackPoster
-from knowledge.models import utc_now
+from knowledge.store import utc_now
 from scheduler import deliveries
 from scheduler.runner import RetryPolicy, run_due
 from scheduler.subscriptions import create_subscription

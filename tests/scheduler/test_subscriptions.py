@@ -9,8 +9,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from knowledge.errors import RecordChanged
-from knowledge.models import AuditEntry
-from knowledge.progress import UnknownScope
+from knowledge.reporting import UnknownScope
+from knowledge.store import AuditEntry
 from scheduler.errors import (
     BadSchedule,
     ChannelIsName,

@@ -21,9 +21,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, SQLModel, select
 
-from knowledge import models
-from knowledge.db import create_db_engine
-from knowledge.store import ensure_store
+from knowledge.seeding import ensure_store
+from knowledge.store import create_db_engine, models
 
 logger = logging.getLogger(__name__)
 

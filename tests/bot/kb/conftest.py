@@ -11,9 +11,8 @@ from sqlmodel import Session
 
 from bot.kb.dispatcher import KbService
 from bot.slack.ids import is_user_id
-from knowledge import models
-from knowledge.db import create_db_engine
-from knowledge.roles import Actor
+from knowledge.editing import Actor
+from knowledge.store import create_db_engine, models
 from tests.support import stores
 
 ADMIN = Actor("slack", "U0ADMIN01")

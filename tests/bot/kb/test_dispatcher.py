@@ -10,8 +10,8 @@ from sqlalchemy.engine import Engine
 from bot.kb.dispatcher import KbService
 from bot.kb.replies import KbReply, read_confirmation_value
 from bot.text_render import render_answer_text
-from knowledge.roles import Actor
-from knowledge.service import AnswerService
+from knowledge.answering import AnswerService
+from knowledge.editing import Actor
 from tests.bot.kb.conftest import ADMIN, EDITOR_P1, ENV_ADMIN, NOBODY, count_rows
 
 
@@ -188,7 +188,7 @@ def test_help_documents_every_subcommand_in_both_languages(kb: KbService) -> Non
 def test_feedback_lists_declined_questions(kb: KbService, kb_engine: Engine) -> None:
     from sqlmodel import Session
 
-    from knowledge.feedback import create_declined
+    from knowledge.records import create_declined
 
     with Session(kb_engine) as session:
         for _ in range(2):
@@ -202,7 +202,7 @@ def test_feedback_lists_declined_questions(kb: KbService, kb_engine: Engine) -> 
 @pytest.mark.postgres
 def test_a_command_and_its_confirmation_on_postgres(seeded_postgres_url: str) -> None:
     """The SQLite store runs every test above; this runs one on the PostgreSQL server."""
-    from knowledge.db import create_db_engine
+    from knowledge.store import create_db_engine
 
     db_engine = create_db_engine(seeded_postgres_url)
     kb = KbService(db_engine, [ENV_ADMIN.user_id])

@@ -16,8 +16,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from bot.kb.dispatcher import KbService
-from knowledge.db import create_db_engine, is_disk_full, to_store_unavailable
 from knowledge.errors import StoreFull, StoreUnavailable
+from knowledge.store import create_db_engine, to_store_unavailable
+from knowledge.store.db import is_disk_full
 from tests.bot.kb.conftest import ENV_ADMIN, count_rows
 from tests.support import stores
 

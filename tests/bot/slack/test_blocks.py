@@ -19,8 +19,7 @@ from bot.slack.blocks import (
     build_rest_message,
 )
 from bot.text_render import LANGS, list_template_names
-from knowledge.answer import Answer, SourceRef
-from knowledge.engine import AnswerEngine
+from knowledge.answering import Answer, AnswerEngine, SourceRef
 from tests.bot.test_text_render import QUESTIONS
 
 SOURCE = SourceRef("002_2ec95dfb0164208f.txt", "3.3", "TDAG-23", "TDAG-23文件")

@@ -10,7 +10,7 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.slack.poster import EVENT_TYPE, SlackPoster
-from knowledge.progress import KpiStatus, Scope, ThemeKpis
+from knowledge.reporting import KpiStatus, Scope, ThemeKpis
 from scheduler.errors import PermanentFailure, RateLimited, TemporaryFailure, UnclearOutcome
 from scheduler.reports import Digest, Reminder
 from tests.support.slack_standin import SlackStandIn

@@ -16,15 +16,15 @@ from bot.slack.report_blocks import (
     to_chart_filename,
     to_mention,
 )
-from knowledge.progress import (
+from knowledge.reporting import (
     BudgetOverview,
-    BudgetRow,
     KnowledgeChange,
     KpiStatus,
     ProgressRecord,
     Scope,
     ThemeKpis,
 )
+from knowledge.reporting.progress import BudgetRow
 from scheduler.reports import Digest, MissedPost, Reminder
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)

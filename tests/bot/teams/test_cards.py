@@ -47,9 +47,8 @@ from bot.teams.cards import (
     to_card_size,
 )
 from bot.text_render import LANGS, list_template_names
-from knowledge.answer import Answer, SourceRef
-from knowledge.engine import AnswerEngine
-from knowledge.progress import KpiStatus, Scope, ThemeKpis
+from knowledge.answering import Answer, AnswerEngine, SourceRef
+from knowledge.reporting import KpiStatus, Scope, ThemeKpis
 from scheduler.reports import Reminder, Report, build_report_for
 from tests.bot.test_text_render import QUESTIONS
 

@@ -17,7 +17,7 @@ from bot.chat_records import ChatRecords
 from bot.teams.app import TeamsConfig, build_teams_app
 from bot.teams.poster import NOT_FOUND, TeamsPoster
 from bot.teams.retry import RateLimitRetry, read_retry_after
-from knowledge.models import utc_now
+from knowledge.store import utc_now
 from scheduler.errors import (
     CannotCheck,
     PermanentFailure,

@@ -1,0 +1,30 @@
+"""Answering questions: the read model, text, matching, understanding, figures and the engine."""
+
+from knowledge.answering.answer import Answer, SourceRef
+from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.figures import (
+    get_budget_figure,
+    get_complete_year,
+    get_latest_year,
+    to_percentage,
+)
+from knowledge.answering.service import AnswerService
+from knowledge.answering.snapshot import Knowledge, load_knowledge
+from knowledge.answering.text import detect_lang, is_chinese, normalize, to_script
+
+__all__ = [
+    "Answer",
+    "AnswerEngine",
+    "AnswerService",
+    "Knowledge",
+    "SourceRef",
+    "detect_lang",
+    "get_budget_figure",
+    "get_complete_year",
+    "get_latest_year",
+    "is_chinese",
+    "load_knowledge",
+    "normalize",
+    "to_percentage",
+    "to_script",
+]

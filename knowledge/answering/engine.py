@@ -1,0 +1,739 @@
+"""The answer engine: a question in, an `Answer` out, from an in-memory read of the store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from knowledge.answering.answer import Answer, SourceRef
+from knowledge.answering.answerability import is_supplied, read_wanted
+from knowledge.answering.entries import ENTITY_KINDS, build_entries
+from knowledge.answering.figures import (
+    BudgetFigure,
+    get_budget_figure,
+    get_complete_year,
+    get_total_amount,
+    list_subjects,
+    to_percentage,
+    to_source,
+    to_subject,
+)
+from knowledge.answering.filler import strip_filler
+from knowledge.answering.intents import Reading, read_question_form
+from knowledge.answering.matching import (
+    ANSWER_MIN_SCORE,
+    DATED_FORM_BONUS,
+    FORM_BONUS,
+    SUGGEST_MIN_SCORE,
+    TIE_MARGIN,
+    YEAR_MISMATCH_PENALTY,
+    Hit,
+    QueryTerms,
+    SearchIndex,
+    to_query_terms,
+)
+from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.text import detect_lang, detect_script, to_script
+from knowledge.answering.understanding import Question, QuestionReader, Target
+from knowledge.store import TOTAL_CODE, models
+
+MAX_QUESTION_LENGTH = 500
+SUGGESTION_LIMIT = 3
+# With intent words, a structured answer whose targets explain at least this share of the
+# question is given even when a fact scores higher.
+STRUCTURED_FIRST_EXPLAINED = 0.5
+# Below this confidence a fact answer also lists what else came close.
+RELATED_BELOW = 0.75
+# A question about money that names no budget line is answered from a fact only when the
+# fact covers this much of it (otherwise "WHO budget" would get a fact that mentions WHO).
+MONEY_FACT_MIN_COVERAGE = 0.8
+# A question with a word the knowledge has never seen ("annual leave") is answered from a
+# fact only when the fact explains this much of it: that word may be what it is about.
+UNKNOWN_WORD_MIN_COVERAGE = 0.7
+# A record that holds no answer of the kind asked for is declined at this confidence.
+CANNOT_ANSWER_CONFIDENCE = 0.05
+# A risk is picked out by name when the search explains this much of the question.
+RISK_MIN_COVERAGE = 0.5
+
+# A figure that is a date finer than a year: "2022年11月", "5 May 2023".
+_DATE = re.compile(
+    r"\d{1,2}月|\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+# "KPI 4.7.3", "output 7.2", "指标4.7.3": an item asked for by its number.
+_NUMBERED = re.compile(
+    r"(?P<kind>kpi|indicator|output|outcome|objective|target|指标|输出成果|成果|目标)\s*"
+    r"(?:no\.?|number|#|编号|第)?\s*(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])"
+)
+_DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
+# A figure that is an amount of money or a share: what a budget question may be answered with.
+_MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
+
+
+class AnswerEngine:
+    """Answers questions from one revision of the knowledge; build a new one to refresh."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
+        self.reader = QuestionReader(knowledge, self.index)
+        self.latest_year = max(knowledge.years) if knowledge.years else None
+        self._facts = {f.key: f for f in knowledge.facts}
+        self._faqs = {q.key: q for q in knowledge.faqs}
+        # Every dotted number the knowledge writes ("3.3", "1.2.1"): a numbered item asked for
+        # by a number not among them is not in the store.
+        self._numbers = {
+            n
+            for entry in self.index.entries
+            for t in (*entry.key_texts, *entry.body_texts)
+            for n in _DOTTED.findall(t)
+        }
+
+    # -- entry point ---------------------------------------------------------------------
+
+    def answer(self, question: str) -> Answer:
+        answer = self._answer(question)
+        answer.script = detect_script(question)
+        answer.suggestions = [to_script(s, answer.script) for s in answer.suggestions]
+        return answer
+
+    def _answer(self, question: str) -> Answer:
+        text = " ".join(question.split())
+        lang = detect_lang(text)
+        if not text:
+            return self._help(lang)
+        if len(text) > MAX_QUESTION_LENGTH:
+            return Answer("decline", lang, False, 0.0, "too_long", {"limit": MAX_QUESTION_LENGTH})
+        q = self.reader.read(strip_filler(text), lang)
+        if q.reading.has("help") and not q.content:
+            return self._help(lang)
+        answer = self._route(q)
+        wanted = read_wanted(q.normalized)
+        if answer.answered and not is_supplied(wanted, self._answer_texts(q, answer)):
+            return self._cannot_answer(q, answer, wanted)
+        return answer
+
+    def _route(self, q: Question) -> Answer:
+        lang = q.lang
+        if q.reading.kpi_codes:
+            return self._kpi_detail(q)
+        unknown = [c for c in q.reading.codes if self.knowledge.resolve_priority_code(c) is None]
+        unknown += self._unknown_numbers(q)
+        if unknown:
+            return self._unknown_code(lang, unknown[0])
+        structured = self._structured(q)
+        if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
+            # Intent words and a budget subject that is most of the question: it stands.
+            if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
+                return structured
+            lookup = self._lookup(q)
+            if (
+                lookup.answered
+                and lookup.intent != "overview"
+                and (lookup.confidence > structured.confidence + TIE_MARGIN)
+            ):
+                return lookup
+            return structured
+        return self._lookup(q)
+
+    def budget_overview(self, lang: str) -> Answer:
+        """Every priority and enabler ranked by budget: the overview a home page shows."""
+        return self._extreme(Question("", "", lang, Reading(concepts={"rank", "budget"})))
+
+    # -- routing ------------------------------------------------------------------------
+
+    def _structured(self, q: Question) -> Answer | None:
+        reading = q.reading
+        if reading.has("risk", "mitigation"):
+            return self._risk(q)
+        targets = q.targets
+        if reading.has("kpi"):
+            if targets:
+                return self._kpi_list(q)
+            if reading.has("whole", "count") and not q.content:
+                return self._kpi_total(q.lang)
+            return None
+        measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
+        over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
+        if reading.has("max", "min", "rank") and measured and over_a_class:
+            return self._extreme(q)
+        if len(targets) >= 2 and reading.has("sum", "difference", "whole"):
+            return self._combine(q, "difference" if reading.has("difference") else "sum")
+        if reading.has("output", "outcome") and targets:
+            return self._results(q, "outputs" if reading.has("output") else "outcomes")
+        if reading.has("budget", "share"):
+            if targets:
+                return self._budget(q, targets)
+            if not q.content:
+                if reading.has("whole"):
+                    return self._budget(q, [Target(TOTAL_CODE)], confidence=1.0)
+                return self._extreme(q)
+            return None
+        if targets:
+            return self._overview(q, targets)
+        return None
+
+    # -- budgets ------------------------------------------------------------------------
+
+    # Years. A store holds a year as soon as one line of it exists, so years may be partly
+    # filled in (admins add 2024 subject by subject). The rules:
+    # - one subject: the year asked for if it has figures for it, else its own latest year;
+    # - several subjects added up, compared or ranked: the year asked for if any of them has
+    #   it, else the latest year every one of them has (a complete year), noting the newer
+    #   figures some of them have.
+
+    def _budget_code(self, code: str) -> str:
+        """The code whose lines answer for a subject: a theme that is its priority's only
+        one shares the priority's lines."""
+        if self.knowledge.get_subject_years(code):
+            return code
+        parent = self.knowledge.get_theme_priority(code)
+        if parent and len(self.knowledge.themes_by_priority[parent]) == 1:
+            return parent
+        return code
+
+    def _subject_year(self, code: str, asked: int | None) -> int | None:
+        years = self.knowledge.get_subject_years(self._budget_code(code))
+        if asked is not None and asked in years:
+            return asked
+        if years:
+            return years[-1]
+        return asked if asked in self.knowledge.years else self.latest_year
+
+    def _group_year(self, codes: Sequence[str], asked: int | None) -> int | None:
+        budget_codes = [self._budget_code(c) for c in codes]
+        if asked is not None and any(
+            asked in self.knowledge.get_subject_years(c) for c in budget_codes
+        ):
+            return asked
+        year = get_complete_year(self.knowledge, budget_codes)
+        return year if year is not None else self.latest_year
+
+    def _figure(self, code: str, year: int | None) -> BudgetFigure | None:
+        return get_budget_figure(self.knowledge, self._budget_code(code), year) if year else None
+
+    def _figures(self, codes: Sequence[str], year: int | None) -> list[BudgetFigure]:
+        """Budget figures of one year; a theme that is its priority's only one shares the
+        priority's line."""
+        figures: list[BudgetFigure] = []
+        for code in codes:
+            figure = self._figure(code, year)
+            if figure is not None and figure not in figures:
+                figures.append(figure)
+        return figures
+
+    def _latest_figures(self, codes: Sequence[str], asked: int | None) -> list[BudgetFigure]:
+        """Each subject's figure for the year asked, or for its own latest year."""
+        figures: list[BudgetFigure] = []
+        for code in codes:
+            figure = self._figure(code, self._subject_year(code, asked))
+            if figure is not None and figure not in figures:
+                figures.append(figure)
+        return figures
+
+    def _newer(self, figures: Sequence[BudgetFigure], year: int | None) -> list[dict[str, Any]]:
+        """Subjects answered for `year` that also have figures for a later year."""
+        newer: list[dict[str, Any]] = []
+        for figure in figures:
+            later = [y for y in figure.other_years if year is not None and y > year]
+            if later:
+                newer.append({"subject": figure.subject, "year": later[-1]})
+        return newer
+
+    def _year_parts(self, figures: Sequence[BudgetFigure], asked: int | None) -> dict[str, Any]:
+        years = sorted({f.year for f in figures})
+        year = years[-1] if years else self.latest_year
+        missing = asked if asked is not None and any(f.year != asked for f in figures) else None
+        if not figures and asked is not None and asked not in self.knowledge.years:
+            missing = asked
+        return {"year": year, "missing_year": missing, "mixed_years": len(years) > 1}
+
+    def _budget(
+        self, q: Question, targets: Sequence[Target], confidence: float | None = None
+    ) -> Answer:
+        figures = self._latest_figures([t.code for t in targets], q.reading.year)
+        if not figures:
+            return self._overview(q, targets)
+        parts: dict[str, Any] = self._year_parts(figures, q.reading.year)
+        year = parts["year"]
+        parts |= {
+            "figures": figures,
+            "total": get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None,
+            "ambiguous": any(t.ambiguous for t in targets),
+        }
+        sure = q.confidence if confidence is None else confidence
+        return Answer("budget", q.lang, True, sure, "budget", parts, _sources(figures))
+
+    def _combine(self, q: Question, op: str) -> Answer:
+        asked = q.reading.year
+        year = self._group_year([t.code for t in q.targets], asked)
+        missing_year = asked if asked is not None and asked != year else None
+        figures = self._figures([t.code for t in q.targets], year)
+        if len(figures) < 2:
+            return self._budget(q, q.targets)
+        if op == "difference":
+            figures = sorted(figures[:2], key=lambda f: -f.amount)
+        amounts = [f.amount for f in figures]
+        result = sum(amounts) if op == "sum" else amounts[0] - amounts[1]
+        total = get_total_amount(self.knowledge, year) if year else None
+        share = to_percentage(result, total) if total and op == "sum" else None
+        parts: dict[str, Any] = {
+            "op": op,
+            "figures": figures,
+            "result": result,
+            "year": year,
+            "missing_year": missing_year,
+            "total": total,
+            "share_of_total": share,
+            "newer": self._newer(figures, year),
+        }
+        return Answer("compute", q.lang, True, q.confidence, "compute", parts, _sources(figures))
+
+    def _extreme(self, q: Question) -> Answer:
+        reading = q.reading
+        kind = None
+        for concept, name in (
+            ("class_theme", "theme"),
+            ("class_enabler", "enabler"),
+            ("class_priority", "priority"),
+        ):
+            if reading.has(concept):
+                kind = name
+                break
+        codes = [s.code for s in list_subjects(self.knowledge, kind)]
+        within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
+        if kind == "theme" and within:
+            codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
+        year = self._group_year(codes, reading.year)
+        missing_year = reading.year if reading.year is not None and reading.year != year else None
+        figures = self._figures(codes, year)
+        answered = {f.subject.code for f in figures}
+        lacking = [
+            s
+            for s in (to_subject(self.knowledge, c) for c in codes)
+            if s is not None and self._budget_code(s.code) not in answered
+        ]
+        figures.sort(key=lambda f: (-f.amount, f.subject.code))
+        if reading.has("max") and not reading.has("rank"):
+            op, chosen = "max", figures[:1]
+        elif reading.has("min") and not reading.has("rank"):
+            op, chosen = "min", figures[-1:]
+        else:
+            op, chosen = "rank", figures
+        total = get_total_amount(self.knowledge, year) if year else None
+        parts: dict[str, Any] = {
+            "op": op,
+            "kind": kind or "row",
+            "figures": chosen,
+            "ranked": figures,
+            "year": year,
+            "missing_year": missing_year,
+            "total": total,
+            "newer": self._newer(figures, year),
+            "lacking": lacking,
+        }
+        confidence = 0.95 if not q.content else q.confidence
+        return Answer("compute", q.lang, True, confidence, "extreme", parts, _sources(chosen))
+
+    # -- overviews, KPIs, outcomes -------------------------------------------------------
+
+    def _theme_codes(self, code: str) -> list[str]:
+        if code in self.knowledge.themes:
+            return [code]
+        return [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
+
+    def _overview(
+        self, q: Question, targets: Sequence[Target], confidence: float | None = None
+    ) -> Answer:
+        asked = q.reading.year
+        items: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        figures: list[BudgetFigure] = []
+        for target in targets:
+            subject = to_subject(self.knowledge, target.code)
+            if subject is None:
+                continue
+            year = self._subject_year(target.code, asked)
+            figure = get_budget_figure(self.knowledge, target.code, year) if year else None
+            if figure:
+                sources += figure.sources
+                figures.append(figure)
+            themes: list[dict[str, Any]] = []
+            for code in self._theme_codes(target.code):
+                theme = self.knowledge.themes[code]
+                # The theme's figure of its priority's year, else its own latest one.
+                theme_figure = get_budget_figure(self.knowledge, code, year) if year else None
+                if theme_figure is None and self.knowledge.get_subject_years(code):
+                    theme_figure = self._figure(code, self._subject_year(code, asked))
+                themes.append(
+                    {
+                        "theme": theme,
+                        "figure": theme_figure,
+                        "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
+                        "outcomes": len(self.knowledge.outcomes.get(code, [])),
+                    }
+                )
+                sources.append(to_source(self.knowledge, theme.doc, theme.section))
+            items.append(
+                {
+                    "subject": subject,
+                    "priority": self.knowledge.priorities.get(target.code),
+                    "figure": figure,
+                    "themes": themes,
+                    "kpi_count": sum(t["kpis"] for t in themes),
+                }
+            )
+        parts: dict[str, Any] = {"items": items, **self._year_parts(figures, asked)}
+        sure = q.confidence if confidence is None else confidence
+        return Answer("overview", q.lang, True, sure, "overview", parts, _dedupe(sources))
+
+    def _kpi_list(self, q: Question) -> Answer:
+        groups: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        for target in q.targets:
+            for code in self._theme_codes(target.code):
+                theme = self.knowledge.themes[code]
+                groups.append(
+                    {
+                        "theme": theme,
+                        "subject": to_subject(self.knowledge, code),
+                        "kpis": self.knowledge.kpis_by_theme.get(code, []),
+                    }
+                )
+                sources.append(to_source(self.knowledge, theme.doc, theme.section))
+        parts: dict[str, Any] = {
+            "groups": groups,
+            "count": sum(len(g["kpis"]) for g in groups),
+            "only_count": q.reading.has("count"),
+        }
+        return Answer("kpi", q.lang, True, q.confidence, "kpi_list", parts, _dedupe(sources))
+
+    def _kpi_total(self, lang: str) -> Answer:
+        rows: list[dict[str, Any]] = []
+        for priority in self.knowledge.priorities.values():
+            codes = self._theme_codes(priority.code)
+            count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in codes)
+            rows.append({"subject": to_subject(self.knowledge, priority.code), "count": count})
+        kpis = list(self.knowledge.kpis.values())
+        sections = sorted({k.section for k in kpis})
+        sources = [to_source(self.knowledge, kpis[0].doc, ", ".join(sections))] if kpis else []
+        parts: dict[str, Any] = {"rows": rows, "total": sum(r["count"] for r in rows)}
+        return Answer("kpi", lang, True, 0.95, "kpi_total", parts, sources)
+
+    def _kpi_detail(self, q: Question) -> Answer:
+        code = q.reading.kpi_codes[0]
+        if code not in self.knowledge.kpis:
+            return self._unknown_code(q.lang, code)
+        return self._kpi_answer(q.lang, code, 1.0)
+
+    def _kpi_answer(self, lang: str, code: str, confidence: float) -> Answer:
+        kpi = self.knowledge.kpis[code]
+        theme = self.knowledge.themes[kpi.theme_code]
+        parts: dict[str, Any] = {
+            "kpi": kpi,
+            "theme": theme,
+            "subject": to_subject(self.knowledge, theme.priority_code),
+            "progress": to_progress(self.knowledge.get_latest_progress(code)),
+        }
+        source = to_source(self.knowledge, kpi.doc, kpi.section)
+        return Answer("kpi", lang, True, confidence, "kpi_detail", parts, [source])
+
+    def _results(self, q: Question, which: str, confidence: float | None = None) -> Answer:
+        store = self.knowledge.outputs if which == "outputs" else self.knowledge.outcomes
+        groups: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        for target in q.targets:
+            for code in self._theme_codes(target.code):
+                theme = self.knowledge.themes[code]
+                groups.append({"theme": theme, "entries": store.get(code, [])})
+                sources.append(to_source(self.knowledge, theme.doc, theme.section))
+        parts: dict[str, Any] = {"which": which, "groups": groups}
+        sure = q.confidence if confidence is None else confidence
+        return Answer(which[:-1], q.lang, True, sure, "results", parts, _dedupe(sources))
+
+    # -- risks --------------------------------------------------------------------------
+
+    def _risk(self, q: Question) -> Answer:
+        chosen = list(self.knowledge.risks.values())
+        confidence = 0.9 if not q.content else 0.7
+        if q.content:
+            terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
+            hits = [
+                h
+                for h in self.index.search(terms, kinds=("risk",), limit=4)
+                if h.coverage >= RISK_MIN_COVERAGE
+            ]
+            if hits:
+                best = hits[0].score
+                chosen = [
+                    self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
+                ]
+                confidence = min(1.0, 0.3 + hits[0].score)
+        return self._risk_answer(q.lang, chosen, confidence)
+
+    def _risk_answer(self, lang: str, risks: Sequence[Any], confidence: float) -> Answer:
+        items = [
+            {"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks
+        ]
+        sources = _dedupe([to_source(self.knowledge, r.doc, r.section) for r in risks])
+        return Answer("risk", lang, True, confidence, "risk", {"items": items}, sources)
+
+    # -- search over everything ---------------------------------------------------------
+
+    def _lookup(self, q: Question) -> Answer:
+        terms = to_query_terms(q.normalized)
+        acronyms = [a for a in q.acronyms if a not in terms.tokens]
+        terms = replace(terms, tokens=(*terms.tokens, *acronyms))
+        hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))
+        suggestions = self._suggestions(q.lang, hits)
+        best = hits[0] if hits else None
+        money_question = q.reading.has("budget") and not q.targets
+        acceptable = (
+            best is not None
+            and best.score >= ANSWER_MIN_SCORE
+            and (best.coverage >= UNKNOWN_WORD_MIN_COVERAGE or not self._has_unknown_word(terms))
+            and not (
+                money_question
+                and (
+                    best.entry.kind != "fact"
+                    or best.coverage < MONEY_FACT_MIN_COVERAGE
+                    or not any(_MONEY.search(f) for f in self._facts[best.entry.ref].figures)
+                )
+            )
+        )
+        if best is None or not acceptable:
+            score = best.score if best else 0.0
+            shown = suggestions if score >= SUGGEST_MIN_SCORE else []
+            return Answer("unknown", q.lang, False, round(score, 3), "decline", {}, [], shown)
+        answer = self._answer_entry(q, best, round(best.score, 3))
+        if answer.confidence < RELATED_BELOW:
+            answer.suggestions = suggestions[1:]
+        return answer
+
+    def _has_unknown_word(self, terms: QueryTerms) -> bool:
+        return bool(self.index.list_unknown_words(terms))
+
+    def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """Lift facts of the kind the question's form asks for, then sort again."""
+        form = read_question_form(q.normalized)
+        if form is None:
+            return hits
+        lifted = []
+        for hit in hits:
+            fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
+            bonus = 0.0
+            if fact is not None and not self._fits_year(fact, q.reading.year):
+                bonus = -YEAR_MISMATCH_PENALTY  # "2026 WSIS Forum" is not the 2023 one
+            elif fact is not None:
+                if form == "when" and any(_DATE.search(f) for f in fact.figures):
+                    bonus = DATED_FORM_BONUS  # a "when" question wants a date above all
+                elif (
+                    (form == "definition" and fact.kind in ("definition", "list"))
+                    or (form in ("when", "where") and fact.kind in ("event", "date"))
+                    or (form == "number" and bool(fact.figures))
+                ):
+                    bonus = FORM_BONUS
+            changed = replace(hit, score=round(max(hit.score + bonus, 0.0), 4))
+            lifted.append(changed if bonus else hit)
+        return sorted(lifted, key=lambda h: (-h.score, -h.closeness))
+
+    @staticmethod
+    def _fits_year(fact: Any, year: int | None) -> bool:
+        """Whether a fact can answer for the year a question names (any fact, if none)."""
+        if year is None or fact.year == year:
+            return True
+        return any(str(year) in text for text in (fact.text_zh, fact.text_en, fact.title_en))
+
+    def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:
+        kind, ref = hit.entry.kind, hit.entry.ref
+        if kind in ENTITY_KINDS:
+            return self._overview(q, [Target(ref)], confidence)
+        if kind == "kpi":
+            return self._kpi_answer(q.lang, ref, confidence)
+        if kind in ("outcome", "output"):
+            found = Question(
+                q.text, q.normalized, q.lang, q.reading, targets=[Target(ref.split("#")[0])]
+            )
+            return self._results(found, kind + "s", confidence)
+        if kind == "risk":
+            return self._risk_answer(q.lang, [self.knowledge.risks[ref]], confidence)
+        if kind == "faq":
+            faq = self._faqs[ref]
+            source = to_source(self.knowledge, faq.doc, faq.section)
+            return Answer("faq", q.lang, True, confidence, "faq", {"faq": faq}, [source])
+        fact = self._facts[ref]
+        source = to_source(self.knowledge, fact.doc, fact.section)
+        under = to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
+        parts: dict[str, Any] = {"fact": fact, "priority": under}
+        return Answer("fact", q.lang, True, confidence, "fact", parts, [source])
+
+    def _suggestions(self, lang: str, hits: Sequence[Hit]) -> list[str]:
+        labels: list[str] = []
+        for hit in hits:
+            label = self._label(lang, hit)
+            if label and label not in labels:
+                labels.append(label)
+        return labels[: SUGGESTION_LIMIT + 1]
+
+    def _label(self, lang: str, hit: Hit) -> str:
+        """A suggestion: something the user can ask next, in their language."""
+        kind, ref = hit.entry.kind, hit.entry.ref
+        zh = lang == "zh"
+        if kind in ENTITY_KINDS:
+            subject = to_subject(self.knowledge, ref)
+            return f"{ref} {subject.name_zh if zh else subject.name_en}" if subject else ""
+        if kind == "kpi":
+            return ref
+        if kind == "fact":
+            fact = self._facts[ref]
+            questions = fact.questions_zh if zh else fact.questions_en
+            return questions[0] if questions else (fact.title_zh if zh else fact.title_en)
+        if kind == "faq":
+            faq = self._faqs[ref]
+            return faq.question_zh if zh else faq.question_en
+        if kind == "risk":
+            risk = self.knowledge.risks[ref]
+            return f"{risk.category_zh}风险" if zh else f"{risk.category_en} risk"
+        return ""
+
+    # -- answerability -----------------------------------------------------------------
+
+    # Templates that say figures (amounts, shares, counts of KPIs) and nothing else.
+    _FIGURE_TEMPLATES = frozenset(
+        {"budget", "compute", "extreme", "kpi_list", "kpi_total", "results"}
+    )
+
+    def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
+        """What an answer says, as the texts of its records, to check what kind of answer
+        they hold; a figure answer holds counts, an overview nothing in particular."""
+        parts = answer.parts
+        if answer.template == "fact":
+            fact = parts["fact"]
+            return [fact.title_en, fact.text_en, fact.title_zh, fact.text_zh, *fact.figures]
+        if answer.template == "faq":
+            return [parts["faq"].answer_en, parts["faq"].answer_zh]
+        if answer.template == "kpi_detail":
+            return [parts["kpi"].text_en, parts["kpi"].text_zh]
+        if answer.template == "risk":
+            return [
+                "0",  # the answer counts the risks it lists
+                *(
+                    text
+                    for item in parts["items"]
+                    for text in (
+                        item["risk"].description_en,
+                        item["risk"].description_zh,
+                        *(m.text_en for m in item["mitigations"]),
+                    )
+                ),
+            ]
+        if answer.template in self._FIGURE_TEMPLATES or (
+            answer.template == "overview"
+            and q.reading.has("class_theme", "kpi", "outcome", "output", "budget", "share")
+        ):
+            return ["0"]
+        return []
+
+    def _cannot_answer(self, q: Question, answer: Answer, wanted: str | None) -> Answer:
+        """A decline that says what kind of answer is missing and what the store does hold
+        about the subject; never a source line."""
+        zh = q.lang == "zh"
+        subject = ""
+        holds: list[str] = []
+        codes = [t.code for t in q.targets] or [
+            item["subject"].code for item in answer.parts.get("items", []) if "subject" in item
+        ]
+        named = to_subject(self.knowledge, codes[0]) if codes else None
+        if named is not None:
+            subject = f"{named.label} – {named.name_zh if zh else named.name_en}"
+            if named.kind == "theme":
+                subject = f"{named.code} – {named.name_zh if zh else named.name_en}"
+            themes = self._theme_codes(named.code)
+            holds = ["budget"]
+            if len(themes) > 1:
+                holds.append("themes")
+            if any(self.knowledge.kpis_by_theme.get(c) for c in themes):
+                holds.append("kpis")
+            if any(self.knowledge.outcomes.get(c) for c in themes):
+                holds.append("outcomes")
+            if any(self.knowledge.outputs.get(c) for c in themes):
+                holds.append("outputs")
+        terms = to_query_terms(q.normalized)
+        hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
+        suggestions = self._suggestions(q.lang, hits)[:SUGGESTION_LIMIT]
+        parts: dict[str, Any] = {"wanted": wanted, "subject": subject, "holds": holds}
+        return Answer(
+            "unknown",
+            q.lang,
+            False,
+            CANNOT_ANSWER_CONFIDENCE,
+            "cannot_answer",
+            parts,
+            [],
+            suggestions,
+        )
+
+    # -- help and refusals --------------------------------------------------------------
+
+    def _help(self, lang: str) -> Answer:
+        parts: dict[str, Any] = {
+            "priorities": list(self.knowledge.priorities.values()),
+            "years": self.knowledge.years,
+        }
+        return Answer("help", lang, True, 1.0, "help", parts)
+
+    def _unknown_numbers(self, q: Question) -> list[str]:
+        """Numbered KPIs, outputs or outcomes ("KPI 4.7.3", "output 7.2") the store does not
+        number that way: none of its codes or texts carries the number."""
+        found: list[str] = []
+        for match in _NUMBERED.finditer(q.normalized):
+            number = match["number"]
+            if number not in self._numbers:
+                kind = "KPI" if match["kind"] == "kpi" else match["kind"]
+                found.append(f"{kind} {number}" if kind.isascii() else f"{kind}{number}")
+        return found
+
+    def _unknown_code(self, lang: str, code: str) -> Answer:
+        priorities = list(self.knowledge.priorities.values())
+        parts: dict[str, Any] = {"code": code, "known": [p.label for p in priorities]}
+        suggestions = [p.code for p in priorities][:SUGGESTION_LIMIT]
+        return Answer("unknown", lang, False, 0.0, "unknown_code", parts, [], suggestions)
+
+
+@dataclass(frozen=True)
+class ProgressReading:
+    """A KPI's latest recorded value, as an answer shows it."""
+
+    value: Decimal
+    target: Decimal | None
+    as_of: date
+    note: str
+    recorded_at: datetime
+
+
+def to_plain_decimal(value: Decimal) -> Decimal:
+    """42.0000 → 42, 12.5000 → 12.5 (the store keeps four decimals)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
+    if record is None:
+        return None
+    target = to_plain_decimal(record.target) if record.target is not None else None
+    return ProgressReading(
+        to_plain_decimal(record.value), target, record.as_of, record.note, record.recorded_at
+    )
+
+
+def _sources(figures: Sequence[BudgetFigure]) -> list[SourceRef]:
+    return _dedupe([s for f in figures for s in f.sources])
+
+
+def _dedupe(sources: Sequence[SourceRef]) -> list[SourceRef]:
+    return list(dict.fromkeys(sources))

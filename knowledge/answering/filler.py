@@ -1,0 +1,173 @@
+"""Politeness and small talk around a question: found and set aside before it is matched.
+
+"Hi! Sorry to bother you — do you happen to know roughly how much P2 gets? Thanks!" asks
+what "how much P2 gets" asks; the rest only dilutes the match. A question is cut into
+clauses; a clause that is small talk (a greeting, thanks, an apology, the asker speaking of
+themselves) and asks nothing is dropped, and filler phrases are taken out of the others.
+The lexicon is written in simplified Chinese; traditional spellings are derived from it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.answering.text import HANT, to_script
+
+# A clause ends at sentence punctuation, a comma, a colon or a dash (not a hyphen in a word).
+_CLAUSE_END = re.compile(
+    r"[!?;:…~～！？。；：，、\u2600-\u27bf\U0001f300-\U0001faff]+|(?<!\d)[.,]+|[.,]+(?!\d)"
+    r"|\s[-–—]+\s|—+|\s(?=but\s)",
+    re.IGNORECASE,
+)
+
+# Clauses that start with one of these are small talk unless they ask something.
+_SOCIAL_EN = (
+    r"hi+|hello|hey+|hiya|howdy|good (?:morning|afternoon|evening|day)|morning|greetings|dear",
+    r"thanks?|thank you|thx|cheers|many thanks|much appreciated|appreciated|ta",
+    r"sorry|apologies|pardon|excuse me",
+    r"i(?:'m| am|'ve| have|'d| would| keep| was| need| think| just| hope)\b",
+    r"hope\b|no rush|no worries|no hurry|quick (?:one|question)|random (?:one|question)"
+    r"|bit of a|one more|another (?:one|question)|just curious|curious|out of curiosity",
+    r"for (?:a|an|the|my) (?:note|slide|report|briefing|newsletter|memo|email|presentation|call)",
+    r"a colleague|my (?:boss|manager|colleague|team)|my \w+ (?:wants|asked|is asking|needs)",
+    r"we(?:'re| are)\b|lol|haha|ok(?:ay)?|so\b$",
+    r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",
+    r"working on|drafting|preparing|writing|putting together",
+)
+# Small talk wherever it stands in a clause that asks nothing.
+_SOCIAL_ANYWHERE_EN = (
+    r"\b(?:thanks|thank you|cheers|appreciated|no rush|lol|haha)\b",
+    r"would be (?:great|nice|helpful|perfect|appreciated|ideal)",
+)
+_SOCIAL_ANYWHERE_ZH = ("谢谢", "感谢", "感恩", "多谢", "麻烦您了", "麻烦了", "辛苦", "冒昧")
+_SOCIAL_ZH = (
+    "你好|您好|嗨|哈喽|哈啰|哈罗|嘿|早上好|下午好|晚上好|老师好|各位好|大家好|hello",
+    "谢谢|多谢|感谢|感恩|谢啦|辛苦了|麻烦了|劳驾",
+    "不好意思|打扰了|打扰一下|抱歉|对不起",
+    "我是|我刚|我在|我正在|我其实|我有点|我想确认|我们|同事|领导",
+    "再问一个|顺便问|随便问|好奇|请教一下|想请教|问一下|问个问题|嗯",
+)
+
+# Phrases that carry no content wherever they stand (longest first when applied).
+_FILLER_EN = (
+    r"do you (?:happen to )?(?:know|remember|recall)(?: by any chance)?(?: if| whether)?",
+    r"(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|give|let) me",
+    r"would you mind (?:telling|reminding|showing) me",
+    r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
+    r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
+    r"i(?:'d| would) (?:like|love) to know",
+    r"i want to know|i need to know|i'm trying to find out|any idea",
+    r"if you know|if you have it|by any chance|off the top of your head|just to confirm",
+    r"\bplease\b|\bkindly\b|\broughly\b|\bapproximately\b|\babout how\b|\bagain\b",
+)
+_FILLER_ZH = (
+    "请问一下下",
+    "想请问一下",
+    "想请问",
+    "请问一下",
+    "请问",
+    "就想问问",
+    "不太确定该问谁",
+    "不知道该问谁",
+    "能不能帮我看一下",
+    "帮我看一下",
+    "帮忙看一下",
+    "麻烦问一下",
+    "麻烦问下",
+    "麻烦帮我查一下",
+    "能不能帮我查一下",
+    "能不能告诉我",
+    "能告诉我",
+    "帮我查一下",
+    "帮忙查一下",
+    "想请教一下",
+    "请教一下",
+    "想问问看",
+    "想问一下",
+    "想问问",
+    "问一下",
+    "我想知道",
+    "想知道",
+    "想确认一下",
+    "确认一下",
+    "顺便说说",
+    "顺便问一下",
+    "顺便",
+    "听说",
+    "到底",
+    "大概",
+    "大约",
+    "一下下",
+)
+# Sentence-final particles that only soften a question.
+_PARTICLES_ZH = "呀啊呢啦吧哦嘛哈"
+
+# A clause that asks: it holds a question word.
+_ASKS = re.compile(
+    r"\b(?:what|which|who|whom|whose|when|where|why|how)\b"
+    r"|多少|什么|哪|谁|几|吗|如何|怎么|怎样|是否|有没有|为何|为什么",
+    re.IGNORECASE,
+)
+# Joining words a dropped clause leaves at the start of the next one.
+_LEADING_GLUE = re.compile(r"^(?:but|so|and|also|well|um+|uh+|anyway|just)\b\s*", re.IGNORECASE)
+
+
+def _both_scripts(phrases: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for phrase in phrases:
+        for form in (phrase, to_script(phrase, HANT)):
+            if form not in out:
+                out.append(form)
+    return sorted(out, key=lambda p: -len(p))
+
+
+_SOCIAL_START = re.compile(
+    r"^(?:" + "|".join(_SOCIAL_EN) + r")|^(?:" + "|".join(_both_scripts(_SOCIAL_ZH)) + ")",
+    re.IGNORECASE,
+)
+_SOCIAL_ANYWHERE = re.compile(
+    "|".join(_SOCIAL_ANYWHERE_EN) + "|" + "|".join(_both_scripts(_SOCIAL_ANYWHERE_ZH)),
+    re.IGNORECASE,
+)
+_FILLER = re.compile("|".join(_FILLER_EN), re.IGNORECASE)
+_FILLER_ZH_RE = re.compile("|".join(re.escape(p) for p in _both_scripts(_FILLER_ZH)))
+_PARTICLE_END = re.compile(f"[{_PARTICLES_ZH}]+(?=[?？!！。，,~～]|$)")
+_SPACES = re.compile(r"\s+")
+
+
+def _is_small_talk(clause: str) -> bool:
+    social = _SOCIAL_START.search(clause) or _SOCIAL_ANYWHERE.search(clause)
+    return social is not None and not _ASKS.search(_FILLER.sub(" ", _FILLER_ZH_RE.sub(" ", clause)))
+
+
+def _clauses(text: str) -> list[tuple[str, str]]:
+    """(clause, the punctuation that ended it)."""
+    pieces: list[tuple[str, str]] = []
+    start = 0
+    for match in _CLAUSE_END.finditer(text):
+        pieces.append((text[start : match.start()], match.group()))
+        start = match.end()
+    pieces.append((text[start:], ""))
+    return [(c.strip(" ()[]'\"“”「」"), end) for c, end in pieces if c.strip(" ()[]'\"“”「」")]
+
+
+@lru_cache(maxsize=4096)
+def strip_filler(text: str) -> str:
+    """The question without small-talk clauses and filler phrases; the text itself when
+    nothing would be left."""
+    kept: list[str] = []
+    changed = False
+    for clause, end in _clauses(text):
+        if _is_small_talk(clause):
+            changed = True
+            continue
+        cleaned = _LEADING_GLUE.sub("", _FILLER_ZH_RE.sub("", _FILLER.sub(" ", clause)).strip())
+        cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
+        cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")
+        changed |= cleaned != (clause + end).strip(" ,，")
+        # What filler leaves behind: punctuation, or one character ("就").
+        if cleaned and not re.fullmatch(r"[\W_]+|\w[\W_]*", cleaned):
+            kept.append(cleaned)
+    result = " ".join(kept).strip()
+    return result if changed and result else text

@@ -1,0 +1,319 @@
+"""Reading a question: what it asks for (intent words), which codes and year it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from knowledge.answering.text import latin_tokens
+
+# Concept → (English words, English phrases, Chinese phrases). English words are matched
+# per token, tolerating typos; phrases and Chinese are matched as substrings.
+LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
+    "help": (
+        frozenset({"help", "usage", "command", "commands"}),
+        ("what can you do", "what can i ask", "what do you know", "how do i use", "how to use"),
+        (
+            "帮助",
+            "你能做什么",
+            "能做什么",
+            "可以问什么",
+            "能问什么",
+            "怎么用",
+            "如何使用",
+            "使用说明",
+        ),
+    ),
+    "budget": (
+        frozenset(
+            {
+                "budget",
+                "money",
+                "fund",
+                "funding",
+                "funded",
+                "allocation",
+                "allocated",
+                "spend",
+                "spending",
+                "spent",
+                "cost",
+                "chf",
+                "franc",
+                "financing",
+                "amount",
+            }
+        ),
+        ("how much",),
+        ("预算", "资金", "经费", "多少钱", "拨款", "瑞郎", "金额", "钱"),
+    ),
+    "share": (
+        frozenset({"share", "percentage", "percent", "proportion", "fraction", "ratio"}),
+        ("%",),
+        ("比例", "百分比", "百分之", "占", "份额", "比重"),
+    ),
+    "kpi": (
+        frozenset({"kpi", "indicator", "metric", "measure", "measured", "measuring"}),
+        ("key performance",),
+        ("关键绩效指标", "绩效指标", "指标", "衡量", "考核"),
+    ),
+    "count": (
+        frozenset({"count", "number"}),
+        ("how many",),
+        ("多少个", "多少项", "多少条", "几个", "几项", "几条", "数量", "多少"),
+    ),
+    "output": (
+        frozenset({"output", "deliverable"}),
+        ("products and services", "product and service"),
+        ("输出成果", "产品和服务"),
+    ),
+    "outcome": (frozenset({"outcome"}), ("expected result",), ("预期成果", "成果")),
+    "risk": (frozenset({"risk"}), (), ("风险",)),
+    "mitigation": (
+        frozenset({"mitigation", "mitigate", "mitigating"}),
+        (),
+        ("缓解", "应对措施", "减缓措施"),
+    ),
+    "overview": (
+        frozenset({"overview", "summary", "summarise", "summarize", "describe"}),
+        ("tell me about", "what about"),
+        ("概况", "介绍", "概述", "总览"),
+    ),
+    "sum": (
+        frozenset({"sum", "combined", "together", "altogether", "plus"}),
+        ("in total", "add up"),
+        ("一共", "合计", "总共", "加起来", "总和", "共计", "之和", "加在一起"),
+    ),
+    "difference": (
+        frozenset(
+            {"difference", "differ", "compare", "comparison", "versus", "gap", "minus", "subtract"}
+        ),
+        (
+            "more than",
+            "less than",
+            "bigger than",
+            "larger than",
+            "smaller than",
+            "vs",
+            "how much more",
+            "how much less",
+        ),
+        (
+            "相差",
+            "差额",
+            "差多少",
+            "多多少",
+            "多多少钱",
+            "少多少钱",
+            "少多少",
+            "比较",
+            "对比",
+            "差距",
+            "差异",
+            "减去",
+            "高出",
+            "多出",
+        ),
+    ),
+    "max": (
+        frozenset({"largest", "biggest", "highest", "most", "greatest", "maximum", "max", "top"}),
+        (),
+        ("最多", "最大", "最高", "更高", "更多", "较高", "较多"),
+    ),
+    "min": (
+        frozenset({"smallest", "lowest", "least", "fewest", "minimum", "min"}),
+        (),
+        ("最少", "最小", "最低", "更低", "更少", "较低", "较少"),
+    ),
+    "rank": (
+        frozenset({"rank", "ranking", "ranked", "order", "sorted", "sort"}),
+        (),
+        ("排名", "排序", "排列", "从高到低", "从大到小"),
+    ),
+    "whole": (
+        frozenset({"total", "overall", "entire", "whole", "altogether", "all"}),
+        ("impact framework", "operational plan", "op-23", "op23", "kigali action plan", "itu-d"),
+        (
+            "总额",
+            "全部",
+            "整体",
+            "总计",
+            "所有",
+            "整个",
+            "总体",
+            "影响框架",
+            "运作规划",
+            "基加利行动计划",
+            "总",
+        ),
+    ),
+    "class_priority": (frozenset({"priority", "priorities"}), (), ("重点工作", "优先事项")),
+    "class_enabler": (frozenset({"enabler"}), (), ("推动因素",)),
+    "class_theme": (frozenset({"theme", "topic"}), (), ("主题",)),
+}
+
+# Typo tolerance for English intent words: words this long, at least this similar
+# (short words need to be more alike: "kpiz" is a KPI, "most" is not "cost").
+INTENT_TYPO_MIN_LENGTH = 4
+INTENT_TYPO_MIN_SIMILARITY = 80
+INTENT_TYPO_MIN_SIMILARITY_SHORT = 85
+INTENT_TYPO_SHORT_LENGTH = 5
+
+# Chinese characters count as word characters for \b, so codes are bounded explicitly;
+# "P2级" or "P4 staff" is a staff grade, not a priority.
+_START = r"(?<![a-z0-9])"
+_END = r"(?![a-z0-9])"
+_KPI_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})\s*-\s*(\d{1,2})" + _END)
+_THEME_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})" + _END)
+_CODE = re.compile(
+    r"(?:" + _START + r"(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)"
+    r"(\d{1,2})(?!\d)(?!\s*(?:级|职|level|grade|staff|post)))"
+    r"|(?:(重点工作|推动因素)\s*(\d{1,2}))"
+)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:\s*年度?)?")
+# "E1 to E5", "P1至P4", "E1–E5": every code in between.
+_CODE_RANGE = re.compile(
+    _START + r"([pe])\s*(\d)\s*(?:-|–|—|~|to|through|至|到)\s*(?:\1\s*)?(\d)" + _END
+)
+
+
+@dataclass
+class Reading:
+    """What the question asks for, independent of which records it names."""
+
+    concepts: set[str] = field(default_factory=set)
+    codes: list[str] = field(default_factory=list)
+    theme_codes: list[str] = field(default_factory=list)
+    kpi_codes: list[str] = field(default_factory=list)
+    year: int | None = None
+    consumed_tokens: set[str] = field(default_factory=set)
+    residue: str = ""
+    residue_content: bool = False
+
+    def has(self, *concepts: str) -> bool:
+        return any(c in self.concepts for c in concepts)
+
+
+def _match_word(token: str, words: frozenset[str]) -> bool:
+    if token in words:
+        return True
+    if len(token) < INTENT_TYPO_MIN_LENGTH:
+        return False
+    for word in words:
+        short = min(len(token), len(word)) < INTENT_TYPO_SHORT_LENGTH
+        needed = INTENT_TYPO_MIN_SIMILARITY_SHORT if short else INTENT_TYPO_MIN_SIMILARITY
+        if len(word) >= 3 and fuzz.ratio(token, word) >= needed:
+            return True
+    return False
+
+
+_GLUABLE = frozenset(w for words, _, _ in LEXICON.values() for w in words if len(w) >= 3)
+
+
+def _unglue(text: str) -> str:
+    """Split two intent words run together ("totalbudget" → "total budget")."""
+
+    def split(match: re.Match[str]) -> str:
+        token = match.group()
+        for cut in range(3, len(token) - 2):
+            if token[:cut] in _GLUABLE and token[cut:].rstrip("s") in _GLUABLE:
+                return f"{token[:cut]} {token[cut:]}"
+        return token
+
+    return re.sub(r"[a-z]{6,}", split, text)
+
+
+_PHRASES = sorted(
+    ((phrase, concept) for concept, (_, en, zh) in LEXICON.items() for phrase in en + zh),
+    key=lambda item: -len(item[0]),
+)
+
+
+def read_question(normalized: str) -> Reading:
+    """Find intent words, codes and a year; `residue` is what is left to name records."""
+    reading = Reading()
+    text = _unglue(normalized)
+
+    def consume(pattern: re.Pattern[str], handler: Callable[[re.Match[str]], None]) -> None:
+        nonlocal text
+
+        def replace(match: re.Match[str]) -> str:
+            handler(match)
+            return " "
+
+        text = pattern.sub(replace, text)
+
+    def on_range(m: re.Match[str]) -> None:
+        low, high = sorted((int(m[2]), int(m[3])))
+        reading.codes.extend(f"{m[1].upper()}{n}" for n in range(low, high + 1))
+        reading.concepts.add("range")
+
+    def on_kpi(m: re.Match[str]) -> None:
+        reading.kpi_codes.append(f"{m[1].upper()}{m[2]}-{m[3].upper()}-{m[4]}")
+
+    def on_theme(m: re.Match[str]) -> None:
+        reading.theme_codes.append(f"{m[1].upper()}{m[2]}-{m[3].upper()}")
+
+    def on_code(m: re.Match[str]) -> None:
+        if m[4]:
+            letter = "P" if m[4] == "重点工作" else "E"
+            number = m[5]
+        else:
+            letter = (m[2] or ("p" if m[1] == "priority" else "e")).upper()
+            number = m[3]
+        reading.codes.append(f"{letter}{int(number)}")
+
+    def on_year(m: re.Match[str]) -> None:
+        reading.year = int(m[1])
+
+    consume(_CODE_RANGE, on_range)
+    consume(_KPI_CODE, on_kpi)
+    consume(_THEME_CODE, on_theme)
+    consume(_CODE, on_code)
+    consume(_YEAR, on_year)
+
+    for phrase, concept in _PHRASES:
+        if phrase in text:
+            reading.concepts.add(concept)
+            text = text.replace(phrase, " ")
+    tokens = latin_tokens(text, keep_stopwords=True)
+    for concept, (words, _, _) in LEXICON.items():
+        for token in tokens:
+            if _match_word(token, words):
+                reading.concepts.add(concept)
+                reading.consumed_tokens.add(token)
+    if {"more", "less", "bigger", "larger", "smaller"} & set(tokens) and "than" in tokens:
+        reading.concepts.add("difference")
+    reading.residue = text
+    return reading
+
+
+# What kind of answer a question wants, from how it is asked: it breaks near-ties between
+# facts (a definition for "what is", a dated event for "when", a figure for "how many").
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "when",
+        re.compile(
+            r"\bwhen\b|\bwhat (?:date|day|month|year)\b|何时|什么时候|哪一?年|几月|哪天|日期|时间"
+        ),
+    ),
+    ("where", re.compile(r"\bwhere\b|在哪|哪里|何地|地点")),
+    ("number", re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|多少|几个|几项|几名|几次")),
+    (
+        "definition",
+        re.compile(
+            r"^(?:what|who) (?:is|are|was|were)\b|\bdefin|\bmeaning of\b|\bwhat does .* mean\b"
+            r"|什么是|是什么|是指|指什么|定义|含义|哪些"
+        ),
+    ),
+)
+
+
+def read_question_form(normalized: str) -> str | None:
+    for form, pattern in _FORMS:
+        if pattern.search(normalized):
+            return form
+    return None

@@ -1,0 +1,411 @@
+"""Fuzzy retrieval: an inverted token index narrows the field, rapidfuzz ranks what is left.
+
+Scores are pure functions of the strings; every threshold lives here as a named constant.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from knowledge.answering.text import (
+    han_bigrams,
+    is_chinese,
+    is_function_gram,
+    latin_tokens,
+    normalize,
+)
+
+# Weight of a token by where it occurs in an entry: names, titles, aliases and stored
+# phrasings say what an entry is about; body text only mentions things.
+KEY_WEIGHT = 1.0
+BODY_WEIGHT = 0.45
+# A Latin query word that the index has never seen is matched to the closest indexed word
+# when at least this similar (0–100), its weight scaled by the similarity.
+TYPO_MIN_SIMILARITY = 80
+TYPO_MIN_LENGTH = 4
+# A query word that begins an indexed word is read as its abbreviation ("stat", "telecom",
+# "cyber"), at this similarity, when it is at least ABBREVIATION_MIN_LENGTH letters long.
+ABBREVIATION_MIN_LENGTH = 4
+ABBREVIATION_SIMILARITY = 0.9
+# A word read as one of its synonyms (seed/synonyms.yaml) counts this much.
+SYNONYM_SIMILARITY = 0.85
+# In names, a word also matches a longer or shorter form of itself from this length on.
+STEM_MATCH_MIN_LENGTH = 5
+# Chinese is cut into character bigrams, so "规划一开始" also gives "划一"; such a bigram that
+# the index has never seen and that joins two known words weighs this much of an unknown word.
+SEAM_WEIGHT = 0.3
+# How many entries the token stage hands to rapidfuzz for re-ranking.
+RERANK_CANDIDATES = 40
+RERANK_BATCH = 8
+# Final score = COVERAGE_SHARE * idf-weighted share of the query explained by the entry
+#             + (1 - COVERAGE_SHARE) * rapidfuzz similarity of the query to its key texts.
+COVERAGE_SHARE = 0.7
+# Decisions on the final score (0–1).
+ANSWER_MIN_SCORE = 0.58
+# Added to a fact whose kind fits the question's form (a definition for "what is").
+FORM_BONUS = 0.05
+# ... and to a fact with a dated figure, for a question asking "when".
+DATED_FORM_BONUS = 0.1
+# Taken from a fact that neither is of nor mentions the year a question names.
+YEAR_MISMATCH_PENALTY = 0.15
+SUGGEST_MIN_SCORE = 0.30
+# A record is mentioned by a question when the question holds at least this share
+# (idf-weighted) of one of its names or aliases.
+MENTION_MIN_SHARE = 0.7
+# Two candidates within this margin of the best are treated as equally good (ambiguous).
+TIE_MARGIN = 0.03
+
+
+_Reading = list[tuple[str, float]]
+_LATIN_CHAR = re.compile(r"[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable record: what it is (kind, ref) and the texts that describe it."""
+
+    kind: str
+    ref: str
+    key_texts: tuple[str, ...]
+    body_texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    score: float
+    coverage: float
+    closeness: float = 0.0  # whole-string similarity to the closest key text: breaks ties
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A query cut into weighted tokens, ready for an index."""
+
+    tokens: tuple[str, ...]
+    text: str
+    glue: frozenset[str] = frozenset()
+
+
+def to_query_terms(normalized: str, *, drop: Iterable[str] = ()) -> QueryTerms:
+    dropped = set(drop)
+    grams = han_bigrams(normalized)
+    glue = frozenset(g for g in grams if is_function_gram(g))
+    # A lone Chinese character between intent words ("里", "有") is glue, not a name.
+    content = [g for g in grams if len(g) == 2 and g not in glue]
+    tokens = [t for t in latin_tokens(normalized) + content if t not in dropped]
+    return QueryTerms(tuple(dict.fromkeys(tokens)), normalized, glue)
+
+
+@lru_cache(maxsize=65536)  # names, tags and keywords repeat across entries
+def _text_tokens(text: str) -> frozenset[str]:
+    normalized = normalize(text)
+    tokens: set[str] = set()
+    if _LATIN_CHAR.search(normalized):
+        tokens.update(latin_tokens(normalized))
+    if is_chinese(normalized):
+        tokens.update(g for g in han_bigrams(normalized) if not is_function_gram(g))
+    return frozenset(tokens)
+
+
+def _entry_tokens(texts: Iterable[str]) -> set[str]:
+    tokens: set[str] = set()
+    for text in texts:
+        tokens |= _text_tokens(text)
+    return tokens
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entry named in a query: how much of its best name the query holds, and which
+    query tokens that name explains."""
+
+    entry: Entry
+    share: float
+    explained: frozenset[str]
+
+
+class SearchIndex:
+    """Token postings with per-entry weights, plus the vocabulary for typo correction."""
+
+    def __init__(self, entries: Sequence[Entry], synonyms: Sequence[Sequence[str]] = ()) -> None:
+        self.entries = list(entries)
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._keys: list[tuple[str, ...]] = []
+        self._key_token_sets: list[tuple[frozenset[str], ...]] = []
+        for i, entry in enumerate(self.entries):
+            key_sets = tuple(_text_tokens(t) for t in entry.key_texts)
+            for token in _entry_tokens(entry.body_texts):
+                postings[token][i] = BODY_WEIGHT
+            for token in frozenset().union(*key_sets):
+                postings[token][i] = KEY_WEIGHT
+            self._keys.append(tuple(normalize(t) for t in entry.key_texts) or ("",))
+            self._key_token_sets.append(key_sets)
+        n = max(len(self.entries), 1)
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._idf: dict[str, float] = {}
+        for token, weights in postings.items():
+            ids = np.fromiter(weights.keys(), dtype=np.int32, count=len(weights))
+            values = np.fromiter(weights.values(), dtype=np.float32, count=len(weights))
+            self._postings[token] = (ids, values)
+            self._idf[token] = math.log(1.0 + n / len(weights))
+        self._max_idf = math.log(1.0 + n)
+        self._vocab_by_length: dict[int, list[str]] = defaultdict(list)
+        for token in self._postings:
+            if token.isascii() and token.isalpha():
+                self._vocab_by_length[len(token)].append(token)
+        self._sorted_vocab = sorted(t for words in self._vocab_by_length.values() for t in words)
+        # A one-token word → the token sets of the other words of its synonym groups.
+        self._synonyms: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for group in synonyms:
+            words = [frozenset(_text_tokens(w)) for w in group]
+            for word in words:
+                if len(word) == 1:
+                    (token,) = word
+                    self._synonyms[token] += [w for w in words if w and w != word]
+        kinds = np.array([e.kind for e in self.entries], dtype=object)
+        self._kind_masks: dict[str, np.ndarray] = {
+            kind: kinds == kind for kind in {e.kind for e in self.entries}
+        }
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def has_token(self, token: str) -> bool:
+        return token in self._postings
+
+    def spellings(self, token: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Indexed words a word not indexed may stand for, with similarity (0–1), best first:
+        words it abbreviates ("telecom"), then words it misspells ("statistcs")."""
+        if len(token) < TYPO_MIN_LENGTH or not token.isalpha():
+            return []
+        found: list[tuple[str, float]] = []
+        if len(token) >= ABBREVIATION_MIN_LENGTH:
+            prefixed = []
+            for word in self._sorted_vocab[bisect_left(self._sorted_vocab, token) :]:
+                if not word.startswith(token):
+                    break
+                prefixed.append(word)
+            prefixed.sort(key=lambda w: (len(w), w))
+            found += [(w, ABBREVIATION_SIMILARITY) for w in prefixed[:limit]]
+        candidates: list[str] = []
+        for length in range(len(token) - 2, len(token) + 3):
+            candidates.extend(self._vocab_by_length.get(length, ()))
+        close = process.extract(
+            token, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY, limit=limit
+        )
+        found += [(word, score / 100.0) for word, score, _ in close]
+        return sorted(found, key=lambda f: -f[1])[:limit]
+
+    def correct_typo(self, token: str) -> tuple[str, float] | None:
+        """The closest indexed word and its similarity (0–1), for a word not indexed."""
+        found = self.spellings(token, limit=1)
+        return found[0] if found else None
+
+    @property
+    def unknown_token_weight(self) -> float:
+        """The weight of a word the index has never seen (the highest idf)."""
+        return self._max_idf
+
+    def token_weight(self, token: str) -> float:
+        """A query token's weight: its idf, or the highest idf for a word never indexed."""
+        return self._idf.get(token, self._max_idf)
+
+    def resolve(self, token: str) -> tuple[str, float] | None:
+        """The indexed token a query token stands for, with the similarity (0–1)."""
+        if token in self._postings:
+            return token, 1.0
+        return self.correct_typo(token)
+
+    def _is_seam(self, gram: str, neighbours: set[str]) -> bool:
+        """An unknown Chinese bigram that straddles a known word and the next one."""
+        if len(gram) != 2 or not is_chinese(gram):
+            return False
+        return any(n.endswith(gram[0]) or n.startswith(gram[1]) for n in neighbours)
+
+    def _has_synonym(self, token: str) -> bool:
+        return any(all(t in self._postings for t in word) for word in self._synonyms.get(token, ()))
+
+    def list_unknown_words(self, terms: QueryTerms) -> list[str]:
+        """Query words the index has never seen in any spelling or synonym (Chinese seams and
+        hyphenated words, whose parts stand for them, aside)."""
+        weights = self.weigh(terms)
+        return [
+            t
+            for t in terms.tokens
+            if t not in self._postings
+            and weights[t] >= self._max_idf
+            and self.resolve(t) is None
+            and not self._has_synonym(t)
+        ]
+
+    def weigh(self, terms: QueryTerms) -> dict[str, float]:
+        """Each query token's weight: its idf (the highest for unknown words), seams discounted,
+        and nothing for an unknown hyphenated word whose parts are in the query too."""
+        known = {t for t in terms.tokens if t in self._postings} | set(terms.glue)
+        weights = {}
+        for token in terms.tokens:
+            weight = self.token_weight(token)
+            if token not in self._postings:
+                if self._is_seam(token, known):
+                    weight *= SEAM_WEIGHT
+                elif "-" in token and all(
+                    p.isalpha() and p in terms.tokens for p in token.split("-") if len(p) > 1
+                ):
+                    weight = 0.0  # "cross-sector"; but "wtdc-26" names something unknown
+            weights[token] = weight
+        return weights
+
+    def _weighted_terms(self, terms: QueryTerms) -> tuple[list[list[_Reading]], float]:
+        """For each query token the ways the index can read it, and the query's total weight.
+
+        A reading is a list of (indexed token, weight): the token itself or a spelling of it,
+        or the tokens of a synonym sharing its weight. An entry gets the best reading's credit.
+        """
+        readings: list[list[_Reading]] = []
+        total = 0.0
+        for token, weight in self.weigh(terms).items():
+            total += weight
+            ways: list[_Reading] = []
+            found = self.resolve(token)
+            if found is not None:
+                ways.append([(found[0], weight * found[1])])
+            for tokens in self._synonyms.get(token, ()):
+                if all(t in self._postings for t in tokens):
+                    part = weight * SYNONYM_SIMILARITY / len(tokens)
+                    ways.append([(t, part) for t in tokens])
+            if ways:
+                readings.append(ways)
+        return readings, total
+
+    def find_mentions(self, tokens: Iterable[str], kinds: Iterable[str]) -> list[Mention]:
+        """Entries of the given kinds whose name or alias the tokens mostly contain."""
+        wanted = set(kinds)
+        query = list(dict.fromkeys(tokens))
+        # Indexed word → (query token, similarity): exact words, abbreviations, misspellings.
+        stands_for: dict[str, tuple[str, float]] = {}
+        for token in query:
+            if token in self._postings:
+                stands_for[token] = (token, 1.0)
+            for word, similarity in self.spellings(token) if token not in self._postings else []:
+                stands_for.setdefault(word, (token, similarity))
+        mask = self._mask(wanted)
+        candidates: set[int] = set()
+        for word in stands_for:
+            ids, _ = self._postings[word]
+            candidates.update(ids[mask[ids]].tolist())
+        mentions: list[Mention] = []
+        for i in candidates:
+            best: tuple[float, frozenset[str]] = (0.0, frozenset())
+            for key_tokens in self._key_token_sets[i]:
+                weight = sum(self._idf.get(t, 0.0) for t in key_tokens)
+                if weight <= 0:
+                    continue
+                matched = {t: self._match_key_token(t, query, stands_for) for t in key_tokens}
+                hits = {t: m for t, m in matched.items() if m is not None}
+                share = sum(self._idf.get(t, 0.0) * m[1] for t, m in hits.items()) / weight
+                explained = frozenset(m[0] for m in hits.values())
+                # Of the names the query holds enough of, the one explaining most of it.
+                passes, best_passes = share >= MENTION_MIN_SHARE, best[0] >= MENTION_MIN_SHARE
+                if (passes, len(explained) if passes else 0, share) > (
+                    best_passes,
+                    len(best[1]) if best_passes else 0,
+                    best[0],
+                ):
+                    best = (share, explained)
+            if best[0] >= MENTION_MIN_SHARE:
+                mentions.append(Mention(self.entries[i], round(min(best[0], 1.0), 4), best[1]))
+        mentions.sort(key=lambda m: (-len(m.explained), -m.share, m.entry.ref))
+        return mentions
+
+    @staticmethod
+    def _match_key_token(
+        key_token: str, query: Sequence[str], stands_for: dict[str, tuple[str, float]]
+    ) -> tuple[str, float] | None:
+        """The query token matching a word of a name: the same word, a spelling of it, or
+        one word beginning the other (environment / environmental)."""
+        if key_token in stands_for:
+            return stands_for[key_token]
+        if len(key_token) < STEM_MATCH_MIN_LENGTH or not key_token.isascii():
+            return None
+        for token in query:
+            if (
+                len(token) >= STEM_MATCH_MIN_LENGTH
+                and token.isascii()
+                and (key_token.startswith(token) or token.startswith(key_token))
+            ):
+                return token, ABBREVIATION_SIMILARITY
+        return None
+
+    def _mask(self, kinds: Iterable[str]) -> np.ndarray:
+        mask = np.zeros(len(self.entries), dtype=bool)
+        for kind in kinds:
+            if kind in self._kind_masks:
+                mask |= self._kind_masks[kind]
+        return mask
+
+    def search(
+        self, terms: QueryTerms, *, kinds: Iterable[str] | None = None, limit: int = 5
+    ) -> list[Hit]:
+        readings, total = self._weighted_terms(terms)
+        if not readings or total <= 0 or not self.entries:
+            return []
+        scores = np.zeros(len(self.entries), dtype=np.float32)
+        for ways in readings:
+            if len(ways) == 1 and len(ways[0]) == 1:
+                token, weight = ways[0][0]
+                ids, values = self._postings[token]
+                scores[ids] += values * weight
+                continue
+            best = np.zeros(len(self.entries), dtype=np.float32)
+            for reading in ways:
+                credit = np.zeros(len(self.entries), dtype=np.float32)
+                for token, weight in reading:
+                    ids, values = self._postings[token]
+                    credit[ids] += values * weight
+                np.maximum(best, credit, out=best)
+            scores += best
+        if kinds is not None:
+            scores[~self._mask(kinds)] = 0.0
+        count = min(RERANK_CANDIDATES, int(np.count_nonzero(scores)))
+        if count == 0:
+            return []
+        top = np.argpartition(-scores, count - 1)[:count]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        coverages = np.minimum(1.0, scores[top] / total)
+        hits: list[Hit] = []
+        # Candidates come in falling coverage; once even a perfect similarity could not lift
+        # the next one above the current `limit`-th hit, the rest cannot either.
+        for start in range(0, len(top), RERANK_BATCH):
+            floor = (
+                sorted((h.score for h in hits), reverse=True)[limit - 1]
+                if len(hits) >= limit
+                else 0.0
+            )
+            if COVERAGE_SHARE * float(coverages[start]) + (1 - COVERAGE_SHARE) < floor:
+                break
+            batch = top[start : start + RERANK_BATCH]
+            keys = [key for i in batch for key in self._keys[i]]
+            starts = np.cumsum([0] + [len(self._keys[i]) for i in batch])[:-1]
+            similarity = np.maximum.reduceat(
+                process.cdist([terms.text], keys, scorer=fuzz.partial_ratio, dtype=np.float32)[0],
+                starts,
+            )
+            for n, i in enumerate(batch):
+                coverage = float(coverages[start + n])
+                score = (
+                    COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * float(similarity[n]) / 100
+                )
+                closeness = max(fuzz.ratio(terms.text, key) for key in self._keys[i])
+                hits.append(Hit(self.entries[i], round(score, 4), round(coverage, 4), closeness))
+        hits.sort(key=lambda h: (-h.score, -h.coverage, -h.closeness, h.entry.kind, h.entry.ref))
+        return hits[:limit]

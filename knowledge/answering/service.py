@@ -1,0 +1,166 @@
+"""Answers from the current revision of the store, for long-running processes."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from knowledge.answering.answer import Answer
+from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.snapshot import Knowledge, load_knowledge
+from knowledge.errors import StoreUnavailable
+from knowledge.seeding import ensure_store
+from knowledge.store import (
+    HEALTH_CHECK_TIMEOUT_S,
+    LOAD_TIMEOUT_S,
+    STORE_CALL_TIMEOUT_S,
+    deadline,
+    get_revision,
+    to_safe_url,
+    to_store_unavailable,
+)
+
+logger = logging.getLogger(__name__)
+
+# How often, at most, a process asks the store whether the knowledge changed: an edit made
+# anywhere is answered everywhere within this long.
+REFRESH_INTERVAL_S = 0.5
+
+
+class AnswerService:
+    """Keeps an `AnswerEngine` in step with the store; safe to call from several threads.
+
+    No lock is held across a database round trip that readers wait for: one thread at a time
+    asks the store whether the knowledge changed (and loads it if so) while the others answer
+    from the engine they have. Only a process with no knowledge yet, or whose knowledge it
+    knows to be out of date (it just made an edit), waits for that thread, and at most
+    `call_timeout`. A check that fails leaves the answers coming from the knowledge loaded
+    last; the check is tried again after `refresh_interval`.
+    """
+
+    def __init__(
+        self,
+        db_engine: Engine,
+        refresh_interval: float = REFRESH_INTERVAL_S,
+        call_timeout: float = STORE_CALL_TIMEOUT_S,
+        load_timeout: float = LOAD_TIMEOUT_S,
+        health_timeout: float = HEALTH_CHECK_TIMEOUT_S,
+    ) -> None:
+        self.db_engine = db_engine
+        self.refresh_interval = refresh_interval
+        self.call_timeout = call_timeout
+        self.load_timeout = load_timeout
+        self.health_timeout = health_timeout
+        self._engine: AnswerEngine | None = None
+        self._checked_at = float("-inf")
+        # Bumped by invalidate(); the check that started at _checked_generation saw them all.
+        self._generation = 0
+        self._checked_generation = 0
+        self._state = threading.Lock()  # the fields above; never held across a round trip
+        self._refresh = threading.Lock()  # the one thread asking the store
+
+    def get_engine(self) -> AnswerEngine:
+        """The engine for the newest revision; raises StoreUnavailable only when there is no
+        knowledge to answer from (the store was never reached)."""
+        with self._state:
+            engine = self._engine
+            is_fresh = time.monotonic() - self._checked_at < self.refresh_interval
+            is_outdated = self._generation != self._checked_generation
+        if engine is not None and is_fresh and not is_outdated:
+            return engine
+        if engine is not None and not is_outdated:
+            acquired = self._refresh.acquire(blocking=False)
+        else:
+            acquired = self._refresh.acquire(timeout=self.call_timeout)
+        if not acquired:  # another thread is asking the store
+            if engine is None:
+                raise StoreUnavailable(
+                    to_safe_url(str(self.db_engine.url)), "the knowledge is still loading"
+                )
+            return engine
+        try:
+            return self._refresh_engine()
+        finally:
+            self._refresh.release()
+
+    def _refresh_engine(self) -> AnswerEngine:
+        with self._state:
+            engine = self._engine
+            generation = self._generation
+            if (
+                engine is not None
+                and generation == self._checked_generation
+                and time.monotonic() - self._checked_at < self.refresh_interval
+            ):
+                return engine  # the thread this one waited for has just checked
+        started = time.monotonic()
+        if engine is None:
+            engine = self._build(self._load_first())
+        else:
+            try:
+                knowledge = self._load_if_changed(engine.knowledge.revision)
+            except StoreUnavailable as exc:
+                logger.warning(
+                    "store unavailable, answering from knowledge revision %s: %s",
+                    engine.knowledge.revision,
+                    exc.reason,
+                )
+                knowledge = None
+            if knowledge is not None:
+                engine = self._build(knowledge)
+        with self._state:
+            self._engine = engine
+            self._checked_at = started
+            self._checked_generation = generation
+        return engine
+
+    def _build(self, knowledge: Knowledge) -> AnswerEngine:
+        # Outside every session: building the index holds no connection.
+        logger.info("loading knowledge revision %s", knowledge.revision)
+        return AnswerEngine(knowledge)
+
+    def _load_first(self) -> Knowledge:
+        """First use: the schema upgraded and the store seeded if needed, then its knowledge."""
+        try:
+            with deadline(self.db_engine, self.load_timeout):
+                ensure_store(self.db_engine)
+                with Session(self.db_engine) as session:
+                    return load_knowledge(session)
+        except SQLAlchemyError as exc:
+            raise to_store_unavailable(self.db_engine, exc) from exc
+
+    def _load_if_changed(self, revision: int) -> Knowledge | None:
+        """The store's knowledge, or None while the store is still at `revision`."""
+        try:
+            with deadline(self.db_engine, self.call_timeout), Session(self.db_engine) as session:
+                if get_revision(session) == revision:
+                    return None
+            with deadline(self.db_engine, self.load_timeout), Session(self.db_engine) as session:
+                return load_knowledge(session)
+        except SQLAlchemyError as exc:
+            raise to_store_unavailable(self.db_engine, exc) from exc
+
+    def invalidate(self) -> None:
+        """The store changed (this process just committed an edit): check it on the next call."""
+        with self._state:
+            self._generation += 1
+
+    def answer(self, question: str) -> Answer:
+        return self.get_engine().answer(question)
+
+    def is_store_available(self) -> bool:
+        """Whether the store answers `SELECT 1` within `health_timeout` (the health check)."""
+        try:
+            with (
+                deadline(self.db_engine, self.health_timeout, probe=True),
+                self.db_engine.connect() as connection,
+            ):
+                connection.exec_driver_sql("SELECT 1")
+        except (SQLAlchemyError, StoreUnavailable):
+            return False
+        return True

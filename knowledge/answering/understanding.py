@@ -1,0 +1,154 @@
+"""Understanding a question: its intent words, and the budget subjects it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from knowledge.answering.entries import ENTITY_KINDS
+from knowledge.answering.intents import Reading, read_question
+from knowledge.answering.matching import Mention, QueryTerms, SearchIndex, to_query_terms
+from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.text import latin_tokens, normalize
+
+# A structured answer (budget, KPIs, risks) is as sure as the share of the question its
+# targets explain; intent words ("budget", "KPIs") lift it to at least this floor.
+INTENT_CONFIDENCE_FLOOR = 0.55
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_STRUCTURED_CONCEPTS = (
+    "budget",
+    "share",
+    "kpi",
+    "outcome",
+    "output",
+    "risk",
+    "mitigation",
+    "overview",
+    "sum",
+    "difference",
+    "max",
+    "min",
+    "rank",
+    "class_theme",
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A budget subject (priority, enabler or theme) the question names."""
+
+    code: str
+    ambiguous: bool = False
+
+
+@dataclass
+class Question:
+    """A question as the engine understood it."""
+
+    text: str
+    normalized: str
+    lang: str
+    reading: Reading
+    acronyms: list[str] = field(default_factory=list)
+    terms: QueryTerms = field(default_factory=lambda: QueryTerms((), ""))
+    targets: list[Target] = field(default_factory=list)
+    explained: float = 0.0
+
+    @property
+    def content(self) -> list[str]:
+        """The words left to name records once intent words, codes and the year are read."""
+        return list(self.terms.tokens)
+
+    @property
+    def has_intent(self) -> bool:
+        return self.reading.has(*_STRUCTURED_CONCEPTS)
+
+    @property
+    def confidence(self) -> float:
+        if self.has_intent:
+            return INTENT_CONFIDENCE_FLOOR + (1 - INTENT_CONFIDENCE_FLOOR) * self.explained
+        return self.explained
+
+
+class QuestionReader:
+    """Reads questions against one revision of the knowledge and its index."""
+
+    def __init__(self, knowledge: Knowledge, index: SearchIndex) -> None:
+        self.knowledge = knowledge
+        self.index = index
+
+    def read(self, text: str, lang: str) -> Question:
+        normalized = normalize(text)
+        reading = read_question(normalized)
+        q = Question(text, normalized, lang, reading)
+        # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.
+        left = set(latin_tokens(reading.residue, keep_stopwords=True))
+        # A question typed in capitals has no acronyms to tell apart.
+        shouted = not any(ch.islower() for ch in text)
+        q.acronyms = (
+            [] if shouted else [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
+        )
+        terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
+        q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
+        q.targets, q.explained = self._targets(q)
+        return q
+
+    def _targets(self, q: Question) -> tuple[list[Target], float]:
+        """Budget subjects named by code or by name, and the share of the question they explain."""
+        reading = q.reading
+        coded = [c for c in (self.knowledge.resolve_priority_code(c) for c in reading.codes) if c]
+        coded += [c for c in reading.theme_codes if c in self.knowledge.themes]
+        coded = list(dict.fromkeys(coded))
+        groups = self._mention_groups(self.index.find_mentions(q.content, ENTITY_KINDS))
+        targets: list[Target] = []
+        explained_tokens: set[str] = set()
+        for group in groups:
+            inside = [m for m in group if self.knowledge.get_theme_priority(m.entry.ref) in coded]
+            if coded and any(m.entry.ref in coded for m in group):
+                explained_tokens |= group[0].explained  # the name of a priority also coded
+                continue
+            chosen = inside or ([] if coded and group[0].entry.kind == "priority" else group)
+            if inside:
+                coded = [
+                    c
+                    for c in coded
+                    if c not in {self.knowledge.get_theme_priority(m.entry.ref) for m in inside}
+                ]
+            if not chosen:
+                continue
+            explained_tokens |= group[0].explained
+            targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
+        targets = [Target(code) for code in coded] + targets
+        code_weight = self.index.unknown_token_weight * len(reading.codes + reading.theme_codes)
+        weights = self.index.weigh(q.terms)
+        total = code_weight + sum(weights.values())
+        explained = code_weight + sum(weights.get(t, 0.0) for t in explained_tokens)
+        share = explained / total if total else 0.0
+        return list({t.code: t for t in targets}.values()), round(min(share, 1.0), 4)
+
+    @staticmethod
+    def _mention_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
+        """Non-overlapping mentions, longest first; equal mentions of one name stay together."""
+        groups: list[list[Mention]] = []
+        covered: set[str] = set()
+        for mention in mentions:
+            same = next(
+                (
+                    g
+                    for g in groups
+                    if g[0].explained == mention.explained
+                    and abs(g[0].share - mention.share) < 1e-6
+                    and g[0].entry.kind == mention.entry.kind
+                ),
+                None,
+            )
+            if same is not None:
+                same.append(mention)
+                continue
+            if len(mention.explained & covered) * 2 > len(mention.explained):
+                continue
+            groups.append([mention])
+            covered |= mention.explained
+        return groups

@@ -1,0 +1,24 @@
+"""What chats leave behind: votes, declined questions, handled events, conversations."""
+
+from knowledge.records import conversations, feedback
+from knowledge.records.conversations import list_conversations
+from knowledge.records.feedback import (
+    CLAIM_RETENTION,
+    claim_event,
+    create_declined,
+    create_feedback,
+    delete_claim,
+    delete_claims_before,
+)
+
+__all__ = [
+    "CLAIM_RETENTION",
+    "claim_event",
+    "conversations",
+    "create_declined",
+    "create_feedback",
+    "delete_claim",
+    "delete_claims_before",
+    "feedback",
+    "list_conversations",
+]

@@ -1,0 +1,42 @@
+"""The store: tables, engines, schema migrations, the codes rows share and the revision."""
+
+from knowledge.store import migrate, models
+from knowledge.store.codes import ADMIN_DOC, TOTAL_CODE
+from knowledge.store.db import create_db_engine, to_safe_url, to_sqlite_url, to_store_unavailable
+from knowledge.store.deadlines import (
+    HEALTH_CHECK_TIMEOUT_S,
+    LOAD_TIMEOUT_S,
+    STORE_CALL_TIMEOUT_S,
+    deadline,
+)
+from knowledge.store.models import (
+    AuditEntry,
+    ConversationRef,
+    Delivery,
+    KpiProgress,
+    Subscription,
+    utc_now,
+)
+from knowledge.store.revision import get_revision
+
+__all__ = [
+    "ADMIN_DOC",
+    "HEALTH_CHECK_TIMEOUT_S",
+    "LOAD_TIMEOUT_S",
+    "STORE_CALL_TIMEOUT_S",
+    "TOTAL_CODE",
+    "AuditEntry",
+    "ConversationRef",
+    "Delivery",
+    "KpiProgress",
+    "Subscription",
+    "create_db_engine",
+    "deadline",
+    "get_revision",
+    "migrate",
+    "models",
+    "to_safe_url",
+    "to_sqlite_url",
+    "to_store_unavailable",
+    "utc_now",
+]

@@ -1,0 +1,167 @@
+"""The answer engine on the seed store: what it answers, computes, and declines."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from knowledge.answering.engine import AnswerEngine
+
+
+def _figure_codes(answer) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f.subject.code for f in answer.parts["figures"]]
+
+
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ("What is P2's budget?", "P2"),
+        ("P-3 money", "P3"),
+        ("priority 2 budget?", "P2"),
+        ("cybersecuirty budjet", "P4-CYB"),
+        ("网安预算", "P4-CYB"),
+        ("應急通信預算", "P1-EMT"),
+        ("how much for stats", "P3-STA"),
+        ("价格可承受的连接预算", "P1"),
+        ("P 1 budjet", "P1"),
+        ("Share of the budget for regional presence", "E2"),
+        ("E6 budget", "P5"),
+    ],
+)
+def test_answer_finds_the_budget_subject(
+    answer_engine: AnswerEngine, question: str, code: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.template == "budget"
+    assert _figure_codes(answer) == [code]
+
+
+def test_answer_keeps_both_printed_shares_of_p3(answer_engine: AnswerEngine) -> None:
+    figure = answer_engine.answer("P3 budget").parts["figures"][0]
+    assert [r.value for r in figure.shares_of_total] == [Decimal("26.5"), Decimal("26.4")]
+    assert {s.section for s in answer_engine.answer("P3 budget").sources} == {"2.1, Table 1", "3.3"}
+
+
+def test_answer_lists_every_candidate_of_an_ambiguous_name(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("capacity development budget")
+    assert answer.parts["ambiguous"]
+    assert sorted(_figure_codes(answer)) == ["P3-CD", "P4-CD"]
+
+
+def test_answer_narrows_a_theme_by_its_priority(answer_engine: AnswerEngine) -> None:
+    assert _figure_codes(answer_engine.answer("P3能力开发的预算")) == ["P3-CD"]
+    assert _figure_codes(answer_engine.answer("网络安全占P4的比例")) == ["P4-CYB"]
+
+
+def test_answer_sums_and_shows_the_computation(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("P1和P4的预算一共多少")
+    assert answer.template == "compute"
+    assert answer.parts["result"] == 999_000
+    assert answer.parts["share_of_total"] == Decimal("23.8")
+
+
+def test_answer_computes_a_difference(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("difference between P3 and P2 budget")
+    assert answer.parts["op"] == "difference"
+    assert answer.parts["result"] == 1_111_000 - 756_000
+
+
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ("Which enabler has the largest budget?", "E3"),
+        ("哪个重点工作的预算最少", "P5"),
+        ("smallest theme budget", "E1"),
+    ],
+)
+def test_answer_finds_extremes(answer_engine: AnswerEngine, question: str, code: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template == "extreme"
+    assert answer.parts["figures"][0].subject.code == code
+
+
+def test_answer_ranks_priorities(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("rank the priorities by budget")
+    amounts = [f.amount for f in answer.parts["figures"]]
+    assert amounts == sorted(amounts, reverse=True) and len(amounts) == 5
+
+
+def test_answer_lists_kpis_of_a_theme(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("网络安全的关键绩效指标")
+    assert answer.template == "kpi_list" and answer.parts["count"] == 8
+
+
+def test_answer_counts_kpis_of_a_priority_and_of_the_framework(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("How many KPIs does P3 have?").parts["count"] == 16
+    assert (
+        answer_engine.answer("How many KPIs does the whole impact framework have?").parts["total"]
+        == 82
+    )
+
+
+def test_answer_explains_a_kpi_by_code(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("what is p4-cyb-4")
+    assert answer.template == "kpi_detail" and answer.parts["kpi"].code == "P4-CYB-4"
+
+
+def test_answer_gives_a_risk_and_its_mitigations(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("人力资源风险的概率")
+    (item,) = answer.parts["items"]
+    assert item["risk"].probability_zh == "高" and item["mitigations"]
+
+
+def test_answer_says_when_a_year_is_not_held(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("What is the 2025 budget for P1?")
+    assert answer.parts["missing_year"] == 2025 and answer.parts["year"] == 2023
+
+
+@pytest.mark.parametrize(
+    "question", ["What's the weather like?", "谁是足球冠军", "WHO budget for malaria"]
+)
+def test_answer_declines_what_the_store_does_not_hold(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.sources == []
+
+
+def test_answer_declines_unknown_priority(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("P7 budget")
+    assert (
+        not answer.answered and answer.template == "unknown_code" and answer.parts["code"] == "P7"
+    )
+
+
+def test_answer_in_the_question_language(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("E2预算").lang == "zh"
+    assert answer_engine.answer("E2 budget").lang == "en"
+
+
+def test_answer_help_and_empty_question(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("help").template == "help"
+    assert answer_engine.answer("   ").template == "help"
+    assert answer_engine.answer("帮助").lang == "zh"
+
+
+def test_answer_refuses_overlong_questions(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("budget " * 200)
+    assert not answer.answered and answer.template == "too_long"
+
+
+def test_every_answer_cites_a_source(answer_engine: AnswerEngine) -> None:
+    for question in ("P2", "KPIs for statistics", "What is the ITU Academy?", "总预算"):
+        answer = answer_engine.answer(question)
+        assert answer.answered and answer.sources, question
+
+
+def test_answer_from_a_faq_entry(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("Is P3 26.5% or 26.4% of the budget?")
+    assert answer.template == "faq" and answer.parts["faq"].key == "p3-share-discrepancy"
+
+
+@pytest.mark.parametrize("question", ["WTDC-26什么时候开，在哪里举行？"])
+def test_answer_declines_what_only_looks_like_the_store(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered

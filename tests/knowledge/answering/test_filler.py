@@ -1,0 +1,58 @@
+"""Small talk and filler set aside before a question is matched."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.filler import strip_filler
+from knowledge.answering.text import normalize
+
+
+@pytest.mark.parametrize(
+    "question, core",
+    [
+        (
+            "Hi! Sorry to bother you, but do you happen to know roughly how much P2 gets? Thanks!",
+            "how much P2 gets?",
+        ),
+        ("Hello, could you please tell me the budget of E4? Cheers", "the budget of E4?"),
+        ("For a slide I'm making: what is the share of P3?", "what is the share of P3?"),
+        ("你好，打扰一下，请问数字化转型的预算是多少呀？谢谢！", "数字化转型的预算是多少？"),
+        ("麻煩問一下，P1總共有多少個關鍵績效指標？謝謝您", "P1總共有多少個關鍵績效指標？"),
+        ("打扰了🙏 想问一下学院举办了多少培训课程？", "学院举办了多少培训课程？"),
+    ],
+)
+def test_strip_filler_keeps_only_the_question(question: str, core: str) -> None:
+    assert strip_filler(question) == core
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is P2's budget?", "网络安全的预算", "Thanks", "How much is 4.2 million CHF, 1,111,000?"],
+)
+def test_strip_filler_leaves_plain_questions_alone(question: str) -> None:
+    assert strip_filler(question) == question
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        (
+            "Hello! Do you happen to know where GSR-23 is being held this year? Thank you so much.",
+            "Sharm el-Sheikh",
+        ),
+        (
+            "Quick question if you don't mind - how many users did the ITU Academy have at the "
+            "end of 2022?",
+            "35,000",
+        ),
+        ("您好，能不能帮我查一下网络造福人类项目目前惠及多少个最不发达国家？", "16"),
+    ],
+)
+def test_answer_reads_a_chatty_question_as_its_short_form(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered
+    assert normalize(expected) in normalize(str(answer.parts.get("fact")))

@@ -1,0 +1,37 @@
+"""Normalisation and tokenisation of English and Chinese questions."""
+
+from __future__ import annotations
+
+from knowledge.answering.text import detect_lang, han_bigrams, latin_tokens, normalize, stem
+
+
+def test_normalize_converts_traditional_to_simplified() -> None:
+    assert normalize("應急通信預算") == "应急通信预算"
+
+
+def test_normalize_joins_digit_groups_and_folds_width() -> None:
+    assert normalize("ＣＨＦ 1,111,000") == "chf 1111000"
+
+
+def test_detect_lang_sees_any_chinese_character() -> None:
+    assert detect_lang("P3能力开发的预算") == "zh"
+    assert detect_lang("P3 budget") == "en"
+
+
+def test_stem_removes_plurals_only() -> None:
+    assert [stem(w) for w in ("kpis", "statistics", "activities", "analysis", "process")] == [
+        "kpi",
+        "statistic",
+        "activity",
+        "analysis",
+        "process",
+    ]
+
+
+def test_latin_tokens_drop_stopwords_and_split_hyphens() -> None:
+    assert latin_tokens(normalize("What is the GSR-23 theme?")) == ["gsr-23", "gsr", "23", "theme"]
+
+
+def test_han_bigrams_cover_each_run() -> None:
+    assert han_bigrams("网络安全 预算") == ["网络", "络安", "安全", "预算"]
+    assert han_bigrams("钱") == ["钱"]
