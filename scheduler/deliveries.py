@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, func, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +30,16 @@ _ERROR_LENGTH = 500
 STATUS_WINDOW = timedelta(days=14)
 # A claim this old is shown by `status`: its post's outcome is not known yet.
 STUCK_AFTER = timedelta(minutes=10)
+
+
+def get_store_now(session: Session) -> datetime:
+    """The time on the database's clock (PostgreSQL), else this machine's: leases are compared
+    on one clock, so schedulers on hosts whose clocks differ cannot take each other's claims
+    early."""
+    if session.get_bind().dialect.name == "postgresql":
+        now = session.exec(select(func.clock_timestamp())).one()
+        return now.astimezone(UTC)
+    return utc_now()
 
 
 def to_marker(subscription_id: int, period: datetime) -> str:
@@ -72,7 +82,7 @@ def claim_delivery(
         period=period,
         status=CLAIMED,
         claimed_by=runner_id,
-        claimed_at=utc_now(),
+        claimed_at=get_store_now(session),
         attempts=1,
     )
     session.add(delivery)
@@ -102,7 +112,11 @@ def retake_delivery(
     result = session.exec(
         update(Delivery)
         .where(*conditions)
-        .values(claimed_by=runner_id, claimed_at=utc_now(), attempts=delivery.attempts + 1)
+        .values(
+            claimed_by=runner_id,
+            claimed_at=get_store_now(session),
+            attempts=delivery.attempts + 1,
+        )
     )
     session.commit()
     if result.rowcount != 1:
@@ -124,7 +138,7 @@ def renew_claim(session: Session, claim: Delivery, lease: timedelta) -> bool:
     """Right before a post: True when `claim` is still its runner's and its lease (claimed or
     last renewed less than `lease` ago) has not run out; the lease then starts again. Commits.
     False: another runner took it over, or may do so at any moment; nothing may be sent."""
-    now = utc_now()
+    now = get_store_now(session)
     result = session.exec(
         update(Delivery)
         .where(_is_held(claim), col(Delivery.claimed_at) > now - lease)

@@ -35,7 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from knowledge.store import Delivery, Subscription, utc_now
+from knowledge.store import Delivery, Subscription
 from scheduler import deliveries
 from scheduler.errors import (
     CannotCheck,
@@ -191,7 +191,7 @@ def run_due(
         ids = [s.id for s in subscriptions if s.id is not None]
         latest = deliveries.get_latest_periods(session, ids)
         leftovers: dict[int, list[Delivery]] = {}
-        stale_before = utc_now() - take_over_after
+        stale_before = deliveries.get_store_now(session) - take_over_after
         for delivery in deliveries.list_unfinished(session, ids):
             if delivery.claimed_by == "" or (
                 delivery.claimed_by != runner_id and delivery.claimed_at <= stale_before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
@@ -76,3 +77,24 @@ def test_a_lease_that_ran_out_is_not_renewed_but_may_be_released(store: Engine) 
         assert not deliveries.renew_claim(session, mine, LEASE)
         assert deliveries.release_delivery(session, mine, "lease run out")
     assert _row(store, mine) == ("claimed", "", 1)
+
+
+def test_leases_are_timed_on_the_databases_clock_not_the_hosts(
+    store: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A leader whose host clock runs five minutes slow renews its claim; a standby whose clock
+    is right must still see the claim as fresh (PostgreSQL: both use the server's clock)."""
+    if store.dialect.name != "postgresql":
+        pytest.skip("one SQLite store lives on one host: there is only one clock")
+    mine = _claim(store, timedelta(seconds=10))
+    slow = utc_now() - timedelta(minutes=5)
+    monkeypatch.setattr(deliveries, "utc_now", lambda: slow)
+    with Session(store, expire_on_commit=False) as session:
+        assert deliveries.renew_claim(session, mine, LEASE)
+    monkeypatch.undo()
+    with Session(store, expire_on_commit=False) as session:
+        seen = session.get(Delivery, mine.id)
+        assert seen is not None
+        stale_before = deliveries.get_store_now(session) - LEASE
+        assert deliveries.retake_delivery(session, seen, "b", stale_before) is None
+    assert _row(store, mine) == ("claimed", "a", 1)
