@@ -47,7 +47,7 @@ from knowledge.editing.audit import (
     to_kb_section,
     to_snapshot,
 )
-from knowledge.editing.budget_edits import Mismatch, find_mismatches, get_amounts
+from knowledge.editing.budget_edits import Mismatch, find_mismatches, get_amounts, lock_budget_year
 from knowledge.editing.permissions import Actor
 from knowledge.errors import RecordChanged, SeedInvalid
 from knowledge.seeding import SeedData, build_rows, read_seed
@@ -828,6 +828,11 @@ def apply_import(session: Session, plan: ImportPlan, actor: Actor) -> ImportResu
     made. On any error the session is rolled back, so nothing of the import remains.
     """
     try:
+        # The budget years the import touches are held as /kb budget set holds them, then
+        # the store is read again: an edit committed meanwhile is seen (RecordChanged), and
+        # none can land between this check and the commit (no write skew on the sums).
+        for year in _budget_years(_diff(session, plan.data, plan.file)):
+            lock_budget_year(session, year)
         diffs = _diff(session, plan.data, plan.file)
         if _to_record_changes(diffs) != plan.record_changes:
             raise RecordChanged(IMPORT_ENTITY, plan.file)

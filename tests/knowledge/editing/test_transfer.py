@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlmodel import Session, func, select
 
 from knowledge.answering import load_knowledge
 from knowledge.editing import transfer
+from knowledge.editing.budget_edits import lock_budget_year
 from knowledge.editing.permissions import Actor
 from knowledge.editing.transfer import apply_import, export_store, plan_import
 from knowledge.errors import RecordChanged, SeedInvalid
@@ -449,3 +451,47 @@ def test_a_failing_import_leaves_nothing_behind(
             select(models.BudgetLine.amount_chf).where(models.BudgetLine.subject_code == "TOTAL")
         ).one()
         assert total == 4_200_000
+
+
+def test_an_import_waits_for_a_budget_edit_of_its_year_and_then_sees_it(
+    seeded_engine: Engine, tmp_path: Path
+) -> None:
+    """A /kb budget set holding 2023 (its year lock, not yet committed) while an import of a
+    2023 figure is applied: the import waits, then finds the store changed and writes nothing,
+    instead of writing over the edit or passing a sum check that the edit breaks."""
+    path = tmp_path / "store.yaml"
+    text = _export(seeded_engine, path)
+    path.write_text(text.replace("amount: 15000", "amount: 15500"), encoding="utf-8")
+    with Session(seeded_engine) as session:
+        plan = plan_import(session, path)
+    outcome: list[BaseException | None] = []
+
+    def run_import() -> None:
+        with Session(seeded_engine) as session:
+            try:
+                apply_import(session, plan, ADMIN)
+                session.commit()
+                outcome.append(None)
+            except BaseException as exc:  # handed to the test thread
+                outcome.append(exc)
+
+    with Session(seeded_engine) as editor:
+        lock_budget_year(editor, 2023)
+        importer = threading.Thread(target=run_import)
+        importer.start()
+        importer.join(timeout=1.0)
+        assert importer.is_alive(), "the import did not wait for the year's lock"
+        editor.add(
+            models.BudgetLine(
+                year=2023, subject_code="E1", amount_chf=17_000, doc=ADMIN_DOC, section="change #1"
+            )
+        )
+        editor.commit()
+    importer.join(timeout=30)
+    assert not importer.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], RecordChanged)
+    with Session(seeded_engine) as session:
+        amounts = session.exec(
+            select(models.BudgetLine.amount_chf).where(models.BudgetLine.subject_code == "E1")
+        )
+        assert sorted(amounts) == [15_000, 15_000, 17_000]
