@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from importlib.metadata import version
 from typing import Any, TextIO
 
 from pydantic import ValidationError
@@ -148,19 +149,18 @@ def _run_serve(args: argparse.Namespace, settings: Settings, lang: str) -> int:
             print(render_text("socket_refused", lang, error=error), file=sys.stderr)
             return EXIT_BAD_INPUT
         return 0
-    # log_config=None: uvicorn's loggers go through the logging configured above.
-    uvicorn.run(
-        build_web_process(settings),
-        host=SERVE_HOST,
-        port=settings.port,
-        log_config=None,
-        access_log=False,
-    )
+    from bot.web import configure_access_log
+
+    # log_config=None: uvicorn's loggers, its access log too, go through the logging
+    # configured above; the probes' lines are left out.
+    configure_access_log()
+    uvicorn.run(build_web_process(settings), host=SERVE_HOST, port=settings.port, log_config=None)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="staffbot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('staffbot')}")
     commands = parser.add_subparsers(dest="command", required=True)
     ask = commands.add_parser("ask", help="answer one question (or one per line with --jsonl)")
     ask.add_argument("question", nargs="*", help="the question, in English or Chinese")
@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=["upgrade", "seed", "reset"])
     db.add_argument("--yes", action="store_true", help="reset without asking")
     serve = commands.add_parser(
-        "serve", help="run the web process: Slack's endpoint /slack/events and /healthz on PORT"
+        "serve", help="run the web process: the chat endpoints and the probes on PORT"
     )
     serve.add_argument(
         "--socket",

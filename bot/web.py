@@ -1,4 +1,4 @@
-"""The web process's ASGI app: chat platform endpoints and the health check, on one Starlette."""
+"""The web process's ASGI app: chat platform endpoints and the probes, on one Starlette."""
 
 from __future__ import annotations
 
@@ -18,8 +18,13 @@ from knowledge.store import HEALTH_CHECK_TIMEOUT_S
 logger = logging.getLogger(__name__)
 
 TEAMS_PATH = "/api/messages"
-# GET /healthz answers within this many seconds: the store's probe has HEALTH_CHECK_TIMEOUT_S.
-HEALTHZ_TIMEOUT_S = HEALTH_CHECK_TIMEOUT_S + 1.0
+LIVENESS_PATH = "/livez"
+READINESS_PATH = "/readyz"
+# The health check of earlier releases, kept for existing set-ups: the readiness probe.
+HEALTHZ_PATH = "/healthz"
+PROBE_PATHS = frozenset({LIVENESS_PATH, READINESS_PATH, HEALTHZ_PATH})
+# GET /readyz answers within this many seconds: the store's probe has HEALTH_CHECK_TIMEOUT_S.
+READINESS_TIMEOUT_S = HEALTH_CHECK_TIMEOUT_S + 1.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,25 @@ class TeamsEndpoint:
     start: Callable[[], Awaitable[None]]
 
 
+class ProbeAccessFilter(logging.Filter):
+    """Drops uvicorn's access-log lines for the probes: a platform calls them every few
+    seconds, and they would bury the lines of the requests that matter."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # uvicorn's access record: '%s - "%s %s HTTP/%s" %d' with the path (and query) third.
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            return args[2].partition("?")[0] not in PROBE_PATHS
+        return True
+
+
+def configure_access_log() -> None:
+    """Leaves the probes out of uvicorn's access log (its lines go where logging sends them)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(existing, ProbeAccessFilter) for existing in access.filters):
+        access.addFilter(ProbeAccessFilter())
+
+
 def build_web_app(
     slack: Callable[[Request], Awaitable[Response]] | None,
     is_store_available: Callable[[], bool],
@@ -38,22 +62,46 @@ def build_web_app(
     teams: TeamsEndpoint | None = None,
 ) -> Starlette:
     """`POST /slack/events` (when Slack is set up: `slack` serves it, signatures checked
-    first), `POST /api/messages` (when Teams is) and `GET /healthz`; `warm_up` runs in a
-    thread before serving."""
+    first), `POST /api/messages` (when Teams is) and the probes `GET /livez`, `GET /readyz`
+    and `GET /healthz` (as /readyz); `warm_up` runs in a thread before serving."""
+    # What the last readiness probe found missing: a change is logged, not every call.
+    last_not_ready: list[str] = []
 
-    async def healthz(_request: Request) -> Response:
+    async def livez(_request: Request) -> Response:
+        # Answered on the event loop itself, no thread and nothing external: a database
+        # outage must not make a platform restart the process.
+        return JSONResponse({"status": "ok"})
+
+    async def is_database_ready() -> bool:
         # The probe bounds its own wait for the database; this bound also covers waiting
         # for a worker thread, so the answer comes in time even when all of them are busy.
         try:
-            available = await asyncio.wait_for(
-                asyncio.to_thread(is_store_available), HEALTHZ_TIMEOUT_S
+            return await asyncio.wait_for(
+                asyncio.to_thread(is_store_available), READINESS_TIMEOUT_S
             )
         except TimeoutError:
-            logger.warning("health check found no answer within %s s", HEALTHZ_TIMEOUT_S)
-            available = False
-        if available:
+            logger.debug("readiness probe found no answer within %s s", READINESS_TIMEOUT_S)
+            return False
+
+    async def readyz(_request: Request) -> Response:
+        database = await is_database_ready()
+        not_ready = [] if database else ["database"]
+        if slack is None and teams is None:
+            not_ready.append("platforms")
+        if not_ready != last_not_ready:
+            if not_ready:
+                logger.warning("not ready: %s", ", ".join(not_ready))
+            else:
+                logger.warning("ready again (was not: %s)", ", ".join(last_not_ready))
+            last_not_ready[:] = not_ready
+        if not not_ready:
             return JSONResponse({"status": "ok", "database": "ok"})
-        return JSONResponse({"status": "degraded", "database": "unavailable"}, status_code=503)
+        body = {
+            "status": "not ready",
+            "not_ready": not_ready,
+            "database": "ok" if database else "unavailable",
+        }
+        return JSONResponse(body, status_code=503)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -63,7 +111,11 @@ def build_web_app(
             await teams.start()
         yield
 
-    routes = [Route("/healthz", healthz, methods=["GET"])]
+    routes = [
+        Route(LIVENESS_PATH, livez, methods=["GET"]),
+        Route(READINESS_PATH, readyz, methods=["GET"]),
+        Route(HEALTHZ_PATH, readyz, methods=["GET"]),
+    ]
     if slack is not None:
         routes.append(Route("/slack/events", slack, methods=["POST"]))
     if teams is not None:

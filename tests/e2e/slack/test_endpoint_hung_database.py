@@ -74,7 +74,10 @@ def test_a_hung_database_is_reported_and_answered_unavailable_then_recovers(
         assert UNAVAILABLE_ZH in texts(in_dm.body["blocks"])
         assert in_thread.body["thread_ts"] == "1700000700.000700"
         assert UNAVAILABLE_EN in texts(in_thread.body["blocks"])
-        assert get_healthz(served) == (503, {"status": "degraded", "database": "unavailable"})
+        assert get_healthz(served) == (
+            503,
+            {"status": "not ready", "not_ready": ["database"], "database": "unavailable"},
+        )
         # /ask claims nothing: it is answered from the knowledge loaded before the hang.
         served.post(*slash_command("P3 budget", slack.response_url("hung-ask")))
         (asked,) = slack.wait_for("/response/hung-ask", timeout=REPLY_WAIT_S)

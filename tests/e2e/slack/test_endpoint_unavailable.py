@@ -23,7 +23,10 @@ def served(slack: SlackStandIn) -> Iterator[Served]:
 
 
 def test_healthz_says_the_database_is_unavailable(served: Served) -> None:
-    assert served.get("/healthz") == (503, {"status": "degraded", "database": "unavailable"})
+    assert served.get("/healthz") == (
+        503,
+        {"status": "not ready", "not_ready": ["database"], "database": "unavailable"},
+    )
 
 
 def test_ask_is_acknowledged_at_once_and_told_the_store_is_unavailable(served: Served) -> None:

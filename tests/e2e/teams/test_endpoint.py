@@ -4,7 +4,9 @@ scheduled digest posted proactively; the bot's replies are read off the Bot Conn
 from __future__ import annotations
 
 import http.client
+import json
 import time
+import urllib.request
 from datetime import timedelta
 from typing import Any
 
@@ -28,6 +30,7 @@ from tests.e2e.teams.conftest import (
 )
 from tests.support import teams_activities as act
 from tests.support.teams_standin import APP_ID, TENANT_ID, Call
+from tests.support.web import open_request
 
 CHANNEL = act.CONVERSATIONS["channel"]
 PERSONAL = act.CONVERSATIONS["personal"]
@@ -87,6 +90,15 @@ def test_a_token_for_another_service_url_gets_401(served: Served) -> None:
 def test_an_unreadable_body_with_a_token_gets_400(served: Served) -> None:
     status, _ = served.post(b"{not json")
     assert status == 400
+
+
+def test_a_process_serving_teams_alone_is_ready(served: Served) -> None:
+    for path, body in [
+        ("/livez", {"status": "ok"}),
+        ("/readyz", {"status": "ok", "database": "ok"}),
+    ]:
+        status, raw = open_request(urllib.request.Request(f"{served.url}{path}"))
+        assert (status, json.loads(raw)) == (200, body)
 
 
 # -- questions ------------------------------------------------------------------------------
