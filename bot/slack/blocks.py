@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.more import drop_lines, to_more_value
+from bot.chat import drop_lines, to_more_value
 from bot.slack.text import escape_text, to_section_texts
 from bot.text_render import render_answer_text, render_sources_line, render_template
 from knowledge.answering import Answer

@@ -12,8 +12,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from bot.chat import drop_lines, to_more_value
 from bot.kb.replies import KbReply, render_kb_text
-from bot.more import drop_lines, to_more_value
 from bot.report_text import to_report_parts
 from bot.text_render import (
     render_answer_text,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.more import drop_lines, read_more_value
+from bot.chat import drop_lines, read_more_value
 from bot.slack.blocks import (
     ACTION_MORE,
     MAX_BLOCKS,

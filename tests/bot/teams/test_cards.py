@@ -22,8 +22,8 @@ from microsoft_teams.cards import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.chat import read_more_value
 from bot.kb.replies import ConfirmationRequest, KbReply, read_confirmation_value
-from bot.more import read_more_value
 from bot.teams.cards import (
     MAX_CARD_BYTES,
     MAX_CONFIRM_CHARS,
