@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text_render import (
-    LANGS,
-    list_template_names,
-    render_answer_text,
-    render_sources_line,
-    render_text,
-)
+from bot.rendering import list_template_names, render_sources_line
+from bot.text_render import LANGS, render_answer_text, render_text
 from knowledge.answering import AnswerEngine, SourceRef, to_script
 
 QUESTIONS = [
