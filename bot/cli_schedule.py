@@ -107,7 +107,7 @@ def _build_channel_check(ctx: CliContext, platform: str) -> Callable[[str], bool
         # Teams tells the bot its conversations (install, first message); none is asked.
         from functools import partial
 
-        from bot.chat_records import ChatRecords
+        from bot.chat import ChatRecords
 
         records = ChatRecords(ctx.db_engine)
         return partial(records.has_conversation, "teams")

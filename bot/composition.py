@@ -62,7 +62,7 @@ def build_slack_bolt_app(
     """The Bolt app; the caller checked `list_missing_for_serve` first."""
     from slack_sdk import WebClient
 
-    from bot.chat_records import ChatRecords
+    from bot.chat import ChatFlow, ChatRecords
     from bot.kb.dispatcher import KbService
     from bot.slack.app import build_slack_app
     from bot.slack.ids import is_post_target, is_user_id
@@ -76,8 +76,7 @@ def build_slack_bolt_app(
         bot_token=bot_token,
         signing_secret=None if socket_mode else _get_secret(settings.slack_signing_secret),
         api_url=settings.slack_api_url,
-        service=service,
-        records=ChatRecords(db_engine),
+        flow=ChatFlow(service, ChatRecords(db_engine)),
         kb=KbService(
             db_engine,
             settings.get_admin_ids(),
@@ -121,7 +120,7 @@ def build_teams_endpoint(
     """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
     from functools import partial
 
-    from bot.chat_records import ChatRecords
+    from bot.chat import ChatFlow, ChatRecords
     from bot.kb.dispatcher import KbService
     from bot.teams.activities import PLATFORM
     from bot.teams.app import build_teams_app
@@ -146,7 +145,7 @@ def build_teams_endpoint(
     # sit out one short 429 only.
     retry = RateLimitRetry(retries=1, max_wait=REPLY_MAX_WAIT)
     app = build_teams_app(build_teams_config(settings, token), adapter, retry)
-    TeamsHandlers(service, records, kb, settings.teams_tenant_id).register(app)
+    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 
@@ -219,7 +218,7 @@ def build_posters(
 
         posters["slack"] = SlackPoster(WebClient(token=bot_token, base_url=settings.slack_api_url))
     if settings.teams_app_id is not None:
-        from bot.chat_records import ChatRecords
+        from bot.chat import ChatRecords
         from bot.teams.app import build_teams_app
         from bot.teams.poster import TeamsPoster
 

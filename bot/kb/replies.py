@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.text_render import render_template
+from bot.rendering import render_template
 
 TEMPLATE_FOLDER = "kb"
 

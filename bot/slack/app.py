@@ -6,13 +6,12 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat_records import ChatRecords
+from bot.chat import ChatFlow
 from bot.kb.dispatcher import KbService
 from bot.log_redaction import add_secret, get_redacted_logger
 from bot.slack.kb_listeners import KbListeners
 from bot.slack.listeners import SlackListeners, screen_request
 from bot.slack.replies import build_retry_handlers
-from knowledge.answering import AnswerService
 
 # Bolt and slack_sdk log through this logger (and loggers that copy its filters): request
 # bodies on a bad signature, request URLs at DEBUG. Its redactor keeps secrets out.
@@ -24,8 +23,7 @@ def build_slack_app(
     bot_token: str,
     signing_secret: str | None,
     api_url: str,
-    service: AnswerService,
-    records: ChatRecords,
+    flow: ChatFlow,
     kb: KbService | None = None,
 ) -> AsyncApp:
     """The app for HTTP (signatures verified) or, without a signing secret, Socket Mode."""
@@ -43,9 +41,9 @@ def build_slack_app(
         request_verification_enabled=signing_secret is not None,
         before_authorize=screen_request,
     )
-    SlackListeners(service, records).register(app)
+    SlackListeners(flow).register(app)
     if kb is not None:
-        KbListeners(kb, records).register(app)
+        KbListeners(kb, flow).register(app)
     return app
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.more import drop_lines, to_more_value
+from bot.chat import drop_lines, to_more_value
+from bot.rendering import render_template
 from bot.slack.text import escape_text, to_section_texts
-from bot.text_render import render_answer_text, render_sources_line, render_template
+from bot.text_render import render_answer_parts, render_answer_text
 from knowledge.answering import Answer
 
 # Slack's limits (Block Kit reference): blocks in a message and in a Home tab, characters in
@@ -117,14 +118,13 @@ def build_rest_message(answer: Answer, question: str, shown_lines: int) -> Messa
     return {"text": fallback[0][0] if fallback else "…", "blocks": sections}
 
 
-def _split_source(answer: Answer, text: str) -> tuple[str, str]:
-    """The answer's body and its closing source line, when it ends with one."""
-    if not answer.sources:
-        return text, ""
-    source = render_sources_line(answer.sources, answer.lang, answer.script)
-    if source and text.endswith(source) and len(escape_text(source)) <= MAX_SECTION_CHARS:
-        return text[: -len(source)].rstrip(), source
-    return text, ""
+def _split_source(answer: Answer) -> tuple[str, str]:
+    """The answer's body and its closing source line (a context block of its own), when it
+    has one that fits in a context block; else its whole text and ""."""
+    parts = render_answer_parts(answer)
+    if parts.source and len(escape_text(parts.source)) <= MAX_SECTION_CHARS:
+        return parts.body, parts.source
+    return render_answer_text(answer), ""
 
 
 def build_answer_message(
@@ -142,7 +142,7 @@ def build_answer_message(
     """
     lang = answer.lang
     text = render_answer_text(answer)
-    body, source = _split_source(answer, text)
+    body, source = _split_source(answer)
     head: list[Block] = []
     if show_question or asked_by:
         quoted = escape_text(_shorten(question, MAX_QUOTED_QUESTION))
@@ -195,7 +195,7 @@ def build_home_view(lang: str, overview: Answer | None, help_answer: Answer | No
     if overview is None:
         blocks.append(_section(escape_text(render_slack_text("unavailable", lang))))
         return {"type": "home", "blocks": blocks}
-    body, source = _split_source(overview, render_answer_text(overview))
+    body, source = _split_source(overview)
     room = (MAX_HOME_BLOCKS - len(blocks) - 2) // 2
     blocks.extend(build_sections(body, lang, room))
     if source:

@@ -10,10 +10,9 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat_records import ChatRecords
+from bot.chat import ChatFlow, Claim
 from bot.kb.dispatcher import KbService
 from bot.kb.replies import KbReply, read_confirmation_value
-from bot.slack.claims import claim_request
 from bot.slack.kb_blocks import (
     ACTION_KB_CANCEL,
     ACTION_KB_CONFIRM,
@@ -25,13 +24,13 @@ from bot.slack.payloads import (
     extract_channel_id,
     extract_response_url,
     extract_user_id,
+    to_request_key,
 )
 from bot.slack.replies import post_to_response_url
 from bot.slack.text import remove_control_characters, unescape_text
 from bot.text_render import to_lang
 from knowledge.answering import is_chinese
 from knowledge.editing import Actor
-from knowledge.errors import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +60,11 @@ def _extract_action_value(body: dict[str, Any]) -> str:
 
 
 class KbListeners:
-    """The /kb flows; the command service and the store calls are passed in."""
+    """The /kb flows; the command service and the chat flow (for claims) are passed in."""
 
-    def __init__(self, kb: KbService, records: ChatRecords) -> None:
+    def __init__(self, kb: KbService, flow: ChatFlow) -> None:
         self.kb = kb
-        self.records = records
+        self.flow = flow
 
     def register(self, app: AsyncApp) -> None:
         app.command("/kb")(self.on_kb)
@@ -100,15 +99,22 @@ class KbListeners:
     ) -> bool:
         """Claims the command or click: the same signed request again runs nothing (one
         edit, one audit entry). With the store down the user is told so, privately."""
-        try:
-            return await claim_request(self.records, body, request.headers)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, kb request not claimed: %s", exc.reason)
+        key = to_request_key(body, request.headers)
+        if key is None:
+            # Socket Mode has no signature; a payload without a trigger_id cannot be told apart.
+            logger.info("command or click without a trigger_id or signature handled unclaimed")
+            return True
+        claim = await self.flow.claim(key)
+        if claim is Claim.HANDLED:
+            logger.info("repeated command or click ignored (already handled)")
+            return False
+        if claim is Claim.UNAVAILABLE:
             message = build_kb_notice("unavailable", lang)
             await post_to_response_url(
                 response_url, {"response_type": "ephemeral", "replace_original": False, **message}
             )
             return False
+        return True
 
     async def on_kb(
         self,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -12,9 +11,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat_records import ChatRecords
-from bot.more import read_more_value
-from bot.slack import claims
+from bot.chat import ChatFlow, Claim, Notice, Outcome, to_unavailable_notice
 from bot.slack.blocks import (
     ACTION_HELPFUL,
     ACTION_MORE,
@@ -42,11 +39,10 @@ from bot.slack.payloads import (
     is_well_formed,
     to_event_key,
     to_post_key,
+    to_request_key,
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
-from bot.text_render import HELP_QUESTION, to_lang
-from knowledge.answering import Answer, AnswerService, detect_lang
-from knowledge.errors import StoreUnavailable
+from bot.text_render import to_lang
 
 logger = logging.getLogger(__name__)
 
@@ -71,12 +67,20 @@ async def screen_request(
     return await next_()
 
 
-class SlackListeners:
-    """The flows behind each listener; the answer service and the store calls are passed in."""
+def _to_request_key(body: Mapping[str, Any], request: AsyncBoltRequest) -> str | None:
+    """The claim key of a slash command or click; None when it cannot be told apart."""
+    key = to_request_key(body, request.headers)
+    if key is None:
+        # Socket Mode has no signature; a payload without a trigger_id cannot be told apart.
+        logger.info("command or click without a trigger_id or signature handled unclaimed")
+    return key
 
-    def __init__(self, service: AnswerService, records: ChatRecords) -> None:
-        self.service = service
-        self.records = records
+
+class SlackListeners:
+    """Bolt's listeners: payloads in, calls on the chat flow, its results out as Block Kit."""
+
+    def __init__(self, flow: ChatFlow) -> None:
+        self.flow = flow
 
     def register(self, app: AsyncApp) -> None:
         app.event("message")(self.on_message)
@@ -91,16 +95,6 @@ class SlackListeners:
 
     # -- shared steps -------------------------------------------------------------------
 
-    async def _answer(self, question: str) -> Answer | None:
-        try:
-            return await asyncio.to_thread(self.service.answer, question)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable: %s", exc.reason)
-            return None
-
-    async def _reply_unavailable(self, client: AsyncWebClient, place: Place, question: str) -> None:
-        await post_reply(client, place, build_notice_message("unavailable", detect_lang(question)))
-
     async def _answer_at(
         self,
         client: AsyncWebClient,
@@ -109,9 +103,9 @@ class SlackListeners:
         show_question: bool = False,
         user_id: str | None = None,
     ) -> None:
-        answer = await self._answer(question)
-        if answer is None:
-            await self._reply_unavailable(client, place, question)
+        answer = await self.flow.ask(question)
+        if isinstance(answer, Notice):
+            await post_reply(client, place, build_notice_message(answer.key, answer.lang))
             return
         message = build_answer_message(
             answer,
@@ -120,56 +114,25 @@ class SlackListeners:
             can_post=place.is_private,
         )
         await post_reply(client, place, message)
-        if not answer.answered and user_id is not None and question:
-            await self._record_declined(user_id, question, answer)
-
-    async def _record_declined(self, user_id: str, question: str, answer: Answer) -> None:
-        """A declined question is kept for the admins' review (`/kb feedback`)."""
-        try:
-            await asyncio.to_thread(
-                self.records.create_declined,
-                platform=PLATFORM,
-                user_id=user_id,
-                question=question,
-                answer=answer,
-            )
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, declined question not kept: %s", exc.reason)
-
-    async def _is_first_delivery(self, body: Mapping[str, Any]) -> bool:
-        """Claims the event for this process; False when any process already had it (a
-        redelivery of an event that was, or is being, answered)."""
-        key = to_event_key(body)
-        if key is None:
-            logger.info("event without a valid event_id ignored")
-            return False
-        if await claims.claim(self.records, key):
-            return True
-        logger.info("event already handled: delivery ignored")
-        return False
-
-    async def _is_first_request(self, body: Mapping[str, Any], request: AsyncBoltRequest) -> bool:
-        """Claims a command or click that only reads (an answer shown where it was asked);
-        False for a repeat of one already handled. When the store cannot be reached the work
-        goes ahead unclaimed: the answer comes from the knowledge loaded before, and a replay
-        then costs at most a second copy of a read-only answer."""
-        try:
-            return await claims.claim_request(self.records, body, request.headers)
-        except StoreUnavailable as exc:
-            logger.warning(
-                "store unavailable, read-only request answered unclaimed: %s", exc.reason
-            )
-            return True
+        await self.flow.record_declined(
+            platform=PLATFORM, user_id=user_id, question=question, answer=answer
+        )
 
     async def _answer_event(
         self, body: Mapping[str, Any], client: AsyncWebClient, place: Place, question: str
     ) -> None:
-        try:
-            if not await self._is_first_delivery(body):
-                return
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, event not claimed: %s", exc.reason)
-            await self._reply_unavailable(client, place, question)
+        """Answered once, however often Slack delivers the event: its claim decides."""
+        key = to_event_key(body)
+        if key is None:
+            logger.info("event without a valid event_id ignored")
+            return
+        claim = await self.flow.claim(key)
+        if claim is Claim.HANDLED:
+            logger.info("event already handled: delivery ignored")
+            return
+        if claim is Claim.UNAVAILABLE:
+            notice = to_unavailable_notice(question)
+            await post_reply(client, place, build_notice_message(notice.key, notice.lang))
             return
         user_id = extract_user_id(body.get("event", {}).get("user"))
         await self._answer_at(client, place, question, user_id=user_id)
@@ -219,13 +182,8 @@ class SlackListeners:
         if user_id is None or event.get("tab", "home") != "home":
             return
         lang = to_lang(extract_locale(body) or await self._get_locale(client, user_id))
-        overview: Answer | None
-        help_answer: Answer | None
-        try:
-            overview, help_answer = await asyncio.to_thread(self._home_answers, lang)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable: %s", exc.reason)
-            overview = help_answer = None
+        found = await self.flow.get_home_answers(lang)
+        overview, help_answer = found if found is not None else (None, None)
         await client.views_publish(
             user_id=user_id, view=build_home_view(lang, overview, help_answer)
         )
@@ -239,10 +197,6 @@ class SlackListeners:
             return None
         user = reply.get("user")
         return str(user["locale"]) if isinstance(user, dict) and user.get("locale") else None
-
-    def _home_answers(self, lang: str) -> tuple[Answer, Answer]:
-        engine = self.service.get_engine()
-        return engine.budget_overview(lang), engine.answer(HELP_QUESTION[lang])
 
     # -- the /ask command ---------------------------------------------------------------
 
@@ -261,7 +215,7 @@ class SlackListeners:
             return
         place = Place(response_url=response_url, is_private=True)
         question = extract_question(command.get("text"))
-        if not await self._is_first_request(command, request):
+        if not await self.flow.claim_read_only(_to_request_key(command, request)):
             return
         await self._answer_at(
             client, place, question, user_id=extract_user_id(command.get("user_id"))
@@ -280,7 +234,7 @@ class SlackListeners:
         await ack()
         place = extract_action_place(body)
         question = extract_action_value(body)
-        if not await self._is_first_request(body, request):
+        if not await self.flow.claim_read_only(_to_request_key(body, request)):
             return
         await self._answer_at(
             client, place, question, show_question=True, user_id=extract_action_user_id(body)
@@ -295,19 +249,15 @@ class SlackListeners:
     ) -> None:
         """A "show the rest" button: the lines of a long answer that did not fit are posted."""
         await ack()
-        found = read_more_value(extract_action_value(body))
-        if found is None:
-            logger.info("show-more click with a value not ours ignored")
+        rest = await self.flow.show_rest(extract_action_value(body), _to_request_key(body, request))
+        if isinstance(rest, Outcome):
             return
-        question, shown_lines = found
         place = extract_action_place(body)
-        if not await self._is_first_request(body, request):
+        if isinstance(rest, Notice):
+            await post_reply(client, place, build_notice_message(rest.key, rest.lang))
             return
-        answer = await self._answer(question)
-        if answer is None:
-            await self._reply_unavailable(client, place, question)
-            return
-        await post_reply(client, place, build_rest_message(answer, question, shown_lines))
+        message = build_rest_message(rest.answer, rest.question, rest.shown_lines)
+        await post_reply(client, place, message)
 
     async def on_helpful(
         self,
@@ -343,25 +293,17 @@ class SlackListeners:
         if user_id is None:
             logger.info("vote without a valid user id ignored")
             return
-        question = extract_action_value(body)
-        place = extract_action_place(body)
-        try:
-            if not await claims.claim_request(self.records, body, request.headers):
-                return
-            answer = await asyncio.to_thread(
-                self.records.vote_on_answer,
-                self.service,
-                platform=PLATFORM,
-                user_id=user_id,
-                question=question,
-                helpful=helpful,
-            )
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, vote not stored: %s", exc.reason)
-            notice = build_notice_message("unavailable", detect_lang(question))
-            await post_private(client, place, user_id, notice)
+        notice = await self.flow.vote(
+            platform=PLATFORM,
+            user_id=user_id,
+            question=extract_action_value(body),
+            helpful=helpful,
+            key=_to_request_key(body, request),
+        )
+        if isinstance(notice, Outcome):
             return
-        await post_private(client, place, user_id, build_notice_message("vote_thanks", answer.lang))
+        message = build_notice_message(notice.key, notice.lang)
+        await post_private(client, extract_action_place(body), user_id, message)
 
     async def on_post_to_channel(
         self,
@@ -380,35 +322,35 @@ class SlackListeners:
         if place.response_url is None:
             return
         question = extract_action_value(body)
-        if not await self._is_first_request(body, request):
+        if not await self.flow.claim_read_only(_to_request_key(body, request)):
             return
         post_key = to_post_key(body)
         if post_key is None:
             logger.info("post-to-channel click without its message's channel and ts; posted")
         else:
-            try:
-                if not await claims.claim(self.records, post_key):
-                    logger.info("answer already posted to the channel; click ignored")
-                    return
-            except StoreUnavailable as exc:
-                logger.warning("store unavailable, post not claimed: %s", exc.reason)
-                await self._reply_unavailable(client, place, question)
+            claim = await self.flow.claim(post_key)
+            if claim is Claim.HANDLED:
+                logger.info("answer already posted to the channel; click ignored")
+                return
+            if claim is Claim.UNAVAILABLE:
+                notice = to_unavailable_notice(question)
+                await post_reply(client, place, build_notice_message(notice.key, notice.lang))
                 return
         posted = False
         try:
             posted = await self._post_to_channel(body, client, place, question)
         finally:
             if not posted and post_key is not None:
-                await self._release(post_key)
+                await self.flow.release(post_key)
 
     async def _post_to_channel(
         self, body: dict[str, Any], client: AsyncWebClient, place: Place, question: str
     ) -> bool:
         """True once the answer is in the channel (the private one is then removed)."""
         assert place.response_url is not None
-        answer = await self._answer(question)
-        if answer is None:
-            await self._reply_unavailable(client, place, question)
+        answer = await self.flow.ask(question)
+        if isinstance(answer, Notice):
+            await post_reply(client, place, build_notice_message(answer.key, answer.lang))
             return False
         message = build_answer_message(answer, question, asked_by=extract_action_user_id(body))
         payload = {"response_type": "in_channel", "replace_original": False, **message}
@@ -416,10 +358,3 @@ class SlackListeners:
             return False
         await post_to_response_url(place.response_url, {"delete_original": True})
         return True
-
-    async def _release(self, key: str) -> None:
-        try:
-            await claims.release(self.records, key)
-        except StoreUnavailable as exc:
-            # Kept until pruned: a later click does nothing, the answer can be asked again.
-            logger.warning("store unavailable, claim not given up: %s", exc.reason)

@@ -6,21 +6,13 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-from jinja2.runtime import Context
-
+from bot.chat import drop_lines, to_more_value
 from bot.kb.replies import KbReply, render_kb_text
-from bot.more import drop_lines, to_more_value
+from bot.rendering import get_template
 from bot.report_text import to_report_parts
-from bot.text_render import (
-    render_answer_text,
-    render_sources_line,
-    to_grouped_number,
-    to_percentage_text,
-)
+from bot.text_render import render_answer_parts
 from knowledge.answering import Answer
 from scheduler.reports import Reminder, Report
 
@@ -55,11 +47,6 @@ _KB_NOTICES = ("cancelled", "failed")
 
 Card = dict[str, Any]
 
-# Adaptive Card markdown (a CommonMark subset: emphasis, lists, links) and Teams' own
-# {{DATE(…)}} / <at> syntax: a backslash makes each of these characters literal.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>~&{}])")
-# At the start of a line: headings, quotes, list items ("- x", "+ x", "1. x", "1) x").
-_LINE_SPECIAL = re.compile(r"^(\s*)(?:([#>+\-])|(\d+)([.)]))")
 # A display name inside <at>…</at> must match the mention entity's text exactly; these
 # characters would break the tag or be read as markdown.
 _MENTION_UNSAFE = re.compile(r"[<>\[\]\\`*_~&{}]")
@@ -74,27 +61,6 @@ class Mention:
     name: str
 
 
-def _escape_line(line: str) -> str:
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", line)
-    match = _LINE_SPECIAL.match(escaped)
-    if match is None:
-        return escaped
-    indent, marker, digits, closer = match.groups()
-    start = match.end()
-    if marker is not None:
-        return f"{indent}\\{marker}{escaped[start:]}"
-    return f"{indent}{digits}\\{closer}{escaped[start:]}"
-
-
-def escape_card_text(text: str) -> str:
-    """Plain text as Adaptive Card markdown that shows it literally.
-
-    Markdown needs an empty line for a line break, so each line becomes a paragraph.
-    """
-    lines = [_escape_line(line) for line in str(text).splitlines() if line.strip()]
-    return "\n\n".join(lines)
-
-
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -103,38 +69,20 @@ def _mention_text(name: str) -> str:
     return _MENTION_UNSAFE.sub("", name).strip() or "?"
 
 
-@pass_context
-def _chf(context: Context, value: int) -> str:
-    number = to_grouped_number(value)
-    return f"{number} 瑞郎" if context["lang"] == "zh" else f"CHF {number}"
-
-
-def _pct(value: Decimal | int | float) -> str:
-    return to_percentage_text(value)
-
-
-_environment = Environment(
-    loader=PackageLoader("bot", "templates"),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=False,
-    autoescape=False,  # JSON: every value goes through `tojson` (and `md` when it is text)
-)
-_environment.filters.update(md=escape_card_text, chf=_chf, pct=_pct, num=to_grouped_number)
-_environment.globals.update(
-    VERB_HELPFUL=VERB_HELPFUL,
-    VERB_NOT_HELPFUL=VERB_NOT_HELPFUL,
-    VERB_SUGGEST=VERB_SUGGEST,
-    VERB_MORE=VERB_MORE,
-    VERB_KB_CONFIRM=VERB_KB_CONFIRM,
-    VERB_KB_CANCEL=VERB_KB_CANCEL,
-)
+# Names the card templates' macros use: the verbs of our Action.Execute buttons.
+_VERBS = {
+    "VERB_HELPFUL": VERB_HELPFUL,
+    "VERB_NOT_HELPFUL": VERB_NOT_HELPFUL,
+    "VERB_SUGGEST": VERB_SUGGEST,
+    "VERB_MORE": VERB_MORE,
+    "VERB_KB_CONFIRM": VERB_KB_CONFIRM,
+    "VERB_KB_CANCEL": VERB_KB_CANCEL,
+}
 
 
 def render_card(name: str, lang: str, **parts: Any) -> Card:
     """The card of `templates/teams/<lang>/<name>.j2`, parsed from the JSON it renders."""
-    template = _environment.get_template(f"teams/{lang}/{name}.j2")
+    template = get_template("teams", name, lang, _VERBS)
     card: Card = json.loads(template.render(lang=lang, **parts))
     return card
 
@@ -189,22 +137,12 @@ def _count(lines: list[str]) -> int:
     return sum(1 for line in lines if line.strip())
 
 
-def _split_source(answer: Answer, text: str) -> tuple[str, str]:
-    """The answer's body and its closing source line, when it ends with one."""
-    if not answer.sources:
-        return text, ""
-    source = render_sources_line(answer.sources, answer.lang, answer.script)
-    if source and text.endswith(source):
-        return text[: -len(source)].rstrip(), source
-    return text, ""
-
-
 def _answer_parts(
-    answer: Answer, text: str, question: str, shown_before: int
-) -> tuple[list[str], str, Callable[[int], dict[str, Any]]]:
-    """The lines of `text`, its source line, and the template parts showing the first n."""
-    body, source = _split_source(answer, text)
-    lines = _to_lines(body or text)
+    body: str, source: str, question: str, shown_before: int
+) -> tuple[list[str], Callable[[int], dict[str, Any]]]:
+    """The lines of `body` (the source line alone when there is no body), and the template
+    parts showing the first n with the source line under them."""
+    lines = _to_lines(body or source)
 
     def parts(shown: int) -> dict[str, Any]:
         left_out = _count(lines[shown:])
@@ -218,7 +156,7 @@ def _answer_parts(
             "source": source,
         }
 
-    return lines, source, parts
+    return lines, parts
 
 
 def build_answer_card(
@@ -233,7 +171,8 @@ def build_answer_card(
 
     `asked_by` is mentioned above the question (a channel answer to someone's question).
     """
-    lines, _source, parts = _answer_parts(answer, render_answer_text(answer), question, 0)
+    text = render_answer_parts(answer)
+    lines, parts = _answer_parts(text.body, text.source, question, 0)
     quoted = ""
     if show_question or asked_by:
         quoted = _shorten(" ".join(question.split()), MAX_QUOTED_QUESTION)
@@ -260,8 +199,11 @@ def build_answer_card(
 def build_rest_card(answer: Answer, question: str, shown_lines: int) -> Card:
     """What a "show the rest" click posts: the answer's lines after the first `shown_lines`
     (non-blank lines), again with a "show the rest" button if they do not fit."""
-    rest = drop_lines(render_answer_text(answer), shown_lines)
-    lines, _source, parts = _answer_parts(answer, rest, question, shown_lines)
+    text = render_answer_parts(answer)
+    # The source line closes the rest only when the rest starts within the body (the line
+    # after the body is the source line itself).
+    source = text.source if _count(text.body.splitlines()) >= shown_lines else ""
+    lines, parts = _answer_parts(drop_lines(text.body, shown_lines), source, question, shown_lines)
 
     def render(shown: int) -> Card:
         return render_card("rest", answer.lang, **parts(shown))
@@ -281,7 +223,7 @@ def render_toast(key: str, lang: str) -> str:
     """One of TOASTS as plain text, from `templates/teams/<lang>/toast.j2`."""
     if key not in TOASTS:
         raise ValueError(f"unknown toast {key!r}")
-    template = _environment.get_template(f"teams/{lang}/toast.j2")
+    template = get_template("teams", "toast", lang)
     return template.render(lang=lang, key=key).strip()
 
 

@@ -1,9 +1,8 @@
 """Teams activity handlers: each turns an activity into a question or a `kb` command and the
-result into a card. The answers, the records and the commands are the platform-neutral ones."""
+result into a card. The chat flow and the commands are the platform-neutral ones."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from typing import Any, cast
@@ -12,10 +11,9 @@ import httpx
 from microsoft_teams.api.activities.message import MessageActivityInput
 from microsoft_teams.apps import App
 
-from bot.chat_records import ChatRecords
+from bot.chat import ChatFlow, Claim, Conversation, Notice, Outcome, to_unavailable_notice
 from bot.kb.dispatcher import KbService
 from bot.kb.replies import KbReply, read_confirmation_value
-from bot.more import read_more_value
 from bot.teams.activities import (
     PLATFORM,
     Where,
@@ -44,9 +42,8 @@ from bot.teams.cards import (
 )
 from bot.teams.ids import to_user_id
 from bot.text_render import HELP_QUESTION, to_lang
-from knowledge.answering import Answer, AnswerService, detect_lang, is_chinese
+from knowledge.answering import detect_lang, is_chinese
 from knowledge.editing import Actor
-from knowledge.errors import InvalidValue, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -69,18 +66,17 @@ def _card_response(card: dict[str, Any]) -> dict[str, Any]:
 
 
 class TeamsHandlers:
-    """The flows behind each activity; the services and the store calls are passed in."""
+    """The SDK's activity handlers: activities in, calls on the chat flow and the `kb`
+    commands, their results out as cards."""
 
     def __init__(
         self,
-        service: AnswerService,
-        records: ChatRecords,
+        flow: ChatFlow,
         kb: KbService,
         tenant_id: str | None = None,
     ) -> None:
         """`tenant_id`: a single-tenant app answers only its own tenant (None: any)."""
-        self.service = service
-        self.records = records
+        self.flow = flow
         self.kb = kb
         self.tenant_id = tenant_id
         # Conversations this process already saved: a message saves its conversation once.
@@ -111,35 +107,22 @@ class TeamsHandlers:
         """Keeps the conversation reference, so that schedules can post there unasked."""
         if where.conversation_id in self._known and not force:
             return
-        try:
-            await asyncio.to_thread(
-                self.records.save_conversation,
-                platform=PLATFORM,
-                conversation_id=where.conversation_id,
-                service_url=where.service_url,
-                tenant_id=where.tenant_id,
-                kind=where.kind,
-                title=where.title,
-                user_id=where.user_id,
-                bot_id=where.bot_id,
-            )
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, conversation not kept: %s", exc.reason)
-            return
-        except InvalidValue as exc:
-            # An id too long for the table, a kind we do not know: answer anyway.
-            logger.warning("conversation not kept: %s %s", exc.field, exc.reason_key)
-            return
-        self._known.add(where.conversation_id)
+        conversation = Conversation(
+            platform=PLATFORM,
+            conversation_id=where.conversation_id,
+            service_url=where.service_url,
+            tenant_id=where.tenant_id,
+            kind=where.kind,
+            title=where.title,
+            user_id=where.user_id,
+            bot_id=where.bot_id,
+        )
+        if await self.flow.keep_conversation(conversation):
+            self._known.add(where.conversation_id)
 
     async def _forget(self, where: Where) -> None:
         self._known.discard(where.conversation_id)
-        try:
-            await asyncio.to_thread(
-                self.records.remove_conversation, PLATFORM, where.conversation_id
-            )
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, conversation not removed: %s", exc.reason)
+        await self.flow.forget_conversation(PLATFORM, where.conversation_id)
 
     async def on_install(self, ctx: Any) -> None:
         where = extract_where(ctx.activity)
@@ -167,13 +150,11 @@ class TeamsHandlers:
 
     # -- messages -----------------------------------------------------------------------
 
-    async def _claim(self, where: Where, activity_id: str | None) -> bool:
-        """False when this activity was already handled (Teams redelivers slow ones)."""
+    async def _claim(self, where: Where, activity_id: str | None) -> Claim:
+        """HANDLED when this activity was already handled (Teams redelivers slow ones)."""
         if not activity_id:
-            return True
-        return await asyncio.to_thread(
-            self.records.claim_event, to_event_id(where.conversation_id, activity_id)
-        )
+            return Claim.NEW
+        return await self.flow.claim(to_event_id(where.conversation_id, activity_id))
 
     async def on_message(self, ctx: Any) -> None:
         """A personal chat message, or a channel or group chat message that @mentions the bot."""
@@ -188,13 +169,13 @@ class TeamsHandlers:
             return
         await self._remember(where)
         text = extract_text(activity)
-        try:
-            if not await self._claim(where, getattr(activity, "id", None)):
-                logger.info("dropped a redelivered Teams activity")
-                return
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, activity not claimed: %s", exc.reason)
-            await self._send(ctx, build_notice_card("unavailable", detect_lang(text)))
+        claim = await self._claim(where, getattr(activity, "id", None))
+        if claim is Claim.HANDLED:
+            logger.info("dropped a redelivered Teams activity")
+            return
+        if claim is Claim.UNAVAILABLE:
+            notice = to_unavailable_notice(text)
+            await self._send(ctx, build_notice_card(notice.key, notice.lang))
             return
         if _KB_COMMAND.match(text):
             await self._on_kb(ctx, where)
@@ -211,33 +192,18 @@ class TeamsHandlers:
         except httpx.HTTPError as exc:
             logger.warning("Teams reply not sent: %s", type(exc).__name__)
 
-    async def _answer(self, question: str) -> Answer | None:
-        try:
-            return await asyncio.to_thread(self.service.answer, question)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable: %s", exc.reason)
-            return None
-
     async def _answer_here(
         self, ctx: Any, question: str, user_id: str | None, show_question: bool = False
     ) -> None:
-        answer = await self._answer(question)
-        if answer is None:
-            await self._send(ctx, build_notice_card("unavailable", detect_lang(question)))
+        answer = await self.flow.ask(question)
+        if isinstance(answer, Notice):
+            await self._send(ctx, build_notice_card(answer.key, answer.lang))
             return
         card = build_answer_card(answer, question, show_question=show_question)
         await self._send(ctx, card)
-        if not answer.answered and user_id is not None and question:
-            try:
-                await asyncio.to_thread(
-                    self.records.create_declined,
-                    platform=PLATFORM,
-                    user_id=user_id,
-                    question=question,
-                    answer=answer,
-                )
-            except StoreUnavailable as exc:
-                logger.warning("store unavailable, declined question not kept: %s", exc.reason)
+        await self.flow.record_declined(
+            platform=PLATFORM, user_id=user_id, question=question, answer=answer
+        )
 
     # -- kb commands --------------------------------------------------------------------
 
@@ -314,35 +280,22 @@ class TeamsHandlers:
 
     async def _vote(self, question: str, user_id: str | None, helpful: bool) -> dict[str, Any]:
         """The vote is stored with the question and the answer it got; the voter is thanked."""
-        lang = detect_lang(question)
         if user_id is None:
-            return _message_response(render_toast("no_user_id", lang))
-        try:
-            answer = await asyncio.to_thread(
-                self.records.vote_on_answer,
-                self.service,
-                platform=PLATFORM,
-                user_id=user_id,
-                question=question,
-                helpful=helpful,
-            )
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable, vote not stored: %s", exc.reason)
-            return _message_response(render_toast("unavailable", lang))
-        return _message_response(render_toast("vote_thanks", answer.lang))
+            return _message_response(render_toast("no_user_id", detect_lang(question)))
+        notice = await self.flow.vote(
+            platform=PLATFORM, user_id=user_id, question=question, helpful=helpful
+        )
+        return _message_response(render_toast(notice.key, notice.lang))
 
     async def _more(self, ctx: Any, data: dict[str, Any]) -> dict[str, Any]:
         value = data.get("v")
-        found = read_more_value(value) if isinstance(value, str) else None
-        if found is None:
-            logger.info("show-more click with a value not ours ignored")
+        rest = await self.flow.show_rest(value if isinstance(value, str) else "")
+        if isinstance(rest, Outcome):
             return _message_response(render_toast("not_understood", "en"))
-        question, shown_lines = found
-        answer = await self._answer(question)
-        if answer is None:
-            return _message_response(render_toast("unavailable", detect_lang(question)))
-        await self._send(ctx, build_rest_card(answer, question, shown_lines))
-        return _message_response(render_toast("sent", answer.lang))
+        if isinstance(rest, Notice):
+            return _message_response(render_toast(rest.key, rest.lang))
+        await self._send(ctx, build_rest_card(rest.answer, rest.question, rest.shown_lines))
+        return _message_response(render_toast("sent", rest.answer.lang))
 
     async def _confirm(
         self, ctx: Any, data: dict[str, Any], user_id: str | None, lang: str

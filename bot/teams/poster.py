@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 from microsoft_teams.apps import App
 
-from bot.chat_records import ChatRecords
+from bot.chat import ChatRecords
 from bot.teams import app as app_module
 from bot.teams.activities import PLATFORM, to_card_message
 from bot.teams.cards import build_report_card

@@ -234,7 +234,7 @@ def test_package_says_when_the_zip_cannot_be_written(
 
 
 def _store_conversation(conversation_id: str, title: str) -> None:
-    from bot.chat_records import ChatRecords
+    from bot.chat import ChatRecords
     from bot.settings import Settings
     from knowledge.seeding import ensure_store
     from knowledge.store import create_db_engine

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text_render import (
-    LANGS,
-    list_template_names,
-    render_answer_text,
-    render_sources_line,
-    render_text,
-)
+from bot.rendering import list_template_names, render_sources_line
+from bot.text_render import LANGS, render_answer_parts, render_answer_text, render_text
 from knowledge.answering import AnswerEngine, SourceRef, to_script
 
 QUESTIONS = [
@@ -118,3 +113,29 @@ def test_a_question_in_simplified_characters_is_answered_in_them(
 ) -> None:
     answer = answer_engine.answer("网络安全主题的预算是多少？")
     assert answer.script == "hans" and "预算" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [*QUESTIONS, "Did BCG charge ITU for its work?", "網絡安全主題的預算是多少？"],
+)
+def test_a_closing_source_line_is_rendered_apart_from_the_same_text(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    parts = render_answer_parts(answer)
+    if not parts.source:  # no source, or text follows it: the text as it is
+        assert parts.body == text
+        return
+    assert parts.source == render_sources_line(answer.sources, answer.lang, answer.script)
+    assert parts.source not in parts.body
+    assert text.startswith(parts.body) and text.endswith("\n" + parts.source)
+
+
+def test_a_source_line_followed_by_text_stays_in_it(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("Did BCG charge ITU for its work?")
+    assert answer.suggestions and answer.sources
+    parts = render_answer_parts(answer)
+    assert parts.source == ""
+    assert render_sources_line(answer.sources, "en") + "\nRelated: " in parts.body

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.text_render import LANGS, list_template_names
+from bot.rendering import list_template_names
+from bot.text_render import LANGS
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.more import drop_lines, read_more_value
+from bot.chat import drop_lines, read_more_value
+from bot.rendering import list_template_names
 from bot.slack.blocks import (
     ACTION_MORE,
     MAX_BLOCKS,
@@ -18,7 +19,7 @@ from bot.slack.blocks import (
     build_notice_message,
     build_rest_message,
 )
-from bot.text_render import LANGS, list_template_names
+from bot.text_render import LANGS
 from knowledge.answering import Answer, AnswerEngine, SourceRef
 from tests.bot.test_text_render import QUESTIONS
 

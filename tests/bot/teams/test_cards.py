@@ -22,8 +22,9 @@ from microsoft_teams.cards import (
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.chat import read_more_value
 from bot.kb.replies import ConfirmationRequest, KbReply, read_confirmation_value
-from bot.more import read_more_value
+from bot.rendering import escape_card_text, list_template_names
 from bot.teams.cards import (
     MAX_CARD_BYTES,
     MAX_CONFIRM_CHARS,
@@ -41,12 +42,11 @@ from bot.teams.cards import (
     build_notice_card,
     build_report_card,
     build_rest_card,
-    escape_card_text,
     render_toast,
     to_attachment,
     to_card_size,
 )
-from bot.text_render import LANGS, list_template_names
+from bot.text_render import LANGS
 from knowledge.answering import Answer, AnswerEngine, SourceRef
 from knowledge.reporting import KpiStatus, Scope, ThemeKpis
 from scheduler.reports import Reminder, Report, build_report_for

@@ -13,7 +13,7 @@ from microsoft_teams.common.http.client import MiddlewareContext
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from bot.chat_records import ChatRecords
+from bot.chat import ChatRecords
 from bot.teams.app import TeamsConfig, build_teams_app
 from bot.teams.poster import NOT_FOUND, TeamsPoster
 from bot.teams.retry import RateLimitRetry, read_retry_after

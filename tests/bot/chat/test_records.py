@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from bot import chat_records
-from bot.chat_records import ChatRecords
+from bot.chat import ChatRecords
+from bot.chat import records as chat_records
 from knowledge.errors import StoreUnavailable
 from knowledge.records import CLAIM_RETENTION, conversations
 from knowledge.records.conversations import get_conversation

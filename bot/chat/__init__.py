@@ -1,0 +1,27 @@
+"""The chat flow every platform shares, and what it writes to the store; no platform here."""
+
+from bot.chat.flow import (
+    ChatFlow,
+    Claim,
+    Conversation,
+    Notice,
+    Outcome,
+    Rest,
+    to_unavailable_notice,
+)
+from bot.chat.more import drop_lines, read_more_value, to_more_value
+from bot.chat.records import ChatRecords
+
+__all__ = [
+    "ChatFlow",
+    "ChatRecords",
+    "Claim",
+    "Conversation",
+    "Notice",
+    "Outcome",
+    "Rest",
+    "drop_lines",
+    "read_more_value",
+    "to_more_value",
+    "to_unavailable_notice",
+]

@@ -1,0 +1,250 @@
+"""The chat flow every platform shares: asking, claims, votes, "show the rest", conversations.
+
+Plain values in (a question, a user id, a platform name, a claim key), plain results out (an
+`Answer`, a `Notice` to render, an `Outcome`); store calls run off the event loop, and a store
+that cannot be reached becomes a result, never an exception. `bot.slack` and `bot.teams` turn
+payloads into these calls and the results into Block Kit or Adaptive Cards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from enum import Enum
+from typing import overload
+
+from bot.chat.more import read_more_value
+from bot.chat.records import ChatRecords
+from bot.text_render import HELP_QUESTION
+from knowledge.answering import Answer, AnswerService, detect_lang
+from knowledge.errors import InvalidValue, StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+
+class Claim(Enum):
+    """What claiming a piece of work (an event, a click, a post) found."""
+
+    NEW = "new"  # this process is the first to claim it: do the work
+    HANDLED = "handled"  # claimed before, in this process or another: do nothing
+    UNAVAILABLE = "unavailable"  # the store could not be reached
+
+
+class Outcome(Enum):
+    """A request that ends with nothing to show."""
+
+    ALREADY_HANDLED = "already_handled"  # the same request again (a replay, a redelivery)
+    NOT_OURS = "not_ours"  # a value this bot did not make
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A one-sentence reply: `key` names the sentence (each platform has a template for it),
+    in `lang`."""
+
+    key: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Rest:
+    """What a "show the rest" click shows: `answer`'s lines after the first `shown_lines`."""
+
+    answer: Answer
+    question: str
+    shown_lines: int
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Where the bot may post unasked (a Teams conversation reference)."""
+
+    platform: str
+    conversation_id: str
+    service_url: str
+    kind: str
+    tenant_id: str = ""
+    title: str = ""
+    user_id: str = ""
+    bot_id: str = ""
+
+
+def to_unavailable_notice(question: str) -> Notice:
+    """The store is unavailable: said in the asker's language."""
+    return Notice("unavailable", detect_lang(question))
+
+
+class ChatFlow:
+    """The flows behind every chat platform's listeners; the answer service and the store
+    calls are passed in."""
+
+    def __init__(self, service: AnswerService, records: ChatRecords) -> None:
+        self.service = service
+        self.records = records
+
+    # -- asking -------------------------------------------------------------------------
+
+    async def ask(self, question: str) -> Answer | Notice:
+        """The answer to `question`, or the notice that the store is unavailable."""
+        try:
+            return await asyncio.to_thread(self.service.answer, question)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            return to_unavailable_notice(question)
+
+    async def record_declined(
+        self, *, platform: str, user_id: str | None, question: str, answer: Answer
+    ) -> None:
+        """A declined question is kept for the admins' review (`/kb feedback`); called once
+        the answer is shown, so that a slow store never holds the answer back."""
+        if answer.answered or user_id is None or not question:
+            return
+        try:
+            await asyncio.to_thread(
+                self.records.create_declined,
+                platform=platform,
+                user_id=user_id,
+                question=question,
+                answer=answer,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, declined question not kept: %s", exc.reason)
+
+    async def get_home_answers(self, lang: str) -> tuple[Answer, Answer] | None:
+        """The budget overview and what can be asked, in `lang`; None when the store is
+        unavailable."""
+        try:
+            return await asyncio.to_thread(self._home_answers, lang)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            return None
+
+    def _home_answers(self, lang: str) -> tuple[Answer, Answer]:
+        engine = self.service.get_engine()
+        return engine.budget_overview(lang), engine.answer(HELP_QUESTION[lang])
+
+    # -- work done once -----------------------------------------------------------------
+
+    async def claim(self, key: str) -> Claim:
+        """Claims `key` (one piece of work to do once, in any process)."""
+        try:
+            claimed = await asyncio.to_thread(self.records.claim_event, key)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, work not claimed: %s", exc.reason)
+            return Claim.UNAVAILABLE
+        return Claim.NEW if claimed else Claim.HANDLED
+
+    async def claim_read_only(self, key: str | None) -> bool:
+        """Claims a request that only reads (an answer shown where it was asked); False for
+        a repeat of one already handled. Without a key, or when the store cannot be reached,
+        the work goes ahead unclaimed: the answer comes from the knowledge loaded before, and
+        a replay then costs at most a second copy of a read-only answer."""
+        if key is None:
+            return True
+        claim = await self.claim(key)
+        if claim is Claim.HANDLED:
+            logger.info("repeated command or click ignored (already handled)")
+            return False
+        if claim is Claim.UNAVAILABLE:
+            logger.info("read-only request answered unclaimed")
+        return True
+
+    async def release(self, key: str) -> None:
+        """The work claimed under `key` failed: a later try may do it."""
+        try:
+            await asyncio.to_thread(self.records.release_claim, key)
+        except StoreUnavailable as exc:
+            # Kept until pruned: a later try does nothing, the answer can be asked again.
+            logger.warning("store unavailable, claim not given up: %s", exc.reason)
+
+    # -- buttons ------------------------------------------------------------------------
+
+    @overload
+    async def vote(
+        self, *, platform: str, user_id: str, question: str, helpful: bool, key: None = None
+    ) -> Notice: ...
+
+    @overload
+    async def vote(
+        self, *, platform: str, user_id: str, question: str, helpful: bool, key: str | None
+    ) -> Notice | Outcome: ...
+
+    async def vote(
+        self,
+        *,
+        platform: str,
+        user_id: str,
+        question: str,
+        helpful: bool,
+        key: str | None = None,
+    ) -> Notice | Outcome:
+        """The vote is stored with the question and the answer it gets now; the voter is
+        thanked. With a `key` (the click), the same click again is not counted twice."""
+        if key is not None:
+            claim = await self.claim(key)
+            if claim is Claim.HANDLED:
+                logger.info("repeated vote ignored (already handled)")
+                return Outcome.ALREADY_HANDLED
+            if claim is Claim.UNAVAILABLE:
+                return to_unavailable_notice(question)
+        try:
+            answer = await asyncio.to_thread(
+                self.records.vote_on_answer,
+                self.service,
+                platform=platform,
+                user_id=user_id,
+                question=question,
+                helpful=helpful,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, vote not stored: %s", exc.reason)
+            return to_unavailable_notice(question)
+        return Notice("vote_thanks", answer.lang)
+
+    async def show_rest(self, value: str, key: str | None = None) -> Rest | Notice | Outcome:
+        """A "show the rest" button's `value`: the answer again, with the lines it showed."""
+        found = read_more_value(value)
+        if found is None:
+            logger.info("show-more click with a value not ours ignored")
+            return Outcome.NOT_OURS
+        question, shown_lines = found
+        if not await self.claim_read_only(key):
+            return Outcome.ALREADY_HANDLED
+        answer = await self.ask(question)
+        if isinstance(answer, Notice):
+            return answer
+        return Rest(answer, question, shown_lines)
+
+    # -- conversations ------------------------------------------------------------------
+
+    async def keep_conversation(self, conversation: Conversation) -> bool:
+        """Keeps the conversation, so that schedules can post there unasked; False when it
+        could not be kept (the bot answers anyway)."""
+        try:
+            await asyncio.to_thread(
+                self.records.save_conversation,
+                platform=conversation.platform,
+                conversation_id=conversation.conversation_id,
+                service_url=conversation.service_url,
+                tenant_id=conversation.tenant_id,
+                kind=conversation.kind,
+                title=conversation.title,
+                user_id=conversation.user_id,
+                bot_id=conversation.bot_id,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, conversation not kept: %s", exc.reason)
+            return False
+        except InvalidValue as exc:
+            # An id too long for the table, a kind we do not know: answer anyway.
+            logger.warning("conversation not kept: %s %s", exc.field, exc.reason_key)
+            return False
+        return True
+
+    async def forget_conversation(self, platform: str, conversation_id: str) -> None:
+        """The bot was removed from the conversation: schedules no longer post there."""
+        try:
+            await asyncio.to_thread(self.records.remove_conversation, platform, conversation_id)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, conversation not removed: %s", exc.reason)

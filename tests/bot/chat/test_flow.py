@@ -1,0 +1,100 @@
+"""ChatFlow: plain values in, plain results out; an unreachable store is a result in the
+asker's language, never an exception."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from bot.chat import (
+    ChatFlow,
+    ChatRecords,
+    Claim,
+    Conversation,
+    Notice,
+    Outcome,
+    Rest,
+    to_more_value,
+)
+from knowledge.answering import Answer, AnswerService
+from knowledge.store import create_db_engine
+from knowledge.store.models import DeclinedQuestion, Feedback
+
+# Nothing listens there: every store call fails at once.
+NO_STORE = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"
+
+
+@pytest.fixture
+def flow(seeded_engine: Engine) -> ChatFlow:
+    return ChatFlow(AnswerService(seeded_engine), ChatRecords(seeded_engine))
+
+
+@pytest.fixture
+def no_store_flow() -> ChatFlow:
+    engine = create_db_engine(NO_STORE)
+    return ChatFlow(AnswerService(engine), ChatRecords(engine))
+
+
+def test_a_question_gets_its_answer(flow: ChatFlow) -> None:
+    answer = asyncio.run(flow.ask("P3 budget"))
+    assert isinstance(answer, Answer) and answer.answered and answer.lang == "en"
+
+
+@pytest.mark.parametrize(("question", "lang"), [("P3 budget", "en"), ("P3预算", "zh")])
+def test_an_unreachable_store_is_a_notice_in_the_askers_language(
+    no_store_flow: ChatFlow, question: str, lang: str
+) -> None:
+    assert asyncio.run(no_store_flow.ask(question)) == Notice("unavailable", lang)
+    vote = no_store_flow.vote(platform="slack", user_id="U0A", question=question, helpful=True)
+    assert asyncio.run(vote) == Notice("unavailable", lang)
+    assert asyncio.run(no_store_flow.claim("slack:event:Ev1")) is Claim.UNAVAILABLE
+
+
+def test_only_a_declined_question_is_recorded(flow: ChatFlow, seeded_engine: Engine) -> None:
+    for question in ("P3 budget", "what is the weather on mars"):
+        answer = asyncio.run(flow.ask(question))
+        assert isinstance(answer, Answer)
+        asyncio.run(
+            flow.record_declined(platform="teams", user_id="u-1", question=question, answer=answer)
+        )
+    with Session(seeded_engine) as session:
+        rows = session.exec(select(DeclinedQuestion)).all()
+    assert [(r.platform, r.question) for r in rows] == [("teams", "what is the weather on mars")]
+
+
+def test_a_claimed_vote_is_counted_once(flow: ChatFlow, seeded_engine: Engine) -> None:
+    def vote() -> Notice | Outcome:
+        return asyncio.run(
+            flow.vote(platform="slack", user_id="U0A", question="P3预算", helpful=True, key="k1")
+        )
+
+    assert vote() == Notice("vote_thanks", "zh")
+    assert vote() is Outcome.ALREADY_HANDLED
+    with Session(seeded_engine) as session:
+        assert len(session.exec(select(Feedback)).all()) == 1
+
+
+def test_show_the_rest_reads_only_its_own_values(flow: ChatFlow) -> None:
+    assert asyncio.run(flow.show_rest("not ours")) is Outcome.NOT_OURS
+    rest = asyncio.run(flow.show_rest(to_more_value("P3 budget", 2), key="click-1"))
+    assert isinstance(rest, Rest) and (rest.question, rest.shown_lines) == ("P3 budget", 2)
+    again = asyncio.run(flow.show_rest(to_more_value("P3 budget", 2), key="click-1"))
+    assert again is Outcome.ALREADY_HANDLED
+
+
+def test_a_read_only_request_goes_ahead_unclaimed_without_a_store(
+    no_store_flow: ChatFlow,
+) -> None:
+    assert asyncio.run(no_store_flow.claim_read_only("slack:request:T1")) is True
+    asyncio.run(no_store_flow.release("slack:request:T1"))  # logged, not raised
+
+
+def test_a_conversation_not_kept_is_said_so(no_store_flow: ChatFlow) -> None:
+    conversation = Conversation(
+        platform="teams", conversation_id="a:1", service_url="https://x.test/", kind="personal"
+    )
+    assert asyncio.run(no_store_flow.keep_conversation(conversation)) is False
+    asyncio.run(no_store_flow.forget_conversation("teams", "a:1"))  # logged, not raised
