@@ -40,6 +40,7 @@ from bot.slack.payloads import (
     to_event_key,
     to_post_key,
     to_request_key,
+    to_vote_key,
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
 from bot.text_render import to_lang
@@ -288,7 +289,8 @@ class SlackListeners:
     ) -> None:
         """The vote is stored with the question and the answer it got; the voter is thanked.
 
-        One vote per click: the same click again (a replayed request) is not counted twice."""
+        One vote per person and answer: a double click, or the same click again (a replayed
+        request), is not counted twice."""
         user_id = extract_action_user_id(body)
         if user_id is None:
             logger.info("vote without a valid user id ignored")
@@ -298,7 +300,7 @@ class SlackListeners:
             user_id=user_id,
             question=extract_action_value(body),
             helpful=helpful,
-            key=_to_request_key(body, request),
+            key=to_vote_key(body) or _to_request_key(body, request),
         )
         if isinstance(notice, Outcome):
             return

@@ -138,6 +138,18 @@ def to_post_key(body: Mapping[str, Any]) -> str | None:
     return f"slack:post:{channel}:{ts}:{user_id}" if channel and ts and user_id else None
 
 
+def to_vote_key(body: Mapping[str, Any]) -> str | None:
+    """A vote on an answer: the message the buttons are on and the voter, so that a double
+    click (two requests, two trigger_ids) is one vote."""
+    container = body.get("container")
+    if not isinstance(container, Mapping):
+        return None
+    channel = extract_channel_id(container.get("channel_id"))
+    ts = extract_ts(container.get("message_ts"))
+    user_id = extract_action_user_id(body)
+    return f"slack:vote:{channel}:{ts}:{user_id}" if channel and ts and user_id else None
+
+
 def is_user_message(event: Mapping[str, Any]) -> bool:
     """A message a person wrote: no subtype (edits, deletions, bot_message...), no bot."""
     return (

@@ -41,7 +41,7 @@ MAX_REPORT_TEXT = 90
 SUGGESTION_BUTTONS = 5
 NOTICES = ("unavailable", "vote_thanks", "no_user_id", "cancelled", "failed")
 # Short plain texts Teams shows under a clicked card (an invoke's message response).
-TOASTS = ("sent", "not_understood", "no_user_id", "unavailable", "vote_thanks")
+TOASTS = ("sent", "not_understood", "no_user_id", "unavailable", "vote_thanks", "already_done")
 # Notices that are /kb sentences: their text is the /kb commands' own template.
 _KB_NOTICES = ("cancelled", "failed")
 

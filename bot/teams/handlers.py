@@ -263,7 +263,15 @@ class TeamsHandlers:
         user_id = extract_user_id(activity)
         lang = to_lang(getattr(activity, "locale", None))
         if verb in (VERB_HELPFUL, VERB_NOT_HELPFUL):
-            return await self._vote(read_data_text(data, "q"), user_id, verb == VERB_HELPFUL)
+            key = _to_vote_key(activity, user_id)
+            return await self._vote(read_data_text(data, "q"), user_id, verb == VERB_HELPFUL, key)
+        if verb != VERB_KB_CANCEL:
+            # The same click again (a redelivered or replayed invoke) is done once.
+            where = extract_where(activity)
+            activity_id = getattr(activity, "id", None)
+            if where is not None and await self._claim(where, activity_id) is Claim.HANDLED:
+                logger.info("dropped a repeated Teams card action")
+                return _message_response(render_toast("already_done", lang))
         if verb == VERB_SUGGEST:
             question = read_data_text(data, "q")
             await self._answer_here(ctx, question, user_id, show_question=True)
@@ -278,13 +286,18 @@ class TeamsHandlers:
         logger.info("card action not ours ignored")
         return _message_response(render_toast("not_understood", lang))
 
-    async def _vote(self, question: str, user_id: str | None, helpful: bool) -> dict[str, Any]:
-        """The vote is stored with the question and the answer it got; the voter is thanked."""
+    async def _vote(
+        self, question: str, user_id: str | None, helpful: bool, key: str | None
+    ) -> dict[str, Any]:
+        """The vote is stored with the question and the answer it got; the voter is thanked,
+        once per person and answer card (a double click or a repeated invoke counts once)."""
         if user_id is None:
             return _message_response(render_toast("no_user_id", detect_lang(question)))
         notice = await self.flow.vote(
-            platform=PLATFORM, user_id=user_id, question=question, helpful=helpful
+            platform=PLATFORM, user_id=user_id, question=question, helpful=helpful, key=key
         )
+        if isinstance(notice, Outcome):
+            return _message_response(render_toast("vote_thanks", detect_lang(question)))
         return _message_response(render_toast(notice.key, notice.lang))
 
     async def _more(self, ctx: Any, data: dict[str, Any]) -> dict[str, Any]:
@@ -312,3 +325,13 @@ class TeamsHandlers:
         reply = await self._run_kb(user_id, command, command_lang, here, versions)
         card = build_kb_card(reply) if reply else build_notice_card("unavailable", command_lang)
         return _card_response(card)
+
+
+def _to_vote_key(activity: Any, user_id: str | None) -> str | None:
+    """A vote's claim: the card it was cast on (its message id in its conversation) and the
+    voter, bounded in size like every claim key."""
+    where = extract_where(activity)
+    card_id = getattr(activity, "reply_to_id", None)
+    if where is None or not card_id or user_id is None:
+        return None
+    return to_event_id(where.conversation_id, f"vote:{card_id}:{user_id}")

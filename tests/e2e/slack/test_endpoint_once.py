@@ -282,3 +282,25 @@ def test_a_failed_post_can_be_clicked_again(served: Served) -> None:
     assert post_click(served, "fail-2", "1700000800.000005")() == 200
     served.slack.wait_for("/response/fail-2", count=2)
     assert len(in_channel_posts(served, "fail-2")) == 1
+
+
+def test_a_double_clicked_vote_is_counted_once(served: Served) -> None:
+    message = {"type": "message", "ts": "1700000800.000800"}
+
+    def click() -> Request:  # a new click: its own trigger_id
+        return signed(
+            block_action(
+                "vote_helpful",
+                "P4 budget",
+                response_url=served.slack.response_url("double-vote"),
+                user_id="U0DOUBLE",
+                channel_id="D0DOUBLE",
+                message=message,
+            )
+        )
+
+    first, second = click(), click()
+    assert send_together(sending(served, first), sending(served, second)) == [200] * 2
+    served.slack.wait_for("/chat.postEphemeral")
+    settle(served)
+    assert count(served.database_url, Feedback, col(Feedback.user_id) == "U0DOUBLE") == 1

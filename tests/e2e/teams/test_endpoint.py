@@ -408,3 +408,27 @@ def test_activities_not_from_teams_or_the_tenant_are_ignored(
         # The same from Teams, of the tenant, is answered.
         assert served.post(act.message("P1 budget", service_url=teams.url))[0] == 200
         teams.wait_for(1)
+
+
+def test_a_vote_clicked_twice_or_replayed_is_counted_once(served: Served) -> None:
+    card = card_of(_ask(served, "P5 budget"))
+    data = find_actions(card, VERB_HELPFUL)[0]["data"]
+    first = act.card_action(VERB_HELPFUL, data, service_url=served.teams.url, reply_to_id="77")
+    again = act.card_action(VERB_HELPFUL, data, service_url=served.teams.url, reply_to_id="77")
+    for click in (first, first, again):  # the same invoke redelivered, then a second click
+        status, body = served.post(click)
+        assert status == 200 and body["statusCode"] == 200
+    votes = [v for v in _rows(served, Feedback) if v.question == "P5 budget"]
+    assert len(votes) == 1
+
+
+def test_a_repeated_suggestion_click_is_answered_once(served: Served) -> None:
+    click = act.card_action(
+        VERB_SUGGEST, {"q": "P2 budget"}, service_url=served.teams.url, reply_to_id="78"
+    )
+    served.teams.clear()
+    assert served.post(click)[0] == 200
+    served.teams.wait_for(1)
+    assert served.post(click)[0] == 200
+    time.sleep(0.3)
+    assert len(served.teams.sent) == 1
