@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,12 +20,13 @@ _ids = itertools.count(1)
 
 
 def new_event_id() -> str:
-    return f"Ev{next(_ids):08d}"
+    # The process id too: load processes of the benchmarks are forked with the same counter.
+    return f"Ev{os.getpid():x}x{next(_ids):08d}"
 
 
 def new_trigger_id() -> str:
     """A trigger_id as Slack gives one to each command and click (the bot claims each once)."""
-    return f"{next(_ids)}.1700000000.{next(_ids):032x}"
+    return f"{next(_ids)}.{os.getpid()}.{next(_ids):032x}"
 
 
 def slash_command(

@@ -19,6 +19,7 @@ from bot.chat import (
     Rest,
     to_more_value,
 )
+from bot.chat import flow as flow_module
 from knowledge.answering import Answer, AnswerService
 from knowledge.store import create_db_engine
 from knowledge.store.models import DeclinedQuestion, Feedback
@@ -98,3 +99,25 @@ def test_a_conversation_not_kept_is_said_so(no_store_flow: ChatFlow) -> None:
     )
     assert asyncio.run(no_store_flow.keep_conversation(conversation)) is False
     asyncio.run(no_store_flow.forget_conversation("teams", "a:1"))  # logged, not raised
+
+
+def test_a_read_only_request_is_done_once_per_process_without_a_store_write(
+    no_store_flow: ChatFlow,
+) -> None:
+    # No store at all: the claim is this process's own, so the repeat is still caught.
+    assert asyncio.run(no_store_flow.claim_read_only("slack:request:T2")) is True
+    assert asyncio.run(no_store_flow.claim_read_only("slack:request:T2")) is False
+    assert asyncio.run(no_store_flow.claim_read_only("slack:request:T3")) is True
+
+
+def test_recent_keys_forget_the_oldest_past_their_limit_and_age(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(flow_module.time, "monotonic", lambda: clock[0])
+    keys = flow_module._RecentKeys(seconds=60, limit=2)
+    assert keys.add("a") and keys.add("b") and not keys.add("a")
+    assert keys.add("c")  # the limit: "a" is forgotten
+    assert keys.add("a")
+    clock[0] += 61  # the age: everything is forgotten
+    assert keys.add("b") and keys.add("c")
