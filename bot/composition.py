@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
@@ -207,18 +208,22 @@ async def run_socket_mode_process(settings: Settings) -> None:
 
 
 def build_posters(
-    settings: Settings, db_engine: Engine, teams_token: TokenProvider | None = None
+    settings: Settings,
+    db_engine: Engine,
+    teams_token: TokenProvider | None = None,
+    platforms: Collection[str] = ("slack", "teams"),
 ) -> dict[str, Poster]:
-    """A poster per configured platform: Slack with SLACK_BOT_TOKEN, Teams with TEAMS_APP_ID."""
+    """A poster per configured platform of `platforms`: Slack with SLACK_BOT_TOKEN, Teams
+    with TEAMS_APP_ID."""
     posters: dict[str, Poster] = {}
     bot_token = _get_secret(settings.slack_bot_token)
-    if bot_token is not None:
+    if bot_token is not None and "slack" in platforms:
         from slack_sdk import WebClient
 
         from bot.slack.poster import SlackPoster
 
         posters["slack"] = SlackPoster(WebClient(token=bot_token, base_url=settings.slack_api_url))
-    if settings.teams_app_id is not None:
+    if settings.teams_app_id is not None and "teams" in platforms:
         from bot.chat_records import ChatRecords
         from bot.teams.app import build_teams_app
         from bot.teams.poster import TeamsPoster
@@ -228,6 +233,32 @@ def build_posters(
             lambda retry: build_teams_app(config, retry=retry), ChatRecords(db_engine)
         )
     return posters
+
+
+@dataclass(frozen=True)
+class ChannelChecks:
+    """How `staffbot schedule add` checks a channel of a platform before saving it."""
+
+    # Whether the bot can post there (None: nothing to ask it with, not checked).
+    check_channel: Callable[[str], bool] | None
+    # Whether the text has the form of the platform's channel ids (None: any form).
+    is_channel_id: Callable[[str], bool] | None
+
+
+def build_channel_checks(settings: Settings, db_engine: Engine, platform: str) -> ChannelChecks:
+    """Slack: the form of its ids, and `conversations.info` when SLACK_BOT_TOKEN is set;
+    Teams: the conversations it told the bot about (install, first message), any form."""
+    if platform == "teams":
+        from functools import partial
+
+        from bot.chat_records import ChatRecords
+
+        records = ChatRecords(db_engine)
+        return ChannelChecks(partial(records.has_conversation, "teams"), None)
+    from bot.slack.ids import is_post_target
+
+    poster = build_posters(settings, db_engine, platforms=("slack",)).get("slack")
+    return ChannelChecks(poster.check_channel if poster is not None else None, is_post_target)
 
 
 def build_scheduler_process(
