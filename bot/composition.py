@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from bot.log_redaction import REDACTOR
 from bot.settings import Settings
-from knowledge.answering import AnswerEngine, AnswerService
+from knowledge.answering import AnswerEngine, AnswerService, KnowledgeCache
 from knowledge.errors import StoreUnavailable
 from knowledge.store import create_db_engine
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bot.teams.app import TeamsConfig
     from bot.web import TeamsEndpoint
     from scheduler.poster import Poster
+    from scheduler.reports import ReportBuilder
 
 # The web and Slack builders import their libraries when called, not at the top: they take
 # about half a second to import, and `staffbot ask` must answer from a cold start in 1.5 s.
@@ -93,6 +94,7 @@ def build_slack_bolt_app(
             check_user=SlackUsers(
                 WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
             ).check_user,
+            reports=build_report_builder(service.knowledge_cache),
         ),
     )
 
@@ -141,6 +143,7 @@ def build_teams_endpoint(
         on_commit=service.invalidate,
         is_user_id=is_user_id,
         env_admins_variable="TEAMS_ADMINS",
+        reports=build_report_builder(service.knowledge_cache),
     )
     adapter = StarletteAdapter()
     # Teams waits about 15 s for the answer to an activity: replies sent while it waits may
@@ -235,6 +238,14 @@ def build_posters(
     return posters
 
 
+def build_report_builder(knowledge_cache: KnowledgeCache | None = None) -> ReportBuilder:
+    """What builds reminders and digests: in the web process it reads the knowledge through
+    the answer service's cache (one read per revision for answers and reports alike)."""
+    from scheduler.reports import ReportBuilder
+
+    return ReportBuilder(knowledge_cache or KnowledgeCache())
+
+
 @dataclass(frozen=True)
 class ChannelChecks:
     """How `staffbot schedule add` checks a channel of a platform before saving it."""
@@ -300,7 +311,9 @@ def build_scheduler_process(
     if take_over_seconds is not None:
         config = replace(config, take_over_after=timedelta(seconds=take_over_seconds))
 
+    reports = build_report_builder()
+
     def run(stop: threading.Event) -> None:
-        run_clock(db_engine, posters, config, stop)
+        run_clock(db_engine, posters, config, stop, build_report=reports.build_report)
 
     return run

@@ -27,9 +27,10 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     # Imported here: the scheduler's report builders are not needed by `staffbot ask`.
     from sqlmodel import Session
 
+    from bot.composition import build_report_builder
     from bot.report_text import render_report_text
     from knowledge.seeding import ensure_store
-    from scheduler.reports import Digest, build_report_for
+    from scheduler.reports import Digest
 
     lang = ctx.lang  # --lang, else STAFFBOT_LANG (messages_follow_lang)
     now = _to_now(args.now)
@@ -38,7 +39,7 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     ensure_store(ctx.db_engine)
     with Session(ctx.db_engine) as session:
         # An unknown scope (UnknownScope) is told by the table in error_messages.
-        report = build_report_for(
+        report = build_report_builder().build_report_for(
             session, args.kind, args.scope, lang, now, with_chart=args.chart is not None
         )
     print(render_report_text(report))

@@ -73,7 +73,3 @@ def _run(argv: Sequence[str] | None) -> int:
             raise
         print(render_failure(message, exc, args, lang), file=sys.stderr)
         return message.exit_status
-
-
-if __name__ == "__main__":
-    sys.exit(main())
