@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
@@ -12,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from bot.log_redaction import REDACTOR
 from bot.settings import Settings
-from knowledge.answering import AnswerEngine, AnswerService
+from knowledge.answering import AnswerEngine, AnswerService, KnowledgeCache
 from knowledge.errors import StoreUnavailable
 from knowledge.store import create_db_engine
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from bot.teams.app import TeamsConfig
     from bot.web import TeamsEndpoint
     from scheduler.poster import Poster
+    from scheduler.reports import ReportBuilder
 
 # The web and Slack builders import their libraries when called, not at the top: they take
 # about half a second to import, and `staffbot ask` must answer from a cold start in 1.5 s.
@@ -91,6 +93,7 @@ def build_slack_bolt_app(
             check_user=SlackUsers(
                 WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
             ).check_user,
+            reports=build_report_builder(service.knowledge_cache),
         ),
     )
 
@@ -139,6 +142,7 @@ def build_teams_endpoint(
         on_commit=service.invalidate,
         is_user_id=is_user_id,
         env_admins_variable="TEAMS_ADMINS",
+        reports=build_report_builder(service.knowledge_cache),
     )
     adapter = StarletteAdapter()
     # Teams waits about 15 s for the answer to an activity: replies sent while it waits may
@@ -206,18 +210,22 @@ async def run_socket_mode_process(settings: Settings) -> None:
 
 
 def build_posters(
-    settings: Settings, db_engine: Engine, teams_token: TokenProvider | None = None
+    settings: Settings,
+    db_engine: Engine,
+    teams_token: TokenProvider | None = None,
+    platforms: Collection[str] = ("slack", "teams"),
 ) -> dict[str, Poster]:
-    """A poster per configured platform: Slack with SLACK_BOT_TOKEN, Teams with TEAMS_APP_ID."""
+    """A poster per configured platform of `platforms`: Slack with SLACK_BOT_TOKEN, Teams
+    with TEAMS_APP_ID."""
     posters: dict[str, Poster] = {}
     bot_token = _get_secret(settings.slack_bot_token)
-    if bot_token is not None:
+    if bot_token is not None and "slack" in platforms:
         from slack_sdk import WebClient
 
         from bot.slack.poster import SlackPoster
 
         posters["slack"] = SlackPoster(WebClient(token=bot_token, base_url=settings.slack_api_url))
-    if settings.teams_app_id is not None:
+    if settings.teams_app_id is not None and "teams" in platforms:
         from bot.chat import ChatRecords
         from bot.teams.app import build_teams_app
         from bot.teams.poster import TeamsPoster
@@ -227,6 +235,40 @@ def build_posters(
             lambda retry: build_teams_app(config, retry=retry), ChatRecords(db_engine)
         )
     return posters
+
+
+def build_report_builder(knowledge_cache: KnowledgeCache | None = None) -> ReportBuilder:
+    """What builds reminders and digests: in the web process it reads the knowledge through
+    the answer service's cache (one read per revision for answers and reports alike)."""
+    from scheduler.reports import ReportBuilder
+
+    return ReportBuilder(knowledge_cache or KnowledgeCache())
+
+
+@dataclass(frozen=True)
+class ChannelChecks:
+    """How `staffbot schedule add` checks a channel of a platform before saving it."""
+
+    # Whether the bot can post there (None: nothing to ask it with, not checked).
+    check_channel: Callable[[str], bool] | None
+    # Whether the text has the form of the platform's channel ids (None: any form).
+    is_channel_id: Callable[[str], bool] | None
+
+
+def build_channel_checks(settings: Settings, db_engine: Engine, platform: str) -> ChannelChecks:
+    """Slack: the form of its ids, and `conversations.info` when SLACK_BOT_TOKEN is set;
+    Teams: the conversations it told the bot about (install, first message), any form."""
+    if platform == "teams":
+        from functools import partial
+
+        from bot.chat import ChatRecords
+
+        records = ChatRecords(db_engine)
+        return ChannelChecks(partial(records.has_conversation, "teams"), None)
+    from bot.slack.ids import is_post_target
+
+    poster = build_posters(settings, db_engine, platforms=("slack",)).get("slack")
+    return ChannelChecks(poster.check_channel if poster is not None else None, is_post_target)
 
 
 def build_scheduler_process(
@@ -268,7 +310,9 @@ def build_scheduler_process(
     if take_over_seconds is not None:
         config = replace(config, take_over_after=timedelta(seconds=take_over_seconds))
 
+    reports = build_report_builder()
+
     def run(stop: threading.Event) -> None:
-        run_clock(db_engine, posters, config, stop)
+        run_clock(db_engine, posters, config, stop, build_report=reports.build_report)
 
     return run

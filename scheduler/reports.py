@@ -10,7 +10,7 @@ from typing import Literal
 
 from sqlmodel import Session
 
-from knowledge.answering import Knowledge, load_knowledge
+from knowledge.answering import Knowledge, KnowledgeCache
 from knowledge.reporting import (
     DIGEST_WINDOW_DAYS,
     REMINDER_WINDOW_DAYS,
@@ -27,7 +27,7 @@ from knowledge.reporting import (
     list_stale_kpis,
     resolve_scope,
 )
-from knowledge.store import get_revision, models
+from knowledge.store import models
 
 KINDS = ("reminder", "digest")
 # A budget chart is drawn when the overview has at least this many parts to compare.
@@ -103,29 +103,21 @@ class Digest:
 
 Report = Reminder | Digest
 
-# The knowledge each store (by URL) was last read at, per revision: a fan-out of a thousand
-# reports reads it once, not a thousand times (a read takes tens of milliseconds).
-_knowledge_lock = threading.Lock()
-_knowledge: dict[str, Knowledge] = {}
+# The knowledge cache of each store (by URL) for callers that are given no builder (tests,
+# scripts); the processes get theirs from bot.composition, shared with their answer service.
+_default_caches_lock = threading.Lock()
+_default_caches: dict[str, KnowledgeCache] = {}
+
+
+def _get_default_cache(session: Session) -> KnowledgeCache:
+    key = str(session.get_bind().engine.url)
+    with _default_caches_lock:
+        return _default_caches.setdefault(key, KnowledgeCache())
 
 
 def get_knowledge(session: Session) -> Knowledge:
-    """The knowledge at the store's current revision, read once per revision and process.
-
-    Read in a session of its own so that the caller's commits never expire it.
-    """
-    engine = session.get_bind().engine
-    key = str(engine.url)
-    revision = get_revision(session)
-    with _knowledge_lock:
-        cached = _knowledge.get(key)
-    if cached is not None and cached.revision == revision:
-        return cached
-    with Session(engine) as own:
-        knowledge = load_knowledge(own)
-    with _knowledge_lock:
-        _knowledge[key] = knowledge
-    return knowledge
+    """The knowledge at the store's current revision, read once per revision and process."""
+    return _get_default_cache(session).get(session)
 
 
 def to_missed_post(delivery: models.Delivery) -> MissedPost:
@@ -173,6 +165,57 @@ def build_digest(
     )
 
 
+class ReportBuilder:
+    """Builds the reports of one store, reading its knowledge through `knowledge_cache`."""
+
+    def __init__(self, knowledge_cache: KnowledgeCache) -> None:
+        self.knowledge_cache = knowledge_cache
+
+    def build_report_for(
+        self,
+        session: Session,
+        kind: str,
+        scope_text: str,
+        lang: str,
+        now: datetime,
+        missed: Sequence[models.Delivery] = (),
+        *,
+        with_chart: bool = True,
+    ) -> Report:
+        """A report of `kind` for a scope as written ("all", "P1", "E6", "P1-EMT").
+
+        Raises knowledge.reporting.UnknownScope when the scope names nothing (any more).
+        """
+        knowledge = self.knowledge_cache.get(session)
+        scope = resolve_scope(knowledge, scope_text)
+        if kind == "reminder":
+            return build_reminder(session, scope, lang, now, knowledge)
+        if kind == "digest":
+            return build_digest(
+                session, scope, lang, now, missed, knowledge=knowledge, with_chart=with_chart
+            )
+        raise ValueError(f"unknown report kind {kind!r}")
+
+    def build_report(
+        self,
+        session: Session,
+        subscription: models.Subscription,
+        now: datetime,
+        missed: Sequence[models.Delivery] = (),
+    ) -> Report:
+        """The report a subscription posts at `now` (aware UTC), in its language.
+
+        A reminder lists the KPIs in scope with nothing recorded in the last 7 days; a
+        digest covers the 7 days before `now` and lists `missed` deliveries (missed or
+        failed posts of this subscription) so that none is silently dropped. Reads only;
+        the caller owns the session. Raises knowledge.reporting.UnknownScope when the
+        subscription's scope no longer names anything.
+        """
+        return self.build_report_for(
+            session, subscription.kind, subscription.scope, subscription.lang, now, missed
+        )
+
+
 def build_report_for(
     session: Session,
     kind: str,
@@ -183,19 +226,11 @@ def build_report_for(
     *,
     with_chart: bool = True,
 ) -> Report:
-    """A report of `kind` for a scope as written ("all", "P1", "E6", "P1-EMT").
-
-    Raises knowledge.reporting.progress.UnknownScope when the scope names nothing (any more).
-    """
-    knowledge = get_knowledge(session)
-    scope = resolve_scope(knowledge, scope_text)
-    if kind == "reminder":
-        return build_reminder(session, scope, lang, now, knowledge)
-    if kind == "digest":
-        return build_digest(
-            session, scope, lang, now, missed, knowledge=knowledge, with_chart=with_chart
-        )
-    raise ValueError(f"unknown report kind {kind!r}")
+    """ReportBuilder.build_report_for with this store's default cache."""
+    builder = ReportBuilder(_get_default_cache(session))
+    return builder.build_report_for(
+        session, kind, scope_text, lang, now, missed, with_chart=with_chart
+    )
 
 
 def build_report(
@@ -204,14 +239,7 @@ def build_report(
     now: datetime,
     missed: Sequence[models.Delivery] = (),
 ) -> Report:
-    """The report a subscription posts at `now` (aware UTC), in its language.
-
-    A reminder lists the KPIs in scope with nothing recorded in the last 7 days; a digest
-    covers the 7 days before `now` and lists `missed` deliveries (missed or failed posts
-    of this subscription) so that none is silently dropped. Reads only; the caller owns
-    the session. Raises knowledge.reporting.progress.UnknownScope when the subscription's scope no
-    longer names anything.
-    """
-    return build_report_for(
-        session, subscription.kind, subscription.scope, subscription.lang, now, missed
+    """ReportBuilder.build_report with this store's default cache."""
+    return ReportBuilder(_get_default_cache(session)).build_report(
+        session, subscription, now, missed
     )

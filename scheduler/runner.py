@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from knowledge.store import Delivery, Subscription
 from scheduler import deliveries
@@ -47,6 +47,7 @@ from scheduler.errors import (
 )
 from scheduler.poster import Poster
 from scheduler.schedules import list_periods, parse_schedule, to_zone
+from scheduler.subscriptions import list_subscriptions
 
 if TYPE_CHECKING:
     from scheduler.reports import Report
@@ -182,12 +183,9 @@ def run_due(
         raise ValueError("take_over_after must be positive: it is also the claims' lease")
     summary = RunSummary()
     with Session(db_engine, expire_on_commit=False) as session:
-        query = select(Subscription).where(
-            col(Subscription.removed_at).is_(None), col(Subscription.paused).is_(False)
+        subscriptions = list_subscriptions(
+            session, include_paused=False, subscription_ids=subscription_ids
         )
-        if subscription_ids is not None:
-            query = query.where(col(Subscription.id).in_(list(subscription_ids)))
-        subscriptions = list(session.exec(query.order_by(col(Subscription.id))))
         ids = [s.id for s in subscriptions if s.id is not None]
         latest = deliveries.get_latest_periods(session, ids)
         leftovers: dict[int, list[Delivery]] = {}

@@ -1,21 +1,23 @@
 """Subscriptions: who gets which reminder or digest, where, when; every change audited.
 
 Every function takes the caller's session and leaves the commit to it (one unit of work):
-the subscription row and its AuditEntry (entity "subscription", key = the id) are written
-in the same transaction, so readers polling the audit revision see the change at once.
+the subscription row and its AuditEntry (entity "subscription", key = the id, written by
+knowledge.editing's `record_change`, the one writer of audit rows) are written in the same
+transaction, so readers polling the audit revision see the change at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from knowledge.editing import record_change
 from knowledge.errors import RecordChanged
-from knowledge.store import AuditEntry, Delivery, Subscription, utc_now
+from knowledge.store import Delivery, Subscription, utc_now
 from scheduler.errors import (
     ChannelIsName,
     DuplicateSubscription,
@@ -67,16 +69,15 @@ def _audit(
     before: dict[str, Any] | None,
     now: datetime,
 ) -> None:
-    session.add(
-        AuditEntry(
-            at=now,
-            actor=actor,
-            action=action,
-            entity=AUDIT_ENTITY,
-            entity_key=str(subscription.id),
-            before=before,
-            after=to_snapshot(subscription),
-        )
+    record_change(
+        session,
+        actor,
+        action,
+        AUDIT_ENTITY,
+        str(subscription.id),
+        before,
+        to_snapshot(subscription),
+        at=now,
     )
 
 
@@ -189,11 +190,18 @@ def find_same_subscription(
     return None
 
 
-def list_subscriptions(session: Session, *, include_paused: bool = True) -> list[Subscription]:
-    """The subscriptions not removed, by id."""
+def list_subscriptions(
+    session: Session,
+    *,
+    include_paused: bool = True,
+    subscription_ids: Collection[int] | None = None,
+) -> list[Subscription]:
+    """The subscriptions not removed (of `subscription_ids`, if given), by id."""
     query = select(Subscription).where(col(Subscription.removed_at).is_(None))
     if not include_paused:
         query = query.where(col(Subscription.paused).is_(False))
+    if subscription_ids is not None:
+        query = query.where(col(Subscription.id).in_(list(subscription_ids)))
     return list(session.exec(query.order_by(col(Subscription.id))))
 
 

@@ -33,6 +33,7 @@ from knowledge.errors import (
 from knowledge.reporting import UnknownScope
 from knowledge.store import STORE_CALL_TIMEOUT_S, deadline, to_store_unavailable
 from scheduler.errors import SchedulerError
+from scheduler.reports import ReportBuilder
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class KbService:
         env_admins_variable: str = DEFAULT_ADMINS_VARIABLE,
         is_channel_id: Callable[[str], bool] | None = None,
         check_user: Callable[[str], bool | None] | None = None,
+        reports: ReportBuilder | None = None,
     ) -> None:
         self.db_engine = db_engine
         self.env_admins = frozenset(env_admins)
@@ -88,7 +90,7 @@ class KbService:
             **KnowledgeCommands(
                 self.env_admins, is_user_id, env_admins_variable, check_user
             ).get_handlers(),
-            **ScheduleCommands(check_channel, is_channel_id).get_handlers(),
+            **ScheduleCommands(check_channel, is_channel_id, reports).get_handlers(),
         }
 
     # -- the entry point ----------------------------------------------------------------

@@ -11,9 +11,10 @@ from sqlmodel import Session
 from bot.kb.errors import KbInputError
 from bot.kb.parser import Command, to_id
 from bot.kb.replies import ConfirmationRequest, KbReply
+from knowledge.answering import KnowledgeCache
 from knowledge.editing import Permissions
 from knowledge.store import Subscription, utc_now
-from scheduler import deliveries, reports, subscriptions
+from scheduler import deliveries, subscriptions
 from scheduler.errors import (
     BadSchedule,
     ChannelIsName,
@@ -23,6 +24,7 @@ from scheduler.errors import (
     UnknownChannel,
     UnknownTimeZone,
 )
+from scheduler.reports import ReportBuilder
 
 DEFAULT_TZ = "UTC"
 RECENT_DELIVERIES = 10
@@ -113,15 +115,18 @@ def _done(action: str, subscription: Subscription, lang: str) -> KbReply:
 class ScheduleCommands:
     """`/kb schedule …`, admins only; `check_channel` asks the platform whether the bot can
     post to a channel (None: not checked); `is_channel_id` is the form of the platform's
-    channel ids (None: any form but "#name")."""
+    channel ids (None: any form but "#name"); `reports` builds previews (bot.composition
+    gives the one that shares the answer service's knowledge cache)."""
 
     def __init__(
         self,
         check_channel: ChannelCheck | None = None,
         is_channel_id: Callable[[str], bool] | None = None,
+        reports: ReportBuilder | None = None,
     ) -> None:
         self.check_channel = check_channel
         self.is_channel_id = is_channel_id
+        self.reports = reports or ReportBuilder(KnowledgeCache())
 
     def get_handlers(self) -> dict[str, Handler]:
         return {
@@ -212,7 +217,7 @@ class ScheduleCommands:
     ) -> KbReply:
         perms.require_admin("schedule preview")
         subscription = subscriptions.get_subscription(session, to_id(command.require("id")))
-        report = reports.build_report_for(
+        report = self.reports.build_report_for(
             session,
             subscription.kind,
             subscription.scope,

@@ -8,6 +8,7 @@ from knowledge.answering.figures import (
     get_latest_year,
     to_percentage,
 )
+from knowledge.answering.knowledge_cache import KnowledgeCache
 from knowledge.answering.service import AnswerService
 from knowledge.answering.snapshot import Knowledge, load_knowledge
 from knowledge.answering.text import detect_lang, is_chinese, normalize, to_script
@@ -17,6 +18,7 @@ __all__ = [
     "AnswerEngine",
     "AnswerService",
     "Knowledge",
+    "KnowledgeCache",
     "SourceRef",
     "detect_lang",
     "get_budget_figure",

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from knowledge.answering.answer import Answer
 from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.knowledge_cache import KnowledgeCache
 from knowledge.answering.snapshot import Knowledge, load_knowledge
 from knowledge.errors import StoreUnavailable
 from knowledge.seeding import ensure_store
@@ -50,8 +51,11 @@ class AnswerService:
         call_timeout: float = STORE_CALL_TIMEOUT_S,
         load_timeout: float = LOAD_TIMEOUT_S,
         health_timeout: float = HEALTH_CHECK_TIMEOUT_S,
+        knowledge_cache: KnowledgeCache | None = None,
     ) -> None:
         self.db_engine = db_engine
+        # Shared with the reports of this process (bot.composition): one read per revision.
+        self.knowledge_cache = knowledge_cache or KnowledgeCache()
         self.refresh_interval = refresh_interval
         self.call_timeout = call_timeout
         self.load_timeout = load_timeout
@@ -130,20 +134,28 @@ class AnswerService:
             with deadline(self.db_engine, self.load_timeout):
                 ensure_store(self.db_engine)
                 with Session(self.db_engine) as session:
-                    return load_knowledge(session)
+                    knowledge = load_knowledge(session)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
+        self.knowledge_cache.keep(knowledge)
+        return knowledge
 
     def _load_if_changed(self, revision: int) -> Knowledge | None:
         """The store's knowledge, or None while the store is still at `revision`."""
         try:
             with deadline(self.db_engine, self.call_timeout), Session(self.db_engine) as session:
-                if get_revision(session) == revision:
-                    return None
+                current = get_revision(session)
+            if current == revision:
+                return None
+            cached = self.knowledge_cache.peek(current)  # a report read it already
+            if cached is not None:
+                return cached
             with deadline(self.db_engine, self.load_timeout), Session(self.db_engine) as session:
-                return load_knowledge(session)
+                knowledge = load_knowledge(session)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
+        self.knowledge_cache.keep(knowledge)
+        return knowledge
 
     def invalidate(self) -> None:
         """The store changed (this process just committed an edit): check it on the next call."""

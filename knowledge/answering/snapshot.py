@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from knowledge.store import ADMIN_DOC, get_revision, models
+from knowledge.store import ADMIN_DOC, find_priority_code, get_revision, models
 
 # An admin's budget line names the audited change that set it: section "change #12".
 _CHANGE_ID = re.compile(r"#(\d+)")
@@ -68,13 +68,10 @@ class Knowledge:
         return records[-1] if records else None
 
     def resolve_priority_code(self, code: str) -> str | None:
-        """P1…E5 as written, or the code a label lists it under (E6 → P5, "P5/E6/E7")."""
-        if code in self.priorities:
+        """P1…E5, or the code a label lists it under (E6 → P5, "P5/E6/E7")."""
+        if code in self.priorities:  # the common case, without building the pairs
             return code
-        for priority in self.priorities.values():
-            if code in priority.label.replace(" ", "").split("/"):
-                return priority.code
-        return None
+        return find_priority_code(code, ((p.code, p.label) for p in self.priorities.values()))
 
     def get_theme_priority(self, code: str) -> str | None:
         theme = self.themes.get(code)

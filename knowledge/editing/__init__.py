@@ -10,7 +10,7 @@ from knowledge.editing.amounts import (
     parse_number,
     parse_year,
 )
-from knowledge.editing.audit import run_edit
+from knowledge.editing.audit import record_change, run_edit
 from knowledge.editing.permissions import Actor, Permissions
 from knowledge.editing.roles import (
     DEFAULT_PLATFORM,
@@ -44,6 +44,7 @@ __all__ = [
     "parse_number",
     "parse_year",
     "plan_import",
+    "record_change",
     "remove_member",
     "roles",
     "run_edit",

@@ -40,9 +40,10 @@ import logging
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from sqlalchemy import Date, DateTime, Numeric, TypeDecorator, delete, func, update
+from sqlalchemy import Column, Date, DateTime, Numeric, TypeDecorator, delete, func, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, select
 
@@ -53,6 +54,23 @@ from knowledge.store import ADMIN_DOC, models
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+Row = TypeVar("Row", bound=SQLModel)
+
+
+@runtime_checkable
+class StoredRow(Protocol):
+    """A row edits and undo touch: every such table has an integer primary key `id`."""
+
+    id: int | None
+
+
+@runtime_checkable
+class VersionedRow(StoredRow, Protocol):
+    """A row changed only at the version it was read at (`version` goes up with each
+    change): budget lines, KPIs, facts, FAQ, aliases, subscriptions. Members have none."""
+
+    version: int
+
 
 # A record an admin added or changed cites staffbot's own knowledge base as its source, with
 # section "change #N" (N: the audit id of that change).
@@ -86,10 +104,20 @@ def run_edit(engine: Engine, edit: Callable[[Session], T]) -> T:
         return result
 
 
+def list_columns(model: type[SQLModel]) -> list[Column[Any]]:
+    """The table's columns, in their order (SQLModel does not type `__table__`)."""
+    return list(sa_inspect(model).columns)
+
+
+def _row_key(row: SQLModel) -> int:
+    assert isinstance(row, StoredRow) and row.id is not None, "a stored row has an id"
+    return row.id
+
+
 def to_snapshot(row: SQLModel) -> dict[str, Any]:
     """Every column of the row as JSON values (Decimal → str, dates → ISO text)."""
     snapshot: dict[str, Any] = {}
-    for column in type(row).__table__.columns:  # type: ignore[attr-defined]
+    for column in list_columns(type(row)):
         value = getattr(row, column.name)
         if isinstance(value, Decimal):
             value = format(value.normalize(), "f")
@@ -104,7 +132,7 @@ def to_snapshot(row: SQLModel) -> dict[str, Any]:
 def to_row_values(model: type[SQLModel], snapshot: Mapping[str, Any]) -> dict[str, Any]:
     """The snapshot's values typed for the table's columns again (the columns it has)."""
     values: dict[str, Any] = {}
-    for column in model.__table__.columns:  # type: ignore[attr-defined]
+    for column in list_columns(model):
         if column.name not in snapshot:
             continue
         value = snapshot[column.name]
@@ -131,7 +159,7 @@ def is_same_content(current: Mapping[str, Any] | None, kept: Mapping[str, Any] |
 
 
 def _is_complete(model: type[SQLModel], snapshot: Mapping[str, Any] | None) -> bool:
-    columns = {c.name for c in model.__table__.columns}  # type: ignore[attr-defined]
+    columns = {c.name for c in list_columns(model)}
     return snapshot is not None and columns <= snapshot.keys()
 
 
@@ -149,7 +177,7 @@ def check_confirmed(
     confirmed: Mapping[str, int], entity: str, key: str, row: SQLModel | None
 ) -> None:
     """RecordChanged unless the record is at the version seen when confirmation was asked."""
-    current = int(getattr(row, "version", 1)) if row is not None else 0
+    current = 0 if row is None else row.version if isinstance(row, VersionedRow) else 1
     if confirmed.get(to_version_key(entity, key)) != current:
         logger.info("confirmation of a %s change is stale", entity)
         raise RecordChanged(entity, key, to_snapshot(row) if row is not None else None)
@@ -157,17 +185,23 @@ def check_confirmed(
 
 def record_change(
     session: Session,
-    actor: Actor,
+    actor: Actor | str,
     action: str,
     entity: str,
     entity_key: str,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     reverts_id: int | None = None,
+    *,
+    at: datetime | None = None,
 ) -> models.AuditEntry:
-    """Insert the audit row of a change (flushed, so its id is known); the caller commits."""
+    """Insert the audit row of a change (flushed, so its id is known); the caller commits.
+
+    The one writer of audit rows: knowledge edits, undo, the bulk import and subscriptions.
+    `actor`: an Actor, or its audit text already ("slack:U1", "cli:ops"); `at`: when (now).
+    """
     entry = models.AuditEntry(
-        actor=actor.to_audit(),
+        actor=actor.to_audit() if isinstance(actor, Actor) else actor,
         action=action,
         entity=entity,
         entity_key=entity_key[:MAX_ENTITY_KEY],
@@ -175,31 +209,46 @@ def record_change(
         after=after,
         reverts_id=reverts_id,
     )
+    if at is not None:
+        entry.at = at
     session.add(entry)
     session.flush()
     return entry
 
 
+def complete_change(
+    session: Session, entry: models.AuditEntry, entity_key: str, after: dict[str, Any] | None
+) -> None:
+    """Sets what a change recorded before its row was written left open: the key (an added
+    row's id is known only once it is written) and the row as written."""
+    entry.entity_key = entity_key[:MAX_ENTITY_KEY]
+    entry.after = after
+    session.flush()
+
+
+def get_column(model: type[SQLModel], name: str) -> Column[Any]:
+    return sa_inspect(model).columns[name]
+
+
 def update_versioned(
     session: Session,
-    row: SQLModel,
+    row: Row,
     values: Mapping[str, Any],
     entity: str,
     key: str,
-) -> SQLModel:
+) -> Row:
     """UPDATE … WHERE id = :id AND version = :seen, bumping the version; RecordChanged if no
     row matched (someone else changed or removed it since it was read). Returns the row
     as stored now."""
     model = type(row)
-    row_id = row.id  # type: ignore[attr-defined]
-    statement = update(model).where(model.id == row_id)  # type: ignore[attr-defined]
+    row_id = _row_key(row)
+    statement = update(model).where(get_column(model, "id") == row_id)
     changes = dict(values)
-    if hasattr(model, "version"):
-        statement = statement.where(model.version == row.version)  # type: ignore[attr-defined]
-        changes["version"] = row.version + 1  # type: ignore[attr-defined]
+    if isinstance(row, VersionedRow):
+        statement = statement.where(get_column(model, "version") == row.version)
+        changes["version"] = row.version + 1
     statement = statement.values(**changes).execution_options(synchronize_session=False)
-    result = session.execute(statement)
-    if result.rowcount == 0:  # type: ignore[attr-defined]
+    if session.exec(statement).rowcount == 0:
         raise _changed(session, model, row_id, entity, key)
     fresh = session.get(model, row_id, populate_existing=True)
     assert fresh is not None
@@ -209,12 +258,11 @@ def update_versioned(
 def delete_versioned(session: Session, row: SQLModel, entity: str, key: str) -> None:
     """DELETE … WHERE id = :id AND version = :seen; RecordChanged if no row matched."""
     model = type(row)
-    row_id = row.id  # type: ignore[attr-defined]
-    statement = delete(model).where(model.id == row_id)  # type: ignore[attr-defined]
-    if hasattr(model, "version"):
-        statement = statement.where(model.version == row.version)  # type: ignore[attr-defined]
-    result = session.execute(statement.execution_options(synchronize_session=False))
-    if result.rowcount == 0:  # type: ignore[attr-defined]
+    row_id = _row_key(row)
+    statement = delete(model).where(get_column(model, "id") == row_id)
+    if isinstance(row, VersionedRow):
+        statement = statement.where(get_column(model, "version") == row.version)
+    if session.exec(statement.execution_options(synchronize_session=False)).rowcount == 0:
         raise _changed(session, model, row_id, entity, key)
     session.expunge(row)
 

@@ -41,10 +41,10 @@ from knowledge.editing.audit import (
     to_version_key,
     update_versioned,
 )
-from knowledge.editing.entry_edits import list_known_codes, suggest
+from knowledge.editing.entry_edits import list_known_codes, list_priority_labels, suggest
 from knowledge.editing.permissions import Permissions
 from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
-from knowledge.store import TOTAL_CODE, models
+from knowledge.store import TOTAL_CODE, find_priority_code, models
 
 logger = logging.getLogger(__name__)
 
@@ -71,9 +71,9 @@ def resolve_budget_subject(session: Session, code: str) -> str:
     known = list_known_codes(session, ("total", "priority", "theme"))
     if wanted in known:
         return wanted
-    for priority in session.exec(select(models.Priority)):
-        if wanted in priority.label.upper().replace(" ", "").split("/"):
-            return priority.code
+    found = find_priority_code(wanted, list_priority_labels(session))
+    if found is not None:
+        return found
     raise UnknownCode("budget_subject", code, suggest(code, known))
 
 
@@ -241,7 +241,7 @@ def set_budget(
         session.flush()
     else:
         values = {"amount_chf": amount, "section": to_kb_section(entry)}
-        line = update_versioned(session, line, values, "budget", key)  # type: ignore[assignment]
+        line = update_versioned(session, line, values, "budget", key)
     entry.after = to_snapshot(line)
     session.flush()
     return entry

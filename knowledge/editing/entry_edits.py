@@ -34,7 +34,7 @@ from knowledge.editing.audit import (
 )
 from knowledge.editing.permissions import Permissions
 from knowledge.errors import InvalidValue, NeedsConfirmation, UnknownCode
-from knowledge.store import TOTAL_CODE, models
+from knowledge.store import TOTAL_CODE, find_priority_code, models
 
 logger = logging.getLogger(__name__)
 
@@ -126,12 +126,16 @@ def suggest_codes(session: Session, code: str, kinds: Sequence[str] = CODE_KINDS
 def resolve_priority_code(session: Session, code: str) -> str:
     """A priority or enabler code as written (any case) or by its label (E6 → P5); else
     UnknownCode("priority", …) with suggestions."""
-    wanted = code.strip().upper()
-    for priority in session.exec(select(models.Priority)):
-        labels = priority.label.upper().replace(" ", "").split("/")
-        if wanted == priority.code or wanted in labels:
-            return priority.code
-    raise UnknownCode("priority", code, suggest_codes(session, code, ("priority",)))
+    found = find_priority_code(code, list_priority_labels(session))
+    if found is None:
+        raise UnknownCode("priority", code, suggest_codes(session, code, ("priority",)))
+    return found
+
+
+def list_priority_labels(session: Session) -> list[tuple[str, str]]:
+    """Each priority's and enabler's (code, label), in their order."""
+    query = select(models.Priority.code, models.Priority.label)
+    return [(c, label) for c, label in session.exec(query.order_by(col(models.Priority.position)))]
 
 
 def _check_priority(session: Session, code: str | None) -> str | None:

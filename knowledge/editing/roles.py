@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Mapping
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from knowledge.editing.audit import check_confirmed, delete_versioned, record_change, to_snapshot
-from knowledge.editing.entry_edits import suggest_codes
+from knowledge.editing.entry_edits import resolve_priority_code
 from knowledge.editing.permissions import Actor, Permissions
 from knowledge.errors import InvalidValue, NeedsConfirmation, UnknownCode
 from knowledge.store import models
@@ -42,17 +42,6 @@ def get_permissions(
     is_admin = actor.user_id in env_admins or any(r.role == ROLE_ADMIN for r in rows)
     scopes = frozenset(r.scope for r in rows if r.role == ROLE_EDITOR and r.scope)
     return Permissions(actor, is_admin, scopes)
-
-
-def resolve_priority_code(session: Session, code: str) -> str:
-    """A priority or enabler code as written (any case) or by label (E6 → P5); else
-    UnknownCode("priority", …) with suggestions."""
-    wanted = code.strip().upper()
-    priorities = session.exec(select(models.Priority).order_by(col(models.Priority.position)))
-    for priority in priorities:
-        if wanted == priority.code or wanted in priority.label.upper().replace(" ", "").split("/"):
-            return priority.code
-    raise UnknownCode("priority", code, suggest_codes(session, code, kinds=("priority",)))
 
 
 def list_members(session: Session) -> list[models.Member]:

@@ -43,6 +43,9 @@ from sqlmodel import Session, SQLModel, col, select
 from knowledge.editing.audit import (
     KB_DOC,
     MAX_ENTITY_KEY,
+    complete_change,
+    get_column,
+    list_columns,
     record_change,
     to_kb_section,
     to_snapshot,
@@ -249,8 +252,7 @@ class ImportResult:
 
 
 def _columns(model: type[SQLModel]) -> list[str]:
-    table = model.__table__  # type: ignore[attr-defined]
-    return [c.name for c in table.columns if c.name not in _BOOKKEEPING]
+    return [c.name for c in list_columns(model) if c.name not in _BOOKKEEPING]
 
 
 def _is_sourced(table: _Table) -> bool:
@@ -286,7 +288,7 @@ def _to_records(table: _Table, rows: Iterable[SQLModel]) -> dict[Key, tuple[Reco
 
 
 def _read_store(session: Session, table: _Table) -> dict[Key, tuple[Record, SQLModel]]:
-    rows = session.exec(select(table.model).order_by(col(table.model.id)))  # type: ignore[attr-defined]
+    rows = session.exec(select(table.model).order_by(get_column(table.model, "id")))
     return _to_records(table, rows)
 
 
@@ -631,12 +633,11 @@ def export_store(session: Session, path: Path) -> ExportSummary:
 def _check_lengths(file: str, data: SeedData) -> None:
     """Text that would not fit its column (PostgreSQL refuses it; SQLite would not)."""
     for row in build_rows(data):
-        table = row.__table__  # type: ignore[attr-defined]
-        for column in table.columns:
+        for column in list_columns(type(row)):
             limit = getattr(column.type, "length", None)
             value = getattr(row, column.name)
             if limit and isinstance(value, str) and len(value) > limit:
-                where = f"{table.name}.{column.name}"
+                where = f"{type(row).__tablename__}.{column.name}"
                 raise SeedInvalid(file, where, f"{value[:40]!r}… is longer than {limit} characters")
 
 
@@ -765,9 +766,8 @@ class _Writer:
         self.session.add(row)
         self.session.flush()
         if entry is not None:
-            entry.entity_key = _to_audit_key(table, row)  # an added row's id is known now
-            entry.after = to_snapshot(row)
-            self.session.flush()
+            # An added row's id (its key) is known only now.
+            complete_change(self.session, entry, _to_audit_key(table, row), to_snapshot(row))
 
     def add(self, table: _Table, record: Record) -> None:
         row = table.model(**_to_stored(table, None, record))

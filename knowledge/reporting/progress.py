@@ -20,7 +20,7 @@ from knowledge.answering import (
     to_percentage,
 )
 from knowledge.errors import UnknownCode
-from knowledge.store import TOTAL_CODE, models
+from knowledge.store import TOTAL_CODE, models, to_label_codes
 
 # A KPI is due for a reminder when nothing was recorded for it in this many days.
 REMINDER_WINDOW_DAYS = 7
@@ -161,9 +161,8 @@ def _scope_names(knowledge: Knowledge) -> dict[str, str]:
     names: dict[str, str] = {}
     for priority in knowledge.priorities.values():
         names[priority.code.upper()] = priority.code
-        for label in priority.label.replace(" ", "").split("/"):
-            if label:
-                names.setdefault(label.upper(), priority.code)
+        for label in to_label_codes(priority.label):
+            names.setdefault(label, priority.code)
     for theme in knowledge.themes.values():
         names[theme.code.upper()] = theme.code
     return names

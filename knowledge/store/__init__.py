@@ -1,7 +1,7 @@
 """The store: tables, engines, schema migrations, the codes rows share and the revision."""
 
 from knowledge.store import migrate, models
-from knowledge.store.codes import ADMIN_DOC, TOTAL_CODE
+from knowledge.store.codes import ADMIN_DOC, TOTAL_CODE, find_priority_code, to_label_codes
 from knowledge.store.db import create_db_engine, to_safe_url, to_sqlite_url, to_store_unavailable
 from knowledge.store.deadlines import (
     HEALTH_CHECK_TIMEOUT_S,
@@ -32,9 +32,11 @@ __all__ = [
     "Subscription",
     "create_db_engine",
     "deadline",
+    "find_priority_code",
     "get_revision",
     "migrate",
     "models",
+    "to_label_codes",
     "to_safe_url",
     "to_sqlite_url",
     "to_store_unavailable",

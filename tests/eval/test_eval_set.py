@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.cli import to_json_object
+from bot.cli.ask import to_json_object
 from knowledge.answering import AnswerEngine
 
 CASES = Path(__file__).with_name("questions.json")

@@ -213,7 +213,7 @@ def test_add_on_a_full_disk_says_so_and_exits_3(
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
-    from bot import cli as cli_module
+    from bot.cli import entry as cli_module
 
     def refuse_inserts(*args: object) -> None:
         if str(args[2]).lstrip().upper().startswith("INSERT"):

@@ -7,12 +7,14 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.report_text import render_report_text, to_change_text, to_number_text
+from knowledge.answering import Knowledge
 from knowledge.reporting import UnknownScope
 from knowledge.store import create_db_engine, models
-from scheduler.reports import Digest, Reminder, build_report
+from scheduler.reports import Digest, Reminder, ReportBuilder, build_report
 from tests.support.stores import add_progress
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -169,3 +171,40 @@ def test_reports_follow_each_audited_change_of_the_knowledge(session: Session) -
     session.commit()
     after = build_report(session, _subscription("reminder", "E1-X"), NOW)
     assert isinstance(after, Reminder) and after.kpi_count == 1
+
+
+def test_a_report_and_the_answer_service_read_the_knowledge_once_per_revision(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bot.composition gives the reports the answer service's knowledge cache: whichever
+    needs a revision first reads it, for both."""
+    from knowledge.answering import AnswerService, knowledge_cache, service
+
+    reads: list[int] = []
+    load = knowledge_cache.load_knowledge
+
+    def counted(session: Session) -> Knowledge:
+        reads.append(1)
+        return load(session)
+
+    monkeypatch.setattr(knowledge_cache, "load_knowledge", counted)
+    monkeypatch.setattr(service, "load_knowledge", counted)
+    answers = AnswerService(seeded_engine, refresh_interval=0.0)
+    answers.get_engine()
+    reports = ReportBuilder(answers.knowledge_cache)
+    with Session(seeded_engine) as session:
+        before = reports.build_report_for(session, "reminder", "E1-X", "en", NOW)
+        assert isinstance(before, Reminder) and before.kpi_count == 2
+        assert len(reads) == 1
+        kpi = session.exec(select(models.Kpi).where(models.Kpi.code == "E1-X-2")).one()
+        kpi.retired = True
+        session.add(kpi)
+        session.add(
+            models.AuditEntry(actor="U1", action="retire", entity="kpi", entity_key="E1-X-2")
+        )
+        session.commit()
+        after = reports.build_report_for(session, "reminder", "E1-X", "en", NOW)
+        assert isinstance(after, Reminder) and after.kpi_count == 1
+    assert len(reads) == 2
+    assert "E1-X-2" not in answers.get_engine().knowledge.kpis
+    assert len(reads) == 2

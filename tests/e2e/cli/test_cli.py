@@ -64,6 +64,46 @@ def test_ask_jsonl_answers_every_line_in_order(env: dict[str, str]) -> None:
     assert replies[3]["lang"] == "zh" and "280,000" in replies[3]["text"]
 
 
+def test_ask_jsonl_reads_a_json_object_line_as_its_question(env: dict[str, str]) -> None:
+    """PRODUCT.md: a line may be {"q": QUESTION, "conversation": ID}; it is answered as the
+    question alone would be (each turn on its own until conversations are built)."""
+    plain = ["P1 budget", "E2预算", "What's the weather like?"]
+    lines = [
+        json.dumps({"q": plain[0], "conversation": "c1"}),
+        json.dumps({"q": plain[1], "conversation": 7}, ensure_ascii=False),
+        json.dumps({"q": plain[2]}),
+        plain[0],
+    ]
+    run = _run(env, "ask", "--jsonl", stdin="\n".join(lines) + "\n")
+    replies = [json.loads(line) for line in run.stdout.splitlines()]
+    alone = [json.loads(_run(env, "ask", "--json", q).stdout) for q in plain]
+    assert run.returncode == 0 and run.stderr == ""
+    assert replies == [*alone, alone[0]]
+    assert replies[1]["lang"] == "zh" and "280,000" in replies[1]["text"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "lang", "message"),
+    [
+        ('{"q": "P1 budget"', "not_json", "en", "Line 1 is not a question"),
+        ('{"question": "P1 budget"}', "no_question", "en", 'has no text "q"'),
+        ('{"q": 3}', "no_question", "en", 'has no text "q"'),
+        ('{"q": "P1预算", "conversation": [1]}', "bad_conversation", "zh", "第 1 行不是问题"),
+    ],
+)
+def test_ask_jsonl_answers_a_malformed_object_line_with_an_error_and_goes_on(
+    env: dict[str, str], line: str, reason: str, lang: str, message: str
+) -> None:
+    run = _run(env, "ask", "--jsonl", stdin=f"{line}\nP2 budget\n")
+    replies = [json.loads(reply) for reply in run.stdout.splitlines()]
+    assert run.returncode == 0 and len(replies) == 2, run.stderr
+    error = replies[0]
+    assert error.keys() >= JSON_KEYS and error["answered"] is False
+    assert (error["error"], error["line"], error["lang"]) == (reason, 1, lang)
+    assert message in error["text"] and error["sources"] == [] and error["confidence"] == 0
+    assert replies[1]["answered"] is True and "756,000" in replies[1]["text"]
+
+
 def test_ask_jsonl_flushes_after_each_answer(env: dict[str, str]) -> None:
     with subprocess.Popen(
         [STAFFBOT, "ask", "--jsonl"],

@@ -4,43 +4,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.cli._output import print_error, refuse, to_table
+from bot.cli.context import CliContext
 from bot.text_render import render_text
 
-# `staffbot scheduler` refused because another one holds the SQLite store.
-EXIT_ALREADY_RUNNING = 5
 # How far back `staffbot schedule status --days` looks at most (the delivery log is kept).
 MAX_STATUS_DAYS = 366
 MAX_STATUS_LIMIT = 1000
-
-
-def _err(template: str, lang: str, **parts: object) -> None:
-    print(render_text(template, lang, **parts), file=sys.stderr)
-
-
-def _to_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def to_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns aligned by display width (a Chinese character takes two)."""
-    widths = [max(_to_width(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    lines = []
-    for row in [headers, *rows]:
-        cells = [
-            cell + " " * (width - _to_width(cell)) for cell, width in zip(row, widths, strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
 
 
 @contextmanager
@@ -62,111 +39,37 @@ def _actor() -> str:
         return "cli"
 
 
-def _print_invalid(exc: Exception, lang: str, platform: str = "slack") -> int:
-    """The message of a refused subscription; EXIT_BAD_INPUT."""
-    from knowledge.reporting import UnknownScope
-    from scheduler import errors
-
-    if isinstance(exc, errors.BadSchedule):
-        _err(
-            "schedule_bad_schedule",
-            lang,
-            text=exc.text,
-            reason_key=exc.reason_key,
-            detail=exc.detail,
-        )
-    elif isinstance(exc, errors.UnknownTimeZone):
-        _err("schedule_unknown_tz", lang, zone=exc.name, suggestions=exc.suggestions)
-    elif isinstance(exc, errors.UnknownChannel):
-        _err("schedule_unknown_channel", lang, channel=exc.channel)
-    elif isinstance(exc, errors.ChannelIsName):
-        _err("schedule_channel_name", lang, channel=exc.channel, platform=platform)
-    elif isinstance(exc, errors.DuplicateSubscription):
-        kind = render_text("schedule_kind", lang, kind=exc.kind)
-        _err(
-            "schedule_duplicate",
-            lang,
-            id=exc.existing_id,
-            paused=exc.paused,
-            kind=kind,
-            channel=exc.channel,
-        )
-    elif isinstance(exc, errors.InvalidChoice):
-        _err("schedule_invalid_choice", lang, field=exc.field, value=exc.value, choices=exc.choices)
-    elif isinstance(exc, UnknownScope):
-        _err("schedule_unknown_scope", lang, code=exc.code, suggestions=exc.suggestions)
-    elif isinstance(exc, errors.SubscriptionNotFound):
-        _err("schedule_not_found", lang, id=exc.subscription_id)
-    else:
-        raise exc
-    return EXIT_BAD_INPUT
-
-
-def _build_channel_check(ctx: CliContext, platform: str) -> Callable[[str], bool] | None:
-    if platform == "teams":
-        # Teams tells the bot its conversations (install, first message); none is asked.
-        from functools import partial
-
-        from bot.chat import ChatRecords
-
-        records = ChatRecords(ctx.db_engine)
-        return partial(records.has_conversation, "teams")
-    token = ctx.settings.slack_bot_token
-    if token is None:
-        return None
-    from slack_sdk import WebClient
-
-    from bot.slack.poster import SlackPoster
-
-    client = WebClient(token=token.get_secret_value(), base_url=ctx.settings.slack_api_url)
-    return SlackPoster(client).check_channel
-
-
-def _build_id_check(platform: str) -> Callable[[str], bool] | None:
-    """The form of the platform's channel ids; Teams' conversations are checked whole."""
-    if platform == "teams":
-        return None
-    from bot.slack.ids import is_post_target
-
-    return is_post_target
-
-
 def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
-    from knowledge.reporting import UnknownScope
+    from bot.composition import build_channel_checks
     from knowledge.seeding import ensure_store
-    from scheduler.errors import PostError, SubscriptionInvalid
     from scheduler.subscriptions import create_subscription
 
     lang = args.lang or ctx.lang
     ensure_store(ctx.db_engine)
-    check = _build_channel_check(ctx, args.platform)
+    checks = build_channel_checks(ctx.settings, ctx.db_engine, args.platform)
+    # A refused subscription (SubscriptionInvalid, UnknownScope) or a channel that could not
+    # be checked (PostError): the table in error_messages.
     with _store_errors(ctx.db_engine), Session(ctx.db_engine) as session:
-        try:
-            subscription = create_subscription(
-                session,
-                _actor(),
-                args.kind,
-                args.channel,
-                args.scope,
-                args.at if args.at is not None else args.cron,
-                args.tz,
-                lang,
-                quiet_when_empty=not args.post_when_empty,
-                platform=args.platform,
-                check_channel=check,
-                is_channel_id=_build_id_check(args.platform),
-            )
-        except (SubscriptionInvalid, UnknownScope) as exc:
-            return _print_invalid(exc, ctx.lang, args.platform)
-        except PostError as exc:
-            _err("schedule_channel_check_failed", ctx.lang, channel=args.channel, reason=exc.reason)
-            return EXIT_BAD_INPUT
+        subscription = create_subscription(
+            session,
+            _actor(),
+            args.kind,
+            args.channel,
+            args.scope,
+            args.at if args.at is not None else args.cron,
+            args.tz,
+            lang,
+            quiet_when_empty=not args.post_when_empty,
+            platform=args.platform,
+            check_channel=checks.check_channel,
+            is_channel_id=checks.is_channel_id,
+        )
         session.commit()
         print(subscription.id)
-    if check is None:
-        _err("schedule_channel_unchecked", ctx.lang, channel=args.channel)
+    if checks.check_channel is None:
+        print_error("schedule_channel_unchecked", ctx.lang, channel=args.channel)
     return 0
 
 
@@ -220,7 +123,6 @@ def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
     from knowledge.seeding import ensure_store
-    from scheduler.errors import SubscriptionNotFound
     from scheduler.subscriptions import (
         pause_subscription,
         remove_subscription,
@@ -231,15 +133,12 @@ def _run_change(args: argparse.Namespace, ctx: CliContext) -> int:
         "pause": pause_subscription,
         "resume": resume_subscription,
         "remove": remove_subscription,
-    }[args.schedule_command]
+    }[args.action]
     ensure_store(ctx.db_engine)
     with _store_errors(ctx.db_engine), Session(ctx.db_engine) as session:
-        try:
-            change(session, _actor(), args.id)
-        except SubscriptionNotFound as exc:
-            return _print_invalid(exc, ctx.lang)
+        change(session, _actor(), args.id)  # SubscriptionNotFound: the table
         session.commit()
-    print(render_text("schedule_changed", ctx.lang, id=args.id, action=args.schedule_command))
+    print(render_text("schedule_changed", ctx.lang, id=args.id, action=args.action))
     return 0
 
 
@@ -256,8 +155,7 @@ def _run_status(args: argparse.Namespace, ctx: CliContext) -> int:
         ("limit", args.limit, MAX_STATUS_LIMIT),
     ):
         if not 1 <= value <= high:
-            _err("schedule_bad_number", ctx.lang, option=option, value=value, high=high)
-            return EXIT_BAD_INPUT
+            return refuse("schedule_bad_number", ctx.lang, option=option, value=value, high=high)
     ensure_store(ctx.db_engine)
     with Session(ctx.db_engine) as session:
         problems = list_status(session, window=timedelta(days=args.days), limit=args.limit)
@@ -285,12 +183,10 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     import threading
 
     from bot.composition import build_scheduler_process
-    from scheduler.errors import SchedulerAlreadyRunning
 
     missing = ctx.settings.list_missing_for_scheduler()
     if missing:
-        _err("schedule_setting_missing", ctx.lang, variable=missing[0])
-        return EXIT_BAD_INPUT
+        return refuse("schedule_setting_missing", ctx.lang, variable=missing[0])
     stop = threading.Event()
 
     def request_stop(_signum: int, _frame: object) -> None:
@@ -308,11 +204,7 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
         workers=args.workers,
         take_over_seconds=args.take_over_seconds,
     )
-    try:
-        run(stop)
-    except SchedulerAlreadyRunning as exc:
-        _err("schedule_already_running", ctx.lang, lock_path=exc.lock_path)
-        return EXIT_ALREADY_RUNNING
+    run(stop)  # SchedulerAlreadyRunning: the table, exit 5
     return 0
 
 
@@ -326,7 +218,7 @@ def _positive(value: str) -> float:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     schedule = commands.add_parser("schedule", help="reminders and digests: add, list, pause …")
-    actions = schedule.add_subparsers(dest="schedule_command", required=True)
+    actions = schedule.add_subparsers(dest="action", required=True)
 
     add = actions.add_parser("add", help="add a subscription; prints its id")
     add.add_argument("--kind", required=True, choices=["reminder", "digest"])

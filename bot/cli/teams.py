@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.cli._output import print_error, refuse, to_table
+from bot.cli.context import CliContext
+from bot.cli.errors import PackageInvalid
 from bot.text_render import render_text
 
 # The package's sources live beside manifest.yml in the checkout: `teams/` at the repo root.
-REPO_TEAMS_DIR = Path(__file__).resolve().parents[1] / "teams"
+REPO_TEAMS_DIR = Path(__file__).resolve().parents[2] / "teams"
 MANIFEST_FILE = "manifest.json"
 # Teams' sizes: a full-colour 192x192 icon and a 32x32 white-on-transparent outline.
 ICON_SIZES = {"color": 192, "outline": 32}
@@ -45,17 +46,6 @@ _HOST = re.compile(
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Zip entries carry this date: the same settings give the same bytes.
 _ZIP_DATE = (2024, 1, 1, 0, 0, 0)
-
-
-class PackageInvalid(Exception):
-    """A file of the Teams package is missing or would be refused by Teams."""
-
-    def __init__(self, file: str, reason_key: str, detail: str = "", expected: str = "") -> None:
-        super().__init__(file, reason_key, detail, expected)
-        self.file = file
-        self.reason_key = reason_key
-        self.detail = detail
-        self.expected = expected
 
 
 @dataclass(frozen=True)
@@ -168,50 +158,28 @@ def build_package(folder: Path, app_id: str, host: str) -> TeamsPackage:
     return TeamsPackage(files)
 
 
-def _err(template: str, lang: str, **parts: object) -> None:
-    print(render_text(template, lang, **parts), file=sys.stderr)
-
-
 def _run_package(args: argparse.Namespace, ctx: CliContext) -> int:
     app_id = ctx.settings.teams_app_id
     if app_id is None:
-        _err("teams_setting_missing", ctx.lang, variable="TEAMS_APP_ID")
-        return EXIT_BAD_INPUT
+        return refuse("teams_setting_missing", ctx.lang, variable="TEAMS_APP_ID")
     host = to_host(args.host)
     if host is None:
-        _err("teams_bad_host", ctx.lang, host=args.host)
-        return EXIT_BAD_INPUT
+        return refuse("teams_bad_host", ctx.lang, host=args.host)
     folder = find_package_dir()
     if folder is None:
-        _err("teams_package_missing", ctx.lang, path=str(REPO_TEAMS_DIR))
-        return EXIT_BAD_INPUT
-    try:
-        package = build_package(folder, app_id, host)
-    except PackageInvalid as exc:
-        _err(
-            "teams_package_invalid",
-            ctx.lang,
-            file=exc.file,
-            reason_key=exc.reason_key,
-            detail=exc.detail,
-            expected=exc.expected,
-        )
-        return EXIT_BAD_INPUT
+        return refuse("teams_package_missing", ctx.lang, path=str(REPO_TEAMS_DIR))
+    # PackageInvalid, and an OSError writing the zip: the table in error_messages.
+    package = build_package(folder, app_id, host)
     out = Path(args.out)
-    try:
-        package.to_zip(out)
-    except OSError as exc:
-        _err("kb_file_error", ctx.lang, file=str(out), reason=exc.strerror or str(exc))
-        return EXIT_BAD_INPUT
+    package.to_zip(out)
     print(out.resolve())
-    _err("teams_packaged", ctx.lang, app_id=app_id, host=host)
+    print_error("teams_packaged", ctx.lang, app_id=app_id, host=host)
     return 0
 
 
 def _run_conversations(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
-    from bot.cli_schedule import to_table
     from knowledge.records import list_conversations
     from knowledge.seeding import ensure_store
 
@@ -229,7 +197,7 @@ def _run_conversations(args: argparse.Namespace, ctx: CliContext) -> int:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     teams = commands.add_parser("teams", help="Microsoft Teams: the app package to upload")
-    actions = teams.add_subparsers(dest="teams_command", required=True)
+    actions = teams.add_subparsers(dest="action", required=True)
     package = actions.add_parser(
         "package",
         help="write the Teams app package (manifest.json, color.png, outline.png) as a zip",

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from bot import cli_teams
 from bot.cli import main
-from bot.cli_support import EXIT_BAD_INPUT
+from bot.cli import teams as cli_teams
+from bot.cli.context import EXIT_BAD_INPUT
 
 APP_ID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
 HOST = "staffbot.example.org"

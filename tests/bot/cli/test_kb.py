@@ -16,8 +16,8 @@ import yaml
 from sqlmodel import Session, select
 
 from bot.cli import main
-from bot.cli_kb import IMPORT_SHOWN_CHANGES
-from bot.cli_support import EXIT_BAD_INPUT, EXIT_SEED_INVALID
+from bot.cli.context import EXIT_BAD_INPUT, EXIT_SEED_INVALID
+from bot.cli.kb import IMPORT_SHOWN_CHANGES
 from bot.text_render import render_text
 from knowledge.editing import Actor, Permissions, run_edit
 from knowledge.editing.audit import undo_change

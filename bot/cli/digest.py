@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.cli._output import print_error, refuse
+from bot.cli.context import CliContext
 from bot.text_render import LANGS, render_text
 
 
@@ -27,33 +27,26 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     # Imported here: the scheduler's report builders are not needed by `staffbot ask`.
     from sqlmodel import Session
 
+    from bot.composition import build_report_builder
     from bot.report_text import render_report_text
-    from knowledge.reporting import UnknownScope
     from knowledge.seeding import ensure_store
-    from scheduler.reports import Digest, build_report_for
+    from scheduler.reports import Digest
 
-    lang = args.lang or ctx.settings.lang
+    lang = ctx.lang  # --lang, else STAFFBOT_LANG (messages_follow_lang)
     now = _to_now(args.now)
     if now is None:
-        print(render_text("preview_bad_time", lang, value=args.now), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return refuse("preview_bad_time", lang, value=args.now)
     ensure_store(ctx.db_engine)
     with Session(ctx.db_engine) as session:
-        try:
-            report = build_report_for(
-                session, args.kind, args.scope, lang, now, with_chart=args.chart is not None
-            )
-        except UnknownScope as exc:
-            message = render_text(
-                "preview_unknown_scope", lang, code=exc.code, suggestions=exc.suggestions
-            )
-            print(message, file=sys.stderr)
-            return EXIT_BAD_INPUT
+        # An unknown scope (UnknownScope) is told by the table in error_messages.
+        report = build_report_builder().build_report_for(
+            session, args.kind, args.scope, lang, now, with_chart=args.chart is not None
+        )
     print(render_report_text(report))
     if args.chart is not None:
         chart = report.chart_png if isinstance(report, Digest) else None
         if chart is None:
-            print(render_text("preview_no_chart", lang, kind=report.kind), file=sys.stderr)
+            print_error("preview_no_chart", lang, kind=report.kind)
         else:
             Path(args.chart).write_bytes(chart)
             print(render_text("preview_chart_saved", lang, path=args.chart, size=len(chart)))
@@ -63,7 +56,7 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     digest = commands.add_parser("digest", help="scheduled reminders and digests")
-    actions = digest.add_subparsers(dest="digest_command", required=True)
+    actions = digest.add_subparsers(dest="action", required=True)
     preview = actions.add_parser(
         "preview", help="print a reminder or digest as text, without posting it"
     )
@@ -76,4 +69,5 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     preview.add_argument(
         "--now", help="build it as at this ISO date-time (default: now; no offset means UTC)"
     )
-    preview.set_defaults(run=run_preview)
+    # Its --lang is the language of the report and of every message of the command.
+    preview.set_defaults(run=run_preview, messages_follow_lang=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
-from bot.cli_support import EXIT_BAD_INPUT, CliContext
+from bot.cli._output import is_confirmed, refuse
+from bot.cli.context import CliContext
 from bot.kb.changes import MAX_SHOWN_VALUE, to_summary
 from bot.slack.ids import is_user_id as is_slack_user_id
 from bot.teams.ids import is_user_id as is_teams_user_id
@@ -26,15 +26,11 @@ from knowledge.editing import (
     remove_member,
     run_edit,
 )
-from knowledge.errors import InvalidValue, NeedsConfirmation, RecordChanged, UnknownCode
+from knowledge.errors import NeedsConfirmation
 from knowledge.seeding import ensure_store
 
 # The platform name audit rows give the operator at the shell.
 CLI_PLATFORM = "cli"
-
-
-def _err(template: str, lang: str, **parts: object) -> None:
-    print(render_text(template, lang, **parts), file=sys.stderr)
 
 
 def to_operator() -> Permissions:
@@ -44,16 +40,6 @@ def to_operator() -> Permissions:
     except (KeyError, OSError):
         login = "operator"
     return Permissions(Actor(CLI_PLATFORM, login[:40]), is_admin=True)
-
-
-def _is_confirmed(args: argparse.Namespace, prompt: str) -> bool:
-    """--yes, or "y" typed at a terminal; never a silent yes without a terminal."""
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        return False
-    reply = input(prompt + " ")
-    return reply.strip().lower() in {"y", "yes", "是"}
 
 
 # Each platform's user id format; a Teams object id is stored lower-case.
@@ -66,22 +52,19 @@ def _to_platform_user_id(platform: str, user_id: str) -> str:
 
 def _run_admin_add(args: argparse.Namespace, ctx: CliContext) -> int:
     ensure_store(ctx.db_engine)
+    # The table in error_messages tells InvalidValue (e.g. already an admin) by this id.
     args.user_id = _to_platform_user_id(args.platform, args.user_id)
-    try:
-        entry = run_edit(
-            ctx.db_engine,
-            lambda s: add_member(
-                s,
-                to_operator(),
-                args.user_id,
-                ROLE_ADMIN,
-                platform=args.platform,
-                is_user_id=_USER_ID_CHECKS[args.platform],
-            ),
-        )
-    except InvalidValue as exc:
-        _err("admin_invalid", ctx.lang, user_id=args.user_id, reason_key=exc.reason_key)
-        return EXIT_BAD_INPUT
+    entry = run_edit(
+        ctx.db_engine,
+        lambda s: add_member(
+            s,
+            to_operator(),
+            args.user_id,
+            ROLE_ADMIN,
+            platform=args.platform,
+            is_user_id=_USER_ID_CHECKS[args.platform],
+        ),
+    )
     print(render_text("admin_added", ctx.lang, user_id=args.user_id, change_id=entry.id))
     return 0
 
@@ -91,39 +74,28 @@ def _run_admin_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     operator = to_operator()
     platform = args.platform
     args.user_id = _to_platform_user_id(platform, args.user_id)
+    # Not found (UnknownCode, RecordChanged) and InvalidValue: the table in error_messages.
     try:
         run_edit(
             ctx.db_engine,
             lambda s: remove_member(s, operator, args.user_id, ROLE_ADMIN, platform=platform),
         )
-    except UnknownCode:
-        _err("admin_not_found", ctx.lang, user_id=args.user_id)
-        return EXIT_BAD_INPUT
-    except InvalidValue as exc:
-        _err("admin_invalid", ctx.lang, user_id=args.user_id, reason_key=exc.reason_key)
-        return EXIT_BAD_INPUT
     except NeedsConfirmation as asked:
-        if not _is_confirmed(
-            args, render_text("admin_remove_confirm", ctx.lang, user_id=args.user_id)
-        ):
-            _err("admin_remove_cancelled", ctx.lang, user_id=args.user_id)
-            return EXIT_BAD_INPUT
+        prompt = render_text("admin_remove_confirm", ctx.lang, user_id=args.user_id)
+        if not is_confirmed(args.yes, prompt):
+            return refuse("admin_remove_cancelled", ctx.lang, user_id=args.user_id)
         versions = asked.versions
-        try:
-            entry = run_edit(
-                ctx.db_engine,
-                lambda s: remove_member(
-                    s,
-                    operator,
-                    args.user_id,
-                    ROLE_ADMIN,
-                    platform=platform,
-                    confirmed_versions=versions,
-                ),
-            )
-        except (UnknownCode, RecordChanged):
-            _err("admin_not_found", ctx.lang, user_id=args.user_id)
-            return EXIT_BAD_INPUT
+        entry = run_edit(
+            ctx.db_engine,
+            lambda s: remove_member(
+                s,
+                operator,
+                args.user_id,
+                ROLE_ADMIN,
+                platform=platform,
+                confirmed_versions=versions,
+            ),
+        )
         print(render_text("admin_removed", ctx.lang, user_id=args.user_id, change_id=entry.id))
         return 0
     raise AssertionError("remove_member asks before removing")  # pragma: no cover
@@ -153,12 +125,8 @@ def _run_kb_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
     ensure_store(ctx.db_engine)
     path = Path(args.file)
-    try:
-        with Session(ctx.db_engine) as session:
-            summary = export_store(session, path)
-    except OSError as exc:
-        _err("kb_file_error", ctx.lang, file=str(path), reason=exc.strerror or str(exc))
-        return EXIT_BAD_INPUT
+    with Session(ctx.db_engine) as session:
+        summary = export_store(session, path)  # OSError: the table in error_messages
     total = sum(summary.counts.values())
     print(render_text("kb_exported", ctx.lang, file=str(path), total=total, counts=summary.counts))
     return 0
@@ -193,7 +161,7 @@ def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
     ensure_store(ctx.db_engine)
     path = Path(args.file)
     with Session(ctx.db_engine) as session:
-        plan = plan_import(session, path)  # SeedInvalid: main() prints it, exit 4
+        plan = plan_import(session, path)  # SeedInvalid: the table's exit 4
     if not plan.has_changes:
         print(render_text("kb_import_nothing", ctx.lang, file=plan.file))
         return 0
@@ -217,15 +185,11 @@ def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
             mismatches=plan.mismatches,
         )
     )
-    if not _is_confirmed(args, render_text("kb_import_confirm", ctx.lang)):
-        _err("kb_import_cancelled", ctx.lang)
-        return EXIT_BAD_INPUT
+    if not is_confirmed(args.yes, render_text("kb_import_confirm", ctx.lang)):
+        return refuse("kb_import_cancelled", ctx.lang)
     actor = to_operator().actor
-    try:
-        result = run_edit(ctx.db_engine, lambda s: apply_import(s, plan, actor))
-    except RecordChanged:
-        _err("kb_import_changed", ctx.lang)
-        return EXIT_BAD_INPUT
+    # RecordChanged (the store changed meanwhile): the table in error_messages.
+    result = run_edit(ctx.db_engine, lambda s: apply_import(s, plan, actor))
     ids = result.record_change_ids
     print(
         render_text(
@@ -244,7 +208,7 @@ def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     admin = commands.add_parser("admin", help="admins who may change the knowledge from chat")
-    actions = admin.add_subparsers(dest="admin_action", required=True)
+    actions = admin.add_subparsers(dest="action", required=True)
     for name, handler, text in [
         ("add", _run_admin_add, "make a chat user id an admin"),
         ("remove", _run_admin_remove, "take admin rights away from a chat user id"),
@@ -266,7 +230,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     listing.set_defaults(run=_run_admin_list)
 
     kb = commands.add_parser("kb", help="bulk work on the knowledge: export and import")
-    kb_actions = kb.add_subparsers(dest="kb_action", required=True)
+    kb_actions = kb.add_subparsers(dest="action", required=True)
     export = kb_actions.add_parser("export", help="write the whole store to FILE (seed format)")
     export.add_argument("file")
     export.set_defaults(run=_run_kb_export)

@@ -1,0 +1,77 @@
+"""The `staffbot` command: ask, chat and database maintenance."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+
+from pydantic import ValidationError
+
+from bot.cli import ask, db, digest, kb, schedule, serve, teams
+from bot.cli._input import to_question_text
+from bot.cli.context import EXIT_OUTPUT_CLOSED, CliContext
+from bot.cli.error_messages import HANDLED, find_message, render_failure
+from bot.cli.errors import SettingsInvalid
+from bot.composition import build_db_engine, configure_logging
+from bot.settings import Settings
+from knowledge.answering import detect_lang
+
+# Each module registers its subcommands, in the order `staffbot --help` lists them.
+COMMAND_MODULES = (ask, db, serve, kb, schedule, digest, teams)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="staffbot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('staffbot')}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in COMMAND_MODULES:
+        module.add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`staffbot ask --jsonl < questions | head -1`): stop quietly,
+        # as the signal module's documentation advises; output still buffered goes nowhere
+        # instead of raising again when Python flushes at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OUTPUT_CLOSED
+    return code
+
+
+def _load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        variable = ".".join(str(part) for part in error["loc"])
+        raise SettingsInvalid(variable, error["msg"]) from exc
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    question = to_question_text(" ".join(getattr(args, "question", []) or [])).text
+    # Messages answer the question in its language; with no question, STAFFBOT_LANG's.
+    lang = detect_lang(question) if question else "en"
+    try:
+        settings = _load_settings()
+        configure_logging(settings)
+        if not question:
+            lang = settings.lang
+            if getattr(args, "messages_follow_lang", False) and args.lang:
+                lang = args.lang  # `digest preview --lang zh`: the report and its messages
+        ctx = CliContext(settings, build_db_engine(settings), lang)
+        return int(args.run(args, ctx))
+    except HANDLED as exc:
+        message = find_message(exc, args)
+        if message is None:
+            raise
+        print(render_failure(message, exc, args, lang), file=sys.stderr)
+        return message.exit_status

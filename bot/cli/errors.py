@@ -1,0 +1,48 @@
+"""The command line's own failures, as data; `error_messages` says how each one is told."""
+
+from __future__ import annotations
+
+
+class CliError(Exception):
+    """A failure only the command line meets (the knowledge and scheduler have their own)."""
+
+
+class PackageInvalid(CliError):
+    """A file of the Teams package is missing or would be refused by Teams."""
+
+    def __init__(self, file: str, reason_key: str, detail: str = "", expected: str = "") -> None:
+        super().__init__(file, reason_key, detail, expected)
+        self.file = file
+        self.reason_key = reason_key
+        self.detail = detail
+        self.expected = expected
+
+
+class SocketRefused(CliError):
+    """Slack refused the Socket Mode connection (`error`: Slack's code or the HTTP status)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class SettingsInvalid(CliError):
+    """A setting (an environment variable or .env line) has a value it cannot take."""
+
+    def __init__(self, variable: str, reason: str) -> None:
+        super().__init__(variable, reason)
+        self.variable = variable
+        self.reason = reason
+
+
+class InvalidLine(CliError):
+    """An `ask --jsonl` line that starts as a JSON object but is not `{"q": "QUESTION", …}`.
+
+    reason_key: "not_json" (it does not parse), "no_question" (no string "q"),
+    "bad_conversation" ("conversation" neither a string nor a whole number).
+    """
+
+    def __init__(self, line: int, reason_key: str) -> None:
+        super().__init__(line, reason_key)
+        self.line = line
+        self.reason_key = reason_key
