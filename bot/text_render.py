@@ -82,10 +82,14 @@ _environment.globals.update(sources_line=_sources_line)
 _sources_line_template = _environment.from_string("{{ sources_line(sources) }}")
 
 
-def render_template(folder: str, name: str, lang: str, **parts: Any) -> str:
-    """Render `<folder>/<lang>/<name>.j2`; blank lines beyond one are squeezed out."""
+def render_template(folder: str, name: str, lang: str, script: str = "", **parts: Any) -> str:
+    """Render `<folder>/<lang>/<name>.j2`; blank lines beyond one are squeezed out.
+
+    `script` is an answer's (`Answer.script`): Chinese templates are written in simplified
+    characters and come out in traditional ones for a question asked in them.
+    """
     template = _environment.get_template(f"{folder}/{lang}/{name}.j2")
-    text = template.render(lang=lang, **parts)
+    text = to_script(template.render(lang=lang, **parts), script)
     lines = [line.rstrip() for line in text.strip().splitlines()]
     squeezed: list[str] = []
     for line in lines:
@@ -107,14 +111,15 @@ def render_sources_line(sources: list[SourceRef], lang: str, script: str = "") -
 def render_answer_text(answer: Answer) -> str:
     """An answer as plain text, in its language and script (traditional characters for a
     question asked in them)."""
-    text = render_text(
+    return render_template(
+        "text",
         answer.template,
         answer.lang,
+        answer.script,
         sources=answer.sources,
         suggestions=answer.suggestions,
         **answer.parts,
     )
-    return to_script(text, answer.script)
 
 
 def list_template_names(lang: str, folder: str = "text") -> set[str]:

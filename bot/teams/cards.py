@@ -21,7 +21,7 @@ from bot.text_render import (
     to_grouped_number,
     to_percentage_text,
 )
-from knowledge.answering import Answer
+from knowledge.answering import Answer, to_script
 from scheduler.reports import Reminder, Report
 
 VERB_HELPFUL = "staffbot.helpful"
@@ -132,11 +132,27 @@ _environment.globals.update(
 )
 
 
-def render_card(name: str, lang: str, **parts: Any) -> Card:
-    """The card of `templates/teams/<lang>/<name>.j2`, parsed from the JSON it renders."""
+def render_card(name: str, lang: str, script: str = "", **parts: Any) -> Card:
+    """The card of `templates/teams/<lang>/<name>.j2`, parsed from the JSON it renders, in
+    the answer's script (traditional characters for a question asked in them)."""
     template = _environment.get_template(f"teams/{lang}/{name}.j2")
     card: Card = json.loads(template.render(lang=lang, **parts))
-    return card
+    return _to_card_script(card, script) if script else card
+
+
+def _to_card_script(value: Any, script: str) -> Any:
+    """A rendered card's words in `script`; the data its buttons send back stay as they are.
+    (The JSON the templates render escapes non-ASCII characters, so this walks the card.)"""
+    if isinstance(value, str):
+        return to_script(value, script)
+    if isinstance(value, list):
+        return [_to_card_script(item, script) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: item if key == "data" else _to_card_script(item, script)
+            for key, item in value.items()
+        }
+    return value
 
 
 def to_card_size(card: Card) -> int:
@@ -245,6 +261,7 @@ def build_answer_card(
         return render_card(
             "answer",
             answer.lang,
+            answer.script,
             quoted=quoted,
             mention=mention,
             suggestions=[
@@ -264,7 +281,7 @@ def build_rest_card(answer: Answer, question: str, shown_lines: int) -> Card:
     lines, _source, parts = _answer_parts(answer, rest, question, shown_lines)
 
     def render(shown: int) -> Card:
-        return render_card("rest", answer.lang, **parts(shown))
+        return render_card("rest", answer.lang, answer.script, **parts(shown))
 
     return _fit(render, len(lines))
 
