@@ -73,6 +73,9 @@ MONEY_FACT_MIN_COVERAGE = 0.8
 UNKNOWN_WORD_MIN_COVERAGE = 0.7
 # A record that holds no answer of the kind asked for is declined at this confidence.
 CANNOT_ANSWER_CONFIDENCE = 0.05
+# A question about a theme of a priority that explains less than this of it names a theme the
+# reader did not recognise (a typo): it is offered the priority's themes.
+THEME_GUESS_MAX_EXPLAINED = 0.5
 # A risk is picked out by name when the search explains this much of the question.
 RISK_MIN_COVERAGE = 0.5
 
@@ -170,6 +173,8 @@ class AnswerEngine:
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
+        if structured is not None and structured.template == "did_you_mean":
+            return structured
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
@@ -206,6 +211,8 @@ class AnswerEngine:
             if reading.has("whole", "count") and not q.content:
                 return self._kpi_total(q.lang)
             return None
+        if self._names_an_unknown_theme(q):
+            return self._theme_choice(q)
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
         over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
         if reading.has("max", "min", "rank") and measured and over_a_class:
@@ -225,6 +232,32 @@ class AnswerEngine:
         if targets:
             return self._overview(q, targets)
         return None
+
+    def _names_an_unknown_theme(self, q: Question) -> bool:
+        """A question about a theme's budget ("能力开法主题在P3下") that names only its
+        priority, with words left that the knowledge has never seen (a misspelt theme):
+        answering for the priority would answer a question not asked."""
+        return (
+            q.reading.has("class_theme")
+            and q.reading.has("budget", "share")
+            and bool(q.targets)
+            and q.explained < THEME_GUESS_MAX_EXPLAINED
+            and any(not self.index.has_token(t) for t in q.content)
+            and all(len(self._theme_codes(t.code)) > 1 for t in q.targets)
+        )
+
+    def _theme_choice(self, q: Question) -> Answer:
+        """The themes of the priority named, closest first, as "did you mean"."""
+        codes = [c for t in q.targets for c in self._theme_codes(t.code)]
+        hits = self.index.search(q.terms, kinds=("theme",), limit=len(self.knowledge.themes))
+        rank = {h.entry.ref: n for n, h in enumerate(hits)}
+        codes.sort(key=lambda c: rank.get(c, len(rank)))
+        zh = q.lang == "zh"
+        labels = [
+            f"{c} {self.knowledge.themes[c].name_zh if zh else self.knowledge.themes[c].name_en}"
+            for c in codes
+        ][: SUGGESTION_LIMIT + 1]
+        return Answer("unknown", q.lang, False, q.explained, "did_you_mean", {}, [], labels)
 
     # -- budgets ------------------------------------------------------------------------
 

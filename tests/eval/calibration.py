@@ -139,33 +139,40 @@ def reliability(rows: Sequence[tuple[float, bool]]) -> list[str]:
 
 
 def figures(engine: AnswerEngine, names: Sequence[str]) -> list[str]:
-    """Per set (dev2 split by id parity) with the real thresholds."""
+    """Per set (dev2 also by id parity and script) with the real thresholds: accuracy, wrong
+    answers among those given, and how often the first suggestion of a "did you mean" or of a
+    decline is the right answer (it is asked, and judged like the question)."""
     lines = [
-        "| set | cases | right | wrong (of all) | did you mean | unanswered, 1st hint right |",
+        "| set | cases | right | wrong / answered | did you mean (1st right) "
+        "| declined (1st right) |",
         "|---|---|---|---|---|---|",
     ]
     for name in names:
         groups: dict[str, list[int]] = {}
         for case in _cases(name):
             answer = engine.answer(case["q"])
-            reply = to_json_object(answer)
-            right = judge(case, reply)
+            right = judge(case, to_json_object(answer))
             hint = False
             if not answer.answered and answer.suggestions and case.get("answerable", True):
                 hint = judge(case, to_json_object(engine.answer(answer.suggestions[0])))
-            keys = [name] + ([_group(name, case)] if name == "dev2" else [])
-            script = {"hans": "zh-Hans", "hant": "zh-Hant"}.get(detect_script(case["q"]), "en")
-            keys += [f"{name}:{script}"] if name == "dev2" else []
+            unsure = answer.template == "did_you_mean"
+            keys = [name]
+            if name == "dev2":
+                script = {"hans": "zh-Hans", "hant": "zh-Hant"}.get(detect_script(case["q"]), "en")
+                keys += [_group(name, case), f"{name}:{script}"]
             for key in keys:
-                row = groups.setdefault(key, [0, 0, 0, 0, 0])
+                row = groups.setdefault(key, [0] * 7)
                 row[0] += 1
                 row[1] += right
-                row[2] += answer.answered and not right
-                row[3] += answer.template == "did_you_mean"
-                row[4] += hint
-        for key, (n, ok, wrong, unsure, hints) in groups.items():
+                row[2] += answer.answered
+                row[3] += answer.answered and not right
+                row[4] += unsure
+                row[5] += unsure and hint
+                row[6] += not answer.answered and not unsure and hint
+        for key, (n, ok, given, wrong, unsure, unsure_hint, hints) in sorted(groups.items()):
             lines.append(
-                f"| {key} | {n} | {ok / n:.1%} | {wrong} ({wrong / n:.1%}) | {unsure} | {hints} |"
+                f"| {key} | {n} | {ok / n:.1%} | {wrong} / {given} ({wrong / max(given, 1):.1%}) "
+                f"| {unsure} ({unsure_hint}) | {hints} |"
             )
     return lines
 

@@ -186,3 +186,21 @@ def test_an_office_address_is_contact_details() -> None:
     assert read_wanted(normalize("非洲区域代表处的办公地址在哪里？")) == CONTACT
     assert read_wanted(normalize("What is the street address of the Americas office?")) == CONTACT
     assert read_wanted(normalize("How does BDT address the digital divide?")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "theme"),
+    [("P4下面的网洛安全主题预算是多少？", "P4-CYB"), ("P3里统汁数据主题的预算是多少？", "P3-STA")],
+)
+def test_a_misspelt_theme_is_offered_not_answered_with_its_priority(
+    answer_engine: AnswerEngine, question: str, theme: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.template == "did_you_mean"
+    assert answer.suggestions[0].startswith(theme)
+
+
+def test_the_budget_of_every_theme_of_a_priority_is_still_answered(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert answer_engine.answer("P3各主题的预算是多少？").answered
