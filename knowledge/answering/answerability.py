@@ -17,6 +17,7 @@ PERSON = "person"
 DATE = "date"
 COUNT = "count"
 CONTACT = "contact"
+PERCENT = "percent"
 # A date after the store's own time: "when is the next WTDC".
 NEXT_DATE = "next_date"
 
@@ -59,6 +60,14 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        PERCENT,
+        re.compile(
+            r"\bpercentage\b|\bper ?cent\b|\bwhat (?:share|proportion|fraction)\b"
+            r"|比例|百分比|百分之几|百分之多少|占多少",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         COUNT,
         re.compile(
             r"\bhow many\b|\bnumber of\b|多少(?:个|项|人|名|位|次|家|所|条|种|天|国)"
@@ -86,6 +95,7 @@ _COUNT = re.compile(
     r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|million)\b",
     re.IGNORECASE,
 )
+_PERCENT = re.compile(r"%|\bper ?cent|百分", re.IGNORECASE)
 _CONTACT = re.compile(r"\+\d[\d ]{6,}|[\w.]+@[\w.]+\.\w+|\b(?:tel|phone|fax)\b", re.IGNORECASE)
 
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
@@ -93,6 +103,7 @@ _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
     DATE: _DATE,
     COUNT: _COUNT,
     CONTACT: _CONTACT,
+    PERCENT: _PERCENT,
 }
 
 

@@ -759,6 +759,7 @@ class AnswerEngine:
     _FIGURE_TEMPLATES = frozenset(
         {"budget", "compute", "extreme", "kpi_list", "kpi_total", "results"}
     )
+    _SHARE_TEMPLATES = frozenset({"budget", "compute", "extreme"})
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
@@ -784,9 +785,16 @@ class AnswerEngine:
                     )
                 ),
             ]
+        if answer.template == "kpi_list":
+            kpis = [k for group in parts["groups"] for k in group["kpis"]]
+            return ["0", *(t for k in kpis for t in (k.text_en, k.text_zh))]
+        if answer.template in self._SHARE_TEMPLATES or (
+            answer.template == "overview" and q.reading.has("budget", "share")
+        ):
+            return ["0 %"]  # budgets are said with their shares
         if answer.template in self._FIGURE_TEMPLATES or (
             answer.template == "overview"
-            and q.reading.has("class_theme", "kpi", "outcome", "output", "budget", "share")
+            and q.reading.has("class_theme", "kpi", "outcome", "output")
         ):
             return ["0"]
         return []

@@ -12,6 +12,7 @@ from knowledge.answering.answerability import (
     DATE,
     DIFFERENCE,
     NEXT_DATE,
+    PERCENT,
     PERSON,
     RATIO,
     is_supplied,
@@ -204,3 +205,13 @@ def test_the_budget_of_every_theme_of_a_priority_is_still_answered(
     answer_engine: AnswerEngine,
 ) -> None:
     assert answer_engine.answer("P3各主题的预算是多少？").answered
+
+
+def test_a_percentage_asked_needs_a_percentage_in_the_record(answer_engine: AnswerEngine) -> None:
+    assert read_wanted(normalize("学员中获得证书的占多少比例？")) == PERCENT
+    answer = answer_engine.answer(
+        "What percentage of the 2022 ITU Academy learners earned a certificate?"
+    )
+    assert not answer.answered and answer.template == "cannot_answer"
+    assert answer.parts["wanted"] == PERCENT and "percentage" in render_answer_text(answer)
+    assert answer_engine.answer("What share of the total budget goes to P1?").answered
