@@ -159,9 +159,13 @@ def squeeze_blank_lines(text: str) -> str:
     return "\n".join(squeezed)
 
 
-def render_template(folder: str, name: str, lang: str, **parts: Any) -> str:
-    """Render `<folder>/<lang>/<name>.j2` as text; blank lines beyond one are squeezed out."""
-    return squeeze_blank_lines(get_template(folder, name, lang).render(lang=lang, **parts))
+def render_template(folder: str, name: str, lang: str, script: str = "", **parts: Any) -> str:
+    """Render `<folder>/<lang>/<name>.j2` as text; blank lines beyond one are squeezed out.
+
+    `script` is an answer's (`Answer.script`): Chinese templates are written in simplified
+    characters and come out in traditional ones for a question asked in them."""
+    text = get_template(folder, name, lang).render(lang=lang, **parts)
+    return to_script(squeeze_blank_lines(text), script)
 
 
 def render_sources_line(sources: list[SourceRef], lang: str, script: str = "") -> str:

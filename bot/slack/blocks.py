@@ -36,9 +36,10 @@ Block = dict[str, Any]
 Message = dict[str, Any]
 
 
-def render_slack_text(name: str, lang: str, **parts: Any) -> str:
-    """A sentence of the Slack adapter, from `templates/slack/<lang>/<name>.j2`."""
-    return render_template("slack", name, lang, **parts)
+def render_slack_text(name: str, lang: str, script: str = "", **parts: Any) -> str:
+    """A sentence of the Slack adapter, from `templates/slack/<lang>/<name>.j2`, in the
+    answer's script."""
+    return render_template("slack", name, lang, script, **parts)
 
 
 def _mrkdwn(text: str) -> dict[str, Any]:
@@ -77,7 +78,13 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def build_sections(
-    text: str, lang: str, room: int, *, question: str | None = None, shown_before: int = 0
+    text: str,
+    lang: str,
+    room: int,
+    *,
+    question: str | None = None,
+    shown_before: int = 0,
+    script: str = "",
 ) -> list[Block]:
     """Sections for plain text, split by lines, at most `room` blocks in all.
 
@@ -99,10 +106,10 @@ def build_sections(
     if kept < len(pieces):
         left_out = max(sum(lines for _piece, lines in pieces[kept:]), 1)
         note = "cut_note_more" if question is not None else "cut_note"
-        blocks.append(_section(escape_text(render_slack_text(note, lang, lines=left_out))))
+        blocks.append(_section(escape_text(render_slack_text(note, lang, script, lines=left_out))))
         if question is not None:
             shown = shown_before + sum(lines for _piece, lines in pieces[:kept])
-            label = render_slack_text("button_more", lang)
+            label = render_slack_text("button_more", lang, script)
             button = _button(label, ACTION_MORE, to_more_value(question, shown))
             blocks.append({"type": "actions", "block_id": "more", "elements": [button]})
     return blocks
@@ -112,7 +119,12 @@ def build_rest_message(answer: Answer, question: str, shown_lines: int) -> Messa
     """What a "show the rest" click posts: the answer's lines after those already shown."""
     rest = drop_lines(render_answer_text(answer), shown_lines)
     sections = build_sections(
-        rest, answer.lang, MAX_BLOCKS, question=question, shown_before=shown_lines
+        rest,
+        answer.lang,
+        MAX_BLOCKS,
+        question=question,
+        shown_before=shown_lines,
+        script=answer.script,
     )
     fallback = to_section_texts(rest, MAX_SECTION_CHARS)
     return {"text": fallback[0][0] if fallback else "…", "blocks": sections}
@@ -140,14 +152,14 @@ def build_answer_message(
     `asked_by` is a user id (from Slack, checked) shown as a mention above the question;
     `can_post` adds the button that posts a private answer to the channel.
     """
-    lang = answer.lang
+    lang, script = answer.lang, answer.script
     text = render_answer_text(answer)
     body, source = _split_source(answer)
     head: list[Block] = []
     if show_question or asked_by:
         quoted = escape_text(_shorten(question, MAX_QUOTED_QUESTION))
         user = f"<@{asked_by}>" if asked_by else ""
-        head.append(_context(render_slack_text("asked", lang, user=user, question=quoted)))
+        head.append(_context(render_slack_text("asked", lang, script, user=user, question=quoted)))
     tail: list[Block] = []
     if source:
         tail.append(_context(escape_text(source)))
@@ -158,16 +170,24 @@ def build_answer_message(
         ]
         tail.append({"type": "actions", "block_id": "suggestions", "elements": buttons})
     votes = [
-        _button(render_slack_text("button_helpful", lang), ACTION_HELPFUL, question),
-        _button(render_slack_text("button_not_helpful", lang), ACTION_NOT_HELPFUL, question),
+        _button(render_slack_text("button_helpful", lang, script), ACTION_HELPFUL, question),
+        _button(
+            render_slack_text("button_not_helpful", lang, script), ACTION_NOT_HELPFUL, question
+        ),
     ]
     if can_post:
         votes.append(
-            _button(render_slack_text("button_post", lang), ACTION_POST, question, "primary")
+            _button(
+                render_slack_text("button_post", lang, script), ACTION_POST, question, "primary"
+            )
         )
     tail.append({"type": "actions", "block_id": "votes", "elements": votes})
     sections = build_sections(
-        body or text, lang, MAX_BLOCKS - len(head) - len(tail), question=question
+        body or text,
+        lang,
+        MAX_BLOCKS - len(head) - len(tail),
+        question=question,
+        script=script,
     )
     fallback = to_section_texts(text, MAX_SECTION_CHARS)
     return {

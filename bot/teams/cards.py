@@ -13,7 +13,7 @@ from bot.kb.replies import KbReply, render_kb_text
 from bot.rendering import get_template
 from bot.report_text import to_report_parts
 from bot.text_render import render_answer_parts
-from knowledge.answering import Answer
+from knowledge.answering import Answer, to_script
 from scheduler.reports import Reminder, Report
 
 VERB_HELPFUL = "staffbot.helpful"
@@ -80,11 +80,27 @@ _VERBS = {
 }
 
 
-def render_card(name: str, lang: str, **parts: Any) -> Card:
-    """The card of `templates/teams/<lang>/<name>.j2`, parsed from the JSON it renders."""
+def render_card(name: str, lang: str, script: str = "", **parts: Any) -> Card:
+    """The card of `templates/teams/<lang>/<name>.j2`, parsed from the JSON it renders, in
+    the answer's script (traditional characters for a question asked in them)."""
     template = get_template("teams", name, lang, _VERBS)
     card: Card = json.loads(template.render(lang=lang, **parts))
-    return card
+    return _to_card_script(card, script) if script else card
+
+
+def _to_card_script(value: Any, script: str) -> Any:
+    """A rendered card's words in `script`; the data its buttons send back stay as they are.
+    (The JSON the templates render escapes non-ASCII characters, so this walks the card.)"""
+    if isinstance(value, str):
+        return to_script(value, script)
+    if isinstance(value, list):
+        return [_to_card_script(item, script) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: item if key == "data" else _to_card_script(item, script)
+            for key, item in value.items()
+        }
+    return value
 
 
 def to_card_size(card: Card) -> int:
@@ -184,6 +200,7 @@ def build_answer_card(
         return render_card(
             "answer",
             answer.lang,
+            answer.script,
             quoted=quoted,
             mention=mention,
             suggestions=[
@@ -206,7 +223,7 @@ def build_rest_card(answer: Answer, question: str, shown_lines: int) -> Card:
     lines, parts = _answer_parts(drop_lines(text.body, shown_lines), source, question, shown_lines)
 
     def render(shown: int) -> Card:
-        return render_card("rest", answer.lang, **parts(shown))
+        return render_card("rest", answer.lang, answer.script, **parts(shown))
 
     return _fit(render, len(lines))
 

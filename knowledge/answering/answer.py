@@ -35,6 +35,9 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)
     # "hant" when the question was in traditional characters: renderers write the answer so.
     script: str = ""
+    # What the decision to answer rested on (raw score, coverage, distinctive words the record
+    # lacks): for calibration and reports, never rendered.
+    signals: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # The contract: an estimated probability. Bonuses that rank candidates may lift a

@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from knowledge.answering.text import is_chinese, latin_tokens, normalize
+
 # Kinds of answer a question may want; None when any record that matches may answer.
 PERSON = "person"
 DATE = "date"
 COUNT = "count"
 CONTACT = "contact"
+PERCENT = "percent"
+# A date after the store's own time: "when is the next WTDC".
+NEXT_DATE = "next_date"
 
 # Quoted words are named, not asked: "the answers to 'who are we'".
 _QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
@@ -24,8 +29,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         CONTACT,
         re.compile(
             r"\b(?:phone|telephone|fax|e-?mail|email address|postal address|mailing address"
+            r"|(?:street|office|physical|visiting) address|address of (?:the|its|their) office"
             r"|password|contact details|hotline|helpdesk number)\b"
-            r"|电话|邮箱|电邮|邮件地址|邮寄地址|通信地址|传真|密码|联系方式",
+            r"|电话|邮箱|电邮|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址",
             re.IGNORECASE,
         ),
     ),
@@ -50,6 +56,14 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
             r"|\bwhat (?:date|day|month|year)\b|\bwhat time\b"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        PERCENT,
+        re.compile(
+            r"\bpercentage\b|\bper ?cent\b|\bwhat (?:share|proportion|fraction)\b"
+            r"|比例|百分比|百分之几|百分之多少|占多少",
             re.IGNORECASE,
         ),
     ),
@@ -81,6 +95,7 @@ _COUNT = re.compile(
     r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|million)\b",
     re.IGNORECASE,
 )
+_PERCENT = re.compile(r"%|\bper ?cent|百分", re.IGNORECASE)
 _CONTACT = re.compile(r"\+\d[\d ]{6,}|[\w.]+@[\w.]+\.\w+|\b(?:tel|phone|fax)\b", re.IGNORECASE)
 
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
@@ -88,7 +103,14 @@ _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
     DATE: _DATE,
     COUNT: _COUNT,
     CONTACT: _CONTACT,
+    PERCENT: _PERCENT,
 }
+
+
+_NEXT = re.compile(
+    r"\b(?:next|upcoming|forthcoming)\b|下一[届次个场]?|下届|下次|即将举行", re.IGNORECASE
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def read_wanted(text: str) -> str | None:
@@ -97,13 +119,107 @@ def read_wanted(text: str) -> str | None:
     unquoted = _QUOTED.sub(" ", text).strip()
     for kind, pattern in _WANTS:
         if pattern.search(unquoted):
-            return kind
+            return NEXT_DATE if kind == DATE and _NEXT.search(unquoted) else kind
     return None
 
 
-def is_supplied(wanted: str | None, texts: Iterable[str]) -> bool:
-    """Whether the texts of a record hold the kind of answer wanted."""
+def is_supplied(wanted: str | None, texts: Iterable[str], *, present: int | None = None) -> bool:
+    """Whether the texts of a record hold the kind of answer wanted; a date for "the next
+    one" must be later than `present`, the year the store's documents speak from."""
     if wanted is None:
         return True
+    if wanted == NEXT_DATE:
+        return present is None or any(
+            int(year) > present for text in texts for year in _YEAR.findall(text)
+        )
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
+
+
+# A word written as a name: an acronym or code (NETP, HCM4A, P2), a capitalised word inside
+# the sentence (Kenya, Director); years aside, which the year reader handles.
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+
+
+def list_named_words(text: str) -> set[str]:
+    """The question's words written as names, as index tokens. In a Chinese question every
+    Latin word is a name; in an English one, a word with a capital (not the first word) or a
+    digit. A record that answers the question holds the names it asks about."""
+    chinese = is_chinese(text)
+    named: set[str] = set()
+    # The first word of each sentence is capitalised anyway.
+    starts = {0} | {m.end() for m in re.finditer(r"[.?!:;]\s+|[\"“(]", text)}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if _YEAR.fullmatch(word):
+            continue
+        capital = any(ch.isupper() for ch in word[1:]) or (
+            word[0].isupper() and match.start() not in starts
+        )
+        if chinese or capital or any(ch.isdigit() for ch in word):
+            named.update(latin_tokens(normalize(word)))
+    return named
+
+
+# "… and what are they?", "请举例说明", "分别是什么": the items themselves, not only how many.
+_ITEMS = re.compile(
+    r"\b(?:what|which) are they\b|\blist them\b|\bname them\b|\bfor example\b"
+    r"|\b(?:give|with) (?:some )?examples?\b|\band (?:what|which) are\b"
+    r"|举例|例如|分别是|都有哪些|都是什么|有哪些|是哪些|列出|列举",
+)
+
+
+def asks_for_items(text: str) -> bool:
+    """Whether a question asks for the items of a list, not only their number (normalised)."""
+    return _ITEMS.search(text) is not None
+
+
+# Computations a question may ask for, and the operations of a computed answer that do not
+# give them (a sum does not say how many times bigger; an answer that only lists figures has
+# no operation): an answer with any other operation does.
+RATIO = "ratio"
+AVERAGE = "average"
+DIFFERENCE = "difference"
+_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        RATIO,
+        re.compile(
+            r"\bhow many times\b|\btimes (?:bigger|larger|greater|higher|more|smaller|as)\b"
+            r"|\bratio\b|几倍|多少倍|倍数"
+        ),
+    ),
+    (
+        AVERAGE,
+        re.compile(
+            r"\baverage\b|\bthe mean\b|\bmean (?:budget|amount|value|number)\b"
+            r"|\bper (?:kpi|theme|priority|enabler|output|outcome)\b|平均|均值"
+        ),
+    ),
+    (
+        DIFFERENCE,
+        re.compile(
+            r"\bexceeds?\b|\bby how much\b|\bhow much (?:more|less|bigger|higher|lower)\b"
+            r"|多多少|少多少|高出多少|相差多少|差多少|超出多少|超过多少"
+        ),
+    ),
+)
+_NOT_GIVING: dict[str, frozenset[str]] = {
+    RATIO: frozenset({"", "sum", "difference", "max", "min", "rank"}),
+    AVERAGE: frozenset({"", "sum", "difference", "max", "min", "rank"}),
+    DIFFERENCE: frozenset({"", "sum", "max", "min", "rank"}),
+}
+
+
+def read_operation(text: str) -> str | None:
+    """The computation a question asks for, if one of those an answer must show (normalised)."""
+    unquoted = _QUOTED.sub(" ", text)
+    for operation, pattern in _OPERATIONS:
+        if pattern.search(unquoted):
+            return operation
+    return None
+
+
+def is_computed(operation: str | None, answer_operation: str) -> bool:
+    """Whether an answer whose computation is `answer_operation` ("" for none) gives the
+    computation asked for."""
+    return operation is None or answer_operation not in _NOT_GIVING[operation]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -10,7 +11,23 @@ from decimal import Decimal
 from typing import Any
 
 from knowledge.answering.answer import Answer, SourceRef
-from knowledge.answering.answerability import is_supplied, read_wanted
+from knowledge.answering.answerability import (
+    asks_for_items,
+    is_computed,
+    is_supplied,
+    list_named_words,
+    read_operation,
+    read_wanted,
+)
+from knowledge.answering.calibration import (
+    DEFAULT_CALIBRATION,
+    DISTINCTIVE_MIN_WEIGHT,
+    NAMED_MIN_WEIGHT,
+    SEARCH,
+    STRUCTURED,
+    Calibration,
+    to_evidence,
+)
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -56,8 +73,14 @@ MONEY_FACT_MIN_COVERAGE = 0.8
 UNKNOWN_WORD_MIN_COVERAGE = 0.7
 # A record that holds no answer of the kind asked for is declined at this confidence.
 CANNOT_ANSWER_CONFIDENCE = 0.05
+# A question about a theme of a priority that explains less than this of it names a theme the
+# reader did not recognise (a typo): it is offered the priority's themes.
+THEME_GUESS_MAX_EXPLAINED = 0.5
 # A risk is picked out by name when the search explains this much of the question.
 RISK_MIN_COVERAGE = 0.5
+
+# The store's present is the latest year holding at least this share of its dated facts.
+PRESENT_YEAR_MIN_SHARE = 0.05
 
 # A figure that is a date finer than a year: "2022年11月", "5 May 2023".
 _DATE = re.compile(
@@ -70,6 +93,15 @@ _NUMBERED = re.compile(
     r"(?:no\.?|number|#|编号|第)?\s*(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])"
 )
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
+# "Which priority has a KPI on …", "这个KPI属于哪个主题": the question asks whose a KPI is.
+_OWNER = re.compile(
+    r"\b(?:which|what) (?:priority|priorities|theme|themes|enabler|enablers)\b|\bunder which\b"
+    r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
+    r"|哪个(?:重点工作|主题|推动因素|优先事项)|哪一(?:项重点工作|个主题)|属于哪|归属|归哪"
+)
+# ... and is answered from the KPI whose text explains at least this much of the rest (Chinese
+# bigrams such as 有关/关于 count against it).
+KPI_OWNER_MIN_COVERAGE = 0.4
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
 
@@ -77,11 +109,15 @@ _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|b
 class AnswerEngine:
     """Answers questions from one revision of the knowledge; build a new one to refresh."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(
+        self, knowledge: Knowledge, calibration: Calibration = DEFAULT_CALIBRATION
+    ) -> None:
         self.knowledge = knowledge
+        self.calibration = calibration
         self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
         self.reader = QuestionReader(knowledge, self.index)
         self.latest_year = max(knowledge.years) if knowledge.years else None
+        self.present_year = _present_year(knowledge)
         self._facts = {f.key: f for f in knowledge.facts}
         self._faqs = {q.key: q for q in knowledge.faqs}
         # Every dotted number the knowledge writes ("3.3", "1.2.1"): a numbered item asked for
@@ -113,8 +149,19 @@ class AnswerEngine:
             return self._help(lang)
         answer = self._route(q)
         wanted = read_wanted(q.normalized)
-        if answer.answered and not is_supplied(wanted, self._answer_texts(q, answer)):
+        if answer.template == "kpi_detail" and _OWNER.search(q.normalized):
+            wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
+        texts = self._answer_texts(q, answer)
+        if answer.answered and not is_supplied(wanted, texts, present=self.present_year):
             return self._cannot_answer(q, answer, wanted)
+        operation = read_operation(q.normalized)
+        if answer.answered and answer.template in self._FIGURE_TEMPLATES | {"overview"}:
+            done = answer.parts.get("op", "") if answer.template in ("compute", "extreme") else ""
+            if not is_computed(operation, str(done)):
+                return self._cannot_compute(q, str(operation))
+        if answer.answered and not answer.signals:
+            # A search answer is calibrated as it is decided; a structured one here.
+            answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
         return answer
 
     def _route(self, q: Question) -> Answer:
@@ -126,15 +173,19 @@ class AnswerEngine:
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
+        if structured is not None and structured.template == "did_you_mean":
+            return structured
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
                 return structured
             lookup = self._lookup(q)
+            # Raw scores on both sides: a search answer's confidence is already calibrated.
+            lookup_score = lookup.signals.get("score", lookup.confidence)
             if (
                 lookup.answered
                 and lookup.intent != "overview"
-                and (lookup.confidence > structured.confidence + TIE_MARGIN)
+                and (lookup_score > structured.confidence + TIE_MARGIN)
             ):
                 return lookup
             return structured
@@ -152,11 +203,16 @@ class AnswerEngine:
             return self._risk(q)
         targets = q.targets
         if reading.has("kpi"):
+            owner = self._kpi_owner(q)
+            if owner is not None:
+                return owner
             if targets:
                 return self._kpi_list(q)
             if reading.has("whole", "count") and not q.content:
                 return self._kpi_total(q.lang)
             return None
+        if self._names_an_unknown_theme(q):
+            return self._theme_choice(q)
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
         over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
         if reading.has("max", "min", "rank") and measured and over_a_class:
@@ -176,6 +232,32 @@ class AnswerEngine:
         if targets:
             return self._overview(q, targets)
         return None
+
+    def _names_an_unknown_theme(self, q: Question) -> bool:
+        """A question about a theme's budget ("能力开法主题在P3下") that names only its
+        priority, with words left that the knowledge has never seen (a misspelt theme):
+        answering for the priority would answer a question not asked."""
+        return (
+            q.reading.has("class_theme")
+            and q.reading.has("budget", "share")
+            and bool(q.targets)
+            and q.explained < THEME_GUESS_MAX_EXPLAINED
+            and any(not self.index.has_token(t) for t in q.content)
+            and all(len(self._theme_codes(t.code)) > 1 for t in q.targets)
+        )
+
+    def _theme_choice(self, q: Question) -> Answer:
+        """The themes of the priority named, closest first, as "did you mean"."""
+        codes = [c for t in q.targets for c in self._theme_codes(t.code)]
+        hits = self.index.search(q.terms, kinds=("theme",), limit=len(self.knowledge.themes))
+        rank = {h.entry.ref: n for n, h in enumerate(hits)}
+        codes.sort(key=lambda c: rank.get(c, len(rank)))
+        zh = q.lang == "zh"
+        labels = [
+            f"{c} {self.knowledge.themes[c].name_zh if zh else self.knowledge.themes[c].name_en}"
+            for c in codes
+        ][: SUGGESTION_LIMIT + 1]
+        return Answer("unknown", q.lang, False, q.explained, "did_you_mean", {}, [], labels)
 
     # -- budgets ------------------------------------------------------------------------
 
@@ -408,9 +490,23 @@ class AnswerEngine:
         parts: dict[str, Any] = {
             "groups": groups,
             "count": sum(len(g["kpis"]) for g in groups),
-            "only_count": q.reading.has("count"),
+            "only_count": q.reading.has("count") and not asks_for_items(q.normalized),
         }
         return Answer("kpi", q.lang, True, q.confidence, "kpi_list", parts, _dedupe(sources))
+
+    def _kpi_owner(self, q: Question) -> Answer | None:
+        """The KPI a "which priority has a KPI on X" question is about, with its theme and
+        priority, when the question asks whose it is and a KPI's text explains it."""
+        if not _OWNER.search(q.normalized):
+            return None
+        terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
+        hits = self.index.search(terms, kinds=("kpi",), limit=2)
+        if not hits or hits[0].coverage < KPI_OWNER_MIN_COVERAGE:
+            return None
+        if len(hits) > 1 and hits[0].score - hits[1].score <= TIE_MARGIN:
+            return None  # two KPIs fit as well: the usual search offers both
+        # The form itself says a KPI is wanted: the search only has to tell which one.
+        return self._kpi_answer(q.lang, hits[0].entry.ref, min(1.0, 0.3 + hits[0].score))
 
     def _kpi_total(self, lang: str) -> Answer:
         rows: list[dict[str, Any]] = []
@@ -489,6 +585,8 @@ class AnswerEngine:
         acronyms = [a for a in q.acronyms if a not in terms.tokens]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
         hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))
+        named = list_named_words(q.text) - q.reading.consumed_tokens
+        hits = self._prefer_named(terms, named, hits)
         suggestions = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         money_question = q.reading.has("budget") and not q.targets
@@ -509,10 +607,65 @@ class AnswerEngine:
             score = best.score if best else 0.0
             shown = suggestions if score >= SUGGEST_MIN_SCORE else []
             return Answer("unknown", q.lang, False, round(score, 3), "decline", {}, [], shown)
-        answer = self._answer_entry(q, best, round(best.score, 3))
+        signals = self._signals(terms, named, best, hits)
+        probability = self.calibration.to_probability(SEARCH, to_evidence(signals))
+        decision = self.calibration.decide(probability)
+        answer = self._answer_entry(q, best, probability)
+        answer.signals = signals
+        if decision != "answer":
+            wanted = read_wanted(q.normalized)
+            if not is_supplied(wanted, self._answer_texts(q, answer), present=self.present_year):
+                return self._cannot_answer(q, answer, wanted)  # says what is missing
+            template = "did_you_mean" if decision == "suggest" and suggestions else "decline"
+            shown = suggestions if best.score >= SUGGEST_MIN_SCORE else []
+            unsure = Answer("unknown", q.lang, False, probability, template, {}, [], shown)
+            unsure.signals = signals
+            return unsure
         if answer.confidence < RELATED_BELOW:
             answer.suggestions = suggestions[1:]
         return answer
+
+    def _prefer_named(self, terms: QueryTerms, named: set[str], hits: list[Hit]) -> list[Hit]:
+        """Put first the best candidate that holds every name the question writes (an
+        acronym, a code, a proper name), when the best one lacks one of them."""
+        if not named or not hits:
+            return hits
+
+        def lacks_name(hit: Hit) -> bool:
+            missing = self.index.list_missing_words(terms, self._record_texts(hit))
+            return any(t in named and w >= NAMED_MIN_WEIGHT for t, w in missing)
+
+        if not lacks_name(hits[0]):
+            return hits
+        for hit in hits[1:]:
+            if hit.score >= ANSWER_MIN_SCORE and not lacks_name(hit):
+                return [hit, *(h for h in hits if h is not hit)]
+        return hits
+
+    def _record_texts(self, hit: Hit) -> list[str]:
+        """The texts of a candidate record and the names of the subject it is filed under."""
+        texts = [*hit.entry.key_texts, *hit.entry.body_texts]
+        fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
+        if fact is not None and fact.priority_code:
+            subject = to_subject(self.knowledge, fact.priority_code)
+            if subject is not None:
+                texts += [subject.code, subject.name_en, subject.name_zh]
+        return texts
+
+    def _signals(
+        self, terms: QueryTerms, named: set[str], best: Hit, hits: Sequence[Hit]
+    ) -> dict[str, float]:
+        """What the choice of `best` rests on: its score and coverage, its lead over the next
+        candidate, and the distinctive question words neither it nor its subject holds."""
+        missing = self.index.list_missing_words(terms, self._record_texts(best))
+        second = hits[1].score if len(hits) > 1 else 0.0
+        return {
+            "score": best.score,
+            "coverage": best.coverage,
+            "lead": round(best.score - second, 4),
+            "distinctive_missing": sum(1 for _, w in missing if w >= DISTINCTIVE_MIN_WEIGHT),
+            "missing_name": max((w for t, w in missing if t in named), default=0.0),
+        }
 
     def _has_unknown_word(self, terms: QueryTerms) -> bool:
         return bool(self.index.list_unknown_words(terms))
@@ -606,6 +759,7 @@ class AnswerEngine:
     _FIGURE_TEMPLATES = frozenset(
         {"budget", "compute", "extreme", "kpi_list", "kpi_total", "results"}
     )
+    _SHARE_TEMPLATES = frozenset({"budget", "compute", "extreme"})
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
@@ -631,9 +785,16 @@ class AnswerEngine:
                     )
                 ),
             ]
+        if answer.template == "kpi_list":
+            kpis = [k for group in parts["groups"] for k in group["kpis"]]
+            return ["0", *(t for k in kpis for t in (k.text_en, k.text_zh))]
+        if answer.template in self._SHARE_TEMPLATES or (
+            answer.template == "overview" and q.reading.has("budget", "share")
+        ):
+            return ["0 %"]  # budgets are said with their shares
         if answer.template in self._FIGURE_TEMPLATES or (
             answer.template == "overview"
-            and q.reading.has("class_theme", "kpi", "outcome", "output", "budget", "share")
+            and q.reading.has("class_theme", "kpi", "outcome", "output")
         ):
             return ["0"]
         return []
@@ -676,6 +837,16 @@ class AnswerEngine:
             [],
             suggestions,
         )
+
+    def _cannot_compute(self, q: Question, operation: str) -> Answer:
+        """A computation the engine does not do: say so, and offer the figures it needs."""
+        zh = q.lang == "zh"
+        suggestions = [
+            f"{t.code}的预算是多少？" if zh else f"What is the budget of {t.code}?"
+            for t in q.targets
+        ][:SUGGESTION_LIMIT]
+        parts: dict[str, Any] = {"operation": operation}
+        return Answer("unknown", q.lang, False, 0.0, "cannot_compute", parts, [], suggestions)
 
     # -- help and refusals --------------------------------------------------------------
 
@@ -729,6 +900,15 @@ def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
     return ProgressReading(
         to_plain_decimal(record.value), target, record.as_of, record.note, record.recorded_at
     )
+
+
+def _present_year(knowledge: Knowledge) -> int | None:
+    """The year the store's documents speak from: the latest year that a fair share of its
+    dated facts belong to (a few facts look ahead to a planned event)."""
+    years = Counter(f.year for f in knowledge.facts if f.year is not None)
+    dated = sum(years.values())
+    common = [y for y, n in years.items() if n >= PRESENT_YEAR_MIN_SHARE * dated]
+    return max(common) if common else None
 
 
 def _sources(figures: Sequence[BudgetFigure]) -> list[SourceRef]:

@@ -248,6 +248,34 @@ class SearchIndex:
             and not self._has_synonym(t)
         ]
 
+    def list_missing_words(
+        self, terms: QueryTerms, texts: Iterable[str]
+    ) -> list[tuple[str, float]]:
+        """Query words the texts do not hold in any spelling, synonym or inflection, each with
+        its distinctiveness: its weight over the highest idf (1.0 for a word rare in the store
+        or never indexed). Common words weigh little, so only distinctive ones count."""
+        held = _entry_tokens(texts)
+        missing: list[tuple[str, float]] = []
+        for token, weight in self.weigh(terms).items():
+            if weight <= 0 or self._is_held(token, held):
+                continue
+            missing.append((token, round(weight / self._max_idf, 4)))
+        return missing
+
+    def _is_held(self, token: str, held: set[str]) -> bool:
+        if token in held:
+            return True
+        found = self.resolve(token)
+        if found is not None and found[0] in held:
+            return True
+        if any(all(t in held for t in word) for word in self._synonyms.get(token, ())):
+            return True
+        if token.isascii() and len(token) >= STEM_MATCH_MIN_LENGTH - 1:
+            # An inflection: "yearly"/"year", "consists"/"consist", "charged"/"charge".
+            stem = token[: max(STEM_MATCH_MIN_LENGTH - 1, len(token) - 3)]
+            return any(h.startswith(stem) for h in held if h.isascii())
+        return False
+
     def weigh(self, terms: QueryTerms) -> dict[str, float]:
         """Each query token's weight: its idf (the highest for unknown words), seams discounted,
         and nothing for an unknown hyphenated word whose parts are in the query too."""

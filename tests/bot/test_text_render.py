@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.rendering import list_template_names, render_sources_line
@@ -134,8 +136,10 @@ def test_a_closing_source_line_is_rendered_apart_from_the_same_text(
 
 
 def test_a_source_line_followed_by_text_stays_in_it(answer_engine: AnswerEngine) -> None:
-    answer = answer_engine.answer("Did BCG charge ITU for its work?")
-    assert answer.suggestions and answer.sources
+    answered = answer_engine.answer("Did BCG charge ITU for its work?")
+    assert answered.template == "fact" and answered.sources
+    # A fact answered with related questions after its source line.
+    answer = dataclasses.replace(answered, suggestions=["What is BCG?"])
     parts = render_answer_parts(answer)
     assert parts.source == ""
     assert render_sources_line(answer.sources, "en") + "\nRelated: " in parts.body

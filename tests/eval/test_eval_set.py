@@ -22,11 +22,11 @@ BLIND_CASES = Path(__file__).with_name("blind.json")
 # fixes it exposed): a guard against regressions, below the 95% bar until the misses are fixed.
 BLIND_MIN_ACCURACY = 0.88
 DEV_CASES = Path(__file__).with_name("dev.json")  # copied from ../shared/eval
-# Copied from ../shared/eval too, not at 95% yet: guarded against regressions at the
-# accuracy they had when copied in (raise the floor as the misses are fixed).
+# Copied from ../shared/eval too, dev2 not at 95% yet: guarded against regressions at the
+# accuracy reached (raise the floor as the misses are fixed).
 FLOOR_CASES = [
-    (Path(__file__).with_name("dev2.json"), 0.85),
-    (Path(__file__).with_name("offtopic-dev.json"), 0.93),
+    (Path(__file__).with_name("dev2.json"), 0.855),
+    (Path(__file__).with_name("offtopic-dev.json"), 1.0),
 ]
 MIN_ACCURACY = 0.95
 
@@ -107,8 +107,8 @@ def test_development_set_scores_at_least_95_percent(answer_engine: AnswerEngine)
 
 
 # Sets written before the session that tuned on them (issue 13): guards at what they score
-# now (off-topic 85.0% declined, chatty 100%), so that a regression shows.
-OWN_SETS_MIN_ACCURACY = {"offtopic_own.json": 0.85, "chatty_own.json": 0.95}
+# now (off-topic 97.5% declined, chatty 100%), so that a regression shows.
+OWN_SETS_MIN_ACCURACY = {"offtopic_own.json": 0.97, "chatty_own.json": 0.95}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_SETS_MIN_ACCURACY))

@@ -47,7 +47,7 @@ from bot.teams.cards import (
     to_card_size,
 )
 from bot.text_render import LANGS
-from knowledge.answering import Answer, AnswerEngine, SourceRef
+from knowledge.answering import Answer, AnswerEngine, SourceRef, to_script
 from knowledge.reporting import KpiStatus, Scope, ThemeKpis
 from scheduler.reports import Reminder, Report, build_report_for
 from tests.bot.test_text_render import QUESTIONS
@@ -404,3 +404,30 @@ def test_every_toast_is_one_plain_sentence(key: str, lang: str) -> None:
     assert text and "\n" not in text and "{" not in text and "*" not in text
     with pytest.raises(ValueError):
         render_toast("nope", lang)
+
+
+def _card_strings(card: dict[str, Any]) -> list[str]:
+    return texts(card) + [a["title"] for a in actions(card)]
+
+
+def test_a_question_in_traditional_characters_gets_a_traditional_card(
+    answer_engine: AnswerEngine,
+) -> None:
+    question = "P3的預算是多少？"
+    card = build_answer_card(answer_engine.answer(question), question, show_question=True)
+    check_card(card)
+    assert [a["title"] for a in actions(card)] == ["有幫助", "沒有幫助"]
+    assert "這個回答有幫助嗎？" in texts(card)
+    assert all(to_script(t, "hant") == t for t in _card_strings(card))
+
+
+def test_a_long_traditional_answer_continues_in_traditional_cards() -> None:
+    text = "\n".join(f"第{i}行：" + "預算" * 400 for i in range(100))
+    answer = faq_answer(text, "zh", script="hant")
+    card = build_answer_card(answer, "長問題")
+    check_card(card)
+    assert "顯示其餘部分" in [a["title"] for a in actions(card)]
+    assert all(to_script(t, "hant") == t for t in _card_strings(card))
+    rest = build_rest_card(answer, "長問題", 3)
+    check_card(rest)
+    assert all(to_script(t, "hant") == t for t in _card_strings(rest))

@@ -5,7 +5,21 @@ from __future__ import annotations
 import pytest
 
 from bot.text_render import render_answer_text
-from knowledge.answering.answerability import COUNT, DATE, PERSON, is_supplied, read_wanted
+from knowledge.answering.answerability import (
+    AVERAGE,
+    CONTACT,
+    COUNT,
+    DATE,
+    DIFFERENCE,
+    NEXT_DATE,
+    PERCENT,
+    PERSON,
+    RATIO,
+    is_supplied,
+    list_named_words,
+    read_operation,
+    read_wanted,
+)
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.text import normalize
 
@@ -20,7 +34,8 @@ from knowledge.answering.text import normalize
         ("Who is included in MCG+?", None),
         ("Who designates the risk owners?", None),
         ("务虚会上对“我们是谁”这一问题最多的答复是什么？", None),
-        ("When is the next WTDC?", DATE),
+        ("When is the next WTDC?", NEXT_DATE),
+        ("When was the 2018 retreat held?", DATE),
         ("How many staff work at BDT?", COUNT),
         ("无线电通信局有多少人？", COUNT),
         ("What is P2's budget?", None),
@@ -89,3 +104,114 @@ def test_answer_declines_a_number_the_store_does_not_have(
 )
 def test_answer_confidence_stays_within_0_and_1(answer_engine: AnswerEngine, question: str) -> None:
     assert 0.0 <= answer_engine.answer(question).confidence <= 1.0
+
+
+def test_list_named_words_reads_acronyms_codes_and_proper_names() -> None:
+    assert list_named_words("Who signed the HCM4A agreement on behalf of Kenya?") == {
+        "hcm4a",
+        "kenya",
+    }
+    assert list_named_words("What does the 2018 report say?") == set()
+    assert list_named_words("P2级职员的月薪是多少？") == {"p2"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Under which priority is the KPI about IPv6 labs?",
+        "哪个主题有关于国际电联学院用户数量的关键绩效指标？",
+    ],
+)
+def test_which_priority_has_a_kpi_is_answered_from_the_kpi(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.template == "kpi_detail"
+    text = render_answer_text(answer)
+    assert ("P1-INF-9" in text and "P1" in text) or ("P3-CD-1" in text and "P3" in text)
+
+
+@pytest.mark.parametrize(
+    "question", ["How many KPIs does E4 have, and what are they?", "E4有几个KPI？分别是什么？"]
+)
+def test_a_count_that_also_asks_for_the_items_lists_them(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template == "kpi_list" and not answer.parts["only_count"]
+    assert "E4-ENV-3" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "operation"),
+    [
+        ("How many times larger is P1's budget than P4's?", RATIO),
+        ("E2的预算是E1的几倍？", RATIO),
+        ("What is the average budget of the P1 themes?", AVERAGE),
+        ("By how much does P1's budget exceed P4's?", DIFFERENCE),
+    ],
+)
+def test_read_operation_names_the_computation_asked(question: str, operation: str) -> None:
+    assert read_operation(normalize(question)) == operation
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many times larger is P1's budget than P4's?", "P1三个主题的平均预算是多少？"],
+)
+def test_a_computation_not_done_is_not_answered_with_other_figures(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.template == "cannot_compute"
+    assert answer.sources == [] and answer.suggestions
+
+
+def test_a_difference_asked_as_such_is_still_computed(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("P1和P4的预算相差多少？")
+    assert answer.answered and answer.parts["op"] == "difference"
+
+
+@pytest.mark.parametrize(
+    "question", ["When is the next WSIS Forum?", "When is the next Plenipotentiary Conference?"]
+)
+def test_the_next_event_needs_a_date_after_the_documents(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert read_wanted(normalize(question)) == NEXT_DATE
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.template == "cannot_answer"
+
+
+def test_an_office_address_is_contact_details() -> None:
+    assert read_wanted(normalize("非洲区域代表处的办公地址在哪里？")) == CONTACT
+    assert read_wanted(normalize("What is the street address of the Americas office?")) == CONTACT
+    assert read_wanted(normalize("How does BDT address the digital divide?")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "theme"),
+    [("P4下面的网洛安全主题预算是多少？", "P4-CYB"), ("P3里统汁数据主题的预算是多少？", "P3-STA")],
+)
+def test_a_misspelt_theme_is_offered_not_answered_with_its_priority(
+    answer_engine: AnswerEngine, question: str, theme: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.template == "did_you_mean"
+    assert answer.suggestions[0].startswith(theme)
+
+
+def test_the_budget_of_every_theme_of_a_priority_is_still_answered(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert answer_engine.answer("P3各主题的预算是多少？").answered
+
+
+def test_a_percentage_asked_needs_a_percentage_in_the_record(answer_engine: AnswerEngine) -> None:
+    assert read_wanted(normalize("学员中获得证书的占多少比例？")) == PERCENT
+    answer = answer_engine.answer(
+        "What percentage of the 2022 ITU Academy learners earned a certificate?"
+    )
+    assert not answer.answered and answer.template == "cannot_answer"
+    assert answer.parts["wanted"] == PERCENT and "percentage" in render_answer_text(answer)
+    assert answer_engine.answer("What share of the total budget goes to P1?").answered
