@@ -37,7 +37,7 @@ def get_store_now(session: Session) -> datetime:
     on one clock, so schedulers on hosts whose clocks differ cannot take each other's claims
     early."""
     if session.get_bind().dialect.name == "postgresql":
-        now = session.exec(select(func.clock_timestamp())).one()
+        now: datetime = session.exec(select(func.clock_timestamp())).one()
         return now.astimezone(UTC)
     return utc_now()
 

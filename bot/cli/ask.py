@@ -153,7 +153,7 @@ def run_chat(_args: argparse.Namespace, ctx: CliContext) -> int:
             print(render_answer_text(engine.answer(question.text)))
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     ask = commands.add_parser("ask", help="answer one question (or one per line with --jsonl)")
     ask.add_argument("question", nargs="*", help="the question, in English or Chinese")

@@ -30,7 +30,7 @@ def run_db(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade", "seed", "reset"])

@@ -53,7 +53,7 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     digest = commands.add_parser("digest", help="scheduled reminders and digests")
     actions = digest.add_subparsers(dest="action", required=True)

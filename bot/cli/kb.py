@@ -205,7 +205,7 @@ def _run_kb_import(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     admin = commands.add_parser("admin", help="admins who may change the knowledge from chat")
     actions = admin.add_subparsers(dest="action", required=True)

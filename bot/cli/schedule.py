@@ -215,7 +215,7 @@ def _positive(value: str) -> float:
     return number
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     schedule = commands.add_parser("schedule", help="reminders and digests: add, list, pause …")
     actions = schedule.add_subparsers(dest="action", required=True)

@@ -41,7 +41,7 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     serve = commands.add_parser(
         "serve", help="run the web process: the chat endpoints and the probes on PORT"

@@ -194,7 +194,7 @@ def _run_conversations(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Registers this module's subcommands on the `staffbot` parser."""
     teams = commands.add_parser("teams", help="Microsoft Teams: the app package to upload")
     actions = teams.add_subparsers(dest="action", required=True)

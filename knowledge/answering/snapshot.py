@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -78,8 +79,8 @@ class Knowledge:
         return theme.priority_code if theme else None
 
 
-def _grouped(rows: list, key: str) -> dict[str, list]:
-    grouped: dict[str, list] = defaultdict(list)
+def _grouped(rows: list[Any], key: str) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: r.position):
         grouped[getattr(row, key)].append(row)
     return dict(grouped)

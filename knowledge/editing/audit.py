@@ -227,7 +227,8 @@ def complete_change(
 
 
 def get_column(model: type[SQLModel], name: str) -> Column[Any]:
-    return sa_inspect(model).columns[name]
+    column: Column[Any] = sa_inspect(model).columns[name]
+    return column
 
 
 def update_versioned(
