@@ -11,6 +11,7 @@ from typing import Any
 
 from knowledge.answering.answer import Answer, SourceRef
 from knowledge.answering.answerability import is_supplied, read_wanted
+from knowledge.answering.computations import Calculator, compute_in_fact
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -37,7 +38,7 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import detect_lang, detect_script, to_script
+from knowledge.answering.text import detect_lang, detect_script, normalize, to_script
 from knowledge.answering.understanding import Question, QuestionReader, Target
 from knowledge.store import TOTAL_CODE, models
 
@@ -81,6 +82,7 @@ class AnswerEngine:
         self.knowledge = knowledge
         self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
         self.reader = QuestionReader(knowledge, self.index)
+        self.calculator = Calculator(knowledge)
         self.latest_year = max(knowledge.years) if knowledge.years else None
         self._facts = {f.key: f for f in knowledge.facts}
         self._faqs = {q.key: q for q in knowledge.faqs}
@@ -111,7 +113,12 @@ class AnswerEngine:
         q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
-        answer = self._route(q)
+        # Ratios, averages, shares of a group, percentages: read on the whole question, as
+        # filler stripping may drop the clause that states the percentage.
+        answer = self.calculator.answer(q, normalize(text)) or self._route(q)
+        if answer.template == "fact":  # a share or a sum of counts the fact states
+            fact = answer.parts["fact"]
+            answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
         wanted = read_wanted(q.normalized)
         if answer.answered and not is_supplied(wanted, self._answer_texts(q, answer)):
             return self._cannot_answer(q, answer, wanted)

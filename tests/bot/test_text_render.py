@@ -118,3 +118,18 @@ def test_a_question_in_simplified_characters_is_answered_in_them(
 ) -> None:
     answer = answer_engine.answer("网络安全主题的预算是多少？")
     assert answer.script == "hans" and "预算" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question, shown",
+    [
+        ("How many times bigger is P2's budget than P4's?", "CHF 756,000 / CHF 480,000 = 1.58"),
+        ("P3三个主题的平均预算", "= 1,111,000 / 3 = 370,333.33 瑞郎"),
+        ("What is 12% of the total budget in CHF?", "4,200,000 × 12 / 100 = CHF 504,000"),
+        ("P3占P1至P4合计预算的比例", "1,111,000 / 2,866,000 = 38.8%"),
+    ],
+)
+def test_new_computations_show_their_formula(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    assert shown in render_answer_text(answer_engine.answer(question))

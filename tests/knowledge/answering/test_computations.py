@@ -1,0 +1,97 @@
+"""Computations beyond sums: ratios, averages, shares of a group, percentages of an amount,
+and counts inside a fact; each grounded in figures the store identifies, or not given."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from knowledge.answering.computations import read_counts, to_rounded
+from knowledge.answering.engine import AnswerEngine
+
+
+def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[str]]:
+    answer = engine.answer(question)
+    assert answer.answered and answer.template == "compute", (question, answer.template)
+    codes = [f.subject.code for f in answer.parts["figures"]]
+    return answer.parts["op"], answer.parts["result"], codes
+
+
+@pytest.mark.parametrize(
+    "question, op, result",
+    [
+        # 756,000 / 519,000; the larger over the smaller whatever the order asked
+        ("How many times as large as P1's budget is P2's?", "ratio", Decimal("1.46")),
+        ("E3的预算是E4的几倍", "ratio", Decimal("2.61")),
+        ("By how much does P2's budget exceed P1's?", "difference", 237_000),
+        # (519 + 756 + 1,111) / 3 thousand
+        ("average budget of P1, P2 and P3", "average", 795_333.33),
+        ("P1两个主题的平均预算", "average", 259_500),
+        # P1-INF 392,000 over its 9 KPIs
+        ("budget per KPI of the network and digital infrastructure theme", "per_kpi", 43_555.56),
+        ("What is 20% of P4's budget in CHF?", "percent_of", 96_000),
+        ("总预算的5%相当于多少瑞郎", "percent_of", 210_000),
+        # 1,111,000 / (756,000 + 1,111,000)
+        ("What share of the P2 and P3 budgets combined does P3 have?", "share", Decimal("59.5")),
+    ],
+)
+def test_computes_from_the_budget_lines(
+    answer_engine: AnswerEngine, question: str, op: str, result: object
+) -> None:
+    got_op, got, _ = _computed(answer_engine, question)
+    assert got_op == op
+    assert Decimal(str(got)) == Decimal(str(result))
+
+
+def test_an_average_over_a_class_takes_every_line_of_it(answer_engine: AnswerEngine) -> None:
+    _, result, codes = _computed(answer_engine, "average budget of the enablers")
+    assert codes == ["E1", "E2", "E3", "E4", "E5"]
+    assert result == 242_800
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many times bigger is P9's budget than P2's?",  # no P9
+        "What is 10% of the UMC project's budget in CHF?",  # neither a line nor the total
+        "average budget of the two enablers",  # five enablers, not two
+        "how many times bigger is P2",  # one figure only
+    ],
+)
+def test_a_computation_without_two_identified_figures_is_not_given(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template != "compute" or answer.parts["op"] in ("sum", "difference")
+    assert not (answer.answered and answer.template == "compute")
+
+
+def test_a_share_inside_a_fact_is_computed_from_its_two_counts(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer(
+        "In 2022, what percentage of ITU Academy participants obtained a certificate?"
+    )
+    assert answer.parts["op"] == "fact_share"
+    assert (answer.parts["part"].value, answer.parts["whole"].value) == (4000, 5200)
+    assert answer.parts["result"] == Decimal("76.9")
+
+
+def test_a_sum_inside_a_fact_adds_the_counts_the_question_names(
+    answer_engine: AnswerEngine,
+) -> None:
+    question = "How many ITU staff attended the two Learning Lab events in total?"
+    answer = answer_engine.answer(question)
+    assert answer.parts["op"] == "fact_sum"
+    assert answer.parts["result"] == 370
+
+
+def test_counts_leave_out_years_dates_and_percentages() -> None:
+    counts = read_counts("In 2022, on 3 May, 5 200 participants, 12% of them, 4,000 people")
+    assert [c.value for c in counts] == [5200, 4000]
+
+
+def test_results_are_shown_without_trailing_zeros() -> None:
+    assert to_rounded(Decimal("34.600"), Decimal("0.01")) == Decimal("34.6")
+    assert to_rounded(Decimal("5.0001"), Decimal("0.01")) == 5
