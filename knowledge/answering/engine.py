@@ -12,6 +12,7 @@ from typing import Any
 from knowledge.answering.answer import Answer, SourceRef
 from knowledge.answering.answerability import is_supplied, read_wanted
 from knowledge.answering.computations import Calculator, compute_in_fact
+from knowledge.answering.definitions import Glossary
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -83,6 +84,7 @@ class AnswerEngine:
         self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
         self.reader = QuestionReader(knowledge, self.index)
         self.calculator = Calculator(knowledge)
+        self.glossary = Glossary(knowledge)
         self.latest_year = max(knowledge.years) if knowledge.years else None
         self._facts = {f.key: f for f in knowledge.facts}
         self._faqs = {q.key: q for q in knowledge.faqs}
@@ -115,7 +117,12 @@ class AnswerEngine:
             return self._help(lang)
         # Ratios, averages, shares of a group, percentages: read on the whole question, as
         # filler stripping may drop the clause that states the percentage.
-        answer = self.calculator.answer(q, normalize(text)) or self._route(q)
+        whole = normalize(text)
+        answer = (
+            self.calculator.answer(q, whole)
+            or self.glossary.answer(whole, lang)  # "what does NETP stand for"
+            or self._route(q)
+        )
         if answer.template == "fact":  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer

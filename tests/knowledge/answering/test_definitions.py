@@ -1,0 +1,97 @@
+"""Acronyms read from the knowledge's own texts, and questions about what they stand for
+answered with the expansion and the record that spells it out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text_render import render_answer_text
+from knowledge.answering.definitions import find_long_form, find_zh_long_form, read_asked_term
+from knowledge.answering.engine import AnswerEngine
+
+
+@pytest.mark.parametrize(
+    "before, short, long_form",
+    [
+        (
+            "the EU Policy and Regulation Initiative for Digital Africa ",
+            "PRIDA",
+            "Policy and Regulation Initiative for Digital Africa",
+        ),
+        (
+            "workshop on the Harmonized Calculation Method for Africa ",
+            "HCM4A",
+            "Harmonized Calculation Method for Africa",
+        ),
+        # a long form ends at the bracket before it
+        (
+            "Electronic Communications (BEREC), the European Union Agency ",
+            "EUA",
+            "European Union Agency",
+        ),
+        ("a plan that is not spelled out ", "NETP", None),
+    ],
+)
+def test_long_forms_are_the_words_the_letters_start(
+    before: str, short: str, long_form: str | None
+) -> None:
+    assert find_long_form(short, before) == long_form
+
+
+def test_chinese_long_forms_leave_out_the_verb_before_them() -> None:
+    assert find_zh_long_form("在肯尼亚组织关于非洲统一计算方法") == "非洲统一计算方法"
+    assert find_zh_long_form("将《国家应急通信计划》") == "国家应急通信计划"
+    assert find_zh_long_form("4月启动了2023年全球网络安全指数") == "全球网络安全指数"
+
+
+@pytest.mark.parametrize(
+    "question, lang, term",
+    [
+        ("what does netp stand for?", "en", "netp"),
+        ("what is the dtc?", "en", "dtc"),
+        ("meaning of rbm", "en", "rbm"),
+        ("bcg指的是什么?", "zh", "bcg"),
+        ("什么是prida", "zh", "prida"),
+        ("what is the itu academy?", "en", None),
+    ],
+)
+def test_definition_questions_name_their_term(question: str, lang: str, term: str) -> None:
+    assert read_asked_term(question, lang) == term
+
+
+def test_the_acronym_table_is_built_from_the_facts(answer_engine: AnswerEngine) -> None:
+    acronyms = answer_engine.glossary.acronyms
+    assert acronyms["netp"].en == "National Emergency Telecommunication Plan"
+    assert acronyms["netp"].zh == "国家应急通信计划"
+    assert acronyms["hcm4a"].zh == "非洲统一计算方法"
+    assert len(acronyms) > 50
+
+
+@pytest.mark.parametrize(
+    "question, shown",
+    [
+        ("What does NETP stand for?", "NETP stands for National Emergency Telecommunication Plan"),
+        ("什么是PRIDA？", "PRIDA是数字非洲政策和监管倡议"),
+        ("HCM4A是什么意思", "非洲统一计算方法"),
+        ("what is ANSICE?", "Agency for Computer Security and Electronic Certification"),
+        # a transposed acronym is read as the one with its letters, and says so
+        ("what does NEPT stand for", 'Reading "nept" as NETP'),
+    ],
+)
+def test_an_acronym_is_expanded_from_the_record_that_spells_it_out(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.template == "definition"
+    assert shown in render_answer_text(answer)
+
+
+def test_a_traditional_question_gets_a_traditional_expansion(answer_engine: AnswerEngine) -> None:
+    text = render_answer_text(answer_engine.answer("什麼是PRIDA？"))
+    assert "數字非洲政策和監管倡議" in text
+
+
+def test_a_term_the_facts_never_spell_out_is_not_a_definition(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert answer_engine.answer("What does XYZQ stand for?").template != "definition"
