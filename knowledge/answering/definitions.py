@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.answering.answer import Answer
-from knowledge.answering.figures import to_source
+from knowledge.answering.figures import to_source, to_subject
 from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.understanding import Question
 from knowledge.store import models
 
 # "(NETP)", "(ITU-D)", "(HCM4A)", "(CIRTs)": an acronym in brackets after what it abbreviates.
@@ -29,6 +30,9 @@ _ZH_LEADING = re.compile(
     r"^.*(?:关于|通过|建设|启动|聘请|制定|确保|包括|开展|参与|支持|加强|推动|利用|根据|作为|发布|成立"
     r"|设立|取代|了|与|向|请|以|在|将|对)"
 )
+ZH_NAME_MIN_AFTER_DE = 4
+# Words before a term that make it something of a subject: "P4的KPI", "P4's KPIs".
+_OWNED = re.compile(r"(?:的|'s|\bof(?: the)?)\s*$")
 # Characters that join a name to what comes before it, never begin one; a year before it.
 _ZH_JOINERS = re.compile(r"^(?:\d+年|[是和及的届])+")
 # A question asking what a term is or stands for; `t` is the term.
@@ -52,6 +56,30 @@ _ZH_ASKS = (
     ),
     re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),
 )
+# A question asking what a term of several words is: "what is meaningful connectivity",
+# "“有意义的连接”是什么意思". Terms shorter than this are left to the search.
+_EN_ASKS_TERM = (
+    re.compile(r"^(?:so |and |but )?what (?:is|are) (?:the |an? )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
+    re.compile(r"\bwhat does (?:the term )?(?P<t>[a-z][\w '-]+?) mean\b"),
+    re.compile(r"\b(?:meaning|definition) of (?:the term )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
+)
+_ZH_ASKS_TERM = (
+    re.compile(
+        r"[“\"'「](?P<t>[^”\"'」]{2,20})[”\"'」]\s*(?:是什么|指什么|是指什么|是什么意思|的意思|的含义|的定义)"
+    ),
+    re.compile(
+        r"^(?:.*?的)?(?P<t>[\u4e00-\u9fff]{3,15})(?:是什么意思|指什么|是指什么|的含义是什么|的定义是什么)"
+    ),
+    re.compile(r"什么(?:是|叫)(?P<t>[\u4e00-\u9fff]{3,15})[?？]?$"),
+)
+TERM_MIN_LENGTH = 4
+# After a term, the words that define it: "Meaningful connectivity, the ability to …",
+# "X is/means/refers to …", "有意义的连接 – 能够…", "X是指…".
+_EN_DEFINES = r"\s*(?:–|—|:|,\s+(?:the|a|an|i\.e\.)\s|\s+(?:is|are|means|refers to|denotes)\s)"
+_ZH_DEFINES = r"\s*(?:–|—|：|:|是指|指的是|即|意味着|是)"
+# A term inside quotes or a title is named, not defined: "“有意义的连接：创新与加速”".
+_QUOTE_BEFORE = "“\"'‘《「"
+TERM_CONFIDENCE = 0.8
 # A near miss ("NEPT" for "NETP") is taken for an acronym this long or longer with the same
 # letters, when exactly one acronym has them.
 TYPO_MIN_LENGTH = 4
@@ -103,6 +131,11 @@ def find_zh_long_form(before: str) -> str | None:
     if run is None:
         return None
     name = _ZH_JOINERS.sub("", _ZH_LEADING.sub("", run[0]))
+    # "…相应的可衡量的关键绩效指标": the name is what follows the last 的, when that is a name
+    # of its own (not "有意义的连接" cut to "连接").
+    head, _, tail = name.rpartition("的")
+    if head and len(tail) >= ZH_NAME_MIN_AFTER_DE:
+        name = tail
     return name if len(name) >= 2 else None
 
 
@@ -148,6 +181,33 @@ def read_asked_term(normalized: str, lang: str) -> str | None:
     return None
 
 
+def read_asked_phrase(normalized: str, lang: str) -> str | None:
+    """The term of several words a definition question asks about."""
+    for pattern in _ZH_ASKS_TERM if lang == "zh" else _EN_ASKS_TERM:
+        match = pattern.search(normalized)
+        if match and len(match["t"].strip()) >= TERM_MIN_LENGTH:
+            return match["t"].strip()
+    return None
+
+
+def defines(text: str, term: str, lang: str) -> int | None:
+    """Whether a text defines a term (the term, not quoted, followed by a defining word):
+    0 when it opens a sentence, 1 inside one; None when the text does not define it."""
+    connector = _ZH_DEFINES if lang == "zh" else _EN_DEFINES
+    pattern = re.compile(re.escape(term) + connector, re.IGNORECASE)
+    best: int | None = None
+    for match in pattern.finditer(text):
+        start = match.start()
+        before = text[:start].rstrip()
+        if before and before[-1] in _QUOTE_BEFORE:
+            continue
+        if lang != "zh" and start > 0 and text[start - 1].isalnum():
+            continue
+        rank = 0 if not before or before[-1] in ".。!?！？…:：;；" else 1
+        best = rank if best is None else min(best, rank)
+    return best
+
+
 class Glossary:
     """The acronyms of one revision of the knowledge, and the answers they give."""
 
@@ -182,8 +242,52 @@ class Glossary:
 
         return min(facts, key=rank)
 
-    def answer(self, normalized: str, lang: str) -> Answer | None:
+    def define(self, normalized: str, lang: str, given: Answer) -> Answer | None:
+        """For "what is <term>", the fact that defines the term when the answer given does
+        not: "Meaningful connectivity, the ability to …" over a fact that only names it.
+        None when the answer given defines it, or no single fact does."""
+        term = read_asked_phrase(normalized, lang)
+        if term is None or given.template not in ("fact", "decline", "cannot_answer"):
+            return None
+        ranked = []
+        for fact in self.knowledge.facts:
+            rank = self._defines(fact, term, lang)
+            if rank is not None:
+                ranked.append(((rank, fact.kind != "definition"), fact))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda r: r[0])
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None  # several facts define it alike: not one to pick
+        best, fact = ranked[0]
+        if given.template == "fact":
+            given_rank = self._defines(given.parts["fact"], term, lang)
+            if (
+                given_rank is not None
+                and (given_rank, given.parts["fact"].kind != "definition") <= best
+            ):
+                return None  # the answer given defines it as well as any
+        under = to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
+        parts: dict[str, Any] = {"fact": fact, "priority": under}
+        source = to_source(self.knowledge, fact.doc, fact.section)
+        return Answer("fact", lang, True, TERM_CONFIDENCE, "fact", parts, [source])
+
+    @staticmethod
+    def _defines(fact: models.Fact, term: str, lang: str) -> int | None:
+        texts = (fact.text_zh, fact.title_zh) if lang == "zh" else (fact.text_en, fact.title_en)
+        ranks = [r for r in (defines(t, term, lang) for t in texts) if r is not None]
+        return min(ranks) if ranks else None
+
+    def answer(self, q: Question, normalized: str) -> Answer | None:
+        """ "What does X stand for": X's expansion and the fact that spells it out; None when
+        X is no acronym the facts spell out, or X belongs to a budget subject the question
+        names ("P4能力开发的KPI是什么" asks for P4's KPIs, not what KPI means)."""
+        lang = q.lang
         term = read_asked_term(normalized, lang)
+        reading = q.reading
+        named = q.targets or reading.codes or reading.theme_codes or reading.kpi_codes
+        if term and named and _OWNED.search(normalized.split(term)[0]):
+            return None
         found = self.lookup(term) if term else None
         if found is None:
             return None

@@ -120,9 +120,11 @@ class AnswerEngine:
         whole = normalize(text)
         answer = (
             self.calculator.answer(q, whole)
-            or self.glossary.answer(whole, lang)  # "what does NETP stand for"
+            or self.glossary.answer(q, whole)  # "what does NETP stand for"
             or self._route(q)
         )
+        # "what is meaningful connectivity": the fact that defines it, not one naming it
+        answer = self.glossary.define(whole, lang, answer) or answer
         if answer.template == "fact":  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from bot.text_render import render_answer_text
-from knowledge.answering.definitions import find_long_form, find_zh_long_form, read_asked_term
+from knowledge.answering.definitions import (
+    defines,
+    find_long_form,
+    find_zh_long_form,
+    read_asked_term,
+)
 from knowledge.answering.engine import AnswerEngine
 
 
@@ -95,3 +100,41 @@ def test_a_term_the_facts_never_spell_out_is_not_a_definition(
     answer_engine: AnswerEngine,
 ) -> None:
     assert answer_engine.answer("What does XYZQ stand for?").template != "definition"
+
+
+def test_a_chinese_long_form_is_the_name_after_its_last_modifier() -> None:
+    assert find_zh_long_form("相应的可衡量的关键绩效指标") == "关键绩效指标"
+    # a name that ends in a short noun keeps its modifier
+    assert find_zh_long_form("合作，促进并衡量普遍和有意义的连接") == "促进并衡量普遍和有意义的连接"
+
+
+def test_an_acronym_that_belongs_to_a_named_subject_is_not_defined(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("P4能力开发的KPI是什么")
+    assert answer.template == "kpi_list"
+
+
+@pytest.mark.parametrize(
+    "question, opening",
+    [
+        ("What is meaningful connectivity?", "Meaningful connectivity, the ability to enjoy"),
+        ("OP-23里说的“有意义的连接”是什么意思？", "有意义的连接 – 能够享受"),
+    ],
+)
+def test_a_term_is_answered_from_the_fact_that_defines_it(
+    answer_engine: AnswerEngine, question: str, opening: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template == "fact"
+    fact = answer.parts["fact"]
+    assert (fact.text_zh if answer.lang == "zh" else fact.text_en).startswith(opening)
+
+
+def test_defining_words_are_read_after_the_term_not_inside_quotes() -> None:
+    assert (
+        defines("Meaningful connectivity, the ability to enjoy", "meaningful connectivity", "en")
+        == 0
+    )
+    assert defines("on 'Meaningful connectivity: key to'", "meaningful connectivity", "en") is None
+    assert defines("“有意义的连接：创新与加速”", "有意义的连接", "zh") is None
