@@ -22,7 +22,9 @@ from knowledge.answering.figures import (
     list_subjects,
     to_percentage,
     to_source,
+    to_subject,
 )
+from knowledge.answering.lists import read_stated_count
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import latin_tokens, stem
 from knowledge.answering.understanding import Question
@@ -51,24 +53,6 @@ _SHARE_WANTED = re.compile(
 )
 # Phrases that name Table 1's lines as the group
 _TABLE_LINES = re.compile(r"\btable 1\b|\bbudget lines\b|\blines\b|表1|预算项")
-_COUNT_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "ten": 10,
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "十": 10,
-}
-_STATED_COUNT = re.compile(
-    r"\b(two|three|four|five|ten|\d{1,2})\s+(?:budget\s+)?(?:priorities|enablers|themes|lines)\b"
-    r"|([两二三四五十]|\d{1,2})个(?:重点工作|推动因素|主题|预算项)"
-)
-
 RATIO_PLACES = Decimal("0.01")
 AVERAGE_PLACES = Decimal("0.01")
 # A computation over budget lines the question names is as sure as the question reading.
@@ -118,6 +102,8 @@ class Calculator:
     def answer(self, q: Question, text: str) -> Answer | None:
         """The computation the question asks for, when the store holds its figures; None
         when it asks for none, or names a code the store does not have."""
+        if _asks_results_total(q):
+            return self._results_total(q)
         op = read_operation(q, text)
         if op is None or q.reading.kpi_codes:
             return None
@@ -230,7 +216,7 @@ class Calculator:
         figures = self._figures(codes, q.reading.year)
         if not figures or len(figures) < 2:
             return None
-        stated = _stated_count(q.normalized)
+        stated = read_stated_count(q.normalized)
         if stated is not None and stated != len(figures):
             return None  # "the four priorities" but five lines: not what was asked
         total = sum(f.amount for f in figures)
@@ -286,13 +272,60 @@ class Calculator:
         }
         return self._answer(q, parts, figures)
 
+    def _results_total(self, q: Question) -> Answer | None:
+        """How many outcomes or outputs the plan lists, per priority or by kind, added up."""
+        which = "outputs" if q.reading.has("output") else "outcomes"
+        store = self.knowledge.outputs if which == "outputs" else self.knowledge.outcomes
+        themes = [t for t in self.knowledge.themes.values() if store.get(t.code)]
+        if not themes:
+            return None
+        parts: dict[str, Any] = {"op": "results_total", "which": which, "themes": len(themes)}
+        if which == "outputs":
+            kinds: dict[tuple[str, str], int] = {}
+            for theme in themes:
+                for entry in store[theme.code]:
+                    key = (entry.text_en, entry.text_zh)
+                    kinds[key] = kinds.get(key, 0) + 1
+            rows: list[dict[str, Any]] = [
+                {"en": en, "zh": zh, "count": n} for (en, zh), n in kinds.items()
+            ]
+            rows.sort(key=lambda r: -int(r["count"]))
+        else:
+            rows = []  # per priority
+            for code in self.knowledge.priorities:
+                count = sum(
+                    len(store.get(t.code, []))
+                    for t in self.knowledge.themes_by_priority.get(code, [])
+                )
+                if count:
+                    subject = to_subject(self.knowledge, code)
+                    rows.append({"subject": subject, "count": count})
+            parts["distinct"] = len({e.text_en for t in themes for e in store[t.code]})
+        parts |= {"rows": rows, "result": sum(int(r["count"]) for r in rows)}
+        parts |= {"year": None, "missing_year": None, "newer": [], "figures": []}
+        sources = list(dict.fromkeys(to_source(self.knowledge, t.doc, t.section) for t in themes))
+        return Answer(which[:-1], q.lang, True, RESULTS_TOTAL_CONFIDENCE, "compute", parts, sources)
 
-def _stated_count(normalized: str) -> int | None:
-    match = _STATED_COUNT.search(normalized)
-    if match is None:
-        return None
-    word = match[1] or match[2]
-    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+
+# Words a question about every outcome or output may have beyond intent words: "what kinds
+# of outputs does ITU-D deliver", "输出成果有哪几类".
+_RESULTS_GENERIC = frozenset(
+    {
+        "kind", "type", "category", "sort", "deliver", "provide", "offer", "produce", "main",
+        "different", "list", "几类", "哪几类", "类", "种类", "类别", "哪些", "几种", "哪几种",
+    }
+)  # fmt: skip
+RESULTS_TOTAL_CONFIDENCE = 0.9
+
+
+def _asks_results_total(q: Question) -> bool:
+    """ "How many outcomes are there in total", "输出成果有哪几类": every theme's, no subject."""
+    reading = q.reading
+    if not reading.has("output", "outcome") or reading.has("budget", "share", "kpi"):
+        return False
+    if q.targets or reading.codes or reading.theme_codes or reading.kpi_codes:
+        return False
+    return all(word in _RESULTS_GENERIC for word in q.content)
 
 
 # -- figures inside a fact ------------------------------------------------------------------

@@ -26,6 +26,7 @@ from knowledge.answering.figures import (
 )
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.intents import Reading, read_question_form
+from knowledge.answering.lists import gives_count_asked
 from knowledge.answering.matching import (
     ANSWER_MIN_SCORE,
     DATED_FORM_BONUS,
@@ -151,6 +152,7 @@ class AnswerEngine:
                 lookup.answered
                 and lookup.intent != "overview"
                 and (lookup.confidence > structured.confidence + TIE_MARGIN)
+                and not gives_count_asked(q.normalized, structured)  # "the four main risks"
             ):
                 return lookup
             return structured

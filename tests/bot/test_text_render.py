@@ -37,6 +37,18 @@ QUESTIONS = [
     "budget " * 120,
     "2025 budget for P1",
     "总预算",
+    "How many times bigger is P2's budget than P4's?",
+    "average budget of the enablers",
+    "budget per KPI of cybersecurity",
+    "What is 12% of the total budget in CHF?",
+    "P3占P1至P4合计预算的比例",
+    "In 2022, what percentage of ITU Academy participants obtained a certificate?",
+    "How many ITU staff attended the two Learning Lab events in total?",
+    "How many outcomes are there in total?",
+    "What kinds of outputs are there?",
+    "What does NETP stand for?",
+    "what does NEPT stand for",
+    "What does ENISA stand for?",
 ]
 
 

@@ -95,3 +95,26 @@ def test_counts_leave_out_years_dates_and_percentages() -> None:
 def test_results_are_shown_without_trailing_zeros() -> None:
     assert to_rounded(Decimal("34.600"), Decimal("0.01")) == Decimal("34.6")
     assert to_rounded(Decimal("5.0001"), Decimal("0.01")) == 5
+
+
+def test_the_outcomes_are_counted_per_priority_and_added_up(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("How many outcomes are there in total?")
+    assert answer.parts["op"] == "results_total"
+    assert answer.parts["result"] == sum(r["count"] for r in answer.parts["rows"]) == 47
+    assert answer.parts["themes"] == 15
+
+
+def test_the_kinds_of_outputs_are_listed_with_their_counts(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("ITU-D的输出成果（产品和服务）有哪几类？")
+    kinds = {r["zh"] for r in answer.parts["rows"]}
+    assert {"能力开发", "召集平台", "提供技术援助"} <= kinds
+    assert answer.parts["result"] == 53
+
+
+def test_outputs_of_something_in_particular_are_not_counted_whole(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer(
+        "How many outputs are delivered by ITU staff with external contracts?"
+    )
+    assert answer.parts.get("op") != "results_total"
