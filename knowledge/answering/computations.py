@@ -41,6 +41,10 @@ _AVERAGE = re.compile(r"\baverage\b|\bmean\b|\bon avg\b|平均")
 _PER_KPI = re.compile(r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi")
 # A percentage the question states: "12% of the total", "总预算的10%"
 _STATED_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\b)")
+# The percentage is taken of the subject named after it: "20% of P4's budget", "P4预算的20%".
+_PERCENT_OF = re.compile(
+    r"\d\s*(?:%|percent) of (?:the |its )?(?:budget of )?p\d|的\s*\d{1,2}(?:\.\d{1,2})?\s*%"
+)
 # The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
 _AMOUNT_WANTED = re.compile(
     r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
@@ -112,6 +116,8 @@ class Calculator:
         return self.compute(q, op)
 
     def compute(self, q: Question, op: Operation) -> Answer | None:
+        if q.reading.has("kpi", "outcome", "output", "risk") and op.kind != "per_kpi":
+            return None  # "how many times more KPIs": not a budget figure
         if op.kind == "ratio":
             return self._ratio(q)
         if op.kind == "per_kpi":
@@ -242,6 +248,8 @@ class Calculator:
 
     def _percent_of(self, q: Question, percent: Decimal) -> Answer | None:
         codes = [t.code for t in q.targets]
+        if codes and not _PERCENT_OF.search(q.normalized):
+            return None  # "P2 gets 18% of the budget, how much is that": not 18% of P2
         if not codes and q.reading.has("whole"):
             codes = [TOTAL_CODE]  # "12% of the total"
         if len(codes) != 1 or percent <= 0:
@@ -250,7 +258,7 @@ class Calculator:
         if not figures:
             return None
         result = to_rounded(Decimal(figures[0].amount) * percent / 100, AVERAGE_PLACES)
-        parts = {"op": "percent_of", "result": result, "percent": percent.normalize()}
+        parts = {"op": "percent_of", "result": result, "percent": to_rounded(percent, RATIO_PLACES)}
         return self._answer(q, parts, figures)
 
     def _share(self, q: Question) -> Answer | None:

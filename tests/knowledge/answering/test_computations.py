@@ -31,6 +31,7 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         # P1-INF 392,000 over its 9 KPIs
         ("budget per KPI of the network and digital infrastructure theme", "per_kpi", 43_555.56),
         ("What is 20% of P4's budget in CHF?", "percent_of", 96_000),
+        ("How much is 50% of P2's budget?", "percent_of", 378_000),
         ("总预算的5%相当于多少瑞郎", "percent_of", 210_000),
         # 1,111,000 / (756,000 + 1,111,000)
         ("What share of the P2 and P3 budgets combined does P3 have?", "share", Decimal("59.5")),
@@ -57,6 +58,9 @@ def test_an_average_over_a_class_takes_every_line_of_it(answer_engine: AnswerEng
         "What is 10% of the UMC project's budget in CHF?",  # neither a line nor the total
         "average budget of the two enablers",  # five enablers, not two
         "how many times bigger is P2",  # one figure only
+        "P2 gets 18% of the budget, how much is that?",  # 18% is P2's share, not of P2
+        "What is the average KPI count per priority?",  # KPIs, not budgets
+        "How many times more KPIs does P3 have than P4?",
     ],
 )
 def test_a_computation_without_two_identified_figures_is_not_given(
