@@ -339,7 +339,7 @@ def _asks_results_total(q: Question) -> bool:
 # -- figures inside a fact ------------------------------------------------------------------
 
 # A number as the sources write it: "5 200", "4,000", "250", "1.5".
-_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?![\d.,]*\d)")
+_NUMBER = re.compile(r"(?<![\w.,\-])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?![\d.,]*\d)")
 # What follows a number that makes it no count: a date, a share, a section, a year.
 _NOT_A_COUNT = re.compile(
     r"\s*(?:%|年|月|日|号|percent|per cent|\d"

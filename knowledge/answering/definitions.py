@@ -83,6 +83,7 @@ TERM_CONFIDENCE = 0.8
 # A near miss ("NEPT" for "NETP") is taken for an acronym this long or longer with the same
 # letters, when exactly one acronym has them.
 TYPO_MIN_LENGTH = 4
+ACRONYM_MIN_CAPITALS = 2
 DEFINED_CONFIDENCE = 0.9
 TYPO_CONFIDENCE = 0.7
 
@@ -208,6 +209,17 @@ def defines(text: str, term: str, lang: str) -> int | None:
     return best
 
 
+def _written_as_acronym(term: str, text: str) -> bool:
+    """Whether the question writes the term as an acronym ("NETP", "HCM4A", "IoT"), or is
+    typed all in lower case and so cannot tell ("what does netp stand for")."""
+    match = re.search(re.escape(term), text, re.IGNORECASE)
+    if match is None:
+        return False
+    if sum(ch.isupper() for ch in match[0]) >= ACRONYM_MIN_CAPITALS:
+        return True
+    return not any(ch.isupper() for ch in text)
+
+
 class Glossary:
     """The acronyms of one revision of the knowledge, and the answers they give."""
 
@@ -288,6 +300,8 @@ class Glossary:
         named = q.targets or reading.codes or reading.theme_codes or reading.kpi_codes
         if term and named and _OWNED.search(normalized.split(term)[0]):
             return None
+        if term and not _written_as_acronym(term, q.text):
+            return None  # "What is now?" asks about no Network of Women (NOW)
         found = self.lookup(term) if term else None
         if found is None:
             return None

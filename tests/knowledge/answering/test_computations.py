@@ -122,3 +122,7 @@ def test_outputs_of_something_in_particular_are_not_counted_whole(
         "How many outputs are delivered by ITU staff with external contracts?"
     )
     assert answer.parts.get("op") != "results_total"
+
+
+def test_numbers_inside_codes_are_no_counts() -> None:
+    assert [c.value for c in read_counts("OP-23 lists 53 outputs; COP28 and P2 too")] == [53]

@@ -96,10 +96,21 @@ def test_a_traditional_question_gets_a_traditional_expansion(answer_engine: Answ
     assert "數字非洲政策和監管倡議" in text
 
 
-def test_a_term_the_facts_never_spell_out_is_not_a_definition(
-    answer_engine: AnswerEngine,
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does XYZQ stand for?",  # the facts never spell it out
+        "What is now?",  # a word, not the acronym NOW
+    ],
+)
+def test_a_term_that_is_no_acronym_the_facts_spell_out_is_not_defined(
+    answer_engine: AnswerEngine, question: str
 ) -> None:
-    assert answer_engine.answer("What does XYZQ stand for?").template != "definition"
+    assert answer_engine.answer(question).template != "definition"
+
+
+def test_a_question_typed_in_lower_case_may_name_an_acronym(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("what does netp stand for").template == "definition"
 
 
 def test_a_chinese_long_form_is_the_name_after_its_last_modifier() -> None:
