@@ -339,7 +339,9 @@ def _asks_results_total(q: Question) -> bool:
 # -- figures inside a fact ------------------------------------------------------------------
 
 # A number as the sources write it: "5 200", "4,000", "250", "1.5".
-_NUMBER = re.compile(r"(?<![\w.,\-])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?![\d.,]*\d)")
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?![\d.,]*\d)"
+)
 # What follows a number that makes it no count: a date, a share, a section, a year.
 _NOT_A_COUNT = re.compile(
     r"\s*(?:%|年|月|日|号|percent|per cent|\d"
@@ -419,13 +421,13 @@ def compute_in_fact(
         for c in read_counts(text)
         if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP
     ]
-    if len(counts) != 2:
+    if len(counts) != 2 or any(c.value == 0 for c in counts):
         return None
     source: SourceRef = to_source(knowledge, fact.doc, fact.section)
     parts: dict[str, Any] = {"op": "fact_" + op, "fact": fact, "counts": counts}
     if op == "share":
         part, whole = sorted(counts, key=lambda c: c.value)
-        if part.value == whole.value:
+        if part.value == 0 or part.value == whole.value:
             return None
         parts |= {"part": part, "whole": whole, "result": to_percentage(part.value, whole.value)}
     else:

@@ -126,3 +126,10 @@ def test_outputs_of_something_in_particular_are_not_counted_whole(
 
 def test_numbers_inside_codes_are_no_counts() -> None:
     assert [c.value for c in read_counts("OP-23 lists 53 outputs; COP28 and P2 too")] == [53]
+    # Chinese characters before a number do not hide it
+    assert [c.value for c in read_counts("为5 200多名学员提供培训，其中4 000多人")] == [5200, 4000]
+
+
+def test_a_share_inside_a_fact_in_traditional_characters(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("2022年國際電聯學院的學員中，獲得成績證書的佔多少比例？")
+    assert answer.parts["result"] == Decimal("76.9")
