@@ -76,6 +76,8 @@ def read_operation(q: Question, text: str) -> Operation | None:
     normalized); None for anything else."""
     if _RATIO.search(text):
         return Operation("ratio")
+    if q.reading.has("max") and q.reading.has("min") and q.reading.has("budget"):
+        return Operation("extremes")  # "which line has the largest and which the smallest"
     if _PER_KPI.search(text) and q.reading.has("budget"):
         return Operation("per_kpi")
     if _AVERAGE.search(text):
@@ -128,6 +130,8 @@ class Calculator:
             return self._percent_of(q, op.percent or Decimal(0))
         if op.kind == "share":
             return self._share(q)
+        if op.kind == "extremes":
+            return self._extremes(q)
         return None
 
     # -- figures ------------------------------------------------------------------------
@@ -229,6 +233,21 @@ class Calculator:
         result = to_rounded(Decimal(total) / len(figures), AVERAGE_PLACES)
         parts = {"op": "average", "result": result, "sum": total, "count": len(figures)}
         return self._answer(q, parts, figures)
+
+    def _extremes(self, q: Question) -> Answer | None:
+        """The largest and the smallest budget of a group, each named with its figure."""
+        codes = self._group(q) if not q.targets else None
+        if not codes:
+            codes = [s.code for s in list_subjects(self.knowledge, None)]
+        figures = self._figures(codes, q.reading.year)
+        if not figures or len(figures) < 2:
+            return None
+        figures.sort(key=lambda f: (-f.amount, f.subject.code))
+        chosen = [figures[0], figures[-1]]
+        if chosen[0].amount == chosen[1].amount:
+            return None
+        parts = {"op": "extremes", "result": chosen[0].amount - chosen[1].amount}
+        return self._answer(q, parts | {"count": len(figures)}, chosen)
 
     def _per_kpi(self, q: Question) -> Answer | None:
         if len(q.targets) != 1:

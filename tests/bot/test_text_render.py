@@ -49,6 +49,7 @@ QUESTIONS = [
     "What does NETP stand for?",
     "what does NEPT stand for",
     "What does ENISA stand for?",
+    "Which line in table 1 has the largest budget and which the smallest?",
 ]
 
 

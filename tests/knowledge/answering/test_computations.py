@@ -133,3 +133,10 @@ def test_numbers_inside_codes_are_no_counts() -> None:
 def test_a_share_inside_a_fact_in_traditional_characters(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("2022年國際電聯學院的學員中，獲得成績證書的佔多少比例？")
     assert answer.parts["result"] == Decimal("76.9")
+
+
+def test_the_largest_and_the_smallest_are_given_together(answer_engine: AnswerEngine) -> None:
+    op, gap, codes = _computed(
+        answer_engine, "Which enabler gets the most money and which gets the least?"
+    )
+    assert (op, codes, gap) == ("extremes", ["E3", "E1"], 404_500 - 15_000)
