@@ -25,6 +25,7 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.lists import read_stated_count
+from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import latin_tokens, stem
 from knowledge.answering.understanding import Question
@@ -102,8 +103,10 @@ def to_rounded(value: Decimal, places: Decimal) -> Decimal | int:
 class Calculator:
     """Computes over the budget lines of one revision of the knowledge."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, index: SearchIndex) -> None:
         self.knowledge = knowledge
+        self.index = index
+        self._facts = {f.key: f for f in knowledge.facts}
 
     def answer(self, q: Question, text: str) -> Answer | None:
         """The computation the question asks for, when the store holds its figures; None
@@ -111,6 +114,11 @@ class Calculator:
         if _asks_results_total(q):
             return self._results_total(q)
         op = read_operation(q, text)
+        # Two named things added up: not budget lines the question names by code, nor by
+        # name unless it quotes the two names ("“UMC” and “VaMoz Digital” together").
+        quoted = len(_QUOTED_NAME.findall(text)) == QUOTED_NAMES
+        if op is None and q.reading.has("sum") and not q.reading.codes:
+            return self._sum_across_facts(q, text) if quoted or not q.targets else None
         if op is None or q.reading.kpi_codes:
             return None
         if any(self.knowledge.resolve_priority_code(c) is None for c in q.reading.codes):
@@ -234,6 +242,39 @@ class Calculator:
         parts = {"op": "average", "result": result, "sum": total, "count": len(figures)}
         return self._answer(q, parts, figures)
 
+    def _sum_across_facts(self, q: Question, text: str) -> Answer | None:
+        """Two amounts that live in two facts, each named by its own part of the question
+        ("the “UMC” project and the “VaMoz Digital” project together"), added up when each
+        fact states exactly one amount, in the same currency."""
+        named = _name_parts(text)
+        if named is None:
+            return None
+        found: list[tuple[models.Fact, Money]] = []
+        for part in named:
+            hits = self.index.search(to_query_terms(part), kinds=("fact",), limit=1)
+            if not hits or hits[0].coverage < PART_MIN_COVERAGE:
+                return None
+            fact = self._facts[hits[0].entry.ref]
+            amounts = {m for f in fact.figures for m in read_money(f)}
+            if len(amounts) != 1 or any(fact.key == f.key for f, _ in found):
+                return None
+            found.append((fact, amounts.pop()))
+        if len({m.currency for _, m in found}) != 1:
+            return None
+        result = sum((m.value for _, m in found), Decimal(0))
+        parts: dict[str, Any] = {
+            "op": "money_sum",
+            "items": [{"fact": f, "money": m} for f, m in found],
+            "currency": found[0][1].currency,
+            "result": to_rounded(result, Decimal(1)),
+            "year": None,
+            "missing_year": None,
+            "newer": [],
+            "figures": [],
+        }
+        sources = list(dict.fromkeys(to_source(self.knowledge, f.doc, f.section) for f, _ in found))
+        return Answer("compute", q.lang, True, MONEY_SUM_CONFIDENCE, "compute", parts, sources)
+
     def _extremes(self, q: Question) -> Answer | None:
         """The largest and the smallest budget of a group, each named with its figure."""
         codes = self._group(q) if not q.targets else None
@@ -353,6 +394,53 @@ def _asks_results_total(q: Question) -> bool:
     if q.targets or reading.codes or reading.theme_codes or reading.kpi_codes:
         return False
     return all(word in _RESULTS_GENERIC for word in q.content)
+
+
+# -- amounts in two facts ----------------------------------------------------------------
+
+# "300万欧元", "230万欧元", "EUR 2.3 million", "CHF 120,000": an amount and its currency.
+_ZH_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?\s*(欧元|美元|瑞郎|瑞士法郎)")
+_EN_MONEY = re.compile(r"\b(eur|usd|chf)\s*(\d+(?:\.\d+)?)\s*(million|billion)?", re.IGNORECASE)
+_CURRENCIES = {"欧元": "EUR", "美元": "USD", "瑞郎": "CHF", "瑞士法郎": "CHF"}
+_SCALES = {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Names the question quotes, or the two sides of its one "and".
+_QUOTED_NAME = re.compile(r"[“\"'‘「]([^”\"'’」]{3,60})[”\"'’」]")
+# A part of the question must name its fact this clearly.
+PART_MIN_COVERAGE = 0.6
+MONEY_SUM_CONFIDENCE = 0.75
+
+
+@dataclass(frozen=True)
+class Money:
+    value: Decimal
+    currency: str
+
+
+def read_money(text: str) -> list[Money]:
+    """The amounts of money a figure states, in units of their currency."""
+    found = [
+        Money(Decimal(m[1]) * _SCALES.get(m[2] or "", 1), _CURRENCIES[m[3]])
+        for m in _ZH_MONEY.finditer(text)
+    ]
+    found += [
+        Money(Decimal(m[2]) * _SCALES.get((m[3] or "").lower(), 1), m[1].upper())
+        for m in _EN_MONEY.finditer(text)
+    ]
+    return found
+
+
+def _name_parts(text: str) -> list[str] | None:
+    """The two things a question adds up: the two names it quotes, or the two sides of
+    its only " and "; None otherwise."""
+    quoted = _QUOTED_NAME.findall(text)
+    if len(quoted) == QUOTED_NAMES:
+        return quoted
+    if len(quoted) == 0 and text.count(" and ") == 1:
+        return text.split(" and ")
+    return None
+
+
+QUOTED_NAMES = 2
 
 
 # -- figures inside a fact ------------------------------------------------------------------

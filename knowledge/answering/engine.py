@@ -84,7 +84,7 @@ class AnswerEngine:
         self.knowledge = knowledge
         self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
         self.reader = QuestionReader(knowledge, self.index)
-        self.calculator = Calculator(knowledge)
+        self.calculator = Calculator(knowledge, self.index)
         self.glossary = Glossary(knowledge)
         self.latest_year = max(knowledge.years) if knowledge.years else None
         self._facts = {f.key: f for f in knowledge.facts}

@@ -50,6 +50,7 @@ QUESTIONS = [
     "what does NEPT stand for",
     "What does ENISA stand for?",
     "Which line in table 1 has the largest budget and which the smallest?",
+    "“UMC”和“VaMoz Digital”两个项目一共多少欧元？",
 ]
 
 

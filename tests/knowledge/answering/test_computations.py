@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from knowledge.answering.computations import read_counts, to_rounded
+from knowledge.answering.computations import Money, read_counts, read_money, to_rounded
 from knowledge.answering.engine import AnswerEngine
 
 
@@ -140,3 +140,16 @@ def test_the_largest_and_the_smallest_are_given_together(answer_engine: AnswerEn
         answer_engine, "Which enabler gets the most money and which gets the least?"
     )
     assert (op, codes, gap) == ("extremes", ["E3", "E1"], 404_500 - 15_000)
+
+
+def test_two_amounts_in_two_quoted_facts_are_added_up(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("“UMC”和“VaMoz Digital”两个项目一共多少欧元？")
+    assert answer.parts["op"] == "money_sum"
+    assert (answer.parts["result"], answer.parts["currency"]) == (5_300_000, "EUR")
+    assert len(answer.sources) >= 1
+
+
+def test_amounts_are_read_with_their_scale_and_currency() -> None:
+    assert read_money("230万欧元") == [Money(Decimal(2_300_000), "EUR")]
+    assert read_money("EUR 3 million") == [Money(Decimal(3_000_000), "EUR")]
+    assert read_money("三年半") == []
