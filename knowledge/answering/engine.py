@@ -26,7 +26,7 @@ from knowledge.answering.figures import (
 )
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.intents import Reading, read_question_form
-from knowledge.answering.lists import gives_count_asked
+from knowledge.answering.lists import asks_for_items, gives_count_asked
 from knowledge.answering.matching import (
     ANSWER_MIN_SCORE,
     DATED_FORM_BONUS,
@@ -426,7 +426,7 @@ class AnswerEngine:
         parts: dict[str, Any] = {
             "groups": groups,
             "count": sum(len(g["kpis"]) for g in groups),
-            "only_count": q.reading.has("count"),
+            "only_count": q.reading.has("count") and not asks_for_items(q.normalized),
         }
         return Answer("kpi", q.lang, True, q.confidence, "kpi_list", parts, _dedupe(sources))
 

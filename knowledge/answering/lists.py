@@ -63,3 +63,16 @@ def gives_count_asked(normalized: str, answer: Answer) -> bool:
     """Whether the question states a number of items and the answer lists exactly that many."""
     stated = read_stated_count(normalized)
     return stated is not None and count_items(answer) == stated
+
+
+# A question that asks for the items as well as their number: "how many KPIs and what are
+# they", "有几个？分别是什么", "都有哪些", "请举例说明".
+_ITEMS_ASKED = re.compile(
+    r"\bwhat are they\b|\bwhich (?:are|ones)\b|\blist them\b|\bname them\b|\band what\b"
+    r"|\bfor example\b|\bgive examples?\b|分别是|都有哪些|有哪些|是哪些|哪几个|举例|列出|列举"
+)
+
+
+def asks_for_items(normalized: str) -> bool:
+    """Whether a question wants the items listed, not only counted."""
+    return _ITEMS_ASKED.search(normalized) is not None

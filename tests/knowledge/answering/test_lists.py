@@ -37,3 +37,20 @@ def test_an_answer_with_as_many_items_as_asked_is_preferred(
     answer = answer_engine.answer(question)
     assert answer.template == "risk"
     assert len(answer.parts["items"]) == 4
+
+
+@pytest.mark.parametrize(
+    "question, listed",
+    [
+        ("How many KPIs does E4 have and what are they?", True),
+        ("E4有幾個KPI？分別是什麼？", True),
+        ("P5/E6/E7有几个KPI？请举例说明。", True),
+        ("How many KPIs does E4 have?", False),
+    ],
+)
+def test_a_count_asked_with_its_items_lists_them(
+    answer_engine: AnswerEngine, question: str, listed: bool
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template == "kpi_list"
+    assert answer.parts["only_count"] is not listed
