@@ -25,7 +25,7 @@ DEV_CASES = Path(__file__).with_name("dev.json")  # copied from ../shared/eval
 # Copied from ../shared/eval too, not at 95% yet: guarded against regressions at the
 # accuracy they had when copied in (raise the floor as the misses are fixed).
 FLOOR_CASES = [
-    (Path(__file__).with_name("dev2.json"), 0.92),  # 85.1% when copied, 93.1% with computations
+    (Path(__file__).with_name("dev2.json"), 0.93),  # 85.1% when copied, 94.9% with computations
     (Path(__file__).with_name("offtopic-dev.json"), 0.93),
 ]
 MIN_ACCURACY = 0.95
