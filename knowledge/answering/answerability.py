@@ -162,18 +162,6 @@ def list_named_words(text: str) -> set[str]:
 
 
 # "… and what are they?", "请举例说明", "分别是什么": the items themselves, not only how many.
-_ITEMS = re.compile(
-    r"\b(?:what|which) are they\b|\blist them\b|\bname them\b|\bfor example\b"
-    r"|\b(?:give|with) (?:some )?examples?\b|\band (?:what|which) are\b"
-    r"|举例|例如|分别是|都有哪些|都是什么|有哪些|是哪些|列出|列举",
-)
-
-
-def asks_for_items(text: str) -> bool:
-    """Whether a question asks for the items of a list, not only their number (normalised)."""
-    return _ITEMS.search(text) is not None
-
-
 # Computations a question may ask for, and the operations of a computed answer that do not
 # give them (a sum does not say how many times bigger; an answer that only lists figures has
 # no operation): an answer with any other operation does.

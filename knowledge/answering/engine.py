@@ -12,7 +12,6 @@ from typing import Any
 
 from knowledge.answering.answer import Answer, SourceRef
 from knowledge.answering.answerability import (
-    asks_for_items,
     is_computed,
     is_supplied,
     list_named_words,
@@ -28,6 +27,8 @@ from knowledge.answering.calibration import (
     Calibration,
     to_evidence,
 )
+from knowledge.answering.computations import Calculator, compute_in_fact
+from knowledge.answering.definitions import Glossary
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -41,6 +42,7 @@ from knowledge.answering.figures import (
 )
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.intents import Reading, read_question_form
+from knowledge.answering.lists import asks_for_items, gives_count_asked
 from knowledge.answering.matching import (
     ANSWER_MIN_SCORE,
     DATED_FORM_BONUS,
@@ -54,7 +56,7 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import detect_lang, detect_script, to_script
+from knowledge.answering.text import detect_lang, detect_script, normalize, to_script
 from knowledge.answering.understanding import Question, QuestionReader, Target
 from knowledge.store import TOTAL_CODE, models
 
@@ -116,6 +118,8 @@ class AnswerEngine:
         self.calibration = calibration
         self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
         self.reader = QuestionReader(knowledge, self.index)
+        self.calculator = Calculator(knowledge, self.index)
+        self.glossary = Glossary(knowledge)
         self.latest_year = max(knowledge.years) if knowledge.years else None
         self.present_year = _present_year(knowledge)
         self._facts = {f.key: f for f in knowledge.facts}
@@ -147,7 +151,19 @@ class AnswerEngine:
         q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
-        answer = self._route(q)
+        # Ratios, averages, shares of a group, percentages: read on the whole question, as
+        # filler stripping may drop the clause that states the percentage.
+        whole = normalize(text)
+        answer = (
+            self.calculator.answer(q, whole)
+            or self.glossary.answer(q, whole)  # "what does NETP stand for"
+            or self._route(q)
+        )
+        # "what is meaningful connectivity": the fact that defines it, not one naming it
+        answer = self.glossary.define(whole, lang, answer) or answer
+        if answer.template == "fact":  # a share or a sum of counts the fact states
+            fact = answer.parts["fact"]
+            answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
         wanted = read_wanted(q.normalized)
         if answer.template == "kpi_detail" and _OWNER.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
@@ -186,6 +202,7 @@ class AnswerEngine:
                 lookup.answered
                 and lookup.intent != "overview"
                 and (lookup_score > structured.confidence + TIE_MARGIN)
+                and not gives_count_asked(q.normalized, structured)  # "the four main risks"
             ):
                 return lookup
             return structured

@@ -89,9 +89,22 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "difference": (
         frozenset(
-            {"difference", "differ", "compare", "comparison", "versus", "gap", "minus", "subtract"}
+            {
+                "difference",
+                "differ",
+                "compare",
+                "comparison",
+                "versus",
+                "gap",
+                "minus",
+                "subtract",
+                "exceed",
+                "exceeds",
+                "exceeding",
+            }
         ),
         (
+            "by how much",
             "more than",
             "less than",
             "bigger than",
@@ -116,6 +129,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "减去",
             "高出",
             "多出",
+            "超出",
         ),
     ),
     "max": (

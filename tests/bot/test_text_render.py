@@ -34,6 +34,20 @@ QUESTIONS = [
     "budget " * 120,
     "2025 budget for P1",
     "总预算",
+    "How many times bigger is P2's budget than P4's?",
+    "average budget of the enablers",
+    "budget per KPI of cybersecurity",
+    "What is 12% of the total budget in CHF?",
+    "P3占P1至P4合计预算的比例",
+    "In 2022, what percentage of ITU Academy participants obtained a certificate?",
+    "How many ITU staff attended the two Learning Lab events in total?",
+    "How many outcomes are there in total?",
+    "What kinds of outputs are there?",
+    "What does NETP stand for?",
+    "what does NEPT stand for",
+    "What does ENISA stand for?",
+    "Which line in table 1 has the largest budget and which the smallest?",
+    "“UMC”和“VaMoz Digital”两个项目一共多少欧元？",
 ]
 
 
@@ -143,3 +157,18 @@ def test_a_source_line_followed_by_text_stays_in_it(answer_engine: AnswerEngine)
     parts = render_answer_parts(answer)
     assert parts.source == ""
     assert render_sources_line(answer.sources, "en") + "\nRelated: " in parts.body
+
+
+@pytest.mark.parametrize(
+    "question, shown",
+    [
+        ("How many times bigger is P2's budget than P4's?", "CHF 756,000 / CHF 480,000 = 1.58"),
+        ("P3三个主题的平均预算", "= 1,111,000 / 3 = 370,333.33 瑞郎"),
+        ("What is 12% of the total budget in CHF?", "4,200,000 × 12 / 100 = CHF 504,000"),
+        ("P3占P1至P4合计预算的比例", "1,111,000 / 2,866,000 = 38.8%"),
+    ],
+)
+def test_new_computations_show_their_formula(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    assert shown in render_answer_text(answer_engine.answer(question))

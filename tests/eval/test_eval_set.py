@@ -25,7 +25,7 @@ DEV_CASES = Path(__file__).with_name("dev.json")  # copied from ../shared/eval
 # Copied from ../shared/eval too, dev2 not at 95% yet: guarded against regressions at the
 # accuracy reached (raise the floor as the misses are fixed).
 FLOOR_CASES = [
-    (Path(__file__).with_name("dev2.json"), 0.855),
+    (Path(__file__).with_name("dev2.json"), 0.93),  # 85.1% when copied in
     (Path(__file__).with_name("offtopic-dev.json"), 1.0),
 ]
 MIN_ACCURACY = 0.95
@@ -108,7 +108,13 @@ def test_development_set_scores_at_least_95_percent(answer_engine: AnswerEngine)
 
 # Sets written before the session that tuned on them (issue 13): guards at what they score
 # now (off-topic 97.5% declined, chatty 100%), so that a regression shows.
-OWN_SETS_MIN_ACCURACY = {"offtopic_own.json": 0.97, "chatty_own.json": 0.95}
+# compute_own.json: computations, definitions and lists, written before they were tuned
+# (56.7% then, 100% after).
+OWN_SETS_MIN_ACCURACY = {
+    "offtopic_own.json": 0.97,
+    "chatty_own.json": 0.95,
+    "compute_own.json": 1.0,
+}
 
 
 @pytest.mark.parametrize("name", sorted(OWN_SETS_MIN_ACCURACY))

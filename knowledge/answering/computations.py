@@ -1,0 +1,543 @@
+"""Arithmetic over budget figures beyond sums and rankings: ratios, averages, a share of a
+group of lines, a percentage of an amount, and figures that live inside a fact.
+
+Every result is computed from figures the store holds and identifies (at least two of them,
+or one figure and a percentage the question states); the answer shows the formula. A
+computation that cannot be grounded so returns None and the engine answers otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from knowledge.answering.answer import Answer, SourceRef
+from knowledge.answering.figures import (
+    BudgetFigure,
+    get_budget_figure,
+    get_complete_year,
+    list_subjects,
+    to_percentage,
+    to_source,
+    to_subject,
+)
+from knowledge.answering.lists import read_stated_count
+from knowledge.answering.matching import SearchIndex, to_query_terms
+from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.text import latin_tokens, stem
+from knowledge.answering.understanding import Question
+from knowledge.store import TOTAL_CODE, models
+
+# "how many times bigger", "P1的预算是E1的多少倍"
+_RATIO = re.compile(
+    r"\bhow many times\b|\btimes (?:as|bigger|larger|more|higher|greater|the)\b"
+    r"|\bratio (?:of|between)\b|多少倍|几倍|倍数"
+)
+# "average budget", "on average per KPI", "平均预算"
+_AVERAGE = re.compile(r"\baverage\b|\bmean\b|\bon avg\b|平均")
+# "per KPI", "每个指标": an average over the subject's KPIs
+_PER_KPI = re.compile(r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi")
+# A percentage the question states: "12% of the total", "总预算的10%"
+_STATED_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\b)")
+# The percentage is taken of the subject named after it: "20% of P4's budget", "P4预算的20%".
+_PERCENT_OF = re.compile(
+    r"\d\s*(?:%|percent) of (?:the |its )?(?:budget of )?p\d|的\s*\d{1,2}(?:\.\d{1,2})?\s*%"
+)
+# The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
+_AMOUNT_WANTED = re.compile(
+    r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
+    r"|\bhow many\b.*\b(?:chf|francs?)\b|多少瑞郎|多少钱|多少法郎|相当于多少|合多少|是多少"
+)
+# The question asks for a share: "what share", "百分之几"
+_SHARE_WANTED = re.compile(
+    r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b"
+    r"|百分之几|百分比|多少比例|比例|占多少"
+)
+# Phrases that name Table 1's lines as the group
+_TABLE_LINES = re.compile(r"\btable 1\b|\bbudget lines\b|\blines\b|表1|预算项")
+RATIO_PLACES = Decimal("0.01")
+AVERAGE_PLACES = Decimal("0.01")
+# A computation over budget lines the question names is as sure as the question reading.
+COMPUTED_FLOOR = 0.7
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What a question asks to compute: ratio | average | per_kpi | percent_of | share."""
+
+    kind: str
+    percent: Decimal | None = None
+
+
+def read_operation(q: Question, text: str) -> Operation | None:
+    """The computation a question asks for, from its wording (`text`, the whole question
+    normalized); None for anything else."""
+    if _RATIO.search(text):
+        return Operation("ratio")
+    if q.reading.has("max") and q.reading.has("min") and q.reading.has("budget"):
+        return Operation("extremes")  # "which line has the largest and which the smallest"
+    if _PER_KPI.search(text) and q.reading.has("budget"):
+        return Operation("per_kpi")
+    if _AVERAGE.search(text):
+        return Operation("average")
+    stated = _STATED_PERCENT.search(text)
+    if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text):
+        return Operation("percent_of", Decimal(stated[1]))
+    codes = q.reading.codes
+    if q.reading.has("share") and len(set(codes)) >= 2 and len(codes) > len(set(codes)):
+        return Operation("share")
+    return None
+
+
+def to_rounded(value: Decimal, places: Decimal) -> Decimal | int:
+    """A result rounded half-up, shown without trailing zeros (34.60 → 34.6, 5.00 → 5)."""
+    rounded = value.quantize(places, rounding=ROUND_HALF_UP)
+    if rounded == rounded.to_integral_value():
+        return int(rounded)
+    return rounded.normalize()
+
+
+class Calculator:
+    """Computes over the budget lines of one revision of the knowledge."""
+
+    def __init__(self, knowledge: Knowledge, index: SearchIndex) -> None:
+        self.knowledge = knowledge
+        self.index = index
+        self._facts = {f.key: f for f in knowledge.facts}
+
+    def answer(self, q: Question, text: str) -> Answer | None:
+        """The computation the question asks for, when the store holds its figures; None
+        when it asks for none, or names a code the store does not have."""
+        if _asks_results_total(q):
+            return self._results_total(q)
+        op = read_operation(q, text)
+        # Two named things added up: not budget lines the question names by code, nor by
+        # name unless it quotes the two names ("“UMC” and “VaMoz Digital” together").
+        quoted = len(_QUOTED_NAME.findall(text)) == QUOTED_NAMES
+        if op is None and q.reading.has("sum") and not q.reading.codes:
+            return self._sum_across_facts(q, text) if quoted or not q.targets else None
+        if op is None or q.reading.kpi_codes:
+            return None
+        if any(self.knowledge.resolve_priority_code(c) is None for c in q.reading.codes):
+            return None
+        return self.compute(q, op)
+
+    def compute(self, q: Question, op: Operation) -> Answer | None:
+        if q.reading.has("kpi", "outcome", "output", "risk") and op.kind != "per_kpi":
+            return None  # "how many times more KPIs": not a budget figure
+        if op.kind == "ratio":
+            return self._ratio(q)
+        if op.kind == "per_kpi":
+            return self._per_kpi(q)
+        if op.kind == "average":
+            return self._average(q)
+        if op.kind == "percent_of":
+            return self._percent_of(q, op.percent or Decimal(0))
+        if op.kind == "share":
+            return self._share(q)
+        if op.kind == "extremes":
+            return self._extremes(q)
+        return None
+
+    # -- figures ------------------------------------------------------------------------
+
+    def _budget_code(self, code: str) -> str:
+        """A theme that is its priority's only one shares the priority's lines."""
+        if self.knowledge.get_subject_years(code):
+            return code
+        parent = self.knowledge.get_theme_priority(code)
+        if parent and len(self.knowledge.themes_by_priority[parent]) == 1:
+            return parent
+        return code
+
+    def _year(self, codes: Sequence[str], asked: int | None) -> int | None:
+        budget_codes = [self._budget_code(c) for c in codes]
+        if asked is not None and all(
+            asked in self.knowledge.get_subject_years(c) for c in budget_codes
+        ):
+            return asked
+        return get_complete_year(self.knowledge, budget_codes)
+
+    def _figures(self, codes: Sequence[str], asked: int | None) -> list[BudgetFigure] | None:
+        """One figure per subject, all of one year; None unless every subject has one."""
+        year = self._year(codes, asked)
+        if year is None:
+            return None
+        figures: list[BudgetFigure] = []
+        for code in dict.fromkeys(codes):
+            figure = get_budget_figure(self.knowledge, self._budget_code(code), year)
+            if figure is None:
+                return None
+            if all(f.subject.code != figure.subject.code for f in figures):
+                figures.append(figure)
+        return figures
+
+    def _answer(
+        self, q: Question, parts: dict[str, Any], figures: Sequence[BudgetFigure]
+    ) -> Answer:
+        asked = q.reading.year
+        year = figures[0].year if figures else None
+        parts = {
+            "year": year,
+            "missing_year": asked if asked is not None and asked != year else None,
+            "newer": [],
+            "figures": list(figures),
+            **parts,
+        }
+        sources = list(dict.fromkeys(s for f in figures for s in f.sources))
+        confidence = max(COMPUTED_FLOOR, q.confidence)
+        return Answer("compute", q.lang, True, confidence, "compute", parts, sources)
+
+    # -- operations ---------------------------------------------------------------------
+
+    def _ratio(self, q: Question) -> Answer | None:
+        codes = [t.code for t in q.targets]
+        if len(codes) != 2:
+            return None
+        figures = self._figures(codes, q.reading.year)
+        if not figures or len(figures) != 2 or min(f.amount for f in figures) <= 0:
+            return None
+        figures.sort(key=lambda f: -f.amount)
+        result = to_rounded(Decimal(figures[0].amount) / figures[1].amount, RATIO_PLACES)
+        return self._answer(q, {"op": "ratio", "result": result}, figures)
+
+    def _group(self, q: Question) -> list[str] | None:
+        """The subjects an average runs over: those named, the themes of a named priority,
+        or a class (priorities, enablers, themes, Table 1's lines)."""
+        reading = q.reading
+        codes = [t.code for t in q.targets]
+        if len(codes) >= 2:
+            return codes
+        if len(codes) == 1:
+            themes = self.knowledge.themes_by_priority.get(codes[0], [])
+            if reading.has("class_theme") and len(themes) >= 2:
+                return [t.code for t in themes]
+            return None
+        for concept, kind in (
+            ("class_theme", "theme"),
+            ("class_enabler", "enabler"),
+            ("class_priority", "priority"),
+        ):
+            if reading.has(concept):
+                return [s.code for s in list_subjects(self.knowledge, kind)]
+        if _TABLE_LINES.search(q.normalized):
+            return [s.code for s in list_subjects(self.knowledge, None)]
+        return None
+
+    def _average(self, q: Question) -> Answer | None:
+        codes = self._group(q)
+        if not codes:
+            return None
+        figures = self._figures(codes, q.reading.year)
+        if not figures or len(figures) < 2:
+            return None
+        stated = read_stated_count(q.normalized)
+        if stated is not None and stated != len(figures):
+            return None  # "the four priorities" but five lines: not what was asked
+        total = sum(f.amount for f in figures)
+        result = to_rounded(Decimal(total) / len(figures), AVERAGE_PLACES)
+        parts = {"op": "average", "result": result, "sum": total, "count": len(figures)}
+        return self._answer(q, parts, figures)
+
+    def _sum_across_facts(self, q: Question, text: str) -> Answer | None:
+        """Two amounts that live in two facts, each named by its own part of the question
+        ("the “UMC” project and the “VaMoz Digital” project together"), added up when each
+        fact states exactly one amount, in the same currency."""
+        named = _name_parts(text)
+        if named is None:
+            return None
+        found: list[tuple[models.Fact, Money]] = []
+        for part in named:
+            hits = self.index.search(to_query_terms(part), kinds=("fact",), limit=1)
+            if not hits or hits[0].coverage < PART_MIN_COVERAGE:
+                return None
+            fact = self._facts[hits[0].entry.ref]
+            amounts = {m for f in fact.figures for m in read_money(f)}
+            if len(amounts) != 1 or any(fact.key == f.key for f, _ in found):
+                return None
+            found.append((fact, amounts.pop()))
+        if len({m.currency for _, m in found}) != 1:
+            return None
+        result = sum((m.value for _, m in found), Decimal(0))
+        parts: dict[str, Any] = {
+            "op": "money_sum",
+            "items": [{"fact": f, "money": m} for f, m in found],
+            "currency": found[0][1].currency,
+            "result": to_rounded(result, Decimal(1)),
+            "year": None,
+            "missing_year": None,
+            "newer": [],
+            "figures": [],
+        }
+        sources = list(dict.fromkeys(to_source(self.knowledge, f.doc, f.section) for f, _ in found))
+        return Answer("compute", q.lang, True, MONEY_SUM_CONFIDENCE, "compute", parts, sources)
+
+    def _extremes(self, q: Question) -> Answer | None:
+        """The largest and the smallest budget of a group, each named with its figure."""
+        codes = self._group(q) if not q.targets else None
+        if not codes:
+            codes = [s.code for s in list_subjects(self.knowledge, None)]
+        figures = self._figures(codes, q.reading.year)
+        if not figures or len(figures) < 2:
+            return None
+        figures.sort(key=lambda f: (-f.amount, f.subject.code))
+        chosen = [figures[0], figures[-1]]
+        if chosen[0].amount == chosen[1].amount:
+            return None
+        parts = {"op": "extremes", "result": chosen[0].amount - chosen[1].amount}
+        return self._answer(q, parts | {"count": len(figures)}, chosen)
+
+    def _per_kpi(self, q: Question) -> Answer | None:
+        if len(q.targets) != 1:
+            return None
+        code = q.targets[0].code
+        theme_codes = (
+            [code]
+            if code in self.knowledge.themes
+            else [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
+        )
+        kpis = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in theme_codes)
+        figures = self._figures([code], q.reading.year)
+        if not figures or kpis == 0:
+            return None
+        result = to_rounded(Decimal(figures[0].amount) / kpis, AVERAGE_PLACES)
+        return self._answer(q, {"op": "per_kpi", "result": result, "count": kpis}, figures)
+
+    def _percent_of(self, q: Question, percent: Decimal) -> Answer | None:
+        codes = [t.code for t in q.targets]
+        if codes and not _PERCENT_OF.search(q.normalized):
+            return None  # "P2 gets 18% of the budget, how much is that": not 18% of P2
+        if not codes and q.reading.has("whole"):
+            codes = [TOTAL_CODE]  # "12% of the total"
+        if len(codes) != 1 or percent <= 0:
+            return None
+        figures = self._figures(codes, q.reading.year)
+        if not figures:
+            return None
+        result = to_rounded(Decimal(figures[0].amount) * percent / 100, AVERAGE_PLACES)
+        parts = {"op": "percent_of", "result": result, "percent": to_rounded(percent, RATIO_PLACES)}
+        return self._answer(q, parts, figures)
+
+    def _share(self, q: Question) -> Answer | None:
+        codes = q.reading.codes
+        repeated = [c for c in dict.fromkeys(codes) if codes.count(c) > 1]
+        if len(repeated) != 1:
+            return None
+        group = list(dict.fromkeys(codes))
+        figures = self._figures(group, q.reading.year)
+        if not figures or len(figures) != len(group):
+            return None
+        part = next(f for f in figures if f.subject.code == repeated[0])
+        whole = sum(f.amount for f in figures)
+        parts = {
+            "op": "share",
+            "part": part,
+            "sum": whole,
+            "result": to_percentage(part.amount, whole),
+        }
+        return self._answer(q, parts, figures)
+
+    def _results_total(self, q: Question) -> Answer | None:
+        """How many outcomes or outputs the plan lists, per priority or by kind, added up."""
+        which = "outputs" if q.reading.has("output") else "outcomes"
+        store = self.knowledge.outputs if which == "outputs" else self.knowledge.outcomes
+        themes = [t for t in self.knowledge.themes.values() if store.get(t.code)]
+        if not themes:
+            return None
+        parts: dict[str, Any] = {"op": "results_total", "which": which, "themes": len(themes)}
+        if which == "outputs":
+            kinds: dict[tuple[str, str], int] = {}
+            for theme in themes:
+                for entry in store[theme.code]:
+                    key = (entry.text_en, entry.text_zh)
+                    kinds[key] = kinds.get(key, 0) + 1
+            rows: list[dict[str, Any]] = [
+                {"en": en, "zh": zh, "count": n} for (en, zh), n in kinds.items()
+            ]
+            rows.sort(key=lambda r: -int(r["count"]))
+        else:
+            rows = []  # per priority
+            for code in self.knowledge.priorities:
+                count = sum(
+                    len(store.get(t.code, []))
+                    for t in self.knowledge.themes_by_priority.get(code, [])
+                )
+                if count:
+                    subject = to_subject(self.knowledge, code)
+                    rows.append({"subject": subject, "count": count})
+            parts["distinct"] = len({e.text_en for t in themes for e in store[t.code]})
+        parts |= {"rows": rows, "result": sum(int(r["count"]) for r in rows)}
+        parts |= {"year": None, "missing_year": None, "newer": [], "figures": []}
+        sources = list(dict.fromkeys(to_source(self.knowledge, t.doc, t.section) for t in themes))
+        return Answer(which[:-1], q.lang, True, RESULTS_TOTAL_CONFIDENCE, "compute", parts, sources)
+
+
+# Words a question about every outcome or output may have beyond intent words: "what kinds
+# of outputs does ITU-D deliver", "输出成果有哪几类".
+_RESULTS_GENERIC = frozenset(
+    {
+        "kind", "type", "category", "sort", "deliver", "provide", "offer", "produce", "main",
+        "different", "list", "几类", "哪几类", "类", "种类", "类别", "哪些", "几种", "哪几种",
+    }
+)  # fmt: skip
+RESULTS_TOTAL_CONFIDENCE = 0.9
+
+
+def _asks_results_total(q: Question) -> bool:
+    """ "How many outcomes are there in total", "输出成果有哪几类": every theme's, no subject."""
+    reading = q.reading
+    if not reading.has("output", "outcome") or reading.has("budget", "share", "kpi"):
+        return False
+    if q.targets or reading.codes or reading.theme_codes or reading.kpi_codes:
+        return False
+    return all(word in _RESULTS_GENERIC for word in q.content)
+
+
+# -- amounts in two facts ----------------------------------------------------------------
+
+# "300万欧元", "230万欧元", "EUR 2.3 million", "CHF 120,000": an amount and its currency.
+_ZH_MONEY = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?\s*(欧元|美元|瑞郎|瑞士法郎)")
+_EN_MONEY = re.compile(r"\b(eur|usd|chf)\s*(\d+(?:\.\d+)?)\s*(million|billion)?", re.IGNORECASE)
+_CURRENCIES = {"欧元": "EUR", "美元": "USD", "瑞郎": "CHF", "瑞士法郎": "CHF"}
+_SCALES = {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Names the question quotes, or the two sides of its one "and".
+_QUOTED_NAME = re.compile(r"[“\"'‘「]([^”\"'’」]{3,60})[”\"'’」]")
+# A part of the question must name its fact this clearly.
+PART_MIN_COVERAGE = 0.6
+MONEY_SUM_CONFIDENCE = 0.75
+
+
+@dataclass(frozen=True)
+class Money:
+    value: Decimal
+    currency: str
+
+
+def read_money(text: str) -> list[Money]:
+    """The amounts of money a figure states, in units of their currency."""
+    found = [
+        Money(Decimal(m[1]) * _SCALES.get(m[2] or "", 1), _CURRENCIES[m[3]])
+        for m in _ZH_MONEY.finditer(text)
+    ]
+    found += [
+        Money(Decimal(m[2]) * _SCALES.get((m[3] or "").lower(), 1), m[1].upper())
+        for m in _EN_MONEY.finditer(text)
+    ]
+    return found
+
+
+def _name_parts(text: str) -> list[str] | None:
+    """The two things a question adds up: the two names it quotes, or the two sides of
+    its only " and "; None otherwise."""
+    quoted = _QUOTED_NAME.findall(text)
+    if len(quoted) == QUOTED_NAMES:
+        return quoted
+    if len(quoted) == 0 and text.count(" and ") == 1:
+        return text.split(" and ")
+    return None
+
+
+QUOTED_NAMES = 2
+
+
+# -- figures inside a fact ------------------------------------------------------------------
+
+# A number as the sources write it: "5 200", "4,000", "250", "1.5".
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_.,\-])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)(?![\d.,]*\d)"
+)
+# What follows a number that makes it no count: a date, a share, a section, a year.
+_NOT_A_COUNT = re.compile(
+    r"\s*(?:%|年|月|日|号|percent|per cent|\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.IGNORECASE,
+)
+# Where the phrase that a number counts ends.
+_PHRASE_END = re.compile(r"[。；;.!?！？\n]")
+_FACT_SUM = re.compile(r"\bin total\b|\baltogether\b|\bcombined\b|一共|总共|合计|共计|加起来|总计")
+_FACT_SHARE = re.compile(
+    r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
+    r"|百分之几|百分比|多少比例|比例|占多少|占几成"
+)
+# A count's phrase shares at least this much with the question to be the one asked about.
+FACT_PHRASE_MIN_OVERLAP = 1
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count a fact states, and the words that say what it counts."""
+
+    value: int
+    text: str
+    phrase: str
+
+
+def read_counts(text: str) -> list[Count]:
+    """The counts a text states (not years, dates or percentages), each with its phrase: the
+    words after it up to the next number or the end of the sentence."""
+    found = list(_NUMBER.finditer(text))
+    counts: list[Count] = []
+    for i, match in enumerate(found):
+        raw = match[1]
+        digits = re.sub(r"[ ,\u00a0\u202f]", "", raw)
+        after = text[match.end() :]
+        if _NOT_A_COUNT.match(after) or "." in digits:
+            continue
+        value = int(digits)
+        if len(raw) == 4 and 1900 <= value <= 2100:
+            continue  # a year
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        stop = _PHRASE_END.search(text, match.end(), end)
+        phrase = text[match.end() : stop.start() if stop else end]
+        counts.append(Count(value, raw, phrase))
+    return counts
+
+
+def _words(text: str) -> set[str]:
+    """Latin word stems and Chinese character pairs, to compare a phrase with a question."""
+    words = {stem(w) for w in latin_tokens(text)}
+    chinese = "".join(ch if "\u4e00" <= ch <= "\u9fff" else " " for ch in text)
+    for run in chinese.split():
+        words |= {run[i : i + 2] for i in range(len(run) - 1)}
+    return words
+
+
+def read_fact_operation(normalized: str) -> str | None:
+    if _FACT_SHARE.search(normalized):
+        return "share"
+    if _FACT_SUM.search(normalized):
+        return "sum"
+    return None
+
+
+def compute_in_fact(
+    q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float
+) -> Answer | None:
+    """A share or a sum of counts a fact states ("5 200 participants, 4 000 of them
+    certified": 76.9%), when the question names what the counts count; else None."""
+    op = read_fact_operation(q.normalized)
+    if op is None:
+        return None
+    text = fact.text_zh if q.lang == "zh" else fact.text_en
+    asked = _words(q.normalized)
+    counts = [
+        c
+        for c in read_counts(text)
+        if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP
+    ]
+    if len(counts) != 2 or any(c.value == 0 for c in counts):
+        return None
+    source: SourceRef = to_source(knowledge, fact.doc, fact.section)
+    parts: dict[str, Any] = {"op": "fact_" + op, "fact": fact, "counts": counts}
+    if op == "share":
+        part, whole = sorted(counts, key=lambda c: c.value)
+        if part.value == 0 or part.value == whole.value:
+            return None
+        parts |= {"part": part, "whole": whole, "result": to_percentage(part.value, whole.value)}
+    else:
+        parts |= {"result": sum(c.value for c in counts)}
+    parts |= {"year": fact.year, "missing_year": None, "newer": [], "figures": []}
+    return Answer("compute", q.lang, True, confidence, "compute", parts, [source])

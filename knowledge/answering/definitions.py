@@ -1,0 +1,313 @@
+"""Acronyms and what they stand for, read from the knowledge's own texts when it is loaded:
+"National Emergency Telecommunication Plan (NETP)", "非洲统一计算方法（HCM4A）". A question
+asking what an acronym is or stands for is answered with its expansion and the record that
+spells it out, not with a neighbouring record that merely mentions it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from knowledge.answering.answer import Answer
+from knowledge.answering.figures import to_source, to_subject
+from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.understanding import Question
+from knowledge.store import models
+
+# "(NETP)", "(ITU-D)", "(HCM4A)", "(CIRTs)": an acronym in brackets after what it abbreviates.
+_EN_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9&-]*[A-Z0-9])(s?)\)")
+_ZH_BRACKETED = re.compile(r"（([A-Z][A-Za-z0-9&-]*[A-Z0-9])(s?)）")
+# An English long form is looked for among at most this many words before the bracket.
+EXTRA_WORDS = 4
+# A Chinese long form: the run of Chinese characters before the bracket, inside 《》 or “”
+# when it is quoted; a leading verb or preposition is not part of the name.
+_ZH_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*[\u4e00-\u9fff]$")
+_ZH_QUOTED = re.compile(r"[《“]([^《》“”]{2,40})[》”]$")
+_ZH_LEADING = re.compile(
+    r"^.*(?:关于|通过|建设|启动|聘请|制定|确保|包括|开展|参与|支持|加强|推动|利用|根据|作为|发布|成立"
+    r"|设立|取代|了|与|向|请|以|在|将|对)"
+)
+ZH_NAME_MIN_AFTER_DE = 4
+# Words before a term that make it something of a subject: "P4的KPI", "P4's KPIs".
+_OWNED = re.compile(r"(?:的|'s|\bof(?: the)?)\s*$")
+# Characters that join a name to what comes before it, never begin one; a year before it.
+_ZH_JOINERS = re.compile(r"^(?:\d+年|[是和及的届])+")
+# A question asking what a term is or stands for; `t` is the term.
+_EN_ASKS = (
+    re.compile(
+        r"\bwhat (?:does|do) (?:the )?(?:acronym |abbreviation |term )?(?P<t>[\w-]+) "
+        r"(?:stand for|mean|refer to)\b"
+    ),
+    re.compile(
+        r"\bwhat(?: is|'s| are) (?:the |an? )?(?:acronym |abbreviation |term )?(?P<t>[\w-]+)"
+        r"(?: short for| an abbreviation for| an acronym for| stand for)?\s*\??\s*$"
+    ),
+    re.compile(r"\b(?:meaning|definition|full (?:name|form)|expansion) of (?:the )?(?P<t>[\w-]+)"),
+    re.compile(r"\b(?:define|expand|spell out) (?:the )?(?:acronym )?(?P<t>[\w-]+)"),
+    re.compile(r"\b(?P<t>[\w-]+) stands? for\b"),
+)
+_ZH_ASKS = (
+    re.compile(
+        r"(?P<t>[a-z][a-z0-9-]*)\s*(?:是什么|是指什么|指的是什么|指什么|代表什么|的全称|的全名|的意思"
+        r"|是啥|是何|全称是|是哪个)"
+    ),
+    re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),
+)
+# A question asking what a term of several words is: "what is meaningful connectivity",
+# "“有意义的连接”是什么意思". Terms shorter than this are left to the search.
+_EN_ASKS_TERM = (
+    re.compile(r"^(?:so |and |but )?what (?:is|are) (?:the |an? )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
+    re.compile(r"\bwhat does (?:the term )?(?P<t>[a-z][\w '-]+?) mean\b"),
+    re.compile(r"\b(?:meaning|definition) of (?:the term )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
+)
+_ZH_ASKS_TERM = (
+    re.compile(
+        r"[“\"'「](?P<t>[^”\"'」]{2,20})[”\"'」]\s*(?:是什么|指什么|是指什么|是什么意思|的意思|的含义|的定义)"
+    ),
+    re.compile(
+        r"^(?:.*?的)?(?P<t>[\u4e00-\u9fff]{3,15})(?:是什么意思|指什么|是指什么|的含义是什么|的定义是什么)"
+    ),
+    re.compile(r"什么(?:是|叫)(?P<t>[\u4e00-\u9fff]{3,15})[?？]?$"),
+)
+TERM_MIN_LENGTH = 4
+# After a term, the words that define it: "Meaningful connectivity, the ability to …",
+# "X is/means/refers to …", "有意义的连接 – 能够…", "X是指…".
+_EN_DEFINES = r"\s*(?:–|—|:|,\s+(?:the|a|an|i\.e\.)\s|\s+(?:is|are|means|refers to|denotes)\s)"
+_ZH_DEFINES = r"\s*(?:–|—|：|:|是指|指的是|即|意味着|是)"
+# A term inside quotes or a title is named, not defined: "“有意义的连接：创新与加速”".
+_QUOTE_BEFORE = "“\"'‘《「"
+TERM_CONFIDENCE = 0.8
+# A near miss ("NEPT" for "NETP") is taken for an acronym this long or longer with the same
+# letters, when exactly one acronym has them.
+TYPO_MIN_LENGTH = 4
+ACRONYM_MIN_CAPITALS = 2
+DEFINED_CONFIDENCE = 0.9
+TYPO_CONFIDENCE = 0.7
+
+
+@dataclass
+class Acronym:
+    """An acronym, its long forms in English and Chinese, and the facts that spell it out."""
+
+    short: str
+    en: str = ""
+    zh: str = ""
+    fact_keys: list[str] = field(default_factory=list)
+
+
+def find_long_form(short: str, before: str) -> str | None:
+    """The words before a bracketed acronym that it abbreviates: each of its letters in order,
+    the first one starting a word (digits may stand for words: "HCM4A"); None if none."""
+    # The long form follows the last bracket or clause end: "(BEREC), the European …".
+    before = re.split(r"[()（）;:.]", before)[-1]
+    words = re.findall(r"[A-Za-z][\w'’-]*", before)
+    letters = [c.lower() for c in short if c.isalpha()]
+    window = " ".join(words[-(len(letters) + EXTRA_WORDS) :])
+    s, i = len(letters) - 1, len(window) - 1
+    while s >= 0:
+        c = letters[s]
+        while i >= 0 and (window[i].lower() != c or (s == 0 and i > 0 and window[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = window.rfind(" ", 0, i + 2) + 1
+    long_form = window[start:].strip()
+    if len(long_form.split()) < 2 or short.lower() in long_form.lower():
+        return None
+    return long_form
+
+
+def find_zh_long_form(before: str) -> str | None:
+    """The Chinese name before a bracketed acronym: quoted if it is, else the run of
+    Chinese characters, without a leading verb or preposition."""
+    quoted = _ZH_QUOTED.search(before)
+    if quoted:
+        return quoted[1]
+    run = _ZH_RUN.search(before)
+    if run is None:
+        return None
+    name = _ZH_JOINERS.sub("", _ZH_LEADING.sub("", run[0]))
+    # "…相应的可衡量的关键绩效指标": the name is what follows the last 的, when that is a name
+    # of its own (not "有意义的连接" cut to "连接").
+    head, _, tail = name.rpartition("的")
+    if head and len(tail) >= ZH_NAME_MIN_AFTER_DE:
+        name = tail
+    return name if len(name) >= 2 else None
+
+
+def build_acronyms(knowledge: Knowledge) -> dict[str, Acronym]:
+    """Every acronym the facts spell out, by its lower-case form; the long form written most
+    often wins, and the shortest Chinese one."""
+    english: dict[str, Counter[str]] = {}
+    chinese: dict[str, list[str]] = {}
+    found: dict[str, Acronym] = {}
+    for fact in knowledge.facts:
+        for text in (fact.title_en, fact.text_en):
+            for match in _EN_BRACKETED.finditer(text):
+                short = match[1]
+                long_form = find_long_form(short, text[: match.start()])
+                if long_form is None:
+                    continue
+                english.setdefault(short, Counter())[long_form] += 1
+                acronym = found.setdefault(short.lower(), Acronym(short))
+                if fact.key not in acronym.fact_keys:
+                    acronym.fact_keys.append(fact.key)
+        for text in (fact.title_zh, fact.text_zh):
+            for match in _ZH_BRACKETED.finditer(text):
+                name = find_zh_long_form(text[: match.start()])
+                if name:
+                    chinese.setdefault(match[1], []).append(name)
+                    acronym = found.setdefault(match[1].lower(), Acronym(match[1]))
+                    if fact.key not in acronym.fact_keys:
+                        acronym.fact_keys.append(fact.key)
+    for acronym in found.values():
+        if acronym.short in english:
+            acronym.en = english[acronym.short].most_common(1)[0][0]
+        names = chinese.get(acronym.short, [])
+        acronym.zh = min(names, key=len) if names else ""
+    return found
+
+
+def read_asked_term(normalized: str, lang: str) -> str | None:
+    """The term a "what is X / what does X stand for / X是什么" question asks about."""
+    for pattern in _ZH_ASKS if lang == "zh" else _EN_ASKS:
+        match = pattern.search(normalized)
+        if match:
+            return match["t"]
+    return None
+
+
+def read_asked_phrase(normalized: str, lang: str) -> str | None:
+    """The term of several words a definition question asks about."""
+    for pattern in _ZH_ASKS_TERM if lang == "zh" else _EN_ASKS_TERM:
+        match = pattern.search(normalized)
+        if match and len(match["t"].strip()) >= TERM_MIN_LENGTH:
+            return match["t"].strip()
+    return None
+
+
+def defines(text: str, term: str, lang: str) -> int | None:
+    """Whether a text defines a term (the term, not quoted, followed by a defining word):
+    0 when it opens a sentence, 1 inside one; None when the text does not define it."""
+    connector = _ZH_DEFINES if lang == "zh" else _EN_DEFINES
+    pattern = re.compile(re.escape(term) + connector, re.IGNORECASE)
+    best: int | None = None
+    for match in pattern.finditer(text):
+        start = match.start()
+        before = text[:start].rstrip()
+        if before and before[-1] in _QUOTE_BEFORE:
+            continue
+        if lang != "zh" and start > 0 and text[start - 1].isalnum():
+            continue
+        rank = 0 if not before or before[-1] in ".。!?！？…:：;；" else 1
+        best = rank if best is None else min(best, rank)
+    return best
+
+
+def _written_as_acronym(term: str, text: str) -> bool:
+    """Whether the question writes the term as an acronym ("NETP", "HCM4A", "IoT"), or is
+    typed all in lower case and so cannot tell ("what does netp stand for")."""
+    match = re.search(re.escape(term), text, re.IGNORECASE)
+    if match is None:
+        return False
+    if sum(ch.isupper() for ch in match[0]) >= ACRONYM_MIN_CAPITALS:
+        return True
+    return not any(ch.isupper() for ch in text)
+
+
+class Glossary:
+    """The acronyms of one revision of the knowledge, and the answers they give."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.acronyms = build_acronyms(knowledge)
+        self._facts = {f.key: f for f in knowledge.facts}
+
+    def lookup(self, term: str) -> tuple[Acronym, bool] | None:
+        """The acronym a term names, and whether it was taken for a near miss."""
+        key = term.lower()
+        if key in self.acronyms:
+            return self.acronyms[key], False
+        if key.endswith("s") and key[:-1] in self.acronyms:
+            return self.acronyms[key[:-1]], False
+        if len(key) < TYPO_MIN_LENGTH:
+            return None
+        alike = [a for k, a in self.acronyms.items() if sorted(k) == sorted(key)]
+        return (alike[0], True) if len(alike) == 1 else None
+
+    def _defining_fact(self, acronym: Acronym) -> models.Fact:
+        """The fact that spells the acronym out best: a definition, or one that names it in
+        its title, before one that mentions it in passing."""
+        facts = [self._facts[k] for k in acronym.fact_keys]
+
+        def rank(fact: models.Fact) -> tuple[int, int, int]:
+            return (
+                fact.kind != "definition",
+                acronym.short not in fact.title_en,
+                not fact.text_en.startswith(acronym.en),
+            )
+
+        return min(facts, key=rank)
+
+    def define(self, normalized: str, lang: str, given: Answer) -> Answer | None:
+        """For "what is <term>", the fact that defines the term when the answer given does
+        not: "Meaningful connectivity, the ability to …" over a fact that only names it.
+        None when the answer given defines it, or no single fact does."""
+        term = read_asked_phrase(normalized, lang)
+        if term is None or given.template not in ("fact", "decline", "cannot_answer"):
+            return None
+        ranked = []
+        for fact in self.knowledge.facts:
+            rank = self._defines(fact, term, lang)
+            if rank is not None:
+                ranked.append(((rank, fact.kind != "definition"), fact))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda r: r[0])
+        if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return None  # several facts define it alike: not one to pick
+        best, fact = ranked[0]
+        if given.template == "fact":
+            given_rank = self._defines(given.parts["fact"], term, lang)
+            if (
+                given_rank is not None
+                and (given_rank, given.parts["fact"].kind != "definition") <= best
+            ):
+                return None  # the answer given defines it as well as any
+        under = to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
+        parts: dict[str, Any] = {"fact": fact, "priority": under}
+        source = to_source(self.knowledge, fact.doc, fact.section)
+        return Answer("fact", lang, True, TERM_CONFIDENCE, "fact", parts, [source])
+
+    @staticmethod
+    def _defines(fact: models.Fact, term: str, lang: str) -> int | None:
+        texts = (fact.text_zh, fact.title_zh) if lang == "zh" else (fact.text_en, fact.title_en)
+        ranks = [r for r in (defines(t, term, lang) for t in texts) if r is not None]
+        return min(ranks) if ranks else None
+
+    def answer(self, q: Question, normalized: str) -> Answer | None:
+        """ "What does X stand for": X's expansion and the fact that spells it out; None when
+        X is no acronym the facts spell out, or X belongs to a budget subject the question
+        names ("P4能力开发的KPI是什么" asks for P4's KPIs, not what KPI means)."""
+        lang = q.lang
+        term = read_asked_term(normalized, lang)
+        reading = q.reading
+        named = q.targets or reading.codes or reading.theme_codes or reading.kpi_codes
+        if term and named and _OWNED.search(normalized.split(term)[0]):
+            return None
+        if term and not _written_as_acronym(term, q.text):
+            return None  # "What is now?" asks about no Network of Women (NOW)
+        found = self.lookup(term) if term else None
+        if found is None:
+            return None
+        acronym, typo = found
+        fact = self._defining_fact(acronym)
+        parts: dict[str, Any] = {"acronym": acronym, "fact": fact, "asked": term, "typo": typo}
+        source = to_source(self.knowledge, fact.doc, fact.section)
+        confidence = TYPO_CONFIDENCE if typo else DEFINED_CONFIDENCE
+        return Answer("definition", lang, True, confidence, "definition", parts, [source])

@@ -1,0 +1,79 @@
+"""Lists: the number of items a question states ("the four main risks", "三项建议") and the
+number an answer gives, so that an answer with as many items as asked for is preferred to
+one that merely shares words with the question."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answering.answer import Answer
+
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+# "the four main risks", "three proposals", "4 pillars"; "四项主要风险", "三个主题", "五大".
+_STATED = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?[a-z-]+s\b"
+    r"|(?<![\d.])([两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面)"
+)
+
+
+def read_stated_count(normalized: str) -> int | None:
+    """The number of items a question says there are, if it says one."""
+    match = _STATED.search(normalized)
+    if match is None:
+        return None
+    word = match[1] or match[2]
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def count_items(answer: Answer) -> int | None:
+    """How many items a structured answer lists; None for answers that are no list."""
+    parts = answer.parts
+    if answer.template == "risk":
+        return len(parts["items"])
+    if answer.template == "kpi_list":
+        return int(parts["count"])
+    if answer.template == "results":
+        return sum(len(g["entries"]) for g in parts["groups"])
+    if answer.template == "overview":
+        return len(parts["items"]) if len(parts["items"]) > 1 else len(parts["items"][0]["themes"])
+    return None
+
+
+def gives_count_asked(normalized: str, answer: Answer) -> bool:
+    """Whether the question states a number of items and the answer lists exactly that many."""
+    stated = read_stated_count(normalized)
+    return stated is not None and count_items(answer) == stated
+
+
+# A question that asks for the items as well as their number: "how many KPIs and what are
+# they", "有几个？分别是什么", "都有哪些", "请举例说明".
+_ITEMS_ASKED = re.compile(
+    r"\b(?:what|which) are they\b|\bwhich (?:are|ones)\b|\blist them\b|\bname them\b"
+    r"|\band (?:what|which)\b|\bfor example\b|\b(?:give|with) (?:some )?examples?\b"
+    r"|分别是|都有哪些|都是什么|有哪些|是哪些|哪几个|举例|例如|列出|列举"
+)
+
+
+def asks_for_items(normalized: str) -> bool:
+    """Whether a question wants the items listed, not only counted."""
+    return _ITEMS_ASKED.search(normalized) is not None

@@ -1,0 +1,155 @@
+"""Computations beyond sums: ratios, averages, shares of a group, percentages of an amount,
+and counts inside a fact; each grounded in figures the store identifies, or not given."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from knowledge.answering.computations import Money, read_counts, read_money, to_rounded
+from knowledge.answering.engine import AnswerEngine
+
+
+def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[str]]:
+    answer = engine.answer(question)
+    assert answer.answered and answer.template == "compute", (question, answer.template)
+    codes = [f.subject.code for f in answer.parts["figures"]]
+    return answer.parts["op"], answer.parts["result"], codes
+
+
+@pytest.mark.parametrize(
+    "question, op, result",
+    [
+        # 756,000 / 519,000; the larger over the smaller whatever the order asked
+        ("How many times as large as P1's budget is P2's?", "ratio", Decimal("1.46")),
+        ("E3的预算是E4的几倍", "ratio", Decimal("2.61")),
+        ("By how much does P2's budget exceed P1's?", "difference", 237_000),
+        # (519 + 756 + 1,111) / 3 thousand
+        ("average budget of P1, P2 and P3", "average", 795_333.33),
+        ("P1两个主题的平均预算", "average", 259_500),
+        # P1-INF 392,000 over its 9 KPIs
+        ("budget per KPI of the network and digital infrastructure theme", "per_kpi", 43_555.56),
+        ("What is 20% of P4's budget in CHF?", "percent_of", 96_000),
+        ("How much is 50% of P2's budget?", "percent_of", 378_000),
+        ("总预算的5%相当于多少瑞郎", "percent_of", 210_000),
+        # 1,111,000 / (756,000 + 1,111,000)
+        ("What share of the P2 and P3 budgets combined does P3 have?", "share", Decimal("59.5")),
+    ],
+)
+def test_computes_from_the_budget_lines(
+    answer_engine: AnswerEngine, question: str, op: str, result: object
+) -> None:
+    got_op, got, _ = _computed(answer_engine, question)
+    assert got_op == op
+    assert Decimal(str(got)) == Decimal(str(result))
+
+
+def test_an_average_over_a_class_takes_every_line_of_it(answer_engine: AnswerEngine) -> None:
+    _, result, codes = _computed(answer_engine, "average budget of the enablers")
+    assert codes == ["E1", "E2", "E3", "E4", "E5"]
+    assert result == 242_800
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many times bigger is P9's budget than P2's?",  # no P9
+        "What is 10% of the UMC project's budget in CHF?",  # neither a line nor the total
+        "average budget of the two enablers",  # five enablers, not two
+        "how many times bigger is P2",  # one figure only
+        "P2 gets 18% of the budget, how much is that?",  # 18% is P2's share, not of P2
+        "What is the average KPI count per priority?",  # KPIs, not budgets
+        "How many times more KPIs does P3 have than P4?",
+    ],
+)
+def test_a_computation_without_two_identified_figures_is_not_given(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template != "compute" or answer.parts["op"] in ("sum", "difference")
+    assert not (answer.answered and answer.template == "compute")
+
+
+def test_a_share_inside_a_fact_is_computed_from_its_two_counts(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer(
+        "In 2022, what percentage of ITU Academy participants obtained a certificate?"
+    )
+    assert answer.parts["op"] == "fact_share"
+    assert (answer.parts["part"].value, answer.parts["whole"].value) == (4000, 5200)
+    assert answer.parts["result"] == Decimal("76.9")
+
+
+def test_a_sum_inside_a_fact_adds_the_counts_the_question_names(
+    answer_engine: AnswerEngine,
+) -> None:
+    question = "How many ITU staff attended the two Learning Lab events in total?"
+    answer = answer_engine.answer(question)
+    assert answer.parts["op"] == "fact_sum"
+    assert answer.parts["result"] == 370
+
+
+def test_counts_leave_out_years_dates_and_percentages() -> None:
+    counts = read_counts("In 2022, on 3 May, 5 200 participants, 12% of them, 4,000 people")
+    assert [c.value for c in counts] == [5200, 4000]
+
+
+def test_results_are_shown_without_trailing_zeros() -> None:
+    assert to_rounded(Decimal("34.600"), Decimal("0.01")) == Decimal("34.6")
+    assert to_rounded(Decimal("5.0001"), Decimal("0.01")) == 5
+
+
+def test_the_outcomes_are_counted_per_priority_and_added_up(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("How many outcomes are there in total?")
+    assert answer.parts["op"] == "results_total"
+    assert answer.parts["result"] == sum(r["count"] for r in answer.parts["rows"]) == 47
+    assert answer.parts["themes"] == 15
+
+
+def test_the_kinds_of_outputs_are_listed_with_their_counts(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("ITU-D的输出成果（产品和服务）有哪几类？")
+    kinds = {r["zh"] for r in answer.parts["rows"]}
+    assert {"能力开发", "召集平台", "提供技术援助"} <= kinds
+    assert answer.parts["result"] == 53
+
+
+def test_outputs_of_something_in_particular_are_not_counted_whole(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer(
+        "How many outputs are delivered by ITU staff with external contracts?"
+    )
+    assert answer.parts.get("op") != "results_total"
+
+
+def test_numbers_inside_codes_are_no_counts() -> None:
+    assert [c.value for c in read_counts("OP-23 lists 53 outputs; COP28 and P2 too")] == [53]
+    # Chinese characters before a number do not hide it
+    assert [c.value for c in read_counts("为5 200多名学员提供培训，其中4 000多人")] == [5200, 4000]
+
+
+def test_a_share_inside_a_fact_in_traditional_characters(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("2022年國際電聯學院的學員中，獲得成績證書的佔多少比例？")
+    assert answer.parts["result"] == Decimal("76.9")
+
+
+def test_the_largest_and_the_smallest_are_given_together(answer_engine: AnswerEngine) -> None:
+    op, gap, codes = _computed(
+        answer_engine, "Which enabler gets the most money and which gets the least?"
+    )
+    assert (op, codes, gap) == ("extremes", ["E3", "E1"], 404_500 - 15_000)
+
+
+def test_two_amounts_in_two_quoted_facts_are_added_up(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("“UMC”和“VaMoz Digital”两个项目一共多少欧元？")
+    assert answer.parts["op"] == "money_sum"
+    assert (answer.parts["result"], answer.parts["currency"]) == (5_300_000, "EUR")
+    assert len(answer.sources) >= 1
+
+
+def test_amounts_are_read_with_their_scale_and_currency() -> None:
+    assert read_money("230万欧元") == [Money(Decimal(2_300_000), "EUR")]
+    assert read_money("EUR 3 million") == [Money(Decimal(3_000_000), "EUR")]
+    assert read_money("三年半") == []

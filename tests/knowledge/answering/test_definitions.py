@@ -1,0 +1,151 @@
+"""Acronyms read from the knowledge's own texts, and questions about what they stand for
+answered with the expansion and the record that spells it out."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text_render import render_answer_text
+from knowledge.answering.definitions import (
+    defines,
+    find_long_form,
+    find_zh_long_form,
+    read_asked_term,
+)
+from knowledge.answering.engine import AnswerEngine
+
+
+@pytest.mark.parametrize(
+    "before, short, long_form",
+    [
+        (
+            "the EU Policy and Regulation Initiative for Digital Africa ",
+            "PRIDA",
+            "Policy and Regulation Initiative for Digital Africa",
+        ),
+        (
+            "workshop on the Harmonized Calculation Method for Africa ",
+            "HCM4A",
+            "Harmonized Calculation Method for Africa",
+        ),
+        # a long form ends at the bracket before it
+        (
+            "Electronic Communications (BEREC), the European Union Agency ",
+            "EUA",
+            "European Union Agency",
+        ),
+        ("a plan that is not spelled out ", "NETP", None),
+    ],
+)
+def test_long_forms_are_the_words_the_letters_start(
+    before: str, short: str, long_form: str | None
+) -> None:
+    assert find_long_form(short, before) == long_form
+
+
+def test_chinese_long_forms_leave_out_the_verb_before_them() -> None:
+    assert find_zh_long_form("在肯尼亚组织关于非洲统一计算方法") == "非洲统一计算方法"
+    assert find_zh_long_form("将《国家应急通信计划》") == "国家应急通信计划"
+    assert find_zh_long_form("4月启动了2023年全球网络安全指数") == "全球网络安全指数"
+
+
+@pytest.mark.parametrize(
+    "question, lang, term",
+    [
+        ("what does netp stand for?", "en", "netp"),
+        ("what is the dtc?", "en", "dtc"),
+        ("meaning of rbm", "en", "rbm"),
+        ("bcg指的是什么?", "zh", "bcg"),
+        ("什么是prida", "zh", "prida"),
+        ("what is the itu academy?", "en", None),
+    ],
+)
+def test_definition_questions_name_their_term(question: str, lang: str, term: str) -> None:
+    assert read_asked_term(question, lang) == term
+
+
+def test_the_acronym_table_is_built_from_the_facts(answer_engine: AnswerEngine) -> None:
+    acronyms = answer_engine.glossary.acronyms
+    assert acronyms["netp"].en == "National Emergency Telecommunication Plan"
+    assert acronyms["netp"].zh == "国家应急通信计划"
+    assert acronyms["hcm4a"].zh == "非洲统一计算方法"
+    assert len(acronyms) > 50
+
+
+@pytest.mark.parametrize(
+    "question, shown",
+    [
+        ("What does NETP stand for?", "NETP stands for National Emergency Telecommunication Plan"),
+        ("什么是PRIDA？", "PRIDA是数字非洲政策和监管倡议"),
+        ("HCM4A是什么意思", "非洲统一计算方法"),
+        ("what is ANSICE?", "Agency for Computer Security and Electronic Certification"),
+        # a transposed acronym is read as the one with its letters, and says so
+        ("what does NEPT stand for", 'Reading "nept" as NETP'),
+    ],
+)
+def test_an_acronym_is_expanded_from_the_record_that_spells_it_out(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.template == "definition"
+    assert shown in render_answer_text(answer)
+
+
+def test_a_traditional_question_gets_a_traditional_expansion(answer_engine: AnswerEngine) -> None:
+    text = render_answer_text(answer_engine.answer("什麼是PRIDA？"))
+    assert "數字非洲政策和監管倡議" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does XYZQ stand for?",  # the facts never spell it out
+        "What is now?",  # a word, not the acronym NOW
+    ],
+)
+def test_a_term_that_is_no_acronym_the_facts_spell_out_is_not_defined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).template != "definition"
+
+
+def test_a_question_typed_in_lower_case_may_name_an_acronym(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("what does netp stand for").template == "definition"
+
+
+def test_a_chinese_long_form_is_the_name_after_its_last_modifier() -> None:
+    assert find_zh_long_form("相应的可衡量的关键绩效指标") == "关键绩效指标"
+    # a name that ends in a short noun keeps its modifier
+    assert find_zh_long_form("合作，促进并衡量普遍和有意义的连接") == "促进并衡量普遍和有意义的连接"
+
+
+def test_an_acronym_that_belongs_to_a_named_subject_is_not_defined(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("P4能力开发的KPI是什么")
+    assert answer.template == "kpi_list"
+
+
+@pytest.mark.parametrize(
+    "question, opening",
+    [
+        ("What is meaningful connectivity?", "Meaningful connectivity, the ability to enjoy"),
+        ("OP-23里说的“有意义的连接”是什么意思？", "有意义的连接 – 能够享受"),
+    ],
+)
+def test_a_term_is_answered_from_the_fact_that_defines_it(
+    answer_engine: AnswerEngine, question: str, opening: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template == "fact"
+    fact = answer.parts["fact"]
+    assert (fact.text_zh if answer.lang == "zh" else fact.text_en).startswith(opening)
+
+
+def test_defining_words_are_read_after_the_term_not_inside_quotes() -> None:
+    assert (
+        defines("Meaningful connectivity, the ability to enjoy", "meaningful connectivity", "en")
+        == 0
+    )
+    assert defines("on 'Meaningful connectivity: key to'", "meaningful connectivity", "en") is None
+    assert defines("“有意义的连接：创新与加速”", "有意义的连接", "zh") is None

@@ -1,0 +1,56 @@
+"""Lists: the number of items a question states, and an answer that gives that many."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.lists import read_stated_count
+
+
+@pytest.mark.parametrize(
+    "question, count",
+    [
+        ("what are the four main risks", 4),
+        ("the three proposals the council approved", 3),
+        ("list the 5 enablers", 5),
+        ("op-23列出的四项主要运作风险是哪些", 4),
+        ("p1下面有哪两个主题", 2),
+        ("what is the budget of p2 in 2023", None),
+        ("what is 12% of the total", None),
+    ],
+)
+def test_the_number_of_items_a_question_states(question: str, count: int | None) -> None:
+    assert read_stated_count(question) == count
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the four main risks in the operational plan?",
+        "OP-23列出的四項主要運作風險是哪些？",
+    ],
+)
+def test_an_answer_with_as_many_items_as_asked_is_preferred(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template == "risk"
+    assert len(answer.parts["items"]) == 4
+
+
+@pytest.mark.parametrize(
+    "question, listed",
+    [
+        ("How many KPIs does E4 have and what are they?", True),
+        ("E4有幾個KPI？分別是什麼？", True),
+        ("P5/E6/E7有几个KPI？请举例说明。", True),
+        ("How many KPIs does E4 have?", False),
+    ],
+)
+def test_a_count_asked_with_its_items_lists_them(
+    answer_engine: AnswerEngine, question: str, listed: bool
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.template == "kpi_list"
+    assert answer.parts["only_count"] is not listed
