@@ -180,7 +180,8 @@ def test_ask_with_bytes_that_are_not_utf8_answers_and_says_what_was_left_out(
     run = _run_bytes(env, "ask", *(["--json"] if as_json else []), NOT_UTF8)
     stderr = run.stderr.decode()
     assert run.returncode == 0 and "Traceback" not in stderr, stderr
-    assert "1 个字节不是 UTF-8 文本" in stderr
+    # "婦" is a traditional character: the warning is in traditional ones, as the answer.
+    assert "問題中有 1 個字節不是 UTF-8 文本" in stderr
     out = run.stdout.decode("utf-8")  # strict: nothing undecodable is printed
     if as_json:
         reply = json.loads(out)
@@ -204,8 +205,8 @@ def test_ask_jsonl_answers_every_line_when_one_is_not_utf8(
     assert "519,000" in replies[0]["text"]
     assert replies[1]["answered"] is False
     assert "280,000" in replies[2]["text"]
-    # Line 2 is Chinese ("婦" and a stray byte): its warning is in Chinese, as its answer.
-    assert stderr.startswith("第 2 行：问题中有 1 个字节不是 UTF-8 文本")
+    # Line 2 is Chinese in traditional characters ("婦" and a stray byte): so is its warning.
+    assert stderr.startswith("第 2 行：問題中有 1 個字節不是 UTF-8 文本")
 
 
 def test_chat_goes_on_after_a_line_that_is_not_utf8(env: dict[str, str]) -> None:
@@ -264,6 +265,8 @@ def test_schedule_add_with_slack_unreachable_says_so_without_the_sdks_error_line
         ("en", "P1预算".encode() + b"\xa0", "问题中有 1 个字节不是 UTF-8 文本"),
         # An English question under STAFFBOT_LANG=zh: in English.
         ("zh", b"P1 budget\xa0", "the question held 1 byte that is not UTF-8 text"),
+        # Traditional characters ("P1預算"): the warning in them too.
+        ("en", "P1預算".encode() + b"\xa0", "問題中有 1 個字節不是 UTF-8 文本"),
     ],
 )
 def test_the_unreadable_bytes_warning_is_in_the_questions_language(
