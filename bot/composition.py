@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,21 @@ def configure_logging(settings: Settings) -> None:
             handler.addFilter(REDACTOR)
 
 
+@contextmanager
+def quiet_slack_sdk() -> Iterator[None]:
+    """While a one-off CLI command runs: slack_sdk logs nothing below CRITICAL. The command
+    reports each Slack failure in its own words; the SDK's ERROR line before it ("Failed to
+    send a request…") would only repeat it. The level is restored afterwards (tests run
+    commands in-process)."""
+    sdk_logger = logging.getLogger("slack_sdk")
+    level = sdk_logger.level
+    sdk_logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        sdk_logger.setLevel(level)
+
+
 def build_db_engine(settings: Settings) -> Engine:
     return create_db_engine(settings.get_database_url())
 
@@ -69,7 +85,6 @@ def build_slack_bolt_app(
     from bot.slack.app import build_slack_app
     from bot.slack.ids import is_post_target, is_user_id
     from bot.slack.poster import SlackPoster
-    from bot.slack.users import SlackUsers
 
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
@@ -90,12 +105,24 @@ def build_slack_bolt_app(
             is_user_id=is_user_id,
             is_channel_id=is_post_target,
             # /kb admin|editor add asks users.info whether the person exists.
-            check_user=SlackUsers(
-                WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
-            ).check_user,
+            check_user=build_user_check(settings),
             reports=build_report_builder(service.knowledge_cache),
         ),
     )
+
+
+def build_user_check(settings: Settings) -> Callable[[str], bool | None] | None:
+    """Whether Slack knows an active person with an id (users.info), for giving a role;
+    None without SLACK_BOT_TOKEN (the id's form is then all that is checked)."""
+    bot_token = _get_secret(settings.slack_bot_token)
+    if bot_token is None:
+        return None
+    from slack_sdk import WebClient
+
+    from bot.slack.users import SlackUsers
+
+    client = WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
+    return SlackUsers(client).check_user
 
 
 def build_teams_config(settings: Settings, token: TokenProvider | None = None) -> TeamsConfig:

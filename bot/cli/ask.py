@@ -13,13 +13,13 @@ import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from bot.cli._input import QuestionText, to_question_text, use_lenient_stdin
+from bot.cli._input import REPLACEMENT, QuestionText, to_question_text, use_lenient_stdin
 from bot.cli._output import refuse
 from bot.cli.context import CliContext
 from bot.cli.errors import InvalidLine
 from bot.composition import build_answer_engine
 from bot.text_render import render_answer_text, render_text
-from knowledge.answering import Answer, AnswerEngine, detect_lang
+from knowledge.answering import Answer, AnswerEngine, detect_lang, detect_script, to_script
 
 # The `intent` of the JSON object that answers an `ask --jsonl` line that is no question.
 INVALID_LINE_INTENT = "invalid_line"
@@ -100,9 +100,14 @@ def _print_json(value: dict[str, Any], out: TextIO) -> None:
     out.flush()
 
 
-def _warn_unreadable(question: QuestionText, lang: str, line: int | None = None) -> None:
+def _warn_unreadable(question: QuestionText, default_lang: str, line: int | None = None) -> None:
+    """The warning about undecodable bytes, in the question's language and script, as its
+    answer is (`default_lang`, STAFFBOT_LANG's, when nothing readable is left of it)."""
     if question.unreadable:
+        readable = question.text.replace(REPLACEMENT, "").strip()
+        lang = detect_lang(readable) if readable else default_lang
         text = render_text("input_unreadable", lang, count=question.unreadable, line=line)
+        text = to_script(text, detect_script(readable))
         print(text, file=sys.stderr, flush=True)
 
 

@@ -15,12 +15,15 @@ from bot.cli._input import to_question_text
 from bot.cli.context import EXIT_OUTPUT_CLOSED, CliContext
 from bot.cli.error_messages import HANDLED, find_message, render_failure
 from bot.cli.errors import SettingsInvalid
-from bot.composition import build_db_engine, configure_logging
+from bot.composition import build_db_engine, configure_logging, quiet_slack_sdk
 from bot.settings import Settings
 from knowledge.answering import detect_lang
 
 # Each module registers its subcommands, in the order `staffbot --help` lists them.
 COMMAND_MODULES = (ask, db, serve, kb, schedule, digest, teams)
+# The processes that run until stopped log as services do; any other command reports Slack's
+# failures in its own words, without slack_sdk's ERROR lines before them.
+LONG_RUNNING_COMMANDS = frozenset({"serve", "scheduler"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +71,10 @@ def _run(argv: Sequence[str] | None) -> int:
             if getattr(args, "messages_follow_lang", False) and args.lang:
                 lang = args.lang  # `digest preview --lang zh`: the report and its messages
         ctx = CliContext(settings, build_db_engine(settings), lang)
-        return int(args.run(args, ctx))
+        if args.command in LONG_RUNNING_COMMANDS:
+            return int(args.run(args, ctx))
+        with quiet_slack_sdk():
+            return int(args.run(args, ctx))
     except HANDLED as exc:
         message = find_message(exc, args)
         if message is None:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from bot.cli._output import is_confirmed, refuse
 from bot.cli.context import CliContext
+from bot.composition import build_user_check
 from bot.kb.changes import MAX_SHOWN_VALUE, to_summary
 from bot.slack.ids import is_user_id as is_slack_user_id
 from bot.teams.ids import is_user_id as is_teams_user_id
@@ -54,6 +55,8 @@ def _run_admin_add(args: argparse.Namespace, ctx: CliContext) -> int:
     ensure_store(ctx.db_engine)
     # The table in error_messages tells InvalidValue (e.g. already an admin) by this id.
     args.user_id = _to_platform_user_id(args.platform, args.user_id)
+    # Slack, with SLACK_BOT_TOKEN: users.info says whether the person exists, as for /kb.
+    check_user = build_user_check(ctx.settings) if args.platform == "slack" else None
     entry = run_edit(
         ctx.db_engine,
         lambda s: add_member(
@@ -63,6 +66,7 @@ def _run_admin_add(args: argparse.Namespace, ctx: CliContext) -> int:
             ROLE_ADMIN,
             platform=args.platform,
             is_user_id=_USER_ID_CHECKS[args.platform],
+            check_user=check_user,
         ),
     )
     print(render_text("admin_added", ctx.lang, user_id=args.user_id, change_id=entry.id))

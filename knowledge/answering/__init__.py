@@ -11,7 +11,13 @@ from knowledge.answering.figures import (
 from knowledge.answering.knowledge_cache import KnowledgeCache
 from knowledge.answering.service import AnswerService
 from knowledge.answering.snapshot import Knowledge, load_knowledge
-from knowledge.answering.text import detect_lang, is_chinese, normalize, to_script
+from knowledge.answering.text import (
+    detect_lang,
+    detect_script,
+    is_chinese,
+    normalize,
+    to_script,
+)
 
 __all__ = [
     "Answer",
@@ -21,6 +27,7 @@ __all__ = [
     "KnowledgeCache",
     "SourceRef",
     "detect_lang",
+    "detect_script",
     "get_budget_figure",
     "get_complete_year",
     "get_latest_year",

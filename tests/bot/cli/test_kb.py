@@ -23,6 +23,7 @@ from knowledge.editing import Actor, Permissions, run_edit
 from knowledge.editing.audit import undo_change
 from knowledge.store import create_db_engine, models
 from knowledge.store.db import SQLITE_FILE_NAME
+from tests.support.slack_standin import SlackStandIn
 from tests.support.stores import copy_file
 
 
@@ -31,6 +32,7 @@ def data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeded_file: Path)
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.delenv("STAFFBOT_LANG", raising=False)
     monkeypatch.delenv("STAFFBOT_ADMINS", raising=False)
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
     monkeypatch.setenv("STAFFBOT_DATA_DIR", str(tmp_path / "data"))
     (tmp_path / "data").mkdir()
     copy_file(seeded_file, tmp_path / "data" / SQLITE_FILE_NAME)
@@ -70,6 +72,45 @@ def test_admin_add_list_and_remove(
         ("remove", "member", "U012ABC admin"),
     ]
     assert all(e.actor.startswith("cli:") for e in entries)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_admin_add_asks_slack_whether_the_person_exists(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
+    lang: str,
+) -> None:
+    """With SLACK_BOT_TOKEN, users.info is asked as `/kb admin add` asks it: an id Slack
+    does not know, or a deactivated account, is refused and nothing is stored."""
+    monkeypatch.setenv("STAFFBOT_LANG", lang)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-cli-test")
+    with SlackStandIn() as slack:
+        monkeypatch.setenv("SLACK_API_URL", slack.url)
+        slack.unknown_users.add("U0NOBODY1")
+        slack.deactivated_users.add("U0GONE01")
+        for user_id in ("U0NOBODY1", "U0GONE01"):
+            assert main(["admin", "add", user_id]) == EXIT_BAD_INPUT
+            expected = render_text(
+                "admin_invalid", lang, user_id=user_id, reason_key="no_such_user"
+            )
+            assert capsys.readouterr().err.strip() == expected
+        assert main(["admin", "add", "U0REAL01"]) == 0
+        capsys.readouterr()
+        asked = [c.body.get("user") for c in slack.calls_to("/users.info")]
+    assert asked == ["U0NOBODY1", "U0GONE01", "U0REAL01"]
+    assert [e.entity_key for e in _audit(data_dir)] == ["U0REAL01 admin"]
+
+
+def test_admin_add_takes_the_id_when_slack_cannot_be_asked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1-cli-test")
+    with SlackStandIn() as slack:
+        closed = slack.url  # nothing listens there once the stand-in has stopped
+    monkeypatch.setenv("SLACK_API_URL", closed)
+    assert main(["admin", "add", "U0REAL01"]) == 0
+    assert capsys.readouterr().out.startswith("U0REAL01 is now an admin")
 
 
 def test_admin_messages_in_chinese(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.slack_standin import SlackStandIn
+
 STAFFBOT = shutil.which("staffbot", path=str(Path(sys.executable).parent)) or "staffbot"
 JSON_KEYS = {"answered", "text", "lang", "intent", "confidence", "sources", "suggestions"}
 
@@ -178,7 +180,8 @@ def test_ask_with_bytes_that_are_not_utf8_answers_and_says_what_was_left_out(
     run = _run_bytes(env, "ask", *(["--json"] if as_json else []), NOT_UTF8)
     stderr = run.stderr.decode()
     assert run.returncode == 0 and "Traceback" not in stderr, stderr
-    assert "1 个字节不是 UTF-8 文本" in stderr
+    # "婦" is a traditional character: the warning is in traditional ones, as the answer.
+    assert "問題中有 1 個字節不是 UTF-8 文本" in stderr
     out = run.stdout.decode("utf-8")  # strict: nothing undecodable is printed
     if as_json:
         reply = json.loads(out)
@@ -202,7 +205,8 @@ def test_ask_jsonl_answers_every_line_when_one_is_not_utf8(
     assert "519,000" in replies[0]["text"]
     assert replies[1]["answered"] is False
     assert "280,000" in replies[2]["text"]
-    assert stderr.startswith("Line 2: the question held 1 byte that is not UTF-8 text")
+    # Line 2 is Chinese in traditional characters ("婦" and a stray byte): so is its warning.
+    assert stderr.startswith("第 2 行：問題中有 1 個字節不是 UTF-8 文本")
 
 
 def test_chat_goes_on_after_a_line_that_is_not_utf8(env: dict[str, str]) -> None:
@@ -230,3 +234,56 @@ def test_ask_jsonl_stops_quietly_when_the_reader_goes_away(env: dict[str, str]) 
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=30) == 1
     assert stderr == ""
+
+
+def test_schedule_add_with_slack_unreachable_says_so_without_the_sdks_error_line(
+    env: dict[str, str],
+) -> None:
+    """Our message says Slack could not be asked; slack_sdk's own "ERROR … Failed to send a
+    request" line is not printed before it (the default level, WARNING, lets ERROR through)."""
+    with SlackStandIn() as slack:
+        closed = slack.url  # nothing listens there once the stand-in has stopped
+    environment = dict(env, SLACK_BOT_TOKEN="xoxb-1-cli-test", SLACK_API_URL=closed)
+    environment.pop("STAFFBOT_LOG_LEVEL", None)
+    run = _run(
+        environment,
+        *("schedule", "add", "--kind", "reminder", "--channel", "C0UNREACH"),
+        *("--at", "mon 09:00", "--tz", "UTC"),
+    )
+    assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
+    assert "Channel C0UNREACH could not be checked" in run.stderr
+    assert "nothing was added" in run.stderr
+    assert "ERROR slack_sdk" not in run.stderr and "Failed to send" not in run.stderr
+    listing = _run(env, "schedule", "list")
+    assert "C0UNREACH" not in listing.stdout
+
+
+@pytest.mark.parametrize(
+    ("setting", "question", "warning"),
+    [
+        # A Chinese question under STAFFBOT_LANG=en: the warning is in Chinese, as the answer.
+        ("en", "P1预算".encode() + b"\xa0", "问题中有 1 个字节不是 UTF-8 文本"),
+        # An English question under STAFFBOT_LANG=zh: in English.
+        ("zh", b"P1 budget\xa0", "the question held 1 byte that is not UTF-8 text"),
+        # Traditional characters ("P1預算"): the warning in them too.
+        ("en", "P1預算".encode() + b"\xa0", "問題中有 1 個字節不是 UTF-8 文本"),
+    ],
+)
+def test_the_unreadable_bytes_warning_is_in_the_questions_language(
+    env: dict[str, str], setting: str, question: bytes, warning: str
+) -> None:
+    environment = dict(env, STAFFBOT_LANG=setting)
+    asked = _run_bytes(environment, "ask", question)
+    assert asked.returncode == 0 and warning.lower() in asked.stderr.decode().lower()
+    batch = _run_bytes(environment, "ask", "--jsonl", stdin=question + b"\n")
+    assert batch.returncode == 0 and warning.lower() in batch.stderr.decode().lower()
+    assert json.loads(batch.stdout.decode("utf-8"))["answered"] is True
+    chat = _run_bytes(environment, "chat", stdin=question + b"\nquit\n")
+    assert chat.returncode == 0 and warning.lower() in chat.stderr.decode().lower()
+
+
+def test_the_unreadable_bytes_warning_follows_the_setting_when_nothing_is_readable(
+    env: dict[str, str],
+) -> None:
+    run = _run_bytes(dict(env, STAFFBOT_LANG="zh"), "ask", "--jsonl", stdin=b"\xa0\xa1\n")
+    assert run.stderr.decode().startswith("第 1 行：问题中有 2 个字节不是 UTF-8 文本")
