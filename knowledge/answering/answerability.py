@@ -123,6 +123,25 @@ def read_wanted(text: str) -> str | None:
     return None
 
 
+# Words that only say what kind of answer a question wants ("what is it worth", "which
+# months", "what does X stand for", "几天"): a record that gives that kind of answer need not
+# hold them, so their absence is no evidence that the record is about something else.
+_FRAME = re.compile(
+    r"\bworth\b|\bstands? for\b|\b(?:which|what) (?:months?|years?|days?|dates?)\b"
+    r"|\bhow (?:long|much|many)\b|\bnumber of\b|\bmean(?:s|ing)?\b"
+    r"|几天|多久|多长时间|多少天|什么意思|代表什么|指的是",
+    re.IGNORECASE,
+)
+
+
+def list_frame_spans(text: str) -> list[str]:
+    """The parts of a question (normalised) that say what kind of answer it wants, not what
+    it is about: those the wanted-kind patterns and `_FRAME` find."""
+    unquoted = _QUOTED.sub(" ", text)
+    spans = [m.group() for _, pattern in _WANTS for m in pattern.finditer(unquoted)]
+    return spans + [m.group() for m in _FRAME.finditer(unquoted)]
+
+
 def is_supplied(wanted: str | None, texts: Iterable[str], *, present: int | None = None) -> bool:
     """Whether the texts of a record hold the kind of answer wanted; a date for "the next
     one" must be later than `present`, the year the store's documents speak from."""

@@ -14,6 +14,7 @@ from knowledge.answering.answer import Answer, SourceRef
 from knowledge.answering.answerability import (
     is_computed,
     is_supplied,
+    list_frame_spans,
     list_named_words,
     read_operation,
     read_wanted,
@@ -624,7 +625,8 @@ class AnswerEngine:
             score = best.score if best else 0.0
             shown = suggestions if score >= SUGGEST_MIN_SCORE else []
             return Answer("unknown", q.lang, False, round(score, 3), "decline", {}, [], shown)
-        signals = self._signals(terms, named, best, hits)
+        frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
+        signals = self._signals(terms, named, best, hits, frame)
         probability = self.calibration.to_probability(SEARCH, to_evidence(signals))
         decision = self.calibration.decide(probability)
         answer = self._answer_entry(q, best, probability)
@@ -670,11 +672,21 @@ class AnswerEngine:
         return texts
 
     def _signals(
-        self, terms: QueryTerms, named: set[str], best: Hit, hits: Sequence[Hit]
+        self,
+        terms: QueryTerms,
+        named: set[str],
+        best: Hit,
+        hits: Sequence[Hit],
+        frame: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, float]:
         """What the choice of `best` rests on: its score and coverage, its lead over the next
-        candidate, and the distinctive question words neither it nor its subject holds."""
-        missing = self.index.list_missing_words(terms, self._record_texts(best))
+        candidate, and the distinctive question words neither it nor its subject holds (the
+        words that only frame the question, `frame`, aside)."""
+        missing = [
+            (t, w)
+            for t, w in self.index.list_missing_words(terms, self._record_texts(best))
+            if t not in frame
+        ]
         second = hits[1].score if len(hits) > 1 else 0.0
         return {
             "score": best.score,

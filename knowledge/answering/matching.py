@@ -9,7 +9,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -437,3 +437,65 @@ class SearchIndex:
                 hits.append(Hit(self.entries[i], round(score, 4), round(coverage, 4), closeness))
         hits.sort(key=lambda h: (-h.score, -h.coverage, -h.closeness, h.entry.kind, h.entry.ref))
         return hits[:limit]
+
+
+# A Chinese name of at least this many characters is recognised with one character wrong
+# ("网落安全" for 网络安全), when no other name is as close and the wrong character makes
+# words the store never uses.
+NAME_TYPO_MIN_LENGTH = 3
+# A wrong first or last character needs this many right ones beside it: two right ones are
+# only a word followed (or preceded) by another word's character.
+NAME_TYPO_EDGE_MIN_RIGHT = 3
+_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def correct_name_typos(text: str, names: Iterable[str], is_known: Callable[[str], bool]) -> str:
+    """`text` with each run of Chinese characters that is one character away from exactly
+    one of `names` (Chinese, normalised) written as that name. A run already holding a name
+    is left as it is, and so is a wrong character that forms a word `is_known` knows (two
+    characters with either neighbour): "能力发展" is a phrase, not a misspelt "能力开发". A
+    wrong first or last character needs `NAME_TYPO_EDGE_MIN_RIGHT` right ones beside it."""
+    long_names = sorted(
+        {n for n in names if len(n) >= NAME_TYPO_MIN_LENGTH and _HAN_NAME.fullmatch(n)}
+    )
+    if not long_names:
+        return text
+    # Window (start, end) → the names one character away from it.
+    near: dict[tuple[int, int], set[str]] = defaultdict(set)
+    exact: list[tuple[int, int]] = []
+    for run in _HAN_NAME.finditer(text):
+        chars = run.group()
+        for name in long_names:
+            size = len(name)
+            for i in range(len(chars) - size + 1):
+                window = chars[i : i + size]
+                start = run.start() + i
+                if window == name:
+                    exact.append((start, start + size))
+                    continue
+                wrong = [k for k in range(size) if window[k] != name[k]]
+                if len(wrong) != 1:
+                    continue
+                k = wrong[0]
+                if k in (0, size - 1) and size - 1 < NAME_TYPO_EDGE_MIN_RIGHT:
+                    continue  # "数字是": a word and the next one's first character
+                left = chars[i + k - 1 : i + k + 1] if i + k > 0 else ""
+                right = chars[i + k : i + k + 2] if i + k + 1 < len(chars) else ""
+                if any(w and is_known(w) for w in (left, right)):
+                    continue
+                near[(start, start + size)].add(name)
+    chosen = [
+        (span, next(iter(found)))
+        for span, found in near.items()
+        if len(found) == 1 and not any(s < span[1] and span[0] < e for s, e in exact)
+    ]
+    # Two overlapping windows: neither is sure.
+    sure = [
+        (span, name)
+        for span, name in chosen
+        if not any(o != span and o[0] < span[1] and span[0] < o[1] for o, _ in chosen)
+    ]
+    for (start, end), name in sorted(sure, reverse=True):
+        if text[start:end] != name:
+            text = text[:start] + name + text[end:]
+    return text

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.answering.entries import ENTITY_KINDS
 from knowledge.answering.intents import Reading, read_question
-from knowledge.answering.matching import Mention, QueryTerms, SearchIndex, to_query_terms
+from knowledge.answering.matching import (
+    Mention,
+    QueryTerms,
+    SearchIndex,
+    correct_name_typos,
+    to_query_terms,
+)
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import latin_tokens, normalize
 
@@ -78,9 +84,18 @@ class QuestionReader:
     def __init__(self, knowledge: Knowledge, index: SearchIndex) -> None:
         self.knowledge = knowledge
         self.index = index
+        subjects = {*knowledge.priorities, *knowledge.themes}
+        self.chinese_names = {
+            normalize(name)
+            for name in (
+                *(p.name_zh for p in knowledge.priorities.values()),
+                *(t.name_zh for t in knowledge.themes.values()),
+                *(a.alias for a in knowledge.aliases if a.target_code in subjects),
+            )
+        }
 
     def read(self, text: str, lang: str) -> Question:
-        normalized = normalize(text)
+        normalized = correct_name_typos(normalize(text), self.chinese_names, self.index.has_token)
         reading = read_question(normalized)
         q = Question(text, normalized, lang, reading)
         # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.

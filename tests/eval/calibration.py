@@ -31,7 +31,7 @@ from sqlmodel import Session
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bot.cli import to_json_object  # noqa: E402
+from bot.cli.ask import to_json_object  # noqa: E402
 from knowledge.answering import AnswerEngine, load_knowledge  # noqa: E402
 from knowledge.answering.calibration import (  # noqa: E402
     DEFAULT_CALIBRATION,
@@ -188,7 +188,7 @@ def main() -> int:
     if args.fit:
         for path in (SEARCH, STRUCTURED):
             steps = fit_isotonic([p for p in own if p.path == path])
-            print(f"{path!r}: (" + ", ".join(f"({lo}, {pr})" for lo, pr in steps) + "),")
+            print(f"{path!r}: (" + "".join(f"({lo}, {pr}), " for lo, pr in steps) + "),")
     calibration = DEFAULT_CALIBRATION
     for title, chosen in (
         ("fitted on: " + ", ".join(FIT_SETS), own),

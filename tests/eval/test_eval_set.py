@@ -19,13 +19,14 @@ CASES = Path(__file__).with_name("questions.json")
 HOLDOUT_CASES = Path(__file__).with_name("holdout.json")
 BLIND_CASES = Path(__file__).with_name("blind.json")
 # The third set, written blind at the end of a session (82.7% then, 90.7% after the general
-# fixes it exposed): a guard against regressions, below the 95% bar until the misses are fixed.
-BLIND_MIN_ACCURACY = 0.88
+# fixes it exposed, 88.7% with calibrated confidence, 89.3% once frame words were no missing
+# evidence): a guard against regressions, below the 95% bar until the misses are fixed.
+BLIND_MIN_ACCURACY = 0.89
 DEV_CASES = Path(__file__).with_name("dev.json")  # copied from ../shared/eval
 # Copied from ../shared/eval too, dev2 not at 95% yet: guarded against regressions at the
 # accuracy reached (raise the floor as the misses are fixed).
 FLOOR_CASES = [
-    (Path(__file__).with_name("dev2.json"), 0.93),  # 85.1% when copied in
+    (Path(__file__).with_name("dev2.json"), 0.95),  # 85.1% when copied in, 95.7% now
     (Path(__file__).with_name("offtopic-dev.json"), 1.0),
 ]
 MIN_ACCURACY = 0.95

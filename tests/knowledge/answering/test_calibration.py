@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.text_render import render_answer_text
+from knowledge.answering.answerability import list_frame_spans
 from knowledge.answering.calibration import (
     DEFAULT_CALIBRATION,
     NAMED_MIN_WEIGHT,
@@ -85,3 +86,19 @@ def test_answers_carry_a_calibrated_probability(answer_engine: AnswerEngine, que
     answer = answer_engine.answer(question)
     assert answer.answered
     assert DEFAULT_CALIBRATION.answer_min <= answer.confidence <= 1.0
+
+
+def test_words_that_only_frame_the_question_are_not_missing_evidence(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "worth" says a figure is wanted; the record gives it without the word.
+    answer = answer_engine.answer("What is the policy and regulation line under P3 worth?")
+    assert answer.answered
+    assert DEFAULT_CALIBRATION.answer_min <= answer.confidence
+
+
+def test_frame_spans_are_the_wanted_kind_not_the_subject() -> None:
+    spans = list_frame_spans("what does coco stand for and how many days is the leave worth")
+    assert {"stand for", "how many", "worth"} <= set(spans)
+    assert not any("coco" in s or "leave" in s for s in spans)
+    assert set(list_frame_spans("2018年务虚会开了几天")) == {"几天"}

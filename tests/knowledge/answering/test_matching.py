@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge.answering.matching import Entry, SearchIndex, to_query_terms
+from bot.text_render import render_answer_text
+from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.matching import Entry, SearchIndex, correct_name_typos, to_query_terms
 from knowledge.answering.text import normalize
 
 ENTRIES = [
@@ -67,3 +69,35 @@ def test_search_reads_a_word_as_its_synonym() -> None:
         SearchIndex(entries).search(to_query_terms(normalize("员工人数")))[0].coverage
         < hits[0].coverage
     )
+
+
+_NAMES = {"网络安全", "能力开发", "数字化"}
+_KNOWN = {"能力", "发展", "安全", "数字"}
+
+
+def _correct(text: str, names: set[str] = _NAMES) -> str:
+    return correct_name_typos(text, names, _KNOWN.__contains__)
+
+
+def test_a_chinese_name_with_one_wrong_character_is_read_as_the_name() -> None:
+    assert _correct("网落安全主题的预算") == "网络安全主题的预算"
+    assert _correct("能力开法主题在p3下") == "能力开发主题在p3下"
+
+
+def test_a_name_typo_is_not_corrected_when_unsure() -> None:
+    # Two names equally close.
+    assert _correct("网落安全", {"网络安全", "网格安全"}) == "网落安全"
+    # The "wrong" character makes a word the store knows: a phrase, not a typo.
+    assert _correct("能力发展报告") == "能力发展报告"
+    # A wrong last character of a three-character name: a word, then the next word.
+    assert _correct("预算数字是最终的吗") == "预算数字是最终的吗"
+    # The name is written right, or is too short to be told from other words.
+    assert _correct("网络安全") == "网络安全"
+    assert _correct("数学", {"数字"}) == "数学"
+
+
+def test_the_engine_answers_about_a_misspelt_chinese_theme(answer_engine: AnswerEngine) -> None:
+    for question in ("网落安全主题的预算是多少？", "網落安全主題的預算是多少？"):
+        answer = answer_engine.answer(question)
+        assert answer.answered and answer.intent == "budget"
+        assert "网络安全" in render_answer_text(answer) or "網絡安全" in render_answer_text(answer)
