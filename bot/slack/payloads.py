@@ -126,28 +126,28 @@ def to_request_key(body: Mapping[str, Any], headers: Mapping[str, Sequence[str]]
     return f"slack:signature:{signature[3:]}" if signature else None
 
 
-def to_post_key(body: Mapping[str, Any]) -> str | None:
-    """A private answer posted to its channel: the ephemeral message the button is on
-    (channel, message ts, and the one user who sees it), however often it is clicked."""
+def _to_message_key(body: Mapping[str, Any], kind: str) -> str | None:
+    """A claim on what a click does to the message its button is on, for the one who clicked
+    (channel, message ts, user), however often it is clicked."""
     container = body.get("container")
     if not isinstance(container, Mapping):
         return None
     channel = extract_channel_id(container.get("channel_id"))
     ts = extract_ts(container.get("message_ts"))
     user_id = extract_action_user_id(body)
-    return f"slack:post:{channel}:{ts}:{user_id}" if channel and ts and user_id else None
+    return f"slack:{kind}:{channel}:{ts}:{user_id}" if channel and ts and user_id else None
+
+
+def to_post_key(body: Mapping[str, Any]) -> str | None:
+    """A private answer posted to its channel: the ephemeral message the button is on and
+    the one user who sees it."""
+    return _to_message_key(body, "post")
 
 
 def to_vote_key(body: Mapping[str, Any]) -> str | None:
     """A vote on an answer: the message the buttons are on and the voter, so that a double
     click (two requests, two trigger_ids) is one vote."""
-    container = body.get("container")
-    if not isinstance(container, Mapping):
-        return None
-    channel = extract_channel_id(container.get("channel_id"))
-    ts = extract_ts(container.get("message_ts"))
-    user_id = extract_action_user_id(body)
-    return f"slack:vote:{channel}:{ts}:{user_id}" if channel and ts and user_id else None
+    return _to_message_key(body, "vote")
 
 
 def is_user_message(event: Mapping[str, Any]) -> bool:
