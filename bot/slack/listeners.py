@@ -119,6 +119,22 @@ class SlackListeners:
             platform=PLATFORM, user_id=user_id, question=question, answer=answer
         )
 
+    async def _claim(
+        self, key: str, client: AsyncWebClient, place: Place, question: str, handled: str
+    ) -> bool:
+        """Claims work that speaks in a channel once in any process; False (logged as
+        `handled`) when it was claimed before, and when the store cannot be reached (the
+        asker is then told so, at `place`)."""
+        claim = await self.flow.claim(key)
+        if claim is Claim.HANDLED:
+            logger.info("%s: ignored", handled)
+            return False
+        if claim is Claim.UNAVAILABLE:
+            notice = to_unavailable_notice(question)
+            await post_reply(client, place, build_notice_message(notice.key, notice.lang))
+            return False
+        return True
+
     async def _answer_event(
         self, body: Mapping[str, Any], client: AsyncWebClient, place: Place, question: str
     ) -> None:
@@ -127,13 +143,7 @@ class SlackListeners:
         if key is None:
             logger.info("event without a valid event_id ignored")
             return
-        claim = await self.flow.claim(key)
-        if claim is Claim.HANDLED:
-            logger.info("event already handled: delivery ignored")
-            return
-        if claim is Claim.UNAVAILABLE:
-            notice = to_unavailable_notice(question)
-            await post_reply(client, place, build_notice_message(notice.key, notice.lang))
+        if not await self._claim(key, client, place, question, "event already handled"):
             return
         user_id = extract_user_id(body.get("event", {}).get("user"))
         await self._answer_at(client, place, question, user_id=user_id)
@@ -330,13 +340,7 @@ class SlackListeners:
         if post_key is None:
             logger.info("post-to-channel click without its message's channel and ts; posted")
         else:
-            claim = await self.flow.claim(post_key)
-            if claim is Claim.HANDLED:
-                logger.info("answer already posted to the channel; click ignored")
-                return
-            if claim is Claim.UNAVAILABLE:
-                notice = to_unavailable_notice(question)
-                await post_reply(client, place, build_notice_message(notice.key, notice.lang))
+            if not await self._claim(post_key, client, place, question, "answer already posted"):
                 return
         posted = False
         try:
