@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from knowledge.answering.answer import Answer, SourceRef
+from knowledge.answering.answer import Answer, AnswerKind, SourceRef
 from knowledge.answering.answerability import (
     is_computed,
     is_supplied,
@@ -45,11 +45,8 @@ from knowledge.answering.filler import strip_filler
 from knowledge.answering.intents import Reading, read_question_form
 from knowledge.answering.lists import asks_for_items, gives_count_asked
 from knowledge.answering.matching import (
-    ANSWER_MIN_SCORE,
     DATED_FORM_BONUS,
     FORM_BONUS,
-    SUGGEST_MIN_SCORE,
-    TIE_MARGIN,
     YEAR_MISMATCH_PENALTY,
     Hit,
     QueryTerms,
@@ -58,29 +55,30 @@ from knowledge.answering.matching import (
 )
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import detect_lang, detect_script, normalize, to_script
+from knowledge.answering.thresholds import (
+    ALL_RISKS_CONFIDENCE,
+    ANSWER_MIN_SCORE,
+    CANNOT_ANSWER_CONFIDENCE,
+    CERTAIN,
+    KPI_OWNER_MIN_COVERAGE,
+    MONEY_FACT_MIN_COVERAGE,
+    NOTHING_FOUND,
+    RELATED_BELOW,
+    RISK_MIN_COVERAGE,
+    SEARCH_HIT_BASE,
+    SOME_RISKS_CONFIDENCE,
+    STRUCTURED_FIRST_EXPLAINED,
+    SUGGEST_MIN_SCORE,
+    THEME_GUESS_MAX_EXPLAINED,
+    TIE_MARGIN,
+    UNKNOWN_WORD_MIN_COVERAGE,
+    WHOLE_STORE_CONFIDENCE,
+)
 from knowledge.answering.understanding import Question, QuestionReader, Target
 from knowledge.store import TOTAL_CODE, models
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
-# With intent words, a structured answer whose targets explain at least this share of the
-# question is given even when a fact scores higher.
-STRUCTURED_FIRST_EXPLAINED = 0.5
-# Below this confidence a fact answer also lists what else came close.
-RELATED_BELOW = 0.75
-# A question about money that names no budget line is answered from a fact only when the
-# fact covers this much of it (otherwise "WHO budget" would get a fact that mentions WHO).
-MONEY_FACT_MIN_COVERAGE = 0.8
-# A question with a word the knowledge has never seen ("annual leave") is answered from a
-# fact only when the fact explains this much of it: that word may be what it is about.
-UNKNOWN_WORD_MIN_COVERAGE = 0.7
-# A record that holds no answer of the kind asked for is declined at this confidence.
-CANNOT_ANSWER_CONFIDENCE = 0.05
-# A question about a theme of a priority that explains less than this of it names a theme the
-# reader did not recognise (a typo): it is offered the priority's themes.
-THEME_GUESS_MAX_EXPLAINED = 0.5
-# A risk is picked out by name when the search explains this much of the question.
-RISK_MIN_COVERAGE = 0.5
 
 # The store's present is the latest year holding at least this share of its dated facts.
 PRESENT_YEAR_MIN_SHARE = 0.05
@@ -102,11 +100,10 @@ _OWNER = re.compile(
     r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
     r"|哪个(?:重点工作|主题|推动因素|优先事项)|哪一(?:项重点工作|个主题)|属于哪|归属|归哪"
 )
-# ... and is answered from the KPI whose text explains at least this much of the rest (Chinese
-# bigrams such as 有关/关于 count against it).
-KPI_OWNER_MIN_COVERAGE = 0.4
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
+# Answers whose parts say which operation they computed.
+_COMPUTED_KINDS = frozenset({AnswerKind.COMPUTE, AnswerKind.EXTREME})
 
 
 class AnswerEngine:
@@ -148,7 +145,13 @@ class AnswerEngine:
         if not text:
             return self._help(lang)
         if len(text) > MAX_QUESTION_LENGTH:
-            return Answer("decline", lang, False, 0.0, "too_long", {"limit": MAX_QUESTION_LENGTH})
+            return Answer(
+                kind=AnswerKind.TOO_LONG,
+                lang=lang,
+                answered=False,
+                confidence=NOTHING_FOUND,
+                parts={"limit": MAX_QUESTION_LENGTH},
+            )
         q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
@@ -162,18 +165,18 @@ class AnswerEngine:
         )
         # "what is meaningful connectivity": the fact that defines it, not one naming it
         answer = self.glossary.define(whole, lang, answer) or answer
-        if answer.template == "fact":  # a share or a sum of counts the fact states
+        if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
         wanted = read_wanted(q.normalized)
-        if answer.template == "kpi_detail" and _OWNER.search(q.normalized):
+        if answer.kind is AnswerKind.KPI_DETAIL and _OWNER.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
         texts = self._answer_texts(q, answer)
         if answer.answered and not is_supplied(wanted, texts, present=self.present_year):
             return self._cannot_answer(q, answer, wanted)
         operation = read_operation(q.normalized)
-        if answer.answered and answer.template in self._FIGURE_TEMPLATES | {"overview"}:
-            done = answer.parts.get("op", "") if answer.template in ("compute", "extreme") else ""
+        if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
+            done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
             if not is_computed(operation, str(done)):
                 return self._cannot_compute(q, str(operation))
         if answer.answered and not answer.signals:
@@ -190,7 +193,7 @@ class AnswerEngine:
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
-        if structured is not None and structured.template == "did_you_mean":
+        if structured is not None and structured.kind is AnswerKind.DID_YOU_MEAN:
             return structured
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
@@ -201,7 +204,7 @@ class AnswerEngine:
             lookup_score = lookup.signals.get("score", lookup.confidence)
             if (
                 lookup.answered
-                and lookup.intent != "overview"
+                and lookup.kind is not AnswerKind.OVERVIEW
                 and (lookup_score > structured.confidence + TIE_MARGIN)
                 and not gives_count_asked(q.normalized, structured)  # "the four main risks"
             ):
@@ -244,7 +247,7 @@ class AnswerEngine:
                 return self._budget(q, targets)
             if not q.content:
                 if reading.has("whole"):
-                    return self._budget(q, [Target(TOTAL_CODE)], confidence=1.0)
+                    return self._budget(q, [Target(TOTAL_CODE)], confidence=CERTAIN)
                 return self._extreme(q)
             return None
         if targets:
@@ -275,7 +278,13 @@ class AnswerEngine:
             f"{c} {self.knowledge.themes[c].name_zh if zh else self.knowledge.themes[c].name_en}"
             for c in codes
         ][: SUGGESTION_LIMIT + 1]
-        return Answer("unknown", q.lang, False, q.explained, "did_you_mean", {}, [], labels)
+        return Answer(
+            kind=AnswerKind.DID_YOU_MEAN,
+            lang=q.lang,
+            answered=False,
+            confidence=q.explained,
+            suggestions=labels,
+        )
 
     # -- budgets ------------------------------------------------------------------------
 
@@ -366,7 +375,14 @@ class AnswerEngine:
             "ambiguous": any(t.ambiguous for t in targets),
         }
         sure = q.confidence if confidence is None else confidence
-        return Answer("budget", q.lang, True, sure, "budget", parts, _sources(figures))
+        return Answer(
+            kind=AnswerKind.BUDGET,
+            lang=q.lang,
+            answered=True,
+            confidence=sure,
+            parts=parts,
+            sources=_sources(figures),
+        )
 
     def _combine(self, q: Question, op: str) -> Answer:
         asked = q.reading.year
@@ -391,7 +407,14 @@ class AnswerEngine:
             "share_of_total": share,
             "newer": self._newer(figures, year),
         }
-        return Answer("compute", q.lang, True, q.confidence, "compute", parts, _sources(figures))
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=q.confidence,
+            parts=parts,
+            sources=_sources(figures),
+        )
 
     def _extreme(self, q: Question) -> Answer:
         reading = q.reading
@@ -436,8 +459,15 @@ class AnswerEngine:
             "newer": self._newer(figures, year),
             "lacking": lacking,
         }
-        confidence = 0.95 if not q.content else q.confidence
-        return Answer("compute", q.lang, True, confidence, "extreme", parts, _sources(chosen))
+        confidence = WHOLE_STORE_CONFIDENCE if not q.content else q.confidence
+        return Answer(
+            kind=AnswerKind.EXTREME,
+            lang=q.lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=_sources(chosen),
+        )
 
     # -- overviews, KPIs, outcomes -------------------------------------------------------
 
@@ -489,7 +519,14 @@ class AnswerEngine:
             )
         parts: dict[str, Any] = {"items": items, **self._year_parts(figures, asked)}
         sure = q.confidence if confidence is None else confidence
-        return Answer("overview", q.lang, True, sure, "overview", parts, _dedupe(sources))
+        return Answer(
+            kind=AnswerKind.OVERVIEW,
+            lang=q.lang,
+            answered=True,
+            confidence=sure,
+            parts=parts,
+            sources=_dedupe(sources),
+        )
 
     def _kpi_list(self, q: Question) -> Answer:
         groups: list[dict[str, Any]] = []
@@ -510,7 +547,14 @@ class AnswerEngine:
             "count": sum(len(g["kpis"]) for g in groups),
             "only_count": q.reading.has("count") and not asks_for_items(q.normalized),
         }
-        return Answer("kpi", q.lang, True, q.confidence, "kpi_list", parts, _dedupe(sources))
+        return Answer(
+            kind=AnswerKind.KPI_LIST,
+            lang=q.lang,
+            answered=True,
+            confidence=q.confidence,
+            parts=parts,
+            sources=_dedupe(sources),
+        )
 
     def _kpi_owner(self, q: Question) -> Answer | None:
         """The KPI a "which priority has a KPI on X" question is about, with its theme and
@@ -524,7 +568,9 @@ class AnswerEngine:
         if len(hits) > 1 and hits[0].score - hits[1].score <= TIE_MARGIN:
             return None  # two KPIs fit as well: the usual search offers both
         # The form itself says a KPI is wanted: the search only has to tell which one.
-        return self._kpi_answer(q.lang, hits[0].entry.ref, min(1.0, 0.3 + hits[0].score))
+        return self._kpi_answer(
+            q.lang, hits[0].entry.ref, min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
+        )
 
     def _kpi_total(self, lang: str) -> Answer:
         rows: list[dict[str, Any]] = []
@@ -536,13 +582,20 @@ class AnswerEngine:
         sections = sorted({k.section for k in kpis})
         sources = [to_source(self.knowledge, kpis[0].doc, ", ".join(sections))] if kpis else []
         parts: dict[str, Any] = {"rows": rows, "total": sum(r["count"] for r in rows)}
-        return Answer("kpi", lang, True, 0.95, "kpi_total", parts, sources)
+        return Answer(
+            kind=AnswerKind.KPI_TOTAL,
+            lang=lang,
+            answered=True,
+            confidence=WHOLE_STORE_CONFIDENCE,
+            parts=parts,
+            sources=sources,
+        )
 
     def _kpi_detail(self, q: Question) -> Answer:
         code = q.reading.kpi_codes[0]
         if code not in self.knowledge.kpis:
             return self._unknown_code(q.lang, code)
-        return self._kpi_answer(q.lang, code, 1.0)
+        return self._kpi_answer(q.lang, code, CERTAIN)
 
     def _kpi_answer(self, lang: str, code: str, confidence: float) -> Answer:
         kpi = self.knowledge.kpis[code]
@@ -554,7 +607,14 @@ class AnswerEngine:
             "progress": to_progress(self.knowledge.get_latest_progress(code)),
         }
         source = to_source(self.knowledge, kpi.doc, kpi.section)
-        return Answer("kpi", lang, True, confidence, "kpi_detail", parts, [source])
+        return Answer(
+            kind=AnswerKind.KPI_DETAIL,
+            lang=lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=[source],
+        )
 
     def _results(self, q: Question, which: str, confidence: float | None = None) -> Answer:
         store = self.knowledge.outputs if which == "outputs" else self.knowledge.outcomes
@@ -567,13 +627,20 @@ class AnswerEngine:
                 sources.append(to_source(self.knowledge, theme.doc, theme.section))
         parts: dict[str, Any] = {"which": which, "groups": groups}
         sure = q.confidence if confidence is None else confidence
-        return Answer(which[:-1], q.lang, True, sure, "results", parts, _dedupe(sources))
+        return Answer(
+            kind=AnswerKind.OUTCOMES if which == "outcomes" else AnswerKind.OUTPUTS,
+            lang=q.lang,
+            answered=True,
+            confidence=sure,
+            parts=parts,
+            sources=_dedupe(sources),
+        )
 
     # -- risks --------------------------------------------------------------------------
 
     def _risk(self, q: Question) -> Answer:
         chosen = list(self.knowledge.risks.values())
-        confidence = 0.9 if not q.content else 0.7
+        confidence = ALL_RISKS_CONFIDENCE if not q.content else SOME_RISKS_CONFIDENCE
         if q.content:
             terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
             hits = [
@@ -586,7 +653,7 @@ class AnswerEngine:
                 chosen = [
                     self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
                 ]
-                confidence = min(1.0, 0.3 + hits[0].score)
+                confidence = min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
         return self._risk_answer(q.lang, chosen, confidence)
 
     def _risk_answer(self, lang: str, risks: Sequence[Any], confidence: float) -> Answer:
@@ -594,7 +661,14 @@ class AnswerEngine:
             {"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks
         ]
         sources = _dedupe([to_source(self.knowledge, r.doc, r.section) for r in risks])
-        return Answer("risk", lang, True, confidence, "risk", {"items": items}, sources)
+        return Answer(
+            kind=AnswerKind.RISK,
+            lang=lang,
+            answered=True,
+            confidence=confidence,
+            parts={"items": items},
+            sources=sources,
+        )
 
     # -- search over everything ---------------------------------------------------------
 
@@ -624,7 +698,13 @@ class AnswerEngine:
         if best is None or not acceptable:
             score = best.score if best else 0.0
             shown = suggestions if score >= SUGGEST_MIN_SCORE else []
-            return Answer("unknown", q.lang, False, round(score, 3), "decline", {}, [], shown)
+            return Answer(
+                kind=AnswerKind.DECLINE,
+                lang=q.lang,
+                answered=False,
+                confidence=round(score, 3),
+                suggestions=shown,
+            )
         frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
         signals = self._signals(terms, named, best, hits, frame)
         probability = self.calibration.to_probability(SEARCH, to_evidence(signals))
@@ -635,9 +715,15 @@ class AnswerEngine:
             wanted = read_wanted(q.normalized)
             if not is_supplied(wanted, self._answer_texts(q, answer), present=self.present_year):
                 return self._cannot_answer(q, answer, wanted)  # says what is missing
-            template = "did_you_mean" if decision == "suggest" and suggestions else "decline"
+            kind = (
+                AnswerKind.DID_YOU_MEAN
+                if decision == "suggest" and suggestions
+                else AnswerKind.DECLINE
+            )
             shown = suggestions if best.score >= SUGGEST_MIN_SCORE else []
-            unsure = Answer("unknown", q.lang, False, probability, template, {}, [], shown)
+            unsure = Answer(
+                kind=kind, lang=q.lang, answered=False, confidence=probability, suggestions=shown
+            )
             unsure.signals = signals
             return unsure
         if answer.confidence < RELATED_BELOW:
@@ -746,12 +832,26 @@ class AnswerEngine:
         if kind == "faq":
             faq = self._faqs[ref]
             source = to_source(self.knowledge, faq.doc, faq.section)
-            return Answer("faq", q.lang, True, confidence, "faq", {"faq": faq}, [source])
+            return Answer(
+                kind=AnswerKind.FAQ,
+                lang=q.lang,
+                answered=True,
+                confidence=confidence,
+                parts={"faq": faq},
+                sources=[source],
+            )
         fact = self._facts[ref]
         source = to_source(self.knowledge, fact.doc, fact.section)
         under = to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
         parts: dict[str, Any] = {"fact": fact, "priority": under}
-        return Answer("fact", q.lang, True, confidence, "fact", parts, [source])
+        return Answer(
+            kind=AnswerKind.FACT,
+            lang=q.lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=[source],
+        )
 
     def _suggestions(self, lang: str, hits: Sequence[Hit]) -> list[str]:
         labels: list[str] = []
@@ -785,23 +885,31 @@ class AnswerEngine:
     # -- answerability -----------------------------------------------------------------
 
     # Templates that say figures (amounts, shares, counts of KPIs) and nothing else.
-    _FIGURE_TEMPLATES = frozenset(
-        {"budget", "compute", "extreme", "kpi_list", "kpi_total", "results"}
+    _FIGURE_KINDS = frozenset(
+        {
+            AnswerKind.BUDGET,
+            AnswerKind.COMPUTE,
+            AnswerKind.EXTREME,
+            AnswerKind.KPI_LIST,
+            AnswerKind.KPI_TOTAL,
+            AnswerKind.OUTCOMES,
+            AnswerKind.OUTPUTS,
+        }
     )
-    _SHARE_TEMPLATES = frozenset({"budget", "compute", "extreme"})
+    _SHARE_KINDS = frozenset({AnswerKind.BUDGET, AnswerKind.COMPUTE, AnswerKind.EXTREME})
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
         they hold; a figure answer holds counts, an overview nothing in particular."""
         parts = answer.parts
-        if answer.template == "fact":
+        if answer.kind is AnswerKind.FACT:
             fact = parts["fact"]
             return [fact.title_en, fact.text_en, fact.title_zh, fact.text_zh, *fact.figures]
-        if answer.template == "faq":
+        if answer.kind is AnswerKind.FAQ:
             return [parts["faq"].answer_en, parts["faq"].answer_zh]
-        if answer.template == "kpi_detail":
+        if answer.kind is AnswerKind.KPI_DETAIL:
             return [parts["kpi"].text_en, parts["kpi"].text_zh]
-        if answer.template == "risk":
+        if answer.kind is AnswerKind.RISK:
             return [
                 "0",  # the answer counts the risks it lists
                 *(
@@ -814,15 +922,15 @@ class AnswerEngine:
                     )
                 ),
             ]
-        if answer.template == "kpi_list":
+        if answer.kind is AnswerKind.KPI_LIST:
             kpis = [k for group in parts["groups"] for k in group["kpis"]]
             return ["0", *(t for k in kpis for t in (k.text_en, k.text_zh))]
-        if answer.template in self._SHARE_TEMPLATES or (
-            answer.template == "overview" and q.reading.has("budget", "share")
+        if answer.kind in self._SHARE_KINDS or (
+            answer.kind is AnswerKind.OVERVIEW and q.reading.has("budget", "share")
         ):
             return ["0 %"]  # budgets are said with their shares
-        if answer.template in self._FIGURE_TEMPLATES or (
-            answer.template == "overview"
+        if answer.kind in self._FIGURE_KINDS or (
+            answer.kind is AnswerKind.OVERVIEW
             and q.reading.has("class_theme", "kpi", "outcome", "output")
         ):
             return ["0"]
@@ -857,14 +965,12 @@ class AnswerEngine:
         suggestions = self._suggestions(q.lang, hits)[:SUGGESTION_LIMIT]
         parts: dict[str, Any] = {"wanted": wanted, "subject": subject, "holds": holds}
         return Answer(
-            "unknown",
-            q.lang,
-            False,
-            CANNOT_ANSWER_CONFIDENCE,
-            "cannot_answer",
-            parts,
-            [],
-            suggestions,
+            kind=AnswerKind.CANNOT_ANSWER,
+            lang=q.lang,
+            answered=False,
+            confidence=CANNOT_ANSWER_CONFIDENCE,
+            parts=parts,
+            suggestions=suggestions,
         )
 
     def _cannot_compute(self, q: Question, operation: str) -> Answer:
@@ -875,7 +981,14 @@ class AnswerEngine:
             for t in q.targets
         ][:SUGGESTION_LIMIT]
         parts: dict[str, Any] = {"operation": operation}
-        return Answer("unknown", q.lang, False, 0.0, "cannot_compute", parts, [], suggestions)
+        return Answer(
+            kind=AnswerKind.CANNOT_COMPUTE,
+            lang=q.lang,
+            answered=False,
+            confidence=NOTHING_FOUND,
+            parts=parts,
+            suggestions=suggestions,
+        )
 
     # -- help and refusals --------------------------------------------------------------
 
@@ -884,7 +997,9 @@ class AnswerEngine:
             "priorities": list(self.knowledge.priorities.values()),
             "years": self.knowledge.years,
         }
-        return Answer("help", lang, True, 1.0, "help", parts)
+        return Answer(
+            kind=AnswerKind.HELP, lang=lang, answered=True, confidence=CERTAIN, parts=parts
+        )
 
     def _unknown_numbers(self, q: Question) -> list[str]:
         """Numbered KPIs, outputs or outcomes ("KPI 4.7.3", "output 7.2") the store does not
@@ -901,7 +1016,14 @@ class AnswerEngine:
         priorities = list(self.knowledge.priorities.values())
         parts: dict[str, Any] = {"code": code, "known": [p.label for p in priorities]}
         suggestions = [p.code for p in priorities][:SUGGESTION_LIMIT]
-        return Answer("unknown", lang, False, 0.0, "unknown_code", parts, [], suggestions)
+        return Answer(
+            kind=AnswerKind.UNKNOWN_CODE,
+            lang=lang,
+            answered=False,
+            confidence=NOTHING_FOUND,
+            parts=parts,
+            suggestions=suggestions,
+        )
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ def to_source(knowledge: Knowledge, doc: str, section: str) -> SourceRef:
         return SourceRef(doc, section)
     # The admins' knowledge base has no file: it is named by its symbol.
     name = document.file or document.symbol or document.code
-    return SourceRef(name, section, document.title_en, document.title_zh, doc == ADMIN_DOC)
+    change_id = to_change_id(section) if doc == ADMIN_DOC else None
+    return SourceRef(name, section, document.title_en, document.title_zh, change_id)
 
 
 def _readings(lines: list[models.BudgetLine], attribute: str) -> list[Reading]:

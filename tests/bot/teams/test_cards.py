@@ -47,7 +47,7 @@ from bot.teams.cards import (
     to_card_size,
 )
 from bot.text_render import LANGS
-from knowledge.answering import Answer, AnswerEngine, SourceRef, to_script
+from knowledge.answering import Answer, AnswerEngine, AnswerKind, SourceRef, to_script
 from knowledge.reporting import KpiStatus, Scope, ThemeKpis
 from scheduler.reports import Reminder, Report, build_report_for
 from tests.bot.test_text_render import QUESTIONS
@@ -102,7 +102,15 @@ def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 def faq_answer(text: str, lang: str = "en", **extra: Any) -> Answer:
     faq = SimpleNamespace(answer_en=text, answer_zh=text)
-    return Answer("faq", lang, True, 1.0, "faq", {"faq": faq}, [SOURCE], **extra)
+    return Answer(
+        kind=AnswerKind.FAQ,
+        lang=lang,
+        answered=True,
+        confidence=1.0,
+        parts={"faq": faq},
+        sources=[SOURCE],
+        **extra,
+    )
 
 
 def test_both_languages_have_the_same_teams_templates() -> None:
@@ -144,7 +152,13 @@ def test_buttons_are_labelled_in_the_answer_language(answer_engine: AnswerEngine
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_declined_question_offers_its_suggestions_as_buttons(lang: str) -> None:
     suggestions = ["P1 budget", "KPIs for P2", "a very long suggestion " * 10]
-    answer = Answer("decline", lang, False, 0.0, "decline", {}, [], suggestions)
+    answer = Answer(
+        kind=AnswerKind.DECLINE,
+        lang=lang,
+        answered=False,
+        confidence=0.0,
+        suggestions=suggestions,
+    )
     card = build_answer_card(answer, "P9 budget")
     check_card(card)
     assert ("I don't know that" if lang == "en" else "不知道") in texts(card)[0]

@@ -61,7 +61,7 @@ def test_answer_declines_a_record_without_the_kind_asked(
 ) -> None:
     answer = answer_engine.answer(question)
     assert not answer.answered
-    assert answer.template == "cannot_answer" and answer.sources == []
+    assert answer.kind == "cannot_answer" and answer.sources == []
     text = render_answer_text(answer)
     assert "Source" not in text and "来源" not in text
 
@@ -90,7 +90,7 @@ def test_answer_declines_a_number_the_store_does_not_have(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert not answer.answered and answer.template == "unknown_code"
+    assert not answer.answered and answer.kind == "unknown_code"
     assert "4.7.3" in answer.parts["code"] or "7.2" in answer.parts["code"]
 
 
@@ -126,7 +126,7 @@ def test_which_priority_has_a_kpi_is_answered_from_the_kpi(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.answered and answer.template == "kpi_detail"
+    assert answer.answered and answer.kind == "kpi_detail"
     text = render_answer_text(answer)
     assert ("P1-INF-9" in text and "P1" in text) or ("P3-CD-1" in text and "P3" in text)
 
@@ -138,7 +138,7 @@ def test_a_count_that_also_asks_for_the_items_lists_them(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.template == "kpi_list" and not answer.parts["only_count"]
+    assert answer.kind == "kpi_list" and not answer.parts["only_count"]
     assert "E4-ENV-3" in render_answer_text(answer)
 
 
@@ -164,7 +164,7 @@ def test_a_computation_not_done_is_not_answered_with_other_figures(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert not answer.answered and answer.template == "cannot_compute"
+    assert not answer.answered and answer.kind == "cannot_compute"
     assert answer.sources == [] and answer.suggestions
 
 
@@ -181,7 +181,7 @@ def test_the_next_event_needs_a_date_after_the_documents(
 ) -> None:
     assert read_wanted(normalize(question)) == NEXT_DATE
     answer = answer_engine.answer(question)
-    assert not answer.answered and answer.template == "cannot_answer"
+    assert not answer.answered and answer.kind == "cannot_answer"
 
 
 def test_an_office_address_is_contact_details() -> None:
@@ -217,6 +217,6 @@ def test_a_percentage_asked_needs_a_percentage_in_the_record(answer_engine: Answ
     answer = answer_engine.answer(
         "What percentage of the 2022 ITU Academy learners earned a certificate?"
     )
-    assert not answer.answered and answer.template == "cannot_answer"
+    assert not answer.answered and answer.kind == "cannot_answer"
     assert answer.parts["wanted"] == PERCENT and "percentage" in render_answer_text(answer)
     assert answer_engine.answer("What share of the total budget goes to P1?").answered
