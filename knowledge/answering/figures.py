@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -201,3 +202,12 @@ def list_subjects(knowledge: Knowledge, kind: str | None) -> list[Subject]:
         if subject is not None:
             subjects.append(subject)
     return subjects
+
+
+def figure_sources(figures: Sequence[BudgetFigure]) -> list[SourceRef]:
+    """The sources of some figures, each once, in order."""
+    return dedupe_sources([s for f in figures for s in f.sources])
+
+
+def dedupe_sources(sources: Sequence[SourceRef]) -> list[SourceRef]:
+    return list(dict.fromkeys(sources))
