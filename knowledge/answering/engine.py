@@ -13,10 +13,14 @@ from knowledge.answering._budget_answers import BudgetAnswers
 from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswers
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
+    FUTURE,
+    NEXT_DATE,
+    asks_about_future,
     is_computed,
     is_supplied,
     list_frame_spans,
     list_named_words,
+    read_counted,
     read_operation,
     read_wanted,
 )
@@ -152,11 +156,10 @@ class AnswerEngine:
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
-        wanted = read_wanted(q.normalized)
+        wanted = self._wanted(q)
         if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
-        texts = self._answer_texts(q, answer)
-        if answer.answered and not is_supplied(wanted, texts, present=self.present_year):
+        if answer.answered and not self._is_supplied(q, answer, wanted):
             return self._cannot_answer(q, answer, wanted)
         operation = read_operation(q.normalized)
         if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
@@ -166,6 +169,10 @@ class AnswerEngine:
         if answer.answered and not answer.signals:
             # A search answer is calibrated as it is decided; a structured one here.
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
+        if answer.answered and answer.parts.get("missing_year"):
+            # "I have no figures for 2025; those I hold are for 2023": the question asked is
+            # declined (the figures held are context, not its answer).
+            answer.answered = False
         return answer
 
     def _route(self, q: Question) -> Answer:
@@ -320,8 +327,8 @@ class AnswerEngine:
         answer = self._answer_entry(q, best, probability)
         answer.signals = signals
         if decision != "answer":
-            wanted = read_wanted(q.normalized)
-            if not is_supplied(wanted, self._answer_texts(q, answer), present=self.present_year):
+            wanted = self._wanted(q)
+            if not self._is_supplied(q, answer, wanted):
                 return self._cannot_answer(q, answer, wanted)  # says what is missing
             kind = (
                 AnswerKind.DID_YOU_MEAN
@@ -391,7 +398,11 @@ class AnswerEngine:
         }
 
     def _has_unknown_word(self, terms: QueryTerms) -> bool:
-        return bool(self.index.list_unknown_words(terms))
+        """Whether the question has a word the documents never use. Only Latin words count:
+        Chinese is indexed by character pairs, and an unseen pair is mostly two words side by
+        side or an everyday word (一共, 适合, 季度), not a subject the store lacks; the
+        calibrated check on distinctive words weighs Chinese instead."""
+        return any(t.isascii() for t in self.index.list_unknown_words(terms))
 
     def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Lift facts of the kind the question's form asks for, then sort again."""
@@ -505,6 +516,29 @@ class AnswerEngine:
         }
     )
     _SHARE_KINDS = frozenset({AnswerKind.BUDGET, AnswerKind.COMPUTE, AnswerKind.EXTREME})
+
+    @staticmethod
+    def _wanted(q: Question) -> str | None:
+        """The kind of answer the question wants; anything about a time after the
+        documents' own wants a record that speaks of it."""
+        wanted = read_wanted(q.normalized)
+        if wanted != NEXT_DATE and asks_about_future(q.normalized):
+            return FUTURE
+        return wanted
+
+    def _is_supplied(self, q: Question, answer: Answer, wanted: str | None) -> bool:
+        """Whether the answer holds the kind of answer wanted; a count found by search must
+        count what the question counts (44 stakeholders is no count of member states)."""
+        searched = answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
+        counted = read_counted(q.normalized) if searched else ()
+        texts = self._answer_texts(q, answer)
+        return is_supplied(
+            wanted,
+            texts,
+            present=self.present_year,
+            counted=counted,
+            synonyms=self.knowledge.synonyms,
+        )
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
