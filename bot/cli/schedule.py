@@ -65,6 +65,7 @@ def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
             platform=args.platform,
             check_channel=checks.check_channel,
             is_channel_id=checks.is_channel_id,
+            holidays=args.holidays or "",
         )
         session.commit()
         print(subscription.id)
@@ -246,6 +247,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--post-when-empty",
         action="store_true",
         help='post a short "all up to date" when a reminder has nothing to report',
+    )
+    add.add_argument(
+        "--holidays",
+        help="a holiday calendar to follow (see `staffbot holidays list`): a post due on a"
+        " holiday goes out on the next working day",
     )
     add.set_defaults(run=_run_add)
 
