@@ -52,9 +52,7 @@ def test_a_working_day_stays_and_a_holiday_moves_past_the_weekend() -> None:
 
 def test_a_friday_holiday_moves_across_the_dst_change_at_the_same_local_time() -> None:
     schedule = parse_schedule("fri 09:00")
-    periods = list_periods(
-        schedule, ZURICH, _utc(2027, 3, 20), _utc(2027, 4, 3), EASTER_2027
-    )
+    periods = list_periods(schedule, ZURICH, _utc(2027, 3, 20), _utc(2027, 4, 3), EASTER_2027)
     # Without holidays: Friday 26 March 09:00 CET = 08:00 UTC. Moved: Tuesday 30 March,
     # 09:00 CEST = 07:00 UTC; the next Friday is as usual.
     assert periods == [_utc(2027, 3, 30, 7), _utc(2027, 4, 2, 7)]
@@ -97,12 +95,12 @@ def test_the_sample_calendar_reads_and_imports(store: Engine) -> None:
 
 def test_an_icalendar_file_gives_every_day_of_its_events() -> None:
     content = (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
-        "BEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20261224\r\n"
-        "DTEND;VALUE=DATE:20261227\r\nSUMMARY:End of year clo\r\n sure\r\nEND:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:2\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:New Year\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n"
-    ).encode()
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20261224\r\n"
+        b"DTEND;VALUE=DATE:20261227\r\nSUMMARY:End of year clo\r\n sure\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:2\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:New Year\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     days = read_ics_holidays(content)
     assert [d.day for d in days] == [
         date(2026, 12, 24),

@@ -145,14 +145,8 @@ def _add_subscription_with_a_delivery(engine: Engine) -> None:
         subscription_id = connection.execute(
             table.insert().values(**row).returning(table.c.id)
         ).scalar_one()
-        delivery = sa.table(
-            "delivery",
-            *(
-                sa.column(k)
-                for k in ("subscription_id", "period", "status", "claimed_by")
-                + ("claimed_at", "attempts", "error")
-            ),
-        )
+        names = ("subscription_id", "period", "status", "claimed_by", "claimed_at")
+        delivery = sa.table("delivery", *(sa.column(k) for k in (*names, "attempts", "error")))
         connection.execute(
             delivery.insert().values(
                 subscription_id=subscription_id,
