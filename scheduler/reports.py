@@ -11,17 +11,20 @@ from typing import Literal
 from sqlmodel import Session
 
 from knowledge.answering import Knowledge, KnowledgeCache
+from knowledge.records import AwayPerson, list_away
 from knowledge.reporting import (
     DIGEST_WINDOW_DAYS,
     REMINDER_WINDOW_DAYS,
     STALE_AFTER_DAYS,
     BudgetOverview,
     KnowledgeChange,
+    KpiTarget,
     ProgressRecord,
     Scope,
     ThemeKpis,
     get_budget_overview,
     list_knowledge_changes,
+    list_kpi_targets,
     list_kpis_due,
     list_progress,
     list_stale_kpis,
@@ -83,6 +86,10 @@ class Digest:
     chart_png: bytes | None = field(default=None, repr=False)
     stale_days: int = STALE_AFTER_DAYS
     kind: Literal["digest"] = "digest"
+    # Progress against target of every KPI in scope with a record (the table and the chart).
+    targets: tuple[KpiTarget, ...] = ()
+    # Who is away on the digest's day: their KPIs are not late.
+    away: tuple[AwayPerson, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -162,6 +169,8 @@ def build_digest(
         changes=tuple(list_knowledge_changes(session, scope, since, now)),
         missed=tuple(to_missed_post(d) for d in sorted(missed, key=lambda d: d.period)),
         chart_png=chart,
+        targets=tuple(list_kpi_targets(session, knowledge, scope, now)),
+        away=tuple(list_away(session, now.date())),
     )
 
 

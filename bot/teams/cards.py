@@ -296,7 +296,7 @@ def _cut_reminder(parts: dict[str, Any], keep: int) -> dict[str, Any]:
 def _cut_digest(parts: dict[str, Any], keep: int) -> dict[str, Any]:
     # Cut from the end, as a long digest reads: progress, then stale KPIs, then changes.
     cut = dict(parts)
-    for name in ("progress", "stale", "changes"):
+    for name in ("progress", "targets", "stale", "changes"):
         cut[name] = parts[name][: max(keep, 0)]
         keep -= len(cut[name])
     return cut
@@ -311,7 +311,7 @@ def _build_report(
         name, items, cut = "reminder", sum(len(t["kpis"]) for t in parts["themes"]), _cut_reminder
     else:
         name = "digest"
-        items = sum(len(parts[key]) for key in ("progress", "stale", "changes"))
+        items = sum(len(parts[key]) for key in ("progress", "targets", "stale", "changes"))
         cut = _cut_digest
     head_paragraphs = _to_paragraphs(head or [])
 
