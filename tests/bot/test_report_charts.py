@@ -47,7 +47,7 @@ def _digest(engine: AnswerEngine, lang: str) -> Digest:
                 change,
                 date(2026, 12, 1),
                 "slack:U1",
-            )  # fmt: skip
+            )
         )
     budget = get_budget_overview(knowledge, scope)
     assert budget is not None
