@@ -6,6 +6,7 @@ from the Subscription table by a sync job every few seconds: one job per subscri
 "subscription:ID", fired in the subscription's time zone by `PeriodTrigger`, plus a
 catch-up run over every subscription at start (and on taking over) and then every minute —
 the runner's grace window, not APScheduler's misfire handling, decides what is still due.
+The catch-up run also delivers snoozed reminders that are due (scheduler.snoozes).
 """
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ from scheduler.runner import (
     DEFAULT_RETRY,
     DEFAULT_WORKERS,
     LEADER_TAKE_OVER,
+    RUNNER_ID,
     BuildReport,
     RetryPolicy,
+    default_build_report,
     run_due,
 )
 from scheduler.schedules import NO_HOLIDAYS, Schedule, next_fire_time, parse_schedule, to_zone
+from scheduler.snoozes import run_due_snoozes
 from scheduler.subscriptions import list_subscriptions
 
 logger = logging.getLogger(__name__)
@@ -183,6 +187,19 @@ def _lead(
             )
         except SQLAlchemyError as exc:
             logger.error("run failed, store unavailable: %s", str(exc).splitlines()[0])
+        if subscription_ids is None and not stopping.is_set():
+            # The catch-up run also delivers the snoozed reminders that are due.
+            try:
+                run_due_snoozes(
+                    db_engine,
+                    posters,
+                    utc_now(),
+                    build_report or default_build_report(),
+                    runner_id=RUNNER_ID,
+                    take_over_after=config.take_over_after,
+                )
+            except SQLAlchemyError as exc:
+                logger.error("snoozes not run, store unavailable: %s", str(exc).splitlines()[0])
 
     def run_one(subscription_id: int) -> None:
         run([subscription_id])

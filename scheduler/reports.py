@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -58,6 +58,10 @@ class Reminder:
     themes: tuple[ThemeKpis, ...]
     window_days: int = REMINDER_WINDOW_DAYS
     kind: Literal["reminder"] = "reminder"
+    # The subscription it is posted for (None: a preview): its "remind me later" buttons.
+    subscription_id: int | None = None
+    # Sent again to one person who asked for it ("remind me tomorrow").
+    snoozed: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -220,9 +224,12 @@ class ReportBuilder:
         the caller owns the session. Raises knowledge.reporting.UnknownScope when the
         subscription's scope no longer names anything.
         """
-        return self.build_report_for(
+        report = self.build_report_for(
             session, subscription.kind, subscription.scope, subscription.lang, now, missed
         )
+        if isinstance(report, Reminder):
+            report = replace(report, subscription_id=subscription.id)
+        return report
 
 
 def build_report_for(

@@ -150,7 +150,8 @@ class _Run:
         return self.stop is not None and self.stop.is_set()
 
 
-def _default_build_report() -> BuildReport:
+def default_build_report() -> BuildReport:
+    """The report builder with each store's default knowledge cache."""
     from scheduler.reports import build_report
 
     return build_report
@@ -207,7 +208,7 @@ def run_due(
     run = _Run(
         db_engine,
         posters,
-        build_report or _default_build_report(),
+        build_report or default_build_report(),
         now,
         runner_id,
         retry,
