@@ -150,6 +150,8 @@ def to_report_parts(
     }
     if isinstance(report, Reminder):
         parts.update(
+            snoozed=report.snoozed,
+            snooze_id=None if report.is_empty else report.subscription_id,
             days=report.window_days,
             count=report.kpi_count,
             themes=_themes(report.themes, lang, esc),

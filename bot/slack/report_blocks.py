@@ -6,6 +6,8 @@ from typing import Any
 
 from bot.report_text import to_actor_text, to_report_parts, to_user_id
 from bot.slack.blocks import (
+    ACTION_SNOOZE_MONDAY,
+    ACTION_SNOOZE_TOMORROW,
     MAX_BLOCKS,
     MAX_MESSAGE_CHARS,
     MAX_SECTION_CHARS,
@@ -136,6 +138,23 @@ def _finish(
     return [*blocks, *tail][:MAX_BLOCKS]
 
 
+def _snooze_buttons(subscription_id: int, lang: str) -> Block:
+    """ "Remind me tomorrow" and "… on Monday", for whoever clicks (by DM, once)."""
+    buttons = [
+        {
+            "type": "button",
+            "text": {"type": "plain_text", "text": render_slack_text(name, lang).strip()},
+            "action_id": action_id,
+            "value": str(subscription_id),
+        }
+        for name, action_id in (
+            ("button_snooze_tomorrow", ACTION_SNOOZE_TOMORROW),
+            ("button_snooze_monday", ACTION_SNOOZE_MONDAY),
+        )
+    ]
+    return {"type": "actions", "elements": buttons}
+
+
 def _build_reminder(report: Reminder) -> Message:
     lang = report.lang
     parts = to_report_parts(report, escape_text)
@@ -149,6 +168,8 @@ def _build_reminder(report: Reminder) -> Message:
     if not report.is_empty:
         example = report.themes[0].kpis[0].code
         tail.append(_context(render_slack_text("reminder_footer", lang, example=example)))
+        if report.subscription_id is not None:
+            tail.append(_snooze_buttons(report.subscription_id, lang))
     # One block for the cut note, if needed.
     fitter = _Fitter(MAX_BLOCKS - len(head) - len(tail) - 1)
     for theme in short["themes"]:
