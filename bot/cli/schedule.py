@@ -88,19 +88,21 @@ def _run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from knowledge.seeding import ensure_store
     from knowledge.store import utc_now
     from scheduler.errors import SchedulerError
+    from scheduler.holidays import get_holiday_days
     from scheduler.subscriptions import get_next_run, list_subscriptions
 
     ensure_store(ctx.db_engine)
     now = utc_now()
     with Session(ctx.db_engine) as session:
         subscriptions = list_subscriptions(session)
+        holidays = {s.holidays: get_holiday_days(session, s.holidays) for s in subscriptions}
     if not subscriptions:
         print(render_text("schedule_list_empty", ctx.lang))
         return 0
     rows = []
     for s in subscriptions:
         try:
-            next_run = _to_local_text(get_next_run(s, now), s.tz)
+            next_run = _to_local_text(get_next_run(s, now, holidays[s.holidays]), s.tz)
         except SchedulerError:  # a schedule stored before a parser change
             next_run = "?"
         rows.append(
