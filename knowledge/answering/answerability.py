@@ -18,6 +18,8 @@ DATE = "date"
 COUNT = "count"
 CONTACT = "contact"
 PERCENT = "percent"
+# An amount of money: "what is the total budget", "多少资金" (a share alone does not answer).
+AMOUNT = "amount"
 # A date after the store's own time: "when is the next WTDC".
 NEXT_DATE = "next_date"
 # Anything about a time after the store's own: "where is the next retreat", "明年的预算".
@@ -70,6 +72,15 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        AMOUNT,
+        re.compile(
+            r"\b(?:total|overall|entire|whole) (?:[a-z0-9\-]+ ){0,3}?(?:budget|envelope|funding)\b"
+            r"|\bhow much (?:money|funding|funds|cash)\b|\bbudget (?:amount|figure)\b"
+            r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         COUNT,
         re.compile(
             r"\bhow many\b|\bnumber of\b|多少(?:个|项|人|名|位|次|家|所|条|种|天|国)"
@@ -98,6 +109,11 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"%|\bper ?cent|百分", re.IGNORECASE)
+_AMOUNT = re.compile(
+    r"(?:chf|eur|usd|瑞郎|欧元|美元|法郎|\$|€)\s*\d"
+    r"|\d[\d,.  ]*\s*(?:chf|eur|usd|瑞郎|瑞士法郎|欧元|美元|法郎|million|billion|万|亿)",
+    re.IGNORECASE,
+)
 _CONTACT = re.compile(r"\+\d[\d ]{6,}|[\w.]+@[\w.]+\.\w+|\b(?:tel|phone|fax)\b", re.IGNORECASE)
 
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
@@ -106,6 +122,7 @@ _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
     COUNT: _COUNT,
     CONTACT: _CONTACT,
     PERCENT: _PERCENT,
+    AMOUNT: _AMOUNT,
 }
 
 

@@ -58,7 +58,6 @@ from knowledge.answering.thresholds import (
     ANSWER_MIN_SCORE,
     CANNOT_ANSWER_CONFIDENCE,
     CERTAIN,
-    MONEY_FACT_MIN_COVERAGE,
     NOTHING_FOUND,
     RELATED_BELOW,
     STRUCTURED_FIRST_EXPLAINED,
@@ -305,7 +304,6 @@ class AnswerEngine:
                 money_question
                 and (
                     best.entry.kind != "fact"
-                    or best.coverage < MONEY_FACT_MIN_COVERAGE
                     or not any(_MONEY.search(f) for f in self._facts[best.entry.ref].figures)
                 )
             )
@@ -570,7 +568,7 @@ class AnswerEngine:
         if answer.kind in self._SHARE_KINDS or (
             answer.kind is AnswerKind.OVERVIEW and q.reading.has("budget", "share")
         ):
-            return ["0 %"]  # budgets are said with their shares
+            return ["CHF 0", "0 %"]  # budgets are said with their shares
         if answer.kind in self._FIGURE_KINDS or (
             answer.kind is AnswerKind.OVERVIEW
             and q.reading.has("class_theme", "kpi", "outcome", "output")

@@ -26,9 +26,6 @@ RELATED_BELOW = 0.75
 # With intent words, a structured answer whose targets explain at least this share of the
 # question is given even when a fact scores higher.
 STRUCTURED_FIRST_EXPLAINED = 0.5
-# A question about money that names no budget line is answered from a fact only when the
-# fact covers this much of it (otherwise "WHO budget" would get a fact that mentions WHO).
-MONEY_FACT_MIN_COVERAGE = 0.8
 # A question with a word the knowledge has never seen ("annual leave") is answered from a
 # fact only when the fact explains this much of it: that word may be what it is about.
 UNKNOWN_WORD_MIN_COVERAGE = 0.7

@@ -6,6 +6,7 @@ import pytest
 
 from bot.text_render import render_answer_text
 from knowledge.answering.answerability import (
+    AMOUNT,
     AVERAGE,
     CONTACT,
     COUNT,
@@ -312,3 +313,23 @@ def test_a_budget_for_a_year_not_held_declines_and_shows_what_is_held(
     answer = answer_engine.answer("What is P1's budget for 2025?")
     text = render_answer_text(answer)
     assert not answer.answered and "2025" in text and "519,000" in text
+
+
+def test_an_amount_asked_for_is_not_answered_with_a_share_alone(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert read_wanted(normalize("What is the total OP-23 budget for operations?")) == AMOUNT
+    assert read_wanted(normalize("2023年ITU-D运作规划总共有多少资金可用")) == AMOUNT
+    assert not is_supplied(AMOUNT, ["About 12% of the approved OP-23 budget"])
+    assert is_supplied(AMOUNT, ["The total is CHF 4,200,000"])
+    assert is_supplied(AMOUNT, ["总预算为4,200,000 瑞郎"])
+    share = answer_engine.answer(
+        "What is the total OP-23 budget available for operational activities and external services?"
+    )
+    assert "12%" not in render_answer_text(share) or not share.answered
+    # A share asked of a budget is answered from the fact that states it.
+    answer = answer_engine.answer(
+        "Roughly what share of budgeted OP-23 outputs will be delivered through a combination "
+        "of internal and external expertise?"
+    )
+    assert answer.answered and "60%" in render_answer_text(answer)
