@@ -37,6 +37,9 @@ from scheduler.reports import ReportBuilder
 
 logger = logging.getLogger(__name__)
 
+# What an owner who is neither admin nor editor may run: recording progress of what they
+# own, and seeing who owns what.
+OWNER_COMMANDS = frozenset({"help", "progress", "owners"})
 # Confirmations that remove something get a red "Remove" button; others a "Confirm".
 _REMOVAL_REASONS = frozenset({"confirm_remove", "confirm_retire"})
 
@@ -156,7 +159,8 @@ class KbService:
             if not perms.is_member:
                 return self._refuse(actor, "unreadable command", lang)
             return _to_input_error(exc, lang, actor.platform)
-        if command.name != "help" and not perms.is_member:
+        allowed = OWNER_COMMANDS if perms.is_owner else frozenset({"help"})
+        if command.name not in allowed and not perms.is_member:
             return self._refuse(actor, command.name, lang)
         try:
             reply = self._handlers[command.name](session, perms, command, lang, confirmation)

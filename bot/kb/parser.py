@@ -194,6 +194,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("editor.add", ("editor", "add"), (Param("user"), Param("code"))),
     Spec("editor.remove", ("editor", "remove"), (Param("user"), Param("code"))),
     Spec("roles", ("roles",)),
+    Spec("owner.add", ("owner", "add"), (Param("user"), Param("code"))),
+    Spec("owner.remove", ("owner", "remove"), (Param("user"), Param("code"))),
+    Spec("owners", ("owners",), (Param("code", optional=True),)),
     Spec(
         "schedule.add",
         ("schedule", "add"),
