@@ -82,6 +82,7 @@ def build_slack_bolt_app(
 
     from bot.chat import ChatFlow, ChatRecords
     from bot.kb.dispatcher import KbService
+    from bot.progress import ProgressForms
     from bot.slack.app import build_slack_app
     from bot.slack.ids import is_post_target, is_user_id
     from bot.slack.poster import SlackPoster
@@ -107,6 +108,13 @@ def build_slack_bolt_app(
             # /kb admin|editor add asks users.info whether the person exists.
             check_user=build_user_check(settings),
             reports=build_report_builder(service.knowledge_cache),
+        ),
+        # The Update buttons of reminders: the form records as /kb progress does.
+        forms=ProgressForms(
+            db_engine,
+            build_report_builder(service.knowledge_cache),
+            settings.get_admin_ids(),
+            on_commit=service.invalidate,
         ),
     )
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Iterator
 from typing import Any
 
+from bot.progress import MAX_FORM_KPIS, FormRequest, ReminderRef
 from bot.report_text import to_actor_text, to_report_parts, to_user_id
 from bot.slack.blocks import (
     MAX_BLOCKS,
+    MAX_BUTTON_LABEL,
     MAX_MESSAGE_CHARS,
     MAX_SECTION_CHARS,
     Block,
@@ -14,6 +19,7 @@ from bot.slack.blocks import (
     render_slack_text,
 )
 from bot.slack.text import escape_text
+from knowledge.reporting import ThemeKpis
 from scheduler.reports import Reminder, Report
 
 # A header block's plain text is at most this long (Block Kit reference).
@@ -23,6 +29,12 @@ MAX_HEADER_CHARS = 150
 MAX_KPI_TEXT = 90
 # The fallback `text` (notifications, clients without blocks) stays short.
 MAX_FALLBACK_CHARS = 300
+# An actions block holds at most this many elements (Block Kit reference).
+MAX_ACTIONS = 25
+# A reminder's Update buttons: "progress_update_0", "progress_update_1", … (unique in a
+# message, as Slack requires); each opens the progress form.
+ACTION_PROGRESS_PREFIX = "progress_update_"
+ACTION_PROGRESS = re.compile(rf"^{ACTION_PROGRESS_PREFIX}\d+$")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -99,6 +111,11 @@ class _Fitter:
         self.blocks: list[Block] = []
         self.left_out = 0  # lines that did not fit
 
+    def add_block(self, block: Block) -> None:
+        """A block that belongs to the text added just before it (left out with it)."""
+        if not self.left_out and len(self.blocks) + 1 <= self.room:
+            self.blocks.append(block)
+
     def add(self, text: str, *, divider: bool = False) -> None:
         pieces = to_section_pieces(text)
         for index, lines in enumerate(pieces):
@@ -140,15 +157,62 @@ def _build_reminder(report: Reminder) -> Message:
     if not report.is_empty:
         example = report.themes[0].kpis[0].code
         tail.append(_context(render_slack_text("reminder_footer", lang, example=example)))
+    if report.done:
+        done = to_report_parts(report, escape_text, to_mention)["done"]
+        head.append(
+            {
+                "type": "section",
+                "text": _mrkdwn(render_slack_text("reminder_done", lang, done=done)),
+            }
+        )
     # One block for the cut note, if needed.
     fitter = _Fitter(MAX_BLOCKS - len(head) - len(tail) - 1)
-    for theme in short["themes"]:
+    ref = ReminderRef(report.scope.code, lang, report.generated_at, report.owner)
+    buttons = itertools.count()
+    for theme, group in zip(short["themes"], report.themes, strict=True):
         fitter.add(render_slack_text("reminder_theme", lang, theme=theme, **parts))
+        fitter.add_block(_build_update_buttons(group, ref, lang, buttons))
     fallback = render_slack_text("reminder_fallback", lang, **plain)
     return {
         "text": escape_text(_shorten(fallback, MAX_FALLBACK_CHARS)),
         "blocks": _finish(head, fitter, tail, "reminder_more", lang),
     }
+
+
+def _button(text: str, action_id: str, value: str) -> dict[str, Any]:
+    label = _shorten(text, MAX_BUTTON_LABEL)
+    return {
+        "type": "button",
+        "text": {"type": "plain_text", "text": label},
+        "action_id": action_id,
+        "value": value,
+    }
+
+
+def _build_update_buttons(
+    group: ThemeKpis, ref: ReminderRef, lang: str, numbers: Iterator[int]
+) -> Block:
+    """Under a theme's lines: an Update button per KPI (labelled with its code), and
+    "Update several" (one form, a row per KPI of the theme) when it lists more than one."""
+    codes = [k.code for k in group.kpis][:MAX_FORM_KPIS]
+    word = render_slack_text("button_update", lang)
+    elements = [
+        _button(
+            f"{word} {code}",
+            f"{ACTION_PROGRESS_PREFIX}{next(numbers)}",
+            FormRequest((code,), ref).to_value(),
+        )
+        for code in codes[: MAX_ACTIONS - 1]
+    ]
+    if len(codes) > 1:
+        elements.append(
+            _button(
+                render_slack_text("button_update_several", lang),
+                f"{ACTION_PROGRESS_PREFIX}{next(numbers)}",
+                FormRequest(tuple(codes), ref).to_value(),
+            )
+        )
+    return {"type": "actions", "block_id": f"update-{group.theme_code}", "elements": elements}
 
 
 def _build_digest(report: Report) -> Message:

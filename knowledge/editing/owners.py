@@ -146,25 +146,3 @@ def list_owned_codes(session: Session, actor: Actor) -> frozenset[str]:
         .where(models.Owner.user_id == actor.user_id)
     ).all()
     return frozenset(rows)
-
-
-def get_owners_by_code(session: Session) -> dict[str, list[models.Owner]]:
-    """Every owner row by the code it owns."""
-    found: dict[str, list[models.Owner]] = {}
-    for row in session.exec(select(models.Owner).order_by(col(models.Owner.id))):
-        found.setdefault(row.scope, []).append(row)
-    return found
-
-
-def find_kpi_owners(
-    owners_by_code: Mapping[str, list[models.Owner]],
-    kpi_code: str,
-    theme_code: str,
-    priority_code: str,
-) -> list[models.Owner]:
-    """A KPI's owners: of the KPI itself if it has any, else of its theme, else of its
-    priority (the closest owner answers for it)."""
-    for code in (kpi_code, theme_code, priority_code):
-        if owners_by_code.get(code):
-            return list(owners_by_code[code])
-    return []

@@ -10,16 +10,11 @@ from sqlmodel import Session, select
 
 from knowledge.editing.audit import run_edit, undo_change
 from knowledge.editing.kpi_edits import can_record_progress, record_progress
-from knowledge.editing.owners import (
-    add_owner,
-    find_kpi_owners,
-    get_owners_by_code,
-    list_owners,
-    remove_owner,
-)
+from knowledge.editing.owners import add_owner, list_owners, remove_owner
 from knowledge.editing.permissions import Actor, Permissions
 from knowledge.editing.roles import add_member, get_permissions
 from knowledge.errors import InvalidValue, NeedsConfirmation, NotPermitted, UnknownCode
+from knowledge.reporting import find_kpi_owners, get_owners_by_code
 from knowledge.store import models
 
 ADMIN = Permissions(Actor("slack", "UBOSS"), is_admin=True)
@@ -51,8 +46,9 @@ def test_owners_of_a_kpi_or_a_priority_by_its_label(store: Engine) -> None:
         assert not can_record_progress(session, _perms(store, "UK"), "P1-EMT-2")
         assert can_record_progress(session, _perms(store, "UP"), "P5-X-1")
         by_code = get_owners_by_code(session)
-        assert [o.user_id for o in find_kpi_owners(by_code, "P1-EMT-1", "P1-EMT", "P1")] == ["UK"]
-        assert find_kpi_owners(by_code, "P1-EMT-2", "P1-EMT", "P1") == []
+        assert find_kpi_owners(by_code, "P1-EMT-1", "P1-EMT", "P1") == ("slack:UK",)
+        assert find_kpi_owners(by_code, "P1-EMT-2", "P1-EMT", "P1") == ()
+        assert find_kpi_owners(by_code, "P5-X-2", "P5-X", "P5") == ("slack:UP",)
         assert [o.scope for o in list_owners(session)] == ["P1-EMT-1", "P5"]
         assert [o.scope for o in list_owners(session, "P1")] == ["P1-EMT-1"]
         assert [o.scope for o in list_owners(session, "P5-X-1")] == ["P5"]
