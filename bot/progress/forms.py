@@ -247,7 +247,7 @@ class ProgressForms:
             raise to_store_unavailable(self.db_engine, exc) from exc
         if outcome.is_done and outcome.recorded and self.on_commit is not None:
             self.on_commit()
-        if outcome.is_done and request.ref is not None:
+        if outcome.is_done and not outcome.already and request.ref is not None:
             return FormOutcome(
                 lang,
                 recorded=outcome.recorded,
