@@ -144,7 +144,7 @@ def _finish(
     return [*blocks, *tail][:MAX_BLOCKS]
 
 
-def _build_reminder(report: Reminder) -> Message:
+def _build_reminder(report: Reminder, with_buttons: bool) -> Message:
     lang = report.lang
     parts = to_report_parts(report, escape_text)
     plain = to_report_parts(report)
@@ -171,7 +171,8 @@ def _build_reminder(report: Reminder) -> Message:
     buttons = itertools.count()
     for theme, group in zip(short["themes"], report.themes, strict=True):
         fitter.add(render_slack_text("reminder_theme", lang, theme=theme, **parts))
-        fitter.add_block(_build_update_buttons(group, ref, lang, buttons))
+        if with_buttons:
+            fitter.add_block(_build_update_buttons(group, ref, lang, buttons))
     fallback = render_slack_text("reminder_fallback", lang, **plain)
     return {
         "text": escape_text(_shorten(fallback, MAX_FALLBACK_CHARS)),
@@ -240,13 +241,14 @@ def _build_digest(report: Report) -> Message:
     }
 
 
-def build_report_message(report: Report) -> Message:
+def build_report_message(report: Report, *, with_buttons: bool = True) -> Message:
     """A reminder or digest as a Slack message: `text` (the notification fallback) and
     `blocks` within Block Kit's limits (at most 50 blocks, 3,000 characters a section;
     what does not fit is left out with a note saying how many lines).
 
-    Text from the store is escaped; recorded_by ids become mentions in a digest.
+    Text from the store is escaped; recorded_by ids become mentions in a digest. A reminder
+    has Update buttons under each theme (not in a preview: `with_buttons=False`).
     """
     if isinstance(report, Reminder):
-        return _build_reminder(report)
+        return _build_reminder(report, with_buttons)
     return _build_digest(report)
