@@ -160,6 +160,7 @@ def build_teams_endpoint(
 
     from bot.chat import ChatFlow, ChatRecords
     from bot.kb.dispatcher import KbService
+    from bot.progress import ProgressForms
     from bot.teams.activities import PLATFORM
     from bot.teams.app import build_teams_app
     from bot.teams.handlers import TeamsHandlers
@@ -184,7 +185,13 @@ def build_teams_endpoint(
     # sit out one short 429 only.
     retry = RateLimitRetry(retries=1, max_wait=REPLY_MAX_WAIT)
     app = build_teams_app(build_teams_config(settings, token), adapter, retry)
-    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id).register(app)
+    forms = ProgressForms(
+        db_engine,
+        build_report_builder(service.knowledge_cache),
+        settings.get_teams_admin_ids(),
+        on_commit=service.invalidate,
+    )
+    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id, forms).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 

@@ -9,6 +9,7 @@ from bot.progress.forms import (
     FormOutcome,
     ProgressForm,
     ProgressForms,
+    render_progress_text,
     to_field_id,
 )
 from bot.progress.values import MAX_FORM_KPIS, FormRequest, ReminderRef, read_form_request
@@ -25,5 +26,6 @@ __all__ = [
     "ProgressForms",
     "ReminderRef",
     "read_form_request",
+    "render_progress_text",
     "to_field_id",
 ]
