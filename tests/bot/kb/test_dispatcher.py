@@ -304,3 +304,17 @@ def test_owners_are_added_listed_and_may_record_only_what_they_own(
     removed = _confirm(kb, asked)
     assert removed.changed
     assert kb.run(owner, "progress P4-CYB-1 5", lang).template == "not_permitted"
+
+
+def test_a_reminder_may_go_to_each_owner_personally(kb: KbService, kb_engine: Engine) -> None:
+    from sqlmodel import Session, select
+
+    from knowledge.store import models
+
+    added = kb.run(ADMIN, 'schedule add reminder owners P4 "mon 09:00"', "en")
+    assert added.changed, added.render()
+    with Session(kb_engine) as session:
+        (subscription,) = session.exec(select(models.Subscription)).all()
+    assert (subscription.audience, subscription.channel) == ("owners", "owners")
+    digest = kb.run(ADMIN, 'schedule add digest owners P4 "mon 09:00"', "en")
+    assert not digest.changed and digest.template == "schedule_error"
