@@ -7,7 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.progress import AS_OF_FIELD, NOTE_FIELD, FormEntry, ProgressForm, to_field_id
+from bot.progress import (
+    AS_OF_FIELD,
+    NOTE_FIELD,
+    FormEntry,
+    ProgressForm,
+    render_progress_text,
+    to_field_id,
+)
 from bot.slack.blocks import Block
 from bot.slack.text import escape_text, remove_control_characters
 
@@ -186,4 +193,14 @@ def build_form_notice(text: str) -> dict[str, Any]:
     return {
         "text": escaped,
         "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": escaped}}],
+    }
+
+
+def build_recorded_view(text: str, lang: str) -> dict[str, Any]:
+    """What the modal shows once a value from an answer's Update is recorded."""
+    return {
+        "type": "modal",
+        "title": _plain(render_progress_text("title_recorded", lang), MAX_TITLE),
+        "close": _plain(render_progress_text("button_close", lang), MAX_TITLE),
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": escape_text(text)}}],
     }

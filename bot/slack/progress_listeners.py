@@ -9,18 +9,20 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.progress import ProgressForms, read_form_request, to_field_id
+from bot.progress import ProgressForms, read_form_request, render_progress_text, to_field_id
+from bot.slack.blocks import ACTION_PROGRESS
 from bot.slack.payloads import extract_action_place, extract_action_user_id, extract_action_value
 from bot.slack.progress_blocks import (
     CALLBACK_PROGRESS,
     FormPlace,
     build_form_notice,
     build_progress_view,
+    build_recorded_view,
     extract_form_input,
     read_form_place,
 )
 from bot.slack.replies import post_private
-from bot.slack.report_blocks import ACTION_PROGRESS, build_report_message
+from bot.slack.report_blocks import build_report_message
 from bot.text_render import to_lang
 from knowledge.editing import Actor
 
@@ -107,6 +109,13 @@ class ProgressListeners:
             if outcome.notice:
                 errors[to_field_id("value", request.codes[0])] = outcome.notice
             await ack(response_action="errors", errors=errors)
+            return
+        if request.ref is None:
+            # Opened from an answer, not a reminder: the modal says what was recorded.
+            text = render_progress_text(
+                "recorded", place.lang, codes=list(outcome.recorded), already=outcome.already
+            )
+            await ack(response_action="update", view=build_recorded_view(text, place.lang))
             return
         await ack()
         if outcome.reminder is None or place.channel is None or place.message_ts is None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from bot.progress import MAX_FORM_KPIS, FormRequest, ReminderRef
 from bot.report_text import to_actor_text, to_report_parts, to_user_id
 from bot.slack.blocks import (
+    ACTION_PROGRESS_PREFIX,
     MAX_BLOCKS,
     MAX_BUTTON_LABEL,
     MAX_MESSAGE_CHARS,
@@ -31,10 +31,6 @@ MAX_KPI_TEXT = 90
 MAX_FALLBACK_CHARS = 300
 # An actions block holds at most this many elements (Block Kit reference).
 MAX_ACTIONS = 25
-# A reminder's Update buttons: "progress_update_0", "progress_update_1", … (unique in a
-# message, as Slack requires); each opens the progress form.
-ACTION_PROGRESS_PREFIX = "progress_update_"
-ACTION_PROGRESS = re.compile(rf"^{ACTION_PROGRESS_PREFIX}\d+$")
 
 
 def _shorten(text: str, limit: int) -> str:

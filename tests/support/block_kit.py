@@ -52,7 +52,9 @@ def validate_view(view: dict[str, Any]) -> None:
     """A modal (the view as sent to views.open), its own fields and every block."""
     fields = {k: v for k, v in view.items() if k not in ("id", "state", "hash")}
     View(**fields).validate_json()
-    for key in ("title", "submit", "close"):
-        _validate_text(view[key])
+    _validate_text(view["title"])
+    for key in ("submit", "close"):
+        if key in view:
+            _validate_text(view[key])
     assert len(view["blocks"]) <= 100
     validate_blocks(view["blocks"])

@@ -27,7 +27,7 @@ from knowledge.store import create_db_engine, models
 from scheduler.reports import build_report_for
 from tests.e2e.slack.conftest import Served, serve, texts
 from tests.support.block_kit import validate_message, validate_view
-from tests.support.slack_payloads import block_action, view_submission
+from tests.support.slack_payloads import block_action, slash_command, view_submission
 from tests.support.slack_standin import SlackStandIn
 from tests.support.stores import copy_file
 
@@ -209,3 +209,28 @@ def test_the_form_speaks_the_users_language(app: tuple[Served, Engine]) -> None:
         assert "不是数字" in refused["errors"]["value:P4-CD-2"], refused
     finally:
         served.slack.locales.pop(OWNER)
+
+
+def test_a_kpi_answer_has_update_too(app: tuple[Served, Engine]) -> None:
+    served, engine = app
+    body, ctype = slash_command("P4-CD-2", served.slack.response_url("kpi-answer"))
+    assert served.post(body, ctype)[0] == 200
+    (reply,) = served.slack.wait_for("/response/kpi-answer", timeout=10)
+    validate_message(reply.body)
+    button = _button(reply.body, "Update")
+    body, ctype = block_action(
+        button["action_id"],
+        button["value"],
+        response_url=served.slack.response_url("unused"),
+        user_id=OWNER,
+        channel_id=CHANNEL,
+    )
+    assert served.post(body, ctype)[0] == 200
+    served.slack.wait_for("/views.open")
+    view = served.slack.views[-1]
+    validate_view(view)
+    shown = _submit(served, view, {"value:P4-CD-2": "11"}, OWNER)
+    assert shown["response_action"] == "update"
+    validate_view(shown["view"])
+    assert "Recorded: P4-CD-2." in texts(shown["view"])
+    assert [r.value for r in _progress(engine, "P4-CD-2")] == [11]
