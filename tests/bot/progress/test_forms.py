@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from bot.progress import (
     FormEntry,
+    FormKpi,
     FormRequest,
     ProgressForm,
     ProgressForms,
@@ -173,3 +174,26 @@ def test_two_submissions_of_one_form_at_once_record_once(
         thread.join()
     assert len(_rows(seeded_engine, "P4-CD-2")) == 1
     assert sorted(o.already for o in outcomes) == [False, True]
+
+
+def test_the_forms_sentences_exist_in_both_languages() -> None:
+    from bot.progress import render_progress_text
+    from bot.progress.forms import TEMPLATE_FOLDER
+    from bot.rendering import list_template_names
+
+    names = list_template_names("en", TEMPLATE_FOLDER)
+    assert names == list_template_names("zh", TEMPLATE_FOLDER) and "title.j2" in names
+    kpi = FormKpi("P4-CD-1", "Trained people", "3", "2026-11-01", "10")
+    form = ProgressForm("en", FormRequest(("P4-CD-1",)), (kpi,), date(2026, 11, 23))
+    for lang in ("en", "zh"):
+        for name in sorted(names):
+            text = render_progress_text(
+                name.removesuffix(".j2"),
+                lang,
+                form=form,
+                kpi=kpi,
+                codes=["P4-CD-1"],
+                code="P4-CD-1",
+                already=False,
+            )
+            assert text.strip() and "{{" not in text, (lang, name)
