@@ -35,6 +35,10 @@ NOTE_FIELD = "note"
 # A submission's claim: the same form submitted twice (a double click, a redelivery) records
 # once. The key is the platform's id of the form (Slack: the view id).
 CLAIM_PREFIX = "progress-form:"
+# A submission is checked and recorded before it is acknowledged (so that a refusal shows on
+# its field), and Slack waits 3 s for that: the store gets less than that, else the person
+# is told it is unavailable (nothing recorded) and may submit again.
+SUBMIT_TIMEOUT_S = 2.5
 
 
 def to_field_id(name: str, code: str | None = None) -> str:
@@ -241,7 +245,7 @@ class ProgressForms:
         if errors:
             return FormOutcome(lang, errors=errors)
         try:
-            with deadline(self.db_engine, STORE_CALL_TIMEOUT_S), self._session() as session:
+            with deadline(self.db_engine, SUBMIT_TIMEOUT_S), self._session() as session:
                 outcome = self._record(session, actor, readings, as_of, note, lang, key, today)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc

@@ -10,7 +10,7 @@ from bot.progress import FormRequest
 from bot.rendering import render_template
 from bot.slack.text import escape_text, to_section_texts
 from bot.text_render import render_answer_parts, render_answer_text
-from knowledge.answering import Answer
+from knowledge.answering import Answer, AnswerKind
 
 # Slack's limits (Block Kit reference): blocks in a message and in a Home tab, characters in
 # a section's or a context element's text, in a button's label and value.
@@ -186,7 +186,7 @@ def build_answer_message(
                 render_slack_text("button_post", lang, script), ACTION_POST, question, "primary"
             )
         )
-    kpi = answer.parts.get("kpi") if answer.template == "kpi_detail" else None
+    kpi = answer.parts.get("kpi") if answer.kind is AnswerKind.KPI_DETAIL else None
     code = getattr(kpi, "code", None)
     if isinstance(code, str):
         # A KPI's answer: its progress can be recorded from here (the form says who may).
