@@ -107,7 +107,11 @@ class ProgressListeners:
         if outcome.errors or outcome.notice:
             errors = dict(outcome.errors)
             if outcome.notice:
-                errors[to_field_id("value", request.codes[0])] = outcome.notice
+                # On the modal's first field: Slack refuses errors for blocks it lacks (a KPI
+                # the person may not record has none).
+                fields = [b.get("block_id") for b in view.get("blocks", []) if isinstance(b, dict)]
+                first = next((f for f in fields if isinstance(f, str) and ":" in f), None)
+                errors[first or to_field_id("value", request.codes[0])] = outcome.notice
             await ack(response_action="errors", errors=errors)
             return
         if request.ref is None:

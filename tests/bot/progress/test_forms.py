@@ -197,3 +197,18 @@ def test_the_forms_sentences_exist_in_both_languages() -> None:
                 already=False,
             )
             assert text.strip() and "{{" not in text, (lang, name)
+
+
+def test_a_store_that_cannot_be_reached_is_said_not_raised() -> None:
+    from knowledge.store import create_db_engine
+
+    engine = create_db_engine("postgresql+psycopg://x:y@127.0.0.1:1/none")
+    try:
+        forms = ProgressForms(engine, ReportBuilder(KnowledgeCache()))
+        request = FormRequest(("P4-CD-1",))
+        opened = asyncio.run(forms.open_form(OWNER, request, "zh"))
+        assert isinstance(opened, str) and "无法连接" in opened
+        outcome = _submit(forms, OWNER, request, [FormEntry("P4-CD-1", "3")], "V9")
+        assert outcome.notice and "cannot be reached" in outcome.notice and not outcome.is_done
+    finally:
+        engine.dispose()
