@@ -82,6 +82,7 @@ def build_slack_bolt_app(
 
     from bot.chat import ChatFlow, ChatRecords
     from bot.kb.dispatcher import KbService
+    from bot.progress import ProgressForms
     from bot.slack.app import build_slack_app
     from bot.slack.ids import is_post_target, is_user_id
     from bot.slack.poster import SlackPoster
@@ -107,6 +108,13 @@ def build_slack_bolt_app(
             # /kb admin|editor add asks users.info whether the person exists.
             check_user=build_user_check(settings),
             reports=build_report_builder(service.knowledge_cache),
+        ),
+        # The Update buttons of reminders: the form records as /kb progress does.
+        forms=ProgressForms(
+            db_engine,
+            build_report_builder(service.knowledge_cache),
+            settings.get_admin_ids(),
+            on_commit=service.invalidate,
         ),
     )
 
@@ -152,6 +160,7 @@ def build_teams_endpoint(
 
     from bot.chat import ChatFlow, ChatRecords
     from bot.kb.dispatcher import KbService
+    from bot.progress import ProgressForms
     from bot.teams.activities import PLATFORM
     from bot.teams.app import build_teams_app
     from bot.teams.handlers import TeamsHandlers
@@ -176,7 +185,13 @@ def build_teams_endpoint(
     # sit out one short 429 only.
     retry = RateLimitRetry(retries=1, max_wait=REPLY_MAX_WAIT)
     app = build_teams_app(build_teams_config(settings, token), adapter, retry)
-    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id).register(app)
+    forms = ProgressForms(
+        db_engine,
+        build_report_builder(service.knowledge_cache),
+        settings.get_teams_admin_ids(),
+        on_commit=service.invalidate,
+    )
+    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id, forms).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 

@@ -64,8 +64,11 @@ def _pick(lang: str, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 
 
-def _kpi(status: KpiStatus, lang: str, esc: Callable[[str], str]) -> dict[str, Any]:
+def _kpi(
+    status: KpiStatus, lang: str, esc: Callable[[str], str], who: Callable[[str], str]
+) -> dict[str, Any]:
     return {
+        "owners": [who(owner) for owner in status.owners],
         "code": esc(status.code),
         "text": esc(_pick(lang, status.text_en, status.text_zh)),
         "last_value": None if status.last_value is None else to_number_text(status.last_value),
@@ -73,16 +76,27 @@ def _kpi(status: KpiStatus, lang: str, esc: Callable[[str], str]) -> dict[str, A
     }
 
 
-def _themes(groups: tuple[ThemeKpis, ...], lang: str, esc: Callable[[str], str]) -> list[Any]:
+def _themes(
+    groups: tuple[ThemeKpis, ...],
+    lang: str,
+    esc: Callable[[str], str],
+    who: Callable[[str], str],
+    away: frozenset[str] = frozenset(),
+) -> list[Any]:
+    """The themes' KPIs; `away` holds the owners away now (shown as away, not as late)."""
     themes = []
     for group in groups:
-        kpis = [_kpi(k, lang, esc) for k in group.kpis]
+        kpis = [_kpi(k, lang, esc, who) for k in group.kpis]
         themes.append(
             {
                 "code": esc(group.theme_code),
                 "priority": esc(group.priority_code),
                 "name": esc(_pick(lang, group.name_en, group.name_zh)),
                 "kpis": kpis,
+                "owners": list(dict.fromkeys(o for k in kpis for o in k["owners"])),
+                "away_owners": list(
+                    dict.fromkeys(who(o) for k in group.kpis for o in k.owners if o in away)
+                ),
                 "never": [k for k in kpis if k["last_date"] is None],
                 "dated": [k for k in kpis if k["last_date"] is not None],
             }
@@ -148,16 +162,17 @@ def to_report_parts(
         "generated": to_time_text(report.generated_at),
         "empty": report.is_empty,
     }
+    render_who = who or (lambda actor: esc(to_actor_text(actor)))
     if isinstance(report, Reminder):
         parts.update(
             snoozed=report.snoozed,
             snooze_id=None if report.is_empty else report.subscription_id,
             days=report.window_days,
             count=report.kpi_count,
-            themes=_themes(report.themes, lang, esc),
+            themes=_themes(report.themes, lang, esc, render_who),
+            done=[_progress(r, lang, esc, render_who) for r in report.done],
         )
         return parts
-    render_who = who or (lambda actor: esc(to_actor_text(actor)))
     budget = report.budget
     parts.update(
         since=to_date_text(report.period_start),
@@ -183,7 +198,7 @@ def to_report_parts(
             ],
         },
         progress=[_progress(r, lang, esc, render_who) for r in report.progress],
-        stale=_themes(report.stale, lang, esc),
+        stale=_themes(report.stale, lang, esc, render_who, frozenset(p.actor for p in report.away)),
         stale_count=report.stale_count,
         stale_days=report.stale_days,
         changes=[

@@ -22,7 +22,9 @@ from knowledge.reporting import (
     ProgressRecord,
     Scope,
     ThemeKpis,
+    find_kpi_owners,
     get_budget_overview,
+    get_owners_by_code,
     list_knowledge_changes,
     list_kpi_targets,
     list_kpis_due,
@@ -57,6 +59,11 @@ class Reminder:
     generated_at: datetime
     themes: tuple[ThemeKpis, ...]
     window_days: int = REMINDER_WINDOW_DAYS
+    # Progress recorded since the reminder was posted (an Update from the message): shown
+    # as done when the reminder is shown again in place.
+    done: tuple[ProgressRecord, ...] = ()
+    # A personal reminder: the owner ("platform:user_id") whose KPIs alone it lists.
+    owner: str = ""
     kind: Literal["reminder"] = "reminder"
     # The subscription it is posted for (None: a preview): its "remind me later" buttons.
     subscription_id: int | None = None
@@ -135,12 +142,48 @@ def to_missed_post(delivery: models.Delivery) -> MissedPost:
     return MissedPost(delivery.subscription_id, delivery.period, delivery.status, delivery.error)
 
 
+def keep_owned(themes: Sequence[ThemeKpis], owner: str) -> list[ThemeKpis]:
+    """The KPIs `owner` ("platform:user_id") answers for, by theme; themes left empty go."""
+    kept = []
+    for group in themes:
+        kpis = tuple(k for k in group.kpis if owner in k.owners)
+        if kpis:
+            kept.append(replace(group, kpis=kpis))
+    return kept
+
+
 def build_reminder(
-    session: Session, scope: Scope, lang: str, now: datetime, knowledge: Knowledge | None = None
+    session: Session,
+    scope: Scope,
+    lang: str,
+    now: datetime,
+    knowledge: Knowledge | None = None,
+    *,
+    owner: str = "",
+    posted_at: datetime | None = None,
 ) -> Reminder:
+    """The KPIs in scope due at `now` (only those `owner` answers for, when given).
+
+    `posted_at`: the reminder is shown again in place (after an Update from it): it keeps
+    that time as its own, and lists as done what was recorded since."""
     knowledge = knowledge or get_knowledge(session)
     themes = list_kpis_due(session, knowledge, scope, now)
-    return Reminder(lang, scope, now, tuple(themes))
+    if owner:
+        themes = keep_owned(themes, owner)
+    done: tuple[ProgressRecord, ...] = ()
+    if posted_at is not None:
+        done = tuple(list_progress(session, knowledge, scope, posted_at, now))
+        if owner:
+            owners = get_owners_by_code(session)
+            done = tuple(
+                r
+                for r in done
+                if owner
+                in find_kpi_owners(
+                    owners, r.kpi_code, r.theme_code, knowledge.themes[r.theme_code].priority_code
+                )
+            )
+    return Reminder(lang, scope, posted_at or now, tuple(themes), done=done, owner=owner)
 
 
 def build_digest(

@@ -31,11 +31,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from knowledge.records import is_away
 from knowledge.store import Delivery, Subscription
 from scheduler import deliveries
 from scheduler.errors import (
@@ -49,7 +51,7 @@ from scheduler.errors import (
 from scheduler.holidays import get_holiday_days
 from scheduler.poster import Poster
 from scheduler.schedules import list_periods, parse_schedule, to_zone
-from scheduler.subscriptions import list_subscriptions
+from scheduler.subscriptions import AUDIENCE_OWNERS, list_subscriptions
 
 if TYPE_CHECKING:
     from scheduler.reports import Report
@@ -320,6 +322,9 @@ def _settle_or_post(run: _Run, session: Session, task: _Task, delivery: Delivery
         return
     marker = deliveries.to_marker(subscription.id, task.period)
     since = task.period - FIND_SINCE_MARGIN
+    if subscription.audience == AUDIENCE_OWNERS:
+        _post_to_owners(run, session, task, delivery, poster, marker, since)
+        return
     if task.leftover is not None:
         # The runner that claimed it may have posted it before it died.
         try:
@@ -354,16 +359,7 @@ def _settle_or_post(run: _Run, session: Session, task: _Task, delivery: Delivery
         _finish(run, task, skipped, "skipped")
         return
 
-    def keep_claim() -> str | None:
-        try:
-            if deliveries.renew_claim(session, delivery, run.lease):
-                return None
-        except SQLAlchemyError as exc:
-            session.rollback()
-            logger.warning("claim not renewed: %s", str(exc).splitlines()[0])
-            return CLAIM_NOT_RENEWED
-        return CLAIM_LOST
-
+    keep_claim = _to_claim_keeper(run, session, delivery)
     status, value, attempts = _post(
         run, poster, subscription.channel, report, marker, since, keep_claim
     )
@@ -390,6 +386,96 @@ def _settle_or_post(run: _Run, session: Session, task: _Task, delivery: Delivery
             attempts,
             value,
         )
+
+
+def _to_claim_keeper(run: _Run, session: Session, delivery: Delivery) -> Callable[[], str | None]:
+    """Asked right before each attempt: None when the claim is still this runner's for one
+    more attempt (renewed), else why not."""
+
+    def keep_claim() -> str | None:
+        try:
+            if deliveries.renew_claim(session, delivery, run.lease):
+                return None
+        except SQLAlchemyError as exc:
+            session.rollback()
+            logger.warning("claim not renewed: %s", str(exc).splitlines()[0])
+            return CLAIM_NOT_RENEWED
+        return CLAIM_LOST
+
+    return keep_claim
+
+
+def _post_to_owners(
+    run: _Run,
+    session: Session,
+    task: _Task,
+    delivery: Delivery,
+    poster: Poster,
+    marker: str,
+    since: datetime,
+) -> None:
+    """A reminder to each owner personally, listing only their own overdue KPIs. Each post
+    carries its own marker (the period's and the owner's): a runner that takes a claim over
+    looks for each first and posts only those that never went out. The delivery is sent when
+    every owner got theirs, failed (naming whom) otherwise."""
+    from scheduler.personal import split_by_owner, to_owner_channel
+    from scheduler.reports import Reminder
+
+    subscription = task.subscription
+    assert subscription.id is not None
+    missed_periods = deliveries.list_missed_since_last_post(session, subscription.id, task.period)
+    report = run.build(session, subscription, run.now, missed_periods)
+    posts = split_by_owner(report, subscription.platform) if isinstance(report, Reminder) else []
+    # No personal reminder reaches someone away (`/kb away`); the digest shows them as away.
+    today = run.now.astimezone(ZoneInfo(subscription.tz)).date()
+    posts = [
+        (user_id, personal)
+        for user_id, personal in posts
+        if not is_away(session, user_id, today, subscription.platform)
+    ]
+    if not posts:
+        skipped = deliveries.mark_skipped(session, delivery, "nothing to report")
+        _finish(run, task, skipped, "skipped")
+        return
+    keep_claim = _to_claim_keeper(run, session, delivery)
+    sent: list[str] = []
+    errors: list[str] = []
+    attempts = delivery.attempts - 1
+    for user_id, personal in posts:
+        channel = to_owner_channel(session, subscription.platform, user_id)
+        if channel is None:
+            errors.append(f"{user_id}: no personal chat with the bot")
+            continue
+        owner_marker = f"{marker}:{user_id}"
+        if task.leftover is not None:
+            try:
+                ts = poster.find_post(channel, owner_marker, since)
+            except PostError as exc:
+                errors.append(f"{user_id}: not checked: {exc.reason}")
+                continue
+            if ts is not None:
+                sent.append(ts)
+                continue
+            if not task.post:
+                continue
+        status, value, tried = _post(
+            run, poster, channel, personal, owner_marker, since, keep_claim
+        )
+        attempts += tried
+        if status == RELEASED:
+            _release(run, session, task, delivery, value)
+            return
+        if status == deliveries.SENT:
+            sent.append(value)
+        else:
+            errors.append(f"{user_id}: {value}")
+    if errors:
+        failed = deliveries.mark_failed(session, delivery, "; ".join(errors)[:500], attempts)
+        _finish(run, task, failed, "failed")
+    elif sent:
+        _finish(run, task, deliveries.mark_sent(session, delivery, sent[0], attempts), "sent")
+    else:
+        _finish(run, task, deliveries.mark_missed(session, delivery, MISSED_UNFINISHED), "missed")
 
 
 def _release(run: _Run, session: Session, task: _Task, delivery: Delivery, reason: str) -> None:

@@ -40,6 +40,12 @@ from scheduler.schedules import (
 
 KINDS = ("reminder", "digest")
 LANGS = ("en", "zh")
+# Where a subscription posts: its channel, or (reminders) each owner of an overdue KPI in
+# scope, personally (a direct message listing only their own).
+AUDIENCE_CHANNEL = "channel"
+AUDIENCE_OWNERS = "owners"
+# The channel written as one of these words means "each owner personally".
+OWNERS_WORDS = frozenset({"owners", "负责人", "負責人"})
 AUDIT_ENTITY = "subscription"
 
 
@@ -110,6 +116,10 @@ def create_subscription(
 ) -> Subscription:
     """Validates and adds a subscription (flushed: it has its id), audited as "add".
 
+    A reminder's channel written "owners" (OWNERS_WORDS) sends it to each owner of an overdue
+    KPI in scope personally, listing only their own (audience "owners"); the channel checks
+    are then skipped.
+
     The one place both `staffbot schedule add` and the chat's `kb schedule add` are checked.
     In this order, raising the first failure: kind and lang (InvalidChoice), the schedule
     (BadSchedule; "too_often" past MAX_POSTS_PER_DAY), the time zone (UnknownTimeZone), the
@@ -124,8 +134,14 @@ def create_subscription(
     """
     now = now or utc_now()
     kind, lang, channel = kind.strip().lower(), lang.strip().lower(), channel.strip()
+    audience = AUDIENCE_OWNERS if channel.lower() in OWNERS_WORDS else AUDIENCE_CHANNEL
+    if audience == AUDIENCE_OWNERS:
+        channel = AUDIENCE_OWNERS
     if kind not in KINDS:
         raise InvalidChoice("kind", kind, KINDS)
+    if audience == AUDIENCE_OWNERS and kind != "reminder":
+        # A digest is a manager's overview of a scope; only reminders go to each owner.
+        raise InvalidChoice("kind", kind, ("reminder",))
     if lang not in LANGS:
         raise InvalidChoice("lang", lang, LANGS)
     schedule = parse_schedule(schedule_text)
@@ -135,7 +151,8 @@ def create_subscription(
     scope_code = resolve_scope_code(session, scope)
     if not channel:
         raise UnknownChannel(channel)
-    if channel.startswith("#") or (is_channel_id is not None and not is_channel_id(channel)):
+    is_named = is_channel_id is not None and not is_channel_id(channel)
+    if audience == AUDIENCE_CHANNEL and (channel.startswith("#") or is_named):
         raise ChannelIsName(channel)
     same = find_same_subscription(
         session, platform, channel, kind, scope_code, schedule, zone_name, lang
@@ -143,7 +160,7 @@ def create_subscription(
     if same is not None:
         assert same.id is not None
         raise DuplicateSubscription(same.id, same.paused, kind, channel)
-    if check_channel is not None and not check_channel(channel):
+    if audience == AUDIENCE_CHANNEL and check_channel is not None and not check_channel(channel):
         raise UnknownChannel(channel)
     subscription = Subscription(
         kind=kind,
@@ -155,6 +172,7 @@ def create_subscription(
         tz=zone_name,
         lang=lang,
         quiet_when_empty=quiet_when_empty,
+        audience=audience,
         created_by=actor,
         created_at=now,
         holidays=calendar,

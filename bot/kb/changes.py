@@ -22,6 +22,7 @@ _MAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "faq": ("key", "question_en"),
     "alias": ("target_code", "alias"),
     "member": ("user_id", "role", "scope"),
+    "owner": ("user_id", "scope"),
     "subscription": ("kind", "channel", "scope", "schedule", "tz"),
 }
 # Bookkeeping columns left out of summaries (the source of an edited record is the change).

@@ -18,6 +18,7 @@ from knowledge.editing import (
     budget_edits,
     entry_edits,
     kpi_edits,
+    owners,
     parse_amount,
     parse_date,
     parse_number,
@@ -30,7 +31,7 @@ from knowledge.store import AuditEntry, utc_now
 FEEDBACK_LIMIT = 20
 HELP_TOPICS = frozenset(
     {"budget", "kpi", "progress", "fact", "faq", "alias", "history", "undo", "feedback"}
-    | {"admin", "editor", "roles", "schedule", "away", "holidays"}
+    | {"admin", "editor", "roles", "schedule", "away", "holidays", "owner", "owners"}
 )
 
 # The setting the first admins of a platform come from (Slack's; Teams' is TEAMS_ADMINS).
@@ -90,6 +91,9 @@ class KnowledgeCommands:
             "editor.add": self._member_add,
             "editor.remove": self._member_remove,
             "roles": self._roles,
+            "owner.add": self._owner_add,
+            "owner.remove": self._owner_remove,
+            "owners": self._owners,
         }
 
     # -- help, history, undo, feedback, roles -------------------------------------------
@@ -175,6 +179,47 @@ class KnowledgeCommands:
             confirmed_versions=versions,
         )
         return _done(command, lang, entry, user=user_id)
+
+    # -- owners -----------------------------------------------------------------------
+
+    def _owner_add(
+        self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
+    ) -> KbReply:
+        user_id = to_user_id(command.require("user"))
+        entry = owners.add_owner(
+            session,
+            perms,
+            user_id,
+            command.require("code"),
+            platform=perms.actor.platform,
+            is_user_id=self.is_user_id,
+            check_user=self.check_user,
+        )
+        return _done(command, lang, entry, user=user_id)
+
+    def _owner_remove(
+        self, session: Session, perms: Permissions, command: Command, lang: str, versions: Versions
+    ) -> KbReply:
+        user_id = to_user_id(command.require("user"))
+        entry = owners.remove_owner(
+            session,
+            perms,
+            user_id,
+            command.require("code"),
+            platform=perms.actor.platform,
+            confirmed_versions=versions,
+        )
+        return _done(command, lang, entry, user=user_id)
+
+    def _owners(
+        self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
+    ) -> KbReply:
+        """Who owns what (in a scope): admins, editors and owners may look."""
+        if not perms.is_owner:
+            perms.require_member("owners")
+        code = command.get("code")
+        rows = owners.list_owners(session, code)
+        return KbReply("owners", lang, {"code": code, "owners": rows})
 
     # -- budget and KPIs ----------------------------------------------------------------
 

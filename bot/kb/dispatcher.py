@@ -40,6 +40,9 @@ logger = logging.getLogger(__name__)
 
 # Commands anyone may run, not only admins and editors: help, and one's own time away.
 OPEN_COMMANDS = frozenset({"help", "away"})
+# What an owner who is neither admin nor editor may run: recording progress of what they
+# own, and seeing who owns what.
+OWNER_COMMANDS = frozenset({"help", "progress", "owners"})
 # Confirmations that remove something get a red "Remove" button; others a "Confirm".
 _REMOVAL_REASONS = frozenset({"confirm_remove", "confirm_retire"})
 
@@ -160,7 +163,8 @@ class KbService:
             if not perms.is_member:
                 return self._refuse(actor, "unreadable command", lang)
             return _to_input_error(exc, lang, actor.platform)
-        if command.name not in OPEN_COMMANDS and not perms.is_member:
+        allowed = OWNER_COMMANDS | OPEN_COMMANDS if perms.is_owner else OPEN_COMMANDS
+        if command.name not in allowed and not perms.is_member:
             return self._refuse(actor, command.name, lang)
         try:
             reply = self._handlers[command.name](session, perms, command, lang, confirmation)

@@ -197,6 +197,9 @@ SPECS: tuple[Spec, ...] = (
     # "until DATE", "DATE DATE", "off", "list", or nothing (what is set now).
     Spec("away", ("away",), (Param("when", optional=True, rest=True),)),
     Spec("holidays", ("holidays",)),
+    Spec("owner.add", ("owner", "add"), (Param("user"), Param("code"))),
+    Spec("owner.remove", ("owner", "remove"), (Param("user"), Param("code"))),
+    Spec("owners", ("owners",), (Param("code", optional=True),)),
     Spec(
         "schedule.add",
         ("schedule", "add"),

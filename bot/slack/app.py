@@ -9,8 +9,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.chat import ChatFlow
 from bot.kb.dispatcher import KbService
 from bot.log_redaction import add_secret, get_redacted_logger
+from bot.progress import ProgressForms
 from bot.slack.kb_listeners import KbListeners
 from bot.slack.listeners import SlackListeners, screen_request
+from bot.slack.progress_listeners import ProgressListeners
 from bot.slack.replies import build_retry_handlers
 
 # Bolt and slack_sdk log through this logger (and loggers that copy its filters): request
@@ -25,6 +27,7 @@ def build_slack_app(
     api_url: str,
     flow: ChatFlow,
     kb: KbService | None = None,
+    forms: ProgressForms | None = None,
 ) -> AsyncApp:
     """The app for HTTP (signatures verified) or, without a signing secret, Socket Mode."""
     for secret in (bot_token, signing_secret):
@@ -44,6 +47,8 @@ def build_slack_app(
     SlackListeners(flow).register(app)
     if kb is not None:
         KbListeners(kb, flow).register(app)
+    if forms is not None:
+        ProgressListeners(forms).register(app)
     return app
 
 

@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from bot.chat import drop_lines, to_more_value
+from bot.progress import FormRequest
 from bot.rendering import render_template
 from bot.slack.text import escape_text, to_section_texts
 from bot.text_render import render_answer_parts, render_answer_text
-from knowledge.answering import Answer
+from knowledge.answering import Answer, AnswerKind
 
 # Slack's limits (Block Kit reference): blocks in a message and in a Home tab, characters in
 # a section's or a context element's text, in a button's label and value.
@@ -34,6 +35,10 @@ ACTION_MORE = "show_more"
 ACTION_SNOOZE_TOMORROW = "snooze_tomorrow"
 ACTION_SNOOZE_MONDAY = "snooze_monday"
 ACTION_SUGGESTION = re.compile(r"^suggestion_\d+$")
+# Update buttons (a reminder's, a KPI answer's): "progress_update_0", "progress_update_1", …
+# (unique in a message, as Slack requires); each opens the progress form.
+ACTION_PROGRESS_PREFIX = "progress_update_"
+ACTION_PROGRESS = re.compile(rf"^{ACTION_PROGRESS_PREFIX}\d+$")
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -184,6 +189,13 @@ def build_answer_message(
                 render_slack_text("button_post", lang, script), ACTION_POST, question, "primary"
             )
         )
+    kpi = answer.parts.get("kpi") if answer.kind is AnswerKind.KPI_DETAIL else None
+    code = getattr(kpi, "code", None)
+    if isinstance(code, str):
+        # A KPI's answer: its progress can be recorded from here (the form says who may).
+        value = FormRequest((code,)).to_value()
+        label = render_slack_text("button_update", lang, script)
+        votes.append(_button(label, f"{ACTION_PROGRESS_PREFIX}0", value))
     tail.append({"type": "actions", "block_id": "votes", "elements": votes})
     sections = build_sections(
         body or text,

@@ -73,7 +73,7 @@ def build_kb_message(reply: KbReply) -> Message:
 def _with_report(text: str, reply: KbReply) -> Message:
     """The reply's text above the report as the channel would get it (the header is left
     out if the report fills every block)."""
-    report = build_report_message(reply.report)
+    report = build_report_message(reply.report, with_buttons=False)
     head = build_sections(text, reply.lang, 2)
     blocks = [*head, {"type": "divider"}, *report["blocks"]]
     if len(blocks) > MAX_BLOCKS:

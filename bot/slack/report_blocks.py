@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
+from bot.progress import MAX_FORM_KPIS, FormRequest, ReminderRef
 from bot.report_text import to_actor_text, to_report_parts, to_user_id
 from bot.slack.blocks import (
+    ACTION_PROGRESS_PREFIX,
     ACTION_SNOOZE_MONDAY,
     ACTION_SNOOZE_TOMORROW,
     MAX_BLOCKS,
+    MAX_BUTTON_LABEL,
     MAX_MESSAGE_CHARS,
     MAX_SECTION_CHARS,
     Block,
@@ -16,6 +21,7 @@ from bot.slack.blocks import (
     render_slack_text,
 )
 from bot.slack.text import escape_text
+from knowledge.reporting import ThemeKpis
 from scheduler.reports import Reminder, Report
 
 # A header block's plain text is at most this long (Block Kit reference).
@@ -27,6 +33,8 @@ MAX_KPI_TEXT = 90
 MAX_FALLBACK_CHARS = 300
 # A table block holds at most 100 rows (the header row included), and a message one table.
 MAX_TABLE_ROWS = 100
+# An actions block holds at most this many elements (Block Kit reference).
+MAX_ACTIONS = 25
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -110,6 +118,11 @@ class _Fitter:
             return
         self.blocks.append(block)
 
+    def add_attached_block(self, block: Block) -> None:
+        """A block that belongs to the text added just before it (left out with it)."""
+        if not self.left_out and len(self.blocks) + 1 <= self.room:
+            self.blocks.append(block)
+
     def add(self, text: str, *, divider: bool = False) -> None:
         pieces = to_section_pieces(text)
         for index, lines in enumerate(pieces):
@@ -155,7 +168,7 @@ def _snooze_buttons(subscription_id: int, lang: str) -> Block:
     return {"type": "actions", "elements": buttons}
 
 
-def _build_reminder(report: Reminder) -> Message:
+def _build_reminder(report: Reminder, with_buttons: bool) -> Message:
     lang = report.lang
     parts = to_report_parts(report, escape_text)
     plain = to_report_parts(report)
@@ -170,15 +183,63 @@ def _build_reminder(report: Reminder) -> Message:
         tail.append(_context(render_slack_text("reminder_footer", lang, example=example)))
         if report.subscription_id is not None:
             tail.append(_snooze_buttons(report.subscription_id, lang))
+    if report.done:
+        done = to_report_parts(report, escape_text, to_mention)["done"]
+        head.append(
+            {
+                "type": "section",
+                "text": _mrkdwn(render_slack_text("reminder_done", lang, done=done)),
+            }
+        )
     # One block for the cut note, if needed.
     fitter = _Fitter(MAX_BLOCKS - len(head) - len(tail) - 1)
-    for theme in short["themes"]:
+    ref = ReminderRef(report.scope.code, lang, report.generated_at, report.owner)
+    buttons = itertools.count()
+    for theme, group in zip(short["themes"], report.themes, strict=True):
         fitter.add(render_slack_text("reminder_theme", lang, theme=theme, **parts))
+        if with_buttons:
+            fitter.add_attached_block(_build_update_buttons(group, ref, lang, buttons))
     fallback = render_slack_text("reminder_fallback", lang, **plain)
     return {
         "text": escape_text(_shorten(fallback, MAX_FALLBACK_CHARS)),
         "blocks": _finish(head, fitter, tail, "reminder_more", lang),
     }
+
+
+def _button(text: str, action_id: str, value: str) -> dict[str, Any]:
+    label = _shorten(text, MAX_BUTTON_LABEL)
+    return {
+        "type": "button",
+        "text": {"type": "plain_text", "text": label},
+        "action_id": action_id,
+        "value": value,
+    }
+
+
+def _build_update_buttons(
+    group: ThemeKpis, ref: ReminderRef, lang: str, numbers: Iterator[int]
+) -> Block:
+    """Under a theme's lines: an Update button per KPI (labelled with its code), and
+    "Update several" (one form, a row per KPI of the theme) when it lists more than one."""
+    codes = [k.code for k in group.kpis][:MAX_FORM_KPIS]
+    word = render_slack_text("button_update", lang)
+    elements = [
+        _button(
+            f"{word} {code}",
+            f"{ACTION_PROGRESS_PREFIX}{next(numbers)}",
+            FormRequest((code,), ref).to_value(),
+        )
+        for code in codes[: MAX_ACTIONS - 1]
+    ]
+    if len(codes) > 1:
+        elements.append(
+            _button(
+                render_slack_text("button_update_several", lang),
+                f"{ACTION_PROGRESS_PREFIX}{next(numbers)}",
+                FormRequest(tuple(codes), ref).to_value(),
+            )
+        )
+    return {"type": "actions", "block_id": f"update-{group.theme_code}", "elements": elements}
 
 
 def _build_digest(report: Report) -> Message:
@@ -229,13 +290,14 @@ def _targets_table(targets: list[dict[str, Any]], lang: str) -> Block:
     return {"type": "table", "rows": rows, "column_settings": settings}
 
 
-def build_report_message(report: Report) -> Message:
+def build_report_message(report: Report, *, with_buttons: bool = True) -> Message:
     """A reminder or digest as a Slack message: `text` (the notification fallback) and
     `blocks` within Block Kit's limits (at most 50 blocks, 3,000 characters a section;
     what does not fit is left out with a note saying how many lines).
 
-    Text from the store is escaped; recorded_by ids become mentions in a digest.
+    Text from the store is escaped; recorded_by ids become mentions in a digest. A reminder
+    has Update buttons under each theme (not in a preview: `with_buttons=False`).
     """
     if isinstance(report, Reminder):
-        return _build_reminder(report)
+        return _build_reminder(report, with_buttons)
     return _build_digest(report)

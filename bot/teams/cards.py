@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.chat import drop_lines, to_more_value
 from bot.kb.replies import KbReply, render_kb_text
+from bot.progress import MAX_FORM_KPIS, FormRequest, ReminderRef
 from bot.rendering import get_template
 from bot.report_text import to_report_parts
 from bot.text_render import render_answer_parts
@@ -23,6 +24,13 @@ VERB_MORE = "staffbot.more"
 VERB_KB_CONFIRM = "staffbot.kb_confirm"
 VERB_KB_CANCEL = "staffbot.kb_cancel"
 VERB_SNOOZE = "staffbot.snooze"
+# The progress form: opened from a reminder's Update button, submitted, or cancelled.
+VERB_PROGRESS_OPEN = "staffbot.progress_open"
+VERB_PROGRESS_SUBMIT = "staffbot.progress_submit"
+VERB_PROGRESS_CANCEL = "staffbot.progress_cancel"
+# A reminder of at most this many KPIs has an Update button for each; a longer one has one
+# per theme (a form with a row per KPI of the theme), so that it stays within the card size.
+MAX_KPI_BUTTONS = 20
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message above about 28 KB, activity envelope included; a card stays under
@@ -89,6 +97,7 @@ _VERBS = {
     "VERB_KB_CONFIRM": VERB_KB_CONFIRM,
     "VERB_KB_CANCEL": VERB_KB_CANCEL,
     "VERB_SNOOZE": VERB_SNOOZE,
+    "VERB_PROGRESS_OPEN": VERB_PROGRESS_OPEN,
 }
 
 
@@ -314,12 +323,27 @@ def _cut_digest(parts: dict[str, Any], keep: int) -> dict[str, Any]:
     return cut
 
 
+def _add_update_buttons(report: Reminder, parts: dict[str, Any], *, with_buttons: bool) -> None:
+    """The data of a reminder's Update buttons: each KPI's (a short reminder) or each
+    theme's (a form with a row per KPI of the theme)."""
+    ref = ReminderRef(report.scope.code, report.lang, report.generated_at, report.owner)
+    per_kpi = report.kpi_count <= MAX_KPI_BUTTONS
+    for theme, group in zip(parts["themes"], report.themes, strict=True):
+        codes = tuple(k.code for k in group.kpis)[:MAX_FORM_KPIS]
+        theme["update_data"] = {"v": FormRequest(codes, ref).to_value()} if with_buttons else None
+        for kpi, status in zip(theme["kpis"], group.kpis, strict=True):
+            value = FormRequest((status.code,), ref).to_value()
+            kpi["update_data"] = {"v": value} if per_kpi and with_buttons else None
+
+
 def _build_report(
     report: Report, *, head: list[str] | None = None, confirm: dict[str, Any] | None = None
 ) -> Card:
     lang = report.lang
     parts = to_report_parts(report, _shorten_text)
     if isinstance(report, Reminder):
+        # A posted reminder has Update buttons; a preview under a kb reply has none.
+        _add_update_buttons(report, parts, with_buttons=head is None)
         name, items, cut = "reminder", sum(len(t["kpis"]) for t in parts["themes"]), _cut_reminder
     else:
         name = "digest"

@@ -3,8 +3,10 @@ result into a card. The chat flow and the commands are the platform-neutral ones
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import uuid
 from typing import Any, cast
 
 import httpx
@@ -14,6 +16,14 @@ from microsoft_teams.apps import App
 from bot.chat import ChatFlow, Claim, Conversation, Notice, Outcome, to_unavailable_notice
 from bot.kb.dispatcher import KbService
 from bot.kb.replies import KbReply, read_confirmation_value
+from bot.progress import (
+    FormRequest,
+    ProgressForm,
+    ProgressForms,
+    read_form_request,
+    render_progress_text,
+    to_field_id,
+)
 from bot.teams.activities import (
     PLATFORM,
     Where,
@@ -33,15 +43,20 @@ from bot.teams.cards import (
     VERB_KB_CONFIRM,
     VERB_MORE,
     VERB_NOT_HELPFUL,
+    VERB_PROGRESS_CANCEL,
+    VERB_PROGRESS_OPEN,
+    VERB_PROGRESS_SUBMIT,
     VERB_SNOOZE,
     VERB_SUGGEST,
     build_answer_card,
     build_kb_card,
     build_notice_card,
+    build_report_card,
     build_rest_card,
     render_toast,
 )
 from bot.teams.ids import to_user_id
+from bot.teams.progress_cards import build_progress_card, extract_form_input
 from bot.text_render import HELP_QUESTION, to_lang
 from knowledge.answering import detect_lang, is_chinese
 from knowledge.editing import Actor
@@ -75,10 +90,13 @@ class TeamsHandlers:
         flow: ChatFlow,
         kb: KbService,
         tenant_id: str | None = None,
+        forms: ProgressForms | None = None,
     ) -> None:
-        """`tenant_id`: a single-tenant app answers only its own tenant (None: any)."""
+        """`tenant_id`: a single-tenant app answers only its own tenant (None: any);
+        `forms`: the progress form behind reminders' Update buttons."""
         self.flow = flow
         self.kb = kb
+        self.forms = forms
         self.tenant_id = tenant_id
         # Conversations this process already saved: a message saves its conversation once.
         self._known: set[str] = set()
@@ -266,6 +284,8 @@ class TeamsHandlers:
         if verb in (VERB_HELPFUL, VERB_NOT_HELPFUL):
             key = _to_vote_key(activity, user_id)
             return await self._vote(read_data_text(data, "q"), user_id, verb == VERB_HELPFUL, key)
+        if verb == VERB_PROGRESS_CANCEL:
+            return await self._progress_cancel(data, lang)
         if verb != VERB_KB_CANCEL:
             # The same click again (a redelivered or replayed invoke) is done once.
             where = extract_where(activity)
@@ -283,6 +303,10 @@ class TeamsHandlers:
             return await self._confirm(ctx, data, user_id, lang)
         if verb == VERB_SNOOZE:
             return await self._snooze(activity, data, user_id, lang)
+        if verb == VERB_PROGRESS_OPEN:
+            return await self._progress_open(ctx, data, user_id, lang)
+        if verb == VERB_PROGRESS_SUBMIT:
+            return await self._progress_submit(ctx, data, user_id, lang)
         if verb == VERB_KB_CANCEL:
             value = data.get("l")
             return _card_response(build_notice_card("cancelled", value if value == "zh" else "en"))
@@ -352,6 +376,93 @@ class TeamsHandlers:
         reply = await self._run_kb(user_id, command, command_lang, here, versions)
         card = build_kb_card(reply) if reply else build_notice_card("unavailable", command_lang)
         return _card_response(card)
+
+    # -- the progress form -------------------------------------------------------------
+
+    async def _open_form(
+        self, ctx: Any, data: dict[str, Any], user_id: str | None, lang: str
+    ) -> tuple[FormRequest, ProgressForm | str] | str:
+        """The form a click asks for, or the toast to show instead."""
+        request = read_form_request(read_data_text(data, "v"))
+        if self.forms is None or request is None:
+            logger.info("progress form click not ours ignored")
+            return render_toast("not_understood", lang)
+        if user_id is None:
+            return render_toast("no_user_id", lang)
+        tz = getattr(ctx.activity, "local_timezone", None)
+        actor = Actor(PLATFORM, user_id)
+        form = await self.forms.open_form(actor, request, lang, tz if isinstance(tz, str) else None)
+        return request, form
+
+    async def _progress_open(
+        self, ctx: Any, data: dict[str, Any], user_id: str | None, lang: str
+    ) -> dict[str, Any]:
+        """Update: the reminder card becomes the form (or the clicker is told why not)."""
+        found = await self._open_form(ctx, data, user_id, lang)
+        if isinstance(found, str):
+            return _message_response(found)
+        _request, form = found
+        if isinstance(form, str):
+            return _message_response(form)
+        return _card_response(build_progress_card(form, uuid.uuid4().hex))
+
+    async def _progress_submit(
+        self, ctx: Any, data: dict[str, Any], user_id: str | None, lang: str
+    ) -> dict[str, Any]:
+        """Record: checked and recorded as `kb progress` would; a refusal shows the form
+        again with the sentence under its field; once recorded, the reminder comes back in
+        place of the form, with what was done."""
+        found = await self._open_form(ctx, data, user_id, lang)
+        if isinstance(found, str):
+            return _message_response(found)
+        request, form = found
+        nonce = read_data_text(data, "n")[:64]
+        where = extract_where(ctx.activity)
+        if self.forms is None or user_id is None or not nonce or where is None:
+            return _message_response(render_toast("not_understood", lang))
+        entries, as_of, note, typed = extract_form_input(data, request.codes)
+        key = to_event_id(where.conversation_id, f"progress:{nonce}")
+        tz = getattr(ctx.activity, "local_timezone", None)
+        outcome = await self.forms.submit(
+            Actor(PLATFORM, user_id),
+            request,
+            entries,
+            as_of,
+            note,
+            lang,
+            key,
+            tz if isinstance(tz, str) else None,
+        )
+        if not outcome.is_done:
+            if isinstance(form, str):  # nothing here this person may record
+                return _message_response(form)
+            errors = dict(outcome.errors)
+            if outcome.notice:
+                errors[to_field_id("value", form.kpis[0].code)] = outcome.notice
+            return _card_response(build_progress_card(form, nonce, typed, errors))
+        reminder = outcome.reminder
+        if outcome.already and request.ref is not None:
+            reminder = await asyncio.to_thread(self.forms.build_reminder_again, request)
+        if reminder is None:
+            text = render_progress_text(
+                "recorded", lang, codes=list(outcome.recorded), already=outcome.already
+            )
+            return _message_response(text)
+        return _card_response(build_report_card(reminder))
+
+    async def _progress_cancel(self, data: dict[str, Any], lang: str) -> dict[str, Any]:
+        """Cancel: the reminder comes back as it stands now. Not claimed: it changes nothing."""
+        request = read_form_request(read_data_text(data, "v"))
+        if self.forms is None or request is None or request.ref is None:
+            return _message_response(render_toast("not_understood", lang))
+        try:
+            reminder = await asyncio.to_thread(self.forms.build_reminder_again, request)
+        except Exception:
+            logger.exception("reminder not built again")
+            reminder = None
+        if reminder is None:
+            return _message_response(render_toast("unavailable", lang))
+        return _card_response(build_report_card(reminder))
 
 
 def _to_vote_key(activity: Any, user_id: str | None) -> str | None:

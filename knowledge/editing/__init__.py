@@ -1,6 +1,6 @@
 """Changing the knowledge: permissions, roles, audited edits with undo, export and import."""
 
-from knowledge.editing import audit, budget_edits, entry_edits, kpi_edits, roles
+from knowledge.editing import audit, budget_edits, entry_edits, kpi_edits, owners, roles
 from knowledge.editing.amounts import (
     MAX_AMOUNT_CHF,
     YEAR_MAX,
@@ -39,6 +39,7 @@ __all__ = [
     "export_store",
     "kpi_edits",
     "list_members",
+    "owners",
     "parse_amount",
     "parse_date",
     "parse_number",

@@ -31,7 +31,8 @@ Reason keys, for the templates that turn errors into sentences:
 - NeedsConfirmation: "budget_inconsistent", "confirm_remove", "confirm_retire".
 - CannotUndo: "changed_since" (newer_ids set), "record_differs", "not_undoable".
 - UnknownCode kinds: "budget_subject", "kpi", "theme", "priority", "alias_target", "fact",
-  "faq", "alias", "member".
+  "faq", "alias", "member",
+  "owner", "owner_scope". Owner keys: "user_id scope".
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ ENTITY_MODELS: dict[str, type[SQLModel]] = {
     "faq": models.Faq,
     "alias": models.Alias,
     "member": models.Member,
+    "owner": models.Owner,
     "subscription": models.Subscription,
 }
 

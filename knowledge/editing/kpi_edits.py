@@ -61,7 +61,9 @@ def get_kpi_priority(session: Session, kpi_code: str) -> str:
 
 
 def can_record_progress(session: Session, perms: Permissions, kpi_code: str) -> bool:
-    return perms.can_edit_priority(get_kpi_priority(session, kpi_code))
+    kpi = get_kpi(session, kpi_code)
+    priority = get_theme(session, kpi.theme_code).priority_code
+    return perms.can_record_progress(kpi.code, kpi.theme_code, priority)
 
 
 def _next_code(session: Session, theme_code: str) -> tuple[str, int]:
@@ -165,11 +167,13 @@ def record_progress(
 ) -> models.AuditEntry:
     """A progress reading of a KPI as of a date (default today; never in the future, never
     before 2000); value and target never negative (`_check_figure`); note ≤ MAX_NOTE.
-    Refused for a retired KPI. Admins and editors of the KPI's priority. `today` is for
-    tests."""
-    perms.require_member("progress")  # outsiders learn nothing of the store
+    Refused for a retired KPI. Admins, editors of the KPI's priority and owners of the KPI,
+    its theme or its priority. `today` is for tests."""
+    if not (perms.is_member or perms.is_owner):
+        perms.require_member("progress")  # outsiders learn nothing of the store
     kpi = get_kpi(session, kpi_code)
-    perms.require_priority(get_kpi_priority(session, kpi.code), "progress")
+    priority = get_kpi_priority(session, kpi.code)
+    perms.require_progress(kpi.code, kpi.theme_code, priority, "progress")
     if kpi.retired:
         raise InvalidValue("kpi", kpi.code, "kpi_retired")
     today = today or date.today()

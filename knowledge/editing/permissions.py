@@ -33,11 +33,24 @@ class Permissions:
     actor: Actor
     is_admin: bool = False
     editor_scopes: frozenset[str] = frozenset()
+    # The KPI, theme and priority codes this person owns: they may record those KPIs'
+    # progress without being an editor.
+    owned_codes: frozenset[str] = frozenset()
 
     @property
     def is_member(self) -> bool:
         """Admin or editor: may read the change history."""
         return self.is_admin or bool(self.editor_scopes)
+
+    @property
+    def is_owner(self) -> bool:
+        return bool(self.owned_codes)
+
+    def can_record_progress(self, kpi_code: str, theme_code: str, priority_code: str) -> bool:
+        """A KPI's progress: admins, editors of its priority, owners of it, its theme or its
+        priority."""
+        owned = self.owned_codes & {kpi_code, theme_code, priority_code}
+        return self.can_edit_priority(priority_code) or bool(owned)
 
     def can_edit_priority(self, priority_code: str | None) -> bool:
         """Records of this priority (None: of no priority, admins only)."""
@@ -53,6 +66,12 @@ class Permissions:
 
     def require_priority(self, priority_code: str | None, action: str) -> None:
         if not self.can_edit_priority(priority_code):
+            raise self._refuse(action)
+
+    def require_progress(
+        self, kpi_code: str, theme_code: str, priority_code: str, action: str
+    ) -> None:
+        if not self.can_record_progress(kpi_code, theme_code, priority_code):
             raise self._refuse(action)
 
     def _refuse(self, action: str) -> NotPermitted:

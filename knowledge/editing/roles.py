@@ -33,7 +33,8 @@ MAX_USER_ID = 64
 def get_permissions(
     session: Session, actor: Actor, env_admins: Collection[str] = ()
 ) -> Permissions:
-    """The actor's permissions: env admins, then the Member rows of their platform and id."""
+    """The actor's permissions: env admins, then the Member and Owner rows of their
+    platform and id."""
     rows = session.exec(
         select(models.Member)
         .where(models.Member.platform == actor.platform)
@@ -41,7 +42,12 @@ def get_permissions(
     ).all()
     is_admin = actor.user_id in env_admins or any(r.role == ROLE_ADMIN for r in rows)
     scopes = frozenset(r.scope for r in rows if r.role == ROLE_EDITOR and r.scope)
-    return Permissions(actor, is_admin, scopes)
+    owned = session.exec(
+        select(models.Owner.scope)
+        .where(models.Owner.platform == actor.platform)
+        .where(models.Owner.user_id == actor.user_id)
+    ).all()
+    return Permissions(actor, is_admin, scopes, frozenset(owned))
 
 
 def list_members(session: Session) -> list[models.Member]:

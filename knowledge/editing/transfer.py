@@ -2,7 +2,8 @@
 
 The format is the seed's (`knowledge/seeding/seed_loader.py`): one YAML file holding every section
 the seed files hold between them (documents, priorities with their themes, outcomes,
-outputs and KPIs, budget, risks, facts, faqs, aliases, synonyms) plus `progress`, so
+outputs and KPIs, budget, risks, facts, faqs, aliases, synonyms) plus `progress` and
+`owners` (who owns a KPI, theme or priority), so
 `read_seed(path)` reads an export. What admins changed is kept as such: their budget lines,
 facts, FAQ entries and KPIs cite document "KB", section "change #N"; retired KPIs say
 `retired: true`; a KPI's `source` is written only when it is not its theme's.
@@ -149,6 +150,14 @@ TABLES: tuple[_Table, ...] = (
         None,
         "alias",
         lambda r: f"{r['target_code']}:{r['alias']}",
+    ),
+    _Table(
+        "owners",
+        models.Owner,
+        ("platform", "user_id", "scope"),
+        None,
+        "owner",
+        lambda r: f"{r['user_id']} {r['scope']}",
     ),
     _Table(
         "synonyms",
@@ -607,6 +616,16 @@ def to_export_document(session: Session) -> dict[str, Any]:
         ],
         "synonyms": synonyms,
         "progress": progress,
+        "owners": [
+            {
+                "scope": o.scope,
+                "user_id": o.user_id,
+                "platform": o.platform,
+                "added_by": o.added_by,
+                "added_at": o.added_at.isoformat(),
+            }
+            for o in _ordered(session, models.Owner)
+        ],
     }
 
 

@@ -31,7 +31,7 @@ DIGEST_WINDOW_DAYS = 7
 # Scope words that mean everything.
 ALL_WORDS = frozenset({"all", "*", "全部", "所有"})
 # Audit entities that are not knowledge (who may edit, when to post): a digest leaves them out.
-NON_KNOWLEDGE_ENTITIES = frozenset({"subscription", "member", "delivery"})
+NON_KNOWLEDGE_ENTITIES = frozenset({"subscription", "member", "owner", "delivery"})
 # Recorded progress has its own part of a digest; only its other changes (undo) are listed.
 PROGRESS_ENTITY = "kpi_progress"
 SUGGESTION_LIMIT = 3
@@ -80,6 +80,9 @@ class KpiStatus:
     last_as_of: date | None = None
     last_recorded_at: datetime | None = None
     last_recorded_by: str | None = None
+    # Who answers for it, as "platform:user_id": the owners of the KPI, else of its theme,
+    # else of its priority (`/kb owner add`); empty when nobody owns it.
+    owners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -260,16 +263,37 @@ def _group_by_theme(knowledge: Knowledge, statuses: list[KpiStatus]) -> list[The
     return groups
 
 
+def get_owners_by_code(session: Session) -> dict[str, list[str]]:
+    """Every owner ("platform:user_id") by the KPI, theme or priority code they own."""
+    found: dict[str, list[str]] = {}
+    for row in session.exec(select(models.Owner).order_by(col(models.Owner.id))):
+        found.setdefault(row.scope, []).append(f"{row.platform}:{row.user_id}")
+    return found
+
+
+def find_kpi_owners(
+    owners_by_code: dict[str, list[str]], kpi_code: str, theme_code: str, priority_code: str
+) -> tuple[str, ...]:
+    """A KPI's owners: of the KPI itself if it has any, else of its theme, else of its
+    priority (the closest owner answers for it)."""
+    for code in (kpi_code, theme_code, priority_code):
+        if owners_by_code.get(code):
+            return tuple(owners_by_code[code])
+    return ()
+
+
 def _list_quiet_kpis(
     session: Session, knowledge: Knowledge, scope: Scope, since: datetime
 ) -> list[ThemeKpis]:
     kpis = _kpis_in_scope(knowledge, scope)
     latest = _latest_records(session, (k.code for k in kpis))
+    owners = get_owners_by_code(session)
     quiet: list[KpiStatus] = []
     for kpi in kpis:
         last = latest.get(kpi.code)
         if last is not None and last.recorded_at >= since:
             continue
+        priority = knowledge.themes[kpi.theme_code].priority_code
         quiet.append(
             KpiStatus(
                 kpi.code,
@@ -280,6 +304,7 @@ def _list_quiet_kpis(
                 last.as_of if last else None,
                 last.recorded_at if last else None,
                 last.recorded_by if last else None,
+                find_kpi_owners(owners, kpi.code, kpi.theme_code, priority),
             )
         )
     return _group_by_theme(knowledge, quiet)

@@ -161,6 +161,24 @@ class ProgressIn(_Strict):
         return value.astimezone(UTC)
 
 
+class OwnerIn(_Strict):
+    """Who owns a KPI, theme or priority (`/kb owner add`); exports carry them, the seed has
+    none."""
+
+    scope: str = Field(min_length=1, max_length=24)
+    user_id: str = Field(min_length=1, max_length=64)
+    platform: str = Field(default="slack", min_length=1, max_length=16)
+    added_by: str = Field(min_length=1, max_length=64)
+    added_at: datetime
+
+    @field_validator("added_at")
+    @classmethod
+    def _is_aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("a time with its UTC offset, e.g. 2026-10-01T09:00:00+00:00")
+        return value.astimezone(UTC)
+
+
 class AliasIn(_Strict):
     alias: str = Field(min_length=1, max_length=120)
     lang: Literal["en", "zh"]
@@ -186,6 +204,7 @@ class SeedFile(_Strict):
     aliases: list[AliasIn] = []
     synonyms: dict[str, list[str]] = {}
     progress: list[ProgressIn] = []
+    owners: list[OwnerIn] = []
 
 
 @dataclass
@@ -201,6 +220,7 @@ class SeedData:
     aliases: list[AliasIn] = field(default_factory=list)
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     progress: list[ProgressIn] = field(default_factory=list)
+    owners: list[OwnerIn] = field(default_factory=list)
 
 
 # Byte order marks that say for sure how a file is encoded (UTF-32's before UTF-16's, which
@@ -279,6 +299,7 @@ def read_seed(seed_dir: Path = SEED_DIR) -> SeedData:
         data.aliases += part.aliases
         data.synonyms.update(part.synonyms)
         data.progress += part.progress
+        data.owners += part.owners
         if part.risk_note is not None:
             note = part.risk_note
             data.facts.append(
@@ -336,6 +357,10 @@ def _check_references(data: SeedData) -> None:
     for record in data.progress:
         if record.kpi not in kpis:
             raise SeedInvalid(where, "progress", f"unknown KPI {record.kpi!r}")
+    ownable = {p.code for p in data.priorities} | {t.code for t in themes} | kpis
+    for owner in data.owners:
+        if owner.scope not in ownable:
+            raise SeedInvalid(where, "owners", f"unknown KPI, theme or priority {owner.scope!r}")
 
 
 def _is_cjk(text: str) -> bool:
@@ -464,6 +489,7 @@ def build_rows(data: SeedData) -> list[SQLModel]:
     rows += [
         models.KpiProgress(kpi_code=p.kpi, **p.model_dump(exclude={"kpi"})) for p in data.progress
     ]
+    rows += [models.Owner(**o.model_dump()) for o in data.owners]
     return rows
 
 
@@ -483,6 +509,8 @@ def _natural_key(row: SQLModel) -> tuple[Any, ...]:
             return (type(row).__name__, row.key)
         case models.KpiProgress():
             return ("KpiProgress", row.kpi_code, row.as_of, row.recorded_at)
+        case models.Owner():
+            return ("Owner", row.platform, row.user_id, row.scope)
     return (type(row).__name__, row.code)  # type: ignore[attr-defined]
 
 

@@ -241,6 +241,19 @@ class Member(SQLModel, table=True):
     added_at: datetime = Field(default_factory=utc_now)
 
 
+class Owner(SQLModel, table=True):
+    """A person who owns a KPI, a theme or a priority: reminded of it, and may record its
+    progress without being an editor."""
+
+    __table_args__ = (UniqueConstraint("platform", "user_id", "scope"),)
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(default="slack", max_length=16)
+    user_id: str = Field(index=True, max_length=64)
+    scope: str = Field(index=True, max_length=24)  # a KPI, theme or priority code
+    added_by: str = Field(max_length=64)
+    added_at: datetime = Field(default_factory=utc_now)
+
+
 class DeclinedQuestion(SQLModel, table=True):
     """A question the bot could not answer, kept for the admins' feedback review."""
 
@@ -268,6 +281,11 @@ class Subscription(SQLModel, table=True):
     lang: str = Field(max_length=2)
     paused: bool = False
     quiet_when_empty: bool = True  # a reminder with nothing to report posts nothing
+    # "channel": posted to `channel`; "owners": each owner of an overdue KPI in scope gets a
+    # direct message listing only their own (reminders only).
+    audience: str = Field(
+        default="channel", max_length=16, sa_column_kwargs={"server_default": "channel"}
+    )
     created_by: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utc_now)
     removed_at: datetime | None = Field(default=None, index=True)

@@ -116,3 +116,32 @@ def block_action(
     if message is not None:
         payload["message"] = message
     return urlencode({"payload": json.dumps(payload)}).encode(), FORM
+
+
+def view_submission(
+    view: dict[str, Any], values: dict[str, str], *, user_id: str = "U0ASKER01"
+) -> tuple[bytes, str]:
+    """A modal `view` (as views.open returned it) submitted with `values`: block id → the
+    text typed (a datepicker's block id → its date, YYYY-MM-DD)."""
+    state: dict[str, Any] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input" or block["block_id"] not in values:
+            continue
+        element = block["element"]
+        typed = values[block["block_id"]]
+        if element["type"] == "datepicker":
+            field = {"type": "datepicker", "selected_date": typed}
+        else:
+            field = {"type": element["type"], "value": typed}
+        state[block["block_id"]] = {element["action_id"]: field}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM_ID, "domain": "standin"},
+        "user": {"id": user_id, "username": "asker", "team_id": TEAM_ID},
+        "api_app_id": APP_ID,
+        "token": "deprecated-verification-token",
+        "trigger_id": new_trigger_id(),
+        "view": {**view, "state": {"values": state}, "hash": "1700000000.abcdef"},
+        "response_urls": [],
+    }
+    return urlencode({"payload": json.dumps(payload)}).encode(), FORM

@@ -96,6 +96,11 @@ class _Trouble:
     hang: float = 0.0
 
 
+def _parse_json(value: Any) -> Any:
+    """A JSON argument as slack_sdk sends it: already parsed (JSON body) or as text (form)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def sign(body: bytes, secret: str, timestamp: int | None = None) -> dict[str, str]:
     """The headers Slack signs a request with (v0, HMAC-SHA256 of "v0:{timestamp}:{body}")."""
     stamp = str(int(time.time()) if timestamp is None else timestamp)
@@ -139,6 +144,9 @@ class SlackStandIn:
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self.uploads: dict[str, bytes] = {}  # file_id → the bytes POSTed to its upload URL
         self.shared_files: list[dict[str, Any]] = []  # files.completeUploadExternal bodies
+        self.views: list[dict[str, Any]] = []  # views.open: each view opened, with its "id"
+        self.timezones: dict[str, str] = {}  # user id → tz that users.info reports
+        self._view_ids = itertools.count(1)
         self._ts = itertools.count(100)
         self._file_ids = itertools.count(1)
         standin = self
@@ -338,6 +346,8 @@ class SlackStandIn:
             ts = f"1700000000.{next(self._ts):06d}"
             message = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}
             kept = {**message, "text": call.body.get("text", ""), "_at": self.clock()}
+            if call.body.get("blocks"):
+                kept["blocks"] = _parse_json(call.body["blocks"])
             if call.body.get("metadata"):
                 kept["metadata"] = call.body["metadata"]
             if call.body.get("thread_ts"):
@@ -348,6 +358,20 @@ class SlackStandIn:
                 {},
                 {"ok": True, "channel": call.body.get("channel"), "ts": ts, "message": message},
             )
+        if method == "chat.update":
+            for kept in self.messages.get(channel, []):
+                if kept["ts"] == call.body.get("ts"):
+                    kept["text"] = call.body.get("text", "")
+                    kept["blocks"] = _parse_json(call.body.get("blocks") or "[]")
+                    return 200, {}, {"ok": True, "channel": channel, "ts": kept["ts"]}
+            return 200, {}, {"ok": False, "error": "message_not_found"}
+        if method == "views.open":
+            view = {
+                **_parse_json(call.body.get("view") or "{}"),
+                "id": f"V0VIEW{next(self._view_ids):04d}",
+            }
+            self.views.append(view)
+            return 200, {}, {"ok": True, "view": view}
         if method == "conversations.history":
             return 200, {}, self._history(channel, call.body)
         if method == "conversations.info":
@@ -381,6 +405,7 @@ class SlackStandIn:
                 "id": user,
                 "name": user.lower(),
                 "locale": self.locales.get(user, "en-US"),
+                "tz": self.timezones.get(user, "Europe/Zurich"),
                 "deleted": user in self.deactivated_users,
             }
             return 200, {}, {"ok": True, "user": profile}

@@ -287,3 +287,42 @@ def test_a_role_is_given_to_a_user_id_never_a_name(kb: KbService) -> None:
     reply = kb.run(ENV_ADMIN, "admin add alice", "en")
     assert reply.template == "invalid_value" and "not a Slack user" in reply.render()
     assert kb.run(ENV_ADMIN, "admin add U0NEWADMIN", "en").template == "done"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_owners_are_added_listed_and_may_record_only_what_they_own(
+    kb: KbService, lang: str
+) -> None:
+    owner = Actor("slack", "U0OWNER01")
+    added = kb.run(ADMIN, "owner add U0OWNER01 p4-cyb", lang)
+    assert added.changed and "P4-CYB" in added.render(), added.render()
+    listed = kb.run(EDITOR_P1, "owners P4", lang)
+    assert "P4-CYB" in listed.render() and "U0OWNER01" in listed.render()
+    assert kb.run(owner, "owners", lang).template == "owners"
+    recorded = kb.run(owner, "progress P4-CYB-1 4", lang)
+    assert recorded.changed, recorded.render()
+    refused = kb.run(owner, "progress P4-CD-1 4", lang)
+    assert refused.template == "not_permitted" and not refused.changed
+    assert kb.run(owner, "history", lang).template == "not_permitted"
+    assert kb.run(EDITOR_P1, "owner add U0OWNER02 P1", lang).template == "not_permitted"
+    assert kb.run(NOBODY, "owners", lang).template == "not_permitted"
+    unknown = kb.run(ADMIN, "owner add U0OWNER02 P4-CYX", lang)
+    assert unknown.template == "unknown_code" and "P4-CYB" in unknown.render()
+    asked = kb.run(ADMIN, "owner remove U0OWNER01 P4-CYB", lang)
+    removed = _confirm(kb, asked)
+    assert removed.changed
+    assert kb.run(owner, "progress P4-CYB-1 5", lang).template == "not_permitted"
+
+
+def test_a_reminder_may_go_to_each_owner_personally(kb: KbService, kb_engine: Engine) -> None:
+    from sqlmodel import Session, select
+
+    from knowledge.store import models
+
+    added = kb.run(ADMIN, 'schedule add reminder owners P4 "mon 09:00"', "en")
+    assert added.changed, added.render()
+    with Session(kb_engine) as session:
+        (subscription,) = session.exec(select(models.Subscription)).all()
+    assert (subscription.audience, subscription.channel) == ("owners", "owners")
+    digest = kb.run(ADMIN, 'schedule add digest owners P4 "mon 09:00"', "en")
+    assert not digest.changed and digest.template == "schedule_error"

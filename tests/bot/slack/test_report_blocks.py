@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from slack_sdk.models.blocks import Block, BlockElement, TextObject
 
+from bot.progress import read_form_request
 from bot.slack.blocks import MAX_BLOCKS, MAX_MESSAGE_CHARS, MAX_SECTION_CHARS
 from bot.slack.report_blocks import (
     MAX_HEADER_CHARS,
@@ -30,6 +31,7 @@ from knowledge.reporting import (
 )
 from knowledge.reporting.progress import BudgetRow
 from scheduler.reports import Digest, MissedPost, Reminder
+from tests.support.block_kit import validate_message
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 SCOPE = Scope("priority", "P1", "P1/E6", "Affordable connectivity", "价格可承受的连接", ("P1-T",))
@@ -110,6 +112,7 @@ def _texts(message: dict[str, Any]) -> list[str]:
 
 def _check_limits(message: dict[str, Any]) -> None:
     assert message["text"]
+    validate_message(message)
     assert len(message["blocks"]) <= MAX_BLOCKS
     for block in message["blocks"]:
         if block["type"] == "header":
@@ -259,13 +262,84 @@ def test_a_table_keeps_to_a_hundred_rows() -> None:
 def test_a_scheduled_reminder_has_snooze_buttons_and_a_preview_none(lang: str) -> None:
     scheduled = build_report_message(replace(_reminder(lang), subscription_id=7))
     _validate_block_kit(scheduled)
-    (actions,) = [b for b in scheduled["blocks"] if b["type"] == "actions"]
-    assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [
-        ("snooze_tomorrow", "7"),
-        ("snooze_monday", "7"),
+    snoozes = [
+        (e["action_id"], e["value"])
+        for e in _buttons(scheduled)
+        if e["action_id"].startswith("snooze_")
     ]
-    assert not [
-        b for b in build_report_message(_reminder(lang))["blocks"] if b["type"] == "actions"
-    ]
+    assert snoozes == [("snooze_tomorrow", "7"), ("snooze_monday", "7")]
+    unscheduled = build_report_message(_reminder(lang))
+    assert not [e for e in _buttons(unscheduled) if e["action_id"].startswith("snooze_")]
     again = build_report_message(replace(_reminder(lang), snoozed=True))
     assert ("again" if lang == "en" else "再次提醒") in "\n".join(_texts(again))
+
+
+def _buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        element
+        for block in message["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_kpi_of_a_reminder_has_update_and_a_theme_has_update_several(lang: str) -> None:
+    message = build_report_message(_reminder(lang, kpis=3))
+    _check_limits(message)
+    buttons = _buttons(message)
+    word = "Update" if lang == "en" else "更新"
+    assert [b["text"]["text"] for b in buttons[:3]] == [f"{word} P1-T0-{i}" for i in range(3)]
+    assert buttons[3]["text"]["text"] == ("Update several" if lang == "en" else "批量更新")
+    requests = [read_form_request(b["value"]) for b in buttons]
+    assert [r.codes for r in requests if r] == [
+        ("P1-T0-0",),
+        ("P1-T0-1",),
+        ("P1-T0-2",),
+        ("P1-T0-0", "P1-T0-1", "P1-T0-2"),
+    ]
+    ref = requests[0].ref if requests[0] else None
+    assert ref is not None and (ref.scope, ref.lang, ref.posted_at) == ("P1", lang, NOW)
+    assert len({b["action_id"] for b in buttons}) == len(buttons)  # unique in the message
+
+
+def test_a_huge_reminder_keeps_its_buttons_within_the_limits() -> None:
+    message = build_report_message(_reminder("en", kpis=400))
+    _check_limits(message)
+    assert all(len(block.get("elements", [])) <= 25 for block in message["blocks"])
+    preview = build_report_message(_reminder("en", kpis=3), with_buttons=False)
+    assert _buttons(preview) == []
+
+
+def test_a_reminder_shown_again_says_what_was_done_and_by_whom() -> None:
+    done = _digest().progress
+    reminder = Reminder("en", SCOPE, NOW, _reminder().themes, done=done)
+    message = build_report_message(reminder)
+    _check_limits(message)
+    assert "✓ `P1-EMT-1` recorded by <@U0OWNER1>: 5 as of 2026-11-20" in "\n".join(_texts(message))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "owned by <@U0OWN>"), ("zh", "负责人：<@U0OWN>")]
+)
+def test_a_digest_names_who_owns_what_is_stale(lang: str, words: str) -> None:
+    owned = KpiStatus("P1-INF-1", "P1-INF", "Infra", "基础设施", owners=("slack:U0OWN",))
+    stale = (ThemeKpis("P1-INF", "P1", "Infra", "基础设施", (owned,)),)
+    message = build_report_message(_digest(lang, stale=stale))
+    _check_limits(message)
+    assert words in "\n".join(_texts(message))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "(away, not late: <@U0OWN>)"), ("zh", "（休假中，不算逾期：<@U0OWN>）")],
+)
+def test_a_digest_shows_an_owner_who_is_away_as_away(lang: str, words: str) -> None:
+    owned = KpiStatus("P1-INF-1", "P1-INF", "Infra", "基础设施", owners=("slack:U0OWN",))
+    stale = (ThemeKpis("P1-INF", "P1", "Infra", "基础设施", (owned,)),)
+    away = (AwayPerson("slack:U0OWN", date(2026, 11, 20), date(2027, 1, 6)),)
+    message = build_report_message(_digest(lang, stale=stale, away=away))
+    _validate_block_kit(message)
+    assert words in "\n".join(_texts(message))
+    present = build_report_message(_digest(lang, stale=stale))
+    assert words not in "\n".join(_texts(present))

@@ -82,6 +82,14 @@ def _edit(engine: Engine) -> None:
                 )
             )
         session.add(
+            models.Owner(
+                user_id="U0OWNER",
+                scope="P1-EMT",
+                added_by="slack:U0ADMIN",
+                added_at=datetime(2026, 5, 1, 8, 0, tzinfo=UTC),
+            )
+        )
+        session.add(
             models.Fact(
                 key="kb-new-fact",
                 kind="note",
@@ -140,6 +148,8 @@ def test_export_is_the_seed_format_that_read_seed_reads(
         == sum(len(t.kpis) for p in data.priorities for t in p.themes)
     )
     assert summary.counts["progress"] == len(data.progress) == 2
+    assert summary.counts["owners"] == len(data.owners) == 1
+    assert (data.owners[0].user_id, data.owners[0].scope) == ("U0OWNER", "P1-EMT")
     emt = next(t for p in data.priorities for t in p.themes if t.code == "P1-EMT")
     assert [k.code for k in emt.kpis][-1] == "P1-EMT-7"
     assert next(k for k in emt.kpis if k.code == "P1-EMT-2").retired
@@ -160,6 +170,7 @@ def test_export_is_the_seed_format_that_read_seed_reads(
         "aliases",
         "synonyms",
         "progress",
+        "owners",
     ]
 
 
