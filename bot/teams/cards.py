@@ -14,7 +14,7 @@ from bot.progress import MAX_FORM_KPIS, FormRequest, ReminderRef
 from bot.rendering import get_template
 from bot.report_text import to_report_parts
 from bot.text_render import render_answer_parts
-from knowledge.answering import Answer, to_script
+from knowledge.answering import Answer, AnswerKind, to_script
 from scheduler.reports import Reminder, Report
 
 VERB_HELPFUL = "staffbot.helpful"
@@ -216,6 +216,13 @@ def build_answer_card(
     mention = None
     if asked_by is not None:
         mention = {"id": asked_by.user_id, "name": _mention_text(asked_by.name)}
+    # A KPI's answer: its progress can be recorded from here (the form says who may); the
+    # question comes along, to show the answer again once done.
+    kpi_code = getattr(answer.parts.get("kpi"), "code", None)
+    update = None
+    if answer.kind is AnswerKind.KPI_DETAIL and isinstance(kpi_code, str):
+        value = FormRequest((kpi_code,)).to_value()
+        update = {"code": kpi_code, "data": {"v": value, "q": question[:MAX_DATA_CHARS]}}
 
     def render(shown: int) -> Card:
         return render_card(
@@ -228,6 +235,7 @@ def build_answer_card(
                 _shorten(s, MAX_DATA_CHARS) for s in answer.suggestions[:SUGGESTION_BUTTONS]
             ],
             question=question[:MAX_DATA_CHARS],
+            update=update,
             **parts(shown),
         )
 

@@ -404,7 +404,8 @@ class TeamsHandlers:
         _request, form = found
         if isinstance(form, str):
             return _message_response(form)
-        return _card_response(build_progress_card(form, uuid.uuid4().hex))
+        question = read_data_text(data, "q")
+        return _card_response(build_progress_card(form, uuid.uuid4().hex, question=question))
 
     async def _progress_submit(
         self, ctx: Any, data: dict[str, Any], user_id: str | None, lang: str
@@ -439,11 +440,15 @@ class TeamsHandlers:
             errors = dict(outcome.errors)
             if outcome.notice:
                 errors[to_field_id("value", form.kpis[0].code)] = outcome.notice
-            return _card_response(build_progress_card(form, nonce, typed, errors))
+            question = read_data_text(data, "q")
+            return _card_response(build_progress_card(form, nonce, typed, errors, question))
         reminder = outcome.reminder
         if outcome.already and request.ref is not None:
             reminder = await asyncio.to_thread(self.forms.build_reminder_again, request)
         if reminder is None:
+            answer_card = await self._answer_again(data)
+            if answer_card is not None:  # the KPI's answer, with the value just recorded
+                return _card_response(answer_card)
             text = render_progress_text(
                 "recorded", lang, codes=list(outcome.recorded), already=outcome.already
             )
@@ -453,6 +458,10 @@ class TeamsHandlers:
     async def _progress_cancel(self, data: dict[str, Any], lang: str) -> dict[str, Any]:
         """Cancel: the reminder comes back as it stands now. Not claimed: it changes nothing."""
         request = read_form_request(read_data_text(data, "v"))
+        if request is not None and request.ref is None:
+            answer_card = await self._answer_again(data)  # the form was opened on an answer
+            if answer_card is not None:
+                return _card_response(answer_card)
         if self.forms is None or request is None or request.ref is None:
             return _message_response(render_toast("not_understood", lang))
         try:
@@ -463,6 +472,17 @@ class TeamsHandlers:
         if reminder is None:
             return _message_response(render_toast("unavailable", lang))
         return _card_response(build_report_card(reminder))
+
+    async def _answer_again(self, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The answer card a form opened on an answer came from, answered now; None when the
+        form came from a reminder or the store cannot answer."""
+        question = read_data_text(data, "q")
+        if not question:
+            return None
+        answer = await self.flow.ask(question)
+        if isinstance(answer, Notice):
+            return None
+        return build_answer_card(answer, question)
 
 
 def _to_vote_key(activity: Any, user_id: str | None) -> str | None:

@@ -56,6 +56,7 @@ def build_progress_card(
     nonce: str,
     typed: Mapping[str, str] | None = None,
     errors: Mapping[str, str] | None = None,
+    question: str = "",
 ) -> Card:
     """The form in place of the reminder: for one KPI its text, last value and target and
     fields for the value, target, as-of date (today) and note; for several, a value field
@@ -108,6 +109,8 @@ def build_progress_card(
         )
     )
     value = form.request.to_value()
+    # Opened from an answer, not a reminder: its question, to show the answer again after.
+    asked = {"q": question} if question else {}
     card: Card = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -120,14 +123,14 @@ def build_progress_card(
                 "type": "Action.Execute",
                 "title": form.render("button_submit"),
                 "verb": VERB_PROGRESS_SUBMIT,
-                "data": {"v": value, "n": nonce},
+                "data": {"v": value, "n": nonce, **asked},
                 "style": "positive",
             },
             {
                 "type": "Action.Execute",
                 "title": form.render("button_cancel"),
                 "verb": VERB_PROGRESS_CANCEL,
-                "data": {"v": value},
+                "data": {"v": value, **asked},
                 "associatedInputs": "none",
             },
         ],

@@ -150,3 +150,26 @@ def test_a_non_owner_non_editor_is_refused_in_teams(served: Served) -> None:
     (cancel,) = find_actions(form, VERB_PROGRESS_CANCEL)
     back = _click(served, card_id, cancel)
     assert back["type"] == CARD and "Update P4-CD-2" in card_texts(back["value"])
+
+
+def test_update_on_a_kpi_answer_in_teams_shows_the_answer_again_with_the_value(
+    served: Served,
+) -> None:
+    _make_owner(served)
+    url = served.teams.url
+    served.teams.clear()
+    assert served.post(act.message("P4-CD-1", service_url=url))[0] == 200
+    answer = card_of(served.teams.wait_for(1)[-1])
+    (update,) = find_actions(answer, VERB_PROGRESS_OPEN)
+    assert update["title"] == "Update P4-CD-1" and update["data"]["q"] == "P4-CD-1"
+    opened = _click(served, "answer-1", update)
+    assert opened["type"] == CARD
+    (submit,) = find_actions(opened["value"], VERB_PROGRESS_SUBMIT)
+    (cancel,) = find_actions(opened["value"], VERB_PROGRESS_CANCEL)
+    back = _click(served, "answer-1", cancel)
+    assert back["type"] == CARD and "Update P4-CD-1" in json.dumps(back["value"])
+    done = _click(served, "answer-1", submit, **{"value:P4-CD-1": "7"})
+    (row,) = _progress(served, "P4-CD-1")
+    assert row.value == 7
+    assert done["type"] == CARD
+    assert "7" in card_texts(done["value"]) and "P4-CD-1" in card_texts(done["value"])
