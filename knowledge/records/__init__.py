@@ -1,7 +1,9 @@
-"""What chats leave behind: votes, declined questions, handled events, conversations."""
+"""What chats leave behind: votes, evidence from use, declined questions, handled events,
+conversations."""
 
-from knowledge.records import conversations, feedback
+from knowledge.records import conversations, evidence, feedback
 from knowledge.records.conversations import list_conversations
+from knowledge.records.evidence import create_evidence
 from knowledge.records.feedback import (
     CLAIM_RETENTION,
     claim_event,
@@ -16,9 +18,11 @@ __all__ = [
     "claim_event",
     "conversations",
     "create_declined",
+    "create_evidence",
     "create_feedback",
     "delete_claim",
     "delete_claims_before",
+    "evidence",
     "feedback",
     "list_conversations",
 ]
