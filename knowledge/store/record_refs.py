@@ -46,15 +46,15 @@ def _find(session: Session, kind: str, ref: str) -> SQLModel | None:
     if kind == "kpi":
         kpi = session.exec(select(models.Kpi).where(col(models.Kpi.code) == ref)).first()
         return None if kpi is None or kpi.retired else kpi
-    model: type[SQLModel] = {
-        "priority": models.Priority,
-        "theme": models.Theme,
-        "risk": models.Risk,
-        "fact": models.Fact,
-        "faq": models.Faq,
-    }[kind]
-    column = "key" if kind in ("fact", "faq") else "code"
-    return session.exec(select(model).where(col(getattr(model, column)) == ref)).first()
+    if kind == "priority":
+        return session.exec(select(models.Priority).where(col(models.Priority.code) == ref)).first()
+    if kind == "theme":
+        return session.exec(select(models.Theme).where(col(models.Theme.code) == ref)).first()
+    if kind == "risk":
+        return session.exec(select(models.Risk).where(col(models.Risk.code) == ref)).first()
+    if kind == "fact":
+        return session.exec(select(models.Fact).where(col(models.Fact.key) == ref)).first()
+    return session.exec(select(models.Faq).where(col(models.Faq.key) == ref)).first()
 
 
 def get_record_label(session: Session, record: str) -> RecordLabel | None:
