@@ -125,24 +125,30 @@ def test_evidence_is_grouped_by_question_and_record_with_distinct_people(store: 
     newest = _click(store, QUESTION, RECORD, "U2")
     _click(store, QUESTION, "fact:strategy-itu-2027", "U3")
     with Session(store) as session:
-        assert create_evidence(
-            session,
-            question=QUESTION,
-            lang="en",
-            record="no-such-kind:x",
-            kind=evidence.SUGGESTION,
-            platform="slack",
-            user_id="U1",
-        ) is None
-        assert create_evidence(
-            session,
-            question="x" * 501,
-            lang="en",
-            record=RECORD,
-            kind=evidence.HELPFUL,
-            platform="slack",
-            user_id="U1",
-        ) is None
+        assert (
+            create_evidence(
+                session,
+                question=QUESTION,
+                lang="en",
+                record="no-such-kind:x",
+                kind=evidence.SUGGESTION,
+                platform="slack",
+                user_id="U1",
+            )
+            is None
+        )
+        assert (
+            create_evidence(
+                session,
+                question="x" * 501,
+                lang="en",
+                record=RECORD,
+                kind=evidence.HELPFUL,
+                platform="slack",
+                user_id="U1",
+            )
+            is None
+        )
         first, second = evidence.list_evidence(session, None, 10)
     assert (first.id, first.record, first.clicks, first.votes, first.people) == (
         newest,
