@@ -111,9 +111,8 @@ def test_every_kind_of_record_can_be_taught(store: Engine) -> None:
 
 def test_a_chinese_phrasing_matches_its_traditional_form(store: Engine) -> None:
     run_edit(store, lambda s: phrasings.teach_phrasing(s, ADMIN, RECORD, "局里的价值观"))
-    with Session(store) as session:
-        with pytest.raises(InvalidValue) as taught:
-            phrasings.teach_phrasing(session, ADMIN, RECORD, "局裡的價值觀")
+    with Session(store) as session, pytest.raises(InvalidValue) as taught:
+        phrasings.teach_phrasing(session, ADMIN, RECORD, "局裡的價值觀")
     assert taught.value.reason_key == "taught_already"
     answer = _engine(store).answer("局裡的價值觀")
     assert answer.answered and answer.record == RECORD and answer.script == "hant"
