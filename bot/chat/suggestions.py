@@ -4,6 +4,7 @@ offered for (the question asked and the record the suggestion stands for)."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 
 # Slack's limit on a button's value (Teams' data is held to the same).
@@ -44,8 +45,14 @@ def read_suggestion_value(value: str) -> SuggestionClick:
         if isinstance(payload, dict) and isinstance(payload.get("q"), str):
             asked, record = payload.get("a"), payload.get("r")
             return SuggestionClick(
-                payload["q"],
-                asked if isinstance(asked, str) else "",
-                record if isinstance(record, str) else None,
+                _clean(payload["q"]),
+                _clean(asked) if isinstance(asked, str) else "",
+                _clean(record) or None if isinstance(record, str) else None,
             )
     return SuggestionClick(value)
+
+
+def _clean(text: str) -> str:
+    """JSON escapes can spell control characters the platform's own cleaning never saw."""
+    kept = "".join(c for c in text if unicodedata.category(c) != "Cc" or c.isspace())
+    return " ".join(kept.split())

@@ -91,3 +91,8 @@ def test_a_click_with_the_store_down_is_logged_not_raised(caplog: pytest.LogCapt
     click = SuggestionClick("Q?", "the values of the bureau", RECORD)
     asyncio.run(flow.record_click(platform="slack", user_id="U0A", click=click))
     assert "click evidence not kept" in caplog.text and "secret" not in caplog.text
+
+
+def test_control_characters_spelt_as_json_escapes_are_dropped() -> None:
+    click = read_suggestion_value('{"q":"P1\\u0000 budget","a":"a\\u0007\\n b","r":"kpi:X\\u0000"}')
+    assert click == SuggestionClick("P1 budget", "a b", "kpi:X")
