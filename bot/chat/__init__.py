@@ -11,6 +11,7 @@ from bot.chat.flow import (
 )
 from bot.chat.more import drop_lines, read_more_value, to_more_value
 from bot.chat.records import ChatRecords
+from bot.chat.suggestions import SuggestionClick, read_suggestion_value, to_suggestion_value
 
 __all__ = [
     "ChatFlow",
@@ -20,8 +21,11 @@ __all__ = [
     "Notice",
     "Outcome",
     "Rest",
+    "SuggestionClick",
     "drop_lines",
     "read_more_value",
+    "read_suggestion_value",
     "to_more_value",
+    "to_suggestion_value",
     "to_unavailable_notice",
 ]

@@ -18,6 +18,7 @@ from typing import overload
 
 from bot.chat.more import read_more_value
 from bot.chat.records import ChatRecords, to_snooze_value
+from bot.chat.suggestions import SuggestionClick
 from bot.text_render import HELP_QUESTION
 from knowledge.answering import Answer, AnswerService, detect_lang
 from knowledge.errors import InvalidValue, StoreUnavailable
@@ -142,6 +143,26 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, declined question not kept: %s", exc.reason)
+
+    async def record_click(
+        self, *, platform: str, user_id: str | None, click: SuggestionClick
+    ) -> None:
+        """A "did you mean" click is evidence that the question it was offered for means
+        the suggestion's record: kept for the admins' review (`/kb feedback`), never learnt
+        from by itself. A click without a person, a question or a record keeps nothing."""
+        if user_id is None or not click.asked or click.record is None:
+            return
+        try:
+            await asyncio.to_thread(
+                self.records.create_click_evidence,
+                platform=platform,
+                user_id=user_id,
+                question=click.asked,
+                lang=detect_lang(click.asked),
+                record=click.record,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, click evidence not kept: %s", exc.reason)
 
     async def get_home_answers(self, lang: str) -> tuple[Answer, Answer] | None:
         """The budget overview and what can be asked, in `lang`; None when the store is

@@ -1,4 +1,5 @@
-"""What chat adapters write to the store: work claimed once, votes, declined questions, chats."""
+"""What chat adapters write to the store: work claimed once, votes, evidence from use, declined
+questions, chats."""
 
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ from knowledge.records import (
     claim_event,
     conversations,
     create_declined,
+    create_evidence,
     create_feedback,
     delete_claim,
     delete_claims_before,
+    evidence,
 )
 from knowledge.store import (
     STORE_CALL_TIMEOUT_S,
@@ -121,7 +124,19 @@ class ChatRecords:
         answer_text: str,
         helpful: bool,
     ) -> None:
+        """Store the vote; an answer voted helpful that came from one record is also
+        evidence that the question means that record (a declined question never is)."""
         with self._session() as session:
+            if helpful and answer.answered and answer.record is not None:
+                create_evidence(
+                    session,
+                    question=question,
+                    lang=answer.lang,
+                    record=answer.record,
+                    kind=evidence.HELPFUL,
+                    platform=platform,
+                    user_id=user_id,
+                )
             create_feedback(
                 session,
                 user_id=user_id,
@@ -150,6 +165,22 @@ class ChatRecords:
             helpful=helpful,
         )
         return answer
+
+    def create_click_evidence(
+        self, *, platform: str, user_id: str, question: str, lang: str, record: str
+    ) -> None:
+        """A "did you mean" suggestion standing for `record` was clicked after `question`."""
+        with self._session() as session:
+            create_evidence(
+                session,
+                question=question,
+                lang=lang,
+                record=record,
+                kind=evidence.SUGGESTION,
+                platform=platform,
+                user_id=user_id,
+            )
+            session.commit()
 
     def create_declined(
         self, *, platform: str, user_id: str, question: str, answer: Answer

@@ -24,6 +24,7 @@ _MAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "member": ("user_id", "role", "scope"),
     "owner": ("user_id", "scope"),
     "subscription": ("kind", "channel", "scope", "schedule", "tz"),
+    "phrasing": ("record", "phrasing"),
 }
 # Bookkeeping columns left out of summaries (the source of an edited record is the change).
 _HIDDEN_FIELDS = frozenset(

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from bot.kb import changes
 from bot.kb.errors import KbInputError
 from bot.kb.parser import LIST_FIELDS, Command, to_change_id, to_days, to_list, to_user_id
-from bot.kb.replies import KbReply
+from bot.kb.replies import CommandButton, KbReply
 from knowledge.editing import (
     Permissions,
     audit,
@@ -23,14 +23,19 @@ from knowledge.editing import (
     parse_date,
     parse_number,
     parse_year,
+    phrasings,
     roles,
 )
-from knowledge.records import feedback
+from knowledge.errors import UnknownCode
+from knowledge.records import evidence, feedback
 from knowledge.store import AuditEntry, utc_now
+from knowledge.store.record_refs import get_record_label
 
 FEEDBACK_LIMIT = 20
+# Evidence groups `/kb feedback` shows, each with its "Teach this phrasing" button.
+EVIDENCE_LIMIT = 10
 HELP_TOPICS = frozenset(
-    {"budget", "kpi", "progress", "fact", "faq", "alias", "history", "undo", "feedback"}
+    {"budget", "kpi", "progress", "fact", "faq", "alias", "history", "undo", "feedback", "teach"}
     | {"admin", "editor", "roles", "schedule", "away", "holidays", "owner", "owners"}
 )
 
@@ -86,6 +91,7 @@ class KnowledgeCommands:
             "history": self._history,
             "undo": self._undo,
             "feedback": self._feedback,
+            "teach": self._teach,
             "admin.add": self._member_add,
             "admin.remove": self._member_remove,
             "editor.add": self._member_add,
@@ -127,7 +133,31 @@ class KnowledgeCommands:
         days = to_days(command.get("days"))
         since = datetime.now(UTC) - timedelta(days=days)
         items = feedback.list_review(session, since, FEEDBACK_LIMIT)
-        return KbReply("feedback", lang, {"days": days, "items": items})
+        groups = evidence.list_evidence(session, since, EVIDENCE_LIMIT)
+        labels = [get_record_label(session, g.record) for g in groups]
+        views = [{"group": g, "label": label} for g, label in zip(groups, labels, strict=True)]
+        # One click teaches a group's question; a taught or gone record gets no button.
+        buttons = tuple(
+            CommandButton("button_teach", f"teach {g.id}", lang, {"id": g.id})
+            for g, label in zip(groups, labels, strict=True)
+            if label is not None and not g.taught
+        )
+        context = {"days": days, "items": items, "evidence": views}
+        return KbReply("feedback", lang, context, buttons=buttons)
+
+    def _teach(
+        self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
+    ) -> KbReply:
+        """Teach the question of evidence N (as `/kb feedback` lists it) as a phrasing of
+        the record it names."""
+        perms.require_admin("teach")
+        evidence_id = to_change_id(command.require("evidence"))
+        found = evidence.get_evidence(session, evidence_id)
+        if found is None:
+            raise UnknownCode("evidence", f"#{evidence_id}")
+        entry = phrasings.teach_phrasing(session, perms, found.record, found.question)
+        label = get_record_label(session, found.record)
+        return _done(command, lang, entry, label=label)
 
     def _roles(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions

@@ -189,6 +189,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("history", ("history",), (Param("code", optional=True),)),
     Spec("undo", ("undo",), (Param("change"),)),
     Spec("feedback", ("feedback",), (Param("days", optional=True),)),
+    Spec("teach", ("teach",), (Param("evidence"),)),
     Spec("admin.add", ("admin", "add"), (Param("user"),)),
     Spec("admin.remove", ("admin", "remove"), (Param("user"),)),
     Spec("editor.add", ("editor", "add"), (Param("user"), Param("code"))),

@@ -43,6 +43,45 @@ def read_confirmation_value(value: str) -> tuple[str, dict[str, int], str] | Non
 
 
 @dataclass(frozen=True)
+class CommandButton:
+    """A button under a reply that runs one /kb command as if typed (`/kb feedback`'s
+    "Teach this phrasing" runs `teach N`): `label` names its template, `parts` fill it."""
+
+    label: str
+    command: str
+    lang: str
+    parts: dict[str, Any] = field(default_factory=dict)
+
+    def to_value(self) -> str:
+        """The button value: the command and the language of its reply, as compact JSON."""
+        payload = {"k": self.command, "l": self.lang}
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+    def render(self) -> str:
+        return render_kb_text(self.label, self.lang, **self.parts).strip()
+
+
+# The commands a CommandButton may run: a click never runs anything else.
+BUTTON_COMMANDS = ("teach ",)
+
+
+def read_command_value(value: str) -> tuple[str, str] | None:
+    """(command, lang) from a command button's value; None if it is not ours."""
+    try:
+        payload = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    command, lang = payload.get("k"), payload.get("l")
+    if not isinstance(command, str) or not command.startswith(BUTTON_COMMANDS):
+        return None
+    if lang not in ("en", "zh"):
+        return None
+    return command, lang
+
+
+@dataclass(frozen=True)
 class KbReply:
     """A reply to one /kb command; the adapter renders `template` and escapes it itself."""
 
@@ -57,6 +96,8 @@ class KbReply:
     # A report to show under the text (`/kb schedule preview`): a scheduler.reports.Report,
     # which each adapter renders as it would post it.
     report: Any = None
+    # Buttons that run a command as typed (only admins see them; the command checks again).
+    buttons: tuple[CommandButton, ...] = ()
 
     def render(self) -> str:
         return render_kb_text(self.template, self.lang, **self.context)

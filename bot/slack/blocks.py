@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.chat import drop_lines, to_more_value
+from bot.chat import drop_lines, to_more_value, to_suggestion_value
 from bot.progress import FormRequest
 from bot.rendering import render_template
 from bot.slack.text import escape_text, to_section_texts
@@ -173,7 +173,12 @@ def build_answer_message(
         tail.append(_context(escape_text(source)))
     if answer.suggestions:
         buttons = [
-            _button(suggestion, f"suggestion_{index}", suggestion)
+            _button(
+                suggestion,
+                f"suggestion_{index}",
+                # What the click asks, and what it says the question meant (evidence).
+                to_suggestion_value(suggestion, question, answer.get_suggestion_record(index)),
+            )
             for index, suggestion in enumerate(answer.suggestions[:SUGGESTION_BUTTONS])
         ]
         tail.append({"type": "actions", "block_id": "suggestions", "elements": buttons})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.kb.replies import KbReply, render_kb_text
@@ -18,6 +19,10 @@ from bot.slack.text import escape_text, to_section_texts
 
 ACTION_KB_CONFIRM = "kb_confirm"
 ACTION_KB_CANCEL = "kb_cancel"
+# A button that runs a /kb command as typed ("Teach this phrasing"): kb_run_0, kb_run_1, …
+ACTION_KB_RUN = re.compile(r"^kb_run_\d+$")
+# Slack's limit on the elements of one actions block.
+MAX_ACTIONS = 25
 
 
 def _button(label: str, action_id: str, value: str, style: str | None = None) -> dict[str, Any]:
@@ -60,6 +65,13 @@ def build_kb_message(reply: KbReply) -> Message:
                     ],
                 }
             )
+    buttons = [
+        _button(button.render(), f"kb_run_{index}", button.to_value())
+        for index, button in enumerate(reply.buttons[:MAX_ACTIONS])
+        if len(button.to_value()) <= MAX_BUTTON_VALUE
+    ]
+    if buttons:
+        actions.append({"type": "actions", "block_id": "kb_commands", "elements": buttons})
     if reply.report is not None:
         return _with_report(text, reply)
     sections = build_sections(text, reply.lang, MAX_BLOCKS - len(actions))

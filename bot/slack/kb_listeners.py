@@ -12,10 +12,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import ChatFlow, Claim
 from bot.kb.dispatcher import KbService
-from bot.kb.replies import KbReply, read_confirmation_value
+from bot.kb.replies import KbReply, read_command_value, read_confirmation_value
 from bot.slack.kb_blocks import (
     ACTION_KB_CANCEL,
     ACTION_KB_CONFIRM,
+    ACTION_KB_RUN,
     build_kb_message,
     build_kb_notice,
 )
@@ -70,6 +71,7 @@ class KbListeners:
         app.command("/kb")(self.on_kb)
         app.action(ACTION_KB_CONFIRM)(self.on_confirm)
         app.action(ACTION_KB_CANCEL)(self.on_cancel)
+        app.action(ACTION_KB_RUN)(self.on_run)
 
     async def _get_lang(self, client: AsyncWebClient, user_id: str, text: str) -> str:
         """Chinese when the command has Chinese in it, else the user's Slack locale."""
@@ -159,6 +161,26 @@ class KbListeners:
         reply = await self._run(user_id, command_text, lang, versions)
         message = build_kb_message(reply) if reply else build_kb_notice("unavailable", lang)
         await post_to_response_url(response_url, {"replace_original": True, **message})
+
+    async def on_run(self, ack: AsyncAck, body: dict[str, Any], request: AsyncBoltRequest) -> None:
+        """A button that runs a /kb command ("Teach this phrasing"): the command runs as if
+        the clicker typed it (their permissions decide); the reply comes as a new message,
+        so that the list the button is on stays."""
+        await ack()
+        response_url = extract_response_url(body.get("response_url"))
+        user_id = extract_action_user_id(body)
+        found = read_command_value(_extract_action_value(body))
+        if response_url is None or user_id is None or found is None:
+            logger.info("kb command click not ours or without a place to reply; ignored")
+            return
+        command_text, lang = found
+        if not await self._is_first_request(body, request, response_url, lang):
+            return
+        reply = await self._run(user_id, command_text, lang)
+        message = build_kb_message(reply) if reply else build_kb_notice("unavailable", lang)
+        await post_to_response_url(
+            response_url, {"response_type": "ephemeral", "replace_original": False, **message}
+        )
 
     async def on_cancel(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         """Cancel: the ask is replaced by "cancelled". Not claimed: it changes nothing, so the

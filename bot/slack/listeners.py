@@ -11,7 +11,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat import ChatFlow, Claim, Notice, Outcome, to_unavailable_notice
+from bot.chat import ChatFlow, Claim, Notice, Outcome, read_suggestion_value, to_unavailable_notice
 from bot.slack.blocks import (
     ACTION_HELPFUL,
     ACTION_MORE,
@@ -247,15 +247,16 @@ class SlackListeners:
         request: AsyncBoltRequest,
         client: AsyncWebClient,
     ) -> None:
-        """A "did you mean" button: its question is answered where the button was."""
+        """A "did you mean" button: its question is answered where the button was, and the
+        click is kept as evidence of what the question it was offered for meant."""
         await ack()
         place = extract_action_place(body)
-        question = extract_action_value(body)
+        click = read_suggestion_value(extract_action_value(body))
         if not await self.flow.claim_read_only(_to_request_key(body, request)):
             return
-        await self._answer_at(
-            client, place, question, show_question=True, user_id=extract_action_user_id(body)
-        )
+        user_id = extract_action_user_id(body)
+        await self._answer_at(client, place, click.question, show_question=True, user_id=user_id)
+        await self.flow.record_click(platform=PLATFORM, user_id=user_id, click=click)
 
     async def on_more(
         self,

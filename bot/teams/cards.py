@@ -31,6 +31,7 @@ VERB_PROGRESS_CANCEL = "staffbot.progress_cancel"
 # A reminder of at most this many KPIs has an Update button for each; a longer one has one
 # per theme (a form with a row per KPI of the theme), so that it stays within the card size.
 MAX_KPI_BUTTONS = 20
+VERB_KB_RUN = "staffbot.kb_run"  # runs a /kb command as typed ("Teach this phrasing")
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message above about 28 KB, activity envelope included; a card stays under
@@ -98,6 +99,7 @@ _VERBS = {
     "VERB_KB_CANCEL": VERB_KB_CANCEL,
     "VERB_SNOOZE": VERB_SNOOZE,
     "VERB_PROGRESS_OPEN": VERB_PROGRESS_OPEN,
+    "VERB_KB_RUN": VERB_KB_RUN,
 }
 
 
@@ -232,7 +234,8 @@ def build_answer_card(
             quoted=quoted,
             mention=mention,
             suggestions=[
-                _shorten(s, MAX_DATA_CHARS) for s in answer.suggestions[:SUGGESTION_BUTTONS]
+                _to_suggestion(answer, index, suggestion, question)
+                for index, suggestion in enumerate(answer.suggestions[:SUGGESTION_BUTTONS])
             ],
             question=question[:MAX_DATA_CHARS],
             update=update,
@@ -240,6 +243,17 @@ def build_answer_card(
         )
 
     return _fit(render, len(lines))
+
+
+def _to_suggestion(answer: Answer, index: int, suggestion: str, question: str) -> dict[str, Any]:
+    """A "did you mean" button: its label, and the data its click sends back (the suggestion
+    to ask; with a record, the question it was offered for, as evidence of what it meant)."""
+    label = _shorten(suggestion, MAX_DATA_CHARS)
+    data: dict[str, str] = {"q": label}
+    record = answer.get_suggestion_record(index)
+    if record is not None and question and len(question) <= MAX_DATA_CHARS:
+        data |= {"a": question, "r": record}
+    return {"label": label, "data": data}
 
 
 def build_rest_card(answer: Answer, question: str, shown_lines: int) -> Card:
@@ -294,6 +308,7 @@ def build_kb_card(reply: KbReply) -> Card:
     if reply.report is not None:
         return _build_report(reply.report, head=_to_lines(text), confirm=confirm)
     lines = _to_lines(text)
+    commands = [{"title": b.render(), "data": {"v": b.to_value()}} for b in reply.buttons]
 
     def render(shown: int) -> Card:
         return render_card(
@@ -302,6 +317,7 @@ def build_kb_card(reply: KbReply) -> Card:
             paragraphs=_to_paragraphs(lines[:shown]),
             left_out=_count(lines[shown:]),
             confirm=confirm,
+            commands=commands,
         )
 
     return _fit(render, len(lines))

@@ -13,9 +13,17 @@ import httpx
 from microsoft_teams.api.activities.message import MessageActivityInput
 from microsoft_teams.apps import App
 
-from bot.chat import ChatFlow, Claim, Conversation, Notice, Outcome, to_unavailable_notice
+from bot.chat import (
+    ChatFlow,
+    Claim,
+    Conversation,
+    Notice,
+    Outcome,
+    SuggestionClick,
+    to_unavailable_notice,
+)
 from bot.kb.dispatcher import KbService
-from bot.kb.replies import KbReply, read_confirmation_value
+from bot.kb.replies import KbReply, read_command_value, read_confirmation_value
 from bot.progress import (
     FormRequest,
     ProgressForm,
@@ -41,6 +49,7 @@ from bot.teams.cards import (
     VERB_HELPFUL,
     VERB_KB_CANCEL,
     VERB_KB_CONFIRM,
+    VERB_KB_RUN,
     VERB_MORE,
     VERB_NOT_HELPFUL,
     VERB_PROGRESS_CANCEL,
@@ -296,6 +305,9 @@ class TeamsHandlers:
         if verb == VERB_SUGGEST:
             question = read_data_text(data, "q")
             await self._answer_here(ctx, question, user_id, show_question=True)
+            record = read_data_text(data, "r") or None
+            click = SuggestionClick(question, read_data_text(data, "a"), record)
+            await self.flow.record_click(platform=PLATFORM, user_id=user_id, click=click)
             return _message_response(render_toast("sent", detect_lang(question)))
         if verb == VERB_MORE:
             return await self._more(ctx, data)
@@ -307,6 +319,8 @@ class TeamsHandlers:
             return await self._progress_open(ctx, data, user_id, lang)
         if verb == VERB_PROGRESS_SUBMIT:
             return await self._progress_submit(ctx, data, user_id, lang)
+        if verb == VERB_KB_RUN:
+            return await self._run_button(ctx, data, user_id, lang)
         if verb == VERB_KB_CANCEL:
             value = data.get("l")
             return _card_response(build_notice_card("cancelled", value if value == "zh" else "en"))
@@ -483,6 +497,25 @@ class TeamsHandlers:
         if isinstance(answer, Notice):
             return None
         return build_answer_card(answer, question)
+
+    async def _run_button(
+        self, ctx: Any, data: dict[str, Any], user_id: str | None, lang: str
+    ) -> dict[str, Any]:
+        """A button that runs a `kb` command as typed ("Teach this phrasing"), with the
+        clicker's permissions; the reply comes as a new card, the list stays."""
+        value = data.get("v")
+        found = read_command_value(value) if isinstance(value, str) else None
+        if found is None or user_id is None:
+            logger.info("kb command click not ours; ignored")
+            return _message_response(render_toast("not_understood", lang))
+        command, command_lang = found
+        where = extract_where(ctx.activity)
+        here = where.conversation_id if where is not None else None
+        reply = await self._run_kb(user_id, command, command_lang, here)
+        await self._send(
+            ctx, build_kb_card(reply) if reply else build_notice_card("unavailable", command_lang)
+        )
+        return _message_response(render_toast("sent", command_lang))
 
 
 def _to_vote_key(activity: Any, user_id: str | None) -> str | None:

@@ -81,6 +81,13 @@ class Answer:
     parts: dict[str, Any] = field(default_factory=dict)
     sources: list[SourceRef] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    # The record each suggestion stands for ("fact:KEY", …; None: no one record), in the order
+    # of `suggestions`: a click on one is evidence that the question asked means that record.
+    suggestion_records: list[str | None] = field(default_factory=list)
+    # The record the answer comes from ("fact:KEY", "faq:KEY", "kpi:CODE", "theme:CODE",
+    # "priority:CODE", "risk:CODE", "outcome:THEME#N", "output:THEME#N"); None for answers
+    # made of several records or of none. Never rendered: learning from use names it.
+    record: str | None = None
     # "hant" when the question was in traditional characters: renderers write the answer so.
     script: str = ""
     # What the decision to answer rested on (raw score, coverage, distinctive words the record
@@ -95,3 +102,8 @@ class Answer:
     @property
     def intent(self) -> str:
         return self.kind.intent
+
+    def get_suggestion_record(self, index: int) -> str | None:
+        """The record of suggestion `index`, if it names one."""
+        records = self.suggestion_records
+        return records[index] if 0 <= index < len(records) else None

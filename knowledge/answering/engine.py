@@ -68,6 +68,7 @@ from knowledge.answering.thresholds import (
 )
 from knowledge.answering.understanding import Question, QuestionReader, Target
 from knowledge.store import TOTAL_CODE
+from knowledge.store.record_refs import to_record
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
@@ -122,6 +123,8 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Answer:
         answer = self._answer(question)
+        if answer.answered and answer.record is None:
+            answer.record = _to_answer_record(answer)
         answer.script = detect_script(question)
         answer.suggestions = [to_script(s, answer.script) for s in answer.suggestions]
         return answer
@@ -266,16 +269,18 @@ class AnswerEngine:
         rank = {h.entry.ref: n for n, h in enumerate(hits)}
         codes.sort(key=lambda c: rank.get(c, len(rank)))
         zh = q.lang == "zh"
+        shown = codes[: SUGGESTION_LIMIT + 1]
         labels = [
             f"{c} {self.knowledge.themes[c].name_zh if zh else self.knowledge.themes[c].name_en}"
-            for c in codes
-        ][: SUGGESTION_LIMIT + 1]
+            for c in shown
+        ]
         return Answer(
             kind=AnswerKind.DID_YOU_MEAN,
             lang=q.lang,
             answered=False,
             confidence=q.explained,
             suggestions=labels,
+            suggestion_records=[to_record("theme", c) for c in shown],
         )
 
     def _kpi_detail(self, q: Question) -> Answer:
@@ -293,7 +298,7 @@ class AnswerEngine:
         hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))
         named = list_named_words(q.text) - q.reading.consumed_tokens
         hits = self._prefer_named(terms, named, hits)
-        suggestions = self._suggestions(q.lang, hits)
+        suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         money_question = q.reading.has("budget") and not q.targets
         acceptable = (
@@ -317,6 +322,7 @@ class AnswerEngine:
                 answered=False,
                 confidence=round(score, 3),
                 suggestions=shown,
+                suggestion_records=records if shown else [],
             )
         frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
         signals = self._signals(terms, named, best, hits, frame)
@@ -335,12 +341,18 @@ class AnswerEngine:
             )
             shown = suggestions if best.score >= SUGGEST_MIN_SCORE else []
             unsure = Answer(
-                kind=kind, lang=q.lang, answered=False, confidence=probability, suggestions=shown
+                kind=kind,
+                lang=q.lang,
+                answered=False,
+                confidence=probability,
+                suggestions=shown,
+                suggestion_records=records if shown else [],
             )
             unsure.signals = signals
             return unsure
         if answer.confidence < RELATED_BELOW:
             answer.suggestions = suggestions[1:]
+            answer.suggestion_records = records[1:]
         return answer
 
     def _prefer_named(self, terms: QueryTerms, named: set[str], hits: list[Hit]) -> list[Hit]:
@@ -434,6 +446,11 @@ class AnswerEngine:
         return any(str(year) in text for text in (fact.text_zh, fact.text_en, fact.title_en))
 
     def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:
+        answer = self._answer_hit(q, hit, confidence)
+        answer.record = to_record(hit.entry.kind, hit.entry.ref)
+        return answer
+
+    def _answer_hit(self, q: Question, hit: Hit, confidence: float) -> Answer:
         kind, ref = hit.entry.kind, hit.entry.ref
         if kind in ENTITY_KINDS:
             return self.records.overview(q, [Target(ref)], confidence)
@@ -470,13 +487,16 @@ class AnswerEngine:
             sources=[source],
         )
 
-    def _suggestions(self, lang: str, hits: Sequence[Hit]) -> list[str]:
+    def _suggestions(self, lang: str, hits: Sequence[Hit]) -> tuple[list[str], list[str | None]]:
+        """The suggestions the hits make, and the record each stands for (the same order)."""
         labels: list[str] = []
+        records: list[str | None] = []
         for hit in hits:
             label = self._label(lang, hit)
             if label and label not in labels:
                 labels.append(label)
-        return labels[: SUGGESTION_LIMIT + 1]
+                records.append(to_record(hit.entry.kind, hit.entry.ref))
+        return labels[: SUGGESTION_LIMIT + 1], records[: SUGGESTION_LIMIT + 1]
 
     def _label(self, lang: str, hit: Hit) -> str:
         """A suggestion: something the user can ask next, in their language."""
@@ -602,7 +622,7 @@ class AnswerEngine:
                 holds.append("outputs")
         terms = to_query_terms(q.normalized)
         hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
-        suggestions = self._suggestions(q.lang, hits)[:SUGGESTION_LIMIT]
+        suggestions, records = self._suggestions(q.lang, hits)
         parts: dict[str, Any] = {"wanted": wanted, "subject": subject, "holds": holds}
         return Answer(
             kind=AnswerKind.CANNOT_ANSWER,
@@ -610,7 +630,8 @@ class AnswerEngine:
             answered=False,
             confidence=CANNOT_ANSWER_CONFIDENCE,
             parts=parts,
-            suggestions=suggestions,
+            suggestions=suggestions[:SUGGESTION_LIMIT],
+            suggestion_records=records[:SUGGESTION_LIMIT],
         )
 
     def _cannot_compute(self, q: Question, operation: str) -> Answer:
@@ -673,3 +694,23 @@ def _present_year(knowledge: Knowledge) -> int | None:
     dated = sum(years.values())
     common = [y for y, n in years.items() if n >= PRESENT_YEAR_MIN_SHARE * dated]
     return max(common) if common else None
+
+
+def _to_answer_record(answer: Answer) -> str | None:
+    """The one record an answer made by a route other than the search comes from (a KPI, a
+    fact that defines a term, one priority's overview, one risk); None for several or none."""
+    parts = answer.parts
+    if answer.kind in (AnswerKind.FACT, AnswerKind.DEFINITION) and parts.get("fact") is not None:
+        return to_record("fact", parts["fact"].key)
+    if answer.kind is AnswerKind.FAQ:
+        return to_record("faq", parts["faq"].key)
+    if answer.kind is AnswerKind.KPI_DETAIL:
+        return to_record("kpi", parts["kpi"].code)
+    items = parts.get("items", [])
+    if answer.kind is AnswerKind.RISK and len(items) == 1:
+        return to_record("risk", items[0]["risk"].code)
+    if answer.kind is AnswerKind.OVERVIEW and len(items) == 1:
+        subject = items[0]["subject"]
+        kind = "priority" if items[0]["priority"] is not None else "theme"
+        return to_record(kind, subject.code) if subject.code != TOTAL_CODE else None
+    return None

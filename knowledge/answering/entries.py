@@ -1,4 +1,5 @@
-"""Turning the read model into searchable entries (names, aliases, KPI texts, facts, FAQ)."""
+"""Turning the read model into searchable entries (names, aliases, KPI texts, facts, FAQ), with
+the phrasings admins taught as key texts of their records."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections import defaultdict
 
 from knowledge.answering.matching import Entry
 from knowledge.answering.snapshot import Knowledge
+from knowledge.store.record_refs import to_record
 
 # Kinds that name a budget subject or a risk: the targets of structured questions.
 ENTITY_KINDS = ("priority", "theme")
@@ -43,4 +45,14 @@ def build_entries(knowledge: Knowledge) -> list[Entry]:
     for q in knowledge.faqs:
         keys = (q.question_en, q.question_zh, *q.alternates)
         entries.append(Entry("faq", q.key, keys, (q.answer_en, q.answer_zh)))
+    if knowledge.phrasings:
+        entries = [_with_taught(entry, knowledge.phrasings) for entry in entries]
     return entries
+
+
+def _with_taught(entry: Entry, phrasings: dict[str, list[str]]) -> Entry:
+    """The entry with the phrasings taught for its record among its key texts."""
+    taught = phrasings.get(to_record(entry.kind, entry.ref))
+    if not taught:
+        return entry
+    return Entry(entry.kind, entry.ref, (*entry.key_texts, *taught), entry.body_texts)

@@ -51,6 +51,8 @@ class Knowledge:
     faqs: list[models.Faq] = field(default_factory=list)
     aliases: list[models.Alias] = field(default_factory=list)
     synonyms: list[list[str]] = field(default_factory=list)
+    # Phrasings admins taught, by the record they ask for ("fact:KEY" → its phrasings).
+    phrasings: dict[str, list[str]] = field(default_factory=dict)
     revision: int = 0
 
     def get_budget_lines(self, subject: str, year: int) -> list[models.BudgetLine]:
@@ -122,6 +124,7 @@ def load_knowledge(session: Session) -> Knowledge:
         faqs=list(session.exec(select(models.Faq).order_by(col(models.Faq.id)))),
         aliases=list(session.exec(select(models.Alias).order_by(col(models.Alias.id)))),
         synonyms=_synonym_groups(session),
+        phrasings=_taught_phrasings(session),
         revision=get_revision(session),
     )
 
@@ -131,6 +134,14 @@ def _synonym_groups(session: Session) -> list[list[str]]:
     for row in session.exec(select(models.Synonym).order_by(col(models.Synonym.id))):
         groups[row.group].append(row.word)
     return list(groups.values())
+
+
+def _taught_phrasings(session: Session) -> dict[str, list[str]]:
+    taught: dict[str, list[str]] = defaultdict(list)
+    query = select(models.TaughtPhrasing).order_by(col(models.TaughtPhrasing.id))
+    for row in session.exec(query):
+        taught[row.record].append(row.phrasing)
+    return dict(taught)
 
 
 def _edits(session: Session, lines: list[models.BudgetLine]) -> dict[int, models.AuditEntry]:

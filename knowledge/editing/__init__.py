@@ -1,6 +1,14 @@
 """Changing the knowledge: permissions, roles, audited edits with undo, export and import."""
 
-from knowledge.editing import audit, budget_edits, entry_edits, kpi_edits, owners, roles
+from knowledge.editing import (
+    audit,
+    budget_edits,
+    entry_edits,
+    kpi_edits,
+    owners,
+    phrasings,
+    roles,
+)
 from knowledge.editing.amounts import (
     MAX_AMOUNT_CHF,
     YEAR_MAX,
@@ -44,6 +52,7 @@ __all__ = [
     "parse_date",
     "parse_number",
     "parse_year",
+    "phrasings",
     "plan_import",
     "record_change",
     "remove_member",

@@ -19,19 +19,20 @@ holding an old version must not match again).
 
 Entity keys (what `/kb history CODE` searches): budget "P1:2023" (subject:year), kpi
 "P1-EMT-7", kpi_progress "P1-EMT-7:42" (kpi:row id), fact and faq their key, alias
-"TARGET:alias", member "user_id role scope". `list_changes(code=…)` matches keys that start
-with the code, case-insensitively: "P1" finds P1's budget, P1-… KPIs, progress and aliases.
+"TARGET:alias", member "user_id role scope", phrasing "CODE-OR-KEY phrasing".
+`list_changes(code=…)` matches keys that start with the code, case-insensitively: "P1"
+finds P1's budget, P1-… KPIs, progress and aliases.
 
 Reason keys, for the templates that turn errors into sentences:
 - InvalidValue: "not_a_number", "negative", "too_large", "not_whole", "not_a_year",
   "year_out_of_range", "not_a_date", "date_in_future", "date_too_early", "empty",
   "too_long", "bad_key", "bad_lang", "bad_role", "bad_kind", "duplicate", "unchanged",
   "kpi_retired", "already_retired", "unknown_field", "scope_for_admin", "scope_required",
-  "not_a_user_id", "no_such_user".
+  "not_a_user_id", "no_such_user", "taught_already".
 - NeedsConfirmation: "budget_inconsistent", "confirm_remove", "confirm_retire".
 - CannotUndo: "changed_since" (newer_ids set), "record_differs", "not_undoable".
 - UnknownCode kinds: "budget_subject", "kpi", "theme", "priority", "alias_target", "fact",
-  "faq", "alias", "member",
+  "faq", "alias", "member", "record" (a taught phrasing's record),
   "owner", "owner_scope". Owner keys: "user_id scope".
 """
 
@@ -92,6 +93,7 @@ ENTITY_MODELS: dict[str, type[SQLModel]] = {
     "member": models.Member,
     "owner": models.Owner,
     "subscription": models.Subscription,
+    "phrasing": models.TaughtPhrasing,
 }
 
 

@@ -2,8 +2,8 @@
 
 The format is the seed's (`knowledge/seeding/seed_loader.py`): one YAML file holding every section
 the seed files hold between them (documents, priorities with their themes, outcomes,
-outputs and KPIs, budget, risks, facts, faqs, aliases, synonyms) plus `progress` and
-`owners` (who owns a KPI, theme or priority), so
+outputs and KPIs, budget, risks, facts, faqs, aliases, synonyms) plus `progress`,
+`owners` (who owns a KPI, theme or priority) and the `phrasings` admins taught, so
 `read_seed(path)` reads an export. What admins changed is kept as such: their budget lines,
 facts, FAQ entries and KPIs cite document "KB", section "change #N"; retired KPIs say
 `retired: true`; a KPI's `source` is written only when it is not its theme's.
@@ -53,6 +53,7 @@ from knowledge.editing.audit import (
 )
 from knowledge.editing.budget_edits import Mismatch, find_mismatches, get_amounts, lock_budget_year
 from knowledge.editing.permissions import Actor
+from knowledge.editing.phrasings import to_audit_key
 from knowledge.errors import RecordChanged, SeedInvalid
 from knowledge.seeding import SeedData, build_rows, read_seed
 from knowledge.store import models
@@ -166,6 +167,14 @@ TABLES: tuple[_Table, ...] = (
         None,
         "synonym",
         lambda r: f"{r['group']}:{r['word']}",
+    ),
+    _Table(
+        "phrasings",
+        models.TaughtPhrasing,
+        ("phrasing",),
+        None,
+        "phrasing",
+        lambda r: to_audit_key(str(r["record"]), str(r["phrasing"])),
     ),
 )
 
@@ -625,6 +634,10 @@ def to_export_document(session: Session) -> dict[str, Any]:
                 "added_at": o.added_at.isoformat(),
             }
             for o in _ordered(session, models.Owner)
+        ],
+        "phrasings": [
+            {"record": p.record, "phrasing": p.phrasing, "lang": p.lang}
+            for p in _ordered(session, models.TaughtPhrasing)
         ],
     }
 

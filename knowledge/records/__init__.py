@@ -1,9 +1,10 @@
-"""What chats leave behind: votes, declined questions, handled events, conversations, and
-people's time away."""
+"""What chats leave behind: votes, evidence from use, declined questions, handled events,
+conversations, and people's time away."""
 
-from knowledge.records import away, conversations, feedback
+from knowledge.records import away, conversations, evidence, feedback
 from knowledge.records.away import AwayInvalid, AwayPerson, is_away, list_away
 from knowledge.records.conversations import list_conversations
+from knowledge.records.evidence import create_evidence
 from knowledge.records.feedback import (
     CLAIM_RETENTION,
     claim_event,
@@ -21,9 +22,11 @@ __all__ = [
     "claim_event",
     "conversations",
     "create_declined",
+    "create_evidence",
     "create_feedback",
     "delete_claim",
     "delete_claims_before",
+    "evidence",
     "feedback",
     "is_away",
     "list_away",

@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel, select
 
 from knowledge.errors import SeedInvalid
 from knowledge.store import TOTAL_CODE, models
+from knowledge.store.record_refs import to_record
 
 SEED_DIR = Path(__file__).with_name("seed")
 # libyaml's safe loader when PyYAML has it (ten times faster on large files), else PyYAML's.
@@ -185,6 +186,14 @@ class AliasIn(_Strict):
     target: str
 
 
+class PhrasingIn(_Strict):
+    """A phrasing an admin taught for a record ("fact:KEY", "kpi:CODE", "outcome:THEME#1")."""
+
+    record: str = Field(min_length=3, max_length=120)
+    phrasing: str = Field(min_length=1, max_length=500)
+    lang: Literal["en", "zh"]
+
+
 class DocumentIn(_Strict):
     code: str = Field(pattern=DOC_CODE_PATTERN)
     file: str
@@ -205,6 +214,7 @@ class SeedFile(_Strict):
     synonyms: dict[str, list[str]] = {}
     progress: list[ProgressIn] = []
     owners: list[OwnerIn] = []
+    phrasings: list[PhrasingIn] = []
 
 
 @dataclass
@@ -221,6 +231,7 @@ class SeedData:
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     progress: list[ProgressIn] = field(default_factory=list)
     owners: list[OwnerIn] = field(default_factory=list)
+    phrasings: list[PhrasingIn] = field(default_factory=list)
 
 
 # Byte order marks that say for sure how a file is encoded (UTF-32's before UTF-16's, which
@@ -300,6 +311,7 @@ def read_seed(seed_dir: Path = SEED_DIR) -> SeedData:
         data.synonyms.update(part.synonyms)
         data.progress += part.progress
         data.owners += part.owners
+        data.phrasings += part.phrasings
         if part.risk_note is not None:
             note = part.risk_note
             data.facts.append(
@@ -361,6 +373,25 @@ def _check_references(data: SeedData) -> None:
     for owner in data.owners:
         if owner.scope not in ownable:
             raise SeedInvalid(where, "owners", f"unknown KPI, theme or priority {owner.scope!r}")
+    records = _list_records(data)
+    _require_unique(where, "phrasing", (p.phrasing for p in data.phrasings))
+    for taught in data.phrasings:
+        if taught.record not in records:
+            raise SeedInvalid(where, "phrasings", f"unknown record {taught.record!r}")
+
+
+def _list_records(data: SeedData) -> set[str]:
+    """The names of the records a phrasing may be taught for (knowledge.store.record_refs)."""
+    themes = [t for p in data.priorities for t in p.themes]
+    records = {to_record("priority", p.code) for p in data.priorities}
+    records |= {to_record("theme", t.code) for t in themes}
+    records |= {to_record("kpi", k.code) for t in themes for k in t.kpis if not k.retired}
+    for t in themes:
+        records |= {to_record("outcome", f"{t.code}#{n}") for n in range(len(t.outcomes))}
+        records |= {to_record("output", f"{t.code}#{n}") for n in range(len(t.outputs))}
+    records |= {to_record("risk", r.code) for r in data.risks}
+    records |= {to_record("fact", f.key) for f in data.facts}
+    return records | {to_record("faq", f.key) for f in data.faqs}
 
 
 def _is_cjk(text: str) -> bool:
@@ -490,6 +521,7 @@ def build_rows(data: SeedData) -> list[SQLModel]:
         models.KpiProgress(kpi_code=p.kpi, **p.model_dump(exclude={"kpi"})) for p in data.progress
     ]
     rows += [models.Owner(**o.model_dump()) for o in data.owners]
+    rows += [models.TaughtPhrasing(**p.model_dump()) for p in data.phrasings]
     return rows
 
 
@@ -511,6 +543,8 @@ def _natural_key(row: SQLModel) -> tuple[Any, ...]:
             return ("KpiProgress", row.kpi_code, row.as_of, row.recorded_at)
         case models.Owner():
             return ("Owner", row.platform, row.user_id, row.scope)
+        case models.TaughtPhrasing():
+            return ("TaughtPhrasing", row.phrasing)
     return (type(row).__name__, row.code)  # type: ignore[attr-defined]
 
 

@@ -376,3 +376,30 @@ class Snooze(SQLModel, table=True):
     ts: str | None = Field(default=None, max_length=40)
     error: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utc_now)
+
+
+class Evidence(SQLModel, table=True):
+    """What someone's use says a question means: a "did you mean" suggestion clicked, or an
+    answer voted helpful, names the record the question was meant for. Kept for the admins'
+    review (`/kb feedback`); an admin may teach it (TaughtPhrasing), nothing learns alone."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    question: str = Field(max_length=500)  # as asked
+    key: str = Field(index=True, max_length=500)  # normalised: the questions one group shares
+    lang: str = Field(max_length=2)
+    record: str = Field(index=True, max_length=120)  # "fact:KEY", "kpi:CODE", …
+    kind: str = Field(max_length=16)  # "suggestion" | "helpful"
+    platform: str = Field(default="slack", max_length=16)
+    user_id: str = Field(max_length=64)
+
+
+class TaughtPhrasing(SQLModel, table=True):
+    """A phrasing an admin taught: the answer engine reads it as a key text of its record.
+    One record per phrasing (whatever its case, spacing or script: checked when taught)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    record: str = Field(index=True, max_length=120)  # "fact:KEY", "kpi:CODE", …
+    phrasing: str = Field(unique=True, max_length=500)
+    lang: str = Field(max_length=2)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

@@ -175,7 +175,7 @@ def test_help_documents_every_subcommand_in_both_languages(kb: KbService) -> Non
     words = [
         "budget set", "kpi add", "kpi edit", "kpi retire", "progress", "fact add",
         "fact edit", "fact remove", "faq add", "faq edit", "faq remove", "alias add",
-        "alias edit", "alias remove", "history", "undo", "feedback", "admin add",
+        "alias edit", "alias remove", "history", "undo", "feedback", "teach", "admin add",
         "admin remove", "editor add", "editor remove", "roles", "schedule add",
         "schedule list", "schedule pause", "schedule resume", "schedule remove",
         "schedule preview", "schedule status", "schedule holidays", "holidays", "away",

@@ -171,6 +171,7 @@ def test_export_is_the_seed_format_that_read_seed_reads(
         "synonyms",
         "progress",
         "owners",
+        "phrasings",
     ]
 
 
