@@ -20,6 +20,8 @@ CONTACT = "contact"
 PERCENT = "percent"
 # An amount of money: "what is the total budget", "多少资金" (a share alone does not answer).
 AMOUNT = "amount"
+# A place: "where was the retreat held", "总部在哪个城市".
+PLACE = "place"
 # A date after the store's own time: "when is the next WTDC".
 NEXT_DATE = "next_date"
 # Anything about a time after the store's own: "where is the next retreat", "明年的预算".
@@ -35,7 +37,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:phone|telephone|fax|e-?mail|email address|postal address|mailing address"
             r"|(?:street|office|physical|visiting) address|address of (?:the|its|their) office"
             r"|password|contact details|hotline|helpdesk number)\b"
-            r"|电话|邮箱|电邮|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址",
+            r"|电话|邮箱|电邮|电子邮件|电子信箱|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址",
             re.IGNORECASE,
         ),
     ),
@@ -46,6 +48,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "who is included in …" (a participle: the answer is a group) nor "who owns".
             r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)"
             r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates|is in charge"
+            r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
             r"|is responsible|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the )?(?:head|director|chief|manager|chair|leader|person)"
             r"|\bcontact person\b|\bin charge of\b"
@@ -60,6 +63,15 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
             r"|\bwhat (?:date|day|month|year)\b|\bwhat time\b"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        PLACE,
+        re.compile(
+            r"^where (?:is|are|was|were|will|did|does|do)\b(?! (?:i|we|you|one) )"
+            r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
+            r"|在哪里|在哪儿|在哪个|哪个城市|哪个国家|什么地方|什么地点|地点在",
             re.IGNORECASE,
         ),
     ),
@@ -109,6 +121,9 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"%|\bper ?cent|百分", re.IGNORECASE)
+# A place named in a record's English text: "in Geneva", "at the Kigali Convention Centre",
+# "held in Kigali, Rwanda" (a fact's Chinese text has its English twin beside it).
+_PLACE = re.compile(r"\b(?:in|at) (?:the )?(?:[A-Z][a-z]+ )*[A-Z][a-z]{2,}")
 _AMOUNT = re.compile(
     r"(?:chf|eur|usd|瑞郎|欧元|美元|法郎|\$|€)\s*\d"
     r"|\d[\d,.  ]*\s*(?:chf|eur|usd|瑞郎|瑞士法郎|欧元|美元|法郎|million|billion|万|亿)",
@@ -123,6 +138,7 @@ _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
     CONTACT: _CONTACT,
     PERCENT: _PERCENT,
     AMOUNT: _AMOUNT,
+    PLACE: _PLACE,
 }
 
 

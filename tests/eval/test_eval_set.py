@@ -116,6 +116,9 @@ def test_development_set_scores_at_least_95_percent(answer_engine: AnswerEngine)
 OWN_SETS_MIN_ACCURACY = {
     "offtopic_own.json": 0.97,
     "offtopic_own2.json": 0.97,
+    # Written after those changes and before places, "who won" and 电子邮件 were read: 83.3%
+    # then (a population, a future year's KPIs and a city still answered), 93.3% after.
+    "offtopic_own3.json": 0.93,
     "chatty_own.json": 0.95,
     "compute_own.json": 1.0,
 }

@@ -15,6 +15,7 @@ from knowledge.answering.answerability import (
     NEXT_DATE,
     PERCENT,
     PERSON,
+    PLACE,
     RATIO,
     asks_about_future,
     is_supplied,
@@ -333,3 +334,33 @@ def test_an_amount_asked_for_is_not_answered_with_a_share_alone(
         "of internal and external expertise?"
     )
     assert answer.answered and "60%" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("Where was the BDT management retreat held?", PLACE),
+        ("In which city was the Kigali Action Plan adopted?", PLACE),
+        ("国际电联总部在哪个城市？", PLACE),
+        ("Where can I find the KPIs of P2?", None),
+        ("Who won the architectural design competition?", PERSON),
+        ("電信發展局主任的電子郵件是什麼？", CONTACT),
+    ],
+)
+def test_read_wanted_reads_places_winners_and_email(question: str, wanted: str | None) -> None:
+    assert read_wanted(normalize(question)) == wanted
+
+
+@pytest.mark.parametrize(
+    "question, answered",
+    [
+        ("Where was the BDT management retreat held?", True),
+        ("WTDC-22在哪里举行？", True),
+        ("国际电联总部在哪个城市？", False),
+        ("Where did Microsoft deliver the ChatGPT training?", False),
+    ],
+)
+def test_a_place_is_answered_only_from_a_record_that_names_one(
+    answer_engine: AnswerEngine, question: str, answered: bool
+) -> None:
+    assert answer_engine.answer(question).answered is answered
