@@ -1,6 +1,14 @@
 """Changing the knowledge: permissions, roles, audited edits with undo, export and import."""
 
-from knowledge.editing import audit, budget_edits, entry_edits, kpi_edits, roles
+from knowledge.editing import (
+    audit,
+    budget_edits,
+    entry_edits,
+    expert_channels,
+    expert_questions,
+    kpi_edits,
+    roles,
+)
 from knowledge.editing.amounts import (
     MAX_AMOUNT_CHF,
     YEAR_MAX,
@@ -36,6 +44,8 @@ __all__ = [
     "audit",
     "budget_edits",
     "entry_edits",
+    "expert_channels",
+    "expert_questions",
     "export_store",
     "kpi_edits",
     "list_members",
