@@ -141,7 +141,7 @@ def test_upgrade_to_0005_keeps_subscriptions_and_their_deliveries(db_engine: Eng
     migrate.upgrade(db_engine, "0004")
     _add_subscription_with_a_delivery(db_engine)
     migrate.upgrade(db_engine)
-    assert migrate.get_current_revision(db_engine) == "0005"
+    assert migrate.get_current_revision(db_engine) == migrate.SCHEMA_HEAD
     teams_channel = "19:" + "c" * 238 + "@thread.tacv2"  # 254 characters
     with Session(db_engine) as session:
         (subscription,) = session.exec(select(models.Subscription)).all()
