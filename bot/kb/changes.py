@@ -23,6 +23,7 @@ _MAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "alias": ("target_code", "alias"),
     "member": ("user_id", "role", "scope"),
     "subscription": ("kind", "channel", "scope", "schedule", "tz"),
+    "expert_channel": ("scope", "channel"),
 }
 # Bookkeeping columns left out of summaries (the source of an edited record is the change).
 _HIDDEN_FIELDS = frozenset(

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from bot.kb import changes
 from bot.kb.commands import DEFAULT_ADMINS_VARIABLE, Handler, KnowledgeCommands, Versions
 from bot.kb.errors import KbInputError
+from bot.kb.experts import ExpertCommands
 from bot.kb.parser import Command, parse_command
 from bot.kb.replies import ConfirmationRequest, KbReply
 from bot.kb.schedules import ChannelCheck, ScheduleCommands, to_schedule_error
@@ -91,6 +92,7 @@ class KbService:
                 self.env_admins, is_user_id, env_admins_variable, check_user
             ).get_handlers(),
             **ScheduleCommands(check_channel, is_channel_id, reports).get_handlers(),
+            **ExpertCommands(check_channel, is_channel_id).get_handlers(),
         }
 
     # -- the entry point ----------------------------------------------------------------
