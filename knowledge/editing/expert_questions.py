@@ -53,8 +53,9 @@ def to_answer_scope(answer: Answer) -> str | None:
     figures = parts.get("figures")
     if not hasattr(subject, "code") and figures and hasattr(figures[0], "subject"):
         subject = figures[0].subject
-    if code is None and hasattr(subject, "code"):
-        code = getattr(subject, "parent_code", None) if subject.kind == "theme" else subject.code
+    if code is None and subject is not None and hasattr(subject, "code"):
+        is_theme = getattr(subject, "kind", "") == "theme"
+        code = getattr(subject, "parent_code", None) if is_theme else subject.code
     for name in ("fact", "faq"):
         if code is None and parts.get(name) is not None:
             code = getattr(parts[name], "priority_code", None)
@@ -122,9 +123,7 @@ def _key(row: models.ExpertQuestion) -> str:
     return f"{ENTITY}:{row.id}"
 
 
-def claim_expert_question(
-    session: Session, question_id: int, expert: str
-) -> models.ExpertQuestion:
+def claim_expert_question(session: Session, question_id: int, expert: str) -> models.ExpertQuestion:
     """`expert` ("platform:user") takes the question on. InvalidValue "already_answered", or
     "already_claimed" (value: who has it) when another expert claimed it first; claiming
     one's own claim again changes nothing. Whether `expert` may claim (a member of the
