@@ -81,6 +81,7 @@ def build_slack_bolt_app(
     from slack_sdk import WebClient
 
     from bot.chat import ChatFlow, ChatRecords
+    from bot.chat.experts import ExpertDesk
     from bot.kb.dispatcher import KbService
     from bot.slack.app import build_slack_app
     from bot.slack.ids import is_post_target, is_user_id
@@ -89,25 +90,28 @@ def build_slack_bolt_app(
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
         raise ValueError("SLACK_BOT_TOKEN is required")
+    flow = ChatFlow(service, ChatRecords(db_engine))
+    kb = KbService(
+        db_engine,
+        settings.get_admin_ids(),
+        # /kb schedule add checks the channel (conversations.info) before saving.
+        check_channel=SlackPoster(
+            WebClient(token=bot_token, base_url=settings.slack_api_url)
+        ).check_channel,
+        on_commit=service.invalidate,
+        is_user_id=is_user_id,
+        is_channel_id=is_post_target,
+        # /kb admin|editor add asks users.info whether the person exists.
+        check_user=build_user_check(settings),
+        reports=build_report_builder(service.knowledge_cache),
+    )
     return build_slack_app(
         bot_token=bot_token,
         signing_secret=None if socket_mode else _get_secret(settings.slack_signing_secret),
         api_url=settings.slack_api_url,
-        flow=ChatFlow(service, ChatRecords(db_engine)),
-        kb=KbService(
-            db_engine,
-            settings.get_admin_ids(),
-            # /kb schedule add checks the channel (conversations.info) before saving.
-            check_channel=SlackPoster(
-                WebClient(token=bot_token, base_url=settings.slack_api_url)
-            ).check_channel,
-            on_commit=service.invalidate,
-            is_user_id=is_user_id,
-            is_channel_id=is_post_target,
-            # /kb admin|editor add asks users.info whether the person exists.
-            check_user=build_user_check(settings),
-            reports=build_report_builder(service.knowledge_cache),
-        ),
+        flow=flow,
+        kb=kb,
+        experts=ExpertDesk(service, db_engine, kb),
     )
 
 

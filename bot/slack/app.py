@@ -7,8 +7,10 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import ChatFlow
+from bot.chat.experts import ExpertDesk
 from bot.kb.dispatcher import KbService
 from bot.log_redaction import add_secret, get_redacted_logger
+from bot.slack.expert_listeners import ExpertListeners
 from bot.slack.kb_listeners import KbListeners
 from bot.slack.listeners import SlackListeners, screen_request
 from bot.slack.replies import build_retry_handlers
@@ -25,6 +27,7 @@ def build_slack_app(
     api_url: str,
     flow: ChatFlow,
     kb: KbService | None = None,
+    experts: ExpertDesk | None = None,
 ) -> AsyncApp:
     """The app for HTTP (signatures verified) or, without a signing secret, Socket Mode."""
     for secret in (bot_token, signing_secret):
@@ -44,6 +47,8 @@ def build_slack_app(
     SlackListeners(flow).register(app)
     if kb is not None:
         KbListeners(kb, flow).register(app)
+    if experts is not None:
+        ExpertListeners(experts, flow).register(app)
     return app
 
 

@@ -31,6 +31,9 @@ ACTION_NOT_HELPFUL = "vote_not_helpful"
 ACTION_POST = "post_to_channel"
 ACTION_MORE = "show_more"
 ACTION_SUGGESTION = re.compile(r"^suggestion_\d+$")
+ACTION_ASK_EXPERT = "ask_expert"
+# Why a question goes to the experts, as the "Ask an expert" button carries it.
+REASON_PREFIXES = {"declined": "d:", "not_helpful": "n:"}
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -75,6 +78,19 @@ def _button(label: str, action_id: str, value: str, style: str | None = None) ->
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def to_ask_expert_value(question: str, reason: str) -> str:
+    return REASON_PREFIXES[reason] + question
+
+
+def build_ask_expert_button(
+    question: str, reason: str, lang: str, script: str = ""
+) -> dict[str, Any]:
+    """The "Ask an expert" button under a decline, and under the thanks for a "not helpful"
+    vote: the question goes to a person (`bot.slack.expert_listeners`)."""
+    label = render_slack_text("button_ask_expert", lang, script)
+    return _button(label, ACTION_ASK_EXPERT, to_ask_expert_value(question, reason))
 
 
 def build_sections(
@@ -175,6 +191,8 @@ def build_answer_message(
             render_slack_text("button_not_helpful", lang, script), ACTION_NOT_HELPFUL, question
         ),
     ]
+    if not answer.answered:
+        votes.append(build_ask_expert_button(question, "declined", lang, script))
     if can_post:
         votes.append(
             _button(
@@ -200,6 +218,14 @@ def build_notice_message(name: str, lang: str, **parts: Any) -> Message:
     """A one-sentence message from a Slack template (parts must be escaped already)."""
     text = escape_text(render_slack_text(name, lang, **parts))
     return {"text": text, "blocks": [_section(text)]}
+
+
+def build_not_helpful_thanks(question: str, lang: str, script: str = "") -> Message:
+    """The thanks for a "not helpful" vote, with the way to a person: "Ask an expert"."""
+    message = build_notice_message("vote_thanks", lang)
+    button = build_ask_expert_button(question, "not_helpful", lang, script)
+    actions = {"type": "actions", "block_id": "expert", "elements": [button]}
+    return {**message, "blocks": [*message["blocks"], actions]}
 
 
 def build_home_view(lang: str, overview: Answer | None, help_answer: Answer | None) -> Message:

@@ -20,6 +20,7 @@ from bot.slack.blocks import (
     ACTION_SUGGESTION,
     build_answer_message,
     build_home_view,
+    build_not_helpful_thanks,
     build_notice_message,
     build_rest_message,
 )
@@ -44,6 +45,7 @@ from bot.slack.payloads import (
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
 from bot.text_render import to_lang
+from knowledge.answering import detect_script
 
 logger = logging.getLogger(__name__)
 
@@ -314,7 +316,10 @@ class SlackListeners:
         )
         if isinstance(notice, Outcome):
             return
+        question = extract_action_value(body)
         message = build_notice_message(notice.key, notice.lang)
+        if not helpful and notice.key == "vote_thanks":
+            message = build_not_helpful_thanks(question, notice.lang, detect_script(question))
         await post_private(client, extract_action_place(body), user_id, message)
 
     async def on_post_to_channel(

@@ -13,8 +13,9 @@ Usage (tests and benchmarks alike; from outside pytest put the repository root o
 
 It answers as Slack does: `auth.test` with the bot user id `BOT_USER_ID`,
 `chat.postMessage` with a new `ts`, `chat.postEphemeral`, `views.publish`, `users.info`
-(with the locale set in `locales`, else en-US), and `ok` on a
-response URL (`/response/<id>`); any other method gets `{"ok": false}`.
+(with the locale set in `locales`, else en-US), `conversations.members` (the ids in
+`members[channel]`, in pages of `limit` with a cursor), `chat.update` (recorded), `views.open`
+(ok), and `ok` on a response URL (`/response/<id>`); any other method gets `{"ok": false}`.
 
 For scheduled posts it also keeps each channel's messages: `conversations.history`
 returns the messages `chat.postMessage` put in that channel, newest first, with their
@@ -139,6 +140,7 @@ class SlackStandIn:
         self.messages: dict[str, list[dict[str, Any]]] = {}
         self.uploads: dict[str, bytes] = {}  # file_id → the bytes POSTed to its upload URL
         self.shared_files: list[dict[str, Any]] = []  # files.completeUploadExternal bodies
+        self.members: dict[str, list[str]] = {}  # channel → member ids (conversations.members)
         self._ts = itertools.count(100)
         self._file_ids = itertools.count(1)
         standin = self
@@ -384,9 +386,23 @@ class SlackStandIn:
                 "deleted": user in self.deactivated_users,
             }
             return 200, {}, {"ok": True, "user": profile}
+        if method == "conversations.members":
+            return 200, {}, self._members(channel, call.body)
+        if method == "chat.update":
+            return 200, {}, {"ok": True, "channel": channel, "ts": call.body.get("ts")}
+        if method == "views.open":
+            return 200, {}, {"ok": True, "view": {"id": "V0STANDIN2", "type": "modal"}}
         if method == "views.publish":
             return 200, {}, {"ok": True, "view": {"id": "V0STANDIN", "type": "home"}}
         return 200, {}, {"ok": False, "error": "unknown_method"}
+
+    def _members(self, channel: str, query: dict[str, Any]) -> dict[str, Any]:
+        members = self.members.get(channel, [])
+        start = int(query.get("cursor") or 0)
+        limit = int(query.get("limit") or 100)
+        page = members[start : start + limit]
+        cursor = str(start + limit) if start + limit < len(members) else ""
+        return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
 
     def _history(self, channel: str, query: dict[str, Any]) -> dict[str, Any]:
         oldest = float(query.get("oldest") or 0)
