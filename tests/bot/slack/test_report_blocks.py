@@ -195,3 +195,20 @@ def test_a_digest_with_many_records_stays_within_the_limits() -> None:
 
 def test_chart_file_name_says_scope_and_date() -> None:
     assert to_chart_filename(_digest()) == "budget-P1-2026-11-23.png"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_digest_shows_unanswered_questions_escaped(lang: str) -> None:
+    from scheduler.reports import UnansweredQuestion
+    from tests.support.block_kit import assert_valid_payload
+
+    asked = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    questions = tuple(
+        UnansweredQuestion(n, asked, f"Where is <the> hub {n}?", "open", "P1") for n in range(12)
+    )
+    report = _digest(lang, unanswered=questions)
+    message = build_report_message(report)
+    assert_valid_payload(message)
+    shown = json.dumps(message, ensure_ascii=False)
+    assert "Where is &lt;the&gt; hub 0?" in shown and "hub 11" not in shown
+    assert "/kb experts queue" in shown

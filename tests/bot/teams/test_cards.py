@@ -445,3 +445,21 @@ def test_a_long_traditional_answer_continues_in_traditional_cards() -> None:
     rest = build_rest_card(answer, "長問題", 3)
     check_card(rest)
     assert all(to_script(t, "hant") == t for t in _card_strings(rest))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_digest_card_lists_unanswered_questions_for_the_experts(
+    session: Session, lang: str
+) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from scheduler.reports import Digest, UnansweredQuestion
+
+    report = _report(session, "digest", "P1", lang)
+    assert isinstance(report, Digest)
+    asked = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    question = UnansweredQuestion(3, asked, "Where is the *P1* hub?", "claimed", "P1")
+    shown = "\n".join(texts(build_report_card(replace(report, unanswered=(question,)))))
+    assert "#3 2026-11-20 09:00" in shown and "\\*P1\\*" in shown
+    assert ("not answered yet" if lang == "en" else "专家尚未回答的问题") in shown
