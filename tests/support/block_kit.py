@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from slack_sdk.models.blocks import Block, BlockElement, TextObject
+from slack_sdk.models.blocks import Block, BlockElement, FeedbackButtonObject, TextObject
 from slack_sdk.models.views import View
 
 _TEXT_TYPES = frozenset({"plain_text", "mrkdwn"})
+_FEEDBACK_BUTTONS = frozenset({"positive_button", "negative_button"})
 # Element types that hold further elements of their own kind (rich text's pieces), which
 # slack_sdk models as plain dicts: their children are walked, not parsed.
 _RICH_TEXT_PARTS = frozenset(
@@ -56,7 +57,12 @@ def _walk_children(node: dict[str, Any], where: str) -> None:
             if isinstance(item, dict) and "type" in item:
                 _check_element(item, f"{where}.{key}")
             elif isinstance(item, dict):
-                # A feedback button, an option: its own texts inside.
+                if key in _FEEDBACK_BUTTONS:
+                    # Its limits (a 75-character label) are the button object's own.
+                    button = FeedbackButtonObject.parse(item)
+                    assert button is not None, f"{where}.{key}: not a feedback button"
+                    button.validate_json()
+                # An option, a feedback button: its own texts inside.
                 _walk_children(item, f"{where}.{key}")
 
 
