@@ -26,6 +26,10 @@ MAX_MESSAGE_CHARS = 12_000
 MAX_QUOTED_QUESTION = 300
 SUGGESTION_BUTTONS = 5
 
+# The vote: Slack's own feedback buttons (a context_actions block); the two hand-made buttons
+# before them keep working for messages posted earlier.
+ACTION_VOTE = "vote"
+VOTE_PREFIXES = {True: "h:", False: "n:"}
 ACTION_HELPFUL = "vote_helpful"
 ACTION_NOT_HELPFUL = "vote_not_helpful"
 ACTION_POST = "post_to_channel"
@@ -78,6 +82,31 @@ def _button(label: str, action_id: str, value: str, style: str | None = None) ->
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def read_vote_value(value: str) -> tuple[bool, str] | None:
+    """(helpful, question) from a feedback button's value; None when it is not ours."""
+    for helpful, prefix in VOTE_PREFIXES.items():
+        if value.startswith(prefix):
+            return helpful, value[len(prefix) :]
+    return None
+
+
+def build_vote_block(question: str, lang: str, script: str = "") -> Block:
+    """Helpful / not helpful as Slack's native feedback buttons, each carrying the question."""
+
+    def side(template: str, helpful: bool) -> dict[str, Any]:
+        label = render_slack_text(template, lang, script)
+        value = (VOTE_PREFIXES[helpful] + question)[:MAX_BUTTON_VALUE]
+        return {"text": _plain(label, MAX_BUTTON_LABEL), "value": value}
+
+    buttons = {
+        "type": "feedback_buttons",
+        "action_id": ACTION_VOTE,
+        "positive_button": side("button_helpful", True),
+        "negative_button": side("button_not_helpful", False),
+    }
+    return {"type": "context_actions", "block_id": "votes", "elements": [buttons]}
 
 
 def to_ask_expert_value(question: str, reason: str) -> str:
@@ -185,21 +214,15 @@ def build_answer_message(
             for index, suggestion in enumerate(answer.suggestions[:SUGGESTION_BUTTONS])
         ]
         tail.append({"type": "actions", "block_id": "suggestions", "elements": buttons})
-    votes = [
-        _button(render_slack_text("button_helpful", lang, script), ACTION_HELPFUL, question),
-        _button(
-            render_slack_text("button_not_helpful", lang, script), ACTION_NOT_HELPFUL, question
-        ),
-    ]
+    tail.append(build_vote_block(question, lang, script))
+    more: list[dict[str, Any]] = []
     if not answer.answered:
-        votes.append(build_ask_expert_button(question, "declined", lang, script))
+        more.append(build_ask_expert_button(question, "declined", lang, script))
     if can_post:
-        votes.append(
-            _button(
-                render_slack_text("button_post", lang, script), ACTION_POST, question, "primary"
-            )
-        )
-    tail.append({"type": "actions", "block_id": "votes", "elements": votes})
+        label = render_slack_text("button_post", lang, script)
+        more.append(_button(label, ACTION_POST, question, "primary"))
+    if more:
+        tail.append({"type": "actions", "block_id": "actions", "elements": more})
     sections = build_sections(
         body or text,
         lang,

@@ -18,11 +18,13 @@ from bot.slack.blocks import (
     ACTION_NOT_HELPFUL,
     ACTION_POST,
     ACTION_SUGGESTION,
+    ACTION_VOTE,
     build_answer_message,
     build_home_view,
     build_not_helpful_thanks,
     build_notice_message,
     build_rest_message,
+    read_vote_value,
 )
 from bot.slack.payloads import (
     Place,
@@ -91,6 +93,7 @@ class SlackListeners:
         app.event("app_home_opened")(self.on_home_opened)
         app.command("/ask")(self.on_ask)
         app.action(ACTION_SUGGESTION)(self.on_suggestion)
+        app.action(ACTION_VOTE)(self.on_vote)
         app.action(ACTION_HELPFUL)(self.on_helpful)
         app.action(ACTION_NOT_HELPFUL)(self.on_not_helpful)
         app.action(ACTION_POST)(self.on_post_to_channel)
@@ -272,6 +275,22 @@ class SlackListeners:
         message = build_rest_message(rest.answer, rest.question, rest.shown_lines)
         await post_reply(client, place, message)
 
+    async def on_vote(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+    ) -> None:
+        """Slack's feedback buttons: the value says which side, and carries the question."""
+        await ack()
+        found = read_vote_value(extract_action_value(body))
+        if found is None:
+            logger.info("feedback click with a value not ours ignored")
+            return
+        helpful, question = found
+        await self._vote(body, request, client, helpful=helpful, question=question)
+
     async def on_helpful(
         self,
         ack: AsyncAck,
@@ -298,6 +317,7 @@ class SlackListeners:
         request: AsyncBoltRequest,
         client: AsyncWebClient,
         helpful: bool,
+        question: str | None = None,
     ) -> None:
         """The vote is stored with the question and the answer it got; the voter is thanked.
 
@@ -307,16 +327,17 @@ class SlackListeners:
         if user_id is None:
             logger.info("vote without a valid user id ignored")
             return
+        if question is None:
+            question = extract_action_value(body)
         notice = await self.flow.vote(
             platform=PLATFORM,
             user_id=user_id,
-            question=extract_action_value(body),
+            question=question,
             helpful=helpful,
             key=to_vote_key(body) or _to_request_key(body, request),
         )
         if isinstance(notice, Outcome):
             return
-        question = extract_action_value(body)
         message = build_notice_message(notice.key, notice.lang)
         if not helpful and notice.key == "vote_thanks":
             message = build_not_helpful_thanks(question, notice.lang, detect_script(question))

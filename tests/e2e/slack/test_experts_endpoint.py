@@ -196,3 +196,38 @@ def test_ask_an_expert_claim_answer_thread_faq_and_the_next_asker_gets_it(app: K
     assert ANSWER[:20] in app.ask(QUESTION)
     queue = texts(app.kb("experts queue")["blocks"])
     assert f"#{ticket} answered" in queue and EXPERT in queue
+
+
+def test_a_not_helpful_vote_offers_an_expert_who_answers_in_a_direct_message(
+    app: KbServed,
+) -> None:
+    slack = app.slack
+    slack.members[EXPERTS] = [EXPERT]
+    app.kb(f"experts set <#{EXPERTS}|experts>")  # set already: "unchanged", still fine
+    question = "What is the P3 budget?"
+    answered = _mention(app, question, "1700003000.000001")
+    (votes,) = [b for b in answered.body["blocks"] if b["type"] == "context_actions"]
+    negative = votes["elements"][0]["negative_button"]["value"]
+    message = {"type": "message", "ts": "1700003000.000002", "thread_ts": "1700003000.000001"}
+    _click(app, "vote", negative, "U0VOTER01", ROOM, message)
+    thanks = _wait(slack, "/chat.postEphemeral", lambda b: b.get("user") == "U0VOTER01")
+    ask = _button(thanks.body, "ask_expert")
+    # The thanks is ephemeral: the question stays private, the answer comes by DM.
+    body = block_action(
+        "ask_expert", ask["value"], response_url=slack.response_url("r-dm"), user_id="U0VOTER01"
+    )
+    assert app.served.post(*body)[0] == 200
+    card = _wait(
+        slack,
+        "/chat.postMessage",
+        lambda b: b["channel"] == EXPERTS and question in texts(b["blocks"]),
+    )
+    assert "voted not helpful" in texts(card.body["blocks"]) and "privately" in texts(
+        card.body["blocks"]
+    )
+    ticket = _button(card.body, "expert_answer")["value"]
+    values = {"answer": {"text": {"type": "plain_text_input", "value": "CHF 1,129,000 in 2023."}}}
+    app.served.post(*view_submission("expert_answer_form", ticket, values, user_id=EXPERT))
+    dm = _wait(slack, "/chat.postMessage", lambda b: b["channel"] == "D0VOTER01")
+    assert "CHF 1,129,000 in 2023." in texts(dm.body["blocks"])
+    assert "thread_ts" not in dm.body or not dm.body["thread_ts"]
