@@ -155,9 +155,11 @@ def build_teams_endpoint(
     from functools import partial
 
     from bot.chat import ChatFlow, ChatRecords
+    from bot.chat.experts import ExpertDesk
     from bot.kb.dispatcher import KbService
     from bot.teams.activities import PLATFORM
     from bot.teams.app import build_teams_app
+    from bot.teams.expert_handlers import TeamsExperts
     from bot.teams.handlers import TeamsHandlers
     from bot.teams.http_adapter import StarletteAdapter
     from bot.teams.ids import is_user_id
@@ -180,7 +182,8 @@ def build_teams_endpoint(
     # sit out one short 429 only.
     retry = RateLimitRetry(retries=1, max_wait=REPLY_MAX_WAIT)
     app = build_teams_app(build_teams_config(settings, token), adapter, retry)
-    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id).register(app)
+    experts = TeamsExperts(ExpertDesk(service, db_engine, kb), records)
+    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id, experts).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 

@@ -22,6 +22,10 @@ VERB_SUGGEST = "staffbot.suggest"
 VERB_MORE = "staffbot.more"
 VERB_KB_CONFIRM = "staffbot.kb_confirm"
 VERB_KB_CANCEL = "staffbot.kb_cancel"
+VERB_ASK_EXPERT = "staffbot.ask_expert"
+VERB_EXPERT_CLAIM = "staffbot.expert_claim"
+VERB_EXPERT_ANSWER = "staffbot.expert_answer"
+VERB_EXPERT_FAQ = "staffbot.expert_faq"
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message above about 28 KB, activity envelope included; a card stays under
@@ -77,6 +81,10 @@ _VERBS = {
     "VERB_MORE": VERB_MORE,
     "VERB_KB_CONFIRM": VERB_KB_CONFIRM,
     "VERB_KB_CANCEL": VERB_KB_CANCEL,
+    "VERB_ASK_EXPERT": VERB_ASK_EXPERT,
+    "VERB_EXPERT_CLAIM": VERB_EXPERT_CLAIM,
+    "VERB_EXPERT_ANSWER": VERB_EXPERT_ANSWER,
+    "VERB_EXPERT_FAQ": VERB_EXPERT_FAQ,
 }
 
 
@@ -207,6 +215,7 @@ def build_answer_card(
                 _shorten(s, MAX_DATA_CHARS) for s in answer.suggestions[:SUGGESTION_BUTTONS]
             ],
             question=question[:MAX_DATA_CHARS],
+            ask_expert=not answer.answered,
             **parts(shown),
         )
 
