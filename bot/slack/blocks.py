@@ -251,6 +251,23 @@ def build_not_helpful_thanks(question: str, lang: str, script: str = "") -> Mess
     return {**message, "blocks": [*message["blocks"], actions]}
 
 
+# Slack shows at most four suggested prompts.
+MAX_PROMPTS = 4
+
+
+def build_suggested_prompts(lang: str) -> tuple[str, list[dict[str, str]]]:
+    """The title and the starters of the bot's DM (Slack's agent surface): bilingual, the
+    asker's language first (two of each)."""
+    other = "zh" if lang == "en" else "en"
+    prompts: list[dict[str, str]] = []
+    for each in (lang, other):
+        lines = render_slack_text("starters", each).splitlines()
+        for line in [line for line in lines if "|" in line][: MAX_PROMPTS // 2]:
+            title, message = (part.strip() for part in line.split("|", 1))
+            prompts.append({"title": title, "message": message})
+    return render_slack_text("starters_title", lang).strip(), prompts
+
+
 def build_home_view(lang: str, overview: Answer | None, help_answer: Answer | None) -> Message:
     """The App Home: how to ask, then the budget overview and what can be asked.
 

@@ -24,6 +24,7 @@ from bot.slack.blocks import (
     build_not_helpful_thanks,
     build_notice_message,
     build_rest_message,
+    build_suggested_prompts,
     read_vote_value,
 )
 from bot.slack.payloads import (
@@ -91,6 +92,7 @@ class SlackListeners:
         app.event("message")(self.on_message)
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home_opened)
+        app.event("assistant_thread_started")(self.on_assistant_thread_started)
         app.command("/ask")(self.on_ask)
         app.action(ACTION_SUGGESTION)(self.on_suggestion)
         app.action(ACTION_VOTE)(self.on_vote)
@@ -203,6 +205,29 @@ class SlackListeners:
         await client.views_publish(
             user_id=user_id, view=build_home_view(lang, overview, help_answer)
         )
+
+    async def on_assistant_thread_started(
+        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """The bot's DM opened as Slack's agent surface: bilingual starters to click. Its
+        messages then come as DMs (in the thread), answered like any other."""
+        thread = event.get("assistant_thread")
+        thread = thread if isinstance(thread, dict) else {}
+        channel = extract_channel_id(thread.get("channel_id"))
+        thread_ts = extract_ts(thread.get("thread_ts"))
+        user_id = extract_user_id(thread.get("user_id"))
+        if channel is None or thread_ts is None:
+            return
+        locale = extract_locale(body) or (
+            await self._get_locale(client, user_id) if user_id else None
+        )
+        title, prompts = build_suggested_prompts(to_lang(locale))
+        try:
+            await client.assistant_threads_setSuggestedPrompts(
+                channel_id=channel, thread_ts=thread_ts, title=title, prompts=prompts
+            )
+        except SlackApiError as exc:
+            logger.info("suggested prompts not set: %s", exc.response.get("error"))
 
     async def _get_locale(self, client: AsyncWebClient, user_id: str) -> str | None:
         """The user's Slack locale (users:read); None when Slack will not say."""

@@ -15,7 +15,8 @@ It answers as Slack does: `auth.test` with the bot user id `BOT_USER_ID`,
 `chat.postMessage` with a new `ts`, `chat.postEphemeral`, `views.publish`, `users.info`
 (with the locale set in `locales`, else en-US), `conversations.members` (the ids in
 `members[channel]`, in pages of `limit` with a cursor), `chat.update` (recorded), `views.open`
-(ok), and `ok` on a response URL (`/response/<id>`); any other method gets `{"ok": false}`.
+and `assistant.threads.setSuggestedPrompts` (ok), and `ok` on a response URL
+(`/response/<id>`); any other method gets `{"ok": false}`.
 
 For scheduled posts it also keeps each channel's messages: `conversations.history`
 returns the messages `chat.postMessage` put in that channel, newest first, with their
@@ -390,6 +391,8 @@ class SlackStandIn:
             return 200, {}, self._members(channel, call.body)
         if method == "chat.update":
             return 200, {}, {"ok": True, "channel": channel, "ts": call.body.get("ts")}
+        if method == "assistant.threads.setSuggestedPrompts":
+            return 200, {}, {"ok": True}
         if method == "views.open":
             return 200, {}, {"ok": True, "view": {"id": "V0STANDIN2", "type": "modal"}}
         if method == "views.publish":

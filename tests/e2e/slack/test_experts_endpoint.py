@@ -231,3 +231,31 @@ def test_a_not_helpful_vote_offers_an_expert_who_answers_in_a_direct_message(
     dm = _wait(slack, "/chat.postMessage", lambda b: b["channel"] == "D0VOTER01")
     assert "CHF 1,129,000 in 2023." in texts(dm.body["blocks"])
     assert "thread_ts" not in dm.body or not dm.body["thread_ts"]
+
+
+@pytest.mark.parametrize(("locale", "first"), [("en-US", "P3 budget"), ("zh-CN", "P3预算")])
+def test_the_bots_dm_opens_with_bilingual_starters(app: KbServed, locale: str, first: str) -> None:
+    user = f"U0STARTS{locale[:2].upper()}"
+    app.slack.locales[user] = locale
+    event = {
+        "type": "assistant_thread_started",
+        "assistant_thread": {
+            "user_id": user,
+            "channel_id": f"D0{user[1:]}",
+            "thread_ts": "1700004000.000001",
+            "context": {},
+        },
+        "event_ts": "1700004000.000002",
+    }
+    assert app.served.post(*event_callback(event))[0] == 200
+    call = _wait(
+        app.slack,
+        "/assistant.threads.setSuggestedPrompts",
+        lambda b: b["channel_id"] == f"D0{user[1:]}",
+    )
+    prompts = call.body["prompts"]
+    prompts = json.loads(prompts) if isinstance(prompts, str) else prompts
+    titles = [p["title"] for p in prompts]
+    assert len(prompts) == 4 and titles[0] == first
+    assert {"P3 budget", "P3预算"} <= set(titles)
+    assert call.body["thread_ts"] == "1700004000.000001"
