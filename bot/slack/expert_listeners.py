@@ -152,7 +152,9 @@ class ExpertListeners:
             origin_thread=origin_thread,
         )
         if isinstance(ticket, Told):
-            if key is not None and ticket.key == "unavailable":
+            # Nothing was handed over (no experts' channel yet, the store down): the same
+            # button may try again later.
+            if key is not None:
                 await self.flow.release(key)
             await post_private(client, place, user_id, build_told_message(ticket))
             return

@@ -117,8 +117,16 @@ def test_without_an_experts_channel_the_asker_is_told_so_in_their_language(app: 
 
 def test_ask_an_expert_claim_answer_thread_faq_and_the_next_asker_gets_it(app: KbServed) -> None:
     slack = app.slack
+    # Told there is no experts' channel yet, the asker may click the same button again.
+    early = _mention(app, QUESTION, "1700001900.000001")
+    early_message = {"type": "message", "ts": "1700001900.000002", "thread_ts": "1700001900.000001"}
+    early_value = _button(early.body, "ask_expert")["value"]
+    _click(app, "ask_expert", early_value, "U0EARLY01", ROOM, early_message)
+    _ephemeral_to(app, "U0EARLY01", "no experts' channel")
     reply = app.kb(f"experts set <#{EXPERTS}|experts>")
     assert EXPERTS in texts(reply["blocks"])
+    _click(app, "ask_expert", early_value, "U0EARLY01", ROOM, early_message)
+    _ephemeral_to(app, "U0EARLY01", "passed your question")
     slack.members[EXPERTS] = [f"U0FILL{n:04d}" for n in range(250)] + [EXPERT]
 
     # Asked in a channel; the bot declines, in the mention's thread, with "Ask an expert".
@@ -130,7 +138,10 @@ def test_ask_an_expert_claim_answer_thread_faq_and_the_next_asker_gets_it(app: K
     _click(app, "ask_expert", button["value"], ASKER, ROOM, bot_message)
     _click(app, "ask_expert", button["value"], ASKER, ROOM, bot_message)  # a double click
 
-    card = _wait(slack, "/chat.postMessage", lambda b: b["channel"] == EXPERTS)
+    def is_card(b: dict[str, Any]) -> bool:
+        return b["channel"] == EXPERTS and f"Asked by <@{ASKER}>" in texts(b["blocks"])
+
+    card = _wait(slack, "/chat.postMessage", is_card)
     shown = texts(card.body["blocks"])
     assert QUESTION in shown and f"<@{ASKER}>" in shown and f"<#{ROOM}>" in shown
     assert "I don't know that" in shown  # what the bot said
@@ -138,9 +149,7 @@ def test_ask_an_expert_claim_answer_thread_faq_and_the_next_asker_gets_it(app: K
     assert "expert_answer" in json.dumps(card.body["blocks"])
     assert f"<#{EXPERTS}>" in _ephemeral_to(app, ASKER, "passed your question")
     time.sleep(0.3)
-    assert (
-        len([c for c in slack.calls_to("/chat.postMessage") if c.body["channel"] == EXPERTS]) == 1
-    )
+    assert len([c for c in slack.calls_to("/chat.postMessage") if is_card(c.body)]) == 1
     ticket = _button(card.body, "expert_claim")["value"]
     card_message = {"type": "message", "ts": card.body.get("ts") or "1700000000.000999"}
 
