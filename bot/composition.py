@@ -80,8 +80,7 @@ def build_slack_bolt_app(
     """The Bolt app; the caller checked `list_missing_for_serve` first."""
     from slack_sdk import WebClient
 
-    from bot.chat import ChatFlow, ChatRecords
-    from bot.chat.experts import ExpertDesk
+    from bot.chat import ChatFlow, ChatRecords, ExpertDesk
     from bot.kb.dispatcher import KbService
     from bot.slack.app import build_slack_app
     from bot.slack.ids import is_post_target, is_user_id
@@ -154,8 +153,7 @@ def build_teams_endpoint(
     """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
     from functools import partial
 
-    from bot.chat import ChatFlow, ChatRecords
-    from bot.chat.experts import ExpertDesk
+    from bot.chat import ChatFlow, ChatRecords, ExpertDesk
     from bot.kb.dispatcher import KbService
     from bot.teams.activities import PLATFORM
     from bot.teams.app import build_teams_app

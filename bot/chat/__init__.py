@@ -1,5 +1,7 @@
-"""The chat flow every platform shares, and what it writes to the store; no platform here."""
+"""The chat flow every platform shares (asking an expert too), and what it writes to the store;
+no platform here."""
 
+from bot.chat.experts import ExpertDesk, MemberCheck, Ticket, Told, read_ticket_id
 from bot.chat.flow import (
     ChatFlow,
     Claim,
@@ -17,11 +19,16 @@ __all__ = [
     "ChatRecords",
     "Claim",
     "Conversation",
+    "ExpertDesk",
+    "MemberCheck",
     "Notice",
     "Outcome",
     "Rest",
+    "Ticket",
+    "Told",
     "drop_lines",
     "read_more_value",
+    "read_ticket_id",
     "to_more_value",
     "to_unavailable_notice",
 ]

@@ -6,8 +6,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat import ChatFlow
-from bot.chat.experts import ExpertDesk
+from bot.chat import ChatFlow, ExpertDesk
 from bot.kb.dispatcher import KbService
 from bot.log_redaction import add_secret, get_redacted_logger
 from bot.slack.expert_listeners import ExpertListeners

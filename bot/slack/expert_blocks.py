@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.chat.experts import Ticket, Told
+from bot.chat import Ticket, Told
 from bot.slack.blocks import (
     MAX_BUTTON_VALUE,
     MAX_SECTION_CHARS,

@@ -16,8 +16,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat import ChatFlow, Claim
-from bot.chat.experts import ExpertDesk, MemberCheck, Ticket, Told, read_ticket_id
+from bot.chat import ChatFlow, Claim, ExpertDesk, MemberCheck, Ticket, Told, read_ticket_id
 from bot.slack.blocks import ACTION_ASK_EXPERT
 from bot.slack.expert_blocks import (
     ACTION_EXPERT_ANSWER,

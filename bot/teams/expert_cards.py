@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from bot.chat.experts import Ticket, Told
+from bot.chat import Ticket, Told
 from bot.rendering import get_template
 from bot.teams.cards import Card, render_card
 from knowledge.answering import detect_lang, detect_script, to_script

@@ -18,8 +18,7 @@ from typing import Any
 import httpx
 from microsoft_teams.apps import App
 
-from bot.chat import ChatRecords
-from bot.chat.experts import ExpertDesk, MemberCheck, Ticket, Told, read_ticket_id
+from bot.chat import ChatRecords, ExpertDesk, MemberCheck, Ticket, Told, read_ticket_id
 from bot.teams.activities import (
     PLATFORM,
     extract_user_id,
@@ -42,6 +41,7 @@ from bot.teams.expert_cards import (
     build_expert_reply_card,
     render_expert_told,
 )
+from knowledge.errors import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +103,8 @@ class TeamsExperts:
         base = conversation_id.split(";", 1)[0]
         try:
             reference = await asyncio.to_thread(self.records.get_conversation, PLATFORM, base)
-        except Exception as exc:  # the store unavailable: the question stays queued
-            logger.warning("conversation reference not read: %s", type(exc).__name__)
+        except StoreUnavailable as exc:  # the question stays queued (/kb experts queue)
+            logger.warning("conversation reference not read: %s", exc.reason)
             return None
         if reference is None or self.app is None:
             logger.warning("no conversation reference for a post to the experts or the asker")
