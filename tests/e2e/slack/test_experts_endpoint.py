@@ -13,7 +13,6 @@ import pytest
 
 from tests.e2e.slack.conftest import texts
 from tests.e2e.slack.kb_support import ADMIN, EDITOR_P2, KbServed, serve_kb
-from tests.support.block_kit import assert_valid_payload
 from tests.support.slack_payloads import block_action, event_callback, view_submission
 from tests.support.slack_standin import BOT_USER_ID, Call, SlackStandIn
 
@@ -34,14 +33,6 @@ def app(
 ) -> Iterator[KbServed]:
     with serve_kb(slack, seeded_file, tmp_path_factory.mktemp("experts")) as served:
         yield served
-
-
-@pytest.fixture(autouse=True)
-def _every_payload_is_valid_block_kit(slack: SlackStandIn) -> Iterator[None]:
-    """A property of every message and view the bot sent in the test."""
-    yield
-    for call in slack.calls:
-        assert_valid_payload(call.body)
 
 
 def _wait(slack: SlackStandIn, path: str, match: Any, timeout: float = 10) -> Call:
