@@ -118,6 +118,17 @@ class TeamsExperts:
             return None
         return str(getattr(sent, "id", "") or "") or None
 
+    async def _update_card(self, ctx: Any, ticket: Ticket, card: Card) -> None:
+        """The card posted in the experts' channel, as everyone there sees it, brought up to
+        date (the click's own response updates it for the one who clicked)."""
+        if not ticket.card_id:
+            return
+        try:
+            operations = ctx.api.conversations.activities(ticket.expert_channel)
+            await operations.update(ticket.card_id, to_card_message(card))
+        except httpx.HTTPError as exc:
+            logger.warning("experts' card not updated: %s", type(exc).__name__)
+
     async def on_action(self, ctx: Any, verb: str, data: dict[str, Any]) -> dict[str, Any]:
         """What Teams shows for an expert verb's click."""
         activity = ctx.activity
@@ -137,10 +148,10 @@ class TeamsExperts:
 
         name = _sender_name(activity)
         if verb == VERB_EXPERT_CLAIM:
-            return await self._claim(ticket_id, user_id, is_member, name)
+            return await self._claim(ctx, ticket_id, user_id, is_member, name)
         if verb == VERB_EXPERT_ANSWER:
-            return await self._answer(ticket_id, user_id, data, is_member, name)
-        return await self._make_faq(ticket_id, user_id)
+            return await self._answer(ctx, ticket_id, user_id, data, is_member, name)
+        return await self._make_faq(ctx, ticket_id, user_id)
 
     async def _ask(self, ctx: Any, data: dict[str, Any], user_id: str) -> dict[str, Any]:
         activity = ctx.activity
@@ -168,17 +179,20 @@ class TeamsExperts:
         return _told_response(Told("expert_asked", ticket.lang, ticket.script))
 
     async def _claim(
-        self, ticket_id: int, user_id: str, is_member: MemberCheck, name: str
+        self, ctx: Any, ticket_id: int, user_id: str, is_member: MemberCheck, name: str
     ) -> dict[str, Any]:
         found = await self.desk.claim(
             platform=PLATFORM, ticket_id=ticket_id, user_id=user_id, is_member=is_member
         )
         if isinstance(found, Told):
             return _told_response(found)
-        return _card_response(build_expert_card(found, name, "channel"))
+        card = build_expert_card(found, name, "channel")
+        await self._update_card(ctx, found, card)
+        return _card_response(card)
 
     async def _answer(
         self,
+        ctx: Any,
         ticket_id: int,
         user_id: str,
         data: dict[str, Any],
@@ -192,7 +206,9 @@ class TeamsExperts:
         if isinstance(found, Told):
             return _told_response(found)
         await self._deliver(found, name)
-        return _card_response(build_expert_card(found, name, "channel"))
+        card = build_expert_card(found, name, "channel")
+        await self._update_card(ctx, found, card)
+        return _card_response(card)
 
     async def _deliver(self, ticket: Ticket, name: str) -> None:
         """The answer to the conversation (and thread) asked in."""
@@ -202,7 +218,7 @@ class TeamsExperts:
             return
         await self._post(target, build_expert_reply_card(ticket, name))
 
-    async def _make_faq(self, ticket_id: int, user_id: str) -> dict[str, Any]:
+    async def _make_faq(self, ctx: Any, ticket_id: int, user_id: str) -> dict[str, Any]:
         ticket = await self.desk.get_ticket(ticket_id)
         lang = ticket.lang if ticket is not None else "en"
         reply, now = await self.desk.make_faq(
@@ -212,4 +228,5 @@ class TeamsExperts:
             return _card_response(build_notice_card("unavailable", lang))
         if not reply.changed or now is None:
             return _card_response(build_kb_card(reply))
+        await self._update_card(ctx, now, build_expert_card(now, "", "channel"))
         return _card_response(build_expert_card(now, "", "channel", note=reply.render()))

@@ -96,6 +96,12 @@ def test_ask_an_expert_in_teams_from_decline_to_faq(served: Served) -> None:
     )
     assert "Claimed by Eve Expert" in card_texts(claimed["value"])
     assert not find_actions(claimed["value"], VERB_EXPERT_CLAIM)
+    # Everyone in the channel sees the card claimed: the posted card is updated.
+    updated = _wait_sent(
+        served,
+        lambda c: c.operation == "update" and "Claimed by Eve Expert" in str(c.activity),
+    )
+    assert updated.activity_id == card_call.id
 
     # The answer typed in the card reaches the asker's chat, marked as the expert's.
     empty = _click(
