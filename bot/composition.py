@@ -80,7 +80,7 @@ def build_slack_bolt_app(
     """The Bolt app; the caller checked `list_missing_for_serve` first."""
     from slack_sdk import WebClient
 
-    from bot.chat import ChatFlow, ChatRecords
+    from bot.chat import ChatFlow, ChatRecords, ExpertDesk
     from bot.kb.dispatcher import KbService
     from bot.progress import ProgressForms
     from bot.slack.app import build_slack_app
@@ -90,25 +90,27 @@ def build_slack_bolt_app(
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
         raise ValueError("SLACK_BOT_TOKEN is required")
+    flow = ChatFlow(service, ChatRecords(db_engine))
+    kb = KbService(
+        db_engine,
+        settings.get_admin_ids(),
+        # /kb schedule add checks the channel (conversations.info) before saving.
+        check_channel=SlackPoster(
+            WebClient(token=bot_token, base_url=settings.slack_api_url)
+        ).check_channel,
+        on_commit=service.invalidate,
+        is_user_id=is_user_id,
+        is_channel_id=is_post_target,
+        # /kb admin|editor add asks users.info whether the person exists.
+        check_user=build_user_check(settings),
+        reports=build_report_builder(service.knowledge_cache),
+    )
     return build_slack_app(
         bot_token=bot_token,
         signing_secret=None if socket_mode else _get_secret(settings.slack_signing_secret),
         api_url=settings.slack_api_url,
-        flow=ChatFlow(service, ChatRecords(db_engine)),
-        kb=KbService(
-            db_engine,
-            settings.get_admin_ids(),
-            # /kb schedule add checks the channel (conversations.info) before saving.
-            check_channel=SlackPoster(
-                WebClient(token=bot_token, base_url=settings.slack_api_url)
-            ).check_channel,
-            on_commit=service.invalidate,
-            is_user_id=is_user_id,
-            is_channel_id=is_post_target,
-            # /kb admin|editor add asks users.info whether the person exists.
-            check_user=build_user_check(settings),
-            reports=build_report_builder(service.knowledge_cache),
-        ),
+        flow=flow,
+        kb=kb,
         # The Update buttons of reminders: the form records as /kb progress does.
         forms=ProgressForms(
             db_engine,
@@ -116,6 +118,7 @@ def build_slack_bolt_app(
             settings.get_admin_ids(),
             on_commit=service.invalidate,
         ),
+        experts=ExpertDesk(service, db_engine, kb),
     )
 
 
@@ -158,11 +161,12 @@ def build_teams_endpoint(
     """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
     from functools import partial
 
-    from bot.chat import ChatFlow, ChatRecords
+    from bot.chat import ChatFlow, ChatRecords, ExpertDesk
     from bot.kb.dispatcher import KbService
     from bot.progress import ProgressForms
     from bot.teams.activities import PLATFORM
     from bot.teams.app import build_teams_app
+    from bot.teams.expert_handlers import TeamsExperts
     from bot.teams.handlers import TeamsHandlers
     from bot.teams.http_adapter import StarletteAdapter
     from bot.teams.ids import is_user_id
@@ -191,7 +195,10 @@ def build_teams_endpoint(
         settings.get_teams_admin_ids(),
         on_commit=service.invalidate,
     )
-    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id, forms).register(app)
+    experts = TeamsExperts(ExpertDesk(service, db_engine, kb), records)
+    TeamsHandlers(
+        ChatFlow(service, records), kb, settings.teams_tenant_id, forms=forms, experts=experts
+    ).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 

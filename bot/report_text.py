@@ -12,12 +12,19 @@ from bot.text_render import render_text
 from knowledge.reporting import KpiStatus, KpiTarget, ProgressRecord, ThemeKpis
 from scheduler.reports import MissedPost, Reminder, Report
 
+# Unanswered questions for the experts a digest shows, and how much of each question.
+MAX_UNANSWERED_SHOWN = 10
+MAX_UNANSWERED_TEXT = 140
 # A platform user id (Slack: U…/W…) that a chat rendering may turn into a mention.
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
 def _same(text: str) -> str:
     return text
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def to_number_text(value: Decimal | int) -> str:
@@ -214,6 +221,17 @@ def to_report_parts(
             for change in report.changes
         ],
         missed=[_missed(post) for post in report.missed],
+        unanswered=[
+            {
+                "id": item.id,
+                "when": to_time_text(item.asked_at),
+                "question": esc(_shorten(item.question, MAX_UNANSWERED_TEXT)),
+                "status": item.status,
+                "scope": esc(item.scope),
+            }
+            for item in report.unanswered[:MAX_UNANSWERED_SHOWN]
+        ],
+        unanswered_count=len(report.unanswered),
         has_chart=report.chart_png is not None,
         targets=[_target(row, lang, esc, render_who) for row in report.targets],
         away=[{"who": render_who(p.actor), "until": to_date_text(p.until)} for p in report.away],

@@ -11,6 +11,7 @@ from typing import Literal
 from sqlmodel import Session
 
 from knowledge.answering import Knowledge, KnowledgeCache
+from knowledge.editing import expert_questions
 from knowledge.records import AwayPerson, list_away
 from knowledge.reporting import (
     DIGEST_WINDOW_DAYS,
@@ -48,6 +49,18 @@ class MissedPost:
     period: datetime
     status: str  # missed | failed
     error: str = ""
+
+
+@dataclass(frozen=True)
+class UnansweredQuestion:
+    """A question handed to the experts that no one has answered yet: a digest lists it, so
+    that it is not forgotten."""
+
+    id: int
+    asked_at: datetime
+    question: str
+    status: str  # open | claimed
+    scope: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,7 @@ class Digest:
     stale: tuple[ThemeKpis, ...]
     changes: tuple[KnowledgeChange, ...]
     missed: tuple[MissedPost, ...] = ()
+    unanswered: tuple[UnansweredQuestion, ...] = ()
     chart_png: bytes | None = field(default=None, repr=False)
     stale_days: int = STALE_AFTER_DAYS
     kind: Literal["digest"] = "digest"
@@ -111,8 +125,9 @@ class Digest:
 
     @property
     def has_news(self) -> bool:
-        """Something happened this period: progress, a knowledge change or a missed post."""
-        return bool(self.progress or self.changes or self.missed)
+        """Something to tell this period: progress, a knowledge change, a missed post, or a
+        question the experts have not answered."""
+        return bool(self.progress or self.changes or self.missed or self.unanswered)
 
     @property
     def stale_count(self) -> int:
@@ -150,6 +165,18 @@ def keep_owned(themes: Sequence[ThemeKpis], owner: str) -> list[ThemeKpis]:
         if kpis:
             kept.append(replace(group, kpis=kpis))
     return kept
+
+
+def list_unanswered_questions(
+    session: Session, scope: Scope, now: datetime
+) -> list[UnansweredQuestion]:
+    """Questions handed to the experts before `now` and not answered, in scope (a digest of
+    everything lists them all; one of a priority, those about it), oldest first."""
+    return [
+        UnansweredQuestion(row.id or 0, row.at, row.question, row.status, row.scope)
+        for row in expert_questions.list_unanswered(session, None, now)
+        if scope.kind == "all" or scope.is_in_scope(row.scope)
+    ]
 
 
 def build_reminder(
@@ -215,6 +242,7 @@ def build_digest(
         stale=tuple(list_stale_kpis(session, knowledge, scope, now)),
         changes=tuple(list_knowledge_changes(session, scope, since, now)),
         missed=tuple(to_missed_post(d) for d in sorted(missed, key=lambda d: d.period)),
+        unanswered=tuple(list_unanswered_questions(session, scope, now)),
         chart_png=chart,
         targets=tuple(list_kpi_targets(session, knowledge, scope, now)),
         away=tuple(list_away(session, now.date())),

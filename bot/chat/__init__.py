@@ -1,5 +1,7 @@
-"""The chat flow every platform shares, and what it writes to the store; no platform here."""
+"""The chat flow every platform shares (asking an expert too), and what it writes to the store;
+no platform here."""
 
+from bot.chat.experts import ExpertDesk, MemberCheck, Ticket, Told, read_ticket_id
 from bot.chat.flow import (
     ChatFlow,
     Claim,
@@ -18,13 +20,18 @@ __all__ = [
     "ChatRecords",
     "Claim",
     "Conversation",
+    "ExpertDesk",
+    "MemberCheck",
     "Notice",
     "Outcome",
     "Rest",
     "SuggestionClick",
+    "Ticket",
+    "Told",
     "drop_lines",
     "read_more_value",
     "read_suggestion_value",
+    "read_ticket_id",
     "to_more_value",
     "to_suggestion_value",
     "to_unavailable_notice",

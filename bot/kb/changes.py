@@ -25,6 +25,7 @@ _MAIN_FIELDS: dict[str, tuple[str, ...]] = {
     "owner": ("user_id", "scope"),
     "subscription": ("kind", "channel", "scope", "schedule", "tz"),
     "phrasing": ("record", "phrasing"),
+    "expert_channel": ("scope", "channel"),
 }
 # Bookkeeping columns left out of summaries (the source of an edited record is the change).
 _HIDDEN_FIELDS = frozenset(

@@ -36,7 +36,7 @@ FEEDBACK_LIMIT = 20
 EVIDENCE_LIMIT = 10
 HELP_TOPICS = frozenset(
     {"budget", "kpi", "progress", "fact", "faq", "alias", "history", "undo", "feedback", "teach"}
-    | {"admin", "editor", "roles", "schedule", "away", "holidays", "owner", "owners"}
+    | {"admin", "editor", "roles", "schedule", "away", "holidays", "owner", "owners", "experts"}
 )
 
 # The setting the first admins of a platform come from (Slack's; Teams' is TEAMS_ADMINS).

@@ -15,10 +15,11 @@ from bot.kb import changes
 from bot.kb.away import AwayCommands
 from bot.kb.commands import DEFAULT_ADMINS_VARIABLE, Handler, KnowledgeCommands, Versions
 from bot.kb.errors import KbInputError
+from bot.kb.experts import ExpertCommands
 from bot.kb.parser import Command, parse_command
 from bot.kb.replies import ConfirmationRequest, KbReply
 from bot.kb.schedules import ChannelCheck, ScheduleCommands, to_schedule_error
-from knowledge.editing import Actor, roles
+from knowledge.editing import Actor, Permissions, roles
 from knowledge.errors import (
     CannotUndo,
     ChangeNotFound,
@@ -32,7 +33,7 @@ from knowledge.errors import (
     UnknownCode,
 )
 from knowledge.reporting import UnknownScope
-from knowledge.store import STORE_CALL_TIMEOUT_S, deadline, to_store_unavailable
+from knowledge.store import STORE_CALL_TIMEOUT_S, AuditEntry, deadline, to_store_unavailable
 from scheduler.errors import SchedulerError
 from scheduler.reports import ReportBuilder
 
@@ -98,6 +99,7 @@ class KbService:
             ).get_handlers(),
             **ScheduleCommands(check_channel, is_channel_id, reports).get_handlers(),
             **AwayCommands().get_handlers(),
+            **ExpertCommands(check_channel, is_channel_id).get_handlers(),
         }
 
     # -- the entry point ----------------------------------------------------------------
@@ -147,6 +149,46 @@ class KbService:
             logger.exception("kb command failed")
             return KbReply("failed", lang)
 
+    def run_edit(
+        self, actor: Actor, lang: str, name: str, edit: Callable[[Session, Permissions], AuditEntry]
+    ) -> KbReply:
+        """An edit made from a button rather than typed (an expert's answer made an FAQ
+        entry): `edit` gets the actor's permissions and the session; it commits, and is
+        answered, as the `/kb` command `name` (e.g. "faq.add") would be. Raises
+        StoreUnavailable only."""
+        command = Command(name, {}, text=name)
+        try:
+            with (
+                deadline(self.db_engine, STORE_CALL_TIMEOUT_S),
+                Session(self.db_engine, expire_on_commit=False) as session,
+            ):
+                perms = roles.get_permissions(session, actor, self.env_admins)
+
+                def call() -> KbReply:
+                    entry = edit(session, perms)
+                    context = {"command": name, "change": changes.to_change_view(entry)}
+                    return KbReply("done", lang, context, changed=True)
+
+                return self._apply(session, command, lang, actor.platform, call)
+        except SQLAlchemyError as exc:
+            raise to_store_unavailable(self.db_engine, exc) from exc
+
+    async def run_for_edit(
+        self, actor: Actor, lang: str, name: str, edit: Callable[[Session, Permissions], AuditEntry]
+    ) -> KbReply | None:
+        """`run_edit` off the event loop, answered as `run_for_chat` answers."""
+        try:
+            return await asyncio.to_thread(self.run_edit, actor, lang, name, edit)
+        except StoreFull as exc:
+            logger.error("store full, edit refused: %s", exc.reason)
+            return KbReply("store_full", lang)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            return None
+        except Exception:
+            logger.exception("edit failed")
+            return KbReply("failed", lang)
+
     def _run(
         self,
         session: Session,
@@ -166,18 +208,37 @@ class KbService:
         allowed = OWNER_COMMANDS | OPEN_COMMANDS if perms.is_owner else OPEN_COMMANDS
         if command.name not in allowed and not perms.is_member:
             return self._refuse(actor, command.name, lang)
+        handler = self._handlers[command.name]
+        return self._apply(
+            session,
+            command,
+            lang,
+            actor.platform,
+            lambda: handler(session, perms, command, lang, confirmation),
+        )
+
+    def _apply(
+        self,
+        session: Session,
+        command: Command,
+        lang: str,
+        platform: str,
+        call: Callable[[], KbReply],
+    ) -> KbReply:
+        """`call` in the command's transaction: committed when it replies, rolled back and
+        answered from the one error table when it raises."""
         try:
-            reply = self._handlers[command.name](session, perms, command, lang, confirmation)
+            reply = call()
             session.commit()
             if self.on_commit is not None:
                 self.on_commit()
             return reply
         except KbInputError as exc:
             session.rollback()
-            return _to_input_error(exc, lang, actor.platform)
+            return _to_input_error(exc, lang, platform)
         except (KnowledgeError, SchedulerError) as exc:
             session.rollback()
-            return self._to_error_reply(exc, command, lang, actor.platform)
+            return self._to_error_reply(exc, command, lang, platform)
         except IntegrityError:
             # Another process added the same record between our read and our write.
             session.rollback()

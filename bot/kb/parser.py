@@ -220,6 +220,11 @@ SPECS: tuple[Spec, ...] = (
     Spec("schedule.remove", ("schedule", "remove"), (Param("id"),)),
     Spec("schedule.preview", ("schedule", "preview"), (Param("id"),)),
     Spec("schedule.status", ("schedule", "status"), (Param("id", optional=True),)),
+    # `/kb experts` alone lists the experts' channels.
+    Spec("experts", ("experts",)),
+    Spec("experts.set", ("experts", "set"), (Param("channel"), Param("scope", optional=True))),
+    Spec("experts.remove", ("experts", "remove"), (Param("scope", optional=True),)),
+    Spec("experts.queue", ("experts", "queue")),
 )
 SPECS_BY_NAME = {spec.name: spec for spec in SPECS}
 # Options whose value is free text, kept as typed (others are NFKC-normalised like codes).
@@ -233,6 +238,7 @@ _WORD_ALIASES = {
     "休假": "away",
     "不在": "away",
     "假日": "holidays",
+    "专家": "experts",
 }
 
 
@@ -273,11 +279,14 @@ def _find_spec(words: list[str]) -> tuple[Spec, list[str]]:
     candidates = [spec for spec in SPECS if spec.words[0] == first]
     if len(candidates) == 1 and len(candidates[0].words) == 1:
         return candidates[0], words[1:]
-    seconds = [spec.words[1] for spec in candidates]
+    seconds = [spec.words[1] for spec in candidates if len(spec.words) > 1]
     second = words[1].lower() if len(words) > 1 else None
     for spec in candidates:
-        if spec.words[1] == second:
+        if len(spec.words) > 1 and spec.words[1] == second:
             return spec, words[2:]
+    alone = [spec for spec in candidates if len(spec.words) == 1]
+    if alone and second is None:
+        return alone[0], []
     raise KbInputError(
         "unknown_action",
         subcommand=first,

@@ -6,10 +6,11 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat import ChatFlow
+from bot.chat import ChatFlow, ExpertDesk
 from bot.kb.dispatcher import KbService
 from bot.log_redaction import add_secret, get_redacted_logger
 from bot.progress import ProgressForms
+from bot.slack.expert_listeners import ExpertListeners
 from bot.slack.kb_listeners import KbListeners
 from bot.slack.listeners import SlackListeners, screen_request
 from bot.slack.progress_listeners import ProgressListeners
@@ -28,6 +29,7 @@ def build_slack_app(
     flow: ChatFlow,
     kb: KbService | None = None,
     forms: ProgressForms | None = None,
+    experts: ExpertDesk | None = None,
 ) -> AsyncApp:
     """The app for HTTP (signatures verified) or, without a signing secret, Socket Mode."""
     for secret in (bot_token, signing_secret):
@@ -49,6 +51,8 @@ def build_slack_app(
         KbListeners(kb, flow).register(app)
     if forms is not None:
         ProgressListeners(forms).register(app)
+    if experts is not None:
+        ExpertListeners(experts, flow).register(app)
     return app
 
 

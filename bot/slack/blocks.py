@@ -27,6 +27,10 @@ MAX_MESSAGE_CHARS = 12_000
 MAX_QUOTED_QUESTION = 300
 SUGGESTION_BUTTONS = 5
 
+# The vote: Slack's own feedback buttons (a context_actions block); the two hand-made buttons
+# before them keep working for messages posted earlier.
+ACTION_VOTE = "vote"
+VOTE_PREFIXES = {True: "h:", False: "n:"}
 ACTION_HELPFUL = "vote_helpful"
 ACTION_NOT_HELPFUL = "vote_not_helpful"
 ACTION_POST = "post_to_channel"
@@ -39,6 +43,9 @@ ACTION_SUGGESTION = re.compile(r"^suggestion_\d+$")
 # (unique in a message, as Slack requires); each opens the progress form.
 ACTION_PROGRESS_PREFIX = "progress_update_"
 ACTION_PROGRESS = re.compile(rf"^{ACTION_PROGRESS_PREFIX}\d+$")
+ACTION_ASK_EXPERT = "ask_expert"
+# Why a question goes to the experts, as the "Ask an expert" button carries it.
+REASON_PREFIXES = {"declined": "d:", "not_helpful": "n:"}
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -83,6 +90,44 @@ def _button(label: str, action_id: str, value: str, style: str | None = None) ->
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def read_vote_value(value: str) -> tuple[bool, str] | None:
+    """(helpful, question) from a feedback button's value; None when it is not ours."""
+    for helpful, prefix in VOTE_PREFIXES.items():
+        if value.startswith(prefix):
+            return helpful, value[len(prefix) :]
+    return None
+
+
+def build_vote_block(question: str, lang: str, script: str = "") -> Block:
+    """Helpful / not helpful as Slack's native feedback buttons, each carrying the question."""
+
+    def side(template: str, helpful: bool) -> dict[str, Any]:
+        label = render_slack_text(template, lang, script)
+        value = (VOTE_PREFIXES[helpful] + question)[:MAX_BUTTON_VALUE]
+        return {"text": _plain(label, MAX_BUTTON_LABEL), "value": value}
+
+    buttons = {
+        "type": "feedback_buttons",
+        "action_id": ACTION_VOTE,
+        "positive_button": side("button_helpful", True),
+        "negative_button": side("button_not_helpful", False),
+    }
+    return {"type": "context_actions", "block_id": "votes", "elements": [buttons]}
+
+
+def to_ask_expert_value(question: str, reason: str) -> str:
+    return REASON_PREFIXES[reason] + question
+
+
+def build_ask_expert_button(
+    question: str, reason: str, lang: str, script: str = ""
+) -> dict[str, Any]:
+    """The "Ask an expert" button under a decline, and under the thanks for a "not helpful"
+    vote: the question goes to a person (`bot.slack.expert_listeners`)."""
+    label = render_slack_text("button_ask_expert", lang, script)
+    return _button(label, ACTION_ASK_EXPERT, to_ask_expert_value(question, reason))
 
 
 def build_sections(
@@ -182,26 +227,22 @@ def build_answer_message(
             for index, suggestion in enumerate(answer.suggestions[:SUGGESTION_BUTTONS])
         ]
         tail.append({"type": "actions", "block_id": "suggestions", "elements": buttons})
-    votes = [
-        _button(render_slack_text("button_helpful", lang, script), ACTION_HELPFUL, question),
-        _button(
-            render_slack_text("button_not_helpful", lang, script), ACTION_NOT_HELPFUL, question
-        ),
-    ]
+    tail.append(build_vote_block(question, lang, script))
+    more: list[dict[str, Any]] = []
+    if not answer.answered:
+        more.append(build_ask_expert_button(question, "declined", lang, script))
     if can_post:
-        votes.append(
-            _button(
-                render_slack_text("button_post", lang, script), ACTION_POST, question, "primary"
-            )
-        )
+        label = render_slack_text("button_post", lang, script)
+        more.append(_button(label, ACTION_POST, question, "primary"))
     kpi = answer.parts.get("kpi") if answer.kind is AnswerKind.KPI_DETAIL else None
     code = getattr(kpi, "code", None)
     if isinstance(code, str):
         # A KPI's answer: its progress can be recorded from here (the form says who may).
         value = FormRequest((code,)).to_value()
         label = render_slack_text("button_update", lang, script)
-        votes.append(_button(label, f"{ACTION_PROGRESS_PREFIX}0", value))
-    tail.append({"type": "actions", "block_id": "votes", "elements": votes})
+        more.append(_button(label, f"{ACTION_PROGRESS_PREFIX}0", value))
+    if more:
+        tail.append({"type": "actions", "block_id": "actions", "elements": more})
     sections = build_sections(
         body or text,
         lang,
@@ -220,6 +261,31 @@ def build_notice_message(name: str, lang: str, **parts: Any) -> Message:
     """A one-sentence message from a Slack template (parts must be escaped already)."""
     text = escape_text(render_slack_text(name, lang, **parts))
     return {"text": text, "blocks": [_section(text)]}
+
+
+def build_not_helpful_thanks(question: str, lang: str, script: str = "") -> Message:
+    """The thanks for a "not helpful" vote, with the way to a person: "Ask an expert"."""
+    message = build_notice_message("vote_thanks", lang)
+    button = build_ask_expert_button(question, "not_helpful", lang, script)
+    actions = {"type": "actions", "block_id": "expert", "elements": [button]}
+    return {**message, "blocks": [*message["blocks"], actions]}
+
+
+# Slack shows at most four suggested prompts.
+MAX_PROMPTS = 4
+
+
+def build_suggested_prompts(lang: str) -> tuple[str, list[dict[str, str]]]:
+    """The title and the starters of the bot's DM (Slack's agent surface): bilingual, the
+    asker's language first (two of each)."""
+    other = "zh" if lang == "en" else "en"
+    prompts: list[dict[str, str]] = []
+    for each in (lang, other):
+        lines = render_slack_text("starters", each).splitlines()
+        for line in [line for line in lines if "|" in line][: MAX_PROMPTS // 2]:
+            title, message = (part.strip() for part in line.split("|", 1))
+            prompts.append({"title": title, "message": message})
+    return render_slack_text("starters_title", lang).strip(), prompts
 
 
 def build_home_view(lang: str, overview: Answer | None, help_answer: Answer | None) -> Message:

@@ -20,10 +20,14 @@ from bot.slack.blocks import (
     ACTION_SNOOZE_MONDAY,
     ACTION_SNOOZE_TOMORROW,
     ACTION_SUGGESTION,
+    ACTION_VOTE,
     build_answer_message,
     build_home_view,
+    build_not_helpful_thanks,
     build_notice_message,
     build_rest_message,
+    build_suggested_prompts,
+    read_vote_value,
 )
 from bot.slack.payloads import (
     Place,
@@ -48,6 +52,7 @@ from bot.slack.payloads import (
 from bot.slack.replies import post_private, post_reply, post_to_response_url
 from bot.slack.text import escape_text
 from bot.text_render import to_lang
+from knowledge.answering import detect_script
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +96,10 @@ class SlackListeners:
         app.event("message")(self.on_message)
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home_opened)
+        app.event("assistant_thread_started")(self.on_assistant_thread_started)
         app.command("/ask")(self.on_ask)
         app.action(ACTION_SUGGESTION)(self.on_suggestion)
+        app.action(ACTION_VOTE)(self.on_vote)
         app.action(ACTION_HELPFUL)(self.on_helpful)
         app.action(ACTION_NOT_HELPFUL)(self.on_not_helpful)
         app.action(ACTION_POST)(self.on_post_to_channel)
@@ -205,6 +212,29 @@ class SlackListeners:
             user_id=user_id, view=build_home_view(lang, overview, help_answer)
         )
 
+    async def on_assistant_thread_started(
+        self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient
+    ) -> None:
+        """The bot's DM opened as Slack's agent surface: bilingual starters to click. Its
+        messages then come as DMs (in the thread), answered like any other."""
+        thread = event.get("assistant_thread")
+        thread = thread if isinstance(thread, dict) else {}
+        channel = extract_channel_id(thread.get("channel_id"))
+        thread_ts = extract_ts(thread.get("thread_ts"))
+        user_id = extract_user_id(thread.get("user_id"))
+        if channel is None or thread_ts is None:
+            return
+        locale = extract_locale(body) or (
+            await self._get_locale(client, user_id) if user_id else None
+        )
+        title, prompts = build_suggested_prompts(to_lang(locale))
+        try:
+            await client.assistant_threads_setSuggestedPrompts(
+                channel_id=channel, thread_ts=thread_ts, title=title, prompts=prompts
+            )
+        except SlackApiError as exc:
+            logger.info("suggested prompts not set: %s", exc.response.get("error"))
+
     async def _get_locale(self, client: AsyncWebClient, user_id: str) -> str | None:
         """The user's Slack locale (users:read); None when Slack will not say."""
         try:
@@ -277,6 +307,22 @@ class SlackListeners:
         message = build_rest_message(rest.answer, rest.question, rest.shown_lines)
         await post_reply(client, place, message)
 
+    async def on_vote(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+    ) -> None:
+        """Slack's feedback buttons: the value says which side, and carries the question."""
+        await ack()
+        found = read_vote_value(extract_action_value(body))
+        if found is None:
+            logger.info("feedback click with a value not ours ignored")
+            return
+        helpful, question = found
+        await self._vote(body, request, client, helpful=helpful, question=question)
+
     async def on_helpful(
         self,
         ack: AsyncAck,
@@ -303,6 +349,7 @@ class SlackListeners:
         request: AsyncBoltRequest,
         client: AsyncWebClient,
         helpful: bool,
+        question: str | None = None,
     ) -> None:
         """The vote is stored with the question and the answer it got; the voter is thanked.
 
@@ -312,16 +359,20 @@ class SlackListeners:
         if user_id is None:
             logger.info("vote without a valid user id ignored")
             return
+        if question is None:
+            question = extract_action_value(body)
         notice = await self.flow.vote(
             platform=PLATFORM,
             user_id=user_id,
-            question=extract_action_value(body),
+            question=question,
             helpful=helpful,
             key=to_vote_key(body) or _to_request_key(body, request),
         )
         if isinstance(notice, Outcome):
             return
         message = build_notice_message(notice.key, notice.lang)
+        if not helpful and notice.key == "vote_thanks":
+            message = build_not_helpful_thanks(question, notice.lang, detect_script(question))
         await post_private(client, extract_action_place(body), user_id, message)
 
     async def on_snooze(

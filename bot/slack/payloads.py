@@ -161,6 +161,12 @@ def to_vote_key(body: Mapping[str, Any]) -> str | None:
     return _to_message_key(body, "vote")
 
 
+def to_expert_key(body: Mapping[str, Any]) -> str | None:
+    """A question handed to the experts: the message its button is on and the asker, so that
+    a double click hands it over once."""
+    return _to_message_key(body, "expert")
+
+
 def is_user_message(event: Mapping[str, Any]) -> bool:
     """A message a person wrote: no subtype (edits, deletions, bot_message...), no bot."""
     return (

@@ -258,6 +258,9 @@ def _build_digest(report: Report) -> Message:
     if parts["missed"]:
         # Missed posts first after the budget: they must never go unnoticed in a long digest.
         sections.insert(1, "digest_missed")
+    if parts["unanswered"]:
+        # Questions no expert answered: right after the budget (and missed posts), not lost.
+        sections.insert(2 if parts["missed"] else 1, "digest_unanswered")
     for name in sections:
         fitter.add(render_slack_text(name, lang, **parts), divider=True)
         if name == "digest_progress" and parts["targets"]:

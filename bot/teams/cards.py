@@ -32,6 +32,10 @@ VERB_PROGRESS_CANCEL = "staffbot.progress_cancel"
 # per theme (a form with a row per KPI of the theme), so that it stays within the card size.
 MAX_KPI_BUTTONS = 20
 VERB_KB_RUN = "staffbot.kb_run"  # runs a /kb command as typed ("Teach this phrasing")
+VERB_ASK_EXPERT = "staffbot.ask_expert"
+VERB_EXPERT_CLAIM = "staffbot.expert_claim"
+VERB_EXPERT_ANSWER = "staffbot.expert_answer"
+VERB_EXPERT_FAQ = "staffbot.expert_faq"
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message above about 28 KB, activity envelope included; a card stays under
@@ -100,6 +104,10 @@ _VERBS = {
     "VERB_SNOOZE": VERB_SNOOZE,
     "VERB_PROGRESS_OPEN": VERB_PROGRESS_OPEN,
     "VERB_KB_RUN": VERB_KB_RUN,
+    "VERB_ASK_EXPERT": VERB_ASK_EXPERT,
+    "VERB_EXPERT_CLAIM": VERB_EXPERT_CLAIM,
+    "VERB_EXPERT_ANSWER": VERB_EXPERT_ANSWER,
+    "VERB_EXPERT_FAQ": VERB_EXPERT_FAQ,
 }
 
 
@@ -239,6 +247,7 @@ def build_answer_card(
             ],
             question=question[:MAX_DATA_CHARS],
             update=update,
+            ask_expert=not answer.answered,
             **parts(shown),
         )
 

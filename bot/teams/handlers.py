@@ -64,6 +64,7 @@ from bot.teams.cards import (
     build_rest_card,
     render_toast,
 )
+from bot.teams.expert_handlers import EXPERT_VERBS, TeamsExperts
 from bot.teams.ids import to_user_id
 from bot.teams.progress_cards import build_progress_card, extract_form_input
 from bot.text_render import HELP_QUESTION, to_lang
@@ -100,12 +101,15 @@ class TeamsHandlers:
         kb: KbService,
         tenant_id: str | None = None,
         forms: ProgressForms | None = None,
+        experts: TeamsExperts | None = None,
     ) -> None:
         """`tenant_id`: a single-tenant app answers only its own tenant (None: any);
-        `forms`: the progress form behind reminders' Update buttons."""
+        `forms`: the progress form behind reminders' Update buttons; `experts`: the "ask an
+        expert" actions (None: not offered)."""
         self.flow = flow
         self.kb = kb
         self.forms = forms
+        self.experts = experts
         self.tenant_id = tenant_id
         # Conversations this process already saved: a message saves its conversation once.
         self._known: set[str] = set()
@@ -119,6 +123,8 @@ class TeamsHandlers:
         app.on_install_add(self.on_install)
         app.on_install_remove(self.on_uninstall)
         app.on_conversation_update(self.on_conversation_update)
+        if self.experts is not None:
+            self.experts.register(app)
 
     async def screen(self, ctx: Any) -> Any:
         if not is_from_teams(ctx.activity, self.tenant_id):
@@ -292,7 +298,11 @@ class TeamsHandlers:
         lang = to_lang(getattr(activity, "locale", None))
         if verb in (VERB_HELPFUL, VERB_NOT_HELPFUL):
             key = _to_vote_key(activity, user_id)
-            return await self._vote(read_data_text(data, "q"), user_id, verb == VERB_HELPFUL, key)
+            question = read_data_text(data, "q")
+            response = await self._vote(question, user_id, verb == VERB_HELPFUL, key)
+            if verb == VERB_NOT_HELPFUL and self.experts is not None and user_id is not None:
+                await self.experts.offer(ctx, question)
+            return response
         if verb == VERB_PROGRESS_CANCEL:
             return await self._progress_cancel(data, lang)
         if verb != VERB_KB_CANCEL:
@@ -302,6 +312,8 @@ class TeamsHandlers:
             if where is not None and await self._claim(where, activity_id) is Claim.HANDLED:
                 logger.info("dropped a repeated Teams card action")
                 return _message_response(render_toast("already_done", lang))
+        if verb in EXPERT_VERBS and self.experts is not None:
+            return await self.experts.on_action(ctx, verb, data)
         if verb == VERB_SUGGEST:
             question = read_data_text(data, "q")
             await self._answer_here(ctx, question, user_id, show_question=True)

@@ -623,7 +623,17 @@ class AnswerEngine:
         terms = to_query_terms(q.normalized)
         hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
         suggestions, records = self._suggestions(q.lang, hits)
-        parts: dict[str, Any] = {"wanted": wanted, "subject": subject, "holds": holds}
+        # The code of the subject named (a theme's priority): where a question for a person
+        # goes (knowledge.editing.expert_questions.to_answer_scope); not rendered.
+        subject_code = "" if named is None else named.parent_code or named.code
+        if named is not None and named.kind in ("priority", "enabler"):
+            subject_code = named.code
+        parts: dict[str, Any] = {
+            "wanted": wanted,
+            "subject": subject,
+            "holds": holds,
+            "subject_code": subject_code,
+        }
         return Answer(
             kind=AnswerKind.CANNOT_ANSWER,
             lang=q.lang,

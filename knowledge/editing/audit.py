@@ -94,6 +94,7 @@ ENTITY_MODELS: dict[str, type[SQLModel]] = {
     "owner": models.Owner,
     "subscription": models.Subscription,
     "phrasing": models.TaughtPhrasing,
+    "expert_channel": models.ExpertChannel,
 }
 
 
@@ -201,7 +202,8 @@ def record_change(
 ) -> models.AuditEntry:
     """Insert the audit row of a change (flushed, so its id is known); the caller commits.
 
-    The one writer of audit rows: knowledge edits, undo, the bulk import and subscriptions.
+    The one writer of audit rows: knowledge edits, undo, the bulk import, subscriptions and
+    the experts' channels.
     `actor`: an Actor, or its audit text already ("slack:U1", "cli:ops"); `at`: when (now).
     """
     entry = models.AuditEntry(

@@ -31,7 +31,9 @@ DIGEST_WINDOW_DAYS = 7
 # Scope words that mean everything.
 ALL_WORDS = frozenset({"all", "*", "全部", "所有"})
 # Audit entities that are not knowledge (who may edit, when to post): a digest leaves them out.
-NON_KNOWLEDGE_ENTITIES = frozenset({"subscription", "member", "owner", "delivery"})
+NON_KNOWLEDGE_ENTITIES = frozenset(
+    {"subscription", "member", "owner", "delivery", "expert_channel"}
+)
 # Recorded progress has its own part of a digest; only its other changes (undo) are listed.
 PROGRESS_ENTITY = "kpi_progress"
 SUGGESTION_LIMIT = 3

@@ -403,3 +403,48 @@ class TaughtPhrasing(SQLModel, table=True):
     phrasing: str = Field(unique=True, max_length=500)
     lang: str = Field(max_length=2)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class ExpertChannel(SQLModel, table=True):
+    """Where questions the bot could not answer go, for a person to answer: per platform and
+    scope ("all", or a priority or enabler code)."""
+
+    __table_args__ = (UniqueConstraint("platform", "scope"),)
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(default="slack", max_length=16)
+    scope: str = Field(default="all", max_length=16)
+    # Slack: a channel id; Teams: a Bot Connector conversation id.
+    channel: str = Field(max_length=255)
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utc_now)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class ExpertQuestion(SQLModel, table=True):
+    """A question handed to the experts: who asked, where, what the bot said, and what
+    became of it (open, claimed, answered)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now, index=True)
+    platform: str = Field(default="slack", max_length=16)
+    asker_id: str = Field(max_length=64)
+    question: str = Field(max_length=4000)
+    lang: str = Field(max_length=2)
+    script: str = Field(default="", max_length=8)
+    bot_answer: str = Field(default="", max_length=4000)
+    reason: str = Field(max_length=16)  # "declined" | "not_helpful"
+    scope: str = Field(default="all", index=True, max_length=16)
+    # Where the asker is answered: a channel (and thread), or "" for a direct message.
+    origin_channel: str = Field(default="", max_length=255)
+    origin_thread: str = Field(default="", max_length=64)
+    # The experts' channel and the card's message there (Slack's ts, Teams' activity id).
+    expert_channel: str = Field(max_length=255)
+    card_id: str = Field(default="", max_length=255)
+    status: str = Field(default="open", index=True, max_length=16)
+    claimed_by: str = Field(default="", max_length=64)
+    claimed_at: datetime | None = None
+    answer: str = Field(default="", max_length=4000)
+    answered_by: str = Field(default="", max_length=64)
+    answered_at: datetime | None = None
+    faq_key: str = Field(default="", max_length=80)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

@@ -208,3 +208,42 @@ def test_a_report_and_the_answer_service_read_the_knowledge_once_per_revision(
     assert len(reads) == 2
     assert "E1-X-2" not in answers.get_engine().knowledge.kpis
     assert len(reads) == 2
+
+
+def _hand_to_experts(session: Session, question: str, scope: str) -> int:
+    from knowledge.editing import expert_questions
+
+    row = expert_questions.create_expert_question(
+        session,
+        platform="slack",
+        asker_id="U0ASKER1",
+        question=question,
+        lang="en",
+        script="",
+        bot_answer="",
+        reason="declined",
+        scope=scope,
+        expert_channel="C0EXPERTS",
+    )
+    row.at = NOW - timedelta(days=3)
+    session.commit()
+    return row.id or 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_digest_lists_the_questions_no_expert_has_answered(session: Session, lang: str) -> None:
+    from knowledge.editing import expert_questions
+
+    open_id = _hand_to_experts(session, "Where is the <P1> hub?", "P1")
+    answered = _hand_to_experts(session, "Who runs the P2 lab?", "P2")
+    other = _hand_to_experts(session, "Where is the canteen?", "all")
+    expert_questions.answer_expert_question(session, answered, "slack:U0EXPERT", "Ana.")
+    session.commit()
+    everything = build_report(session, _subscription("digest", "all", lang), NOW)
+    assert isinstance(everything, Digest) and everything.has_news
+    assert [q.id for q in everything.unanswered] == [open_id, other]
+    p1 = build_report(session, _subscription("digest", "P1", lang), NOW)
+    assert isinstance(p1, Digest) and [q.id for q in p1.unanswered] == [open_id]
+    text = render_report_text(everything)
+    assert "Where is the <P1> hub?" in text and "Who runs the P2 lab?" not in text
+    assert ("not answered yet (2)" if lang == "en" else "专家尚未回答的问题（2个）") in text

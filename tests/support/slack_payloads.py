@@ -145,3 +145,31 @@ def view_submission(
         "response_urls": [],
     }
     return urlencode({"payload": json.dumps(payload)}).encode(), FORM
+
+
+def modal_submission(
+    callback_id: str,
+    private_metadata: str,
+    values: dict[str, dict[str, Any]],
+    *,
+    user_id: str = "U0ASKER01",
+) -> tuple[bytes, str]:
+    """A modal's submission: `values` as Slack sends the view's state (block id → action
+    id → {"type", "value"})."""
+    payload: dict[str, Any] = {
+        "type": "view_submission",
+        "team": {"id": TEAM_ID, "domain": "standin"},
+        "user": {"id": user_id, "username": "expert", "team_id": TEAM_ID},
+        "api_app_id": APP_ID,
+        "token": "deprecated-verification-token",
+        "trigger_id": new_trigger_id(),
+        "view": {
+            "id": "V0STANDIN1",
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": private_metadata,
+            "state": {"values": values},
+            "hash": "1700000000.abcdef",
+        },
+    }
+    return urlencode({"payload": json.dumps(payload)}).encode(), FORM

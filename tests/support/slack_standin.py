@@ -13,8 +13,10 @@ Usage (tests and benchmarks alike; from outside pytest put the repository root o
 
 It answers as Slack does: `auth.test` with the bot user id `BOT_USER_ID`,
 `chat.postMessage` with a new `ts`, `chat.postEphemeral`, `views.publish`, `users.info`
-(with the locale set in `locales`, else en-US), and `ok` on a
-response URL (`/response/<id>`); any other method gets `{"ok": false}`.
+(with the locale set in `locales`, else en-US), `conversations.members` (the ids in
+`members[channel]`, in pages of `limit` with a cursor), `chat.update` (recorded), `views.open`
+and `assistant.threads.setSuggestedPrompts` (ok), and `ok` on a response URL
+(`/response/<id>`); any other method gets `{"ok": false}`.
 
 For scheduled posts it also keeps each channel's messages: `conversations.history`
 returns the messages `chat.postMessage` put in that channel, newest first, with their
@@ -147,6 +149,7 @@ class SlackStandIn:
         self.views: list[dict[str, Any]] = []  # views.open: each view opened, with its "id"
         self.timezones: dict[str, str] = {}  # user id → tz that users.info reports
         self._view_ids = itertools.count(1)
+        self.members: dict[str, list[str]] = {}  # channel → member ids (conversations.members)
         self._ts = itertools.count(100)
         self._file_ids = itertools.count(1)
         standin = self
@@ -409,9 +412,21 @@ class SlackStandIn:
                 "deleted": user in self.deactivated_users,
             }
             return 200, {}, {"ok": True, "user": profile}
+        if method == "conversations.members":
+            return 200, {}, self._members(channel, call.body)
+        if method == "assistant.threads.setSuggestedPrompts":
+            return 200, {}, {"ok": True}
         if method == "views.publish":
             return 200, {}, {"ok": True, "view": {"id": "V0STANDIN", "type": "home"}}
         return 200, {}, {"ok": False, "error": "unknown_method"}
+
+    def _members(self, channel: str, query: dict[str, Any]) -> dict[str, Any]:
+        members = self.members.get(channel, [])
+        start = int(query.get("cursor") or 0)
+        limit = int(query.get("limit") or 100)
+        page = members[start : start + limit]
+        cursor = str(start + limit) if start + limit < len(members) else ""
+        return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
 
     def _history(self, channel: str, query: dict[str, Any]) -> dict[str, Any]:
         oldest = float(query.get("oldest") or 0)

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from slack_sdk.models.blocks import Block, BlockElement, TextObject
 
 from bot.chat import drop_lines, read_more_value
 from bot.rendering import list_template_names
@@ -19,10 +18,12 @@ from bot.slack.blocks import (
     build_home_view,
     build_notice_message,
     build_rest_message,
+    read_vote_value,
 )
 from bot.text_render import LANGS
 from knowledge.answering import Answer, AnswerEngine, AnswerKind, SourceRef, to_script
 from tests.bot.test_text_render import QUESTIONS
+from tests.support.block_kit import assert_valid_payload
 
 SOURCE = SourceRef("002_2ec95dfb0164208f.txt", "3.3", "TDAG-23", "TDAG-23文件")
 
@@ -78,15 +79,27 @@ def test_the_source_line_is_a_context_below_the_answer(answer_engine: AnswerEngi
     assert "CHF 1,111,000" in sections(message)[0] and "Source:" not in sections(message)[0]
 
 
+def button_labels(message: dict[str, Any]) -> list[str]:
+    """The labels of every button, the feedback buttons' sides included, in order."""
+    labels: list[str] = []
+    for block in message["blocks"]:
+        for e in (
+            block.get("elements", []) if block["type"] in ("actions", "context_actions") else []
+        ):
+            if e["type"] == "feedback_buttons":
+                labels += [
+                    e["positive_button"]["text"]["text"],
+                    e["negative_button"]["text"]["text"],
+                ]
+            else:
+                labels.append(e["text"]["text"])
+    return labels
+
+
 def test_buttons_are_labelled_in_the_answer_language(answer_engine: AnswerEngine) -> None:
     def labels(question: str) -> list[str]:
         message = build_answer_message(answer_engine.answer(question), question, can_post=True)
-        return [
-            e["text"]["text"]
-            for b in message["blocks"]
-            if b["type"] == "actions"
-            for e in b["elements"]
-        ]
+        return button_labels(message)
 
     assert labels("P3 budget") == ["Helpful", "Not helpful", "Post to channel"]
     assert labels("P3预算") == ["有帮助", "没有帮助", "发到频道"]
@@ -200,10 +213,30 @@ def test_suggestions_become_buttons_with_short_labels() -> None:
     assert len(block["elements"][1]["text"]["text"]) <= 75
 
 
-def test_an_empty_question_gives_buttons_without_a_value(answer_engine: AnswerEngine) -> None:
+def test_an_empty_question_gives_buttons_slack_accepts(answer_engine: AnswerEngine) -> None:
     message = build_answer_message(answer_engine.answer(""), "")
-    votes = next(b for b in message["blocks"] if b.get("block_id") == "votes")
-    assert all("value" not in e for e in votes["elements"])
+    _validate_block_kit(message)
+    (votes,) = [b for b in message["blocks"] if b.get("block_id") == "votes"]
+    (feedback,) = votes["elements"]
+    assert feedback["positive_button"]["value"] == "h:"
+    assert feedback["negative_button"]["value"] == "n:"
+    for block in message["blocks"]:
+        if block["type"] == "actions":
+            assert all(e.get("value", "x") for e in block["elements"])
+
+
+def test_votes_are_slacks_own_feedback_buttons_carrying_the_question(
+    answer_engine: AnswerEngine,
+) -> None:
+    question = "What is the P3 budget?"
+    message = build_answer_message(answer_engine.answer(question), question)
+    _validate_block_kit(message)
+    (votes,) = [b for b in message["blocks"] if b["type"] == "context_actions"]
+    (feedback,) = votes["elements"]
+    assert (feedback["type"], feedback["action_id"]) == ("feedback_buttons", "vote")
+    assert read_vote_value(feedback["positive_button"]["value"]) == (True, question)
+    assert read_vote_value(feedback["negative_button"]["value"]) == (False, question)
+    assert read_vote_value("P3 budget") is None
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -226,24 +259,12 @@ def test_notices_render_in_both_languages(lang: str) -> None:
 
 def _validate_block_kit(message: dict[str, Any]) -> None:
     """Every block valid for slack_sdk's models, walking into its elements and texts."""
-    for raw in message["blocks"]:
-        block = Block.parse(raw)
-        assert block is not None
-        block.validate_json()
-        for element in raw.get("elements", []):
-            if element.get("type") == "button":
-                button = BlockElement.parse(element)
-                assert button is not None
-                button.validate_json()
-            else:
-                TextObject.parse(element).validate_json()  # type: ignore[union-attr]
+    assert_valid_payload(message)
 
 
 def _visible_texts(message: dict[str, Any]) -> list[str]:
     found = list(mrkdwn_texts(message))
-    for block in message["blocks"]:
-        found += [e["text"]["text"] for e in block.get("elements", []) if e["type"] == "button"]
-    return found
+    return found + button_labels(message)
 
 
 def test_a_question_in_traditional_characters_gets_traditional_buttons_and_notes(
@@ -253,13 +274,7 @@ def test_a_question_in_traditional_characters_gets_traditional_buttons_and_notes
     answer = answer_engine.answer(question)
     message = build_answer_message(answer, question, show_question=True, can_post=True)
     _validate_block_kit(message)
-    labels = [
-        e["text"]["text"]
-        for b in message["blocks"]
-        if b["type"] == "actions"
-        for e in b["elements"]
-    ]
-    assert labels == ["有幫助", "沒有幫助", "發到頻道"]
+    assert button_labels(message) == ["有幫助", "沒有幫助", "發到頻道"]
     assert all(to_script(t, "hant") == t for t in _visible_texts(message))
 
 

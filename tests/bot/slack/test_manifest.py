@@ -25,10 +25,12 @@ def test_manifest_declares_commands_events_interactivity_and_few_scopes() -> Non
         "app_mention",
         "message.im",
         "app_home_opened",
+        "assistant_thread_started",
     }
     assert settings["interactivity"]["is_enabled"] is True
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "app_mentions:read",
+        "assistant:write",
         "channels:history",
         "channels:read",
         "chat:write",

@@ -343,3 +343,20 @@ def test_a_digest_shows_an_owner_who_is_away_as_away(lang: str, words: str) -> N
     assert words in "\n".join(_texts(message))
     present = build_report_message(_digest(lang, stale=stale))
     assert words not in "\n".join(_texts(present))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_digest_shows_unanswered_questions_escaped(lang: str) -> None:
+    from scheduler.reports import UnansweredQuestion
+    from tests.support.block_kit import assert_valid_payload
+
+    asked = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    questions = tuple(
+        UnansweredQuestion(n, asked, f"Where is <the> hub {n}?", "open", "P1") for n in range(12)
+    )
+    report = _digest(lang, unanswered=questions)
+    message = build_report_message(report)
+    assert_valid_payload(message)
+    shown = json.dumps(message, ensure_ascii=False)
+    assert "Where is &lt;the&gt; hub 0?" in shown and "hub 11" not in shown
+    assert "/kb experts queue" in shown

@@ -494,3 +494,21 @@ def test_a_scheduled_reminder_card_has_snooze_actions(lang: str) -> None:
     snoozes = [a for a in actions(card) if a["verb"] == VERB_SNOOZE]
     assert [a["data"] for a in snoozes] == [{"s": "7", "w": "tomorrow"}, {"s": "7", "w": "monday"}]
     assert not [a for a in actions(build_report_card(reminder)) if a["verb"] == VERB_SNOOZE]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_digest_card_lists_unanswered_questions_for_the_experts(
+    session: Session, lang: str
+) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from scheduler.reports import Digest, UnansweredQuestion
+
+    report = _report(session, "digest", "P1", lang)
+    assert isinstance(report, Digest)
+    asked = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    question = UnansweredQuestion(3, asked, "Where is the *P1* hub?", "claimed", "P1")
+    shown = "\n".join(texts(build_report_card(replace(report, unanswered=(question,)))))
+    assert "#3 2026-11-20 09:00" in shown and "\\*P1\\*" in shown
+    assert ("not answered yet" if lang == "en" else "专家尚未回答的问题") in shown

@@ -15,6 +15,7 @@ import pytest
 
 from bot.composition import build_web_process
 from bot.settings import Settings
+from tests.support.block_kit import assert_valid_payload
 from tests.support.slack_standin import SlackStandIn, sign
 from tests.support.web import open_request, run_web_app
 
@@ -106,6 +107,14 @@ def served(slack: SlackStandIn, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 @pytest.fixture(autouse=True)
-def _fresh_calls(request: pytest.FixtureRequest) -> None:
-    if "slack" in request.fixturenames:
-        request.getfixturevalue("slack").clear()
+def _fresh_calls(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test starts with no calls recorded, and every message, view or response the bot
+    sent in it is valid Block Kit by slack_sdk's models (nested elements included)."""
+    if "slack" not in request.fixturenames:
+        yield
+        return
+    standin = request.getfixturevalue("slack")
+    standin.clear()
+    yield
+    for call in list(standin.calls):
+        assert_valid_payload(call.body)

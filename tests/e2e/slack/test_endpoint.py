@@ -75,11 +75,8 @@ def test_ask_is_acknowledged_and_answered_privately(served: Served) -> None:
     assert call.body["response_type"] == "ephemeral"
     assert P3_FIGURE in texts(call.body["blocks"])
     assert "Question: What is the 2023 budget for P3?" in texts(call.body["blocks"])
-    assert action_ids(call.body["blocks"]) == [
-        "vote_helpful",
-        "vote_not_helpful",
-        "post_to_channel",
-    ]
+    assert action_ids(call.body["blocks"]) == ["post_to_channel"]
+    assert [b["type"] for b in call.body["blocks"]][-2:] == ["context_actions", "actions"]
 
 
 def test_ask_without_text_or_with_help_shows_the_help(served: Served) -> None:

@@ -1,0 +1,90 @@
+"""The expert desk: scope routing, members only, the store down told in the asker's language."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from bot.chat import ExpertDesk, Ticket, Told
+from bot.kb.dispatcher import KbService
+from knowledge.answering import AnswerService
+from knowledge.editing import Actor, Permissions, expert_channels, run_edit
+from knowledge.store import create_db_engine
+
+NO_STORE = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"
+ADMIN = Permissions(Actor("slack", "U0ADMIN01"), is_admin=True)
+
+
+def _desk(engine: Engine) -> ExpertDesk:
+    return ExpertDesk(AnswerService(engine), engine, KbService(engine, ["U0ADMIN01"]))
+
+
+async def _member(channel: str, user_id: str) -> bool | None:
+    return user_id == "U0EXPERT1"
+
+
+def _ask(desk: ExpertDesk, question: str) -> Ticket | Told:
+    return asyncio.run(
+        desk.ask_expert(platform="slack", user_id="U0ASKER01", question=question, reason="declined")
+    )
+
+
+def test_a_question_goes_to_its_scopes_channel_else_the_default(seeded_engine: Engine) -> None:
+    desk = _desk(seeded_engine)
+    assert _ask(desk, "Who heads P3?") == Told("expert_no_channel", "en")
+    run_edit(seeded_engine, lambda s: expert_channels.set_expert_channel(s, ADMIN, "C0ALL"))
+    run_edit(seeded_engine, lambda s: expert_channels.set_expert_channel(s, ADMIN, "C0P3", "P3"))
+    scoped = _ask(desk, "Who heads P3?")
+    assert isinstance(scoped, Ticket) and (scoped.scope, scoped.expert_channel) == ("P3", "C0P3")
+    assert "P3" in scoped.bot_answer and scoped.status == "open"
+    other = _ask(desk, "谁负责P2？")
+    assert isinstance(other, Ticket) and other.expert_channel == "C0ALL" and other.lang == "zh"
+
+
+def test_only_members_claim_and_answer(seeded_engine: Engine) -> None:
+    desk = _desk(seeded_engine)
+    run_edit(seeded_engine, lambda s: expert_channels.set_expert_channel(s, ADMIN, "C0ALL"))
+    ticket = _ask(desk, "Where is the staff canteen?")
+    assert isinstance(ticket, Ticket)
+    refused = asyncio.run(
+        desk.claim(platform="slack", ticket_id=ticket.id, user_id="U0OTHER01", is_member=_member)
+    )
+    assert refused == Told("expert_not_member", "en")
+    claimed = asyncio.run(
+        desk.claim(platform="slack", ticket_id=ticket.id, user_id="U0EXPERT1", is_member=_member)
+    )
+    assert isinstance(claimed, Ticket) and claimed.claimed_by == "U0EXPERT1"
+    answered = asyncio.run(
+        desk.answer(
+            platform="slack",
+            ticket_id=ticket.id,
+            user_id="U0EXPERT1",
+            text="Floor 2.",
+            is_member=_member,
+        )
+    )
+    assert isinstance(answered, Ticket) and answered.answered_by == "U0EXPERT1"
+    again = asyncio.run(desk.can_answer(ticket.id, "U0EXPERT1", _member))
+    assert again == Told("expert_already_answered", "en", "", {"user": "U0EXPERT1"})
+    reply, now = asyncio.run(
+        desk.make_faq(platform="slack", ticket_id=ticket.id, user_id="U0ADMIN01", lang="en")
+    )
+    assert reply is not None and reply.changed and now is not None
+    assert now.faq_key == f"expert-{ticket.id}"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "script"),
+    [("Where is it?", "en", ""), ("在哪里？", "zh", "hans"), ("在哪裡？", "zh", "hant")],
+)
+def test_an_unreachable_store_is_told_in_the_askers_language(
+    question: str, lang: str, script: str
+) -> None:
+    engine = create_db_engine(NO_STORE)
+    try:
+        assert _ask(_desk(engine), question) == Told("unavailable", lang, script)
+        assert asyncio.run(_desk(engine).get_ticket(1)) is None
+    finally:
+        engine.dispose()
