@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from slack_bolt.async_app import AsyncApp
     from starlette.applications import Starlette
 
+    from bot.slack.token import TokenCheck
     from bot.teams.app import TeamsConfig
     from bot.web import TeamsEndpoint
     from scheduler.poster import Poster
@@ -123,6 +124,18 @@ def build_user_check(settings: Settings) -> Callable[[str], bool | None] | None:
 
     client = WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
     return SlackUsers(client).check_user
+
+
+def check_slack_token(settings: Settings) -> TokenCheck | None:
+    """SLACK_BOT_TOKEN as Slack sees it (auth.test); None when it is not set."""
+    bot_token = _get_secret(settings.slack_bot_token)
+    if bot_token is None:
+        return None
+    from slack_sdk import WebClient
+
+    from bot.slack.token import check_token
+
+    return check_token(WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10))
 
 
 def build_teams_config(settings: Settings, token: TokenProvider | None = None) -> TeamsConfig:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -24,6 +25,8 @@ COMMAND_MODULES = (ask, db, serve, kb, schedule, digest, teams)
 # The processes that run until stopped log as services do; any other command reports Slack's
 # failures in its own words, without slack_sdk's ERROR lines before them.
 LONG_RUNNING_COMMANDS = frozenset({"serve", "scheduler"})
+
+logger = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,5 +82,7 @@ def _run(argv: Sequence[str] | None) -> int:
         message = find_message(exc, args)
         if message is None:
             raise
+        # The message says what to do; the cause, with the driver's own words, is for DEBUG.
+        logger.debug("%s ended with %r", args.command, exc, exc_info=True)
         print(render_failure(message, exc, args, lang), file=sys.stderr)
         return message.exit_status

@@ -26,6 +26,23 @@ class SocketRefused(CliError):
         self.error = error
 
 
+class TokenRefused(CliError):
+    """Slack refused SLACK_BOT_TOKEN at start-up (`error`: Slack's code, e.g. invalid_auth)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class PortInUse(CliError):
+    """The web process cannot listen on PORT: another process holds it (or it is not ours)."""
+
+    def __init__(self, port: int, reason: str) -> None:
+        super().__init__(port, reason)
+        self.port = port
+        self.reason = reason
+
+
 class SettingsInvalid(CliError):
     """A setting (an environment variable or .env line) has a value it cannot take."""
 
