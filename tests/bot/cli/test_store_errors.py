@@ -88,12 +88,10 @@ def test_serve_stops_at_start_up_when_the_database_refuses_the_role(
     from tests.support.stores import POSTGRES_URL, require_postgres
 
     require_postgres()
-    monkeypatch.setenv(
-        "DATABASE_URL",
-        POSTGRES_URL.replace("://", "://staffbot_no_such_role@", 1)
-        if "@" not in POSTGRES_URL
-        else "postgresql://staffbot_no_such_role@" + POSTGRES_URL.split("@", 1)[1],
-    )
+    from sqlalchemy.engine import make_url
+
+    url = make_url(POSTGRES_URL).set(username="staffbot_no_such_role")
+    monkeypatch.setenv("DATABASE_URL", url.render_as_string(hide_password=False))
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
     monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:1/")  # never reached
