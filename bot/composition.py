@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from pydantic import SecretStr
 from sqlalchemy.engine import Engine
 
+from bot.log_format import build_formatter
 from bot.log_redaction import REDACTOR
 from bot.settings import Settings
 from knowledge.answering import AnswerEngine, AnswerService, KnowledgeCache
@@ -37,12 +38,13 @@ logger = logging.getLogger(__name__)
 
 
 def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    """Standard error at STAFFBOT_LOG_LEVEL, as text or (LOG_FORMAT=json) one JSON object a
+    line; secrets taken out on every handler."""
+    logging.basicConfig(level=settings.log_level)
+    formatter = build_formatter(settings.log_format)
     # Also on the handlers: records of loggers we do not build still lose their secrets.
     for handler in logging.getLogger().handlers:
+        handler.setFormatter(formatter)
         if REDACTOR not in handler.filters:
             handler.addFilter(REDACTOR)
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from bot.log_context import log_context
 from knowledge.store import HEALTH_CHECK_TIMEOUT_S
 
 logger = logging.getLogger(__name__)
@@ -53,6 +57,28 @@ def configure_access_log() -> None:
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(existing, ProbeAccessFilter) for existing in access.filters):
         access.addFilter(ProbeAccessFilter())
+
+
+# The platform of each endpoint, for the log lines of its requests.
+_PLATFORMS = {"/slack/events": "slack", TEAMS_PATH: "teams"}
+
+
+class RequestContext:
+    """ASGI middleware: every request's log lines carry its platform and a request id (the
+    caller's X-Request-Id when it sends a short one, else a new one)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") in PROBE_PATHS:
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        given = headers.get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if given.isascii() and 0 < len(given) <= 64 else uuid.uuid4().hex
+        with log_context(platform=_PLATFORMS.get(scope.get("path", "")), request_id=request_id):
+            await self.app(scope, receive, send)
 
 
 def build_web_app(
@@ -120,4 +146,4 @@ def build_web_app(
         routes.append(Route("/slack/events", slack, methods=["POST"]))
     if teams is not None:
         routes.append(Route(TEAMS_PATH, teams.handle, methods=["POST"]))
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(RequestContext)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import socket
 
 from bot.cli._output import refuse
@@ -48,8 +49,17 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     configure_access_log()
     listener = _listen(settings.port)
     config = uvicorn.Config(build_web_process(settings), log_config=None)
+    # uvicorn handles SIGINT and SIGTERM while it serves (stops accepting, lets the requests
+    # in flight finish), then raises the signal again for the handler it found: ours notes
+    # it, so a requested stop ends with exit status 0, not a KeyboardInterrupt or -15.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _note_stop)
     uvicorn.Server(config).run(sockets=[listener])
     return 0
+
+
+def _note_stop(signum: int, _frame: object) -> None:
+    logger.info("stopped by %s", signal.Signals(signum).name)
 
 
 def _check_store(ctx: CliContext) -> None:
