@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from bot.slack.token import TokenCheck
     from bot.teams.app import TeamsConfig
+    from bot.teams.credentials import CredentialCheck
     from bot.web import TeamsEndpoint
     from scheduler.poster import Poster
     from scheduler.reports import ReportBuilder
@@ -138,6 +139,28 @@ def check_slack_token(settings: Settings) -> TokenCheck | None:
     from bot.slack.token import check_token
 
     return check_token(WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10))
+
+
+def check_teams_credentials(
+    settings: Settings, login_endpoint: str | None = None
+) -> CredentialCheck | None:
+    """TEAMS_APP_ID and TEAMS_APP_PASSWORD as Entra sees them (a token request to the
+    cloud's login endpoint, or `login_endpoint`); None when Teams is not configured."""
+    password = _get_secret(settings.teams_app_password)
+    if settings.teams_app_id is None or password is None:
+        return None
+    from microsoft_teams.api.auth.cloud_environment import from_name
+
+    from bot.teams.credentials import check_credentials
+
+    cloud = from_name(settings.teams_cloud)
+    return check_credentials(
+        login_endpoint or cloud.login_endpoint,
+        settings.teams_tenant_id or cloud.login_tenant,
+        settings.teams_app_id,
+        password,
+        cloud.bot_scope,
+    )
 
 
 def build_teams_config(settings: Settings, token: TokenProvider | None = None) -> TeamsConfig:
