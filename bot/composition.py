@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from slack_bolt.async_app import AsyncApp
     from starlette.applications import Starlette
 
+    from bot.chat.in_flight import WorkInFlight
     from bot.slack.token import TokenCheck
     from bot.teams.app import TeamsConfig
     from bot.teams.credentials import CredentialCheck
@@ -79,9 +80,14 @@ def _get_secret(value: SecretStr | None) -> str | None:
 
 
 def build_slack_bolt_app(
-    settings: Settings, service: AnswerService, db_engine: Engine, socket_mode: bool
+    settings: Settings,
+    service: AnswerService,
+    db_engine: Engine,
+    socket_mode: bool,
+    work: WorkInFlight | None = None,
 ) -> AsyncApp:
-    """The Bolt app; the caller checked `list_missing_for_serve` first."""
+    """The Bolt app; the caller checked `list_missing_for_serve` first. `work`: the web
+    process's work under way, shared with Teams' flow."""
     from slack_sdk import WebClient
 
     from bot.chat import ChatFlow, ChatRecords
@@ -97,7 +103,7 @@ def build_slack_bolt_app(
         bot_token=bot_token,
         signing_secret=None if socket_mode else _get_secret(settings.slack_signing_secret),
         api_url=settings.slack_api_url,
-        flow=ChatFlow(service, ChatRecords(db_engine)),
+        flow=ChatFlow(service, ChatRecords(db_engine), work=work),
         kb=KbService(
             db_engine,
             settings.get_admin_ids(),
@@ -184,6 +190,7 @@ def build_teams_endpoint(
     service: AnswerService,
     db_engine: Engine,
     token: TokenProvider | None = None,
+    work: WorkInFlight | None = None,
 ) -> TeamsEndpoint:
     """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
     from functools import partial
@@ -214,27 +221,30 @@ def build_teams_endpoint(
     # sit out one short 429 only.
     retry = RateLimitRetry(retries=1, max_wait=REPLY_MAX_WAIT)
     app = build_teams_app(build_teams_config(settings, token), adapter, retry)
-    TeamsHandlers(ChatFlow(service, records), kb, settings.teams_tenant_id).register(app)
+    flow = ChatFlow(service, records, work=work)
+    TeamsHandlers(flow, kb, settings.teams_tenant_id).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 
 def build_web_process(settings: Settings, *, teams_token: TokenProvider | None = None) -> Starlette:
     """The ASGI app of `staffbot serve`: Slack's endpoint (when SLACK_* are set), Teams'
     (when TEAMS_APP_ID is) and the health check. `teams_token`: see build_teams_config."""
+    from bot.chat.in_flight import WorkInFlight
     from bot.web import build_web_app
 
     db_engine = build_db_engine(settings)
     service = AnswerService(db_engine)
+    work = WorkInFlight()
     slack = None
     signing_secret = _get_secret(settings.slack_signing_secret)
     if settings.has_slack() and signing_secret is not None:
         from bot.slack.http_endpoint import SlackHttpEndpoint
 
-        slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False)
+        slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False, work=work)
         slack = SlackHttpEndpoint(slack_app, signing_secret).handle
     teams = None
     if settings.teams_app_id is not None:
-        teams = build_teams_endpoint(settings, service, db_engine, teams_token)
+        teams = build_teams_endpoint(settings, service, db_engine, teams_token, work)
 
     def warm_up() -> None:
         try:
@@ -242,7 +252,7 @@ def build_web_process(settings: Settings, *, teams_token: TokenProvider | None =
         except StoreUnavailable as exc:
             logger.warning("store unavailable at start-up, serving anyway: %s", exc.reason)
 
-    return build_web_app(slack, service.is_store_available, warm_up, teams)
+    return build_web_app(slack, service.is_store_available, warm_up, teams, work.drain)
 
 
 def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:

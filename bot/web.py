@@ -29,6 +29,10 @@ HEALTHZ_PATH = "/healthz"
 PROBE_PATHS = frozenset({LIVENESS_PATH, READINESS_PATH, HEALTHZ_PATH})
 # GET /readyz answers within this many seconds: the store's probe has HEALTH_CHECK_TIMEOUT_S.
 READINESS_TIMEOUT_S = HEALTH_CHECK_TIMEOUT_S + 1.0
+# On SIGTERM the server stops accepting, waits this long at most for the requests under way,
+# then this long at most for the answers they started (acknowledged, then answered):
+# `staffbot serve` ends within twice this after the signal.
+SHUTDOWN_GRACE_S = 15
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,12 @@ def build_web_app(
     is_store_available: Callable[[], bool],
     warm_up: Callable[[], None] | None = None,
     teams: TeamsEndpoint | None = None,
+    drain: Callable[[float], Awaitable[int]] | None = None,
 ) -> Starlette:
     """`POST /slack/events` (when Slack is set up: `slack` serves it, signatures checked
     first), `POST /api/messages` (when Teams is) and the probes `GET /livez`, `GET /readyz`
-    and `GET /healthz` (as /readyz); `warm_up` runs in a thread before serving."""
+    and `GET /healthz` (as /readyz); `warm_up` runs in a thread before serving, `drain`
+    waits for the answers under way when the server stops."""
     # What the last readiness probe found missing: a change is logged, not every call.
     last_not_ready: list[str] = []
 
@@ -136,6 +142,8 @@ def build_web_app(
         if teams is not None:
             await teams.start()
         yield
+        if drain is not None:
+            await drain(SHUTDOWN_GRACE_S)
 
     routes = [
         Route(LIVENESS_PATH, livez, methods=["GET"]),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import overload
 
+from bot.chat.in_flight import WorkInFlight
 from bot.chat.more import read_more_value
 from bot.chat.records import ChatRecords
 from bot.text_render import HELP_QUESTION
@@ -109,15 +110,24 @@ class ChatFlow:
     """The flows behind every chat platform's listeners; the answer service and the store
     calls are passed in."""
 
-    def __init__(self, service: AnswerService, records: ChatRecords) -> None:
+    def __init__(
+        self,
+        service: AnswerService,
+        records: ChatRecords,
+        *,
+        work: WorkInFlight | None = None,
+    ) -> None:
         self.service = service
         self.records = records
+        # The tasks that entered the flow: a stopping web process waits for them.
+        self.work = work or WorkInFlight()
         self._read_only_keys = _RecentKeys(READ_ONLY_CLAIM_SECONDS, READ_ONLY_CLAIM_LIMIT)
 
     # -- asking -------------------------------------------------------------------------
 
     async def ask(self, question: str) -> Answer | Notice:
         """The answer to `question`, or the notice that the store is unavailable."""
+        self.work.track()
         try:
             return await asyncio.to_thread(self.service.answer, question)
         except StoreUnavailable as exc:
@@ -129,6 +139,7 @@ class ChatFlow:
     ) -> None:
         """A declined question is kept for the admins' review (`/kb feedback`); called once
         the answer is shown, so that a slow store never holds the answer back."""
+        self.work.track()
         if answer.answered or user_id is None or not question:
             return
         try:
@@ -145,6 +156,7 @@ class ChatFlow:
     async def get_home_answers(self, lang: str) -> tuple[Answer, Answer] | None:
         """The budget overview and what can be asked, in `lang`; None when the store is
         unavailable."""
+        self.work.track()
         try:
             return await asyncio.to_thread(self._home_answers, lang)
         except StoreUnavailable as exc:
@@ -159,6 +171,7 @@ class ChatFlow:
 
     async def claim(self, key: str) -> Claim:
         """Claims `key` (one piece of work to do once, in any process)."""
+        self.work.track()
         try:
             claimed = await asyncio.to_thread(self.records.claim_event, key)
         except StoreUnavailable as exc:
@@ -176,6 +189,7 @@ class ChatFlow:
         reaches another web process costs at most a second copy of a private answer; work
         that writes or speaks in a channel (events, /kb, votes, posts) is claimed in the
         store. Without a key the work goes ahead unclaimed."""
+        self.work.track()
         if key is None:
             return True
         if not self._read_only_keys.add(key):
@@ -185,6 +199,7 @@ class ChatFlow:
 
     async def release(self, key: str) -> None:
         """The work claimed under `key` failed: a later try may do it."""
+        self.work.track()
         try:
             await asyncio.to_thread(self.records.release_claim, key)
         except StoreUnavailable as exc:
@@ -214,6 +229,7 @@ class ChatFlow:
     ) -> Notice | Outcome:
         """The vote is stored with the question and the answer it gets now; the voter is
         thanked. With a `key` (the click), the same click again is not counted twice."""
+        self.work.track()
         if key is not None:
             claim = await self.claim(key)
             if claim is Claim.HANDLED:
@@ -237,6 +253,7 @@ class ChatFlow:
 
     async def show_rest(self, value: str, key: str | None = None) -> Rest | Notice | Outcome:
         """A "show the rest" button's `value`: the answer again, with the lines it showed."""
+        self.work.track()
         found = read_more_value(value)
         if found is None:
             logger.info("show-more click with a value not ours ignored")
@@ -254,6 +271,7 @@ class ChatFlow:
     async def keep_conversation(self, conversation: Conversation) -> bool:
         """Keeps the conversation, so that schedules can post there unasked; False when it
         could not be kept (the bot answers anyway)."""
+        self.work.track()
         try:
             await asyncio.to_thread(
                 self.records.save_conversation,
@@ -277,6 +295,7 @@ class ChatFlow:
 
     async def forget_conversation(self, platform: str, conversation_id: str) -> None:
         """The bot was removed from the conversation: schedules no longer post there."""
+        self.work.track()
         try:
             await asyncio.to_thread(self.records.remove_conversation, platform, conversation_id)
         except StoreUnavailable as exc:

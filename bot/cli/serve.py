@@ -42,13 +42,15 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
             # Slack's SDK is imported only here, so the table names our own exception.
             raise SocketRefused(str(exc.response.get("error") or exc.response.status_code)) from exc
         return 0
-    from bot.web import configure_access_log
+    from bot.web import SHUTDOWN_GRACE_S, configure_access_log
 
     # log_config=None: uvicorn's loggers, its access log too, go through the logging
     # configured above; the probes' lines are left out.
     configure_access_log()
     listener = _listen(settings.port)
-    config = uvicorn.Config(build_web_process(settings), log_config=None)
+    config = uvicorn.Config(
+        build_web_process(settings), log_config=None, timeout_graceful_shutdown=SHUTDOWN_GRACE_S
+    )
     # uvicorn handles SIGINT and SIGTERM while it serves (stops accepting, lets the requests
     # in flight finish), then raises the signal again for the handler it found: ours notes
     # it, so a requested stop ends with exit status 0, not a KeyboardInterrupt or -15.
