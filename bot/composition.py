@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from bot.web import TeamsEndpoint
     from scheduler.poster import Poster
     from scheduler.reports import ReportBuilder
+    from scheduler.runner import RunSummary
 
 # The web and Slack builders import their libraries when called, not at the top: they take
 # about half a second to import, and `staffbot ask` must answer from a cold start in 1.5 s.
@@ -103,7 +105,7 @@ def build_slack_bolt_app(
         bot_token=bot_token,
         signing_secret=None if socket_mode else _get_secret(settings.slack_signing_secret),
         api_url=settings.slack_api_url,
-        flow=ChatFlow(service, ChatRecords(db_engine), work=work),
+        flow=ChatFlow(service, ChatRecords(db_engine), work=work, platform="slack"),
         kb=KbService(
             db_engine,
             settings.get_admin_ids(),
@@ -111,7 +113,7 @@ def build_slack_bolt_app(
             check_channel=SlackPoster(
                 WebClient(token=bot_token, base_url=settings.slack_api_url)
             ).check_channel,
-            on_commit=service.invalidate,
+            on_commit=partial(_on_edit, service, "slack"),
             is_user_id=is_user_id,
             is_channel_id=is_post_target,
             # /kb admin|editor add asks users.info whether the person exists.
@@ -119,6 +121,14 @@ def build_slack_bolt_app(
             reports=build_report_builder(service.knowledge_cache),
         ),
     )
+
+
+def _on_edit(service: AnswerService, platform: str) -> None:
+    """A /kb change was committed: the answers read the store again; it is counted."""
+    from bot import metrics
+
+    service.invalidate()
+    metrics.count_edit(platform)
 
 
 def build_user_check(settings: Settings) -> Callable[[str], bool | None] | None:
@@ -193,7 +203,6 @@ def build_teams_endpoint(
     work: WorkInFlight | None = None,
 ) -> TeamsEndpoint:
     """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
-    from functools import partial
 
     from bot.chat import ChatFlow, ChatRecords
     from bot.kb.dispatcher import KbService
@@ -211,7 +220,7 @@ def build_teams_endpoint(
         settings.get_teams_admin_ids(),
         # `kb schedule add … here`: the bot can post where it has a conversation reference.
         check_channel=partial(records.has_conversation, PLATFORM),
-        on_commit=service.invalidate,
+        on_commit=partial(_on_edit, service, "teams"),
         is_user_id=is_user_id,
         env_admins_variable="TEAMS_ADMINS",
         reports=build_report_builder(service.knowledge_cache),
@@ -221,7 +230,7 @@ def build_teams_endpoint(
     # sit out one short 429 only.
     retry = RateLimitRetry(retries=1, max_wait=REPLY_MAX_WAIT)
     app = build_teams_app(build_teams_config(settings, token), adapter, retry)
-    flow = ChatFlow(service, records, work=work)
+    flow = ChatFlow(service, records, work=work, platform="teams")
     TeamsHandlers(flow, kb, settings.teams_tenant_id).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
@@ -229,9 +238,12 @@ def build_teams_endpoint(
 def build_web_process(settings: Settings, *, teams_token: TokenProvider | None = None) -> Starlette:
     """The ASGI app of `staffbot serve`: Slack's endpoint (when SLACK_* are set), Teams'
     (when TEAMS_APP_ID is) and the health check. `teams_token`: see build_teams_config."""
+    from bot import metrics
     from bot.chat.in_flight import WorkInFlight
     from bot.web import build_web_app
 
+    if settings.has_metrics():
+        metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
     db_engine = build_db_engine(settings)
     service = AnswerService(db_engine)
     work = WorkInFlight()
@@ -251,8 +263,16 @@ def build_web_process(settings: Settings, *, teams_token: TokenProvider | None =
             service.get_engine()
         except StoreUnavailable as exc:
             logger.warning("store unavailable at start-up, serving anyway: %s", exc.reason)
+        metrics.set_knowledge(service.get_loaded())
 
-    return build_web_app(slack, service.is_store_available, warm_up, teams, work.drain)
+    return build_web_app(
+        slack,
+        service.is_store_available,
+        warm_up,
+        teams,
+        work.drain,
+        serve_metrics=settings.metrics and settings.metrics_port is None,
+    )
 
 
 def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
@@ -312,6 +332,25 @@ def build_posters(
     return posters
 
 
+def start_metrics_port(settings: Settings) -> Callable[[], None]:
+    """With STAFFBOT_METRICS_PORT: `/metrics` served on it from now on. Returns what to call
+    at exit (with PROMETHEUS_MULTIPROC_DIR this process's live gauges stop counting)."""
+    from bot import metrics
+
+    if settings.metrics_port is not None:
+        metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
+        metrics.start_metrics_server(settings.metrics_port)
+    return metrics.mark_process_dead
+
+
+def count_run(summary: RunSummary) -> None:
+    """A scheduler run's deliveries in the metrics; retried: attempts beyond the first."""
+    from bot import metrics
+
+    retried = max(0, summary.attempts - summary.sent - summary.failed)
+    metrics.count_deliveries(summary.sent, summary.failed, summary.missed, retried)
+
+
 def build_report_builder(knowledge_cache: KnowledgeCache | None = None) -> ReportBuilder:
     """What builds reminders and digests: in the web process it reads the knowledge through
     the answer service's cache (one read per revision for answers and reports alike)."""
@@ -334,8 +373,6 @@ def build_channel_checks(settings: Settings, db_engine: Engine, platform: str) -
     """Slack: the form of its ids, and `conversations.info` when SLACK_BOT_TOKEN is set;
     Teams: the conversations it told the bot about (install, first message), any form."""
     if platform == "teams":
-        from functools import partial
-
         from bot.chat import ChatRecords
 
         records = ChatRecords(db_engine)
@@ -374,8 +411,17 @@ def build_scheduler_process(
     posters = build_posters(settings, db_engine, teams_token)
     if not posters:
         raise ValueError("SLACK_BOT_TOKEN or TEAMS_APP_ID is required")
+    on_run: Callable[[RunSummary], None] | None = None
+    on_lead: Callable[[bool], None] | None = None
+    if settings.has_metrics():
+        from bot import metrics
+
+        metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
+        on_run, on_lead = count_run, metrics.set_leader
     config = ClockConfig(
         grace=timedelta(hours=settings.grace_hours),
+        on_run=on_run,
+        on_lead=on_lead,
         sync_seconds=sync_seconds,
         catch_up_seconds=catch_up_seconds,
         standby_poll_seconds=standby_poll_seconds,

@@ -14,8 +14,9 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot import metrics
 from bot.log_context import log_context
 from knowledge.store import HEALTH_CHECK_TIMEOUT_S
 
@@ -26,7 +27,9 @@ LIVENESS_PATH = "/livez"
 READINESS_PATH = "/readyz"
 # The health check of earlier releases, kept for existing set-ups: the readiness probe.
 HEALTHZ_PATH = "/healthz"
-PROBE_PATHS = frozenset({LIVENESS_PATH, READINESS_PATH, HEALTHZ_PATH})
+METRICS_PATH = "/metrics"
+# Called every few seconds by platforms and Prometheus: not in the access log at INFO.
+PROBE_PATHS = frozenset({LIVENESS_PATH, READINESS_PATH, HEALTHZ_PATH, METRICS_PATH})
 # GET /readyz answers within this many seconds: the store's probe has HEALTH_CHECK_TIMEOUT_S.
 READINESS_TIMEOUT_S = HEALTH_CHECK_TIMEOUT_S + 1.0
 # On SIGTERM the server stops accepting, waits this long at most for the requests under way,
@@ -81,8 +84,27 @@ class RequestContext:
         headers = dict(scope.get("headers") or [])
         given = headers.get(b"x-request-id", b"").decode("latin-1")
         request_id = given if given.isascii() and 0 < len(given) <= 64 else uuid.uuid4().hex
-        with log_context(platform=_PLATFORMS.get(scope.get("path", "")), request_id=request_id):
-            await self.app(scope, receive, send)
+        platform = _PLATFORMS.get(scope.get("path", ""))
+        if platform is None or not metrics.is_enabled():
+            with log_context(platform=platform, request_id=request_id):
+                await self.app(scope, receive, send)
+            return
+        elapsed = metrics.timer()
+
+        async def send_timed(message: Message) -> None:
+            # The response's start is the acknowledgement (Slack wants it within 3 s).
+            if message["type"] == "http.response.start":
+                metrics.observe_request(platform, int(message["status"]), elapsed())
+            await send(message)
+
+        with log_context(platform=platform, request_id=request_id):
+            await self.app(scope, receive, send_timed)
+
+
+async def metrics_endpoint(_request: Request) -> Response:
+    # Rendered off the loop: in multi-process mode it reads every process's files.
+    body, content_type = await asyncio.to_thread(metrics.render_metrics)
+    return Response(body, media_type=content_type)
 
 
 def build_web_app(
@@ -91,11 +113,13 @@ def build_web_app(
     warm_up: Callable[[], None] | None = None,
     teams: TeamsEndpoint | None = None,
     drain: Callable[[float], Awaitable[int]] | None = None,
+    serve_metrics: bool = False,
 ) -> Starlette:
     """`POST /slack/events` (when Slack is set up: `slack` serves it, signatures checked
     first), `POST /api/messages` (when Teams is) and the probes `GET /livez`, `GET /readyz`
     and `GET /healthz` (as /readyz); `warm_up` runs in a thread before serving, `drain`
-    waits for the answers under way when the server stops."""
+    waits for the answers under way when the server stops; `serve_metrics` adds
+    `GET /metrics` (Prometheus)."""
     # What the last readiness probe found missing: a change is logged, not every call.
     last_not_ready: list[str] = []
 
@@ -150,6 +174,8 @@ def build_web_app(
         Route(READINESS_PATH, readyz, methods=["GET"]),
         Route(HEALTHZ_PATH, readyz, methods=["GET"]),
     ]
+    if serve_metrics:
+        routes.append(Route(METRICS_PATH, metrics_endpoint, methods=["GET"]))
     if slack is not None:
         routes.append(Route("/slack/events", slack, methods=["POST"]))
     if teams is not None:

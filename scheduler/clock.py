@@ -33,6 +33,7 @@ from scheduler.runner import (
     LEADER_TAKE_OVER,
     BuildReport,
     RetryPolicy,
+    RunSummary,
     run_due,
 )
 from scheduler.schedules import Schedule, next_fire_time, parse_schedule, to_zone
@@ -59,6 +60,9 @@ class ClockConfig:
     # claims stay its own for as long after each renewal (see LEADER_TAKE_OVER): every
     # scheduler on one store must use the same value.
     take_over_after: timedelta = LEADER_TAKE_OVER
+    # Told what each run did and when this process starts or stops leading (metrics).
+    on_run: Callable[[RunSummary], None] | None = None
+    on_lead: Callable[[bool], None] | None = None
 
 
 class PeriodTrigger(BaseTrigger):
@@ -157,7 +161,7 @@ def _lead(
 
     def _run(subscription_ids: list[int] | None) -> None:
         try:
-            run_due(
+            summary = run_due(
                 db_engine,
                 posters,
                 utc_now(),
@@ -171,6 +175,9 @@ def _lead(
             )
         except SQLAlchemyError as exc:
             logger.error("run failed, store unavailable: %s", str(exc).splitlines()[0])
+            return
+        if config.on_run is not None:
+            config.on_run(summary)
 
     def run_one(subscription_id: int) -> None:
         run([subscription_id])
@@ -204,6 +211,8 @@ def _lead(
     )
     scheduler.start()
     logger.info("became the leader: %s subscription jobs", len(scheduler.get_jobs()) - 2)
+    if config.on_lead is not None:
+        config.on_lead(True)
     try:
         while not stop.wait(config.standby_poll_seconds):
             if not lock.is_held():
@@ -215,6 +224,8 @@ def _lead(
         # sync job under way that asks for the jobs would then wait for ever.
         scheduler.shutdown(wait=False)
         in_progress.wait_until_idle()
+        if config.on_lead is not None:
+            config.on_lead(False)
 
 
 def run_clock(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import overload
 
+from bot import metrics
 from bot.chat.in_flight import WorkInFlight
 from bot.chat.more import read_more_value
 from bot.chat.records import ChatRecords
@@ -73,6 +74,16 @@ class Conversation:
     bot_id: str = ""
 
 
+def to_outcome(answer: Answer | Notice) -> str:
+    """A question's outcome, as metrics count it."""
+    if isinstance(answer, Notice):
+        return "unavailable"
+    if answer.answered:
+        return "answered"
+    # A decline lists what the store holds too: only "did you mean" offers the question.
+    return "suggested" if answer.template == "did_you_mean" else "declined"
+
+
 def to_unavailable_notice(question: str) -> Notice:
     """The store is unavailable: said in the asker's language."""
     return Notice("unavailable", detect_lang(question))
@@ -116,9 +127,11 @@ class ChatFlow:
         records: ChatRecords,
         *,
         work: WorkInFlight | None = None,
+        platform: str = "chat",
     ) -> None:
         self.service = service
         self.records = records
+        self.platform = platform  # in metrics: which platform's flow this is
         # The tasks that entered the flow: a stopping web process waits for them.
         self.work = work or WorkInFlight()
         self._read_only_keys = _RecentKeys(READ_ONLY_CLAIM_SECONDS, READ_ONLY_CLAIM_LIMIT)
@@ -128,10 +141,18 @@ class ChatFlow:
     async def ask(self, question: str) -> Answer | Notice:
         """The answer to `question`, or the notice that the store is unavailable."""
         self.work.track()
+        elapsed = metrics.timer()
+        answer = await self._answer(question)
+        metrics.observe_question(self.platform, to_outcome(answer), elapsed())
+        metrics.set_knowledge(self.service.get_loaded())
+        return answer
+
+    async def _answer(self, question: str) -> Answer | Notice:
         try:
             return await asyncio.to_thread(self.service.answer, question)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
+            metrics.count_store_error("answer")
             return to_unavailable_notice(question)
 
     async def record_declined(
@@ -152,6 +173,7 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, declined question not kept: %s", exc.reason)
+            metrics.count_store_error("record_declined")
 
     async def get_home_answers(self, lang: str) -> tuple[Answer, Answer] | None:
         """The budget overview and what can be asked, in `lang`; None when the store is
@@ -161,6 +183,7 @@ class ChatFlow:
             return await asyncio.to_thread(self._home_answers, lang)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
+            metrics.count_store_error("home")
             return None
 
     def _home_answers(self, lang: str) -> tuple[Answer, Answer]:
@@ -176,6 +199,7 @@ class ChatFlow:
             claimed = await asyncio.to_thread(self.records.claim_event, key)
         except StoreUnavailable as exc:
             logger.warning("store unavailable, work not claimed: %s", exc.reason)
+            metrics.count_store_error("claim")
             return Claim.UNAVAILABLE
         return Claim.NEW if claimed else Claim.HANDLED
 
@@ -205,6 +229,7 @@ class ChatFlow:
         except StoreUnavailable as exc:
             # Kept until pruned: a later try does nothing, the answer can be asked again.
             logger.warning("store unavailable, claim not given up: %s", exc.reason)
+            metrics.count_store_error("release")
 
     # -- buttons ------------------------------------------------------------------------
 
@@ -248,7 +273,9 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, vote not stored: %s", exc.reason)
+            metrics.count_store_error("vote")
             return to_unavailable_notice(question)
+        metrics.count_vote(self.platform, helpful)
         return Notice("vote_thanks", answer.lang)
 
     async def show_rest(self, value: str, key: str | None = None) -> Rest | Notice | Outcome:
@@ -261,7 +288,7 @@ class ChatFlow:
         question, shown_lines = found
         if not await self.claim_read_only(key):
             return Outcome.ALREADY_HANDLED
-        answer = await self.ask(question)
+        answer = await self._answer(question)  # the question again: not counted twice
         if isinstance(answer, Notice):
             return answer
         return Rest(answer, question, shown_lines)
@@ -286,6 +313,7 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, conversation not kept: %s", exc.reason)
+            metrics.count_store_error("keep_conversation")
             return False
         except InvalidValue as exc:
             # An id too long for the table, a kind we do not know: answer anyway.
@@ -300,3 +328,4 @@ class ChatFlow:
             await asyncio.to_thread(self.records.remove_conversation, platform, conversation_id)
         except StoreUnavailable as exc:
             logger.warning("store unavailable, conversation not removed: %s", exc.reason)
+            metrics.count_store_error("forget_conversation")

@@ -182,7 +182,7 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     import signal
     import threading
 
-    from bot.composition import build_scheduler_process
+    from bot.composition import build_scheduler_process, start_metrics_port
 
     missing = ctx.settings.list_missing_for_scheduler()
     if missing:
@@ -204,7 +204,11 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
         workers=args.workers,
         take_over_seconds=args.take_over_seconds,
     )
-    run(stop)  # SchedulerAlreadyRunning: the table, exit 5
+    at_exit = start_metrics_port(ctx.settings)
+    try:
+        run(stop)  # SchedulerAlreadyRunning: the table, exit 5
+    finally:
+        at_exit()
     return 0
 
 

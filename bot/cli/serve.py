@@ -10,7 +10,12 @@ import socket
 from bot.cli._output import refuse
 from bot.cli.context import CliContext
 from bot.cli.errors import PortInUse, SocketRefused, TokenRefused
-from bot.composition import build_web_process, check_slack_token, run_socket_mode_process
+from bot.composition import (
+    build_web_process,
+    check_slack_token,
+    run_socket_mode_process,
+    start_metrics_port,
+)
 from bot.settings import Settings
 from knowledge.errors import StoreMisconfigured, StoreUnavailable
 from knowledge.store import HEALTH_CHECK_TIMEOUT_S, check_connection
@@ -56,7 +61,11 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     # it, so a requested stop ends with exit status 0, not a KeyboardInterrupt or -15.
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _note_stop)
-    uvicorn.Server(config).run(sockets=[listener])
+    at_exit = start_metrics_port(settings)
+    try:
+        uvicorn.Server(config).run(sockets=[listener])
+    finally:
+        at_exit()
     return 0
 
 
