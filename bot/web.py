@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot import metrics
 from bot.log_context import log_context
+from bot.text_render import render_text
 from knowledge.store import HEALTH_CHECK_TIMEOUT_S
 
 logger = logging.getLogger(__name__)
@@ -101,6 +102,19 @@ class RequestContext:
             await self.app(scope, receive, send_timed)
 
 
+# The pages the Teams app package links to (developer.privacyUrl, termsOfUseUrl).
+PAGES = {"/privacy": "page_privacy", "/terms": "page_terms"}
+
+
+async def page_endpoint(request: Request) -> Response:
+    """The privacy or terms page, in Chinese for a browser that prefers it."""
+    languages = request.headers.get("accept-language", "").lower()
+    lang = "zh" if languages.startswith("zh") else "en"
+    host = request.url.hostname or ""
+    text = render_text(PAGES[request.url.path], lang, host=host)
+    return PlainTextResponse(text + "\n", headers={"Content-Language": lang})
+
+
 async def metrics_endpoint(_request: Request) -> Response:
     # Rendered off the loop: in multi-process mode it reads every process's files.
     body, content_type = await asyncio.to_thread(metrics.render_metrics)
@@ -174,6 +188,7 @@ def build_web_app(
         Route(READINESS_PATH, readyz, methods=["GET"]),
         Route(HEALTHZ_PATH, readyz, methods=["GET"]),
     ]
+    routes += [Route(path, page_endpoint, methods=["GET"]) for path in PAGES]
     if serve_metrics:
         routes.append(Route(METRICS_PATH, metrics_endpoint, methods=["GET"]))
     if slack is not None:
