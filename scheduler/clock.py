@@ -172,12 +172,18 @@ def _lead(
                 workers=config.workers,
                 take_over_after=config.take_over_after,
                 stop=stopping,
+                # A wait (Retry-After, backoff) ends when the process stops: the post is
+                # released at once, for the standby, rather than after up to 30 s.
+                sleep=wait,
             )
         except SQLAlchemyError as exc:
             logger.error("run failed, store unavailable: %s", str(exc).splitlines()[0])
             return
         if config.on_run is not None:
             config.on_run(summary)
+
+    def wait(seconds: float) -> None:
+        stopping.wait(seconds)
 
     def run_one(subscription_id: int) -> None:
         run([subscription_id])
