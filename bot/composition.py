@@ -44,11 +44,16 @@ logger = logging.getLogger(__name__)
 def configure_logging(settings: Settings) -> None:
     """Standard error at STAFFBOT_LOG_LEVEL, as text or (LOG_FORMAT=json) one JSON object a
     line; secrets taken out on every handler."""
+    root = logging.getLogger()
+    # Only a handler made here gets the format: one already there (a test's capture, a host
+    # that embeds staffbot) keeps its own.
+    is_fresh = not root.handlers
     logging.basicConfig(level=settings.log_level)
     formatter = build_formatter(settings.log_format)
     # Also on the handlers: records of loggers we do not build still lose their secrets.
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(formatter)
+    for handler in root.handlers:
+        if is_fresh:
+            handler.setFormatter(formatter)
         if REDACTOR not in handler.filters:
             handler.addFilter(REDACTOR)
 

@@ -93,7 +93,9 @@ MESSAGES: dict[tuple[type[BaseException], str | None], Message] = {
     (SeedInvalid, None): Message("seed_invalid", EXIT_SEED_INVALID),
     (SocketRefused, None): Message("socket_refused"),
     (TokenRefused, None): Message("token_refused"),
-    (PortInUse, "serve"): Message("port_in_use"),
+    (PortInUse, None): Message(
+        "port_in_use", to_parts=lambda exc, args, _lang: {**vars(exc), "command": args.command}
+    ),
     # staffbot admin …
     (InvalidValue, "admin"): Message("admin_invalid", to_parts=_admin_parts),
     (UnknownCode, "admin remove"): Message("admin_not_found", to_parts=_admin_parts),

@@ -35,12 +35,14 @@ class TokenRefused(CliError):
 
 
 class PortInUse(CliError):
-    """The web process cannot listen on PORT: another process holds it (or it is not ours)."""
+    """A process cannot listen on a port: another process holds it (or it is not ours).
+    `variable`: the setting that names the port (PORT, STAFFBOT_METRICS_PORT)."""
 
-    def __init__(self, port: int, reason: str) -> None:
-        super().__init__(port, reason)
+    def __init__(self, port: int, reason: str, variable: str = "PORT") -> None:
+        super().__init__(port, reason, variable)
         self.port = port
         self.reason = reason
+        self.variable = variable
 
 
 class SettingsInvalid(CliError):

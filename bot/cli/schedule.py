@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli._output import print_error, refuse, to_table
 from bot.cli.context import CliContext
+from bot.cli.errors import PortInUse
 from bot.text_render import render_text
 
 # How far back `staffbot schedule status --days` looks at most (the delivery log is kept).
@@ -204,7 +205,11 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
         workers=args.workers,
         take_over_seconds=args.take_over_seconds,
     )
-    at_exit = start_metrics_port(ctx.settings)
+    try:
+        at_exit = start_metrics_port(ctx.settings)
+    except OSError as exc:
+        port = ctx.settings.metrics_port or 0
+        raise PortInUse(port, exc.strerror or str(exc), "STAFFBOT_METRICS_PORT") from exc
     try:
         run(stop)  # SchedulerAlreadyRunning: the table, exit 5
     finally:

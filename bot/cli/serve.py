@@ -6,6 +6,7 @@ import argparse
 import logging
 import signal
 import socket
+from collections.abc import Callable
 
 from bot.cli._output import refuse
 from bot.cli.context import CliContext
@@ -61,12 +62,21 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     # it, so a requested stop ends with exit status 0, not a KeyboardInterrupt or -15.
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _note_stop)
-    at_exit = start_metrics_port(settings)
+    at_exit = _start_metrics_port(settings)
     try:
         uvicorn.Server(config).run(sockets=[listener])
     finally:
         at_exit()
     return 0
+
+
+def _start_metrics_port(settings: Settings) -> Callable[[], None]:
+    """STAFFBOT_METRICS_PORT's server (if set); a port in use is told as such."""
+    try:
+        return start_metrics_port(settings)
+    except OSError as exc:
+        port = settings.metrics_port or 0
+        raise PortInUse(port, exc.strerror or str(exc), "STAFFBOT_METRICS_PORT") from exc
 
 
 def _note_stop(signum: int, _frame: object) -> None:

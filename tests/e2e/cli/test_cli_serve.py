@@ -112,8 +112,29 @@ def test_serve_says_the_port_is_in_use(
         monkeypatch.setenv("PORT", str(port))
         assert main(["serve"]) == 2
     err = capsys.readouterr().err
-    assert f"cannot listen on port {port}" in err
+    assert f"`staffbot serve` cannot listen on port {port}" in err and "set PORT" in err
     assert "temporarily unavailable" not in err and "Traceback" not in err
+
+
+def test_serve_says_the_metrics_port_is_in_use(
+    bare_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    seeded_sqlite_url: str,
+) -> None:
+    with SlackStandIn() as slack, socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        monkeypatch.setenv("DATABASE_URL", seeded_sqlite_url)
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+        monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+        monkeypatch.setenv("SLACK_API_URL", slack.url)
+        monkeypatch.setenv("PORT", str(_free_port()))
+        monkeypatch.setenv("STAFFBOT_METRICS_PORT", str(port))
+        assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on port {port}" in err and "STAFFBOT_METRICS_PORT" in err
 
 
 def _free_port() -> int:
