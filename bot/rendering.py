@@ -13,7 +13,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template, pass_c
 from jinja2.runtime import Context
 
 from knowledge.answering import SourceRef, to_script
-from knowledge.store import ADMIN_DOC
 
 _environment = Environment(
     loader=PackageLoader("bot", "templates"),
@@ -86,8 +85,8 @@ class _SourceGroup:
     doc: str
     title_en: str
     title_zh: str
-    is_change: bool  # an admin's edit: cited by its change ("change #12"), not a section
     sections: list[str]
+    changes: list[int]  # an admin's edits: cited by their change ("change #12"), not a section
 
 
 def _to_source_groups(sources: list[SourceRef]) -> list[_SourceGroup]:
@@ -99,8 +98,8 @@ def _to_source_groups(sources: list[SourceRef]) -> list[_SourceGroup]:
             doc=doc,
             title_en=refs[0].title_en,
             title_zh=refs[0].title_zh,
-            is_change=refs[0].is_admin_change or doc == ADMIN_DOC,
             sections=[r.section for r in refs],
+            changes=[r.change_id for r in refs if r.change_id is not None],
         )
         for doc, refs in by_doc.items()
     ]

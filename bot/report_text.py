@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.text_render import render_text
-from knowledge.reporting import KpiStatus, ProgressRecord, ThemeKpis
+from knowledge.reporting import KpiStatus, KpiTarget, ProgressRecord, ThemeKpis
 from scheduler.reports import MissedPost, Reminder, Report
 
 # A platform user id (Slack: U…/W…) that a chat rendering may turn into a mention.
@@ -108,6 +108,22 @@ def _progress(
     }
 
 
+def _target(
+    row: KpiTarget, lang: str, esc: Callable[[str], str], who: Callable[[str], str]
+) -> dict[str, Any]:
+    return {
+        "code": esc(row.code),
+        "text": esc(_pick(lang, row.text_en, row.text_zh)),
+        "value": to_number_text(row.value),
+        "target": None if row.target is None else to_number_text(row.target),
+        "share": None if row.share is None else to_number_text(row.share),
+        # "" when nothing was recorded a week or more before: no trend to show.
+        "change": to_change_text(row.change),
+        "as_of": to_date_text(row.as_of),
+        "who": who(row.recorded_by),
+    }
+
+
 def _missed(post: MissedPost) -> dict[str, Any]:
     return {"period": to_time_text(post.period), "status": post.status}
 
@@ -134,6 +150,8 @@ def to_report_parts(
     }
     if isinstance(report, Reminder):
         parts.update(
+            snoozed=report.snoozed,
+            snooze_id=None if report.is_empty else report.subscription_id,
             days=report.window_days,
             count=report.kpi_count,
             themes=_themes(report.themes, lang, esc),
@@ -182,6 +200,9 @@ def to_report_parts(
         ],
         missed=[_missed(post) for post in report.missed],
         has_chart=report.chart_png is not None,
+        targets=[_target(row, lang, esc, render_who) for row in report.targets],
+        away=[{"who": render_who(p.actor), "until": to_date_text(p.until)} for p in report.away],
+        has_progress_chart=any(row.share is not None for row in report.targets),
     )
     return parts
 

@@ -6,11 +6,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.rendering import SourceApart, get_template, render_template, squeeze_blank_lines
-from knowledge.answering import Answer, to_script
+from knowledge.answering import Answer, AnswerKind, to_script
 
 LANGS = ("en", "zh")
 # The question whose answer says what can be asked, per language.
 HELP_QUESTION = {"en": "help", "zh": "帮助"}
+# The message shape (`text/<lang>/<template>.j2`) of each kind of answer; kinds not named
+# here have a template of their own name.
+_SHARED_TEMPLATES = {AnswerKind.OUTCOMES: "results", AnswerKind.OUTPUTS: "results"}
+
+
+def to_template_name(kind: AnswerKind) -> str:
+    """The template an answer of this kind is rendered with."""
+    return _SHARED_TEMPLATES.get(kind, kind.value)
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,8 @@ def render_answer_text(answer: Answer) -> str:
     """An answer as plain text, in its language and script (traditional characters for a
     question asked in them)."""
     return to_script(
-        render_text(answer.template, answer.lang, **_answer_parts(answer)), answer.script
+        render_text(to_template_name(answer.kind), answer.lang, **_answer_parts(answer)),
+        answer.script,
     )
 
 
@@ -43,7 +52,7 @@ def render_answer_parts(answer: Answer) -> AnswerText:
     """An answer as `render_answer_text` renders it, but with the source line that closes it
     rendered apart rather than as its last line."""
     apart = SourceApart()
-    template = get_template("text", answer.template, answer.lang)
+    template = get_template("text", to_template_name(answer.kind), answer.lang)
     text = template.render(lang=answer.lang, source_apart=apart, **_answer_parts(answer))
     body = to_script(squeeze_blank_lines(text), answer.script)
     return AnswerText(body=body, source=to_script(apart.line, answer.script))

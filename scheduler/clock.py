@@ -6,15 +6,17 @@ from the Subscription table by a sync job every few seconds: one job per subscri
 "subscription:ID", fired in the subscription's time zone by `PeriodTrigger`, plus a
 catch-up run over every subscription at start (and on taking over) and then every minute —
 the runner's grace window, not APScheduler's misfire handling, decides what is still due.
+The catch-up run also delivers snoozed reminders that are due (scheduler.snoozes).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -25,18 +27,22 @@ from sqlmodel import Session
 
 from knowledge.store import utc_now
 from scheduler.errors import SchedulerError
+from scheduler.holidays import get_holiday_days
 from scheduler.leader import LeaderLock, build_leader_lock, wait_for_leadership
 from scheduler.poster import Poster
 from scheduler.runner import (
     DEFAULT_RETRY,
     DEFAULT_WORKERS,
     LEADER_TAKE_OVER,
+    RUNNER_ID,
     BuildReport,
     RetryPolicy,
     RunSummary,
+    default_build_report,
     run_due,
 )
-from scheduler.schedules import Schedule, next_fire_time, parse_schedule, to_zone
+from scheduler.schedules import NO_HOLIDAYS, Schedule, next_fire_time, parse_schedule, to_zone
+from scheduler.snoozes import run_due_snoozes
 from scheduler.subscriptions import list_subscriptions
 
 logger = logging.getLogger(__name__)
@@ -68,16 +74,19 @@ class ClockConfig:
 class PeriodTrigger(BaseTrigger):
     """Fires at a schedule's periods in its time zone (see scheduler.schedules for DST)."""
 
-    def __init__(self, schedule: Schedule, zone_name: str) -> None:
+    def __init__(
+        self, schedule: Schedule, zone_name: str, holidays: frozenset[date] = NO_HOLIDAYS
+    ) -> None:
         self.schedule = schedule
         self.zone_name = zone_name
         self.zone = to_zone(zone_name)
+        self.holidays = holidays
 
     def get_next_fire_time(
         self, previous_fire_time: datetime | None, now: datetime
     ) -> datetime | None:
         after = previous_fire_time or now - timedelta(microseconds=1)
-        found = next_fire_time(self.schedule, self.zone, after)
+        found = next_fire_time(self.schedule, self.zone, after, self.holidays)
         return found.astimezone(self.zone) if found is not None else None
 
     def __str__(self) -> str:
@@ -93,22 +102,29 @@ def sync_jobs(
 ) -> None:
     """Makes the scheduler's subscription jobs match the active subscriptions."""
     with Session(db_engine) as session:
-        wanted = {
-            to_job_id(s.id): (s.id, s.schedule, s.tz)
-            for s in list_subscriptions(session, include_paused=False)
-            if s.id is not None
-        }
+        calendars: dict[str, frozenset[date]] = {}
+        wanted = {}
+        for s in list_subscriptions(session, include_paused=False):
+            if s.id is None:
+                continue
+            if s.holidays not in calendars:
+                calendars[s.holidays] = get_holiday_days(session, s.holidays)
+            wanted[to_job_id(s.id)] = (s.id, s.schedule, s.tz, calendars[s.holidays])
     for job in scheduler.get_jobs():
         if job.id.startswith(JOB_PREFIX) and job.id not in wanted:
             scheduler.remove_job(job.id)
             logger.info("job %s removed", job.id)
-    for job_id, (subscription_id, schedule_text, tz) in wanted.items():
+    for job_id, (subscription_id, schedule_text, tz, holidays) in wanted.items():
+        # A re-imported calendar changes the signature, so the job is rebuilt with its days.
         signature = f"{schedule_text} | {tz}"
+        if holidays:
+            days = ",".join(sorted(d.isoformat() for d in holidays))
+            signature += f" | holidays {hashlib.sha1(days.encode()).hexdigest()[:12]}"
         job = scheduler.get_job(job_id)
         if job is not None and job.name == signature:
             continue
         try:
-            trigger = PeriodTrigger(parse_schedule(schedule_text), tz)
+            trigger = PeriodTrigger(parse_schedule(schedule_text), tz, holidays)
         except SchedulerError as exc:
             logger.error("subscription %s has no valid schedule: %s", subscription_id, exc)
             continue
@@ -178,9 +194,22 @@ def _lead(
             )
         except SQLAlchemyError as exc:
             logger.error("run failed, store unavailable: %s", str(exc).splitlines()[0])
-            return
-        if config.on_run is not None:
-            config.on_run(summary)
+        else:
+            if config.on_run is not None:
+                config.on_run(summary)
+        if subscription_ids is None and not stopping.is_set():
+            # The catch-up run also delivers the snoozed reminders that are due.
+            try:
+                run_due_snoozes(
+                    db_engine,
+                    posters,
+                    utc_now(),
+                    build_report or default_build_report(),
+                    runner_id=RUNNER_ID,
+                    take_over_after=config.take_over_after,
+                )
+            except SQLAlchemyError as exc:
+                logger.error("snoozes not run, store unavailable: %s", str(exc).splitlines()[0])
 
     def wait(seconds: float) -> None:
         stopping.wait(seconds)

@@ -112,6 +112,27 @@ class InvalidChoice(SubscriptionInvalid):
         self.choices = choices
 
 
+class UnknownCalendar(SubscriptionInvalid):
+    """No holiday calendar of this name was imported; `known` are those that were."""
+
+    def __init__(self, name: str, known: list[str] | None = None) -> None:
+        super().__init__(f"no holiday calendar {name!r}")
+        self.name = name
+        self.known = known or []
+
+
+class HolidayFileInvalid(SchedulerError):
+    """A holiday file that cannot be read: `reason_key` "format" (neither YAML nor
+    iCalendar as expected), "date" (`detail`: the value), "empty" (no day in it) or "name"
+    (the calendar's name is missing or not a short word)."""
+
+    def __init__(self, file: str, reason_key: str, detail: str = "") -> None:
+        super().__init__(f"holiday file {file}: {reason_key} {detail}".rstrip())
+        self.file = file
+        self.reason_key = reason_key
+        self.detail = detail
+
+
 class SubscriptionNotFound(SchedulerError):
     """No (unremoved) subscription has this id."""
 

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Literal
 
 from sqlmodel import Session
 
 from knowledge.answering import Knowledge, KnowledgeCache
+from knowledge.records import AwayPerson, list_away
 from knowledge.reporting import (
     DIGEST_WINDOW_DAYS,
     REMINDER_WINDOW_DAYS,
     STALE_AFTER_DAYS,
     BudgetOverview,
     KnowledgeChange,
+    KpiTarget,
     ProgressRecord,
     Scope,
     ThemeKpis,
     get_budget_overview,
     list_knowledge_changes,
+    list_kpi_targets,
     list_kpis_due,
     list_progress,
     list_stale_kpis,
@@ -55,6 +58,10 @@ class Reminder:
     themes: tuple[ThemeKpis, ...]
     window_days: int = REMINDER_WINDOW_DAYS
     kind: Literal["reminder"] = "reminder"
+    # The subscription it is posted for (None: a preview): its "remind me later" buttons.
+    subscription_id: int | None = None
+    # Sent again to one person who asked for it ("remind me tomorrow").
+    snoozed: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -83,6 +90,10 @@ class Digest:
     chart_png: bytes | None = field(default=None, repr=False)
     stale_days: int = STALE_AFTER_DAYS
     kind: Literal["digest"] = "digest"
+    # Progress against target of every KPI in scope with a record (the table and the chart).
+    targets: tuple[KpiTarget, ...] = ()
+    # Who is away on the digest's day: their KPIs are not late.
+    away: tuple[AwayPerson, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -162,6 +173,8 @@ def build_digest(
         changes=tuple(list_knowledge_changes(session, scope, since, now)),
         missed=tuple(to_missed_post(d) for d in sorted(missed, key=lambda d: d.period)),
         chart_png=chart,
+        targets=tuple(list_kpi_targets(session, knowledge, scope, now)),
+        away=tuple(list_away(session, now.date())),
     )
 
 
@@ -211,9 +224,12 @@ class ReportBuilder:
         the caller owns the session. Raises knowledge.reporting.UnknownScope when the
         subscription's scope no longer names anything.
         """
-        return self.build_report_for(
+        report = self.build_report_for(
             session, subscription.kind, subscription.scope, subscription.lang, now, missed
         )
+        if isinstance(report, Reminder):
+            report = replace(report, subscription_id=subscription.id)
+        return report
 
 
 def build_report_for(

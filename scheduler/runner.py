@@ -3,7 +3,8 @@
 `run_due` is a plain function: the database engine, the posters (by platform), the time and
 the report builder are passed in, so tests control all four. Per subscription and run:
 
-- the periods since its latest delivery (or its creation) up to `now` are listed;
+- the periods since its latest delivery (or its creation) up to `now` are listed (those on
+  a holiday of its calendar moved to the next working day, see scheduler.schedules);
 - the latest one within the grace window is claimed (committed) and posted; every older
   one is recorded as missed (the next post lists them) — at most one post per run;
 - a delivery a dead process left claimed is first looked for on the platform (its marker):
@@ -45,6 +46,7 @@ from scheduler.errors import (
     SchedulerError,
     UnclearOutcome,
 )
+from scheduler.holidays import get_holiday_days
 from scheduler.poster import Poster
 from scheduler.schedules import list_periods, parse_schedule, to_zone
 from scheduler.subscriptions import list_subscriptions
@@ -148,7 +150,8 @@ class _Run:
         return self.stop is not None and self.stop.is_set()
 
 
-def _default_build_report() -> BuildReport:
+def default_build_report() -> BuildReport:
+    """The report builder with each store's default knowledge cache."""
     from scheduler.reports import build_report
 
     return build_report
@@ -205,7 +208,7 @@ def run_due(
     run = _Run(
         db_engine,
         posters,
-        build_report or _default_build_report(),
+        build_report or default_build_report(),
         now,
         runner_id,
         retry,
@@ -251,7 +254,8 @@ def _plan(
     if subscription.id in latest:
         start = max(start, latest[subscription.id])
     schedule = parse_schedule(subscription.schedule)
-    periods = list_periods(schedule, to_zone(subscription.tz), start, now)
+    holidays = get_holiday_days(session, subscription.holidays)
+    periods = list_periods(schedule, to_zone(subscription.tz), start, now, holidays)
     due = [p for p in periods if now - p <= grace]
     late = [p for p in periods if now - p > grace]
     recorded = deliveries.record_missed(session, subscription.id, late, MISSED_LATE)

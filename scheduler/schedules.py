@@ -9,6 +9,12 @@ change neither skip nor double a post:
 - a local time that happens twice (the hour repeated in autumn) is posted once, at its
   first occurrence.
 
+With a holiday calendar, a period whose local day is a holiday moves to the next working
+day (neither a holiday nor a Saturday or Sunday) at the same wall-clock time, computed again
+on that day's offset (a holiday before a daylight-saving change moves across it). It moves
+once: a moved period that lands on one the schedule has anyway is the same period, posted
+once, and the period is the moved instant (the delivery log's key).
+
 APScheduler 3's own CronTrigger is not used to compute them: it fires twice in the repeated
 hour, and its numeric `day_of_week` starts on Monday where cron's starts on Sunday.
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -82,6 +89,10 @@ MAX_POSTS_PER_DAY = 1
 # How far ahead `next_fire_time` looks before it concludes a schedule never fires (leap days
 # on a given weekday repeat within 28 years).
 _LOOKAHEAD_DAYS = (8, 64, 800, 366 * 29)
+# The longest run of days off a holiday-moved period is carried across (a calendar that
+# closes for longer is taken as closed no further: the period lands on the day after).
+MAX_HOLIDAY_SHIFT_DAYS = 21
+NO_HOLIDAYS: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -314,33 +325,58 @@ def to_period(day: date, hour: int, minute: int, zone: ZoneInfo) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).astimezone(UTC)
 
 
+def to_working_day(day: date, holidays: Collection[date]) -> date:
+    """`day` when it is no holiday; else the next day that is neither a holiday nor a
+    Saturday or Sunday (at most MAX_HOLIDAY_SHIFT_DAYS later)."""
+    if day not in holidays:
+        return day
+    moved = day + timedelta(days=1)
+    limit = day + timedelta(days=MAX_HOLIDAY_SHIFT_DAYS)
+    while moved < limit and (moved in holidays or moved.weekday() >= 5):
+        moved += timedelta(days=1)
+    return moved
+
+
 def list_periods(
-    schedule: Schedule, zone: ZoneInfo, start: datetime, end: datetime
+    schedule: Schedule,
+    zone: ZoneInfo,
+    start: datetime,
+    end: datetime,
+    holidays: Collection[date] = NO_HOLIDAYS,
 ) -> list[datetime]:
-    """The periods (aware UTC, oldest first) with start < period <= end."""
+    """The periods (aware UTC, oldest first) with start < period <= end; with `holidays`
+    (local dates), those on a holiday moved to the next working day."""
     if end <= start:
         return []
-    first_day = start.astimezone(zone).date() - timedelta(days=1)
+    # A period moved by holidays comes from a day up to MAX_HOLIDAY_SHIFT_DAYS earlier.
+    back = 1 + (MAX_HOLIDAY_SHIFT_DAYS if holidays else 0)
+    first_day = start.astimezone(zone).date() - timedelta(days=back)
     last_day = end.astimezone(zone).date() + timedelta(days=1)
     times = sorted((h, m) for h in schedule.hours for m in schedule.minutes)
     found: set[datetime] = set()
     day = first_day
     while day <= last_day:
         if schedule.is_on(day):
+            post_day = to_working_day(day, holidays) if holidays else day
             for hour, minute in times:
-                period = to_period(day, hour, minute, zone)
+                period = to_period(post_day, hour, minute, zone)
                 if start < period <= end:
                     found.add(period)
         day += timedelta(days=1)
     return sorted(found)
 
 
-def next_fire_time(schedule: Schedule, zone: ZoneInfo, after: datetime) -> datetime | None:
+def next_fire_time(
+    schedule: Schedule,
+    zone: ZoneInfo,
+    after: datetime,
+    holidays: Collection[date] = NO_HOLIDAYS,
+) -> datetime | None:
     """The first period strictly after `after`, or None if there is none within 29 years."""
     start = after
     for days in _LOOKAHEAD_DAYS:
         end = start + timedelta(days=days)
-        periods = list_periods(schedule, zone, start, end)
+        periods = list_periods(schedule, zone, start, end, holidays)
         if periods:
             return periods[0]
         start = end
@@ -348,13 +384,17 @@ def next_fire_time(schedule: Schedule, zone: ZoneInfo, after: datetime) -> datet
 
 
 def next_fire_times(
-    schedule: Schedule, zone: ZoneInfo, after: datetime, count: int
+    schedule: Schedule,
+    zone: ZoneInfo,
+    after: datetime,
+    count: int,
+    holidays: Collection[date] = NO_HOLIDAYS,
 ) -> list[datetime]:
     """The next `count` periods strictly after `after` (fewer if the schedule stops)."""
     result: list[datetime] = []
     current = after
     while len(result) < count:
-        found = next_fire_time(schedule, zone, current)
+        found = next_fire_time(schedule, zone, current, holidays)
         if found is None:
             break
         result.append(found)
@@ -362,7 +402,12 @@ def next_fire_times(
     return result
 
 
-def latest_period(schedule: Schedule, zone: ZoneInfo, at: datetime) -> datetime | None:
+def latest_period(
+    schedule: Schedule,
+    zone: ZoneInfo,
+    at: datetime,
+    holidays: Collection[date] = NO_HOLIDAYS,
+) -> datetime | None:
     """The most recent period at or before `at` (within the last 400 days), if any."""
-    periods = list_periods(schedule, zone, at - timedelta(days=400), at)
+    periods = list_periods(schedule, zone, at - timedelta(days=400), at, holidays)
     return periods[-1] if periods else None

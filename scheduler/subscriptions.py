@@ -9,7 +9,7 @@ transaction, so readers polling the audit revision see the change at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import update
@@ -26,6 +26,7 @@ from scheduler.errors import (
     SubscriptionNotFound,
     UnknownChannel,
 )
+from scheduler.holidays import check_calendar, get_holiday_days
 from scheduler.schedules import (
     Schedule,
     check_frequency,
@@ -58,6 +59,7 @@ def to_snapshot(subscription: Subscription) -> dict[str, Any]:
         "quiet_when_empty": subscription.quiet_when_empty,
         "removed_at": subscription.removed_at.isoformat() if subscription.removed_at else None,
         "version": subscription.version,
+        "holidays": subscription.holidays,
     }
 
 
@@ -104,6 +106,7 @@ def create_subscription(
     check_channel: Callable[[str], bool] | None = None,
     is_channel_id: Callable[[str], bool] | None = None,
     now: datetime | None = None,
+    holidays: str = "",
 ) -> Subscription:
     """Validates and adds a subscription (flushed: it has its id), audited as "add".
 
@@ -116,7 +119,8 @@ def create_subscription(
     channel through `check_channel` (e.g. the poster's `check_channel`, a call to the
     platform; None: not checked) → UnknownChannel. The scope is stored as its code and the
     zone as its IANA spelling. `now` (default: the current time) is the creation time: only
-    periods after it are due.
+    periods after it are due. `holidays` names an imported holiday calendar it follows
+    (UnknownCalendar otherwise; checked after the time zone).
     """
     now = now or utc_now()
     kind, lang, channel = kind.strip().lower(), lang.strip().lower(), channel.strip()
@@ -127,6 +131,7 @@ def create_subscription(
     schedule = parse_schedule(schedule_text)
     check_frequency(schedule)
     zone_name = to_zone_name(tz)
+    calendar = check_calendar(session, holidays)
     scope_code = resolve_scope_code(session, scope)
     if not channel:
         raise UnknownChannel(channel)
@@ -152,6 +157,7 @@ def create_subscription(
         quiet_when_empty=quiet_when_empty,
         created_by=actor,
         created_at=now,
+        holidays=calendar,
     )
     session.add(subscription)
     session.flush()
@@ -213,11 +219,15 @@ def get_subscription(session: Session, subscription_id: int) -> Subscription:
     return subscription
 
 
-def get_next_run(subscription: Subscription, after: datetime) -> datetime | None:
-    """When it will post next (aware UTC), None when paused, removed or never."""
+def get_next_run(
+    subscription: Subscription, after: datetime, holidays: Collection[date] = ()
+) -> datetime | None:
+    """When it will post next (aware UTC), None when paused, removed or never; `holidays`:
+    the days of its calendar."""
     if subscription.paused or subscription.removed_at is not None:
         return None
-    return next_fire_time(parse_schedule(subscription.schedule), to_zone(subscription.tz), after)
+    schedule = parse_schedule(subscription.schedule)
+    return next_fire_time(schedule, to_zone(subscription.tz), after, frozenset(holidays))
 
 
 def _change(
@@ -287,7 +297,9 @@ def _skip_paused_periods(session: Session, subscription: Subscription, now: date
     # One row for the latest passed period is enough: the runner only looks at periods after
     # the latest delivery of a subscription.
     assert subscription.id is not None
-    period = latest_period(parse_schedule(subscription.schedule), to_zone(subscription.tz), now)
+    holidays = get_holiday_days(session, subscription.holidays)
+    schedule = parse_schedule(subscription.schedule)
+    period = latest_period(schedule, to_zone(subscription.tz), now, holidays)
     if period is None or period <= subscription.created_at:
         return
     latest = session.exec(
@@ -309,6 +321,29 @@ def _skip_paused_periods(session: Session, subscription: Subscription, now: date
         )
     )
     session.flush()
+
+
+def set_holidays(
+    session: Session,
+    actor: str,
+    subscription_id: int,
+    calendar: str,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Subscription:
+    """Makes it follow a holiday calendar ("" or "none": none), audited "holidays"; the
+    periods already posted or recorded stay as they are. UnknownCalendar if none was
+    imported under that name."""
+    name = check_calendar(session, calendar)
+    return _change(
+        session,
+        actor,
+        "holidays",
+        subscription_id,
+        expected_version,
+        {"holidays": name},
+        now or utc_now(),
+    )
 
 
 def remove_subscription(

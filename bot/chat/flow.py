@@ -19,9 +19,9 @@ from typing import overload
 from bot import metrics
 from bot.chat.in_flight import WorkInFlight
 from bot.chat.more import read_more_value
-from bot.chat.records import ChatRecords
+from bot.chat.records import ChatRecords, to_snooze_value
 from bot.text_render import HELP_QUESTION
-from knowledge.answering import Answer, AnswerService, detect_lang
+from knowledge.answering import Answer, AnswerKind, AnswerService, detect_lang
 from knowledge.errors import InvalidValue, StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -45,10 +45,11 @@ class Outcome(Enum):
 @dataclass(frozen=True)
 class Notice:
     """A one-sentence reply: `key` names the sentence (each platform has a template for it),
-    in `lang`."""
+    in `lang`, with the plain values it names (`parts`, e.g. a date)."""
 
     key: str
     lang: str
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def to_outcome(answer: Answer | Notice) -> str:
     if answer.answered:
         return "answered"
     # A decline lists what the store holds too: only "did you mean" offers the question.
-    return "suggested" if answer.template == "did_you_mean" else "declined"
+    return "suggested" if answer.kind is AnswerKind.DID_YOU_MEAN else "declined"
 
 
 def to_unavailable_notice(question: str) -> Notice:
@@ -277,6 +278,44 @@ class ChatFlow:
             return to_unavailable_notice(question)
         metrics.count_vote(self.platform, helpful)
         return Notice("vote_thanks", answer.lang)
+
+    async def snooze(
+        self,
+        *,
+        platform: str,
+        user_id: str,
+        value: str,
+        when: str,
+        source: str,
+        lang: str,
+    ) -> Notice | Outcome:
+        """ "Remind me tomorrow / on Monday" clicked on a reminder (`value`: its button's, the
+        subscription id; `source`: the message clicked): stored once per person and message
+        (a second click moves it), and said when it comes back, in the reminder's language."""
+        self.work.track()
+        subscription_id = to_snooze_value(value)
+        if subscription_id is None:
+            logger.info("snooze click with a value not ours ignored")
+            return Outcome.NOT_OURS
+        try:
+            snoozed = await asyncio.to_thread(
+                self.records.create_snooze,
+                platform=platform,
+                user_id=user_id,
+                subscription_id=subscription_id,
+                when=when,
+                source=source,
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, snooze not stored: %s", exc.reason)
+            metrics.count_store_error("snooze")
+            return Notice("unavailable", lang)
+        if snoozed is None:
+            return Notice("snooze_gone", lang)
+        if snoozed.channel == "":
+            return Notice("snooze_no_dm", snoozed.lang)
+        parts = (("due", snoozed.due_text), ("tz", snoozed.tz))
+        return Notice("snoozed", snoozed.lang, parts)
 
     async def show_rest(self, value: str, key: str | None = None) -> Rest | Notice | Outcome:
         """A "show the rest" button's `value`: the answer again, with the lines it showed."""

@@ -7,10 +7,11 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.text_render import render_answer_text
 from knowledge.answering import Answer, AnswerService
@@ -27,15 +28,38 @@ from knowledge.records import (
 from knowledge.store import (
     STORE_CALL_TIMEOUT_S,
     ConversationRef,
+    Subscription,
     deadline,
     to_store_unavailable,
     utc_now,
 )
+from knowledge.store.models import Snooze
+from scheduler.errors import SubscriptionNotFound
+from scheduler.schedules import to_zone
+from scheduler.snoozes import create_snooze
 
 logger = logging.getLogger(__name__)
 
 # Each process forgets claims older than CLAIM_RETENTION at most this often (seconds).
 PRUNE_INTERVAL = 600.0
+
+
+@dataclass(frozen=True)
+class Snoozed:
+    """A stored snooze as the chat says it: when it comes back (local time, in the
+    subscription's zone `tz`), in the reminder's language; `channel` "" when the person has
+    no DM with the bot to send it to (Teams: they never opened a chat with it)."""
+
+    due_text: str
+    tz: str
+    lang: str
+    channel: str
+
+
+def to_snooze_value(value: str) -> int | None:
+    """The subscription id a "remind me later" button carries; None if it is not ours."""
+    text = value.strip()
+    return int(text) if text.isdigit() and 0 < len(text) <= 12 else None
 
 
 class ChatRecords:
@@ -180,6 +204,49 @@ class ChatRecords:
             session.refresh(conversation)
             session.expunge(conversation)
             return conversation
+
+    def create_snooze(
+        self, *, platform: str, user_id: str, subscription_id: int, when: str, source: str
+    ) -> Snoozed | None:
+        """Stores the person's snooze of a reminder (see scheduler.snoozes); None when the
+        subscription is gone. The DM goes to the Slack user id, or to the person's personal
+        chat with the bot on Teams. A double click stores it once."""
+        with self._session() as session:
+            subscription = session.get(Subscription, subscription_id)
+            if subscription is None or subscription.removed_at is not None:
+                return None
+            channel = user_id
+            if platform != "slack":
+                personal = conversations.find_personal(session, platform, user_id)
+                if personal is None:
+                    return Snoozed("", subscription.tz, subscription.lang, "")
+                channel = personal.conversation_id
+            try:
+                snooze = create_snooze(
+                    session,
+                    platform=platform,
+                    user_id=user_id,
+                    channel=channel,
+                    subscription_id=subscription_id,
+                    source=source,
+                    when=when,
+                )
+                session.commit()
+            except IntegrityError:  # the same click, a moment earlier, in another process
+                session.rollback()
+                snooze = session.exec(
+                    select(Snooze).where(
+                        Snooze.platform == platform,
+                        Snooze.user_id == user_id,
+                        Snooze.source == source[:120],
+                    )
+                ).one()
+            except SubscriptionNotFound:
+                return None
+            local = snooze.due_at.astimezone(to_zone(subscription.tz))
+            return Snoozed(
+                local.strftime("%Y-%m-%d %H:%M"), subscription.tz, subscription.lang, channel
+            )
 
     def get_conversation(self, platform: str, conversation_id: str) -> ConversationRef | None:
         """The conversation, or None when the bot was never told of it or was removed."""

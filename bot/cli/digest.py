@@ -28,6 +28,7 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
     from sqlmodel import Session
 
     from bot.composition import build_report_builder
+    from bot.report_charts import build_charts
     from bot.report_text import render_report_text
     from knowledge.seeding import ensure_store
     from scheduler.reports import Digest
@@ -44,12 +45,15 @@ def run_preview(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     print(render_report_text(report))
     if args.chart is not None:
-        chart = report.chart_png if isinstance(report, Digest) else None
-        if chart is None:
+        charts = build_charts(report) if isinstance(report, Digest) else []
+        if not charts:
             print_error("preview_no_chart", lang, kind=report.kind)
-        else:
-            Path(args.chart).write_bytes(chart)
-            print(render_text("preview_chart_saved", lang, path=args.chart, size=len(chart)))
+        path = Path(args.chart)
+        for index, chart in enumerate(charts):
+            # The budget chart to FILE, the next ones beside it: FILE-2.png …
+            target = path if index == 0 else path.with_stem(f"{path.stem}-{index + 1}")
+            target.write_bytes(chart.png)
+            print(render_text("preview_chart_saved", lang, path=target, size=len(chart.png)))
     return 0
 
 

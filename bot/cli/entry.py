@@ -11,7 +11,7 @@ from importlib.metadata import version
 
 from pydantic import ValidationError
 
-from bot.cli import ask, db, digest, doctor, kb, schedule, serve, teams
+from bot.cli import ask, db, digest, doctor, holidays, kb, schedule, serve, teams
 from bot.cli._input import to_question_text
 from bot.cli.context import EXIT_OUTPUT_CLOSED, CliContext
 from bot.cli.error_messages import HANDLED, find_message, render_failure
@@ -21,7 +21,7 @@ from bot.settings import Settings
 from knowledge.answering import detect_lang
 
 # Each module registers its subcommands, in the order `staffbot --help` lists them.
-COMMAND_MODULES = (ask, db, serve, kb, schedule, digest, teams, doctor)
+COMMAND_MODULES = (ask, db, serve, kb, schedule, holidays, digest, teams, doctor)
 # The processes that run until stopped log as services do; any other command reports Slack's
 # failures in its own words, without slack_sdk's ERROR lines before them.
 LONG_RUNNING_COMMANDS = frozenset({"serve", "scheduler"})

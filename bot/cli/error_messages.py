@@ -36,10 +36,12 @@ from scheduler.errors import (
     BadSchedule,
     ChannelIsName,
     DuplicateSubscription,
+    HolidayFileInvalid,
     InvalidChoice,
     PostError,
     SchedulerAlreadyRunning,
     SubscriptionNotFound,
+    UnknownCalendar,
     UnknownChannel,
     UnknownTimeZone,
 )
@@ -129,6 +131,13 @@ MESSAGES: dict[tuple[type[BaseException], str | None], Message] = {
         "schedule_channel_check_failed",
         to_parts=lambda exc, args, _lang: {"channel": args.channel, "reason": exc.reason},
     ),
+    (UnknownCalendar, None): Message(
+        "holidays_unknown_calendar",
+        to_parts=lambda exc, _args, _lang: {"calendar": exc.name, "known": exc.known},
+    ),
+    # staffbot holidays …
+    (HolidayFileInvalid, "holidays"): Message("holidays_file_invalid"),
+    (OSError, "holidays import"): Message("kb_file_error", to_parts=_file_parts),
     (SchedulerAlreadyRunning, "scheduler"): Message(
         "schedule_already_running", EXIT_ALREADY_RUNNING
     ),

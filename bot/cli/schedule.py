@@ -66,6 +66,7 @@ def _run_add(args: argparse.Namespace, ctx: CliContext) -> int:
             platform=args.platform,
             check_channel=checks.check_channel,
             is_channel_id=checks.is_channel_id,
+            holidays=args.holidays or "",
         )
         session.commit()
         print(subscription.id)
@@ -88,19 +89,21 @@ def _run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     from knowledge.seeding import ensure_store
     from knowledge.store import utc_now
     from scheduler.errors import SchedulerError
+    from scheduler.holidays import get_holiday_days
     from scheduler.subscriptions import get_next_run, list_subscriptions
 
     ensure_store(ctx.db_engine)
     now = utc_now()
     with Session(ctx.db_engine) as session:
         subscriptions = list_subscriptions(session)
+        holidays = {s.holidays: get_holiday_days(session, s.holidays) for s in subscriptions}
     if not subscriptions:
         print(render_text("schedule_list_empty", ctx.lang))
         return 0
     rows = []
     for s in subscriptions:
         try:
-            next_run = _to_local_text(get_next_run(s, now), s.tz)
+            next_run = _to_local_text(get_next_run(s, now, holidays[s.holidays]), s.tz)
         except SchedulerError:  # a schedule stored before a parser change
             next_run = "?"
         rows.append(
@@ -255,6 +258,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--post-when-empty",
         action="store_true",
         help='post a short "all up to date" when a reminder has nothing to report',
+    )
+    add.add_argument(
+        "--holidays",
+        help="a holiday calendar to follow (see `staffbot holidays list`): a post due on a"
+        " holiday goes out on the next working day",
     )
     add.set_defaults(run=_run_add)
 

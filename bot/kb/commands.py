@@ -30,7 +30,7 @@ from knowledge.store import AuditEntry, utc_now
 FEEDBACK_LIMIT = 20
 HELP_TOPICS = frozenset(
     {"budget", "kpi", "progress", "fact", "faq", "alias", "history", "undo", "feedback"}
-    | {"admin", "editor", "roles", "schedule"}
+    | {"admin", "editor", "roles", "schedule", "away", "holidays"}
 )
 
 # The setting the first admins of a platform come from (Slack's; Teams' is TEAMS_ADMINS).

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
 from bot.kb import changes
+from bot.kb.away import AwayCommands
 from bot.kb.commands import DEFAULT_ADMINS_VARIABLE, Handler, KnowledgeCommands, Versions
 from bot.kb.errors import KbInputError
 from bot.kb.parser import Command, parse_command
@@ -37,6 +38,8 @@ from scheduler.reports import ReportBuilder
 
 logger = logging.getLogger(__name__)
 
+# Commands anyone may run, not only admins and editors: help, and one's own time away.
+OPEN_COMMANDS = frozenset({"help", "away"})
 # Confirmations that remove something get a red "Remove" button; others a "Confirm".
 _REMOVAL_REASONS = frozenset({"confirm_remove", "confirm_retire"})
 
@@ -91,6 +94,7 @@ class KbService:
                 self.env_admins, is_user_id, env_admins_variable, check_user
             ).get_handlers(),
             **ScheduleCommands(check_channel, is_channel_id, reports).get_handlers(),
+            **AwayCommands().get_handlers(),
         }
 
     # -- the entry point ----------------------------------------------------------------
@@ -156,7 +160,7 @@ class KbService:
             if not perms.is_member:
                 return self._refuse(actor, "unreadable command", lang)
             return _to_input_error(exc, lang, actor.platform)
-        if command.name != "help" and not perms.is_member:
+        if command.name not in OPEN_COMMANDS and not perms.is_member:
             return self._refuse(actor, command.name, lang)
         try:
             reply = self._handlers[command.name](session, perms, command, lang, confirmation)

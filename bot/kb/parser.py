@@ -194,6 +194,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("editor.add", ("editor", "add"), (Param("user"), Param("code"))),
     Spec("editor.remove", ("editor", "remove"), (Param("user"), Param("code"))),
     Spec("roles", ("roles",)),
+    # "until DATE", "DATE DATE", "off", "list", or nothing (what is set now).
+    Spec("away", ("away",), (Param("when", optional=True, rest=True),)),
+    Spec("holidays", ("holidays",)),
     Spec(
         "schedule.add",
         ("schedule", "add"),
@@ -203,9 +206,10 @@ SPECS: tuple[Spec, ...] = (
             Param("scope"),
             Param("when", optional=True, rest=True),
         ),
-        options=("cron", "tz", "lang"),
+        options=("cron", "tz", "lang", "holidays"),
         flags=("always",),
     ),
+    Spec("schedule.holidays", ("schedule", "holidays"), (Param("id"), Param("calendar"))),
     Spec("schedule.list", ("schedule", "list")),
     Spec("schedule.pause", ("schedule", "pause"), (Param("id"),)),
     Spec("schedule.resume", ("schedule", "resume"), (Param("id"),)),
@@ -217,7 +221,15 @@ SPECS_BY_NAME = {spec.name: spec for spec in SPECS}
 # Options whose value is free text, kept as typed (others are NFKC-normalised like codes).
 _TEXT_OPTIONS = frozenset({"title-en", "title-zh", "alternates"})
 # Words a Chinese keyboard user may type for the first word.
-_WORD_ALIASES = {"帮助": "help", "?": "help", "历史": "history", "撤销": "undo"}
+_WORD_ALIASES = {
+    "帮助": "help",
+    "?": "help",
+    "历史": "history",
+    "撤销": "undo",
+    "休假": "away",
+    "不在": "away",
+    "假日": "holidays",
+}
 
 
 @dataclass(frozen=True)

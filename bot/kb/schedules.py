@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -21,9 +21,11 @@ from scheduler.errors import (
     DuplicateSubscription,
     InvalidChoice,
     SubscriptionNotFound,
+    UnknownCalendar,
     UnknownChannel,
     UnknownTimeZone,
 )
+from scheduler.holidays import get_holiday_days, list_calendars
 from scheduler.reports import ReportBuilder
 
 DEFAULT_TZ = "UTC"
@@ -42,8 +44,11 @@ def _to_local(moment: datetime | None, tz: str) -> str | None:
     return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
 
 
-def to_subscription_view(subscription: Subscription, now: datetime) -> dict[str, Any]:
-    """A subscription as the replies show it, with its next post in its own time zone."""
+def to_subscription_view(
+    subscription: Subscription, now: datetime, holidays: frozenset[date] = frozenset()
+) -> dict[str, Any]:
+    """A subscription as the replies show it, with its next post in its own time zone
+    (`holidays`: the days of its calendar)."""
     return {
         "id": subscription.id,
         "kind": subscription.kind,
@@ -54,7 +59,10 @@ def to_subscription_view(subscription: Subscription, now: datetime) -> dict[str,
         "lang": subscription.lang,
         "paused": subscription.paused,
         "always": not subscription.quiet_when_empty,
-        "next_run": _to_local(subscriptions.get_next_run(subscription, now), subscription.tz),
+        "next_run": _to_local(
+            subscriptions.get_next_run(subscription, now, holidays), subscription.tz
+        ),
+        "holidays": subscription.holidays,
     }
 
 
@@ -101,14 +109,25 @@ def to_schedule_error(exc: Exception) -> tuple[str, dict[str, Any]] | None:
             "kind": exc.kind,
         }
         return "schedule_error", context
+    if isinstance(exc, UnknownCalendar):
+        return "schedule_error", {
+            "reason_key": "unknown_calendar",
+            "text": exc.name,
+            "suggestions": exc.known,
+        }
     if isinstance(exc, SubscriptionNotFound):
         return "schedule_error", {"reason_key": "not_found", "text": str(exc.subscription_id)}
     return None
 
 
-def _done(action: str, subscription: Subscription, lang: str) -> KbReply:
+def _view(session: Session, subscription: Subscription) -> dict[str, Any]:
+    holidays = get_holiday_days(session, subscription.holidays)
+    return to_subscription_view(subscription, utc_now(), holidays)
+
+
+def _done(action: str, subscription: Subscription, lang: str, session: Session) -> KbReply:
     """The reply to a schedule change that landed: the action and the subscription now."""
-    view = to_subscription_view(subscription, utc_now())
+    view = _view(session, subscription)
     return KbReply("schedule_done", lang, {"action": action, "s": view}, changed=True)
 
 
@@ -137,6 +156,8 @@ class ScheduleCommands:
             "schedule.remove": self._remove,
             "schedule.preview": self._preview,
             "schedule.status": self._status,
+            "schedule.holidays": self._holidays,
+            "holidays": self._calendars,
         }
 
     def _add(
@@ -162,15 +183,15 @@ class ScheduleCommands:
             platform=perms.actor.platform,
             check_channel=self.check_channel,
             is_channel_id=self.is_channel_id,
+            holidays=command.options.get("holidays", ""),
         )
-        return _done("add", subscription, lang)
+        return _done("add", subscription, lang, session)
 
     def _list(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
     ) -> KbReply:
         perms.require_admin("schedule list")
-        now = utc_now()
-        views = [to_subscription_view(s, now) for s in subscriptions.list_subscriptions(session)]
+        views = [_view(session, s) for s in subscriptions.list_subscriptions(session)]
         return KbReply("schedule_list", lang, {"subscriptions": views})
 
     def _pause(
@@ -180,7 +201,7 @@ class ScheduleCommands:
         subscription = subscriptions.pause_subscription(
             session, perms.actor.to_audit(), to_id(command.require("id"))
         )
-        return _done("pause", subscription, lang)
+        return _done("pause", subscription, lang, session)
 
     def _resume(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
@@ -189,7 +210,7 @@ class ScheduleCommands:
         subscription = subscriptions.resume_subscription(
             session, perms.actor.to_audit(), to_id(command.require("id"))
         )
-        return _done("resume", subscription, lang)
+        return _done("resume", subscription, lang, session)
 
     def _remove(
         self, session: Session, perms: Permissions, command: Command, lang: str, versions: Versions
@@ -199,7 +220,7 @@ class ScheduleCommands:
         subscription = subscriptions.get_subscription(session, subscription_id)
         key = f"subscription:{subscription_id}"
         if versions is None:
-            view = to_subscription_view(subscription, utc_now())
+            view = _view(session, subscription)
             request = ConfirmationRequest(
                 "button_remove", command.text, {key: subscription.version}, lang
             )
@@ -210,7 +231,34 @@ class ScheduleCommands:
             subscription_id,
             expected_version=versions.get(key, -1),
         )
-        return _done("remove", removed, lang)
+        return _done("remove", removed, lang, session)
+
+    def _holidays(
+        self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
+    ) -> KbReply:
+        perms.require_admin("schedule holidays")
+        subscription = subscriptions.set_holidays(
+            session,
+            perms.actor.to_audit(),
+            to_id(command.require("id")),
+            command.require("calendar"),
+        )
+        return _done("holidays", subscription, lang, session)
+
+    def _calendars(
+        self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
+    ) -> KbReply:
+        perms.require_member("holidays")
+        calendars = [
+            {
+                "name": c.name,
+                "days": c.days,
+                "first": c.first.isoformat(),
+                "last": c.last.isoformat(),
+            }
+            for c in list_calendars(session)
+        ]
+        return KbReply("holidays", lang, {"calendars": calendars})
 
     def _preview(
         self, session: Session, perms: Permissions, command: Command, lang: str, _: Versions
@@ -225,7 +273,7 @@ class ScheduleCommands:
             utc_now(),
             with_chart=False,
         )
-        view = to_subscription_view(subscription, utc_now())
+        view = _view(session, subscription)
         context = {"s": view, "is_empty": report.is_empty}
         return KbReply("schedule_preview", lang, context, report=report)
 
@@ -244,5 +292,5 @@ class ScheduleCommands:
         assert subscription.id is not None
         recent = deliveries.list_deliveries(session, subscription.id)[-RECENT_DELIVERIES:]
         views = [_to_delivery_view(d, subscription.tz) for d in reversed(recent)]
-        context = {"s": to_subscription_view(subscription, utc_now()), "deliveries": views}
+        context = {"s": _view(session, subscription), "deliveries": views}
         return KbReply("schedule_status", lang, context)

@@ -30,6 +30,9 @@ ACTION_HELPFUL = "vote_helpful"
 ACTION_NOT_HELPFUL = "vote_not_helpful"
 ACTION_POST = "post_to_channel"
 ACTION_MORE = "show_more"
+# "Remind me tomorrow / on Monday" under a scheduled reminder (value: the subscription id).
+ACTION_SNOOZE_TOMORROW = "snooze_tomorrow"
+ACTION_SNOOZE_MONDAY = "snooze_monday"
 ACTION_SUGGESTION = re.compile(r"^suggestion_\d+$")
 
 Block = dict[str, Any]

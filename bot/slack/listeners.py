@@ -17,6 +17,8 @@ from bot.slack.blocks import (
     ACTION_MORE,
     ACTION_NOT_HELPFUL,
     ACTION_POST,
+    ACTION_SNOOZE_MONDAY,
+    ACTION_SNOOZE_TOMORROW,
     ACTION_SUGGESTION,
     build_answer_message,
     build_home_view,
@@ -40,9 +42,11 @@ from bot.slack.payloads import (
     to_event_key,
     to_post_key,
     to_request_key,
+    to_snooze_source,
     to_vote_key,
 )
 from bot.slack.replies import post_private, post_reply, post_to_response_url
+from bot.slack.text import escape_text
 from bot.text_render import to_lang
 
 logger = logging.getLogger(__name__)
@@ -93,6 +97,8 @@ class SlackListeners:
         app.action(ACTION_NOT_HELPFUL)(self.on_not_helpful)
         app.action(ACTION_POST)(self.on_post_to_channel)
         app.action(ACTION_MORE)(self.on_more)
+        app.action(ACTION_SNOOZE_TOMORROW)(self.on_snooze)
+        app.action(ACTION_SNOOZE_MONDAY)(self.on_snooze)
 
     # -- shared steps -------------------------------------------------------------------
 
@@ -315,6 +321,41 @@ class SlackListeners:
         if isinstance(notice, Outcome):
             return
         message = build_notice_message(notice.key, notice.lang)
+        await post_private(client, extract_action_place(body), user_id, message)
+
+    async def on_snooze(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        client: AsyncWebClient,
+    ) -> None:
+        """ "Remind me tomorrow / on Monday" on a reminder: the reminder comes back to the
+        one who clicked, by DM, once; they are told when (only they see it). Clicking
+        again moves it; a repeated request is done once."""
+        await ack()
+        user_id = extract_action_user_id(body)
+        source = to_snooze_source(body)
+        if user_id is None or source is None:
+            logger.info("snooze click without a user or its message ignored")
+            return
+        if not await self.flow.claim_read_only(_to_request_key(body, request)):
+            return
+        actions = body.get("actions") or [{}]
+        when = "monday" if actions[0].get("action_id") == ACTION_SNOOZE_MONDAY else "tomorrow"
+        lang = to_lang(extract_locale(body))
+        notice = await self.flow.snooze(
+            platform=PLATFORM,
+            user_id=user_id,
+            value=extract_action_value(body),
+            when=when,
+            source=source,
+            lang=lang,
+        )
+        if isinstance(notice, Outcome):
+            return
+        parts = {key: escape_text(value) for key, value in notice.parts}
+        message = build_notice_message(notice.key, notice.lang, **parts)
         await post_private(client, extract_action_place(body), user_id, message)
 
     async def on_post_to_channel(

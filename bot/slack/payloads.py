@@ -144,6 +144,17 @@ def to_post_key(body: Mapping[str, Any]) -> str | None:
     return _to_message_key(body, "post")
 
 
+def to_snooze_source(body: Mapping[str, Any]) -> str | None:
+    """The reminder message a "remind me later" button is on (channel and ts): one snooze
+    per person and message."""
+    container = body.get("container")
+    if not isinstance(container, Mapping):
+        return None
+    channel = extract_channel_id(container.get("channel_id"))
+    ts = extract_ts(container.get("message_ts"))
+    return f"{channel}:{ts}" if channel and ts else None
+
+
 def to_vote_key(body: Mapping[str, Any]) -> str | None:
     """A vote on an answer: the message the buttons are on and the voter, so that a double
     click (two requests, two trigger_ids) is one vote."""

@@ -15,8 +15,9 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from bot.report_charts import build_charts
 from bot.slack.ids import is_user_id
-from bot.slack.report_blocks import build_report_message, to_chart_filename
+from bot.slack.report_blocks import build_report_message
 from scheduler.errors import (
     PermanentFailure,
     PostError,
@@ -24,6 +25,7 @@ from scheduler.errors import (
     TemporaryFailure,
     UnclearOutcome,
 )
+from scheduler.reports import Digest
 
 if TYPE_CHECKING:
     from scheduler.reports import Report
@@ -40,6 +42,8 @@ MAX_RATE_LIMIT_WAIT = 30.0
 # Messages read per conversations.history page, and pages read, when looking for a marker.
 HISTORY_PAGE = 200
 HISTORY_PAGES = 5
+# Slack keeps at most this many characters of an image's alt text.
+MAX_ALT_TEXT = 1000
 
 
 def _is_refused(error: BaseException) -> bool:
@@ -183,8 +187,19 @@ class SlackPoster:
             unfurl_media=False,
         )
         ts = str(response["ts"])
-        chart = getattr(report, "chart_png", None)
-        if chart:
+        charts = build_charts(report) if isinstance(report, Digest) else []
+        if charts:
+            # One upload for all the charts, each with its alt text (read aloud, and shown
+            # where images are not), into the message's thread.
+            uploads = [
+                {
+                    "content": chart.png,
+                    "filename": chart.filename,
+                    "title": chart.filename,
+                    "alt_txt": chart.alt_text[:MAX_ALT_TEXT],
+                }
+                for chart in charts
+            ]
             try:
                 self._call(
                     channel,
@@ -192,12 +207,10 @@ class SlackPoster:
                     sending=True,
                     channel=channel,
                     thread_ts=ts,
-                    content=chart,
-                    filename=to_chart_filename(report),
-                    title=to_chart_filename(report),
+                    file_uploads=uploads,
                 )
             except PostError as exc:
-                logger.warning("chart of post %s to %s not uploaded: %s", ts, channel, exc.reason)
+                logger.warning("charts of post %s to %s not uploaded: %s", ts, channel, exc.reason)
         return ts
 
     def find_post(self, channel: str, marker: str, since: datetime) -> str | None:

@@ -6,6 +6,8 @@ from typing import Any
 
 from bot.report_text import to_actor_text, to_report_parts, to_user_id
 from bot.slack.blocks import (
+    ACTION_SNOOZE_MONDAY,
+    ACTION_SNOOZE_TOMORROW,
     MAX_BLOCKS,
     MAX_MESSAGE_CHARS,
     MAX_SECTION_CHARS,
@@ -23,6 +25,8 @@ MAX_HEADER_CHARS = 150
 MAX_KPI_TEXT = 90
 # The fallback `text` (notifications, clients without blocks) stays short.
 MAX_FALLBACK_CHARS = 300
+# A table block holds at most 100 rows (the header row included), and a message one table.
+MAX_TABLE_ROWS = 100
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -99,6 +103,13 @@ class _Fitter:
         self.blocks: list[Block] = []
         self.left_out = 0  # lines that did not fit
 
+    def add_block(self, block: Block, lines: int) -> None:
+        """One block (a table) standing for `lines` lines, if it still fits."""
+        if self.left_out or len(self.blocks) + 1 > self.room:
+            self.left_out += lines
+            return
+        self.blocks.append(block)
+
     def add(self, text: str, *, divider: bool = False) -> None:
         pieces = to_section_pieces(text)
         for index, lines in enumerate(pieces):
@@ -127,6 +138,23 @@ def _finish(
     return [*blocks, *tail][:MAX_BLOCKS]
 
 
+def _snooze_buttons(subscription_id: int, lang: str) -> Block:
+    """ "Remind me tomorrow" and "… on Monday", for whoever clicks (by DM, once)."""
+    buttons = [
+        {
+            "type": "button",
+            "text": {"type": "plain_text", "text": render_slack_text(name, lang).strip()},
+            "action_id": action_id,
+            "value": str(subscription_id),
+        }
+        for name, action_id in (
+            ("button_snooze_tomorrow", ACTION_SNOOZE_TOMORROW),
+            ("button_snooze_monday", ACTION_SNOOZE_MONDAY),
+        )
+    ]
+    return {"type": "actions", "elements": buttons}
+
+
 def _build_reminder(report: Reminder) -> Message:
     lang = report.lang
     parts = to_report_parts(report, escape_text)
@@ -140,6 +168,8 @@ def _build_reminder(report: Reminder) -> Message:
     if not report.is_empty:
         example = report.themes[0].kpis[0].code
         tail.append(_context(render_slack_text("reminder_footer", lang, example=example)))
+        if report.subscription_id is not None:
+            tail.append(_snooze_buttons(report.subscription_id, lang))
     # One block for the cut note, if needed.
     fitter = _Fitter(MAX_BLOCKS - len(head) - len(tail) - 1)
     for theme in short["themes"]:
@@ -160,8 +190,8 @@ def _build_digest(report: Report) -> Message:
         _context(escape_text(render_slack_text("digest_period", lang, **plain))),
     ]
     tail: list[Block] = []
-    if parts["has_chart"]:
-        tail.append(_context(render_slack_text("digest_chart", lang)))
+    if parts["has_chart"] or parts["has_progress_chart"]:
+        tail.append(_context(render_slack_text("digest_chart", lang, **parts)))
     fitter = _Fitter(MAX_BLOCKS - len(head) - len(tail) - 1)
     sections = ["digest_budget", "digest_progress", "digest_stale", "digest_changes"]
     if parts["missed"]:
@@ -169,11 +199,34 @@ def _build_digest(report: Report) -> Message:
         sections.insert(1, "digest_missed")
     for name in sections:
         fitter.add(render_slack_text(name, lang, **parts), divider=True)
+        if name == "digest_progress" and parts["targets"]:
+            fitter.add(render_slack_text("digest_targets", lang, **parts), divider=True)
+            table = _targets_table(parts["targets"], lang)
+            fitter.add_block(table, len(table["rows"]) - 1)
+        if name == "digest_stale" and parts["away"]:
+            fitter.add(render_slack_text("digest_away", lang, **parts))
     fallback = render_slack_text("digest_fallback", lang, **plain)
     return {
         "text": escape_text(_shorten(fallback, MAX_FALLBACK_CHARS)),
         "blocks": _finish(head, fitter, tail, "digest_more", lang),
     }
+
+
+def _cell(text: str) -> dict[str, Any]:
+    return {"type": "raw_text", "text": text}
+
+
+def _targets_table(targets: list[dict[str, Any]], lang: str) -> Block:
+    """Progress against target as a table block: code, value, target, % of target, change
+    since last week (raw text: codes and numbers only, so nothing to escape)."""
+    header = render_slack_text("digest_targets_header", lang).strip().split("|")
+    rows = [[_cell(word) for word in header]]
+    for t in targets[: MAX_TABLE_ROWS - 1]:
+        share = f"{t['share']}%" if t["share"] is not None else "–"
+        values = [t["code"], t["value"], t["target"] or "–", share, t["change"] or "–"]
+        rows.append([_cell(value) for value in values])
+    settings = [{"is_wrapped": True}, *({"align": "right"} for _ in header[1:])]
+    return {"type": "table", "rows": rows, "column_settings": settings}
 
 
 def build_report_message(report: Report) -> Message:

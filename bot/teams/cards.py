@@ -22,6 +22,7 @@ VERB_SUGGEST = "staffbot.suggest"
 VERB_MORE = "staffbot.more"
 VERB_KB_CONFIRM = "staffbot.kb_confirm"
 VERB_KB_CANCEL = "staffbot.kb_cancel"
+VERB_SNOOZE = "staffbot.snooze"
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 # Teams refuses a message above about 28 KB, activity envelope included; a card stays under
@@ -41,7 +42,17 @@ MAX_REPORT_TEXT = 90
 SUGGESTION_BUTTONS = 5
 NOTICES = ("unavailable", "vote_thanks", "no_user_id", "cancelled", "failed")
 # Short plain texts Teams shows under a clicked card (an invoke's message response).
-TOASTS = ("sent", "not_understood", "no_user_id", "unavailable", "vote_thanks", "already_done")
+TOASTS = (
+    "sent",
+    "not_understood",
+    "no_user_id",
+    "unavailable",
+    "vote_thanks",
+    "already_done",
+    "snoozed",
+    "snooze_gone",
+    "snooze_no_dm",
+)
 # Notices that are /kb sentences: their text is the /kb commands' own template.
 _KB_NOTICES = ("cancelled", "failed")
 
@@ -77,6 +88,7 @@ _VERBS = {
     "VERB_MORE": VERB_MORE,
     "VERB_KB_CONFIRM": VERB_KB_CONFIRM,
     "VERB_KB_CANCEL": VERB_KB_CANCEL,
+    "VERB_SNOOZE": VERB_SNOOZE,
 }
 
 
@@ -236,12 +248,12 @@ def build_notice_card(key: str, lang: str) -> Card:
     return render_card("notice", lang, key=key, kb_text=kb_text)
 
 
-def render_toast(key: str, lang: str) -> str:
+def render_toast(key: str, lang: str, **parts: str) -> str:
     """One of TOASTS as plain text, from `templates/teams/<lang>/toast.j2`."""
     if key not in TOASTS:
         raise ValueError(f"unknown toast {key!r}")
     template = get_template("teams", "toast", lang)
-    return template.render(lang=lang, key=key).strip()
+    return template.render(lang=lang, key=key, **parts).strip()
 
 
 def build_kb_card(reply: KbReply) -> Card:
@@ -296,7 +308,7 @@ def _cut_reminder(parts: dict[str, Any], keep: int) -> dict[str, Any]:
 def _cut_digest(parts: dict[str, Any], keep: int) -> dict[str, Any]:
     # Cut from the end, as a long digest reads: progress, then stale KPIs, then changes.
     cut = dict(parts)
-    for name in ("progress", "stale", "changes"):
+    for name in ("progress", "targets", "stale", "changes"):
         cut[name] = parts[name][: max(keep, 0)]
         keep -= len(cut[name])
     return cut
@@ -311,7 +323,7 @@ def _build_report(
         name, items, cut = "reminder", sum(len(t["kpis"]) for t in parts["themes"]), _cut_reminder
     else:
         name = "digest"
-        items = sum(len(parts[key]) for key in ("progress", "stale", "changes"))
+        items = sum(len(parts[key]) for key in ("progress", "targets", "stale", "changes"))
         cut = _cut_digest
     head_paragraphs = _to_paragraphs(head or [])
 

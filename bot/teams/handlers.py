@@ -33,6 +33,7 @@ from bot.teams.cards import (
     VERB_KB_CONFIRM,
     VERB_MORE,
     VERB_NOT_HELPFUL,
+    VERB_SNOOZE,
     VERB_SUGGEST,
     build_answer_card,
     build_kb_card,
@@ -280,6 +281,8 @@ class TeamsHandlers:
             return await self._more(ctx, data)
         if verb == VERB_KB_CONFIRM:
             return await self._confirm(ctx, data, user_id, lang)
+        if verb == VERB_SNOOZE:
+            return await self._snooze(activity, data, user_id, lang)
         if verb == VERB_KB_CANCEL:
             value = data.get("l")
             return _card_response(build_notice_card("cancelled", value if value == "zh" else "en"))
@@ -299,6 +302,30 @@ class TeamsHandlers:
         if isinstance(notice, Outcome):
             return _message_response(render_toast("vote_thanks", detect_lang(question)))
         return _message_response(render_toast(notice.key, notice.lang))
+
+    async def _snooze(
+        self, activity: Any, data: dict[str, Any], user_id: str | None, lang: str
+    ) -> dict[str, Any]:
+        """ "Remind me tomorrow / on Monday" on a reminder card: it comes back to the one who
+        clicked, in their chat with the bot, once (one per person and card)."""
+        where = extract_where(activity)
+        card_id = getattr(activity, "reply_to_id", None)
+        if user_id is None:
+            return _message_response(render_toast("no_user_id", lang))
+        if where is None or not card_id:
+            return _message_response(render_toast("not_understood", lang))
+        when = data.get("w")
+        notice = await self.flow.snooze(
+            platform=PLATFORM,
+            user_id=user_id,
+            value=read_data_text(data, "s"),
+            when=when if when in ("tomorrow", "monday") else "tomorrow",
+            source=to_event_id(where.conversation_id, f"snooze:{card_id}"),
+            lang=lang,
+        )
+        if isinstance(notice, Outcome):
+            return _message_response(render_toast("not_understood", lang))
+        return _message_response(render_toast(notice.key, notice.lang, **dict(notice.parts)))
 
     async def _more(self, ctx: Any, data: dict[str, Any]) -> dict[str, Any]:
         value = data.get("v")

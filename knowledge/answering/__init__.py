@@ -1,6 +1,6 @@
 """Answering questions: the read model, text, matching, understanding, figures and the engine."""
 
-from knowledge.answering.answer import Answer, SourceRef
+from knowledge.answering.answer import Answer, AnswerKind, SourceRef
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.figures import (
     get_budget_figure,
@@ -22,6 +22,7 @@ from knowledge.answering.text import (
 __all__ = [
     "Answer",
     "AnswerEngine",
+    "AnswerKind",
     "AnswerService",
     "Knowledge",
     "KnowledgeCache",

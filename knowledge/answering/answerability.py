@@ -8,7 +8,7 @@ answer it wants tells that nothing said about P2 answers it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from knowledge.answering.text import is_chinese, latin_tokens, normalize
 
@@ -20,6 +20,8 @@ CONTACT = "contact"
 PERCENT = "percent"
 # A date after the store's own time: "when is the next WTDC".
 NEXT_DATE = "next_date"
+# Anything about a time after the store's own: "where is the next retreat", "明年的预算".
+FUTURE = "future"
 
 # Quoted words are named, not asked: "the answers to 'who are we'".
 _QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
@@ -111,6 +113,40 @@ _NEXT = re.compile(
     r"\b(?:next|upcoming|forthcoming)\b|下一[届次个场]?|下届|下次|即将举行", re.IGNORECASE
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# A time after today, or the next of a recurring event: the documents speak of their own
+# time, so only a record that names a later year can say anything about it. Not "the next
+# steps" or "下一步", which documents state themselves.
+_FUTURE = re.compile(
+    r"\b(?:next|coming|upcoming) (?:[a-z0-9\-]+ ){0,3}?(?:month|week|year|time|session|meeting"
+    r"|edition|conference"
+    r"|retreat|event|round|wtdc|council|assembly|tdag|plenipotentiary|summit|workshop|training)"
+    r"|\btomorrow\b|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"
+    r"|下个?月|下周|下星期|明年|明天|下一?届|下一次|下次|即将举行"
+)
+
+# "How many X": the noun counted, up to the verb or preposition after it ("how many member
+# states does ITU have" → member states); "多少名员工", "几位副主任" → 员工, 副主任.
+_EN_COUNTED = re.compile(r"\b(?:how many|number of)\s+((?:[a-z][a-z'\-]*\s*){1,3})")
+_EN_COUNTED_STOP = frozenset(
+    "does do did is are was were has have had will would can could should may might in at on "
+    "of for per from by to with within across under over that which who the a an there "
+    "each every were been being get gets got".split()
+)
+_ZH_COUNTED = re.compile(
+    r"(?:多少|几)(?:个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国)?"
+    r"([\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|$)"
+)
+# Counted nouns so general that any count near the subject may be the one asked for.
+_GENERIC_COUNTED = frozenset(
+    "people persons person ones things items times members participants "
+    "人 人次 次 个 项 名 位 样 种 些".split()
+)
+# A count counts what is written within this many words (Latin) or characters (Chinese) of it.
+COUNT_WINDOW_WORDS = 3
+COUNT_WINDOW_BEFORE = 2
+_DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[  \u202f](?=\d{3}(?!\d))")
+_ZH_CLAUSE_END = re.compile(r"[，。；：、（）()；;！？]")
+COUNT_WINDOW_CHARS = 8
 
 
 def read_wanted(text: str) -> str | None:
@@ -142,15 +178,146 @@ def list_frame_spans(text: str) -> list[str]:
     return spans + [m.group() for m in _FRAME.finditer(unquoted)]
 
 
-def is_supplied(wanted: str | None, texts: Iterable[str], *, present: int | None = None) -> bool:
+# A year that is part of a name or a period, not the date of something: "the 2030 Agenda",
+# "2030 Sustainable Development Goals", "Connect 2030", "the 2024-2027 Strategic Plan",
+# "2030年可持续发展议程".
+_NAMING_YEAR = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d(?!\d)|\s+[A-Z]|年?(?:可持续|议程|愿景|战略|互联))"
+    r"|(?:connect|agenda|vision|议程)\s*(?:19|20)\d\d(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?=(?:19|20)?\d\d(?!\d))",
+    re.IGNORECASE,
+)
+
+
+def _list_dated_years(text: str) -> list[str]:
+    """The years a text writes as dates, not as parts of names or periods."""
+    return _YEAR.findall(_NAMING_YEAR.sub(" ", text))
+
+
+def asks_about_future(text: str) -> bool:
+    """Whether a question (normalised) asks about a time after the documents' own: next
+    month, next year, the next session of a meeting."""
+    return _FUTURE.search(_QUOTED.sub(" ", text)) is not None
+
+
+def read_counted(text: str) -> tuple[str, ...]:
+    """The words of what a "how many" question counts (normalised): in English the words
+    up to the verb ("how many member states does …" → member, states; "how many bids came
+    in" → bids, came), in Chinese the noun ("多少个需要协调的主题" → 主题); () when it
+    counts something too general to check ("how many people", "多少人")."""
+    unquoted = _QUOTED.sub(" ", text)
+    match = _EN_COUNTED.search(unquoted)
+    if match:
+        words: list[str] = []
+        for word in match.group(1).split():
+            if word in _EN_COUNTED_STOP:
+                break
+            words.append(word)
+        if not words or words[0] in _GENERIC_COUNTED:
+            return ()
+        return tuple(words)
+    match = _ZH_COUNTED.search(unquoted)
+    if match:
+        noun = match.group(1).rsplit("的", 1)[-1]
+        # "多少人处于离线状态": people, with what is said of them.
+        if len(noun) >= 2 and noun not in _GENERIC_COUNTED and noun[0] not in _GENERIC_COUNTED:
+            return (noun,)
+    return ()
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return word[:5]
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Stems equal, or one a prefix of the other of at least four letters ("staf")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) if short != long else True
+
+
+def _with_synonyms(counted: tuple[str, ...], synonyms: Sequence[Sequence[str]]) -> list[str]:
+    """The counted words and, for each, the words of its synonym group (staff → employee,
+    工作人员)."""
+    found = list(counted)
+    for word in counted:
+        for group in synonyms:
+            if any(
+                word == s or (not is_chinese(word) and _same_stem(_stem(word), _stem(s)))
+                for s in group
+            ):
+                found += [s for s in group if s not in found]
+    return found
+
+
+def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str]]) -> bool:
+    """Whether `text` writes a count beside what is counted (or a synonym of it)."""
+    words_counted = _with_synonyms(counted, synonyms)
+    nouns = [w for w in words_counted if is_chinese(w)]
+    if is_chinese(counted[0]):
+        for match in _COUNT.finditer(text):
+            # Within the clause of the count: "（包括成员国和部门成员）以及30多名同事" counts
+            # colleagues, not members.
+            start = max(0, match.start() - COUNT_WINDOW_CHARS)
+            before = _ZH_CLAUSE_END.split(text[start : match.start()])
+            after = _ZH_CLAUSE_END.split(text[match.end() : match.end() + COUNT_WINDOW_CHARS])
+            window = before[-1] + match.group() + after[0]
+            for noun in nouns:
+                pairs = [noun[i : i + 2] for i in range(len(noun) - 1)]
+                if sum(1 for pair in pairs if pair in window) >= (len(pairs) + 1) // 2:
+                    return True
+        return False
+    stems = [_stem(w) for w in words_counted if not is_chinese(w)]
+    initials = "".join(w[0] for w in counted if not is_chinese(w)).upper()
+    # Letters and digits together: "COP28" is a name, not a count; "8 000" is one number.
+    text = _DIGIT_GROUP_SPACE.sub("", text)
+    words = [w.rstrip(",.") for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-,.]*", text)]
+    for n, word in enumerate(words):
+        if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
+            window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + COUNT_WINDOW_WORDS]
+            if any(_same_stem(_stem(w), s) for w in window for s in stems):
+                return True
+            # "16 LDCs" counts least developed countries.
+            if any(
+                len(w) >= 2 and w.rstrip("s").isupper() and w.rstrip("s") in initials
+                for w in window
+            ):
+                return True
+    return False
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred thousand dozen dozens million".split()
+)
+
+
+def is_supplied(
+    wanted: str | None,
+    texts: Iterable[str],
+    *,
+    present: int | None = None,
+    counted: tuple[str, ...] = (),
+    synonyms: Sequence[Sequence[str]] = (),
+) -> bool:
     """Whether the texts of a record hold the kind of answer wanted; a date for "the next
-    one" must be later than `present`, the year the store's documents speak from."""
+    one", or anything about the future, must be later than `present`, the year the store's
+    documents speak from; a count of `counted` (when given) must be written next to it."""
     if wanted is None:
         return True
-    if wanted == NEXT_DATE:
+    texts = list(texts)
+    if wanted in (NEXT_DATE, FUTURE):
+        # A bare year (a figure read out of the text) is judged in its sentence instead.
+        sentences = [text for text in texts if not _YEAR.fullmatch(text.strip())]
         return present is None or any(
-            int(year) > present for text in texts for year in _YEAR.findall(text)
+            int(year) > present for text in sentences for year in _list_dated_years(text)
         )
+    if wanted == COUNT and counted:
+        return any(_counts(counted, text, synonyms) for text in texts)
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
 

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from knowledge.answering.thresholds import ANSWER_MIN_PROBABILITY, SUGGEST_MIN_PROBABILITY
+
 # How a search answer's evidence is made of its signals (see `to_evidence`).
 LEAD_WEIGHT = 0.5  # a clear lead over the next candidate ...
 LEAD_CAP = 0.2  # ... counts up to this much
@@ -24,9 +26,6 @@ MISSING_WORDS_CAP = 3
 NAMED_MIN_WEIGHT = 0.5
 NAMED_MISSING_PENALTY = 0.5
 
-# Answer at or above T1; between T2 and T1 offer the candidates ("did you mean"); below, decline.
-ANSWER_MIN_PROBABILITY = 0.6
-SUGGEST_MIN_PROBABILITY = 0.1
 
 SEARCH = "search"
 STRUCTURED = "structured"

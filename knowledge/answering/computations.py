@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from knowledge.answering.answer import Answer, SourceRef
+from knowledge.answering.answer import Answer, AnswerKind, SourceRef
 from knowledge.answering.figures import (
     BudgetFigure,
     get_budget_figure,
@@ -28,6 +28,12 @@ from knowledge.answering.lists import read_stated_count
 from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import latin_tokens, stem
+from knowledge.answering.thresholds import (
+    COMPUTED_FLOOR,
+    MONEY_SUM_CONFIDENCE,
+    PART_MIN_COVERAGE,
+    RESULTS_TOTAL_CONFIDENCE,
+)
 from knowledge.answering.understanding import Question
 from knowledge.store import TOTAL_CODE, models
 
@@ -60,8 +66,6 @@ _SHARE_WANTED = re.compile(
 _TABLE_LINES = re.compile(r"\btable 1\b|\bbudget lines\b|\blines\b|表1|预算项")
 RATIO_PLACES = Decimal("0.01")
 AVERAGE_PLACES = Decimal("0.01")
-# A computation over budget lines the question names is as sure as the question reading.
-COMPUTED_FLOOR = 0.7
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,14 @@ class Calculator:
         }
         sources = list(dict.fromkeys(s for f in figures for s in f.sources))
         confidence = max(COMPUTED_FLOOR, q.confidence)
-        return Answer("compute", q.lang, True, confidence, "compute", parts, sources)
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=sources,
+        )
 
     # -- operations ---------------------------------------------------------------------
 
@@ -273,7 +284,14 @@ class Calculator:
             "figures": [],
         }
         sources = list(dict.fromkeys(to_source(self.knowledge, f.doc, f.section) for f, _ in found))
-        return Answer("compute", q.lang, True, MONEY_SUM_CONFIDENCE, "compute", parts, sources)
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=MONEY_SUM_CONFIDENCE,
+            parts=parts,
+            sources=sources,
+        )
 
     def _extremes(self, q: Question) -> Answer | None:
         """The largest and the smallest budget of a group, each named with its figure."""
@@ -372,7 +390,14 @@ class Calculator:
         parts |= {"rows": rows, "result": sum(int(r["count"]) for r in rows)}
         parts |= {"year": None, "missing_year": None, "newer": [], "figures": []}
         sources = list(dict.fromkeys(to_source(self.knowledge, t.doc, t.section) for t in themes))
-        return Answer(which[:-1], q.lang, True, RESULTS_TOTAL_CONFIDENCE, "compute", parts, sources)
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=RESULTS_TOTAL_CONFIDENCE,
+            parts=parts,
+            sources=sources,
+        )
 
 
 # Words a question about every outcome or output may have beyond intent words: "what kinds
@@ -383,7 +408,6 @@ _RESULTS_GENERIC = frozenset(
         "different", "list", "几类", "哪几类", "类", "种类", "类别", "哪些", "几种", "哪几种",
     }
 )  # fmt: skip
-RESULTS_TOTAL_CONFIDENCE = 0.9
 
 
 def _asks_results_total(q: Question) -> bool:
@@ -405,9 +429,6 @@ _CURRENCIES = {"欧元": "EUR", "美元": "USD", "瑞郎": "CHF", "瑞士法郎"
 _SCALES = {"万": 10_000, "亿": 100_000_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Names the question quotes, or the two sides of its one "and".
 _QUOTED_NAME = re.compile(r"[“\"'‘「]([^”\"'’」]{3,60})[”\"'’」]")
-# A part of the question must name its fact this clearly.
-PART_MIN_COVERAGE = 0.6
-MONEY_SUM_CONFIDENCE = 0.75
 
 
 @dataclass(frozen=True)
@@ -540,4 +561,11 @@ def compute_in_fact(
     else:
         parts |= {"result": sum(c.value for c in counts)}
     parts |= {"year": fact.year, "missing_year": None, "newer": [], "figures": []}
-    return Answer("compute", q.lang, True, confidence, "compute", parts, [source])
+    return Answer(
+        kind=AnswerKind.COMPUTE,
+        lang=q.lang,
+        answered=True,
+        confidence=confidence,
+        parts=parts,
+        sources=[source],
+    )

@@ -11,9 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.answering.answer import Answer
+from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.figures import to_source, to_subject
 from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.thresholds import (
+    DEFINED_CONFIDENCE,
+    DEFINED_TYPO_CONFIDENCE,
+    TERM_CONFIDENCE,
+)
 from knowledge.answering.understanding import Question
 from knowledge.store import models
 
@@ -79,13 +84,10 @@ _EN_DEFINES = r"\s*(?:–|—|:|,\s+(?:the|a|an|i\.e\.)\s|\s+(?:is|are|means|ref
 _ZH_DEFINES = r"\s*(?:–|—|：|:|是指|指的是|即|意味着|是)"
 # A term inside quotes or a title is named, not defined: "“有意义的连接：创新与加速”".
 _QUOTE_BEFORE = "“\"'‘《「"
-TERM_CONFIDENCE = 0.8
 # A near miss ("NEPT" for "NETP") is taken for an acronym this long or longer with the same
 # letters, when exactly one acronym has them.
 TYPO_MIN_LENGTH = 4
 ACRONYM_MIN_CAPITALS = 2
-DEFINED_CONFIDENCE = 0.9
-TYPO_CONFIDENCE = 0.7
 
 
 @dataclass
@@ -220,6 +222,10 @@ def _written_as_acronym(term: str, text: str) -> bool:
     return not any(ch.isupper() for ch in text)
 
 
+# Answers a definition may replace: a fact that only mentions the term, or a decline.
+_REPLACEABLE_KINDS = frozenset({AnswerKind.FACT, AnswerKind.DECLINE, AnswerKind.CANNOT_ANSWER})
+
+
 class Glossary:
     """The acronyms of one revision of the knowledge, and the answers they give."""
 
@@ -259,7 +265,7 @@ class Glossary:
         not: "Meaningful connectivity, the ability to …" over a fact that only names it.
         None when the answer given defines it, or no single fact does."""
         term = read_asked_phrase(normalized, lang)
-        if term is None or given.template not in ("fact", "decline", "cannot_answer"):
+        if term is None or given.kind not in _REPLACEABLE_KINDS:
             return None
         ranked = []
         for fact in self.knowledge.facts:
@@ -272,7 +278,7 @@ class Glossary:
         if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
             return None  # several facts define it alike: not one to pick
         best, fact = ranked[0]
-        if given.template == "fact":
+        if given.kind is AnswerKind.FACT:
             given_rank = self._defines(given.parts["fact"], term, lang)
             if (
                 given_rank is not None
@@ -282,7 +288,14 @@ class Glossary:
         under = to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
         parts: dict[str, Any] = {"fact": fact, "priority": under}
         source = to_source(self.knowledge, fact.doc, fact.section)
-        return Answer("fact", lang, True, TERM_CONFIDENCE, "fact", parts, [source])
+        return Answer(
+            kind=AnswerKind.FACT,
+            lang=lang,
+            answered=True,
+            confidence=TERM_CONFIDENCE,
+            parts=parts,
+            sources=[source],
+        )
 
     @staticmethod
     def _defines(fact: models.Fact, term: str, lang: str) -> int | None:
@@ -309,5 +322,12 @@ class Glossary:
         fact = self._defining_fact(acronym)
         parts: dict[str, Any] = {"acronym": acronym, "fact": fact, "asked": term, "typo": typo}
         source = to_source(self.knowledge, fact.doc, fact.section)
-        confidence = TYPO_CONFIDENCE if typo else DEFINED_CONFIDENCE
-        return Answer("definition", lang, True, confidence, "definition", parts, [source])
+        confidence = DEFINED_TYPO_CONFIDENCE if typo else DEFINED_CONFIDENCE
+        return Answer(
+            kind=AnswerKind.DEFINITION,
+            lang=lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=[source],
+        )

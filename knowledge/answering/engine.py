@@ -1,21 +1,26 @@
-"""The answer engine: a question in, an `Answer` out, from an in-memory read of the store."""
+"""The answer engine: a question in, an `Answer` out; routes it to the budget answers, the
+record answers or the search over everything, and checks the answer can answer it."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
-from decimal import Decimal
+from dataclasses import replace
 from typing import Any
 
-from knowledge.answering.answer import Answer, SourceRef
+from knowledge.answering._budget_answers import BudgetAnswers
+from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswers
+from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
+    FUTURE,
+    NEXT_DATE,
+    asks_about_future,
     is_computed,
     is_supplied,
     list_frame_spans,
     list_named_words,
+    read_counted,
     read_operation,
     read_wanted,
 )
@@ -32,24 +37,15 @@ from knowledge.answering.computations import Calculator, compute_in_fact
 from knowledge.answering.definitions import Glossary
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
-    BudgetFigure,
-    get_budget_figure,
-    get_complete_year,
-    get_total_amount,
-    list_subjects,
-    to_percentage,
     to_source,
     to_subject,
 )
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.intents import Reading, read_question_form
-from knowledge.answering.lists import asks_for_items, gives_count_asked
+from knowledge.answering.lists import gives_count_asked
 from knowledge.answering.matching import (
-    ANSWER_MIN_SCORE,
     DATED_FORM_BONUS,
     FORM_BONUS,
-    SUGGEST_MIN_SCORE,
-    TIE_MARGIN,
     YEAR_MISMATCH_PENALTY,
     Hit,
     QueryTerms,
@@ -58,29 +54,24 @@ from knowledge.answering.matching import (
 )
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import detect_lang, detect_script, normalize, to_script
+from knowledge.answering.thresholds import (
+    ANSWER_MIN_SCORE,
+    CANNOT_ANSWER_CONFIDENCE,
+    CERTAIN,
+    MONEY_FACT_MIN_COVERAGE,
+    NOTHING_FOUND,
+    RELATED_BELOW,
+    STRUCTURED_FIRST_EXPLAINED,
+    SUGGEST_MIN_SCORE,
+    THEME_GUESS_MAX_EXPLAINED,
+    TIE_MARGIN,
+    UNKNOWN_WORD_MIN_COVERAGE,
+)
 from knowledge.answering.understanding import Question, QuestionReader, Target
-from knowledge.store import TOTAL_CODE, models
+from knowledge.store import TOTAL_CODE
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
-# With intent words, a structured answer whose targets explain at least this share of the
-# question is given even when a fact scores higher.
-STRUCTURED_FIRST_EXPLAINED = 0.5
-# Below this confidence a fact answer also lists what else came close.
-RELATED_BELOW = 0.75
-# A question about money that names no budget line is answered from a fact only when the
-# fact covers this much of it (otherwise "WHO budget" would get a fact that mentions WHO).
-MONEY_FACT_MIN_COVERAGE = 0.8
-# A question with a word the knowledge has never seen ("annual leave") is answered from a
-# fact only when the fact explains this much of it: that word may be what it is about.
-UNKNOWN_WORD_MIN_COVERAGE = 0.7
-# A record that holds no answer of the kind asked for is declined at this confidence.
-CANNOT_ANSWER_CONFIDENCE = 0.05
-# A question about a theme of a priority that explains less than this of it names a theme the
-# reader did not recognise (a typo): it is offered the priority's themes.
-THEME_GUESS_MAX_EXPLAINED = 0.5
-# A risk is picked out by name when the search explains this much of the question.
-RISK_MIN_COVERAGE = 0.5
 
 # The store's present is the latest year holding at least this share of its dated facts.
 PRESENT_YEAR_MIN_SHARE = 0.05
@@ -96,17 +87,10 @@ _NUMBERED = re.compile(
     r"(?:no\.?|number|#|编号|第)?\s*(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])"
 )
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
-# "Which priority has a KPI on …", "这个KPI属于哪个主题": the question asks whose a KPI is.
-_OWNER = re.compile(
-    r"\b(?:which|what) (?:priority|priorities|theme|themes|enabler|enablers)\b|\bunder which\b"
-    r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
-    r"|哪个(?:重点工作|主题|推动因素|优先事项)|哪一(?:项重点工作|个主题)|属于哪|归属|归哪"
-)
-# ... and is answered from the KPI whose text explains at least this much of the rest (Chinese
-# bigrams such as 有关/关于 count against it).
-KPI_OWNER_MIN_COVERAGE = 0.4
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
+# Answers whose parts say which operation they computed.
+_COMPUTED_KINDS = frozenset({AnswerKind.COMPUTE, AnswerKind.EXTREME})
 
 
 class AnswerEngine:
@@ -121,7 +105,8 @@ class AnswerEngine:
         self.reader = QuestionReader(knowledge, self.index)
         self.calculator = Calculator(knowledge, self.index)
         self.glossary = Glossary(knowledge)
-        self.latest_year = max(knowledge.years) if knowledge.years else None
+        self.budgets = BudgetAnswers(knowledge)
+        self.records = RecordAnswers(knowledge, self.index, self.budgets)
         self.present_year = _present_year(knowledge)
         self._facts = {f.key: f for f in knowledge.facts}
         self._faqs = {q.key: q for q in knowledge.faqs}
@@ -148,7 +133,13 @@ class AnswerEngine:
         if not text:
             return self._help(lang)
         if len(text) > MAX_QUESTION_LENGTH:
-            return Answer("decline", lang, False, 0.0, "too_long", {"limit": MAX_QUESTION_LENGTH})
+            return Answer(
+                kind=AnswerKind.TOO_LONG,
+                lang=lang,
+                answered=False,
+                confidence=NOTHING_FOUND,
+                parts={"limit": MAX_QUESTION_LENGTH},
+            )
         q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
@@ -162,23 +153,26 @@ class AnswerEngine:
         )
         # "what is meaningful connectivity": the fact that defines it, not one naming it
         answer = self.glossary.define(whole, lang, answer) or answer
-        if answer.template == "fact":  # a share or a sum of counts the fact states
+        if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
-        wanted = read_wanted(q.normalized)
-        if answer.template == "kpi_detail" and _OWNER.search(q.normalized):
+        wanted = self._wanted(q)
+        if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
-        texts = self._answer_texts(q, answer)
-        if answer.answered and not is_supplied(wanted, texts, present=self.present_year):
+        if answer.answered and not self._is_supplied(q, answer, wanted):
             return self._cannot_answer(q, answer, wanted)
         operation = read_operation(q.normalized)
-        if answer.answered and answer.template in self._FIGURE_TEMPLATES | {"overview"}:
-            done = answer.parts.get("op", "") if answer.template in ("compute", "extreme") else ""
+        if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
+            done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
             if not is_computed(operation, str(done)):
                 return self._cannot_compute(q, str(operation))
         if answer.answered and not answer.signals:
             # A search answer is calibrated as it is decided; a structured one here.
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
+        if answer.answered and answer.parts.get("missing_year"):
+            # "I have no figures for 2025; those I hold are for 2023": the question asked is
+            # declined (the figures held are context, not its answer).
+            answer.answered = False
         return answer
 
     def _route(self, q: Question) -> Answer:
@@ -190,7 +184,7 @@ class AnswerEngine:
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
-        if structured is not None and structured.template == "did_you_mean":
+        if structured is not None and structured.kind is AnswerKind.DID_YOU_MEAN:
             return structured
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
@@ -201,7 +195,7 @@ class AnswerEngine:
             lookup_score = lookup.signals.get("score", lookup.confidence)
             if (
                 lookup.answered
-                and lookup.intent != "overview"
+                and lookup.kind is not AnswerKind.OVERVIEW
                 and (lookup_score > structured.confidence + TIE_MARGIN)
                 and not gives_count_asked(q.normalized, structured)  # "the four main risks"
             ):
@@ -211,44 +205,46 @@ class AnswerEngine:
 
     def budget_overview(self, lang: str) -> Answer:
         """Every priority and enabler ranked by budget: the overview a home page shows."""
-        return self._extreme(Question("", "", lang, Reading(concepts={"rank", "budget"})))
+        return self.budgets.extreme(Question("", "", lang, Reading(concepts={"rank", "budget"})))
 
     # -- routing ------------------------------------------------------------------------
 
     def _structured(self, q: Question) -> Answer | None:
         reading = q.reading
         if reading.has("risk", "mitigation"):
-            return self._risk(q)
+            return self.records.risk(q)
         targets = q.targets
         if reading.has("kpi"):
-            owner = self._kpi_owner(q)
+            owner = self.records.kpi_owner(q)
             if owner is not None:
                 return owner
             if targets:
-                return self._kpi_list(q)
+                return self.records.kpi_list(q)
             if reading.has("whole", "count") and not q.content:
-                return self._kpi_total(q.lang)
+                return self.records.kpi_total(q.lang)
             return None
         if self._names_an_unknown_theme(q):
             return self._theme_choice(q)
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
         over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
         if reading.has("max", "min", "rank") and measured and over_a_class:
-            return self._extreme(q)
+            return self.budgets.extreme(q)
         if len(targets) >= 2 and reading.has("sum", "difference", "whole"):
-            return self._combine(q, "difference" if reading.has("difference") else "sum")
+            op = "difference" if reading.has("difference") else "sum"
+            return self.budgets.combine(q, op) or self.records.overview(q, targets)
         if reading.has("output", "outcome") and targets:
-            return self._results(q, "outputs" if reading.has("output") else "outcomes")
+            return self.records.results(q, "outputs" if reading.has("output") else "outcomes")
         if reading.has("budget", "share"):
             if targets:
-                return self._budget(q, targets)
+                return self.budgets.budget(q, targets) or self.records.overview(q, targets)
             if not q.content:
                 if reading.has("whole"):
-                    return self._budget(q, [Target(TOTAL_CODE)], confidence=1.0)
-                return self._extreme(q)
+                    whole = [Target(TOTAL_CODE)]
+                    return self.budgets.budget(q, whole, CERTAIN) or self.records.overview(q, whole)
+                return self.budgets.extreme(q)
             return None
         if targets:
-            return self._overview(q, targets)
+            return self.records.overview(q, targets)
         return None
 
     def _names_an_unknown_theme(self, q: Question) -> bool:
@@ -261,12 +257,12 @@ class AnswerEngine:
             and bool(q.targets)
             and q.explained < THEME_GUESS_MAX_EXPLAINED
             and any(not self.index.has_token(t) for t in q.content)
-            and all(len(self._theme_codes(t.code)) > 1 for t in q.targets)
+            and all(len(self.records.theme_codes(t.code)) > 1 for t in q.targets)
         )
 
     def _theme_choice(self, q: Question) -> Answer:
         """The themes of the priority named, closest first, as "did you mean"."""
-        codes = [c for t in q.targets for c in self._theme_codes(t.code)]
+        codes = [c for t in q.targets for c in self.records.theme_codes(t.code)]
         hits = self.index.search(q.terms, kinds=("theme",), limit=len(self.knowledge.themes))
         rank = {h.entry.ref: n for n, h in enumerate(hits)}
         codes.sort(key=lambda c: rank.get(c, len(rank)))
@@ -275,326 +271,19 @@ class AnswerEngine:
             f"{c} {self.knowledge.themes[c].name_zh if zh else self.knowledge.themes[c].name_en}"
             for c in codes
         ][: SUGGESTION_LIMIT + 1]
-        return Answer("unknown", q.lang, False, q.explained, "did_you_mean", {}, [], labels)
-
-    # -- budgets ------------------------------------------------------------------------
-
-    # Years. A store holds a year as soon as one line of it exists, so years may be partly
-    # filled in (admins add 2024 subject by subject). The rules:
-    # - one subject: the year asked for if it has figures for it, else its own latest year;
-    # - several subjects added up, compared or ranked: the year asked for if any of them has
-    #   it, else the latest year every one of them has (a complete year), noting the newer
-    #   figures some of them have.
-
-    def _budget_code(self, code: str) -> str:
-        """The code whose lines answer for a subject: a theme that is its priority's only
-        one shares the priority's lines."""
-        if self.knowledge.get_subject_years(code):
-            return code
-        parent = self.knowledge.get_theme_priority(code)
-        if parent and len(self.knowledge.themes_by_priority[parent]) == 1:
-            return parent
-        return code
-
-    def _subject_year(self, code: str, asked: int | None) -> int | None:
-        years = self.knowledge.get_subject_years(self._budget_code(code))
-        if asked is not None and asked in years:
-            return asked
-        if years:
-            return years[-1]
-        return asked if asked in self.knowledge.years else self.latest_year
-
-    def _group_year(self, codes: Sequence[str], asked: int | None) -> int | None:
-        budget_codes = [self._budget_code(c) for c in codes]
-        if asked is not None and any(
-            asked in self.knowledge.get_subject_years(c) for c in budget_codes
-        ):
-            return asked
-        year = get_complete_year(self.knowledge, budget_codes)
-        return year if year is not None else self.latest_year
-
-    def _figure(self, code: str, year: int | None) -> BudgetFigure | None:
-        return get_budget_figure(self.knowledge, self._budget_code(code), year) if year else None
-
-    def _figures(self, codes: Sequence[str], year: int | None) -> list[BudgetFigure]:
-        """Budget figures of one year; a theme that is its priority's only one shares the
-        priority's line."""
-        figures: list[BudgetFigure] = []
-        for code in codes:
-            figure = self._figure(code, year)
-            if figure is not None and figure not in figures:
-                figures.append(figure)
-        return figures
-
-    def _latest_figures(self, codes: Sequence[str], asked: int | None) -> list[BudgetFigure]:
-        """Each subject's figure for the year asked, or for its own latest year."""
-        figures: list[BudgetFigure] = []
-        for code in codes:
-            figure = self._figure(code, self._subject_year(code, asked))
-            if figure is not None and figure not in figures:
-                figures.append(figure)
-        return figures
-
-    def _newer(self, figures: Sequence[BudgetFigure], year: int | None) -> list[dict[str, Any]]:
-        """Subjects answered for `year` that also have figures for a later year."""
-        newer: list[dict[str, Any]] = []
-        for figure in figures:
-            later = [y for y in figure.other_years if year is not None and y > year]
-            if later:
-                newer.append({"subject": figure.subject, "year": later[-1]})
-        return newer
-
-    def _year_parts(self, figures: Sequence[BudgetFigure], asked: int | None) -> dict[str, Any]:
-        years = sorted({f.year for f in figures})
-        year = years[-1] if years else self.latest_year
-        missing = asked if asked is not None and any(f.year != asked for f in figures) else None
-        if not figures and asked is not None and asked not in self.knowledge.years:
-            missing = asked
-        return {"year": year, "missing_year": missing, "mixed_years": len(years) > 1}
-
-    def _budget(
-        self, q: Question, targets: Sequence[Target], confidence: float | None = None
-    ) -> Answer:
-        figures = self._latest_figures([t.code for t in targets], q.reading.year)
-        if not figures:
-            return self._overview(q, targets)
-        parts: dict[str, Any] = self._year_parts(figures, q.reading.year)
-        year = parts["year"]
-        parts |= {
-            "figures": figures,
-            "total": get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None,
-            "ambiguous": any(t.ambiguous for t in targets),
-        }
-        sure = q.confidence if confidence is None else confidence
-        return Answer("budget", q.lang, True, sure, "budget", parts, _sources(figures))
-
-    def _combine(self, q: Question, op: str) -> Answer:
-        asked = q.reading.year
-        year = self._group_year([t.code for t in q.targets], asked)
-        missing_year = asked if asked is not None and asked != year else None
-        figures = self._figures([t.code for t in q.targets], year)
-        if len(figures) < 2:
-            return self._budget(q, q.targets)
-        if op == "difference":
-            figures = sorted(figures[:2], key=lambda f: -f.amount)
-        amounts = [f.amount for f in figures]
-        result = sum(amounts) if op == "sum" else amounts[0] - amounts[1]
-        total = get_total_amount(self.knowledge, year) if year else None
-        share = to_percentage(result, total) if total and op == "sum" else None
-        parts: dict[str, Any] = {
-            "op": op,
-            "figures": figures,
-            "result": result,
-            "year": year,
-            "missing_year": missing_year,
-            "total": total,
-            "share_of_total": share,
-            "newer": self._newer(figures, year),
-        }
-        return Answer("compute", q.lang, True, q.confidence, "compute", parts, _sources(figures))
-
-    def _extreme(self, q: Question) -> Answer:
-        reading = q.reading
-        kind = None
-        for concept, name in (
-            ("class_theme", "theme"),
-            ("class_enabler", "enabler"),
-            ("class_priority", "priority"),
-        ):
-            if reading.has(concept):
-                kind = name
-                break
-        codes = [s.code for s in list_subjects(self.knowledge, kind)]
-        within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
-        if kind == "theme" and within:
-            codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
-        year = self._group_year(codes, reading.year)
-        missing_year = reading.year if reading.year is not None and reading.year != year else None
-        figures = self._figures(codes, year)
-        answered = {f.subject.code for f in figures}
-        lacking = [
-            s
-            for s in (to_subject(self.knowledge, c) for c in codes)
-            if s is not None and self._budget_code(s.code) not in answered
-        ]
-        figures.sort(key=lambda f: (-f.amount, f.subject.code))
-        if reading.has("max") and not reading.has("rank"):
-            op, chosen = "max", figures[:1]
-        elif reading.has("min") and not reading.has("rank"):
-            op, chosen = "min", figures[-1:]
-        else:
-            op, chosen = "rank", figures
-        total = get_total_amount(self.knowledge, year) if year else None
-        parts: dict[str, Any] = {
-            "op": op,
-            "kind": kind or "row",
-            "figures": chosen,
-            "ranked": figures,
-            "year": year,
-            "missing_year": missing_year,
-            "total": total,
-            "newer": self._newer(figures, year),
-            "lacking": lacking,
-        }
-        confidence = 0.95 if not q.content else q.confidence
-        return Answer("compute", q.lang, True, confidence, "extreme", parts, _sources(chosen))
-
-    # -- overviews, KPIs, outcomes -------------------------------------------------------
-
-    def _theme_codes(self, code: str) -> list[str]:
-        if code in self.knowledge.themes:
-            return [code]
-        return [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
-
-    def _overview(
-        self, q: Question, targets: Sequence[Target], confidence: float | None = None
-    ) -> Answer:
-        asked = q.reading.year
-        items: list[dict[str, Any]] = []
-        sources: list[SourceRef] = []
-        figures: list[BudgetFigure] = []
-        for target in targets:
-            subject = to_subject(self.knowledge, target.code)
-            if subject is None:
-                continue
-            year = self._subject_year(target.code, asked)
-            figure = get_budget_figure(self.knowledge, target.code, year) if year else None
-            if figure:
-                sources += figure.sources
-                figures.append(figure)
-            themes: list[dict[str, Any]] = []
-            for code in self._theme_codes(target.code):
-                theme = self.knowledge.themes[code]
-                # The theme's figure of its priority's year, else its own latest one.
-                theme_figure = get_budget_figure(self.knowledge, code, year) if year else None
-                if theme_figure is None and self.knowledge.get_subject_years(code):
-                    theme_figure = self._figure(code, self._subject_year(code, asked))
-                themes.append(
-                    {
-                        "theme": theme,
-                        "figure": theme_figure,
-                        "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
-                        "outcomes": len(self.knowledge.outcomes.get(code, [])),
-                    }
-                )
-                sources.append(to_source(self.knowledge, theme.doc, theme.section))
-            items.append(
-                {
-                    "subject": subject,
-                    "priority": self.knowledge.priorities.get(target.code),
-                    "figure": figure,
-                    "themes": themes,
-                    "kpi_count": sum(t["kpis"] for t in themes),
-                }
-            )
-        parts: dict[str, Any] = {"items": items, **self._year_parts(figures, asked)}
-        sure = q.confidence if confidence is None else confidence
-        return Answer("overview", q.lang, True, sure, "overview", parts, _dedupe(sources))
-
-    def _kpi_list(self, q: Question) -> Answer:
-        groups: list[dict[str, Any]] = []
-        sources: list[SourceRef] = []
-        for target in q.targets:
-            for code in self._theme_codes(target.code):
-                theme = self.knowledge.themes[code]
-                groups.append(
-                    {
-                        "theme": theme,
-                        "subject": to_subject(self.knowledge, code),
-                        "kpis": self.knowledge.kpis_by_theme.get(code, []),
-                    }
-                )
-                sources.append(to_source(self.knowledge, theme.doc, theme.section))
-        parts: dict[str, Any] = {
-            "groups": groups,
-            "count": sum(len(g["kpis"]) for g in groups),
-            "only_count": q.reading.has("count") and not asks_for_items(q.normalized),
-        }
-        return Answer("kpi", q.lang, True, q.confidence, "kpi_list", parts, _dedupe(sources))
-
-    def _kpi_owner(self, q: Question) -> Answer | None:
-        """The KPI a "which priority has a KPI on X" question is about, with its theme and
-        priority, when the question asks whose it is and a KPI's text explains it."""
-        if not _OWNER.search(q.normalized):
-            return None
-        terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
-        hits = self.index.search(terms, kinds=("kpi",), limit=2)
-        if not hits or hits[0].coverage < KPI_OWNER_MIN_COVERAGE:
-            return None
-        if len(hits) > 1 and hits[0].score - hits[1].score <= TIE_MARGIN:
-            return None  # two KPIs fit as well: the usual search offers both
-        # The form itself says a KPI is wanted: the search only has to tell which one.
-        return self._kpi_answer(q.lang, hits[0].entry.ref, min(1.0, 0.3 + hits[0].score))
-
-    def _kpi_total(self, lang: str) -> Answer:
-        rows: list[dict[str, Any]] = []
-        for priority in self.knowledge.priorities.values():
-            codes = self._theme_codes(priority.code)
-            count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in codes)
-            rows.append({"subject": to_subject(self.knowledge, priority.code), "count": count})
-        kpis = list(self.knowledge.kpis.values())
-        sections = sorted({k.section for k in kpis})
-        sources = [to_source(self.knowledge, kpis[0].doc, ", ".join(sections))] if kpis else []
-        parts: dict[str, Any] = {"rows": rows, "total": sum(r["count"] for r in rows)}
-        return Answer("kpi", lang, True, 0.95, "kpi_total", parts, sources)
+        return Answer(
+            kind=AnswerKind.DID_YOU_MEAN,
+            lang=q.lang,
+            answered=False,
+            confidence=q.explained,
+            suggestions=labels,
+        )
 
     def _kpi_detail(self, q: Question) -> Answer:
         code = q.reading.kpi_codes[0]
         if code not in self.knowledge.kpis:
             return self._unknown_code(q.lang, code)
-        return self._kpi_answer(q.lang, code, 1.0)
-
-    def _kpi_answer(self, lang: str, code: str, confidence: float) -> Answer:
-        kpi = self.knowledge.kpis[code]
-        theme = self.knowledge.themes[kpi.theme_code]
-        parts: dict[str, Any] = {
-            "kpi": kpi,
-            "theme": theme,
-            "subject": to_subject(self.knowledge, theme.priority_code),
-            "progress": to_progress(self.knowledge.get_latest_progress(code)),
-        }
-        source = to_source(self.knowledge, kpi.doc, kpi.section)
-        return Answer("kpi", lang, True, confidence, "kpi_detail", parts, [source])
-
-    def _results(self, q: Question, which: str, confidence: float | None = None) -> Answer:
-        store = self.knowledge.outputs if which == "outputs" else self.knowledge.outcomes
-        groups: list[dict[str, Any]] = []
-        sources: list[SourceRef] = []
-        for target in q.targets:
-            for code in self._theme_codes(target.code):
-                theme = self.knowledge.themes[code]
-                groups.append({"theme": theme, "entries": store.get(code, [])})
-                sources.append(to_source(self.knowledge, theme.doc, theme.section))
-        parts: dict[str, Any] = {"which": which, "groups": groups}
-        sure = q.confidence if confidence is None else confidence
-        return Answer(which[:-1], q.lang, True, sure, "results", parts, _dedupe(sources))
-
-    # -- risks --------------------------------------------------------------------------
-
-    def _risk(self, q: Question) -> Answer:
-        chosen = list(self.knowledge.risks.values())
-        confidence = 0.9 if not q.content else 0.7
-        if q.content:
-            terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
-            hits = [
-                h
-                for h in self.index.search(terms, kinds=("risk",), limit=4)
-                if h.coverage >= RISK_MIN_COVERAGE
-            ]
-            if hits:
-                best = hits[0].score
-                chosen = [
-                    self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
-                ]
-                confidence = min(1.0, 0.3 + hits[0].score)
-        return self._risk_answer(q.lang, chosen, confidence)
-
-    def _risk_answer(self, lang: str, risks: Sequence[Any], confidence: float) -> Answer:
-        items = [
-            {"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks
-        ]
-        sources = _dedupe([to_source(self.knowledge, r.doc, r.section) for r in risks])
-        return Answer("risk", lang, True, confidence, "risk", {"items": items}, sources)
+        return self.records.kpi_answer(q.lang, code, CERTAIN)
 
     # -- search over everything ---------------------------------------------------------
 
@@ -624,7 +313,13 @@ class AnswerEngine:
         if best is None or not acceptable:
             score = best.score if best else 0.0
             shown = suggestions if score >= SUGGEST_MIN_SCORE else []
-            return Answer("unknown", q.lang, False, round(score, 3), "decline", {}, [], shown)
+            return Answer(
+                kind=AnswerKind.DECLINE,
+                lang=q.lang,
+                answered=False,
+                confidence=round(score, 3),
+                suggestions=shown,
+            )
         frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
         signals = self._signals(terms, named, best, hits, frame)
         probability = self.calibration.to_probability(SEARCH, to_evidence(signals))
@@ -632,12 +327,18 @@ class AnswerEngine:
         answer = self._answer_entry(q, best, probability)
         answer.signals = signals
         if decision != "answer":
-            wanted = read_wanted(q.normalized)
-            if not is_supplied(wanted, self._answer_texts(q, answer), present=self.present_year):
+            wanted = self._wanted(q)
+            if not self._is_supplied(q, answer, wanted):
                 return self._cannot_answer(q, answer, wanted)  # says what is missing
-            template = "did_you_mean" if decision == "suggest" and suggestions else "decline"
+            kind = (
+                AnswerKind.DID_YOU_MEAN
+                if decision == "suggest" and suggestions
+                else AnswerKind.DECLINE
+            )
             shown = suggestions if best.score >= SUGGEST_MIN_SCORE else []
-            unsure = Answer("unknown", q.lang, False, probability, template, {}, [], shown)
+            unsure = Answer(
+                kind=kind, lang=q.lang, answered=False, confidence=probability, suggestions=shown
+            )
             unsure.signals = signals
             return unsure
         if answer.confidence < RELATED_BELOW:
@@ -697,7 +398,11 @@ class AnswerEngine:
         }
 
     def _has_unknown_word(self, terms: QueryTerms) -> bool:
-        return bool(self.index.list_unknown_words(terms))
+        """Whether the question has a word the documents never use. Only Latin words count:
+        Chinese is indexed by character pairs, and an unseen pair is mostly two words side by
+        side or an everyday word (一共, 适合, 季度), not a subject the store lacks; the
+        calibrated check on distinctive words weighs Chinese instead."""
+        return any(t.isascii() for t in self.index.list_unknown_words(terms))
 
     def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Lift facts of the kind the question's form asks for, then sort again."""
@@ -733,25 +438,39 @@ class AnswerEngine:
     def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:
         kind, ref = hit.entry.kind, hit.entry.ref
         if kind in ENTITY_KINDS:
-            return self._overview(q, [Target(ref)], confidence)
+            return self.records.overview(q, [Target(ref)], confidence)
         if kind == "kpi":
-            return self._kpi_answer(q.lang, ref, confidence)
+            return self.records.kpi_answer(q.lang, ref, confidence)
         if kind in ("outcome", "output"):
             found = Question(
                 q.text, q.normalized, q.lang, q.reading, targets=[Target(ref.split("#")[0])]
             )
-            return self._results(found, kind + "s", confidence)
+            return self.records.results(found, kind + "s", confidence)
         if kind == "risk":
-            return self._risk_answer(q.lang, [self.knowledge.risks[ref]], confidence)
+            return self.records.risk_answer(q.lang, [self.knowledge.risks[ref]], confidence)
         if kind == "faq":
             faq = self._faqs[ref]
             source = to_source(self.knowledge, faq.doc, faq.section)
-            return Answer("faq", q.lang, True, confidence, "faq", {"faq": faq}, [source])
+            return Answer(
+                kind=AnswerKind.FAQ,
+                lang=q.lang,
+                answered=True,
+                confidence=confidence,
+                parts={"faq": faq},
+                sources=[source],
+            )
         fact = self._facts[ref]
         source = to_source(self.knowledge, fact.doc, fact.section)
         under = to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
         parts: dict[str, Any] = {"fact": fact, "priority": under}
-        return Answer("fact", q.lang, True, confidence, "fact", parts, [source])
+        return Answer(
+            kind=AnswerKind.FACT,
+            lang=q.lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=[source],
+        )
 
     def _suggestions(self, lang: str, hits: Sequence[Hit]) -> list[str]:
         labels: list[str] = []
@@ -785,23 +504,54 @@ class AnswerEngine:
     # -- answerability -----------------------------------------------------------------
 
     # Templates that say figures (amounts, shares, counts of KPIs) and nothing else.
-    _FIGURE_TEMPLATES = frozenset(
-        {"budget", "compute", "extreme", "kpi_list", "kpi_total", "results"}
+    _FIGURE_KINDS = frozenset(
+        {
+            AnswerKind.BUDGET,
+            AnswerKind.COMPUTE,
+            AnswerKind.EXTREME,
+            AnswerKind.KPI_LIST,
+            AnswerKind.KPI_TOTAL,
+            AnswerKind.OUTCOMES,
+            AnswerKind.OUTPUTS,
+        }
     )
-    _SHARE_TEMPLATES = frozenset({"budget", "compute", "extreme"})
+    _SHARE_KINDS = frozenset({AnswerKind.BUDGET, AnswerKind.COMPUTE, AnswerKind.EXTREME})
+
+    @staticmethod
+    def _wanted(q: Question) -> str | None:
+        """The kind of answer the question wants; anything about a time after the
+        documents' own wants a record that speaks of it."""
+        wanted = read_wanted(q.normalized)
+        if wanted != NEXT_DATE and asks_about_future(q.normalized):
+            return FUTURE
+        return wanted
+
+    def _is_supplied(self, q: Question, answer: Answer, wanted: str | None) -> bool:
+        """Whether the answer holds the kind of answer wanted; a count found by search must
+        count what the question counts (44 stakeholders is no count of member states)."""
+        searched = answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
+        counted = read_counted(q.normalized) if searched else ()
+        texts = self._answer_texts(q, answer)
+        return is_supplied(
+            wanted,
+            texts,
+            present=self.present_year,
+            counted=counted,
+            synonyms=self.knowledge.synonyms,
+        )
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
         they hold; a figure answer holds counts, an overview nothing in particular."""
         parts = answer.parts
-        if answer.template == "fact":
+        if answer.kind is AnswerKind.FACT:
             fact = parts["fact"]
             return [fact.title_en, fact.text_en, fact.title_zh, fact.text_zh, *fact.figures]
-        if answer.template == "faq":
+        if answer.kind is AnswerKind.FAQ:
             return [parts["faq"].answer_en, parts["faq"].answer_zh]
-        if answer.template == "kpi_detail":
+        if answer.kind is AnswerKind.KPI_DETAIL:
             return [parts["kpi"].text_en, parts["kpi"].text_zh]
-        if answer.template == "risk":
+        if answer.kind is AnswerKind.RISK:
             return [
                 "0",  # the answer counts the risks it lists
                 *(
@@ -814,15 +564,15 @@ class AnswerEngine:
                     )
                 ),
             ]
-        if answer.template == "kpi_list":
+        if answer.kind is AnswerKind.KPI_LIST:
             kpis = [k for group in parts["groups"] for k in group["kpis"]]
             return ["0", *(t for k in kpis for t in (k.text_en, k.text_zh))]
-        if answer.template in self._SHARE_TEMPLATES or (
-            answer.template == "overview" and q.reading.has("budget", "share")
+        if answer.kind in self._SHARE_KINDS or (
+            answer.kind is AnswerKind.OVERVIEW and q.reading.has("budget", "share")
         ):
             return ["0 %"]  # budgets are said with their shares
-        if answer.template in self._FIGURE_TEMPLATES or (
-            answer.template == "overview"
+        if answer.kind in self._FIGURE_KINDS or (
+            answer.kind is AnswerKind.OVERVIEW
             and q.reading.has("class_theme", "kpi", "outcome", "output")
         ):
             return ["0"]
@@ -842,7 +592,7 @@ class AnswerEngine:
             subject = f"{named.label} – {named.name_zh if zh else named.name_en}"
             if named.kind == "theme":
                 subject = f"{named.code} – {named.name_zh if zh else named.name_en}"
-            themes = self._theme_codes(named.code)
+            themes = self.records.theme_codes(named.code)
             holds = ["budget"]
             if len(themes) > 1:
                 holds.append("themes")
@@ -857,14 +607,12 @@ class AnswerEngine:
         suggestions = self._suggestions(q.lang, hits)[:SUGGESTION_LIMIT]
         parts: dict[str, Any] = {"wanted": wanted, "subject": subject, "holds": holds}
         return Answer(
-            "unknown",
-            q.lang,
-            False,
-            CANNOT_ANSWER_CONFIDENCE,
-            "cannot_answer",
-            parts,
-            [],
-            suggestions,
+            kind=AnswerKind.CANNOT_ANSWER,
+            lang=q.lang,
+            answered=False,
+            confidence=CANNOT_ANSWER_CONFIDENCE,
+            parts=parts,
+            suggestions=suggestions,
         )
 
     def _cannot_compute(self, q: Question, operation: str) -> Answer:
@@ -875,7 +623,14 @@ class AnswerEngine:
             for t in q.targets
         ][:SUGGESTION_LIMIT]
         parts: dict[str, Any] = {"operation": operation}
-        return Answer("unknown", q.lang, False, 0.0, "cannot_compute", parts, [], suggestions)
+        return Answer(
+            kind=AnswerKind.CANNOT_COMPUTE,
+            lang=q.lang,
+            answered=False,
+            confidence=NOTHING_FOUND,
+            parts=parts,
+            suggestions=suggestions,
+        )
 
     # -- help and refusals --------------------------------------------------------------
 
@@ -884,7 +639,9 @@ class AnswerEngine:
             "priorities": list(self.knowledge.priorities.values()),
             "years": self.knowledge.years,
         }
-        return Answer("help", lang, True, 1.0, "help", parts)
+        return Answer(
+            kind=AnswerKind.HELP, lang=lang, answered=True, confidence=CERTAIN, parts=parts
+        )
 
     def _unknown_numbers(self, q: Question) -> list[str]:
         """Numbered KPIs, outputs or outcomes ("KPI 4.7.3", "output 7.2") the store does not
@@ -901,34 +658,14 @@ class AnswerEngine:
         priorities = list(self.knowledge.priorities.values())
         parts: dict[str, Any] = {"code": code, "known": [p.label for p in priorities]}
         suggestions = [p.code for p in priorities][:SUGGESTION_LIMIT]
-        return Answer("unknown", lang, False, 0.0, "unknown_code", parts, [], suggestions)
-
-
-@dataclass(frozen=True)
-class ProgressReading:
-    """A KPI's latest recorded value, as an answer shows it."""
-
-    value: Decimal
-    target: Decimal | None
-    as_of: date
-    note: str
-    recorded_at: datetime
-
-
-def to_plain_decimal(value: Decimal) -> Decimal:
-    """42.0000 → 42, 12.5000 → 12.5 (the store keeps four decimals)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
-def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
-    if record is None:
-        return None
-    target = to_plain_decimal(record.target) if record.target is not None else None
-    return ProgressReading(
-        to_plain_decimal(record.value), target, record.as_of, record.note, record.recorded_at
-    )
+        return Answer(
+            kind=AnswerKind.UNKNOWN_CODE,
+            lang=lang,
+            answered=False,
+            confidence=NOTHING_FOUND,
+            parts=parts,
+            suggestions=suggestions,
+        )
 
 
 def _present_year(knowledge: Knowledge) -> int | None:
@@ -938,11 +675,3 @@ def _present_year(knowledge: Knowledge) -> int | None:
     dated = sum(years.values())
     common = [y for y, n in years.items() if n >= PRESENT_YEAR_MIN_SHARE * dated]
     return max(common) if common else None
-
-
-def _sources(figures: Sequence[BudgetFigure]) -> list[SourceRef]:
-    return _dedupe([s for f in figures for s in f.sources])
-
-
-def _dedupe(sources: Sequence[SourceRef]) -> list[SourceRef]:
-    return list(dict.fromkeys(sources))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -85,7 +86,8 @@ def to_source(knowledge: Knowledge, doc: str, section: str) -> SourceRef:
         return SourceRef(doc, section)
     # The admins' knowledge base has no file: it is named by its symbol.
     name = document.file or document.symbol or document.code
-    return SourceRef(name, section, document.title_en, document.title_zh, doc == ADMIN_DOC)
+    change_id = to_change_id(section) if doc == ADMIN_DOC else None
+    return SourceRef(name, section, document.title_en, document.title_zh, change_id)
 
 
 def _readings(lines: list[models.BudgetLine], attribute: str) -> list[Reading]:
@@ -200,3 +202,12 @@ def list_subjects(knowledge: Knowledge, kind: str | None) -> list[Subject]:
         if subject is not None:
             subjects.append(subject)
     return subjects
+
+
+def figure_sources(figures: Sequence[BudgetFigure]) -> list[SourceRef]:
+    """The sources of some figures, each once, in order."""
+    return dedupe_sources([s for f in figures for s in f.sources])
+
+
+def dedupe_sources(sources: Sequence[SourceRef]) -> list[SourceRef]:
+    return list(dict.fromkeys(sources))

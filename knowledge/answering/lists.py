@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.answering.answer import Answer
+from knowledge.answering.answer import Answer, AnswerKind
 
 _NUMBER_WORDS = {
     "two": 2,
@@ -48,13 +48,13 @@ def read_stated_count(normalized: str) -> int | None:
 def count_items(answer: Answer) -> int | None:
     """How many items a structured answer lists; None for answers that are no list."""
     parts = answer.parts
-    if answer.template == "risk":
+    if answer.kind is AnswerKind.RISK:
         return len(parts["items"])
-    if answer.template == "kpi_list":
+    if answer.kind is AnswerKind.KPI_LIST:
         return int(parts["count"])
-    if answer.template == "results":
+    if answer.kind in (AnswerKind.OUTCOMES, AnswerKind.OUTPUTS):
         return sum(len(g["entries"]) for g in parts["groups"])
-    if answer.template == "overview":
+    if answer.kind is AnswerKind.OVERVIEW:
         return len(parts["items"]) if len(parts["items"]) > 1 else len(parts["items"][0]["themes"])
     return None
 

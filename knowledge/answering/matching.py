@@ -49,20 +49,15 @@ RERANK_BATCH = 8
 # Final score = COVERAGE_SHARE * idf-weighted share of the query explained by the entry
 #             + (1 - COVERAGE_SHARE) * rapidfuzz similarity of the query to its key texts.
 COVERAGE_SHARE = 0.7
-# Decisions on the final score (0–1).
-ANSWER_MIN_SCORE = 0.58
 # Added to a fact whose kind fits the question's form (a definition for "what is").
 FORM_BONUS = 0.05
 # ... and to a fact with a dated figure, for a question asking "when".
 DATED_FORM_BONUS = 0.1
 # Taken from a fact that neither is of nor mentions the year a question names.
 YEAR_MISMATCH_PENALTY = 0.15
-SUGGEST_MIN_SCORE = 0.30
 # A record is mentioned by a question when the question holds at least this share
 # (idf-weighted) of one of its names or aliases.
 MENTION_MIN_SHARE = 0.7
-# Two candidates within this margin of the best are treated as equally good (ambiguous).
-TIE_MARGIN = 0.03
 
 
 _Reading = list[tuple[str, float]]

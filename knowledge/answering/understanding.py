@@ -17,10 +17,7 @@ from knowledge.answering.matching import (
 )
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import latin_tokens, normalize
-
-# A structured answer (budget, KPIs, risks) is as sure as the share of the question its
-# targets explain; intent words ("budget", "KPIs") lift it to at least this floor.
-INTENT_CONFIDENCE_FLOOR = 0.55
+from knowledge.answering.thresholds import INTENT_CONFIDENCE_FLOOR
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _STRUCTURED_CONCEPTS = (

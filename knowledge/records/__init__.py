@@ -1,6 +1,8 @@
-"""What chats leave behind: votes, declined questions, handled events, conversations."""
+"""What chats leave behind: votes, declined questions, handled events, conversations, and
+people's time away."""
 
-from knowledge.records import conversations, feedback
+from knowledge.records import away, conversations, feedback
+from knowledge.records.away import AwayInvalid, AwayPerson, is_away, list_away
 from knowledge.records.conversations import list_conversations
 from knowledge.records.feedback import (
     CLAIM_RETENTION,
@@ -13,6 +15,9 @@ from knowledge.records.feedback import (
 
 __all__ = [
     "CLAIM_RETENTION",
+    "AwayInvalid",
+    "AwayPerson",
+    "away",
     "claim_event",
     "conversations",
     "create_declined",
@@ -20,5 +25,7 @@ __all__ = [
     "delete_claim",
     "delete_claims_before",
     "feedback",
+    "is_away",
+    "list_away",
     "list_conversations",
 ]

@@ -111,6 +111,20 @@ def get_conversation(
     return conversation
 
 
+def find_personal(session: Session, platform: str, user_id: str) -> ConversationRef | None:
+    """The person's own chat with the bot (where a DM to them goes), if they have one."""
+    return session.exec(
+        select(ConversationRef)
+        .where(
+            ConversationRef.platform == platform,
+            ConversationRef.kind == "personal",
+            ConversationRef.user_id == user_id,
+            col(ConversationRef.removed_at).is_(None),
+        )
+        .order_by(col(ConversationRef.updated_at).desc())
+    ).first()
+
+
 def list_conversations(session: Session, platform: str) -> list[ConversationRef]:
     """The platform's conversations not removed, by title (then id, for untitled ones)."""
     return list(

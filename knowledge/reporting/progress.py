@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -109,6 +109,28 @@ class ProgressRecord:
     note: str
     recorded_by: str  # the platform's user id (Slack: U…)
     recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class KpiTarget:
+    """A KPI with records: its latest value against its target, and the change in a week.
+
+    `target` is the latest target recorded with any of its values; `share` is the value as a
+    percentage of it (one decimal, None without a target or with a zero one); `week_ago` the
+    latest value recorded a week or more before the digest (None: none was).
+    """
+
+    code: str
+    theme_code: str
+    text_en: str
+    text_zh: str
+    value: Decimal
+    target: Decimal | None
+    share: Decimal | None
+    week_ago: Decimal | None
+    change: Decimal | None  # value - week_ago
+    as_of: date
+    recorded_by: str
 
 
 @dataclass(frozen=True)
@@ -326,6 +348,64 @@ def list_progress(
             )
         )
     return records
+
+
+def list_kpi_targets(
+    session: Session,
+    knowledge: Knowledge,
+    scope: Scope,
+    now: datetime,
+    trend_days: int = DIGEST_WINDOW_DAYS,
+) -> list[KpiTarget]:
+    """The KPIs in scope with at least one value recorded before `now`, in the knowledge's
+    order: latest value, latest target, share of the target, and the change since the value
+    as it stood `trend_days` days before `now`."""
+    kpis = _kpis_in_scope(knowledge, scope)
+    codes = [k.code for k in kpis]
+    if not codes:
+        return []
+    rows = session.exec(
+        select(models.KpiProgress)
+        .where(col(models.KpiProgress.kpi_code).in_(codes))
+        .where(col(models.KpiProgress.recorded_at) < now)
+        .order_by(col(models.KpiProgress.recorded_at), col(models.KpiProgress.id))
+    )
+    week_start = now - timedelta(days=trend_days)
+    latest: dict[str, models.KpiProgress] = {}
+    targets: dict[str, Decimal] = {}
+    before_week: dict[str, Decimal] = {}
+    for row in rows:
+        latest[row.kpi_code] = row
+        if row.target is not None:
+            targets[row.kpi_code] = row.target
+        if row.recorded_at < week_start:
+            before_week[row.kpi_code] = row.value
+    result: list[KpiTarget] = []
+    for kpi in kpis:
+        last = latest.get(kpi.code)
+        if last is None:
+            continue
+        target = targets.get(kpi.code)
+        share = None
+        if target is not None and target != 0:
+            share = (last.value * 100 / target).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        week_ago = before_week.get(kpi.code)
+        result.append(
+            KpiTarget(
+                kpi.code,
+                kpi.theme_code,
+                kpi.text_en,
+                kpi.text_zh,
+                last.value,
+                target,
+                share,
+                week_ago,
+                None if week_ago is None else last.value - week_ago,
+                last.as_of,
+                last.recorded_by,
+            )
+        )
+    return result
 
 
 def _codes_in(values: dict[str, Any] | None) -> list[str]:

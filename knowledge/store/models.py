@@ -272,6 +272,9 @@ class Subscription(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
     removed_at: datetime | None = Field(default=None, index=True)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    # The holiday calendar it follows ("" none): a period on a holiday moves to the next
+    # working day.
+    holidays: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})
 
 
 class Delivery(SQLModel, table=True):
@@ -307,3 +310,51 @@ class ConversationRef(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
     removed_at: datetime | None = Field(default=None, index=True)
+
+
+class Away(SQLModel, table=True):
+    """A person's time away: no personal reminders from `start` to `until`, both included."""
+
+    __table_args__ = (UniqueConstraint("platform", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(default="slack", max_length=16)
+    user_id: str = Field(index=True, max_length=64)
+    start: date
+    until: date = Field(index=True)
+    set_at: datetime = Field(default_factory=utc_now)
+
+
+class Holiday(SQLModel, table=True):
+    """A day off in a named holiday calendar ("un-geneva") that subscriptions may follow."""
+
+    __table_args__ = (UniqueConstraint("calendar", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    calendar: str = Field(index=True, max_length=40)
+    day: date
+    name_en: str = Field(default="", max_length=200)
+    name_zh: str = Field(default="", max_length=200)
+
+
+class Snooze(SQLModel, table=True):
+    """A reminder a person asked to get again later, by DM; the scheduler delivers it once.
+
+    One per person and reminder message (`source`): a second click moves its time while it
+    is still pending. Claimed like a Delivery (compare and swap on `claimed_by` and
+    `attempts`) before it is sent."""
+
+    __table_args__ = (UniqueConstraint("platform", "user_id", "source"),)
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(default="slack", max_length=16)
+    user_id: str = Field(index=True, max_length=64)
+    # Where the DM goes: Slack, the user id (its DM is opened); Teams, the personal chat's id.
+    channel: str = Field(max_length=255)
+    subscription_id: int = Field(index=True, foreign_key="subscription.id")
+    source: str = Field(max_length=120)  # the reminder message clicked
+    due_at: datetime = Field(index=True)
+    status: str = Field(index=True, max_length=16)  # pending|claimed|sent|failed|skipped
+    claimed_by: str = Field(default="", max_length=120)
+    claimed_at: datetime | None = None
+    attempts: int = 0
+    ts: str | None = Field(default=None, max_length=40)
+    error: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utc_now)

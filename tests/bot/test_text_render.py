@@ -6,9 +6,15 @@ import dataclasses
 
 import pytest
 
-from bot.rendering import list_template_names, render_sources_line
-from bot.text_render import LANGS, render_answer_parts, render_answer_text, render_text
-from knowledge.answering import AnswerEngine, SourceRef, to_script
+from bot.rendering import get_template, list_template_names, render_sources_line
+from bot.text_render import (
+    LANGS,
+    render_answer_parts,
+    render_answer_text,
+    render_text,
+    to_template_name,
+)
+from knowledge.answering import AnswerEngine, AnswerKind, SourceRef, to_script
 
 QUESTIONS = [
     "P3 budget",
@@ -104,7 +110,7 @@ def test_messages_render_in_both_languages(lang: str) -> None:
 
 
 def test_an_admin_edit_is_cited_by_its_change_number() -> None:
-    sources = [SourceRef("KB", "change #12", "staffbot knowledge base", "staffbot 知识库")]
+    sources = [SourceRef("KB", "change #12", "staffbot knowledge base", "staffbot 知识库", 12)]
     assert render_sources_line(sources, "en") == "Source: staffbot knowledge base (KB), change #12"
     assert render_sources_line(sources, "zh") == "来源：staffbot 知识库（KB），更改 #12"
 
@@ -151,7 +157,7 @@ def test_a_closing_source_line_is_rendered_apart_from_the_same_text(
 
 def test_a_source_line_followed_by_text_stays_in_it(answer_engine: AnswerEngine) -> None:
     answered = answer_engine.answer("Did BCG charge ITU for its work?")
-    assert answered.template == "fact" and answered.sources
+    assert answered.kind == "fact" and answered.sources
     # A fact answered with related questions after its source line.
     answer = dataclasses.replace(answered, suggestions=["What is BCG?"])
     parts = render_answer_parts(answer)
@@ -172,3 +178,10 @@ def test_new_computations_show_their_formula(
     answer_engine: AnswerEngine, question: str, shown: str
 ) -> None:
     assert shown in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", list(AnswerKind))
+def test_every_kind_of_answer_has_its_template(kind: AnswerKind, lang: str) -> None:
+    name = to_template_name(kind)
+    assert get_template("text", name, lang) is not None

@@ -155,7 +155,7 @@ def figures(engine: AnswerEngine, names: Sequence[str]) -> list[str]:
             hint = False
             if not answer.answered and answer.suggestions and case.get("answerable", True):
                 hint = judge(case, to_json_object(engine.answer(answer.suggestions[0])))
-            unsure = answer.template == "did_you_mean"
+            unsure = answer.kind == "did_you_mean"
             keys = [name]
             if name == "dev2":
                 script = {"hans": "zh-Hans", "hant": "zh-Hant"}.get(detect_script(case["q"]), "en")

@@ -110,9 +110,12 @@ def test_development_set_scores_at_least_95_percent(answer_engine: AnswerEngine)
 # Sets written before the session that tuned on them (issue 13): guards at what they score
 # now (off-topic 97.5% declined, chatty 100%), so that a regression shows.
 # compute_own.json: computations, definitions and lists, written before they were tuned
-# (56.7% then, 100% after).
+# (56.7% then, 100% after). offtopic_own2.json: ordinary off-topic questions in the three
+# scripts, written after the first off-topic work and before counts had to count what is
+# asked and questions about what comes next had to find a later date (65% then, 97.5% after).
 OWN_SETS_MIN_ACCURACY = {
     "offtopic_own.json": 0.97,
+    "offtopic_own2.json": 0.97,
     "chatty_own.json": 0.95,
     "compute_own.json": 1.0,
 }

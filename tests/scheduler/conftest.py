@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
 from knowledge.store import AuditEntry, Delivery, Subscription, create_db_engine, utc_now
-from knowledge.store.models import Priority, Theme
+from knowledge.store.models import Away, Holiday, Priority, Snooze, Theme
 from scheduler import deliveries
 from scheduler.errors import PostError, UnclearOutcome
 from scheduler.runner import LEADER_TAKE_OVER
@@ -73,7 +73,7 @@ def store(request: pytest.FixtureRequest) -> Iterator[Engine]:
     session and emptied of subscriptions, deliveries and audit entries for each test)."""
     engine: Engine = request.getfixturevalue(f"_{request.param}_store")
     with Session(engine) as session:
-        for table in (Delivery, Subscription, AuditEntry):
+        for table in (Snooze, Delivery, Subscription, AuditEntry, Holiday, Away):
             session.execute(delete(table))
         session.commit()
     yield engine

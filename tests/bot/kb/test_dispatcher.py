@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -12,6 +13,7 @@ from bot.kb.replies import KbReply, read_confirmation_value
 from bot.text_render import render_answer_text
 from knowledge.answering import AnswerService
 from knowledge.editing import Actor
+from knowledge.store import utc_now
 from tests.bot.kb.conftest import ADMIN, EDITOR_P1, ENV_ADMIN, NOBODY, count_rows
 
 
@@ -176,7 +178,8 @@ def test_help_documents_every_subcommand_in_both_languages(kb: KbService) -> Non
         "alias edit", "alias remove", "history", "undo", "feedback", "admin add",
         "admin remove", "editor add", "editor remove", "roles", "schedule add",
         "schedule list", "schedule pause", "schedule resume", "schedule remove",
-        "schedule preview", "schedule status",
+        "schedule preview", "schedule status", "schedule holidays", "holidays", "away",
+        "away off", "away list",
     ]  # fmt: skip
     for lang in ("en", "zh"):
         text = kb.run(NOBODY, "help", lang).render()
@@ -249,6 +252,11 @@ def test_every_reply_renders_in_both_languages(kb: KbService, lang: str) -> None
         "schedule status 1",
         "schedule remove 1",
         "schedule status",
+        "holidays",
+        f"away until {utc_now().date() + timedelta(days=20)}",
+        "away",
+        "away list",
+        "away off",
         "help",
     ]
     for text in commands:

@@ -21,7 +21,7 @@ from bot.slack.blocks import (
     build_rest_message,
 )
 from bot.text_render import LANGS
-from knowledge.answering import Answer, AnswerEngine, SourceRef, to_script
+from knowledge.answering import Answer, AnswerEngine, AnswerKind, SourceRef, to_script
 from tests.bot.test_text_render import QUESTIONS
 
 SOURCE = SourceRef("002_2ec95dfb0164208f.txt", "3.3", "TDAG-23", "TDAG-23文件")
@@ -29,7 +29,15 @@ SOURCE = SourceRef("002_2ec95dfb0164208f.txt", "3.3", "TDAG-23", "TDAG-23文件"
 
 def faq_answer(text: str, lang: str = "en", **extra: Any) -> Answer:
     faq = SimpleNamespace(answer_en=text, answer_zh=text)
-    return Answer("faq", lang, True, 1.0, "faq", {"faq": faq}, [SOURCE], **extra)
+    return Answer(
+        kind=AnswerKind.FAQ,
+        lang=lang,
+        answered=True,
+        confidence=1.0,
+        parts={"faq": faq},
+        sources=[SOURCE],
+        **extra,
+    )
 
 
 def mrkdwn_texts(message: dict[str, Any]) -> list[str]:
@@ -178,7 +186,13 @@ def test_asked_by_names_the_user_as_a_mention(answer_engine: AnswerEngine) -> No
 
 def test_suggestions_become_buttons_with_short_labels() -> None:
     suggestions = ["P1", "a very long suggestion " * 10]
-    answer = Answer("decline", "en", False, 0.0, "decline", {}, [], suggestions)
+    answer = Answer(
+        kind=AnswerKind.DECLINE,
+        lang="en",
+        answered=False,
+        confidence=0.0,
+        suggestions=suggestions,
+    )
     message = build_answer_message(answer, "q")
     (block,) = [b for b in message["blocks"] if b.get("block_id") == "suggestions"]
     assert [e["action_id"] for e in block["elements"]] == ["suggestion_0", "suggestion_1"]

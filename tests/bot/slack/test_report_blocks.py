@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from slack_sdk.models.blocks import Block, BlockElement, TextObject
 
 from bot.slack.blocks import MAX_BLOCKS, MAX_MESSAGE_CHARS, MAX_SECTION_CHARS
 from bot.slack.report_blocks import (
@@ -16,10 +18,12 @@ from bot.slack.report_blocks import (
     to_chart_filename,
     to_mention,
 )
+from knowledge.records import AwayPerson
 from knowledge.reporting import (
     BudgetOverview,
     KnowledgeChange,
     KpiStatus,
+    KpiTarget,
     ProgressRecord,
     Scope,
     ThemeKpis,
@@ -195,3 +199,73 @@ def test_a_digest_with_many_records_stays_within_the_limits() -> None:
 
 def test_chart_file_name_says_scope_and_date() -> None:
     assert to_chart_filename(_digest()) == "budget-P1-2026-11-23.png"
+
+
+def _validate_block_kit(message: dict[str, Any]) -> None:
+    """Every block valid for slack_sdk's models, walking into its elements and cells."""
+    for raw in message["blocks"]:
+        block = Block.parse(raw)
+        assert block is not None, raw["type"]
+        block.validate_json()
+        for element in raw.get("elements", []):
+            if element.get("type") == "button":
+                button = BlockElement.parse(element)
+                assert button is not None
+                button.validate_json()
+            else:
+                TextObject.parse(element).validate_json()  # type: ignore[union-attr]
+        for row in raw.get("rows", []):
+            assert len(row) == len(raw["rows"][0])
+            for cell in row:
+                assert cell["type"] == "raw_text" and isinstance(cell["text"], str)
+
+
+def _targets(count: int) -> tuple[KpiTarget, ...]:
+    rows = []
+    for i in range(count):
+        week_ago, change = (Decimal(9), Decimal(3)) if i % 2 else (None, None)
+        row = KpiTarget(
+            f"P1-EMT-{i}", "P1-EMT", f"KPI {i}", f"指标{i}", Decimal(12), Decimal(20),
+            Decimal("60.0"), week_ago, change, date(2026, 11, 20), "slack:U0OWNER1",
+        )  # fmt: skip
+        rows.append(row)
+    return tuple(rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_progress_against_target_is_a_valid_table(lang: str) -> None:
+    away = (AwayPerson("slack:U0AWAY01", date(2026, 11, 20), date(2027, 1, 6)),)
+    message = build_report_message(_digest(lang, targets=_targets(3), away=away, chart_png=b"png"))
+    _validate_block_kit(message)
+    _check_limits(message)
+    (table,) = [b for b in message["blocks"] if b["type"] == "table"]
+    rows = [[cell["text"] for cell in row] for row in table["rows"]]
+    assert rows[1] == ["P1-EMT-0", "12", "20", "60%", "–"]
+    assert rows[2] == ["P1-EMT-1", "12", "20", "60%", "+3"]
+    body = "\n".join(_texts(message))
+    assert "<@U0AWAY01>" in body and "2027-01-06" in body
+    assert ("not late" if lang == "en" else "不算逾期") in body
+    assert ("progress chart" if lang == "en" else "进展图表") in body
+
+
+def test_a_table_keeps_to_a_hundred_rows() -> None:
+    message = build_report_message(_digest(targets=_targets(150)))
+    _validate_block_kit(message)
+    (table,) = [b for b in message["blocks"] if b["type"] == "table"]
+    assert len(table["rows"]) == 100
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_scheduled_reminder_has_snooze_buttons_and_a_preview_none(lang: str) -> None:
+    scheduled = build_report_message(replace(_reminder(lang), subscription_id=7))
+    _validate_block_kit(scheduled)
+    (actions,) = [b for b in scheduled["blocks"] if b["type"] == "actions"]
+    assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [
+        ("snooze_tomorrow", "7"),
+        ("snooze_monday", "7"),
+    ]
+    assert not [
+        b for b in build_report_message(_reminder(lang))["blocks"] if b["type"] == "actions"
+    ]
+    again = build_report_message(replace(_reminder(lang), snoozed=True))
+    assert ("again" if lang == "en" else "再次提醒") in "\n".join(_texts(again))

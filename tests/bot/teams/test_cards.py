@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from types import SimpleNamespace
@@ -16,6 +17,7 @@ from microsoft_teams.cards import (
     AdaptiveCard,
     ExecuteAction,
     SerializableObject,
+    Table,
     TeamsCardProperties,
     TextBlock,
 )
@@ -35,6 +37,7 @@ from bot.teams.cards import (
     VERB_KB_CONFIRM,
     VERB_MORE,
     VERB_NOT_HELPFUL,
+    VERB_SNOOZE,
     VERB_SUGGEST,
     Mention,
     build_answer_card,
@@ -47,9 +50,10 @@ from bot.teams.cards import (
     to_card_size,
 )
 from bot.text_render import LANGS
-from knowledge.answering import Answer, AnswerEngine, SourceRef, to_script
-from knowledge.reporting import KpiStatus, Scope, ThemeKpis
-from scheduler.reports import Reminder, Report, build_report_for
+from knowledge.answering import Answer, AnswerEngine, AnswerKind, SourceRef, to_script
+from knowledge.records import AwayPerson
+from knowledge.reporting import KpiStatus, KpiTarget, Scope, ThemeKpis
+from scheduler.reports import Digest, Reminder, Report, build_report_for
 from tests.bot.test_text_render import QUESTIONS
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -59,6 +63,7 @@ HOSTILE = "[x](http://evil) **bold** <at>Boss</at> _it_ {{DATE(2017-02-14T06:08:
 UNESCAPED = ("[x](", "**bold**", "<at>Boss", "_it_", "{{DATE")
 _MODELS: dict[str, type[SerializableObject]] = {
     "TextBlock": TextBlock,
+    "Table": Table,
     "ActionSet": ActionSet,
     "Action.Execute": ExecuteAction,
 }
@@ -73,6 +78,13 @@ def _check_element(element: dict[str, Any]) -> None:
             _check_element(action)
     if element["type"] == "Action.Execute":
         assert element["title"].strip() and isinstance(element["data"], dict)
+    if element["type"] == "Table":
+        assert element["rows"] and element["firstRowAsHeaders"] is True
+        for row in element["rows"]:
+            assert len(row["cells"]) == len(element["columns"])
+            for cell in row["cells"]:
+                for item in cell["items"]:
+                    _check_element(item)
     if element["type"] == "TextBlock":
         assert element["wrap"] is True and element["text"].strip()
         assert "{{" not in element["text"].replace("\\{\\{", "")  # no template left over
@@ -102,7 +114,15 @@ def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 def faq_answer(text: str, lang: str = "en", **extra: Any) -> Answer:
     faq = SimpleNamespace(answer_en=text, answer_zh=text)
-    return Answer("faq", lang, True, 1.0, "faq", {"faq": faq}, [SOURCE], **extra)
+    return Answer(
+        kind=AnswerKind.FAQ,
+        lang=lang,
+        answered=True,
+        confidence=1.0,
+        parts={"faq": faq},
+        sources=[SOURCE],
+        **extra,
+    )
 
 
 def test_both_languages_have_the_same_teams_templates() -> None:
@@ -144,7 +164,13 @@ def test_buttons_are_labelled_in_the_answer_language(answer_engine: AnswerEngine
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_declined_question_offers_its_suggestions_as_buttons(lang: str) -> None:
     suggestions = ["P1 budget", "KPIs for P2", "a very long suggestion " * 10]
-    answer = Answer("decline", lang, False, 0.0, "decline", {}, [], suggestions)
+    answer = Answer(
+        kind=AnswerKind.DECLINE,
+        lang=lang,
+        answered=False,
+        confidence=0.0,
+        suggestions=suggestions,
+    )
     card = build_answer_card(answer, "P9 budget")
     check_card(card)
     assert ("I don't know that" if lang == "en" else "不知道") in texts(card)[0]
@@ -400,7 +426,7 @@ def test_to_attachment_wraps_the_card() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("key", TOASTS)
 def test_every_toast_is_one_plain_sentence(key: str, lang: str) -> None:
-    text = render_toast(key, lang)
+    text = render_toast(key, lang, due="2027-03-30 09:00", tz="Europe/Zurich")
     assert text and "\n" not in text and "{" not in text and "*" not in text
     with pytest.raises(ValueError):
         render_toast("nope", lang)
@@ -431,3 +457,40 @@ def test_a_long_traditional_answer_continues_in_traditional_cards() -> None:
     rest = build_rest_card(answer, "長問題", 3)
     check_card(rest)
     assert all(to_script(t, "hant") == t for t in _card_strings(rest))
+
+
+def _targets(count: int) -> tuple[KpiTarget, ...]:
+    rows = []
+    for i in range(count):
+        row = KpiTarget(
+            f"P1-T-{i}", "P1-T", f"KPI {i}", f"指标{i}", Decimal(12), Decimal(20),
+            Decimal("60.0"), Decimal(9), Decimal(3), date(2026, 11, 20), "teams:x",
+        )  # fmt: skip
+        rows.append(row)
+    return tuple(rows)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_digest_shows_progress_against_target_as_a_table(lang: str) -> None:
+    scope = Scope("priority", "P1", "P1", "One", "一", ("P1-T",))
+    away = (AwayPerson("teams:29:anne", date(2026, 11, 20), date(2027, 1, 6)),)
+    digest = Digest(lang, scope, NOW, NOW, None, (), (), (), targets=_targets(3), away=away)
+    card = build_report_card(digest)
+    check_card(card)
+    (table,) = [e for e in card["body"] if e["type"] == "Table"]
+    cells = [[c["items"][0]["text"] for c in row["cells"]] for row in table["rows"]]
+    assert cells[1] == ["P1-T-0", "12", "20", "60%", "+3"]
+    assert any("2027-01-06" in t for t in texts(card))
+    many = build_report_card(Digest(lang, scope, NOW, NOW, None, (), (), (), targets=_targets(200)))
+    check_card(many)  # cut to fit, with a note
+    assert any("not shown" in t or "未显示" in t for t in texts(many))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_scheduled_reminder_card_has_snooze_actions(lang: str) -> None:
+    reminder = _huge_reminder(lang)
+    card = build_report_card(replace(reminder, subscription_id=7))
+    check_card(card)
+    snoozes = [a for a in actions(card) if a["verb"] == VERB_SNOOZE]
+    assert [a["data"] for a in snoozes] == [{"s": "7", "w": "tomorrow"}, {"s": "7", "w": "monday"}]
+    assert not [a for a in actions(build_report_card(reminder)) if a["verb"] == VERB_SNOOZE]

@@ -73,7 +73,7 @@ def test_the_record_holding_the_name_asked_about_is_preferred(
 
 def test_did_you_mean_offers_the_closest_records(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("Which countries signed the HCM4A agreement in Ruritania?")
-    assert answer.template == "did_you_mean"
+    assert answer.kind == "did_you_mean"
     assert any("HCM4A" in s for s in answer.suggestions)
     assert 0.0 <= answer.confidence < DEFAULT_CALIBRATION.answer_min
 

@@ -13,7 +13,7 @@ from knowledge.answering.engine import AnswerEngine
 
 def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[str]]:
     answer = engine.answer(question)
-    assert answer.answered and answer.template == "compute", (question, answer.template)
+    assert answer.answered and answer.kind == "compute", (question, answer.kind)
     codes = [f.subject.code for f in answer.parts["figures"]]
     return answer.parts["op"], answer.parts["result"], codes
 
@@ -67,8 +67,8 @@ def test_a_computation_without_two_identified_figures_is_not_given(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.template != "compute" or answer.parts["op"] in ("sum", "difference")
-    assert not (answer.answered and answer.template == "compute")
+    assert answer.kind != "compute" or answer.parts["op"] in ("sum", "difference")
+    assert not (answer.answered and answer.kind == "compute")
 
 
 def test_a_share_inside_a_fact_is_computed_from_its_two_counts(

@@ -87,7 +87,7 @@ def test_an_acronym_is_expanded_from_the_record_that_spells_it_out(
     answer_engine: AnswerEngine, question: str, shown: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.answered and answer.template == "definition"
+    assert answer.answered and answer.kind == "definition"
     assert shown in render_answer_text(answer)
 
 
@@ -106,11 +106,11 @@ def test_a_traditional_question_gets_a_traditional_expansion(answer_engine: Answ
 def test_a_term_that_is_no_acronym_the_facts_spell_out_is_not_defined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
-    assert answer_engine.answer(question).template != "definition"
+    assert answer_engine.answer(question).kind != "definition"
 
 
 def test_a_question_typed_in_lower_case_may_name_an_acronym(answer_engine: AnswerEngine) -> None:
-    assert answer_engine.answer("what does netp stand for").template == "definition"
+    assert answer_engine.answer("what does netp stand for").kind == "definition"
 
 
 def test_a_chinese_long_form_is_the_name_after_its_last_modifier() -> None:
@@ -123,7 +123,7 @@ def test_an_acronym_that_belongs_to_a_named_subject_is_not_defined(
     answer_engine: AnswerEngine,
 ) -> None:
     answer = answer_engine.answer("P4能力开发的KPI是什么")
-    assert answer.template == "kpi_list"
+    assert answer.kind == "kpi_list"
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_a_term_is_answered_from_the_fact_that_defines_it(
     answer_engine: AnswerEngine, question: str, opening: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.template == "fact"
+    assert answer.kind == "fact"
     fact = answer.parts["fact"]
     assert (fact.text_zh if answer.lang == "zh" else fact.text_en).startswith(opening)
 

@@ -33,7 +33,7 @@ def test_answer_finds_the_budget_subject(
     answer_engine: AnswerEngine, question: str, code: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.answered and answer.template == "budget"
+    assert answer.answered and answer.kind == "budget"
     assert _figure_codes(answer) == [code]
 
 
@@ -56,7 +56,7 @@ def test_answer_narrows_a_theme_by_its_priority(answer_engine: AnswerEngine) -> 
 
 def test_answer_sums_and_shows_the_computation(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("P1和P4的预算一共多少")
-    assert answer.template == "compute"
+    assert answer.kind == "compute"
     assert answer.parts["result"] == 999_000
     assert answer.parts["share_of_total"] == Decimal("23.8")
 
@@ -77,7 +77,7 @@ def test_answer_computes_a_difference(answer_engine: AnswerEngine) -> None:
 )
 def test_answer_finds_extremes(answer_engine: AnswerEngine, question: str, code: str) -> None:
     answer = answer_engine.answer(question)
-    assert answer.template == "extreme"
+    assert answer.kind == "extreme"
     assert answer.parts["figures"][0].subject.code == code
 
 
@@ -89,7 +89,7 @@ def test_answer_ranks_priorities(answer_engine: AnswerEngine) -> None:
 
 def test_answer_lists_kpis_of_a_theme(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("网络安全的关键绩效指标")
-    assert answer.template == "kpi_list" and answer.parts["count"] == 8
+    assert answer.kind == "kpi_list" and answer.parts["count"] == 8
 
 
 def test_answer_counts_kpis_of_a_priority_and_of_the_framework(answer_engine: AnswerEngine) -> None:
@@ -102,7 +102,7 @@ def test_answer_counts_kpis_of_a_priority_and_of_the_framework(answer_engine: An
 
 def test_answer_explains_a_kpi_by_code(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("what is p4-cyb-4")
-    assert answer.template == "kpi_detail" and answer.parts["kpi"].code == "P4-CYB-4"
+    assert answer.kind == "kpi_detail" and answer.parts["kpi"].code == "P4-CYB-4"
 
 
 def test_answer_gives_a_risk_and_its_mitigations(answer_engine: AnswerEngine) -> None:
@@ -128,9 +128,7 @@ def test_answer_declines_what_the_store_does_not_hold(
 
 def test_answer_declines_unknown_priority(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("P7 budget")
-    assert (
-        not answer.answered and answer.template == "unknown_code" and answer.parts["code"] == "P7"
-    )
+    assert not answer.answered and answer.kind == "unknown_code" and answer.parts["code"] == "P7"
 
 
 def test_answer_in_the_question_language(answer_engine: AnswerEngine) -> None:
@@ -139,14 +137,14 @@ def test_answer_in_the_question_language(answer_engine: AnswerEngine) -> None:
 
 
 def test_answer_help_and_empty_question(answer_engine: AnswerEngine) -> None:
-    assert answer_engine.answer("help").template == "help"
-    assert answer_engine.answer("   ").template == "help"
+    assert answer_engine.answer("help").kind == "help"
+    assert answer_engine.answer("   ").kind == "help"
     assert answer_engine.answer("帮助").lang == "zh"
 
 
 def test_answer_refuses_overlong_questions(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("budget " * 200)
-    assert not answer.answered and answer.template == "too_long"
+    assert not answer.answered and answer.kind == "too_long"
 
 
 def test_every_answer_cites_a_source(answer_engine: AnswerEngine) -> None:
@@ -157,7 +155,7 @@ def test_every_answer_cites_a_source(answer_engine: AnswerEngine) -> None:
 
 def test_answer_from_a_faq_entry(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("Is P3 26.5% or 26.4% of the budget?")
-    assert answer.template == "faq" and answer.parts["faq"].key == "p3-share-discrepancy"
+    assert answer.kind == "faq" and answer.parts["faq"].key == "p3-share-discrepancy"
 
 
 @pytest.mark.parametrize("question", ["WTDC-26什么时候开，在哪里举行？"])

@@ -156,7 +156,7 @@ def test_total_answers_for_its_own_latest_year(store: Engine) -> None:
 def test_an_overview_shows_each_themes_year(store: Engine) -> None:
     _set_budget(store, "P1", 600_000, 2024)
     answer = _engine(store).answer("tell me about P1")
-    assert answer.template == "overview"
+    assert answer.kind == "overview"
     item = answer.parts["items"][0]
     assert item["figure"].year == 2024
     assert {t["figure"].year for t in item["themes"]} == {2023}

@@ -35,7 +35,7 @@ def test_an_answer_with_as_many_items_as_asked_is_preferred(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.template == "risk"
+    assert answer.kind == "risk"
     assert len(answer.parts["items"]) == 4
 
 
@@ -52,5 +52,5 @@ def test_a_count_asked_with_its_items_lists_them(
     answer_engine: AnswerEngine, question: str, listed: bool
 ) -> None:
     answer = answer_engine.answer(question)
-    assert answer.template == "kpi_list"
+    assert answer.kind == "kpi_list"
     assert answer.parts["only_count"] is not listed

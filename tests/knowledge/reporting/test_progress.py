@@ -17,6 +17,7 @@ from knowledge.reporting.progress import (
     UnknownScope,
     get_budget_overview,
     list_knowledge_changes,
+    list_kpi_targets,
     list_kpis_due,
     list_progress,
     list_stale_kpis,
@@ -228,3 +229,27 @@ def test_budget_overview_of_a_theme_and_of_a_missing_year(seed_knowledge: Knowle
     assert overview is not None
     assert [(r.code, r.share) for r in overview.rows] == [("P1-EMT", Decimal("100.0"))]
     assert get_budget_overview(seed_knowledge, theme, year=1999) is None
+
+
+def test_targets_give_the_latest_value_its_share_and_the_change_in_a_week(
+    session: Session, knowledge: Knowledge
+) -> None:
+    scope = resolve_scope(knowledge, "P1-EMT")
+    session.add(
+        models.KpiProgress(
+            kpi_code="P1-EMT-1", value=Decimal(4), target=Decimal(16), as_of=date(2026, 11, 1),
+            recorded_by="slack:U1", recorded_at=NOW - timedelta(days=20),
+        )
+    )  # fmt: skip
+    session.commit()
+    _record(session, "P1-EMT-1", "6", 9)  # a week ago: 6
+    _record(session, "P1-EMT-1", "10", 2)  # now: 10 of 16 (the target recorded earlier)
+    _record(session, "P1-EMT-2", "3", 1)  # a first value this week, no target
+    _record(session, "P1-EMT-1", "99", -1)  # after the digest: not counted
+    rows = {row.code: row for row in list_kpi_targets(session, knowledge, scope, NOW)}
+    assert list(rows) == ["P1-EMT-1", "P1-EMT-2"]
+    first = rows["P1-EMT-1"]
+    assert (first.value, first.target, first.share) == (Decimal(10), Decimal(16), Decimal("62.5"))
+    assert (first.week_ago, first.change) == (Decimal(6), Decimal(4))
+    second = rows["P1-EMT-2"]
+    assert (second.target, second.share, second.week_ago, second.change) == (None,) * 4

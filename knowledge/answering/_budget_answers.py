@@ -1,0 +1,213 @@
+"""Budget answers: one subject's figures, sums and differences, the highest and lowest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from knowledge.answering.answer import Answer, AnswerKind
+from knowledge.answering.figures import (
+    BudgetFigure,
+    figure_sources,
+    get_budget_figure,
+    get_complete_year,
+    get_total_amount,
+    list_subjects,
+    to_percentage,
+    to_subject,
+)
+from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.thresholds import WHOLE_STORE_CONFIDENCE
+from knowledge.answering.understanding import Question, Target
+from knowledge.store import TOTAL_CODE
+
+
+class BudgetAnswers:
+    """Answers from the budget lines of one revision of the knowledge."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.latest_year = max(knowledge.years) if knowledge.years else None
+
+    # Years. A store holds a year as soon as one line of it exists, so years may be partly
+    # filled in (admins add 2024 subject by subject). The rules:
+    # - one subject: the year asked for if it has figures for it, else its own latest year;
+    # - several subjects added up, compared or ranked: the year asked for if any of them has
+    #   it, else the latest year every one of them has (a complete year), noting the newer
+    #   figures some of them have.
+
+    def _budget_code(self, code: str) -> str:
+        """The code whose lines answer for a subject: a theme that is its priority's only
+        one shares the priority's lines."""
+        if self.knowledge.get_subject_years(code):
+            return code
+        parent = self.knowledge.get_theme_priority(code)
+        if parent and len(self.knowledge.themes_by_priority[parent]) == 1:
+            return parent
+        return code
+
+    def subject_year(self, code: str, asked: int | None) -> int | None:
+        years = self.knowledge.get_subject_years(self._budget_code(code))
+        if asked is not None and asked in years:
+            return asked
+        if years:
+            return years[-1]
+        return asked if asked in self.knowledge.years else self.latest_year
+
+    def _group_year(self, codes: Sequence[str], asked: int | None) -> int | None:
+        budget_codes = [self._budget_code(c) for c in codes]
+        if asked is not None and any(
+            asked in self.knowledge.get_subject_years(c) for c in budget_codes
+        ):
+            return asked
+        year = get_complete_year(self.knowledge, budget_codes)
+        return year if year is not None else self.latest_year
+
+    def figure(self, code: str, year: int | None) -> BudgetFigure | None:
+        return get_budget_figure(self.knowledge, self._budget_code(code), year) if year else None
+
+    def _figures(self, codes: Sequence[str], year: int | None) -> list[BudgetFigure]:
+        """Budget figures of one year; a theme that is its priority's only one shares the
+        priority's line."""
+        figures: list[BudgetFigure] = []
+        for code in codes:
+            figure = self.figure(code, year)
+            if figure is not None and figure not in figures:
+                figures.append(figure)
+        return figures
+
+    def _latest_figures(self, codes: Sequence[str], asked: int | None) -> list[BudgetFigure]:
+        """Each subject's figure for the year asked, or for its own latest year."""
+        figures: list[BudgetFigure] = []
+        for code in codes:
+            figure = self.figure(code, self.subject_year(code, asked))
+            if figure is not None and figure not in figures:
+                figures.append(figure)
+        return figures
+
+    def _newer(self, figures: Sequence[BudgetFigure], year: int | None) -> list[dict[str, Any]]:
+        """Subjects answered for `year` that also have figures for a later year."""
+        newer: list[dict[str, Any]] = []
+        for figure in figures:
+            later = [y for y in figure.other_years if year is not None and y > year]
+            if later:
+                newer.append({"subject": figure.subject, "year": later[-1]})
+        return newer
+
+    def year_parts(self, figures: Sequence[BudgetFigure], asked: int | None) -> dict[str, Any]:
+        years = sorted({f.year for f in figures})
+        year = years[-1] if years else self.latest_year
+        missing = asked if asked is not None and any(f.year != asked for f in figures) else None
+        if not figures and asked is not None and asked not in self.knowledge.years:
+            missing = asked
+        return {"year": year, "missing_year": missing, "mixed_years": len(years) > 1}
+
+    def budget(
+        self, q: Question, targets: Sequence[Target], confidence: float | None = None
+    ) -> Answer | None:
+        """The figures of the subjects asked for; None when none of them has any."""
+        figures = self._latest_figures([t.code for t in targets], q.reading.year)
+        if not figures:
+            return None
+        parts: dict[str, Any] = self.year_parts(figures, q.reading.year)
+        year = parts["year"]
+        parts |= {
+            "figures": figures,
+            "total": get_budget_figure(self.knowledge, TOTAL_CODE, year) if year else None,
+            "ambiguous": any(t.ambiguous for t in targets),
+        }
+        sure = q.confidence if confidence is None else confidence
+        return Answer(
+            kind=AnswerKind.BUDGET,
+            lang=q.lang,
+            answered=True,
+            confidence=sure,
+            parts=parts,
+            sources=figure_sources(figures),
+        )
+
+    def combine(self, q: Question, op: str) -> Answer | None:
+        """The sum or difference of the subjects' figures; None when none has any."""
+        asked = q.reading.year
+        year = self._group_year([t.code for t in q.targets], asked)
+        missing_year = asked if asked is not None and asked != year else None
+        figures = self._figures([t.code for t in q.targets], year)
+        if len(figures) < 2:
+            return self.budget(q, q.targets)
+        if op == "difference":
+            figures = sorted(figures[:2], key=lambda f: -f.amount)
+        amounts = [f.amount for f in figures]
+        result = sum(amounts) if op == "sum" else amounts[0] - amounts[1]
+        total = get_total_amount(self.knowledge, year) if year else None
+        share = to_percentage(result, total) if total and op == "sum" else None
+        parts: dict[str, Any] = {
+            "op": op,
+            "figures": figures,
+            "result": result,
+            "year": year,
+            "missing_year": missing_year,
+            "total": total,
+            "share_of_total": share,
+            "newer": self._newer(figures, year),
+        }
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=q.confidence,
+            parts=parts,
+            sources=figure_sources(figures),
+        )
+
+    def extreme(self, q: Question) -> Answer:
+        reading = q.reading
+        kind = None
+        for concept, name in (
+            ("class_theme", "theme"),
+            ("class_enabler", "enabler"),
+            ("class_priority", "priority"),
+        ):
+            if reading.has(concept):
+                kind = name
+                break
+        codes = [s.code for s in list_subjects(self.knowledge, kind)]
+        within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
+        if kind == "theme" and within:
+            codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
+        year = self._group_year(codes, reading.year)
+        missing_year = reading.year if reading.year is not None and reading.year != year else None
+        figures = self._figures(codes, year)
+        answered = {f.subject.code for f in figures}
+        lacking = [
+            s
+            for s in (to_subject(self.knowledge, c) for c in codes)
+            if s is not None and self._budget_code(s.code) not in answered
+        ]
+        figures.sort(key=lambda f: (-f.amount, f.subject.code))
+        if reading.has("max") and not reading.has("rank"):
+            op, chosen = "max", figures[:1]
+        elif reading.has("min") and not reading.has("rank"):
+            op, chosen = "min", figures[-1:]
+        else:
+            op, chosen = "rank", figures
+        total = get_total_amount(self.knowledge, year) if year else None
+        parts: dict[str, Any] = {
+            "op": op,
+            "kind": kind or "row",
+            "figures": chosen,
+            "ranked": figures,
+            "year": year,
+            "missing_year": missing_year,
+            "total": total,
+            "newer": self._newer(figures, year),
+            "lacking": lacking,
+        }
+        confidence = WHOLE_STORE_CONFIDENCE if not q.content else q.confidence
+        return Answer(
+            kind=AnswerKind.EXTREME,
+            lang=q.lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=figure_sources(chosen),
+        )

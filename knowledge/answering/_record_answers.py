@@ -1,0 +1,271 @@
+"""Record answers: a subject's overview, its KPIs, outcomes and outputs, and risks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from knowledge.answering._budget_answers import BudgetAnswers
+from knowledge.answering.answer import Answer, AnswerKind, SourceRef
+from knowledge.answering.figures import (
+    BudgetFigure,
+    dedupe_sources,
+    get_budget_figure,
+    to_source,
+    to_subject,
+)
+from knowledge.answering.lists import asks_for_items
+from knowledge.answering.matching import SearchIndex, to_query_terms
+from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.thresholds import (
+    ALL_RISKS_CONFIDENCE,
+    CERTAIN,
+    KPI_OWNER_MIN_COVERAGE,
+    RISK_MIN_COVERAGE,
+    SEARCH_HIT_BASE,
+    SOME_RISKS_CONFIDENCE,
+    TIE_MARGIN,
+    WHOLE_STORE_CONFIDENCE,
+)
+from knowledge.answering.understanding import Question, Target
+from knowledge.store import models
+
+# "Which priority has a KPI on …", "这个KPI属于哪个主题": the question asks whose a KPI is.
+KPI_OWNER_QUESTION = re.compile(
+    r"\b(?:which|what) (?:priority|priorities|theme|themes|enabler|enablers)\b|\bunder which\b"
+    r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
+    r"|哪个(?:重点工作|主题|推动因素|优先事项)|哪一(?:项重点工作|个主题)|属于哪|归属|归哪"
+)
+
+
+class RecordAnswers:
+    """Answers from the priorities, themes, KPIs, results and risks of one revision."""
+
+    def __init__(self, knowledge: Knowledge, index: SearchIndex, budgets: BudgetAnswers) -> None:
+        self.knowledge = knowledge
+        self.index = index
+        self.budgets = budgets
+
+    def theme_codes(self, code: str) -> list[str]:
+        if code in self.knowledge.themes:
+            return [code]
+        return [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
+
+    def overview(
+        self, q: Question, targets: Sequence[Target], confidence: float | None = None
+    ) -> Answer:
+        asked = q.reading.year
+        items: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        figures: list[BudgetFigure] = []
+        for target in targets:
+            subject = to_subject(self.knowledge, target.code)
+            if subject is None:
+                continue
+            year = self.budgets.subject_year(target.code, asked)
+            figure = get_budget_figure(self.knowledge, target.code, year) if year else None
+            if figure:
+                sources += figure.sources
+                figures.append(figure)
+            themes: list[dict[str, Any]] = []
+            for code in self.theme_codes(target.code):
+                theme = self.knowledge.themes[code]
+                # The theme's figure of its priority's year, else its own latest one.
+                theme_figure = get_budget_figure(self.knowledge, code, year) if year else None
+                if theme_figure is None and self.knowledge.get_subject_years(code):
+                    theme_figure = self.budgets.figure(code, self.budgets.subject_year(code, asked))
+                themes.append(
+                    {
+                        "theme": theme,
+                        "figure": theme_figure,
+                        "kpis": len(self.knowledge.kpis_by_theme.get(code, [])),
+                        "outcomes": len(self.knowledge.outcomes.get(code, [])),
+                    }
+                )
+                sources.append(to_source(self.knowledge, theme.doc, theme.section))
+            items.append(
+                {
+                    "subject": subject,
+                    "priority": self.knowledge.priorities.get(target.code),
+                    "figure": figure,
+                    "themes": themes,
+                    "kpi_count": sum(t["kpis"] for t in themes),
+                }
+            )
+        parts: dict[str, Any] = {"items": items, **self.budgets.year_parts(figures, asked)}
+        sure = q.confidence if confidence is None else confidence
+        return Answer(
+            kind=AnswerKind.OVERVIEW,
+            lang=q.lang,
+            answered=True,
+            confidence=sure,
+            parts=parts,
+            sources=dedupe_sources(sources),
+        )
+
+    def kpi_list(self, q: Question) -> Answer:
+        groups: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        for target in q.targets:
+            for code in self.theme_codes(target.code):
+                theme = self.knowledge.themes[code]
+                groups.append(
+                    {
+                        "theme": theme,
+                        "subject": to_subject(self.knowledge, code),
+                        "kpis": self.knowledge.kpis_by_theme.get(code, []),
+                    }
+                )
+                sources.append(to_source(self.knowledge, theme.doc, theme.section))
+        parts: dict[str, Any] = {
+            "groups": groups,
+            "count": sum(len(g["kpis"]) for g in groups),
+            "only_count": q.reading.has("count") and not asks_for_items(q.normalized),
+        }
+        return Answer(
+            kind=AnswerKind.KPI_LIST,
+            lang=q.lang,
+            answered=True,
+            confidence=q.confidence,
+            parts=parts,
+            sources=dedupe_sources(sources),
+        )
+
+    def kpi_owner(self, q: Question) -> Answer | None:
+        """The KPI a "which priority has a KPI on X" question is about, with its theme and
+        priority, when the question asks whose it is and a KPI's text explains it."""
+        if not KPI_OWNER_QUESTION.search(q.normalized):
+            return None
+        terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
+        hits = self.index.search(terms, kinds=("kpi",), limit=2)
+        if not hits or hits[0].coverage < KPI_OWNER_MIN_COVERAGE:
+            return None
+        if len(hits) > 1 and hits[0].score - hits[1].score <= TIE_MARGIN:
+            return None  # two KPIs fit as well: the usual search offers both
+        # The form itself says a KPI is wanted: the search only has to tell which one.
+        return self.kpi_answer(
+            q.lang, hits[0].entry.ref, min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
+        )
+
+    def kpi_total(self, lang: str) -> Answer:
+        rows: list[dict[str, Any]] = []
+        for priority in self.knowledge.priorities.values():
+            codes = self.theme_codes(priority.code)
+            count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in codes)
+            rows.append({"subject": to_subject(self.knowledge, priority.code), "count": count})
+        kpis = list(self.knowledge.kpis.values())
+        sections = sorted({k.section for k in kpis})
+        sources = [to_source(self.knowledge, kpis[0].doc, ", ".join(sections))] if kpis else []
+        parts: dict[str, Any] = {"rows": rows, "total": sum(r["count"] for r in rows)}
+        return Answer(
+            kind=AnswerKind.KPI_TOTAL,
+            lang=lang,
+            answered=True,
+            confidence=WHOLE_STORE_CONFIDENCE,
+            parts=parts,
+            sources=sources,
+        )
+
+    def kpi_answer(self, lang: str, code: str, confidence: float) -> Answer:
+        kpi = self.knowledge.kpis[code]
+        theme = self.knowledge.themes[kpi.theme_code]
+        parts: dict[str, Any] = {
+            "kpi": kpi,
+            "theme": theme,
+            "subject": to_subject(self.knowledge, theme.priority_code),
+            "progress": to_progress(self.knowledge.get_latest_progress(code)),
+        }
+        source = to_source(self.knowledge, kpi.doc, kpi.section)
+        return Answer(
+            kind=AnswerKind.KPI_DETAIL,
+            lang=lang,
+            answered=True,
+            confidence=confidence,
+            parts=parts,
+            sources=[source],
+        )
+
+    def results(self, q: Question, which: str, confidence: float | None = None) -> Answer:
+        store = self.knowledge.outputs if which == "outputs" else self.knowledge.outcomes
+        groups: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        for target in q.targets:
+            for code in self.theme_codes(target.code):
+                theme = self.knowledge.themes[code]
+                groups.append({"theme": theme, "entries": store.get(code, [])})
+                sources.append(to_source(self.knowledge, theme.doc, theme.section))
+        parts: dict[str, Any] = {"which": which, "groups": groups}
+        sure = q.confidence if confidence is None else confidence
+        return Answer(
+            kind=AnswerKind.OUTCOMES if which == "outcomes" else AnswerKind.OUTPUTS,
+            lang=q.lang,
+            answered=True,
+            confidence=sure,
+            parts=parts,
+            sources=dedupe_sources(sources),
+        )
+
+    # -- risks --------------------------------------------------------------------------
+
+    def risk(self, q: Question) -> Answer:
+        chosen = list(self.knowledge.risks.values())
+        confidence = ALL_RISKS_CONFIDENCE if not q.content else SOME_RISKS_CONFIDENCE
+        if q.content:
+            terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
+            hits = [
+                h
+                for h in self.index.search(terms, kinds=("risk",), limit=4)
+                if h.coverage >= RISK_MIN_COVERAGE
+            ]
+            if hits:
+                best = hits[0].score
+                chosen = [
+                    self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
+                ]
+                confidence = min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
+        return self.risk_answer(q.lang, chosen, confidence)
+
+    def risk_answer(self, lang: str, risks: Sequence[Any], confidence: float) -> Answer:
+        items = [
+            {"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks
+        ]
+        sources = dedupe_sources([to_source(self.knowledge, r.doc, r.section) for r in risks])
+        return Answer(
+            kind=AnswerKind.RISK,
+            lang=lang,
+            answered=True,
+            confidence=confidence,
+            parts={"items": items},
+            sources=sources,
+        )
+
+
+@dataclass(frozen=True)
+class ProgressReading:
+    """A KPI's latest recorded value, as an answer shows it."""
+
+    value: Decimal
+    target: Decimal | None
+    as_of: date
+    note: str
+    recorded_at: datetime
+
+
+def to_plain_decimal(value: Decimal) -> Decimal:
+    """42.0000 → 42, 12.5000 → 12.5 (the store keeps four decimals)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
+    if record is None:
+        return None
+    target = to_plain_decimal(record.target) if record.target is not None else None
+    return ProgressReading(
+        to_plain_decimal(record.value), target, record.as_of, record.note, record.recorded_at
+    )

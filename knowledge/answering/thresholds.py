@@ -1,0 +1,74 @@
+"""When the engine answers, suggests or declines, and how sure each kind of answer is.
+
+Every threshold an answer decision is taken on, and every confidence an answer is given
+without a search score behind it, is named here, so that tuning reads in one place. The
+scoring parameters of the search itself (weights, typo similarities) stay with it in
+`matching` and `intents`; the calibration tables stay in `calibration`.
+"""
+
+from __future__ import annotations
+
+# -- the decision on a calibrated probability ---------------------------------------------
+# Answer at or above this; between the two offer the candidates ("did you mean"); below,
+# decline.
+ANSWER_MIN_PROBABILITY = 0.6
+SUGGEST_MIN_PROBABILITY = 0.1
+
+# -- the decision on a search score (0–1) -------------------------------------------------
+ANSWER_MIN_SCORE = 0.58
+SUGGEST_MIN_SCORE = 0.30
+# Two candidates within this margin of the best are treated as equally good (ambiguous).
+TIE_MARGIN = 0.03
+# Below this confidence a fact answer also lists what else came close.
+RELATED_BELOW = 0.75
+
+# -- which record may answer --------------------------------------------------------------
+# With intent words, a structured answer whose targets explain at least this share of the
+# question is given even when a fact scores higher.
+STRUCTURED_FIRST_EXPLAINED = 0.5
+# A question about money that names no budget line is answered from a fact only when the
+# fact covers this much of it (otherwise "WHO budget" would get a fact that mentions WHO).
+MONEY_FACT_MIN_COVERAGE = 0.8
+# A question with a word the knowledge has never seen ("annual leave") is answered from a
+# fact only when the fact explains this much of it: that word may be what it is about.
+UNKNOWN_WORD_MIN_COVERAGE = 0.7
+# A question about a theme of a priority that explains less than this of it names a theme the
+# reader did not recognise (a typo): it is offered the priority's themes.
+THEME_GUESS_MAX_EXPLAINED = 0.5
+# A risk is picked out by name when the search explains this much of the question.
+RISK_MIN_COVERAGE = 0.5
+# "Which priority has a KPI on …" is answered from the KPI whose text explains at least this
+# much of the rest (Chinese bigrams such as 有关/关于 count against it).
+KPI_OWNER_MIN_COVERAGE = 0.4
+# A part of a two-amount question must name its fact this clearly.
+PART_MIN_COVERAGE = 0.6
+
+# -- confidences ---------------------------------------------------------------------------
+# Said for sure: the help text, the total budget asked for by name.
+CERTAIN = 1.0
+# A structured answer (budget, KPIs, risks) is as sure as the share of the question its
+# targets explain; intent words ("budget", "KPIs") lift it to at least this floor.
+INTENT_CONFIDENCE_FLOOR = 0.55
+# A computation over budget lines the question names is as sure as the question reading,
+# and at least this.
+COMPUTED_FLOOR = 0.7
+# The count of every KPI; the highest or lowest line asked with no other words.
+WHOLE_STORE_CONFIDENCE = 0.95
+# A count of every outcome or output.
+RESULTS_TOTAL_CONFIDENCE = 0.9
+# Every risk asked for with no other words; with other words that pick none out.
+ALL_RISKS_CONFIDENCE = 0.9
+SOME_RISKS_CONFIDENCE = 0.7
+# A record found by search, a KPI or a risk by its text: this much plus its score.
+SEARCH_HIT_BASE = 0.3
+# The sum of two amounts named in two facts.
+MONEY_SUM_CONFIDENCE = 0.75
+# The record that defines a term; the same, asked with a near miss of its acronym.
+DEFINED_CONFIDENCE = 0.9
+DEFINED_TYPO_CONFIDENCE = 0.7
+# A term's sentence that mentions it where no record defines it.
+TERM_CONFIDENCE = 0.8
+# A record that holds no answer of the kind asked for is declined at this confidence.
+CANNOT_ANSWER_CONFIDENCE = 0.05
+# Declines that had nothing to weigh (too long, an unknown code, a computation not possible).
+NOTHING_FOUND = 0.0
