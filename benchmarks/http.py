@@ -2,6 +2,7 @@
 """Slack over HTTP under load: acknowledgement and reply latency of `staffbot serve`.
 
 Run from the repository root:  python benchmarks/http.py  [--duration 60] [--rate 100]
+[--metrics]  (--metrics: the same with STAFFBOT_METRICS on, every request counted)
 
 `staffbot serve` runs as its own process on loopback with a fresh SQLite store, its Web API
 calls going to the Slack stand-in of the tests (tests/support/slack_standin.py), which
@@ -173,6 +174,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
     parser.add_argument("--rate", type=float, default=100.0, help="requests per second")
+    parser.add_argument(
+        "--metrics", action="store_true", help="with STAFFBOT_METRICS on (GET /metrics)"
+    )
     args = parser.parse_args()
     staffbot = Path(sys.executable).with_name("staffbot")
     port = free_port()
@@ -185,6 +189,7 @@ def main() -> None:
             "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": slack.url,
             "PORT": str(port),
+            "STAFFBOT_METRICS": "true" if args.metrics else "false",
         }
         server = subprocess.Popen(
             [str(staffbot), "serve"],
@@ -207,6 +212,14 @@ def main() -> None:
                 c.body.get("thread_ts"): c.received_at for c in slack.calls_to("/chat.postMessage")
             }
             answered = len(slack.calls_to("/response/load"))
+            if args.metrics:
+                with urllib.request.urlopen(f"{base}/metrics", timeout=10) as response:
+                    counted = [
+                        line
+                        for line in response.read().decode().splitlines()
+                        if line.startswith("staffbot_questions_total{")
+                    ]
+                print("metrics:", "; ".join(counted))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -228,7 +241,8 @@ def main() -> None:
         f"replies: {len(reply_ms)} of {len(mentions)} mentions, {answered} of "
         f"{len(sent) - len(mentions)} /ask answers through response_url"
     )
-    print("\n| measure | figure | goal |\n| --- | --- | --- |")
+    print(f"\nmetrics {'on' if args.metrics else 'off'}")
+    print("| measure | figure | goal |\n| --- | --- | --- |")
     health = [s.ack_ms for s in baseline if s.status == 200]
     print(
         f"| baseline `GET /healthz` p50 / p99 | {percentile(health, 50):.1f} / "

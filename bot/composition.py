@@ -7,11 +7,13 @@ import threading
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
 from sqlalchemy.engine import Engine
 
+from bot.log_format import build_formatter
 from bot.log_redaction import REDACTOR
 from bot.settings import Settings
 from knowledge.answering import AnswerEngine, AnswerService, KnowledgeCache
@@ -24,10 +26,14 @@ if TYPE_CHECKING:
     from slack_bolt.async_app import AsyncApp
     from starlette.applications import Starlette
 
+    from bot.chat.in_flight import WorkInFlight
+    from bot.slack.token import TokenCheck
     from bot.teams.app import TeamsConfig
+    from bot.teams.credentials import CredentialCheck
     from bot.web import TeamsEndpoint
     from scheduler.poster import Poster
     from scheduler.reports import ReportBuilder
+    from scheduler.runner import RunSummary
 
 # The web and Slack builders import their libraries when called, not at the top: they take
 # about half a second to import, and `staffbot ask` must answer from a cold start in 1.5 s.
@@ -36,12 +42,18 @@ logger = logging.getLogger(__name__)
 
 
 def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    """Standard error at STAFFBOT_LOG_LEVEL, as text or (LOG_FORMAT=json) one JSON object a
+    line; secrets taken out on every handler."""
+    root = logging.getLogger()
+    # Only a handler made here gets the format: one already there (a test's capture, a host
+    # that embeds staffbot) keeps its own.
+    is_fresh = not root.handlers
+    logging.basicConfig(level=settings.log_level)
+    formatter = build_formatter(settings.log_format)
     # Also on the handlers: records of loggers we do not build still lose their secrets.
-    for handler in logging.getLogger().handlers:
+    for handler in root.handlers:
+        if is_fresh:
+            handler.setFormatter(formatter)
         if REDACTOR not in handler.filters:
             handler.addFilter(REDACTOR)
 
@@ -75,9 +87,14 @@ def _get_secret(value: SecretStr | None) -> str | None:
 
 
 def build_slack_bolt_app(
-    settings: Settings, service: AnswerService, db_engine: Engine, socket_mode: bool
+    settings: Settings,
+    service: AnswerService,
+    db_engine: Engine,
+    socket_mode: bool,
+    work: WorkInFlight | None = None,
 ) -> AsyncApp:
-    """The Bolt app; the caller checked `list_missing_for_serve` first."""
+    """The Bolt app; the caller checked `list_missing_for_serve` first. `work`: the web
+    process's work under way, shared with Teams' flow."""
     from slack_sdk import WebClient
 
     from bot.chat import ChatFlow, ChatRecords, ExpertDesk
@@ -90,7 +107,7 @@ def build_slack_bolt_app(
     bot_token = _get_secret(settings.slack_bot_token)
     if bot_token is None:
         raise ValueError("SLACK_BOT_TOKEN is required")
-    flow = ChatFlow(service, ChatRecords(db_engine))
+    flow = ChatFlow(service, ChatRecords(db_engine), work=work, platform="slack")
     kb = KbService(
         db_engine,
         settings.get_admin_ids(),
@@ -98,7 +115,7 @@ def build_slack_bolt_app(
         check_channel=SlackPoster(
             WebClient(token=bot_token, base_url=settings.slack_api_url)
         ).check_channel,
-        on_commit=service.invalidate,
+        on_commit=partial(_on_edit, service, "slack"),
         is_user_id=is_user_id,
         is_channel_id=is_post_target,
         # /kb admin|editor add asks users.info whether the person exists.
@@ -116,10 +133,18 @@ def build_slack_bolt_app(
             db_engine,
             build_report_builder(service.knowledge_cache),
             settings.get_admin_ids(),
-            on_commit=service.invalidate,
+            on_commit=partial(_on_edit, service, "slack"),
         ),
         experts=ExpertDesk(service, db_engine, kb),
     )
+
+
+def _on_edit(service: AnswerService, platform: str) -> None:
+    """A /kb change was committed: the answers read the store again; it is counted."""
+    from bot import metrics
+
+    service.invalidate()
+    metrics.count_edit(platform)
 
 
 def build_user_check(settings: Settings) -> Callable[[str], bool | None] | None:
@@ -134,6 +159,40 @@ def build_user_check(settings: Settings) -> Callable[[str], bool | None] | None:
 
     client = WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10)
     return SlackUsers(client).check_user
+
+
+def check_slack_token(settings: Settings) -> TokenCheck | None:
+    """SLACK_BOT_TOKEN as Slack sees it (auth.test); None when it is not set."""
+    bot_token = _get_secret(settings.slack_bot_token)
+    if bot_token is None:
+        return None
+    from slack_sdk import WebClient
+
+    from bot.slack.token import check_token
+
+    return check_token(WebClient(token=bot_token, base_url=settings.slack_api_url, timeout=10))
+
+
+def check_teams_credentials(
+    settings: Settings, login_endpoint: str | None = None
+) -> CredentialCheck | None:
+    """TEAMS_APP_ID and TEAMS_APP_PASSWORD as Entra sees them (a token request to the
+    cloud's login endpoint, or `login_endpoint`); None when Teams is not configured."""
+    password = _get_secret(settings.teams_app_password)
+    if settings.teams_app_id is None or password is None:
+        return None
+    from microsoft_teams.api.auth.cloud_environment import from_name
+
+    from bot.teams.credentials import check_credentials
+
+    cloud = from_name(settings.teams_cloud)
+    return check_credentials(
+        login_endpoint or cloud.login_endpoint,
+        settings.teams_tenant_id or cloud.login_tenant,
+        settings.teams_app_id,
+        password,
+        cloud.bot_scope,
+    )
 
 
 def build_teams_config(settings: Settings, token: TokenProvider | None = None) -> TeamsConfig:
@@ -157,9 +216,9 @@ def build_teams_endpoint(
     service: AnswerService,
     db_engine: Engine,
     token: TokenProvider | None = None,
+    work: WorkInFlight | None = None,
 ) -> TeamsEndpoint:
     """Teams' `POST /api/messages`: the SDK app with our adapter and handlers."""
-    from functools import partial
 
     from bot.chat import ChatFlow, ChatRecords, ExpertDesk
     from bot.kb.dispatcher import KbService
@@ -179,7 +238,7 @@ def build_teams_endpoint(
         settings.get_teams_admin_ids(),
         # `kb schedule add … here`: the bot can post where it has a conversation reference.
         check_channel=partial(records.has_conversation, PLATFORM),
-        on_commit=service.invalidate,
+        on_commit=partial(_on_edit, service, "teams"),
         is_user_id=is_user_id,
         env_admins_variable="TEAMS_ADMINS",
         reports=build_report_builder(service.knowledge_cache),
@@ -193,40 +252,52 @@ def build_teams_endpoint(
         db_engine,
         build_report_builder(service.knowledge_cache),
         settings.get_teams_admin_ids(),
-        on_commit=service.invalidate,
+        on_commit=partial(_on_edit, service, "teams"),
     )
     experts = TeamsExperts(ExpertDesk(service, db_engine, kb), records)
-    TeamsHandlers(
-        ChatFlow(service, records), kb, settings.teams_tenant_id, forms=forms, experts=experts
-    ).register(app)
+    flow = ChatFlow(service, records, work=work, platform="teams")
+    TeamsHandlers(flow, kb, settings.teams_tenant_id, forms=forms, experts=experts).register(app)
     return TeamsEndpoint(handle=adapter.handle, start=app.initialize)
 
 
 def build_web_process(settings: Settings, *, teams_token: TokenProvider | None = None) -> Starlette:
     """The ASGI app of `staffbot serve`: Slack's endpoint (when SLACK_* are set), Teams'
     (when TEAMS_APP_ID is) and the health check. `teams_token`: see build_teams_config."""
+    from bot import metrics
+    from bot.chat.in_flight import WorkInFlight
     from bot.web import build_web_app
 
+    if settings.has_metrics():
+        metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
     db_engine = build_db_engine(settings)
     service = AnswerService(db_engine)
+    work = WorkInFlight()
     slack = None
     signing_secret = _get_secret(settings.slack_signing_secret)
     if settings.has_slack() and signing_secret is not None:
         from bot.slack.http_endpoint import SlackHttpEndpoint
 
-        slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False)
+        slack_app = build_slack_bolt_app(settings, service, db_engine, socket_mode=False, work=work)
         slack = SlackHttpEndpoint(slack_app, signing_secret).handle
     teams = None
     if settings.teams_app_id is not None:
-        teams = build_teams_endpoint(settings, service, db_engine, teams_token)
+        teams = build_teams_endpoint(settings, service, db_engine, teams_token, work)
 
     def warm_up() -> None:
         try:
             service.get_engine()
         except StoreUnavailable as exc:
             logger.warning("store unavailable at start-up, serving anyway: %s", exc.reason)
+        metrics.set_knowledge(service.get_loaded())
 
-    return build_web_app(slack, service.is_store_available, warm_up, teams)
+    return build_web_app(
+        slack,
+        service.is_store_available,
+        warm_up,
+        teams,
+        work.drain,
+        serve_metrics=settings.metrics and settings.metrics_port is None,
+    )
 
 
 def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
@@ -286,6 +357,25 @@ def build_posters(
     return posters
 
 
+def start_metrics_port(settings: Settings) -> Callable[[], None]:
+    """With STAFFBOT_METRICS_PORT: `/metrics` served on it from now on. Returns what to call
+    at exit (with PROMETHEUS_MULTIPROC_DIR this process's live gauges stop counting)."""
+    from bot import metrics
+
+    if settings.metrics_port is not None:
+        metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
+        metrics.start_metrics_server(settings.metrics_port)
+    return metrics.mark_process_dead
+
+
+def count_run(summary: RunSummary) -> None:
+    """A scheduler run's deliveries in the metrics; retried: attempts beyond the first."""
+    from bot import metrics
+
+    retried = max(0, summary.attempts - summary.sent - summary.failed)
+    metrics.count_deliveries(summary.sent, summary.failed, summary.missed, retried)
+
+
 def build_report_builder(knowledge_cache: KnowledgeCache | None = None) -> ReportBuilder:
     """What builds reminders and digests: in the web process it reads the knowledge through
     the answer service's cache (one read per revision for answers and reports alike)."""
@@ -308,8 +398,6 @@ def build_channel_checks(settings: Settings, db_engine: Engine, platform: str) -
     """Slack: the form of its ids, and `conversations.info` when SLACK_BOT_TOKEN is set;
     Teams: the conversations it told the bot about (install, first message), any form."""
     if platform == "teams":
-        from functools import partial
-
         from bot.chat import ChatRecords
 
         records = ChatRecords(db_engine)
@@ -348,8 +436,17 @@ def build_scheduler_process(
     posters = build_posters(settings, db_engine, teams_token)
     if not posters:
         raise ValueError("SLACK_BOT_TOKEN or TEAMS_APP_ID is required")
+    on_run: Callable[[RunSummary], None] | None = None
+    on_lead: Callable[[bool], None] | None = None
+    if settings.has_metrics():
+        from bot import metrics
+
+        metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
+        on_run, on_lead = count_run, metrics.set_leader
     config = ClockConfig(
         grace=timedelta(hours=settings.grace_hours),
+        on_run=on_run,
+        on_lead=on_lead,
         sync_seconds=sync_seconds,
         catch_up_seconds=catch_up_seconds,
         standby_poll_seconds=standby_poll_seconds,

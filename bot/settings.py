@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
         default="WARNING", validation_alias="STAFFBOT_LOG_LEVEL"
     )
+    log_format: Literal["text", "json"] = Field(default="text", validation_alias="LOG_FORMAT")
     lang: Literal["en", "zh"] = Field(default="en", validation_alias="STAFFBOT_LANG")
     slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(
@@ -81,11 +82,29 @@ class Settings(BaseSettings):
         default=None, validation_alias="TEAMS_OPENID_METADATA_URL"
     )
     teams_admins: str = Field(default="", validation_alias="TEAMS_ADMINS")
+    metrics: bool = Field(default=False, validation_alias="STAFFBOT_METRICS")
+    metrics_port: int | None = Field(
+        default=None, ge=1, le=65535, validation_alias="STAFFBOT_METRICS_PORT"
+    )
+    # Read by prometheus_client itself at import; named here to be documented and checked.
+    prometheus_multiproc_dir: Path | None = Field(
+        default=None, validation_alias="PROMETHEUS_MULTIPROC_DIR"
+    )
 
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("metrics_port", "prometheus_multiproc_dir", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator(
         "slack_bot_token",
@@ -169,6 +188,10 @@ class Settings(BaseSettings):
             if not _USER_ID.fullmatch(user_id):
                 raise ValueError(f"{user_id!r} is not a Slack user id (like U012AB3CD)")
         return value
+
+    def has_metrics(self) -> bool:
+        """Metrics are counted: on PORT (STAFFBOT_METRICS) or on a port of their own."""
+        return self.metrics or self.metrics_port is not None
 
     def get_admin_ids(self) -> list[str]:
         """STAFFBOT_ADMINS as a list of Slack user ids."""

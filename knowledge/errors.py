@@ -25,6 +25,19 @@ class StoreFull(StoreUnavailable):
     handler of an unavailable store still catches it; those that can say what is true."""
 
 
+class StoreMisconfigured(StoreUnavailable):
+    """The database cannot be used as configured, and trying again will not help until the
+    configuration changes. `cause` names why: "unsupported_scheme" (a URL for a database
+    staffbot does not speak, e.g. mysql://), "unparsable_url", "authentication" (user or
+    password refused), "unknown_database", "permission" (the user lacks a privilege),
+    "not_writable" (the SQLite data folder cannot be created or written). A StoreUnavailable,
+    so every handler of an unavailable store still catches it."""
+
+    def __init__(self, target: str, reason: str, cause: str) -> None:
+        super().__init__(target, reason)
+        self.cause = cause
+
+
 class SeedInvalid(KnowledgeError):
     """A seed file does not have the expected shape or content.
 

@@ -37,6 +37,7 @@ from scheduler.runner import (
     RUNNER_ID,
     BuildReport,
     RetryPolicy,
+    RunSummary,
     default_build_report,
     run_due,
 )
@@ -65,6 +66,9 @@ class ClockConfig:
     # claims stay its own for as long after each renewal (see LEADER_TAKE_OVER): every
     # scheduler on one store must use the same value.
     take_over_after: timedelta = LEADER_TAKE_OVER
+    # Told what each run did and when this process starts or stops leading (metrics).
+    on_run: Callable[[RunSummary], None] | None = None
+    on_lead: Callable[[bool], None] | None = None
 
 
 class PeriodTrigger(BaseTrigger):
@@ -173,7 +177,7 @@ def _lead(
 
     def _run(subscription_ids: list[int] | None) -> None:
         try:
-            run_due(
+            summary = run_due(
                 db_engine,
                 posters,
                 utc_now(),
@@ -184,9 +188,15 @@ def _lead(
                 workers=config.workers,
                 take_over_after=config.take_over_after,
                 stop=stopping,
+                # A wait (Retry-After, backoff) ends when the process stops: the post is
+                # released at once, for the standby, rather than after up to 30 s.
+                sleep=wait,
             )
         except SQLAlchemyError as exc:
             logger.error("run failed, store unavailable: %s", str(exc).splitlines()[0])
+        else:
+            if config.on_run is not None:
+                config.on_run(summary)
         if subscription_ids is None and not stopping.is_set():
             # The catch-up run also delivers the snoozed reminders that are due.
             try:
@@ -200,6 +210,9 @@ def _lead(
                 )
             except SQLAlchemyError as exc:
                 logger.error("snoozes not run, store unavailable: %s", str(exc).splitlines()[0])
+
+    def wait(seconds: float) -> None:
+        stopping.wait(seconds)
 
     def run_one(subscription_id: int) -> None:
         run([subscription_id])
@@ -233,6 +246,8 @@ def _lead(
     )
     scheduler.start()
     logger.info("became the leader: %s subscription jobs", len(scheduler.get_jobs()) - 2)
+    if config.on_lead is not None:
+        config.on_lead(True)
     try:
         while not stop.wait(config.standby_poll_seconds):
             if not lock.is_held():
@@ -244,6 +259,8 @@ def _lead(
         # sync job under way that asks for the jobs would then wait for ever.
         scheduler.shutdown(wait=False)
         in_progress.wait_until_idle()
+        if config.on_lead is not None:
+            config.on_lead(False)
 
 
 def run_clock(

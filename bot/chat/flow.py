@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import overload
 
+from bot import metrics
+from bot.chat.in_flight import WorkInFlight
 from bot.chat.more import read_more_value
 from bot.chat.records import ChatRecords, to_snooze_value
 from bot.chat.suggestions import SuggestionClick
 from bot.text_render import HELP_QUESTION
-from knowledge.answering import Answer, AnswerService, detect_lang
+from knowledge.answering import Answer, AnswerKind, AnswerService, detect_lang
 from knowledge.errors import InvalidValue, StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -74,6 +76,16 @@ class Conversation:
     bot_id: str = ""
 
 
+def to_outcome(answer: Answer | Notice) -> str:
+    """A question's outcome, as metrics count it."""
+    if isinstance(answer, Notice):
+        return "unavailable"
+    if answer.answered:
+        return "answered"
+    # A decline lists what the store holds too: only "did you mean" offers the question.
+    return "suggested" if answer.kind is AnswerKind.DID_YOU_MEAN else "declined"
+
+
 def to_unavailable_notice(question: str) -> Notice:
     """The store is unavailable: said in the asker's language."""
     return Notice("unavailable", detect_lang(question))
@@ -111,19 +123,38 @@ class ChatFlow:
     """The flows behind every chat platform's listeners; the answer service and the store
     calls are passed in."""
 
-    def __init__(self, service: AnswerService, records: ChatRecords) -> None:
+    def __init__(
+        self,
+        service: AnswerService,
+        records: ChatRecords,
+        *,
+        work: WorkInFlight | None = None,
+        platform: str = "chat",
+    ) -> None:
         self.service = service
         self.records = records
+        self.platform = platform  # in metrics: which platform's flow this is
+        # The tasks that entered the flow: a stopping web process waits for them.
+        self.work = work or WorkInFlight()
         self._read_only_keys = _RecentKeys(READ_ONLY_CLAIM_SECONDS, READ_ONLY_CLAIM_LIMIT)
 
     # -- asking -------------------------------------------------------------------------
 
     async def ask(self, question: str) -> Answer | Notice:
         """The answer to `question`, or the notice that the store is unavailable."""
+        self.work.track()
+        elapsed = metrics.timer()
+        answer = await self._answer(question)
+        metrics.observe_question(self.platform, to_outcome(answer), elapsed())
+        metrics.set_knowledge(self.service.get_loaded())
+        return answer
+
+    async def _answer(self, question: str) -> Answer | Notice:
         try:
             return await asyncio.to_thread(self.service.answer, question)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
+            metrics.count_store_error("answer")
             return to_unavailable_notice(question)
 
     async def record_declined(
@@ -131,6 +162,7 @@ class ChatFlow:
     ) -> None:
         """A declined question is kept for the admins' review (`/kb feedback`); called once
         the answer is shown, so that a slow store never holds the answer back."""
+        self.work.track()
         if answer.answered or user_id is None or not question:
             return
         try:
@@ -143,6 +175,7 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, declined question not kept: %s", exc.reason)
+            metrics.count_store_error("record_declined")
 
     async def record_click(
         self, *, platform: str, user_id: str | None, click: SuggestionClick
@@ -167,10 +200,12 @@ class ChatFlow:
     async def get_home_answers(self, lang: str) -> tuple[Answer, Answer] | None:
         """The budget overview and what can be asked, in `lang`; None when the store is
         unavailable."""
+        self.work.track()
         try:
             return await asyncio.to_thread(self._home_answers, lang)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
+            metrics.count_store_error("home")
             return None
 
     def _home_answers(self, lang: str) -> tuple[Answer, Answer]:
@@ -181,10 +216,12 @@ class ChatFlow:
 
     async def claim(self, key: str) -> Claim:
         """Claims `key` (one piece of work to do once, in any process)."""
+        self.work.track()
         try:
             claimed = await asyncio.to_thread(self.records.claim_event, key)
         except StoreUnavailable as exc:
             logger.warning("store unavailable, work not claimed: %s", exc.reason)
+            metrics.count_store_error("claim")
             return Claim.UNAVAILABLE
         return Claim.NEW if claimed else Claim.HANDLED
 
@@ -198,6 +235,7 @@ class ChatFlow:
         reaches another web process costs at most a second copy of a private answer; work
         that writes or speaks in a channel (events, /kb, votes, posts) is claimed in the
         store. Without a key the work goes ahead unclaimed."""
+        self.work.track()
         if key is None:
             return True
         if not self._read_only_keys.add(key):
@@ -207,11 +245,13 @@ class ChatFlow:
 
     async def release(self, key: str) -> None:
         """The work claimed under `key` failed: a later try may do it."""
+        self.work.track()
         try:
             await asyncio.to_thread(self.records.release_claim, key)
         except StoreUnavailable as exc:
             # Kept until pruned: a later try does nothing, the answer can be asked again.
             logger.warning("store unavailable, claim not given up: %s", exc.reason)
+            metrics.count_store_error("release")
 
     # -- buttons ------------------------------------------------------------------------
 
@@ -236,6 +276,7 @@ class ChatFlow:
     ) -> Notice | Outcome:
         """The vote is stored with the question and the answer it gets now; the voter is
         thanked. With a `key` (the click), the same click again is not counted twice."""
+        self.work.track()
         if key is not None:
             claim = await self.claim(key)
             if claim is Claim.HANDLED:
@@ -254,7 +295,9 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, vote not stored: %s", exc.reason)
+            metrics.count_store_error("vote")
             return to_unavailable_notice(question)
+        metrics.count_vote(self.platform, helpful)
         return Notice("vote_thanks", answer.lang)
 
     async def snooze(
@@ -270,6 +313,7 @@ class ChatFlow:
         """ "Remind me tomorrow / on Monday" clicked on a reminder (`value`: its button's, the
         subscription id; `source`: the message clicked): stored once per person and message
         (a second click moves it), and said when it comes back, in the reminder's language."""
+        self.work.track()
         subscription_id = to_snooze_value(value)
         if subscription_id is None:
             logger.info("snooze click with a value not ours ignored")
@@ -285,6 +329,7 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, snooze not stored: %s", exc.reason)
+            metrics.count_store_error("snooze")
             return Notice("unavailable", lang)
         if snoozed is None:
             return Notice("snooze_gone", lang)
@@ -295,6 +340,7 @@ class ChatFlow:
 
     async def show_rest(self, value: str, key: str | None = None) -> Rest | Notice | Outcome:
         """A "show the rest" button's `value`: the answer again, with the lines it showed."""
+        self.work.track()
         found = read_more_value(value)
         if found is None:
             logger.info("show-more click with a value not ours ignored")
@@ -302,7 +348,7 @@ class ChatFlow:
         question, shown_lines = found
         if not await self.claim_read_only(key):
             return Outcome.ALREADY_HANDLED
-        answer = await self.ask(question)
+        answer = await self._answer(question)  # the question again: not counted twice
         if isinstance(answer, Notice):
             return answer
         return Rest(answer, question, shown_lines)
@@ -312,6 +358,7 @@ class ChatFlow:
     async def keep_conversation(self, conversation: Conversation) -> bool:
         """Keeps the conversation, so that schedules can post there unasked; False when it
         could not be kept (the bot answers anyway)."""
+        self.work.track()
         try:
             await asyncio.to_thread(
                 self.records.save_conversation,
@@ -326,6 +373,7 @@ class ChatFlow:
             )
         except StoreUnavailable as exc:
             logger.warning("store unavailable, conversation not kept: %s", exc.reason)
+            metrics.count_store_error("keep_conversation")
             return False
         except InvalidValue as exc:
             # An id too long for the table, a kind we do not know: answer anyway.
@@ -335,7 +383,9 @@ class ChatFlow:
 
     async def forget_conversation(self, platform: str, conversation_id: str) -> None:
         """The bot was removed from the conversation: schedules no longer post there."""
+        self.work.track()
         try:
             await asyncio.to_thread(self.records.remove_conversation, platform, conversation_id)
         except StoreUnavailable as exc:
             logger.warning("store unavailable, conversation not removed: %s", exc.reason)
+            metrics.count_store_error("forget_conversation")

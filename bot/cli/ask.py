@@ -8,10 +8,15 @@ turn is answered in `answer_turn`: the one place where the conversation id arriv
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
+
+from platformdirs import user_data_dir
 
 from bot.cli._input import REPLACEMENT, QuestionText, to_question_text, use_lenient_stdin
 from bot.cli._output import refuse
@@ -141,21 +146,55 @@ def run_ask(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+# Lines of `staffbot chat` kept between sessions (the arrow keys recall them).
+CHAT_HISTORY_FILE = "chat_history"
+CHAT_HISTORY_LINES = 1000
+QUIT_WORDS = frozenset({"exit", "quit", "退出"})
+
+
+def _start_history(ctx: CliContext) -> Callable[[], None]:
+    """Line editing and history for a terminal (readline); returns what saves the history.
+    Without a terminal, or without readline (Windows), nothing changes."""
+    if not sys.stdin.isatty():
+        return lambda: None
+    try:
+        import readline
+    except ImportError:
+        return lambda: None
+    folder = ctx.settings.data_dir or Path(user_data_dir("staffbot", appauthor=False))
+    path = folder / CHAT_HISTORY_FILE
+    with contextlib.suppress(OSError):
+        readline.read_history_file(path)
+    readline.set_history_length(CHAT_HISTORY_LINES)
+
+    def save() -> None:
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            readline.write_history_file(path)
+
+    return save
+
+
 def run_chat(_args: argparse.Namespace, ctx: CliContext) -> int:
     use_lenient_stdin()
     engine = build_answer_engine(ctx.db_engine)
     print(render_answer_text(engine.answer("help" if ctx.lang == "en" else "帮助")))
-    while True:
-        try:
-            question = to_question_text(input("\n> "))
-        except (EOFError, KeyboardInterrupt):
-            print()
-            return 0
-        if question.text.lower() in {"exit", "quit", "退出"}:
-            return 0
-        _warn_unreadable(question, ctx.lang)
-        if question.text:
-            print(render_answer_text(engine.answer(question.text)))
+    print(render_text("chat_intro", ctx.lang))
+    save_history = _start_history(ctx)
+    try:
+        while True:
+            try:
+                question = to_question_text(input("\n> "))
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return 0
+            if question.text.lower() in QUIT_WORDS:
+                return 0
+            _warn_unreadable(question, ctx.lang)
+            if question.text:
+                print(render_answer_text(engine.answer(question.text)))
+    finally:
+        save_history()
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from importlib.metadata import version
 
 from pydantic import ValidationError
 
-from bot.cli import ask, db, digest, holidays, kb, schedule, serve, teams
+from bot.cli import ask, db, digest, doctor, holidays, kb, schedule, serve, teams
 from bot.cli._input import to_question_text
 from bot.cli.context import EXIT_OUTPUT_CLOSED, CliContext
 from bot.cli.error_messages import HANDLED, find_message, render_failure
@@ -20,10 +21,12 @@ from bot.settings import Settings
 from knowledge.answering import detect_lang
 
 # Each module registers its subcommands, in the order `staffbot --help` lists them.
-COMMAND_MODULES = (ask, db, serve, kb, schedule, holidays, digest, teams)
+COMMAND_MODULES = (ask, db, serve, kb, schedule, holidays, digest, teams, doctor)
 # The processes that run until stopped log as services do; any other command reports Slack's
 # failures in its own words, without slack_sdk's ERROR lines before them.
 LONG_RUNNING_COMMANDS = frozenset({"serve", "scheduler"})
+
+logger = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +73,8 @@ def _run(argv: Sequence[str] | None) -> int:
             lang = settings.lang
             if getattr(args, "messages_follow_lang", False) and args.lang:
                 lang = args.lang  # `digest preview --lang zh`: the report and its messages
+        if getattr(args, "check", None) is not None:  # staffbot doctor: builds its own store
+            return int(args.check(args, settings, lang))
         ctx = CliContext(settings, build_db_engine(settings), lang)
         if args.command in LONG_RUNNING_COMMANDS:
             return int(args.run(args, ctx))
@@ -79,5 +84,7 @@ def _run(argv: Sequence[str] | None) -> int:
         message = find_message(exc, args)
         if message is None:
             raise
+        # The message says what to do; the cause, with the driver's own words, is for DEBUG.
+        logger.debug("%s ended with %r", args.command, exc, exc_info=True)
         print(render_failure(message, exc, args, lang), file=sys.stderr)
         return message.exit_status

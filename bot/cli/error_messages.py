@@ -20,13 +20,14 @@ from bot.cli.context import (
     EXIT_SEED_INVALID,
     EXIT_STORE_UNAVAILABLE,
 )
-from bot.cli.errors import PackageInvalid, SettingsInvalid, SocketRefused
+from bot.cli.errors import PackageInvalid, PortInUse, SettingsInvalid, SocketRefused, TokenRefused
 from bot.text_render import render_text
 from knowledge.errors import (
     InvalidValue,
     RecordChanged,
     SeedInvalid,
     StoreFull,
+    StoreMisconfigured,
     StoreUnavailable,
     UnknownCode,
 )
@@ -88,9 +89,15 @@ def _duplicate_parts(
 MESSAGES: dict[tuple[type[BaseException], str | None], Message] = {
     (SettingsInvalid, None): Message("settings_invalid"),
     (StoreFull, None): Message("store_full", EXIT_STORE_UNAVAILABLE),
+    # Not "temporarily unavailable": trying again does not help until the settings change.
+    (StoreMisconfigured, None): Message("store_misconfigured"),
     (StoreUnavailable, None): Message("store_unavailable", EXIT_STORE_UNAVAILABLE),
     (SeedInvalid, None): Message("seed_invalid", EXIT_SEED_INVALID),
     (SocketRefused, None): Message("socket_refused"),
+    (TokenRefused, None): Message("token_refused"),
+    (PortInUse, None): Message(
+        "port_in_use", to_parts=lambda exc, args, _lang: {**vars(exc), "command": args.command}
+    ),
     # staffbot admin …
     (InvalidValue, "admin"): Message("admin_invalid", to_parts=_admin_parts),
     (UnknownCode, "admin remove"): Message("admin_not_found", to_parts=_admin_parts),

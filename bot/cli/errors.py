@@ -26,6 +26,25 @@ class SocketRefused(CliError):
         self.error = error
 
 
+class TokenRefused(CliError):
+    """Slack refused SLACK_BOT_TOKEN at start-up (`error`: Slack's code, e.g. invalid_auth)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class PortInUse(CliError):
+    """A process cannot listen on a port: another process holds it (or it is not ours).
+    `variable`: the setting that names the port (PORT, STAFFBOT_METRICS_PORT)."""
+
+    def __init__(self, port: int, reason: str, variable: str = "PORT") -> None:
+        super().__init__(port, reason, variable)
+        self.port = port
+        self.reason = reason
+        self.variable = variable
+
+
 class SettingsInvalid(CliError):
     """A setting (an environment variable or .env line) has a value it cannot take."""
 

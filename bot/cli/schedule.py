@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.cli._output import print_error, refuse, to_table
 from bot.cli.context import CliContext
+from bot.cli.errors import PortInUse
 from bot.text_render import render_text
 
 # How far back `staffbot schedule status --days` looks at most (the delivery log is kept).
@@ -185,7 +186,7 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     import signal
     import threading
 
-    from bot.composition import build_scheduler_process
+    from bot.composition import build_scheduler_process, start_metrics_port
 
     missing = ctx.settings.list_missing_for_scheduler()
     if missing:
@@ -207,7 +208,15 @@ def _run_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
         workers=args.workers,
         take_over_seconds=args.take_over_seconds,
     )
-    run(stop)  # SchedulerAlreadyRunning: the table, exit 5
+    try:
+        at_exit = start_metrics_port(ctx.settings)
+    except OSError as exc:
+        port = ctx.settings.metrics_port or 0
+        raise PortInUse(port, exc.strerror or str(exc), "STAFFBOT_METRICS_PORT") from exc
+    try:
+        run(stop)  # SchedulerAlreadyRunning: the table, exit 5
+    finally:
+        at_exit()
     return 0
 
 

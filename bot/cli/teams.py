@@ -12,8 +12,9 @@ from bot.cli.context import CliContext
 from bot.cli.errors import PackageInvalid
 from bot.text_render import render_text
 
-# The package's sources live beside manifest.yml in the checkout: `teams/` at the repo root.
-REPO_TEAMS_DIR = Path(__file__).resolve().parents[2] / "teams"
+# The package's sources, installed with staffbot (package data of bot.teams); an operator's
+# own copy in ./teams (edited developer links, a raised version) is taken first.
+PACKAGED_TEAMS_DIR = Path(__file__).resolve().parents[1] / "teams" / "app_package"
 MANIFEST_FILE = "manifest.json"
 # Teams' sizes: a full-colour 192x192 icon and a 32x32 white-on-transparent outline.
 ICON_SIZES = {"color": 192, "outline": 32}
@@ -70,8 +71,8 @@ def to_host(text: str) -> str | None:
 
 
 def find_package_dir() -> Path | None:
-    """`teams/` of the checkout, else of the working directory (an installed copy)."""
-    for folder in (REPO_TEAMS_DIR, Path.cwd() / "teams"):
+    """./teams when the working directory has a copy, else the one installed."""
+    for folder in (Path.cwd() / "teams", PACKAGED_TEAMS_DIR):
         if (folder / MANIFEST_FILE).is_file():
             return folder
     return None
@@ -167,7 +168,7 @@ def _run_package(args: argparse.Namespace, ctx: CliContext) -> int:
         return refuse("teams_bad_host", ctx.lang, host=args.host)
     folder = find_package_dir()
     if folder is None:
-        return refuse("teams_package_missing", ctx.lang, path=str(REPO_TEAMS_DIR))
+        return refuse("teams_package_missing", ctx.lang, path=str(PACKAGED_TEAMS_DIR))
     # PackageInvalid, and an OSError writing the zip: the table in error_messages.
     package = build_package(folder, app_id, host)
     out = Path(args.out)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.chat import ChatFlow, ExpertDesk
 from bot.kb.dispatcher import KbService
+from bot.log_context import bind_log_context
 from bot.log_redaction import add_secret, get_redacted_logger
 from bot.progress import ProgressForms
 from bot.slack.expert_listeners import ExpertListeners
@@ -46,6 +51,7 @@ def build_slack_app(
         request_verification_enabled=signing_secret is not None,
         before_authorize=screen_request,
     )
+    app.use(bind_request_context)
     SlackListeners(flow).register(app)
     if kb is not None:
         KbListeners(kb, flow).register(app)
@@ -54,6 +60,20 @@ def build_slack_app(
     if experts is not None:
         ExpertListeners(experts, flow).register(app)
     return app
+
+
+async def bind_request_context(
+    body: dict[str, Any], context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
+) -> None:
+    """The request's log lines carry its event id (events) or trigger id (commands and
+    clicks) and the user id; the listeners' tasks inherit them."""
+    event_id = body.get("event_id") or body.get("trigger_id")
+    bind_log_context(
+        platform="slack",
+        event_id=event_id if isinstance(event_id, str) else None,
+        user_id=context.user_id,
+    )
+    await next()
 
 
 def build_socket_mode_handler(app: AsyncApp, app_token: str) -> AsyncSocketModeHandler:

@@ -165,6 +165,15 @@ class AnswerService:
     def answer(self, question: str) -> Answer:
         return self.get_engine().answer(question)
 
+    def get_loaded(self) -> tuple[int, int] | None:
+        """The revision and the number of index entries of the knowledge answering now;
+        None before the first load. Asks nothing of the store (for metrics)."""
+        with self._state:
+            engine = self._engine
+        if engine is None:
+            return None
+        return engine.knowledge.revision, len(engine.index)
+
     def is_store_available(self) -> bool:
         """Whether the store answers `SELECT 1` within `health_timeout` (the health check)."""
         try:

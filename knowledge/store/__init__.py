@@ -2,7 +2,14 @@
 
 from knowledge.store import migrate, models
 from knowledge.store.codes import ADMIN_DOC, TOTAL_CODE, find_priority_code, to_label_codes
-from knowledge.store.db import create_db_engine, to_safe_url, to_sqlite_url, to_store_unavailable
+from knowledge.store.db import (
+    check_connection,
+    create_db_engine,
+    to_engine_url,
+    to_safe_url,
+    to_sqlite_url,
+    to_store_unavailable,
+)
 from knowledge.store.deadlines import (
     HEALTH_CHECK_TIMEOUT_S,
     LOAD_TIMEOUT_S,
@@ -30,12 +37,14 @@ __all__ = [
     "Delivery",
     "KpiProgress",
     "Subscription",
+    "check_connection",
     "create_db_engine",
     "deadline",
     "find_priority_code",
     "get_revision",
     "migrate",
     "models",
+    "to_engine_url",
     "to_label_codes",
     "to_safe_url",
     "to_sqlite_url",

@@ -11,7 +11,8 @@ Usage (tests and benchmarks alike; from outside pytest put the repository root o
         calls = slack.wait_for("/chat.postMessage", count=1, timeout=5)
         assert calls[0].body["thread_ts"] == "1700000000.000100"
 
-It answers as Slack does: `auth.test` with the bot user id `BOT_USER_ID`,
+It answers as Slack does: `auth.test` with the bot user id `BOT_USER_ID` (invalid_auth for
+a token in `refused_tokens`; the X-OAuth-Scopes header when `token_scopes` is set),
 `chat.postMessage` with a new `ts`, `chat.postEphemeral`, `views.publish`, `users.info`
 (with the locale set in `locales`, else en-US), `conversations.members` (the ids in
 `members[channel]`, in pages of `limit` with a cursor), `chat.update` (recorded), `views.open`
@@ -141,6 +142,9 @@ class SlackStandIn:
         self.unknown_channels: set[str] = set()  # channel_not_found for these ids
         self.unknown_users: set[str] = set()  # users.info: user_not_found for these ids
         self.deactivated_users: set[str] = set()  # users.info: "deleted": true for these
+        self.refused_tokens: set[str] = set()  # auth.test: invalid_auth for these bot tokens
+        # auth.test's X-OAuth-Scopes header, as Slack sends it ("chat:write,commands"); None: none
+        self.token_scopes: str | None = None
         self.clock: Callable[[], float] = time.time  # a message's time, for `oldest`
         # channel → messages posted there, oldest first (each with "_at": clock() on arrival)
         self.messages: dict[str, list[dict[str, Any]]] = {}
@@ -328,9 +332,13 @@ class SlackStandIn:
             return 200, {}, "ok"
         method = call.path.lstrip("/")
         if method == "auth.test":
+            token = call.headers.get("authorization", "").removeprefix("Bearer ")
+            if token in self.refused_tokens:
+                return 200, {}, {"ok": False, "error": "invalid_auth"}
+            scopes = {} if self.token_scopes is None else {"X-OAuth-Scopes": self.token_scopes}
             return (
                 200,
-                {},
+                scopes,
                 {
                     "ok": True,
                     "url": "https://standin.slack.com/",

@@ -34,9 +34,11 @@ _CHUNK = 65536
 class TcpProxy:
     """Forwards every connection made to `127.0.0.1:port` to `target`, a thread per direction."""
 
-    def __init__(self, target: tuple[str, int]) -> None:
+    def __init__(self, target: tuple[str, int], port: int = 0) -> None:
+        """`port`: where to listen (0: a free one); a port a closed proxy used brings a
+        database "back" at the address its clients know."""
         self.target = target
-        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener = socket.create_server(("127.0.0.1", port))
         self._listener.settimeout(_POLL_S)  # a blocked accept() would not notice close()
         self.port: int = self._listener.getsockname()[1]
         self._passing = threading.Event()

@@ -59,7 +59,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -142,6 +142,8 @@ class TeamsStandIn:
         self.calls: list[Call] = []
         self.members: dict[str, Member] = {}  # 29: id → who
         self.token_requests: list[tuple[str, str | None]] = []  # (scope, tenant_id) asked for
+        # Entra's token endpoint (`login_endpoint`): the client secret it accepts for app_id.
+        self.client_secret = "teams-standin-client-secret"
         self._messages: dict[str, dict[str, dict[str, Any]]] = {}  # base conv id → id → activity
         self._condition = threading.Condition()
         self._closing = threading.Event()
@@ -383,6 +385,8 @@ class TeamsStandIn:
             return 200, {}, self._openid_configuration()
         if method == "GET" and path == "/v1/.well-known/keys":
             return 200, {}, self._jwks()
+        if method == "POST" and path.startswith("/login/") and path.endswith("/oauth2/v2.0/token"):
+            return self._client_credentials(raw)
         if not path.startswith(SERVICE_PATH):
             return 404, {}, {"message": f"No HTTP resource was found at {path}."}
         call = _to_call(method, path.removeprefix(SERVICE_PATH), headers, raw)
@@ -405,6 +409,21 @@ class TeamsStandIn:
         if wait:
             self._closing.wait(wait)
         return answer
+
+    @property
+    def login_endpoint(self) -> str:
+        """Entra's login endpoint on the stand-in: `POST {login_endpoint}/{tenant}/oauth2/v2.0/
+        token` grants a client-credentials token for `app_id` and `client_secret` only."""
+        return self.base_url + "/login"
+
+    def _client_credentials(self, raw: bytes) -> Answer:
+        form = {key: values[0] for key, values in parse_qs(raw.decode()).items()}
+        if form.get("grant_type") != "client_credentials":
+            return 400, {}, {"error": "unsupported_grant_type"}
+        if (form.get("client_id"), form.get("client_secret")) != (self.app_id, self.client_secret):
+            return 401, {}, {"error": "invalid_client", "error_description": "AADSTS7000215"}
+        token = self.token_provider(form.get("scope", ""), None)
+        return 200, {}, {"token_type": "Bearer", "expires_in": 3599, "access_token": token}
 
     def _openid_configuration(self) -> dict[str, Any]:
         return {

@@ -16,7 +16,7 @@ from bot.cli.context import EXIT_BAD_INPUT
 
 APP_ID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
 HOST = "staffbot.example.org"
-SOURCE = cli_teams.REPO_TEAMS_DIR
+SOURCE = cli_teams.PACKAGED_TEAMS_DIR
 # PNG colour type 6: RGBA, so the outline's background can be transparent.
 PNG_RGBA = 6
 
@@ -35,10 +35,10 @@ def workdir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def source_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """A copy of teams/ the command packages instead of the checkout's."""
+    """A copy of the package's sources the command packages instead of the installed ones."""
     copy = tmp_path / "teams-copy"
     shutil.copytree(SOURCE, copy)
-    monkeypatch.setattr(cli_teams, "REPO_TEAMS_DIR", copy)
+    monkeypatch.setattr(cli_teams, "PACKAGED_TEAMS_DIR", copy)
     return copy
 
 
@@ -152,7 +152,7 @@ def test_package_refuses_without_host() -> None:
 def test_package_says_where_it_looked_when_teams_is_missing(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(cli_teams, "REPO_TEAMS_DIR", tmp_path / "nowhere")
+    monkeypatch.setattr(cli_teams, "PACKAGED_TEAMS_DIR", tmp_path / "nowhere")
     assert main(["teams", "package", "--host", HOST]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert f"not found in {tmp_path / 'nowhere'} nor in ./teams" in err
@@ -161,7 +161,7 @@ def test_package_says_where_it_looked_when_teams_is_missing(
 def test_package_finds_teams_in_the_working_directory(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, workdir: Path
 ) -> None:
-    monkeypatch.setattr(cli_teams, "REPO_TEAMS_DIR", tmp_path / "nowhere")
+    monkeypatch.setattr(cli_teams, "PACKAGED_TEAMS_DIR", tmp_path / "nowhere")
     shutil.copytree(SOURCE, workdir / "teams")
     assert main(["teams", "package", "--host", HOST]) == 0
     assert _manifest_of(workdir / "staffbot-teams.zip")["id"] == APP_ID

@@ -153,6 +153,7 @@ def test_db_seed_and_upgrade_are_idempotent(env: dict[str, str]) -> None:
 def test_chat_answers_until_end_of_input(env: dict[str, str]) -> None:
     run = _run(env, "chat", stdin="P4 budget\nquit\n")
     assert run.returncode == 0 and "480,000" in run.stdout
+    assert "To quit, type exit" in run.stdout
 
 
 def test_invalid_setting_names_the_variable(env: dict[str, str]) -> None:

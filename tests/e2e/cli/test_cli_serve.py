@@ -25,7 +25,13 @@ SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN",
 
 @pytest.fixture
 def bare_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    for variable in (*SLACK_VARIABLES, "PORT", "DATABASE_URL"):
+    for variable in (
+        *SLACK_VARIABLES,
+        "PORT",
+        "DATABASE_URL",
+        "TEAMS_APP_ID",
+        "TEAMS_APP_PASSWORD",
+    ):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("STAFFBOT_DATA_DIR", str(tmp_path))
     monkeypatch.chdir(tmp_path)  # no .env
@@ -35,12 +41,18 @@ def bare_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("args", "env", "missing"),
     [
-        (["serve"], {}, "SLACK_BOT_TOKEN"),
-        (["serve"], {"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
-        (["serve", "--socket"], {"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN"),
+        (["serve"], {}, "the settings SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, which are"),
+        (["serve"], {"SLACK_BOT_TOKEN": "xoxb-1"}, "the setting SLACK_SIGNING_SECRET,"),
+        (["serve", "--socket"], {"SLACK_BOT_TOKEN": "xoxb-1"}, "the setting SLACK_APP_TOKEN,"),
+        (["serve", "--socket"], {}, "the settings SLACK_BOT_TOKEN, SLACK_APP_TOKEN, which"),
+        (
+            ["serve"],
+            {"SLACK_BOT_TOKEN": "xoxb-1", "TEAMS_APP_ID": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"},
+            "the settings SLACK_SIGNING_SECRET, TEAMS_APP_PASSWORD, which",
+        ),
     ],
 )
-def test_serve_names_the_missing_setting(
+def test_serve_names_every_missing_setting(
     bare_env: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -52,7 +64,7 @@ def test_serve_names_the_missing_setting(
         monkeypatch.setenv(variable, value)
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert f"needs the setting {missing}" in err and "Traceback" not in err
+    assert f"needs {missing}" in err and "Traceback" not in err
 
 
 def test_serve_names_a_token_of_the_wrong_kind(
@@ -69,7 +81,60 @@ def test_serve_message_follows_the_language_setting(
 ) -> None:
     monkeypatch.setenv("STAFFBOT_LANG", "zh")
     assert main(["serve"]) == 2
-    assert "需要设置 SLACK_BOT_TOKEN" in capsys.readouterr().err
+    assert "需要设置 SLACK_BOT_TOKEN、SLACK_SIGNING_SECRET" in capsys.readouterr().err
+
+
+def test_serve_stops_when_slack_refuses_the_bot_token(
+    bare_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with SlackStandIn() as slack:
+        slack.refused_tokens.add("xoxb-fake")
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
+        monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+        monkeypatch.setenv("SLACK_API_URL", slack.url)
+        assert main(["serve"]) == 2
+        assert [call.path for call in slack.calls] == ["/auth.test"]
+    err = capsys.readouterr().err
+    assert "refused SLACK_BOT_TOKEN (invalid_auth)" in err
+    assert "xoxb-fake" not in err and "Traceback" not in err
+
+
+def test_serve_says_the_port_is_in_use(
+    bare_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with SlackStandIn() as slack, socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+        monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+        monkeypatch.setenv("SLACK_API_URL", slack.url)
+        monkeypatch.setenv("PORT", str(port))
+        assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert f"`staffbot serve` cannot listen on port {port}" in err and "set PORT" in err
+    assert "temporarily unavailable" not in err and "Traceback" not in err
+
+
+def test_serve_says_the_metrics_port_is_in_use(
+    bare_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    seeded_sqlite_url: str,
+) -> None:
+    with SlackStandIn() as slack, socket.socket() as taken:
+        taken.bind(("0.0.0.0", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        monkeypatch.setenv("DATABASE_URL", seeded_sqlite_url)
+        monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+        monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+        monkeypatch.setenv("SLACK_API_URL", slack.url)
+        monkeypatch.setenv("PORT", str(_free_port()))
+        monkeypatch.setenv("STAFFBOT_METRICS_PORT", str(port))
+        assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on port {port}" in err and "STAFFBOT_METRICS_PORT" in err
 
 
 def _free_port() -> int:

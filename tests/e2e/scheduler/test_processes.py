@@ -347,3 +347,52 @@ def test_scheduler_names_the_missing_token(tmp_path: Path) -> None:
         [STAFFBOT, "scheduler"], env=environment, capture_output=True, text=True, timeout=30
     )
     assert run.returncode == 2 and "SLACK_BOT_TOKEN" in run.stderr
+
+
+@pytest.mark.postgres
+def test_sigterm_to_the_leader_hands_over_at_once_without_duplicates(
+    pg: Engine, pg_url: str, slack: SlackStandIn, start: Callable[..., Scheduler]
+) -> None:
+    # The default take-over age (three minutes): a clean stop must leave nothing to wait for.
+    leader = start(pg_url, "--workers", "2", "--catch-up-seconds", "1")
+    leader.wait_for_log("became the leader")
+    standby = start(pg_url, "--workers", "4", "--catch-up-seconds", "1")
+    standby.wait_for_log("standing by")
+    slack.delay(POST, 0.3)
+    _add_due(pg, 10)
+    slack.wait_for(POST, count=3, timeout=30)
+    stopped_at = time.monotonic()
+    assert leader.stop() == 0  # SIGTERM: the posts under way finish, the rest are released
+    slack.delay(POST, 0)
+    standby.wait_for_log("became the leader", timeout=10)
+    _wait_until(lambda: _statuses(pg)["sent"] == 10, timeout=30)
+    # Well before the three minutes after which a dead leader's claims are taken over.
+    assert time.monotonic() - stopped_at < 60
+    time.sleep(0.5)
+    posts = _posts_by_channel(slack)
+    assert len(posts) == 10 and set(posts.values()) == {1}, posts
+    assert _statuses(pg) == {"sent": 10}
+    assert "Traceback" not in leader.read_log()
+    assert standby.stop() == 0
+
+
+@pytest.mark.postgres
+def test_sigterm_during_a_429_wait_releases_the_post_at_once(
+    pg: Engine, pg_url: str, slack: SlackStandIn, start: Callable[..., Scheduler]
+) -> None:
+    leader = start(pg_url, "--workers", "1", "--catch-up-seconds", "1")
+    leader.wait_for_log("became the leader")
+    standby = start(pg_url, "--catch-up-seconds", "1")
+    standby.wait_for_log("standing by")
+    slack.rate_limit_once(POST, retry_after=30)  # the leader's first post waits 30 s
+    _add_due(pg, 1)
+    slack.wait_for(POST, count=1, timeout=30)
+    time.sleep(0.3)  # in its wait now
+    stopped_at = time.monotonic()
+    assert leader.stop() == 0
+    assert time.monotonic() - stopped_at < 10  # not after the 30 s wait
+    standby.wait_for_log("became the leader", timeout=10)
+    _wait_until(lambda: _statuses(pg)["sent"] == 1, timeout=30)
+    time.sleep(0.5)
+    assert len(slack.messages_in("C0000")) == 1  # the 429 posted nothing; the standby did
+    assert standby.stop() == 0
