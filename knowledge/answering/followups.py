@@ -241,7 +241,7 @@ def _to_rewrite(engine: AnswerEngine, question: str, context: TurnContext) -> _R
             return None
         return _written(context, (others[0],), context.aspect, context.year, lang, script, True)
     q = _read(engine, text)
-    if q.reading.kpi_codes or q.reading.theme_codes and not q.targets:
+    if q.reading.kpi_codes or (q.reading.theme_codes and not q.targets):
         return None
     new_codes = tuple(t.code for t in q.targets if not t.ambiguous)
     aspect = _aspect(q)
@@ -309,10 +309,7 @@ def _written(
     if form is None:
         return None
     joined = ("和" if lang == "zh" else " and ").join(codes)
-    if lang == "zh":
-        when = f"{year}年" if year else ""
-    else:
-        when = f"{year} " if year else ""
+    when = "" if not year else f"{year}年" if lang == "zh" else f"{year} "
     question = form.format(codes=joined, year=when)
     taken = tuple(c for c in codes if c in context.codes) if said else ()
     return _Rewrite(question, codes, lang, script, taken)
