@@ -138,7 +138,7 @@ class _Rewrite:
     codes: tuple[str, ...]
     lang: str
     script: str
-    said: tuple[str, ...] = field(default_factory=tuple)  # the subjects taken from context
+    said: tuple[str, ...] = field(default_factory=tuple)  # the subjects the answer names
 
 
 def answer_in_context(
@@ -239,7 +239,7 @@ def _to_rewrite(engine: AnswerEngine, question: str, context: TurnContext) -> _R
         others = [c for c in context.candidates if c not in context.codes]
         if not others or not context.aspect:
             return None
-        return _written(context, (others[0],), context.aspect, context.year, lang, script, True)
+        return _written((others[0],), context.aspect, context.year, lang, script, True)
     q = _read(engine, text)
     if q.reading.kpi_codes or (q.reading.theme_codes and not q.targets):
         return None
@@ -252,26 +252,27 @@ def _to_rewrite(engine: AnswerEngine, question: str, context: TurnContext) -> _R
         return None  # about everything, or about something the context does not name
     if not context.codes:
         return None
-    if q.reading.has(*_COMBINED) and new_codes and pointing:
-        # "how much more is that than P1?": the figure before, against the new subject
+    if q.reading.has(*_COMBINED) and len(new_codes) == 1 and (pointing or opener or not q.content):
+        # "how much more is that than P1?", "比P1多多少？": one subject named where a
+        # computation needs two, the other is the one before
         codes = tuple(dict.fromkeys([*context.codes, *new_codes]))
         if len(codes) < 2:
             return None
         op = "difference" if q.reading.has("difference") else "sum"
-        return _written(context, codes, op, year, lang, script, True)
+        return _written(codes, op, year, lang, script, True)
     if new_codes and not aspect and not q.reading.has(*_COMBINED):
         # "and P2?", "那P4呢", "what about Digital inclusion?": the same question, a new subject
         if not (opener or q.explained >= 1.0) or context.aspect == "overview":
             return None
-        return _written(context, new_codes, context.aspect, year, lang, script, False)
+        return _written(new_codes, context.aspect, year, lang, script, True)
     if aspect and not new_codes and not q.targets and (pointing or not q.content):
         # "its KPIs?", "risks?", "what share is that?": the same subject, a new aspect
-        return _written(context, context.codes, aspect, year, lang, script, True)
+        return _written(context.codes, aspect, year, lang, script, True)
     if q.reading.year and not new_codes and not aspect and not q.content:
         # "in 2024?": the same question, another year
         if context.aspect == "overview":
             return None
-        return _written(context, context.codes, context.aspect, year, lang, script, True)
+        return _written(context.codes, context.aspect, year, lang, script, True)
     return None
 
 
@@ -287,14 +288,13 @@ def _to_switch(normalized: str, text: str) -> tuple[str, str] | None:
 def _switch(context: TurnContext, lang: str, script: str) -> _Rewrite | None:
     """The last answer asked again, in another language."""
     if context.codes and context.aspect:
-        return _written(context, context.codes, context.aspect, context.year, lang, script, False)
+        return _written(context.codes, context.aspect, context.year, lang, script, False)
     if not context.question:
         return None
     return _Rewrite(context.question, context.codes, lang, script)
 
 
 def _written(
-    context: TurnContext,
     codes: tuple[str, ...],
     aspect: str,
     year: int | None,
@@ -302,8 +302,8 @@ def _written(
     script: str,
     said: bool,
 ) -> _Rewrite | None:
-    """The question for `aspect` of `codes`, written in `lang`; `said`: the answer names the
-    subjects taken from context."""
+    """The question for `aspect` of `codes`, written in `lang`; `said`: the answer opens
+    with the subjects it was taken to be about."""
     writer = _QUESTIONS_ZH if lang == "zh" else _QUESTIONS_EN
     form = writer.get(aspect)
     if form is None:
@@ -311,7 +311,7 @@ def _written(
     joined = ("和" if lang == "zh" else " and ").join(codes)
     when = "" if not year else f"{year}年" if lang == "zh" else f"{year} "
     question = form.format(codes=joined, year=when)
-    taken = tuple(c for c in codes if c in context.codes) if said else ()
+    taken = codes if said else ()
     return _Rewrite(question, codes, lang, script, taken)
 
 
