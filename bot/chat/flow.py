@@ -13,6 +13,7 @@ import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import Enum
 from typing import overload
 
@@ -21,6 +22,7 @@ from bot.chat.records import ChatRecords
 from bot.text_render import HELP_QUESTION
 from knowledge.answering import Answer, AnswerService, detect_lang
 from knowledge.errors import InvalidValue, StoreUnavailable
+from knowledge.records import CONTEXT_TTL
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +74,21 @@ class Conversation:
     bot_id: str = ""
 
 
+# A direct message outside a thread is a follow-up of the one before only this soon after it.
+DM_WINDOW = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A conversation whose turns are read as follow-ups of the ones before: a Slack thread
+    or DM, a Teams chat or reply chain (`key`, unique on its platform), and how long after
+    its last answer a message still follows it up (`window`)."""
+
+    platform: str
+    key: str
+    window: timedelta = CONTEXT_TTL
+
+
 def to_unavailable_notice(question: str) -> Notice:
     """The store is unavailable: said in the asker's language."""
     return Notice("unavailable", detect_lang(question))
@@ -116,13 +133,48 @@ class ChatFlow:
 
     # -- asking -------------------------------------------------------------------------
 
-    async def ask(self, question: str) -> Answer | Notice:
-        """The answer to `question`, or the notice that the store is unavailable."""
+    async def ask(self, question: str, thread: Thread | None = None) -> Answer | Notice:
+        """The answer to `question`, or the notice that the store is unavailable. In a
+        `thread`, a follow-up is read in the context its last answer left, and this answer
+        leaves the context for the next (which also marks the thread as one the bot answers
+        in)."""
+        if thread is None:
+            try:
+                return await asyncio.to_thread(self.service.answer, question)
+            except StoreUnavailable as exc:
+                logger.warning("store unavailable: %s", exc.reason)
+                return to_unavailable_notice(question)
+        return await asyncio.to_thread(self._ask_in_thread, question, thread)
+
+    def _ask_in_thread(self, question: str, thread: Thread) -> Answer | Notice:
         try:
-            return await asyncio.to_thread(self.service.answer, question)
+            context = self.records.get_context(thread.platform, thread.key, thread.window)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, question answered without context: %s", exc.reason)
+            context = None
+        try:
+            answer, left = self.service.answer_in_context(question, context)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
             return to_unavailable_notice(question)
+        try:
+            self.records.save_context(thread.platform, thread.key, left)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, context not kept: %s", exc.reason)
+        except InvalidValue as exc:
+            logger.warning("context not kept: %s %s", exc.field, exc.reason_key)
+        return answer
+
+    async def is_followed(self, thread: Thread) -> bool:
+        """Whether the bot answered in `thread` within its window: only then are its
+        unmentioned messages questions to the bot. False when the store is unavailable."""
+        try:
+            return await asyncio.to_thread(
+                self.records.has_context, thread.platform, thread.key, thread.window
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, thread message ignored: %s", exc.reason)
+            return False
 
     async def record_declined(
         self, *, platform: str, user_id: str | None, question: str, answer: Answer
