@@ -45,6 +45,9 @@ _COMBINED = ("difference", "sum")
 # What a context may say was asked: an aspect, an overview, or a computation over subjects.
 _CONTEXT_ASPECTS = frozenset({*(a for a, _ in ASPECTS), "overview", *_COMBINED})
 
+# Declines that are about a subject: what the store holds about it, "did you mean" one.
+_SUBJECT_DECLINES = frozenset({AnswerKind.CANNOT_ANSWER, AnswerKind.DID_YOU_MEAN})
+
 # A follow-up is short: at most this many words (English) or characters (Chinese).
 MAX_FOLLOWUP_WORDS = 7
 MAX_FOLLOWUP_CHARS = 12
@@ -167,7 +170,10 @@ def answer_in_context(
 
 
 def _to_context(engine: AnswerEngine, question: str, answer: Answer) -> TurnContext:
-    """What this answered turn leaves for the next one."""
+    """What this turn leaves for the next one: only its language when the answer was about
+    no subject (a decline, an unknown code)."""
+    if not answer.answered and answer.kind not in _SUBJECT_DECLINES:
+        return TurnContext(lang=answer.lang, script=answer.script)
     q = _read(engine, question)
     codes = tuple(t.code for t in q.targets if not t.ambiguous)[:MAX_CODES]
     candidates = tuple(t.code for t in q.targets if t.ambiguous)
@@ -241,8 +247,9 @@ def _to_rewrite(engine: AnswerEngine, question: str, context: TurnContext) -> _R
             return None
         return _written((others[0],), context.aspect, context.year, lang, script, True)
     q = _read(engine, text)
-    if q.reading.kpi_codes or (q.reading.theme_codes and not q.targets):
-        return None
+    named = q.reading.codes + q.reading.theme_codes
+    if q.reading.kpi_codes or (named and len(named) != len(q.targets)):
+        return None  # a KPI, or a code the store does not know: said so, as alone
     new_codes = tuple(t.code for t in q.targets if not t.ambiguous)
     aspect = _aspect(q)
     year = q.reading.year or context.year

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from slack_sdk.models.blocks import Block, BlockElement, TextObject
 
 from bot.chat import drop_lines, read_more_value
 from bot.rendering import list_template_names
@@ -23,6 +22,7 @@ from bot.slack.blocks import (
 from bot.text_render import LANGS
 from knowledge.answering import Answer, AnswerEngine, AnswerKind, SourceRef, to_script
 from tests.bot.test_text_render import QUESTIONS
+from tests.support.block_kit import validate_block_kit
 
 SOURCE = SourceRef("002_2ec95dfb0164208f.txt", "3.3", "TDAG-23", "TDAG-23文件")
 
@@ -224,21 +224,6 @@ def test_notices_render_in_both_languages(lang: str) -> None:
     assert build_home_view(lang, None, None)["blocks"][-1]["type"] == "section"
 
 
-def _validate_block_kit(message: dict[str, Any]) -> None:
-    """Every block valid for slack_sdk's models, walking into its elements and texts."""
-    for raw in message["blocks"]:
-        block = Block.parse(raw)
-        assert block is not None
-        block.validate_json()
-        for element in raw.get("elements", []):
-            if element.get("type") == "button":
-                button = BlockElement.parse(element)
-                assert button is not None
-                button.validate_json()
-            else:
-                TextObject.parse(element).validate_json()  # type: ignore[union-attr]
-
-
 def _visible_texts(message: dict[str, Any]) -> list[str]:
     found = list(mrkdwn_texts(message))
     for block in message["blocks"]:
@@ -252,7 +237,7 @@ def test_a_question_in_traditional_characters_gets_traditional_buttons_and_notes
     question = "P3的預算是多少？"
     answer = answer_engine.answer(question)
     message = build_answer_message(answer, question, show_question=True, can_post=True)
-    _validate_block_kit(message)
+    validate_block_kit(message)
     labels = [
         e["text"]["text"]
         for b in message["blocks"]
@@ -267,9 +252,9 @@ def test_a_long_traditional_answer_says_what_is_left_in_traditional_characters()
     text = "\n".join(f"第{i}行：" + "預算" * 495 for i in range(200))
     answer = faq_answer(text, "zh", script="hant")
     message = build_answer_message(answer, "長問題")
-    _validate_block_kit(message)
+    validate_block_kit(message)
     assert _more_button(message)["text"]["text"] == "顯示其餘部分"
     assert all(to_script(t, "hant") == t for t in _visible_texts(message))
     rest = build_rest_message(answer, "長問題", 3)
-    _validate_block_kit(rest)
+    validate_block_kit(rest)
     assert all(to_script(t, "hant") == t for t in _visible_texts(rest))
