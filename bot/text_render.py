@@ -47,6 +47,19 @@ def _with_context_subject(answer: Answer, text: str) -> str:
     return render_text("context_subject", answer.lang, subjects=subjects) + "\n" + text
 
 
+def to_asked_question(answer: Answer, question: str) -> str:
+    """The question a button under `answer` asks again: a follow-up written out as the
+    question it stood for (it needs no context then), else `question`."""
+    asked = answer.parts.get("context_question")
+    return asked if isinstance(asked, str) and asked else question
+
+
+def count_context_lines(answer: Answer) -> int:
+    """Lines a follow-up's answer shows above what its written-out question is answered
+    with (the subjects it took): "show the rest" counts from after them."""
+    return 1 if answer.parts.get("context_subject") else 0
+
+
 def render_answer_text(answer: Answer) -> str:
     """An answer as plain text, in its language and script (traditional characters for a
     question asked in them)."""

@@ -165,6 +165,10 @@ def answer_in_context(
     subjects = [s for s in (to_subject(engine.knowledge, c) for c in rewrite.said) if s]
     if subjects:
         answer.parts = {**answer.parts, "context_subject": subjects}
+    if detect_lang(rewrite.question) == answer.lang:
+        # What a button under the answer asks again (a vote, "show the rest"): the turn
+        # written out, which needs no context.
+        answer.parts = {**answer.parts, "context_question": rewrite.question}
     new = _to_context(engine, rewrite.question, answer)
     return answer, replace(new, lang=rewrite.lang, script=rewrite.script)
 
