@@ -140,7 +140,7 @@ def _add_subscription_with_a_delivery(engine: Engine) -> None:
 def test_upgrade_to_0005_keeps_subscriptions_and_their_deliveries(db_engine: Engine) -> None:
     migrate.upgrade(db_engine, "0004")
     _add_subscription_with_a_delivery(db_engine)
-    migrate.upgrade(db_engine)
+    migrate.upgrade(db_engine, "0005")
     assert migrate.get_current_revision(db_engine) == "0005"
     teams_channel = "19:" + "c" * 238 + "@thread.tacv2"  # 254 characters
     with Session(db_engine) as session:
