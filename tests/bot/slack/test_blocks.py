@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from slack_sdk.models.blocks import Block, BlockElement, TextObject
 
 from bot.chat import drop_lines, read_more_value
 from bot.rendering import list_template_names
@@ -30,7 +31,6 @@ from knowledge.answering import (
     to_script,
 )
 from tests.bot.test_text_render import QUESTIONS
-from tests.support.block_kit import validate_block_kit
 
 SOURCE = SourceRef("002_2ec95dfb0164208f.txt", "3.3", "TDAG-23", "TDAG-23文件")
 
@@ -232,6 +232,21 @@ def test_notices_render_in_both_languages(lang: str) -> None:
     assert build_home_view(lang, None, None)["blocks"][-1]["type"] == "section"
 
 
+def _validate_block_kit(message: dict[str, Any]) -> None:
+    """Every block valid for slack_sdk's models, walking into its elements and texts."""
+    for raw in message["blocks"]:
+        block = Block.parse(raw)
+        assert block is not None
+        block.validate_json()
+        for element in raw.get("elements", []):
+            if element.get("type") == "button":
+                button = BlockElement.parse(element)
+                assert button is not None
+                button.validate_json()
+            else:
+                TextObject.parse(element).validate_json()  # type: ignore[union-attr]
+
+
 def _visible_texts(message: dict[str, Any]) -> list[str]:
     found = list(mrkdwn_texts(message))
     for block in message["blocks"]:
@@ -245,7 +260,7 @@ def test_a_question_in_traditional_characters_gets_traditional_buttons_and_notes
     question = "P3的預算是多少？"
     answer = answer_engine.answer(question)
     message = build_answer_message(answer, question, show_question=True, can_post=True)
-    validate_block_kit(message)
+    _validate_block_kit(message)
     labels = [
         e["text"]["text"]
         for b in message["blocks"]
@@ -260,11 +275,11 @@ def test_a_long_traditional_answer_says_what_is_left_in_traditional_characters()
     text = "\n".join(f"第{i}行：" + "預算" * 495 for i in range(200))
     answer = faq_answer(text, "zh", script="hant")
     message = build_answer_message(answer, "長問題")
-    validate_block_kit(message)
+    _validate_block_kit(message)
     assert _more_button(message)["text"]["text"] == "顯示其餘部分"
     assert all(to_script(t, "hant") == t for t in _visible_texts(message))
     rest = build_rest_message(answer, "長問題", 3)
-    validate_block_kit(rest)
+    _validate_block_kit(rest)
     assert all(to_script(t, "hant") == t for t in _visible_texts(rest))
 
 
@@ -276,7 +291,7 @@ def test_a_follow_ups_buttons_ask_its_written_out_question_and_the_rest_follows_
     monkeypatch.setattr(blocks, "MAX_SECTION_CHARS", 300)  # cut after a few lines
     monkeypatch.setattr(blocks, "MAX_MESSAGE_CHARS", 600)
     message = build_answer_message(answer, "its KPIs?")
-    validate_block_kit(message)
+    _validate_block_kit(message)
     values = {
         e["action_id"]: e["value"]
         for b in message["blocks"]

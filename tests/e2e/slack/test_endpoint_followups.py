@@ -13,7 +13,7 @@ from sqlmodel import create_engine
 
 from tests.e2e.slack.conftest import Served, texts
 from tests.e2e.slack.test_endpoint import dm, posts_to, wait_for_post
-from tests.support.block_kit import validate_block_kit
+from tests.support.block_kit import validate_message
 from tests.support.slack_payloads import event_callback
 from tests.support.slack_standin import BOT_USER_ID, Call
 
@@ -85,7 +85,7 @@ def test_a_mention_then_two_follow_ups_in_its_thread_without_a_mention(
     assert third.body["thread_ts"] == THREAD
     assert "P2-DIE-1" in texts(third.body["blocks"])
     for call in (first, second, third):
-        validate_block_kit(call.body)
+        validate_message(call.body)
 
     # A mention inside the thread arrives twice (app_mention and message): answered once.
     again = f"<@{BOT_USER_ID}> and P1?"
@@ -127,6 +127,6 @@ def test_dm_questions_close_together_are_one_conversation(served: Served) -> Non
     _wait_for_posts(served, "D0FOLLOWDM", 1)
     served.post(*event_callback(dm("risks?", "D0FOLLOWDM", ts="1700000101.000100")))
     reply = _wait_for_posts(served, "D0FOLLOWDM", 2)[1]
-    validate_block_kit(reply.body)
+    validate_message(reply.body)
     shown = texts(reply.body["blocks"])
     assert shown.startswith("P4 – Inclusive") and "Lack of resources" in shown
