@@ -162,6 +162,7 @@ def run_chat(_args: argparse.Namespace, ctx: CliContext) -> int:
     use_lenient_stdin()
     engine = build_answer_engine(ctx.db_engine)
     print(render_answer_text(engine.answer("help" if ctx.lang == "en" else "帮助")))
+    context: TurnContext | None = None
     while True:
         try:
             question = to_question_text(input("\n> "))
@@ -172,7 +173,9 @@ def run_chat(_args: argparse.Namespace, ctx: CliContext) -> int:
             return 0
         _warn_unreadable(question, ctx.lang)
         if question.text:
-            print(render_answer_text(engine.answer(question.text)))
+            # One conversation: "and P2?" after "P3 budget" is a follow-up.
+            answer, context = answer_in_context(engine, question.text, context)
+            print(render_answer_text(answer))
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

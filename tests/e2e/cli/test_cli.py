@@ -179,6 +179,12 @@ def test_chat_answers_until_end_of_input(env: dict[str, str]) -> None:
     assert run.returncode == 0 and "480,000" in run.stdout
 
 
+def test_chat_is_one_conversation(env: dict[str, str]) -> None:
+    run = _run(env, "chat", stdin="P4 budget\nand P2?\nquit\n")
+    assert run.returncode == 0 and "480,000" in run.stdout
+    assert "P2 – Digital transformation:\n" in run.stdout and "756,000" in run.stdout
+
+
 def test_invalid_setting_names_the_variable(env: dict[str, str]) -> None:
     run = _run(dict(env, STAFFBOT_LANG="fr"), "ask", "P1 budget")
     assert run.returncode == 2 and "STAFFBOT_LANG" in run.stderr and "Traceback" not in run.stderr
