@@ -2,7 +2,9 @@
 
 Run from the repository root:  python benchmarks/answer.py  [--quick]
 
-1. The seed store: `AnswerEngine.answer` over a fixed mix of questions (p50, p99).
+1. The seed store: `AnswerEngine.answer` over a fixed mix of questions (p50, p99), and
+   beside it follow-ups (`answer_in_context` after a first question: p50, p99) and the
+   store round trips a chat turn adds (its context read and written, on SQLite).
 2. Synthetic stores of 1k, 10k and 100k entries: the seed knowledge plus generated facts
    drawn from the seed's own vocabulary, so postings are realistic (a few very common words,
    a long tail). For each: index build time, `AnswerEngine.answer` p50/p99, and in the same
@@ -30,7 +32,15 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
-from knowledge.answering import AnswerEngine, Knowledge, load_knowledge, normalize
+from knowledge.answering import (
+    AnswerEngine,
+    Knowledge,
+    TurnContext,
+    answer_in_context,
+    load_knowledge,
+    normalize,
+)
+from knowledge.records import get_context, save_context
 from knowledge.seeding import ensure_store
 from knowledge.store import create_db_engine, models
 
@@ -84,6 +94,55 @@ QUESTIONS: tuple[str, ...] = (
 
 _EN_WORD = re.compile(r"[a-z]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# Follow-ups after a first question: each kind (a new subject, a new aspect, another year, a
+# computation, a language switch), standalone questions asked in a conversation, both
+# languages.
+FOLLOW_UPS: tuple[tuple[str, str], ...] = (
+    ("What is P3's budget?", "and P2?"),
+    ("What is P3's budget?", "its KPIs?"),
+    ("What is P3's budget?", "what share is that?"),
+    ("What is P3's budget?", "how much more is that than P1?"),
+    ("What is P3's budget?", "in 2024?"),
+    ("What is P3's budget?", "中文呢？"),
+    ("What is the budget for capacity development?", "the other one"),
+    ("P2的预算是多少？", "那P4呢"),
+    ("网络安全的预算是多少？", "它的关键绩效指标呢？"),
+    ("數字化轉型的預算是多少？", "風險呢？"),
+    ("What is P3's budget?", "How many KPIs are there in total?"),
+    ("What is P3's budget?", "What is the capital of France?"),
+)
+
+
+def time_follow_ups(engine: AnswerEngine, rounds: int) -> list[float]:
+    """Milliseconds per follow-up answered in the context its first question left."""
+    pairs = [(answer_in_context(engine, first, None)[1], then) for first, then in FOLLOW_UPS]
+    samples: list[float] = []
+    for _ in range(rounds):
+        for context, question in pairs:
+            started = time.perf_counter()
+            answer_in_context(engine, question, context)
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def time_context_round_trips(folder: Path, rounds: int) -> list[float]:
+    """Milliseconds to read a conversation's context and write the next one (SQLite)."""
+    db = create_db_engine(f"sqlite:///{folder / 'bench.db'}")
+    context = TurnContext(codes=("P3",), aspect="budget", question="What is P3's budget?")
+    samples: list[float] = []
+    for n in range(rounds):
+        key = f"C0BENCH:{n % 50}"
+        started = time.perf_counter()
+        with Session(db) as session:
+            get_context(session, "slack", key)
+        with Session(db) as session:
+            save_context(session, "slack", key, context)
+            session.commit()
+        samples.append((time.perf_counter() - started) * 1000)
+    db.dispose()
+    return samples
 
 
 def percentile(samples: Sequence[float], percent: float) -> float:
@@ -218,6 +277,25 @@ def main() -> None:
                 "seed store: answer p50 / p99",
                 f"{percentile(seed, 50):.2f} / {percentile(seed, 99):.2f} ms",
                 f"p99 ≤ {GOALS['seed_p99_ms']:g} ms",
+            )
+        )
+        time_follow_ups(engine, 2)  # warm caches
+        follow = time_follow_ups(engine, 20 if args.quick else 100)
+        print(f"seed store, follow-ups: {describe(follow)}")
+        rows.append(
+            (
+                "seed store: follow-up answer p50 / p99",
+                f"{percentile(follow, 50):.2f} / {percentile(follow, 99):.2f} ms",
+                f"p99 ≤ {GOALS['seed_p99_ms']:g} ms",
+            )
+        )
+        trips = time_context_round_trips(Path(tmp), 100 if args.quick else 500)
+        print(f"context read + write (SQLite): {describe(trips)}")
+        rows.append(
+            (
+                "chat turn: context read + write, SQLite p50 / p99",
+                f"{percentile(trips, 50):.2f} / {percentile(trips, 99):.2f} ms",
+                "",
             )
         )
 

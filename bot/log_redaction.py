@@ -26,10 +26,12 @@ _RESPONSE_URL_FIELD = re.compile(
 # Slack's own webhook and response URLs, and the one-time Socket Mode address.
 _SLACK_URL = re.compile(rf"(?:https{_SCHEME}hooks\.slack\.com|wss{_SCHEME})\S+", re.IGNORECASE)
 _ANY_URL = re.compile(rf"(?:https?|wss?){_SCHEME}\S+", re.IGNORECASE)
-# Bolt's messages that quote a request body (or the event in it): the body is withheld.
+# Bolt's messages that quote a request body (or the event in it), and the Teams SDK's that
+# quotes each activity (a message's text: channel messages the bot was not asked are never
+# logged): the body is withheld.
 _REQUEST_BODY = re.compile(
     r"(Invalid request signature detected|Unhandled request|Skipped self event"
-    r"|without providing a response for the request)\b.*",
+    r"|without providing a response for the request|Received activity)\b.*",
     re.DOTALL,
 )
 WITHHELD = "(request body withheld)"

@@ -39,13 +39,32 @@ def _answer_parts(answer: Answer) -> dict[str, Any]:
     return {"sources": answer.sources, "suggestions": answer.suggestions, **answer.parts}
 
 
+def _with_context_subject(answer: Answer, text: str) -> str:
+    """A follow-up's answer opens with the subject it took from the conversation."""
+    subjects = answer.parts.get("context_subject")
+    if not subjects:
+        return text
+    return render_text("context_subject", answer.lang, subjects=subjects) + "\n" + text
+
+
+def to_asked_question(answer: Answer, question: str) -> str:
+    """The question a button under `answer` asks again: a follow-up written out as the
+    question it stood for (it needs no context then), else `question`."""
+    asked = answer.parts.get("context_question")
+    return asked if isinstance(asked, str) and asked else question
+
+
+def count_context_lines(answer: Answer) -> int:
+    """Lines a follow-up's answer shows above what its written-out question is answered
+    with (the subjects it took): "show the rest" counts from after them."""
+    return 1 if answer.parts.get("context_subject") else 0
+
+
 def render_answer_text(answer: Answer) -> str:
     """An answer as plain text, in its language and script (traditional characters for a
     question asked in them)."""
-    return to_script(
-        render_text(to_template_name(answer.kind), answer.lang, **_answer_parts(answer)),
-        answer.script,
-    )
+    text = render_text(to_template_name(answer.kind), answer.lang, **_answer_parts(answer))
+    return to_script(_with_context_subject(answer, text), answer.script)
 
 
 def render_answer_parts(answer: Answer) -> AnswerText:
@@ -54,7 +73,7 @@ def render_answer_parts(answer: Answer) -> AnswerText:
     apart = SourceApart()
     template = get_template("text", to_template_name(answer.kind), answer.lang)
     text = template.render(lang=answer.lang, source_apart=apart, **_answer_parts(answer))
-    body = to_script(squeeze_blank_lines(text), answer.script)
+    body = to_script(_with_context_subject(answer, squeeze_blank_lines(text)), answer.script)
     return AnswerText(body=body, source=to_script(apart.line, answer.script))
 
 

@@ -3,12 +3,14 @@ no platform here."""
 
 from bot.chat.experts import ExpertDesk, MemberCheck, Ticket, Told, read_ticket_id
 from bot.chat.flow import (
+    DM_WINDOW,
     ChatFlow,
     Claim,
     Conversation,
     Notice,
     Outcome,
     Rest,
+    Thread,
     to_unavailable_notice,
 )
 from bot.chat.more import drop_lines, read_more_value, to_more_value
@@ -16,6 +18,7 @@ from bot.chat.records import ChatRecords
 from bot.chat.suggestions import SuggestionClick, read_suggestion_value, to_suggestion_value
 
 __all__ = [
+    "DM_WINDOW",
     "ChatFlow",
     "ChatRecords",
     "Claim",
@@ -26,6 +29,7 @@ __all__ = [
     "Outcome",
     "Rest",
     "SuggestionClick",
+    "Thread",
     "Ticket",
     "Told",
     "drop_lines",

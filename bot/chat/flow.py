@@ -13,6 +13,7 @@ import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import Enum
 from typing import overload
 
@@ -24,6 +25,7 @@ from bot.chat.suggestions import SuggestionClick
 from bot.text_render import HELP_QUESTION
 from knowledge.answering import Answer, AnswerKind, AnswerService, detect_lang
 from knowledge.errors import InvalidValue, StoreUnavailable
+from knowledge.records import CONTEXT_TTL
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +88,21 @@ def to_outcome(answer: Answer | Notice) -> str:
     return "suggested" if answer.kind is AnswerKind.DID_YOU_MEAN else "declined"
 
 
+# A direct message outside a thread is a follow-up of the one before only this soon after it.
+DM_WINDOW = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A conversation whose turns are read as follow-ups of the ones before: a Slack thread
+    or DM, a Teams chat or reply chain (`key`, unique on its platform), and how long after
+    its last answer a message still follows it up (`window`)."""
+
+    platform: str
+    key: str
+    window: timedelta = CONTEXT_TTL
+
+
 def to_unavailable_notice(question: str) -> Notice:
     """The store is unavailable: said in the asker's language."""
     return Notice("unavailable", detect_lang(question))
@@ -140,11 +157,17 @@ class ChatFlow:
 
     # -- asking -------------------------------------------------------------------------
 
-    async def ask(self, question: str) -> Answer | Notice:
-        """The answer to `question`, or the notice that the store is unavailable."""
+    async def ask(self, question: str, thread: Thread | None = None) -> Answer | Notice:
+        """The answer to `question`, or the notice that the store is unavailable. In a
+        `thread`, a follow-up is read in the context its last answer left, and this answer
+        leaves the context for the next (which also marks the thread as one the bot answers
+        in)."""
         self.work.track()
         elapsed = metrics.timer()
-        answer = await self._answer(question)
+        if thread is None:
+            answer = await self._answer(question)
+        else:
+            answer = await asyncio.to_thread(self._ask_in_thread, question, thread)
         metrics.observe_question(self.platform, to_outcome(answer), elapsed())
         metrics.set_knowledge(self.service.get_loaded())
         return answer
@@ -156,6 +179,37 @@ class ChatFlow:
             logger.warning("store unavailable: %s", exc.reason)
             metrics.count_store_error("answer")
             return to_unavailable_notice(question)
+
+    def _ask_in_thread(self, question: str, thread: Thread) -> Answer | Notice:
+        try:
+            context = self.records.get_context(thread.platform, thread.key, thread.window)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, question answered without context: %s", exc.reason)
+            context = None
+        try:
+            answer, left = self.service.answer_in_context(question, context)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable: %s", exc.reason)
+            metrics.count_store_error("answer")
+            return to_unavailable_notice(question)
+        try:
+            self.records.save_context(thread.platform, thread.key, left)
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, context not kept: %s", exc.reason)
+        except InvalidValue as exc:
+            logger.warning("context not kept: %s %s", exc.field, exc.reason_key)
+        return answer
+
+    async def is_followed(self, thread: Thread) -> bool:
+        """Whether the bot answered in `thread` within its window: only then are its
+        unmentioned messages questions to the bot. False when the store is unavailable."""
+        try:
+            return await asyncio.to_thread(
+                self.records.has_context, thread.platform, thread.key, thread.window
+            )
+        except StoreUnavailable as exc:
+            logger.warning("store unavailable, thread message ignored: %s", exc.reason)
+            return False
 
     async def record_declined(
         self, *, platform: str, user_id: str | None, question: str, answer: Answer

@@ -9,17 +9,19 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
 from bot.text_render import render_answer_text
-from knowledge.answering import Answer, AnswerService
+from knowledge.answering import Answer, AnswerService, TurnContext
 from knowledge.errors import StoreUnavailable
 from knowledge.records import (
     CLAIM_RETENTION,
     claim_event,
+    contexts,
     conversations,
     create_declined,
     create_evidence,
@@ -297,3 +299,28 @@ class ChatRecords:
             removed = conversations.remove_conversation(session, platform, conversation_id)
             session.commit()
             return removed
+
+    # -- conversation contexts ----------------------------------------------------------
+
+    def get_context(self, platform: str, key: str, max_age: timedelta) -> TurnContext | None:
+        """What the conversation's last answered turn left, if younger than `max_age`."""
+        with self._session() as session:
+            return contexts.get_context(session, platform, key, max_age)
+
+    def has_context(self, platform: str, key: str, max_age: timedelta) -> bool:
+        """Whether the bot answered in the conversation within `max_age`."""
+        with self._session() as session:
+            return contexts.has_context(session, platform, key, max_age)
+
+    def save_context(self, platform: str, key: str, context: TurnContext) -> None:
+        """Keep what this turn leaves for the next; committed. Raises InvalidValue for a key
+        the store cannot keep."""
+        with self._session() as session:
+            try:
+                contexts.save_context(session, platform, key, context)
+                session.commit()
+            except IntegrityError:
+                # Two turns of a new conversation at once, in two processes: the later wins.
+                session.rollback()
+                contexts.save_context(session, platform, key, context)
+                session.commit()

@@ -24,7 +24,15 @@ from bot.cli.context import CliContext
 from bot.cli.errors import InvalidLine
 from bot.composition import build_answer_engine
 from bot.text_render import render_answer_text, render_text
-from knowledge.answering import Answer, AnswerEngine, detect_lang, detect_script, to_script
+from knowledge.answering import (
+    Answer,
+    AnswerEngine,
+    TurnContext,
+    answer_in_context,
+    detect_lang,
+    detect_script,
+    to_script,
+)
 
 # The `intent` of the JSON object that answers an `ask --jsonl` line that is no question.
 INVALID_LINE_INTENT = "invalid_line"
@@ -62,11 +70,17 @@ def to_turn(raw: str, line: int) -> Turn:
     return Turn(QuestionText(question.text, unreadable), conversation)
 
 
-def answer_turn(engine: AnswerEngine, turn: Turn) -> Answer:
-    """The answer to one turn. Issue 14 (conversations) will read `turn.conversation` here,
-    to answer a follow-up in the context of its conversation's earlier turns; until then
-    every turn is answered on its own."""
-    return engine.answer(turn.question.text)
+def answer_turn(
+    engine: AnswerEngine, turn: Turn, contexts: dict[str, TurnContext] | None = None
+) -> Answer:
+    """The answer to one turn. A turn with a conversation id is answered in the context its
+    conversation's earlier turns left in `contexts` (kept there for the next); a turn
+    without one stands alone."""
+    if turn.conversation is None or contexts is None:
+        return engine.answer(turn.question.text)
+    answer, context = answer_in_context(engine, turn.question.text, contexts.get(turn.conversation))
+    contexts[turn.conversation] = context
+    return answer
 
 
 def to_json_object(answer: Answer) -> dict[str, Any]:
@@ -119,6 +133,9 @@ def _warn_unreadable(question: QuestionText, default_lang: str, line: int | None
 def _run_jsonl(ctx: CliContext) -> int:
     use_lenient_stdin()
     engine = build_answer_engine(ctx.db_engine)
+    # The context each conversation's last turn left, for this run only: the lines of one
+    # conversation are its turns, in order.
+    contexts: dict[str, TurnContext] = {}
     for number, line in enumerate(sys.stdin, start=1):
         try:
             turn = to_turn(line, number)
@@ -127,7 +144,7 @@ def _run_jsonl(ctx: CliContext) -> int:
             _print_json(to_invalid_line_object(error, line), sys.stdout)
             continue
         _warn_unreadable(turn.question, ctx.lang, number)
-        _print_json(to_json_object(answer_turn(engine, turn)), sys.stdout)
+        _print_json(to_json_object(answer_turn(engine, turn, contexts)), sys.stdout)
     return 0
 
 
@@ -181,6 +198,7 @@ def run_chat(_args: argparse.Namespace, ctx: CliContext) -> int:
     print(render_answer_text(engine.answer("help" if ctx.lang == "en" else "帮助")))
     print(render_text("chat_intro", ctx.lang))
     save_history = _start_history(ctx)
+    context: TurnContext | None = None
     try:
         while True:
             try:
@@ -192,7 +210,9 @@ def run_chat(_args: argparse.Namespace, ctx: CliContext) -> int:
                 return 0
             _warn_unreadable(question, ctx.lang)
             if question.text:
-                print(render_answer_text(engine.answer(question.text)))
+                # One conversation: "and P2?" after "P3 budget" is a follow-up.
+                answer, context = answer_in_context(engine, question.text, context)
+                print(render_answer_text(answer))
     finally:
         save_history()
 

@@ -9,7 +9,12 @@ from bot.chat import drop_lines, to_more_value, to_suggestion_value
 from bot.progress import FormRequest
 from bot.rendering import render_template
 from bot.slack.text import escape_text, to_section_texts
-from bot.text_render import render_answer_parts, render_answer_text
+from bot.text_render import (
+    count_context_lines,
+    render_answer_parts,
+    render_answer_text,
+    to_asked_question,
+)
 from knowledge.answering import Answer, AnswerKind
 
 # Slack's limits (Block Kit reference): blocks in a message and in a Home tab, characters in
@@ -161,7 +166,8 @@ def build_sections(
         note = "cut_note_more" if question is not None else "cut_note"
         blocks.append(_section(escape_text(render_slack_text(note, lang, script, lines=left_out))))
         if question is not None:
-            shown = shown_before + sum(lines for _piece, lines in pieces[:kept])
+            # max: a follow-up's first line (its subjects) is not in its re-asked answer
+            shown = max(shown_before + sum(lines for _piece, lines in pieces[:kept]), 0)
             label = render_slack_text("button_more", lang, script)
             button = _button(label, ACTION_MORE, to_more_value(question, shown))
             blocks.append({"type": "actions", "block_id": "more", "elements": [button]})
@@ -209,6 +215,8 @@ def build_answer_message(
     text = render_answer_text(answer)
     body, source = _split_source(answer)
     head: list[Block] = []
+    if not (show_question or asked_by):
+        question = to_asked_question(answer, question)
     if show_question or asked_by:
         quoted = escape_text(_shorten(question, MAX_QUOTED_QUESTION))
         user = f"<@{asked_by}>" if asked_by else ""
@@ -248,6 +256,7 @@ def build_answer_message(
         lang,
         MAX_BLOCKS - len(head) - len(tail),
         question=question,
+        shown_before=-count_context_lines(answer),
         script=script,
     )
     fallback = to_section_texts(text, MAX_SECTION_CHARS)

@@ -11,7 +11,16 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.chat import ChatFlow, Claim, Notice, Outcome, read_suggestion_value, to_unavailable_notice
+from bot.chat import (
+    DM_WINDOW,
+    ChatFlow,
+    Claim,
+    Notice,
+    Outcome,
+    Thread,
+    read_suggestion_value,
+    to_unavailable_notice,
+)
 from bot.slack.blocks import (
     ACTION_HELPFUL,
     ACTION_MORE,
@@ -86,6 +95,16 @@ def _to_request_key(body: Mapping[str, Any], request: AsyncBoltRequest) -> str |
     return key
 
 
+def _to_thread_key(channel: str, thread_ts: str) -> str:
+    """A Slack thread's conversation key: its channel and its first message's ts."""
+    return f"{channel}:{thread_ts}"
+
+
+def _mentions(event: Mapping[str, Any], bot_user_id: str | None) -> bool:
+    text = event.get("text")
+    return bool(bot_user_id) and isinstance(text, str) and f"<@{bot_user_id}>" in text
+
+
 class SlackListeners:
     """Bolt's listeners: payloads in, calls on the chat flow, its results out as Block Kit."""
 
@@ -116,8 +135,9 @@ class SlackListeners:
         question: str,
         show_question: bool = False,
         user_id: str | None = None,
+        thread: Thread | None = None,
     ) -> None:
-        answer = await self.flow.ask(question)
+        answer = await self.flow.ask(question, thread)
         if isinstance(answer, Notice):
             await post_reply(client, place, build_notice_message(answer.key, answer.lang))
             return
@@ -149,9 +169,15 @@ class SlackListeners:
         return True
 
     async def _answer_event(
-        self, body: Mapping[str, Any], client: AsyncWebClient, place: Place, question: str
+        self,
+        body: Mapping[str, Any],
+        client: AsyncWebClient,
+        place: Place,
+        question: str,
+        thread: Thread | None,
     ) -> None:
-        """Answered once, however often Slack delivers the event: its claim decides."""
+        """Answered once, however often Slack delivers the event: its claim decides; in the
+        context of the `thread` it was asked in."""
         key = to_event_key(body)
         if key is None:
             logger.info("event without a valid event_id ignored")
@@ -159,7 +185,7 @@ class SlackListeners:
         if not await self._claim(key, client, place, question, "event already handled"):
             return
         user_id = extract_user_id(body.get("event", {}).get("user"))
-        await self._answer_at(client, place, question, user_id=user_id)
+        await self._answer_at(client, place, question, user_id=user_id, thread=thread)
 
     # -- events -------------------------------------------------------------------------
 
@@ -170,15 +196,32 @@ class SlackListeners:
         client: AsyncWebClient,
         context: AsyncBoltContext,
     ) -> None:
-        """A direct message: the answer goes to the DM (in its thread, if it was in one)."""
-        if event.get("channel_type") != "im" or not is_user_message(event):
+        """A direct message: the answer goes to the DM (in its thread, if it was in one).
+        A message in a channel thread the bot has answered in: answered there without a
+        mention. Any other channel message is left alone: neither kept nor logged."""
+        if not is_user_message(event):
             return
         channel = extract_channel_id(event.get("channel"))
         if channel is None:
             return
-        place = Place(channel=channel, thread_ts=extract_ts(event.get("thread_ts")))
+        thread_ts = extract_ts(event.get("thread_ts"))
+        place = Place(channel=channel, thread_ts=thread_ts)
+        if event.get("channel_type") == "im":
+            # A DM's thread is one conversation; outside threads, messages close together are.
+            if thread_ts is None:
+                thread = Thread(PLATFORM, channel, DM_WINDOW)
+            else:
+                thread = Thread(PLATFORM, _to_thread_key(channel, thread_ts))
+        elif event.get("channel_type") in ("channel", "group") and thread_ts is not None:
+            if _mentions(event, context.bot_user_id):
+                return  # the app_mention event of the same message answers it
+            thread = Thread(PLATFORM, _to_thread_key(channel, thread_ts))
+            if not await self.flow.is_followed(thread):
+                return
+        else:
+            return
         question = extract_question(event.get("text"), context.bot_user_id)
-        await self._answer_event(body, client, place, question)
+        await self._answer_event(body, client, place, question, thread)
 
     async def on_mention(
         self,
@@ -196,7 +239,8 @@ class SlackListeners:
         thread_ts = extract_ts(event.get("thread_ts")) or extract_ts(event.get("ts"))
         place = Place(channel=channel, thread_ts=thread_ts)
         question = extract_question(event.get("text"), context.bot_user_id)
-        await self._answer_event(body, client, place, question)
+        thread = Thread(PLATFORM, _to_thread_key(channel, thread_ts)) if thread_ts else None
+        await self._answer_event(body, client, place, question, thread)
 
     async def on_home_opened(
         self, body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient

@@ -13,9 +13,13 @@ from microsoft_teams.apps import App
 from microsoft_teams.apps.http.adapter import HttpServerAdapter
 from microsoft_teams.common import Client, ClientOptions
 
+from bot.log_redaction import get_redacted_logger
 from bot.teams.retry import RateLimitRetry
 
 logger = logging.getLogger(__name__)
+
+# The SDK's logger that quotes each activity received.
+SDK_ACTIVITY_LOGGER = "microsoft_teams.apps.app_process"
 
 # Seconds an HTTP call to the Bot Connector may take before it is given up.
 HTTP_TIMEOUT = 30.0
@@ -84,6 +88,8 @@ def build_teams_app(
             "unset them",
             ", ".join(found),
         )
+    # The SDK logs every activity it receives, text and all, at DEBUG: withheld.
+    get_redacted_logger(SDK_ACTIVITY_LOGGER)
     client = Client(ClientOptions(timeout=HTTP_TIMEOUT))
     client.use(retry or RateLimitRetry())
     if config.token is not None:

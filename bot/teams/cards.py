@@ -13,7 +13,7 @@ from bot.kb.replies import KbReply, render_kb_text
 from bot.progress import MAX_FORM_KPIS, FormRequest, ReminderRef
 from bot.rendering import get_template
 from bot.report_text import to_report_parts
-from bot.text_render import render_answer_parts
+from bot.text_render import count_context_lines, render_answer_parts, to_asked_question
 from knowledge.answering import Answer, AnswerKind, to_script
 from scheduler.reports import Reminder, Report
 
@@ -195,7 +195,8 @@ def _answer_parts(
         left_out = _count(lines[shown:])
         more = ""
         if left_out:
-            more = to_more_value(question, shown_before + _count(lines[:shown]))
+            # max: a follow-up's first line (its subjects) is not in its re-asked answer
+            more = to_more_value(question, max(shown_before + _count(lines[:shown]), 0))
         return {
             "paragraphs": _to_paragraphs(lines[:shown]),
             "left_out": left_out,
@@ -219,7 +220,9 @@ def build_answer_card(
     `asked_by` is mentioned above the question (a channel answer to someone's question).
     """
     text = render_answer_parts(answer)
-    lines, parts = _answer_parts(text.body, text.source, question, 0)
+    if not (show_question or asked_by):
+        question = to_asked_question(answer, question)
+    lines, parts = _answer_parts(text.body, text.source, question, -count_context_lines(answer))
     quoted = ""
     if show_question or asked_by:
         quoted = _shorten(" ".join(question.split()), MAX_QUOTED_QUESTION)

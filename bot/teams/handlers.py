@@ -14,12 +14,14 @@ from microsoft_teams.api.activities.message import MessageActivityInput
 from microsoft_teams.apps import App
 
 from bot.chat import (
+    DM_WINDOW,
     ChatFlow,
     Claim,
     Conversation,
     Notice,
     Outcome,
     SuggestionClick,
+    Thread,
     to_unavailable_notice,
 )
 from bot.kb.dispatcher import KbService
@@ -191,15 +193,18 @@ class TeamsHandlers:
         return await self.flow.claim(to_event_id(where.conversation_id, activity_id))
 
     async def on_message(self, ctx: Any) -> None:
-        """A personal chat message, or a channel or group chat message that @mentions the bot."""
+        """A personal chat message, or a channel or group chat message that @mentions the bot;
+        in a channel reply chain the bot answered in, a message without the mention too
+        (where Teams delivers it: an app allowed to read the channel's messages)."""
         activity = ctx.activity
         where = extract_where(activity)
         if where is None:
             return
+        thread = _to_thread(activity, where)
         bot_id = getattr(getattr(activity, "recipient", None), "id", None)
-        if where.kind != "personal" and not any(
-            m.mentioned.id == bot_id for m in list_mentions(activity)
-        ):
+        mentioned = any(m.mentioned.id == bot_id for m in list_mentions(activity))
+        followed = where.kind == "channel" and not mentioned and await self.flow.is_followed(thread)
+        if where.kind != "personal" and not mentioned and not followed:
             return
         await self._remember(where)
         text = extract_text(activity)
@@ -215,7 +220,7 @@ class TeamsHandlers:
             await self._on_kb(ctx, where)
             return
         question = _ASK_COMMAND.sub("", text, count=1) or HELP_QUESTION[to_lang(activity.locale)]
-        await self._answer_here(ctx, question, extract_user_id(activity))
+        await self._answer_here(ctx, question, extract_user_id(activity), thread=thread)
 
     async def _send(self, ctx: Any, card: dict[str, Any]) -> None:
         await self._send_message(ctx, to_card_message(card))
@@ -227,9 +232,14 @@ class TeamsHandlers:
             logger.warning("Teams reply not sent: %s", type(exc).__name__)
 
     async def _answer_here(
-        self, ctx: Any, question: str, user_id: str | None, show_question: bool = False
+        self,
+        ctx: Any,
+        question: str,
+        user_id: str | None,
+        show_question: bool = False,
+        thread: Thread | None = None,
     ) -> None:
-        answer = await self.flow.ask(question)
+        answer = await self.flow.ask(question, thread)
         if isinstance(answer, Notice):
             await self._send(ctx, build_notice_card(answer.key, answer.lang))
             return
@@ -528,6 +538,15 @@ class TeamsHandlers:
             ctx, build_kb_card(reply) if reply else build_notice_card("unavailable", command_lang)
         )
         return _message_response(render_toast("sent", command_lang))
+
+
+def _to_thread(activity: Any, where: Where) -> Thread:
+    """The conversation follow-ups are read in: a channel's reply chain (the conversation id
+    with its ";messageid=…"), or a personal or group chat, whose messages close together are
+    one conversation."""
+    if where.kind == "channel":
+        return Thread(PLATFORM, str(activity.conversation.id))
+    return Thread(PLATFORM, where.conversation_id, DM_WINDOW)
 
 
 def _to_vote_key(activity: Any, user_id: str | None) -> str | None:

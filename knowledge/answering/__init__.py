@@ -8,6 +8,7 @@ from knowledge.answering.figures import (
     get_latest_year,
     to_percentage,
 )
+from knowledge.answering.followups import TurnContext, answer_in_context
 from knowledge.answering.knowledge_cache import KnowledgeCache
 from knowledge.answering.service import AnswerService
 from knowledge.answering.snapshot import Knowledge, load_knowledge
@@ -27,6 +28,8 @@ __all__ = [
     "Knowledge",
     "KnowledgeCache",
     "SourceRef",
+    "TurnContext",
+    "answer_in_context",
     "detect_lang",
     "detect_script",
     "get_budget_figure",

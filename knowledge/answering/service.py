@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from knowledge.answering.answer import Answer
 from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.followups import TurnContext, answer_in_context
 from knowledge.answering.knowledge_cache import KnowledgeCache
 from knowledge.answering.snapshot import Knowledge, load_knowledge
 from knowledge.errors import StoreUnavailable
@@ -173,6 +174,12 @@ class AnswerService:
         if engine is None:
             return None
         return engine.knowledge.revision, len(engine.index)
+
+    def answer_in_context(
+        self, question: str, context: TurnContext | None
+    ) -> tuple[Answer, TurnContext]:
+        """The answer to a turn of a conversation, and the context it leaves."""
+        return answer_in_context(self.get_engine(), question, context)
 
     def is_store_available(self) -> bool:
         """Whether the store answers `SELECT 1` within `health_timeout` (the health check)."""

@@ -18,6 +18,7 @@ from knowledge.store.deadlines import (
 )
 from knowledge.store.models import (
     AuditEntry,
+    ConversationContext,
     ConversationRef,
     Delivery,
     KpiProgress,
@@ -33,6 +34,7 @@ __all__ = [
     "STORE_CALL_TIMEOUT_S",
     "TOTAL_CODE",
     "AuditEntry",
+    "ConversationContext",
     "ConversationRef",
     "Delivery",
     "KpiProgress",

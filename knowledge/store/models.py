@@ -448,3 +448,16 @@ class ExpertQuestion(SQLModel, table=True):
     answered_at: datetime | None = None
     faq_key: str = Field(default="", max_length=80)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class ConversationContext(SQLModel, table=True):
+    """What the last answered turn of a conversation (a Slack thread or DM, a Teams chat or
+    reply chain) leaves for a follow-up: a `TurnContext` as JSON. Its row also says the bot
+    answered there, which is what lets a thread's later messages be answered unmentioned."""
+
+    __table_args__ = (UniqueConstraint("platform", "conversation_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    conversation_key: str = Field(max_length=255)
+    context: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utc_now, index=True)

@@ -4,12 +4,14 @@ asker's language, never an exception."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from bot.chat import (
+    DM_WINDOW,
     ChatFlow,
     ChatRecords,
     Claim,
@@ -17,11 +19,13 @@ from bot.chat import (
     Notice,
     Outcome,
     Rest,
+    Thread,
     to_more_value,
 )
 from bot.chat import flow as flow_module
+from bot.text_render import render_answer_text
 from knowledge.answering import Answer, AnswerService
-from knowledge.store import create_db_engine
+from knowledge.store import ConversationContext, create_db_engine
 from knowledge.store.models import DeclinedQuestion, Feedback
 
 # Nothing listens there: every store call fails at once.
@@ -121,3 +125,36 @@ def test_recent_keys_forget_the_oldest_past_their_limit_and_age(
     assert keys.add("a")
     clock[0] += 61  # the age: everything is forgotten
     assert keys.add("b") and keys.add("c")
+
+
+def test_turns_of_a_thread_share_its_context_and_other_threads_do_not(flow: ChatFlow) -> None:
+    first, other = Thread("slack", "C1:1.0"), Thread("slack", "C1:2.0")
+    assert not asyncio.run(flow.is_followed(first))
+    asyncio.run(flow.ask("What is P3's budget?", first))
+    assert asyncio.run(flow.is_followed(first))
+    assert not asyncio.run(flow.is_followed(other))
+    follow_up = asyncio.run(flow.ask("and P2?", first))
+    assert isinstance(follow_up, Answer)
+    assert "756,000" in render_answer_text(follow_up) and follow_up.intent == "budget"
+    alone = asyncio.run(flow.ask("and P2?", other))
+    assert isinstance(alone, Answer) and alone.intent == "overview"
+
+
+def test_a_dm_outside_threads_follows_up_only_within_its_window(
+    flow: ChatFlow, seeded_engine: Engine
+) -> None:
+    dm = Thread("slack", "D1", DM_WINDOW)
+    asyncio.run(flow.ask("What is P3's budget?", dm))
+    assert asyncio.run(flow.ask("and P2?", dm)).intent == "budget"  # type: ignore[union-attr]
+    with Session(seeded_engine) as session:
+        row = session.exec(select(ConversationContext)).one()
+        row.updated_at = row.updated_at - DM_WINDOW - timedelta(seconds=1)
+        session.add(row)
+        session.commit()
+    assert asyncio.run(flow.ask("and P2?", dm)).intent == "overview"  # type: ignore[union-attr]
+
+
+def test_an_unreachable_store_answers_a_thread_alone_or_says_so(no_store_flow: ChatFlow) -> None:
+    thread = Thread("slack", "C1:1.0")
+    assert not asyncio.run(no_store_flow.is_followed(thread))
+    assert asyncio.run(no_store_flow.ask("P3预算", thread)) == Notice("unavailable", "zh")

@@ -9,6 +9,7 @@ import pytest
 
 from bot.chat import drop_lines, read_more_value
 from bot.rendering import list_template_names
+from bot.slack import blocks
 from bot.slack.blocks import (
     ACTION_MORE,
     MAX_BLOCKS,
@@ -20,8 +21,15 @@ from bot.slack.blocks import (
     build_rest_message,
     read_vote_value,
 )
-from bot.text_render import LANGS
-from knowledge.answering import Answer, AnswerEngine, AnswerKind, SourceRef, to_script
+from bot.text_render import LANGS, render_answer_text
+from knowledge.answering import (
+    Answer,
+    AnswerEngine,
+    AnswerKind,
+    SourceRef,
+    answer_in_context,
+    to_script,
+)
 from tests.bot.test_text_render import QUESTIONS
 from tests.support.block_kit import assert_valid_payload
 
@@ -288,3 +296,32 @@ def test_a_long_traditional_answer_says_what_is_left_in_traditional_characters()
     rest = build_rest_message(answer, "長問題", 3)
     _validate_block_kit(rest)
     assert all(to_script(t, "hant") == t for t in _visible_texts(rest))
+
+
+def test_a_follow_ups_buttons_ask_its_written_out_question_and_the_rest_follows_on(
+    answer_engine: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, context = answer_in_context(answer_engine, "What is P1's budget?", None)
+    answer, _ = answer_in_context(answer_engine, "its KPIs?", context)
+    monkeypatch.setattr(blocks, "MAX_SECTION_CHARS", 300)  # cut after a few lines
+    monkeypatch.setattr(blocks, "MAX_MESSAGE_CHARS", 600)
+    message = build_answer_message(answer, "its KPIs?")
+    _validate_block_kit(message)
+    values = {
+        e["action_id"]: e["value"]
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
+    (votes,) = [b for b in message["blocks"] if b["type"] == "context_actions"]
+    helpful = votes["elements"][0]["positive_button"]["value"]
+    assert helpful == blocks.VOTE_PREFIXES[True] + "What are the KPIs of P1?"
+    found = read_more_value(values["show_more"])
+    assert found is not None
+    question, shown = found
+    rest = blocks.build_rest_message(answer_engine.answer(question), question, shown)
+    full = [line for line in render_answer_text(answer).splitlines() if line.strip()]
+    sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]
+    last_shown = [line for line in sections[-2].splitlines() if line.strip()][-1]  # before the note
+    first_left_out = full[full.index(last_shown) + 1]
+    assert mrkdwn_texts(rest)[0].splitlines()[0] == first_left_out

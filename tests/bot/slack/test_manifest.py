@@ -23,6 +23,8 @@ def test_manifest_declares_commands_events_interactivity_and_few_scopes() -> Non
     settings = manifest["settings"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {
         "app_mention",
+        "message.channels",  # follow-ups in a thread the bot answered in (issue 14)
+        "message.groups",
         "message.im",
         "app_home_opened",
         "assistant_thread_started",

@@ -67,8 +67,8 @@ def test_ask_jsonl_answers_every_line_in_order(env: dict[str, str]) -> None:
 
 
 def test_ask_jsonl_reads_a_json_object_line_as_its_question(env: dict[str, str]) -> None:
-    """PRODUCT.md: a line may be {"q": QUESTION, "conversation": ID}; it is answered as the
-    question alone would be (each turn on its own until conversations are built)."""
+    """PRODUCT.md: a line may be {"q": QUESTION, "conversation": ID}; the first turn of a
+    conversation, like a question that stands on its own, is answered as it would be alone."""
     plain = ["P1 budget", "E2预算", "What's the weather like?"]
     lines = [
         json.dumps({"q": plain[0], "conversation": "c1"}),
@@ -82,6 +82,30 @@ def test_ask_jsonl_reads_a_json_object_line_as_its_question(env: dict[str, str])
     assert run.returncode == 0 and run.stderr == ""
     assert replies == [*alone, alone[0]]
     assert replies[1]["lang"] == "zh" and "280,000" in replies[1]["text"]
+
+
+def test_ask_jsonl_answers_the_turns_of_a_conversation_in_its_context(
+    env: dict[str, str],
+) -> None:
+    """Turns of one conversation id share its context, in order; conversations interleave;
+    a plain line stands alone."""
+    lines = [
+        json.dumps({"q": "What is P3's budget?", "conversation": "a"}),
+        json.dumps({"q": "What is P1's budget?", "conversation": "b"}),
+        "and P2?",
+        json.dumps({"q": "and P2?", "conversation": "a"}),
+        json.dumps({"q": "its KPIs?", "conversation": "b"}),
+        json.dumps({"q": "中文呢？", "conversation": "a"}, ensure_ascii=False),
+    ]
+    run = _run(env, "ask", "--jsonl", stdin="\n".join(lines) + "\n")
+    replies = [json.loads(line) for line in run.stdout.splitlines()]
+    assert run.returncode == 0 and len(replies) == 6, run.stderr
+    alone = json.loads(_run(env, "ask", "--json", "and P2?").stdout)
+    assert replies[2] == alone and alone["intent"] == "overview"
+    assert replies[3]["text"].startswith("P2 – Digital transformation:\n")
+    assert replies[3]["intent"] == "budget" and "756,000" in replies[3]["text"]
+    assert replies[4]["intent"] == "kpi" and "P1-EMT-1" in replies[4]["text"]
+    assert replies[5]["lang"] == "zh" and "数字化转型" in replies[5]["text"]
 
 
 @pytest.mark.parametrize(
@@ -154,6 +178,12 @@ def test_chat_answers_until_end_of_input(env: dict[str, str]) -> None:
     run = _run(env, "chat", stdin="P4 budget\nquit\n")
     assert run.returncode == 0 and "480,000" in run.stdout
     assert "To quit, type exit" in run.stdout
+
+
+def test_chat_is_one_conversation(env: dict[str, str]) -> None:
+    run = _run(env, "chat", stdin="P4 budget\nand P2?\nquit\n")
+    assert run.returncode == 0 and "480,000" in run.stdout
+    assert "P2 – Digital transformation:\n" in run.stdout and "756,000" in run.stdout
 
 
 def test_invalid_setting_names_the_variable(env: dict[str, str]) -> None:

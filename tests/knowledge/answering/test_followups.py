@@ -1,0 +1,98 @@
+"""Follow-ups: a short question read in the context of the turn before, and only then."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text_render import render_answer_text
+from knowledge.answering import AnswerEngine, TurnContext, answer_in_context
+
+P3_BUDGET = TurnContext(codes=("P3",), aspect="budget", lang="en", question="What is P3's budget?")
+
+
+def _text(engine: AnswerEngine, question: str, context: TurnContext | None) -> str:
+    return render_answer_text(answer_in_context(engine, question, context)[0])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the budget of E1?",
+        "How many KPIs are there in total?",
+        "Which priority has the largest budget?",
+        "What's the weather in Geneva tomorrow?",
+        "Who heads P2?",
+        "网络安全的关键绩效指标有哪些？",
+        "What are the KPIs on digital skills?",
+    ],
+)
+def test_a_question_that_stands_on_its_own_is_answered_as_alone(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    alone = render_answer_text(answer_engine.answer(question))
+    assert _text(answer_engine, question, P3_BUDGET) == alone
+    assert _text(answer_engine, question, None) == alone
+
+
+def test_a_new_subject_takes_the_question_before(answer_engine: AnswerEngine) -> None:
+    answer, context = answer_in_context(answer_engine, "and P2?", P3_BUDGET)
+    text = render_answer_text(answer)
+    assert text.startswith("P2 – Digital transformation:\n")
+    assert "756,000" in text
+    assert context.codes == ("P2",) and context.aspect == "budget"
+
+
+def test_a_new_aspect_takes_the_subject_before(answer_engine: AnswerEngine) -> None:
+    text = _text(answer_engine, "its KPIs?", P3_BUDGET)
+    assert text.startswith("P3 – Enabling policy and regulatory environment:\n")
+    assert "P3-PR-1" in text
+
+
+def test_a_computation_takes_the_figure_before(answer_engine: AnswerEngine) -> None:
+    assert "592,000" in _text(answer_engine, "how much more is that than P1?", P3_BUDGET)
+
+
+def test_another_year_keeps_the_question(answer_engine: AnswerEngine) -> None:
+    answer, context = answer_in_context(answer_engine, "in 2024?", P3_BUDGET)
+    assert "2024" in render_answer_text(answer) and context.year == 2024
+
+
+def test_a_language_switch_asks_again_in_the_other_language(answer_engine: AnswerEngine) -> None:
+    answer, context = answer_in_context(answer_engine, "中文呢？", P3_BUDGET)
+    assert answer.lang == "zh" and "1,111,000" in render_answer_text(answer)
+    answer, _ = answer_in_context(answer_engine, "用繁體中文", P3_BUDGET)
+    assert answer.script == "hant" and "預算" in render_answer_text(answer)
+    answer, _ = answer_in_context(answer_engine, "in English?", context)
+    assert answer.lang == "en" and "Enabling policy" in render_answer_text(answer)
+
+
+def test_the_other_one_after_an_ambiguous_answer(answer_engine: AnswerEngine) -> None:
+    _, context = answer_in_context(
+        answer_engine, "What is the budget for capacity development?", None
+    )
+    assert set(context.candidates) == {"P3-CD", "P4-CD"}
+    text = _text(answer_engine, "the other one", context)
+    assert "80,000" in text and "306,500" not in text
+
+
+def test_a_follow_up_without_a_subject_before_stands_alone(answer_engine: AnswerEngine) -> None:
+    _, context = answer_in_context(answer_engine, "What is the WSIS Forum?", None)
+    assert context.codes == ()
+    assert _text(answer_engine, "its KPIs?", context) == render_answer_text(
+        answer_engine.answer("its KPIs?")
+    )
+
+
+def test_a_traditional_follow_up_keeps_the_script(answer_engine: AnswerEngine) -> None:
+    _, context = answer_in_context(answer_engine, "數字化轉型的預算是多少？", None)
+    answer, _ = answer_in_context(answer_engine, "那P4呢？", context)
+    assert answer.script == "hant" and "預算" in render_answer_text(answer)
+
+
+def test_a_context_round_trips_through_json_and_refuses_what_is_not_one() -> None:
+    context = TurnContext(codes=("P2", "P1"), aspect="difference", year=2023, candidates=("X",))
+    assert TurnContext.from_dict(context.to_dict()) == context
+    assert TurnContext.from_dict({"codes": "P2"}) is None
+    assert TurnContext.from_dict([]) is None
+    assert TurnContext.from_dict({"year": True}) is None
+    assert TurnContext.from_dict({"aspect": "weather"}) == TurnContext()
