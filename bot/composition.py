@@ -438,15 +438,18 @@ def build_scheduler_process(
         raise ValueError("SLACK_BOT_TOKEN or TEAMS_APP_ID is required")
     on_run: Callable[[RunSummary], None] | None = None
     on_lead: Callable[[bool], None] | None = None
+    on_store_error: Callable[[str], None] | None = None
     if settings.has_metrics():
         from bot import metrics
 
         metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
         on_run, on_lead = count_run, metrics.set_leader
+        on_store_error = metrics.count_store_error
     config = ClockConfig(
         grace=timedelta(hours=settings.grace_hours),
         on_run=on_run,
         on_lead=on_lead,
+        on_store_error=on_store_error,
         sync_seconds=sync_seconds,
         catch_up_seconds=catch_up_seconds,
         standby_poll_seconds=standby_poll_seconds,

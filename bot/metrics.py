@@ -56,7 +56,7 @@ VOTES = Counter("staffbot_votes", "Helpful / not helpful votes stored", ["platfo
 EDITS = Counter("staffbot_edits", "Knowledge changes committed from chat (/kb)", ["platform"])
 STORE_ERRORS = Counter(
     "staffbot_store_errors",
-    "Store calls of the chat flow that failed (the store unavailable), by operation",
+    "Store calls that failed (the store unavailable): the chat flow, /kb and the scheduler, by operation",
     ["operation"],
 )
 DELIVERIES = Counter(

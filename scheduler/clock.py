@@ -69,6 +69,13 @@ class ClockConfig:
     # Told what each run did and when this process starts or stops leading (metrics).
     on_run: Callable[[RunSummary], None] | None = None
     on_lead: Callable[[bool], None] | None = None
+    # Told the operation that found the store unavailable ("run", "snoozes", "sync").
+    on_store_error: Callable[[str], None] | None = None
+
+
+def _tell(observer: Callable[[str], None] | None, operation: str) -> None:
+    if observer is not None:
+        observer(operation)
 
 
 class PeriodTrigger(BaseTrigger):
@@ -194,6 +201,7 @@ def _lead(
             )
         except SQLAlchemyError as exc:
             logger.error("run failed, store unavailable: %s", str(exc).splitlines()[0])
+            _tell(config.on_store_error, "scheduler_run")
         else:
             if config.on_run is not None:
                 config.on_run(summary)
@@ -210,6 +218,7 @@ def _lead(
                 )
             except SQLAlchemyError as exc:
                 logger.error("snoozes not run, store unavailable: %s", str(exc).splitlines()[0])
+                _tell(config.on_store_error, "scheduler_snoozes")
 
     def wait(seconds: float) -> None:
         stopping.wait(seconds)
@@ -225,6 +234,7 @@ def _lead(
                 sync_jobs(scheduler, db_engine, run_one)
             except SQLAlchemyError as exc:
                 logger.error("sync failed, store unavailable: %s", str(exc).splitlines()[0])
+                _tell(config.on_store_error, "scheduler_sync")
 
     # Set on stop or on losing the lead: runs in progress start no further posts.
     stopping = threading.Event()

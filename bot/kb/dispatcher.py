@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
+from bot import metrics
 from bot.kb import changes
 from bot.kb.away import AwayCommands
 from bot.kb.commands import DEFAULT_ADMINS_VARIABLE, Handler, KnowledgeCommands, Versions
@@ -144,6 +145,7 @@ class KbService:
             return KbReply("store_full", lang)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
+            metrics.count_store_error("kb")
             return None
         except Exception:
             logger.exception("kb command failed")
@@ -184,6 +186,7 @@ class KbService:
             return KbReply("store_full", lang)
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
+            metrics.count_store_error("kb_edit")
             return None
         except Exception:
             logger.exception("edit failed")
