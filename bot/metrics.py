@@ -56,7 +56,7 @@ VOTES = Counter("staffbot_votes", "Helpful / not helpful votes stored", ["platfo
 EDITS = Counter("staffbot_edits", "Knowledge changes committed from chat (/kb)", ["platform"])
 STORE_ERRORS = Counter(
     "staffbot_store_errors",
-    "Store calls that failed (the store unavailable): the chat flow, /kb and the scheduler, by operation",
+    "Failed store calls (store unavailable) of the chat flow, /kb and the scheduler, by operation",
     ["operation"],
 )
 DELIVERIES = Counter(
