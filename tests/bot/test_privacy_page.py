@@ -1,5 +1,5 @@
 """The privacy page stays honest: every table that holds a person's id or text they wrote is
-named on it (in square brackets), in both languages, and it no longer says questions are not kept."""
+named on it (in square brackets), in both languages; it no longer says questions are not kept."""
 
 from __future__ import annotations
 
