@@ -88,7 +88,8 @@ def _run(argv: Sequence[str] | None) -> int:
                 lang = args.lang  # `digest preview --lang zh`: the report and its messages
         _export_metrics_folder(settings)
         if getattr(args, "check", None) is not None:  # staffbot doctor: builds its own store
-            return int(args.check(args, settings, lang))
+            with quiet_slack_sdk():
+                return int(args.check(args, settings, lang))
         ctx = CliContext(settings, build_db_engine(settings), lang)
         if args.command in LONG_RUNNING_COMMANDS:
             return int(args.run(args, ctx))
