@@ -10,18 +10,20 @@ from types import MappingProxyType
 
 # The only fields a log line may carry from a request: ids, never text a person wrote.
 FIELDS = ("platform", "request_id", "event_id", "user_id")
+# A field's value is cut to this many characters: ids are short; a longer one is not an id.
+MAX_FIELD_CHARS = 128
 
 _NONE: Mapping[str, str] = MappingProxyType({})
 _CONTEXT: ContextVar[Mapping[str, str]] = ContextVar("staffbot_log_context", default=_NONE)
 
 
 def bind_log_context(**fields: str | None) -> None:
-    """Adds fields (of FIELDS; None and empty values left out) to the current context, for
-    the rest of this task and what it starts."""
+    """Adds fields (of FIELDS; None and empty values left out; each cut to MAX_FIELD_CHARS)
+    to the current context, for the rest of this task and what it starts."""
     unknown = set(fields) - set(FIELDS)
     if unknown:
         raise ValueError(f"not a log context field: {sorted(unknown)}")
-    added = {name: str(value) for name, value in fields.items() if value}
+    added = {name: str(value)[:MAX_FIELD_CHARS] for name, value in fields.items() if value}
     if added:
         _CONTEXT.set({**_CONTEXT.get(), **added})
 

@@ -3,8 +3,9 @@
 Counting is off until `enable_metrics()` (STAFFBOT_METRICS or STAFFBOT_METRICS_PORT): then
 the one chat flow counts questions, votes and store errors, the web app requests and their
 acknowledgement time, the `/kb` service edits, the clock deliveries and leadership. With
-PROMETHEUS_MULTIPROC_DIR set (read by prometheus_client itself), every process writes its
-values there and any one of them serves the sum of all.
+PROMETHEUS_MULTIPROC_DIR set (read by prometheus_client from the environment, where the
+`staffbot` entry point puts it), every process writes its values there and any one of them
+serves the sum of all.
 """
 
 from __future__ import annotations

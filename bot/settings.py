@@ -86,7 +86,8 @@ class Settings(BaseSettings):
     metrics_port: int | None = Field(
         default=None, ge=1, le=65535, validation_alias="STAFFBOT_METRICS_PORT"
     )
-    # Read by prometheus_client itself at import; named here to be documented and checked.
+    # Read by prometheus_client from the environment at import: the entry point exports it
+    # (bot.cli.entry), so that a value from .env counts too.
     prometheus_multiproc_dir: Path | None = Field(
         default=None, validation_alias="PROMETHEUS_MULTIPROC_DIR"
     )

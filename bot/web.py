@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot import metrics
 from bot.log_context import log_context
 from bot.text_render import render_text
+from knowledge.answering import HANT, to_script
 from knowledge.store import HEALTH_CHECK_TIMEOUT_S
 
 logger = logging.getLogger(__name__)
@@ -106,13 +107,27 @@ class RequestContext:
 PAGES = {"/privacy": "page_privacy", "/terms": "page_terms"}
 
 
+# Language tags whose readers write traditional characters (Taiwan, Hong Kong, Macau).
+_TRADITIONAL_TAGS = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
+
+
+def to_page_language(accept_language: str) -> str:
+    """The page's language from the browser's first choice: "en", "zh" or "zh-Hant"."""
+    first = accept_language.lower().split(",")[0].split(";")[0].strip()
+    if not first.startswith("zh"):
+        return "en"
+    return "zh-Hant" if first.startswith(_TRADITIONAL_TAGS) else "zh"
+
+
 async def page_endpoint(request: Request) -> Response:
-    """The privacy or terms page, in Chinese for a browser that prefers it."""
-    languages = request.headers.get("accept-language", "").lower()
-    lang = "zh" if languages.startswith("zh") else "en"
+    """The privacy or terms page, in Chinese for a browser that prefers it (in traditional
+    characters for zh-TW, zh-HK, zh-MO and zh-Hant)."""
+    language = to_page_language(request.headers.get("accept-language", ""))
     host = request.url.hostname or ""
-    text = render_text(PAGES[request.url.path], lang, host=host)
-    return PlainTextResponse(text + "\n", headers={"Content-Language": lang})
+    text = render_text(PAGES[request.url.path], language[:2], host=host)
+    if language == "zh-Hant":
+        text = to_script(text, HANT)
+    return PlainTextResponse(text + "\n", headers={"Content-Language": language})
 
 
 async def metrics_endpoint(_request: Request) -> Response:

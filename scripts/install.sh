@@ -5,7 +5,8 @@
 #   scripts/install.sh wheel DIST        build staffbot's wheel into DIST (from the checkout)
 #   scripts/install.sh venv DIST VENV    a fresh virtual environment at VENV with that wheel
 #   scripts/install.sh check VENV        the installed command works outside the checkout:
-#                                        --version, teams package, a first question (SQLite)
+#                                        --version, teams package, the Slack manifest,
+#                                        a first question (SQLite)
 set -eu
 
 usage() {
@@ -44,6 +45,9 @@ check)
     env -i PATH="$venv/bin:/usr/bin:/bin" HOME="$work" \
         TEAMS_APP_ID=00000000-0000-4000-8000-000000000000 \
         "$venv/bin/staffbot" teams package --host staffbot.example.org --out "$work/teams.zip"
+    # staffbot doctor compares the token's scopes with the Slack manifest shipped as package data.
+    env -i PATH="$venv/bin:/usr/bin:/bin" HOME="$work" "$venv/bin/python" -c \
+        "import bot.cli.doctor as d; assert d.find_manifest() == d.PACKAGED_MANIFEST"
     env -i PATH="$venv/bin:/usr/bin:/bin" HOME="$work" STAFFBOT_DATA_DIR="$work/data" \
         "$venv/bin/staffbot" ask "What is the 2023 budget for P3?" | grep -q "1,111,000"
     echo "installed staffbot works outside the checkout"

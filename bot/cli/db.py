@@ -7,7 +7,7 @@ import argparse
 from bot.cli._output import is_confirmed, refuse
 from bot.cli.context import CliContext
 from bot.text_render import render_text
-from knowledge.seeding import reset_store, seed_store
+from knowledge.seeding import ensure_store, reset_store, seed_store
 from knowledge.store import migrate, to_safe_url
 
 
@@ -15,8 +15,9 @@ def run_db(args: argparse.Namespace, ctx: CliContext) -> int:
     db_engine, lang = ctx.db_engine, ctx.lang
     target = to_safe_url(str(db_engine.url))
     if args.action == "upgrade":
-        migrate.upgrade(db_engine)
-        print(render_text("db_done", lang, action="upgrade", target=target))
+        # First use seeds an empty store; a used one keeps what its admins removed.
+        count = ensure_store(db_engine)
+        print(render_text("db_done", lang, action="upgrade", target=target, count=count))
     elif args.action == "seed":
         if not migrate.is_up_to_date(db_engine):
             migrate.upgrade(db_engine)

@@ -22,9 +22,10 @@ from knowledge.errors import StoreMisconfigured, StoreUnavailable
 from knowledge.seeding import is_seeded
 from knowledge.store import HEALTH_CHECK_TIMEOUT_S, Subscription, check_connection, migrate
 
-# The Slack app manifest whose bot scopes the token must have: the checkout's, else the
-# working directory's (an operator's copy beside .env).
-REPO_MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
+# The Slack app manifest whose bot scopes the token must have: the working directory's (an
+# operator's copy beside .env), else the one installed with the package (package data; the
+# checkout's manifest.yml links to it).
+PACKAGED_MANIFEST = Path(__file__).resolve().parents[1] / "slack" / "manifest.yml"
 MANIFEST_FILE = "manifest.yml"
 # Zones every installation needs: the default ones of the README's examples.
 REQUIRED_ZONES = ("UTC", "Europe/Zurich", "Asia/Shanghai")
@@ -64,7 +65,9 @@ def check_settings(settings: Settings) -> Iterator[Finding]:
         )
 
 
-def check_database(settings: Settings) -> Iterator[Finding]:
+def check_database(settings: Settings, zones: list[str] | None = None) -> Iterator[Finding]:
+    """The store: reachable, migrated, seeded. `zones` gets the time zones its subscriptions
+    use (left as it is when the store cannot be read)."""
     try:
         engine = build_db_engine(settings)
         target = str(engine.url.render_as_string(hide_password=True))
@@ -86,21 +89,22 @@ def check_database(settings: Settings) -> Iterator[Finding]:
             return
         with Session(engine) as session:
             seeded = is_seeded(session)
-            zones = sorted({row.tz for row in session.exec(select(Subscription)).all()})
+            stored = sorted({row.tz for row in session.exec(select(Subscription)).all()})
     except SQLAlchemyError as exc:
         yield Finding(Status.FAIL, "db_unavailable", {"target": target, "reason": str(exc)})
         return
     finally:
         engine.dispose()
+    if zones is not None:
+        zones.extend(stored)
     if not seeded:
         yield Finding(Status.FAIL, "db_not_seeded", {"target": target})
         return
     yield Finding(Status.OK, "db_ok", {"target": target, "head": migrate.SCHEMA_HEAD})
-    yield from check_time_zones(zones)
 
 
 def find_manifest() -> Path | None:
-    for path in (REPO_MANIFEST, Path.cwd() / MANIFEST_FILE):
+    for path in (Path.cwd() / MANIFEST_FILE, PACKAGED_MANIFEST):
         if path.is_file():
             return path
     return None
@@ -162,10 +166,13 @@ def check_time_zones(stored: list[str]) -> Iterator[Finding]:
 
 
 def run_checks(settings: Settings, teams_login_endpoint: str | None = None) -> list[Finding]:
-    """Every check, in the order printed; `teams_login_endpoint` replaces the cloud's."""
+    """Every check, in the order printed; `teams_login_endpoint` replaces the cloud's. The
+    time zones are checked whatever became of the database (the stored ones too, if read)."""
+    zones: list[str] = []
     checks: list[Callable[[], Iterator[Finding]]] = [
         lambda: check_settings(settings),
-        lambda: check_database(settings),
+        lambda: check_database(settings, zones),
+        lambda: check_time_zones(zones),
         lambda: check_slack(settings),
         lambda: check_teams(settings, teams_login_endpoint),
     ]

@@ -15,7 +15,7 @@ from bot.cli import ask, db, digest, doctor, holidays, kb, schedule, serve, team
 from bot.cli._input import to_question_text
 from bot.cli.context import EXIT_OUTPUT_CLOSED, CliContext
 from bot.cli.error_messages import HANDLED, find_message, render_failure
-from bot.cli.errors import SettingsInvalid
+from bot.cli.errors import MetricsFolderMissing, SettingsInvalid
 from bot.composition import build_db_engine, configure_logging, quiet_slack_sdk
 from bot.settings import Settings
 from knowledge.answering import detect_lang
@@ -61,6 +61,19 @@ def _load_settings() -> Settings:
         raise SettingsInvalid(variable, error["msg"]) from exc
 
 
+def _export_metrics_folder(settings: Settings) -> None:
+    """prometheus_client reads PROMETHEUS_MULTIPROC_DIR from the environment only, when it is
+    first imported (by the chat flow, the web app or the clock, after this): a folder set in
+    .env is exported so that both agree. A folder that does not exist stops here, named,
+    instead of as a traceback at the first metric (or a /metrics that answers 500)."""
+    folder = settings.prometheus_multiproc_dir
+    if folder is None:
+        return
+    if not folder.is_dir():
+        raise MetricsFolderMissing(str(folder))
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     question = to_question_text(" ".join(getattr(args, "question", []) or [])).text
@@ -73,8 +86,10 @@ def _run(argv: Sequence[str] | None) -> int:
             lang = settings.lang
             if getattr(args, "messages_follow_lang", False) and args.lang:
                 lang = args.lang  # `digest preview --lang zh`: the report and its messages
+        _export_metrics_folder(settings)
         if getattr(args, "check", None) is not None:  # staffbot doctor: builds its own store
-            return int(args.check(args, settings, lang))
+            with quiet_slack_sdk():
+                return int(args.check(args, settings, lang))
         ctx = CliContext(settings, build_db_engine(settings), lang)
         if args.command in LONG_RUNNING_COMMANDS:
             return int(args.run(args, ctx))

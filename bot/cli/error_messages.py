@@ -20,7 +20,14 @@ from bot.cli.context import (
     EXIT_SEED_INVALID,
     EXIT_STORE_UNAVAILABLE,
 )
-from bot.cli.errors import PackageInvalid, PortInUse, SettingsInvalid, SocketRefused, TokenRefused
+from bot.cli.errors import (
+    MetricsFolderMissing,
+    PackageInvalid,
+    PortInUse,
+    SettingsInvalid,
+    SocketRefused,
+    TokenRefused,
+)
 from bot.text_render import render_text
 from knowledge.errors import (
     InvalidValue,
@@ -88,6 +95,9 @@ def _duplicate_parts(
 # (exception class, command) → message; command: "group action", "group" or None (any).
 MESSAGES: dict[tuple[type[BaseException], str | None], Message] = {
     (SettingsInvalid, None): Message("settings_invalid"),
+    (MetricsFolderMissing, None): Message(
+        "metrics_folder_missing", to_parts=lambda exc, _args, _lang: {"path": exc.folder}
+    ),
     (StoreFull, None): Message("store_full", EXIT_STORE_UNAVAILABLE),
     # Not "temporarily unavailable": trying again does not help until the settings change.
     (StoreMisconfigured, None): Message("store_misconfigured"),

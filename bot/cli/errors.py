@@ -45,6 +45,14 @@ class PortInUse(CliError):
         self.variable = variable
 
 
+class MetricsFolderMissing(CliError):
+    """PROMETHEUS_MULTIPROC_DIR names no existing folder (prometheus_client writes there)."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+
 class SettingsInvalid(CliError):
     """A setting (an environment variable or .env line) has a value it cannot take."""
 

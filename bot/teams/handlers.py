@@ -26,6 +26,7 @@ from bot.chat import (
 )
 from bot.kb.dispatcher import KbService
 from bot.kb.replies import KbReply, read_command_value, read_confirmation_value
+from bot.log_context import bind_log_context
 from bot.progress import (
     FormRequest,
     ProgressForm,
@@ -129,6 +130,13 @@ class TeamsHandlers:
             self.experts.register(app)
 
     async def screen(self, ctx: Any) -> Any:
+        # The SDK calls this only for an activity whose token it verified: its ids may now
+        # go to the log context (bind_log_context caps their length).
+        sender = getattr(ctx.activity, "from_", None)
+        bind_log_context(
+            event_id=getattr(ctx.activity, "id", None),
+            user_id=getattr(sender, "aad_object_id", None) or getattr(sender, "id", None),
+        )
         if not is_from_teams(ctx.activity, self.tenant_id):
             logger.warning(
                 "activity refused: channel %s, tenant not allowed or not Teams",

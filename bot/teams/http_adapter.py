@@ -9,7 +9,6 @@ from microsoft_teams.apps.http.adapter import HttpMethod, HttpRequest, HttpRoute
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from bot.log_context import bind_log_context
 from bot.request_body import read_body
 
 logger = logging.getLogger(__name__)
@@ -49,13 +48,8 @@ class StarletteAdapter:
         if not isinstance(body, dict):
             logger.info("unreadable Teams request refused")
             return PlainTextResponse("bad request", status_code=400)
-        sender = body.get("from")
-        bind_log_context(
-            event_id=str(body.get("id") or ""),
-            user_id=str(sender.get("aadObjectId") or sender.get("id") or "")
-            if isinstance(sender, dict)
-            else None,
-        )
+        # The body is not verified yet (the SDK checks the token in `handler`): nothing of it
+        # is bound to the log context here; TeamsHandlers.screen binds its ids once accepted.
         result = await handler(HttpRequest(body=body, headers=headers))
         if result.get("body") is not None:
             return JSONResponse(result["body"], status_code=result["status"])

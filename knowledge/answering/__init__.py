@@ -13,6 +13,7 @@ from knowledge.answering.knowledge_cache import KnowledgeCache
 from knowledge.answering.service import AnswerService
 from knowledge.answering.snapshot import Knowledge, load_knowledge
 from knowledge.answering.text import (
+    HANT,
     detect_lang,
     detect_script,
     is_chinese,
@@ -21,6 +22,7 @@ from knowledge.answering.text import (
 )
 
 __all__ = [
+    "HANT",
     "Answer",
     "AnswerEngine",
     "AnswerKind",

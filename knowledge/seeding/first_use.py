@@ -70,19 +70,20 @@ def _is_ready(engine: Engine) -> bool:
         return is_seeded(session)
 
 
-def ensure_store(engine: Engine, seed_dir: Path = SEED_DIR) -> None:
-    """Bring the schema to the newest revision and seed an empty store (first use)."""
+def ensure_store(engine: Engine, seed_dir: Path = SEED_DIR) -> int:
+    """Bring the schema to the newest revision and seed a store that holds no knowledge yet
+    (first use); a used store's rows are left as they are. Returns how many rows were seeded."""
     try:
         if _is_ready(engine):
-            return
+            return 0
         with _first_use_lock(engine):
             if not migrate.is_up_to_date(engine):
                 logger.info("upgrading schema of %s", to_safe_url(str(engine.url)))
                 migrate.upgrade(engine)
             with Session(engine) as session:
                 if is_seeded(session):
-                    return
-            seed_store(engine, seed_dir)
+                    return 0
+            return seed_store(engine, seed_dir)
     except SQLAlchemyError as exc:
         raise to_store_unavailable(engine, exc) from exc
 

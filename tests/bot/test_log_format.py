@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from bot.log_context import bind_log_context, get_log_context, log_context
+from bot.log_context import MAX_FIELD_CHARS, bind_log_context, get_log_context, log_context
 from bot.log_format import JsonFormatter, build_formatter
 from bot.log_redaction import add_secret
 
@@ -60,3 +60,9 @@ def test_only_known_fields_are_bound() -> None:
 
 def test_text_stays_the_default() -> None:
     assert not isinstance(build_formatter("text"), JsonFormatter)
+
+
+def test_a_bound_value_is_cut_to_the_field_limit() -> None:
+    with log_context(user_id="u" * 10_000, event_id="short"):
+        fields = get_log_context()
+        assert fields["user_id"] == "u" * MAX_FIELD_CHARS and fields["event_id"] == "short"

@@ -22,6 +22,30 @@ def test_every_setting_is_in_env_example() -> None:
     assert {v for v in _variables() if f"{v}=" not in example} == set()
 
 
+def _set_in_env_example() -> set[str]:
+    """The variables .env.example sets (not the ones it only documents, in comments)."""
+    lines = (REPO / ".env.example").read_text(encoding="utf-8").splitlines()
+    return {
+        line.split("=", 1)[0].strip() for line in lines if "=" in line and not line.startswith("#")
+    }
+
+
+def _set_by_the_image() -> set[str]:
+    dockerfile = (REPO / "Dockerfile").read_text(encoding="utf-8")
+    block = dockerfile.split("\nENV ", 1)[1].split("\nUSER", 1)[0]
+    names = {part.split("=", 1)[0] for part in block.replace("\\", " ").split() if "=" in part}
+    assert "LOG_FORMAT" in names  # the ENV instruction was found
+    return names
+
+
+def test_env_example_overrides_none_of_the_image_settings() -> None:
+    """compose reads .env: a value copied from .env.example would undo the image's JSON logs,
+    INFO level and /data folder, and an empty PROMETHEUS_MULTIPROC_DIR= switches
+    prometheus_client to multi-process mode."""
+    overridden = _set_in_env_example() & (_set_by_the_image() | {"PROMETHEUS_MULTIPROC_DIR"})
+    assert overridden == set()
+
+
 def test_every_setting_is_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert {v for v in _variables() if f"`{v}`" not in readme} == set()

@@ -3,20 +3,31 @@ stand-ins and real stores: each problem named with its fix, exit 2 when there is
 
 from __future__ import annotations
 
+import logging
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
 
+import bot
 from bot.cli import main
-from bot.cli.doctor import REPO_MANIFEST, Status, read_manifest_scopes, run_checks
+from bot.cli.doctor import (
+    PACKAGED_MANIFEST,
+    Status,
+    find_manifest,
+    read_manifest_scopes,
+    run_checks,
+)
 from bot.settings import Settings
 from knowledge.store import migrate
+from tests.support.serve_process import free_port
 from tests.support.slack_standin import SlackStandIn
 from tests.support.teams_standin import APP_ID, TeamsStandIn
 
-SCOPES = ",".join(sorted(read_manifest_scopes(REPO_MANIFEST)))
+REPO = Path(__file__).resolve().parents[3]
+SCOPES = ",".join(sorted(read_manifest_scopes(PACKAGED_MANIFEST)))
 VARIABLES = (
     "DATABASE_URL",
     "SLACK_BOT_TOKEN",
@@ -105,6 +116,34 @@ def test_an_unreachable_database_is_a_problem(
     env.setenv("DATABASE_URL", "postgresql://bot:pw@127.0.0.1:1/bot")
     code, out = _doctor(capsys)
     assert code == 2 and "does not answer" in out and "pw@" not in out
+    # The time zones do not need the database: they are checked all the same.
+    assert "[ok]   Time zones:" in out
+
+
+def test_slack_sdk_logs_no_error_of_its_own(
+    env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack unreachable: doctor says so in its words; slack_sdk's ERROR line is not printed."""
+    env.setenv("SLACK_API_URL", f"http://127.0.0.1:{free_port()}/api/")
+    with caplog.at_level(logging.DEBUG):
+        _code, out = _doctor(capsys)
+    assert "[warn] Slack:" in out
+    assert [r for r in caplog.records if r.name.startswith("slack_sdk")] == []
+
+
+def test_the_manifest_is_installed_with_the_package(
+    env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Outside a checkout (no manifest.yml in the working directory), doctor reads the one
+    shipped as package data; an operator's own copy beside .env comes first."""
+    assert PACKAGED_MANIFEST.is_file() and not PACKAGED_MANIFEST.is_symlink()
+    assert PACKAGED_MANIFEST.is_relative_to(Path(bot.__file__).resolve().parent)
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    package_data = pyproject["tool"]["setuptools"]["package-data"]["bot"]
+    assert "slack/manifest.yml" in package_data
+    assert find_manifest() == PACKAGED_MANIFEST
+    (tmp_path / "manifest.yml").write_text("oauth_config: {}\n", encoding="utf-8")
+    assert find_manifest() == tmp_path / "manifest.yml"
 
 
 def test_an_unsupported_database_in_chinese(

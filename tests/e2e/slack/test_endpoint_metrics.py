@@ -138,3 +138,21 @@ def test_processes_sharing_a_multiprocess_folder_are_summed(
             samples = _scrape(second.url)
     assert _value(samples, "staffbot_questions_total", platform="slack", outcome="answered") == 2
     assert any(folder.iterdir())
+
+
+def test_a_multiprocess_folder_set_only_in_dot_env_is_used(
+    tmp_path: Path, seeded_sqlite_url: str
+) -> None:
+    """prometheus_client reads only the environment: `staffbot` exports the folder of .env."""
+    folder = tmp_path / "prometheus-dotenv"
+    folder.mkdir()
+    (tmp_path / ".env").write_text(
+        f"STAFFBOT_METRICS=true\nPROMETHEUS_MULTIPROC_DIR={folder}\n", encoding="utf-8"
+    )
+    with SlackStandIn() as slack, ServeProcess(tmp_path, slack, seeded_sqlite_url) as served:
+        assert served.post(*slash_command(ANSWERED, slack.response_url("env-1")))[0] == 200
+        slack.wait_for("/response/env-1", timeout=15)
+        samples = _scrape(served.url)
+        stderr = served.read_stderr()
+    assert _value(samples, "staffbot_questions_total", platform="slack", outcome="answered") == 1
+    assert any(folder.iterdir()) and "Traceback" not in stderr

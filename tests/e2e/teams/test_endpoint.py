@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import time
 import urllib.request
 from datetime import timedelta
@@ -14,6 +15,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.composition import build_posters
+from bot.log_context import get_log_context
 from bot.teams.cards import VERB_HELPFUL, VERB_KB_CONFIRM, VERB_NOT_HELPFUL, VERB_SUGGEST
 from knowledge.store import ConversationRef, Delivery, Subscription, create_db_engine, utc_now
 from knowledge.store.models import Feedback
@@ -70,6 +72,51 @@ def test_a_bad_token_gets_401_and_no_reply(served: Served, changes: dict[str, An
     assert status == 401
     time.sleep(0.1)
     assert served.teams.sent == []
+
+
+class _ContextRecorder(logging.Handler):
+    """Every log line's request context, as the formatter would add it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.contexts: list[dict[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.contexts.append(dict(get_log_context()))
+
+
+def test_a_bad_token_logs_no_id_from_its_body(served: Served) -> None:
+    """Nothing an unverified body says reaches the logs: its user and event ids are bound only
+    once the SDK accepted the activity."""
+    recorder = _ContextRecorder()
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(recorder)
+    root.setLevel(logging.DEBUG)
+    try:
+        token = served.teams.mint_token(APP_ID, served.teams.url, expired=True)
+        activity = act.message(
+            "P1 budget",
+            service_url=served.teams.url,
+            activity_id="forged-event",
+            aad_object_id="forged-user",
+            user_id="forged-user",
+        )
+        status, _ = served.post(activity, token=token)
+        assert status == 401
+        time.sleep(0.1)
+        status, _ = served.post(act.message("P1 budget", service_url=served.teams.url))
+        assert status == 200
+        served.teams.wait_for(1)
+    finally:
+        root.removeHandler(recorder)
+        root.setLevel(level)
+    with_ids = [c for c in recorder.contexts if c.get("platform") == "teams"]
+    assert with_ids, "no line logged while the requests were handled"
+    forged = [c for c in with_ids if {"forged-event", "forged-user"} & set(c.values())]
+    assert forged == [], forged
+    # The verified request's lines do carry its sender.
+    assert any(c.get("user_id") == act.AAD_OBJECT_ID for c in with_ids)
 
 
 def test_a_missing_token_gets_401(served: Served) -> None:
