@@ -489,7 +489,22 @@ class TeamsHandlers:
                 "recorded", lang, codes=list(outcome.recorded), already=outcome.already
             )
             return _message_response(text)
-        return _card_response(build_report_card(reminder))
+        card = build_report_card(reminder)
+        await self._update_posted_card(ctx, where, card)
+        return _card_response(card)
+
+    async def _update_posted_card(self, ctx: Any, where: Where, card: dict[str, Any]) -> None:
+        """The reminder card as everyone in its conversation sees it, brought up to date (the
+        click's own response updates it only for the one who clicked)."""
+        card_id = getattr(ctx.activity, "reply_to_id", None)
+        if not card_id:
+            return
+        try:
+            await ctx.api.conversations.update_activity(
+                where.conversation_id, str(card_id), to_card_message(card)
+            )
+        except httpx.HTTPError as exc:
+            logger.warning("reminder card not updated: %s", type(exc).__name__)
 
     async def _progress_cancel(self, data: dict[str, Any], lang: str) -> dict[str, Any]:
         """Cancel: the reminder comes back as it stands now. Not claimed: it changes nothing."""
