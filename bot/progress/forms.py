@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -335,6 +335,7 @@ class ProgressForms:
             except UnknownCode:
                 return None
             now = datetime.now(UTC)
-            return build_reminder(
+            reminder = build_reminder(
                 session, scope, ref.lang, now, knowledge, owner=ref.owner, posted_at=ref.posted_at
             )
+            return replace(reminder, subscription_id=ref.subscription_id)

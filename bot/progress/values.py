@@ -23,6 +23,8 @@ class ReminderRef:
     lang: str
     posted_at: datetime
     owner: str = ""
+    # The subscription it was posted for (None: a preview): its snooze buttons come back too.
+    subscription_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class FormRequest:
                 "t": int(self.ref.posted_at.timestamp()),
                 "o": self.ref.owner,
             }
+            if self.ref.subscription_id is not None:
+                payload["r"]["i"] = self.ref.subscription_id
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -51,9 +55,22 @@ def _read_ref(raw: Any) -> ReminderRef | None:
     scope, lang, at, owner = raw.get("s"), raw.get("l"), raw.get("t"), raw.get("o", "")
     if not isinstance(scope, str) or lang not in ("en", "zh") or not isinstance(owner, str):
         return None
-    if not isinstance(at, int) or isinstance(at, bool) or not 0 < at < 2**33:
+    if not _is_positive_int(at, 2**33):
         return None
-    return ReminderRef(scope[:_CODE_CHARS], lang, datetime.fromtimestamp(at, UTC), owner[:80])
+    subscription_id = raw.get("i")  # absent in values posted before it was carried
+    if subscription_id is not None and not _is_positive_int(subscription_id, 2**63):
+        return None
+    return ReminderRef(
+        scope[:_CODE_CHARS],
+        lang,
+        datetime.fromtimestamp(at, UTC),
+        owner[:80],
+        subscription_id,
+    )
+
+
+def _is_positive_int(value: Any, below: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < below
 
 
 def read_form_request(value: str) -> FormRequest | None:

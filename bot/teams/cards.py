@@ -362,7 +362,9 @@ def _cut_digest(parts: dict[str, Any], keep: int) -> dict[str, Any]:
 def _add_update_buttons(report: Reminder, parts: dict[str, Any], *, with_buttons: bool) -> None:
     """The data of a reminder's Update buttons: each KPI's (a short reminder) or each
     theme's (a form with a row per KPI of the theme)."""
-    ref = ReminderRef(report.scope.code, report.lang, report.generated_at, report.owner)
+    ref = ReminderRef(
+        report.scope.code, report.lang, report.generated_at, report.owner, report.subscription_id
+    )
     per_kpi = report.kpi_count <= MAX_KPI_BUTTONS
     for theme, group in zip(parts["themes"], report.themes, strict=True):
         codes = tuple(k.code for k in group.kpis)[:MAX_FORM_KPIS]

@@ -4,7 +4,9 @@ all or nothing, as /kb progress checks it), and the reminder shown again."""
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -22,12 +24,20 @@ from bot.progress import (
     read_form_request,
 )
 from bot.progress.forms import to_today
+from bot.slack.blocks import (
+    ACTION_PROGRESS,
+    ACTION_SNOOZE_MONDAY,
+    ACTION_SNOOZE_TOMORROW,
+)
+from bot.slack.report_blocks import build_report_message
+from bot.teams.cards import VERB_SNOOZE, build_report_card
 from knowledge.answering import KnowledgeCache
 from knowledge.editing import Actor, Permissions, run_edit
 from knowledge.editing.kpi_edits import record_progress
 from knowledge.editing.owners import add_owner
 from knowledge.store import models
-from scheduler.reports import ReportBuilder
+from scheduler.reports import Reminder, ReportBuilder
+from tests.support.block_kit import validate_message
 
 ADMIN = Actor("slack", "U0ADMIN01")
 OWNER = Actor("slack", "U0OWNER01")
@@ -74,6 +84,45 @@ def test_a_request_round_trips_and_foreign_values_are_not_read() -> None:
         '{"k": [' + '"A",' * 30 + '"A"]}',
     ):
         assert read_form_request(value) is None
+
+
+def test_a_request_carries_the_subscription_and_older_values_stay_readable() -> None:
+    posted = datetime(2026, 11, 23, 8, tzinfo=UTC)
+    request = FormRequest(("P4-CD-1",), ReminderRef("P4", "en", posted, "", 7))
+    assert read_form_request(request.to_value()) == request
+    at = int(posted.timestamp())
+    older = '{"k":["P4-CD-1"],"r":{"s":"P4","l":"en","t":' + str(at) + ',"o":""}}'
+    assert read_form_request(older) == FormRequest(("P4-CD-1",), ReminderRef("P4", "en", posted))
+    for bad in ('"7"', "true", "0"):
+        forged = older.replace('"o":""', f'"o":"","i":{bad}')
+        assert read_form_request(forged) is None
+
+
+def test_the_reminder_built_again_keeps_its_snooze_buttons(
+    forms: ProgressForms, seeded_engine: Engine
+) -> None:
+    with Session(seeded_engine) as session:
+        posted = forms.reports.build_report_for(session, "reminder", "P4", "en", datetime.now(UTC))
+    assert isinstance(posted, Reminder)
+    posted = replace(posted, subscription_id=7)
+    message = build_report_message(posted)
+    validate_message(message)
+    value = next(
+        e["value"]
+        for b in message["blocks"]
+        for e in b.get("elements", [])
+        if ACTION_PROGRESS.match(str(e.get("action_id", "")))
+    )
+    request = read_form_request(value)
+    assert request is not None and request.ref is not None
+    assert request.ref.subscription_id == 7
+    again = forms.build_reminder_again(request)
+    assert again is not None and again.subscription_id == 7
+    rebuilt = build_report_message(again)
+    validate_message(rebuilt)
+    action_ids = {e.get("action_id") for b in rebuilt["blocks"] for e in b.get("elements", [])}
+    assert {ACTION_SNOOZE_TOMORROW, ACTION_SNOOZE_MONDAY} <= action_ids
+    assert VERB_SNOOZE in json.dumps(build_report_card(again))
 
 
 def test_today_is_the_persons_day() -> None:
