@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 # At most this many KPIs in one form: Slack's modal holds 100 blocks, and the form needs a
 # few of its own (the shared date and note, the KPI texts); Teams' cards stay small too.
@@ -69,7 +69,7 @@ def _read_ref(raw: Any) -> ReminderRef | None:
     )
 
 
-def _is_positive_int(value: Any, below: int) -> bool:
+def _is_positive_int(value: Any, below: int) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value < below
 
 
