@@ -113,6 +113,9 @@ class FormOutcome:
     recorded: tuple[str, ...] = ()
     already: bool = False
     reminder: Reminder | None = None
+    # Recorded, but the reminder could not be built again: the person is told so, and the
+    # message posted stays as it was.
+    not_refreshed: bool = False
 
     @property
     def is_done(self) -> bool:
@@ -251,14 +254,20 @@ class ProgressForms:
             raise to_store_unavailable(self.db_engine, exc) from exc
         if outcome.is_done and outcome.recorded and self.on_commit is not None:
             self.on_commit()
-        if outcome.is_done and not outcome.already and request.ref is not None:
-            return FormOutcome(
-                lang,
-                recorded=outcome.recorded,
-                already=outcome.already,
-                reminder=self.build_reminder_again(request),
-            )
         return outcome
+
+    async def refresh(self, outcome: FormOutcome, request: FormRequest) -> FormOutcome:
+        """A done submission of a form opened on a reminder, with that reminder built again.
+        It was committed already: a failure here is "recorded, not refreshed", never
+        "nothing recorded"."""
+        if not outcome.is_done or request.ref is None:
+            return outcome
+        try:
+            reminder = await asyncio.to_thread(self.build_reminder_again, request)
+        except Exception:  # the progress is stored whatever goes wrong here
+            logger.exception("progress recorded; reminder not built again")
+            return replace(outcome, not_refreshed=True)
+        return replace(outcome, reminder=reminder)
 
     def _read_number(
         self, errors: dict[str, str], name: str, code: str, text: str, lang: str

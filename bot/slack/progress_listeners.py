@@ -11,7 +11,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.progress import ProgressForms, read_form_request, render_progress_text, to_field_id
 from bot.slack.blocks import ACTION_PROGRESS
-from bot.slack.payloads import extract_action_place, extract_action_user_id, extract_action_value
+from bot.slack.payloads import (
+    Place,
+    extract_action_place,
+    extract_action_user_id,
+    extract_action_value,
+)
 from bot.slack.progress_blocks import (
     CALLBACK_PROGRESS,
     FormPlace,
@@ -121,7 +126,19 @@ class ProgressListeners:
             )
             await ack(response_action="update", view=build_recorded_view(text, place.lang))
             return
+        # Recorded: acknowledged now, within Slack's 3 s, and the reminder built again after.
         await ack()
+        outcome = await self.forms.refresh(outcome, request)
+        if outcome.not_refreshed:
+            text = render_progress_text(
+                "recorded_not_refreshed",
+                place.lang,
+                codes=list(outcome.recorded),
+                already=outcome.already,
+            )
+            where = Place(channel=place.channel)
+            await post_private(client, where, user_id, build_form_notice(text))
+            return
         if outcome.reminder is None or place.channel is None or place.message_ts is None:
             return
         message = build_report_message(outcome.reminder)

@@ -478,9 +478,16 @@ class TeamsHandlers:
                 errors[to_field_id("value", form.kpis[0].code)] = outcome.notice
             question = read_data_text(data, "q")
             return _card_response(build_progress_card(form, nonce, typed, errors, question))
+        outcome = await self.forms.refresh(outcome, request)
+        if outcome.not_refreshed:
+            text = render_progress_text(
+                "recorded_not_refreshed",
+                lang,
+                codes=list(outcome.recorded),
+                already=outcome.already,
+            )
+            return _message_response(text)
         reminder = outcome.reminder
-        if outcome.already and request.ref is not None:
-            reminder = await asyncio.to_thread(self.forms.build_reminder_again, request)
         if reminder is None:
             answer_card = await self._answer_again(data)
             if answer_card is not None:  # the KPI's answer, with the value just recorded

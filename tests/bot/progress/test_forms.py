@@ -196,7 +196,7 @@ def test_the_reminder_comes_back_with_what_was_done(
     other = Permissions(ADMIN, is_admin=True)
     run_edit(seeded_engine, lambda s: record_progress(s, other, "P4-CD-2", Decimal(4)))
     outcome = _submit(forms, OWNER, request, [FormEntry("P4-CD-1", "2")], "V5")
-    reminder = outcome.reminder
+    reminder = asyncio.run(forms.refresh(outcome, request)).reminder
     assert reminder is not None and reminder.generated_at == posted
     assert reminder.themes == ()  # both KPIs of P4-CD are up to date now
     assert [r.kpi_code for r in reminder.done] == ["P4-CD-2", "P4-CD-1"]
@@ -261,3 +261,25 @@ def test_a_store_that_cannot_be_reached_is_said_not_raised() -> None:
         assert outcome.notice and "cannot be reached" in outcome.notice and not outcome.is_done
     finally:
         engine.dispose()
+
+
+class _BrokenReminders(ProgressForms):
+    """Records as usual; building the reminder again fails (after the commit)."""
+
+    def build_reminder_again(self, request: FormRequest) -> Reminder | None:
+        raise RuntimeError("the knowledge could not be read")
+
+
+def test_a_failed_reminder_rebuild_still_says_recorded(
+    forms: ProgressForms, seeded_engine: Engine
+) -> None:
+    broken = _BrokenReminders(seeded_engine, forms.reports, [ADMIN.user_id])
+    posted = datetime.now(UTC) - timedelta(minutes=5)
+    request = FormRequest(("P4-CD-1",), ReminderRef("P4-CD", "en", posted))
+    outcome = _submit(broken, OWNER, request, [FormEntry("P4-CD-1", "6")], "V9")
+    assert outcome.is_done and outcome.recorded == ("P4-CD-1",)
+    refreshed = asyncio.run(broken.refresh(outcome, request))
+    assert refreshed.is_done and refreshed.not_refreshed and refreshed.reminder is None
+    assert [r.value for r in _rows(seeded_engine, "P4-CD-1")] == [6]
+    good = asyncio.run(forms.refresh(outcome, request))
+    assert not good.not_refreshed and good.reminder is not None
