@@ -11,6 +11,7 @@ from typing import Any, TypeGuard
 # few of its own (the shared date and note, the KPI texts); Teams' cards stay small too.
 MAX_FORM_KPIS = 24
 _CODE_CHARS = 24
+_SCRIPTS = ("", "hans", "hant")  # knowledge.answering.detect_script's answers
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,14 @@ class FormRequest:
 
     codes: tuple[str, ...]
     ref: ReminderRef | None = None
+    # The script of the answer the button is on ("hant": traditional characters, as the
+    # question was asked; "" else): the form and its sentences are written in it.
+    script: str = ""
 
     def to_value(self) -> str:
         payload: dict[str, Any] = {"k": list(self.codes)}
+        if self.script:
+            payload["c"] = self.script
         if self.ref is not None:
             payload["r"] = {
                 "s": self.ref.scope,
@@ -89,4 +95,7 @@ def read_form_request(value: str) -> FormRequest | None:
     ref = _read_ref(payload["r"]) if "r" in payload else None
     if "r" in payload and ref is None:
         return None
-    return FormRequest(tuple(codes), ref)
+    script = payload.get("c", "")
+    if script not in _SCRIPTS:
+        return None
+    return FormRequest(tuple(codes), ref, script)

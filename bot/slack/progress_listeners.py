@@ -122,9 +122,14 @@ class ProgressListeners:
         if request.ref is None:
             # Opened from an answer, not a reminder: the modal says what was recorded.
             text = render_progress_text(
-                "recorded", place.lang, codes=list(outcome.recorded), already=outcome.already
+                "recorded",
+                place.lang,
+                request.script,
+                codes=list(outcome.recorded),
+                already=outcome.already,
             )
-            await ack(response_action="update", view=build_recorded_view(text, place.lang))
+            view = build_recorded_view(text, place.lang, request.script)
+            await ack(response_action="update", view=view)
             return
         # Recorded: acknowledged now, within Slack's 3 s, and the reminder built again after.
         await ack()
@@ -133,6 +138,7 @@ class ProgressListeners:
             text = render_progress_text(
                 "recorded_not_refreshed",
                 place.lang,
+                request.script,
                 codes=list(outcome.recorded),
                 already=outcome.already,
             )

@@ -234,7 +234,7 @@ def build_answer_card(
     kpi_code = getattr(answer.parts.get("kpi"), "code", None)
     update = None
     if answer.kind is AnswerKind.KPI_DETAIL and isinstance(kpi_code, str):
-        value = FormRequest((kpi_code,)).to_value()
+        value = FormRequest((kpi_code,), script=answer.script).to_value()
         update = {"code": kpi_code, "data": {"v": value, "q": question[:MAX_DATA_CHARS]}}
 
     def render(shown: int) -> Card:

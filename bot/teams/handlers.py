@@ -483,6 +483,7 @@ class TeamsHandlers:
             text = render_progress_text(
                 "recorded_not_refreshed",
                 lang,
+                request.script,
                 codes=list(outcome.recorded),
                 already=outcome.already,
             )
@@ -493,7 +494,11 @@ class TeamsHandlers:
             if answer_card is not None:  # the KPI's answer, with the value just recorded
                 return _card_response(answer_card)
             text = render_progress_text(
-                "recorded", lang, codes=list(outcome.recorded), already=outcome.already
+                "recorded",
+                lang,
+                request.script,
+                codes=list(outcome.recorded),
+                already=outcome.already,
             )
             return _message_response(text)
         card = build_report_card(reminder)

@@ -283,3 +283,16 @@ def test_a_failed_reminder_rebuild_still_says_recorded(
     assert [r.value for r in _rows(seeded_engine, "P4-CD-1")] == [6]
     good = asyncio.run(forms.refresh(outcome, request))
     assert not good.not_refreshed and good.reminder is not None
+
+
+def test_a_traditional_answers_form_speaks_traditional(forms: ProgressForms) -> None:
+    request = FormRequest(("P4-CD-1",), script="hant")
+    assert read_form_request(request.to_value()) == request
+    assert read_form_request('{"k":["P4-CD-1"],"c":"klingon"}') is None
+    form = asyncio.run(forms.open_form(OWNER, request, "zh"))
+    assert isinstance(form, ProgressForm)
+    assert form.render("label_value") == "新數值" and form.render("button_submit") == "錄入"
+    refused = _submit(forms, OWNER, request, [FormEntry("P4-CD-1", "很多")], "V10", lang="zh")
+    assert "不是數字" in refused.errors["value:P4-CD-1"]
+    stranger = _submit(forms, NOBODY, request, [FormEntry("P4-CD-1", "3")], "V11", lang="zh")
+    assert "您無權錄入" in stranger.errors["value:P4-CD-1"]
