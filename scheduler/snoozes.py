@@ -68,11 +68,13 @@ def to_snooze_time(
     when: str, zone: ZoneInfo, now: datetime, holidays: frozenset[date] = frozenset()
 ) -> datetime:
     """When a reminder snoozed at `now` comes back (aware UTC): SNOOZE_HOUR local time
-    tomorrow, or on the next Monday (a week on, on a Monday); a holiday moves it to the next
-    working day."""
+    tomorrow (the weekend skipped: Monday), or on the next Monday (a week on, on a Monday);
+    a holiday moves it to the next working day."""
     today = now.astimezone(zone).date()
     if when == TOMORROW:
         day = today + timedelta(days=1)
+        if day.weekday() >= 5:  # "tomorrow" on a Friday (or a weekend day) is Monday
+            day += timedelta(days=7 - day.weekday())
     elif when == MONDAY:
         day = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
     else:

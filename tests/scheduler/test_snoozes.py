@@ -49,6 +49,16 @@ def test_tomorrow_and_monday_at_nine_local_time() -> None:
     assert to_snooze_time(MONDAY, ZURICH, monday) == _utc(2027, 4, 5, 7)  # a week on
 
 
+def test_tomorrow_skips_the_weekend() -> None:
+    friday, saturday = _utc(2027, 3, 19, 15), _utc(2027, 3, 20, 15)
+    monday_nine = _utc(2027, 3, 22, 8)  # 09:00 CET
+    assert to_snooze_time(TOMORROW, ZURICH, friday) == monday_nine
+    assert to_snooze_time(TOMORROW, ZURICH, saturday) == monday_nine
+    # Friday evening in Zurich is already Saturday in Tokyo.
+    late_friday = _utc(2027, 3, 19, 16)
+    assert to_snooze_time(TOMORROW, to_zone("Asia/Tokyo"), late_friday) == _utc(2027, 3, 22, 0)
+
+
 def test_a_snooze_onto_a_holiday_comes_back_on_the_next_working_day() -> None:
     assert to_snooze_time(TOMORROW, ZURICH, CLICKED, EASTER_2027) == _utc(2027, 3, 30, 7)
     assert to_snooze_time(MONDAY, ZURICH, CLICKED, EASTER_2027) == _utc(2027, 3, 30, 7)
