@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from sqlmodel import Session
@@ -30,10 +30,12 @@ from knowledge.reporting import (
     list_kpi_targets,
     list_kpis_due,
     list_progress,
+    list_scope_owners,
     list_stale_kpis,
     resolve_scope,
 )
 from knowledge.store import models
+from scheduler.schedules import to_zone
 
 KINDS = ("reminder", "digest")
 # A budget chart is drawn when the overview has at least this many parts to compare.
@@ -222,7 +224,10 @@ def build_digest(
     *,
     knowledge: Knowledge | None = None,
     with_chart: bool = True,
+    today: date | None = None,
 ) -> Digest:
+    """`today`: the digest's day where it is read (the subscription's zone; UTC when not
+    given), the day whose away people it lists: those who own a KPI in scope."""
     knowledge = knowledge or get_knowledge(session)
     since = now - timedelta(days=DIGEST_WINDOW_DAYS)
     budget = get_budget_overview(knowledge, scope)
@@ -232,6 +237,7 @@ def build_digest(
         from scheduler.charts import render_budget_chart
 
         chart = render_budget_chart(budget)
+    scope_owners = list_scope_owners(session, knowledge, scope)
     return Digest(
         lang=lang,
         scope=scope,
@@ -245,7 +251,7 @@ def build_digest(
         unanswered=tuple(list_unanswered_questions(session, scope, now)),
         chart_png=chart,
         targets=tuple(list_kpi_targets(session, knowledge, scope, now)),
-        away=tuple(list_away(session, now.date())),
+        away=tuple(p for p in list_away(session, today or now.date()) if p.actor in scope_owners),
     )
 
 
@@ -265,8 +271,10 @@ class ReportBuilder:
         missed: Sequence[models.Delivery] = (),
         *,
         with_chart: bool = True,
+        today: date | None = None,
     ) -> Report:
-        """A report of `kind` for a scope as written ("all", "P1", "E6", "P1-EMT").
+        """A report of `kind` for a scope as written ("all", "P1", "E6", "P1-EMT"); `today`:
+        the reader's day (a digest's away people), UTC's when not given.
 
         Raises knowledge.reporting.UnknownScope when the scope names nothing (any more).
         """
@@ -276,7 +284,14 @@ class ReportBuilder:
             return build_reminder(session, scope, lang, now, knowledge)
         if kind == "digest":
             return build_digest(
-                session, scope, lang, now, missed, knowledge=knowledge, with_chart=with_chart
+                session,
+                scope,
+                lang,
+                now,
+                missed,
+                knowledge=knowledge,
+                with_chart=with_chart,
+                today=today,
             )
         raise ValueError(f"unknown report kind {kind!r}")
 
@@ -295,8 +310,15 @@ class ReportBuilder:
         the caller owns the session. Raises knowledge.reporting.UnknownScope when the
         subscription's scope no longer names anything.
         """
+        today = now.astimezone(to_zone(subscription.tz)).date()
         report = self.build_report_for(
-            session, subscription.kind, subscription.scope, subscription.lang, now, missed
+            session,
+            subscription.kind,
+            subscription.scope,
+            subscription.lang,
+            now,
+            missed,
+            today=today,
         )
         if isinstance(report, Reminder):
             report = replace(report, subscription_id=subscription.id)

@@ -34,9 +34,10 @@ from scheduler.errors import (
 )
 from scheduler.holidays import get_holiday_days
 from scheduler.poster import Poster
-from scheduler.reports import Reminder
+from scheduler.reports import Reminder, keep_owned
 from scheduler.runner import BuildReport
 from scheduler.schedules import to_period, to_working_day, to_zone
+from scheduler.subscriptions import AUDIENCE_OWNERS
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +68,13 @@ def to_snooze_time(
     when: str, zone: ZoneInfo, now: datetime, holidays: frozenset[date] = frozenset()
 ) -> datetime:
     """When a reminder snoozed at `now` comes back (aware UTC): SNOOZE_HOUR local time
-    tomorrow, or on the next Monday (a week on, on a Monday); a holiday moves it to the next
-    working day."""
+    tomorrow (the weekend skipped: Monday), or on the next Monday (a week on, on a Monday);
+    a holiday moves it to the next working day."""
     today = now.astimezone(zone).date()
     if when == TOMORROW:
         day = today + timedelta(days=1)
+        if day.weekday() >= 5:  # "tomorrow" on a Friday (or a weekend day) is Monday
+            day += timedelta(days=7 - day.weekday())
     elif when == MONDAY:
         day = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
     else:
@@ -112,6 +115,7 @@ def create_snooze(
             channel=channel,
             subscription_id=subscription_id,
             source=source[:120],
+            owner=f"{platform}:{user_id}" if subscription.audience == AUDIENCE_OWNERS else "",
             due_at=due,
             status=PENDING,
             created_at=now,
@@ -248,6 +252,9 @@ def _deliver(
     report = build(session, subscription, now, ())
     if isinstance(report, Reminder):
         report = replace(report, snoozed=True)
+        if claim.owner:  # a personal reminder: the owner's KPIs only, as it was posted
+            themes = tuple(keep_owned(report.themes, claim.owner))
+            report = replace(report, themes=themes, owner=claim.owner)
     if report.is_empty:
         _finish(session, claim, status=SKIPPED, error=SKIPPED_EMPTY)
         summary.skipped += 1

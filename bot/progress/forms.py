@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -21,6 +21,7 @@ from bot.kb.replies import render_kb_text
 from bot.progress.values import FormRequest
 from bot.rendering import render_template
 from bot.report_text import to_number_text
+from knowledge.answering import to_script
 from knowledge.editing import Actor, kpi_edits, parse_date, parse_number, roles
 from knowledge.errors import InvalidValue, NotPermitted, StoreFull, StoreUnavailable, UnknownCode
 from knowledge.reporting import resolve_scope
@@ -46,9 +47,10 @@ def to_field_id(name: str, code: str | None = None) -> str:
     return f"{name}:{code}" if code else name
 
 
-def render_progress_text(name: str, lang: str, **parts: Any) -> str:
-    """A sentence of the progress form, from `templates/progress/<lang>/<name>.j2`."""
-    return render_template(TEMPLATE_FOLDER, name, lang, **parts)
+def render_progress_text(name: str, lang: str, script: str = "", **parts: Any) -> str:
+    """A sentence of the progress form, from `templates/progress/<lang>/<name>.j2`, in the
+    script of the answer the form was opened from."""
+    return render_template(TEMPLATE_FOLDER, name, lang, script, **parts)
 
 
 def to_today(tz: str | None, now: datetime | None = None) -> date:
@@ -87,8 +89,12 @@ class ProgressForm:
     def is_several(self) -> bool:
         return len(self.kpis) > 1
 
+    @property
+    def script(self) -> str:
+        return self.request.script
+
     def render(self, name: str, **parts: Any) -> str:
-        return render_progress_text(name, self.lang, form=self, **parts)
+        return render_progress_text(name, self.lang, self.script, form=self, **parts)
 
 
 @dataclass(frozen=True)
@@ -113,10 +119,22 @@ class FormOutcome:
     recorded: tuple[str, ...] = ()
     already: bool = False
     reminder: Reminder | None = None
+    # Recorded, but the reminder could not be built again: the person is told so, and the
+    # message posted stays as it was.
+    not_refreshed: bool = False
 
     @property
     def is_done(self) -> bool:
         return not self.errors and self.notice is None
+
+
+def _to_outcome_script(outcome: FormOutcome, script: str) -> FormOutcome:
+    """The outcome's sentences (the field errors, the notice) in the form's script."""
+    if not script:
+        return outcome
+    errors = {name: to_script(text, script) for name, text in outcome.errors.items()}
+    notice = None if outcome.notice is None else to_script(outcome.notice, script)
+    return replace(outcome, errors=errors, notice=notice)
 
 
 class ProgressForms:
@@ -145,7 +163,7 @@ class ProgressForms:
             return await asyncio.to_thread(self._open_form, actor, request, lang, tz)
         except (StoreUnavailable, SQLAlchemyError):
             logger.warning("store unavailable: progress form not opened")
-            return render_progress_text("unavailable", lang)
+            return render_progress_text("unavailable", lang, request.script)
 
     def _session(self) -> Session:
         return Session(self.db_engine, expire_on_commit=False)
@@ -163,13 +181,15 @@ class ProgressForms:
                     continue
                 if kpi.retired or not kpi_edits.can_record_progress(session, perms, kpi.code):
                     continue
-                kpis.append(self._to_form_kpi(session, kpi, lang))
+                kpis.append(self._to_form_kpi(session, kpi, lang, request.script))
             if not kpis:
                 logger.warning("progress form refused to %s", actor.to_audit())
-                return render_progress_text("not_permitted", lang, codes=request.codes)
+                return render_progress_text(
+                    "not_permitted", lang, request.script, codes=request.codes
+                )
             return ProgressForm(lang, request, tuple(kpis), to_today(tz))
 
-    def _to_form_kpi(self, session: Session, kpi: models.Kpi, lang: str) -> FormKpi:
+    def _to_form_kpi(self, session: Session, kpi: models.Kpi, lang: str, script: str) -> FormKpi:
         history = kpi_edits.list_progress(session, kpi.code, limit=1)
         last = history[0] if history else None
         target = next(
@@ -178,7 +198,7 @@ class ProgressForms:
         )
         return FormKpi(
             kpi.code,
-            kpi.text_zh if lang == "zh" else kpi.text_en,
+            to_script(kpi.text_zh, script) if lang == "zh" else kpi.text_en,
             None if last is None else to_number_text(last.value),
             None if last is None else last.as_of.isoformat(),
             None if target is None else to_number_text(target),
@@ -201,14 +221,15 @@ class ProgressForms:
         sentences and permissions), all in one transaction with the submission's claim `key`:
         all or nothing, and once."""
         try:
-            return await asyncio.to_thread(
+            outcome = await asyncio.to_thread(
                 self._submit, actor, request, entries, as_of, note, lang, key, tz
             )
         except StoreFull:
-            return FormOutcome(lang, notice=render_kb_text("store_full", lang))
+            outcome = FormOutcome(lang, notice=render_kb_text("store_full", lang))
         except (StoreUnavailable, SQLAlchemyError):
             logger.warning("store unavailable: progress form not recorded")
-            return FormOutcome(lang, notice=render_progress_text("unavailable", lang))
+            outcome = FormOutcome(lang, notice=render_progress_text("unavailable", lang))
+        return _to_outcome_script(outcome, request.script)
 
     def _submit(
         self,
@@ -251,14 +272,20 @@ class ProgressForms:
             raise to_store_unavailable(self.db_engine, exc) from exc
         if outcome.is_done and outcome.recorded and self.on_commit is not None:
             self.on_commit()
-        if outcome.is_done and not outcome.already and request.ref is not None:
-            return FormOutcome(
-                lang,
-                recorded=outcome.recorded,
-                already=outcome.already,
-                reminder=self.build_reminder_again(request),
-            )
         return outcome
+
+    async def refresh(self, outcome: FormOutcome, request: FormRequest) -> FormOutcome:
+        """A done submission of a form opened on a reminder, with that reminder built again.
+        It was committed already: a failure here is "recorded, not refreshed", never
+        "nothing recorded"."""
+        if not outcome.is_done or request.ref is None:
+            return outcome
+        try:
+            reminder = await asyncio.to_thread(self.build_reminder_again, request)
+        except Exception:  # the progress is stored whatever goes wrong here
+            logger.exception("progress recorded; reminder not built again")
+            return replace(outcome, not_refreshed=True)
+        return replace(outcome, reminder=reminder)
 
     def _read_number(
         self, errors: dict[str, str], name: str, code: str, text: str, lang: str
@@ -335,6 +362,7 @@ class ProgressForms:
             except UnknownCode:
                 return None
             now = datetime.now(UTC)
-            return build_reminder(
+            reminder = build_reminder(
                 session, scope, ref.lang, now, knowledge, owner=ref.owner, posted_at=ref.posted_at
             )
+            return replace(reminder, subscription_id=ref.subscription_id)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 # At most this many KPIs in one form: Slack's modal holds 100 blocks, and the form needs a
 # few of its own (the shared date and note, the KPI texts); Teams' cards stay small too.
 MAX_FORM_KPIS = 24
 _CODE_CHARS = 24
+_SCRIPTS = ("", "hans", "hant")  # knowledge.answering.detect_script's answers
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class ReminderRef:
     lang: str
     posted_at: datetime
     owner: str = ""
+    # The subscription it was posted for (None: a preview): its snooze buttons come back too.
+    subscription_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,14 @@ class FormRequest:
 
     codes: tuple[str, ...]
     ref: ReminderRef | None = None
+    # The script of the answer the button is on ("hant": traditional characters, as the
+    # question was asked; "" else): the form and its sentences are written in it.
+    script: str = ""
 
     def to_value(self) -> str:
         payload: dict[str, Any] = {"k": list(self.codes)}
+        if self.script:
+            payload["c"] = self.script
         if self.ref is not None:
             payload["r"] = {
                 "s": self.ref.scope,
@@ -42,6 +50,8 @@ class FormRequest:
                 "t": int(self.ref.posted_at.timestamp()),
                 "o": self.ref.owner,
             }
+            if self.ref.subscription_id is not None:
+                payload["r"]["i"] = self.ref.subscription_id
         return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -51,9 +61,22 @@ def _read_ref(raw: Any) -> ReminderRef | None:
     scope, lang, at, owner = raw.get("s"), raw.get("l"), raw.get("t"), raw.get("o", "")
     if not isinstance(scope, str) or lang not in ("en", "zh") or not isinstance(owner, str):
         return None
-    if not isinstance(at, int) or isinstance(at, bool) or not 0 < at < 2**33:
+    if not _is_positive_int(at, 2**33):
         return None
-    return ReminderRef(scope[:_CODE_CHARS], lang, datetime.fromtimestamp(at, UTC), owner[:80])
+    subscription_id = raw.get("i")  # absent in values posted before it was carried
+    if subscription_id is not None and not _is_positive_int(subscription_id, 2**63):
+        return None
+    return ReminderRef(
+        scope[:_CODE_CHARS],
+        lang,
+        datetime.fromtimestamp(at, UTC),
+        owner[:80],
+        subscription_id,
+    )
+
+
+def _is_positive_int(value: Any, below: int) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < below
 
 
 def read_form_request(value: str) -> FormRequest | None:
@@ -72,4 +95,7 @@ def read_form_request(value: str) -> FormRequest | None:
     ref = _read_ref(payload["r"]) if "r" in payload else None
     if "r" in payload and ref is None:
         return None
-    return FormRequest(tuple(codes), ref)
+    script = payload.get("c", "")
+    if script not in _SCRIPTS:
+        return None
+    return FormRequest(tuple(codes), ref, script)

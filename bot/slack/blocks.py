@@ -246,7 +246,7 @@ def build_answer_message(
     code = getattr(kpi, "code", None)
     if isinstance(code, str):
         # A KPI's answer: its progress can be recorded from here (the form says who may).
-        value = FormRequest((code,)).to_value()
+        value = FormRequest((code,), script=script).to_value()
         label = render_slack_text("button_update", lang, script)
         more.append(_button(label, f"{ACTION_PROGRESS_PREFIX}0", value))
     if more:

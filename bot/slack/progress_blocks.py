@@ -196,11 +196,11 @@ def build_form_notice(text: str) -> dict[str, Any]:
     }
 
 
-def build_recorded_view(text: str, lang: str) -> dict[str, Any]:
+def build_recorded_view(text: str, lang: str, script: str = "") -> dict[str, Any]:
     """What the modal shows once a value from an answer's Update is recorded."""
     return {
         "type": "modal",
-        "title": _plain(render_progress_text("title_recorded", lang), MAX_TITLE),
-        "close": _plain(render_progress_text("button_close", lang), MAX_TITLE),
+        "title": _plain(render_progress_text("title_recorded", lang, script), MAX_TITLE),
+        "close": _plain(render_progress_text("button_close", lang, script), MAX_TITLE),
         "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": escape_text(text)}}],
     }

@@ -11,7 +11,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.progress import ProgressForms, read_form_request, render_progress_text, to_field_id
 from bot.slack.blocks import ACTION_PROGRESS
-from bot.slack.payloads import extract_action_place, extract_action_user_id, extract_action_value
+from bot.slack.payloads import (
+    Place,
+    extract_action_place,
+    extract_action_user_id,
+    extract_action_value,
+)
 from bot.slack.progress_blocks import (
     CALLBACK_PROGRESS,
     FormPlace,
@@ -117,11 +122,29 @@ class ProgressListeners:
         if request.ref is None:
             # Opened from an answer, not a reminder: the modal says what was recorded.
             text = render_progress_text(
-                "recorded", place.lang, codes=list(outcome.recorded), already=outcome.already
+                "recorded",
+                place.lang,
+                request.script,
+                codes=list(outcome.recorded),
+                already=outcome.already,
             )
-            await ack(response_action="update", view=build_recorded_view(text, place.lang))
+            view = build_recorded_view(text, place.lang, request.script)
+            await ack(response_action="update", view=view)
             return
+        # Recorded: acknowledged now, within Slack's 3 s, and the reminder built again after.
         await ack()
+        outcome = await self.forms.refresh(outcome, request)
+        if outcome.not_refreshed:
+            text = render_progress_text(
+                "recorded_not_refreshed",
+                place.lang,
+                request.script,
+                codes=list(outcome.recorded),
+                already=outcome.already,
+            )
+            where = Place(channel=place.channel)
+            await post_private(client, where, user_id, build_form_notice(text))
+            return
         if outcome.reminder is None or place.channel is None or place.message_ts is None:
             return
         message = build_report_message(outcome.reminder)

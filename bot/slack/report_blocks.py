@@ -193,7 +193,9 @@ def _build_reminder(report: Reminder, with_buttons: bool) -> Message:
         )
     # One block for the cut note, if needed.
     fitter = _Fitter(MAX_BLOCKS - len(head) - len(tail) - 1)
-    ref = ReminderRef(report.scope.code, lang, report.generated_at, report.owner)
+    ref = ReminderRef(
+        report.scope.code, lang, report.generated_at, report.owner, report.subscription_id
+    )
     buttons = itertools.count()
     for theme, group in zip(short["themes"], report.themes, strict=True):
         fitter.add(render_slack_text("reminder_theme", lang, theme=theme, **parts))

@@ -234,7 +234,7 @@ def build_answer_card(
     kpi_code = getattr(answer.parts.get("kpi"), "code", None)
     update = None
     if answer.kind is AnswerKind.KPI_DETAIL and isinstance(kpi_code, str):
-        value = FormRequest((kpi_code,)).to_value()
+        value = FormRequest((kpi_code,), script=answer.script).to_value()
         update = {"code": kpi_code, "data": {"v": value, "q": question[:MAX_DATA_CHARS]}}
 
     def render(shown: int) -> Card:
@@ -362,7 +362,9 @@ def _cut_digest(parts: dict[str, Any], keep: int) -> dict[str, Any]:
 def _add_update_buttons(report: Reminder, parts: dict[str, Any], *, with_buttons: bool) -> None:
     """The data of a reminder's Update buttons: each KPI's (a short reminder) or each
     theme's (a form with a row per KPI of the theme)."""
-    ref = ReminderRef(report.scope.code, report.lang, report.generated_at, report.owner)
+    ref = ReminderRef(
+        report.scope.code, report.lang, report.generated_at, report.owner, report.subscription_id
+    )
     per_kpi = report.kpi_count <= MAX_KPI_BUTTONS
     for theme, group in zip(parts["themes"], report.themes, strict=True):
         codes = tuple(k.code for k in group.kpis)[:MAX_FORM_KPIS]

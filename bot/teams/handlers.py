@@ -486,18 +486,45 @@ class TeamsHandlers:
                 errors[to_field_id("value", form.kpis[0].code)] = outcome.notice
             question = read_data_text(data, "q")
             return _card_response(build_progress_card(form, nonce, typed, errors, question))
+        outcome = await self.forms.refresh(outcome, request)
+        if outcome.not_refreshed:
+            text = render_progress_text(
+                "recorded_not_refreshed",
+                lang,
+                request.script,
+                codes=list(outcome.recorded),
+                already=outcome.already,
+            )
+            return _message_response(text)
         reminder = outcome.reminder
-        if outcome.already and request.ref is not None:
-            reminder = await asyncio.to_thread(self.forms.build_reminder_again, request)
         if reminder is None:
             answer_card = await self._answer_again(data)
             if answer_card is not None:  # the KPI's answer, with the value just recorded
                 return _card_response(answer_card)
             text = render_progress_text(
-                "recorded", lang, codes=list(outcome.recorded), already=outcome.already
+                "recorded",
+                lang,
+                request.script,
+                codes=list(outcome.recorded),
+                already=outcome.already,
             )
             return _message_response(text)
-        return _card_response(build_report_card(reminder))
+        card = build_report_card(reminder)
+        await self._update_posted_card(ctx, where, card)
+        return _card_response(card)
+
+    async def _update_posted_card(self, ctx: Any, where: Where, card: dict[str, Any]) -> None:
+        """The reminder card as everyone in its conversation sees it, brought up to date (the
+        click's own response updates it only for the one who clicked)."""
+        card_id = getattr(ctx.activity, "reply_to_id", None)
+        if not card_id:
+            return
+        try:
+            await ctx.api.conversations.update_activity(
+                where.conversation_id, str(card_id), to_card_message(card)
+            )
+        except httpx.HTTPError as exc:
+            logger.warning("reminder card not updated: %s", type(exc).__name__)
 
     async def _progress_cancel(self, data: dict[str, Any], lang: str) -> dict[str, Any]:
         """Cancel: the reminder comes back as it stands now. Not claimed: it changes nothing."""

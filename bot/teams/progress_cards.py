@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
 from bot.progress import AS_OF_FIELD, NOTE_FIELD, FormEntry, ProgressForm, to_field_id
 from bot.rendering import escape_card_text
 from bot.teams.cards import (
+    MAX_CARD_BYTES,
     VERB_PROGRESS_CANCEL,
     VERB_PROGRESS_SUBMIT,
     Card,
     to_card_size,
 )
 
+logger = logging.getLogger(__name__)
+
 MAX_NOTE_CHARS = 500
 MAX_NUMBER_CHARS = 40
 # The texts one input may carry back; anything longer is cut (the store checks the rest).
 MAX_INPUT_CHARS = 600
+# A KPI's text is cut to the first of these lengths that lets the card fit MAX_CARD_BYTES
+# (a theme's form lists up to MAX_FORM_KPIS of them; Slack's modal cuts its labels too).
+KPI_TEXT_LIMITS = (600, 150, 60, 20)
 
 
 def _text(text: str, **extra: Any) -> dict[str, Any]:
@@ -51,6 +58,11 @@ def _input(
     return element
 
 
+def _shorten(text: str, limit: int) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def build_progress_card(
     form: ProgressForm,
     nonce: str,
@@ -62,9 +74,25 @@ def build_progress_card(
     fields for the value, target, as-of date (today) and note; for several, a value field
     per KPI and one date and note. `typed` refills the fields and `errors` are shown under
     them (red) when a submission was refused. Submit carries the Update button's value and
-    a `nonce` naming this form (a double submit records once)."""
-    typed = typed or {}
-    errors = errors or {}
+    a `nonce` naming this form (a double submit records once). Long KPI texts are cut
+    (shorter and shorter) until the card fits MAX_CARD_BYTES."""
+    card: Card = {}
+    for limit in KPI_TEXT_LIMITS:
+        card = _build_progress_card(form, nonce, typed or {}, errors or {}, question, limit)
+        if to_card_size(card) <= MAX_CARD_BYTES:
+            return card
+    logger.warning("progress card of %s KPIs over the size limit", len(form.kpis))
+    return card
+
+
+def _build_progress_card(
+    form: ProgressForm,
+    nonce: str,
+    typed: Mapping[str, str],
+    errors: Mapping[str, str],
+    question: str,
+    text_limit: int,
+) -> Card:
     body: list[dict[str, Any]] = [_text(escape_card_text(form.render("title")), weight="Bolder")]
 
     def add(element: dict[str, Any]) -> None:
@@ -75,12 +103,13 @@ def build_progress_card(
     if form.is_several:
         body.append(_text(escape_card_text(form.render("hint_several")), isSubtle=True))
         for kpi in form.kpis:
-            label = f"{kpi.code} {kpi.text}"
+            label = f"{kpi.code} {_shorten(kpi.text, text_limit)}"
             status = form.render("kpi_status", kpi=kpi)
             add(_input(to_field_id("value", kpi.code), label, typed, placeholder=status))
     else:
         kpi = form.kpis[0]
-        body.append(_text(f"**{escape_card_text(kpi.code)}** {escape_card_text(kpi.text)}"))
+        text = escape_card_text(_shorten(kpi.text, text_limit))
+        body.append(_text(f"**{escape_card_text(kpi.code)}** {text}"))
         body.append(_text(escape_card_text(form.render("kpi_status", kpi=kpi)), isSubtle=True))
         add(
             _input(
@@ -111,7 +140,7 @@ def build_progress_card(
     value = form.request.to_value()
     # Opened from an answer, not a reminder: its question, to show the answer again after.
     asked = {"q": question} if question else {}
-    card: Card = {
+    return {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": "1.5",
@@ -135,8 +164,6 @@ def build_progress_card(
             },
         ],
     }
-    assert to_card_size(card) <= 28_000
-    return card
 
 
 def _read(data: Mapping[str, Any], key: str) -> str:

@@ -19,6 +19,7 @@ from knowledge.reporting.progress import (
     list_kpi_targets,
     list_kpis_due,
     list_progress,
+    list_scope_owners,
     list_stale_kpis,
     resolve_scope,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "list_kpi_targets",
     "list_kpis_due",
     "list_progress",
+    "list_scope_owners",
     "list_stale_kpis",
     "resolve_scope",
 ]

@@ -284,6 +284,18 @@ def find_kpi_owners(
     return ()
 
 
+def list_scope_owners(session: Session, knowledge: Knowledge, scope: Scope) -> frozenset[str]:
+    """Everyone ("platform:user_id") who answers for a KPI in scope."""
+    owners = get_owners_by_code(session)
+    return frozenset(
+        owner
+        for kpi in _kpis_in_scope(knowledge, scope)
+        for owner in find_kpi_owners(
+            owners, kpi.code, kpi.theme_code, knowledge.themes[kpi.theme_code].priority_code
+        )
+    )
+
+
 def _list_quiet_kpis(
     session: Session, knowledge: Knowledge, scope: Scope, since: datetime
 ) -> list[ThemeKpis]:

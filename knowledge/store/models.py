@@ -368,6 +368,9 @@ class Snooze(SQLModel, table=True):
     channel: str = Field(max_length=255)
     subscription_id: int = Field(index=True, foreign_key="subscription.id")
     source: str = Field(max_length=120)  # the reminder message clicked
+    # A personal reminder's owner ("platform:user_id"): only their KPIs come back ("" a
+    # channel's reminder: the whole scope).
+    owner: str = Field(default="", max_length=120, sa_column_kwargs={"server_default": ""})
     due_at: datetime = Field(index=True)
     status: str = Field(index=True, max_length=16)  # pending|claimed|sent|failed|skipped
     claimed_by: str = Field(default="", max_length=120)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,6 +12,9 @@ from sqlmodel import Session, select
 
 from bot.report_text import render_report_text, to_change_text, to_number_text
 from knowledge.answering import Knowledge
+from knowledge.editing import Actor, Permissions
+from knowledge.editing.owners import add_owner
+from knowledge.records.away import set_away
 from knowledge.reporting import UnknownScope
 from knowledge.store import create_db_engine, models
 from scheduler.reports import Digest, Reminder, ReportBuilder, build_report
@@ -247,3 +250,23 @@ def test_a_digest_lists_the_questions_no_expert_has_answered(session: Session, l
     text = render_report_text(everything)
     assert "Where is the <P1> hub?" in text and "Who runs the P2 lab?" not in text
     assert ("not answered yet (2)" if lang == "en" else "专家尚未回答的问题（2个）") in text
+
+
+def test_a_digest_lists_as_away_only_its_owners_on_its_own_day(session: Session) -> None:
+    admin = Permissions(Actor("slack", "U0ADMIN1"), is_admin=True)
+    add_owner(session, admin, "U0OWNCD01", "P4-CD")  # in the digest's scope
+    add_owner(session, admin, "U0OWNEMT1", "P1-EMT")  # elsewhere
+    # 20:00 UTC on 23 November is already the 24th in Shanghai, the subscription's zone.
+    now = datetime(2026, 11, 23, 20, tzinfo=UTC)
+    local_day = date(2026, 11, 24)
+    for user in ("U0OWNCD01", "U0OWNEMT1", "U0NOBODY1"):
+        set_away(session, "slack", user, local_day, local_day, today=date(2026, 11, 20))
+    session.commit()
+    subscription = _subscription("digest", "P4")
+    subscription.tz = "Asia/Shanghai"
+    report = build_report(session, subscription, now)
+    assert isinstance(report, Digest)
+    assert [p.actor for p in report.away] == ["slack:U0OWNCD01"]
+    zurich = _subscription("digest", "P4")  # still the 23rd in Zurich: nobody away yet
+    report = build_report(session, zurich, now)
+    assert isinstance(report, Digest) and report.away == ()

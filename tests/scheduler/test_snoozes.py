@@ -4,6 +4,7 @@ once by DM, skipped while the person is away; time passed in."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -11,9 +12,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from knowledge.records.away import set_away
+from knowledge.reporting import KpiStatus, Scope, ThemeKpis
+from knowledge.store import Subscription
 from knowledge.store.models import Snooze
 from scheduler.errors import SubscriptionNotFound, TemporaryFailure
 from scheduler.holidays import HolidayDay, import_holidays
+from scheduler.reports import Reminder
 from scheduler.runner import LEADER_TAKE_OVER
 from scheduler.schedules import to_zone
 from scheduler.snoozes import (
@@ -43,6 +47,16 @@ def test_tomorrow_and_monday_at_nine_local_time() -> None:
     assert to_snooze_time(MONDAY, ZURICH, CLICKED) == _utc(2027, 3, 29, 7)  # 09:00 CEST
     monday = _utc(2027, 3, 29, 12)
     assert to_snooze_time(MONDAY, ZURICH, monday) == _utc(2027, 4, 5, 7)  # a week on
+
+
+def test_tomorrow_skips_the_weekend() -> None:
+    friday, saturday = _utc(2027, 3, 19, 15), _utc(2027, 3, 20, 15)
+    monday_nine = _utc(2027, 3, 22, 8)  # 09:00 CET
+    assert to_snooze_time(TOMORROW, ZURICH, friday) == monday_nine
+    assert to_snooze_time(TOMORROW, ZURICH, saturday) == monday_nine
+    # Friday evening in Zurich is already Saturday in Tokyo.
+    late_friday = _utc(2027, 3, 19, 16)
+    assert to_snooze_time(TOMORROW, to_zone("Asia/Tokyo"), late_friday) == _utc(2027, 3, 22, 0)
 
 
 def test_a_snooze_onto_a_holiday_comes_back_on_the_next_working_day() -> None:
@@ -179,3 +193,43 @@ def test_a_claim_left_by_a_dead_runner_is_looked_for_before_posting(store: Engin
     _run(store, poster, died + LEADER_TAKE_OVER + timedelta(seconds=1))
     assert len(poster.posts) == 1 and poster.finds == [to_marker(snooze_id)]
     assert _status(store, snooze_id) == ("sent", "")
+
+
+def _reminder_of_two_owners(
+    session: Session, subscription: Subscription, now: datetime, missed: object = ()
+) -> Reminder:
+    """The whole scope's reminder: a KPI Anne owns and one Ben owns."""
+    scope = Scope("priority", "P1", "P1/E6", "P1", "P1", ("P1-EMT",))
+    kpis = tuple(
+        KpiStatus(code, "P1-EMT", code, code, owners=(owner,))
+        for code, owner in (("P1-EMT-1", "slack:U0ANNE"), ("P1-EMT-2", "slack:U0BEN"))
+    )
+    theme = ThemeKpis("P1-EMT", "P1", "EMT", "EMT", kpis)
+    return Reminder(subscription.lang, scope, now, (theme,), subscription_id=subscription.id)
+
+
+def test_a_snoozed_personal_reminder_lists_only_the_owners_kpis(store: Engine) -> None:
+    with Session(store) as session:
+        personal = create_subscription(
+            session, "U1", "reminder", "owners", "P1", "thu 09:00", "Europe/Zurich", "en",
+            now=CLICKED - timedelta(days=30),
+        )  # fmt: skip
+        session.commit()
+        assert personal.id is not None
+        sid = personal.id
+    shared = _subscription(store)
+    mine = _snooze(store, sid)
+    theirs = _snooze(store, shared, user="U0BEN")
+    with Session(store) as session:
+        owners = {s.id: s.owner for s in session.exec(select(Snooze))}
+    assert owners == {mine: "slack:U0ANNE", theirs: ""}
+    poster = FakePoster()
+    run_due_snoozes(
+        store, {"slack": poster}, _utc(2027, 3, 26, 8, 1), _reminder_of_two_owners,
+        runner_id="r1", take_over_after=LEADER_TAKE_OVER,
+    )  # fmt: skip
+    sent: dict[str, Any] = {channel: report for channel, _, report in poster.posts}
+    assert sent["U0ANNE"].owner == "slack:U0ANNE"
+    assert [k.code for t in sent["U0ANNE"].themes for k in t.kpis] == ["P1-EMT-1"]
+    assert sent["U0BEN"].owner == ""  # a channel's reminder comes back whole
+    assert [k.code for t in sent["U0BEN"].themes for k in t.kpis] == ["P1-EMT-1", "P1-EMT-2"]

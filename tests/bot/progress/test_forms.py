@@ -4,7 +4,9 @@ all or nothing, as /kb progress checks it), and the reminder shown again."""
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -22,12 +24,20 @@ from bot.progress import (
     read_form_request,
 )
 from bot.progress.forms import to_today
+from bot.slack.blocks import (
+    ACTION_PROGRESS,
+    ACTION_SNOOZE_MONDAY,
+    ACTION_SNOOZE_TOMORROW,
+)
+from bot.slack.report_blocks import build_report_message
+from bot.teams.cards import VERB_SNOOZE, build_report_card
 from knowledge.answering import KnowledgeCache
 from knowledge.editing import Actor, Permissions, run_edit
 from knowledge.editing.kpi_edits import record_progress
 from knowledge.editing.owners import add_owner
 from knowledge.store import models
-from scheduler.reports import ReportBuilder
+from scheduler.reports import Reminder, ReportBuilder
+from tests.support.block_kit import validate_message
 
 ADMIN = Actor("slack", "U0ADMIN01")
 OWNER = Actor("slack", "U0OWNER01")
@@ -74,6 +84,45 @@ def test_a_request_round_trips_and_foreign_values_are_not_read() -> None:
         '{"k": [' + '"A",' * 30 + '"A"]}',
     ):
         assert read_form_request(value) is None
+
+
+def test_a_request_carries_the_subscription_and_older_values_stay_readable() -> None:
+    posted = datetime(2026, 11, 23, 8, tzinfo=UTC)
+    request = FormRequest(("P4-CD-1",), ReminderRef("P4", "en", posted, "", 7))
+    assert read_form_request(request.to_value()) == request
+    at = int(posted.timestamp())
+    older = '{"k":["P4-CD-1"],"r":{"s":"P4","l":"en","t":' + str(at) + ',"o":""}}'
+    assert read_form_request(older) == FormRequest(("P4-CD-1",), ReminderRef("P4", "en", posted))
+    for bad in ('"7"', "true", "0"):
+        forged = older.replace('"o":""', f'"o":"","i":{bad}')
+        assert read_form_request(forged) is None
+
+
+def test_the_reminder_built_again_keeps_its_snooze_buttons(
+    forms: ProgressForms, seeded_engine: Engine
+) -> None:
+    with Session(seeded_engine) as session:
+        posted = forms.reports.build_report_for(session, "reminder", "P4", "en", datetime.now(UTC))
+    assert isinstance(posted, Reminder)
+    posted = replace(posted, subscription_id=7)
+    message = build_report_message(posted)
+    validate_message(message)
+    value = next(
+        e["value"]
+        for b in message["blocks"]
+        for e in b.get("elements", [])
+        if ACTION_PROGRESS.match(str(e.get("action_id", "")))
+    )
+    request = read_form_request(value)
+    assert request is not None and request.ref is not None
+    assert request.ref.subscription_id == 7
+    again = forms.build_reminder_again(request)
+    assert again is not None and again.subscription_id == 7
+    rebuilt = build_report_message(again)
+    validate_message(rebuilt)
+    action_ids = {e.get("action_id") for b in rebuilt["blocks"] for e in b.get("elements", [])}
+    assert {ACTION_SNOOZE_TOMORROW, ACTION_SNOOZE_MONDAY} <= action_ids
+    assert VERB_SNOOZE in json.dumps(build_report_card(again))
 
 
 def test_today_is_the_persons_day() -> None:
@@ -147,7 +196,7 @@ def test_the_reminder_comes_back_with_what_was_done(
     other = Permissions(ADMIN, is_admin=True)
     run_edit(seeded_engine, lambda s: record_progress(s, other, "P4-CD-2", Decimal(4)))
     outcome = _submit(forms, OWNER, request, [FormEntry("P4-CD-1", "2")], "V5")
-    reminder = outcome.reminder
+    reminder = asyncio.run(forms.refresh(outcome, request)).reminder
     assert reminder is not None and reminder.generated_at == posted
     assert reminder.themes == ()  # both KPIs of P4-CD are up to date now
     assert [r.kpi_code for r in reminder.done] == ["P4-CD-2", "P4-CD-1"]
@@ -212,3 +261,38 @@ def test_a_store_that_cannot_be_reached_is_said_not_raised() -> None:
         assert outcome.notice and "cannot be reached" in outcome.notice and not outcome.is_done
     finally:
         engine.dispose()
+
+
+class _BrokenReminders(ProgressForms):
+    """Records as usual; building the reminder again fails (after the commit)."""
+
+    def build_reminder_again(self, request: FormRequest) -> Reminder | None:
+        raise RuntimeError("the knowledge could not be read")
+
+
+def test_a_failed_reminder_rebuild_still_says_recorded(
+    forms: ProgressForms, seeded_engine: Engine
+) -> None:
+    broken = _BrokenReminders(seeded_engine, forms.reports, [ADMIN.user_id])
+    posted = datetime.now(UTC) - timedelta(minutes=5)
+    request = FormRequest(("P4-CD-1",), ReminderRef("P4-CD", "en", posted))
+    outcome = _submit(broken, OWNER, request, [FormEntry("P4-CD-1", "6")], "V9")
+    assert outcome.is_done and outcome.recorded == ("P4-CD-1",)
+    refreshed = asyncio.run(broken.refresh(outcome, request))
+    assert refreshed.is_done and refreshed.not_refreshed and refreshed.reminder is None
+    assert [r.value for r in _rows(seeded_engine, "P4-CD-1")] == [6]
+    good = asyncio.run(forms.refresh(outcome, request))
+    assert not good.not_refreshed and good.reminder is not None
+
+
+def test_a_traditional_answers_form_speaks_traditional(forms: ProgressForms) -> None:
+    request = FormRequest(("P4-CD-1",), script="hant")
+    assert read_form_request(request.to_value()) == request
+    assert read_form_request('{"k":["P4-CD-1"],"c":"klingon"}') is None
+    form = asyncio.run(forms.open_form(OWNER, request, "zh"))
+    assert isinstance(form, ProgressForm)
+    assert form.render("label_value") == "新數值" and form.render("button_submit") == "錄入"
+    refused = _submit(forms, OWNER, request, [FormEntry("P4-CD-1", "很多")], "V10", lang="zh")
+    assert "不是數字" in refused.errors["value:P4-CD-1"]
+    stranger = _submit(forms, NOBODY, request, [FormEntry("P4-CD-1", "3")], "V11", lang="zh")
+    assert "您無權錄入" in stranger.errors["value:P4-CD-1"]

@@ -42,3 +42,17 @@ def test_a_submitted_card_gives_each_field() -> None:
     assert [(e.code, e.value) for e in entries] == [("E3-DI-1", "4"), ("E3-DI-2", "")]
     assert (as_of, note) == ("2026-11-20", "n")
     assert typed == {"value:E3-DI-1": "4", "as_of": "2026-11-20", "note": "n"}
+
+
+@pytest.mark.parametrize("count", [1, MAX_FORM_KPIS])
+def test_very_long_kpi_texts_are_cut_to_fit(count: int) -> None:
+    kpis = tuple(
+        FormKpi(f"E3-DI-{i}", "数字化转型" * 800, "12", "2026-11-01", "40")
+        for i in range(1, count + 1)
+    )
+    form = ProgressForm("zh", FormRequest(tuple(k.code for k in kpis)), kpis, date(2026, 11, 23))
+    errors = {f"value:{k.code}": "数值不能小于零（-1）。" * 3 for k in kpis}
+    card = build_progress_card(form, "n1", {k: "-1" for k in errors}, errors)
+    assert to_card_size(card) <= MAX_CARD_BYTES
+    shown = [e.get("label") or e.get("text", "") for e in card["body"]]
+    assert any("E3-DI-1" in s and s.endswith("…") for s in shown)

@@ -234,3 +234,36 @@ def test_a_kpi_answer_has_update_too(app: tuple[Served, Engine]) -> None:
     validate_view(shown["view"])
     assert "Recorded: P4-CD-2." in texts(shown["view"])
     assert [r.value for r in _progress(engine, "P4-CD-2")] == [11]
+
+
+def test_a_traditional_kpi_answer_opens_a_traditional_form(app: tuple[Served, Engine]) -> None:
+    served, engine = app
+    served.slack.locales[OWNER] = "zh-TW"
+    try:
+        url = served.slack.response_url("kpi-answer-hant")
+        body, ctype = slash_command("P4-CD-2 進度如何", url)
+        assert served.post(body, ctype)[0] == 200
+        (reply,) = served.slack.wait_for("/response/kpi-answer-hant", timeout=10)
+        validate_message(reply.body)
+        button = _button(reply.body, "更新")
+        body, ctype = block_action(
+            button["action_id"],
+            button["value"],
+            response_url=served.slack.response_url("unused"),
+            user_id=OWNER,
+            channel_id=CHANNEL,
+        )
+        assert served.post(body, ctype)[0] == 200
+        served.slack.wait_for("/views.open")
+        view = served.slack.views[-1]
+        validate_view(view)
+        assert "新數值" in texts(view) and "備註（可選）" in texts(view)
+        assert view["submit"]["text"] == "錄入"
+        refused = _submit(served, view, {"value:P4-CD-2": "很多"}, OWNER)
+        assert "不是數字" in refused["errors"]["value:P4-CD-2"], refused
+        shown = _submit(served, view, {"value:P4-CD-2": "12"}, OWNER)
+        validate_view(shown["view"])
+        assert "已錄入：P4-CD-2" in texts(shown["view"])
+        assert _progress(engine, "P4-CD-2")[-1].value == 12  # the store is the module's
+    finally:
+        served.slack.locales.pop(OWNER)

@@ -121,7 +121,12 @@ def test_update_in_teams_records_once_and_refreshes_the_card(served: Served) -> 
     assert body[where + 1]["color"] == "Attention"
     assert _progress(served, "P4-CD-1") == []
 
+    served.teams.clear()
     done = _click(served, card_id, submit, **{"value:P4-CD-1": "9", "as_of": "2026-01-05"})
+    # Everyone in the conversation sees the card updated, not only the one who clicked.
+    (update,) = [c for c in served.teams.sent if c.operation == "update"]
+    assert update.activity_id == card_id
+    assert "✓ **P4-CD-1** recorded by" in card_texts(card_of(update))
     again = _click(served, card_id, submit, **{"value:P4-CD-1": "9", "as_of": "2026-01-05"})
     (row,) = _progress(served, "P4-CD-1")
     assert (row.value, row.as_of.isoformat(), row.recorded_by) == (
