@@ -202,8 +202,10 @@ class TeamsHandlers:
             return
         thread = _to_thread(activity, where)
         bot_id = getattr(getattr(activity, "recipient", None), "id", None)
-        mentioned = any(m.mentioned.id == bot_id for m in list_mentions(activity))
-        followed = where.kind == "channel" and not mentioned and await self.flow.is_followed(thread)
+        mentions = [m.mentioned.id for m in list_mentions(activity)]
+        mentioned = bot_id in mentions
+        # A reply without the bot's mention that mentions someone else is addressed to them.
+        followed = where.kind == "channel" and not mentions and await self.flow.is_followed(thread)
         if where.kind != "personal" and not mentioned and not followed:
             return
         await self._remember(where)
@@ -220,7 +222,13 @@ class TeamsHandlers:
             await self._on_kb(ctx, where)
             return
         question = _ASK_COMMAND.sub("", text, count=1) or HELP_QUESTION[to_lang(activity.locale)]
-        await self._answer_here(ctx, question, extract_user_id(activity), thread=thread)
+        await self._answer_here(
+            ctx,
+            question,
+            extract_user_id(activity),
+            thread=thread,
+            mentioned=mentioned or where.kind == "personal",
+        )
 
     async def _send(self, ctx: Any, card: dict[str, Any]) -> None:
         await self._send_message(ctx, to_card_message(card))
@@ -238,8 +246,11 @@ class TeamsHandlers:
         user_id: str | None,
         show_question: bool = False,
         thread: Thread | None = None,
+        mentioned: bool = True,
     ) -> None:
-        answer = await self.flow.ask(question, thread)
+        answer = await self.flow.ask(question, thread, mentioned=mentioned)
+        if isinstance(answer, Outcome):
+            return  # a reply-chain message not meant for the bot
         if isinstance(answer, Notice):
             await self._send(ctx, build_notice_card(answer.key, answer.lang))
             return

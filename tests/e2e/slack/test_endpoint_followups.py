@@ -130,3 +130,36 @@ def test_dm_questions_close_together_are_one_conversation(served: Served) -> Non
     validate_message(reply.body)
     shown = texts(reply.body["blocks"])
     assert shown.startswith("P4 – Inclusive") and "Lack of resources" in shown
+
+
+def test_an_unmentioned_thread_message_the_bot_cannot_answer_gets_no_reply_and_is_not_kept(
+    served: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    thread = "1700003000.000100"
+    mention = {
+        "type": "app_mention",
+        "user": "U0ASKER01",
+        "text": f"<@{BOT_USER_ID}> What is the 2023 budget for P3?",
+        "ts": thread,
+        "channel": CHANNEL,
+    }
+    served.post(*event_callback(mention))
+    assert "1,111,000" in texts(_wait_for_posts(served, CHANNEL, 1)[0].body["blocks"])
+    chatter = [
+        "thanks! Quokka-5d1",
+        "ok Quokka-5d1",
+        "<@U0ALICE01> can you check the P2 budget? Quokka-5d1",  # addressed to a colleague
+    ]
+    for number, said in enumerate(chatter, start=1):
+        event = _in_channel(said, f"170000300{number}.000100", thread)
+        assert served.post(*event_callback(event))[0] == 200
+    # A follow-up after the chatter is still answered (the thread is still followed).
+    served.post(*event_callback(_in_channel("and P2?", "1700003009.000100", thread)))
+    replies = _wait_for_posts(served, CHANNEL, 2)
+    assert "756,000" in texts(replies[1].body["blocks"])
+    time.sleep(0.3)
+    assert len(posts_to(served, CHANNEL)) == 2
+    logged = caplog.text + "\n".join(r.getMessage() for r in caplog.records)
+    assert "Quokka-5d1" not in logged
+    assert "Quokka-5d1" not in _store_text(served.database_url)
