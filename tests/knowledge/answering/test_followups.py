@@ -24,6 +24,13 @@ def _text(engine: AnswerEngine, question: str, context: TurnContext | None) -> s
         "Who heads P2?",
         "网络安全的关键绩效指标有哪些？",
         "What are the KPIs on digital skills?",
+        "Tell me about P2",
+        "What is P2?",
+        "Describe P1",
+        "介绍一下P2",
+        "P2是什么？",
+        "介紹一下P2",
+        "P4是什麼？",
     ],
 )
 def test_a_question_that_stands_on_its_own_is_answered_as_alone(
