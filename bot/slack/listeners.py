@@ -101,6 +101,18 @@ def _to_thread_key(channel: str, thread_ts: str) -> str:
     return f"{channel}:{thread_ts}"
 
 
+def _to_click_thread(place: Place) -> Thread | None:
+    """The conversation a button clicked at `place` was in: its thread, or a DM outside
+    threads; None for a private (ephemeral) answer or a channel message outside threads."""
+    if place.is_private or place.channel is None:
+        return None
+    if place.thread_ts is not None:
+        return Thread(PLATFORM, _to_thread_key(place.channel, place.thread_ts))
+    if place.channel.startswith("D"):
+        return Thread(PLATFORM, place.channel, DM_WINDOW)
+    return None
+
+
 def _mentions(event: Mapping[str, Any], bot_user_id: str | None) -> bool:
     text = event.get("text")
     return bool(bot_user_id) and isinstance(text, str) and f"<@{bot_user_id}>" in text
@@ -344,15 +356,23 @@ class SlackListeners:
         request: AsyncBoltRequest,
         client: AsyncWebClient,
     ) -> None:
-        """A "did you mean" button: its question is answered where the button was, and the
-        click is kept as evidence of what the question it was offered for meant."""
+        """A "did you mean" button: its question is answered where the button was (in its
+        thread's conversation, so that the next follow-up there takes it as context), and
+        the click is kept as evidence of what the question it was offered for meant."""
         await ack()
         place = extract_action_place(body)
         click = read_suggestion_value(extract_action_value(body))
         if not await self.flow.claim_read_only(_to_request_key(body, request)):
             return
         user_id = extract_action_user_id(body)
-        await self._answer_at(client, place, click.question, show_question=True, user_id=user_id)
+        await self._answer_at(
+            client,
+            place,
+            click.question,
+            show_question=True,
+            user_id=user_id,
+            thread=_to_click_thread(place),
+        )
         await self.flow.record_click(platform=PLATFORM, user_id=user_id, click=click)
 
     async def on_more(

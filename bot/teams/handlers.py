@@ -337,7 +337,10 @@ class TeamsHandlers:
             return await self.experts.on_action(ctx, verb, data)
         if verb == VERB_SUGGEST:
             question = read_data_text(data, "q")
-            await self._answer_here(ctx, question, user_id, show_question=True)
+            # Answered as a turn of the conversation the card is in (its reply chain, chat).
+            where = extract_where(activity)
+            thread = _to_thread(activity, where) if where is not None else None
+            await self._answer_here(ctx, question, user_id, show_question=True, thread=thread)
             record = read_data_text(data, "r") or None
             click = SuggestionClick(question, read_data_text(data, "a"), record)
             await self.flow.record_click(platform=PLATFORM, user_id=user_id, click=click)

@@ -14,7 +14,7 @@ from sqlmodel import create_engine
 from tests.e2e.slack.conftest import Served, texts
 from tests.e2e.slack.test_endpoint import dm, posts_to, wait_for_post
 from tests.support.block_kit import validate_message
-from tests.support.slack_payloads import event_callback
+from tests.support.slack_payloads import block_action, event_callback
 from tests.support.slack_standin import BOT_USER_ID, Call
 
 CHANNEL = "C0FOLLOW"
@@ -163,3 +163,32 @@ def test_an_unmentioned_thread_message_the_bot_cannot_answer_gets_no_reply_and_i
     logged = caplog.text + "\n".join(r.getMessage() for r in caplog.records)
     assert "Quokka-5d1" not in logged
     assert "Quokka-5d1" not in _store_text(served.database_url)
+
+
+def test_a_suggestion_clicked_in_a_thread_is_a_turn_of_its_conversation(served: Served) -> None:
+    thread = "1700004000.000100"
+    mention = {
+        "type": "app_mention",
+        "user": "U0ASKER01",
+        "text": f"<@{BOT_USER_ID}> What is the 2023 budget for P3?",
+        "ts": thread,
+        "channel": CHANNEL,
+    }
+    served.post(*event_callback(mention))
+    _wait_for_posts(served, CHANNEL, 1)
+    clicked = {"type": "message", "ts": "1700004001.000100", "thread_ts": thread}
+    click = block_action(
+        "suggestion_0",
+        "What is the budget of P2?",
+        response_url=served.slack.response_url("sugg-thread"),
+        channel_id=CHANNEL,
+        message=clicked,
+    )
+    assert served.post(*click)[0] == 200
+    answered = _wait_for_posts(served, CHANNEL, 2)[1]
+    assert answered.body["thread_ts"] == thread and "756,000" in texts(answered.body["blocks"])
+    served.post(*event_callback(_in_channel("its KPIs?", "1700004002.000100", thread)))
+    kpis = _wait_for_posts(served, CHANNEL, 3)[2]
+    validate_message(kpis.body)
+    shown = texts(kpis.body["blocks"])
+    assert "P2-DIE-1" in shown and "P3-" not in shown
