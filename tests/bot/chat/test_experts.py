@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from bot.chat import ExpertDesk, Ticket, Told
+from bot.chat.experts import to_untranslated_fields
 from bot.kb.dispatcher import KbService
 from knowledge.answering import AnswerService
 from knowledge.editing import Actor, Permissions, expert_channels, run_edit
@@ -73,6 +74,28 @@ def test_only_members_claim_and_answer(seeded_engine: Engine) -> None:
     )
     assert reply is not None and reply.changed and now is not None
     assert now.faq_key == f"expert-{ticket.id}"
+    # Written in English, copied into the Chinese fields too: the admin is told to translate.
+    key = f"expert-{ticket.id}"
+    assert reply.render().splitlines()[:2] == [
+        f"FAQ entry {key} added: Where is the staff canteen?",
+        "Its question and answer were copied as written into both languages' fields; add the"
+        f' translation with /kb faq edit {key} question_zh "…" and /kb faq edit {key}'
+        ' answer_zh "…".',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "fields"),
+    [
+        ("Where is the staff canteen?", "Floor 2.", ["question_zh", "answer_zh"]),
+        ("食堂在哪里？", "二楼。", ["question_en", "answer_en"]),
+        ("食堂在哪裡？", "On floor 2.", ["question_en", "answer_zh"]),
+    ],
+)
+def test_an_faq_from_an_answer_names_the_fields_to_translate(
+    question: str, answer: str, fields: list[str]
+) -> None:
+    assert to_untranslated_fields(question, answer) == fields
 
 
 @pytest.mark.parametrize(
