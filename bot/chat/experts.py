@@ -275,8 +275,8 @@ class ExpertDesk:
     async def can_answer(
         self, ticket_id: int, user_id: str, is_member: MemberCheck
     ) -> Ticket | Told:
-        """Whether `user_id` may open the answer form: a member of the experts' channel, and
-        the question is not answered yet."""
+        """Whether `user_id` may open the answer form: a member of the experts' channel, the
+        question not answered yet, and not claimed by another member."""
         ticket = await self.get_ticket(ticket_id)
         if ticket is None:
             return Told("expert_not_possible", "en")
@@ -286,6 +286,10 @@ class ExpertDesk:
         if ticket.status == expert_questions.ANSWERED:
             return Told(
                 "expert_already_answered", ticket.lang, ticket.script, {"user": ticket.answered_by}
+            )
+        if ticket.status == expert_questions.CLAIMED and ticket.claimed_by not in ("", user_id):
+            return Told(
+                "expert_already_claimed", ticket.lang, ticket.script, {"user": ticket.claimed_by}
             )
         return ticket
 

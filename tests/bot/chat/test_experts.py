@@ -84,6 +84,33 @@ def test_only_members_claim_and_answer(seeded_engine: Engine) -> None:
     ]
 
 
+def test_a_claim_reserves_the_question_for_its_expert(seeded_engine: Engine) -> None:
+    desk = _desk(seeded_engine)
+    run_edit(seeded_engine, lambda s: expert_channels.set_expert_channel(s, ADMIN, "C0ALL"))
+    ticket = _ask(desk, "食堂在哪里？")
+    assert isinstance(ticket, Ticket)
+
+    async def members(channel: str, user_id: str) -> bool | None:
+        return user_id in ("U0EXPERT1", "U0EXPERT2")
+
+    claim = desk.claim(
+        platform="slack", ticket_id=ticket.id, user_id="U0EXPERT1", is_member=members
+    )
+    assert isinstance(asyncio.run(claim), Ticket)
+    taken = Told("expert_already_claimed", "zh", "hans", {"user": "U0EXPERT1"})
+    assert asyncio.run(desk.can_answer(ticket.id, "U0EXPERT2", members)) == taken
+    other = desk.answer(
+        platform="slack", ticket_id=ticket.id, user_id="U0EXPERT2", text="二楼。", is_member=members
+    )
+    assert asyncio.run(other) == taken
+    assert isinstance(asyncio.run(desk.can_answer(ticket.id, "U0EXPERT1", members)), Ticket)
+    mine = desk.answer(
+        platform="slack", ticket_id=ticket.id, user_id="U0EXPERT1", text="二楼。", is_member=members
+    )
+    answered = asyncio.run(mine)
+    assert isinstance(answered, Ticket) and answered.answered_by == "U0EXPERT1"
+
+
 @pytest.mark.parametrize(
     ("question", "answer", "fields"),
     [
