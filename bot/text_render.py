@@ -39,12 +39,21 @@ def _answer_parts(answer: Answer) -> dict[str, Any]:
     return {"sources": answer.sources, "suggestions": answer.suggestions, **answer.parts}
 
 
-def _with_context_subject(answer: Answer, text: str) -> str:
-    """A follow-up's answer opens with the subject it took from the conversation."""
+def _to_context_label(answer: Answer, text: str) -> str:
+    """The line a follow-up's answer opens with to name the subjects it took from the
+    conversation; "" when it took none, or when `text` (its answer) already opens with
+    that label (a budget or share answer names its subject first)."""
     subjects = answer.parts.get("context_subject")
     if not subjects:
-        return text
-    return render_text("context_subject", answer.lang, subjects=subjects) + "\n" + text
+        return ""
+    label = render_text("context_subject", answer.lang, subjects=subjects)
+    return "" if text.lstrip().startswith(label) else label
+
+
+def _with_context_subject(answer: Answer, text: str) -> str:
+    """A follow-up's answer opens with the subject it took from the conversation."""
+    label = _to_context_label(answer, text)
+    return f"{label}\n{text}" if label else text
 
 
 def to_asked_question(answer: Answer, question: str) -> str:
@@ -56,8 +65,12 @@ def to_asked_question(answer: Answer, question: str) -> str:
 
 def count_context_lines(answer: Answer) -> int:
     """Lines a follow-up's answer shows above what its written-out question is answered
-    with (the subjects it took): "show the rest" counts from after them."""
-    return 1 if answer.parts.get("context_subject") else 0
+    with (the subjects it took, unless its answer names them first): "show the rest" counts
+    from after them."""
+    if not answer.parts.get("context_subject"):
+        return 0
+    text = render_text(to_template_name(answer.kind), answer.lang, **_answer_parts(answer))
+    return 1 if _to_context_label(answer, text) else 0
 
 
 def render_answer_text(answer: Answer) -> str:

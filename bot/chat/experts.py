@@ -105,6 +105,18 @@ def read_ticket_id(value: str) -> int | None:
     return int(value) if value.isdigit() and 0 < len(value) <= 12 else None
 
 
+def to_untranslated_fields(question: str, answer: str) -> list[str]:
+    """The FAQ fields an entry made from an expert's answer holds untranslated: the
+    question and the answer are each written in one language (detect_lang), and copied as
+    written into the other's fields too (an FAQ entry needs both), which `/kb faq edit`
+    should then translate."""
+    fields = []
+    for name, text in (("question", question), ("answer", answer)):
+        other = "en" if detect_lang(text) == "zh" else "zh"
+        fields.append(f"{name}_{other}")
+    return fields
+
+
 def _told_from_invalid(exc: InvalidValue, lang: str, script: str) -> Told:
     """The refusals of the questions' rules, as sentences."""
     if exc.reason_key in ("already_claimed", "already_answered"):
@@ -263,8 +275,8 @@ class ExpertDesk:
     async def can_answer(
         self, ticket_id: int, user_id: str, is_member: MemberCheck
     ) -> Ticket | Told:
-        """Whether `user_id` may open the answer form: a member of the experts' channel, and
-        the question is not answered yet."""
+        """Whether `user_id` may open the answer form: a member of the experts' channel, the
+        question not answered yet, and not claimed by another member."""
         ticket = await self.get_ticket(ticket_id)
         if ticket is None:
             return Told("expert_not_possible", "en")
@@ -274,6 +286,10 @@ class ExpertDesk:
         if ticket.status == expert_questions.ANSWERED:
             return Told(
                 "expert_already_answered", ticket.lang, ticket.script, {"user": ticket.answered_by}
+            )
+        if ticket.status == expert_questions.CLAIMED and ticket.claimed_by not in ("", user_id):
+            return Told(
+                "expert_already_claimed", ticket.lang, ticket.script, {"user": ticket.claimed_by}
             )
         return ticket
 
@@ -313,5 +329,9 @@ class ExpertDesk:
         def edit(session: Session, perms: Any) -> models.AuditEntry:
             return expert_questions.add_faq_from_answer(session, perms, ticket_id)
 
-        reply = await self.kb.run_for_edit(actor, lang, "faq.add", edit)
+        ticket = await self.get_ticket(ticket_id)
+        note = None
+        if ticket is not None:
+            note = {"translate": to_untranslated_fields(ticket.question, ticket.answer)}
+        reply = await self.kb.run_for_edit(actor, lang, "faq.add", edit, note)
         return reply, await self.get_ticket(ticket_id)

@@ -43,6 +43,9 @@ class Outcome(Enum):
 
     ALREADY_HANDLED = "already_handled"  # the same request again (a replay, a redelivery)
     NOT_OURS = "not_ours"  # a value this bot did not make
+    # A message in a followed thread that does not mention the bot, and that the bot cannot
+    # answer: most likely meant for the people there ("thanks!", "ok"), so left unanswered.
+    NOT_ASKED = "not_asked"
 
 
 @dataclass(frozen=True)
@@ -157,17 +160,34 @@ class ChatFlow:
 
     # -- asking -------------------------------------------------------------------------
 
-    async def ask(self, question: str, thread: Thread | None = None) -> Answer | Notice:
+    @overload
+    async def ask(self, question: str, thread: Thread | None = None) -> Answer | Notice: ...
+
+    @overload
+    async def ask(
+        self, question: str, thread: Thread | None = None, *, mentioned: bool
+    ) -> Answer | Notice | Outcome: ...
+
+    async def ask(
+        self, question: str, thread: Thread | None = None, *, mentioned: bool = True
+    ) -> Answer | Notice | Outcome:
         """The answer to `question`, or the notice that the store is unavailable. In a
         `thread`, a follow-up is read in the context its last answer left, and this answer
         leaves the context for the next (which also marks the thread as one the bot answers
-        in)."""
+        in).
+
+        A thread message that does not mention the bot (`mentioned` False) is a question to
+        it only when it can be answered: otherwise it is Outcome.NOT_ASKED, and nothing of it
+        is kept (no context, so the thread's window is not restarted) or logged."""
         self.work.track()
         elapsed = metrics.timer()
+        answer: Answer | Notice | Outcome
         if thread is None:
             answer = await self._answer(question)
         else:
-            answer = await asyncio.to_thread(self._ask_in_thread, question, thread)
+            answer = await asyncio.to_thread(self._ask_in_thread, question, thread, mentioned)
+        if isinstance(answer, Outcome):
+            return answer
         metrics.observe_question(self.platform, to_outcome(answer), elapsed())
         metrics.set_knowledge(self.service.get_loaded())
         return answer
@@ -180,10 +200,15 @@ class ChatFlow:
             metrics.count_store_error("answer")
             return to_unavailable_notice(question)
 
-    def _ask_in_thread(self, question: str, thread: Thread) -> Answer | Notice:
+    def _ask_in_thread(
+        self, question: str, thread: Thread, mentioned: bool = True
+    ) -> Answer | Notice | Outcome:
         try:
             context = self.records.get_context(thread.platform, thread.key, thread.window)
         except StoreUnavailable as exc:
+            if not mentioned:
+                logger.warning("store unavailable, thread message ignored: %s", exc.reason)
+                return Outcome.NOT_ASKED
             logger.warning("store unavailable, question answered without context: %s", exc.reason)
             context = None
         try:
@@ -191,7 +216,10 @@ class ChatFlow:
         except StoreUnavailable as exc:
             logger.warning("store unavailable: %s", exc.reason)
             metrics.count_store_error("answer")
-            return to_unavailable_notice(question)
+            return to_unavailable_notice(question) if mentioned else Outcome.NOT_ASKED
+        if not mentioned and not answer.answered:
+            logger.info("unanswerable thread message without a mention left alone")
+            return Outcome.NOT_ASKED
         try:
             self.records.save_context(thread.platform, thread.key, left)
         except StoreUnavailable as exc:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -152,12 +153,17 @@ class KbService:
             return KbReply("failed", lang)
 
     def run_edit(
-        self, actor: Actor, lang: str, name: str, edit: Callable[[Session, Permissions], AuditEntry]
+        self,
+        actor: Actor,
+        lang: str,
+        name: str,
+        edit: Callable[[Session, Permissions], AuditEntry],
+        note: Mapping[str, Any] | None = None,
     ) -> KbReply:
         """An edit made from a button rather than typed (an expert's answer made an FAQ
         entry): `edit` gets the actor's permissions and the session; it commits, and is
         answered, as the `/kb` command `name` (e.g. "faq.add") would be. Raises
-        StoreUnavailable only."""
+        StoreUnavailable only. `note`: more for its reply to say (plain values)."""
         command = Command(name, {}, text=name)
         try:
             with (
@@ -169,18 +175,23 @@ class KbService:
                 def call() -> KbReply:
                     entry = edit(session, perms)
                     context = {"command": name, "change": changes.to_change_view(entry)}
-                    return KbReply("done", lang, context, changed=True)
+                    return KbReply("done", lang, {**(note or {}), **context}, changed=True)
 
                 return self._apply(session, command, lang, actor.platform, call)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
 
     async def run_for_edit(
-        self, actor: Actor, lang: str, name: str, edit: Callable[[Session, Permissions], AuditEntry]
+        self,
+        actor: Actor,
+        lang: str,
+        name: str,
+        edit: Callable[[Session, Permissions], AuditEntry],
+        note: Mapping[str, Any] | None = None,
     ) -> KbReply | None:
         """`run_edit` off the event loop, answered as `run_for_chat` answers."""
         try:
-            return await asyncio.to_thread(self.run_edit, actor, lang, name, edit)
+            return await asyncio.to_thread(self.run_edit, actor, lang, name, edit, note)
         except StoreFull as exc:
             logger.error("store full, edit refused: %s", exc.reason)
             return KbReply("store_full", lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -100,9 +101,32 @@ def _to_thread_key(channel: str, thread_ts: str) -> str:
     return f"{channel}:{thread_ts}"
 
 
+def _to_click_thread(place: Place) -> Thread | None:
+    """The conversation a button clicked at `place` was in: its thread, or a DM outside
+    threads; None for a private (ephemeral) answer or a channel message outside threads."""
+    if place.is_private or place.channel is None:
+        return None
+    if place.thread_ts is not None:
+        return Thread(PLATFORM, _to_thread_key(place.channel, place.thread_ts))
+    if place.channel.startswith("D"):
+        return Thread(PLATFORM, place.channel, DM_WINDOW)
+    return None
+
+
 def _mentions(event: Mapping[str, Any], bot_user_id: str | None) -> bool:
     text = event.get("text")
     return bool(bot_user_id) and isinstance(text, str) and f"<@{bot_user_id}>" in text
+
+
+_USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def _mentions_someone_else(event: Mapping[str, Any], bot_user_id: str | None) -> bool:
+    """Whether the message @mentions a person other than the bot: it is addressed to them."""
+    text = event.get("text")
+    if not isinstance(text, str):
+        return False
+    return any(found != bot_user_id for found in _USER_MENTION.findall(text))
 
 
 class SlackListeners:
@@ -136,8 +160,11 @@ class SlackListeners:
         show_question: bool = False,
         user_id: str | None = None,
         thread: Thread | None = None,
+        mentioned: bool = True,
     ) -> None:
-        answer = await self.flow.ask(question, thread)
+        answer = await self.flow.ask(question, thread, mentioned=mentioned)
+        if isinstance(answer, Outcome):
+            return  # a thread message not meant for the bot
         if isinstance(answer, Notice):
             await post_reply(client, place, build_notice_message(answer.key, answer.lang))
             return
@@ -175,9 +202,10 @@ class SlackListeners:
         place: Place,
         question: str,
         thread: Thread | None,
+        mentioned: bool = True,
     ) -> None:
         """Answered once, however often Slack delivers the event: its claim decides; in the
-        context of the `thread` it was asked in."""
+        context of the `thread` it was asked in (`mentioned`: see ChatFlow.ask)."""
         key = to_event_key(body)
         if key is None:
             logger.info("event without a valid event_id ignored")
@@ -185,7 +213,9 @@ class SlackListeners:
         if not await self._claim(key, client, place, question, "event already handled"):
             return
         user_id = extract_user_id(body.get("event", {}).get("user"))
-        await self._answer_at(client, place, question, user_id=user_id, thread=thread)
+        await self._answer_at(
+            client, place, question, user_id=user_id, thread=thread, mentioned=mentioned
+        )
 
     # -- events -------------------------------------------------------------------------
 
@@ -198,7 +228,8 @@ class SlackListeners:
     ) -> None:
         """A direct message: the answer goes to the DM (in its thread, if it was in one).
         A message in a channel thread the bot has answered in: answered there without a
-        mention. Any other channel message is left alone: neither kept nor logged."""
+        mention, when the bot can answer it and it @mentions nobody else. Any other channel
+        message is left alone: neither kept nor logged."""
         if not is_user_message(event):
             return
         channel = extract_channel_id(event.get("channel"))
@@ -206,6 +237,7 @@ class SlackListeners:
             return
         thread_ts = extract_ts(event.get("thread_ts"))
         place = Place(channel=channel, thread_ts=thread_ts)
+        mentioned = True  # a DM is always addressed to the bot
         if event.get("channel_type") == "im":
             # A DM's thread is one conversation; outside threads, messages close together are.
             if thread_ts is None:
@@ -215,13 +247,16 @@ class SlackListeners:
         elif event.get("channel_type") in ("channel", "group") and thread_ts is not None:
             if _mentions(event, context.bot_user_id):
                 return  # the app_mention event of the same message answers it
+            if _mentions_someone_else(event, context.bot_user_id):
+                return  # addressed to someone else in the thread
+            mentioned = False
             thread = Thread(PLATFORM, _to_thread_key(channel, thread_ts))
             if not await self.flow.is_followed(thread):
                 return
         else:
             return
         question = extract_question(event.get("text"), context.bot_user_id)
-        await self._answer_event(body, client, place, question, thread)
+        await self._answer_event(body, client, place, question, thread, mentioned)
 
     async def on_mention(
         self,
@@ -321,15 +356,23 @@ class SlackListeners:
         request: AsyncBoltRequest,
         client: AsyncWebClient,
     ) -> None:
-        """A "did you mean" button: its question is answered where the button was, and the
-        click is kept as evidence of what the question it was offered for meant."""
+        """A "did you mean" button: its question is answered where the button was (in its
+        thread's conversation, so that the next follow-up there takes it as context), and
+        the click is kept as evidence of what the question it was offered for meant."""
         await ack()
         place = extract_action_place(body)
         click = read_suggestion_value(extract_action_value(body))
         if not await self.flow.claim_read_only(_to_request_key(body, request)):
             return
         user_id = extract_action_user_id(body)
-        await self._answer_at(client, place, click.question, show_question=True, user_id=user_id)
+        await self._answer_at(
+            client,
+            place,
+            click.question,
+            show_question=True,
+            user_id=user_id,
+            thread=_to_click_thread(place),
+        )
         await self.flow.record_click(platform=PLATFORM, user_id=user_id, click=click)
 
     async def on_more(

@@ -210,8 +210,10 @@ class TeamsHandlers:
             return
         thread = _to_thread(activity, where)
         bot_id = getattr(getattr(activity, "recipient", None), "id", None)
-        mentioned = any(m.mentioned.id == bot_id for m in list_mentions(activity))
-        followed = where.kind == "channel" and not mentioned and await self.flow.is_followed(thread)
+        mentions = [m.mentioned.id for m in list_mentions(activity)]
+        mentioned = bot_id in mentions
+        # A reply without the bot's mention that mentions someone else is addressed to them.
+        followed = where.kind == "channel" and not mentions and await self.flow.is_followed(thread)
         if where.kind != "personal" and not mentioned and not followed:
             return
         await self._remember(where)
@@ -228,7 +230,13 @@ class TeamsHandlers:
             await self._on_kb(ctx, where)
             return
         question = _ASK_COMMAND.sub("", text, count=1) or HELP_QUESTION[to_lang(activity.locale)]
-        await self._answer_here(ctx, question, extract_user_id(activity), thread=thread)
+        await self._answer_here(
+            ctx,
+            question,
+            extract_user_id(activity),
+            thread=thread,
+            mentioned=mentioned or where.kind == "personal",
+        )
 
     async def _send(self, ctx: Any, card: dict[str, Any]) -> None:
         await self._send_message(ctx, to_card_message(card))
@@ -246,8 +254,11 @@ class TeamsHandlers:
         user_id: str | None,
         show_question: bool = False,
         thread: Thread | None = None,
+        mentioned: bool = True,
     ) -> None:
-        answer = await self.flow.ask(question, thread)
+        answer = await self.flow.ask(question, thread, mentioned=mentioned)
+        if isinstance(answer, Outcome):
+            return  # a reply-chain message not meant for the bot
         if isinstance(answer, Notice):
             await self._send(ctx, build_notice_card(answer.key, answer.lang))
             return
@@ -334,7 +345,10 @@ class TeamsHandlers:
             return await self.experts.on_action(ctx, verb, data)
         if verb == VERB_SUGGEST:
             question = read_data_text(data, "q")
-            await self._answer_here(ctx, question, user_id, show_question=True)
+            # Answered as a turn of the conversation the card is in (its reply chain, chat).
+            where = extract_where(activity)
+            thread = _to_thread(activity, where) if where is not None else None
+            await self._answer_here(ctx, question, user_id, show_question=True, thread=thread)
             record = read_data_text(data, "r") or None
             click = SuggestionClick(question, read_data_text(data, "a"), record)
             await self.flow.record_click(platform=PLATFORM, user_id=user_id, click=click)

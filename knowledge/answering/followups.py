@@ -62,6 +62,17 @@ _ANAPHOR_ZH = re.compile(r"它|其|那|这|该|同")
 # Words that start a follow-up: "and P2?", "what about …", "how about …", "那P4呢".
 _OPENER_EN = re.compile(r"^(?:and|what about|how about|and what about|same for|now)\b")
 _OPENER_ZH = re.compile(r"^(?:那|那么|还有|再看看?)|呢[?？]?$")
+_OPENS_EN = re.compile(r"^(?:and|what about|how about|and what about|same for|now)\b")
+_OPENS_ZH = re.compile(r"^(?:那|那么|还有|再看看?)")
+# Words that make a turn a whole question ("What is P2?", "Tell me about P2", "介绍一下P2",
+# "P2是什么？"): naming its subject, it asks what it says and needs no question before it.
+_ASKS_EN = re.compile(
+    r"\b(?:what|who|which|how|why|where|when|tell|describe|explain|show|give|list|define"
+    r"|summari[sz]e|overview)\b"
+)
+_ASKS_ZH = re.compile(
+    r"什么|啥|介绍|讲讲|说说|告诉|解释|描述|概况|概述|简介|哪|谁|为什么|怎么|如何"
+)
 # "the other one", "the second", "另一个": after an answer that found several candidates.
 _OTHER = re.compile(
     r"^(?:and |what about |how about )?(?:the )?(?:other|second|next)(?: one)?\W*$"
@@ -231,6 +242,15 @@ def is_short(text: str) -> bool:
     return len(text.split()) <= MAX_FOLLOWUP_WORDS
 
 
+def is_whole_question(normalized: str) -> bool:
+    """Whether a turn naming a subject but no aspect asks a question of its own ("What is
+    P2?", "Tell me about P2", "介绍一下P2", "P2是什么？") rather than the one before again
+    ("and P2?", "P2?", "那P4呢"): a question word or verb, and no opening "and"/"那"."""
+    if _OPENS_EN.search(normalized) or _OPENS_ZH.search(normalized):
+        return False
+    return bool(_ASKS_EN.search(normalized) or _ASKS_ZH.search(normalized))
+
+
 def has_anaphor(normalized: str) -> bool:
     """Whether the question points back ("its", "that", "它", "那")."""
     return bool(_ANAPHOR_EN.search(normalized) or _ANAPHOR_ZH.search(normalized))
@@ -278,6 +298,8 @@ def _to_rewrite(engine: AnswerEngine, question: str, context: TurnContext) -> _R
         # "and P2?", "那P4呢", "what about Digital inclusion?": the same question, a new subject
         if not (opener or q.explained >= 1.0) or context.aspect == "overview":
             return None
+        if is_whole_question(normalized):
+            return None  # "What is P2?", "Tell me about P2": asked on its own
         return _written(new_codes, context.aspect, year, lang, script, True)
     if aspect and not new_codes and not q.targets and (pointing or not q.content):
         # "its KPIs?", "risks?", "what share is that?": the same subject, a new aspect

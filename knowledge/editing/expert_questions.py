@@ -144,11 +144,14 @@ def answer_expert_question(
 ) -> models.ExpertQuestion:
     """`expert`'s answer; the question is answered (claimed by them, if no one had). The
     text is checked as an FAQ answer would be (InvalidValue "empty", "too_long");
-    InvalidValue "already_answered" when someone answered first."""
+    InvalidValue "already_answered" when someone answered first, "already_claimed" (value:
+    who has it) when another expert claimed it: a claim reserves the question."""
     answer = check_text("answer", text, MAX_ANSWER)
     row = get_expert_question(session, question_id)
     if row.status == ANSWERED:
         raise InvalidValue("question", row.answered_by, "already_answered")
+    if row.status == CLAIMED and row.claimed_by and row.claimed_by != expert:
+        raise InvalidValue("question", row.claimed_by, "already_claimed")
     now = utc_now()
     values = {
         "status": ANSWERED,

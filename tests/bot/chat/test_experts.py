@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from bot.chat import ExpertDesk, Ticket, Told
+from bot.chat.experts import to_untranslated_fields
 from bot.kb.dispatcher import KbService
 from knowledge.answering import AnswerService
 from knowledge.editing import Actor, Permissions, expert_channels, run_edit
@@ -73,6 +74,55 @@ def test_only_members_claim_and_answer(seeded_engine: Engine) -> None:
     )
     assert reply is not None and reply.changed and now is not None
     assert now.faq_key == f"expert-{ticket.id}"
+    # Written in English, copied into the Chinese fields too: the admin is told to translate.
+    key = f"expert-{ticket.id}"
+    assert reply.render().splitlines()[:2] == [
+        f"FAQ entry {key} added: Where is the staff canteen?",
+        "Its question and answer were copied as written into both languages' fields; add the"
+        f' translation with /kb faq edit {key} question_zh "…" and /kb faq edit {key}'
+        ' answer_zh "…".',
+    ]
+
+
+def test_a_claim_reserves_the_question_for_its_expert(seeded_engine: Engine) -> None:
+    desk = _desk(seeded_engine)
+    run_edit(seeded_engine, lambda s: expert_channels.set_expert_channel(s, ADMIN, "C0ALL"))
+    ticket = _ask(desk, "食堂在哪里？")
+    assert isinstance(ticket, Ticket)
+
+    async def members(channel: str, user_id: str) -> bool | None:
+        return user_id in ("U0EXPERT1", "U0EXPERT2")
+
+    claim = desk.claim(
+        platform="slack", ticket_id=ticket.id, user_id="U0EXPERT1", is_member=members
+    )
+    assert isinstance(asyncio.run(claim), Ticket)
+    taken = Told("expert_already_claimed", "zh", "hans", {"user": "U0EXPERT1"})
+    assert asyncio.run(desk.can_answer(ticket.id, "U0EXPERT2", members)) == taken
+    other = desk.answer(
+        platform="slack", ticket_id=ticket.id, user_id="U0EXPERT2", text="二楼。", is_member=members
+    )
+    assert asyncio.run(other) == taken
+    assert isinstance(asyncio.run(desk.can_answer(ticket.id, "U0EXPERT1", members)), Ticket)
+    mine = desk.answer(
+        platform="slack", ticket_id=ticket.id, user_id="U0EXPERT1", text="二楼。", is_member=members
+    )
+    answered = asyncio.run(mine)
+    assert isinstance(answered, Ticket) and answered.answered_by == "U0EXPERT1"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "fields"),
+    [
+        ("Where is the staff canteen?", "Floor 2.", ["question_zh", "answer_zh"]),
+        ("食堂在哪里？", "二楼。", ["question_en", "answer_en"]),
+        ("食堂在哪裡？", "On floor 2.", ["question_en", "answer_zh"]),
+    ],
+)
+def test_an_faq_from_an_answer_names_the_fields_to_translate(
+    question: str, answer: str, fields: list[str]
+) -> None:
+    assert to_untranslated_fields(question, answer) == fields
 
 
 @pytest.mark.parametrize(

@@ -140,6 +140,24 @@ def test_turns_of_a_thread_share_its_context_and_other_threads_do_not(flow: Chat
     assert isinstance(alone, Answer) and alone.intent == "overview"
 
 
+def test_an_unmentioned_thread_message_is_answered_only_when_it_can_be(
+    flow: ChatFlow, seeded_engine: Engine
+) -> None:
+    thread = Thread("slack", "C1:3.0")
+    asyncio.run(flow.ask("What is P3's budget?", thread))
+    with Session(seeded_engine) as session:
+        before = session.exec(select(ConversationContext)).one()
+    for chatter in ("thanks!", "ok", "谢谢"):
+        assert asyncio.run(flow.ask(chatter, thread, mentioned=False)) is Outcome.NOT_ASKED
+    with Session(seeded_engine) as session:
+        after = session.exec(select(ConversationContext)).one()
+    assert (after.updated_at, after.context) == (before.updated_at, before.context)
+    follow_up = asyncio.run(flow.ask("and P2?", thread, mentioned=False))
+    assert isinstance(follow_up, Answer) and follow_up.answered
+    # Mentioned, the same chatter is answered (a decline), as any question to the bot.
+    assert isinstance(asyncio.run(flow.ask("thanks!", thread)), Answer)
+
+
 def test_a_dm_outside_threads_follows_up_only_within_its_window(
     flow: ChatFlow, seeded_engine: Engine
 ) -> None:

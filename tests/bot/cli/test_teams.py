@@ -66,6 +66,11 @@ def test_package_writes_the_zip_with_the_app_id_and_host_filled_in(
     assert manifest["id"] == APP_ID and manifest["bots"][0]["botId"] == APP_ID
     assert manifest["validDomains"] == [HOST]
     assert manifest["developer"]["websiteUrl"] == f"https://{HOST}/"
+    # Teams delivers a channel's unmentioned replies (follow-ups) only with this consent.
+    assert manifest["webApplicationInfo"] == {"id": APP_ID, "resource": f"https://{HOST}"}
+    assert manifest["authorization"]["permissions"]["resourceSpecific"] == [
+        {"name": "ChannelMessage.Read.Group", "type": "Application"}
+    ]
     assert cli_teams.extract_png_size(color) == (192, 192)
     assert cli_teams.extract_png_size(outline) == (32, 32)
     assert color == (SOURCE / "color.png").read_bytes()
@@ -101,7 +106,7 @@ def test_the_source_manifest_declares_the_bot_for_every_scope() -> None:
     assert bot["supportsFiles"] is False
     (commands,) = bot["commandLists"]
     titles = [command["title"] for command in commands["commands"]]
-    assert {"ask", "help", "kb help"} <= set(titles) and len(titles) <= 10
+    assert {"ask", "help", "kb help", "kb experts"} <= set(titles) and len(titles) <= 10
     for command in commands["commands"]:
         assert len(command["title"]) <= 32 and len(command["description"]) <= 128
     assert manifest["icons"] == {"color": "color.png", "outline": "outline.png"}

@@ -14,7 +14,7 @@ from sqlmodel import create_engine
 from tests.e2e.slack.conftest import Served, texts
 from tests.e2e.slack.test_endpoint import dm, posts_to, wait_for_post
 from tests.support.block_kit import validate_message
-from tests.support.slack_payloads import event_callback
+from tests.support.slack_payloads import block_action, event_callback
 from tests.support.slack_standin import BOT_USER_ID, Call
 
 CHANNEL = "C0FOLLOW"
@@ -130,3 +130,65 @@ def test_dm_questions_close_together_are_one_conversation(served: Served) -> Non
     validate_message(reply.body)
     shown = texts(reply.body["blocks"])
     assert shown.startswith("P4 – Inclusive") and "Lack of resources" in shown
+
+
+def test_an_unmentioned_thread_message_the_bot_cannot_answer_gets_no_reply_and_is_not_kept(
+    served: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    thread = "1700003000.000100"
+    mention = {
+        "type": "app_mention",
+        "user": "U0ASKER01",
+        "text": f"<@{BOT_USER_ID}> What is the 2023 budget for P3?",
+        "ts": thread,
+        "channel": CHANNEL,
+    }
+    served.post(*event_callback(mention))
+    assert "1,111,000" in texts(_wait_for_posts(served, CHANNEL, 1)[0].body["blocks"])
+    chatter = [
+        "thanks! Quokka-5d1",
+        "ok Quokka-5d1",
+        "<@U0ALICE01> can you check the P2 budget? Quokka-5d1",  # addressed to a colleague
+    ]
+    for number, said in enumerate(chatter, start=1):
+        event = _in_channel(said, f"170000300{number}.000100", thread)
+        assert served.post(*event_callback(event))[0] == 200
+    # A follow-up after the chatter is still answered (the thread is still followed).
+    served.post(*event_callback(_in_channel("and P2?", "1700003009.000100", thread)))
+    replies = _wait_for_posts(served, CHANNEL, 2)
+    assert "756,000" in texts(replies[1].body["blocks"])
+    time.sleep(0.3)
+    assert len(posts_to(served, CHANNEL)) == 2
+    logged = caplog.text + "\n".join(r.getMessage() for r in caplog.records)
+    assert "Quokka-5d1" not in logged
+    assert "Quokka-5d1" not in _store_text(served.database_url)
+
+
+def test_a_suggestion_clicked_in_a_thread_is_a_turn_of_its_conversation(served: Served) -> None:
+    thread = "1700004000.000100"
+    mention = {
+        "type": "app_mention",
+        "user": "U0ASKER01",
+        "text": f"<@{BOT_USER_ID}> What is the 2023 budget for P3?",
+        "ts": thread,
+        "channel": CHANNEL,
+    }
+    served.post(*event_callback(mention))
+    _wait_for_posts(served, CHANNEL, 1)
+    clicked = {"type": "message", "ts": "1700004001.000100", "thread_ts": thread}
+    click = block_action(
+        "suggestion_0",
+        "What is the budget of P2?",
+        response_url=served.slack.response_url("sugg-thread"),
+        channel_id=CHANNEL,
+        message=clicked,
+    )
+    assert served.post(*click)[0] == 200
+    answered = _wait_for_posts(served, CHANNEL, 2)[1]
+    assert answered.body["thread_ts"] == thread and "756,000" in texts(answered.body["blocks"])
+    served.post(*event_callback(_in_channel("its KPIs?", "1700004002.000100", thread)))
+    kpis = _wait_for_posts(served, CHANNEL, 3)[2]
+    validate_message(kpis.body)
+    shown = texts(kpis.body["blocks"])
+    assert "P2-DIE-1" in shown and "P3-" not in shown

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.slack.expert_blocks import VIEW_EXPERT_ANSWER
 from tests.e2e.slack.conftest import texts
 from tests.e2e.slack.kb_support import ADMIN, EDITOR_P2, KbServed, serve_kb
 from tests.support.slack_payloads import block_action, event_callback, modal_submission
@@ -152,6 +153,17 @@ def test_ask_an_expert_claim_answer_thread_faq_and_the_next_asker_gets_it(app: K
         slack, "/chat.update", lambda b: f"Claimed by <@{EXPERT}>" in texts(b["blocks"])
     )
     assert "expert_claim" not in json.dumps(claimed.body["blocks"])
+    # The claim reserves it: another member may not answer, and is told who has it.
+    slack.members[EXPERTS] = [*slack.members[EXPERTS], "U0EXPERT2"]
+    _click(app, "expert_answer", ticket, "U0EXPERT2", EXPERTS, card_message)
+    refused = _ephemeral_to(app, "U0EXPERT2", "already claimed")
+    assert refused == f"<@{EXPERT}> has already claimed this question."
+    values = {"answer": {"text": {"type": "plain_text_input", "value": "Not mine to say."}}}
+    status, response = app.served.post(
+        *modal_submission(VIEW_EXPERT_ANSWER, ticket, values, user_id="U0EXPERT2")
+    )
+    assert status == 200
+    assert "Not mine to say." not in json.dumps([c.body for c in slack.calls])
 
     # Answer opens a modal; an empty answer keeps it open, a real one goes to the asker.
     _click(app, "expert_answer", ticket, EXPERT, EXPERTS, card_message)
@@ -190,6 +202,7 @@ def test_ask_an_expert_claim_answer_thread_faq_and_the_next_asker_gets_it(app: K
     _click(app, "expert_faq", ticket, ADMIN, EXPERTS, card_message)
     made = _ephemeral_to(app, ADMIN, f"expert-{ticket}")
     assert "/kb undo" in made
+    assert f'/kb faq edit expert-{ticket} question_zh "…"' in made  # written in English only
     _wait(slack, "/chat.update", lambda b: f"expert-{ticket}" in texts(b["blocks"]))
 
     # The next asker gets it from the bot; the queue lists it as answered.

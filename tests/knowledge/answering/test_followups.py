@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text_render import render_answer_text
+from bot.text_render import count_context_lines, render_answer_parts, render_answer_text
 from knowledge.answering import AnswerEngine, TurnContext, answer_in_context
 
 P3_BUDGET = TurnContext(codes=("P3",), aspect="budget", lang="en", question="What is P3's budget?")
@@ -24,6 +24,13 @@ def _text(engine: AnswerEngine, question: str, context: TurnContext | None) -> s
         "Who heads P2?",
         "网络安全的关键绩效指标有哪些？",
         "What are the KPIs on digital skills?",
+        "Tell me about P2",
+        "What is P2?",
+        "Describe P1",
+        "介绍一下P2",
+        "P2是什么？",
+        "介紹一下P2",
+        "P4是什麼？",
     ],
 )
 def test_a_question_that_stands_on_its_own_is_answered_as_alone(
@@ -37,8 +44,7 @@ def test_a_question_that_stands_on_its_own_is_answered_as_alone(
 def test_a_new_subject_takes_the_question_before(answer_engine: AnswerEngine) -> None:
     answer, context = answer_in_context(answer_engine, "and P2?", P3_BUDGET)
     text = render_answer_text(answer)
-    assert text.startswith("P2 – Digital transformation:\n")
-    assert "756,000" in text
+    assert text.startswith("P2 – Digital transformation: 2023 budget CHF 756,000,")
     assert context.codes == ("P2",) and context.aspect == "budget"
 
 
@@ -96,3 +102,37 @@ def test_a_context_round_trips_through_json_and_refuses_what_is_not_one() -> Non
     assert TurnContext.from_dict([]) is None
     assert TurnContext.from_dict({"year": True}) is None
     assert TurnContext.from_dict({"aspect": "weather"}) == TurnContext()
+
+
+_P2_EN = (
+    "P2 – Digital transformation: 2023 budget CHF 756,000, 18.0% of the total budget"
+    " (CHF 4,200,000).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "opening"),
+    [
+        ("What is the 2023 budget for P3?", "and P2?", _P2_EN),
+        ("What share of the budget is P3?", "and P2?", _P2_EN),
+        (
+            "P3的2023年预算是多少？",
+            "那P2呢？",
+            "P2 – 数字化转型：2023年预算为756,000 瑞郎，占总预算（4,200,000 瑞郎）的18.0%。\n",
+        ),
+        (
+            "P3的2023年預算是多少？",
+            "那P2呢？",
+            "P2 – 數字化轉型：2023年預算為756,000 瑞郎，佔總預算（4,200,000 瑞郎）的18.0%。\n",
+        ),
+    ],
+)
+def test_a_follow_up_whose_answer_names_its_subject_names_it_once(
+    answer_engine: AnswerEngine, first: str, follow_up: str, opening: str
+) -> None:
+    _, context = answer_in_context(answer_engine, first, None)
+    answer = answer_in_context(answer_engine, follow_up, context)[0]
+    text = render_answer_text(answer)
+    assert text[: len(opening)] == opening
+    assert render_answer_parts(answer).body == opening.rstrip("\n")
+    assert count_context_lines(answer) == 0

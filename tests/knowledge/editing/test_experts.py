@@ -107,6 +107,10 @@ def test_a_question_is_claimed_once_answered_and_turned_into_an_faq_the_bot_then
     assert early.value.reason_key == "not_answered"
     with pytest.raises(InvalidValue):
         run_edit(store, lambda s: questions.answer_expert_question(s, question_id, "slack:UX", " "))
+    # The claim reserves the question: another expert's answer is refused, naming who has it.
+    with pytest.raises(InvalidValue) as reserved:
+        run_edit(store, lambda s: questions.answer_expert_question(s, question_id, "slack:UY", "x"))
+    assert (reserved.value.reason_key, reserved.value.value) == ("already_claimed", "slack:UX")
     answered = run_edit(
         store, lambda s: questions.answer_expert_question(s, question_id, "slack:UX", ANSWER)
     )
