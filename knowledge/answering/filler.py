@@ -10,9 +10,10 @@ The lexicon is written in simplified Chinese; traditional spellings are derived 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.answering.text import HANT, to_script
+from knowledge.answering.text import HANT, detect_script, to_script
 
 # A clause ends at sentence punctuation, a comma, a colon or a dash (not a hyphen in a word).
 _CLAUSE_END = re.compile(
@@ -113,32 +114,57 @@ _ASKS = re.compile(
 _LEADING_GLUE = re.compile(r"^(?:but|so|and|also|well|um+|uh+|anyway|just)\b\s*", re.IGNORECASE)
 
 
-def _both_scripts(phrases: tuple[str, ...]) -> list[str]:
+def _in_scripts(phrases: tuple[str, ...], traditional: bool) -> list[str]:
+    """The phrases, and with `traditional` their traditional forms too, longest first."""
     out: list[str] = []
     for phrase in phrases:
-        for form in (phrase, to_script(phrase, HANT)):
+        for form in (phrase, to_script(phrase, HANT)) if traditional else (phrase,):
             if form not in out:
                 out.append(form)
     return sorted(out, key=lambda p: -len(p))
 
 
-_SOCIAL_START = re.compile(
-    r"^(?:" + "|".join(_SOCIAL_EN) + r")|^(?:" + "|".join(_both_scripts(_SOCIAL_ZH)) + ")",
-    re.IGNORECASE,
-)
-_SOCIAL_ANYWHERE = re.compile(
-    "|".join(_SOCIAL_ANYWHERE_EN) + "|" + "|".join(_both_scripts(_SOCIAL_ANYWHERE_ZH)),
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class _Patterns:
+    social_start: re.Pattern[str]
+    social_anywhere: re.Pattern[str]
+    filler_zh: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _get_patterns(traditional: bool) -> _Patterns:
+    """The Chinese phrases in simplified characters, and for a question written in
+    traditional ones their traditional forms too: converting them loads OpenCC's s2t tables
+    (about 60 ms), which a process that never sees traditional text does not need."""
+    return _Patterns(
+        social_start=re.compile(
+            r"^(?:"
+            + "|".join(_SOCIAL_EN)
+            + r")|^(?:"
+            + "|".join(_in_scripts(_SOCIAL_ZH, traditional))
+            + ")",
+            re.IGNORECASE,
+        ),
+        social_anywhere=re.compile(
+            "|".join(_SOCIAL_ANYWHERE_EN)
+            + "|"
+            + "|".join(_in_scripts(_SOCIAL_ANYWHERE_ZH, traditional)),
+            re.IGNORECASE,
+        ),
+        filler_zh=re.compile("|".join(re.escape(p) for p in _in_scripts(_FILLER_ZH, traditional))),
+    )
+
+
 _FILLER = re.compile("|".join(_FILLER_EN), re.IGNORECASE)
-_FILLER_ZH_RE = re.compile("|".join(re.escape(p) for p in _both_scripts(_FILLER_ZH)))
 _PARTICLE_END = re.compile(f"[{_PARTICLES_ZH}]+(?=[?？!！。，,~～]|$)")
 _SPACES = re.compile(r"\s+")
 
 
-def _is_small_talk(clause: str) -> bool:
-    social = _SOCIAL_START.search(clause) or _SOCIAL_ANYWHERE.search(clause)
-    return social is not None and not _ASKS.search(_FILLER.sub(" ", _FILLER_ZH_RE.sub(" ", clause)))
+def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
+    social = patterns.social_start.search(clause) or patterns.social_anywhere.search(clause)
+    if social is None:
+        return False
+    return not _ASKS.search(_FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:
@@ -156,13 +182,15 @@ def _clauses(text: str) -> list[tuple[str, str]]:
 def strip_filler(text: str) -> str:
     """The question without small-talk clauses and filler phrases; the text itself when
     nothing would be left."""
+    patterns = _get_patterns(detect_script(text) == HANT)
     kept: list[str] = []
     changed = False
     for clause, end in _clauses(text):
-        if _is_small_talk(clause):
+        if _is_small_talk(clause, patterns):
             changed = True
             continue
-        cleaned = _LEADING_GLUE.sub("", _FILLER_ZH_RE.sub("", _FILLER.sub(" ", clause)).strip())
+        cleaned = _FILLER.sub(" ", clause)
+        cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
         cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")
         changed |= cleaned != (clause + end).strip(" ,，")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from knowledge.answering.engine import AnswerEngine
@@ -56,3 +59,17 @@ def test_answer_reads_a_chatty_question_as_its_short_form(
     answer = answer_engine.answer(question)
     assert answer.answered
     assert normalize(expected) in normalize(str(answer.parts.get("fact")))
+
+
+def test_a_question_without_traditional_characters_loads_no_traditional_tables() -> None:
+    # OpenCC's s2t tables cost about 60 ms to load: only a question written in traditional
+    # characters needs the traditional forms of the filler phrases (a fresh process).
+    script = (
+        "from knowledge.answering import filler, text\n"
+        "assert filler.strip_filler('请问一下，P3的预算是多少？谢谢') == 'P3的预算是多少？'\n"
+        "assert filler.strip_filler('Hi! Sorry to bother you, what is the P3 budget?')\n"
+        "assert text._s2t.cache_info().currsize == 0, 'traditional tables loaded'\n"
+        "assert filler.strip_filler('請問一下，P3的預算是多少？謝謝') == 'P3的預算是多少？'\n"
+        "assert text._s2t.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
