@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from sqlalchemy.engine import Engine
@@ -139,18 +140,8 @@ class KbService:
         the "store_full" reply when it cannot be written (its disk is full); any other
         failure is logged and answered with the "failed" reply (the command's transaction was
         rolled back)."""
-        try:
-            return await asyncio.to_thread(self.run, actor, text, lang, confirmation, here)
-        except StoreFull as exc:
-            logger.error("store full, edit refused: %s", exc.reason)
-            return KbReply("store_full", lang)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable: %s", exc.reason)
-            metrics.count_store_error("kb")
-            return None
-        except Exception:
-            logger.exception("kb command failed")
-            return KbReply("failed", lang)
+        call = partial(self.run, actor, text, lang, confirmation, here)
+        return await _off_loop(call, lang, "kb")
 
     def run_edit(
         self,
@@ -190,18 +181,8 @@ class KbService:
         note: Mapping[str, Any] | None = None,
     ) -> KbReply | None:
         """`run_edit` off the event loop, answered as `run_for_chat` answers."""
-        try:
-            return await asyncio.to_thread(self.run_edit, actor, lang, name, edit, note)
-        except StoreFull as exc:
-            logger.error("store full, edit refused: %s", exc.reason)
-            return KbReply("store_full", lang)
-        except StoreUnavailable as exc:
-            logger.warning("store unavailable: %s", exc.reason)
-            metrics.count_store_error("kb_edit")
-            return None
-        except Exception:
-            logger.exception("edit failed")
-            return KbReply("failed", lang)
+        call = partial(self.run_edit, actor, lang, name, edit, note)
+        return await _off_loop(call, lang, "kb_edit")
 
     def _run(
         self,
@@ -303,3 +284,21 @@ class KbService:
         if scheduled is not None:  # the platform: how its channels are named
             return KbReply(scheduled[0], lang, {**scheduled[1], "platform": platform})
         raise exc
+
+
+async def _off_loop(call: Callable[[], KbReply], lang: str, operation: str) -> KbReply | None:
+    """A command or edit off the event loop, for a chat adapter: None when the store is
+    unavailable (counted as `operation`), the "store_full" reply when it cannot be written,
+    and the "failed" reply for any other failure (its transaction was rolled back)."""
+    try:
+        return await asyncio.to_thread(call)
+    except StoreFull as exc:
+        logger.error("store full, edit refused: %s", exc.reason)
+        return KbReply("store_full", lang)
+    except StoreUnavailable as exc:
+        logger.warning("store unavailable: %s", exc.reason)
+        metrics.count_store_error(operation)
+        return None
+    except Exception:
+        logger.exception("%s failed", operation)
+        return KbReply("failed", lang)
