@@ -247,16 +247,24 @@ class ExpertDesk:
         logger.info("expert action refused: not a member of the experts' channel (%s)", member)
         return Told("expert_not_member", ticket.lang, ticket.script)
 
-    async def claim(
-        self, *, platform: str, ticket_id: int, user_id: str, is_member: MemberCheck
+    async def _get_member_ticket(
+        self, ticket_id: int, user_id: str, is_member: MemberCheck
     ) -> Ticket | Told:
-        """A member of the experts' channel takes the question on."""
+        """The question, if it exists and `user_id` is a member of its experts' channel; else
+        what to tell them."""
         ticket = await self.get_ticket(ticket_id)
         if ticket is None:
             return Told("expert_not_possible", "en")
         refused = await self._check_member(ticket, user_id, is_member)
-        if refused is not None:
-            return refused
+        return ticket if refused is None else refused
+
+    async def claim(
+        self, *, platform: str, ticket_id: int, user_id: str, is_member: MemberCheck
+    ) -> Ticket | Told:
+        """A member of the experts' channel takes the question on."""
+        ticket = await self._get_member_ticket(ticket_id, user_id, is_member)
+        if isinstance(ticket, Told):
+            return ticket
         expert = Actor(platform, user_id).to_audit()
 
         def work() -> Ticket | Told:
@@ -277,12 +285,9 @@ class ExpertDesk:
     ) -> Ticket | Told:
         """Whether `user_id` may open the answer form: a member of the experts' channel, the
         question not answered yet, and not claimed by another member."""
-        ticket = await self.get_ticket(ticket_id)
-        if ticket is None:
-            return Told("expert_not_possible", "en")
-        refused = await self._check_member(ticket, user_id, is_member)
-        if refused is not None:
-            return refused
+        ticket = await self._get_member_ticket(ticket_id, user_id, is_member)
+        if isinstance(ticket, Told):
+            return ticket
         if ticket.status == expert_questions.ANSWERED:
             return Told(
                 "expert_already_answered", ticket.lang, ticket.script, {"user": ticket.answered_by}
@@ -298,12 +303,9 @@ class ExpertDesk:
     ) -> Ticket | Told:
         """A member's answer: kept, the question answered; the adapter then delivers it to
         the asker, marked as answered by `user_id`."""
-        ticket = await self.get_ticket(ticket_id)
-        if ticket is None:
-            return Told("expert_not_possible", "en")
-        refused = await self._check_member(ticket, user_id, is_member)
-        if refused is not None:
-            return refused
+        ticket = await self._get_member_ticket(ticket_id, user_id, is_member)
+        if isinstance(ticket, Told):
+            return ticket
         expert = Actor(platform, user_id).to_audit()
 
         def work() -> Ticket | Told:
