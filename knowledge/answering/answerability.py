@@ -26,6 +26,8 @@ PLACE = "place"
 NEXT_DATE = "next_date"
 # Anything about a time after the store's own: "where is the next retreat", "明年的预算".
 FUTURE = "future"
+# How to do something ("how do I log in", "我怎么申请"): the record must speak of that action.
+PROCEDURE = "procedure"
 
 # Quoted words are named, not asked: "the answers to 'who are we'".
 _QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
@@ -227,10 +229,74 @@ def _list_dated_years(text: str) -> list[str]:
     return _YEAR.findall(_NAMING_YEAR.sub(" ", text))
 
 
-def asks_about_future(text: str) -> bool:
+# A question in the future tense: "how many KPIs will P2 have in 2025", "2025年将有多少".
+_WILL = re.compile(r"\bwill\b|\bgoing to\b|\bshall\b|将会|将有|会有|将是|会是|将达到|将举行|届时")
+
+
+def asks_about_future(text: str, present: int | None = None) -> bool:
     """Whether a question (normalised) asks about a time after the documents' own: next
-    month, next year, the next session of a meeting."""
-    return _FUTURE.search(_QUOTED.sub(" ", text)) is not None
+    month, next year, the next session of a meeting, or what will be in a year later than
+    `present`, the year the documents speak from ("how many KPIs will P2 have in 2025")."""
+    unquoted = _QUOTED.sub(" ", text)
+    if _FUTURE.search(unquoted) is not None:
+        return True
+    return (
+        present is not None
+        and _WILL.search(unquoted) is not None
+        and any(int(year) > present for year in _list_dated_years(unquoted))
+    )
+
+
+# "How do I log in to …", "how can we apply …", "how to book …", "我怎么登录…", "如何申请…":
+# the action asked how to do. Verbs of finding out ("how can I find / see / know the budget")
+# ask for the information itself, not for a procedure.
+_EN_ACTION = re.compile(
+    r"\bhow (?:do|can|could|should|would|may|might|must) (?:i|we|you|one|staff|someone|people)"
+    r"(?: (?:go about|get to|be able to))? ([a-z][a-z\-]+)"
+    r"|\bhow to ([a-z][a-z\-]+)"
+    r"|\bwhere (?:do|can|should|could) (?:i|we|you|one) ([a-z][a-z\-]+)"
+)
+_ZH_ACTION = re.compile(
+    r"(?:怎么|怎样|如何|怎么样|怎样才能|如何才能|怎么才能)(?:去|来|才|能|可以)?"
+    r"([\u4e00-\u9fff]{2})"
+)
+# First-person Chinese procedure questions only: "如何缓解财务风险" is a question the documents
+# answer in their own words, which the search weighs; "我怎么登录" asks the asker's way in.
+_ZH_ASKER = re.compile(r"我们?(?:该|要|应该|应当|可以|能|得|需要)?(?:怎么|怎样|如何|去哪|在哪)")
+_INFORMATION_VERBS = frozenset(
+    "find see get know check learn read access view look tell understand obtain calculate "
+    "compute work be become say describe define measure explain interpret use ensure "
+    "查看 查到 查询 找到 了解 知道 获取 获得 看到 理解 计算 解释 定义 衡量 描述 确保 实现 "
+    "使用".split()
+)
+
+
+def read_action(text: str) -> str | None:
+    """The action a question asks how to do (normalised), if it asks for a procedure: the
+    verb after "how do I / how to / 我怎么" ("log" for "how do I log in"), unless it is a verb
+    of finding information out."""
+    unquoted = _QUOTED.sub(" ", text)
+    match = _EN_ACTION.search(unquoted)
+    if match:
+        verb = next(group for group in match.groups() if group)
+        return None if verb in _INFORMATION_VERBS else verb
+    if _ZH_ASKER.search(unquoted):
+        found = _ZH_ACTION.search(unquoted)
+        if found and found.group(1) not in _INFORMATION_VERBS:
+            return found.group(1)
+    return None
+
+
+def _does(action: str, text: str) -> bool:
+    """Whether a record's text speaks of the action: the Chinese verb itself, or an English
+    word of the same stem ("apply" → "application", "register" → "registration")."""
+    if is_chinese(action):
+        return action in text
+    stem = action[:4] if len(action) >= 4 else action
+    return any(
+        word.startswith(stem) if len(action) >= 4 else word == action
+        for word in re.findall(r"[a-z][a-z\-]*", text.lower())
+    )
 
 
 def read_counted(text: str) -> tuple[str, ...]:
@@ -241,11 +307,11 @@ def read_counted(text: str) -> tuple[str, ...]:
     unquoted = _QUOTED.sub(" ", text)
     match = _EN_COUNTED.search(unquoted)
     if match:
-        words: list[str] = []
-        for word in match.group(1).split():
-            if word in _EN_COUNTED_STOP:
-                break
-            words.append(word)
+        words = _until_stop(match.group(1).split())
+        # "how many days of annual leave": days of what is counted.
+        following = re.findall(r"[a-z][a-z'\-]*|[^\sa-z]+", unquoted[match.start(1) :])
+        if len(words) == 1 and words[0] in _COUNTED_UNITS and following[1:2] == ["of"]:
+            words = _until_stop(following[2:5])
         if not words or words[0] in _GENERIC_COUNTED:
             return ()
         return tuple(words)
@@ -256,6 +322,22 @@ def read_counted(text: str) -> tuple[str, ...]:
         if len(noun) >= 2 and noun not in _GENERIC_COUNTED and noun[0] not in _GENERIC_COUNTED:
             return (noun,)
     return ()
+
+
+# Units a count is given in; what they are units of is what is counted.
+_COUNTED_UNITS = frozenset(
+    "days weeks months years hours minutes times rounds sessions editions".split()
+)
+
+
+def _until_stop(words: Sequence[str]) -> list[str]:
+    """The words before the first verb or preposition."""
+    found: list[str] = []
+    for word in words:
+        if word in _EN_COUNTED_STOP or not word[0].isalpha():
+            break
+        found.append(word)
+    return found
 
 
 def _stem(word: str) -> str:
@@ -336,10 +418,12 @@ def is_supplied(
     present: int | None = None,
     counted: tuple[str, ...] = (),
     synonyms: Sequence[Sequence[str]] = (),
+    action: str | None = None,
 ) -> bool:
     """Whether the texts of a record hold the kind of answer wanted; a date for "the next
     one", or anything about the future, must be later than `present`, the year the store's
-    documents speak from; a count of `counted` (when given) must be written next to it."""
+    documents speak from; a count of `counted` (when given) must be written next to it; a
+    procedure must speak of the `action` asked how to do."""
     if wanted is None:
         return True
     texts = list(texts)
@@ -351,6 +435,8 @@ def is_supplied(
         )
     if wanted == COUNT and counted:
         return any(_counts(counted, text, synonyms) for text in texts)
+    if wanted == PROCEDURE:
+        return action is None or any(_does(action, text) for text in texts)
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
 

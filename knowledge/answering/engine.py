@@ -15,11 +15,13 @@ from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     FUTURE,
     NEXT_DATE,
+    PROCEDURE,
     asks_about_future,
     is_computed,
     is_supplied,
     list_frame_spans,
     list_named_words,
+    read_action,
     read_counted,
     read_operation,
     read_wanted,
@@ -89,6 +91,11 @@ _NUMBERED = re.compile(
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
+# What a risk's answer does with its mitigations: "how do we mitigate / reduce / 缓解 …".
+_MITIGATING = (
+    "mitigate reduce address manage handle tackle lower prevent avoid deal "
+    "缓解 应对 降低 减少 处理 管理 防范 避免 解决"
+).split()
 # Answers whose parts say which operation they computed.
 _COMPUTED_KINDS = frozenset({AnswerKind.COMPUTE, AnswerKind.EXTREME})
 
@@ -535,13 +542,14 @@ class AnswerEngine:
     )
     _SHARE_KINDS = frozenset({AnswerKind.BUDGET, AnswerKind.COMPUTE, AnswerKind.EXTREME})
 
-    @staticmethod
-    def _wanted(q: Question) -> str | None:
+    def _wanted(self, q: Question) -> str | None:
         """The kind of answer the question wants; anything about a time after the
         documents' own wants a record that speaks of it."""
         wanted = read_wanted(q.normalized)
-        if wanted != NEXT_DATE and asks_about_future(q.normalized):
+        if wanted != NEXT_DATE and asks_about_future(q.normalized, self.present_year):
             return FUTURE
+        if wanted is None and read_action(q.normalized) is not None:
+            return PROCEDURE
         return wanted
 
     def _is_supplied(self, q: Question, answer: Answer, wanted: str | None) -> bool:
@@ -556,6 +564,7 @@ class AnswerEngine:
             present=self.present_year,
             counted=counted,
             synonyms=self.knowledge.synonyms,
+            action=read_action(q.normalized) if wanted == PROCEDURE else None,
         )
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
@@ -572,6 +581,7 @@ class AnswerEngine:
         if answer.kind is AnswerKind.RISK:
             return [
                 "0",  # the answer counts the risks it lists
+                *_MITIGATING,  # and says how each is mitigated
                 *(
                     text
                     for item in parts["items"]

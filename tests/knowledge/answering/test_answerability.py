@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.text_render import render_answer_text
+from knowledge.answering.answer import AnswerKind
 from knowledge.answering.answerability import (
     AMOUNT,
     AVERAGE,
@@ -16,10 +17,12 @@ from knowledge.answering.answerability import (
     PERCENT,
     PERSON,
     PLACE,
+    PROCEDURE,
     RATIO,
     asks_about_future,
     is_supplied,
     list_named_words,
+    read_action,
     read_counted,
     read_operation,
     read_wanted,
@@ -235,6 +238,10 @@ def test_a_percentage_asked_needs_a_percentage_in_the_record(answer_engine: Answ
         ("国际电联学院有多少门中文课程", ("中文课程",)),
         ("跨部门协调任务组确定了多少个需要协调的主题", ("主题",)),
         ("2022年全球还有多少人处于离线状态", ()),
+        # A unit's complement is what is counted.
+        ("how many days of annual leave do i get?", ("annual", "leave")),
+        ("how many rounds of comments were there", ("comments",)),
+        ("how many days did the retreat last?", ("days",)),
     ],
 )
 def test_read_counted_names_what_a_count_question_counts(
@@ -364,3 +371,85 @@ def test_a_place_is_answered_only_from_a_record_that_names_one(
     answer_engine: AnswerEngine, question: str, answered: bool
 ) -> None:
     assert answer_engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    "question, action",
+    [
+        ("How do I log in to the ITU Academy?", "log"),
+        ("How can we apply for the ATC programme?", "apply"),
+        ("how to book a meeting room", "book"),
+        ("Where can I print documents?", "print"),
+        ("我怎么登录国际电联学院？", "登录"),
+        ("我们该如何申请ATC项目？", "申请"),
+        # Finding information out is not a procedure: the information is the answer.
+        ("How can I find the budget of P2?", None),
+        ("我怎么查看P2的预算？", None),
+        # The documents' own "how" questions, not the asker's way of doing something.
+        ("How is the financial risk mitigated?", None),
+        ("如何缓解财务风险？", None),
+    ],
+)
+def test_read_action_names_what_a_procedure_question_asks_how_to_do(
+    question: str, action: str | None
+) -> None:
+    assert read_action(normalize(question)) == action
+
+
+def test_a_procedure_needs_a_record_that_speaks_of_the_action() -> None:
+    application = ["More than 50 institutions applied; the call for applications opened."]
+    assert is_supplied(PROCEDURE, application, action="apply")
+    assert not is_supplied(PROCEDURE, ["The ITU Academy is the main entry point."], action="log")
+    assert is_supplied(PROCEDURE, ["……的申请程序于2022年11月启动"], action="申请")
+    assert not is_supplied(PROCEDURE, ["国际电联学院是能力发展的主要切入点"], action="登录")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I log in to the ITU Academy?",
+        "我怎么登录国际电联学院？",
+        "How do I book a room at ITU?",
+    ],
+)
+def test_how_to_do_what_the_documents_never_describe_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered
+    assert not answer.sources
+
+
+@pytest.mark.parametrize(
+    "question", ["How do we mitigate the financial risk?", "我们该怎么降低人力资源风险？"]
+)
+def test_how_to_mitigate_a_risk_is_answered_with_its_mitigations(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered
+    assert answer.kind is AnswerKind.RISK
+
+
+@pytest.mark.parametrize(
+    "question, future",
+    [
+        ("How many KPIs will P2 have in 2025?", True),
+        ("2025年P2将有多少个关键绩效指标？", True),
+        ("How many KPIs did P2 have in 2023?", False),
+        ("What will the 2024-2027 Strategic Plan focus on?", False),  # a period's name
+        ("How many KPIs does P2 have in 2025?", False),  # not written in the future tense
+    ],
+)
+def test_the_future_tense_with_a_later_year_asks_about_the_future(
+    question: str, future: bool
+) -> None:
+    assert asks_about_future(normalize(question), present=2023) is future
+    assert asks_about_future(normalize(question)) is False  # no year of its own to compare
+
+
+def test_kpis_a_priority_will_have_in_a_later_year_are_not_answered(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("How many KPIs will P2 have in 2025?")
+    assert not answer.answered and answer.kind is AnswerKind.CANNOT_ANSWER
