@@ -22,9 +22,11 @@ from knowledge.answering.thresholds import (
 from knowledge.answering.understanding import Question
 from knowledge.store import models
 
-# "(NETP)", "(ITU-D)", "(HCM4A)", "(CIRTs)": an acronym in brackets after what it abbreviates.
-_EN_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9&-]*[A-Z0-9])(s?)\)")
-_ZH_BRACKETED = re.compile(r"（([A-Z][A-Za-z0-9&-]*[A-Z0-9])(s?)）")
+# "(NETP)", "(ITU-D)", "(HCM4A)", "(CIRTs)", "(CoCo)": an acronym in brackets after what it
+# abbreviates, in capitals or short capitalised syllables, with a plural "s" apart.
+_ACRONYM = r"([A-Z][A-Za-z0-9&-]*[A-Z0-9]|[A-Z][a-z]{1,3}[A-Z][a-z]{1,3})(s?)"
+_EN_BRACKETED = re.compile(r"\(" + _ACRONYM + r"\)")
+_ZH_BRACKETED = re.compile("（" + _ACRONYM + "）")
 # An English long form is looked for among at most this many words before the bracket.
 EXTRA_WORDS = 4
 # A Chinese long form: the run of Chinese characters before the bracket, inside 《》 or “”

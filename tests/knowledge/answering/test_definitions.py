@@ -79,6 +79,9 @@ def test_the_acronym_table_is_built_from_the_facts(answer_engine: AnswerEngine) 
         ("什么是PRIDA？", "PRIDA是数字非洲政策和监管倡议"),
         ("HCM4A是什么意思", "非洲统一计算方法"),
         ("what is ANSICE?", "Agency for Computer Security and Electronic Certification"),
+        # an acronym of capitalised syllables
+        ("What does CoCo stand for?", "CoCo stands for Coordination Committee"),
+        ("CoCo是什么意思", "协调委员会"),
         # a transposed acronym is read as the one with its letters, and says so
         ("what does NEPT stand for", 'Reading "nept" as NETP'),
     ],
