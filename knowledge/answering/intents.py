@@ -311,7 +311,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "when",
         re.compile(
-            r"\bwhen\b|\bwhat (?:date|day|month|year)\b|何时|什么时候|哪一?年|几月|哪天|日期|时间"
+            r"\bwhen\b|\b(?:what|which) (?:dates?|days?|months?|years?)\b"
+            r"|何时|什么时候|哪一?年|几月|哪(?:一|几)?个?月|哪天|日期|时间"
         ),
     ),
     ("where", re.compile(r"\bwhere\b|在哪|哪里|何地|地点")),

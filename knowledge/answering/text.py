@@ -41,6 +41,9 @@ ZH_STOP_GRAMS = frozenset(
     有没 没有 有多 有哪 几个 几项 这个 那个 这些 那些 这项 那项 那场 这场 那次 这次 那份
     这份""".split()
 )
+# Content words written with a particle's character: "three questions" (三个问题), a consultant
+# (顾问), the purpose (目的) are what a question is about, not its glue.
+ZH_CONTENT_GRAMS = frozenset("问题 顾问 访问 问卷 目的 了解".split())
 
 
 def is_chinese(text: str) -> bool:
@@ -123,4 +126,6 @@ def tokenize(normalized: str) -> list[str]:
 
 
 def is_function_gram(gram: str) -> bool:
+    if gram in ZH_CONTENT_GRAMS:
+        return False
     return gram in ZH_STOP_GRAMS or gram[0] in ZH_PARTICLES or gram[-1] in ZH_PARTICLES

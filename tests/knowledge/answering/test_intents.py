@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering.intents import read_question
+from knowledge.answering.intents import read_question, read_question_form
 from knowledge.answering.text import normalize
 
 
@@ -63,3 +63,17 @@ def test_read_question_leaves_names_in_the_residue() -> None:
 @pytest.mark.parametrize("question", ["P2级职员的月薪是多少", "salary of a P4 staff member"])
 def test_read_question_does_not_read_a_staff_grade_as_a_priority(question: str) -> None:
     assert read_question(normalize(question)).codes == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "between which months was the review done",
+        "in what year was it adopted",
+        "which dates were set for the forum",
+        "审查是在哪几个月进行的",
+        "会议在哪个月举行",
+    ],
+)
+def test_question_form_reads_months_and_dates_asked_as_when(question: str) -> None:
+    assert read_question_form(normalize(question)) == "when"

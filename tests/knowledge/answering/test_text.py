@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from knowledge.answering.text import detect_lang, han_bigrams, latin_tokens, normalize, stem
+from knowledge.answering.text import (
+    detect_lang,
+    han_bigrams,
+    is_function_gram,
+    latin_tokens,
+    normalize,
+    stem,
+)
 
 
 def test_normalize_converts_traditional_to_simplified() -> None:
@@ -35,3 +42,10 @@ def test_latin_tokens_drop_stopwords_and_split_hyphens() -> None:
 def test_han_bigrams_cover_each_run() -> None:
     assert han_bigrams("网络安全 预算") == ["网络", "络安", "安全", "预算"]
     assert han_bigrams("钱") == ["钱"]
+
+
+def test_content_words_written_with_a_particle_character_are_kept() -> None:
+    grams = han_bigrams(normalize("愿景围绕哪三个问题展开，顾问的目的"))
+    kept = [g for g in grams if not is_function_gram(g)]
+    assert {"问题", "顾问", "目的"} <= set(kept)
+    assert not {"哪三", "的目"} & set(kept)  # glue stays out
