@@ -86,6 +86,7 @@ _EN_DEFINES = r"\s*(?:–|—|:|,\s+(?:the|a|an|i\.e\.)\s|\s+(?:is|are|means|ref
 _ZH_DEFINES = r"\s*(?:–|—|：|:|是指|指的是|即|意味着|是)"
 # A term inside quotes or a title is named, not defined: "“有意义的连接：创新与加速”".
 _QUOTE_BEFORE = "“\"'‘《「"
+_QUOTE_AFTER = "”\"'’》」"
 # A near miss ("NEPT" for "NETP") is taken for an acronym this long or longer with the same
 # letters, when exactly one acronym has them.
 TYPO_MIN_LENGTH = 4
@@ -196,16 +197,20 @@ def read_asked_phrase(normalized: str, lang: str) -> str | None:
 
 
 def defines(text: str, term: str, lang: str) -> int | None:
-    """Whether a text defines a term (the term, not quoted, followed by a defining word):
+    """Whether a text defines a term (the term followed by a defining word; a quoted term
+    only when its quote closes before that word: "‘ITU as One’ is a strategic approach"):
     0 when it opens a sentence, 1 inside one; None when the text does not define it."""
     connector = _ZH_DEFINES if lang == "zh" else _EN_DEFINES
-    pattern = re.compile(re.escape(term) + connector, re.IGNORECASE)
+    pattern = re.compile(re.escape(term) + f"(?P<close>[{_QUOTE_AFTER}]?)" + connector, re.I)
     best: int | None = None
     for match in pattern.finditer(text):
         start = match.start()
         before = text[:start].rstrip()
-        if before and before[-1] in _QUOTE_BEFORE:
-            continue
+        quoted = bool(before) and before[-1] in _QUOTE_BEFORE
+        if quoted != bool(match["close"]):
+            continue  # named inside a quote or a title ("“有意义的连接：创新与加速”")
+        if quoted:
+            before = before[:-1].rstrip()
         if lang != "zh" and start > 0 and text[start - 1].isalnum():
             continue
         rank = 0 if not before or before[-1] in ".。!?！？…:：;；" else 1

@@ -152,3 +152,18 @@ def test_defining_words_are_read_after_the_term_not_inside_quotes() -> None:
     )
     assert defines("on 'Meaningful connectivity: key to'", "meaningful connectivity", "en") is None
     assert defines("“有意义的连接：创新与加速”", "有意义的连接", "zh") is None
+
+
+def test_a_quoted_term_is_defined_when_its_quote_closes_before_the_defining_word() -> None:
+    text = "as follows: “‘ITU as One’ is a strategic approach to strengthening coordination"
+    assert defines(text, "itu as one", "en") == 1
+    assert defines("the “ITU as One” concept is applied", "itu as one", "en") is None
+    assert defines("“国际电联是一家”是一种战略方针", "国际电联是一家", "zh") == 0
+
+
+def test_what_is_a_concept_is_answered_from_its_quoted_definition(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("What is ITU as One?")
+    assert answer.kind == "fact"
+    assert "strategic approach" in answer.parts["fact"].text_en
