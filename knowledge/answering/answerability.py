@@ -473,7 +473,24 @@ def list_named_words(text: str) -> set[str]:
 RATIO = "ratio"
 AVERAGE = "average"
 DIFFERENCE = "difference"
+CHANGE = "change"
+REMAINDER = "remainder"
 _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        CHANGE,
+        re.compile(
+            r"\b(?:cut|reduced?|decreased?|lowered|increased?|raised?|grew|rose)\b[^%\d]{0,20}"
+            r"\d{1,2}(?:\.\d{1,2})?\s*(?:%|percent\b)"
+            r"|(?:减少|削减|降低|缩减|下调|增加|提高|上调|增长|追加)了?\s*\d{1,2}(?:\.\d{1,2})?\s*%"
+        ),
+    ),
+    (
+        REMAINDER,
+        re.compile(
+            r"\bnot (?:allocated|assigned|going|given|spent|earmarked) (?:to|on|for)\b"
+            r"|\b(?:other than|apart from|except|excluding)\b|除了?\S{1,30}(?:以外|之外)"
+        ),
+    ),
     (
         RATIO,
         re.compile(
@@ -496,6 +513,8 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Operations only their own computation gives.
+_ONLY_GIVEN_BY = frozenset({CHANGE, REMAINDER})
 _NOT_GIVING: dict[str, frozenset[str]] = {
     RATIO: frozenset({"", "sum", "difference", "max", "min", "rank"}),
     AVERAGE: frozenset({"", "sum", "difference", "max", "min", "rank"}),
@@ -515,4 +534,6 @@ def read_operation(text: str) -> str | None:
 def is_computed(operation: str | None, answer_operation: str) -> bool:
     """Whether an answer whose computation is `answer_operation` ("" for none) gives the
     computation asked for."""
+    if operation in _ONLY_GIVEN_BY:
+        return answer_operation == operation
     return operation is None or answer_operation not in _NOT_GIVING[operation]

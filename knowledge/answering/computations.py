@@ -62,6 +62,28 @@ _SHARE_WANTED = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b"
     r"|百分之几|百分比|多少比例|比例|占多少"
 )
+# A stated percentage change of one amount: "if E5 were cut by 10%", "增加10%", "a 5% rise"
+_CHANGE = re.compile(
+    r"\b(?P<dir>cut|cuts|reduced?|reducing|decreased?|decreasing|lowered|dropped|trimmed"
+    r"|slashed|increased?|increasing|raised?|grew|grow|grown|boosted|rose)\b[^%\d]{0,20}?"
+    r"(?P<p>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\b)"
+    r"|(?P<p2>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent)\s+(?P<dir2>cut|reduction|decrease|drop"
+    r"|increase|rise|raise)\b"
+    r"|(?P<zdir>减少|削减|降低|缩减|下调|砍掉|减掉|增加|提高|上调|增长|追加)了?\s*"
+    r"(?P<zp>\d{1,2}(?:\.\d{1,2})?)\s*%"
+)
+_DOWN = frozenset(
+    "cut cuts reduce reduced reducing decrease decreased decreasing lowered dropped trimmed "
+    "slashed reduction drop 减少 削减 降低 缩减 下调 砍掉 减掉".split()
+)
+# What is left of the whole once the lines named are taken out: "not allocated to P1-P4",
+# "除P1至P4以外的预算"
+_REMAINDER = re.compile(
+    r"\bnot (?:allocated|assigned|going|given|spent|earmarked) (?:to|on|for)\b"
+    r"|\b(?:outside|other than|apart from|except|excluding|besides|beyond)\b"
+    r"|\b(?:is|are) left\b|\bleft over\b|\bthe rest\b|\bremainder\b"
+    r"|除了?|以外|之外|其余|剩下|剩余|不属于"
+)
 # Phrases that name Table 1's lines as the group
 _TABLE_LINES = re.compile(r"\btable 1\b|\bbudget lines\b|\blines\b|表1|预算项")
 RATIO_PLACES = Decimal("0.01")
@@ -87,6 +109,13 @@ def read_operation(q: Question, text: str) -> Operation | None:
         return Operation("per_kpi")
     if _AVERAGE.search(text):
         return Operation("average")
+    change = _CHANGE.search(text)
+    if change and not _SHARE_WANTED.search(text):
+        direction = change["dir"] or change["dir2"] or change["zdir"]
+        percent = Decimal(change["p"] or change["p2"] or change["zp"])
+        return Operation("change", -percent if direction in _DOWN else percent)
+    if _REMAINDER.search(text) and q.targets and q.reading.has("budget", "whole"):
+        return Operation("remainder")
     stated = _STATED_PERCENT.search(text)
     if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text):
         return Operation("percent_of", Decimal(stated[1]))
@@ -142,6 +171,10 @@ class Calculator:
             return self._percent_of(q, op.percent or Decimal(0))
         if op.kind == "share":
             return self._share(q)
+        if op.kind == "change":
+            return self._change(q, op.percent or Decimal(0))
+        if op.kind == "remainder":
+            return self._remainder(q)
         if op.kind == "extremes":
             return self._extremes(q)
         return None
@@ -337,6 +370,57 @@ class Calculator:
             return None
         result = to_rounded(Decimal(figures[0].amount) * percent / 100, AVERAGE_PLACES)
         parts = {"op": "percent_of", "result": result, "percent": to_rounded(percent, RATIO_PLACES)}
+        return self._answer(q, parts, figures)
+
+    def _change(self, q: Question, percent: Decimal) -> Answer | None:
+        """One line's amount changed by a stated percentage (negative for a cut)."""
+        codes = [t.code for t in q.targets]
+        if not codes and q.reading.has("whole"):
+            codes = [TOTAL_CODE]
+        if len(codes) != 1 or not 0 < abs(percent) < 100:
+            return None
+        figures = self._figures(codes, q.reading.year)
+        if not figures:
+            return None
+        factor = 100 + percent
+        result = to_rounded(Decimal(figures[0].amount) * factor / 100, AVERAGE_PLACES)
+        parts = {
+            "op": "change",
+            "result": result,
+            "percent": to_rounded(abs(percent), RATIO_PLACES),
+            "down": percent < 0,
+            "factor": to_rounded(factor, RATIO_PLACES),
+        }
+        return self._answer(q, parts, figures)
+
+    def _remainder(self, q: Question) -> Answer | None:
+        """The whole budget less the lines the question names ("not allocated to P1-P4")."""
+        codes = list(dict.fromkeys(t.code for t in q.targets if t.code != TOTAL_CODE))
+        if not codes:
+            return None
+        # Themes of a priority the question names are taken out of that priority ("P2 other
+        # than digital services"); anything else out of the whole budget.
+        parents = {self.knowledge.get_theme_priority(c) for c in codes}
+        whole_code = TOTAL_CODE
+        if len(parents) == 1 and None not in parents:
+            parent = parents.pop()
+            if parent is not None and parent in q.reading.codes:
+                whole_code = parent
+        figures = self._figures([whole_code, *codes], q.reading.year)
+        if not figures or len(figures) != len(codes) + 1:
+            return None
+        whole, *named = figures
+        if any(f.subject.code in (TOTAL_CODE, whole_code) for f in named):
+            return None
+        taken = sum(f.amount for f in named)
+        parts = {
+            "op": "remainder",
+            "whole": whole,
+            "named": named,
+            "taken": taken,
+            "result": whole.amount - taken,
+            "share": to_percentage(whole.amount - taken, whole.amount),
+        }
         return self._answer(q, parts, figures)
 
     def _share(self, q: Question) -> Answer | None:

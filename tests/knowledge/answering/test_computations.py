@@ -35,6 +35,14 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("总预算的5%相当于多少瑞郎", "percent_of", 210_000),
         # 1,111,000 / (756,000 + 1,111,000)
         ("What share of the P2 and P3 budgets combined does P3 have?", "share", Decimal("59.5")),
+        # 359,500 × 90 / 100; 392,000 × 110 / 100; 4,200,000 × 105 / 100
+        ("If the E5 budget were cut by 10%, how much would remain?", "change", 323_550),
+        ("如果网络和数字基础设施主题的预算增加10%，会是多少？", "change", 431_200),
+        ("What would the total budget be after a 5% increase?", "change", 4_410_000),
+        # 4,200,000 − (519,000 + 756,000 + 1,111,000 + 480,000); 756,000 − 394,000
+        ("How much of the budget is not allocated to P1, P2, P3 and P4?", "remainder", 1_334_000),
+        ("What is the budget of P2 other than digital services?", "remainder", 362_000),
+        ("除P1以外的预算有多少", "remainder", 3_681_000),
     ],
 )
 def test_computes_from_the_budget_lines(
@@ -154,3 +162,14 @@ def test_amounts_are_read_with_their_scale_and_currency() -> None:
     assert read_money("230万欧元") == [Money(Decimal(2_300_000), "EUR")]
     assert read_money("EUR 3 million") == [Money(Decimal(3_000_000), "EUR")]
     assert read_money("三年半") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["If the Giga budget were cut by 10%, what would be left?", "除了P9以外的预算有多少"],
+)
+def test_a_change_or_remainder_without_its_figures_is_not_answered_with_others(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered
