@@ -42,6 +42,51 @@ KPI_OWNER_QUESTION = re.compile(
 )
 
 
+# "how many of the risks have a high impact", "有几项风险的影响程度被评为“高”", "which risks have
+# a low probability": the risks with one rating, counted.
+_RATED_EN = re.compile(
+    r"\b(?P<l1>high|medium|low)\b[^.?]{0,20}?\b(?P<d1>impact|probability|likelihood)\b"
+    r"|\b(?P<d2>impact|probability|likelihood)\b[^.?]{0,25}?\b(?P<l2>high|medium|low)\b"
+)
+_RATED_ZH = re.compile(
+    r"(?P<d1>影响|概率|可能性)[^，。？?]{0,10}?[“\"「]?(?P<l1>高|中|低)"
+    r"|(?P<l2>高|中|低)(?P<d2>影响|概率|可能性)"
+)
+_COUNT_ASKED = re.compile(
+    r"\bhow many\b|\bnumber of\b|\b(?:which|what) risks\b"
+    r"|多少|几项|几个|几条|几种|哪些|哪几|哪项|哪个"
+)
+_DIMENSIONS = {
+    "impact": "impact",
+    "probability": "probability",
+    "likelihood": "probability",
+    "影响": "impact",
+    "概率": "probability",
+    "可能性": "probability",
+}
+_LEVELS = {
+    "high": "high",
+    "medium": "medium",
+    "low": "low",
+    "高": "high",
+    "中": "medium",
+    "低": "low",
+}
+
+
+def read_rating_counted(normalized: str) -> tuple[str, str] | None:
+    """(dimension, level) when a question counts or picks out the risks of one rating:
+    ("impact", "high")."""
+    if not _COUNT_ASKED.search(normalized):
+        return None
+    match = _RATED_ZH.search(normalized) or _RATED_EN.search(normalized)
+    if match is None:
+        return None
+    dimension = match["d1"] or match["d2"]
+    level = match["l1"] or match["l2"]
+    return _DIMENSIONS[dimension], _LEVELS[level]
+
+
 class RecordAnswers:
     """Answers from the priorities, themes, KPIs, results and risks of one revision."""
 
@@ -213,6 +258,9 @@ class RecordAnswers:
 
     def risk(self, q: Question) -> Answer:
         chosen = list(self.knowledge.risks.values())
+        rated = read_rating_counted(q.normalized)
+        if rated is not None:
+            return self._risks_rated(q, chosen, *rated)
         confidence = ALL_RISKS_CONFIDENCE if not q.content else SOME_RISKS_CONFIDENCE
         if q.content:
             terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
@@ -229,6 +277,21 @@ class RecordAnswers:
                 confidence = min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
         return self.risk_answer(q.lang, chosen, confidence)
 
+    def _risks_rated(self, q: Question, risks: Sequence[Any], dimension: str, level: str) -> Answer:
+        """The risks of one rating, counted out of all of them."""
+        field = "impact_en" if dimension == "impact" else "probability_en"
+        chosen = [r for r in risks if str(getattr(r, field)).strip().lower() == level]
+        answer = self.risk_answer(q.lang, chosen, ALL_RISKS_CONFIDENCE)
+        # The table read is the source, whether or not a risk has the rating.
+        answer.sources = self.risk_answer(q.lang, risks, ALL_RISKS_CONFIDENCE).sources
+        answer.parts["rated"] = {
+            "dimension": dimension,
+            "level": level,
+            "count": len(chosen),
+            "total": len(risks),
+        }
+        return answer
+
     def risk_answer(self, lang: str, risks: Sequence[Any], confidence: float) -> Answer:
         items = [
             {"risk": r, "mitigations": self.knowledge.mitigations.get(r.code, [])} for r in risks
@@ -239,7 +302,7 @@ class RecordAnswers:
             lang=lang,
             answered=True,
             confidence=confidence,
-            parts={"items": items},
+            parts={"items": items, "rated": None},
             sources=sources,
         )
 

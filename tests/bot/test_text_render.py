@@ -54,6 +54,11 @@ QUESTIONS = [
     "What does ENISA stand for?",
     "Which line in table 1 has the largest budget and which the smallest?",
     "“UMC”和“VaMoz Digital”两个项目一共多少欧元？",
+    "If the E5 budget were cut by 10%, how much would remain?",
+    "How much of the budget is not allocated to P1, P2, P3 and P4?",
+    "How many of the risks have a high impact?",
+    "Which risks have a low probability?",
+    "If the Giga budget were cut by 10%, what would be left?",
 ]
 
 
@@ -172,6 +177,17 @@ def test_a_source_line_followed_by_text_stays_in_it(answer_engine: AnswerEngine)
         ("P3三个主题的平均预算", "= 1,111,000 / 3 = 370,333.33 瑞郎"),
         ("What is 12% of the total budget in CHF?", "4,200,000 × 12 / 100 = CHF 504,000"),
         ("P3占P1至P4合计预算的比例", "1,111,000 / 2,866,000 = 38.8%"),
+        ("If the E5 budget were cut by 10%, how much would remain?", "359,500 × 90 / 100"),
+        ("如果网络和数字基础设施主题的预算增加10%，会是多少？", "392,000 × 110 / 100 = 431,200"),
+        (
+            "How much of the budget is not allocated to P1, P2, P3 and P4?",
+            "4,200,000 − (519,000 + 756,000 + 1,111,000 + 480,000) = 4,200,000 − 2,866,000",
+        ),
+        ("What is the budget of P2 other than digital services?", "756,000 − 394,000"),
+        ("How many of the risks have a high impact?", "3 of the 4 main risks"),
+        ("有几项风险的影响程度为高", "影响程度为“高”的有3项"),
+        ("how many KPIs does P4 have, and what are they", "In all: 10 KPIs."),
+        ("mitigation for the financial risk", "Mitigations (4):"),
     ],
 )
 def test_new_computations_show_their_formula(

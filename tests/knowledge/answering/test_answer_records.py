@@ -39,3 +39,35 @@ def test_each_suggestion_names_its_record(answer_engine: AnswerEngine) -> None:
     assert len(answer.suggestion_records) == len(answer.suggestions) >= 2
     assert answer.suggestion_records[0] == "fact:retreat-bdt-core-values"
     assert answer.get_suggestion_record(len(answer.suggestions)) is None
+
+
+@pytest.mark.parametrize(
+    "question, dimension, level, count",
+    [
+        ("How many of the four risks are rated as having a high impact?", "impact", "high", 3),
+        ("OP-23的风险表中，有几项风险的影响程度被评为“高”？", "impact", "high", 3),
+        ("Which risks have a low probability?", "probability", "low", 0),
+        ("哪些风险的概率为中", "probability", "medium", 3),
+    ],
+)
+def test_risks_of_one_rating_are_counted_out_of_all(
+    answer_engine: AnswerEngine, question: str, dimension: str, level: str, count: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == AnswerKind.RISK
+    rated = answer.parts["rated"]
+    assert (rated["dimension"], rated["level"], rated["count"], rated["total"]) == (
+        dimension,
+        level,
+        count,
+        4,
+    )
+    field = "impact_en" if dimension == "impact" else "probability_en"
+    assert all(getattr(i["risk"], field) == level for i in answer.parts["items"])
+    assert answer.sources  # the risk table, even when no risk has the rating
+
+
+def test_a_question_about_one_risk_is_not_read_as_a_rating(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("What is the impact of the financial risk?")
+    assert answer.parts["rated"] is None
+    assert len(answer.parts["items"]) == 1
