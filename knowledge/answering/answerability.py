@@ -28,11 +28,24 @@ NEXT_DATE = "next_date"
 FUTURE = "future"
 # How to do something ("how do I log in", "我怎么申请"): the record must speak of that action.
 PROCEDURE = "procedure"
+# A KPI's target or baseline value: "what is the 2024 target for …", "目标值是多少".
+TARGET = "target"
+# Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
+YEAR = "year"
 
 # Quoted words are named, not asked: "the answers to 'who are we'".
 _QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
 
 _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        TARGET,
+        re.compile(
+            r"\b(?:the|its|their|a) (?:(?:19|20)\d\d |annual |yearly |current )?targets?"
+            r" (?:value|figure|for|of|set)\b|\btarget values?\b|\bbaselines?\b"
+            r"|目标值|基线|基准值|指标值",
+            re.IGNORECASE,
+        ),
+    ),
     (
         CONTACT,
         re.compile(
@@ -54,8 +67,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|is responsible|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the )?(?:head|director|chief|manager|chair|leader|person)"
             r"|\bcontact person\b|\bin charge of\b"
+            r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
+            r"|colleague|individual)\b"
             r"|谁是|是谁|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
-            r"|负责人|主管是|领导是|叫什么名字|名字是|姓名|联系人",
+            r"|负责人|主管是|领导是|叫什么名字|名字是|姓名|联系人|哪位|哪一位",
             re.IGNORECASE,
         ),
     ),
@@ -63,7 +78,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         DATE,
         re.compile(
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
-            r"|\bwhat (?:date|day|month|year)\b|\bwhat time\b"
+            r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是",
             re.IGNORECASE,
         ),
@@ -90,7 +105,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:total|overall|entire|whole) (?:[a-z0-9\-]+ ){0,3}?(?:budget|envelope|funding)\b"
             r"|\bhow much (?:money|funding|funds|cash)\b|\bbudget (?:amount|figure)\b"
-            r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费",
+            r"|\b(?:revenue|income|salary|salaries|fees?|price|expenditure|spending)\b"
+            r"|\bhow much (?:does|did|do|will|would) (?:[a-z\-]+ ){1,4}cost\b"
+            r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费"
+            r"|收入|工资|薪酬|薪水|费用是|花费|开支|预算是多少|预算有多少|预算为多少",
             re.IGNORECASE,
         ),
     ),
@@ -133,7 +151,15 @@ _AMOUNT = re.compile(
 )
 _CONTACT = re.compile(r"\+\d[\d ]{6,}|[\w.]+@[\w.]+\.\w+|\b(?:tel|phone|fax)\b", re.IGNORECASE)
 
+# A target or baseline written with its value: "target 120", "目标值为50".
+_TARGET = re.compile(
+    r"\b(?:target|baseline)s?\s*(?:value\s*)?(?:of|is|was|:|=)?\s*\d"
+    r"|(?:目标值|目标|基线|基准值)\s*(?:为|是|：|:)?\s*\d",
+    re.IGNORECASE,
+)
+
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
+    TARGET: _TARGET,
     PERSON: _PERSON,
     DATE: _DATE,
     COUNT: _COUNT,
@@ -233,6 +259,10 @@ def _list_dated_years(text: str) -> list[str]:
 _WILL = re.compile(r"\bwill\b|\bgoing to\b|\bshall\b|将会|将有|会有|将是|会是|将达到|将举行|届时")
 
 
+# A meeting named with its year, as ITU names them: "TDAG-24", "WTDC-25", "GSR-23", "PP-26".
+_EVENT_YEAR = re.compile(r"\b(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-(\d\d)\b")
+
+
 def asks_about_future(text: str, present: int | None = None) -> bool:
     """Whether a question (normalised) asks about a time after the documents' own: next
     month, next year, the next session of a meeting, or what will be in a year later than
@@ -240,10 +270,12 @@ def asks_about_future(text: str, present: int | None = None) -> bool:
     unquoted = _QUOTED.sub(" ", text)
     if _FUTURE.search(unquoted) is not None:
         return True
+    years = [int(year) for year in _list_dated_years(unquoted)]
+    years += [2000 + int(m[1]) for m in _EVENT_YEAR.finditer(unquoted)]
     return (
         present is not None
         and _WILL.search(unquoted) is not None
-        and any(int(year) > present for year in _list_dated_years(unquoted))
+        and any(year > present for year in years)
     )
 
 
@@ -312,18 +344,36 @@ def read_counted(text: str) -> tuple[str, ...]:
         following = re.findall(r"[a-z][a-z'\-]*|[^\sa-z]+", unquoted[match.start(1) :])
         if len(words) == 1 and words[0] in _COUNTED_UNITS and following[1:2] == ["of"]:
             words = _until_stop(following[2:5])
+        if words and words[0] in _PERSONS_COUNTED:
+            return PEOPLE
         if not words or words[0] in _GENERIC_COUNTED:
             return ()
         return tuple(words)
     match = _ZH_COUNTED.search(unquoted)
     if match:
         noun = match.group(1).rsplit("的", 1)[-1]
+        if noun in _PERSONS_COUNTED or match.group().endswith(("多少人", "多少名", "几名", "几人")):
+            return PEOPLE
         # "多少人处于离线状态": people, with what is said of them.
         if len(noun) >= 2 and noun not in _GENERIC_COUNTED and noun[0] not in _GENERIC_COUNTED:
             return (noun,)
     return ()
 
 
+# "How many people attended", "多少人参加": too general to name what is counted, but the
+# answer must still count people, not schools or days.
+PEOPLE = ("@people",)
+_PERSONS_COUNTED = frozenset("people persons person participants attendees 人 人次 名".split())
+_PEOPLE_COUNT = re.compile(
+    r"\d[\d,.]*\s*(?:多|余)?\s*(?:万|亿)?\s*(?:名|人|位)"
+    r"|[一二两三四五六七八九十百千万]+(?:多|余)?(?:名|人|位)"
+    r"|(?<![\w.])(?:\d[\d,.]*\+?|one|two|three|four|five|six|seven|eight|nine|ten|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?"
+    r"|dozens?)\s+(?:[a-z\-]+\s+){0,3}?(?:people|persons|participants|attendees|delegates"
+    r"|staff|experts|managers|members|users|learners|students|officials|representatives"
+    r"|women|girls|youth|colleagues|trainees|speakers|individuals|professionals|leaders)\b",
+    re.IGNORECASE,
+)
 # Units a count is given in; what they are units of is what is counted.
 _COUNTED_UNITS = frozenset(
     "days weeks months years hours minutes times rounds sessions editions".split()
@@ -433,6 +483,8 @@ def is_supplied(
         return present is None or any(
             int(year) > present for text in sentences for year in _list_dated_years(text)
         )
+    if wanted == COUNT and counted == PEOPLE:
+        return any(_PEOPLE_COUNT.search(text) for text in texts)
     if wanted == COUNT and counted:
         return any(_counts(counted, text, synonyms) for text in texts)
     if wanted == PROCEDURE:

@@ -16,6 +16,7 @@ from knowledge.answering.answerability import (
     FUTURE,
     NEXT_DATE,
     PROCEDURE,
+    YEAR,
     asks_about_future,
     is_computed,
     is_supplied,
@@ -170,6 +171,13 @@ class AnswerEngine:
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
         if answer.answered and not self._is_supplied(q, answer, wanted):
             return self._cannot_answer(q, answer, wanted)
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.FACT
+            and not self._fits_year(answer.parts["fact"], q.reading.year)
+        ):
+            # "the 2024 edition" answered from the 2023 one: a year the record never speaks of
+            return self._cannot_answer(q, answer, YEAR)
         operation = read_operation(q.normalized)
         if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
             done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
@@ -577,7 +585,9 @@ class AnswerEngine:
         if answer.kind is AnswerKind.FAQ:
             return [parts["faq"].answer_en, parts["faq"].answer_zh]
         if answer.kind is AnswerKind.KPI_DETAIL:
-            return [parts["kpi"].text_en, parts["kpi"].text_zh]
+            progress = parts.get("progress")
+            target = [] if progress is None or progress.target is None else [progress.target]
+            return [parts["kpi"].text_en, parts["kpi"].text_zh, *(f"target {t}" for t in target)]
         if answer.kind is AnswerKind.RISK:
             return [
                 "0",  # the answer counts the risks it lists
@@ -640,6 +650,7 @@ class AnswerEngine:
             subject_code = named.code
         parts: dict[str, Any] = {
             "wanted": wanted,
+            "year": q.reading.year,
             "subject": subject,
             "holds": holds,
             "subject_code": subject_code,

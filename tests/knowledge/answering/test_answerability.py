@@ -14,11 +14,14 @@ from knowledge.answering.answerability import (
     DATE,
     DIFFERENCE,
     NEXT_DATE,
+    PEOPLE,
     PERCENT,
     PERSON,
     PLACE,
     PROCEDURE,
     RATIO,
+    TARGET,
+    YEAR,
     asks_about_future,
     is_supplied,
     list_named_words,
@@ -234,7 +237,7 @@ def test_a_percentage_asked_needs_a_percentage_in_the_record(answer_engine: Answ
     [
         ("how many member states does itu have", ("member", "states")),
         ("how many bids came in for the new hq building", ("bids", "came")),
-        ("how many people attended the retreat", ()),  # too general to check
+        ("how many people attended the retreat", PEOPLE),  # a count of people, any people
         ("国际电联学院有多少门中文课程", ("中文课程",)),
         ("跨部门协调任务组确定了多少个需要协调的主题", ("主题",)),
         ("2022年全球还有多少人处于离线状态", ()),
@@ -453,3 +456,51 @@ def test_kpis_a_priority_will_have_in_a_later_year_are_not_answered(
 ) -> None:
     answer = answer_engine.answer("How many KPIs will P2 have in 2025?")
     assert not answer.answered and answer.kind is AnswerKind.CANNOT_ANSWER
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("Which BDT staff member owns the E4 environmental sustainability KPIs?", PERSON),
+        ("哪位同事负责P2", PERSON),
+        ("2023年国际电联学院的课程收入是多少？", AMOUNT),
+        ("数字化转型实验室每年的运营预算是多少？", AMOUNT),
+        ("What was the revenue of the ITU Academy in 2022?", AMOUNT),
+        ("What is the 2024 target for the KPI on IPv6 labs?", TARGET),
+        ("KPI「ITU-D新成员数量」2023年的目标值是多少？", TARGET),
+        ("On what dates did the retreat take place?", DATE),
+    ],
+)
+def test_read_wanted_reads_people_money_targets_and_dates(question: str, wanted: str) -> None:
+    assert read_wanted(normalize(question)) == wanted
+
+
+def test_a_count_of_people_must_count_people() -> None:
+    counted = read_counted(normalize("GSR-23最终有多少人参加？"))
+    assert counted == read_counted(normalize("How many people attended GSR-23?"))
+    assert not is_supplied(COUNT, ["第22届GSR-23于2023年6月5至8日举行"], counted=counted)
+    assert is_supplied(COUNT, ["务虚会有近五十名管理人员参加"], counted=counted)
+    assert is_supplied(COUNT, ["nearly fifty managers took part"], counted=counted)
+    assert is_supplied(COUNT, ["some 3,600 registered learners"], counted=counted)
+
+
+def test_a_meeting_named_with_a_later_year_is_the_future() -> None:
+    assert asks_about_future(normalize("On what dates will TDAG-24 meet?"), 2023)
+    assert not asks_about_future(normalize("What did TDAG-23 decide?"), 2023)
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("2024年版《全球数字监管展望》什么时候发布？", YEAR),
+        ("GSR-23最终有多少人参加？", COUNT),
+        ("2023年國際電聯學院的課程收入是多少？", AMOUNT),
+    ],
+)
+def test_a_record_that_does_not_hold_what_is_asked_is_declined(
+    answer_engine: AnswerEngine, question: str, wanted: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind == AnswerKind.CANNOT_ANSWER
+    assert answer.parts["wanted"] == wanted
+    assert not answer.sources

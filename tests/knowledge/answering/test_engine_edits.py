@@ -197,6 +197,10 @@ def test_kpi_detail_shows_the_latest_progress(store: Engine) -> None:
     )
     assert engine.answer("P1-EMT-2").parts["progress"] is None
     assert "progress" not in render_answer_text(engine.answer("P1-EMT-2"))
+    # A target asked for is answered where one is recorded, and declined where none is.
+    assert engine.answer("What is the target value of P1-EMT-1?").answered
+    declined = engine.answer("What is the target value of P1-EMT-2?")
+    assert not declined.answered and declined.parts["wanted"] == "target"
 
 
 def test_removing_the_admin_line_brings_the_printed_figures_back(store: Engine) -> None:
