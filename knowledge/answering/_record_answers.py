@@ -34,13 +34,25 @@ from knowledge.answering.thresholds import (
 from knowledge.answering.understanding import Question, Target
 from knowledge.store import models
 
-# "Which priority has a KPI on …", "这个KPI属于哪个主题": the question asks whose a KPI is.
+# "Which priority has a KPI on …", "这个KPI属于哪个主题": the question asks whose a KPI is;
+# "which KPI tracks women at meetings", "is there a KPI on IPv6", "哪个指标与女性有关": it asks
+# which KPI speaks of something. Either way one KPI's text has to explain it.
 KPI_OWNER_QUESTION = re.compile(
     r"\b(?:which|what) (?:priority|priorities|theme|themes|enabler|enablers)\b|\bunder which\b"
     r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
     r"|哪个(?:重点工作|主题|推动因素|优先事项)|哪一(?:项重点工作|个主题)|属于哪|归属|归哪"
+    r"|\b(?:which|what) (?:kpi|indicator|metric)s? (?!(?:do|does|are|is|has|have)\b)"
+    r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator|metric)s? (?:on|about|for|that|which)\b"
+    r"|哪(?:个|些|项|一项|一个)(?:kpi|指标|关键绩效指标)|有没有[^，。？?]{0,12}(?:kpi|指标)"
 )
 
+# The verbs and particles of "which KPI measures / tracks / is about X", "与X有关的指标".
+_KPI_SEARCH_FORM = re.compile(
+    r"\b(?:measures?|measuring|tracks?|tracking|targets?|targeting|covers?|covering"
+    r"|concerns?|concerning|monitors?|monitoring|relates? to|related to|deals? with|about"
+    r"|looks? at|focus(?:es)? on|is there|are there)\b"
+    r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有"
+)
 
 # "how many of the risks have a high impact", "有几项风险的影响程度被评为“高”", "which risks have
 # a low probability": the risks with one rating, counted.
@@ -185,7 +197,9 @@ class RecordAnswers:
         priority, when the question asks whose it is and a KPI's text explains it."""
         if not KPI_OWNER_QUESTION.search(q.normalized):
             return None
-        terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
+        # The words of the form ("measures", "与…有关") are not what the KPI is about.
+        residue = _KPI_SEARCH_FORM.sub(" ", q.reading.residue)
+        terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
         hits = self.index.search(terms, kinds=("kpi",), limit=2)
         if not hits or hits[0].coverage < KPI_OWNER_MIN_COVERAGE:
             return None

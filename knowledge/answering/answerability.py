@@ -32,6 +32,8 @@ PROCEDURE = "procedure"
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
+# A KPI of the store, named by its code: "which KPI tracks IPv6 labs", "哪个指标与女性有关".
+KPI = "kpi"
 
 # Quoted words are named, not asked: "the answers to 'who are we'".
 _QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
@@ -43,6 +45,15 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:the|its|their|a) (?:(?:19|20)\d\d |annual |yearly |current )?targets?"
             r" (?:value|figure|for|of|set)\b|\btarget values?\b|\bbaselines?\b"
             r"|目标值|基线|基准值|指标值",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        KPI,
+        re.compile(
+            r"\b(?:which|what) (?:kpi|indicator|key performance indicator)s?\b"
+            r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator)s? (?:on|about|for|that|which)\b"
+            r"|哪(?:个|些|项|一项|一个)(?:kpi|指标|关键绩效指标)|有没有[^，。？?]{0,12}(?:kpi|指标)",
             re.IGNORECASE,
         ),
     ),
@@ -158,8 +169,12 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 
+# A KPI's code ("P1-INF-9", "E3-DI-7"), as a KPI answer names the KPIs it gives.
+_KPI_CODE = re.compile(r"\b[PE]\d+-[A-Z]+-\d+\b", re.IGNORECASE)
+
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
     TARGET: _TARGET,
+    KPI: _KPI_CODE,
     PERSON: _PERSON,
     DATE: _DATE,
     COUNT: _COUNT,

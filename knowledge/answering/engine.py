@@ -14,6 +14,7 @@ from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswer
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     FUTURE,
+    KPI,
     NEXT_DATE,
     PROCEDURE,
     YEAR,
@@ -99,6 +100,7 @@ _MITIGATING = (
 ).split()
 # Answers whose parts say which operation they computed.
 _COMPUTED_KINDS = frozenset({AnswerKind.COMPUTE, AnswerKind.EXTREME})
+_KPI_KINDS = frozenset({AnswerKind.KPI_DETAIL, AnswerKind.KPI_LIST, AnswerKind.KPI_TOTAL})
 
 
 class AnswerEngine:
@@ -203,6 +205,8 @@ class AnswerEngine:
         structured = self._structured(q)
         if structured is not None and structured.kind is AnswerKind.DID_YOU_MEAN:
             return structured
+        if structured is not None and structured.kind is AnswerKind.KPI_TOTAL:
+            return structured  # every KPI asked for: no one fact that mentions KPIs answers it
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
@@ -237,7 +241,7 @@ class AnswerEngine:
                 return owner
             if targets:
                 return self.records.kpi_list(q)
-            if reading.has("whole", "count") and not q.content:
+            if _asks_of_the_whole(q):
                 return self.records.kpi_total(q.lang)
             return None
         if self._names_an_unknown_theme(q):
@@ -254,7 +258,7 @@ class AnswerEngine:
         if reading.has("budget", "share"):
             if targets:
                 return self.budgets.budget(q, targets) or self.records.overview(q, targets)
-            if not q.content:
+            if not [t for t in q.content if t not in _AMOUNT_QUALIFIERS]:
                 if reading.has("whole"):
                     whole = [Target(TOTAL_CODE)]
                     return self.budgets.budget(q, whole, CERTAIN) or self.records.overview(q, whole)
@@ -315,7 +319,13 @@ class AnswerEngine:
         hits = self._prefer_named(terms, named, hits)
         suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
-        money_question = q.reading.has("budget") and not q.targets
+        # A budget question found by search must be answered with an amount, unless it asks
+        # yes or no ("are the budget figures final", "预算数字是最终的吗").
+        money_question = (
+            q.reading.has("budget")
+            and not q.targets
+            and (not _YES_NO.search(q.normalized) or read_question_form(q.normalized) == "number")
+        )
         acceptable = (
             best is not None
             and best.score >= ANSWER_MIN_SCORE
@@ -563,6 +573,11 @@ class AnswerEngine:
     def _is_supplied(self, q: Question, answer: Answer, wanted: str | None) -> bool:
         """Whether the answer holds the kind of answer wanted; a count found by search must
         count what the question counts (44 stakeholders is no count of member states)."""
+        if wanted == KPI and (
+            answer.kind in _KPI_KINDS
+            or (answer.kind is AnswerKind.OVERVIEW and q.reading.has("kpi"))
+        ):
+            return True  # a KPI answer gives KPIs; any other must name one by its code
         searched = answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
         counted = read_counted(q.normalized) if searched else ()
         texts = self._answer_texts(q, answer)
@@ -642,6 +657,8 @@ class AnswerEngine:
                 holds.append("outputs")
         terms = to_query_terms(q.normalized)
         hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3)
+        if wanted == KPI:  # the KPIs nearest the question first
+            hits = [*self.index.search(terms, kinds=("kpi",), limit=SUGGESTION_LIMIT), *hits]
         suggestions, records = self._suggestions(q.lang, hits)
         # The code of the subject named (a theme's priority): where a question for a person
         # goes (knowledge.editing.expert_questions.to_answer_scope); not rendered.
@@ -716,6 +733,37 @@ class AnswerEngine:
             parts=parts,
             suggestions=suggestions,
         )
+
+
+# A question asked for yes or no.
+_YES_NO = re.compile(
+    r"^(?:are|is|was|were|do|does|did|has|have|had|will|can|could|should)\b|吗[?？]?$|是否"
+)
+
+# Words that qualify an amount without naming whose it is: "the total budget available",
+# "总共有多少资金可用", "the approved envelope".
+_AMOUNT_QUALIFIERS = frozenset(
+    {"available", "approved", "planned", "foreseen", "可用", "可供", "批准", "已批"}
+)
+
+# The organisation whose documents these are: a question that names only it ("how many KPIs
+# does BDT have", "电信发展局一共有多少个KPI") asks about the whole store.
+_ORGANISATION = ("bdt", "itu-d", "itud", "电信发展局", "电信发展部门")
+_ORGANISATION_TOKENS = frozenset(to_query_terms(" ".join(_ORGANISATION)).tokens)
+# "what KPIs are there", "BDT有哪些KPI": the kinds asked of every record of a class.
+_EVERY = re.compile(
+    r"^(?:what|which) (?:kpi|indicator|key performance indicator)s (?:are there|do|does|has|have)\b"
+    r"|^(?:list|show|give)(?: me)? (?:all |every )?(?:the )?(?:kpi|indicator)s\b"
+    r"|有哪些(?:kpi|指标|关键绩效指标)"
+)
+
+
+def _asks_of_the_whole(q: Question) -> bool:
+    """Whether a KPI question asks about every KPI: no subject named but the organisation,
+    and a count, a total or every one asked for."""
+    if q.targets or any(t not in _ORGANISATION_TOKENS for t in q.content):
+        return False
+    return q.reading.has("whole", "count", "sum") or bool(_EVERY.search(q.normalized))
 
 
 def _present_year(knowledge: Knowledge) -> int | None:

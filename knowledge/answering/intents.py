@@ -47,7 +47,8 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "amount",
             }
         ),
-        ("how much",),
+        # A phrase is matched exactly: typo tolerance would read "developed" as "envelope".
+        ("how much", "envelope"),
         ("预算", "资金", "经费", "多少钱", "拨款", "瑞郎", "金额", "钱"),
     ),
     "share": (
@@ -149,7 +150,15 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "whole": (
         frozenset({"total", "overall", "entire", "whole", "altogether", "all"}),
-        ("impact framework", "operational plan", "op-23", "op23", "kigali action plan", "itu-d"),
+        (
+            "impact framework",
+            "operational plan",
+            "operational activities",
+            "op-23",
+            "op23",
+            "kigali action plan",
+            "itu-d",
+        ),
         (
             "总额",
             "全部",

@@ -20,6 +20,10 @@ from knowledge.answering.text import latin_tokens, normalize
 from knowledge.answering.thresholds import INTENT_CONFIDENCE_FLOOR
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+# A table of the documents named in a question ("Table 1", "表1"), and as budget lines cite it
+# in their section ("2.1, Table 1").
+_TABLE_ASKED = re.compile(r"\btable\s*(\d+)\b|表\s*(\d+)")
+_TABLE_CITED = re.compile(r"\btable\s*(\d+)\b", re.IGNORECASE)
 _STRUCTURED_CONCEPTS = (
     "budget",
     "share",
@@ -90,6 +94,12 @@ class QuestionReader:
                 *(a.alias for a in knowledge.aliases if a.target_code in subjects),
             )
         }
+        self.budget_tables = {
+            match[1]
+            for lines in knowledge.budget.values()
+            for line in lines
+            for match in _TABLE_CITED.finditer(line.section)
+        }
 
     def read(self, text: str, lang: str) -> Question:
         normalized = correct_name_typos(normalize(text), self.chinese_names, self.index.has_token)
@@ -102,7 +112,14 @@ class QuestionReader:
         q.acronyms = (
             [] if shouted else [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
         )
-        terms = to_query_terms(reading.residue, drop=reading.consumed_tokens)
+        dropped = set(reading.consumed_tokens)
+        tables = [m[1] or m[2] for m in _TABLE_ASKED.finditer(normalized)]
+        if tables and set(tables) <= self.budget_tables:
+            # "Which line of Table 1 is smallest", "表1里预算最少的是哪一项": the budget table
+            # is the budget, not words to find in a record.
+            dropped |= {"table", "line", *tables}
+            reading.concepts.add("budget")
+        terms = to_query_terms(reading.residue, drop=dropped)
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained = self._targets(q)
         return q

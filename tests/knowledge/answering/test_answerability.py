@@ -13,6 +13,7 @@ from knowledge.answering.answerability import (
     COUNT,
     DATE,
     DIFFERENCE,
+    KPI,
     NEXT_DATE,
     PEOPLE,
     PERCENT,
@@ -130,6 +131,9 @@ def test_list_named_words_reads_acronyms_codes_and_proper_names() -> None:
     [
         "Under which priority is the KPI about IPv6 labs?",
         "哪个主题有关于国际电联学院用户数量的关键绩效指标？",
+        "Which indicator tracks IPv6 labs?",
+        "Is there a KPI on the users of the ITU Academy?",
+        "哪個指標衡量國際電聯學院的用戶？",
     ],
 )
 def test_which_priority_has_a_kpi_is_answered_from_the_kpi(
@@ -139,6 +143,49 @@ def test_which_priority_has_a_kpi_is_answered_from_the_kpi(
     assert answer.answered and answer.kind == "kpi_detail"
     text = render_answer_text(answer)
     assert ("P1-INF-9" in text and "P1" in text) or ("P3-CD-1" in text and "P3" in text)
+
+
+@pytest.mark.parametrize(
+    "question", ["Which KPI targets women?", "哪个KPI与女性有关？", "Is there a KPI on women?"]
+)
+def test_the_words_of_a_kpi_search_are_not_searched_for(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "targets", "与…有关": the form of the question, not what the KPI is about
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "kpi:E3-DI-7"
+
+
+@pytest.mark.parametrize(
+    "question, text",
+    [
+        ("Which KPI is the most important?", "I have no KPI that answers this"),
+        ("哪個KPI最重要？", "沒有能回答這個問題的KPI"),
+    ],
+)
+def test_a_kpi_asked_for_is_never_answered_with_a_fact_that_names_none(
+    answer_engine: AnswerEngine, question: str, text: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.CANNOT_ANSWER
+    assert answer.parts["wanted"] == KPI
+    assert text in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many KPIs does BDT have?",
+        "What KPIs are there?",
+        "list all KPIs",
+        "电信发展局一共有多少个KPI？",
+        "BDT有哪些KPI？",
+    ],
+)
+def test_every_kpi_asked_for_is_the_kpi_total(answer_engine: AnswerEngine, question: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.KPI_TOTAL
+    assert answer.parts["total"] == 82
 
 
 @pytest.mark.parametrize(
@@ -469,6 +516,9 @@ def test_kpis_a_priority_will_have_in_a_later_year_are_not_answered(
         ("What is the 2024 target for the KPI on IPv6 labs?", TARGET),
         ("KPI「ITU-D新成员数量」2023年的目标值是多少？", TARGET),
         ("On what dates did the retreat take place?", DATE),
+        ("Which indicator tracks IPv6 labs?", KPI),
+        ("Are there any KPIs about women?", KPI),
+        ("有没有关于电子废物的指标？", KPI),
     ],
 )
 def test_read_wanted_reads_people_money_targets_and_dates(question: str, wanted: str) -> None:

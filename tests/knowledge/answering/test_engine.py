@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from knowledge.answering.answer import AnswerKind
 from knowledge.answering.engine import AnswerEngine
 
 
@@ -27,6 +28,9 @@ def _figure_codes(answer) -> list[str]:  # type: ignore[no-untyped-def]
         ("P 1 budjet", "P1"),
         ("Share of the budget for regional presence", "E2"),
         ("E6 budget", "P5"),
+        ("What's the overall OP-23 envelope for operational activities?", "TOTAL"),
+        ("OP-23总共有多少资金可用", "TOTAL"),
+        ("What is the total budget available?", "TOTAL"),
     ],
 )
 def test_answer_finds_the_budget_subject(
@@ -163,3 +167,26 @@ def test_answer_declines_what_only_looks_like_the_store(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question", ["Which line of Table 1 has the smallest budget?", "表1裡面預算最少的是哪一項？"]
+)
+def test_the_budget_table_named_is_the_budget(answer_engine: AnswerEngine, question: str) -> None:
+    # "Table 1" is what budget lines cite: the table asked about, not words to search for
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.EXTREME
+
+
+def test_a_table_the_budget_does_not_cite_is_searched_for(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("What is in table 7?").kind is not AnswerKind.EXTREME
+
+
+@pytest.mark.parametrize(
+    "question", ["表1里那些预算数字是最终定下来的吗？", "Are the budget figures final?"]
+)
+def test_a_yes_or_no_budget_question_needs_no_amount(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:op23-table1-preliminary-figures"

@@ -77,3 +77,9 @@ def test_read_question_does_not_read_a_staff_grade_as_a_priority(question: str) 
 )
 def test_question_form_reads_months_and_dates_asked_as_when(question: str) -> None:
     assert read_question_form(normalize(question)) == "when"
+
+
+def test_envelope_is_a_budget_word_but_developed_is_no_typo_of_it() -> None:
+    assert read_question(normalize("What's the overall OP-23 envelope?")).has("budget")
+    developed = read_question(normalize("a strategy developed with BDT help"))
+    assert not developed.has("budget")
