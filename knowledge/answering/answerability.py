@@ -210,7 +210,8 @@ _EN_COUNTED_STOP = frozenset(
 )
 _ZH_COUNTED = re.compile(
     r"(?:多少|几)(?:个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国)?"
-    r"([\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|$)"
+    r"([\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|做|进行|开展"
+    r"|举办|举行|访谈|采访|注册|使用|$)"
 )
 # Counted nouns so general that any count near the subject may be the one asked for.
 _GENERIC_COUNTED = frozenset(

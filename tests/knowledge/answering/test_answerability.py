@@ -554,3 +554,11 @@ def test_a_record_that_does_not_hold_what_is_asked_is_declined(
     assert not answer.answered and answer.kind == AnswerKind.CANNOT_ANSWER
     assert answer.parts["wanted"] == wanted
     assert not answer.sources
+
+
+def test_a_chinese_counted_noun_ends_before_its_verb() -> None:
+    counted = read_counted(normalize("BCG跟多少家外部相关方做了访谈？"))
+    assert counted == ("外部相关方",)
+    # half its character pairs beside the count: 外部利益攸关方 are external stakeholders too
+    assert is_supplied(COUNT, ["BCG采访了44个外部利益攸关方"], counted=counted)
+    assert not is_supplied(COUNT, ["BCG采访了30多名国际电联内部同事"], counted=counted)
