@@ -32,6 +32,8 @@ PROCEDURE = "procedure"
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
+# Who does something ("who approves the budget", "谁来指定风险所有者"): a person or a body.
+ACTOR = "actor"
 # A KPI of the store, named by its code: "which KPI tracks IPv6 labs", "哪个指标与女性有关".
 KPI = "kpi"
 
@@ -82,6 +84,15 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|colleague|individual)\b"
             r"|谁是|是谁|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
             r"|负责人|主管是|领导是|叫什么名字|名字是|姓名|联系人|哪位|哪一位",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ACTOR,
+        re.compile(
+            r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
+            r"|\bby whom\b|由谁|谁来"
+            r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立)",
             re.IGNORECASE,
         ),
     ),
@@ -169,12 +180,26 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 
+# Who acts in a record: a person, or a body or group that can act.
+_ACTOR = re.compile(
+    _PERSON.pattern
+    + r"|\b(?:council|conference|assembly|secretariat|secretary-general|director|deputy"
+    r"|bureau|committee|board|group|office|sector|union|agency|government|ministry|members?"
+    r"|states|staff|experts?|partners?|team|management|organi[sz]ations?|countries|tdag|wtdc"
+    r"|bcg|itu|bdt|mec|isc-tf|iscg|participants|consultants?|firms?|universit(?:y|ies)"
+    r"|governments|regulators?|administrations?)\b"
+    r"|理事会|大会|全权代表|秘书处|秘书长|主任|局长|副|委员会|小组|工作组|顾问组|成员国|成员|政府|部门"
+    r"|电信发展局|国际电联|办事处|代表处|管理层|职员|工作人员|专家|伙伴|团队|机构|组织|大学|咨询",
+    re.IGNORECASE,
+)
+
 # A KPI's code ("P1-INF-9", "E3-DI-7"), as a KPI answer names the KPIs it gives.
 _KPI_CODE = re.compile(r"\b[PE]\d+-[A-Z]+-\d+\b", re.IGNORECASE)
 
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
     TARGET: _TARGET,
     KPI: _KPI_CODE,
+    ACTOR: _ACTOR,
     PERSON: _PERSON,
     DATE: _DATE,
     COUNT: _COUNT,
@@ -333,6 +358,21 @@ def read_action(text: str) -> str | None:
         if found and found.group(1) not in _INFORMATION_VERBS:
             return found.group(1)
     return None
+
+
+_EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b")
+_ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?([\u4e00-\u9fff]{2})")
+
+
+def read_actor_verb(text: str) -> str | None:
+    """What a "who does" question asks who does (normalised): "approves" for "who approves the
+    budget", "指定" for "谁来指定风险所有者"."""
+    unquoted = _QUOTED.sub(" ", text)
+    match = _EN_ACTOR_VERB.search(unquoted)
+    if match:
+        return match[1] or match[2]
+    found = _ZH_ACTOR_VERB.search(unquoted)
+    return found[1] if found else None
 
 
 def _does(action: str, text: str) -> bool:
@@ -505,6 +545,10 @@ def is_supplied(
         return any(_counts(counted, text, synonyms) for text in texts)
     if wanted == PROCEDURE:
         return action is None or any(_does(action, text) for text in texts)
+    if wanted == ACTOR:  # someone, in a record that speaks of doing what is asked
+        return any(_ACTOR.search(text) for text in texts) and (
+            action is None or any(_does(action, text) for text in texts)
+        )
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
 

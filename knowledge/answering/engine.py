@@ -13,9 +13,12 @@ from knowledge.answering._budget_answers import BudgetAnswers
 from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswers
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
+    ACTOR,
+    DATE,
     FUTURE,
     KPI,
     NEXT_DATE,
+    PERSON,
     PROCEDURE,
     YEAR,
     asks_about_future,
@@ -24,6 +27,7 @@ from knowledge.answering.answerability import (
     list_frame_spans,
     list_named_words,
     read_action,
+    read_actor_verb,
     read_counted,
     read_operation,
     read_wanted,
@@ -66,6 +70,7 @@ from knowledge.answering.thresholds import (
     RELATED_BELOW,
     STRUCTURED_FIRST_EXPLAINED,
     SUGGEST_MIN_SCORE,
+    SUPPLIED_MARGIN,
     THEME_GUESS_MAX_EXPLAINED,
     TIE_MARGIN,
     UNKNOWN_WORD_MIN_COVERAGE,
@@ -317,6 +322,7 @@ class AnswerEngine:
         hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))
         named = list_named_words(q.text) - q.reading.consumed_tokens
         hits = self._prefer_named(terms, named, hits)
+        hits = self._prefer_supplied(q, hits)
         suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         # A budget question found by search must be answered with an amount, unless it asks
@@ -438,6 +444,31 @@ class AnswerEngine:
         side or an everyday word (一共, 适合, 季度), not a subject the store lacks; the
         calibrated check on distinctive words weighs Chinese instead."""
         return any(t.isascii() for t in self.index.list_unknown_words(terms))
+
+    def _prefer_supplied(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """Put first the best fact or FAQ close behind the first that holds the kind of answer
+        asked, when the first does not ("who approved the proposals": the fact that says the
+        Council did, not the one that lists them). Scores are kept: the answer is decided on
+        the score of the record it comes from."""
+        wanted = self._wanted(q)
+        if wanted not in _PREFER_SUPPLIED or len(hits) < 2:
+            return hits
+
+        def supplies(hit: Hit) -> bool:
+            if hit.entry.kind not in ("fact", "faq"):
+                return True  # judged once answered, as before
+            answer = self._answer_entry(q, hit, hit.score)
+            return answer.kind in (AnswerKind.FACT, AnswerKind.FAQ) and self._is_supplied(
+                q, answer, wanted
+            )
+
+        if supplies(hits[0]):
+            return hits
+        for n, hit in enumerate(hits[1:], start=1):
+            close = hit.score >= hits[0].score - SUPPLIED_MARGIN
+            if close and hit.entry.kind in ("fact", "faq") and supplies(hit):
+                return [hit, *hits[:n], *hits[n + 1 :]]
+        return hits
 
     def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Lift facts of the kind the question's form asks for, then sort again."""
@@ -587,7 +618,7 @@ class AnswerEngine:
             present=self.present_year,
             counted=counted,
             synonyms=self.knowledge.synonyms,
-            action=read_action(q.normalized) if wanted == PROCEDURE else None,
+            action=_read_action(q.normalized, wanted),
         )
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
@@ -735,6 +766,10 @@ class AnswerEngine:
         )
 
 
+# Kinds of answer whose check is strict enough to choose a record by: a record merely holding
+# a number or a year near the words asked is no better a candidate than the best found.
+_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE})
+
 # A question asked for yes or no.
 _YES_NO = re.compile(
     r"^(?:are|is|was|were|do|does|did|has|have|had|will|can|could|should)\b|吗[?？]?$|是否"
@@ -764,6 +799,15 @@ def _asks_of_the_whole(q: Question) -> bool:
     if q.targets or any(t not in _ORGANISATION_TOKENS for t in q.content):
         return False
     return q.reading.has("whole", "count", "sum") or bool(_EVERY.search(q.normalized))
+
+
+def _read_action(normalized: str, wanted: str | None) -> str | None:
+    """The action a record must speak of: the one asked how to do, or who does."""
+    if wanted == PROCEDURE:
+        return read_action(normalized)
+    if wanted == ACTOR:
+        return read_actor_verb(normalized)
+    return None
 
 
 def _present_year(knowledge: Knowledge) -> int | None:

@@ -19,6 +19,9 @@ ANSWER_MIN_SCORE = 0.58
 SUGGEST_MIN_SCORE = 0.30
 # Two candidates within this margin of the best are treated as equally good (ambiguous).
 TIE_MARGIN = 0.03
+# A record this close behind the best found is preferred when only it holds the kind of answer
+# asked (a person for "who", a date for "when").
+SUPPLIED_MARGIN = 0.1
 # Below this confidence a fact answer also lists what else came close.
 RELATED_BELOW = 0.75
 

@@ -7,6 +7,7 @@ import pytest
 from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.answerability import (
+    ACTOR,
     AMOUNT,
     AVERAGE,
     CONTACT,
@@ -27,6 +28,7 @@ from knowledge.answering.answerability import (
     is_supplied,
     list_named_words,
     read_action,
+    read_actor_verb,
     read_counted,
     read_operation,
     read_wanted,
@@ -43,7 +45,7 @@ from knowledge.answering.text import normalize
         ("谁负责P1？", PERSON),
         ("P2的主管是誰？", PERSON),
         ("Who is included in MCG+?", None),
-        ("Who designates the risk owners?", None),
+        ("Who designates the risk owners?", ACTOR),
         ("务虚会上对“我们是谁”这一问题最多的答复是什么？", None),
         ("When is the next WTDC?", NEXT_DATE),
         ("When was the 2018 retreat held?", DATE),
@@ -562,3 +564,41 @@ def test_a_chinese_counted_noun_ends_before_its_verb() -> None:
     # half its character pairs beside the count: 外部利益攸关方 are external stakeholders too
     assert is_supplied(COUNT, ["BCG采访了44个外部利益攸关方"], counted=counted)
     assert not is_supplied(COUNT, ["BCG采访了30多名国际电联内部同事"], counted=counted)
+
+
+@pytest.mark.parametrize(
+    "question, verb",
+    [
+        ("Who approves the budget?", "approves"),
+        ("谁来指定风险所有者", "指定"),
+        ("The proposals were approved by whom?", "approv"),
+    ],
+)
+def test_who_does_something_wants_someone_who_does_it(question: str, verb: str) -> None:
+    normalized = normalize(question)
+    assert read_wanted(normalized) == ACTOR
+    assert read_actor_verb(normalized) == verb
+    assert is_supplied(
+        ACTOR, ["The Director of BDT will designate the risk owners."], action="designates"
+    )
+    # a record that names no one, or no one doing what is asked, does not answer it
+    assert not is_supplied(
+        ACTOR,
+        ["Services will amount to about 12% of the total approved budget."],
+        action="approves",
+    )
+    assert not is_supplied(ACTOR, ["The Council reviewed the plan."], action="approves")
+
+
+def test_who_approves_the_budget_is_not_answered_with_a_budget_share(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("Who approves the budget?")
+    assert not answer.answered
+
+
+def test_a_close_record_that_names_who_did_it_is_preferred(answer_engine: AnswerEngine) -> None:
+    # the proposals themselves are the best match; the fact that the Council approved them
+    # comes close behind and is the answer
+    answer = answer_engine.answer("Who approved the proposals on capacity development?")
+    assert answer.answered and "Council" in answer.parts["fact"].text_en
