@@ -331,6 +331,7 @@ class AnswerEngine:
             q.reading.has("budget")
             and not q.targets
             and (not _YES_NO.search(q.normalized) or read_question_form(q.normalized) == "number")
+            and not _ASKS_FOR_THINGS.search(q.normalized)
         )
         acceptable = (
             best is not None
@@ -769,6 +770,14 @@ class AnswerEngine:
 # Kinds of answer whose check is strict enough to choose a record by: a record merely holding
 # a number or a year near the words asked is no better a candidate than the best found.
 _PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE})
+
+# "What mottos did the retreat suggest for attracting funding": things asked for, the money
+# only their topic.
+_ASKS_FOR_THINGS = re.compile(
+    r"^(?:what|which) (?!(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had"
+    r"|amount|sum|budget|funding|funds?|share|percentage|proportion|part|portion|cost|money"
+    r"|figure|total)\b)[a-z\-]+s\b"
+)
 
 # A question asked for yes or no.
 _YES_NO = re.compile(

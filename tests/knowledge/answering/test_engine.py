@@ -190,3 +190,13 @@ def test_a_yes_or_no_budget_question_needs_no_amount(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == "fact:op23-table1-preliminary-figures"
+
+
+def test_things_asked_about_money_need_not_be_an_amount(answer_engine: AnswerEngine) -> None:
+    # the mottos are asked for; funding is only their topic
+    answer = answer_engine.answer(
+        "What mottos did the 2018 retreat suggest for attracting funding?"
+    )
+    assert answer.answered and answer.record == "fact:retreat-annex-ambassadors-mottos"
+    # a budget asked of something the store has no figure for still needs an amount
+    assert not answer_engine.answer("What is the budget for the cafeteria?").answered
