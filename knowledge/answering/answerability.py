@@ -118,7 +118,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         PERCENT,
         re.compile(
             r"\bpercentage\b|\bper ?cent\b|\bwhat (?:share|proportion|fraction)\b"
-            r"|比例|百分比|百分之几|百分之多少|占多少",
+            r"|比例|百分比|百分之几|百分之多少|占多少|占[^，。？?]{1,24}?的?多少",
             re.IGNORECASE,
         ),
     ),

@@ -518,6 +518,7 @@ def test_kpis_a_priority_will_have_in_a_later_year_are_not_answered(
         ("What is the 2024 target for the KPI on IPv6 labs?", TARGET),
         ("KPI「ITU-D新成员数量」2023年的目标值是多少？", TARGET),
         ("On what dates did the retreat take place?", DATE),
+        ("外部服务合同的采购约占已批准的OP-23预算总额的多少？", PERCENT),
         ("Which indicator tracks IPv6 labs?", KPI),
         ("Are there any KPIs about women?", KPI),
         ("有没有关于电子废物的指标？", KPI),
