@@ -105,6 +105,7 @@ _MITIGATING = (
 ).split()
 # Answers whose parts say which operation they computed.
 _COMPUTED_KINDS = frozenset({AnswerKind.COMPUTE, AnswerKind.EXTREME})
+_SEARCHED_KINDS = frozenset({AnswerKind.FACT, AnswerKind.FAQ})
 _KPI_KINDS = frozenset({AnswerKind.KPI_DETAIL, AnswerKind.KPI_LIST, AnswerKind.KPI_TOTAL})
 
 
@@ -177,7 +178,18 @@ class AnswerEngine:
         if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
         if answer.answered and not self._is_supplied(q, answer, wanted):
-            return self._cannot_answer(q, answer, wanted)
+            # "OP-23风险的风险所有者由谁指定": the risks do not say who; a fact found may
+            found = None if answer.kind in _SEARCHED_KINDS else self._lookup(q)
+            if not (
+                found is not None
+                and found.answered
+                and found.kind in _SEARCHED_KINDS
+                and self._is_supplied(q, found, wanted)
+            ):
+                if found is not None and found.kind is AnswerKind.DID_YOU_MEAN:
+                    return found  # the search is unsure: its candidates, not "I have none"
+                return self._cannot_answer(q, answer, wanted)
+            answer = found
         if (
             answer.answered
             and answer.kind is AnswerKind.FACT

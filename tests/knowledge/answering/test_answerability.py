@@ -603,3 +603,12 @@ def test_a_close_record_that_names_who_did_it_is_preferred(answer_engine: Answer
     # comes close behind and is the answer
     answer = answer_engine.answer("Who approved the proposals on capacity development?")
     assert answer.answered and "Council" in answer.parts["fact"].text_en
+
+
+def test_a_structured_answer_that_lacks_who_gives_way_to_the_search(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the risks do not say who designates their owners; a fact does, so it is offered first
+    answer = answer_engine.answer("OP-23运作风险的风险所有者由谁指定？")
+    assert not answer.answered and answer.kind is AnswerKind.DID_YOU_MEAN
+    assert answer.suggestion_records[0] == "fact:risk-owners"
