@@ -16,6 +16,7 @@ from knowledge.answering.figures import (
     to_percentage,
     to_subject,
 )
+from knowledge.answering.intents import ORDINAL_TOKENS, read_ordinal
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.thresholds import WHOLE_STORE_CONFIDENCE
 from knowledge.answering.understanding import Question, Target
@@ -126,7 +127,7 @@ class BudgetAnswers:
             sources=figure_sources(figures),
         )
 
-    def combine(self, q: Question, op: str) -> Answer | None:
+    def combine(self, q: Question, op: str, confidence: float | None = None) -> Answer | None:
         """The sum or difference of the subjects' figures; None when none has any."""
         asked = q.reading.year
         year = self._group_year([t.code for t in q.targets], asked)
@@ -154,7 +155,7 @@ class BudgetAnswers:
             kind=AnswerKind.COMPUTE,
             lang=q.lang,
             answered=True,
-            confidence=q.confidence,
+            confidence=q.confidence if confidence is None else confidence,
             parts=parts,
             sources=figure_sources(figures),
         )
@@ -174,6 +175,8 @@ class BudgetAnswers:
         within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
         if kind == "theme" and within:
             codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
+        elif len(within) >= 2:  # "P1到P4里预算最少的是哪个": the lines named, not all of them
+            codes = [t.code for t in q.targets if t.code in within]
         year = self._group_year(codes, reading.year)
         missing_year = reading.year if reading.year is not None and reading.year != year else None
         figures = self._figures(codes, year)
@@ -184,7 +187,14 @@ class BudgetAnswers:
             if s is not None and self._budget_code(s.code) not in answered
         ]
         figures.sort(key=lambda f: (-f.amount, f.subject.code))
-        if reading.has("max") and not reading.has("rank"):
+        nth = read_ordinal(q.normalized)
+        if nth is not None and not figures[nth - 1 : nth]:
+            nth = None  # "the fifth largest" of three: the ranking says what there is
+        if nth is not None and reading.has("min"):
+            op, chosen = "min", [figures[-nth]]
+        elif nth is not None and reading.has("max", "rank"):
+            op, chosen = "max", [figures[nth - 1]]
+        elif reading.has("max") and not reading.has("rank"):
             op, chosen = "max", figures[:1]
         elif reading.has("min") and not reading.has("rank"):
             op, chosen = "min", figures[-1:]
@@ -193,6 +203,7 @@ class BudgetAnswers:
         total = get_total_amount(self.knowledge, year) if year else None
         parts: dict[str, Any] = {
             "op": op,
+            "nth": nth or 1,
             "kind": kind or "row",
             "figures": chosen,
             "ranked": figures,
@@ -202,7 +213,8 @@ class BudgetAnswers:
             "newer": self._newer(figures, year),
             "lacking": lacking,
         }
-        confidence = WHOLE_STORE_CONFIDENCE if not q.content else q.confidence
+        named = [t for t in q.content if t not in ORDINAL_TOKENS]
+        confidence = WHOLE_STORE_CONFIDENCE if not named else q.confidence
         return Answer(
             kind=AnswerKind.EXTREME,
             lang=q.lang,

@@ -578,7 +578,21 @@ def list_named_words(text: str) -> set[str]:
     return named
 
 
-# "… and what are they?", "请举例说明", "分别是什么": the items themselves, not only how many.
+# A stated percentage change of one amount: "if E5 were cut by 10%", "增加10%", "a 5% rise"
+STATED_CHANGE = re.compile(
+    r"\b(?P<dir>cut|cuts|reduced?|reducing|decreased?|decreasing|lowered|dropped|trimmed"
+    r"|slashed|increased?|increasing|raised?|grew|grow|grown|boosted|rose)\b[^%\d]{0,20}?"
+    r"(?P<p>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\b)"
+    r"|(?P<p2>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent)\s+(?P<dir2>cut|reduction|decrease|drop"
+    r"|increase|rise|raise)\b"
+    r"|(?P<zdir>减少|削减|降低|缩减|下调|砍掉|减掉|增加|提高|上调|增长|追加)了?\s*"
+    r"(?P<zp>\d{1,2}(?:\.\d{1,2})?)\s*%"
+    # "if P4 got 20% more", "10% less", "如果P4多20%" (not "P3比P2多20%吗", a comparison)
+    r"|(?P<p3>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent)\s+(?P<dir3>more|less|higher|lower"
+    r"|bigger|smaller|larger|extra)\b"
+    r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
+)
+
 # Computations a question may ask for, and the operations of a computed answer that do not
 # give them (a sum does not say how many times bigger; an answer that only lists figures has
 # no operation): an answer with any other operation does.
@@ -588,14 +602,7 @@ DIFFERENCE = "difference"
 CHANGE = "change"
 REMAINDER = "remainder"
 _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        CHANGE,
-        re.compile(
-            r"\b(?:cut|reduced?|decreased?|lowered|increased?|raised?|grew|rose)\b[^%\d]{0,20}"
-            r"\d{1,2}(?:\.\d{1,2})?\s*(?:%|percent\b)"
-            r"|(?:减少|削减|降低|缩减|下调|增加|提高|上调|增长|追加)了?\s*\d{1,2}(?:\.\d{1,2})?\s*%"
-        ),
-    ),
+    (CHANGE, STATED_CHANGE),
     (
         REMAINDER,
         re.compile(

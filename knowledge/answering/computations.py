@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
+from knowledge.answering.answerability import STATED_CHANGE
 from knowledge.answering.figures import (
     BudgetFigure,
     get_budget_figure,
@@ -62,19 +63,9 @@ _SHARE_WANTED = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b"
     r"|百分之几|百分比|多少比例|比例|占多少"
 )
-# A stated percentage change of one amount: "if E5 were cut by 10%", "增加10%", "a 5% rise"
-_CHANGE = re.compile(
-    r"\b(?P<dir>cut|cuts|reduced?|reducing|decreased?|decreasing|lowered|dropped|trimmed"
-    r"|slashed|increased?|increasing|raised?|grew|grow|grown|boosted|rose)\b[^%\d]{0,20}?"
-    r"(?P<p>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\b)"
-    r"|(?P<p2>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent)\s+(?P<dir2>cut|reduction|decrease|drop"
-    r"|increase|rise|raise)\b"
-    r"|(?P<zdir>减少|削减|降低|缩减|下调|砍掉|减掉|增加|提高|上调|增长|追加)了?\s*"
-    r"(?P<zp>\d{1,2}(?:\.\d{1,2})?)\s*%"
-)
 _DOWN = frozenset(
     "cut cuts reduce reduced reducing decrease decreased decreasing lowered dropped trimmed "
-    "slashed reduction drop 减少 削减 降低 缩减 下调 砍掉 减掉".split()
+    "slashed reduction drop less lower smaller 减少 削减 降低 缩减 下调 砍掉 减掉 少".split()
 )
 # What is left of the whole once the lines named are taken out: "not allocated to P1-P4",
 # "除P1至P4以外的预算"
@@ -109,10 +100,11 @@ def read_operation(q: Question, text: str) -> Operation | None:
         return Operation("per_kpi")
     if _AVERAGE.search(text):
         return Operation("average")
-    change = _CHANGE.search(text)
+    change = STATED_CHANGE.search(text)
     if change and not _SHARE_WANTED.search(text):
-        direction = change["dir"] or change["dir2"] or change["zdir"]
-        percent = Decimal(change["p"] or change["p2"] or change["zp"])
+        groups = change.groupdict()
+        direction = next(v for k, v in groups.items() if k.startswith(("dir", "zdir")) and v)
+        percent = Decimal(next(v for k, v in groups.items() if k.startswith(("p", "zp")) and v))
         return Operation("change", -percent if direction in _DOWN else percent)
     if _REMAINDER.search(text) and q.targets and q.reading.has("budget", "whole"):
         return Operation("remainder")

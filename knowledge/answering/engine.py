@@ -45,12 +45,13 @@ from knowledge.answering.computations import Calculator, compute_in_fact
 from knowledge.answering.definitions import Glossary
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
+    list_subjects,
     to_source,
     to_subject,
 )
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.intents import Reading, read_question_form
-from knowledge.answering.lists import gives_count_asked
+from knowledge.answering.lists import asks_for_list, count_items, gives_count_asked
 from knowledge.answering.matching import (
     DATED_FORM_BONUS,
     FORM_BONUS,
@@ -74,6 +75,7 @@ from knowledge.answering.thresholds import (
     THEME_GUESS_MAX_EXPLAINED,
     TIE_MARGIN,
     UNKNOWN_WORD_MIN_COVERAGE,
+    WHOLE_STORE_CONFIDENCE,
 )
 from knowledge.answering.understanding import Question, QuestionReader, Target
 from knowledge.store import TOTAL_CODE
@@ -224,6 +226,13 @@ class AnswerEngine:
             return structured
         if structured is not None and structured.kind is AnswerKind.KPI_TOTAL:
             return structured  # every KPI asked for: no one fact that mentions KPIs answers it
+        if (
+            structured is not None
+            and not q.content
+            and asks_for_list(q.normalized)
+            and (count_items(structured) or 0) >= 2
+        ):
+            return structured  # "what are the risks in OP-23": all of them, not a fact on risk
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
@@ -267,6 +276,18 @@ class AnswerEngine:
         over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
         if reading.has("max", "min", "rank") and measured and over_a_class:
             return self.budgets.extreme(q)
+        classes = [c for c in ("priority", "enabler") if reading.has(f"class_{c}")]
+        if (
+            not targets
+            and len(classes) == 1
+            and not q.content
+            and reading.has("budget", "share")
+            and reading.has("sum", "whole")
+            and not reading.has("class_theme", "max", "min", "rank")
+        ):
+            # "the combined budget of all the enablers": the sum of the class, not the total
+            every = [Target(s.code) for s in list_subjects(self.knowledge, classes[0])]
+            return self.budgets.combine(replace(q, targets=every), "sum", WHOLE_STORE_CONFIDENCE)
         if len(targets) >= 2 and reading.has("sum", "difference", "whole"):
             op = "difference" if reading.has("difference") else "sum"
             return self.budgets.combine(q, op) or self.records.overview(q, targets)
@@ -809,6 +830,7 @@ _ORGANISATION_TOKENS = frozenset(to_query_terms(" ".join(_ORGANISATION)).tokens)
 # "what KPIs are there", "BDT有哪些KPI": the kinds asked of every record of a class.
 _EVERY = re.compile(
     r"^(?:what|which) (?:kpi|indicator|key performance indicator)s (?:are there|do|does|has|have)\b"
+    r"|^(?:what|which) are (?:the |all )?(?:(?:bdt|itu-d)'?s? )?(?:kpi|indicator)s\b"
     r"|^(?:list|show|give)(?: me)? (?:all |every )?(?:the )?(?:kpi|indicator)s\b"
     r"|有哪些(?:kpi|指标|关键绩效指标)"
 )

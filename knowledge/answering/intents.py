@@ -10,6 +10,12 @@ from rapidfuzz import fuzz
 
 from knowledge.answering.text import latin_tokens
 
+
+def _placed(ends: str) -> tuple[str, ...]:
+    """A place in a ranking ("第二多", "第三低"), ordered as its last character says."""
+    return tuple(f"第{n}{end}" for n in "二三四五" for end in ends)
+
+
 # Concept → (English words, English phrases, Chinese phrases). English words are matched
 # per token, tolerating typos; phrases and Chinese are matched as substrings.
 LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
@@ -136,12 +142,12 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "max": (
         frozenset({"largest", "biggest", "highest", "most", "greatest", "maximum", "max", "top"}),
         (),
-        ("最多", "最大", "最高", "更高", "更多", "较高", "较多"),
+        ("最多", "最大", "最高", "更高", "更多", "较高", "较多", *_placed("多大高")),
     ),
     "min": (
         frozenset({"smallest", "lowest", "least", "fewest", "minimum", "min"}),
         (),
-        ("最少", "最小", "最低", "更低", "更少", "较低", "较少"),
+        ("最少", "最小", "最低", "更低", "更少", "较低", "较少", *_placed("少小低")),
     ),
     "rank": (
         frozenset({"rank", "ranking", "ranked", "order", "sorted", "sort"}),
@@ -334,6 +340,40 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+# "the second largest", "排名第三", "第二多": the place asked for in a ranking.
+_ORDINAL = re.compile(
+    r"\b(?P<en>second|third|fourth|fifth|2nd|3rd|4th|5th)\b"
+    r"|第(?P<zh>[二三四五2-5])(?:大|多|高|少|小|低|位|名)?"
+)
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+    "二": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5,
+}  # fmt: skip
+# The ordinal words as query tokens: they place a line in a ranking, they name no record.
+ORDINAL_TOKENS = frozenset(
+    {
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "2nd",
+        "3rd",
+        "4th",
+        "5th",
+        "第二",
+        "第三",
+        "第四",
+        "第五",
+    }
+)
+
+
+def read_ordinal(normalized: str) -> int | None:
+    """The place in a ranking a question asks for (2 for "the second largest"), if any."""
+    match = _ORDINAL.search(normalized)
+    return None if match is None else _ORDINALS[match["en"] or match["zh"]]
 
 
 def read_question_form(normalized: str) -> str | None:

@@ -77,3 +77,16 @@ _ITEMS_ASKED = re.compile(
 def asks_for_items(normalized: str) -> bool:
     """Whether a question wants the items listed, not only counted."""
     return _ITEMS_ASKED.search(normalized) is not None
+
+
+# A question that asks for every item of a class: "what are the risks", "list the outputs",
+# "OP-23有哪些风险".
+_LIST_ASKED = re.compile(
+    r"^(?:please )?(?:list|name|show|enumerate|give me)\b|\b(?:what|which) are the\b"
+    r"|有哪些|是哪些|哪几|列出|列举"
+)
+
+
+def asks_for_list(normalized: str) -> bool:
+    """Whether a question asks for the items of a class listed."""
+    return _LIST_ASKED.search(normalized) is not None

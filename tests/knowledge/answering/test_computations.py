@@ -7,8 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from knowledge.answering.answerability import CHANGE, read_operation
 from knowledge.answering.computations import Money, read_counts, read_money, to_rounded
 from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.text import normalize
 
 
 def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[str]]:
@@ -39,6 +41,9 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("If the E5 budget were cut by 10%, how much would remain?", "change", 323_550),
         ("如果网络和数字基础设施主题的预算增加10%，会是多少？", "change", 431_200),
         ("What would the total budget be after a 5% increase?", "change", 4_410_000),
+        # 480,000 × 120 / 100; 359,500 × 90 / 100
+        ("If P4 got 20% more, what would its budget be?", "change", 576_000),
+        ("如果E5少10%，预算是多少？", "change", 323_550),
         # 4,200,000 − (519,000 + 756,000 + 1,111,000 + 480,000); 756,000 − 394,000
         ("How much of the budget is not allocated to P1, P2, P3 and P4?", "remainder", 1_334_000),
         ("What is the budget of P2 other than digital services?", "remainder", 362_000),
@@ -173,3 +178,38 @@ def test_a_change_or_remainder_without_its_figures_is_not_answered_with_others(
 ) -> None:
     answer = answer_engine.answer(question)
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What's the combined budget of all the enablers?", "所有推动因素的预算加起来是多少？"],
+)
+def test_a_sum_over_a_class_adds_every_line_of_it(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    op, result, codes = _computed(answer_engine, question)
+    assert (op, result, codes) == ("sum", 1_214_000, ["E1", "E2", "E3", "E4", "E5"])
+
+
+def test_a_comparison_stated_in_chinese_is_no_change_asked() -> None:
+    # "P3比P2多20%吗" compares; only "如果…多20%" supposes a change
+    assert read_operation(normalize("P3比P2多20%吗？")) != CHANGE
+    assert read_operation(normalize("如果P3多20%，会是多少？")) == CHANGE
+
+
+@pytest.mark.parametrize(
+    "question, code, nth",
+    [
+        ("Which enabler has the second largest budget?", "E5", 2),
+        ("哪個推動因素的預算第二少？", "E4", 2),
+        ("在P1至P4中，预算排名第三的是哪个重点工作？", "P1", 3),
+        ("P1到P4里预算最少的是哪个？", "P4", 1),
+    ],
+)
+def test_a_place_in_a_ranking_of_the_lines_named(
+    answer_engine: AnswerEngine, question: str, code: str, nth: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "extreme"
+    assert [f.subject.code for f in answer.parts["figures"]] == [code]
+    assert answer.parts["nth"] == nth

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answering.answer import AnswerKind
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.lists import read_stated_count
 
@@ -54,3 +55,13 @@ def test_a_count_asked_with_its_items_lists_them(
     answer = answer_engine.answer(question)
     assert answer.kind == "kpi_list"
     assert answer.parts["only_count"] is not listed
+
+
+@pytest.mark.parametrize("question", ["What are the risks in OP-23?", "List the risks in OP-23."])
+def test_every_item_of_a_class_asked_for_is_listed(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # not a fact that speaks of risk management
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.RISK
+    assert len(answer.parts["items"]) == 4
