@@ -300,6 +300,14 @@ def _list_dated_years(text: str) -> list[str]:
 _WILL = re.compile(r"\bwill\b|\bgoing to\b|\bshall\b|将会|将有|会有|将是|会是|将达到|将举行|届时")
 
 
+# When or where something is, in the present tense.
+_WHEN_OR_WHERE_NOW = re.compile(
+    r"^(?:when|where)(?:'s| is| are)(?: the)? (?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-\d\d"
+    r"(?: (?:be )?(?:held|taking place|happening|meeting))?\??$"
+    r"|(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-\d\d(?:将)?(?:在)?(?:什么时候|何时|哪天|哪里|哪儿"
+    r"|哪个城市)"
+)
+
 # A meeting named with its year, as ITU names them: "TDAG-24", "WTDC-25", "GSR-23", "PP-26".
 _EVENT_YEAR = re.compile(r"\b(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-(\d\d)\b")
 
@@ -313,11 +321,10 @@ def asks_about_future(text: str, present: int | None = None) -> bool:
         return True
     years = [int(year) for year in _list_dated_years(unquoted)]
     years += [2000 + int(m[1]) for m in _EVENT_YEAR.finditer(unquoted)]
-    return (
-        present is not None
-        and _WILL.search(unquoted) is not None
-        and any(year > present for year in years)
-    )
+    # "will TDAG-24 meet", and "where is PP-26" / "PP-26在哪里举行": a meeting of a later year
+    # asked when or where it is happens after the documents' time.
+    asked = _WILL.search(unquoted) is not None or _WHEN_OR_WHERE_NOW.search(unquoted) is not None
+    return present is not None and asked and any(year > present for year in years)
 
 
 # "How do I log in to …", "how can we apply …", "how to book …", "我怎么登录…", "如何申请…":

@@ -637,7 +637,13 @@ class AnswerEngine:
 
     def _is_supplied(self, q: Question, answer: Answer, wanted: str | None) -> bool:
         """Whether the answer holds the kind of answer wanted; a count found by search must
-        count what the question counts (44 stakeholders is no count of member states)."""
+        count what the question counts (44 stakeholders is no count of member states); a
+        question about the future must also get the kind it asks ("where will PP-26 be held":
+        a place, as well as a later year)."""
+        asked = read_wanted(q.normalized)
+        also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
+        if also and not self._is_supplied(q, answer, asked):
+            return False
         if wanted == KPI and (
             answer.kind in _KPI_KINDS
             or (answer.kind is AnswerKind.OVERVIEW and q.reading.has("kpi"))

@@ -612,3 +612,21 @@ def test_a_structured_answer_that_lacks_who_gives_way_to_the_search(
     answer = answer_engine.answer("OP-23运作风险的风险所有者由谁指定？")
     assert not answer.answered and answer.kind is AnswerKind.DID_YOU_MEAN
     assert answer.suggestion_records[0] == "fact:risk-owners"
+
+
+@pytest.mark.parametrize(
+    "question", ["Where will PP-26 be held?", "Where is PP-26?", "PP-26在哪里举行？"]
+)
+def test_where_a_later_meeting_is_held_needs_a_place(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # a record that names the 2026 conference says nothing of where it will be
+    assert not answer_engine.answer(question).answered
+
+
+def test_when_a_later_meeting_is_can_be_its_year(answer_engine: AnswerEngine) -> None:
+    # "before the 2026 Plenipotentiary Conference": the year is the answer the store holds
+    answer = answer_engine.answer("When is PP-26?")
+    assert answer.answered and "2026" in answer.parts["fact"].text_en
+    assert asks_about_future(normalize("Where is PP-26?"), 2024)
+    assert not asks_about_future(normalize("When is the Council asked to report to PP-26?"), 2024)
