@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from knowledge.answering.lists import list_stated_numbers
 from knowledge.answering.text import is_chinese, latin_tokens, normalize
 
 # Kinds of answer a question may want; None when any record that matches may answer.
@@ -277,6 +278,7 @@ def list_frame_spans(text: str) -> list[str]:
     it is about: those the wanted-kind patterns and `_FRAME` find."""
     unquoted = _QUOTED.sub(" ", text)
     spans = [m.group() for _, pattern in _WANTS for m in pattern.finditer(unquoted)]
+    spans += list_stated_numbers(unquoted)  # "the four …": how many, not what about
     return spans + [m.group() for m in _FRAME.finditer(unquoted)]
 
 
@@ -636,6 +638,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bexceeds?\b|\bby how much\b|\bhow much (?:more|less|bigger|higher|lower)\b"
             r"|多多少|少多少|高出多少|相差多少|差多少|超出多少|超过多少"
+            r"|(?:多|少|增加|增长|减少|提高|下降)了多少"
         ),
     ),
 )

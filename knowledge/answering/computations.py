@@ -15,7 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
-from knowledge.answering.answerability import STATED_CHANGE
+from knowledge.answering.answerability import DIFFERENCE, RATIO, STATED_CHANGE
+from knowledge.answering.answerability import read_operation as read_operation_asked
 from knowledge.answering.figures import (
     BudgetFigure,
     get_budget_figure,
@@ -607,7 +608,8 @@ def read_fact_operation(normalized: str) -> str | None:
         return "share"
     if _FACT_SUM.search(normalized):
         return "sum"
-    return None
+    operation = read_operation_asked(normalized)  # "how many times", "by how much"
+    return operation if operation in (RATIO, DIFFERENCE) else None
 
 
 def compute_in_fact(
@@ -620,11 +622,10 @@ def compute_in_fact(
         return None
     text = fact.text_zh if q.lang == "zh" else fact.text_en
     asked = _words(q.normalized)
-    counts = [
-        c
-        for c in read_counts(text)
-        if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP
-    ]
+    every = read_counts(text)
+    counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
+    if op in (RATIO, DIFFERENCE) and len(counts) == 1 and len(every) == 2:
+        counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
     if len(counts) != 2 or any(c.value == 0 for c in counts):
         return None
     source: SourceRef = to_source(knowledge, fact.doc, fact.section)
@@ -634,6 +635,17 @@ def compute_in_fact(
         if part.value == 0 or part.value == whole.value:
             return None
         parts |= {"part": part, "whole": whole, "result": to_percentage(part.value, whole.value)}
+    elif op in (RATIO, DIFFERENCE):
+        # "from 40 to 65 staff": how many times, or by how much, the larger is the smaller
+        small, large = sorted(counts, key=lambda c: c.value)
+        if small.value == large.value:
+            return None
+        result = (
+            to_rounded(Decimal(large.value) / Decimal(small.value), RATIO_PLACES)
+            if op == RATIO
+            else large.value - small.value
+        )
+        parts |= {"small": small, "large": large, "result": result}
     else:
         parts |= {"result": sum(c.value for c in counts)}
     parts |= {"year": fact.year, "missing_year": None, "newer": [], "figures": []}

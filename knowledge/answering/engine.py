@@ -51,7 +51,14 @@ from knowledge.answering.figures import (
 )
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.intents import Reading, read_question_form
-from knowledge.answering.lists import asks_for_list, count_items, gives_count_asked
+from knowledge.answering.lists import (
+    asks_for_list,
+    count_items,
+    count_listed,
+    gives_count_asked,
+    gives_stated_count,
+    read_stated_count,
+)
 from knowledge.answering.matching import (
     DATED_FORM_BONUS,
     FORM_BONUS,
@@ -507,7 +514,8 @@ class AnswerEngine:
     def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Lift facts of the kind the question's form asks for, then sort again."""
         form = read_question_form(q.normalized)
-        if form is None:
+        stated = read_stated_count(q.normalized)
+        if form is None and stated is None:
             return hits
         lifted = []
         for hit in hits:
@@ -515,6 +523,8 @@ class AnswerEngine:
             bonus = 0.0
             if fact is not None and not self._fits_year(fact, q.reading.year):
                 bonus = -YEAR_MISMATCH_PENALTY  # "2026 WSIS Forum" is not the 2023 one
+            elif fact is not None and stated is not None and count_listed(fact.text_en) == stated:
+                bonus = FORM_BONUS  # "the four internal priorities": a fact that lists four
             elif fact is not None:
                 if form == "when" and any(_DATE.search(f) for f in fact.figures):
                     bonus = DATED_FORM_BONUS  # a "when" question wants a date above all
@@ -644,6 +654,14 @@ class AnswerEngine:
         also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
         if also and not self._is_supplied(q, answer, asked):
             return False
+        stated = read_stated_count(q.normalized)
+        if (
+            stated is not None
+            and stated >= STATED_LIST_MIN  # two items are written "X and Y", not listed
+            and answer.kind in _SEARCHED_KINDS
+            and not gives_stated_count(stated, self._answer_texts(q, answer))
+        ):
+            return False  # "the four internal priorities": a record that gives four of them
         if wanted == KPI and (
             answer.kind in _KPI_KINDS
             or (answer.kind is AnswerKind.OVERVIEW and q.reading.has("kpi"))
@@ -805,6 +823,10 @@ class AnswerEngine:
             suggestions=suggestions,
         )
 
+
+# A question that states this many items ("the four priorities") wants a record that gives
+# that many.
+STATED_LIST_MIN = 3
 
 # Kinds of answer whose check is strict enough to choose a record by: a record merely holding
 # a number or a year near the words asked is no better a candidate than the best found.

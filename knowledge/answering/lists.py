@@ -45,6 +45,27 @@ def read_stated_count(normalized: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
+def list_stated_numbers(normalized: str) -> list[str]:
+    """The numbers a question states its items by ("four" in "the four internal priorities"):
+    they say how many, not what about."""
+    return [m[1] or m[2] for m in _STATED.finditer(normalized)]
+
+
+# A list written out in a text: after its colon, items parted by semicolons ("will
+# prioritize: people and culture; financial management and planning; …"), 、 or ；.
+_LIST_START = re.compile(r"[:：]")
+_ITEM_SEPARATORS = re.compile(r"\s*[;；、•]\s*")
+
+
+def count_listed(text: str) -> int | None:
+    """How many items the list a text writes out has; None when it writes none."""
+    start = _LIST_START.search(text)
+    if start is None:
+        return None
+    items = [i for i in _ITEM_SEPARATORS.split(text[start.end() :]) if i.strip(" .。")]
+    return len(items) if len(items) >= 2 else None
+
+
 def count_items(answer: Answer) -> int | None:
     """How many items a structured answer lists; None for answers that are no list."""
     parts = answer.parts
@@ -90,3 +111,19 @@ _LIST_ASKED = re.compile(
 def asks_for_list(normalized: str) -> bool:
     """Whether a question asks for the items of a class listed."""
     return _LIST_ASKED.search(normalized) is not None
+
+
+def gives_stated_count(stated: int, texts: list[str]) -> bool:
+    """Whether a record's texts give as many items as a question states: a list of that many,
+    or the number itself, in words or figures ("three pillars", "三个支柱", "3 pillars")."""
+    if any(count_listed(text) == stated for text in texts):
+        return True
+    names = [str(stated), *(w for w, n in _NUMBER_WORDS.items() if n == stated)]
+    for text in texts:
+        lowered = text.lower()
+        for name in names:
+            if name.isascii() and re.search(rf"(?<![\w.]){name}(?![\w.])", lowered):
+                return True
+            if not name.isascii() and name in lowered:
+                return True
+    return False

@@ -213,3 +213,18 @@ def test_a_place_in_a_ranking_of_the_lines_named(
     assert answer.answered and answer.kind == "extreme"
     assert [f.subject.code for f in answer.parts["figures"]] == [code]
     assert answer.parts["nth"] == nth
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By how much did the number of staff in the visioning grow?",
+        "愿景规划的工作人员最终比最初多了多少人？",
+    ],
+)
+def test_a_difference_of_two_counts_inside_a_fact(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "initially 40 staff members, eventually growing to 65"
+    op, result, _ = _computed(answer_engine, question)
+    assert (op, result) == ("fact_difference", 25)

@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.engine import AnswerEngine
-from knowledge.answering.lists import read_stated_count
+from knowledge.answering.lists import count_listed, gives_stated_count, read_stated_count
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,21 @@ def test_every_item_of_a_class_asked_for_is_listed(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind is AnswerKind.RISK
     assert len(answer.parts["items"]) == 4
+
+
+def test_a_list_written_out_in_a_text_is_counted() -> None:
+    text = "It will prioritize: people and culture; financial management; systems; and oversight."
+    assert count_listed(text) == 4
+    assert count_listed("No list here.") is None
+    assert gives_stated_count(4, [text])
+    assert gives_stated_count(3, ["讨论集中在三个支柱上"])
+    assert not gives_stated_count(4, ["Council Document C24/35 presents the progress."])
+
+
+def test_a_fact_that_gives_fewer_items_than_stated_is_not_the_answer(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the close match on "next steps" lists no four priorities
+    assert not answer_engine.answer(
+        "What are the four internal priorities of the next steps?"
+    ).answered
