@@ -506,6 +506,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
     # Letters and digits together: "COP28" is a name, not a count; "8 000" is one number.
     text = _DIGIT_GROUP_SPACE.sub("", text)
     words = [w.rstrip(",.") for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-,.]*", text)]
+    # "a five-day retreat", "a 3-year plan": the count and what it counts
+    words = [part for w in words for part in _split_counted(w)]
     for n, word in enumerate(words):
         if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
             window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + COUNT_WINDOW_WORDS]
@@ -518,6 +520,14 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             ):
                 return True
     return False
+
+
+def _split_counted(word: str) -> list[str]:
+    """A number joined to its noun by a hyphen ("five-day", "3-year"), as two words."""
+    head, dash, rest = word.partition("-")
+    if dash and rest and (head.lower() in _NUMBER_WORDS or head.isdigit()):
+        return [head, rest]
+    return [word]
 
 
 _NUMBER_WORDS = frozenset(

@@ -630,3 +630,10 @@ def test_when_a_later_meeting_is_can_be_its_year(answer_engine: AnswerEngine) ->
     assert answer.answered and "2026" in answer.parts["fact"].text_en
     assert asks_about_future(normalize("Where is PP-26?"), 2024)
     assert not asks_about_future(normalize("When is the Council asked to report to PP-26?"), 2024)
+
+
+def test_a_count_joined_to_its_noun_counts_it() -> None:
+    counted = read_counted(normalize("How many days did the 2018 BDT retreat last?"))
+    assert is_supplied(COUNT, ["The five-day retreat was divided into plenaries."], counted=counted)
+    assert is_supplied(COUNT, ["a 3-day meeting"], counted=counted)
+    assert not is_supplied(COUNT, ["a five-member panel met"], counted=counted)
