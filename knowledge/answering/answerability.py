@@ -65,8 +65,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:phone|telephone|fax|e-?mail|email address|postal address|mailing address"
             r"|(?:street|office|physical|visiting) address|address of (?:the|its|their) office"
-            r"|password|contact details|hotline|helpdesk number)\b"
-            r"|电话|邮箱|电邮|电子邮件|电子信箱|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址",
+            r"|password|contact details|hotline|helpdesk number|website address|web address"
+            r"|url|web ?link)\b"
+            r"|电话|邮箱|电邮|电子邮件|电子信箱|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址|网址"
+            r"|网站链接",
             re.IGNORECASE,
         ),
     ),
@@ -172,7 +174,10 @@ _AMOUNT = re.compile(
     r"|\d[\d,.  ]*\s*(?:chf|eur|usd|瑞郎|瑞士法郎|欧元|美元|法郎|million|billion|万|亿)",
     re.IGNORECASE,
 )
-_CONTACT = re.compile(r"\+\d[\d ]{6,}|[\w.]+@[\w.]+\.\w+|\b(?:tel|phone|fax)\b", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"\+\d[\d ]{6,}|[\w.]+@[\w.]+\.\w+|\b(?:tel|phone|fax)\b|\bwww\.[\w-]+\.\w+|https?://\S+",
+    re.IGNORECASE,
+)
 
 # A target or baseline written with its value: "target 120", "目标值为50".
 _TARGET = re.compile(
@@ -266,7 +271,8 @@ def read_wanted(text: str) -> str | None:
 # months", "what does X stand for", "几天"): a record that gives that kind of answer need not
 # hold them, so their absence is no evidence that the record is about something else.
 _FRAME = re.compile(
-    r"\bworth\b|\bstands? for\b|\b(?:which|what) (?:months?|years?|days?|dates?)\b"
+    r"\bworth\b|\bstands? for\b|\bin total\b|\baltogether\b|\bcombined\b"
+    r"|\b(?:which|what) (?:months?|years?|days?|dates?)\b"
     r"|\bhow (?:long|much|many)\b|\bnumber of\b|\bmean(?:s|ing)?\b"
     r"|几天|多久|多长时间|多少天|什么意思|代表什么|指的是",
     re.IGNORECASE,

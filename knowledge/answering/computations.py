@@ -560,6 +560,15 @@ _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
     r"|百分之几|百分比|多少比例|比例|占多少|占几成"
 )
+# Those a count leaves out: "how many did not complete", "有多少人没有获得证书".
+_COUNTED_NOT = re.compile(
+    r"\bhow many\b.*\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never)\b"
+    r"|(?:多少|几)[^，。？?]{0,12}(?:没有|未能|未)"
+)
+# The verb of what a count leaves out: "did not complete" → complete.
+_NOT_DONE = re.compile(
+    r"\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never) ([a-z]+)"
+)
 # A count's phrase shares at least this much with the question to be the one asked about.
 FACT_PHRASE_MIN_OVERLAP = 1
 
@@ -609,7 +618,10 @@ def read_fact_operation(normalized: str) -> str | None:
     if _FACT_SUM.search(normalized):
         return "sum"
     operation = read_operation_asked(normalized)  # "how many times", "by how much"
-    return operation if operation in (RATIO, DIFFERENCE) else None
+    if operation in (RATIO, DIFFERENCE):
+        return operation
+    # "how many participants did not complete their course": the whole less those who did
+    return DIFFERENCE if _COUNTED_NOT.search(normalized) else None
 
 
 def compute_in_fact(
@@ -626,6 +638,13 @@ def compute_in_fact(
     counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
     if op in (RATIO, DIFFERENCE) and len(counts) == 1 and len(every) == 2:
         counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
+    negated = _NOT_DONE.search(q.normalized)
+    if op == DIFFERENCE and negated and len(counts) > 2:
+        # "how many participants did not complete": the participants, and those who completed
+        done = negated[1][:4]
+        did = [c for c in counts if any(w.startswith(done) for w in _words(c.phrase.lower()))]
+        of = [c for c in counts if c not in did and _words(c.phrase.lower()) & asked]
+        counts = [did[0], max(of, key=lambda c: c.value)] if len(did) == 1 and of else []
     if len(counts) != 2 or any(c.value == 0 for c in counts):
         return None
     source: SourceRef = to_source(knowledge, fact.doc, fact.section)

@@ -356,7 +356,7 @@ class AnswerEngine:
     # -- search over everything ---------------------------------------------------------
 
     def _lookup(self, q: Question) -> Answer:
-        terms = to_query_terms(q.normalized)
+        terms = self.index.join_compounds(to_query_terms(q.normalized))
         acronyms = [a for a in q.acronyms if a not in terms.tokens]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
         hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))

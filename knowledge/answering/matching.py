@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -177,6 +177,22 @@ class SearchIndex:
 
     def has_token(self, token: str) -> bool:
         return token in self._postings
+
+    def join_compounds(self, terms: QueryTerms) -> QueryTerms:
+        """Two words the index holds as one ("learning labs" for LearningLabs, "data hub" for
+        DataHub), read as that one word; other tokens as they are."""
+        tokens = list(terms.tokens)
+        joined: list[str] = []
+        n = 0
+        while n < len(tokens):
+            pair = tokens[n] + tokens[n + 1] if n + 1 < len(tokens) else ""
+            if pair.isascii() and pair.isalpha() and pair in self._postings:
+                joined.append(pair)
+                n += 2
+                continue
+            joined.append(tokens[n])
+            n += 1
+        return terms if joined == tokens else replace(terms, tokens=tuple(joined))
 
     def spellings(self, token: str, limit: int = 3) -> list[tuple[str, float]]:
         """Indexed words a word not indexed may stand for, with similarity (0–1), best first:

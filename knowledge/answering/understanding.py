@@ -119,7 +119,7 @@ class QuestionReader:
             # is the budget, not words to find in a record.
             dropped |= {"table", "line", *tables}
             reading.concepts.add("budget")
-        terms = to_query_terms(reading.residue, drop=dropped)
+        terms = self.index.join_compounds(to_query_terms(reading.residue, drop=dropped))
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained = self._targets(q)
         return q

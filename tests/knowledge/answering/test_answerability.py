@@ -637,3 +637,10 @@ def test_a_count_joined_to_its_noun_counts_it() -> None:
     assert is_supplied(COUNT, ["The five-day retreat was divided into plenaries."], counted=counted)
     assert is_supplied(COUNT, ["a 3-day meeting"], counted=counted)
     assert not is_supplied(COUNT, ["a five-member panel met"], counted=counted)
+
+
+def test_a_website_address_asked_for_needs_one() -> None:
+    assert read_wanted(normalize("What is the ITU Academy's website address?")) == CONTACT
+    assert read_wanted(normalize("国际电联学院的网址是什么？")) == CONTACT
+    assert is_supplied(CONTACT, ["More on the ATC programme at www.itu.int/academy."])
+    assert not is_supplied(CONTACT, ["More is on the ITU Academy website."])

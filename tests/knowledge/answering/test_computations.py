@@ -228,3 +228,16 @@ def test_a_difference_of_two_counts_inside_a_fact(
     # "initially 40 staff members, eventually growing to 65"
     op, result, _ = _computed(answer_engine, question)
     assert (op, result) == ("fact_difference", 25)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many participants did not complete their ITU Academy course in 2022?",
+        "2022年有多少学员没有获得成绩证书？",
+    ],
+)
+def test_those_a_count_leaves_out_are_computed(answer_engine: AnswerEngine, question: str) -> None:
+    # more than 5 200 participants, of whom more than 4 000 completed
+    op, result, _ = _computed(answer_engine, question)
+    assert (op, result) == ("fact_difference", 1200)

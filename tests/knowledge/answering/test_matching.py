@@ -101,3 +101,11 @@ def test_the_engine_answers_about_a_misspelt_chinese_theme(answer_engine: Answer
         answer = answer_engine.answer(question)
         assert answer.answered and answer.intent == "budget"
         assert "网络安全" in render_answer_text(answer) or "網絡安全" in render_answer_text(answer)
+
+
+def test_two_words_the_index_holds_as_one_are_read_as_one(answer_engine: AnswerEngine) -> None:
+    index = answer_engine.index
+    terms = index.join_compounds(to_query_terms("how many staff attended the learning labs"))
+    assert "learninglab" in terms.tokens and "learning" not in terms.tokens
+    plain = to_query_terms("how many staff attended the labs")
+    assert index.join_compounds(plain) is plain
