@@ -15,6 +15,7 @@ from knowledge.answering.figures import (
     BudgetFigure,
     dedupe_sources,
     get_budget_figure,
+    list_subjects,
     to_source,
     to_subject,
 )
@@ -219,7 +220,7 @@ class RecordAnswers:
         kpis = list(self.knowledge.kpis.values())
         sections = sorted({k.section for k in kpis})
         sources = [to_source(self.knowledge, kpis[0].doc, ", ".join(sections))] if kpis else []
-        parts: dict[str, Any] = {"rows": rows, "total": sum(r["count"] for r in rows)}
+        parts: dict[str, Any] = {"rows": rows, "total": sum(r["count"] for r in rows), "op": None}
         return Answer(
             kind=AnswerKind.KPI_TOTAL,
             lang=lang,
@@ -228,6 +229,30 @@ class RecordAnswers:
             parts=parts,
             sources=sources,
         )
+
+    def kpi_extreme(self, q: Question, op: str) -> Answer:
+        """The themes, priorities or enablers with the most (or fewest) KPIs, and every one
+        ranked by its count: "which theme has the most KPIs", "哪个主题的KPI最少"."""
+        reading = q.reading
+        kind = next(
+            (k for k in ("theme", "enabler", "priority") if reading.has(f"class_{k}")), None
+        )
+        rows: list[dict[str, Any]] = []
+        for subject in list_subjects(self.knowledge, kind):
+            codes = [subject.code] if kind == "theme" else self.theme_codes(subject.code)
+            count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in codes)
+            rows.append({"subject": subject, "count": count})
+        rows.sort(key=lambda r: (-r["count"], r["subject"].code))
+        best = rows[0]["count"] if op == "max" else rows[-1]["count"]
+        answer = self.kpi_total(q.lang)
+        answer.parts = {
+            "rows": rows,
+            "total": answer.parts["total"],
+            "op": op,
+            "kind": kind or "row",
+            "chosen": [r for r in rows if r["count"] == best],
+        }
+        return answer
 
     def kpi_answer(self, lang: str, code: str, confidence: float) -> Answer:
         kpi = self.knowledge.kpis[code]

@@ -244,6 +244,8 @@ class AnswerEngine:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
                 return structured
+            if self._asks_whose_theme(q):
+                return structured  # "which priority covers emergency telecommunications"
             lookup = self._lookup(q)
             # Raw scores on both sides: a search answer's confidence is already calibrated.
             lookup_score = lookup.signals.get("score", lookup.confidence)
@@ -274,6 +276,8 @@ class AnswerEngine:
                 return owner
             if targets:
                 return self.records.kpi_list(q)
+            if reading.has("max", "min") and not targets and not q.content:
+                return self.records.kpi_extreme(q, "max" if reading.has("max") else "min")
             if _asks_of_the_whole(q):
                 return self.records.kpi_total(q.lang)
             return None
@@ -312,6 +316,16 @@ class AnswerEngine:
         if targets:
             return self.records.overview(q, targets)
         return None
+
+    def _asks_whose_theme(self, q: Question) -> bool:
+        """Whether a question asks which priority or enabler the themes it names are under."""
+        reading = q.reading
+        return (
+            reading.has("class_priority", "class_enabler")
+            and not reading.has("budget", "share", "max", "min", "rank", "kpi", "risk")
+            and bool(q.targets)
+            and all(t.code in self.knowledge.themes for t in q.targets)
+        )
 
     def _names_an_unknown_theme(self, q: Question) -> bool:
         """A question about a theme's budget ("能力开法主题在P3下") that names only its
@@ -369,7 +383,6 @@ class AnswerEngine:
         # yes or no ("are the budget figures final", "预算数字是最终的吗").
         money_question = (
             q.reading.has("budget")
-            and not q.targets
             and (not _YES_NO.search(q.normalized) or read_question_form(q.normalized) == "number")
             and not _ASKS_FOR_THINGS.search(q.normalized)
         )

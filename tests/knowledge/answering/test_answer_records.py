@@ -71,3 +71,37 @@ def test_a_question_about_one_risk_is_not_read_as_a_rating(answer_engine: Answer
     answer = answer_engine.answer("What is the impact of the financial risk?")
     assert answer.parts["rated"] is None
     assert len(answer.parts["items"]) == 1
+
+
+@pytest.mark.parametrize(
+    "question, op, codes, count",
+    [
+        ("Which theme has the most KPIs?", "max", ["E3-DI", "P1-INF"], 9),
+        ("哪个推动因素的KPI最少？", "min", ["E1"], 2),
+    ],
+)
+def test_the_most_or_fewest_kpis_of_a_class(
+    answer_engine: AnswerEngine, question: str, op: str, codes: list[str], count: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.KPI_TOTAL
+    assert answer.parts["op"] == op
+    assert sorted(r["subject"].code for r in answer.parts["chosen"]) == codes
+    assert {r["count"] for r in answer.parts["chosen"]} == {count}
+    assert answer.parts["total"] == 82  # every KPI, beside the ranking of the class asked
+
+
+@pytest.mark.parametrize(
+    "question, theme",
+    [
+        ("Which priority covers emergency telecommunications?", "P1-EMT"),
+        ("哪个重点工作包括应急通信？", "P1-EMT"),
+    ],
+)
+def test_which_priority_a_theme_is_under(
+    answer_engine: AnswerEngine, question: str, theme: str
+) -> None:
+    # not a fact that mentions emergency telecommunications
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.OVERVIEW
+    assert answer.record == f"theme:{theme}"
