@@ -54,6 +54,17 @@ _STATED_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\
 _PERCENT_OF = re.compile(
     r"\d\s*(?:%|percent) of (?:the |its )?(?:budget of )?p\d|的\s*\d{1,2}(?:\.\d{1,2})?\s*%"
 )
+# A fraction of an amount: "half of P3's budget", "P3预算的一半", "a quarter of the total".
+_FRACTION = re.compile(
+    r"\b(?P<en>half|a quarter|one quarter|a third|one third|a tenth|one tenth) of\b"
+    r"|的(?P<zh>一半|四分之一|三分之一|十分之一)"
+)
+_FRACTIONS = {
+    "half": Decimal(50), "a quarter": Decimal(25), "one quarter": Decimal(25),
+    "a third": Decimal(100) / 3, "one third": Decimal(100) / 3, "a tenth": Decimal(10),
+    "one tenth": Decimal(10), "一半": Decimal(50), "四分之一": Decimal(25),
+    "三分之一": Decimal(100) / 3, "十分之一": Decimal(10),
+}  # fmt: skip
 # The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
 _AMOUNT_WANTED = re.compile(
     r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
@@ -112,6 +123,9 @@ def read_operation(q: Question, text: str) -> Operation | None:
     stated = _STATED_PERCENT.search(text)
     if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text):
         return Operation("percent_of", Decimal(stated[1]))
+    fraction = _FRACTION.search(text)
+    if fraction and q.reading.has("budget", "whole") and not _SHARE_WANTED.search(text):
+        return Operation("percent_of", _FRACTIONS[fraction["en"] or fraction["zh"]])
     codes = q.reading.codes
     if q.reading.has("share") and len(set(codes)) >= 2 and len(codes) > len(set(codes)):
         return Operation("share")
@@ -352,7 +366,7 @@ class Calculator:
 
     def _percent_of(self, q: Question, percent: Decimal) -> Answer | None:
         codes = [t.code for t in q.targets]
-        if codes and not _PERCENT_OF.search(q.normalized):
+        if codes and not (_PERCENT_OF.search(q.normalized) or _FRACTION.search(q.normalized)):
             return None  # "P2 gets 18% of the budget, how much is that": not 18% of P2
         if not codes and q.reading.has("whole"):
             codes = [TOTAL_CODE]  # "12% of the total"

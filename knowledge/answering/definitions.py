@@ -45,7 +45,8 @@ _ZH_JOINERS = re.compile(r"^(?:\d+年|[是和及的届])+")
 # A question asking what a term is or stands for; `t` is the term.
 _EN_ASKS = (
     re.compile(
-        r"\bwhat (?:does|do) (?:the )?(?:acronym |abbreviation |term )?(?P<t>[\w-]+) "
+        r"\bwhat (?:exactly |actually |really )?(?:does|do) (?:the )?(?:acronym |abbreviation "
+        r"|term )?(?P<t>[\w-]+) "
         r"(?:stand for|mean|refer to)\b"
     ),
     re.compile(
@@ -117,7 +118,7 @@ def find_long_form(short: str, before: str) -> str | None:
         while i >= 0 and (window[i].lower() != c or (s == 0 and i > 0 and window[i - 1].isalnum())):
             i -= 1
         if i < 0:
-            return None
+            return _find_reordered_long_form(letters, words)
         i -= 1
         s -= 1
     start = window.rfind(" ", 0, i + 2) + 1
@@ -125,6 +126,16 @@ def find_long_form(short: str, before: str) -> str | None:
     if len(long_form.split()) < 2 or short.lower() in long_form.lower():
         return None
     return long_form
+
+
+def _find_reordered_long_form(letters: list[str], words: list[str]) -> str | None:
+    """The capitalised words just before the bracket whose initials are the acronym's letters
+    in another order, as in an acronym from a French name: "Telecommunication Development
+    Bureau (BDT)"."""
+    last = words[-len(letters) :] if len(words) >= len(letters) >= 2 else []
+    if not last or not all(w[0].isupper() for w in last):
+        return None
+    return " ".join(last) if sorted(w[0].lower() for w in last) == sorted(letters) else None
 
 
 def find_zh_long_form(before: str) -> str | None:

@@ -61,6 +61,8 @@ _FILLER_EN = (
     r"i want to know|i need to know|i'm trying to find out|any idea",
     r"if you know|if you have it|by any chance|off the top of your head|just to confirm",
     r"\bplease\b|\bkindly\b|\broughly\b|\bapproximately\b|\babout how\b|\bagain\b",
+    r"\bexactly\b|\bactually\b|\breally\b|\bprecisely\b|\bbasically\b",
+    r"(?:tell|show) me (?:everything|more|all|a bit|something) about",
 )
 _FILLER_ZH = (
     "请问一下下",
@@ -108,6 +110,14 @@ _PARTICLES_ZH = "呀啊呢啦吧哦嘛哈"
 _ASKS = re.compile(
     r"\b(?:what|which|who|whom|whose|when|where|why|how)\b"
     r"|多少|什么|哪|谁|几|吗|如何|怎么|怎样|是否|有没有|为何|为什么",
+    re.IGNORECASE,
+)
+# A clause that states what the asker needs asks for it: "… and need the budget of the
+# cybersecurity theme", "我需要网络安全的预算".
+_REQUESTS = re.compile(
+    r"\b(?:need|needs|want|wants|looking for|would like|after|require|requires|interested in)"
+    r"\s+(?:to (?:know|find|get|see|check) )?(?:the|a|an|some|its|their|our|all|every|p\d|e\d)\b"
+    r"|需要|想要|想了解|想查|要查|在找",
     re.IGNORECASE,
 )
 # Joining words a dropped clause leaves at the start of the next one.
@@ -162,7 +172,7 @@ _SPACES = re.compile(r"\s+")
 
 def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
     social = patterns.social_start.search(clause) or patterns.social_anywhere.search(clause)
-    if social is None:
+    if social is None or _REQUESTS.search(clause):
         return False
     return not _ASKS.search(_FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))
 

@@ -261,6 +261,11 @@ _PHRASES = sorted(
 )
 
 
+def is_intent_word(word: str) -> bool:
+    """Whether a word is one of the intent words, or a misspelling of one ("mony")."""
+    return any(_match_word(word, words) for words, _, _ in LEXICON.values())
+
+
 def read_question(normalized: str) -> Reading:
     """Find intent words, codes and a year; `residue` is what is left to name records."""
     reading = Reading()

@@ -15,8 +15,10 @@ from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.answering.text import (
+    EN_STOPWORDS,
     han_bigrams,
     is_chinese,
     is_function_gram,
@@ -458,6 +460,25 @@ NAME_TYPO_MIN_LENGTH = 3
 # only a word followed (or preceded) by another word's character.
 NAME_TYPO_EDGE_MIN_RIGHT = 3
 _HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+# The question words typos most often hit; a word the index does not know that is one edit
+# (a transposition counts as one) from exactly one of them is that word: "wich", "mny", "wat".
+QUESTION_WORDS = ("which", "what", "whats", "how", "many", "much", "where", "when", "who")
+_LATIN_WORD = re.compile(r"[a-z]{3,}")
+
+
+def correct_question_word_typos(text: str, is_known: Callable[[str], bool]) -> str:
+    """`text` (normalised) with misspelt question words written right."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if word in EN_STOPWORDS or is_known(word):
+            return word  # "were" is no "where", "money" no "many"
+        near = [w for w in QUESTION_WORDS if w[0] == word[0] and OSA.distance(word, w) == 1]
+        return near[0] if len(near) == 1 else word
+
+    return _LATIN_WORD.sub(fix, text)
 
 
 def correct_name_typos(text: str, names: Iterable[str], is_known: Callable[[str], bool]) -> str:

@@ -7,16 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from knowledge.answering.entries import ENTITY_KINDS
-from knowledge.answering.intents import Reading, read_question
+from knowledge.answering.intents import Reading, is_intent_word, read_question
 from knowledge.answering.matching import (
     Mention,
     QueryTerms,
     SearchIndex,
     correct_name_typos,
+    correct_question_word_typos,
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import latin_tokens, normalize
+from knowledge.answering.text import latin_tokens, normalize, stem
 from knowledge.answering.thresholds import INTENT_CONFIDENCE_FLOOR
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -103,6 +104,7 @@ class QuestionReader:
 
     def read(self, text: str, lang: str) -> Question:
         normalized = correct_name_typos(normalize(text), self.chinese_names, self.index.has_token)
+        normalized = correct_question_word_typos(normalized, self._knows)
         reading = read_question(normalized)
         q = Question(text, normalized, lang, reading)
         # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.
@@ -123,6 +125,16 @@ class QuestionReader:
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained = self._targets(q)
         return q
+
+    def _knows(self, word: str) -> bool:
+        """Whether a word is one the knowledge or the intent words hold, as it is, as its stem
+        or misspelt ("mony" is money, not many)."""
+        return (
+            self.index.has_token(word)
+            or self.index.has_token(stem(word))
+            or bool(self.index.spellings(word, 1))
+            or is_intent_word(word)
+        )
 
     def _targets(self, q: Question) -> tuple[list[Target], float]:
         """Budget subjects named by code or by name, and the share of the question they explain."""

@@ -241,3 +241,12 @@ def test_those_a_count_leaves_out_are_computed(answer_engine: AnswerEngine, ques
     # more than 5 200 participants, of whom more than 4 000 completed
     op, result, _ = _computed(answer_engine, question)
     assert (op, result) == ("fact_difference", 1200)
+
+
+@pytest.mark.parametrize(
+    "question, result",
+    [("What is half of P3's budget?", 555_500), ("总预算的四分之一是多少？", 1_050_000)],
+)
+def test_a_fraction_of_a_line(answer_engine: AnswerEngine, question: str, result: int) -> None:
+    op, got, _ = _computed(answer_engine, question)
+    assert (op, got) == ("percent_of", result)

@@ -167,3 +167,9 @@ def test_what_is_a_concept_is_answered_from_its_quoted_definition(
     answer = answer_engine.answer("What is ITU as One?")
     assert answer.kind == "fact"
     assert "strategic approach" in answer.parts["fact"].text_en
+
+
+def test_an_acronym_of_a_name_in_another_order_is_expanded(answer_engine: AnswerEngine) -> None:
+    # "the Telecommunication Development Bureau (BDT)": French order, as ITU names it
+    answer = answer_engine.answer("What exactly does BDT mean?")
+    assert answer.answered and "Telecommunication Development Bureau" in render_answer_text(answer)

@@ -73,3 +73,19 @@ def test_a_question_without_traditional_characters_loads_no_traditional_tables()
         "assert text._s2t.cache_info().currsize == 1\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+@pytest.mark.parametrize(
+    "question, kept",
+    [
+        (
+            "Good morning! I'm preparing slides and need the budget of the cybersecurity theme, "
+            "could you help? Many thanks!",
+            "need the budget of the cybersecurity theme",
+        ),
+        ("Sorry if this is silly, but what exactly does BDT mean?", "what does BDT mean?"),
+        ("Tell me everything about P4.", "P4."),
+    ],
+)
+def test_a_clause_that_states_a_need_is_kept(question: str, kept: str) -> None:
+    assert kept in strip_filler(question)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from bot.text_render import render_answer_text
 from knowledge.answering.engine import AnswerEngine
-from knowledge.answering.matching import Entry, SearchIndex, correct_name_typos, to_query_terms
+from knowledge.answering.matching import (
+    Entry,
+    SearchIndex,
+    correct_name_typos,
+    correct_question_word_typos,
+    to_query_terms,
+)
 from knowledge.answering.text import normalize
 
 ENTRIES = [
@@ -109,3 +115,16 @@ def test_two_words_the_index_holds_as_one_are_read_as_one(answer_engine: AnswerE
     assert "learninglab" in terms.tokens and "learning" not in terms.tokens
     plain = to_query_terms("how many staff attended the labs")
     assert index.join_compounds(plain) is plain
+
+
+def test_misspelt_question_words_are_read_right() -> None:
+    known = {"money", "budget", "enabler"}.__contains__
+    assert correct_question_word_typos("wich enabler has the smalest budget", known) == (
+        "which enabler has the smalest budget"
+    )
+    assert correct_question_word_typos("how mny kpis", known) == "how many kpis"
+    # a stopword or a word the knowledge holds is never rewritten
+    assert (
+        correct_question_word_typos("what were the proposals", known) == "what were the proposals"
+    )
+    assert correct_question_word_typos("the least money", known) == "the least money"
