@@ -507,7 +507,10 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
                 if sum(1 for pair in pairs if pair in window) >= (len(pairs) + 1) // 2:
                     return True
         return False
-    stems = [_stem(w) for w in words_counted if not is_chinese(w)]
+    # The noun counted must stand by the count, not only a word that qualifies it: "three
+    # Bureaux, regional offices" counts no regional initiatives.
+    heads = _counted_heads(counted)
+    stems = [_stem(w) for w in _with_synonyms(heads, synonyms) if not is_chinese(w)]
     initials = "".join(w[0] for w in counted if not is_chinese(w)).upper()
     # Letters and digits together: "COP28" is a name, not a count; "8 000" is one number.
     text = _DIGIT_GROUP_SPACE.sub("", text)
@@ -526,6 +529,13 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             ):
                 return True
     return False
+
+
+def _counted_heads(counted: tuple[str, ...]) -> tuple[str, ...]:
+    """The noun of what is counted: its last plural word ("regional initiatives", "bids came");
+    every word when none is plural (the noun may lie beyond the words read)."""
+    plural = [w for w in counted if w.endswith("s") and not w.endswith("ss")]
+    return (plural[-1],) if plural else counted
 
 
 def _split_counted(word: str) -> list[str]:

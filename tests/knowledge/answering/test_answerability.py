@@ -644,3 +644,10 @@ def test_a_website_address_asked_for_needs_one() -> None:
     assert read_wanted(normalize("国际电联学院的网址是什么？")) == CONTACT
     assert is_supplied(CONTACT, ["More on the ATC programme at www.itu.int/academy."])
     assert not is_supplied(CONTACT, ["More is on the ITU Academy website."])
+
+
+def test_the_noun_counted_must_stand_by_the_count() -> None:
+    counted = read_counted(normalize("How many regional initiatives are there?"))
+    title = "Annex 1 – Partnerships, collaboration among the three Bureaux, regional offices"
+    assert not is_supplied(COUNT, [title], counted=counted)
+    assert is_supplied(COUNT, ["five regional initiatives for Africa"], counted=counted)
