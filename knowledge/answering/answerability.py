@@ -33,6 +33,8 @@ PROCEDURE = "procedure"
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
+# What a term is, from a record that defines it or is about it: "what is 5G".
+DEFINITION = "definition"
 # Who does something ("who approves the budget", "谁来指定风险所有者"): a person or a body.
 ACTOR = "actor"
 # A KPI of the store, named by its code: "which KPI tracks IPv6 labs", "哪个指标与女性有关".
@@ -133,7 +135,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:revenue|income|salary|salaries|fees?|price|expenditure|spending)\b"
             r"|\bhow much (?:does|did|do|will|would) (?:[a-z\-]+ ){1,4}cost\b"
             r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费"
-            r"|收入|工资|薪酬|薪水|费用是|花费|开支|预算是多少|预算有多少|预算为多少",
+            r"|收入|工资|薪酬|薪水|费用是|花费|开支|预算是多少|预算有多少|预算为多少|收费|学费|价格",
             re.IGNORECASE,
         ),
     ),
@@ -229,6 +231,9 @@ _FUTURE = re.compile(
     r"|retreat|event|round|wtdc|council|assembly|tdag|plenipotentiary|summit|workshop|training)"
     r"|\btomorrow\b|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"
     r"|下个?月|下周|下星期|明年|明天|下一?届|下一次|下次|即将举行"
+    # the present moment is after the documents' time too: "what time is it", "today"
+    r"|\bwhat time is it\b|\bright now\b|\btoday\b|\btonight\b|\bthis (?:week|morning"
+    r"|afternoon|evening)\b|现在几点|今天|今日|本周|这周|目前的天气"
 )
 
 # "How many X": the noun counted, up to the verb or preposition after it ("how many member
@@ -531,6 +536,33 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
     return False
 
 
+# The title of the person asked for: "who is the Director of BDT", "电信发展局的主任是谁"; a
+# deputy is another person ("Deputy Director", "副主任").
+_TITLE = re.compile(
+    r"\b(?P<deputy>deputy |vice[- ]|assistant )?(?P<en>director|secretary-general|chair|chairman"
+    r"|chairperson|head|chief)\b|(?P<zdeputy>副)?(?P<zh>主任|秘书长|主席|局长)"
+)
+
+
+def read_title(normalized: str) -> tuple[str, bool] | None:
+    """The title a question asks the holder of, and whether it is a deputy's."""
+    match = _TITLE.search(normalized)
+    if match is None:
+        return None
+    return (match["en"] or match["zh"], bool(match["deputy"] or match["zdeputy"]))
+
+
+def holds_title(title: tuple[str, bool], texts: Iterable[str]) -> bool:
+    """Whether the texts name the title asked, a deputy's only when a deputy is asked for."""
+    for text in texts:
+        for match in _TITLE.finditer(text.lower()):
+            if (match["en"] or match["zh"]) == title[0] and bool(
+                match["deputy"] or match["zdeputy"]
+            ) == title[1]:
+                return True
+    return False
+
+
 def _counted_heads(counted: tuple[str, ...]) -> tuple[str, ...]:
     """The noun of what is counted: its last plural word ("regional initiatives", "bids came");
     every word when none is plural (the noun may lie beyond the words read)."""
@@ -560,6 +592,7 @@ def is_supplied(
     counted: tuple[str, ...] = (),
     synonyms: Sequence[Sequence[str]] = (),
     action: str | None = None,
+    question: str = "",
 ) -> bool:
     """Whether the texts of a record hold the kind of answer wanted; a date for "the next
     one", or anything about the future, must be later than `present`, the year the store's
@@ -583,6 +616,14 @@ def is_supplied(
     if wanted == ACTOR:  # someone, in a record that speaks of doing what is asked
         return any(_ACTOR.search(text) for text in texts) and (
             action is None or any(_does(action, text) for text in texts)
+        )
+    if wanted == PLACE and question:
+        # "where is the Africa regional office": "in Africa" names the question's own place
+        asked = set(re.findall(r"[a-z]+", question.lower()))
+        return any(
+            not set(re.findall(r"[a-z]+", m.group().lower())[1:]) <= asked
+            for text in texts
+            for m in _PLACE.finditer(text)
         )
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)

@@ -15,6 +15,7 @@ from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     ACTOR,
     DATE,
+    DEFINITION,
     FUTURE,
     KPI,
     NEXT_DATE,
@@ -22,6 +23,7 @@ from knowledge.answering.answerability import (
     PROCEDURE,
     YEAR,
     asks_about_future,
+    holds_title,
     is_computed,
     is_supplied,
     list_frame_spans,
@@ -30,6 +32,7 @@ from knowledge.answering.answerability import (
     read_actor_verb,
     read_counted,
     read_operation,
+    read_title,
     read_wanted,
 )
 from knowledge.answering.calibration import (
@@ -42,7 +45,7 @@ from knowledge.answering.calibration import (
     to_evidence,
 )
 from knowledge.answering.computations import Calculator, compute_in_fact
-from knowledge.answering.definitions import Glossary
+from knowledge.answering.definitions import Glossary, defines
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
     list_subjects,
@@ -180,6 +183,9 @@ class AnswerEngine:
         )
         # "what is meaningful connectivity": the fact that defines it, not one naming it
         answer = self.glossary.define(whole, lang, answer) or answer
+        if self._only_mentions(whole, lang, answer):
+            # "what is 5G" answered with a fact that lists 5G among other things
+            return self._cannot_answer(q, answer, DEFINITION)
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
@@ -316,6 +322,25 @@ class AnswerEngine:
         if targets:
             return self.records.overview(q, targets)
         return None
+
+    def _only_mentions(self, normalized: str, lang: str, answer: Answer) -> bool:
+        """Whether a fact found by search for "what is <term>" only mentions the term: it
+        neither defines it, nor is about it (the term in its title), nor is a definition."""
+        if not answer.answered or answer.kind is not AnswerKind.FACT or not answer.signals:
+            return False
+        asked = _WHAT_IS.search(normalized)
+        term = None if asked is None else next(t for t in asked.groups() if t)
+        if term is None or len(term.split()) > DEFINED_TERM_MAX_WORDS:
+            return False
+        fact = answer.parts["fact"]
+        titles = normalize(f"{fact.title_en} {fact.title_zh}")
+        texts = (fact.text_zh, fact.title_zh) if lang == "zh" else (fact.text_en, fact.title_en)
+        opening = normalize(texts[0][:DEFINED_OPENING])
+        return not (
+            normalize(term) in titles
+            or (fact.kind == "definition" and normalize(term) in opening)
+            or any(defines(text, term, lang) is not None for text in texts)
+        )
 
     def _asks_whose_theme(self, q: Question) -> bool:
         """Whether a question asks which priority or enabler the themes it names are under."""
@@ -664,6 +689,9 @@ class AnswerEngine:
         question about the future must also get the kind it asks ("where will PP-26 be held":
         a place, as well as a later year)."""
         asked = read_wanted(q.normalized)
+        title = read_title(q.normalized) if wanted == PERSON else None
+        if title is not None and not holds_title(title, self._answer_texts(q, answer)):
+            return False  # "the Director" is not answered with the Deputy Director
         also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
         if also and not self._is_supplied(q, answer, asked):
             return False
@@ -690,6 +718,7 @@ class AnswerEngine:
             counted=counted,
             synonyms=self.knowledge.synonyms,
             action=_read_action(q.normalized, wanted),
+            question=q.text,
         )
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
@@ -840,6 +869,16 @@ class AnswerEngine:
 # A question that states this many items ("the four priorities") wants a record that gives
 # that many.
 STATED_LIST_MIN = 3
+
+# "What is 5G?", "什么是人工智能", "WSIS论坛是什么": nothing asked but what a term is.
+_WHAT_IS = re.compile(
+    r"^(?:what|what's) (?:is|are) (?:the |an? )?(?!(?:two|three|four|five|six|\d)\b)"
+    r"([a-z0-9][\w\-/ ]{1,40}?)\s*\??$"
+    r"|^什么是([^，。？?的]{2,12})[?？]?$|^([^，。？?的]{2,12})是什么[?？]?$"
+)
+DEFINED_TERM_MAX_WORDS = 3
+# A definition fact is about a term it names this early in its text.
+DEFINED_OPENING = 80
 
 # Kinds of answer whose check is strict enough to choose a record by: a record merely holding
 # a number or a year near the words asked is no better a candidate than the best found.

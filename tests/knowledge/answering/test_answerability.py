@@ -13,6 +13,7 @@ from knowledge.answering.answerability import (
     CONTACT,
     COUNT,
     DATE,
+    DEFINITION,
     DIFFERENCE,
     KPI,
     NEXT_DATE,
@@ -25,12 +26,14 @@ from knowledge.answering.answerability import (
     TARGET,
     YEAR,
     asks_about_future,
+    holds_title,
     is_supplied,
     list_named_words,
     read_action,
     read_actor_verb,
     read_counted,
     read_operation,
+    read_title,
     read_wanted,
 )
 from knowledge.answering.engine import AnswerEngine
@@ -651,3 +654,33 @@ def test_the_noun_counted_must_stand_by_the_count() -> None:
     title = "Annex 1 – Partnerships, collaboration among the three Bureaux, regional offices"
     assert not is_supplied(COUNT, [title], counted=counted)
     assert is_supplied(COUNT, ["five regional initiatives for Africa"], counted=counted)
+
+
+@pytest.mark.parametrize(
+    "question", ["What time is it in Geneva?", "今天日内瓦天气怎么样？", "ITU学院的课程收费吗？"]
+)
+def test_the_present_moment_and_fees_are_not_in_the_documents(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_deputy_is_not_the_title_asked() -> None:
+    contact = ["BDT Deputy Director Mr Yushi Torigoe", "电信发展局副主任Yushi Torigoe先生"]
+    assert read_title(normalize("電信發展局的主任是誰？")) == ("主任", False)
+    assert not holds_title(("主任", False), contact)
+    assert not holds_title(("director", False), contact)
+    assert holds_title(("director", True), contact)
+
+
+def test_a_place_the_question_names_is_no_answer_to_where() -> None:
+    text = ["The Regional Office for Africa works closely with UN teams in Africa."]
+    assert not is_supplied(PLACE, text, question="Where is the Africa regional office?")
+    assert is_supplied(PLACE, ["The office is in Addis Ababa."], question="Where is the office?")
+
+
+@pytest.mark.parametrize("question", ["What is 5G?", "What is the WSIS Forum?"])
+def test_a_term_only_mentioned_is_not_defined(answer_engine: AnswerEngine, question: str) -> None:
+    # facts list 5G and the WSIS Forum among other things; none says what they are
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.parts["wanted"] == DEFINITION
