@@ -11,11 +11,14 @@ from typing import Any
 
 from knowledge.answering._budget_answers import BudgetAnswers
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
+from knowledge.answering.answerability import DIFFERENCE, RATIO
+from knowledge.answering.computations import RATIO_PLACES, to_rounded
 from knowledge.answering.figures import (
     BudgetFigure,
     dedupe_sources,
     get_budget_figure,
     list_subjects,
+    to_percentage,
     to_source,
     to_subject,
 )
@@ -191,6 +194,47 @@ class RecordAnswers:
             confidence=q.confidence,
             parts=parts,
             sources=dedupe_sources(sources),
+        )
+
+    def kpi_compute(self, q: Question, operation: str) -> Answer | None:
+        """KPI counts computed: how many more one subject has than another, how many times
+        as many, or one subject's share of all KPIs; None when the subjects do not fit."""
+        rows: list[dict[str, Any]] = []
+        for target in q.targets:
+            subject = to_subject(self.knowledge, target.code)
+            codes = self.theme_codes(target.code)
+            count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in codes)
+            if subject is not None and count > 0:
+                rows.append({"subject": subject, "count": count})
+        total = len(self.knowledge.kpis)
+        parts: dict[str, Any] = {"rows": rows, "total": total}
+        if operation in (DIFFERENCE, RATIO) and len(rows) == 2:
+            large, small = sorted(rows, key=lambda r: -r["count"])
+            if operation == DIFFERENCE:
+                result: Decimal | int = large["count"] - small["count"]
+            else:
+                result = to_rounded(Decimal(large["count"]) / Decimal(small["count"]), RATIO_PLACES)
+            parts |= {"op": f"kpi_{operation}", "large": large, "small": small, "result": result}
+        elif operation == "share" and len(rows) == 1 and total:
+            parts |= {"op": "kpi_share", "result": to_percentage(rows[0]["count"], total)}
+        else:
+            return None
+        kpis = [
+            k
+            for t in q.targets
+            for c in self.theme_codes(t.code)
+            for k in self.knowledge.kpis_by_theme.get(c, [])
+        ]
+        sections = sorted({k.section for k in kpis})
+        sources = [to_source(self.knowledge, kpis[0].doc, ", ".join(sections))] if kpis else []
+        parts |= {"year": None, "missing_year": None, "newer": [], "figures": []}
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=q.confidence,
+            parts=parts,
+            sources=sources,
         )
 
     def kpi_owner(self, q: Question) -> Answer | None:

@@ -16,11 +16,14 @@ from knowledge.answering.answerability import (
     ACTOR,
     DATE,
     DEFINITION,
+    DIFFERENCE,
     FUTURE,
     KPI,
     NEXT_DATE,
+    PERCENT,
     PERSON,
     PROCEDURE,
+    RATIO,
     YEAR,
     asks_about_future,
     holds_title,
@@ -280,6 +283,9 @@ class AnswerEngine:
             owner = self.records.kpi_owner(q)
             if owner is not None:
                 return owner
+            computed = self._kpi_operation(q)
+            if targets and computed is not None:
+                return self.records.kpi_compute(q, computed) or self._cannot_compute(q, computed)
             if targets:
                 return self.records.kpi_list(q)
             if reading.has("max", "min") and not targets and not q.content:
@@ -321,6 +327,18 @@ class AnswerEngine:
             return None
         if targets:
             return self.records.overview(q, targets)
+        return None
+
+    @staticmethod
+    def _kpi_operation(q: Question) -> str | None:
+        """What a KPI question asks computed of counts: a difference, a ratio, or a share of
+        all KPIs ("what share of all KPIs belong to P3")."""
+        operation = read_operation(q.normalized)
+        if operation in (DIFFERENCE, RATIO):
+            return operation
+        asks_share = q.reading.has("share") or read_wanted(q.normalized) == PERCENT
+        if asks_share and _OF_ALL_KPIS.search(q.normalized):
+            return "share"  # not "a KPI on the percentage of users with digital skills"
         return None
 
     def _only_mentions(self, normalized: str, lang: str, answer: Answer) -> bool:
@@ -890,6 +908,12 @@ _ASKS_FOR_THINGS = re.compile(
     r"^(?:what|which) (?!(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had"
     r"|amount|sum|budget|funding|funds?|share|percentage|proportion|part|portion|cost|money"
     r"|figure|total)\b)[a-z\-]+s\b"
+)
+
+# All the KPIs, as the whole a share is taken of: "what share of all KPIs", "占全部KPI".
+_OF_ALL_KPIS = re.compile(
+    r"\b(?:of|among) (?:all|the total|every)\b|\b(?:in all|in total|overall)\b"
+    r"|全部|所有|总数|总共|一共"
 )
 
 # A question asked for yes or no.

@@ -250,3 +250,24 @@ def test_those_a_count_leaves_out_are_computed(answer_engine: AnswerEngine, ques
 def test_a_fraction_of_a_line(answer_engine: AnswerEngine, question: str, result: int) -> None:
     op, got, _ = _computed(answer_engine, question)
     assert (op, got) == ("percent_of", result)
+
+
+@pytest.mark.parametrize(
+    "question, op, result",
+    [
+        ("How many more KPIs does P1 have than P2?", "kpi_difference", 3),  # 15 − 12
+        ("P1的KPI是P4的几倍？", "kpi_ratio", Decimal("1.5")),  # 15 / 10
+        ("What share of all KPIs belong to P3?", "kpi_share", Decimal("19.5")),  # 16 / 82
+    ],
+)
+def test_kpi_counts_are_computed(
+    answer_engine: AnswerEngine, question: str, op: str, result: object
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "compute"
+    assert (answer.parts["op"], answer.parts["result"]) == (op, result)
+
+
+def test_a_kpi_about_a_percentage_asks_no_share(answer_engine: AnswerEngine) -> None:
+    question = "P4 has a KPI on the percentage of users with digital skills. Which levels?"
+    assert answer_engine.answer(question).kind != "compute"
