@@ -667,6 +667,8 @@ STATED_CHANGE = re.compile(
     r"|(?P<p3>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent)\s+(?P<dir3>more|less|higher|lower"
     r"|bigger|smaller|larger|extra)\b"
     r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
+    # "if E1's budget doubled", "翻倍": a rise of 100%
+    r"|\b(?P<dir4>doubled?|doubling)\b(?P<p4>)|(?P<zdir3>翻倍|翻一番|加倍)(?P<zp3>)"
 )
 
 # Computations a question may ask for, and the operations of a computed answer that do not

@@ -50,9 +50,12 @@ _AVERAGE = re.compile(r"\baverage\b|\bmean\b|\bon avg\b|平均")
 _PER_KPI = re.compile(r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi")
 # A percentage the question states: "12% of the total", "总预算的10%"
 _STATED_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\b)")
-# The percentage is taken of the subject named after it: "20% of P4's budget", "P4预算的20%".
+# The percentage is taken of the subject named after it: "20% of P4's budget", "10% of the
+# cybersecurity budget", "P4预算的20%" (not "18% of the budget", which is a share).
 _PERCENT_OF = re.compile(
-    r"\d\s*(?:%|percent) of (?:the |its )?(?:budget of )?p\d|的\s*\d{1,2}(?:\.\d{1,2})?\s*%"
+    r"\d\s*(?:%|percent) of (?!(?:the |its )?(?:total |overall |whole )?budget\b)"
+    r"(?:the |its )?[a-z0-9]"
+    r"|的\s*\d{1,2}(?:\.\d{1,2})?\s*%"
 )
 # A fraction of an amount: "half of P3's budget", "P3预算的一半", "a quarter of the total".
 _FRACTION = re.compile(
@@ -68,6 +71,7 @@ _FRACTIONS = {
 # The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
 _AMOUNT_WANTED = re.compile(
     r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
+    r"|^what(?:'s| is) \d{1,2}(?:\.\d{1,2})?\s*(?:%|percent) of\b"
     r"|\bhow many\b.*\b(?:chf|francs?)\b|多少瑞郎|多少钱|多少法郎|相当于多少|合多少|是多少"
 )
 # The question asks for a share: "what share", "百分之几"
@@ -116,7 +120,8 @@ def read_operation(q: Question, text: str) -> Operation | None:
     if change and not _SHARE_WANTED.search(text):
         groups = change.groupdict()
         direction = next(v for k, v in groups.items() if k.startswith(("dir", "zdir")) and v)
-        percent = Decimal(next(v for k, v in groups.items() if k.startswith(("p", "zp")) and v))
+        stated = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
+        percent = Decimal(stated[0]) if stated else Decimal(100)  # doubled: +100%
         return Operation("change", -percent if direction in _DOWN else percent)
     if _REMAINDER.search(text) and q.targets and q.reading.has("budget", "whole"):
         return Operation("remainder")
@@ -384,7 +389,7 @@ class Calculator:
         codes = [t.code for t in q.targets]
         if not codes and q.reading.has("whole"):
             codes = [TOTAL_CODE]
-        if len(codes) != 1 or not 0 < abs(percent) < 100:
+        if len(codes) != 1 or percent == 0 or percent <= -100:  # a rise may double a line
             return None
         figures = self._figures(codes, q.reading.year)
         if not figures:

@@ -44,6 +44,9 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         # 480,000 × 120 / 100; 359,500 × 90 / 100
         ("If P4 got 20% more, what would its budget be?", "change", 576_000),
         ("如果E5少10%，预算是多少？", "change", 323_550),
+        ("如果E1的预算翻倍，会是多少？", "change", 30_000),
+        ("How much is 10% of the cybersecurity budget?", "percent_of", 40_000),
+        ("What is 12% of the total budget?", "percent_of", 504_000),
         # 4,200,000 − (519,000 + 756,000 + 1,111,000 + 480,000); 756,000 − 394,000
         ("How much of the budget is not allocated to P1, P2, P3 and P4?", "remainder", 1_334_000),
         ("What is the budget of P2 other than digital services?", "remainder", 362_000),
