@@ -120,8 +120,8 @@ def read_operation(q: Question, text: str) -> Operation | None:
     if change and not _SHARE_WANTED.search(text):
         groups = change.groupdict()
         direction = next(v for k, v in groups.items() if k.startswith(("dir", "zdir")) and v)
-        stated = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
-        percent = Decimal(stated[0]) if stated else Decimal(100)  # doubled: +100%
+        given = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
+        percent = Decimal(given[0]) if given else Decimal(100)  # doubled: +100%
         return Operation("change", -percent if direction in _DOWN else percent)
     if _REMAINDER.search(text) and q.targets and q.reading.has("budget", "whole"):
         return Operation("remainder")
