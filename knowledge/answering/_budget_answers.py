@@ -160,7 +160,7 @@ class BudgetAnswers:
             sources=figure_sources(figures),
         )
 
-    def extreme(self, q: Question) -> Answer:
+    def extreme(self, q: Question, *, counted: bool = False) -> Answer:
         reading = q.reading
         kind = None
         for concept, name in (
@@ -204,6 +204,7 @@ class BudgetAnswers:
         parts: dict[str, Any] = {
             "op": op,
             "nth": nth or 1,
+            "counted": counted,  # "how many themes are there": their number, then the lines
             "kind": kind or "row",
             "figures": chosen,
             "ranked": figures,

@@ -240,8 +240,11 @@ class AnswerEngine:
         structured = self._structured(q)
         if structured is not None and structured.kind is AnswerKind.DID_YOU_MEAN:
             return structured
-        if structured is not None and structured.kind is AnswerKind.KPI_TOTAL:
-            return structured  # every KPI asked for: no one fact that mentions KPIs answers it
+        if structured is not None and (
+            structured.kind is AnswerKind.KPI_TOTAL or structured.parts.get("counted")
+        ):
+            # every KPI, or every theme, asked for: no one fact that mentions them answers it
+            return structured
         if (
             structured is not None
             and not q.content
@@ -299,6 +302,18 @@ class AnswerEngine:
         over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
         if reading.has("max", "min", "rank") and measured and over_a_class:
             return self.budgets.extreme(q)
+        if (
+            not targets
+            and not q.content
+            and len(self._classes(q)) == 1
+            and not reading.has("max", "min", "rank", "kpi")
+            and (
+                (reading.has("count") and not reading.has("budget", "share"))
+                or (reading.has("budget") and asks_for_list(q.normalized))
+            )
+        ):
+            # "how many themes are there", "list all the themes with their budgets"
+            return self.budgets.extreme(q, counted=reading.has("count"))
         classes = [c for c in ("priority", "enabler") if reading.has(f"class_{c}")]
         if (
             not targets
@@ -359,6 +374,10 @@ class AnswerEngine:
             or (fact.kind == "definition" and normalize(term) in opening)
             or any(defines(text, term, lang) is not None for text in texts)
         )
+
+    @staticmethod
+    def _classes(q: Question) -> list[str]:
+        return [c for c in ("theme", "priority", "enabler") if q.reading.has(f"class_{c}")]
 
     def _asks_whose_theme(self, q: Question) -> bool:
         """Whether a question asks which priority or enabler the themes it names are under."""

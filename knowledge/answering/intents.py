@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from knowledge.answering.text import latin_tokens
+from knowledge.answering.text import EN_STOPWORDS, latin_tokens
 
 
 def _placed(ends: str) -> tuple[str, ...]:
@@ -229,8 +229,8 @@ class Reading:
 def _match_word(token: str, words: frozenset[str]) -> bool:
     if token in words:
         return True
-    if len(token) < INTENT_TYPO_MIN_LENGTH:
-        return False
+    if len(token) < INTENT_TYPO_MIN_LENGTH or token in EN_STOPWORDS:
+        return False  # "there" is no misspelt "theme"
     for word in words:
         short = min(len(token), len(word)) < INTENT_TYPO_SHORT_LENGTH
         needed = INTENT_TYPO_MIN_SIMILARITY_SHORT if short else INTENT_TYPO_MIN_SIMILARITY

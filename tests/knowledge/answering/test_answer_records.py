@@ -105,3 +105,23 @@ def test_which_priority_a_theme_is_under(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind is AnswerKind.OVERVIEW
     assert answer.record == f"theme:{theme}"
+
+
+@pytest.mark.parametrize(
+    "question, count",
+    [
+        ("How many themes are there in total?", 15),
+        ("How many enablers are there?", 5),
+        ("一共有多少个主题？", 15),
+    ],
+)
+def test_a_class_counted(answer_engine: AnswerEngine, question: str, count: int) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.EXTREME and answer.parts["counted"]
+    assert len(answer.parts["ranked"]) + len(answer.parts["lacking"]) == count
+
+
+def test_a_class_listed_with_its_budgets(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("List all the themes with their budgets.")
+    assert answer.answered and answer.kind is AnswerKind.EXTREME
+    assert answer.parts["op"] == "rank" and answer.parts["kind"] == "theme"

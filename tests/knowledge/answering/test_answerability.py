@@ -220,7 +220,7 @@ def test_read_operation_names_the_computation_asked(question: str, operation: st
 @pytest.mark.parametrize(
     "question",
     # Computations the store cannot do (ratios and averages of budget lines it does compute).
-    ["How many times more KPIs does P4 have than P5?", "What is the average budget per region?"],
+    ["How many times more outputs does P4 have than P5?", "What is the average budget per region?"],
 )
 def test_a_computation_not_done_is_not_answered_with_other_figures(
     answer_engine: AnswerEngine, question: str

@@ -83,3 +83,7 @@ def test_envelope_is_a_budget_word_but_developed_is_no_typo_of_it() -> None:
     assert read_question(normalize("What's the overall OP-23 envelope?")).has("budget")
     developed = read_question(normalize("a strategy developed with BDT help"))
     assert not developed.has("budget")
+
+
+def test_a_stopword_is_no_misspelt_intent_word() -> None:
+    assert not read_question(normalize("How many enablers are there?")).has("class_theme")
