@@ -395,6 +395,28 @@ def read_actor_verb(text: str) -> str | None:
     return found[1] if found else None
 
 
+# The event a "when" question dates: "when was the Kigali Action Plan adopted", "什么时候启动的".
+# A date of something else done to the same subject (its implementation began in January)
+# is no answer.
+_EN_EVENT = re.compile(
+    r"\bwhen (?:was|were|did|is|will|has|have)\b.*?\b(adopt|approv|launch|start|began|begin"
+    r"|sign|establish|creat|publish|releas|introduc|open|found|renam|complet)\w*"
+)
+_ZH_EVENTS = "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成"
+_ZH_EVENT = re.compile(
+    rf"(?:什么时候|何时|哪一?年|几月|哪个月)[^，。？?]{{0,4}}?({_ZH_EVENTS})"
+    rf"|({_ZH_EVENTS})[^，。？?]{{0,6}}?(?:的)?(?:时间|日期)"
+)
+
+
+def read_event_verb(text: str) -> str | None:
+    """The event a "when" question asks the date of, if it names one of those a record
+    must then speak of ("adopt", "启动")."""
+    unquoted = _QUOTED.sub(" ", text)
+    match = _EN_EVENT.search(unquoted) or _ZH_EVENT.search(unquoted)
+    return None if match is None else next(g for g in match.groups() if g)
+
+
 def _does(action: str, text: str) -> bool:
     """Whether a record's text speaks of the action: the Chinese verb itself, or an English
     word of the same stem ("apply" → "application", "register" → "registration")."""
@@ -613,6 +635,11 @@ def is_supplied(
         return any(_counts(counted, text, synonyms) for text in texts)
     if wanted == PROCEDURE:
         return action is None or any(_does(action, text) for text in texts)
+    if wanted == DATE and action is not None:  # a date of the event asked, not another
+        verbs = _with_synonyms((action,), synonyms)
+        return any(_DATE.search(text) for text in texts) and any(
+            _does(verb, text) for verb in verbs for text in texts
+        )
     if wanted == ACTOR:  # someone, in a record that speaks of doing what is asked
         return any(_ACTOR.search(text) for text in texts) and (
             action is None or any(_does(action, text) for text in texts)

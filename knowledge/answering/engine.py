@@ -34,6 +34,7 @@ from knowledge.answering.answerability import (
     read_action,
     read_actor_verb,
     read_counted,
+    read_event_verb,
     read_operation,
     read_title,
     read_wanted,
@@ -55,7 +56,7 @@ from knowledge.answering.figures import (
     to_source,
     to_subject,
 )
-from knowledge.answering.filler import strip_filler
+from knowledge.answering.filler import is_only_small_talk, strip_filler
 from knowledge.answering.intents import Reading, read_question_form
 from knowledge.answering.lists import (
     asks_for_list,
@@ -176,6 +177,12 @@ class AnswerEngine:
         q = self.reader.read(strip_filler(text), lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
+        if is_only_small_talk(text):
+            # "hello", "thanks!": what the bot can answer, but no answer to a question (a
+            # thread's "thanks!" to the people there is left alone)
+            greeting = self._help(lang)
+            greeting.answered = False
+            return greeting
         # Ratios, averages, shares of a group, percentages: read on the whole question, as
         # filler stripping may drop the clause that states the percentage.
         whole = normalize(text)
@@ -973,6 +980,8 @@ def _read_action(normalized: str, wanted: str | None) -> str | None:
         return read_action(normalized)
     if wanted == ACTOR:
         return read_actor_verb(normalized)
+    if wanted == DATE:
+        return read_event_verb(normalized)
     return None
 
 

@@ -40,6 +40,8 @@ _SOCIAL_EN = (
 _SOCIAL_ANYWHERE_EN = (
     r"\b(?:thanks|thank you|cheers|appreciated|no rush|lol|haha)\b",
     r"would be (?:great|nice|helpful|perfect|appreciated|ideal)",
+    r"\b(?:that|this|it)(?: was|'s| is) (?:very |really |so |super )?(?:helpful|great|useful"
+    r"|perfect|clear)\b",
 )
 _SOCIAL_ANYWHERE_ZH = ("谢谢", "感谢", "感恩", "多谢", "麻烦您了", "麻烦了", "辛苦", "冒昧")
 _SOCIAL_ZH = (
@@ -209,3 +211,10 @@ def strip_filler(text: str) -> str:
             kept.append(cleaned)
     result = " ".join(kept).strip()
     return result if changed and result else text
+
+
+def is_only_small_talk(text: str) -> bool:
+    """Whether a message is small talk and nothing else: "hello", "thanks!", "谢谢"."""
+    patterns = _get_patterns(detect_script(text) == HANT)
+    clauses = [clause for clause, _ in _clauses(text) if clause.strip()]
+    return bool(clauses) and all(_is_small_talk(clause, patterns) for clause in clauses)

@@ -21,8 +21,18 @@ def _placed(ends: str) -> tuple[str, ...]:
 LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "help": (
         frozenset({"help", "usage", "command", "commands"}),
-        ("what can you do", "what can i ask", "what do you know", "how do i use", "how to use"),
         (
+            "what can you do",
+            "what can i ask",
+            "what do you know",
+            "how do i use",
+            "how to use",
+            # a greeting, thanks or "who are you" alone is answered with what the bot does
+            "who are you",
+            "what are you",
+        ),
+        (
+            "你是谁",
             "帮助",
             "你能做什么",
             "能做什么",

@@ -32,6 +32,7 @@ from knowledge.answering.answerability import (
     read_action,
     read_actor_verb,
     read_counted,
+    read_event_verb,
     read_operation,
     read_title,
     read_wanted,
@@ -684,3 +685,15 @@ def test_a_term_only_mentioned_is_not_defined(answer_engine: AnswerEngine, quest
     # facts list 5G and the WSIS Forum among other things; none says what they are
     answer = answer_engine.answer(question)
     assert not answer.answered and answer.parts["wanted"] == DEFINITION
+
+
+def test_when_an_event_happened_needs_a_record_of_that_event() -> None:
+    assert read_event_verb(normalize("基加利行動計劃是什麼時候通過的？")) == "通过"
+    assert read_event_verb(normalize("When was the Kigali Action Plan adopted?")) == "adopt"
+    begun = ["《基加利行动计划》的实施工作已于2023年1月开始"]
+    assert not is_supplied(DATE, begun, action="通过")
+    assert is_supplied(DATE, ["2022年WTDC-22通过了《基加利行动计划》"], action="通过")
+    # a synonym of the event is the event: approved for adopted
+    assert is_supplied(
+        DATE, ["The plan was approved in 2022."], action="adopt", synonyms=[["adopt", "approve"]]
+    )

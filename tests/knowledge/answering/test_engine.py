@@ -200,3 +200,11 @@ def test_things_asked_about_money_need_not_be_an_amount(answer_engine: AnswerEng
     assert answer.answered and answer.record == "fact:retreat-annex-ambassadors-mottos"
     # a budget asked of something the store has no figure for still needs an amount
     assert not answer_engine.answer("What is the budget for the cafeteria?").answered
+
+
+@pytest.mark.parametrize("message", ["hello", "Thanks, that was helpful!", "谢谢！"])
+def test_small_talk_alone_gets_what_the_bot_does_but_is_no_answer(
+    answer_engine: AnswerEngine, message: str
+) -> None:
+    answer = answer_engine.answer(message)
+    assert answer.kind is AnswerKind.HELP and not answer.answered

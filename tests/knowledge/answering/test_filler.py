@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from knowledge.answering.engine import AnswerEngine
-from knowledge.answering.filler import strip_filler
+from knowledge.answering.filler import is_only_small_talk, strip_filler
 from knowledge.answering.text import normalize
 
 
@@ -89,3 +89,13 @@ def test_a_question_without_traditional_characters_loads_no_traditional_tables()
 )
 def test_a_clause_that_states_a_need_is_kept(question: str, kept: str) -> None:
     assert kept in strip_filler(question)
+
+
+@pytest.mark.parametrize("message", ["hello", "Thanks, that was helpful!", "谢谢！", "Hi!"])
+def test_small_talk_alone_is_recognised(message: str) -> None:
+    assert is_only_small_talk(message)
+
+
+@pytest.mark.parametrize("message", ["hi, what is P2's budget?", "thanks, and P3?"])
+def test_small_talk_with_a_question_is_a_question(message: str) -> None:
+    assert not is_only_small_talk(message)
