@@ -248,7 +248,9 @@ class AnswerEngine:
         if structured is not None and structured.kind is AnswerKind.DID_YOU_MEAN:
             return structured
         if structured is not None and (
-            structured.kind is AnswerKind.KPI_TOTAL or structured.parts.get("counted")
+            structured.kind is AnswerKind.KPI_TOTAL
+            or structured.parts.get("counted")
+            or _names_only_a_class(q)  # "risks", "风险": all of them, not a fact on risk
         ):
             # every KPI, or every theme, asked for: no one fact that mentions them answers it
             return structured
@@ -317,6 +319,7 @@ class AnswerEngine:
             and (
                 (reading.has("count") and not reading.has("budget", "share"))
                 or (reading.has("budget") and asks_for_list(q.normalized))
+                or _names_only_a_class(q)
             )
         ):
             # "how many themes are there", "list all the themes with their budgets"
@@ -971,7 +974,26 @@ def _asks_of_the_whole(q: Question) -> bool:
     and a count, a total or every one asked for."""
     if q.targets or any(t not in _ORGANISATION_TOKENS for t in q.content):
         return False
-    return q.reading.has("whole", "count", "sum") or bool(_EVERY.search(q.normalized))
+    return (
+        q.reading.has("whole", "count", "sum")
+        or bool(_EVERY.search(q.normalized))
+        or _names_only_a_class(q)
+    )
+
+
+# A message of at most this many words that names a class and nothing else ("risks", "KPIs",
+# "themes", "风险") asks for the whole class.
+BARE_CLASS_MAX_WORDS = 2
+
+
+def _names_only_a_class(q: Question) -> bool:
+    words = re.findall(r"[a-z]+|[\u4e00-\u9fff]+", q.normalized)
+    return (
+        0 < len(words) <= BARE_CLASS_MAX_WORDS
+        and not q.content
+        and not q.targets
+        and q.reading.has("risk", "kpi", "class_theme", "class_priority", "class_enabler")
+    )
 
 
 def _read_action(normalized: str, wanted: str | None) -> str | None:

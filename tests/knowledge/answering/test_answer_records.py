@@ -125,3 +125,20 @@ def test_a_class_listed_with_its_budgets(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("List all the themes with their budgets.")
     assert answer.answered and answer.kind is AnswerKind.EXTREME
     assert answer.parts["op"] == "rank" and answer.parts["kind"] == "theme"
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("risks", AnswerKind.RISK),
+        ("风险", AnswerKind.RISK),
+        ("KPIs", AnswerKind.KPI_TOTAL),
+        ("themes", AnswerKind.EXTREME),
+    ],
+)
+def test_a_class_named_alone_is_the_whole_class(
+    answer_engine: AnswerEngine, message: str, kind: AnswerKind
+) -> None:
+    # not a fact that mentions risks or KPIs
+    answer = answer_engine.answer(message)
+    assert answer.answered and answer.kind is kind
