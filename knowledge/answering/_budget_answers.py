@@ -16,7 +16,8 @@ from knowledge.answering.figures import (
     to_percentage,
     to_subject,
 )
-from knowledge.answering.intents import ORDINAL_TOKENS, read_ordinal
+from knowledge.answering.intents import ORDINAL_TOKENS, read_ordinal, read_threshold
+from knowledge.answering.matching import to_query_terms
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.thresholds import WHOLE_STORE_CONFIDENCE
 from knowledge.answering.understanding import Question, Target
@@ -161,6 +162,8 @@ class BudgetAnswers:
         )
 
     def extreme(self, q: Question, *, counted: bool = False) -> Answer:
+        """The largest or smallest of a class or of the lines named, a place in their ranking,
+        those above or below a stated amount, or all of them ranked."""
         reading = q.reading
         kind = None
         for concept, name in (
@@ -173,6 +176,9 @@ class BudgetAnswers:
                 break
         codes = [s.code for s in list_subjects(self.knowledge, kind)]
         within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
+        if kind == "theme":  # "is cybersecurity the biggest theme in P4": P4's themes
+            coded = (self.knowledge.resolve_priority_code(c) for c in reading.codes)
+            within |= {c for c in coded if c is not None}
         if kind == "theme" and within:
             codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
         elif len(within) >= 2:  # "P1到P4里预算最少的是哪个": the lines named, not all of them
@@ -187,10 +193,15 @@ class BudgetAnswers:
             if s is not None and self._budget_code(s.code) not in answered
         ]
         figures.sort(key=lambda f: (-f.amount, f.subject.code))
+        threshold = read_threshold(q.normalized) if reading.has("budget") else None
         nth = read_ordinal(q.normalized)
         if nth is not None and not figures[nth - 1 : nth]:
             nth = None  # "the fifth largest" of three: the ranking says what there is
-        if nth is not None and reading.has("min"):
+        if threshold is not None:  # "which themes have a budget above CHF 400,000"
+            op, amount = threshold.side, threshold.amount
+            above = op == "above"
+            chosen = [f for f in figures if (f.amount > amount if above else f.amount < amount)]
+        elif nth is not None and reading.has("min"):
             op, chosen = "min", [figures[-nth]]
         elif nth is not None and reading.has("max", "rank"):
             op, chosen = "max", [figures[nth - 1]]
@@ -205,6 +216,7 @@ class BudgetAnswers:
             "op": op,
             "nth": nth or 1,
             "counted": counted,  # "how many themes are there": their number, then the lines
+            "threshold": None if threshold is None else threshold.amount,
             "kind": kind or "row",
             "figures": chosen,
             "ranked": figures,
@@ -214,7 +226,8 @@ class BudgetAnswers:
             "newer": self._newer(figures, year),
             "lacking": lacking,
         }
-        named = [t for t in q.content if t not in ORDINAL_TOKENS]
+        stated = set() if threshold is None else set(to_query_terms(threshold.words).tokens)
+        named = [t for t in q.content if t not in ORDINAL_TOKENS and t not in stated]
         confidence = WHOLE_STORE_CONFIDENCE if not named else q.confidence
         return Answer(
             kind=AnswerKind.EXTREME,

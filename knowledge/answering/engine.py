@@ -57,7 +57,7 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.filler import is_only_small_talk, strip_filler
-from knowledge.answering.intents import Reading, read_question_form
+from knowledge.answering.intents import Reading, read_question_form, read_threshold
 from knowledge.answering.lists import (
     asks_for_list,
     count_items,
@@ -308,8 +308,14 @@ class AnswerEngine:
         if self._names_an_unknown_theme(q):
             return self._theme_choice(q)
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
+        measured = measured or len(targets) >= 2  # "which is bigger, E2 or E5": their budgets
         over_a_class = not targets or len(targets) > 1 or reading.has("class_theme")
-        if reading.has("max", "min", "rank") and measured and over_a_class:
+        # "above CHF 400,000": an amount of money ("over 40 countries" is none)
+        threshold = read_threshold(q.normalized)
+        compared = reading.has("max", "min", "rank") or (
+            threshold is not None and reading.has("budget")
+        )
+        if compared and measured and over_a_class:
             return self.budgets.extreme(q)
         if (
             not targets
@@ -984,12 +990,17 @@ def _asks_of_the_whole(q: Question) -> bool:
 # A message of at most this many words that names a class and nothing else ("risks", "KPIs",
 # "themes", "风险") asks for the whole class.
 BARE_CLASS_MAX_WORDS = 2
+BARE_CLASS_MAX_CHARACTERS = 6  # "关键绩效指标"
 
 
 def _names_only_a_class(q: Question) -> bool:
-    words = re.findall(r"[a-z]+|[\u4e00-\u9fff]+", q.normalized)
+    words = re.findall(r"[a-z]+", q.normalized)
+    han = len(re.findall(r"[\u4e00-\u9fff]", q.normalized))
+    short = (len(words) <= BARE_CLASS_MAX_WORDS and not han) or (
+        not words and 0 < han <= BARE_CLASS_MAX_CHARACTERS
+    )
     return (
-        0 < len(words) <= BARE_CLASS_MAX_WORDS
+        short
         and not q.content
         and not q.targets
         and q.reading.has("risk", "kpi", "class_theme", "class_priority", "class_enabler")

@@ -151,13 +151,40 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "max": (
         frozenset({"largest", "biggest", "highest", "most", "greatest", "maximum", "max", "top"}),
-        (),
-        ("最多", "最大", "最高", "更高", "更多", "较高", "较多", *_placed("多大高")),
+        # "which is bigger, E2 or E5": the larger of the lines named
+        (
+            "which is bigger",
+            "which is larger",
+            "which is higher",
+            "which gets more",
+            "which has more",
+        ),
+        (
+            "最多",
+            "最大",
+            "最高",
+            "更高",
+            "更多",
+            "较高",
+            "较多",
+            *_placed("多大高"),
+            *(f"哪个{w}{end}" for w in ("", "预算", "的预算", "更") for end in "多高大"),
+        ),
     ),
     "min": (
         frozenset({"smallest", "lowest", "least", "fewest", "minimum", "min"}),
-        (),
-        ("最少", "最小", "最低", "更低", "更少", "较低", "较少", *_placed("少小低")),
+        ("which is smaller", "which is lower", "which gets less"),
+        (
+            "最少",
+            "最小",
+            "最低",
+            "更低",
+            "更少",
+            "较低",
+            "较少",
+            *_placed("少小低"),
+            *(f"哪个{w}{end}" for w in ("", "预算", "的预算", "更") for end in "少低小"),
+        ),
     ),
     "rank": (
         frozenset({"rank", "ranking", "ranked", "order", "sorted", "sort"}),
@@ -383,6 +410,46 @@ ORDINAL_TOKENS = frozenset(
         "第五",
     }
 )
+
+
+# A stated amount lines are compared with: "above CHF 400,000", "less than 200k", "超过40万瑞郎"
+# (digit groups are already joined by normalising).
+_THRESHOLD = re.compile(
+    r"\b(?P<en>above|over|more than|greater than|higher than|exceeding|below|under|less than"
+    r"|lower than|smaller than)\s+(?:chf\s*)?(?P<n>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>k|thousand|million|m)?\b"
+    r"|(?P<zh>超过|高于|大于|多于|低于|少于|小于|不到|不足)\s*(?P<zn>\d+(?:\.\d+)?)\s*(?P<zunit>万|千)?"
+)
+_ABOVE = frozenset("above over more greater higher exceeding 超过 高于 大于 多于".split())
+_UNITS = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "万": 10_000,
+    "千": 1_000,
+}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A stated amount lines are compared with, and the words that state it."""
+
+    side: str  # "above" | "below"
+    amount: int
+    words: str
+
+
+def read_threshold(normalized: str) -> Threshold | None:
+    """The amount a question compares lines with ("above CHF 400,000", "超过40万"), if any."""
+    match = _THRESHOLD.search(normalized)
+    if match is None:
+        return None
+    word = (match["en"] or match["zh"]).split()[0]
+    scale = _UNITS.get(match["unit"] or match["zunit"] or "", 1)
+    amount = round(float(match["n"] or match["zn"]) * scale)
+    side = "above" if word in _ABOVE else "below"
+    return Threshold(side, amount, match.group() + " chf 瑞郎 瑞士法郎")
 
 
 def read_ordinal(normalized: str) -> int | None:

@@ -275,3 +275,27 @@ def test_kpi_counts_are_computed(
 def test_a_kpi_about_a_percentage_asks_no_share(answer_engine: AnswerEngine) -> None:
     question = "P4 has a KPI on the percentage of users with digital skills. Which levels?"
     assert answer_engine.answer(question).kind != "compute"
+
+
+@pytest.mark.parametrize(
+    "question, op, codes",
+    [
+        # an enabler's one theme is figured as the enabler
+        ("Which themes have a budget above CHF 400,000?", "above", ["P3-PR", "E3"]),
+        ("哪些推动因素的预算低于20万瑞郎？", "below", ["E4", "E1"]),
+        ("Which is bigger, E2 or E5?", "max", ["E5"]),
+        ("E1和E4哪个预算少？", "min", ["E1"]),
+        ("Is cybersecurity the biggest theme in P4?", "max", ["P4-CYB"]),
+    ],
+)
+def test_lines_compared_with_an_amount_or_each_other(
+    answer_engine: AnswerEngine, question: str, op: str, codes: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "extreme"
+    assert answer.parts["op"] == op
+    assert [f.subject.code for f in answer.parts["figures"]] == codes
+
+
+def test_a_number_of_things_is_no_amount_to_compare_with(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("Which themes work in over 40 countries?").kind != "extreme"
