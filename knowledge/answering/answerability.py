@@ -33,6 +33,24 @@ PROCEDURE = "procedure"
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
+# The asker's own work: "my budget", "our KPIs", "which KPIs am I responsible for", "我的预算".
+# The engine does not know who asks, so it cannot say which priority is theirs.
+OWN = "own"
+_OWN = re.compile(
+    r"\b(?:my|our)\b (?:own |team'?s? |unit'?s? )?(?:budget|priority|priorities|theme|themes"
+    r"|kpis?|indicators?|team|unit|division|section|department|money|funding|risks?)\b"
+    r"|\b(?:am i|are we|i am|i'm|we are|we're) (?:responsible|in charge|accountable|assigned)\b"
+    r"|(?:我|我们)(?:的|团队的|部门的)?(?:预算|重点工作|主题|kpi|关键绩效指标|指标|团队|部门|经费|资金)"
+    r"|(?:我|我们)(?:负责|主管)(?:的|哪)",
+    re.IGNORECASE,
+)
+
+
+def asks_about_the_asker(normalized: str) -> bool:
+    """Whether a question asks about the asker's own budget, priority or KPIs."""
+    return _OWN.search(_QUOTED.sub(" ", normalized)) is not None
+
+
 # What a term is, from a record that defines it or is about it: "what is 5G".
 DEFINITION = "definition"
 # Who does something ("who approves the budget", "谁来指定风险所有者"): a person or a body.

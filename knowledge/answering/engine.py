@@ -20,12 +20,14 @@ from knowledge.answering.answerability import (
     FUTURE,
     KPI,
     NEXT_DATE,
+    OWN,
     PERCENT,
     PERSON,
     PROCEDURE,
     RATIO,
     YEAR,
     asks_about_future,
+    asks_about_the_asker,
     holds_title,
     is_computed,
     is_supplied,
@@ -183,6 +185,10 @@ class AnswerEngine:
             greeting = self._help(lang)
             greeting.answered = False
             return greeting
+        if asks_about_the_asker(q.normalized) and not q.targets:
+            # "what is my budget": whose is unknown here; say so, and what can be asked
+            unknown = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
+            return self._cannot_answer(q, unknown, OWN)
         # Ratios, averages, shares of a group, percentages: read on the whole question, as
         # filler stripping may drop the clause that states the percentage.
         whole = normalize(text)
@@ -382,11 +388,13 @@ class AnswerEngine:
         if term is None or len(term.split()) > DEFINED_TERM_MAX_WORDS:
             return False
         fact = answer.parts["fact"]
-        titles = normalize(f"{fact.title_en} {fact.title_zh}")
+        # the term's words, as index tokens: "our core values" is about "BDT core values"
+        words = set(to_query_terms(normalize(term)).tokens)
+        titles = set(to_query_terms(normalize(f"{fact.title_en} {fact.title_zh}")).tokens)
         texts = (fact.text_zh, fact.title_zh) if lang == "zh" else (fact.text_en, fact.title_en)
         opening = normalize(texts[0][:DEFINED_OPENING])
-        return not (
-            normalize(term) in titles
+        return bool(words) and not (
+            words <= titles
             or (fact.kind == "definition" and normalize(term) in opening)
             or any(defines(text, term, lang) is not None for text in texts)
         )

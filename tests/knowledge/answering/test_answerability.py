@@ -17,6 +17,7 @@ from knowledge.answering.answerability import (
     DIFFERENCE,
     KPI,
     NEXT_DATE,
+    OWN,
     PEOPLE,
     PERCENT,
     PERSON,
@@ -697,3 +698,28 @@ def test_when_an_event_happened_needs_a_record_of_that_event() -> None:
     assert is_supplied(
         DATE, ["The plan was approved in 2022."], action="adopt", synonyms=[["adopt", "approve"]]
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is my budget?",
+        "Which KPIs am I responsible for?",
+        "我的预算是多少？",
+        "我负责的KPI有哪些？",
+    ],
+)
+def test_the_askers_own_work_is_not_known(answer_engine: AnswerEngine, question: str) -> None:
+    # not every budget ranked, nor all 82 KPIs: the engine does not know who asks
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.parts["wanted"] == OWN
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the budget of my priority P2?", "我们的价值观是什么？", "What are our core values?"],
+)
+def test_a_subject_named_or_our_values_are_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).answered
