@@ -724,7 +724,16 @@ AVERAGE = "average"
 DIFFERENCE = "difference"
 CHANGE = "change"
 REMAINDER = "remainder"
+# An amount in another currency: the documents give no exchange rate, so never computed.
+CONVERT = "convert"
 _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        CONVERT,
+        re.compile(
+            r"\bin (?:usd|us dollars?|dollars?|euros?|eur|gbp|pounds?|yen|rmb|yuan|renminbi)\b"
+            r"|(?:换算成|折合|合|等于多少)(?:美元|欧元|人民币|英镑|日元)|多少(?:美元|欧元|人民币|英镑)"
+        ),
+    ),
     (CHANGE, STATED_CHANGE),
     (
         REMAINDER,
@@ -758,7 +767,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Operations only their own computation gives.
-_ONLY_GIVEN_BY = frozenset({CHANGE, REMAINDER})
+_ONLY_GIVEN_BY = frozenset({CHANGE, REMAINDER, CONVERT})
 _NOT_GIVING: dict[str, frozenset[str]] = {
     RATIO: frozenset({"", "sum", "difference", "max", "min", "rank"}),
     AVERAGE: frozenset({"", "sum", "difference", "max", "min", "rank"}),

@@ -14,6 +14,7 @@ from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswer
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     ACTOR,
+    CONVERT,
     DATE,
     DEFINITION,
     DIFFERENCE,
@@ -229,6 +230,8 @@ class AnswerEngine:
             # "the 2024 edition" answered from the 2023 one: a year the record never speaks of
             return self._cannot_answer(q, answer, YEAR)
         operation = read_operation(q.normalized)
+        if operation == CONVERT and not answer.parts.get("figures"):
+            operation = None  # amounts read out of facts keep the currency they are written in
         if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
             done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
             if not is_computed(operation, str(done)):

@@ -299,3 +299,11 @@ def test_lines_compared_with_an_amount_or_each_other(
 
 def test_a_number_of_things_is_no_amount_to_compare_with(answer_engine: AnswerEngine) -> None:
     assert answer_engine.answer("Which themes work in over 40 countries?").kind != "extreme"
+
+
+@pytest.mark.parametrize("question", ["How much is P3 in USD?", "P3的预算折合多少美元？"])
+def test_another_currency_is_not_computed(answer_engine: AnswerEngine, question: str) -> None:
+    # the documents give no exchange rate: not the CHF figure as if it answered
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind == "cannot_compute"
+    assert answer.parts["operation"] == "convert"
