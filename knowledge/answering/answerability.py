@@ -563,6 +563,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
     # "a five-day retreat", "a 3-year plan": the count and what it counts
     words = [part for w in words for part in _split_counted(w)]
     for n, word in enumerate(words):
+        if n > 0 and words[n - 1].upper() in _CURRENCIES:
+            continue  # "EUR 3 million" is an amount, not a count of projects
         if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
             window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + COUNT_WINDOW_WORDS]
             if any(_same_stem(_stem(w), s) for w in window for s in stems):
@@ -601,6 +603,9 @@ def holds_title(title: tuple[str, bool], texts: Iterable[str]) -> bool:
             ) == title[1]:
                 return True
     return False
+
+
+_CURRENCIES = frozenset({"CHF", "EUR", "USD", "GBP", "US$", "$", "€"})
 
 
 def _counted_heads(counted: tuple[str, ...]) -> tuple[str, ...]:

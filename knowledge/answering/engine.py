@@ -15,6 +15,7 @@ from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     ACTOR,
     CONVERT,
+    COUNT,
     DATE,
     DEFINITION,
     DIFFERENCE,
@@ -469,11 +470,13 @@ class AnswerEngine:
         suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         # A budget question found by search must be answered with an amount, unless it asks
-        # yes or no ("are the budget figures final", "预算数字是最终的吗").
+        # yes or no ("are the budget figures final", "预算数字是最终的吗"), or counts things
+        # ("how many SDG Fund projects": a count, checked as such).
         money_question = (
             q.reading.has("budget")
             and (not _YES_NO.search(q.normalized) or read_question_form(q.normalized) == "number")
             and not _ASKS_FOR_THINGS.search(q.normalized)
+            and not (read_wanted(q.normalized) == COUNT and not _CURRENCY.search(q.normalized))
         )
         acceptable = (
             best is not None
@@ -961,6 +964,9 @@ _OF_ALL_KPIS = re.compile(
     r"\b(?:of|among) (?:all|the total|every)\b|\b(?:in all|in total|overall)\b"
     r"|全部|所有|总数|总共|一共"
 )
+
+# A currency named: "how many CHF", "多少瑞郎".
+_CURRENCY = re.compile(r"\b(?:chf|francs?|eur|euros?|usd|dollars?)\b|瑞郎|法郎|欧元|美元")
 
 # A question asked for yes or no.
 _YES_NO = re.compile(

@@ -723,3 +723,16 @@ def test_a_subject_named_or_our_values_are_answered(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert answer_engine.answer(question).answered
+
+
+def test_a_count_of_things_with_a_money_word_in_their_name(answer_engine: AnswerEngine) -> None:
+    # "SDG Fund" names the fund: the question counts projects, it asks no amount
+    answer = answer_engine.answer("How many UN SDG Fund projects did ITU get in the Pacific?")
+    assert answer.answered and answer.kind is AnswerKind.FACT
+
+
+def test_an_amount_is_no_count() -> None:
+    counted = read_counted(normalize("How many projects got funding?"))
+    title = ["EC-funded Universal and Meaningful Connectivity (UMC) project (EUR 3 million)"]
+    assert not is_supplied(COUNT, title, counted=counted)
+    assert is_supplied(COUNT, ["Two UN SDG Fund projects were approved"], counted=counted)
