@@ -12,6 +12,7 @@ from typing import Any
 from knowledge.answering._budget_answers import BudgetAnswers
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
 from knowledge.answering.answerability import DIFFERENCE, RATIO
+from knowledge.answering.calibration import DISTINCTIVE_MIN_WEIGHT
 from knowledge.answering.computations import RATIO_PLACES, to_rounded
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -247,6 +248,12 @@ class RecordAnswers:
         terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
         hits = self.index.search(terms, kinds=("kpi",), limit=2)
         if not hits or hits[0].coverage < KPI_OWNER_MIN_COVERAGE:
+            return None
+        texts = [*hits[0].entry.key_texts, *hits[0].entry.body_texts]
+        # "which KPI tracks the price of bitcoin": no KPI speaks of bitcoin (Latin words only:
+        # a Chinese question's character pairs straddle words and miss as a matter of course)
+        missing = self.index.list_missing_words(terms, texts)
+        if any(t.isascii() and w >= DISTINCTIVE_MIN_WEIGHT for t, w in missing):
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score <= TIE_MARGIN:
             return None  # two KPIs fit as well: the usual search offers both

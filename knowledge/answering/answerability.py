@@ -418,7 +418,8 @@ def read_actor_verb(text: str) -> str | None:
 # is no answer.
 _EN_EVENT = re.compile(
     r"\bwhen (?:was|were|did|is|will|has|have)\b.*?\b(adopt|approv|launch|start|began|begin"
-    r"|sign|establish|creat|publish|releas|introduc|open|found|renam|complet)\w*"
+    r"|signed|sign|establish|created|create|publish|releas|introduc|opened|open|founded|renam"
+    r"|complet)(?:ed|es|ing|d|s)?\b"
 )
 _ZH_EVENTS = "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成"
 _ZH_EVENT = re.compile(
@@ -565,6 +566,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
     for n, word in enumerate(words):
         if n > 0 and words[n - 1].upper() in _CURRENCIES:
             continue  # "EUR 3 million" is an amount, not a count of projects
+        if n > 0 and words[n - 1].lower() in _NUMBERED:
+            continue  # "Annex 2 – Members and staff" numbers an annex, it counts no staff
         if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
             window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + COUNT_WINDOW_WORDS]
             if any(_same_stem(_stem(w), s) for w in window for s in stems):
@@ -605,6 +608,10 @@ def holds_title(title: tuple[str, bool], texts: Iterable[str]) -> bool:
     return False
 
 
+_NUMBERED = frozenset(
+    "annex section table figure box resolution document article chapter pillar objective "
+    "no no. number paragraph part phase step item output outcome".split()
+)
 _CURRENCIES = frozenset({"CHF", "EUR", "USD", "GBP", "US$", "$", "€"})
 
 
@@ -750,7 +757,8 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         RATIO,
         re.compile(
-            r"\bhow many times\b|\btimes (?:bigger|larger|greater|higher|more|smaller|as)\b"
+            r"\bhow many times\b(?! (?:did|does|do|has|have|had|was|were|is|are|will|would)\b)"
+            r"|\btimes (?:bigger|larger|greater|higher|more|smaller|as)\b"
             r"|\bratio\b|几倍|多少倍|倍数"
         ),
     ),

@@ -41,7 +41,8 @@ from knowledge.store import TOTAL_CODE, models
 
 # "how many times bigger", "P1的预算是E1的多少倍"
 _RATIO = re.compile(
-    r"\bhow many times\b|\btimes (?:as|bigger|larger|more|higher|greater|the)\b"
+    r"\bhow many times\b(?! (?:did|does|do|has|have|had|was|were|is|are|will|would)\b)"
+    r"|\btimes (?:as|bigger|larger|more|higher|greater|the)\b"
     r"|\bratio (?:of|between)\b|多少倍|几倍|倍数"
 )
 # "average budget", "on average per KPI", "平均预算"
@@ -49,29 +50,44 @@ _AVERAGE = re.compile(r"\baverage\b|\bmean\b|\bon avg\b|平均")
 # "per KPI", "每个指标": an average over the subject's KPIs
 _PER_KPI = re.compile(r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi")
 # A percentage the question states: "12% of the total", "总预算的10%"
-_STATED_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent\b)")
+_STATED_PERCENT = re.compile(r"(?<![\d.\-])(\d{1,3}(?:\.\d{1,2})?)\s*(?:%|percent\b)")
 # The percentage is taken of the subject named after it: "20% of P4's budget", "10% of the
 # cybersecurity budget", "P4预算的20%" (not "18% of the budget", which is a share).
 _PERCENT_OF = re.compile(
     r"\d\s*(?:%|percent) of (?!(?:the |its )?(?:total |overall |whole )?budget\b)"
     r"(?:the |its )?[a-z0-9]"
-    r"|的\s*\d{1,2}(?:\.\d{1,2})?\s*%"
+    r"|的\s*\d{1,3}(?:\.\d{1,2})?\s*%"
 )
-# A fraction of an amount: "half of P3's budget", "P3预算的一半", "a quarter of the total".
+# A fraction of an amount: "half of P3's budget", "P3预算的一半", "三分之二的P1预算", "a fifth
+# of the total": a whole number of parts of a whole number, in words.
+_EN_PARTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_EN_WHOLES = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+              "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
+_ZH_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "十": 10}
 _FRACTION = re.compile(
-    r"\b(?P<en>half|a quarter|one quarter|a third|one third|a tenth|one tenth) of\b"
-    r"|的(?P<zh>一半|四分之一|三分之一|十分之一)"
+    r"\b(?:(?P<part>a|one|two|three|four) )?(?P<whole>half|thirds?|quarters?|fifths?|tenths?) of\b"
+    r"|(?P<zhalf>一半)|(?P<zwhole>[二三四五十])分之(?P<zpart>[一二两三四])"
 )
-_FRACTIONS = {
-    "half": Decimal(50), "a quarter": Decimal(25), "one quarter": Decimal(25),
-    "a third": Decimal(100) / 3, "one third": Decimal(100) / 3, "a tenth": Decimal(10),
-    "one tenth": Decimal(10), "一半": Decimal(50), "四分之一": Decimal(25),
-    "三分之一": Decimal(100) / 3, "十分之一": Decimal(10),
-}  # fmt: skip
+
+
+def read_fraction(text: str) -> Decimal | None:
+    """The percentage a fraction written in words stands for ("two thirds" → 66.67)."""
+    match = _FRACTION.search(text)
+    if match is None:
+        return None
+    if match["zhalf"]:
+        return Decimal(50)
+    if match["zwhole"]:
+        part, whole = _ZH_NUMBERS[match["zpart"]], _ZH_NUMBERS[match["zwhole"]]
+    else:
+        part, whole = _EN_PARTS.get(match["part"] or "a", 1), _EN_WHOLES[match["whole"]]
+    return Decimal(100) * part / whole if part < whole else None
+
+
 # The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
 _AMOUNT_WANTED = re.compile(
     r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
-    r"|^what(?:'s| is) \d{1,2}(?:\.\d{1,2})?\s*(?:%|percent) of\b"
+    r"|^what(?:'s| is) \d{1,3}(?:\.\d{1,2})?\s*(?:%|percent) of\b"
     r"|\bhow many\b.*\b(?:chf|francs?)\b|多少瑞郎|多少钱|多少法郎|相当于多少|合多少|是多少"
 )
 # The question asks for a share: "what share", "百分之几"
@@ -128,9 +144,9 @@ def read_operation(q: Question, text: str) -> Operation | None:
     stated = _STATED_PERCENT.search(text)
     if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text):
         return Operation("percent_of", Decimal(stated[1]))
-    fraction = _FRACTION.search(text)
+    fraction = read_fraction(text)
     if fraction and q.reading.has("budget", "whole") and not _SHARE_WANTED.search(text):
-        return Operation("percent_of", _FRACTIONS[fraction["en"] or fraction["zh"]])
+        return Operation("percent_of", fraction)
     codes = q.reading.codes
     if q.reading.has("share") and len(set(codes)) >= 2 and len(codes) > len(set(codes)):
         return Operation("share")

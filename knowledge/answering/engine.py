@@ -168,8 +168,8 @@ class AnswerEngine:
     def _answer(self, question: str) -> Answer:
         text = " ".join(question.split())
         lang = detect_lang(text)
-        if not text:
-            return self._help(lang)
+        if not text or not re.search(r"\w", text):
+            return self._help(lang)  # nothing asked ("", "%%%", "?"): what the bot can answer
         if len(text) > MAX_QUESTION_LENGTH:
             return Answer(
                 kind=AnswerKind.TOO_LONG,
@@ -334,7 +334,7 @@ class AnswerEngine:
             and not reading.has("max", "min", "rank", "kpi")
             and (
                 (reading.has("count") and not reading.has("budget", "share"))
-                or (reading.has("budget") and asks_for_list(q.normalized))
+                or asks_for_list(q.normalized)  # "list the enablers": with their budgets
                 or _names_only_a_class(q)
             )
         ):

@@ -75,6 +75,8 @@ def count_items(answer: Answer) -> int | None:
         return int(parts["count"])
     if answer.kind in (AnswerKind.OUTCOMES, AnswerKind.OUTPUTS):
         return sum(len(g["entries"]) for g in parts["groups"])
+    if answer.kind is AnswerKind.EXTREME and answer.parts.get("op") == "rank":
+        return len(parts["ranked"])
     if answer.kind is AnswerKind.OVERVIEW:
         return len(parts["items"]) if len(parts["items"]) > 1 else len(parts["items"][0]["themes"])
     return None

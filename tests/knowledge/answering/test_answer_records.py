@@ -142,3 +142,13 @@ def test_a_class_named_alone_is_the_whole_class(
     # not a fact that mentions risks or KPIs
     answer = answer_engine.answer(message)
     assert answer.answered and answer.kind is kind
+
+
+@pytest.mark.parametrize("question", ["list the enablers", "list the priorities"])
+def test_a_class_listed_without_budget_words(answer_engine: AnswerEngine, question: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.EXTREME and answer.parts["op"] == "rank"
+
+
+def test_punctuation_alone_asks_nothing(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("%%%%%%").kind is AnswerKind.HELP

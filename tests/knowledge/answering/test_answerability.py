@@ -736,3 +736,19 @@ def test_an_amount_is_no_count() -> None:
     title = ["EC-funded Universal and Meaningful Connectivity (UMC) project (EUR 3 million)"]
     assert not is_supplied(COUNT, title, counted=counted)
     assert is_supplied(COUNT, ["two projects of the UN SDG Fund"], counted=counted)
+
+
+def test_a_kpi_search_for_a_word_no_kpi_holds_is_not_answered_with_a_kpi(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert not answer_engine.answer("which KPI tracks the price of bitcoin").answered
+
+
+def test_an_annex_number_is_no_count() -> None:
+    counted = read_counted(normalize("how many staff work at BDT"))
+    assert not is_supplied(COUNT, ["Annex 2 – Members and staff as key assets"], counted=counted)
+
+
+def test_event_verbs_are_whole_words() -> None:
+    assert read_event_verb(normalize("When was the significant decision taken?")) is None
+    assert read_event_verb(normalize("When was the agreement signed?")) == "signed"

@@ -307,3 +307,24 @@ def test_another_currency_is_not_computed(answer_engine: AnswerEngine, question:
     answer = answer_engine.answer(question)
     assert not answer.answered and answer.kind == "cannot_compute"
     assert answer.parts["operation"] == "convert"
+
+
+def test_how_many_times_something_happened_is_no_ratio(answer_engine: AnswerEngine) -> None:
+    question = "How many times did the capacity development task force meet in 2022?"
+    assert answer_engine.answer(question).kind != "compute"
+
+
+@pytest.mark.parametrize(
+    "question, result",
+    [
+        ("四分之一的P3预算是多少", 277_750),
+        ("what is two thirds of P1's budget", 346_000),
+        ("what is a fifth of the total budget", 840_000),
+        ("what is 150% of E2's budget", 420_000),
+    ],
+)
+def test_fractions_and_percentages_over_100(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    op, got, _ = _computed(answer_engine, question)
+    assert (op, got) == ("percent_of", result)
