@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -136,28 +137,36 @@ class SearchIndex:
 
     def __init__(self, entries: Sequence[Entry], synonyms: Sequence[Sequence[str]] = ()) -> None:
         self.entries = list(entries)
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keys: list[tuple[str, ...]] = []
         self._key_token_sets: list[tuple[frozenset[str], ...]] = []
+        # Postings in three flat arrays (token slot, entry, weight), sorted by slot below: a
+        # dict or an array per token would cost a Python object per token (hundreds of
+        # thousands at 100k entries), in memory and in a cached index's load time.
+        slots: dict[str, int] = {}
+        token_slots, entry_ids, weights = array("i"), array("i"), array("f")
         for i, entry in enumerate(self.entries):
             key_sets = tuple(_text_tokens(t) for t in entry.key_texts)
-            for token in _entry_tokens(entry.body_texts):
-                postings[token][i] = BODY_WEIGHT
-            for token in frozenset().union(*key_sets):
-                postings[token][i] = KEY_WEIGHT
+            found = dict.fromkeys(_entry_tokens(entry.body_texts), BODY_WEIGHT)
+            found.update(dict.fromkeys(frozenset().union(*key_sets), KEY_WEIGHT))
+            for token, weight in found.items():
+                token_slots.append(slots.setdefault(token, len(slots)))
+                entry_ids.append(i)
+                weights.append(weight)
             self._keys.append(tuple(normalize(t) for t in entry.key_texts) or ("",))
             self._key_token_sets.append(key_sets)
+        by_slot = np.argsort(np.frombuffer(token_slots, dtype=np.int32), kind="stable")
+        self._slots = slots
+        self._ids = np.frombuffer(entry_ids, dtype=np.int32)[by_slot]
+        self._weights = np.frombuffer(weights, dtype=np.float32)[by_slot]
+        counts = np.bincount(np.frombuffer(token_slots, dtype=np.int32), minlength=len(slots))
+        self._starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         n = max(len(self.entries), 1)
-        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._idf: dict[str, float] = {}
-        for token, weights in postings.items():
-            ids = np.fromiter(weights.keys(), dtype=np.int32, count=len(weights))
-            values = np.fromiter(weights.values(), dtype=np.float32, count=len(weights))
-            self._postings[token] = (ids, values)
-            self._idf[token] = math.log(1.0 + n / len(weights))
+        self._idf: dict[str, float] = {
+            token: math.log(1.0 + n / int(counts[slot])) for token, slot in slots.items()
+        }
         self._max_idf = math.log(1.0 + n)
         self._vocab_by_length: dict[int, list[str]] = defaultdict(list)
-        for token in self._postings:
+        for token in self._slots:
             if token.isascii() and token.isalpha():
                 self._vocab_by_length[len(token)].append(token)
         self._sorted_vocab = sorted(t for words in self._vocab_by_length.values() for t in words)
@@ -177,8 +186,14 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def _posting(self, token: str) -> tuple[np.ndarray, np.ndarray]:
+        """The entries holding an indexed token (ascending) and its weight in each."""
+        slot = self._slots[token]
+        start, end = self._starts[slot], self._starts[slot + 1]
+        return self._ids[start:end], self._weights[start:end]
+
     def has_token(self, token: str) -> bool:
-        return token in self._postings
+        return token in self._slots
 
     def join_compounds(self, terms: QueryTerms) -> QueryTerms:
         """Two words the index holds as one ("learning labs" for LearningLabs, "data hub" for
@@ -188,7 +203,7 @@ class SearchIndex:
         n = 0
         while n < len(tokens):
             pair = tokens[n] + tokens[n + 1] if n + 1 < len(tokens) else ""
-            if pair.isascii() and pair.isalpha() and pair in self._postings:
+            if pair.isascii() and pair.isalpha() and pair in self._slots:
                 joined.append(pair)
                 n += 2
                 continue
@@ -235,7 +250,7 @@ class SearchIndex:
 
     def resolve(self, token: str) -> tuple[str, float] | None:
         """The indexed token a query token stands for, with the similarity (0–1)."""
-        if token in self._postings:
+        if token in self._slots:
             return token, 1.0
         return self.correct_typo(token)
 
@@ -246,7 +261,7 @@ class SearchIndex:
         return any(n.endswith(gram[0]) or n.startswith(gram[1]) for n in neighbours)
 
     def _has_synonym(self, token: str) -> bool:
-        return any(all(t in self._postings for t in word) for word in self._synonyms.get(token, ()))
+        return any(all(t in self._slots for t in word) for word in self._synonyms.get(token, ()))
 
     def list_unknown_words(self, terms: QueryTerms) -> list[str]:
         """Query words the index has never seen in any spelling or synonym (Chinese seams and
@@ -255,7 +270,7 @@ class SearchIndex:
         return [
             t
             for t in terms.tokens
-            if t not in self._postings
+            if t not in self._slots
             and weights[t] >= self._max_idf
             and self.resolve(t) is None
             and not self._has_synonym(t)
@@ -292,11 +307,11 @@ class SearchIndex:
     def weigh(self, terms: QueryTerms) -> dict[str, float]:
         """Each query token's weight: its idf (the highest for unknown words), seams discounted,
         and nothing for an unknown hyphenated word whose parts are in the query too."""
-        known = {t for t in terms.tokens if t in self._postings} | set(terms.glue)
+        known = {t for t in terms.tokens if t in self._slots} | set(terms.glue)
         weights = {}
         for token in terms.tokens:
             weight = self.token_weight(token)
-            if token not in self._postings:
+            if token not in self._slots:
                 if self._is_seam(token, known):
                     weight *= SEAM_WEIGHT
                 elif "-" in token and all(
@@ -321,7 +336,7 @@ class SearchIndex:
             if found is not None:
                 ways.append([(found[0], weight * found[1])])
             for tokens in self._synonyms.get(token, ()):
-                if all(t in self._postings for t in tokens):
+                if all(t in self._slots for t in tokens):
                     part = weight * SYNONYM_SIMILARITY / len(tokens)
                     ways.append([(t, part) for t in tokens])
             if ways:
@@ -335,14 +350,14 @@ class SearchIndex:
         # Indexed word → (query token, similarity): exact words, abbreviations, misspellings.
         stands_for: dict[str, tuple[str, float]] = {}
         for token in query:
-            if token in self._postings:
+            if token in self._slots:
                 stands_for[token] = (token, 1.0)
-            for word, similarity in self.spellings(token) if token not in self._postings else []:
+            for word, similarity in self.spellings(token) if token not in self._slots else []:
                 stands_for.setdefault(word, (token, similarity))
         mask = self._mask(wanted)
         candidates: set[int] = set()
         for word in stands_for:
-            ids, _ = self._postings[word]
+            ids, _ = self._posting(word)
             candidates.update(ids[mask[ids]].tolist())
         mentions: list[Mention] = []
         for i in candidates:
@@ -404,14 +419,14 @@ class SearchIndex:
         for ways in readings:
             if len(ways) == 1 and len(ways[0]) == 1:
                 token, weight = ways[0][0]
-                ids, values = self._postings[token]
+                ids, values = self._posting(token)
                 scores[ids] += values * weight
                 continue
             best = np.zeros(len(self.entries), dtype=np.float32)
             for reading in ways:
                 credit = np.zeros(len(self.entries), dtype=np.float32)
                 for token, weight in reading:
-                    ids, values = self._postings[token]
+                    ids, values = self._posting(token)
                     credit[ids] += values * weight
                 np.maximum(best, credit, out=best)
             scores += best
