@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from bot.log_format import build_formatter
 from bot.log_redaction import REDACTOR
 from bot.settings import Settings
-from knowledge.answering import AnswerEngine, AnswerService, KnowledgeCache
+from knowledge.answering import AnswerEngine, AnswerService, EngineCache, KnowledgeCache
 from knowledge.errors import StoreUnavailable
 from knowledge.store import create_db_engine
 
@@ -77,9 +77,17 @@ def build_db_engine(settings: Settings) -> Engine:
     return create_db_engine(settings.get_database_url())
 
 
-def build_answer_engine(db_engine: Engine) -> AnswerEngine:
-    """Migrate and seed on first use, then load the knowledge into an answer engine."""
-    return AnswerService(db_engine).get_engine()
+def build_answer_service(settings: Settings, db_engine: Engine) -> AnswerService:
+    """The answer service, keeping its engine between processes in the settings' cache."""
+    folder = settings.get_cache_dir()
+    cache = EngineCache(folder) if folder is not None else None
+    return AnswerService(db_engine, engine_cache=cache)
+
+
+def build_answer_engine(settings: Settings, db_engine: Engine) -> AnswerEngine:
+    """Migrate and seed on first use, then the engine kept for the store's knowledge or one
+    built from it."""
+    return build_answer_service(settings, db_engine).get_engine()
 
 
 def _get_secret(value: SecretStr | None) -> str | None:
@@ -270,7 +278,7 @@ def build_web_process(settings: Settings, *, teams_token: TokenProvider | None =
     if settings.has_metrics():
         metrics.enable_metrics(multiprocess_dir=settings.prometheus_multiproc_dir is not None)
     db_engine = build_db_engine(settings)
-    service = AnswerService(db_engine)
+    service = build_answer_service(settings, db_engine)
     work = WorkInFlight()
     slack = None
     signing_secret = _get_secret(settings.slack_signing_secret)
@@ -309,7 +317,7 @@ def build_socket_mode_process(settings: Settings) -> AsyncSocketModeHandler:
         raise ValueError("SLACK_APP_TOKEN is required")
     db_engine = build_db_engine(settings)
     slack_app = build_slack_bolt_app(
-        settings, AnswerService(db_engine), db_engine, socket_mode=True
+        settings, build_answer_service(settings, db_engine), db_engine, socket_mode=True
     )
     return build_socket_mode_handler(slack_app, app_token)
 

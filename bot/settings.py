@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -56,6 +56,9 @@ class Settings(BaseSettings):
 
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     data_dir: Path | None = Field(default=None, validation_alias="STAFFBOT_DATA_DIR")
+    # Where the built answer engine is kept between processes (knowledge.answering
+    # .engine_cache); "off" keeps none.
+    cache_dir: Path | None = Field(default=None, validation_alias="STAFFBOT_CACHE_DIR")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
         default="WARNING", validation_alias="STAFFBOT_LOG_LEVEL"
     )
@@ -102,7 +105,7 @@ class Settings(BaseSettings):
     def _lower(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
-    @field_validator("metrics_port", "prometheus_multiproc_dir", mode="before")
+    @field_validator("metrics_port", "prometheus_multiproc_dir", "cache_dir", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -242,6 +245,15 @@ class Settings(BaseSettings):
         if self.slack_bot_token is None and self.teams_app_id is None:
             return ["SLACK_BOT_TOKEN"]
         return teams_missing
+
+    def get_cache_dir(self) -> Path | None:
+        """STAFFBOT_CACHE_DIR, else "cache" in STAFFBOT_DATA_DIR, else the user cache folder;
+        None when STAFFBOT_CACHE_DIR is "off"."""
+        if self.cache_dir is not None:
+            return None if str(self.cache_dir).lower() == "off" else self.cache_dir
+        if self.data_dir is not None:
+            return self.data_dir / "cache"
+        return Path(user_cache_dir("staffbot", appauthor=False))
 
     def get_database_url(self) -> str:
         """DATABASE_URL, else an SQLite file in STAFFBOT_DATA_DIR or the user data folder."""

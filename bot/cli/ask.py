@@ -132,7 +132,7 @@ def _warn_unreadable(question: QuestionText, default_lang: str, line: int | None
 
 def _run_jsonl(ctx: CliContext) -> int:
     use_lenient_stdin()
-    engine = build_answer_engine(ctx.db_engine)
+    engine = build_answer_engine(ctx.settings, ctx.db_engine)
     # The context each conversation's last turn left, for this run only: the lines of one
     # conversation are its turns, in order.
     contexts: dict[str, TurnContext] = {}
@@ -155,7 +155,7 @@ def run_ask(args: argparse.Namespace, ctx: CliContext) -> int:
     if not question.text:
         return refuse("empty_question", ctx.lang)
     _warn_unreadable(question, ctx.lang)
-    answer = build_answer_engine(ctx.db_engine).answer(question.text)
+    answer = build_answer_engine(ctx.settings, ctx.db_engine).answer(question.text)
     if args.json:
         _print_json(to_json_object(answer), sys.stdout)
     else:
@@ -194,7 +194,7 @@ def _start_history(ctx: CliContext) -> Callable[[], None]:
 
 def run_chat(_args: argparse.Namespace, ctx: CliContext) -> int:
     use_lenient_stdin()
-    engine = build_answer_engine(ctx.db_engine)
+    engine = build_answer_engine(ctx.settings, ctx.db_engine)
     print(render_answer_text(engine.answer("help" if ctx.lang == "en" else "帮助")))
     print(render_text("chat_intro", ctx.lang))
     save_history = _start_history(ctx)

@@ -2,6 +2,7 @@
 
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
 from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.engine_cache import EngineCache
 from knowledge.answering.figures import (
     get_budget_figure,
     get_complete_year,
@@ -27,6 +28,7 @@ __all__ = [
     "AnswerEngine",
     "AnswerKind",
     "AnswerService",
+    "EngineCache",
     "Knowledge",
     "KnowledgeCache",
     "SourceRef",

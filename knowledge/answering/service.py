@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from knowledge.answering.answer import Answer
 from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.engine_cache import EngineCache, to_store_identity
 from knowledge.answering.followups import TurnContext, answer_in_context
 from knowledge.answering.knowledge_cache import KnowledgeCache
 from knowledge.answering.snapshot import Knowledge, load_knowledge
@@ -21,8 +22,10 @@ from knowledge.store import (
     HEALTH_CHECK_TIMEOUT_S,
     LOAD_TIMEOUT_S,
     STORE_CALL_TIMEOUT_S,
+    RevisionMark,
     deadline,
     get_revision,
+    get_revision_mark,
     to_safe_url,
     to_store_unavailable,
 )
@@ -53,8 +56,13 @@ class AnswerService:
         load_timeout: float = LOAD_TIMEOUT_S,
         health_timeout: float = HEALTH_CHECK_TIMEOUT_S,
         knowledge_cache: KnowledgeCache | None = None,
+        engine_cache: EngineCache | None = None,
     ) -> None:
         self.db_engine = db_engine
+        # The engine built last, kept on disk for the next process to start from (None: not
+        # kept; a store in memory is never kept).
+        self.engine_cache = engine_cache
+        self._store = to_store_identity(db_engine.url) if engine_cache is not None else None
         # Shared with the reports of this process (bot.composition): one read per revision.
         self.knowledge_cache = knowledge_cache or KnowledgeCache()
         self.refresh_interval = refresh_interval
@@ -105,44 +113,73 @@ class AnswerService:
                 return engine  # the thread this one waited for has just checked
         started = time.monotonic()
         if engine is None:
-            engine = self._build(self._load_first())
+            engine = self._start()
         else:
             try:
-                knowledge = self._load_if_changed(engine.knowledge.revision)
+                changed = self._load_if_changed(engine.knowledge.revision)
             except StoreUnavailable as exc:
                 logger.warning(
                     "store unavailable, answering from knowledge revision %s: %s",
                     engine.knowledge.revision,
                     exc.reason,
                 )
-                knowledge = None
-            if knowledge is not None:
-                engine = self._build(knowledge)
+                changed = None
+            if changed is not None:
+                engine = self._build(*changed)
         with self._state:
             self._engine = engine
             self._checked_at = started
             self._checked_generation = generation
         return engine
 
-    def _build(self, knowledge: Knowledge) -> AnswerEngine:
+    def _build(self, knowledge: Knowledge, mark: RevisionMark | None = None) -> AnswerEngine:
         # Outside every session: building the index holds no connection.
         logger.info("loading knowledge revision %s", knowledge.revision)
-        return AnswerEngine(knowledge)
+        engine = AnswerEngine(knowledge)
+        # Read after the mark, the knowledge may be newer than it (an edit committed between
+        # the two reads): such an engine is not kept under the older mark.
+        if (
+            self.engine_cache is not None
+            and self._store is not None
+            and mark is not None
+            and mark[0] == knowledge.revision
+        ):
+            self.engine_cache.save_later(self._store, mark, engine)
+        return engine
 
-    def _load_first(self) -> Knowledge:
-        """First use: the schema upgraded and the store seeded if needed, then its knowledge."""
+    def _start(self) -> AnswerEngine:
+        """First use: the schema upgraded and the store seeded if needed, then the engine
+        kept on disk for this state of the knowledge, or one built from the store."""
         try:
             with deadline(self.db_engine, self.load_timeout):
                 ensure_store(self.db_engine)
                 with Session(self.db_engine) as session:
+                    mark = self._read_mark(session)
+                    kept = self._load_kept(mark)
+                    if kept is not None:
+                        self.knowledge_cache.keep(kept.knowledge)
+                        return kept
                     knowledge = load_knowledge(session)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
         self.knowledge_cache.keep(knowledge)
-        return knowledge
+        return self._build(knowledge, mark)
 
-    def _load_if_changed(self, revision: int) -> Knowledge | None:
-        """The store's knowledge, or None while the store is still at `revision`."""
+    def _read_mark(self, session: Session) -> RevisionMark | None:
+        """The state of the knowledge, when an engine cache wants it."""
+        return get_revision_mark(session) if self._store is not None else None
+
+    def _load_kept(self, mark: RevisionMark | None) -> AnswerEngine | None:
+        if self.engine_cache is None or self._store is None or mark is None:
+            return None
+        engine = self.engine_cache.load(self._store, mark)
+        if engine is not None:
+            logger.info("knowledge revision %s read from the engine cache", mark[0])
+        return engine
+
+    def _load_if_changed(self, revision: int) -> tuple[Knowledge, RevisionMark | None] | None:
+        """The store's knowledge and its mark (if wanted and read), or None while the store is
+        still at `revision`."""
         try:
             with deadline(self.db_engine, self.call_timeout), Session(self.db_engine) as session:
                 current = get_revision(session)
@@ -150,13 +187,14 @@ class AnswerService:
                 return None
             cached = self.knowledge_cache.peek(current)  # a report read it already
             if cached is not None:
-                return cached
+                return cached, None
             with deadline(self.db_engine, self.load_timeout), Session(self.db_engine) as session:
+                mark = self._read_mark(session)
                 knowledge = load_knowledge(session)
         except SQLAlchemyError as exc:
             raise to_store_unavailable(self.db_engine, exc) from exc
         self.knowledge_cache.keep(knowledge)
-        return knowledge
+        return knowledge, mark
 
     def invalidate(self) -> None:
         """The store changed (this process just committed an edit): check it on the next call."""

@@ -25,7 +25,7 @@ from knowledge.store.models import (
     Subscription,
     utc_now,
 )
-from knowledge.store.revision import get_revision
+from knowledge.store.revision import RevisionMark, get_revision, get_revision_mark
 
 __all__ = [
     "ADMIN_DOC",
@@ -38,12 +38,14 @@ __all__ = [
     "ConversationRef",
     "Delivery",
     "KpiProgress",
+    "RevisionMark",
     "Subscription",
     "check_connection",
     "create_db_engine",
     "deadline",
     "find_priority_code",
     "get_revision",
+    "get_revision_mark",
     "migrate",
     "models",
     "to_engine_url",
