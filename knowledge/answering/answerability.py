@@ -57,6 +57,8 @@ DEFINITION = "definition"
 ACTOR = "actor"
 # A KPI of the store, named by its code: "which KPI tracks IPv6 labs", "哪个指标与女性有关".
 KPI = "kpi"
+# A KPI's value as measured ("the current value of KPI X"): only recorded progress gives it.
+PROGRESS = "progress"
 
 # Quoted words are named, not asked: "the answers to 'who are we'".
 _QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
@@ -77,6 +79,16 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:which|what) (?:kpi|indicator|key performance indicator)s?\b"
             r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator)s? (?:on|about|for|that|which)\b"
             r"|哪(?:个|些|项|一项|一个)(?:kpi|指标|关键绩效指标)|有没有[^，。？?]{0,12}(?:kpi|指标)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        PROGRESS,
+        re.compile(
+            r"\b(?:current|latest|actual|present|recorded|reported|measured) (?:value|figure"
+            r"|level|reading|result|score)s?\b|\bhow far along\b|\bprogress (?:on|of|towards?)"
+            r" (?:the )?(?:kpi|indicator)|\b(?:kpi|indicator)s?'?s? (?:progress|value)\b"
+            r"|数值|当前值|最新值|实际值|目前的值|完成情况|进展情况|进度如何|进展如何",
             re.IGNORECASE,
         ),
     ),
@@ -224,6 +236,7 @@ _KPI_CODE = re.compile(r"\b[PE]\d+-[A-Z]+-\d+\b", re.IGNORECASE)
 
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
     TARGET: _TARGET,
+    PROGRESS: re.compile(r"\d"),  # a figure; a KPI's own value only as recorded progress
     KPI: _KPI_CODE,
     ACTOR: _ACTOR,
     PERSON: _PERSON,
@@ -263,10 +276,18 @@ _EN_COUNTED_STOP = frozenset(
     "each every were been being get gets got".split()
 )
 _ZH_COUNTED = re.compile(
-    r"(?:多少|几)(?:个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国)?"
-    r"([\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|做|进行|开展"
+    r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国)?"
+    r"(?:[a-z0-9\-]+)?"  # "多少名P4及以上职员": a grade or code qualifies the noun
+    r"(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|做|进行|开展"
     r"|举办|举行|访谈|采访|注册|使用|$)"
 )
+# "…指南一共有几条？", "…主题有多少个": the noun stands before the count.
+_ZH_COUNTED_BEFORE = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,16}?)(?:一共|总共|共|总计|合计|到底|究竟)?(?:有|是|包括|包含)?"
+    r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国)?[？?。！!]*$"
+)
+# What may follow a count at the end of a question without being what it counts.
+_ZH_GLUE = frozenset("呢 吗 了 啊 呀 吧".split()) | {""}
 # Counted nouns so general that any count near the subject may be the one asked for.
 _GENERIC_COUNTED = frozenset(
     "people persons person ones things items times members participants "
@@ -340,7 +361,7 @@ _WHEN_OR_WHERE_NOW = re.compile(
 )
 
 # A meeting named with its year, as ITU names them: "TDAG-24", "WTDC-25", "GSR-23", "PP-26".
-_EVENT_YEAR = re.compile(r"\b(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-(\d\d)\b")
+_EVENT_YEAR = re.compile(r"(?<![a-z])(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-(\d\d)(?!\d)")
 
 
 def asks_about_future(text: str, present: int | None = None) -> bool:
@@ -468,8 +489,25 @@ def read_counted(text: str) -> tuple[str, ...]:
         return tuple(words)
     match = _ZH_COUNTED.search(unquoted)
     if match:
-        noun = match.group(1).rsplit("的", 1)[-1]
+        noun = match["noun"].rsplit("的", 1)[-1]
         if noun in _PERSONS_COUNTED or match.group().endswith(("多少人", "多少名", "几名", "几人")):
+            return PEOPLE
+    before = _ZH_COUNTED_BEFORE.search(unquoted)
+    if before and (
+        match is None
+        or match["noun"] in _ZH_GLUE
+        or (match["measure"] is None and len(match["noun"]) == 1)  # "几条？": 条 is no noun
+    ):
+        # "指南一共有几条": what is counted came first
+        noun = re.split(r"的|有|了|里|中|一共|总共|共|总计|合计|到底|究竟", before["noun"])[-1]
+        noun = re.sub(r"(?:又|还|都|也|则|就)+$", "", noun)
+        if len(noun) >= 2 and noun not in _GENERIC_COUNTED:
+            return (noun,)
+        return ()
+    if match:
+        noun = match["noun"].rsplit("的", 1)[-1]
+        # "多少名P4及以上职员": the noun after a grade; "多少名" alone counts people
+        if match["measure"] in ("名", "位") and (len(noun) < 2 or noun in _ZH_GLUE):
             return PEOPLE
         # "多少人处于离线状态": people, with what is said of them.
         if len(noun) >= 2 and noun not in _GENERIC_COUNTED and noun[0] not in _GENERIC_COUNTED:
@@ -555,6 +593,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
         return False
     # The noun counted must stand by the count, not only a word that qualifies it: "three
     # Bureaux, regional offices" counts no regional initiatives.
+    if is_chinese(text):
+        return False  # its English twin is read instead: "（BDT）于2018年2月5日" counts no BDT
     heads = _counted_heads(counted)
     stems = [_stem(w) for w in _with_synonyms(heads, synonyms) if not is_chinese(w)]
     initials = "".join(w[0] for w in counted if not is_chinese(w)).upper()
@@ -568,6 +608,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             continue  # "EUR 3 million" is an amount, not a count of projects
         if n > 0 and words[n - 1].lower() in _NUMBERED:
             continue  # "Annex 2 – Members and staff" numbers an annex, it counts no staff
+        if word.isdigit() and _is_day(words, n):
+            continue  # "from 5 to 9 February": days of a month
         if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
             window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + COUNT_WINDOW_WORDS]
             if any(_same_stem(_stem(w), s) for w in window for s in stems):
@@ -617,9 +659,35 @@ _CURRENCIES = frozenset({"CHF", "EUR", "USD", "GBP", "US$", "$", "€"})
 
 def _counted_heads(counted: tuple[str, ...]) -> tuple[str, ...]:
     """The noun of what is counted: its last plural word ("regional initiatives", "bids came");
-    every word when none is plural (the noun may lie beyond the words read)."""
+    every word when none is plural (the noun may lie beyond the words read), but the name of
+    the organisation whose things are counted ("how many BDT staff": staff)."""
     plural = [w for w in counted if w.endswith("s") and not w.endswith("ss")]
-    return (plural[-1],) if plural else counted
+    if plural:
+        return (plural[-1],)
+    own = tuple(w for w in counted if w not in _ORGANISATIONS)
+    return own or counted
+
+
+# Whose things a question counts, not what: "how many ITU staff", "BDT projects".
+_ORGANISATIONS = frozenset("itu itu-d itu's bdt bdt's itu-d's un tdag".split())
+_MONTHS = re.compile(
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$",
+    re.IGNORECASE,
+)
+
+
+def _is_day(words: Sequence[str], n: int) -> bool:
+    """Whether the number at `n` is a day of a month: a month name just after it ("5
+    February", "5 to 9 February") or just before it ("February 5")."""
+    if int(words[n]) > 31:
+        return False
+    after = words[n + 1 : n + 4]
+    if after[:1] and _MONTHS.match(after[0]):
+        return True
+    if after[:2] and after[0].lower() in ("to", "and", "-", "–") and after[1].isdigit():
+        return len(after) > 2 and _MONTHS.match(after[2]) is not None
+    return n > 0 and _MONTHS.match(words[n - 1]) is not None
 
 
 def _split_counted(word: str) -> list[str]:
@@ -653,6 +721,8 @@ def is_supplied(
     if wanted is None:
         return True
     texts = list(texts)
+    if wanted in (DATE, NEXT_DATE) and not _dates_events_named(question, texts):
+        return False
     if wanted in (NEXT_DATE, FUTURE):
         # A bare year (a figure read out of the text) is judged in its sentence instead.
         sentences = [text for text in texts if not _YEAR.fullmatch(text.strip())]
@@ -684,6 +754,29 @@ def is_supplied(
         )
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
+
+
+def _dates_events_named(question: str, texts: Sequence[str]) -> bool:
+    """For "when will TDAG-24 meet": whether a sentence that names the meeting asked also
+    writes a date of it (the date of something else said of it is no answer); True when the
+    question names no such meeting."""
+    events = {m.group(): f"20{m[1]}" for m in _EVENT_YEAR.finditer(question.lower())}
+    if not events:
+        return True
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            years = _YEAR.findall(sentence)
+            for event, year in events.items():
+                # ITU names a meeting with the year it meets in: a date of TDAG-24 is in 2024
+                # ("a report on 2023 to TDAG-24" dates no meeting); a day and month alone do
+                if event in sentence.lower() and (
+                    year in years or (not years and _DATE.search(sentence) is not None)
+                ):
+                    return True
+    return False
 
 
 # A word written as a name: an acronym or code (NETP, HCM4A, P2), a capitalised word inside

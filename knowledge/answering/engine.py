@@ -26,6 +26,7 @@ from knowledge.answering.answerability import (
     PERCENT,
     PERSON,
     PROCEDURE,
+    PROGRESS,
     RATIO,
     YEAR,
     asks_about_future,
@@ -770,6 +771,9 @@ class AnswerEngine:
             and not gives_stated_count(stated, self._answer_texts(q, answer))
         ):
             return False  # "the four internal priorities": a record that gives four of them
+        if wanted == PROGRESS and answer.kind is AnswerKind.KPI_DETAIL:
+            # "the current value of KPI X": the value recorded for it, not its definition
+            return answer.parts.get("progress") is not None
         if wanted == KPI and (
             answer.kind in _KPI_KINDS
             or (answer.kind is AnswerKind.OVERVIEW and q.reading.has("kpi"))

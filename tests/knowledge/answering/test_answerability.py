@@ -23,6 +23,7 @@ from knowledge.answering.answerability import (
     PERSON,
     PLACE,
     PROCEDURE,
+    PROGRESS,
     RATIO,
     TARGET,
     YEAR,
@@ -752,3 +753,66 @@ def test_an_annex_number_is_no_count() -> None:
 def test_event_verbs_are_whole_words() -> None:
     assert read_event_verb(normalize("When was the significant decision taken?")) is None
     assert read_event_verb(normalize("When was the agreement signed?")) == "signed"
+
+
+def test_days_of_a_month_and_an_organisation_count_nothing() -> None:
+    # "how many BDT staff": staff are counted, and "5 to 9 February" counts days of a month
+    counted = read_counted(normalize("How many BDT staff work at headquarters in Geneva?"))
+    retreat = "The retreat was held from 5 to 9 February 2018 and attended by BDT staff."
+    assert not is_supplied(COUNT, [retreat], counted=counted)
+    assert is_supplied(COUNT, ["some 40 BDT staff attended"], counted=counted)
+    # an English question is not checked against the Chinese twin of a record
+    twin = "电信发展局（BDT）管理层务虚会于2018年2月5至9日在日内瓦举行"
+    assert not is_supplied(COUNT, [twin], counted=counted)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("GSR-23最终通过的最佳做法指南一共有几条？", ("最佳做法指南",)),
+        ("务虚会的议题总共有几项？", ("议题",)),
+        ("ATC一共有几个?", ()),
+        ("有多少名专家？", ("专家",)),
+        ("有多少名？", PEOPLE),
+        ("新用户是多少人? 平台总用户数又是多少?", PEOPLE),  # the first count asked
+    ],
+)
+def test_a_chinese_count_reads_the_noun_before_or_after_it(
+    question: str, counted: tuple[str, ...]
+) -> None:
+    assert read_counted(normalize(question)) == counted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many BDT staff work at headquarters in Geneva?",
+        "電信發展局目前有多少名P4及以上職員？",
+        "GSR-23最終通過的最佳做法指南一共有幾條？",
+        "On what dates will TDAG-24 meet?",
+        "TDAG-24什么时候开会？",
+        "What is the current value of the KPI 'average staff performance level'?",
+        "「ITU-D新成員數量」這個KPI在2024年的數值是多少？",
+    ],
+)
+def test_a_record_without_the_figure_or_date_asked_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and not answer.sources
+
+
+def test_a_meeting_named_with_its_year_is_dated_in_that_year() -> None:
+    report = ["Work began in January 2023. A report on 2023 will go to TDAG-24."]
+    assert not is_supplied(DATE, report, question="When will TDAG-24 meet?")
+    held = ["GSR-23 will be held from 5 to 8 June 2023 in Sharm el-Sheikh."]
+    assert is_supplied(DATE, held, question="When is GSR-23?")
+    assert is_supplied(DATE, ["GSR-23 meets on 5 June."], question="GSR-23什么时候举行？")
+
+
+def test_a_kpi_value_is_only_its_recorded_progress(answer_engine: AnswerEngine) -> None:
+    assert read_wanted(normalize("What is the current value of KPI E5-X-1?")) == PROGRESS
+    answer = answer_engine.answer("What is the current value of KPI E5-X-1?")
+    assert not answer.answered and answer.parts["wanted"] == PROGRESS
+    assert "no recorded value" in render_answer_text(answer)
+    assert answer_engine.answer("What does KPI E5-X-1 measure?").answered

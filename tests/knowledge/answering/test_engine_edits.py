@@ -201,6 +201,10 @@ def test_kpi_detail_shows_the_latest_progress(store: Engine) -> None:
     assert engine.answer("What is the target value of P1-EMT-1?").answered
     declined = engine.answer("What is the target value of P1-EMT-2?")
     assert not declined.answered and declined.parts["wanted"] == "target"
+    # Its value now is the progress recorded, where there is some.
+    assert engine.answer("What is the current value of P1-EMT-1?").answered
+    assert "7.5" in render_answer_text(engine.answer("P1-EMT-1的数值是多少？"))
+    assert not engine.answer("What is the current value of P1-EMT-2?").answered
 
 
 def test_removing_the_admin_line_brings_the_printed_figures_back(store: Engine) -> None:
