@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from knowledge.answering.intents import ZH_COMPARED
 from knowledge.answering.lists import list_stated_numbers
 from knowledge.answering.text import is_chinese, latin_tokens, normalize
 
@@ -821,10 +822,28 @@ STATED_CHANGE = re.compile(
     r"|\b(?P<dir4>doubled?|doubling)\b(?P<p4>)|(?P<zdir3>翻倍|翻一番|加倍)(?P<zp3>)"
 )
 
+# "P5的预算相当于P1预算的百分之几", "what percentage of P1's budget is P5's", "P5 as a share
+# of P1": one amount as a percentage of another line (not of the total, which every budget
+# answer gives).
+_NOT_THE_WHOLE = r"(?!(?:the |its )?(?:total|overall|entire|whole|itu-d|op-23|bdt|budget)\b)"
+RELATIVE = re.compile(
+    r"(?:相当于|是|占)(?![^，。？?]{0,4}(?:总|整体|全部|op-23|itu-d|bdt|电信发展局))"
+    r"[^，。？?]{1,30}?的(?:百分之几|百分之多少|几成|多少%)"
+    r"|\bas an? (?:percentage|percent|share|proportion|fraction) of "
+    + _NOT_THE_WHOLE
+    + r"|\bis what (?:percentage|percent|share|proportion|fraction) of "
+    + _NOT_THE_WHOLE
+    + r"|\bwhat (?:percentage|percent|share|proportion|fraction) of "
+    + _NOT_THE_WHOLE
+    + r"[a-z0-9\-'’ ]{1,40}?\b(?:is|are|does)\b"
+)
+
 # Computations a question may ask for, and the operations of a computed answer that do not
 # give them (a sum does not say how many times bigger; an answer that only lists figures has
 # no operation): an answer with any other operation does.
 RATIO = "ratio"
+# One line as a percentage of another (RELATIVE).
+RELATIVE_TO = "relative"
 AVERAGE = "average"
 DIFFERENCE = "difference"
 CHANGE = "change"
@@ -855,6 +874,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bratio\b|几倍|多少倍|倍数"
         ),
     ),
+    (RELATIVE_TO, RELATIVE),
     (
         AVERAGE,
         re.compile(
@@ -868,7 +888,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bexceeds?\b|\bby how much\b|\bhow much (?:more|less|bigger|higher|lower)\b"
             r"|\bhow many (?:more|fewer|less)\b"
             r"|多多少|少多少|高出多少|相差多少|差多少|超出多少|超过多少"
-            r"|(?:多|少|增加|增长|减少|提高|下降)了多少"
+            r"|(?:多|少|增加|增长|减少|提高|下降)了多少" + "|" + ZH_COMPARED.pattern
         ),
     ),
 )
@@ -876,6 +896,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ONLY_GIVEN_BY = frozenset({CHANGE, REMAINDER, CONVERT})
 _NOT_GIVING: dict[str, frozenset[str]] = {
     RATIO: frozenset({"", "sum", "difference", "max", "min", "rank"}),
+    RELATIVE_TO: frozenset({"", "sum", "difference", "max", "min", "rank", "ratio"}),
     AVERAGE: frozenset({"", "sum", "difference", "max", "min", "rank"}),
     DIFFERENCE: frozenset({"", "sum", "max", "min", "rank"}),
 }

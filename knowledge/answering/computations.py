@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
-from knowledge.answering.answerability import DIFFERENCE, RATIO, STATED_CHANGE
+from knowledge.answering.answerability import DIFFERENCE, RATIO, RELATIVE, STATED_CHANGE
 from knowledge.answering.answerability import read_operation as read_operation_asked
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -29,7 +29,7 @@ from knowledge.answering.figures import (
 from knowledge.answering.lists import read_stated_count
 from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import latin_tokens, stem
+from knowledge.answering.text import latin_tokens, normalize, stem
 from knowledge.answering.thresholds import (
     COMPUTED_FLOOR,
     MONEY_SUM_CONFIDENCE,
@@ -126,6 +126,10 @@ def read_operation(q: Question, text: str) -> Operation | None:
     normalized); None for anything else."""
     if _RATIO.search(text):
         return Operation("ratio")
+    codes = q.reading.codes
+    repeated = len(codes) > len(set(codes))  # "the P2 and P3 budgets combined does P3 have"
+    if RELATIVE.search(text) and len(q.targets) == 2 and not repeated and not q.reading.has("sum"):
+        return Operation("relative")  # "P5的预算相当于P1的百分之几"
     if q.reading.has("max") and q.reading.has("min") and q.reading.has("budget"):
         return Operation("extremes")  # "which line has the largest and which the smallest"
     if _PER_KPI.search(text) and q.reading.has("budget"):
@@ -147,10 +151,39 @@ def read_operation(q: Question, text: str) -> Operation | None:
     fraction = read_fraction(text)
     if fraction and q.reading.has("budget", "whole") and not _SHARE_WANTED.search(text):
         return Operation("percent_of", fraction)
-    codes = q.reading.codes
-    if q.reading.has("share") and len(set(codes)) >= 2 and len(codes) > len(set(codes)):
+    if q.reading.has("share") and len(set(codes)) >= 2 and repeated:
         return Operation("share")
     return None
+
+
+# The percentage is taken of the whole budget, whatever else the question names.
+_OF_THE_WHOLE = re.compile(
+    r"\b(?:of|out of|from) (?:the )?(?:(?:chf )?[\d.,]+ ?(?:million |m )?(?:chf )?)?"
+    r"(?:op-23 |itu-d |bdt )?(?:total|overall|whole|entire)"
+    r"(?: budget| envelope| op-23)?\b(?! of\b)|总预算|预算总额|预算总数"
+)
+# "what percentage of P1's budget is P5's": the base comes first.
+_WHAT_SHARE_OF = re.compile(r"\bwhat (?:percentage|percent|share|proportion|fraction) of\b")
+SHARE_PLACES = Decimal("0.1")
+
+
+def _mention_position(text: str, code: str, knowledge: Knowledge) -> int | None:
+    """Where the question (normalised) first names a budget subject: by its code or label
+    ("P5/E6/E7"), or by its English or Chinese name."""
+    priority = knowledge.priorities.get(code)
+    theme = knowledge.themes.get(code)
+    record = priority or theme
+    if record is None:
+        return None
+    names = [code, getattr(priority, "label", ""), record.name_en, record.name_zh]
+    found = [
+        m.start()
+        for name in names
+        if name
+        for m in [re.search(r"(?<![a-z0-9])" + re.escape(normalize(name)), text)]
+        if m is not None
+    ]
+    return min(found) if found else None
 
 
 def to_rounded(value: Decimal, places: Decimal) -> Decimal | int:
@@ -187,10 +220,15 @@ class Calculator:
         return self.compute(q, op)
 
     def compute(self, q: Question, op: Operation) -> Answer | None:
-        if q.reading.has("kpi", "outcome", "output", "risk") and op.kind != "per_kpi":
+        of_the_whole = op.kind == "percent_of" and _OF_THE_WHOLE.search(q.normalized)
+        if q.reading.has("kpi", "outcome", "output", "risk") and not (
+            op.kind == "per_kpi" or of_the_whole
+        ):
             return None  # "how many times more KPIs": not a budget figure
         if op.kind == "ratio":
             return self._ratio(q)
+        if op.kind == "relative":
+            return self._relative(q)
         if op.kind == "per_kpi":
             return self._per_kpi(q)
         if op.kind == "average":
@@ -276,6 +314,23 @@ class Calculator:
         result = to_rounded(Decimal(figures[0].amount) / figures[1].amount, RATIO_PLACES)
         return self._answer(q, {"op": "ratio", "result": result}, figures)
 
+    def _relative(self, q: Question) -> Answer | None:
+        """One line as a percentage of another: the base is the line the question takes the
+        percentage of ("相当于P1的百分之几", "as a share of P1", "what percentage of P1's
+        budget is P5's"); not computed when the two cannot be told apart by where they
+        stand."""
+        positions = [_mention_position(q.normalized, t.code, self.knowledge) for t in q.targets]
+        if None in positions or positions[0] == positions[1]:
+            return None
+        first, second = (t.code for _, t in sorted(zip(positions, q.targets, strict=True)))
+        base_first = _WHAT_SHARE_OF.search(q.normalized) is not None
+        part, base = (second, first) if base_first else (first, second)
+        figures = self._figures([part, base], q.reading.year)
+        if not figures or len(figures) != 2 or figures[1].amount <= 0:
+            return None
+        result = to_rounded(Decimal(100) * figures[0].amount / figures[1].amount, SHARE_PLACES)
+        return self._answer(q, {"op": "relative", "result": result}, figures)
+
     def _group(self, q: Question) -> list[str] | None:
         """The subjects an average runs over: those named, the themes of a named priority,
         or a class (priorities, enablers, themes, Table 1's lines)."""
@@ -288,13 +343,16 @@ class Calculator:
             if reading.has("class_theme") and len(themes) >= 2:
                 return [t.code for t in themes]
             return None
-        for concept, kind in (
-            ("class_theme", "theme"),
-            ("class_enabler", "enabler"),
-            ("class_priority", "priority"),
-        ):
-            if reading.has(concept):
-                return [s.code for s in list_subjects(self.knowledge, kind)]
+        if reading.has("class_theme"):
+            return [s.code for s in list_subjects(self.knowledge, "theme")]
+        # "the priority/enabler lines", "priorities and enablers": both classes
+        classes = [
+            kind
+            for concept, kind in (("class_priority", "priority"), ("class_enabler", "enabler"))
+            if reading.has(concept)
+        ]
+        if classes:
+            return [s.code for kind in classes for s in list_subjects(self.knowledge, kind)]
         if _TABLE_LINES.search(q.normalized):
             return [s.code for s in list_subjects(self.knowledge, None)]
         return None
@@ -388,7 +446,9 @@ class Calculator:
     def _percent_of(self, q: Question, percent: Decimal) -> Answer | None:
         codes = [t.code for t in q.targets]
         if codes and not (_PERCENT_OF.search(q.normalized) or _FRACTION.search(q.normalized)):
-            return None  # "P2 gets 18% of the budget, how much is that": not 18% of P2
+            if not _OF_THE_WHOLE.search(q.normalized):
+                return None  # "P2 gets 18% of the budget, how much is that": not 18% of P2
+            codes = [TOTAL_CODE]  # "the 54% share for multi-regional outputs, out of the total"
         if not codes and q.reading.has("whole"):
             codes = [TOTAL_CODE]  # "12% of the total"
         if len(codes) != 1 or percent <= 0:

@@ -28,6 +28,7 @@ from knowledge.answering.answerability import (
     PROCEDURE,
     PROGRESS,
     RATIO,
+    RELATIVE_TO,
     YEAR,
     asks_about_future,
     asks_about_the_asker,
@@ -232,6 +233,8 @@ class AnswerEngine:
             # "the 2024 edition" answered from the 2023 one: a year the record never speaks of
             return self._cannot_answer(q, answer, YEAR)
         operation = read_operation(q.normalized)
+        if operation == RELATIVE_TO and self._names_a_theme_and_its_priority(q):
+            operation = None  # "cybersecurity as a share of P4": a theme's answer gives it
         if operation == CONVERT and not answer.parts.get("figures"):
             operation = None  # amounts read out of facts keep the currency they are written in
         if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
@@ -750,6 +753,10 @@ class AnswerEngine:
         if wanted is None and read_action(q.normalized) is not None:
             return PROCEDURE
         return wanted
+
+    def _names_a_theme_and_its_priority(self, q: Question) -> bool:
+        codes = {t.code for t in q.targets} | set(q.reading.codes)
+        return any(self.knowledge.get_theme_priority(code) in codes for code in codes)
 
     def _is_supplied(self, q: Question, answer: Answer, wanted: str | None) -> bool:
         """Whether the answer holds the kind of answer wanted; a count found by search must

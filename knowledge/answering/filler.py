@@ -152,7 +152,8 @@ def _get_patterns(traditional: bool) -> _Patterns:
         social_start=re.compile(
             r"^(?:"
             + "|".join(_SOCIAL_EN)
-            + r")|^(?:"
+            # whole words: "ta" is thanks, "Taken together" is not; "hi" is no "historic"
+            + r")(?![a-z])|^(?:"
             + "|".join(_in_scripts(_SOCIAL_ZH, traditional))
             + ")",
             re.IGNORECASE,

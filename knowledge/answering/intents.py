@@ -298,6 +298,10 @@ _PHRASES = sorted(
 )
 
 
+# "P3比P2多拿了多少", "E3比E4多分到多少预算": a comparison with a verb between 多 and 多少.
+ZH_COMPARED = re.compile(r"比[^，。？?]{1,30}?(?:多|少)[\u4e00-\u9fff]{1,3}?多少")
+
+
 def is_intent_word(word: str) -> bool:
     """Whether a word is one of the intent words, or a misspelling of one ("mony")."""
     return any(_match_word(word, words) for words, _, _ in LEXICON.values())
@@ -346,6 +350,8 @@ def read_question(normalized: str) -> Reading:
     consume(_CODE, on_code)
     consume(_YEAR, on_year)
 
+    if ZH_COMPARED.search(text):
+        reading.concepts.add("difference")
     for phrase, concept in _PHRASES:
         if phrase in text:
             reading.concepts.add(concept)

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from bot.text_render import render_answer_text
+from knowledge.answering.answer import AnswerKind
 from knowledge.answering.answerability import CHANGE, read_operation
 from knowledge.answering.computations import Money, read_counts, read_money, to_rounded
 from knowledge.answering.engine import AnswerEngine
@@ -328,3 +330,68 @@ def test_fractions_and_percentages_over_100(
 ) -> None:
     op, got, _ = _computed(answer_engine, question)
     assert (op, got) == ("percent_of", result)
+
+
+@pytest.mark.parametrize(
+    ("question", "op", "result"),
+    [
+        # a comparison with a verb between 多 and 多少
+        ("P3比P2多拿了多少预算？", "difference", 355000),
+        ("E3多樣性和包容性比E4環境可持續性多分到多少預算？", "difference", 249500),
+        # one line as a percentage of another, whichever way round it is asked
+        ("P5/E6/E7的預算相當於P1預算的百分之幾？", "relative", Decimal("23.1")),
+        ("What percentage of P1's budget is P5?", "relative", Decimal("23.1")),
+        ("P3 as a share of P2", "relative", 147),
+        # an opening clause that says how to compute is kept ("Taken" is no "ta", thanks)
+        ("Taken together, how much is budgeted for P3 and P4?", "sum", 1591000),
+        # both classes named: all ten lines of Table 1
+        ("average allocation across the ten priority/enabler lines", "average", 420000),
+        # a percentage of the whole, whatever else the question names
+        (
+            "Taking the 54% share for global and multi-regional outputs, roughly how many CHF "
+            "is that out of the 4.2 million total?",
+            "percent_of",
+            2268000,
+        ),
+    ],
+)
+def test_computations_asked_in_other_words(
+    answer_engine: AnswerEngine, question: str, op: str, result: Decimal | int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.kind is AnswerKind.COMPUTE
+    assert (answer.parts["op"], answer.parts["result"]) == (op, result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What share of the total budget is P3?",
+        "P3占总预算的百分之几？",
+        "数字化转型占OP-23预算的百分之多少？",
+    ],
+)
+def test_a_share_of_the_whole_is_no_line_relative_to_another(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.BUDGET
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("What percentage of P2 is digital services and applications?", "52.1%"),
+        ("應急通信主題佔P1預算的百分之幾？", "24.5%"),
+    ],
+)
+def test_a_theme_as_a_share_of_its_priority_is_answered(
+    answer_engine: AnswerEngine, question: str, share: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and share in render_answer_text(answer)
+
+
+def test_a_relative_percentage_not_computed_is_not_answered_with_the_lines() -> None:
+    assert read_operation(normalize("P5的预算相当于P1的百分之几")) == "relative"
+    assert read_operation(normalize("what share of the budget is P3")) is None
