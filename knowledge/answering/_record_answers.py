@@ -43,7 +43,8 @@ from knowledge.store import models
 # "which KPI tracks women at meetings", "is there a KPI on IPv6", "哪个指标与女性有关": it asks
 # which KPI speaks of something. Either way one KPI's text has to explain it.
 KPI_OWNER_QUESTION = re.compile(
-    r"\b(?:which|what) (?:priority|priorities|theme|themes|enabler|enablers)\b|\bunder which\b"
+    r"\b(?:which|what) (?:itu-d |bdt |op-23 |budget )?(?:priority|priorities|theme|themes"
+    r"|enabler|enablers)\b|\bunder which\b"
     r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
     r"|哪个(?:重点工作|主题|推动因素|优先事项)|哪一(?:项重点工作|个主题)|属于哪|归属|归哪"
     r"|\b(?:which|what) (?:kpi|indicator|metric)s? (?!(?:do|does|are|is|has|have)\b)"

@@ -65,9 +65,9 @@ from knowledge.answering.figures import (
 from knowledge.answering.filler import is_only_small_talk, strip_filler
 from knowledge.answering.intents import Reading, read_question_form, read_threshold
 from knowledge.answering.lists import (
+    asks_for_items,
     asks_for_list,
     count_items,
-    count_listed,
     gives_count_asked,
     gives_stated_count,
     read_stated_count,
@@ -632,7 +632,11 @@ class AnswerEngine:
             bonus = 0.0
             if fact is not None and not self._fits_year(fact, q.reading.year):
                 bonus = -YEAR_MISMATCH_PENALTY  # "2026 WSIS Forum" is not the 2023 one
-            elif fact is not None and stated is not None and count_listed(fact.text_en) == stated:
+            elif (
+                fact is not None
+                and stated is not None
+                and gives_stated_count(stated, [fact.text_en], enumerated=True)
+            ):
                 bonus = FORM_BONUS  # "the four internal priorities": a fact that lists four
             elif fact is not None:
                 if form == "when" and any(_DATE.search(f) for f in fact.figures):
@@ -775,7 +779,11 @@ class AnswerEngine:
             stated is not None
             and stated >= STATED_LIST_MIN  # two items are written "X and Y", not listed
             and answer.kind in _SEARCHED_KINDS
-            and not gives_stated_count(stated, self._answer_texts(q, answer))
+            and not gives_stated_count(
+                stated,
+                self._answer_texts(q, answer),
+                enumerated=asks_for_list(q.normalized) or asks_for_items(q.normalized),
+            )
         ):
             return False  # "the four internal priorities": a record that gives four of them
         if wanted == PROGRESS and answer.kind is AnswerKind.KPI_DETAIL:

@@ -115,11 +115,15 @@ def asks_for_list(normalized: str) -> bool:
     return _LIST_ASKED.search(normalized) is not None
 
 
-def gives_stated_count(stated: int, texts: list[str]) -> bool:
+def gives_stated_count(stated: int, texts: list[str], *, enumerated: bool = False) -> bool:
     """Whether a record's texts give as many items as a question states: a list of that many,
-    or the number itself, in words or figures ("three pillars", "三个支柱", "3 pillars")."""
+    or the number itself, in words or figures ("three pillars", "三个支柱", "3 pillars").
+    With `enumerated` (the question asks for the items: "what are the three pillars") the
+    items must be written out, not only their number."""
     if any(count_listed(text) == stated for text in texts):
         return True
+    if enumerated:
+        return any(enumerates(stated, text) for text in texts)
     names = [str(stated), *(w for w, n in _NUMBER_WORDS.items() if n == stated)]
     for text in texts:
         lowered = text.lower()
@@ -128,4 +132,29 @@ def gives_stated_count(stated: int, texts: list[str]) -> bool:
                 return True
             if not name.isascii() and name in lowered:
                 return True
+    return False
+
+
+_ZH_ORDINALS = "一二三四五六七八九十"
+
+
+def enumerates(stated: int, text: str) -> bool:
+    """Whether a text writes out `stated` items: numbered ("Pillar 1: … Pillar 2: …",
+    "(1) … (2) …", "第一…第二…", "一是…二是…"), or named in a run after the number and a colon
+    ("three pillars: thought leadership, partnerships and excellence")."""
+    if stated > len(_ZH_ORDINALS):
+        return False
+    numbered = all(
+        re.search(rf"(?<![\d.]){k}\s*(?:[:)）]|\.\s)|[(（]{k}[)）]", text)
+        for k in range(1, stated + 1)
+    )
+    ordinals = _ZH_ORDINALS[:stated]
+    chinese = all(f"第{c}" in text or f"{c}是" in text or f"（{c}）" in text for c in ordinals)
+    if numbered or chinese:
+        return True
+    for match in re.finditer(r"[:：]", text):
+        run = re.split(r"[.。;；]", text[match.end() :], maxsplit=1)[0]
+        items = [i for i in re.split(r",|，|、|\band\b|\bor\b|和|及|以及", run) if i.strip()]
+        if len(items) == stated:
+            return True
     return False

@@ -145,8 +145,11 @@ class QuestionReader:
         groups = self._mention_groups(self.index.find_mentions(q.content, ENTITY_KINDS))
         targets: list[Target] = []
         explained_tokens: set[str] = set()
+        # The priorities named by code scope every name after them, also once a theme of
+        # theirs has taken their place ("P3下面能力开发、政策和监管": P3's capacity development)
+        scope = set(coded)
         for group in groups:
-            inside = [m for m in group if self.knowledge.get_theme_priority(m.entry.ref) in coded]
+            inside = [m for m in group if self.knowledge.get_theme_priority(m.entry.ref) in scope]
             if coded and any(m.entry.ref in coded for m in group):
                 explained_tokens |= group[0].explained  # the name of a priority also coded
                 continue

@@ -152,3 +152,12 @@ def test_a_class_listed_without_budget_words(answer_engine: AnswerEngine, questi
 
 def test_punctuation_alone_asks_nothing(answer_engine: AnswerEngine) -> None:
     assert answer_engine.answer("%%%%%%").kind is AnswerKind.HELP
+
+
+def test_which_priority_has_a_kpi_with_a_qualified_class(answer_engine: AnswerEngine) -> None:
+    # "which ITU-D priority has a KPI on …": the KPI on it, not the enabler E1 that the
+    # words "member states" name
+    answer = answer_engine.answer(
+        "Which ITU-D priority has a KPI on the number of member states opening IPv6 labs?"
+    )
+    assert answer.answered and answer.record == "kpi:P1-INF-9"

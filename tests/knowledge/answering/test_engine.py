@@ -208,3 +208,13 @@ def test_small_talk_alone_gets_what_the_bot_does_but_is_no_answer(
 ) -> None:
     answer = answer_engine.answer(message)
     assert answer.kind is AnswerKind.HELP and not answer.answered
+
+
+def test_a_priority_named_scopes_every_theme_named_after_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # capacity development is a theme of P3 and of P4: after "P3下面" only P3's counts
+    answer = answer_engine.answer(
+        "P3下面能力開發、政策和監管、統計數據三個主題的預算加起來是多少？"
+    )
+    assert answer.parts["op"] == "sum" and answer.parts["result"] == 1111000

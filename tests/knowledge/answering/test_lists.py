@@ -6,7 +6,12 @@ import pytest
 
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.engine import AnswerEngine
-from knowledge.answering.lists import count_listed, gives_stated_count, read_stated_count
+from knowledge.answering.lists import (
+    count_listed,
+    enumerates,
+    gives_stated_count,
+    read_stated_count,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +88,30 @@ def test_a_fact_that_gives_fewer_items_than_stated_is_not_the_answer(
     assert not answer_engine.answer(
         "What are the four internal priorities of the next steps?"
     ).answered
+
+
+def test_items_asked_for_must_be_written_out() -> None:
+    # "what are the three pillars": a record that only says there are three does not say
+    # which; one that numbers them or names them after a colon does
+    said = ["A plan was developed based on the three pillars of the visioning."]
+    assert gives_stated_count(3, said)
+    assert not gives_stated_count(3, said, enumerated=True)
+    numbered = (
+        "Three pillars: Pillar 1: Thought leadership. Pillar 2: Partnerships. Pillar 3: Excellence."
+    )
+    assert enumerates(3, numbered)
+    assert enumerates(3, "The three pillars: thought leadership, partnerships and excellence.")
+    assert enumerates(3, "一是加强协作，二是优化流程，三是提升能力。")
+    assert not enumerates(3, "Pillar 1 and Pillar 2 are external work.")
+    assert not enumerates(4, "The three pillars: thought leadership, partnerships and excellence.")
+
+
+def test_a_fact_that_only_counts_the_items_asked_is_not_the_answer(
+    answer_engine: AnswerEngine,
+) -> None:
+    question = "What are the three pillars of the ITU vision for the 2024-2027 Strategic Plan?"
+    answer = answer_engine.answer(question)
+    assert not answer.answered or answer.record == "fact:strategy-three-pillars"
+    assert answer_engine.answer("What are the three pillars?").record == (
+        "fact:strategy-three-pillars"
+    )
