@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from importlib.metadata import version
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -29,9 +29,23 @@ LONG_RUNNING_COMMANDS = frozenset({"serve", "scheduler"})
 logger = logging.getLogger(__name__)
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version, read only when asked (reading package metadata
+    costs every other command some 30 ms at start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"{parser.prog} {version('staffbot')}")  # on stdout, as argparse's own does
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="staffbot", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version('staffbot')}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.add_commands(commands)

@@ -1002,6 +1002,13 @@ _AMOUNT_QUALIFIERS = frozenset(
 # does BDT have", "电信发展局一共有多少个KPI") asks about the whole store.
 _ORGANISATION = ("bdt", "itu-d", "itud", "电信发展局", "电信发展部门")
 _ORGANISATION_TOKENS = frozenset(to_query_terms(" ".join(_ORGANISATION)).tokens)
+# Verbs of holding that name nothing: "how many KPIs does the framework contain".
+_HOLDING_TOKENS = frozenset(
+    to_query_terms(
+        "contain contains include includes comprise comprises exist exists hold holds "
+        "listed defined set tracked 包含 包括 设有 设定"
+    ).tokens
+)
 # "what KPIs are there", "BDT有哪些KPI": the kinds asked of every record of a class.
 _EVERY = re.compile(
     r"^(?:what|which) (?:kpi|indicator|key performance indicator)s (?:are there|do|does|has|have)\b"
@@ -1014,7 +1021,7 @@ _EVERY = re.compile(
 def _asks_of_the_whole(q: Question) -> bool:
     """Whether a KPI question asks about every KPI: no subject named but the organisation,
     and a count, a total or every one asked for."""
-    if q.targets or any(t not in _ORGANISATION_TOKENS for t in q.content):
+    if q.targets or any(t not in _ORGANISATION_TOKENS | _HOLDING_TOKENS for t in q.content):
         return False
     return (
         q.reading.has("whole", "count", "sum")

@@ -201,3 +201,18 @@ def test_new_computations_show_their_formula(
 def test_every_kind_of_answer_has_its_template(kind: AnswerKind, lang: str) -> None:
     name = to_template_name(kind)
     assert get_template("text", name, lang) is not None
+
+
+def test_templates_render_without_a_bytecode_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a machine whose temporary folder cannot hold Jinja's cache only compiles each time
+    import jinja2
+
+    from bot import rendering
+
+    def refuse(*_: object) -> None:
+        raise RuntimeError("no private cache folder")
+
+    monkeypatch.setattr(rendering, "FileSystemBytecodeCache", refuse)
+    assert rendering._bytecode_cache() is None
+    environment = jinja2.Environment(bytecode_cache=rendering._bytecode_cache())
+    assert environment.from_string("{{ 1 + 1 }}").render() == "2"

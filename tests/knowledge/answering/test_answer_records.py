@@ -161,3 +161,18 @@ def test_which_priority_has_a_kpi_with_a_qualified_class(answer_engine: AnswerEn
         "Which ITU-D priority has a KPI on the number of member states opening IPv6 labs?"
     )
     assert answer.answered and answer.record == "kpi:P1-INF-9"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many key performance indicators does the Kigali Action Plan impact framework "
+        "contain altogether?",
+        "影响框架一共包含多少个关键绩效指标？",
+    ],
+)
+def test_the_kpis_the_framework_contains_are_all_of_them(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.KPI_TOTAL and answer.parts["total"] == 82
