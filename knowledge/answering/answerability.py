@@ -89,7 +89,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:current|latest|actual|present|recorded|reported|measured) (?:value|figure"
             r"|level|reading|result|score)s?\b|\bhow far along\b|\bprogress (?:on|of|towards?)"
             r" (?:the )?(?:kpi|indicator)|\b(?:kpi|indicator)s?'?s? (?:progress|value)\b"
-            r"|数值|当前值|最新值|实际值|目前的值|完成情况|进展情况|进度如何|进展如何",
+            r"|数值|当前值|最新值|实际值|目前的值|完成情况|进展情况|进度如何|进展如何|完成度|完成率"
+            r"|(?:目前|现在|已经|当前)?完成了?多少(?![个项名位次条家所种场门篇期批座套国人])",
             re.IGNORECASE,
         ),
     ),

@@ -650,7 +650,10 @@ _NOT_A_COUNT = re.compile(
 )
 # Where the phrase that a number counts ends.
 _PHRASE_END = re.compile(r"[。；;.!?！？\n]")
-_FACT_SUM = re.compile(r"\bin total\b|\baltogether\b|\bcombined\b|一共|总共|合计|共计|加起来|总计")
+_FACT_SUM = re.compile(
+    r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
+    r"|\bsum of\b|\btogether\b|一共|总共|合计|共计|加起来|总计|加在一起"
+)
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
     r"|百分之几|百分比|多少比例|比例|占多少|占几成"

@@ -128,6 +128,8 @@ _MITIGATING = (
 # Answers whose parts say which operation they computed.
 _COMPUTED_KINDS = frozenset({AnswerKind.COMPUTE, AnswerKind.EXTREME})
 _SEARCHED_KINDS = frozenset({AnswerKind.FACT, AnswerKind.FAQ})
+# Computations between figures that no fact states as such.
+_COMPARISONS = frozenset({DIFFERENCE, RATIO, RELATIVE_TO})
 _KPI_KINDS = frozenset({AnswerKind.KPI_DETAIL, AnswerKind.KPI_LIST, AnswerKind.KPI_TOTAL})
 
 
@@ -241,6 +243,13 @@ class AnswerEngine:
             done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
             if not is_computed(operation, str(done)):
                 return self._cannot_compute(q, str(operation))
+        if answer.answered and self._misses_lines_asked(q, answer):
+            # "这两项重点工作加起来": one line found of the two to add is no sum
+            return self._cannot_compute(q, "sum")
+        if answer.answered and answer.kind is AnswerKind.FACT and operation in _COMPARISONS:
+            # "the 2022 new users, how many more than in early 2023": a fact that states one
+            # of the figures is no difference (one computed in the fact is a COMPUTE answer)
+            return self._cannot_compute(q, str(operation))
         if answer.answered and not answer.signals:
             # A search answer is calibrated as it is decided; a structured one here.
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
@@ -758,6 +767,15 @@ class AnswerEngine:
             return PROCEDURE
         return wanted
 
+    @staticmethod
+    def _misses_lines_asked(q: Question, answer: Answer) -> bool:
+        """A sum or a comparison of a stated number of lines ("these two", "the three
+        themes") answered with fewer budget lines than that."""
+        if answer.kind is not AnswerKind.BUDGET or not q.reading.has("sum", "difference"):
+            return False
+        stated = read_stated_count(q.normalized)
+        return stated is not None and len(answer.parts.get("figures", [])) < stated
+
     def _names_a_theme_and_its_priority(self, q: Question) -> bool:
         codes = {t.code for t in q.targets} | set(q.reading.codes)
         return any(self.knowledge.get_theme_priority(code) in codes for code in codes)
@@ -789,6 +807,10 @@ class AnswerEngine:
         if wanted == PROGRESS and answer.kind is AnswerKind.KPI_DETAIL:
             # "the current value of KPI X": the value recorded for it, not its definition
             return answer.parts.get("progress") is not None
+        if wanted == PROGRESS and answer.kind in _KPI_KINDS:
+            # "网络安全相关的KPI目前完成了多少": a list of KPIs is no progress unless recorded
+            kpis = [k for group in answer.parts.get("groups", []) for k in group["kpis"]]
+            return any(self.knowledge.get_latest_progress(k.code) for k in kpis)
         if wanted == KPI and (
             answer.kind in _KPI_KINDS
             or (answer.kind is AnswerKind.OVERVIEW and q.reading.has("kpi"))

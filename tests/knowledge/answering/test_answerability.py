@@ -816,3 +816,18 @@ def test_a_kpi_value_is_only_its_recorded_progress(answer_engine: AnswerEngine) 
     assert not answer.answered and answer.parts["wanted"] == PROGRESS
     assert "no recorded value" in render_answer_text(answer)
     assert answer_engine.answer("What does KPI E5-X-1 measure?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the current value of the KPI on the number of new ITU-D members?",
+        "网络安全相关的KPI目前完成了多少？",
+    ],
+)
+def test_progress_of_kpis_none_recorded_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+    assert read_wanted(normalize("网络安全相关的KPI目前完成了多少？")) == PROGRESS
+    assert read_wanted(normalize("P2完成了多少个项目？")) != PROGRESS

@@ -395,3 +395,27 @@ def test_a_theme_as_a_share_of_its_priority_is_answered(
 def test_a_relative_percentage_not_computed_is_not_answered_with_the_lines() -> None:
     assert read_operation(normalize("P5的预算相当于P1的百分之几")) == "relative"
     assert read_operation(normalize("what share of the budget is P3")) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a difference between figures of two facts: one fact's figure is no answer
+        "國際電聯學院2022年全年的新用戶數，比2023年1至3月新增的註冊用戶多多少？",
+        # two lines to add, one found: no sum
+        "价格可承受的连接和包容安全的电信/ICT这两项重点工作加起来预算一共多少？",
+    ],
+)
+def test_a_computation_missing_an_operand_is_not_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.CANNOT_COMPUTE
+
+
+def test_counts_in_a_fact_added_up_when_asked_with_adding(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "Adding external stakeholders and internal ITU colleagues, how many people did BCG "
+        "interview at least?"
+    )
+    assert answer.answered and answer.parts["result"] == 74
