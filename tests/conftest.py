@@ -1,8 +1,11 @@
 """Shared fixtures: seed data, stores on SQLite and PostgreSQL (empty, or seeded by copying
-one store seeded once), a ready answer engine."""
+one store seeded once), a ready answer engine; a private engine cache for the session."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +29,18 @@ REPO = Path(__file__).resolve().parents[1]
 # The five source documents (copied from ../shared/seeds): the provenance of the seed.
 SOURCES_DIR = REPO / "docs" / "sources"
 STORES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+# Set at import, before any test runs: every in-process command and every process a test
+# starts (they inherit the environment) keeps its answer engines here, never in the user's
+# own cache folder, even when the shell sets STAFFBOT_CACHE_DIR. A test that needs another
+# folder sets its own (monkeypatch.setenv); a test that strips STAFFBOT_* from a child's
+# environment gives it a STAFFBOT_DATA_DIR, whose "cache" folder is then used.
+SESSION_CACHE_DIR = Path(tempfile.mkdtemp(prefix="staffbot-test-cache-"))
+os.environ["STAFFBOT_CACHE_DIR"] = str(SESSION_CACHE_DIR)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SESSION_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -62,9 +62,16 @@ class CacheHeader:
 
 @cache
 def get_code_fingerprint() -> str:
-    """A digest of the knowledge package's source: a new release never reads an old engine."""
+    """A digest of the knowledge package's files: a new release never reads an old engine.
+    Its seed data too: a store seeded and never edited has the same revision mark whatever
+    seed it was seeded from (seeding is not audited)."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    files = (
+        p
+        for p in _PACKAGE.rglob("*")
+        if p.is_file() and "__pycache__" not in p.relative_to(_PACKAGE).parts
+    )
+    for path in sorted(files):
         digest.update(str(path.relative_to(_PACKAGE)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
