@@ -24,12 +24,14 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.lists import asks_for_items
-from knowledge.answering.matching import SearchIndex, to_query_terms
+from knowledge.answering.matching import QueryTerms, SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.text import normalize
 from knowledge.answering.thresholds import (
     ALL_RISKS_CONFIDENCE,
     CERTAIN,
     KPI_OWNER_MIN_COVERAGE,
+    NOTHING_FOUND,
     RISK_MIN_COVERAGE,
     SEARCH_HIT_BASE,
     SOME_RISKS_CONFIDENCE,
@@ -366,7 +368,54 @@ class RecordAnswers:
                     self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
                 ]
                 confidence = min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
+            elif self._names_a_risk_not_held(q, terms):
+                # "what probability does the table give a cyberattack": no such risk; the
+                # table's own risks are offered instead of answered
+                return self._no_such_risk(q, chosen)
         return self.risk_answer(q.lang, chosen, confidence)
+
+    def _names_a_risk_not_held(self, q: Question, terms: QueryTerms) -> bool:
+        """Whether the question names something no risk speaks of: a distinctive English
+        word, or a quoted name ("「网络攻击」风险"), that no risk's texts hold."""
+        texts = [
+            text
+            for risk in self.knowledge.risks.values()
+            for text in (
+                risk.category_en,
+                risk.category_zh,
+                risk.description_en,
+                risk.description_zh,
+                *(m.text_en for m in self.knowledge.mitigations.get(risk.code, [])),
+                *(m.text_zh for m in self.knowledge.mitigations.get(risk.code, [])),
+            )
+        ]
+        # A distinctive word no risk holds ("cyberattack"); words that ask how a risk is
+        # rated ("likely", "assign", "medium") name no risk.
+        missing = self.index.list_missing_words(terms, texts)
+        if any(
+            t.isascii() and w >= DISTINCTIVE_MIN_WEIGHT and t not in _RATING_WORDS
+            for t, w in missing
+        ):
+            return True
+        held = normalize(" ".join(texts))
+        return any(
+            normalize(name) not in held for name in _QUOTED_TERM.findall(q.text) if name.strip()
+        )
+
+    def _no_such_risk(self, q: Question, risks: Sequence[Any]) -> Answer:
+        zh = q.lang == "zh"
+        return Answer(
+            kind=AnswerKind.DECLINE,
+            lang=q.lang,
+            answered=False,
+            confidence=NOTHING_FOUND,
+            suggestions=[
+                f"{r.category_zh}的概率和影响程度是什么？"
+                if zh
+                else f"What are the probability and impact of the {r.category_en.lower()}?"
+                for r in risks
+            ][:RISK_SUGGESTIONS],
+        )
 
     def _risks_rated(self, q: Question, risks: Sequence[Any], dimension: str, level: str) -> Answer:
         """The risks of one rating, counted out of all of them."""
@@ -396,6 +445,18 @@ class RecordAnswers:
             parts={"items": items, "rated": None},
             sources=sources,
         )
+
+
+# Words that ask how a risk is rated, never which risk it is.
+_RATING_WORDS = frozenset(
+    "likely likelihood probable probability impact impacts rated rating ratings rate assign "
+    "assigned assigns register severity severe chance chances odds medium high low only "
+    "table tables level levels score scored considered classed classified".split()
+)
+# How many of the table's risks a question about another risk is offered.
+RISK_SUGGESTIONS = 4
+# A name quoted in a question: 「网络攻击」, “cyberattack”, "cyber attack".
+_QUOTED_TERM = re.compile(r"[「『“\"]([^」』”\"]{1,30})[」』”\"]")
 
 
 @dataclass(frozen=True)

@@ -865,6 +865,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bnot (?:allocated|assigned|going|given|spent|earmarked) (?:to|on|for)\b"
             r"|\b(?:other than|apart from|except|excluding)\b|除了?\S{1,30}(?:以外|之外)"
+            r"|\b(?:leave|leaving|take|taking) out\b|\beverything else\b"
         ),
     ),
     (
@@ -907,9 +908,14 @@ def read_operation(text: str) -> str | None:
     """The computation a question asks for, if one of those an answer must show (normalised)."""
     unquoted = _QUOTED.sub(" ", text)
     for operation, pattern in _OPERATIONS:
+        if operation == REMAINDER and _SUMMED.search(unquoted):
+            continue  # "P1-P4 combined (excluding P5)": a sum that leaves a line out
         if pattern.search(unquoted):
             return operation
     return None
+
+
+_SUMMED = re.compile(r"\bcombined\b|\btogether\b|\bin total\b|\btotal of\b|合计|加起来|一共|总共")
 
 
 def is_computed(operation: str | None, answer_operation: str) -> bool:

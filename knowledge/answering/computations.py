@@ -105,8 +105,35 @@ _REMAINDER = re.compile(
     r"\bnot (?:allocated|assigned|going|given|spent|earmarked) (?:to|on|for)\b"
     r"|\b(?:outside|other than|apart from|except|excluding|besides|beyond)\b"
     r"|\b(?:is|are) left\b|\bleft over\b|\bthe rest\b|\bremainder\b"
+    r"|\b(?:leave|leaving|left|take|taking|taken) out\b|\bremains? (?:for|after)\b"
+    r"|\beverything else\b|\ball the rest\b"
     r"|除了?|以外|之外|其余|剩下|剩余|不属于"
 )
+# The lines a sum leaves out: those named after "excluding", "not counting", "不含".
+_EXCLUDING = re.compile(
+    r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from)\b"
+    r"|不含|不包括|除去|除了"
+)
+
+
+def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
+    """The budget lines a question names after a word that leaves them out, within that
+    clause ("P1-P4 combined (excluding the P5/E6/E7 line)" → P5)."""
+    match = _EXCLUDING.search(q.normalized)
+    if match is None:
+        return set()
+    end = re.search(r"[),;.?!）。；？]", q.normalized[match.end() :])
+    stop = match.end() + end.start() if end else len(q.normalized)
+    excluded = set()
+    for target in q.targets:
+        position = _mention_position(q.normalized[match.end() : stop], target.code, knowledge)
+        if position is not None:
+            before = _mention_position(q.normalized[: match.start()], target.code, knowledge)
+            if before is None:
+                excluded.add(target.code)
+    return excluded
+
+
 # Phrases that name Table 1's lines as the group
 _TABLE_LINES = re.compile(r"\btable 1\b|\bbudget lines\b|\blines\b|表1|预算项")
 RATIO_PLACES = Decimal("0.01")
@@ -143,7 +170,12 @@ def read_operation(q: Question, text: str) -> Operation | None:
         given = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
         percent = Decimal(given[0]) if given else Decimal(100)  # doubled: +100%
         return Operation("change", -percent if direction in _DOWN else percent)
-    if _REMAINDER.search(text) and q.targets and q.reading.has("budget", "whole"):
+    if (
+        _REMAINDER.search(text)
+        and q.targets
+        and q.reading.has("budget", "whole")
+        and not q.reading.has("sum")  # "P1-P4 combined (excluding P5)": a sum of the rest
+    ):
         return Operation("remainder")
     stated = _STATED_PERCENT.search(text)
     if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text):

@@ -54,7 +54,7 @@ from knowledge.answering.calibration import (
     Calibration,
     to_evidence,
 )
-from knowledge.answering.computations import Calculator, compute_in_fact
+from knowledge.answering.computations import Calculator, compute_in_fact, excluded_codes
 from knowledge.answering.definitions import Glossary, defines
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
@@ -367,7 +367,11 @@ class AnswerEngine:
             return self.budgets.combine(replace(q, targets=every), "sum", WHOLE_STORE_CONFIDENCE)
         if len(targets) >= 2 and reading.has("sum", "difference", "whole"):
             op = "difference" if reading.has("difference") else "sum"
-            return self.budgets.combine(q, op) or self.records.overview(q, targets)
+            excluded = excluded_codes(q, self.knowledge) if op == "sum" else set()
+            if excluded and len(targets) - len(excluded) >= 2:
+                # "P1, P2, P3 and P4 combined (excluding the P5/E6/E7 line)"
+                q = replace(q, targets=[t for t in targets if t.code not in excluded])
+            return self.budgets.combine(q, op) or self.records.overview(q, q.targets)
         if reading.has("output", "outcome") and targets:
             return self.records.results(q, "outputs" if reading.has("output") else "outcomes")
         if reading.has("budget", "share"):

@@ -176,3 +176,33 @@ def test_the_kpis_the_framework_contains_are_all_of_them(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind is AnswerKind.KPI_TOTAL and answer.parts["total"] == 82
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What probability does the OP-23 risk table assign to a cyberattack on BDT's IT systems?",
+        "OP-23風險表中「網絡攻擊」風險的影響程度是什麼？",
+    ],
+)
+def test_a_risk_the_table_does_not_hold_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # not the four risks the table does hold, as if one of them were the one asked
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is not AnswerKind.RISK
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which OP-23 risk is rated medium probability and medium impact?",
+        "What probability and impact does OP-23 assign to the financial risk?",
+        "mitigation for the fundng shortfall risk",  # "shortfall": a synonym of "lack"
+    ],
+)
+def test_risks_asked_by_their_rating_or_in_other_words_are_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.RISK

@@ -419,3 +419,19 @@ def test_counts_in_a_fact_added_up_when_asked_with_adding(answer_engine: AnswerE
         "interview at least?"
     )
     assert answer.answered and answer.parts["result"] == 74
+
+
+def test_a_sum_that_leaves_a_line_out_adds_the_others(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What is the total 2023 budget of the four priorities P1, P2, P3 and P4 combined "
+        "(excluding the P5/E6/E7 line)?"
+    )
+    assert (answer.parts["op"], answer.parts["result"]) == ("sum", 2866000)
+
+
+def test_what_remains_once_a_line_is_left_out(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "If we leave out the enabling policy and regulatory environment priority, how much of "
+        "the OP-23 money remains for everything else?"
+    )
+    assert (answer.parts["op"], answer.parts["result"]) == ("remainder", 3089000)
