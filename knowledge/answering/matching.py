@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
@@ -104,7 +105,7 @@ def to_query_terms(normalized: str, *, drop: Iterable[str] = ()) -> QueryTerms:
     return QueryTerms(tuple(dict.fromkeys(tokens)), normalized, glue)
 
 
-@lru_cache(maxsize=65536)  # names, tags and keywords repeat across entries
+@lru_cache(maxsize=16384)  # names, tags and keywords repeat across entries; texts seldom do
 def _text_tokens(text: str) -> frozenset[str]:
     normalized = normalize(text)
     tokens: set[str] = set()
@@ -112,7 +113,9 @@ def _text_tokens(text: str) -> frozenset[str]:
         tokens.update(latin_tokens(normalized))
     if is_chinese(normalized):
         tokens.update(g for g in han_bigrams(normalized) if not is_function_gram(g))
-    return frozenset(tokens)
+    # One string per distinct token: 100k entries repeat a few thousand character pairs and
+    # words millions of times.
+    return frozenset(map(sys.intern, tokens))
 
 
 def _entry_tokens(texts: Iterable[str]) -> set[str]:
@@ -138,7 +141,10 @@ class SearchIndex:
     def __init__(self, entries: Sequence[Entry], synonyms: Sequence[Sequence[str]] = ()) -> None:
         self.entries = list(entries)
         self._keys: list[tuple[str, ...]] = []
-        self._key_token_sets: list[tuple[frozenset[str], ...]] = []
+        # The token sets of each key text, made when a name search first looks at an entry
+        # (names are searched among a few kinds only; every entry's would cost 200 MB at
+        # 100k entries).
+        self._key_token_sets: dict[int, tuple[frozenset[str], ...]] = {}
         # Postings in three flat arrays (token slot, entry, weight), sorted by slot below: a
         # dict or an array per token would cost a Python object per token (hundreds of
         # thousands at 100k entries), in memory and in a cached index's load time.
@@ -153,12 +159,17 @@ class SearchIndex:
                 entry_ids.append(i)
                 weights.append(weight)
             self._keys.append(tuple(normalize(t) for t in entry.key_texts) or ("",))
-            self._key_token_sets.append(key_sets)
-        by_slot = np.argsort(np.frombuffer(token_slots, dtype=np.int32), kind="stable")
+        # Each temporary array is let go as soon as it is used: at 100k entries they hold
+        # millions of postings, and the build's peak memory is theirs.
+        slot_of = np.frombuffer(token_slots, dtype=np.int32)
+        counts = np.bincount(slot_of, minlength=len(slots))
+        by_slot = np.argsort(slot_of, kind="stable")
+        del slot_of, token_slots
         self._slots = slots
         self._ids = np.frombuffer(entry_ids, dtype=np.int32)[by_slot]
+        del entry_ids
         self._weights = np.frombuffer(weights, dtype=np.float32)[by_slot]
-        counts = np.bincount(np.frombuffer(token_slots, dtype=np.int32), minlength=len(slots))
+        del weights, by_slot
         self._starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         n = max(len(self.entries), 1)
         self._idf: dict[str, float] = {
@@ -185,6 +196,13 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def _key_tokens(self, i: int) -> tuple[frozenset[str], ...]:
+        found = self._key_token_sets.get(i)
+        if found is None:
+            found = tuple(_text_tokens(t) for t in self.entries[i].key_texts)
+            self._key_token_sets[i] = found
+        return found
 
     def _posting(self, token: str) -> tuple[np.ndarray, np.ndarray]:
         """The entries holding an indexed token (ascending) and its weight in each."""
@@ -362,7 +380,7 @@ class SearchIndex:
         mentions: list[Mention] = []
         for i in candidates:
             best: tuple[float, frozenset[str]] = (0.0, frozenset())
-            for key_tokens in self._key_token_sets[i]:
+            for key_tokens in self._key_tokens(i):
                 weight = sum(self._idf.get(t, 0.0) for t in key_tokens)
                 if weight <= 0:
                     continue
