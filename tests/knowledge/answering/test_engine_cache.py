@@ -483,3 +483,34 @@ def test_cli_ask_jsonl_writes_the_cache_and_answers_the_same_from_it(
     assert ask() == first
     assert len(builds) == 1
     assert len(first.splitlines()) == len(QUESTIONS)
+
+
+def test_rows_are_kept_by_their_values_and_come_back_as_rows() -> None:
+    # SQLAlchemy's per-row state is not pickled: the row comes back outside any session,
+    # with the same values, readable as before
+    import io
+    import pickle
+
+    from sqlalchemy import inspect
+
+    from knowledge.answering.engine_cache import _RowPickler
+    from knowledge.store import models
+
+    fact = models.Fact(
+        key="k",
+        kind="highlight",
+        title_en="T",
+        title_zh="标",
+        text_en="x",
+        text_zh="文",
+        questions_en=["q?"],
+        doc="002",
+        section="1",
+    )
+    buffer = io.BytesIO()
+    _RowPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump([fact, fact])
+    first, second = pickle.loads(buffer.getvalue())
+    assert first is second  # one row pickled once
+    assert inspect(first).transient
+    assert first.model_dump() == fact.model_dump()
+    assert b"_sa_instance_state" not in buffer.getvalue()
