@@ -385,6 +385,10 @@ class RecordAnswers:
                 risk.category_zh,
                 risk.description_en,
                 risk.description_zh,
+                risk.probability_en,
+                risk.probability_zh,
+                risk.impact_en,
+                risk.impact_zh,
                 *(m.text_en for m in self.knowledge.mitigations.get(risk.code, [])),
                 *(m.text_zh for m in self.knowledge.mitigations.get(risk.code, [])),
             )

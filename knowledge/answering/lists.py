@@ -31,7 +31,10 @@ _NUMBER_WORDS = {
 }
 # "the four main risks", "three proposals", "4 pillars"; "四项主要风险", "三个主题", "五大".
 _STATED = re.compile(
-    r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z-]+\s+){0,2}?[a-z-]+s\b"
+    # not the number of a code ("the OP-23 document has"), nor a verb for the plural noun
+    r"(?<![\w\-./])(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?!(?:has|was|is|does|goes|says|gets|makes|takes|gives|lists"
+    r"|includes|contains|shows|sets)\b)[a-z-]+s\b"
     r"|(?<![\d.])([两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面)"
 )
 

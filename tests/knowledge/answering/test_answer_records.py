@@ -206,3 +206,9 @@ def test_risks_asked_by_their_rating_or_in_other_words_are_answered(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind is AnswerKind.RISK
+
+
+def test_a_rating_quoted_is_held_by_the_risks(answer_engine: AnswerEngine) -> None:
+    # 「中」 is a rating the table gives, not a risk it lacks
+    answer = answer_engine.answer("OP-23風險表裡，概率和影響程度都評為「中」的是哪一項風險？")
+    assert answer.answered and answer.kind is AnswerKind.RISK

@@ -12,6 +12,7 @@ from knowledge.answering.lists import (
     gives_stated_count,
     read_stated_count,
 )
+from knowledge.answering.text import normalize
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,18 @@ def test_a_fact_that_only_counts_the_items_asked_is_not_the_answer(
     assert answer_engine.answer("What are the three pillars?").record == (
         "fact:strategy-three-pillars"
     )
+
+
+def test_a_number_in_a_code_or_before_a_verb_states_no_count() -> None:
+    # "the OP-23 document has ten budget lines": ten lines, not 23 documents
+    question = "Table 1 of the OP-23 document has ten budget lines. What is the average per line?"
+    assert read_stated_count(normalize(question)) == 10
+    assert read_stated_count(normalize("the GSR-23 guidelines")) is None
+
+
+def test_the_average_of_the_lines_a_table_has(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "Table 1 of the OP-23 document has ten budget lines. What's the average allocation "
+        "per line?"
+    )
+    assert (answer.parts["op"], answer.parts["result"]) == ("average", 420000)
