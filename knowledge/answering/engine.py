@@ -128,6 +128,8 @@ _MITIGATING = (
 # Answers whose parts say which operation they computed.
 _COMPUTED_KINDS = frozenset({AnswerKind.COMPUTE, AnswerKind.EXTREME})
 _SEARCHED_KINDS = frozenset({AnswerKind.FACT, AnswerKind.FAQ})
+# Things a question adds up or compares that are no budget lines of the plan.
+_OTHER_THINGS = re.compile(r"\b(?:projects?|initiatives?|grants?|contracts?)\b|项目|倡议|合同|赠款")
 # Computations between figures that no fact states as such.
 _COMPARISONS = frozenset({DIFFERENCE, RATIO, RELATIVE_TO})
 _KPI_KINDS = frozenset({AnswerKind.KPI_DETAIL, AnswerKind.KPI_LIST, AnswerKind.KPI_TOTAL})
@@ -365,7 +367,14 @@ class AnswerEngine:
             # "the combined budget of all the enablers": the sum of the class, not the total
             every = [Target(s.code) for s in list_subjects(self.knowledge, classes[0])]
             return self.budgets.combine(replace(q, targets=every), "sum", WHOLE_STORE_CONFIDENCE)
-        if len(targets) >= 2 and reading.has("sum", "difference", "whole"):
+        if (
+            len(targets) >= 2
+            and reading.has("sum", "difference", "whole")
+            and not (not reading.codes and _OTHER_THINGS.search(q.normalized))
+        ):
+            # (two projects named by words that also name priorities are not those lines:
+            # "the universal and meaningful connectivity project and VaMoz Digital"; the
+            # lines found are then declined as no sum, in _misses_lines_asked)
             op = "difference" if reading.has("difference") else "sum"
             excluded = excluded_codes(q, self.knowledge) if op == "sum" else set()
             if excluded and len(targets) - len(excluded) >= 2:
@@ -774,11 +783,17 @@ class AnswerEngine:
     @staticmethod
     def _misses_lines_asked(q: Question, answer: Answer) -> bool:
         """A sum or a comparison of a stated number of lines ("these two", "the three
-        themes") answered with fewer budget lines than that."""
+        themes") answered with fewer budget lines than that, a difference with one, or one of
+        things that are no budget lines (projects) answered with the lines their words name."""
         if answer.kind is not AnswerKind.BUDGET or not q.reading.has("sum", "difference"):
             return False
+        if not q.reading.codes and _OTHER_THINGS.search(q.normalized):
+            return True  # "the two projects combined": not the priorities their words name
+        figures = len(answer.parts.get("figures", []))
+        if q.reading.has("difference") and figures < 2:
+            return True  # "the gap between X and Y" with one of them found
         stated = read_stated_count(q.normalized)
-        return stated is not None and len(answer.parts.get("figures", [])) < stated
+        return stated is not None and figures < stated
 
     def _names_a_theme_and_its_priority(self, q: Question) -> bool:
         codes = {t.code for t in q.targets} | set(q.reading.codes)

@@ -164,6 +164,10 @@ class QuestionReader:
                 continue
             explained_tokens |= group[0].explained
             targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
+        # A priority named by name beside themes of its own scopes them ("within affordable
+        # connectivity, the gap between infrastructure and emergency telecoms")
+        named_parents = {self.knowledge.get_theme_priority(t.code) for t in targets}
+        targets = [t for t in targets if t.code not in named_parents]
         targets = [Target(code) for code in coded] + targets
         code_weight = self.index.unknown_token_weight * len(reading.codes + reading.theme_codes)
         weights = self.index.weigh(q.terms)

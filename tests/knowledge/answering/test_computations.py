@@ -435,3 +435,27 @@ def test_what_remains_once_a_line_is_left_out(answer_engine: AnswerEngine) -> No
         "the OP-23 money remains for everything else?"
     )
     assert (answer.parts["op"], answer.parts["result"]) == ("remainder", 3089000)
+
+
+def test_a_priority_named_beside_its_themes_scopes_them(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "Within affordable connectivity, what's the gap between the network & digital "
+        "infrastructure budget and the emergency telecom budget?"
+    )
+    assert (answer.parts["op"], answer.parts["result"]) == ("difference", 265000)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # projects named by words that also name priorities are not those priorities' lines
+        "What's the combined value of the two new EU-funded projects mentioned in OP-23, the "
+        "universal and meaningful connectivity one and VaMoz Digital?",
+        # a gap between two lines, one of them found
+        "What is the gap between the cybersecurity budget and the zorblax budget?",
+    ],
+)
+def test_sums_and_gaps_of_lines_not_found_are_not_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
