@@ -742,7 +742,17 @@ def _words(text: str) -> set[str]:
     return words
 
 
+# A rise in percent: "增幅是百分之多少", "by what percentage did it grow".
+_FACT_GROWTH = re.compile(
+    r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"
+    r"|\bby what (?:percentage|percent)\b|\bpercentage (?:increase|growth|rise)\b"
+    r"|\bgrowth rate\b|\b(?:grew|grow|increased?|rose) by what\b"
+)
+
+
 def read_fact_operation(normalized: str) -> str | None:
+    if _FACT_GROWTH.search(normalized):
+        return "growth"
     if _FACT_SHARE.search(normalized):
         return "share"
     if _FACT_SUM.search(normalized):
@@ -766,7 +776,7 @@ def compute_in_fact(
     asked = _words(q.normalized)
     every = read_counts(text)
     counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
-    if op in (RATIO, DIFFERENCE) and len(counts) == 1 and len(every) == 2:
+    if op in (RATIO, DIFFERENCE, "growth") and len(counts) == 1 and len(every) == 2:
         counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
     negated = _NOT_DONE.search(q.normalized)
     if op == DIFFERENCE and negated and len(counts) > 2:
@@ -784,6 +794,13 @@ def compute_in_fact(
         if part.value == 0 or part.value == whole.value:
             return None
         parts |= {"part": part, "whole": whole, "result": to_percentage(part.value, whole.value)}
+    elif op == "growth":
+        # "from 40 to 65 staff": a rise of 62.5% on the smaller
+        small, large = sorted(counts, key=lambda c: c.value)
+        if small.value == large.value:
+            return None
+        result = to_percentage(large.value - small.value, small.value)
+        parts |= {"small": small, "large": large, "result": result}
     elif op in (RATIO, DIFFERENCE):
         # "from 40 to 65 staff": how many times, or by how much, the larger is the smaller
         small, large = sorted(counts, key=lambda c: c.value)

@@ -3,6 +3,7 @@ and counts inside a fact; each grounded in figures the store identifies, or not 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -459,3 +460,17 @@ def test_sums_and_gaps_of_lines_not_found_are_not_answered(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "願景規劃參與的工作人員從最初的人數增加到最終的人數，增幅是百分之多少？",
+        "By what percentage did the number of staff in the visioning exercise grow?",
+    ],
+)
+def test_a_rise_in_percent_inside_a_fact(answer_engine: AnswerEngine, question: str) -> None:
+    # "from 40 to 65 staff": 62.5%, with its formula
+    answer = answer_engine.answer(question)
+    assert (answer.parts["op"], answer.parts["result"]) == ("fact_growth", Decimal("62.5"))
+    assert re.search(r"[(（]65 − 40[)）] ?/ 40 = 62\.5%", render_answer_text(answer))
