@@ -799,8 +799,8 @@ def compute_in_fact(
         small, large = sorted(counts, key=lambda c: c.value)
         if small.value == large.value:
             return None
-        result = to_percentage(large.value - small.value, small.value)
-        parts |= {"small": small, "large": large, "result": result}
+        rise = to_percentage(large.value - small.value, small.value)
+        parts |= {"small": small, "large": large, "result": rise}
     elif op in (RATIO, DIFFERENCE):
         # "from 40 to 65 staff": how many times, or by how much, the larger is the smaller
         small, large = sorted(counts, key=lambda c: c.value)
