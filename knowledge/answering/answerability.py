@@ -138,7 +138,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
             r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
-            r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是",
+            r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日",
             re.IGNORECASE,
         ),
     ),
@@ -320,7 +320,8 @@ _FRAME = re.compile(
     r"\bworth\b|\bstands? for\b|\bin total\b|\baltogether\b|\bcombined\b"
     r"|\b(?:which|what) (?:months?|years?|days?|dates?)\b"
     r"|\bhow (?:long|much|many)\b|\bnumber of\b|\bmean(?:s|ing)?\b"
-    r"|几天|多久|多长时间|多少天|什么意思|代表什么|指的是",
+    r"|几天|多久|多长时间|多少天|什么意思|代表什么|指的是"
+    r"|(?:从|由)?几号(?:开|办|举行|举办)?(?:到|至)几号|(?<!第)几号(?!决议|文件|令)|几日|哪几天",
     re.IGNORECASE,
 )
 

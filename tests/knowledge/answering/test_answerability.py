@@ -30,6 +30,7 @@ from knowledge.answering.answerability import (
     asks_about_future,
     holds_title,
     is_supplied,
+    list_frame_spans,
     list_named_words,
     read_action,
     read_actor_verb,
@@ -831,3 +832,16 @@ def test_progress_of_kpis_none_recorded_is_declined(
     assert not answer_engine.answer(question).answered
     assert read_wanted(normalize("网络安全相关的KPI目前完成了多少？")) == PROGRESS
     assert read_wanted(normalize("P2完成了多少个项目？")) != PROGRESS
+
+
+def test_which_day_in_chinese_asks_a_date_not_a_resolution_number() -> None:
+    assert read_wanted(normalize("务虚会是几号举行的？")) == DATE
+    assert read_wanted(normalize("根据理事会第几号决议？")) != DATE
+    # "从几号开到几号" says only that a date is wanted: no evidence against the record
+    spans = list_frame_spans(normalize("2018年务虚会是从几号开到几号？"))
+    assert any("几号" in span for span in spans)
+
+
+def test_the_retreat_dates_asked_from_which_day_to_which(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("2018年電信發展局管理層務虛會是從幾號開到幾號？")
+    assert answer.answered and answer.record == "fact:retreat-dates-venue-participants"
