@@ -90,7 +90,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|level|reading|result|score)s?\b|\bhow far along\b|\bprogress (?:on|of|towards?)"
             r" (?:the )?(?:kpi|indicator)|\b(?:kpi|indicator)s?'?s? (?:progress|value)\b"
             r"|数值|当前值|最新值|实际值|目前的值|完成情况|进展情况|进度如何|进展如何|完成度|完成率"
-            r"|(?:目前|现在|已经|当前)?完成了?多少(?![个项名位次条家所种场门篇期批座套国人])",
+            r"|(?:目前|现在|已经|当前)?完成了?多少(?![个项名位次条家所种场门篇期批座套国人])"
+            r"|(?:目前|现在|当前)(?:是|为)多少(?![个项名位次条家所种场门篇期批座套国人])",
             re.IGNORECASE,
         ),
     ),
@@ -175,6 +176,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         COUNT,
         re.compile(
             r"\bhow many\b|\bnumber of\b|多少(?:个|项|人|名|位|次|家|所|条|种|天|国)"
+            r"|几岁|多少岁|\bhow old\b|\bwhat age\b"
             r"|几(?:个|项|人|名|位|次|家|所|条|种|天|国)|有多少",
             re.IGNORECASE,
         ),
@@ -866,6 +868,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bnot (?:allocated|assigned|going|given|spent|earmarked) (?:to|on|for)\b"
             r"|\b(?:other than|apart from|except|excluding)\b|除了?\S{1,30}(?:以外|之外)"
+            r"|扣掉|扣除|还剩"
             r"|\b(?:leave|leaving|take|taking) out\b|\beverything else\b"
         ),
     ),

@@ -87,7 +87,7 @@ def read_fraction(text: str) -> Decimal | None:
 # The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
 _AMOUNT_WANTED = re.compile(
     r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
-    r"|^what(?:'s| is) \d{1,3}(?:\.\d{1,2})?\s*(?:%|percent) of\b"
+    r"|^what(?:'s| is| would| will) (?:be )?\d{1,3}(?:\.\d{1,2})?\s*(?:%|percent) of\b"
     r"|\bhow many\b.*\b(?:chf|francs?)\b|多少瑞郎|多少钱|多少法郎|相当于多少|合多少|是多少"
 )
 # The question asks for a share: "what share", "百分之几"
@@ -107,7 +107,7 @@ _REMAINDER = re.compile(
     r"|\b(?:is|are) left\b|\bleft over\b|\bthe rest\b|\bremainder\b"
     r"|\b(?:leave|leaving|left|take|taking|taken) out\b|\bremains? (?:for|after)\b"
     r"|\beverything else\b|\ball the rest\b"
-    r"|除了?|以外|之外|其余|剩下|剩余|不属于"
+    r"|除了?|以外|之外|其余|剩下|剩余|不属于|扣掉|扣除|还剩"
 )
 # The lines a sum leaves out: those named after "excluding", "not counting", "不含".
 _EXCLUDING = re.compile(

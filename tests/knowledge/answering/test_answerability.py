@@ -845,3 +845,15 @@ def test_which_day_in_chinese_asks_a_date_not_a_resolution_number() -> None:
 def test_the_retreat_dates_asked_from_which_day_to_which(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("2018年電信發展局管理層務虛會是從幾號開到幾號？")
     assert answer.answered and answer.record == "fact:retreat-dates-venue-participants"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "國際電聯職員的退休年齡是幾歲？",  # an age is a figure the record must give
+        "成員國對電信發展局工作的平均滿意度目前是多少？",  # a KPI's value now: none recorded
+        "電信發展局目前有多少名P4及以上職員？",  # a count of staff, not the retreat's dates
+    ],
+)
+def test_a_figure_asked_now_needs_the_figure(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered

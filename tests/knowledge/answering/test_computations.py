@@ -474,3 +474,17 @@ def test_a_rise_in_percent_inside_a_fact(answer_engine: AnswerEngine, question: 
     answer = answer_engine.answer(question)
     assert (answer.parts["op"], answer.parts["result"]) == ("fact_growth", Decimal("62.5"))
     assert re.search(r"[(（]65 − 40[)）] ?/ 40 = 62\.5%", render_answer_text(answer))
+
+
+@pytest.mark.parametrize(
+    ("question", "op", "result"),
+    [
+        ("What would 10% of the P1 budget be?", "percent_of", 51900),
+        ("總預算扣掉P3之後還剩多少？", "remainder", 3089000),
+    ],
+)
+def test_a_percentage_of_a_line_and_what_is_left_in_other_words(
+    answer_engine: AnswerEngine, question: str, op: str, result: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert (answer.parts["op"], answer.parts["result"]) == (op, result)
