@@ -57,7 +57,7 @@ GOALS = {
     "seed_p99_ms": 5.0,
     "large_p99_ms": 50.0,
     "speedup": 5.0,
-    "cold_s": 1.5,
+    "cold_s": 1.0,
     "restart_s": 5.0,
     "peak_gb": 1.0,
 }
