@@ -26,11 +26,28 @@ def is_seeded(session: Session) -> bool:
     return session.exec(select(models.Document.id).limit(1)).first() is not None
 
 
+# Who an audit row says put seed rows back into a store in use (`staffbot db seed`).
+SEED_ACTOR = "staffbot db seed"
+
+
 def seed_store(engine: Engine, seed_dir: Path = SEED_DIR) -> int:
-    """Insert whatever seed rows are missing; returns how many were inserted."""
+    """Insert whatever seed rows are missing; returns how many were inserted. Rows put back
+    into a store already in use are audited (one row, not undoable), so that the revision
+    moves and every reader — the answering processes, the kept engines — sees them."""
     data = read_seed(seed_dir)
     with Session(engine) as session:
+        in_use = is_seeded(session)
         inserted = apply_seed(session, data)
+        if in_use and inserted:
+            session.add(
+                models.AuditEntry(
+                    actor=SEED_ACTOR,
+                    action="seed",
+                    entity="store",
+                    entity_key="seed",
+                    after={"rows": inserted},
+                )
+            )
         session.commit()
     logger.info("seeded %s rows", inserted)
     return inserted

@@ -198,3 +198,24 @@ def test_a_failing_sqlite_upgrade_leaves_the_schema_as_it_was(tmp_path: Path) ->
         assert not inspect(connection).has_table("conversationref")
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
+
+
+def test_seed_rows_put_back_into_a_store_in_use_move_its_revision(db_engine: Engine) -> None:
+    # `staffbot db seed` after a fact was removed: the revision moves, so that answering
+    # processes and kept engines read the fact again; first use and a seed with nothing to
+    # put back leave it where it is
+    ensure_store(db_engine)
+    with Session(db_engine) as session:
+        first = get_revision(session)
+        fact = session.exec(select(models.Fact)).first()
+        assert fact is not None
+        session.delete(fact)
+        session.commit()
+    assert seed_store(db_engine) == 1
+    with Session(db_engine) as session:
+        assert get_revision(session) == first + 1
+        entry = session.exec(select(models.AuditEntry)).all()[-1]
+        assert (entry.action, entry.entity, entry.after) == ("seed", "store", {"rows": 1})
+    assert seed_store(db_engine) == 0
+    with Session(db_engine) as session:
+        assert get_revision(session) == first + 1
