@@ -402,7 +402,8 @@ _ZH_ACTION = re.compile(
 _ZH_ASKER = re.compile(r"我们?(?:该|要|应该|应当|可以|能|得|需要)?(?:怎么|怎样|如何|去哪|在哪)")
 _INFORMATION_VERBS = frozenset(
     "find see get know check learn read access view look tell understand obtain calculate "
-    "compute work be become say describe define measure explain interpret use ensure "
+    "compute work be become say describe define measure explain interpret use ensure plan "
+    "intend propose aim expect "
     "查看 查到 查询 找到 了解 知道 获取 获得 看到 理解 计算 解释 定义 衡量 描述 确保 实现 "
     "使用".split()
 )

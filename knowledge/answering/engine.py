@@ -1036,7 +1036,19 @@ _YES_NO = re.compile(
 # Words that qualify an amount without naming whose it is: "the total budget available",
 # "总共有多少资金可用", "the approved envelope".
 _AMOUNT_QUALIFIERS = frozenset(
-    {"available", "approved", "planned", "foreseen", "可用", "可供", "批准", "已批"}
+    {
+        "available",
+        "approved",
+        "planned",
+        "foreseen",
+        "grand",
+        "overall",
+        "entire",
+        "可用",
+        "可供",
+        "批准",
+        "已批",
+    }
 )
 
 # The organisation whose documents these are: a question that names only it ("how many KPIs

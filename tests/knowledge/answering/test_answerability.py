@@ -857,3 +857,15 @@ def test_the_retreat_dates_asked_from_which_day_to_which(answer_engine: AnswerEn
 )
 def test_a_figure_asked_now_needs_the_figure(answer_engine: AnswerEngine, question: str) -> None:
     assert not answer_engine.answer(question).answered
+
+
+def test_how_we_plan_to_do_something_asks_the_plan(answer_engine: AnswerEngine) -> None:
+    # "how do we plan to mitigate": the mitigations, not instructions for planning
+    assert read_action(normalize("How do we plan to mitigate the shortage of experts?")) is None
+    answer = answer_engine.answer("How do we plan to mitigate the shortage of qualified experts?")
+    assert answer.answered and answer.kind is AnswerKind.RISK
+
+
+def test_the_grand_total_is_the_total(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("What's the grand total of the ITU-D OP-23 budget?")
+    assert answer.answered and "4,200,000" in render_answer_text(answer)
