@@ -446,7 +446,7 @@ class RecordAnswers:
             lang=lang,
             answered=True,
             confidence=confidence,
-            parts={"items": items, "rated": None},
+            parts={"items": items, "rated": None, "total": len(self.knowledge.risks)},
             sources=sources,
         )
 

@@ -341,7 +341,7 @@ def list_frame_spans(text: str) -> list[str]:
 # "2030 Sustainable Development Goals", "Connect 2030", "the 2024-2027 Strategic Plan",
 # "2030年可持续发展议程".
 _NAMING_YEAR = re.compile(
-    r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d(?!\d)|\s+[A-Z]|年?(?:可持续|议程|愿景|战略|互联))"
+    r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d(?!\d)|\s+(?-i:[A-Z])|年?(?:可持续|议程|愿景|战略|互联))"
     r"|(?:connect|agenda|vision|议程)\s*(?:19|20)\d\d(?!\d)"
     r"|(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?=(?:19|20)?\d\d(?!\d))",
     re.IGNORECASE,
@@ -774,13 +774,12 @@ def _dates_events_named(question: str, texts: Sequence[str]) -> bool:
         return True
     for text in texts:
         for sentence in _SENTENCE_END.split(text):
-            years = _YEAR.findall(sentence)
+            years = _list_dated_years(sentence)  # not periods: "2022-2025" dates nothing
             for event, year in events.items():
                 # ITU names a meeting with the year it meets in: a date of TDAG-24 is in 2024
-                # ("a report on 2023 to TDAG-24" dates no meeting); a day and month alone do
-                if event in sentence.lower() and (
-                    year in years or (not years and _DATE.search(sentence) is not None)
-                ):
+                # ("a report on 2023 to TDAG-24" dates no meeting, nor "in January, after
+                # WTDC-22" the conference)
+                if event in sentence.lower() and year in years:
                     return True
     return False
 
@@ -840,7 +839,7 @@ RELATIVE = re.compile(
     + _NOT_THE_WHOLE
     + r"|\bwhat (?:percentage|percent|share|proportion|fraction) of "
     + _NOT_THE_WHOLE
-    + r"[a-z0-9\-'’ ]{1,40}?\b(?:is|are|does)\b"
+    + r"[a-z0-9\-'’ ]{1,40}?\b(?:is|are|does|do|goes|go|gets|get|receives?|went|got)\b"
 )
 
 # Computations a question may ask for, and the operations of a computed answer that do not

@@ -111,27 +111,22 @@ _REMAINDER = re.compile(
 )
 # The lines a sum leaves out: those named after "excluding", "not counting", "不含".
 _EXCLUDING = re.compile(
-    r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from)\b"
-    r"|不含|不包括|除去|除了"
+    r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from|but not)\b"
+    r"|不含|不包括|除去|除了|不算|不计|去掉|扣掉|扣除"
 )
 
 
 def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
     """The budget lines a question names after a word that leaves them out, within that
-    clause ("P1-P4 combined (excluding the P5/E6/E7 line)" → P5)."""
+    clause ("P1-P4 combined (excluding the P5/E6/E7 line)" → P5; "P1, P2 and P3, excluding
+    P2" → P2)."""
     match = _EXCLUDING.search(q.normalized)
     if match is None:
         return set()
     end = re.search(r"[),;.?!）。；？]", q.normalized[match.end() :])
     stop = match.end() + end.start() if end else len(q.normalized)
-    excluded = set()
-    for target in q.targets:
-        position = _mention_position(q.normalized[match.end() : stop], target.code, knowledge)
-        if position is not None:
-            before = _mention_position(q.normalized[: match.start()], target.code, knowledge)
-            if before is None:
-                excluded.add(target.code)
-    return excluded
+    clause = q.normalized[match.end() : stop]
+    return {t.code for t in q.targets if _mention_position(clause, t.code, knowledge) is not None}
 
 
 # Phrases that name Table 1's lines as the group
@@ -194,8 +189,11 @@ _OF_THE_WHOLE = re.compile(
     r"(?:op-23 |itu-d |bdt )?(?:total|overall|whole|entire)"
     r"(?: budget| envelope| op-23)?\b(?! of\b)|总预算|预算总额|预算总数"
 )
-# "what percentage of P1's budget is P5's": the base comes first.
-_WHAT_SHARE_OF = re.compile(r"\bwhat (?:percentage|percent|share|proportion|fraction) of\b")
+# "what percentage of P1's budget is P5's": the base comes first ("P5 is what percentage of
+# P1" names the part first).
+_WHAT_SHARE_OF = re.compile(
+    r"(?<!\bis )(?<!\bare )\bwhat (?:percentage|percent|share|proportion|fraction) of\b"
+)
 SHARE_PLACES = Decimal("0.1")
 
 

@@ -356,6 +356,9 @@ class AnswerEngine:
             # "how many themes are there", "list all the themes with their budgets"
             return self.budgets.extreme(q, counted=reading.has("count"))
         classes = [c for c in ("priority", "enabler") if reading.has(f"class_{c}")]
+        excluded = excluded_codes(q, self.knowledge) if targets else set()
+        if excluded and reading.has("sum") and not reading.has("difference"):
+            return self._sum_excluding(q, classes, excluded)
         if (
             not targets
             and len(classes) == 1
@@ -376,10 +379,9 @@ class AnswerEngine:
             # "the universal and meaningful connectivity project and VaMoz Digital"; the
             # lines found are then declined as no sum, in _misses_lines_asked)
             op = "difference" if reading.has("difference") else "sum"
-            excluded = excluded_codes(q, self.knowledge) if op == "sum" else set()
-            if excluded and len(targets) - len(excluded) >= 2:
-                # "P1, P2, P3 and P4 combined (excluding the P5/E6/E7 line)"
-                q = replace(q, targets=[t for t in targets if t.code not in excluded])
+            if op == "difference" and len(targets) != 2:
+                # "how much more does P3 get than P1 and P4 together": not one line less another
+                return self._cannot_compute(q, op)
             return self.budgets.combine(q, op) or self.records.overview(q, q.targets)
         if reading.has("output", "outcome") and targets:
             return self.records.results(q, "outputs" if reading.has("output") else "outcomes")
@@ -779,6 +781,20 @@ class AnswerEngine:
         if wanted is None and read_action(q.normalized) is not None:
             return PROCEDURE
         return wanted
+
+    def _sum_excluding(self, q: Question, classes: list[str], excluded: set[str]) -> Answer:
+        """A sum that leaves lines out: of the class named ("all enablers except E1", "不算E3，
+        推动因素加起来") or of the lines named ("P1, P2 and P3, excluding P2"), less those; not
+        computed when fewer than two lines are left (never the lines left out themselves)."""
+        if classes:
+            group = [s.code for c in classes for s in list_subjects(self.knowledge, c)]
+        else:
+            group = [t.code for t in q.targets]
+        rest = [code for code in dict.fromkeys(group) if code not in excluded]
+        if len(rest) < 2:
+            return self._cannot_compute(q, "sum")
+        kept = replace(q, targets=[Target(code) for code in rest])
+        return self.budgets.combine(kept, "sum") or self._cannot_compute(q, "sum")
 
     @staticmethod
     def _misses_lines_asked(q: Question, answer: Answer) -> bool:

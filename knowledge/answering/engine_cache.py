@@ -28,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pydantic
+import sqlalchemy
+import sqlmodel
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import configure_mappers
 from sqlalchemy.orm.instrumentation import manager_of_class
@@ -39,7 +42,7 @@ from knowledge.store import RevisionMark
 logger = logging.getLogger(__name__)
 
 # Raised whenever what is pickled changes shape in a way the code fingerprint cannot see.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SUFFIX = ".engine"
 # The folder keeps the engines of this many stores (the newest written); older ones go.
 MAX_KEPT = 8
@@ -56,12 +59,20 @@ class CacheHeader:
     mark: RevisionMark  # knowledge.store.get_revision_mark
     code: str = ""
     python: str = ""
-    numpy: str = ""
+    # The libraries whose objects are pickled or rebuilt: NumPy's arrays, the rows' classes
+    libraries: str = ""
     format: int = FORMAT_VERSION
 
     @classmethod
     def of(cls, store: str, mark: RevisionMark) -> CacheHeader:
-        return cls(store, mark, get_code_fingerprint(), sys.version, np.__version__)
+        return cls(store, mark, get_code_fingerprint(), sys.version, _library_versions())
+
+
+def _library_versions() -> str:
+    return " ".join(
+        f"{module.__name__} {getattr(module, '__version__', getattr(module, 'VERSION', ''))}"
+        for module in (np, sqlalchemy, sqlmodel, pydantic)
+    )
 
 
 @cache

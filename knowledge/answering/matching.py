@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -196,6 +197,13 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the token sets made on demand: answers fill them while the engine
+        is written out on another thread, and they are made again as needed."""
+        state = self.__dict__.copy()
+        state["_key_token_sets"] = {}
+        return state
 
     def _key_tokens(self, i: int) -> tuple[frozenset[str], ...]:
         found = self._key_token_sets.get(i)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.text_render import render_answer_text
 from knowledge.answering import AnswerEngine, AnswerKind
 
 
@@ -212,3 +213,13 @@ def test_a_rating_quoted_is_held_by_the_risks(answer_engine: AnswerEngine) -> No
     # 「中」 is a rating the table gives, not a risk it lacks
     answer = answer_engine.answer("OP-23風險表裡，概率和影響程度都評為「中」的是哪一項風險？")
     assert answer.answered and answer.kind is AnswerKind.RISK
+
+
+def test_some_risks_found_are_not_called_all_of_them(answer_engine: AnswerEngine) -> None:
+    # three risks of "lack" fit "shortfall": three of the four, not "the plan names 3 risks"
+    answer = answer_engine.answer("What is the impact of the funding shortfall risk?")
+    text = render_answer_text(answer)
+    assert answer.kind is AnswerKind.RISK
+    found = len(answer.parts["items"])
+    assert found < 4 and "names 3" not in text
+    assert found == 1 or f"{found} of the 4 main risks" in text

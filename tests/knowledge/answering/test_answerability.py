@@ -808,7 +808,12 @@ def test_a_meeting_named_with_its_year_is_dated_in_that_year() -> None:
     assert not is_supplied(DATE, report, question="When will TDAG-24 meet?")
     held = ["GSR-23 will be held from 5 to 8 June 2023 in Sharm el-Sheikh."]
     assert is_supplied(DATE, held, question="When is GSR-23?")
-    assert is_supplied(DATE, ["GSR-23 meets on 5 June."], question="GSR-23什么时候举行？")
+    assert is_supplied(DATE, ["GSR-23 meets on 5 June 2023."], question="GSR-23什么时候举行？")
+    # a month of something done after the meeting, or a period, dates no meeting
+    after = ["In January, following the outcomes of WTDC-22, the programme was renamed."]
+    assert not is_supplied(DATE, after, question="When was WTDC-22?")
+    period = ["The retreat aligned the 2022-2025 work with the outcomes of PP-22."]
+    assert not is_supplied(DATE, period, question="When was PP-22?")
 
 
 def test_a_kpi_value_is_only_its_recorded_progress(answer_engine: AnswerEngine) -> None:

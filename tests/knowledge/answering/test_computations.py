@@ -488,3 +488,47 @@ def test_a_percentage_of_a_line_and_what_is_left_in_other_words(
 ) -> None:
     answer = answer_engine.answer(question)
     assert (answer.parts["op"], answer.parts["result"]) == (op, result)
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        # a class less the lines left out, never the lines left out themselves
+        ("Combined budget of all enablers except E1?", 1199000),
+        ("Combined budget of the enablers, excluding E2 and E3?", 529500),
+        ("所有重点工作的预算加起来是多少，不包括P5？", 2866000),
+        ("除了P3以外，其他重点工作一共多少钱？", 1875000),
+        ("不算E3，推動因素加起來一共多少？", 809500),
+        ("去掉E1和E4，推动因素一共多少？", 1044000),
+        # lines named, one of them left out again after
+        ("P1, P2 and P3 combined, excluding P2?", 1630000),
+    ],
+)
+def test_a_sum_that_leaves_lines_out(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert (answer.parts["op"], answer.parts["result"]) == ("sum", result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["E2 is what percentage of E3?", "What percentage of E3 is E2?", "E2 as a share of E3"],
+)
+def test_the_part_and_the_base_of_a_percentage(answer_engine: AnswerEngine, question: str) -> None:
+    answer = answer_engine.answer(question)
+    assert (answer.parts["op"], answer.parts["result"]) == ("relative", Decimal("69.2"))
+    assert answer.parts["figures"][0].subject.code == "E2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much more does P3 get than P1 and P4 together?",  # three lines: no one difference
+        "What percentage of the enablers' budget goes to E3?",  # a share of a class: not given
+    ],
+)
+def test_comparisons_the_engine_does_not_make_are_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered

@@ -514,3 +514,25 @@ def test_rows_are_kept_by_their_values_and_come_back_as_rows() -> None:
     assert inspect(first).transient
     assert first.model_dump() == fact.model_dump()
     assert b"_sa_instance_state" not in buffer.getvalue()
+
+
+def test_the_index_is_pickled_without_its_token_sets_made_on_demand() -> None:
+    # answers fill them while another thread writes the engine out: never pickled live
+    import pickle
+
+    from knowledge.answering.matching import Entry, SearchIndex
+
+    index = SearchIndex([Entry("theme", "P1-EMT", ("Emergency telecommunications",))])
+    assert index.find_mentions(["emergency", "telecommunication"], ["theme"])
+    assert index._key_token_sets
+    copy = pickle.loads(pickle.dumps(index))
+    assert copy._key_token_sets == {}
+    assert copy.find_mentions(["emergency", "telecommunication"], ["theme"])
+
+
+def test_a_header_from_other_library_versions_is_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.answering import engine_cache
+
+    before = engine_cache.CacheHeader.of("sqlite:///x", (1, 1, "t"))
+    monkeypatch.setattr(engine_cache, "_library_versions", lambda: "numpy 0 sqlalchemy 0")
+    assert engine_cache.CacheHeader.of("sqlite:///x", (1, 1, "t")) != before
