@@ -23,6 +23,7 @@ from knowledge.answering.answerability import (
     KPI,
     NEXT_DATE,
     OWN,
+    PEOPLE,
     PERCENT,
     PERSON,
     PROCEDURE,
@@ -853,6 +854,10 @@ class AnswerEngine:
             return True  # a KPI answer gives KPIs; any other must name one by its code
         searched = answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
         counted = read_counted(q.normalized) if searched else ()
+        if wanted == COUNT and searched and _counts_the_whole_organisation(q, counted):
+            # "how many staff does ITU have": a fact counts some of them (the 65 staff of
+            # the visioning exercise, the 35 countries that applied), never all
+            return False
         texts = self._answer_texts(q, answer)
         return is_supplied(
             wanted,
@@ -1071,6 +1076,8 @@ _AMOUNT_QUALIFIERS = frozenset(
 # does BDT have", "电信发展局一共有多少个KPI") asks about the whole store.
 _ORGANISATION = ("bdt", "itu-d", "itud", "电信发展局", "电信发展部门")
 _ORGANISATION_TOKENS = frozenset(to_query_terms(" ".join(_ORGANISATION)).tokens)
+# The organisation and the Union it belongs to: what a count of "all of them" is of.
+_BODIES_TOKENS = _ORGANISATION_TOKENS | frozenset(to_query_terms("itu 国际电联").tokens)
 # Verbs of holding that name nothing: "how many KPIs does the framework contain".
 _HOLDING_TOKENS = frozenset(
     to_query_terms(
@@ -1085,6 +1092,16 @@ _EVERY = re.compile(
     r"|^(?:list|show|give)(?: me)? (?:all |every )?(?:the )?(?:kpi|indicator)s\b"
     r"|有哪些(?:kpi|指标|关键绩效指标)"
 )
+
+
+def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:
+    """Whether a "how many" question counts the organisation's own, with nothing to narrow
+    it: "how many staff does ITU have", "how many countries are in ITU", "BDT有多少员工"."""
+    if not counted or counted == PEOPLE:
+        return False
+    words = set(to_query_terms(" ".join(counted)).tokens)
+    content = set(q.content)
+    return bool(content & _BODIES_TOKENS) and content <= words | _BODIES_TOKENS | _HOLDING_TOKENS
 
 
 def _asks_of_the_whole(q: Question) -> bool:

@@ -874,3 +874,24 @@ def test_how_we_plan_to_do_something_asks_the_plan(answer_engine: AnswerEngine) 
 def test_the_grand_total_is_the_total(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("What's the grand total of the ITU-D OP-23 budget?")
     assert answer.answered and "4,200,000" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many staff does ITU have?", "How many countries are in ITU?", "BDT有多少员工？"],
+)
+def test_a_count_of_the_whole_organisation_is_no_count_of_some(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # not the 65 staff of the visioning exercise, nor the 35 countries that applied for ATCs
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many staff took part in the visioning exercise?", "How many countries applied for ATCs?"],
+)
+def test_a_count_narrowed_by_the_question_is_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).answered
