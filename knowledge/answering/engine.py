@@ -72,6 +72,7 @@ from knowledge.answering.lists import (
     gives_count_asked,
     gives_stated_count,
     read_stated_count,
+    read_stated_noun,
 )
 from knowledge.answering.matching import (
     DATED_FORM_BONUS,
@@ -660,7 +661,9 @@ class AnswerEngine:
             elif (
                 fact is not None
                 and stated is not None
-                and gives_stated_count(stated, [fact.text_en], enumerated=True)
+                and gives_stated_count(
+                    stated, [fact.text_en], enumerated=True, noun=read_stated_noun(q.normalized)
+                )
             ):
                 bonus = FORM_BONUS  # "the four internal priorities": a fact that lists four
             elif fact is not None:
@@ -837,6 +840,7 @@ class AnswerEngine:
                 stated,
                 self._answer_texts(q, answer),
                 enumerated=asks_for_list(q.normalized) or asks_for_items(q.normalized),
+                noun=read_stated_noun(q.normalized),
             )
         ):
             return False  # "the four internal priorities": a record that gives four of them

@@ -32,10 +32,10 @@ _NUMBER_WORDS = {
 # "the four main risks", "three proposals", "4 pillars"; "四项主要风险", "三个主题", "五大".
 _STATED = re.compile(
     # not the number of a code ("the OP-23 document has"), nor a verb for the plural noun
-    r"(?<![\w\-./])(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?<![\w\-./])(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?!(?:has|was|is|does|goes|says|gets|makes|takes|gives|lists"
-    r"|includes|contains|shows|sets)\b)[a-z-]+s\b"
-    r"|(?<![\d.])([两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面)"
+    r"|includes|contains|shows|sets)\b)(?P<noun>[a-z-]+s)\b"
+    r"|(?<![\d.])(?P<znum>[两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面)"
 )
 
 
@@ -44,14 +44,21 @@ def read_stated_count(normalized: str) -> int | None:
     match = _STATED.search(normalized)
     if match is None:
         return None
-    word = match[1] or match[2]
+    word = match["num"] or match["znum"]
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def read_stated_noun(normalized: str) -> str | None:
+    """The plural noun an English question states a number of ("pillars" in "what are the
+    four pillars"), if it states one."""
+    match = _STATED.search(normalized)
+    return match["noun"] if match is not None and match["noun"] else None
 
 
 def list_stated_numbers(normalized: str) -> list[str]:
     """The numbers a question states its items by ("four" in "the four internal priorities"):
     they say how many, not what about."""
-    return [m[1] or m[2] for m in _STATED.finditer(normalized)]
+    return [m["num"] or m["znum"] for m in _STATED.finditer(normalized)]
 
 
 # A list written out in a text: after its colon, items parted by semicolons ("will
@@ -118,15 +125,17 @@ def asks_for_list(normalized: str) -> bool:
     return _LIST_ASKED.search(normalized) is not None
 
 
-def gives_stated_count(stated: int, texts: list[str], *, enumerated: bool = False) -> bool:
+def gives_stated_count(
+    stated: int, texts: list[str], *, enumerated: bool = False, noun: str | None = None
+) -> bool:
     """Whether a record's texts give as many items as a question states: a list of that many,
     or the number itself, in words or figures ("three pillars", "三个支柱", "3 pillars").
     With `enumerated` (the question asks for the items: "what are the three pillars") the
     items must be written out, not only their number."""
-    if any(count_listed(text) == stated for text in texts):
+    if any(count_listed(text) == stated and _leads_with(text, noun) for text in texts):
         return True
     if enumerated:
-        return any(enumerates(stated, text) for text in texts)
+        return any(enumerates(stated, text, noun) for text in texts)
     names = [str(stated), *(w for w, n in _NUMBER_WORDS.items() if n == stated)]
     for text in texts:
         lowered = text.lower()
@@ -141,10 +150,26 @@ def gives_stated_count(stated: int, texts: list[str], *, enumerated: bool = Fals
 _ZH_ORDINALS = "一二三四五六七八九十"
 
 
-def enumerates(stated: int, text: str) -> bool:
+# Nouns that say only that there are items ("the four areas", "4 things"): any list will do.
+_GENERIC_NOUNS = frozenset(
+    "areas things items points elements aspects components parts ways topics ones kinds types "
+    "categories steps measures actions priorities issues matters".split()
+)
+
+
+def _leads_with(text: str, noun: str | None) -> bool:
+    """Whether the list after a text's first colon follows the noun counted (English)."""
+    start = _LIST_START.search(text)
+    if noun is None or noun in _GENERIC_NOUNS or start is None or not text.isascii():
+        return True
+    return noun.rstrip("s")[:5] in text[max(0, start.start() - 40) : start.start()].lower()
+
+
+def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     """Whether a text writes out `stated` items: numbered ("Pillar 1: … Pillar 2: …",
     "(1) … (2) …", "第一…第二…", "一是…二是…"), or named in a run after the number and a colon
-    ("three pillars: thought leadership, partnerships and excellence")."""
+    ("three pillars: thought leadership, partnerships and excellence"; with `noun`, an English
+    run must follow that noun: "four parts: …" lists no pillars)."""
     if stated > len(_ZH_ORDINALS):
         return False
     numbered = all(
@@ -156,6 +181,14 @@ def enumerates(stated: int, text: str) -> bool:
     if numbered or chinese:
         return True
     for match in re.finditer(r"[:：]", text):
+        lead = text[max(0, match.start() - 40) : match.start()].lower()
+        if (
+            noun
+            and noun not in _GENERIC_NOUNS
+            and text.isascii()
+            and noun.rstrip("s")[:5] not in lead
+        ):
+            continue  # "four parts: …" lists no four pillars
         run = re.split(r"[.。;；]", text[match.end() :], maxsplit=1)[0]
         items = [i for i in re.split(r",|，|、|\band\b|\bor\b|和|及|以及", run) if i.strip()]
         if len(items) == stated:

@@ -131,3 +131,13 @@ def test_the_average_of_the_lines_a_table_has(answer_engine: AnswerEngine) -> No
         "per line?"
     )
     assert (answer.parts["op"], answer.parts["result"]) == ("average", 420000)
+
+
+def test_a_list_of_other_things_is_no_list_of_those_asked(answer_engine: AnswerEngine) -> None:
+    # the observatory's four parts are no four pillars (the vision has three)
+    assert not answer_engine.answer("What are the four pillars of the vision?").answered
+    answer = answer_engine.answer("What are the four parts of the emerging-trends observatory?")
+    assert answer.record == "fact:strategy-emerging-trends-observatory"
+    assert not gives_stated_count(
+        4, ["comprises four parts: a; b; c; and d"], enumerated=True, noun="pillars"
+    )
