@@ -177,7 +177,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhow many\b|\bnumber of\b|多少(?:个|项|人|名|位|次|家|所|条|种|天|国)"
             r"|几岁|多少岁|\bhow old\b|\bwhat age\b"
-            r"|几(?:个|项|人|名|位|次|家|所|条|种|天|国)|有多少",
+            r"|(?<!哪)几(?:个|项|人|名|位|次|家|所|条|种|天|国)|有多少",
             re.IGNORECASE,
         ),
     ),

@@ -56,6 +56,11 @@ _EN_ASKS = (
     re.compile(r"\b(?:meaning|definition|full (?:name|form)|expansion) of (?:the )?(?P<t>[\w-]+)"),
     re.compile(r"\b(?:define|expand|spell out) (?:the )?(?:acronym )?(?P<t>[\w-]+)"),
     re.compile(r"\b(?P<t>[\w-]+) stands? for\b"),
+    # "CIRT - what's the full form?", "CIRT: full name?"
+    re.compile(
+        r"^(?P<t>[\w-]+)\s*(?:[-–—:,]\s*)?(?:what(?:'s| is) )?(?:the |its )?"
+        r"(?:full (?:form|name)|expansion|meaning|long form)\b"
+    ),
 )
 _ZH_ASKS = (
     re.compile(

@@ -39,6 +39,9 @@ _SOCIAL_EN = (
 # Small talk wherever it stands in a clause that asks nothing.
 _SOCIAL_ANYWHERE_EN = (
     r"\b(?:thanks|thank you|cheers|appreciated|no rush|lol|haha)\b",
+    # why the asker asks, in a clause that asks nothing: "my manager asked me to check"
+    r"\bmy (?:boss|manager|director|supervisor|colleague|team|unit|chief) (?:asked|wants|needs"
+    r"|is asking|has asked)\b",
     r"would be (?:great|nice|helpful|perfect|appreciated|ideal)",
     r"\b(?:that|this|it)(?: was|'s| is) (?:very |really |so |super )?(?:helpful|great|useful"
     r"|perfect|clear)\b",

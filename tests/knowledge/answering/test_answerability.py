@@ -895,3 +895,8 @@ def test_a_count_narrowed_by_the_question_is_answered(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert answer_engine.answer(question).answered
+
+
+def test_which_several_asks_which_ones_not_how_many() -> None:
+    assert read_wanted(normalize("2024年3月高级管理层作出了哪几项承诺？")) != COUNT
+    assert read_wanted(normalize("高级管理层作出了几项承诺？")) == COUNT

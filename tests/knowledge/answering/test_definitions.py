@@ -173,3 +173,10 @@ def test_an_acronym_of_a_name_in_another_order_is_expanded(answer_engine: Answer
     # "the Telecommunication Development Bureau (BDT)": French order, as ITU names it
     answer = answer_engine.answer("What exactly does BDT mean?")
     assert answer.answered and "Telecommunication Development Bureau" in render_answer_text(answer)
+
+
+def test_the_full_form_asked_after_the_acronym(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("CIRT - what's the full form?")
+    assert (
+        answer.answered and "computer incident response teams" in answer.parts["acronym"].en.lower()
+    )

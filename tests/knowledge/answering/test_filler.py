@@ -99,3 +99,12 @@ def test_small_talk_alone_is_recognised(message: str) -> None:
 @pytest.mark.parametrize("message", ["hi, what is P2's budget?", "thanks, and P3?"])
 def test_small_talk_with_a_question_is_a_question(message: str) -> None:
     assert not is_only_small_talk(message)
+
+
+def test_why_the_asker_asks_is_set_aside() -> None:
+    # "my manager asked me to …" says why, asks nothing: not "my …" the asker's own work
+    text = (
+        "Good morning - our unit is reviewing the risks and my manager asked me to check. "
+        "What mitigation measures does the plan list for the partners risk?"
+    )
+    assert "manager" not in strip_filler(text)
