@@ -116,6 +116,11 @@ _EXCLUDING = re.compile(
 )
 
 
+def leaves_out(q: Question) -> bool:
+    """Whether the question says something is left out ("except", "不含")."""
+    return _EXCLUDING.search(q.normalized) is not None
+
+
 def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
     """The budget lines a question names after a word that leaves them out, within that
     clause ("P1-P4 combined (excluding the P5/E6/E7 line)" → P5; "P1, P2 and P3, excluding
@@ -123,7 +128,7 @@ def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
     match = _EXCLUDING.search(q.normalized)
     if match is None:
         return set()
-    end = re.search(r"[),;.?!）。；？]", q.normalized[match.end() :])
+    end = re.search(r"[),;.?!）。；？，]|以外|之外", q.normalized[match.end() :])
     stop = match.end() + end.start() if end else len(q.normalized)
     clause = q.normalized[match.end() : stop]
     return {t.code for t in q.targets if _mention_position(clause, t.code, knowledge) is not None}
@@ -245,6 +250,13 @@ class Calculator:
             return self._sum_across_facts(q, text) if quoted or not q.targets else None
         if op is None or q.reading.kpi_codes:
             return None
+        if op.kind == "remainder":
+            excluded = excluded_codes(q, self.knowledge)
+            named_class = q.reading.has("class_priority", "class_enabler", "class_theme")
+            if excluded and (named_class or {t.code for t in q.targets} - excluded):
+                # "all enablers except E3", "P3 and P4 excluding cybersecurity": a sum of the
+                # rest (or declined), not the whole budget less a line
+                return None
         if any(self.knowledge.resolve_priority_code(c) is None for c in q.reading.codes):
             return None
         return self.compute(q, op)

@@ -61,6 +61,7 @@ _EN_ASKS = (
         r"^(?P<t>[\w-]+)\s*(?:[-–—:,]\s*)?(?:what(?:'s| is) )?(?:the |its )?"
         r"(?:full (?:form|name)|expansion|meaning|long form)\b"
     ),
+    re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what does (?:it|that) (?:stand for|mean)\b"),
 )
 _ZH_ASKS = (
     re.compile(

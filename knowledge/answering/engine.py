@@ -55,7 +55,12 @@ from knowledge.answering.calibration import (
     Calibration,
     to_evidence,
 )
-from knowledge.answering.computations import Calculator, compute_in_fact, excluded_codes
+from knowledge.answering.computations import (
+    Calculator,
+    compute_in_fact,
+    excluded_codes,
+    leaves_out,
+)
 from knowledge.answering.definitions import Glossary, defines
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
@@ -194,6 +199,7 @@ class AnswerEngine:
             # thread's "thanks!" to the people there is left alone)
             greeting = self._help(lang)
             greeting.answered = False
+            greeting.confidence = NOTHING_FOUND  # no question, so no answer to be right
             return greeting
         if asks_about_the_asker(q.normalized) and not q.targets:
             # "what is my budget": whose is unknown here; say so, and what can be asked
@@ -259,8 +265,10 @@ class AnswerEngine:
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
         if answer.answered and answer.parts.get("missing_year"):
             # "I have no figures for 2025; those I hold are for 2023": the question asked is
-            # declined (the figures held are context, not its answer).
+            # declined (the figures held are context, not its answer), with the confidence
+            # of a decline: `confidence` is the probability that an answer is right.
             answer.answered = False
+            answer.confidence = min(answer.confidence, CANNOT_ANSWER_CONFIDENCE)
         return answer
 
     def _route(self, q: Question) -> Answer:
@@ -359,8 +367,12 @@ class AnswerEngine:
             return self.budgets.extreme(q, counted=reading.has("count"))
         classes = [c for c in ("priority", "enabler") if reading.has(f"class_{c}")]
         excluded = excluded_codes(q, self.knowledge) if targets else set()
-        if excluded and reading.has("sum") and not reading.has("difference"):
+        if excluded and reading.has("sum", "whole") and not reading.has("difference"):
             return self._sum_excluding(q, classes, excluded)
+        if targets and leaves_out(q) and reading.has("sum") and not excluded:
+            # something is left out, but not a line told apart by its name ("除了网络与数字
+            # 基础设施以外": a theme written otherwise): not added up blindly
+            return self._cannot_compute(q, "sum")
         if (
             not targets
             and len(classes) == 1
@@ -790,6 +802,10 @@ class AnswerEngine:
         """A sum that leaves lines out: of the class named ("all enablers except E1", "不算E3，
         推动因素加起来") or of the lines named ("P1, P2 and P3, excluding P2"), less those; not
         computed when fewer than two lines are left (never the lines left out themselves)."""
+        if any(code in self.knowledge.themes for code in excluded):
+            # "P3 and P4 excluding cybersecurity": a theme taken out of its priority's line
+            # is not added up here
+            return self._cannot_compute(q, "sum")
         if classes:
             group = [s.code for c in classes for s in list_subjects(self.knowledge, c)]
         else:
@@ -798,7 +814,10 @@ class AnswerEngine:
         if len(rest) < 2:
             return self._cannot_compute(q, "sum")
         kept = replace(q, targets=[Target(code) for code in rest])
-        return self.budgets.combine(kept, "sum") or self._cannot_compute(q, "sum")
+        # as sure as any sum of lines read by code: the exclusion's own words ("except",
+        # "all") explain nothing else
+        summed = self.budgets.combine(kept, "sum", WHOLE_STORE_CONFIDENCE)
+        return summed or self._cannot_compute(q, "sum")
 
     @staticmethod
     def _misses_lines_asked(q: Question, answer: Answer) -> bool:
@@ -1080,6 +1099,10 @@ _AMOUNT_QUALIFIERS = frozenset(
 # does BDT have", "电信发展局一共有多少个KPI") asks about the whole store.
 _ORGANISATION = ("bdt", "itu-d", "itud", "电信发展局", "电信发展部门")
 _ORGANISATION_TOKENS = frozenset(to_query_terms(" ".join(_ORGANISATION)).tokens)
+# What an organisation does with all of them: "how many countries does BDT work with".
+_SERVING_TOKENS = frozenset(
+    to_query_terms("work works serve serves cover covers support supports employ employs").tokens
+)
 # The organisation and the Union it belongs to: what a count of "all of them" is of.
 _BODIES_TOKENS = _ORGANISATION_TOKENS | frozenset(to_query_terms("itu 国际电联").tokens)
 # Verbs of holding that name nothing: "how many KPIs does the framework contain".
@@ -1105,7 +1128,8 @@ def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> boo
         return False
     words = set(to_query_terms(" ".join(counted)).tokens)
     content = set(q.content)
-    return bool(content & _BODIES_TOKENS) and content <= words | _BODIES_TOKENS | _HOLDING_TOKENS
+    allowed = words | _BODIES_TOKENS | _HOLDING_TOKENS | _SERVING_TOKENS
+    return bool(content & _BODIES_TOKENS) and content <= allowed
 
 
 def _asks_of_the_whole(q: Question) -> bool:

@@ -126,7 +126,9 @@ _REQUESTS = re.compile(
     re.IGNORECASE,
 )
 # Joining words a dropped clause leaves at the start of the next one.
-_LEADING_GLUE = re.compile(r"^(?:but|so|and|also|well|um+|uh+|anyway|just)\b\s*", re.IGNORECASE)
+_LEADING_GLUE = re.compile(
+    r"^(?:but(?! not\b)|so|and|also|well|um+|uh+|anyway|just)\b\s*", re.IGNORECASE
+)  # "but not X" leaves X out of what is asked
 
 
 def _in_scripts(phrases: tuple[str, ...], traditional: bool) -> list[str]:

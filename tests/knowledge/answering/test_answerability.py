@@ -900,3 +900,9 @@ def test_a_count_narrowed_by_the_question_is_answered(
 def test_which_several_asks_which_ones_not_how_many() -> None:
     assert read_wanted(normalize("2024年3月高级管理层作出了哪几项承诺？")) != COUNT
     assert read_wanted(normalize("高级管理层作出了几项承诺？")) == COUNT
+
+
+def test_what_the_organisation_works_with_counts_all_of_them(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert not answer_engine.answer("How many countries does BDT work with?").answered

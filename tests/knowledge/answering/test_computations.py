@@ -532,3 +532,34 @@ def test_comparisons_the_engine_does_not_make_are_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("What is the total of all priorities except P4?", 2506000),
+        ("What is the total of all enablers except E3?", 809500),
+    ],
+)
+def test_the_total_of_a_class_less_a_line(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    # the class less the line, not the whole budget less it
+    answer = answer_engine.answer(question)
+    assert answer.answered and (answer.parts["op"], answer.parts["result"]) == ("sum", result)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a theme taken out of its priority's line: not added up here
+        "What is the total of P3 and P4 excluding cybersecurity?",
+        "What is the total of P3 and P4 but not cybersecurity?",
+        # something left out that is not told apart by its name
+        "除了網絡與數字基礎設施以外，P1和P2的預算合計是多少？",
+    ],
+)
+def test_sums_leaving_out_what_cannot_be_taken_out_are_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
