@@ -76,6 +76,7 @@ from knowledge.answering.lists import (
     count_items,
     gives_count_asked,
     gives_stated_count,
+    list_stated_numbers,
     read_stated_count,
     read_stated_noun,
 )
@@ -280,7 +281,13 @@ class AnswerEngine:
         if unknown:
             return self._unknown_code(lang, unknown[0])
         structured = self._structured(q)
-        if structured is not None and structured.kind is AnswerKind.DID_YOU_MEAN:
+        if structured is not None and structured.kind in (
+            AnswerKind.DID_YOU_MEAN,
+            AnswerKind.CANNOT_COMPUTE,
+            AnswerKind.CANNOT_ANSWER,
+        ):
+            # its candidates, or a deliberate decline ("all enablers except E1" that cannot
+            # be added up): never a fact the search finds instead
             return structured
         if structured is not None and (
             structured.kind is AnswerKind.KPI_TOTAL
@@ -291,7 +298,7 @@ class AnswerEngine:
             return structured
         if (
             structured is not None
-            and not q.content
+            and not _bare_content(q)
             and asks_for_list(q.normalized)
             and (count_items(structured) or 0) >= 2
         ):
@@ -354,7 +361,7 @@ class AnswerEngine:
             return self.budgets.extreme(q)
         if (
             not targets
-            and not q.content
+            and not _bare_content(q)
             and len(self._classes(q)) == 1
             and not reading.has("max", "min", "rank", "kpi")
             and (
@@ -364,6 +371,14 @@ class AnswerEngine:
             )
         ):
             # "how many themes are there", "list all the themes with their budgets"
+            count = read_stated_count(q.normalized)
+            kind = self._classes(q)[0]
+            if count is not None and count != len(list_subjects(self.knowledge, kind)):
+                # "the seven enablers": the plan's table has five lines of enablers
+                unknown = Answer(
+                    kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=NOTHING_FOUND
+                )
+                return self._cannot_answer(q, unknown, None)
             return self.budgets.extreme(q, counted=reading.has("count"))
         classes = [c for c in ("priority", "enabler") if reading.has(f"class_{c}")]
         excluded = excluded_codes(q, self.knowledge) if targets else set()
@@ -1119,6 +1134,13 @@ _EVERY = re.compile(
     r"|^(?:list|show|give)(?: me)? (?:all |every )?(?:the )?(?:kpi|indicator)s\b"
     r"|有哪些(?:kpi|指标|关键绩效指标)"
 )
+
+
+def _bare_content(q: Question) -> list[str]:
+    """The question's words left to name records, less a number it states of the items and
+    the organisation's name ("what are the five ITU-D priorities": none)."""
+    stated = set(list_stated_numbers(q.normalized))
+    return [t for t in q.content if t not in stated and t not in _ORGANISATION_TOKENS]
 
 
 def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:

@@ -141,3 +141,24 @@ def test_a_list_of_other_things_is_no_list_of_those_asked(answer_engine: AnswerE
     assert not gives_stated_count(
         4, ["comprises four parts: a; b; c; and d"], enumerated=True, noun="pillars"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What are the five ITU-D priorities?", "priority"),
+        ("What are the five enablers?", "enabler"),
+    ],
+)
+def test_the_class_asked_with_its_number(
+    answer_engine: AnswerEngine, question: str, kind: str
+) -> None:
+    # the plan's own priorities, not the Union's five thematic priorities
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.EXTREME
+    assert answer.parts["kind"] == kind and len(answer.parts["ranked"]) == 5
+
+
+def test_a_class_asked_with_another_number_is_declined(answer_engine: AnswerEngine) -> None:
+    # "the seven enablers": not the seven workshops a fact lists
+    assert not answer_engine.answer("What are the seven enablers of ITU-D?").answered
