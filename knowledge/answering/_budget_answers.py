@@ -174,6 +174,8 @@ class BudgetAnswers:
             if reading.has(concept):
                 kind = name
                 break
+        if kind == "enabler" and reading.has("class_priority"):
+            kind = None  # "which priority or enabler has the biggest budget": Table 1's rows
         codes = [s.code for s in list_subjects(self.knowledge, kind)]
         within = {t.code for t in q.targets if t.code in self.knowledge.priorities}
         if kind == "theme":  # "is cybersecurity the biggest theme in P4": P4's themes

@@ -73,8 +73,8 @@ _RATED_ZH = re.compile(
     r"|(?P<l2>高|中|低)(?P<d2>影响|概率|可能性)"
 )
 _COUNT_ASKED = re.compile(
-    r"\bhow many\b|\bnumber of\b|\b(?:which|what) risks\b"
-    r"|多少|几项|几个|几条|几种|哪些|哪几|哪项|哪个"
+    r"\bhow many\b|\bnumber of\b|\b(?:which|what) (?:of the |one of the )?risks?\b"
+    r"|\bwhich ones?\b|多少|几项|几个|几条|几种|哪些|哪几|哪项|哪个|哪一"
 )
 _DIMENSIONS = {
     "impact": "impact",
@@ -368,11 +368,34 @@ class RecordAnswers:
                     self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
                 ]
                 confidence = min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
+            elif named := self._risks_named_by_category(q):
+                # "the financial risk of not having enough funding": its words are the
+                # risk's own, not the table's (coverage too low for the search)
+                chosen = named
             elif self._names_a_risk_not_held(q, terms):
                 # "what probability does the table give a cyberattack": no such risk; the
                 # table's own risks are offered instead of answered
                 return self._no_such_risk(q, chosen)
         return self.risk_answer(q.lang, chosen, confidence)
+
+    def _risks_named_by_category(self, q: Question) -> list[Any]:
+        """The risks whose category the question names before "risk" or 风险 ("the financial
+        risk", "環境風險"), when it names exactly one."""
+        named = [
+            risk
+            for risk in self.knowledge.risks.values()
+            if any(
+                re.search(rf"\b{re.escape(word[:RISK_CATEGORY_STEM])}\w*\s+risk", q.normalized)
+                for word in risk.category_en.lower().replace("/", " ").split()
+                if len(word) >= RISK_CATEGORY_STEM
+            )
+            or any(
+                f"{name}风险" in q.normalized or f"{name}的风险" in q.normalized
+                for name in risk.category_zh.split("/")
+                if name
+            )
+        ]
+        return named if len(named) == 1 else []
 
     def _names_a_risk_not_held(self, q: Question, terms: QueryTerms) -> bool:
         """Whether the question names something no risk speaks of: a distinctive English
@@ -402,9 +425,27 @@ class RecordAnswers:
         ):
             return True
         held = normalize(" ".join(texts))
-        return any(
+        if any(
             normalize(name) not in held for name in _QUOTED_TERM.findall(q.text) if name.strip()
+        ):
+            return True
+        # A Chinese name written before 风险 ("网络攻击的风险", "汇率风险") that the table holds
+        # no character pair of, one of them distinctive; a frame ("主要风险", "哪些风险") or a
+        # word common in the documents ("运作风险") names none.
+        return any(
+            self._names_no_risk_held(name, held) for name in _zh_risk_names(q.normalized)
         )
+
+    def _names_no_risk_held(self, name: str, held: str) -> bool:
+        while len(name) > 2 and name[-2:] in _ZH_RISK_FRAMES:  # "角度列出": 角度
+            name = name[:-2]
+        if len(name) < 2 or name in _ZH_RISK_FRAMES or name[-2:] in _ZH_RISK_FRAMES:
+            return False
+        if any(name[i : i + 2] in held for i in range(len(name) - 1)):
+            return False
+        highest = self.index.unknown_token_weight
+        weights = self.index.weigh(to_query_terms(name)).values()
+        return any(w / highest >= DISTINCTIVE_MIN_WEIGHT for w in weights)
 
     def _no_such_risk(self, q: Question, risks: Sequence[Any]) -> Answer:
         zh = q.lang == "zh"
@@ -457,10 +498,36 @@ _RATING_WORDS = frozenset(
     "assigned assigns register severity severe chance chances odds medium high low only "
     "table tables level levels score scored considered classed classified".split()
 )
+# The letters of a risk category's word that name it ("financ" in "financial", "environ" in
+# "environmental").
+RISK_CATEGORY_STEM = 6
 # How many of the table's risks a question about another risk is offered.
 RISK_SUGGESTIONS = 4
 # A name quoted in a question: 「网络攻击」, “cyberattack”, "cyber attack".
+# Characters that end the words naming a risk before 风险: they ask, count or join
+# ("哪些", "几项", "是什么", "中的").
+_ZH_RISK_NAME_STOPS = re.compile(r"[^\u4e00-\u9fff]|[的是有哪些项个么几中在和与及对]")
+_ZH_RISK_FRAMES = frozenset(
+    "主要 重大 最大 最高 最低 较高 较低 潜在 所列 各项 所有 全部 四项 四大 四个 这些 那些 其他 相关 "
+    "面临 存在 已知 关键 哪类 什么 那类 这类 这个 高的 低的 中等 概率 影响 程度 评级 等级 最大的 四种 "
+    "四类 各类 各种 项目 主要的 列出 列明 列举 所列 提到 提及 提出 确定 识别 指出 写明 评估 说明 描述 "
+    "发现 考虑 涉及 包括 包含 认定 规划 文件 报告 计划 今年 明年 本年 当前 目前 现在 一般 角度 方面 "
+    "类别 类型 种类 领域 方向 层面 维度".split()
+)
 _QUOTED_TERM = re.compile(r"[「『“\"]([^」』”\"]{1,30})[」』”\"]")
+
+
+def _zh_risk_names(text: str) -> list[str]:
+    """The Chinese words just before each 风险 of `text` (one 的 between them allowed):
+    "网络攻击的风险" → 网络攻击; at most four characters, cut at a word that asks or counts."""
+    names = []
+    for found in re.finditer("风险", text):
+        before = text[: found.start()]
+        before = before[:-1] if before.endswith("的") else before
+        stops = list(_ZH_RISK_NAME_STOPS.finditer(before))
+        start = stops[-1].end() if stops else 0
+        names.append(before[start:][-4:])
+    return names
 
 
 @dataclass(frozen=True)

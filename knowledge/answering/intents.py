@@ -61,6 +61,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "franc",
                 "financing",
                 "amount",
+                "worth",
             }
         ),
         # A phrase is matched exactly: typo tolerance would read "developed" as "envelope".

@@ -25,6 +25,11 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 # in their section ("2.1, Table 1").
 _TABLE_ASKED = re.compile(r"\btable\s*(\d+)\b|表\s*(\d+)")
 _TABLE_CITED = re.compile(r"\btable\s*(\d+)\b", re.IGNORECASE)
+# Words that only say where a budget figure stands when the budget lines are ranked ("which
+# line in the budget table is the smallest", "the biggest slice of the money").
+_RANKED_LINE_WORDS = frozenset(
+    "line lines row rows item items entry entries table slice slices chunk portion piece".split()
+)
 _STRUCTURED_CONCEPTS = (
     "budget",
     "share",
@@ -121,6 +126,8 @@ class QuestionReader:
             # is the budget, not words to find in a record.
             dropped |= {"table", "line", *tables}
             reading.concepts.add("budget")
+        if reading.has("budget") and reading.has("max", "min", "rank"):
+            dropped |= _RANKED_LINE_WORDS
         terms = self.index.join_compounds(to_query_terms(reading.residue, drop=dropped))
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained = self._targets(q)
