@@ -432,9 +432,7 @@ class RecordAnswers:
         # A Chinese name written before 风险 ("网络攻击的风险", "汇率风险") that the table holds
         # no character pair of, one of them distinctive; a frame ("主要风险", "哪些风险") or a
         # word common in the documents ("运作风险") names none.
-        return any(
-            self._names_no_risk_held(name, held) for name in _zh_risk_names(q.normalized)
-        )
+        return any(self._names_no_risk_held(name, held) for name in _zh_risk_names(q.normalized))
 
     def _names_no_risk_held(self, name: str, held: str) -> bool:
         while len(name) > 2 and name[-2:] in _ZH_RISK_FRAMES:  # "角度列出": 角度
@@ -508,11 +506,15 @@ RISK_SUGGESTIONS = 4
 # ("哪些", "几项", "是什么", "中的").
 _ZH_RISK_NAME_STOPS = re.compile(r"[^\u4e00-\u9fff]|[的是有哪些项个么几中在和与及对]")
 _ZH_RISK_FRAMES = frozenset(
-    "主要 重大 最大 最高 最低 较高 较低 潜在 所列 各项 所有 全部 四项 四大 四个 这些 那些 其他 相关 "
-    "面临 存在 已知 关键 哪类 什么 那类 这类 这个 高的 低的 中等 概率 影响 程度 评级 等级 最大的 四种 "
-    "四类 各类 各种 项目 主要的 列出 列明 列举 所列 提到 提及 提出 确定 识别 指出 写明 评估 说明 描述 "
-    "发现 考虑 涉及 包括 包含 认定 规划 文件 报告 计划 今年 明年 本年 当前 目前 现在 一般 角度 方面 "
-    "类别 类型 种类 领域 方向 层面 维度".split()
+    "主要 重大 最大 最高 最低 较高 较低 潜在 所列 各项 "
+    "所有 全部 四项 四大 四个 这些 那些 其他 相关 面临 "
+    "存在 已知 关键 哪类 什么 那类 这类 这个 高的 低的 "
+    "中等 概率 影响 程度 评级 等级 最大的 四种 四类 "
+    "各类 各种 项目 主要的 列出 列明 列举 所列 提到 "
+    "提及 提出 确定 识别 指出 写明 评估 说明 描述 发现 "
+    "考虑 涉及 包括 包含 认定 规划 文件 报告 计划 今年 "
+    "明年 本年 当前 目前 现在 一般 角度 方面 类别 类型 "
+    "种类 领域 方向 层面 维度".split()
 )
 _QUOTED_TERM = re.compile(r"[「『“\"]([^」』”\"]{1,30})[」』”\"]")
 

@@ -14,6 +14,7 @@ from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswer
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     ACTOR,
+    AMOUNT,
     CONVERT,
     COUNT,
     DATE,
@@ -96,6 +97,9 @@ from knowledge.answering.thresholds import (
     CANNOT_ANSWER_CONFIDENCE,
     CERTAIN,
     NOTHING_FOUND,
+    OTHER_SUBJECT_COVERAGE,
+    OTHER_SUBJECT_HITS,
+    OTHER_SUBJECT_MIN_WEIGHT,
     RELATED_BELOW,
     STRUCTURED_FIRST_EXPLAINED,
     SUGGEST_MIN_SCORE,
@@ -303,6 +307,19 @@ class AnswerEngine:
             and (count_items(structured) or 0) >= 2
         ):
             return structured  # "what are the risks in OP-23": all of them, not a fact on risk
+        if (
+            structured is not None
+            and structured.kind is AnswerKind.BUDGET
+            and self._names_another_subject(q)
+        ):
+            # "新德里创新中心2023年的预算", "the budget of the regional office for the Americas":
+            # a subject of the documents' facts, not a budget line: the fact's amount if it
+            # states one ("what is the VaMoz Digital project worth"), never its theme's budget
+            lookup = self._lookup(replace(q, targets=[]))
+            if lookup.answered or lookup.kind is AnswerKind.DID_YOU_MEAN:
+                return lookup
+            unknown = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
+            return self._cannot_answer(replace(q, targets=[]), unknown, AMOUNT)
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
@@ -321,6 +338,35 @@ class AnswerEngine:
                 return lookup
             return structured
         return self._lookup(q)
+
+    def _names_another_subject(self, q: Question) -> bool:
+        """Whether a question whose budget subjects were found by name describes something
+        else in full: the records that hold all its words are facts, none of them a budget
+        subject it names ("the New Delhi innovation centre" is no line of the budget, though
+        "innovation" names a theme)."""
+        if q.reading.codes or q.reading.theme_codes or not q.targets or q.explained >= 1.0:
+            return False
+        hits = self.index.search(q.terms, limit=OTHER_SUBJECT_HITS)
+        if not hits or hits[0].coverage < OTHER_SUBJECT_COVERAGE or hits[0].entry.kind != "fact":
+            return False
+        named = {t.code for t in q.targets}
+        if any(h.entry.ref in named and h.score >= hits[0].score - TIE_MARGIN for h in hits):
+            return False
+        # The words the subjects' names leave unexplained that weigh, held by that fact
+        names: list[str] = []
+        for code in named:
+            subject = to_subject(self.knowledge, code)
+            if subject is not None:
+                names += [subject.code, subject.name_en, subject.name_zh]
+            names += [a.alias for a in self.knowledge.aliases if a.target_code == code]
+        unexplained = {
+            t
+            for t, w in self.index.list_missing_words(q.terms, names)
+            if w >= OTHER_SUBJECT_MIN_WEIGHT
+        }
+        held_by_fact = self._record_texts(hits[0])
+        lacking = {t for t, _ in self.index.list_missing_words(q.terms, held_by_fact)}
+        return bool(unexplained - lacking)
 
     def budget_overview(self, lang: str) -> Answer:
         """Every priority and enabler ranked by budget: the overview a home page shows."""

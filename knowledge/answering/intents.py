@@ -240,6 +240,9 @@ _CODE = re.compile(
     r"(\d{1,2})(?!\d)(?!\s*(?:级|职|level|grade|staff|post)))"
     r"|(?:(重点工作|推动因素)\s*(\d{1,2}))"
 )
+# Another year's operational plan ("OP-22", "op24"): that year (OP-23 is the plan held, read
+# with the words for the whole budget).
+_OTHER_PLAN = re.compile(r"\bop-?\s?(?!23\b)(\d\d)\b")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:\s*年度?)?")
 # "E1 to E5", "P1至P4", "E1–E5": every code in between.
 _CODE_RANGE = re.compile(
@@ -350,6 +353,12 @@ def read_question(normalized: str) -> Reading:
     consume(_THEME_CODE, on_theme)
     consume(_CODE, on_code)
     consume(_YEAR, on_year)
+
+    def on_other_plan(m: re.Match[str]) -> None:
+        if reading.year is None:
+            reading.year = 2000 + int(m[1])
+
+    consume(_OTHER_PLAN, on_other_plan)
 
     if ZH_COMPARED.search(text):
         reading.concepts.add("difference")

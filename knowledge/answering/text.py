@@ -28,8 +28,8 @@ EN_STOPWORDS = frozenset(
     did what whats which who whom whose when where why how much many me my i we our you your it
     its this that these those there their them they he she his her please tell show give list
     can could would should will shall may might about any some all each every get gets got
-    has have had having as into single than then so if not no yes also just only per s vs via up out over
-    under more most less least like know let lets want need go goes going went gone roughly
+    has have had having as into single than then so if not no yes also just only per s vs via up
+    out over under more most less least like know let lets want need go goes going went gone roughly
     approximately around""".split()
 )
 

@@ -184,6 +184,8 @@ def test_the_kpis_the_framework_contains_are_all_of_them(
     [
         "What probability does the OP-23 risk table assign to a cyberattack on BDT's IT systems?",
         "OP-23風險表中「網絡攻擊」風險的影響程度是什麼？",
+        "网络攻击的风险是什么？",  # unquoted: no character pair of it is in the table
+        "匯率風險有多大？",
     ],
 )
 def test_a_risk_the_table_does_not_hold_is_declined(
@@ -200,6 +202,9 @@ def test_a_risk_the_table_does_not_hold_is_declined(
         "Which OP-23 risk is rated medium probability and medium impact?",
         "What probability and impact does OP-23 assign to the financial risk?",
         "mitigation for the fundng shortfall risk",  # "shortfall": a synonym of "lack"
+        "ITU-D面臨哪些主要風險？",  # a frame before 风险 names no risk
+        "OP-23列出的风险有几个？",
+        "運作風險表裡「環境」角度的風險是什麼？",  # 运作 and 角度 name no risk either
     ],
 )
 def test_risks_asked_by_their_rating_or_in_other_words_are_answered(
@@ -223,3 +228,34 @@ def test_some_risks_found_are_not_called_all_of_them(answer_engine: AnswerEngine
     found = len(answer.parts["items"])
     assert found < 4 and "names 3" not in text
     assert found == 1 or f"{found} of the 4 main risks" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # its words are mostly the risk's own, too few of them the table's for the search
+        ("How do we plan to mitigate the financial risk of not having enough funding?", "R1"),
+        ("what about the environmental risk when local events happen", "R4"),
+    ],
+)
+def test_a_risk_named_by_its_category_is_that_risk(
+    answer_engine: AnswerEngine, question: str, code: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.RISK
+    assert answer.record == f"risk:{code}"
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        ("Which risk in the OP-23 risk table is rated as having a high probability?", "high"),
+        ("哪一项风险的概率是高？", "high"),
+    ],
+)
+def test_which_risk_has_a_rating_picks_the_risks_so_rated(
+    answer_engine: AnswerEngine, question: str, level: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.kind is AnswerKind.RISK and answer.parts["rated"]["level"] == level
+    assert answer.record == "risk:R2"  # the only risk rated high for probability

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.engine import AnswerEngine
 
@@ -77,6 +78,12 @@ def test_answer_computes_a_difference(answer_engine: AnswerEngine) -> None:
         ("Which enabler has the largest budget?", "E3"),
         ("哪个重点工作的预算最少", "P5"),
         ("smallest theme budget", "E1"),
+        # both classes asked: Table 1's rows, not the enablers alone
+        ("Which priority or enabler has the biggest budget?", "P3"),
+        ("哪个重点工作或推动因素的预算最少？", "E1"),
+        # words that only frame a ranking of the budget lines
+        ("Which single ITU-D priority or enabler got the biggest slice of the OP-23 money?", "P3"),
+        ("Which line in the OP-23 budget table is the smallest, and what's it worth?", "E1"),
     ],
 )
 def test_answer_finds_extremes(answer_engine: AnswerEngine, question: str, code: str) -> None:
@@ -118,6 +125,44 @@ def test_answer_gives_a_risk_and_its_mitigations(answer_engine: AnswerEngine) ->
 def test_answer_says_when_a_year_is_not_held(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("What is the 2025 budget for P1?")
     assert answer.parts["missing_year"] == 2025 and answer.parts["year"] == 2023
+
+
+def test_another_years_plan_is_that_year(answer_engine: AnswerEngine) -> None:
+    # "OP-22" is the 2022 plan: not answered with the 2023 figures
+    answer = answer_engine.answer("What was the cybersecurity budget in OP-22?")
+    assert not answer.answered and answer.parts["missing_year"] == 2022
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "新德里創新中心2023年的預算是多少？",  # "创新" names a theme; the centre is no line
+        "What's the 2023 budget for the ITU regional office for the Americas?",
+        "阿拉伯国家区域代表处2023年的预算是多少？",
+    ],
+)
+def test_the_budget_of_a_subject_without_a_budget_line_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.CANNOT_ANSWER
+    assert answer.parts["wanted"] == "amount" and not answer.parts["subject"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is the budget for the regional presence?", "280,000"),
+        ("數字創新生態系統2023年的預算是多少？", "362,000"),
+        ("wich enabler covers enviromental sustainabilty and how much money does it have", "E4"),
+        ("How much is the VaMoz Digital project worth?", "VaMoz"),  # the fact's own amount
+    ],
+)
+def test_a_budget_line_named_in_other_words_keeps_its_budget(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
 
 
 @pytest.mark.parametrize(
