@@ -116,7 +116,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates|is in charge"
             r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
             r"|is responsible|should i contact|can i contact|do i contact)\b"
-            r"|\b(?:name|names) of (?:the )?(?:head|director|chief|manager|chair|leader|person)"
+            r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
+            r"|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
+            r"|minister|ambassador|coordinator|officer)s?\b"
             r"|\bcontact person\b|\bin charge of\b"
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
             r"|colleague|individual)\b"
@@ -130,6 +132,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
             r"|\bby whom\b|由谁|谁来"
+
             r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立)",
             re.IGNORECASE,
         ),

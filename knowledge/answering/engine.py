@@ -97,6 +97,7 @@ from knowledge.answering.thresholds import (
     CANNOT_ANSWER_CONFIDENCE,
     CERTAIN,
     NOTHING_FOUND,
+    ONE_UNKNOWN_WORD_MIN_COVERAGE,
     OTHER_SUBJECT_COVERAGE,
     OTHER_SUBJECT_HITS,
     OTHER_SUBJECT_MIN_WEIGHT,
@@ -584,7 +585,7 @@ class AnswerEngine:
         acceptable = (
             best is not None
             and best.score >= ANSWER_MIN_SCORE
-            and (best.coverage >= UNKNOWN_WORD_MIN_COVERAGE or not self._has_unknown_word(terms))
+            and best.coverage >= self._min_coverage(terms)
             and not (
                 money_question
                 and (
@@ -687,12 +688,17 @@ class AnswerEngine:
             "missing_name": max((w for t, w in missing if t in named), default=0.0),
         }
 
-    def _has_unknown_word(self, terms: QueryTerms) -> bool:
-        """Whether the question has a word the documents never use. Only Latin words count:
-        Chinese is indexed by character pairs, and an unseen pair is mostly two words side by
-        side or an everyday word (一共, 适合, 季度), not a subject the store lacks; the
-        calibrated check on distinctive words weighs Chinese instead."""
-        return any(t.isascii() for t in self.index.list_unknown_words(terms))
+    def _min_coverage(self, terms: QueryTerms) -> float:
+        """How much of the question a record found must explain, by the words the documents
+        never use in it: one may be an everyday word ("name", "check", "outside"), two are
+        more likely a subject the store lacks ("annual leave", "architecture firm"). Only
+        Latin words count: Chinese is indexed by character pairs, and an unseen pair is mostly
+        two words side by side or an everyday word (一共, 适合, 季度), not a subject the store
+        lacks; the calibrated check on distinctive words weighs Chinese instead."""
+        unknown = sum(1 for t in self.index.list_unknown_words(terms) if t.isascii())
+        if not unknown:
+            return 0.0
+        return ONE_UNKNOWN_WORD_MIN_COVERAGE if unknown == 1 else UNKNOWN_WORD_MIN_COVERAGE
 
     def _prefer_supplied(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Put first the best fact or FAQ close behind the first that holds the kind of answer
@@ -931,6 +937,10 @@ class AnswerEngine:
             # "网络安全相关的KPI目前完成了多少": a list of KPIs is no progress unless recorded
             kpis = [k for group in answer.parts.get("groups", []) for k in group["kpis"]]
             return any(self.knowledge.get_latest_progress(k.code) for k in kpis)
+        if wanted in (PERCENT, COUNT) and answer.kind is AnswerKind.KPI_DETAIL and answer.signals:
+            # "what percentage of countries have completed the switch to DTT", found in a
+            # KPI's words: the KPI says what is measured, a value only once recorded
+            return answer.parts.get("progress") is not None
         if wanted == KPI and (
             answer.kind in _KPI_KINDS
             or (answer.kind is AnswerKind.OVERVIEW and q.reading.has("kpi"))

@@ -32,6 +32,9 @@ STRUCTURED_FIRST_EXPLAINED = 0.5
 # A question with a word the knowledge has never seen ("annual leave") is answered from a
 # fact only when the fact explains this much of it: that word may be what it is about.
 UNKNOWN_WORD_MIN_COVERAGE = 0.7
+# With one such word only, it is as often an everyday word the documents happen not to use
+# ("what's the name of the first Smart Village", "just need to check when …").
+ONE_UNKNOWN_WORD_MIN_COVERAGE = 0.5
 # A question about a theme of a priority that explains less than this of it names a theme the
 # reader did not recognise (a typo): it is offered the priority's themes.
 THEME_GUESS_MAX_EXPLAINED = 0.5
