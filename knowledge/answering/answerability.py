@@ -132,7 +132,6 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
             r"|\bby whom\b|由谁|谁来"
-
             r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立)",
             re.IGNORECASE,
         ),
@@ -286,7 +285,7 @@ _ZH_COUNTED = re.compile(
     r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国)?"
     r"(?:[a-z0-9\-]+)?"  # "多少名P4及以上职员": a grade or code qualifies the noun
     r"(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|做|进行|开展"
-    r"|举办|举行|访谈|采访|注册|使用|$)"
+    r"|举办|举行|访谈|采访|注册|使用|参会|与会|到会|到场|报名|参训|受训|$)"
 )
 # "…指南一共有几条？", "…主题有多少个": the noun stands before the count.
 _ZH_COUNTED_BEFORE = re.compile(
@@ -766,6 +765,39 @@ def is_supplied(
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
+
+
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+} | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+_ZH_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _count_value(written: str) -> str:
+    """A count as written ("three", "3", "三个", "1,200") as one spelling ("3", "1200")."""
+    word = written.strip().lower()
+    if word in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[word])
+    digits = re.sub(r"[,\s]", "", word)
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return digits
+    chinese = re.match(r"[一二两三四五六七八九十]+", word)
+    if chinese and len(chinese.group()) == 1:
+        return str(_ZH_DIGITS[chinese.group()])
+    return word
+
+
+def gives_new_count(question: str, texts: Iterable[str]) -> bool:
+    """Whether the texts write a count the question does not state itself: "drew on staff
+    from all three bureaux — how many did it start with" is not answered by a record whose
+    only count is "three questions"."""
+    stated = {_count_value(m.group()) for m in _COUNT.finditer(question)}
+    return any(
+        _count_value(m.group()) not in stated for text in texts for m in _COUNT.finditer(text)
+    )
 
 
 def _dates_events_named(question: str, texts: Sequence[str]) -> bool:

@@ -34,6 +34,7 @@ from knowledge.answering.answerability import (
     YEAR,
     asks_about_future,
     asks_about_the_asker,
+    gives_new_count,
     holds_title,
     is_computed,
     is_supplied,
@@ -130,6 +131,24 @@ _NUMBERED = re.compile(
     r"(?P<kind>kpi|indicator|output|outcome|objective|target|指标|输出成果|成果|目标)\s*"
     r"(?:no\.?|number|#|编号|第)?\s*(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.])"
 )
+# Numbered bodies and texts: study groups and resolutions, in English and Chinese.
+_NUMBERED_BODY = re.compile(
+    r"\b(?:study group|sg)\s*(?P<sg>\d{1,2})\b|第\s*(?P<sgzh>\d{1,2})\s*研究组"
+    r"|\bresolution\s*(?:no\.?\s*)?(?P<res>\d{1,4})\b|第\s*(?P<reszh>\d{1,4})\s*号决议"
+)
+
+
+def _read_numbered_bodies(normalized: str) -> set[tuple[str, int]]:
+    """The study groups and resolutions a text names by number: {("sg", 1), ("res", 73)}."""
+    found: set[tuple[str, int]] = set()
+    for match in _NUMBERED_BODY.finditer(normalized):
+        if match["sg"] or match["sgzh"]:
+            found.add(("sg", int(match["sg"] or match["sgzh"])))
+        else:
+            found.add(("res", int(match["res"] or match["reszh"])))
+    return found
+
+
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
@@ -172,6 +191,14 @@ class AnswerEngine:
             for entry in self.index.entries
             for t in (*entry.key_texts, *entry.body_texts)
             for n in _DOTTED.findall(t)
+        }
+        # Every numbered body the knowledge writes ("Study Group 1", "第73号决议"), as (kind,
+        # number): one asked for by another number ("第3研究组") is not in the store.
+        self._bodies = {
+            found
+            for entry in self.index.entries
+            for t in (*entry.key_texts, *entry.body_texts)
+            for found in _read_numbered_bodies(normalize(t))
         }
 
     # -- entry point ---------------------------------------------------------------------
@@ -281,6 +308,13 @@ class AnswerEngine:
         lang = q.lang
         if q.reading.kpi_codes:
             return self._kpi_detail(q)
+        if any(body not in self._bodies for body in _read_numbered_bodies(q.normalized)):
+            # "ITU-D第3研究组在研究哪些课题": a study group or resolution the documents never
+            # number so; not the workshops of Study Group 1 that share its words
+            unknown_body = Answer(
+                kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=NOTHING_FOUND
+            )
+            return self._cannot_answer(replace(q, targets=[]), unknown_body, None)
         unknown = [c for c in q.reading.codes if self.knowledge.resolve_priority_code(c) is None]
         unknown += self._unknown_numbers(q)
         if unknown:
@@ -570,6 +604,7 @@ class AnswerEngine:
         hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))
         named = list_named_words(q.text) - q.reading.consumed_tokens
         hits = self._prefer_named(terms, named, hits)
+        hits = self._prefer_bodies(q, hits)
         hits = self._prefer_supplied(q, hits)
         suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
@@ -650,6 +685,25 @@ class AnswerEngine:
             return hits
         for hit in hits[1:]:
             if hit.score >= ANSWER_MIN_SCORE and not lacks_name(hit):
+                return [hit, *(h for h in hits if h is not hit)]
+        return hits
+
+    def _prefer_bodies(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """Put first the best candidate that names the study groups or resolutions the
+        question numbers ("第1研究组的讲习班": Study Group 1's, not Study Group 2's), when the
+        best one does not."""
+        asked = _read_numbered_bodies(q.normalized)
+        if not asked or not hits:
+            return hits
+
+        def names_them(hit: Hit) -> bool:
+            texts = [*hit.entry.key_texts, *hit.entry.body_texts]
+            return asked <= {b for t in texts for b in _read_numbered_bodies(normalize(t))}
+
+        if names_them(hits[0]):
+            return hits
+        for hit in hits[1:]:
+            if hit.score >= ANSWER_MIN_SCORE and names_them(hit):
                 return [hit, *(h for h in hits if h is not hit)]
         return hits
 
@@ -763,7 +817,12 @@ class AnswerEngine:
         """Whether a fact can answer for the year a question names (any fact, if none)."""
         if year is None or fact.year == year:
             return True
-        return any(str(year) in text for text in (fact.text_zh, fact.text_en, fact.title_en))
+        # "Since 2019, users have grown": a start, not a figure for 2019
+        pattern = re.compile(
+            rf"(?<!since )(?<!from )(?<!自)(?<!从)(?<!\d){year}(?!\d)(?!\s*年?(?:以来|起))",
+            re.IGNORECASE,
+        )
+        return any(pattern.search(text) for text in (fact.text_zh, fact.text_en, fact.title_en))
 
     def _answer_entry(self, q: Question, hit: Hit, confidence: float) -> Answer:
         answer = self._answer_hit(q, hit, confidence)
@@ -953,6 +1012,8 @@ class AnswerEngine:
             # the visioning exercise, the 35 countries that applied), never all
             return False
         texts = self._answer_texts(q, answer)
+        if wanted == COUNT and searched and not gives_new_count(q.text, texts):
+            return False  # its only counts are those the question states itself
         return is_supplied(
             wanted,
             texts,

@@ -28,6 +28,7 @@ from knowledge.answering.answerability import (
     TARGET,
     YEAR,
     asks_about_future,
+    gives_new_count,
     holds_title,
     is_supplied,
     list_frame_spans,
@@ -952,3 +953,63 @@ def test_two_words_the_documents_lack_still_need_most_of_the_question_explained(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ITU-D第3研究组目前在研究哪些课题？",  # the documents know Study Groups 1 and 2
+        "What is Study Group 4 working on?",
+        "What is Resolution 12 about?",
+    ],
+)
+def test_a_study_group_or_resolution_the_documents_never_number_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.CANNOT_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("第1研究组举办了哪些讲习班？", "fact:sg1-question-workshops"),  # not SG2's
+        ("第2研究组举办了哪些讲习班？", "fact:sg2-open-workshops"),
+        ("What did Resolution 73 decide?", "fact:atc-wtdc22-resolution73"),
+    ],
+)
+def test_a_numbered_body_is_answered_by_a_record_naming_that_number(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
+
+
+def test_a_year_a_record_counts_from_is_not_a_year_it_gives_figures_for(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "Since 2019, the number of users has grown": no number of users in 2019
+    answer = answer_engine.answer(
+        "What was the ITU Academy's total number of registered users back in 2019?"
+    )
+    assert not answer.answered
+
+
+@pytest.mark.parametrize("question", ["GSR-23最后有多少人参会？", "GSR-23有多少人与会"])
+def test_people_counted_by_the_verb_after_them_need_a_count_of_people(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # the GSR-23 record has its dates and its edition (22nd), no attendance
+    assert read_counted(normalize(question)) == PEOPLE
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_count_the_question_states_itself_is_no_answer(answer_engine: AnswerEngine) -> None:
+    # the record's only count is "three questions"; "three" is the question's own
+    answer = answer_engine.answer(
+        "The visioning exercise after PP-22 drew on staff from all three bureaux — how many"
+        " did it start with and how many were involved by the end?"
+    )
+    assert not answer.answered
+    assert gives_new_count("how many of the three", ["from 40 to 65 staff"])
+    assert not gives_new_count("all three bureaux: how many", ["three questions; by 2030"])
