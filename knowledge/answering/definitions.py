@@ -42,6 +42,9 @@ ZH_NAME_MIN_AFTER_DE = 4
 _OWNED = re.compile(r"(?:的|'s|\bof(?: the)?)\s*$")
 # Characters that join a name to what comes before it, never begin one; a year before it.
 _ZH_JOINERS = re.compile(r"^(?:\d+年|[是和及的届])+")
+# What may follow an acronym asked about: "the EPR principle", "EPR原则".
+_HEAD_EN = r"(?:principle|concept)"
+_HEAD_ZH = r"(?:原则|概念)"
 # A question asking what a term is or stands for; `t` is the term.
 _EN_ASKS = (
     re.compile(
@@ -51,6 +54,7 @@ _EN_ASKS = (
     ),
     re.compile(
         r"\bwhat(?: is|'s| are) (?:the |an? )?(?:acronym |abbreviation |term )?(?P<t>[\w-]+)"
+        rf"(?: {_HEAD_EN})?"
         r"(?: short for| an abbreviation for| an acronym for| stand for)?\s*\??\s*$"
     ),
     re.compile(r"\b(?:meaning|definition|full (?:name|form)|expansion) of (?:the )?(?P<t>[\w-]+)"),
@@ -65,7 +69,7 @@ _EN_ASKS = (
 )
 _ZH_ASKS = (
     re.compile(
-        r"(?P<t>[a-z][a-z0-9-]*)\s*(?:是什么|是指什么|指的是什么|指什么|代表什么|的全称|的全名|的意思"
+        rf"(?P<t>[a-z][a-z0-9-]*)\s*(?:{_HEAD_ZH})?(?:是什么|是指什么|指的是什么|指什么|代表什么|的全称|的全名|的意思"
         r"|是啥|是何|全称是|是哪个)"
     ),
     re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),

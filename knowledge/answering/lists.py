@@ -134,8 +134,10 @@ def gives_stated_count(
     items must be written out, not only their number."""
     if any(count_listed(text) == stated and _leads_with(text, noun) for text in texts):
         return True
+    if any(enumerates(stated, text, noun) for text in texts):
+        return True  # that many written out
     if enumerated:
-        return any(enumerates(stated, text, noun) for text in texts)
+        return False
     names = [str(stated), *(w for w, n in _NUMBER_WORDS.items() if n == stated)]
     for text in texts:
         lowered = text.lower()
@@ -193,4 +195,15 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
         items = [i for i in re.split(r",|，|、|\band\b|\bor\b|和|及|以及", run) if i.strip()]
         if len(items) == stated:
             return True
-    return False
+    # Names in a run inside a sentence: "to Bahrain, Brunei Darussalam, Oman and Zimbabwe",
+    # "向巴林、文莱达鲁萨兰国、阿曼和津巴布韦"
+    return any(
+        len(re.split(r", (?:and )?| and ", m.group())) == stated for m in _NAMES_RUN.finditer(text)
+    ) or any(len(re.split(r"、|和|及", m.group())) == stated for m in _ZH_NAMES_RUN.finditer(text))
+
+
+_NAME = r"[A-Z][\w'\-]*(?: (?:of |and the |the )?[A-Z][\w'\-]*)*"
+_NAMES_RUN = re.compile(rf"{_NAME}(?:, {_NAME})+,? and {_NAME}")
+_ZH_NAMES_RUN = re.compile(
+    r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+(?:和|及)[\u4e00-\u9fff]{2,6}"
+)

@@ -76,7 +76,8 @@ def normalize(text: str) -> str:
     """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
     text = unicodedata.normalize("NFKC", text)
     if is_chinese(text):
-        text = _T2S.convert(text)
+        # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
+        text = _T2S.convert(text).replace("甚么", "什么")
     text = text.lower().replace("’", "'")
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)

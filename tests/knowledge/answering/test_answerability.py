@@ -63,6 +63,8 @@ from knowledge.answering.text import normalize
         ("What is the name of the ITU Secretary-General?", PERSON),
         ("the names of the regional directors", PERSON),
         ("What is the name of the first Smart Village in Pakistan?", None),
+        ("在哪个国家部署了卫星电话？", "place"),  # a satellite phone is no phone number
+        ("BDT的电话是多少", "contact"),
     ],
 )
 def test_read_wanted_names_the_kind_of_answer(question: str, wanted: str | None) -> None:

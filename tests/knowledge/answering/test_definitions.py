@@ -58,6 +58,9 @@ def test_chinese_long_forms_leave_out_the_verb_before_them() -> None:
         ("bcg指的是什么?", "zh", "bcg"),
         ("什么是prida", "zh", "prida"),
         ("what is the itu academy?", "en", None),
+        ("what is the epr principle?", "en", "epr"),  # the acronym, not "principle"
+        ("epr原则是什么?", "zh", "epr"),
+        ("what is the idi methodology?", "en", None),  # a methodology is more than its name
     ],
 )
 def test_definition_questions_name_their_term(question: str, lang: str, term: str) -> None:

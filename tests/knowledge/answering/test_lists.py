@@ -162,3 +162,23 @@ def test_the_class_asked_with_its_number(
 def test_a_class_asked_with_another_number_is_declined(answer_engine: AnswerEngine) -> None:
     # "the seven enablers": not the seven workshops a fact lists
     assert not answer_engine.answer("What are the seven enablers of ITU-D?").answered
+
+
+def test_names_run_inside_a_sentence_are_items() -> None:
+    text = (
+        "BDT provided technical assistance to Bahrain, Brunei Darussalam, Oman and Zimbabwe"
+        " to develop digital innovation profiles."
+    )
+    assert enumerates(4, text, "countries") and not enumerates(3, text, "countries")
+    assert enumerates(4, "电信发展局向巴林、文莱达鲁萨兰国、阿曼和津巴布韦提供了援助", None)
+    # "which four countries": four named in a sentence give the count asked
+    assert gives_stated_count(4, [text], noun="countries")
+
+
+def test_which_four_countries_is_answered_by_the_fact_naming_four(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer(
+        "Which four countries did BDT help with their digital innovation profiles?"
+    )
+    assert answer.answered and answer.record == "fact:digital-innovation-profiles"

@@ -14,6 +14,7 @@ from knowledge.answering.text import (
 
 def test_normalize_converts_traditional_to_simplified() -> None:
     assert normalize("應急通信預算") == "应急通信预算"
+    assert normalize("CIRT是甚麼的縮寫？") == "cirt是什么的缩写?"  # 甚麼: 什么, not 甚么
 
 
 def test_normalize_joins_digit_groups_and_folds_width() -> None:
