@@ -99,7 +99,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         CONTACT,
         re.compile(
             # a satellite phone is equipment, not a number to call
-            r"\b(?<!satellite )(?<!mobile )(?:phone|telephone|fax|e-?mail|email address|postal address|mailing address"
+            r"\b(?<!satellite )(?<!mobile )(?:phone|telephone|fax|e-?mail|email address"
+            r"|postal address|mailing address"
             r"|(?:street|office|physical|visiting) address|address of (?:the|its|their) office"
             r"|password|contact details|hotline|helpdesk number|website address|web address"
             r"|url|web ?link)\b"

@@ -204,6 +204,5 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
 
 _NAME = r"[A-Z][\w'\-]*(?: (?:of |and the |the )?[A-Z][\w'\-]*)*"
 _NAMES_RUN = re.compile(rf"{_NAME}(?:, {_NAME})+,? and {_NAME}")
-_ZH_NAMES_RUN = re.compile(
-    r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+(?:和|及)[\u4e00-\u9fff]{2,6}"
-)
+_ZH_ITEM = r"(?:(?![和及与的])[\u4e00-\u9fff]){2,8}"
+_ZH_NAMES_RUN = re.compile(rf"{_ZH_ITEM}(?:、{_ZH_ITEM})+(?:和|及){_ZH_ITEM}")
