@@ -368,6 +368,9 @@ class RecordAnswers:
                     self.knowledge.risks[h.entry.ref] for h in hits if best - h.score <= TIE_MARGIN
                 ]
                 confidence = min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
+            elif set(q.content) <= _RISK_TABLE_WORDS:
+                # "the main operational risks": words that describe the whole table
+                confidence = ALL_RISKS_CONFIDENCE
             elif named := self._risks_named_by_category(q):
                 # "the financial risk of not having enough funding": its words are the
                 # risk's own, not the table's (coverage too low for the search)
@@ -491,6 +494,12 @@ class RecordAnswers:
 
 
 # Words that ask how a risk is rated, never which risk it is.
+# Words that describe the risk table as a whole ("the main operational risks", "key risks
+# identified in OP-23"), not one of its risks.
+_RISK_TABLE_WORDS = frozenset(
+    "main key major principal top biggest greatest primary operational operation identified "
+    "listed table op-23 op 23 itu-d bdt plan".split()
+)
 _RATING_WORDS = frozenset(
     "likely likelihood probable probability impact impacts rated rating ratings rate assign "
     "assigned assigns register severity severe chance chances odds medium high low only "

@@ -355,12 +355,14 @@ class AnswerEngine:
                 return lookup
             unknown = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
             return self._cannot_answer(replace(q, targets=[]), unknown, AMOUNT)
+        if structured is not None and structured.answered and self._asks_whose_theme(q):
+            # "which priority covers emergency telecommunications", "… fall under": the verb
+            # left unexplained is no subject of its own
+            return structured
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
             # Intent words and a budget subject that is most of the question: it stands.
             if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
                 return structured
-            if self._asks_whose_theme(q):
-                return structured  # "which priority covers emergency telecommunications"
             lookup = self._lookup(q)
             # Raw scores on both sides: a search answer's confidence is already calibrated.
             lookup_score = lookup.signals.get("score", lookup.confidence)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from knowledge.answering.text import EN_STOPWORDS, latin_tokens
+from knowledge.answering.text import EN_STOPWORDS, latin_tokens, stem
 
 
 def _placed(ends: str) -> tuple[str, ...]:
@@ -267,12 +267,20 @@ class Reading:
         return any(c in self.concepts for c in concepts)
 
 
-def _match_word(token: str, words: frozenset[str]) -> bool:
+def _match_word(
+    token: str, words: frozenset[str], known: Callable[[str], bool] | None = None
+) -> bool:
+    """Whether a token is one of `words`, or a misspelling of one; a word the documents use
+    (`known`) is a misspelling only of a word it begins with ("radio" is no "ratio", though
+    "budgeted" is a "budget")."""
     if token in words:
         return True
     if len(token) < INTENT_TYPO_MIN_LENGTH or token in EN_STOPWORDS:
         return False  # "there" is no misspelt "theme"
+    used = known is not None and known(stem(token))
     for word in words:
+        if used and not token.startswith(word):
+            continue
         short = min(len(token), len(word)) < INTENT_TYPO_SHORT_LENGTH
         needed = INTENT_TYPO_MIN_SIMILARITY_SHORT if short else INTENT_TYPO_MIN_SIMILARITY
         if len(word) >= 3 and fuzz.ratio(token, word) >= needed:
@@ -311,8 +319,9 @@ def is_intent_word(word: str) -> bool:
     return any(_match_word(word, words) for words, _, _ in LEXICON.values())
 
 
-def read_question(normalized: str) -> Reading:
-    """Find intent words, codes and a year; `residue` is what is left to name records."""
+def read_question(normalized: str, known: Callable[[str], bool] | None = None) -> Reading:
+    """Find intent words, codes and a year; `residue` is what is left to name records.
+    `known` tells the words the documents use (they are not read as misspelt intent words)."""
     reading = Reading()
     text = _unglue(normalized)
 
@@ -369,7 +378,7 @@ def read_question(normalized: str) -> Reading:
     tokens = latin_tokens(text, keep_stopwords=True)
     for concept, (words, _, _) in LEXICON.items():
         for token in tokens:
-            if _match_word(token, words):
+            if _match_word(token, words, known):
                 reading.concepts.add(concept)
                 reading.consumed_tokens.add(token)
     if {"more", "less", "bigger", "larger", "smaller"} & set(tokens) and "than" in tokens:

@@ -79,7 +79,7 @@ NOTHING_FOUND = 0.0
 # A budget question names another subject (a fact's, not a budget line's) when the best of
 # these many records is a fact that holds this share of its words and no line named is as close.
 OTHER_SUBJECT_HITS = 5
-OTHER_SUBJECT_COVERAGE = 0.9
+OTHER_SUBJECT_COVERAGE = 0.75
 # … and that fact holds a word the lines' names lack weighing at least this (a name: "New
 # Delhi", "Americas"; "plan" or "cover" weigh less).
 OTHER_SUBJECT_MIN_WEIGHT = 0.7

@@ -110,7 +110,7 @@ class QuestionReader:
     def read(self, text: str, lang: str) -> Question:
         normalized = correct_name_typos(normalize(text), self.chinese_names, self.index.has_token)
         normalized = correct_question_word_typos(normalized, self._knows)
-        reading = read_question(normalized)
+        reading = read_question(normalized, self.index.has_token)
         q = Question(text, normalized, lang, reading)
         # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.
         left = set(latin_tokens(reading.residue, keep_stopwords=True))

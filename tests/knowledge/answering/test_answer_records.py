@@ -259,3 +259,24 @@ def test_which_risk_has_a_rating_picks_the_risks_so_rated(
     answer = answer_engine.answer(question)
     assert answer.kind is AnswerKind.RISK and answer.parts["rated"]["level"] == level
     assert answer.record == "risk:R2"  # the only risk rated high for probability
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the main operational risks?",
+        "What are the key risks identified in OP-23?",
+        "List the operational risks in OP-23",
+    ],
+)
+def test_words_describing_the_risk_table_ask_for_all_its_risks(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.RISK and len(answer.parts["items"]) == 4
+
+
+def test_which_priority_a_theme_falls_under_is_its_overview(answer_engine: AnswerEngine) -> None:
+    # "fall" is left unexplained; the question is still whose theme it is
+    answer = answer_engine.answer("Which priority does emergency telecommunications fall under?")
+    assert answer.answered and answer.record == "theme:P1-EMT"

@@ -87,3 +87,24 @@ def test_envelope_is_a_budget_word_but_developed_is_no_typo_of_it() -> None:
 
 def test_a_stopword_is_no_misspelt_intent_word() -> None:
     assert not read_question(normalize("How many enablers are there?")).has("class_theme")
+
+
+@pytest.mark.parametrize(
+    ("question", "not_read"),
+    [
+        ("How does the retreat report describe the Radio Regulations?", "share"),  # no "ratio"
+        ("Where is the ITU headquarters located?", "budget"),  # no "allocated"
+        ("What are the main operational risks?", "min"),  # "main" is no "min"
+    ],
+)
+def test_a_word_the_documents_use_is_no_misspelt_intent_word(question: str, not_read: str) -> None:
+    known = {"radio", "located", "main", "regulation"}.__contains__
+    assert not_read not in read_question(normalize(question), known).concepts
+    # a misspelling the documents do not use, or an inflection, still is one
+    assert "budget" in read_question(normalize("P4 budgt plz"), known).concepts
+    assert "budget" in read_question("budgeted", lambda w: True).concepts
+
+
+def test_another_years_plan_is_its_year() -> None:
+    assert read_question(normalize("the cybersecurity budget in OP-22")).year == 2022
+    assert read_question(normalize("the OP-23 budget")).year is None
