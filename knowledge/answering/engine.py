@@ -92,7 +92,7 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import detect_lang, detect_script, normalize, to_script
+from knowledge.answering.text import detect_lang, detect_script, normalize, stem, to_script
 from knowledge.answering.thresholds import (
     ANSWER_MIN_SCORE,
     CANNOT_ANSWER_CONFIDENCE,
@@ -345,7 +345,7 @@ class AnswerEngine:
         if (
             structured is not None
             and structured.kind is AnswerKind.BUDGET
-            and self._names_another_subject(q)
+            and (self._names_another_subject(q) or self._names_an_unknown_thing(q))
         ):
             # "新德里创新中心2023年的预算", "the budget of the regional office for the Americas":
             # a subject of the documents' facts, not a budget line: the fact's amount if it
@@ -404,6 +404,15 @@ class AnswerEngine:
         held_by_fact = self._record_texts(hits[0])
         lacking = {t for t, _ in self.index.list_missing_words(q.terms, held_by_fact)}
         return bool(unexplained - lacking)
+
+    def _names_an_unknown_thing(self, q: Question) -> bool:
+        """Whether the question writes a name the documents never use, not even misspelt
+        ("the Smart Ocean Connect programme under P1"): its budget is not the line's."""
+        named = list_named_words(q.text) - q.reading.consumed_tokens
+        return any(
+            t.isalpha() and not self.index.has_token(stem(t)) and self.index.resolve(t) is None
+            for t in named
+        )
 
     def budget_overview(self, lang: str) -> Answer:
         """Every priority and enabler ranked by budget: the overview a home page shows."""

@@ -59,6 +59,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "cost",
                 "chf",
                 "franc",
+                "swiss",  # "Swiss francs": the currency, as CHF
                 "financing",
                 "amount",
                 "worth",

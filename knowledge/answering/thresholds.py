@@ -82,4 +82,4 @@ OTHER_SUBJECT_HITS = 5
 OTHER_SUBJECT_COVERAGE = 0.75
 # … and that fact holds a word the lines' names lack weighing at least this (a name: "New
 # Delhi", "Americas"; "plan" or "cover" weigh less).
-OTHER_SUBJECT_MIN_WEIGHT = 0.7
+OTHER_SUBJECT_MIN_WEIGHT = 0.6

@@ -139,6 +139,9 @@ def test_another_years_plan_is_that_year(answer_engine: AnswerEngine) -> None:
         "新德里創新中心2023年的預算是多少？",  # "创新" names a theme; the centre is no line
         "What's the 2023 budget for the ITU regional office for the Americas?",
         "阿拉伯国家区域代表处2023年的预算是多少？",
+        "How much did it cost to set up the Digital Transformation Lab at ITU headquarters?",
+        # a name the documents never use, beside a line's code
+        "What is the 2023 budget of the Smart Ocean Connect programme under P1?",
     ],
 )
 def test_the_budget_of_a_subject_without_a_budget_line_is_declined(
@@ -156,6 +159,8 @@ def test_the_budget_of_a_subject_without_a_budget_line_is_declined(
         ("數字創新生態系統2023年的預算是多少？", "362,000"),
         ("wich enabler covers enviromental sustainabilty and how much money does it have", "E4"),
         ("How much is the VaMoz Digital project worth?", "VaMoz"),  # the fact's own amount
+        ("What is the budget of P1 Afordable Connectivity?", "519,000"),  # a misspelt name
+        ("How big is the P5/E6/E7 line in Swiss francs?", "CHF"),
     ],
 )
 def test_a_budget_line_named_in_other_words_keeps_its_budget(
