@@ -152,7 +152,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^where (?:is|are|was|were|will|did|does|do)\b(?! (?:i|we|you|one) )"
             r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
-            r"|在哪里|在哪儿|在哪个|哪个城市|哪个国家|什么地方|什么地点|地点在",
+            r"|在哪里|在哪儿|在哪个|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
+            r"|首都|首府|\bcapital (?:city|of)\b",
             re.IGNORECASE,
         ),
     ),
@@ -205,6 +206,7 @@ _COUNT = re.compile(
     r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|million)\b",
     re.IGNORECASE,
 )
+_CAPITAL = re.compile(r"\bcapital (?:city|of)\b|\bcapital\s*\?|首都|首府", re.IGNORECASE)
 _PERCENT = re.compile(r"%|\bper ?cent|百分", re.IGNORECASE)
 # A place named in a record's English text: "in Geneva", "at the Kigali Convention Centre",
 # "held in Kigali, Rwanda" (a fact's Chinese text has its English twin beside it).
@@ -271,8 +273,9 @@ _FUTURE = re.compile(
     r"|\btomorrow\b|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"
     r"|下个?月|下周|下星期|明年|明天|下一?届|下一次|下次|即将举行"
     # the present moment is after the documents' time too: "what time is it", "today"
-    r"|\bwhat time is it\b|\bright now\b|\btoday\b|\btonight\b|\bthis (?:week|morning"
-    r"|afternoon|evening)\b|现在几点|今天|今日|本周|这周|目前的天气"
+    r"|\bwhat time is it\b|\bright now\b|\btoday\b|\btonight\b|\bthis (?:week|month|morning"
+    r"|afternoon|evening)\b|\blatest news\b|\bnews (?:this|today)\b"
+    r"|现在几点|今天|今日|本周|这周|本月|这个月|最新消息|最新动态|目前的天气"
 )
 
 # "How many X": the noun counted, up to the verb or preposition after it ("how many member
@@ -754,6 +757,9 @@ def is_supplied(
         return any(_ACTOR.search(text) for text in texts) and (
             action is None or any(_does(action, text) for text in texts)
         )
+    if wanted == PLACE and _CAPITAL.search(question):
+        # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
+        return any(_CAPITAL.search(text) for text in texts)
     if wanted == PLACE and question:
         # "where is the Africa regional office": "in Africa" names the question's own place
         asked = set(re.findall(r"[a-z]+", question.lower()))

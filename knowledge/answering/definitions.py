@@ -58,7 +58,11 @@ _EN_ASKS = (
         r"(?: short for| an abbreviation for| an acronym for| stand for)?\s*\??\s*$"
     ),
     re.compile(r"\b(?:meaning|definition|full (?:name|form)|expansion) of (?:the )?(?P<t>[\w-]+)"),
-    re.compile(r"\b(?:define|expand|spell out) (?:the )?(?:acronym )?(?P<t>[\w-]+)"),
+    # "define RBM", not "define BDT's core values" (what BDT defined)
+    re.compile(
+        r"\b(?:define|expand|spell out) (?:the )?(?:acronym )?(?P<t>[\w-]+)"
+        r"(?!'s|\w| (?!for\b|please\b|in\b|from\b|as\b|according\b)\w)"
+    ),
     re.compile(r"\b(?P<t>[\w-]+) stands? for\b"),
     # "CIRT - what's the full form?", "CIRT: full name?"
     re.compile(

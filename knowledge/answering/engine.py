@@ -1189,6 +1189,9 @@ _WHAT_IS = re.compile(
     r"^(?:what|what's) (?:is|are) (?:the |an? )?(?!(?:two|three|four|five|six|\d)\b)"
     r"([a-z0-9][\w\-/ ]{1,40}?)\s*\??$"
     r"|^什么是([^，。？?的]{2,12})[?？]?$|^([^，。？?的]{2,12})是什么[?？]?$"
+    # "how does blockchain work", "区块链技术的工作原理是什么": what a thing is, too
+    r"|^how (?:does|do) (?:the |an? )?([a-z0-9][\w\-/ ]{1,40}?) work\s*\??$"
+    r"|^([^，。？?的]{2,12})的?(?:工作)?原理是什么[?？]?$"
 )
 DEFINED_TERM_MAX_WORDS = 3
 # A definition fact is about a term it names this early in its text.

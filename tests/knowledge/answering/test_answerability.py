@@ -65,6 +65,8 @@ from knowledge.answering.text import normalize
         ("What is the name of the first Smart Village in Pakistan?", None),
         ("在哪个国家部署了卫星电话？", "place"),  # a satellite phone is no phone number
         ("BDT的电话是多少", "contact"),
+        ("瓦努阿圖的首都是哪裡？", "place"),
+        ("What is the capital of Vanuatu?", "place"),
     ],
 )
 def test_read_wanted_names_the_kind_of_answer(question: str, wanted: str | None) -> None:
@@ -1015,3 +1017,22 @@ def test_a_count_the_question_states_itself_is_no_answer(answer_engine: AnswerEn
     assert not answer.answered
     assert gives_new_count("how many of the three", ["from 40 to 65 staff"])
     assert not gives_new_count("all three bureaux: how many", ["three questions; by 2030"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a record placing something in Vanuatu names no capital
+        "瓦努阿圖的首都是哪裡？",
+        "What is the capital of Vanuatu?",
+        # how a thing works is what it is: a record that only mentions blockchain is no answer
+        "区块链技术的工作原理是什么？",
+        "How does blockchain work?",
+        # the latest news is after the documents' time
+        "What's the latest news on the Giga school connectivity project this month?",
+    ],
+)
+def test_records_that_only_touch_the_question_are_no_answer(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered

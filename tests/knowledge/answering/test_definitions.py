@@ -61,6 +61,8 @@ def test_chinese_long_forms_leave_out_the_verb_before_them() -> None:
         ("what is the epr principle?", "en", "epr"),  # the acronym, not "principle"
         ("epr原则是什么?", "zh", "epr"),
         ("what is the idi methodology?", "en", None),  # a methodology is more than its name
+        ("how did the 2018 retreat define bdt's core values?", "en", None),  # BDT defined
+        ("expand the acronym netp for me", "en", "netp"),
     ],
 )
 def test_definition_questions_name_their_term(question: str, lang: str, term: str) -> None:
