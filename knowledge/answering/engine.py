@@ -408,6 +408,8 @@ class AnswerEngine:
     def _names_an_unknown_thing(self, q: Question) -> bool:
         """Whether the question writes a name the documents never use, not even misspelt
         ("the Smart Ocean Connect programme under P1"): its budget is not the line's."""
+        if read_operation(q.normalized) == CONVERT:
+            return False  # "P3 in USD": a currency, checked as a conversion
         named = list_named_words(q.text) - q.reading.consumed_tokens
         return any(
             t.isalpha() and not self.index.has_token(stem(t)) and self.index.resolve(t) is None
