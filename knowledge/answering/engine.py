@@ -192,6 +192,19 @@ class AnswerEngine:
             for t in (*entry.key_texts, *entry.body_texts)
             for n in _DOTTED.findall(t)
         }
+        # The names a document goes by: its symbol and titles; the budget's document also
+        # by the plan's label ("OP-23").
+        budget_docs = {line.doc for lines in knowledge.budget.values() for line in lines}
+        plan = to_subject(knowledge, TOTAL_CODE)
+        self._document_names = {
+            code: (
+                d.symbol,
+                d.title_en,
+                d.title_zh,
+                *((plan.label,) if plan is not None and code in budget_docs else ()),
+            )
+            for code, d in knowledge.documents.items()
+        }
         # Every numbered body the knowledge writes ("Study Group 1", "第73号决议"), as (kind,
         # number): one asked for by another number ("第3研究组") is not in the store.
         self._bodies = {
@@ -728,6 +741,10 @@ class AnswerEngine:
             subject = to_subject(self.knowledge, fact.priority_code)
             if subject is not None:
                 texts += [subject.code, subject.name_en, subject.name_zh]
+        if fact is not None:
+            # The document it comes from and its section are named by questions that cite
+            # them ("C23/36號文件中…", "务虚会6.3节", "OP-23风险表"): names the record holds.
+            texts += [fact.section, *self._document_names.get(fact.doc, ())]
         return texts
 
     def _signals(

@@ -1036,3 +1036,27 @@ def test_records_that_only_touch_the_question_are_no_answer(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # the document and section a question cites are names its record holds
+        (
+            "C23/36號文件中，PP-22通過的哪一項決議提出了兩大戰略目標？",
+            "fact:strategy-pp22-resolution71",
+        ),
+        (
+            "務虛會6.3節說哪些行業可以做大型數字變革項目？",
+            "fact:retreat-digital-transformation-areas",
+        ),
+        ("OP-23风险表里的风险所有者由谁指定？", None),
+    ],
+)
+def test_a_question_citing_its_source_document_is_answered_from_it(
+    answer_engine: AnswerEngine, question: str, record: str | None
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered
+    if record is not None:
+        assert answer.record == record
