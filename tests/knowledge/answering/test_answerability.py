@@ -1050,7 +1050,7 @@ def test_records_that_only_touch_the_question_are_no_answer(
             "務虛會6.3節說哪些行業可以做大型數字變革項目？",
             "fact:retreat-digital-transformation-areas",
         ),
-        ("OP-23风险表里的风险所有者由谁指定？", None),
+        ("OP-23风险表里的风险所有者由谁指定？", "fact:risk-owners"),
     ],
 )
 def test_a_question_citing_its_source_document_is_answered_from_it(
