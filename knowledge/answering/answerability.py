@@ -775,7 +775,7 @@ def is_supplied(
 _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
 
 
-_NUMBER_WORDS = {
+_COUNT_WORDS = {
     w: n
     for n, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve".split()
@@ -787,8 +787,8 @@ _ZH_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九十")} |
 def _count_value(written: str) -> str:
     """A count as written ("three", "3", "三个", "1,200") as one spelling ("3", "1200")."""
     word = written.strip().lower()
-    if word in _NUMBER_WORDS:
-        return str(_NUMBER_WORDS[word])
+    if word in _COUNT_WORDS:
+        return str(_COUNT_WORDS[word])
     digits = re.sub(r"[,\s]", "", word)
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return digits

@@ -366,8 +366,8 @@ class AnswerEngine:
             lookup = self._lookup(replace(q, targets=[]))
             if lookup.answered or lookup.kind is AnswerKind.DID_YOU_MEAN:
                 return lookup
-            unknown = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
-            return self._cannot_answer(replace(q, targets=[]), unknown, AMOUNT)
+            no_line = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
+            return self._cannot_answer(replace(q, targets=[]), no_line, AMOUNT)
         if structured is not None and structured.answered and self._asks_whose_theme(q):
             # "which priority covers emergency telecommunications", "… fall under": the verb
             # left unexplained is no subject of its own
