@@ -36,7 +36,10 @@ def render_text(name: str, lang: str, **parts: Any) -> str:
 
 
 def _answer_parts(answer: Answer) -> dict[str, Any]:
-    return {"sources": answer.sources, "suggestions": answer.suggestions, **answer.parts}
+    parts = {"sources": answer.sources, "suggestions": answer.suggestions, **answer.parts}
+    if answer.kind is AnswerKind.MULTI:  # each question's answer as it reads alone
+        parts["texts"] = [render_answer_text(one) for one in answer.parts["answers"]]
+    return parts
 
 
 def _to_context_label(answer: Answer, text: str) -> str:

@@ -25,6 +25,9 @@ class AnswerKind(StrEnum):
     FACT = "fact"
     DEFINITION = "definition"
     HELP = "help"
+    # Several questions in one message, each answered (or declined) on its own: `parts`
+    # holds their `answers`; answered when every one of them is.
+    MULTI = "multi"
     # Not answered.
     TOO_LONG = "too_long"
     DID_YOU_MEAN = "did_you_mean"

@@ -152,7 +152,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^where (?:is|are|was|were|will|did|does|do)\b(?! (?:i|we|you|one) )"
             r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
-            r"|在哪里|在哪儿|在哪个|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
+            r"|在哪里|在哪儿|在哪个(?:城市|国家|地方|地区|场馆|地点|会场|区域)|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
             r"|首都|首府|\bcapital (?:city|of)\b",
             re.IGNORECASE,
         ),

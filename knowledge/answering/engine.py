@@ -66,6 +66,7 @@ from knowledge.answering.computations import (
 from knowledge.answering.definitions import Glossary, defines
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
 from knowledge.answering.figures import (
+    dedupe_sources,
     list_subjects,
     to_source,
     to_subject,
@@ -92,7 +93,14 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import detect_lang, detect_script, normalize, stem, to_script
+from knowledge.answering.text import (
+    detect_lang,
+    detect_script,
+    is_chinese,
+    normalize,
+    stem,
+    to_script,
+)
 from knowledge.answering.thresholds import (
     ANSWER_MIN_SCORE,
     CANNOT_ANSWER_CONFIDENCE,
@@ -217,12 +225,61 @@ class AnswerEngine:
     # -- entry point ---------------------------------------------------------------------
 
     def answer(self, question: str) -> Answer:
-        answer = self._answer(question)
-        if answer.answered and answer.record is None:
-            answer.record = _to_answer_record(answer)
-        answer.script = detect_script(question)
-        answer.suggestions = [to_script(s, answer.script) for s in answer.suggestions]
+        answer = self._answer_each(question)
+        script = detect_script(question)
+        for one in (answer, *answer.parts.get("answers", ())):
+            if one.answered and one.record is None:
+                one.record = _to_answer_record(one)
+            one.script = script
+            one.suggestions = [to_script(s, script) for s in one.suggestions]
         return answer
+
+    def _answer_each(self, question: str) -> Answer:
+        """The answer to a message that asks one question, or to each of the questions it
+        asks ("When did the ATC call open? How many institutions applied?"): answered alone,
+        or, where one alone is not enough ("增长了百分之多少？" after the figures it is
+        asked of), by the answer to the whole message when that holds what it asks."""
+        whole = self._answer(question)
+        asked = split_questions(question)
+        if len(asked) < 2:
+            return whole
+        answers: list[Answer] = []
+        for n, part in enumerate(asked):
+            # "… and what share of the total is it?": asked of what the message named before
+            alone = self._answer(part) if n == 0 or not _POINTS_BACK.search(part) else None
+            if (alone is None or not alone.answered) and whole.answered:
+                alone = whole if self._holds_what_is_asked(part, whole) else alone
+            if alone is None:
+                return whole  # asked of what came before, and no answer holds it
+            same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
+            if same is None:
+                answers.append(alone)
+            elif alone.kind is AnswerKind.COMPUTE:
+                answers[same] = alone  # a figure computed from the record says more
+        if len(answers) == 1:
+            return answers[0]
+        every = all(a.answered for a in answers)
+        if not every and (
+            not any(a.answered for a in answers)
+            or (whole.answered and all(self._holds_what_is_asked(p, whole) for p in asked))
+        ):
+            return whole  # nothing answered, or one record holds what each question asks
+        # Each question's answer; one not answered makes the message not answered, though
+        # the answers given are shown (never half an answer presented as the whole).
+        return Answer(
+            kind=AnswerKind.MULTI,
+            lang=whole.lang,
+            answered=every,
+            confidence=min(a.confidence for a in answers),
+            parts={"answers": answers},
+            sources=dedupe_sources([s for a in answers for s in a.sources]),
+        )
+
+    def _holds_what_is_asked(self, question: str, answer: Answer) -> bool:
+        """Whether an answer holds the kind of answer a question asks (any, if it asks for
+        none in particular)."""
+        q = self.reader.read(strip_filler(question), detect_lang(question))
+        return self._is_supplied(q, answer, self._wanted(q))
 
     def _answer(self, question: str) -> Answer:
         text = " ".join(question.split())
@@ -1354,6 +1411,54 @@ def _present_year(knowledge: Knowledge) -> int | None:
     dated = sum(years.values())
     common = [y for y, n in years.items() if n >= PRESENT_YEAR_MIN_SHARE * dated]
     return max(common) if common else None
+
+
+# Where a message asking several questions is cut: after a question mark with more to come,
+# or before ", and when / how many …" that starts a question of its own.
+_QUESTION_END = re.compile(r"(?<=[?？])\s*(?=\S)")
+_AND_ASKS = re.compile(
+    r",?\s+and\s+(?=(?:when|where|who|how many|how much|what|which)\b(?!\s+(?:is|are)\s+(?:the\s+)?"
+    r"(?:bigger|larger|smaller|higher|lower|more|less)\b))",
+    re.IGNORECASE,
+)
+# Words by which a later question points back to what the message named before.
+_POINTS_BACK = re.compile(
+    r"\b(?:it|its|they|them|their|this|that|these|those)\b|它|其|该|这个|那个|这些|那些",
+    re.IGNORECASE,
+)
+# A part of a message that asks a question of its own: this many words, or Chinese characters.
+QUESTION_MIN_WORDS = 3
+QUESTION_MIN_CHARS = 5
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions a message asks, in order: one, unless it asks several in sentences or
+    clauses of their own; small talk ("Hi! Quick one?") is no question."""
+    parts = [p.strip() for chunk in _QUESTION_END.split(text) for p in _AND_ASKS.split(chunk)]
+    return [p for p in parts if _asks_something(p)]
+
+
+def _asks_something(part: str) -> bool:
+    content = strip_filler(part)
+    if is_only_small_talk(part) or not content.strip():
+        return False
+    if is_chinese(content):
+        return len(re.findall(r"[\u4e00-\u9fff]", content)) >= QUESTION_MIN_CHARS
+    return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
+
+
+def _same_record(one: Answer, other: Answer) -> bool:
+    """Whether two answers say the same: one record, or the same kind and text parts."""
+    if one is other:
+        return True
+    facts = [a.parts.get("fact") for a in (one, other)]
+    if all(f is not None for f in facts) and facts[0].key == facts[1].key:
+        return True  # a fact, and a figure computed in it
+    mine = one.record or _to_answer_record(one)
+    theirs = other.record or _to_answer_record(other)
+    if mine is not None or theirs is not None:
+        return mine == theirs
+    return one.kind is other.kind and one.parts == other.parts
 
 
 def _to_answer_record(answer: Answer) -> str | None:

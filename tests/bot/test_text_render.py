@@ -58,6 +58,9 @@ QUESTIONS = [
     "How much of the budget is not allocated to P1, P2, P3 and P4?",
     "How many of the risks have a high impact?",
     "Which risks have a low probability?",
+    # several questions in one message, each answered
+    "ATC項目的申請程序是什麼時候啟動的？最後有多少家機構申請？",
+    "“空间，下一代”那场学习实验室讲座是哪天办的？大概来了多少职员？",
     "If the Giga budget were cut by 10%, what would be left?",
 ]
 

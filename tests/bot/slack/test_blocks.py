@@ -325,3 +325,19 @@ def test_a_follow_ups_buttons_ask_its_written_out_question_and_the_rest_follows_
     last_shown = [line for line in sections[-2].splitlines() if line.strip()][-1]  # before the note
     first_left_out = full[full.index(last_shown) + 1]
     assert mrkdwn_texts(rest)[0].splitlines()[0] == first_left_out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_several_questions_answered_in_one_message_are_valid_block_kit(
+    answer_engine: AnswerEngine, lang: str
+) -> None:
+    question = "When did the ATC application process start? How many institutions applied?"
+    answer = answer_engine.answer(question)
+    assert answer.kind is AnswerKind.MULTI
+    answer.lang = lang
+    for one in answer.parts["answers"]:
+        one.lang = lang
+    message = build_answer_message(answer, question, show_question=True, can_post=True)
+    _validate_block_kit(message)
+    shown = "\n".join(sections(message))
+    assert "2022" in shown and "50" in shown  # both answers, each with its own figures

@@ -10,6 +10,7 @@ from knowledge.answering.definitions import (
     defines,
     find_long_form,
     find_zh_long_form,
+    read_asked_phrase,
     read_asked_term,
 )
 from knowledge.answering.engine import AnswerEngine
@@ -185,3 +186,11 @@ def test_the_full_form_asked_after_the_acronym(answer_engine: AnswerEngine) -> N
     assert (
         answer.answered and "computer incident response teams" in answer.parts["acronym"].en.lower()
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["务虚会报告中对“基于结果的管理”是怎么定义的?", "务虚会报告里是怎样定义“基于结果的管理”的?"],
+)
+def test_how_a_quoted_term_is_defined_asks_for_its_definition(question: str) -> None:
+    assert read_asked_phrase(question, "zh") == "基于结果的管理"

@@ -8,7 +8,7 @@ import pytest
 
 from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
-from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.engine import AnswerEngine, split_questions
 
 
 def _figure_codes(answer) -> list[str]:  # type: ignore[no-untyped-def]
@@ -268,3 +268,63 @@ def test_a_priority_named_scopes_every_theme_named_after_it(
         "P3下面能力開發、政策和監管、統計數據三個主題的預算加起來是多少？"
     )
     assert answer.parts["op"] == "sum" and answer.parts["result"] == 1111000
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        (
+            "ATC項目的申請程序是什麼時候啟動的？最後有多少家機構申請？",
+            ["ATC項目的申請程序是什麼時候啟動的？", "最後有多少家機構申請？"],
+        ),
+        ("Hi! Quick one? What is P2's budget?", ["What is P2's budget?"]),  # small talk aside
+        (
+            "How many people took part in the SG1 meetings, and how many contributions came?",
+            ["How many people took part in the SG1 meetings", "how many contributions came?"],
+        ),
+        ("Which is bigger, P1 or P2?", ["Which is bigger, P1 or P2?"]),
+        ("谢谢！P2的预算是多少？", ["谢谢！P2的预算是多少？"]),
+    ],
+)
+def test_a_message_is_cut_into_the_questions_it_asks(message: str, questions: list[str]) -> None:
+    assert split_questions(message) == questions
+
+
+def test_each_question_of_a_message_is_answered(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("ATC項目的申請程序是什麼時候啟動的？最後有多少家機構申請？")
+    assert answer.answered and answer.kind is AnswerKind.MULTI
+    records = [one.record for one in answer.parts["answers"]]
+    assert records == ["fact:atc-transition-applications", "fact:atc-applications-selected-2023"]
+    text = render_answer_text(answer)
+    assert "2022年11月" in text and "50多家" in text and "來源" in text  # traditional, sourced
+    assert 0.0 <= answer.confidence <= 1.0 and answer.sources
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # "it" points back: asked of P2, answered by the whole message's one record
+        "What is P2's budget and what share of the total is it?",
+        # the second question alone has no subject; the whole message's answer holds a share
+        "願景規劃參與的工作人員從最初人數增加到最後人數，一共多了幾人？增長了百分之多少？",
+    ],
+)
+def test_questions_one_record_answers_get_that_one_answer(
+    answer_engine: AnswerEngine, message: str
+) -> None:
+    answer = answer_engine.answer(message)
+    assert answer.answered and answer.kind is not AnswerKind.MULTI
+
+
+def test_a_message_with_a_question_not_answered_is_not_answered(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the answer given is shown, the decline beside it: never half an answer as the whole
+    message = "What is P2's budget? Who is the Secretary-General of ITU?"
+    answer = answer_engine.answer(message)
+    assert answer.kind is AnswerKind.MULTI and not answer.answered
+    first, second = answer.parts["answers"]
+    assert first.answered and not second.answered
+    text = render_answer_text(answer)
+    assert "756,000" in text and "Source:" in text
+    assert answer.confidence <= second.confidence

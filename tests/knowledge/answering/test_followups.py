@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.text_render import count_context_lines, render_answer_parts, render_answer_text
-from knowledge.answering import AnswerEngine, TurnContext, answer_in_context
+from knowledge.answering import AnswerEngine, AnswerKind, TurnContext, answer_in_context
 
 P3_BUDGET = TurnContext(codes=("P3",), aspect="budget", lang="en", question="What is P3's budget?")
 
@@ -136,3 +136,15 @@ def test_a_follow_up_whose_answer_names_its_subject_names_it_once(
     assert text[: len(opening)] == opening
     assert render_answer_parts(answer).body == opening.rstrip("\n")
     assert count_context_lines(answer) == 0
+
+
+def test_a_turn_after_several_questions_follows_on_from_the_first(
+    answer_engine: AnswerEngine,
+) -> None:
+    first, context = answer_in_context(
+        answer_engine, "What is P2's budget? Who is the Secretary-General of ITU?", None
+    )
+    assert first.kind is AnswerKind.MULTI
+    answer, _ = answer_in_context(answer_engine, "and P3?", context)
+    assert answer.answered and answer.kind is AnswerKind.BUDGET
+    assert "1,111,000" in render_answer_text(answer)
