@@ -1451,8 +1451,8 @@ def _same_record(one: Answer, other: Answer) -> bool:
     """Whether two answers say the same: one record, or the same kind and text parts."""
     if one is other:
         return True
-    facts = [a.parts.get("fact") for a in (one, other)]
-    if all(f is not None for f in facts) and facts[0].key == facts[1].key:
+    mine_fact, their_fact = one.parts.get("fact"), other.parts.get("fact")
+    if mine_fact is not None and their_fact is not None and mine_fact.key == their_fact.key:
         return True  # a fact, and a figure computed in it
     mine = one.record or _to_answer_record(one)
     theirs = other.record or _to_answer_record(other)
