@@ -181,7 +181,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         COUNT,
         re.compile(
             r"\bhow many\b|\bnumber of\b|多少(?:个|项|人|名|位|次|家|所|条|种|天|国)"
-            r"|几岁|多少岁|\bhow old\b|\bwhat age\b"
+            r"|几岁|多少岁|\bhow old\b|\bwhat age\b|\bpopulation\b|人口"
             r"|(?<!哪)几(?:个|项|人|名|位|次|家|所|条|种|天|国)|有多少",
             re.IGNORECASE,
         ),
@@ -280,6 +280,7 @@ _FUTURE = re.compile(
 
 # "How many X": the noun counted, up to the verb or preposition after it ("how many member
 # states does ITU have" → member states); "多少名员工", "几位副主任" → 员工, 副主任.
+_POPULATION = re.compile(r"\bpopulation\b|人口")
 _EN_COUNTED = re.compile(r"\b(?:how many|number of)\s+((?:[a-z][a-z'\-]*\s*){1,3})")
 _EN_COUNTED_STOP = frozenset(
     "does do did is are was were has have had will would can could should may might in at on "
@@ -488,6 +489,8 @@ def read_counted(text: str) -> tuple[str, ...]:
     in" → bids, came), in Chinese the noun ("多少个需要协调的主题" → 主题); () when it
     counts something too general to check ("how many people", "多少人")."""
     unquoted = _QUOTED.sub(" ", text)
+    if _POPULATION.search(unquoted):
+        return PEOPLE  # "the population of Rwanda", "肯尼亚有多少人口": people, counted
     match = _EN_COUNTED.search(unquoted)
     if match:
         words = _until_stop(match.group(1).split())

@@ -699,7 +699,12 @@ _FACT_SUM = re.compile(
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
     r"|百分之几|百分比|多少比例|比例|占多少|占几成"
+    # a rate of those who did out of all: "what completion rate is that", "结业率"
+    r"|\b(?:completion|success|pass|certification|response|participation|what) rate\b"
+    r"|完成率|结业率|通过率|成功率|参与率|合格率"
 )
+# "一共多了几人", "多出多少": by how much one count exceeds the other (before "一共": a sum).
+_FACT_MORE_ZH = re.compile(r"(?:多了|多出|增加了|少了|减少了)(?:几|多少)")
 # Those a count leaves out: "how many did not complete", "有多少人没有获得证书".
 _COUNTED_NOT = re.compile(
     r"\bhow many\b.*\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never)\b"
@@ -765,6 +770,8 @@ def read_fact_operation(normalized: str) -> str | None:
         return "growth"
     if _FACT_SHARE.search(normalized):
         return "share"
+    if _FACT_MORE_ZH.search(normalized):
+        return DIFFERENCE
     if _FACT_SUM.search(normalized):
         return "sum"
     operation = read_operation_asked(normalized)  # "how many times", "by how much"
@@ -774,11 +781,70 @@ def read_fact_operation(normalized: str) -> str | None:
     return DIFFERENCE if _COUNTED_NOT.search(normalized) else None
 
 
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# "How many days did the retreat last", "开了几天", "持续多少天": the days a dated range spans.
+_DAYS_ASKED = re.compile(
+    r"\bhow many days\b|\bhow long did\b|\bfor how long\b|几天|多少天|持续多久|多长时间"
+)
+# "from 5 to 9 February 2018", "5–9 February", "2月5至9日", "2月5日至9日"
+_EN_DAY_RANGE = re.compile(
+    rf"\b(\d{{1,2}})\s*(?:–|-|to)\s*(\d{{1,2}})\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
+)
+_ZH_DAY_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})日?\s*(?:至|到|-|–|~)\s*(\d{1,2})日")
+
+
+def asks_for_days(normalized: str) -> bool:
+    """Whether a question asks how many days something lasted."""
+    return _DAYS_ASKED.search(normalized) is not None
+
+
+def days_spanned(text: str) -> tuple[int, int, int] | None:
+    """The first day, the last and how many days a range of days in one month spans, as the
+    text writes it ("from 5 to 9 February": 5, 9, 5 days); None when it writes none."""
+    english = _EN_DAY_RANGE.search(text)
+    chinese = _ZH_DAY_RANGE.search(text)
+    if english is not None:
+        first, last = int(english[1]), int(english[2])
+    elif chinese is not None:
+        first, last = int(chinese[2]), int(chinese[3])
+    else:
+        return None
+    if not 1 <= first < last <= 31:
+        return None
+    return first, last, last - first + 1
+
+
 def compute_in_fact(
     q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float
 ) -> Answer | None:
     """A share or a sum of counts a fact states ("5 200 participants, 4 000 of them
-    certified": 76.9%), when the question names what the counts count; else None."""
+    certified": 76.9%), when the question names what the counts count, or the days a dated
+    range spans ("开了几天": 5至9日, 5 days); else None."""
+    if asks_for_days(q.normalized):
+        span = days_spanned(fact.text_zh if q.lang == "zh" else fact.text_en)
+        if span is None:
+            return None
+        first, last, days = span
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=confidence,
+            parts={
+                "op": "fact_days",
+                "fact": fact,
+                "first": first,
+                "last": last,
+                "result": days,
+                "year": fact.year,
+                "missing_year": None,
+                "newer": [],
+                "figures": [],
+            },
+            sources=[to_source(knowledge, fact.doc, fact.section)],
+        )
     op = read_fact_operation(q.normalized)
     if op is None:
         return None
@@ -786,6 +852,10 @@ def compute_in_fact(
     asked = _words(q.normalized)
     every = read_counts(text)
     counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
+    stated = {int(n) for n in re.findall(r"(?<![\d.])\d+(?![\d.])", q.normalized)}
+    named = [c for c in every if c.value in stated]
+    if len(named) == 2:
+        counts = named  # "5,200 trained and 4,000 certified: what rate is that": those two
     if op in (RATIO, DIFFERENCE, "growth") and len(counts) == 1 and len(every) == 2:
         counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
     negated = _NOT_DONE.search(q.normalized)

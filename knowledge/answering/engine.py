@@ -59,7 +59,9 @@ from knowledge.answering.calibration import (
 )
 from knowledge.answering.computations import (
     Calculator,
+    asks_for_days,
     compute_in_fact,
+    days_spanned,
     excluded_codes,
     leaves_out,
 )
@@ -242,6 +244,15 @@ class AnswerEngine:
         whole = self._answer(question)
         asked = split_questions(question)
         if len(asked) < 2:
+            return whole
+        if (
+            whole.answered
+            and not whole.signals
+            and whole.parts.get("fact") is None  # a fact's figure answers one thing
+            and all(self._holds_what_is_asked(p, whole) for p in asked)
+        ):
+            # a structured answer made for the whole message ("which enabler gets the most
+            # and which the least": both ends of one ranking)
             return whole
         answers: list[Answer] = []
         for n, part in enumerate(asked):
@@ -870,7 +881,8 @@ class AnswerEngine:
         """Lift facts of the kind the question's form asks for, then sort again."""
         form = read_question_form(q.normalized)
         stated = read_stated_count(q.normalized)
-        if form is None and stated is None:
+        days = asks_for_days(q.normalized)
+        if form is None and stated is None and not days:
             return hits
         lifted = []
         for hit in hits:
@@ -878,6 +890,8 @@ class AnswerEngine:
             bonus = 0.0
             if fact is not None and not self._fits_year(fact, q.reading.year):
                 bonus = -YEAR_MISMATCH_PENALTY  # "2026 WSIS Forum" is not the 2023 one
+            elif fact is not None and days and days_spanned(fact.text_en) is not None:
+                bonus = FORM_BONUS  # "开了几天": a fact dating a range of days
             elif (
                 fact is not None
                 and stated is not None
@@ -1453,7 +1467,11 @@ def _same_record(one: Answer, other: Answer) -> bool:
         return True
     mine_fact, their_fact = one.parts.get("fact"), other.parts.get("fact")
     if mine_fact is not None and their_fact is not None and mine_fact.key == their_fact.key:
-        return True  # a fact, and a figure computed in it
+        # a fact, and a figure computed in it; two figures computed in it are two answers
+        return one.parts.get("op") == other.parts.get("op") or AnswerKind.COMPUTE not in (
+            one.kind,
+            other.kind,
+        )
     mine = one.record or _to_answer_record(one)
     theirs = other.record or _to_answer_record(other)
     if mine is not None or theirs is not None:

@@ -11,7 +11,13 @@ import pytest
 from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.answerability import CHANGE, read_operation
-from knowledge.answering.computations import Money, read_counts, read_money, to_rounded
+from knowledge.answering.computations import (
+    Money,
+    days_spanned,
+    read_counts,
+    read_money,
+    to_rounded,
+)
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.text import normalize
 
@@ -563,3 +569,47 @@ def test_sums_leaving_out_what_cannot_be_taken_out_are_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        ("2018年电信发展局务虚会开了几天", "共5天"),  # 2月5至9日
+        ("How many days did GSR-23 last?", "4 days"),  # 5 to 8 June
+    ],
+)
+def test_the_days_a_dated_range_spans_are_counted(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "fact_days"
+    assert shown in render_answer_text(answer)
+
+
+def test_days_spanned_reads_ranges_in_both_languages() -> None:
+    assert days_spanned("held in Geneva from 5 to 9 February 2018") == (5, 9, 5)
+    assert days_spanned("于2018年2月5至9日在日内瓦举行") == (5, 9, 5)
+    assert days_spanned("5–8 June 2023") == (5, 8, 4)
+    assert days_spanned("in February 2018") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "op", "result"),
+    [
+        # the two figures the question states are those the rate is of
+        (
+            "In 2022 the ITU Academy trained over 5,200 people and more than 4,000 of them"
+            " earned a certificate. Based on those two figures, what completion rate is that?",
+            "fact_share",
+            "76.9",
+        ),
+        # "一共多了几人" is a difference, though 一共 also starts sums
+        ("願景規劃工作參與的職員，從最初到最後一共多了幾人？", "fact_difference", "25"),
+    ],
+)
+def test_figures_in_a_fact_computed_as_asked(
+    answer_engine: AnswerEngine, question: str, op: str, result: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == op
+    assert str(answer.parts["result"]) == result

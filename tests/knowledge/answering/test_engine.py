@@ -305,8 +305,8 @@ def test_each_question_of_a_message_is_answered(answer_engine: AnswerEngine) -> 
     [
         # "it" points back: asked of P2, answered by the whole message's one record
         "What is P2's budget and what share of the total is it?",
-        # the second question alone has no subject; the whole message's answer holds a share
-        "願景規劃參與的工作人員從最初人數增加到最後人數，一共多了幾人？增長了百分之多少？",
+        # both ends of one ranking, made for the whole message
+        "Which enabler gets the most money and which gets the least?",
     ],
 )
 def test_questions_one_record_answers_get_that_one_answer(
@@ -328,3 +328,14 @@ def test_a_message_with_a_question_not_answered_is_not_answered(
     text = render_answer_text(answer)
     assert "756,000" in text and "Source:" in text
     assert answer.confidence <= second.confidence
+
+
+def test_two_figures_computed_in_one_fact_are_both_answered(answer_engine: AnswerEngine) -> None:
+    # the second question alone has no subject: the whole message's answer holds its share
+    answer = answer_engine.answer(
+        "願景規劃參與的工作人員從最初人數增加到最後人數，一共多了幾人？增長了百分之多少？"
+    )
+    assert answer.kind is AnswerKind.MULTI and answer.answered
+    assert [a.parts["op"] for a in answer.parts["answers"]] == ["fact_difference", "fact_growth"]
+    text = render_answer_text(answer)
+    assert "25" in text and "62.5%" in text
