@@ -188,6 +188,10 @@ def read_operation(q: Question, text: str) -> Operation | None:
     return None
 
 
+# The whole budget named in a sentence: "the OP-23 budget", "OP-23预算", "the total budget".
+_TOTAL_BUDGET_NAMED = re.compile(
+    r"op-23 budget|total (?:approved )?(?:op-23 )?budget|op-23预算|预算总额|总预算", re.IGNORECASE
+)
 # The percentage is taken of the whole budget, whatever else the question names.
 _OF_THE_WHOLE = re.compile(
     r"\b(?:of|out of|from) (?:the )?(?:(?:chf )?[\d.,]+ ?(?:million |m )?(?:chf )?)?"
@@ -236,6 +240,16 @@ class Calculator:
         self.knowledge = knowledge
         self.index = index
         self._facts = {f.key: f for f in knowledge.facts}
+        # The percentages the facts give of the whole budget ("slightly more than half of the
+        # OP-23 budget (54%) was allocated to …"): a question taking one of them asks it of
+        # the total, whatever it is a share of.
+        self._shares_of_total = {
+            Decimal(share)
+            for f in knowledge.facts
+            for sentence in re.split(r"(?<=[.;。；])", f"{f.text_en} {f.text_zh}")
+            if _TOTAL_BUDGET_NAMED.search(sentence)
+            for share in re.findall(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*%", sentence)
+        }
 
     def answer(self, q: Question, text: str) -> Answer | None:
         """The computation the question asks for, when the store holds its figures; None
@@ -262,7 +276,9 @@ class Calculator:
         return self.compute(q, op)
 
     def compute(self, q: Question, op: Operation) -> Answer | None:
-        of_the_whole = op.kind == "percent_of" and _OF_THE_WHOLE.search(q.normalized)
+        of_the_whole = op.kind == "percent_of" and (
+            _OF_THE_WHOLE.search(q.normalized) is not None or op.percent in self._shares_of_total
+        )
         if q.reading.has("kpi", "outcome", "output", "risk") and not (
             op.kind == "per_kpi" or of_the_whole
         ):
@@ -487,7 +503,12 @@ class Calculator:
 
     def _percent_of(self, q: Question, percent: Decimal) -> Answer | None:
         codes = [t.code for t in q.targets]
-        if codes and not (_PERCENT_OF.search(q.normalized) or _FRACTION.search(q.normalized)):
+        taken_of = _PERCENT_OF.search(q.normalized) or _FRACTION.search(q.normalized)
+        if percent in self._shares_of_total and not taken_of:
+            # "按54%计算，分配给全球和多区域输出成果的资金": a share the documents give of the
+            # whole budget, whatever line its words name
+            codes = [TOTAL_CODE]
+        elif codes and not taken_of:
             if not _OF_THE_WHOLE.search(q.normalized):
                 return None  # "P2 gets 18% of the budget, how much is that": not 18% of P2
             codes = [TOTAL_CODE]  # "the 54% share for multi-regional outputs, out of the total"

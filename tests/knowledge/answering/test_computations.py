@@ -613,3 +613,20 @@ def test_figures_in_a_fact_computed_as_asked(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == op
     assert str(answer.parts["result"]) == result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 54% is a share the documents give of the whole budget: taken of the total, not of
+        # the line "multi-regional" names (E2), nor declined for naming outputs
+        "按54%计算，分配给全球和多区域输出成果的资金大约是多少瑞郎？",
+        "Taking the 54% share for global and multi-regional outputs, roughly how many CHF is that?",
+    ],
+)
+def test_a_share_the_documents_give_of_the_budget_is_taken_of_the_total(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "percent_of"
+    assert answer.parts["result"] == 2_268_000
