@@ -126,13 +126,19 @@ OWN_SETS_MIN_ACCURACY = {
     # 2026-12-04; first runs: A 87.3% (7.7% of answers wrong), B 88.2% (15.7% wrong, mostly
     # off-topic answered), C 87.5% (12.0%), D 85.8% (5.4%); tuned on since (one expectation
     # of A corrected: 平臺 is the traditional form the bot writes for 平台).
-    "unseen_a.json": 0.93,
-    "unseen_b.json": 0.95,
-    "unseen_c.json": 0.92,
-    "unseen_d.json": 0.89,
+    "unseen_a.json": 0.94,
+    "unseen_b.json": 0.98,
+    "unseen_c.json": 0.94,
+    "unseen_d.json": 0.91,
     # Written last, run once before any change (90.0%, 5.6% of answers wrong; English 89.1%,
     # simplified 95.0%, traditional 85.7%; 94.3% of off-topic declined), then tuned on.
-    "unseen_e.json": 0.93,
+    "unseen_e.json": 0.96,
+    # Written the same way in the session after (F a mix as staff ask; G the documents' less
+    # obvious passages; H all five documents evenly, two-part questions), each run once before
+    # the changes it prompted: F 90.0% (3.4% wrong), G 78.5% (11.9%), H 73.8% (15.9%).
+    "unseen_f.json": 0.96,
+    "unseen_g.json": 0.90,
+    "unseen_h.json": 0.83,
 }
 
 
@@ -156,11 +162,14 @@ def test_copied_question_sets_do_not_regress(
 # Answers given but wrong on the unseen sets, at most as many as now (the issue's second
 # target is about these: a wrong answer costs more than a decline).
 UNSEEN_MAX_WRONG = {
-    "unseen_a.json": 1,
+    "unseen_a.json": 0,
     "unseen_b.json": 0,
-    "unseen_c.json": 2,
+    "unseen_c.json": 0,
     "unseen_d.json": 1,
     "unseen_e.json": 1,
+    "unseen_f.json": 0,
+    "unseen_g.json": 3,
+    "unseen_h.json": 2,
 }
 
 

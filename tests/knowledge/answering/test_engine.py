@@ -339,3 +339,14 @@ def test_two_figures_computed_in_one_fact_are_both_answered(answer_engine: Answe
     assert [a.parts["op"] for a in answer.parts["answers"]] == ["fact_difference", "fact_growth"]
     text = render_answer_text(answer)
     assert "25" in text and "62.5%" in text
+
+
+def test_and_whos_starts_a_question_of_its_own(answer_engine: AnswerEngine) -> None:
+    message = "when and where was the BDT managment retreat in 2018 held, and whos the contact?"
+    assert len(split_questions(message)) == 2
+    answer = answer_engine.answer(
+        "when and where was the BDT managment retreat in 2018 held, and whos the contact"
+        " person for the report?"
+    )
+    text = render_answer_text(answer)
+    assert answer.kind is AnswerKind.MULTI and "Geneva" in text and "Torigoe" in text
