@@ -1431,8 +1431,8 @@ def _present_year(knowledge: Knowledge) -> int | None:
 # or before ", and when / how many …" that starts a question of its own.
 _QUESTION_END = re.compile(r"(?<=[?？])\s*(?=\S)")
 _AND_ASKS = re.compile(
-    r",?\s+and\s+(?=(?:when|where|who(?:'s|s)?|how many|how much|what|which)\b(?!\s+(?:is|are)\s+(?:the\s+)?"
-    r"(?:bigger|larger|smaller|higher|lower|more|less)\b))",
+    r",?\s+and\s+(?=(?:when|where|who(?:'s|s)?|how many|how much|what|which)\b"
+    r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",
     re.IGNORECASE,
 )
 # Words by which a later question points back to what the message named before.
