@@ -267,7 +267,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # time, so only a record that names a later year can say anything about it. Not "the next
 # steps" or "下一步", which documents state themselves.
 _FUTURE = re.compile(
-    r"\b(?:next|coming|upcoming) (?:[a-z0-9\-]+ ){0,3}?(?:month|week|year|time|session|meeting"
+    # "goals set for the next four years": the period a plan covers, not a question about it
+    r"\b(?<!for the )(?:next|coming|upcoming) (?:[a-z0-9\-]+ ){0,3}?(?:month|week|year|time"
+    r"|session|meeting"
     r"|edition|conference"
     r"|retreat|event|round|wtdc|council|assembly|tdag|plenipotentiary|summit|workshop|training)"
     r"|\btomorrow\b|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"

@@ -1345,7 +1345,7 @@ _BODIES_TOKENS = _ORGANISATION_TOKENS | frozenset(to_query_terms("itu 国际电�
 _HOLDING_TOKENS = frozenset(
     to_query_terms(
         "contain contains include includes comprise comprises exist exists hold holds "
-        "listed defined set tracked 包含 包括 设有 设定"
+        "listed defined set tracked propose proposes proposed across 包含 包括 设有 设定 提出"
     ).tokens
 )
 # "what KPIs are there", "BDT有哪些KPI": the kinds asked of every record of a class.

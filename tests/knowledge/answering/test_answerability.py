@@ -1058,3 +1058,35 @@ def test_a_question_citing_its_source_document_is_answered_from_it(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == record
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # "carries a KPI counting …": words of the form, not of what the KPI is about
+        (
+            "Which ITU-D priority, and which theme within it, carries a KPI counting the"
+            " Member States that opened IPv6 labs?",
+            "kpi:P1-INF-9",
+        ),
+        # the period a plan covers is no question about the future
+        (
+            "What are the two strategic goals that Resolution 71 (PP-22) set for ITU for the"
+            " next four years?",
+            "fact:strategy-pp22-resolution71",
+        ),
+    ],
+)
+def test_form_words_do_not_sink_the_record_asked_for(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
+
+
+def test_every_kpi_the_framework_proposes_is_the_kpi_total(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "How many KPIs in total does the ITU-D impact framework for the Kigali Action Plan"
+        " propose across all priorities and enablers?"
+    )
+    assert answer.kind is AnswerKind.KPI_TOTAL and answer.parts["total"] == 82
