@@ -9,10 +9,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from knowledge.answering._budget_answers import BudgetAnswers
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
-from knowledge.answering.answerability import DIFFERENCE, RATIO
-from knowledge.answering.calibration import DISTINCTIVE_MIN_WEIGHT
+from knowledge.answering.answerability import DIFFERENCE, RATIO, list_named_words
+from knowledge.answering.calibration import DISTINCTIVE_MIN_WEIGHT, NAMED_MIN_WEIGHT
 from knowledge.answering.computations import RATIO_PLACES, to_rounded
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -363,6 +365,10 @@ class RecordAnswers:
                 for h in self.index.search(terms, kinds=("risk",), limit=4)
                 if h.coverage >= RISK_MIN_COVERAGE
             ]
+            if hits and self._names_a_risk_not_held(q, terms, names_only=True):
+                # "the financial risk of the VaMoz Digital project": a risk the table's words
+                # touch ("financial") of something it does not hold (a name)
+                return self._no_such_risk(q, chosen, AnswerKind.DID_YOU_MEAN)
             if hits:
                 best = hits[0].score
                 chosen = [
@@ -372,14 +378,17 @@ class RecordAnswers:
             elif set(q.content) <= _RISK_TABLE_WORDS:
                 # "the main operational risks": words that describe the whole table
                 confidence = ALL_RISKS_CONFIDENCE
+            elif self._names_a_risk_not_held(q, terms):
+                # "what probability does the table give a cyberattack": no such risk; the
+                # table's own are offered, not answered; as a "did you mean" when it names
+                # a risk of the table's too ("the financial risk of the VaMoz project")
+                named_category = bool(self._risks_named_by_category(q))
+                kind = AnswerKind.DID_YOU_MEAN if named_category else AnswerKind.DECLINE
+                return self._no_such_risk(q, chosen, kind)
             elif named := self._risks_named_by_category(q):
                 # "the financial risk of not having enough funding": its words are the
                 # risk's own, not the table's (coverage too low for the search)
                 chosen = named
-            elif self._names_a_risk_not_held(q, terms):
-                # "what probability does the table give a cyberattack": no such risk; the
-                # table's own risks are offered instead of answered
-                return self._no_such_risk(q, chosen)
         return self.risk_answer(q.lang, chosen, confidence)
 
     def _risks_named_by_category(self, q: Question) -> list[Any]:
@@ -401,7 +410,9 @@ class RecordAnswers:
         ]
         return named if len(named) == 1 else []
 
-    def _names_a_risk_not_held(self, q: Question, terms: QueryTerms) -> bool:
+    def _names_a_risk_not_held(
+        self, q: Question, terms: QueryTerms, *, names_only: bool = False
+    ) -> bool:
         """Whether the question names something no risk speaks of: a distinctive English
         word, or a quoted name ("「网络攻击」风险"), that no risk's texts hold."""
         texts = [
@@ -420,11 +431,18 @@ class RecordAnswers:
                 *(m.text_zh for m in self.knowledge.mitigations.get(risk.code, [])),
             )
         ]
-        # A distinctive word no risk holds ("cyberattack"); words that ask how a risk is
-        # rated ("likely", "assign", "medium") name no risk.
+        # A distinctive word no risk holds ("cyberattack"), or a name ("the VaMoz Digital
+        # project"); words that ask how a risk is rated ("likely", "assign", "medium") name
+        # no risk.
         missing = self.index.list_missing_words(terms, texts)
+        named = list_named_words(q.text)
         if any(
-            t.isascii() and w >= DISTINCTIVE_MIN_WEIGHT and t not in _RATING_WORDS
+            t.isascii()
+            and not _is_rating_word(t)
+            and (
+                (t in named and w >= NAMED_MIN_WEIGHT)
+                or (not names_only and w >= DISTINCTIVE_MIN_WEIGHT)
+            )
             for t, w in missing
         ):
             return True
@@ -449,17 +467,21 @@ class RecordAnswers:
         weights = self.index.weigh(to_query_terms(name)).values()
         return any(w / highest >= DISTINCTIVE_MIN_WEIGHT for w in weights)
 
-    def _no_such_risk(self, q: Question, risks: Sequence[Any]) -> Answer:
+    def _no_such_risk(
+        self, q: Question, risks: Sequence[Any], kind: AnswerKind = AnswerKind.DECLINE
+    ) -> Answer:
+        """The table's own risks offered for one it does not hold; as a "did you mean" (no
+        fact the search finds replaces it) when the question names a risk of the table's."""
         zh = q.lang == "zh"
         return Answer(
-            kind=AnswerKind.DECLINE,
+            kind=kind,
             lang=q.lang,
             answered=False,
             confidence=NOTHING_FOUND,
             suggestions=[
-                f"{r.category_zh}的概率和影响程度是什么？"
+                f"{r.category_zh}风险的概率和影响程度是什么？"
                 if zh
-                else f"What are the probability and impact of the {r.category_en.lower()}?"
+                else f"What are the probability and impact of the {r.category_en.lower()} risk?"
                 for r in risks
             ][:RISK_SUGGESTIONS],
         )
@@ -509,6 +531,9 @@ _RATING_WORDS = frozenset(
 # The letters of a risk category's word that name it ("financ" in "financial", "environ" in
 # "environmental").
 RISK_CATEGORY_STEM = 6
+# A misspelt rating word ("probabilty", "likelyhood"): this similar to one this long.
+RATING_TYPO_MIN_SIMILARITY = 85
+RATING_TYPO_MIN_LENGTH = 6
 # How many of the table's risks a question about another risk is offered.
 RISK_SUGGESTIONS = 4
 # A name quoted in a question: 「网络攻击」, “cyberattack”, "cyber attack".
@@ -527,6 +552,15 @@ _ZH_RISK_FRAMES = frozenset(
     "种类 领域 方向 层面 维度".split()
 )
 _QUOTED_TERM = re.compile(r"[「『“\"]([^」』”\"]{1,30})[」』”\"]")
+
+
+def _is_rating_word(word: str) -> bool:
+    """Whether a word asks how a risk is rated, as written or misspelt ("probabilty")."""
+    return word in _RATING_WORDS or any(
+        fuzz.ratio(word, rating) >= RATING_TYPO_MIN_SIMILARITY
+        for rating in _RATING_WORDS
+        if len(rating) >= RATING_TYPO_MIN_LENGTH
+    )
 
 
 def _zh_risk_names(text: str) -> list[str]:

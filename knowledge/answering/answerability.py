@@ -99,12 +99,13 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         CONTACT,
         re.compile(
             # a satellite phone is equipment, not a number to call
-            r"\b(?<!satellite )(?<!mobile )(?:phone|telephone|fax|e-?mail|email address"
+            r"\b(?:(?:phone|telephone) numbers?|(?<!satellite )(?<!mobile )(?:phone|telephone)"
+            r"|fax|e-?mail|email address"
             r"|postal address|mailing address"
             r"|(?:street|office|physical|visiting) address|address of (?:the|its|their) office"
             r"|password|contact details|hotline|helpdesk number|website address|web address"
             r"|url|web ?link)\b"
-            r"|(?<!卫星)(?<!移动)电话|邮箱|电邮|电子邮件|电子信箱|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址|网址"
+            r"|电话号码|(?<!卫星)(?<!移动)电话|邮箱|电邮|电子邮件|电子信箱|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址|网址"
             r"|网站链接",
             re.IGNORECASE,
         ),

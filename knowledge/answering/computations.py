@@ -32,6 +32,7 @@ from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import latin_tokens, normalize, stem
 from knowledge.answering.thresholds import (
     COMPUTED_FLOOR,
+    LINE_NAMED_MIN_EXPLAINED,
     MONEY_SUM_CONFIDENCE,
     PART_MIN_COVERAGE,
     RESULTS_TOTAL_CONFIDENCE,
@@ -56,6 +57,7 @@ _STATED_PERCENT = re.compile(r"(?<![\d.\-])(\d{1,3}(?:\.\d{1,2})?)\s*(?:%|percen
 _PERCENT_OF = re.compile(
     r"\d\s*(?:%|percent) of (?!(?:the |its )?(?:total |overall |whole )?budget\b)"
     r"(?:the |its )?[a-z0-9]"
+    r"|\d\s*(?:%|percent) of (?:the |its )?budget (?:for|of) (?!(?:the )?(?:total|op-23|itu-d)\b)"
     r"|的\s*\d{1,3}(?:\.\d{1,2})?\s*%"
 )
 # A fraction of an amount: "half of P3's budget", "P3预算的一半", "三分之二的P1预算", "a fifth
@@ -504,9 +506,11 @@ class Calculator:
     def _percent_of(self, q: Question, percent: Decimal) -> Answer | None:
         codes = [t.code for t in q.targets]
         taken_of = _PERCENT_OF.search(q.normalized) or _FRACTION.search(q.normalized)
-        if percent in self._shares_of_total and not taken_of:
+        named_well = bool(codes) and q.explained >= LINE_NAMED_MIN_EXPLAINED
+        if percent in self._shares_of_total and not taken_of and not named_well:
             # "按54%计算，分配给全球和多区域输出成果的资金": a share the documents give of the
-            # whole budget, whatever line its words name
+            # whole budget, whatever line its words touch ("12% of the budget for
+            # cybersecurity" names its line well: taken of it, as below)
             codes = [TOTAL_CODE]
         elif codes and not taken_of:
             if not _OF_THE_WHOLE.search(q.normalized):
@@ -720,8 +724,11 @@ _FACT_SUM = re.compile(
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
     r"|百分之几|百分比|多少比例|比例|占多少|占几成"
-    # a rate of those who did out of all: "what completion rate is that", "结业率"
-    r"|\b(?:completion|success|pass|certification|response|participation|what) rate\b"
+)
+# A rate of those who did out of all ("what completion rate is that", "结业率"): computed only
+# from the two figures the question states (a fact's other counts are easily the wrong two).
+_FACT_RATE = re.compile(
+    r"\b(?:completion|success|pass|certification|response|participation|what) rate\b"
     r"|完成率|结业率|通过率|成功率|参与率|合格率"
 )
 # "一共多了几人", "多出多少": by how much one count exceeds the other (before "一共": a sum).
@@ -789,7 +796,7 @@ _FACT_GROWTH = re.compile(
 def read_fact_operation(normalized: str) -> str | None:
     if _FACT_GROWTH.search(normalized):
         return "growth"
-    if _FACT_SHARE.search(normalized):
+    if _FACT_SHARE.search(normalized) or _FACT_RATE.search(normalized):
         return "share"
     if _FACT_MORE_ZH.search(normalized):
         return DIFFERENCE
@@ -807,7 +814,9 @@ _MONTHS = (
 ).split()
 # "How many days did the retreat last", "开了几天", "持续多少天": the days a dated range spans.
 _DAYS_ASKED = re.compile(
-    r"\bhow many days\b|\bhow long did\b|\bfor how long\b|几天|多少天|持续多久|多长时间"
+    r"\bhow many days\b(?!\s+(?:until|till|before|left|remain|to go|are left))"
+    r"|\bhow long did\b|\bfor how long\b"
+    r"|(?<!还有)(?<!还剩)(?<!距离)(?<!离)(?:几天|多少天)(?!后|以后)|持续多久"
 )
 # "from 5 to 9 February 2018", "5–9 February", "2月5至9日", "2月5日至9日"
 _EN_DAY_RANGE = re.compile(
@@ -877,6 +886,8 @@ def compute_in_fact(
     named = [c for c in every if c.value in stated]
     if len(named) == 2:
         counts = named  # "5,200 trained and 4,000 certified: what rate is that": those two
+    elif _FACT_RATE.search(q.normalized) and not _FACT_SHARE.search(q.normalized):
+        return None  # "the completion rate for courses": which two counts, the fact leaves open
     if op in (RATIO, DIFFERENCE, "growth") and len(counts) == 1 and len(every) == 2:
         counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
     negated = _NOT_DONE.search(q.normalized)

@@ -238,26 +238,23 @@ class AnswerEngine:
 
     def _answer_each(self, question: str) -> Answer:
         """The answer to a message that asks one question, or to each of the questions it
-        asks ("When did the ATC call open? How many institutions applied?"): answered alone,
-        or, where one alone is not enough ("增长了百分之多少？" after the figures it is
-        asked of), by the answer to the whole message when that holds what it asks."""
+        asks ("When did the ATC call open? How many institutions applied?"): each answered
+        alone, but one that points back or names nothing of its own ("增长了百分之多少？",
+        "and which gets the least?") by the answer to the whole message, when that holds
+        what it asks."""
         whole = self._answer(question)
         asked = split_questions(question)
-        if len(asked) < 2:
-            return whole
-        if (
-            whole.answered
-            and not whole.signals
-            and whole.parts.get("fact") is None  # a fact's figure answers one thing
-            and all(self._holds_what_is_asked(p, whole) for p in asked)
-        ):
-            # a structured answer made for the whole message ("which enabler gets the most
-            # and which the least": both ends of one ranking)
+        if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
+            # one question, or a cut that leaves the first without its subject ("Which
+            # ITU-D priority, and which theme within it, carries a KPI on …")
             return whole
         answers: list[Answer] = []
+        questions: list[str] = []
         for n, part in enumerate(asked):
-            # "… and what share of the total is it?": asked of what the message named before
-            alone = self._answer(part) if n == 0 or not _POINTS_BACK.search(part) else None
+            stands_alone = n == 0 or (
+                not _POINTS_BACK.search(part) and self._names_its_own_subject(part)
+            )
+            alone = self._answer(part) if stands_alone else None
             if (alone is None or not alone.answered) and whole.answered:
                 alone = whole if self._holds_what_is_asked(part, whole) else alone
             if alone is None:
@@ -265,16 +262,25 @@ class AnswerEngine:
             same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
             if same is None:
                 answers.append(alone)
+                questions.append(part)
             elif alone.kind is AnswerKind.COMPUTE:
                 answers[same] = alone  # a figure computed from the record says more
         if len(answers) == 1:
             return answers[0]
-        every = all(a.answered for a in answers)
-        if not every and (
-            not any(a.answered for a in answers)
-            or (whole.answered and all(self._holds_what_is_asked(p, whole) for p in asked))
+        if (
+            any(a is whole for a in answers)
+            and not whole.signals
+            and whole.parts.get("fact") is None  # a fact's figure answers one thing
+            and all(a is whole or _covers(whole, a) for a in answers)
+            and all(self._holds_what_is_asked(p, whole) for p in asked)
         ):
-            return whole  # nothing answered, or one record holds what each question asks
+            # a structured answer made for the whole message, needed by one of its
+            # questions ("which enabler gets the most money and which the least": one
+            # ranking's two ends): it, not a part of it beside it
+            return whole
+        every = all(a.answered for a in answers)
+        if not any(a.answered for a in answers):
+            return whole
         # Each question's answer; one not answered makes the message not answered, though
         # the answers given are shown (never half an answer presented as the whole).
         return Answer(
@@ -282,8 +288,26 @@ class AnswerEngine:
             lang=whole.lang,
             answered=every,
             confidence=min(a.confidence for a in answers),
-            parts={"answers": answers},
+            # each answer's question, for the turn after it (a follow-up follows on from the
+            # last question answered)
+            parts={"answers": answers, "questions": questions},
             sources=dedupe_sources([s for a in answers for s in a.sources]),
+        )
+
+    def _names_its_own_subject(self, question: str) -> bool:
+        """Whether a question names what it asks about: a code, a subject, words of its own
+        or a kind of record ("what are the risks"); "and which gets the least?", "主题是什么？"
+        name nothing but what they ask of something said before."""
+        q = self.reader.read(strip_filler(question), detect_lang(question))
+        reading = q.reading
+        return bool(
+            q.targets
+            or reading.codes
+            or reading.theme_codes
+            or reading.kpi_codes
+            or q.content
+            or reading.has("kpi", "risk", "mitigation", "outcome", "output")
+            or (reading.has("whole") and reading.has("budget", "share", "count"))
         )
 
     def _holds_what_is_asked(self, question: str, answer: Answer) -> bool:
@@ -319,6 +343,11 @@ class AnswerEngine:
             # "what is my budget": whose is unknown here; say so, and what can be asked
             unknown = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
             return self._cannot_answer(q, unknown, OWN)
+        if q.reading.has("other_plan") and not q.reading.has("budget", "share"):
+            # "how many KPIs does OP-22 have": another year's plan; the documents hold OP-23
+            # (a budget asked of it says which year's figures it holds instead)
+            other = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
+            return self._cannot_answer(q, other, YEAR)
         # Ratios, averages, shares of a group, percentages: read on the whole question, as
         # filler stripping may drop the clause that states the percentage.
         whole = normalize(text)
@@ -462,7 +491,7 @@ class AnswerEngine:
         else in full: the records that hold all its words are facts, none of them a budget
         subject it names ("the New Delhi innovation centre" is no line of the budget, though
         "innovation" names a theme)."""
-        if q.reading.codes or q.reading.theme_codes or not q.targets or q.explained >= 1.0:
+        if not q.targets or q.explained >= 1.0:
             return False
         hits = self.index.search(q.terms, limit=OTHER_SUBJECT_HITS)
         if not hits or hits[0].coverage < OTHER_SUBJECT_COVERAGE or hits[0].entry.kind != "fact":
@@ -484,7 +513,12 @@ class AnswerEngine:
         }
         held_by_fact = self._record_texts(hits[0])
         lacking = {t for t, _ in self.index.list_missing_words(q.terms, held_by_fact)}
-        return bool(unexplained - lacking)
+        described = unexplained - lacking
+        if q.reading.codes:
+            # a line named by its code ("P2", "enabler 2") and something named beside it
+            # ("the Smart Villages initiative in Pakistan under P2"), not its verbs
+            described &= list_named_words(q.text)
+        return bool(described)
 
     def _names_an_unknown_thing(self, q: Question) -> bool:
         """Whether the question writes a name the documents never use, not even misspelt
@@ -492,9 +526,17 @@ class AnswerEngine:
         if read_operation(q.normalized) == CONVERT:
             return False  # "P3 in USD": a currency, checked as a conversion
         named = list_named_words(q.text) - q.reading.consumed_tokens
-        return any(
-            t.isalpha() and not self.index.has_token(stem(t)) and self.index.resolve(t) is None
+        unknown = [
+            t
             for t in named
+            if t.isalpha() and not self.index.has_token(stem(t)) and self.index.resolve(t) is None
+        ]
+        # a name of a thing that could have a budget: "the Smart Ocean Connect programme",
+        # not "Sir", "from Nairobi" or "staffbot"
+        text = q.text.lower()
+        return any(
+            re.search(rf"\b{re.escape(t)}\w*(?:\s+[\w'-]+){{0,3}}?\s+{_THING}", text)
+            for t in unknown
         )
 
     def budget_overview(self, lang: str) -> Answer:
@@ -1427,6 +1469,11 @@ def _present_year(knowledge: Knowledge) -> int | None:
     return max(common) if common else None
 
 
+# What a name of something with a budget of its own ends with.
+_THING = (
+    r"(?:programmes?|programs?|projects?|initiatives?|centres?|centers?|offices?|funds?|labs?"
+    r"|networks?|platforms?|campaigns?|schemes?|alliances?|academy|facility|hub|项目|计划|中心)"
+)
 # Where a message asking several questions is cut: after a question mark with more to come,
 # or before ", and when / how many …" that starts a question of its own.
 _QUESTION_END = re.compile(r"(?<=[?？])\s*(?=\S)")
@@ -1437,7 +1484,8 @@ _AND_ASKS = re.compile(
 )
 # Words by which a later question points back to what the message named before.
 _POINTS_BACK = re.compile(
-    r"\b(?:it|its|they|them|their|this|that|these|those)\b|它|其|该|这个|那个|这些|那些",
+    # not "that" / "this": "the KPIs that track cybersecurity" points nowhere
+    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些",
     re.IGNORECASE,
 )
 # A part of a message that asks a question of its own: this many words, or Chinese characters.
@@ -1457,8 +1505,24 @@ def _asks_something(part: str) -> bool:
     if is_only_small_talk(part) or not content.strip():
         return False
     if is_chinese(content):
-        return len(re.findall(r"[\u4e00-\u9fff]", content)) >= QUESTION_MIN_CHARS
+        # "ATC是什么？": a Latin word counts as two characters
+        latin = len(re.findall(r"[A-Za-z0-9][\w'-]*", content))
+        return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= QUESTION_MIN_CHARS
     return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
+
+
+def _covers(whole: Answer, part: Answer) -> bool:
+    """Whether an answer gives the budget lines or KPIs another gives (E3 among the largest
+    and the smallest enabler; E4's KPIs, counted, among E4's KPIs listed)."""
+    mine, theirs = _items(whole), _items(part)
+    return bool(theirs) and theirs <= mine
+
+
+def _items(answer: Answer) -> set[str]:
+    """The budget lines and KPIs an answer gives."""
+    lines = {f.subject.code for f in answer.parts.get("figures", [])}
+    kpis = {k.code for group in answer.parts.get("groups", []) for k in group.get("kpis", [])}
+    return lines | kpis
 
 
 def _same_record(one: Answer, other: Answer) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from knowledge.answering.answer import Answer, AnswerKind
-from knowledge.answering.engine import AnswerEngine, split_questions
+from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.figures import Subject, to_subject
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.text import (
@@ -190,9 +190,10 @@ def _to_context(engine: AnswerEngine, question: str, answer: Answer) -> TurnCont
     # A figure for a year not held ("no figures for 2024; those for 2023: …") is declined,
     # but it is about its subject: the next turn may ask of it again.
     if answer.kind is AnswerKind.MULTI:
-        # several questions: the next turn follows on from the first of them
-        asked = split_questions(question)
-        return _to_context(engine, asked[0] if asked else question, answer.parts["answers"][0])
+        # several questions: the next turn follows on from the last one answered
+        pairs = list(zip(answer.parts["questions"], answer.parts["answers"], strict=True))
+        asked, last = next(((q, a) for q, a in reversed(pairs) if a.answered), pairs[-1])
+        return _to_context(engine, asked, last)
     about_subject = answer.kind in _SUBJECT_DECLINES or bool(answer.parts.get("missing_year"))
     if not answer.answered and not about_subject:
         return TurnContext(lang=answer.lang, script=answer.script)

@@ -243,7 +243,7 @@ _CODE = re.compile(
 )
 # Another year's operational plan ("OP-22", "op24"): that year (OP-23 is the plan held, read
 # with the words for the whole budget).
-_OTHER_PLAN = re.compile(r"\bop-?\s?(?!23\b)(\d\d)\b")
+_OTHER_PLAN = re.compile(r"\bop-?\s?(?!23(?![0-9a-z]))(\d\d)(?![0-9a-z])")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:\s*年度?)?")
 # "E1 to E5", "P1至P4", "E1–E5": every code in between.
 _CODE_RANGE = re.compile(
@@ -365,6 +365,7 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
     consume(_YEAR, on_year)
 
     def on_other_plan(m: re.Match[str]) -> None:
+        reading.concepts.add("other_plan")
         if reading.year is None:
             reading.year = 2000 + int(m[1])
 

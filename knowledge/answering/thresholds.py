@@ -83,3 +83,6 @@ OTHER_SUBJECT_COVERAGE = 0.75
 # … and that fact holds a word the lines' names lack weighing at least this (a name: "New
 # Delhi", "Americas"; "plan" or "cover" weigh less).
 OTHER_SUBJECT_MIN_WEIGHT = 0.6
+# A budget line is named (not merely touched by a word: "multi-regional" for E2) when its
+# name explains this share of the question's words.
+LINE_NAMED_MIN_EXPLAINED = 0.25

@@ -235,7 +235,7 @@ def test_some_risks_found_are_not_called_all_of_them(answer_engine: AnswerEngine
     [
         # its words are mostly the risk's own, too few of them the table's for the search
         ("How do we plan to mitigate the financial risk of not having enough funding?", "R1"),
-        ("what about the environmental risk when local events happen", "R4"),
+        ("What are the mitigation measures for the environmental risk?", "R4"),
     ],
 )
 def test_a_risk_named_by_its_category_is_that_risk(
@@ -280,3 +280,24 @@ def test_which_priority_a_theme_falls_under_is_its_overview(answer_engine: Answe
     # "fall" is left unexplained; the question is still whose theme it is
     answer = answer_engine.answer("Which priority does emergency telecommunications fall under?")
     assert answer.answered and answer.record == "theme:P1-EMT"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a risk of the table's named, of something the table does not hold
+        "What is the financial risk of the VaMoz Digital project?",
+        "What financial risk does a startup face?",
+    ],
+)
+def test_a_category_of_risk_asked_of_something_else_is_not_that_risk(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.DID_YOU_MEAN
+    assert "financial risk" in answer.suggestions[0]  # the table's own, offered
+
+
+def test_a_misspelt_rating_word_names_no_risk(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("financal risk probabilty")
+    assert answer.answered and answer.record == "risk:R1"

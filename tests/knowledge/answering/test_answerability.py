@@ -65,6 +65,8 @@ from knowledge.answering.text import normalize
         ("What is the name of the first Smart Village in Pakistan?", None),
         ("在哪个国家部署了卫星电话？", "place"),  # a satellite phone is no phone number
         ("BDT的电话是多少", "contact"),
+        ("卫星电话号码是多少？", "contact"),  # a number to call, whatever phone it is
+        ("What is the satellite phone number for the team?", "contact"),
         ("瓦努阿圖的首都是哪裡？", "place"),
         ("What is the capital of Vanuatu?", "place"),
     ],

@@ -630,3 +630,33 @@ def test_a_share_the_documents_give_of_the_budget_is_taken_of_the_total(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "percent_of"
     assert answer.parts["result"] == 2_268_000
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("What is 12% of the budget for cybersecurity?", 48_000),  # of the line named
+        ("What is 12% of the total budget in CHF?", 504_000),
+    ],
+)
+def test_a_percentage_is_taken_of_what_it_names(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.parts["op"] == "percent_of" and answer.parts["result"] == result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # which two counts the rate is of, the fact leaves open (courses, participants, …)
+        "What's the completion rate for ITU Academy courses in 2022?",
+        # days until a date are no days a range spans
+        "How many days until GSR-23?",
+    ],
+)
+def test_no_figure_is_computed_from_counts_the_question_does_not_pick(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.kind is not AnswerKind.COMPUTE

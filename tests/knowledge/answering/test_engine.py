@@ -350,3 +350,70 @@ def test_and_whos_starts_a_question_of_its_own(answer_engine: AnswerEngine) -> N
     )
     text = render_answer_text(answer)
     assert answer.kind is AnswerKind.MULTI and "Geneva" in text and "Torigoe" in text
+
+
+@pytest.mark.parametrize(
+    ("message", "texts"),
+    [
+        # each question has a subject of its own: each answered, none dropped
+        (
+            "What is the P1 budget? What are the KPIs that track cybersecurity?",
+            ["519,000", "P4-CYB-1"],
+        ),
+        ("How many KPIs are there? What are the risks?", ["82", "Financial"]),
+        (
+            "What is the budget for P4 and how much of it goes to cybersecurity?",
+            ["480,000", "400,000"],
+        ),
+        ("ATC是什么？GSR-23在哪里？", ["ATC", "沙姆沙伊赫"]),
+    ],
+)
+def test_questions_with_subjects_of_their_own_are_all_answered(
+    answer_engine: AnswerEngine, message: str, texts: list[str]
+) -> None:
+    answer = answer_engine.answer(message)
+    assert answer.kind is AnswerKind.MULTI and answer.answered
+    shown = render_answer_text(answer)
+    assert all(text in shown for text in texts), shown
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # the second names nothing but what it asks of the first: one answer
+        "GSR-23在哪里举行？主题是什么？",
+        "How many KPIs does E4 have and what are they?",
+        # the cut would leave the first without its subject
+        "Which ITU-D priority, and which theme within it, carries a KPI counting the Member"
+        " States that opened IPv6 labs?",
+    ],
+)
+def test_questions_asked_of_one_subject_get_one_answer(
+    answer_engine: AnswerEngine, message: str
+) -> None:
+    answer = answer_engine.answer(message)
+    assert answer.answered and answer.kind is not AnswerKind.MULTI
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # a name of something with a budget of its own beside a code: not the line's budget
+        ("How much funding does the Smart Villages initiative in Pakistan get under P2?", False),
+        # unknown words that name no such thing leave the budget asked as it is
+        ("请问staffbot，P2的预算是多少？", True),
+        ("Quick q from Nairobi: what's the E2 budget?", True),
+        ("What is the OP-23 budget for P1, Sir?", True),
+    ],
+)
+def test_a_budget_is_of_the_thing_named(
+    answer_engine: AnswerEngine, question: str, answered: bool
+) -> None:
+    assert answer_engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize("question", ["OP-22的P1预算是多少？", "How many KPIs does OP-22 have?"])
+def test_another_years_plan_is_not_answered_from_op23(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered

@@ -138,7 +138,7 @@ def test_a_follow_up_whose_answer_names_its_subject_names_it_once(
     assert count_context_lines(answer) == 0
 
 
-def test_a_turn_after_several_questions_follows_on_from_the_first(
+def test_a_turn_after_several_questions_follows_on_from_the_last_answered(
     answer_engine: AnswerEngine,
 ) -> None:
     first, context = answer_in_context(
@@ -148,3 +148,12 @@ def test_a_turn_after_several_questions_follows_on_from_the_first(
     answer, _ = answer_in_context(answer_engine, "and P3?", context)
     assert answer.answered and answer.kind is AnswerKind.BUDGET
     assert "1,111,000" in render_answer_text(answer)
+
+
+def test_a_turn_after_several_answered_questions_follows_on_from_the_last(
+    answer_engine: AnswerEngine,
+) -> None:
+    _, context = answer_in_context(answer_engine, "When is GSR-23? What is the P3 budget?", None)
+    answer, _ = answer_in_context(answer_engine, "and its KPIs?", context)
+    assert answer.answered and "P3" in render_answer_text(answer)
+    assert "82" not in render_answer_text(answer)  # P3's KPIs, not all of them
