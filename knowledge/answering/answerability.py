@@ -680,11 +680,18 @@ def _counted_heads(counted: tuple[str, ...]) -> tuple[str, ...]:
     """The noun of what is counted: its last plural word ("regional initiatives", "bids came");
     every word when none is plural (the noun may lie beyond the words read), but the name of
     the organisation whose things are counted ("how many BDT staff": staff)."""
-    plural = [w for w in counted if w.endswith("s") and not w.endswith("ss")]
+    plural = [
+        w for w in counted if (w.endswith("s") and not w.endswith("ss")) or w in _IRREGULAR_PLURALS
+    ]
     if plural:
         return (plural[-1],)
     own = tuple(w for w in counted if w not in _ORGANISATIONS)
-    return own or counted
+    # "how many women attended": the verb after the noun counts nothing
+    nouns = tuple(w for w in own if not w.endswith("ed"))
+    return nouns or own or counted
+
+
+_IRREGULAR_PLURALS = frozenset("women men children people staff media".split())
 
 
 # Whose things a question counts, not what: "how many ITU staff", "BDT projects".

@@ -809,6 +809,17 @@ def read_fact_operation(normalized: str) -> str | None:
     return DIFFERENCE if _COUNTED_NOT.search(normalized) else None
 
 
+# People counted ("learners", "participants", "学员") and things counted right after a number
+# ("200 training courses", "170 countries", "200个培训课程").
+_PERSONS = re.compile(
+    r"\b(?:learners?|participants?|people|trainees?|students?|users?|staff|attendees?)\b"
+    r"|学员|学习者|参与者|人员|职员|用户|人"
+)
+_THINGS_COUNTED = re.compile(
+    r"(?:[a-z\-]+ )?(?:courses?|countries|sessions?|events?|workshops?|programmes?|projects?"
+    r"|contributions?|institutions?|schools?|documents?)\b"
+    r"|(?:多)?(?:个|门|场|项|所|家)?(?:培训)?(?:课程|国家|会议|活动|项目|机构|学校|文件)"
+)
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -883,6 +894,15 @@ def compute_in_fact(
     every = read_counts(text)
     counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
     stated = {int(n) for n in re.findall(r"(?<![\d.])\d+(?![\d.])", q.normalized)}
+    if op == "share" and _PERSONS.search(q.normalized):
+        # "what proportion of learners completed …": counts of people, not of the courses or
+        # countries the same sentence counts ("200 courses", "170 countries")
+        counts = [c for c in counts if not _THINGS_COUNTED.match(c.phrase.strip().lower())]
+        people = [c for c in every if not _THINGS_COUNTED.match(c.phrase.strip().lower())]
+        if len(counts) == 1:
+            # "of whom more than 4 000 completed": of the one larger count of people
+            larger = [c for c in people if c.value > counts[0].value]
+            counts = [counts[0], larger[0]] if len(larger) == 1 else counts
     named = [c for c in every if c.value in stated]
     if len(named) == 2:
         counts = named  # "5,200 trained and 4,000 certified: what rate is that": those two

@@ -49,7 +49,7 @@ _HEAD_ZH = r"(?:原则|概念)"
 _EN_ASKS = (
     re.compile(
         r"\bwhat (?:exactly |actually |really )?(?:does|do) (?:the )?(?:acronym |abbreviation "
-        r"|term )?(?P<t>[\w-]+) "
+        r"|term )?(?!(?:it|that|this|they)\b)(?P<t>[\w-]+) "
         r"(?:stand for|mean|refer to)\b"
     ),
     re.compile(
@@ -63,7 +63,7 @@ _EN_ASKS = (
         r"\b(?:define|expand|spell out) (?:the )?(?:acronym )?(?P<t>[\w-]+)"
         r"(?!'s|\w| (?!for\b|please\b|in\b|from\b|as\b|according\b)\w)"
     ),
-    re.compile(r"\b(?P<t>[\w-]+) stands? for\b"),
+    re.compile(r"\b(?!(?:it|that|this|they)\b)(?P<t>[\w-]+) stands? for\b"),
     # "CIRT - what's the full form?", "CIRT: full name?"
     re.compile(
         r"^(?P<t>[\w-]+)\s*(?:[-–—:,]\s*)?(?:what(?:'s| is) )?(?:the |its )?"
@@ -77,6 +77,8 @@ _ZH_ASKS = (
         r"|是啥|是何|全称是|是哪个)"
     ),
     re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),
+    # "文件里常提到RBM，这是什么意思？"
+    re.compile(r"(?P<t>[a-z][a-z0-9-]*)\s*[，,]\s*(?:这|它|那)(?:是|指|代表)(?:什么|啥)"),
 )
 # A question asking what a term of several words is: "what is meaningful connectivity",
 # "“有意义的连接”是什么意思". Terms shorter than this are left to the search.

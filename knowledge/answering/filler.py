@@ -174,13 +174,16 @@ def _get_patterns(traditional: bool) -> _Patterns:
 
 
 _FILLER = re.compile("|".join(_FILLER_EN), re.IGNORECASE)
+# A budget line named by its code: a clause that names one says what is asked about ("I've
+# seen two percentages for P3's share"), however socially it starts.
+_NAMES_A_LINE = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
 _PARTICLE_END = re.compile(f"[{_PARTICLES_ZH}]+(?=[?？!！。，,~～]|$)")
 _SPACES = re.compile(r"\s+")
 
 
 def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
     social = patterns.social_start.search(clause) or patterns.social_anywhere.search(clause)
-    if social is None or _REQUESTS.search(clause):
+    if social is None or _REQUESTS.search(clause) or _NAMES_A_LINE.search(clause):
         return False
     return not _ASKS.search(_FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))
 

@@ -67,7 +67,20 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         ),
         # A phrase is matched exactly: typo tolerance would read "developed" as "envelope".
         ("how much", "envelope"),
-        ("预算", "资金", "经费", "多少钱", "拨款", "瑞郎", "金额", "钱"),
+        (
+            "预算",
+            "资金",
+            "经费",
+            "多少钱",
+            "拨款",
+            "瑞郎",
+            "金额",
+            "钱",
+            "造价",
+            "费用",
+            "花费",
+            "成本",
+        ),
     ),
     "share": (
         frozenset({"share", "percentage", "percent", "proportion", "fraction", "ratio"}),
@@ -268,6 +281,10 @@ class Reading:
         return any(c in self.concepts for c in concepts)
 
 
+# Words that begin with an intent word without being a form of it.
+_NOT_INFLECTIONS = frozenset({"different", "differently", "differential"})
+
+
 def _match_word(
     token: str, words: frozenset[str], known: Callable[[str], bool] | None = None
 ) -> bool:
@@ -279,6 +296,8 @@ def _match_word(
     if len(token) < INTENT_TYPO_MIN_LENGTH or token in EN_STOPWORDS:
         return False  # "there" is no misspelt "theme"
     used = known is not None and known(stem(token))
+    if used and token in _NOT_INFLECTIONS:
+        return False  # "two different percentages": no difference asked
     for word in words:
         if used and not token.startswith(word):
             continue

@@ -299,11 +299,15 @@ def test_the_budget_of_every_theme_of_a_priority_is_still_answered(
 
 def test_a_percentage_asked_needs_a_percentage_in_the_record(answer_engine: AnswerEngine) -> None:
     assert read_wanted(normalize("学员中获得证书的占多少比例？")) == PERCENT
+    # the record states two counts of people, not the percentage: it is computed from them
     answer = answer_engine.answer(
         "What percentage of the 2022 ITU Academy learners earned a certificate?"
     )
-    assert not answer.answered and answer.kind == "cannot_answer"
-    assert answer.parts["wanted"] == PERCENT and "percentage" in render_answer_text(answer)
+    assert answer.answered and answer.parts["op"] == "fact_share"
+    assert "76.9%" in render_answer_text(answer)
+    # a record with no percentage and no two counts to compute one from
+    declined = answer_engine.answer("What percentage of GSR-23 participants were women?")
+    assert not declined.answered
     assert answer_engine.answer("What share of the total budget goes to P1?").answered
 
 
@@ -1092,3 +1096,38 @@ def test_every_kpi_the_framework_proposes_is_the_kpi_total(answer_engine: Answer
         " propose across all priorities and enablers?"
     )
     assert answer.kind is AnswerKind.KPI_TOTAL and answer.parts["total"] == 82
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "women" is the noun counted, not "attended": 369 participants counts no women
+        "How many women attended the ITU-D SG1 rapporteur group meetings?",
+        # a building's cost is an amount: the record of its design contest holds none
+        "國際電聯總部新辦公樓項目的總造價是多少？",
+    ],
+)
+def test_a_record_without_what_is_counted_or_priced_is_no_answer(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # a clause naming a line is no small talk, however it starts; "different" asks no
+        # difference
+        (
+            "I've seen two different percentages for P3's share of the total budget. Which is it?",
+            "26.4%",
+        ),
+        ("NETP, what does it stand for?", "National Emergency Telecommunication Plan"),
+        ("文件裡常提到RBM，這是什麼意思？", "基於結果的管理"),
+    ],
+)
+def test_questions_around_their_subject_are_read_for_it(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and shown in render_answer_text(answer)

@@ -660,3 +660,20 @@ def test_no_figure_is_computed_from_counts_the_question_does_not_pick(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.kind is not AnswerKind.COMPUTE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # people counted: of the 5 200 participants, not of the 200 courses the sentence counts
+        "In 2022, roughly what proportion of ITU Academy learners completed their courses and"
+        " got certificates?",
+        "2022年国际电联学院学员中获得证书的比例是多少？",
+    ],
+)
+def test_a_share_of_people_is_of_the_people_counted(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "fact_share"
+    assert str(answer.parts["result"]) == "76.9"
