@@ -13,7 +13,9 @@ from typing import Any
 
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.figures import to_source, to_subject
+from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.text import normalize
 from knowledge.answering.thresholds import (
     DEFINED_CONFIDENCE,
     DEFINED_TYPO_CONFIDENCE,
@@ -45,6 +47,9 @@ _ZH_JOINERS = re.compile(r"^(?:\d+年|[是和及的届])+")
 # What may follow an acronym asked about: "the EPR principle", "EPR原则".
 _HEAD_EN = r"(?:principle|concept)"
 _HEAD_ZH = r"(?:原则|概念)"
+# The facts the index offers as those that may define a term: enough for every fact that
+# writes all its words in a store the size of the seed many times over.
+DEFINING_CANDIDATES = 400
 # A question asking what a term is or stands for; `t` is the term.
 _EN_ASKS = (
     re.compile(
@@ -266,10 +271,12 @@ _REPLACEABLE_KINDS = frozenset({AnswerKind.FACT, AnswerKind.DECLINE, AnswerKind.
 class Glossary:
     """The acronyms of one revision of the knowledge, and the answers they give."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, index: SearchIndex | None = None) -> None:
         self.knowledge = knowledge
+        self.index = index
         self.acronyms = build_acronyms(knowledge)
         self._facts = {f.key: f for f in knowledge.facts}
+        self._order = {f.key: n for n, f in enumerate(knowledge.facts)}
 
     def lookup(self, term: str) -> tuple[Acronym, bool] | None:
         """The acronym a term names, and whether it was taken for a near miss."""
@@ -305,7 +312,7 @@ class Glossary:
         if term is None or given.kind not in _REPLACEABLE_KINDS:
             return None
         ranked = []
-        for fact in self.knowledge.facts:
+        for fact in self._facts_naming(term):
             rank = self._defines(fact, term, lang)
             if rank is not None:
                 ranked.append(((rank, fact.kind != "definition"), fact))
@@ -333,6 +340,19 @@ class Glossary:
             parts=parts,
             sources=[source],
         )
+
+    def _facts_naming(self, term: str) -> list[models.Fact]:
+        """The facts that may define a term: those the index finds with its words, best
+        first (a fact that defines it writes them all), in the knowledge's order; every fact
+        when there is no index. A scan of every fact took 0.6 s at 100k entries."""
+        if self.index is None:
+            return list(self.knowledge.facts)
+        terms = to_query_terms(normalize(term))
+        if not terms.tokens:
+            return list(self.knowledge.facts)
+        hits = self.index.search(terms, kinds=("fact",), limit=DEFINING_CANDIDATES)
+        keys = {h.entry.ref for h in hits}
+        return sorted((self._facts[k] for k in keys), key=lambda f: self._order[f.key])
 
     @staticmethod
     def _defines(fact: models.Fact, term: str, lang: str) -> int | None:

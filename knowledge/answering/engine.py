@@ -188,7 +188,7 @@ class AnswerEngine:
         self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
         self.reader = QuestionReader(knowledge, self.index)
         self.calculator = Calculator(knowledge, self.index)
-        self.glossary = Glossary(knowledge)
+        self.glossary = Glossary(knowledge, self.index)
         self.budgets = BudgetAnswers(knowledge)
         self.records = RecordAnswers(knowledge, self.index, self.budgets)
         self.present_year = _present_year(knowledge)
