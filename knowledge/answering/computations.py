@@ -836,6 +836,19 @@ _EN_DAY_RANGE = re.compile(
 _ZH_DAY_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})日?\s*(?:至|到|-|–|~)\s*(\d{1,2})日")
 
 
+def _asks_share_of_people(normalized: str) -> bool:
+    """Whether a share asked is of people: the first thing counted after "percentage /
+    proportion of" is people ("of ITU Academy learners"), not things ("of the courses"); in
+    Chinese, people named at all (学员)."""
+    after = re.search(
+        r"\b(?:percentage|proportion|share|fraction|rate|percent) of\b(.*)", normalized
+    )
+    if after is None:
+        return _PERSONS.search(normalized) is not None
+    people, things = _PERSONS.search(after[1]), _THINGS_COUNTED.search(after[1])
+    return people is not None and (things is None or people.start() < things.start())
+
+
 def asks_for_days(normalized: str) -> bool:
     """Whether a question asks how many days something lasted."""
     return _DAYS_ASKED.search(normalized) is not None
@@ -894,7 +907,7 @@ def compute_in_fact(
     every = read_counts(text)
     counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
     stated = {int(n) for n in re.findall(r"(?<![\d.])\d+(?![\d.])", q.normalized)}
-    if op == "share" and _PERSONS.search(q.normalized):
+    if op == "share" and _asks_share_of_people(q.normalized):
         # "what proportion of learners completed …": counts of people, not of the courses or
         # countries the same sentence counts ("200 courses", "170 countries")
         counts = [c for c in counts if not _THINGS_COUNTED.match(c.phrase.strip().lower())]

@@ -307,7 +307,8 @@ class AnswerEngine:
             or reading.kpi_codes
             or q.content
             or reading.has("kpi", "risk", "mitigation", "outcome", "output")
-            or (reading.has("whole") and reading.has("budget", "share", "count"))
+            # "what is the total budget?" (not "占总额多少？": a share of what came before)
+            or (reading.has("whole") and reading.has("budget") and not reading.has("share"))
         )
 
     def _holds_what_is_asked(self, question: str, answer: Answer) -> bool:

@@ -677,3 +677,13 @@ def test_a_share_of_people_is_of_the_people_counted(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "fact_share"
     assert str(answer.parts["result"]) == "76.9"
+
+
+def test_a_share_of_things_is_not_taken_of_the_people_counted(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the courses are what the percentage is of: the people's two counts do not answer it
+    answer = answer_engine.answer(
+        "What percentage of the courses had more than 5 200 participants?"
+    )
+    assert answer.kind is not AnswerKind.COMPUTE

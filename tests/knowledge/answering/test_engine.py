@@ -417,3 +417,10 @@ def test_another_years_plan_is_not_answered_from_op23(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+def test_a_share_asked_after_a_budget_is_of_that_budget(answer_engine: AnswerEngine) -> None:
+    # "佔總額多少？" names nothing of its own: P4's share, not the total budget beside it
+    answer = answer_engine.answer("P4的預算是多少？佔總額多少？")
+    assert answer.answered and answer.kind is AnswerKind.BUDGET
+    assert "11.4%" in render_answer_text(answer)
