@@ -294,6 +294,18 @@ class AnswerEngine:
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
 
+    @staticmethod
+    def _names_nothing_but_pointing(q: Question) -> bool:
+        """Whether a question names nothing but points back ("what is that", "what does it
+        stand for", "它是什么意思"): no code, subject, intent or word of its own."""
+        reading = q.reading
+        return (
+            _POINTS_BACK_ALONE.search(q.normalized) is not None
+            and not (q.targets or reading.codes or reading.theme_codes or reading.kpi_codes)
+            and not reading.concepts
+            and all(t in _DEFINING_WORDS for t in q.content)
+        )
+
     def _names_its_own_subject(self, question: str) -> bool:
         """Whether a question names what it asks about: a code, a subject, words of its own
         or a kind of record ("what are the risks"); "and which gets the least?", "主题是什么？"
@@ -340,6 +352,13 @@ class AnswerEngine:
             greeting.answered = False
             greeting.confidence = NOTHING_FOUND  # no question, so no answer to be right
             return greeting
+        if self._names_nothing_but_pointing(q):
+            # "What is that?", "What does it stand for?", "它是什么意思？" with nothing before
+            # it: what can be asked, not a record that happens to share a word
+            pointing = self._help(lang)
+            pointing.answered = False
+            pointing.confidence = NOTHING_FOUND
+            return pointing
         if asks_about_the_asker(q.normalized) and not q.targets:
             # "what is my budget": whose is unknown here; say so, and what can be asked
             unknown = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
@@ -1489,6 +1508,10 @@ _POINTS_BACK = re.compile(
     r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些",
     re.IGNORECASE,
 )
+# Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
+_POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
+# Words of a question that asks what something means, and nothing else.
+_DEFINING_WORDS = frozenset("stand mean meaning refer 意思 含义 指的".split())
 # A part of a message that asks a question of its own: this many words, or Chinese characters.
 QUESTION_MIN_WORDS = 3
 QUESTION_MIN_CHARS = 5

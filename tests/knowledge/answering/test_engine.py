@@ -424,3 +424,16 @@ def test_a_share_asked_after_a_budget_is_of_that_budget(answer_engine: AnswerEng
     answer = answer_engine.answer("P4的預算是多少？佔總額多少？")
     assert answer.answered and answer.kind is AnswerKind.BUDGET
     assert "11.4%" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize("question", ["What does it stand for?", "What is that?", "它是什么意思？"])
+def test_a_question_that_only_points_back_is_not_answered_with_a_record(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # nothing before it to point to: what can be asked, not a record sharing a word
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.HELP and not answer.sources
+
+
+def test_a_question_pointing_at_what_it_names_is_answered(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("What is this P2 thing?").record == "priority:P2"
