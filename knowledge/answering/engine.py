@@ -175,6 +175,10 @@ _OTHER_THINGS = re.compile(r"\b(?:projects?|initiatives?|grants?|contracts?)\b|é
 # Computations between figures that no fact states as such.
 _COMPARISONS = frozenset({DIFFERENCE, RATIO, RELATIVE_TO})
 _KPI_KINDS = frozenset({AnswerKind.KPI_DETAIL, AnswerKind.KPI_LIST, AnswerKind.KPI_TOTAL})
+# Answers that give amounts of the budget.
+_BUDGET_KINDS = frozenset(
+    {AnswerKind.BUDGET, AnswerKind.COMPUTE, AnswerKind.EXTREME, AnswerKind.OVERVIEW}
+)
 
 
 class AnswerEngine:
@@ -250,6 +254,8 @@ class AnswerEngine:
             return whole
         answers: list[Answer] = []
         questions: list[str] = []
+        first = self.reader.read(strip_filler(asked[0]), detect_lang(asked[0]))
+        codes = [t.code for t in first.targets if not t.ambiguous]
         for n, part in enumerate(asked):
             stands_alone = n == 0 or (
                 not _POINTS_BACK.search(part) and self._names_its_own_subject(part)
@@ -257,6 +263,10 @@ class AnswerEngine:
             alone = self._answer(part) if stands_alone else None
             if (alone is None or not alone.answered) and whole.answered:
                 alone = whole if self._holds_what_is_asked(part, whole) else alone
+            if alone is whole and codes and not self._fits_intent(part, whole):
+                # "How many KPIs does P3 have and what is its budget?": the whole message's
+                # KPI list is no budget; "its" is what the first question named
+                alone = self._answer(f"{part} ({' '.join(codes)})")
             if alone is None:
                 return whole  # asked of what came before, and no answer holds it
             same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
@@ -293,6 +303,18 @@ class AnswerEngine:
             parts={"answers": answers, "questions": questions},
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
+
+    def _fits_intent(self, question: str, answer: Answer) -> bool:
+        """Whether an answer is of the kind a question's intent words ask for: a budget for
+        "its budget", KPIs for "its KPIs", risks for "its risks" (any, without such words)."""
+        reading = self.reader.read(strip_filler(question), detect_lang(question)).reading
+        if reading.has("kpi"):
+            return answer.kind in _KPI_KINDS
+        if reading.has("risk", "mitigation"):
+            return answer.kind is AnswerKind.RISK
+        if reading.has("budget", "share"):
+            return answer.kind in _BUDGET_KINDS
+        return True
 
     @staticmethod
     def _names_nothing_but_pointing(q: Question) -> bool:

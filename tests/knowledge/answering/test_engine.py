@@ -437,3 +437,13 @@ def test_a_question_that_only_points_back_is_not_answered_with_a_record(
 
 def test_a_question_pointing_at_what_it_names_is_answered(answer_engine: AnswerEngine) -> None:
     assert answer_engine.answer("What is this P2 thing?").record == "priority:P2"
+
+
+def test_a_later_question_pointing_back_is_asked_of_what_the_first_named(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the whole message's answer is P3's KPI list, no budget: "its" is P3
+    answer = answer_engine.answer("How many KPIs does P3 have and what is its budget?")
+    assert answer.answered and answer.kind is AnswerKind.MULTI
+    text = render_answer_text(answer)
+    assert "16 KPIs" in text and "1,111,000" in text
