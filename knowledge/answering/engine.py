@@ -254,7 +254,7 @@ class AnswerEngine:
             return whole
         answers: list[Answer] = []
         questions: list[str] = []
-        first = self.reader.read(strip_filler(asked[0]), detect_lang(asked[0]))
+        first = self._read_alone(asked[0])
         codes = [t.code for t in first.targets if not t.ambiguous]
         for n, part in enumerate(asked):
             stands_alone = n == 0 or (
@@ -307,7 +307,7 @@ class AnswerEngine:
     def _fits_intent(self, question: str, answer: Answer) -> bool:
         """Whether an answer is of the kind a question's intent words ask for: a budget for
         "its budget", KPIs for "its KPIs", risks for "its risks" (any, without such words)."""
-        reading = self.reader.read(strip_filler(question), detect_lang(question)).reading
+        reading = self._read_alone(question).reading
         if reading.has("kpi"):
             return answer.kind in _KPI_KINDS
         if reading.has("risk", "mitigation"):
@@ -332,7 +332,7 @@ class AnswerEngine:
         """Whether a question names what it asks about: a code, a subject, words of its own
         or a kind of record ("what are the risks"); "and which gets the least?", "主题是什么？"
         name nothing but what they ask of something said before."""
-        q = self.reader.read(strip_filler(question), detect_lang(question))
+        q = self._read_alone(question)
         reading = q.reading
         return bool(
             q.targets
@@ -345,10 +345,14 @@ class AnswerEngine:
             or (reading.has("whole") and reading.has("budget") and not reading.has("share"))
         )
 
+    def _read_alone(self, question: str) -> Question:
+        """A question of a message read on its own, as `_answer` reads a message."""
+        return self.reader.read(strip_filler(question), detect_lang(question))
+
     def _holds_what_is_asked(self, question: str, answer: Answer) -> bool:
         """Whether an answer holds the kind of answer a question asks (any, if it asks for
         none in particular)."""
-        q = self.reader.read(strip_filler(question), detect_lang(question))
+        q = self._read_alone(question)
         return self._is_supplied(q, answer, self._wanted(q))
 
     def _answer(self, question: str) -> Answer:
