@@ -89,6 +89,7 @@ from knowledge.answering.matching import (
     DATED_FORM_BONUS,
     FORM_BONUS,
     YEAR_MISMATCH_PENALTY,
+    Entry,
     Hit,
     QueryTerms,
     SearchIndex,
@@ -132,6 +133,8 @@ SUGGESTION_LIMIT = 3
 PRESENT_YEAR_MIN_SHARE = 0.05
 
 # A figure that is a date finer than a year: "2022年11月", "5 May 2023".
+# A period a question names ("the 2024-2027 Strategic Plan", "2024至2027年"): both years.
+_YEAR_SPAN = re.compile(r"(?<!\d)(20\d\d)\s*(?:-|–|—|~|to|至|到)\s*(20\d\d)(?!\d)")
 _DATE = re.compile(
     r"\d{1,2}月|\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
@@ -429,7 +432,7 @@ class AnswerEngine:
         if (
             answer.answered
             and answer.kind is AnswerKind.FACT
-            and not self._fits_year(answer.parts["fact"], q.reading.year)
+            and not self._fits_year(answer.parts["fact"], q.reading.year, q.normalized)
         ):
             # "the 2024 edition" answered from the 2023 one: a year the record never speaks of
             return self._cannot_answer(q, answer, YEAR)
@@ -787,7 +790,7 @@ class AnswerEngine:
         named = list_named_words(q.text) - q.reading.consumed_tokens
         hits = self._prefer_named(terms, named, hits)
         hits = self._prefer_bodies(q, hits)
-        hits = self._prefer_supplied(q, hits)
+        hits, passed_over = self._prefer_supplied(q, hits)
         suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         # A budget question found by search must be answered with an amount, unless it asks
@@ -823,7 +826,9 @@ class AnswerEngine:
                 suggestion_records=records if shown else [],
             )
         frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
-        signals = self._signals(terms, named, best, hits, frame)
+        # a candidate passed over as holding no answer of the kind asked is no rival
+        rivals = [best, *(h for h in hits[1:] if h.entry not in passed_over)]
+        signals = self._signals(terms, named, best, rivals, frame)
         probability = self.calibration.to_probability(SEARCH, to_evidence(signals))
         decision = self.calibration.decide(probability)
         answer = self._answer_entry(q, best, probability)
@@ -940,14 +945,14 @@ class AnswerEngine:
             return 0.0
         return ONE_UNKNOWN_WORD_MIN_COVERAGE if unknown == 1 else UNKNOWN_WORD_MIN_COVERAGE
 
-    def _prefer_supplied(self, q: Question, hits: list[Hit]) -> list[Hit]:
+    def _prefer_supplied(self, q: Question, hits: list[Hit]) -> tuple[list[Hit], list[Entry]]:
         """Put first the best fact or FAQ close behind the first that holds the kind of answer
         asked, when the first does not ("who approved the proposals": the fact that says the
-        Council did, not the one that lists them). Scores are kept: the answer is decided on
-        the score of the record it comes from."""
+        Council did, not the one that lists them); with the entries passed over for it. Scores
+        are kept: the answer is decided on the score of the record it comes from."""
         wanted = self._wanted(q)
         if wanted not in _PREFER_SUPPLIED or len(hits) < 2:
-            return hits
+            return hits, []
 
         def supplies(hit: Hit) -> bool:
             if hit.entry.kind not in ("fact", "faq"):
@@ -958,12 +963,15 @@ class AnswerEngine:
             )
 
         if supplies(hits[0]):
-            return hits
+            return hits, []
+        passed_over = [hits[0].entry]
         for n, hit in enumerate(hits[1:], start=1):
             close = hit.score >= hits[0].score - SUPPLIED_MARGIN
             if close and hit.entry.kind in ("fact", "faq") and supplies(hit):
-                return [hit, *hits[:n], *hits[n + 1 :]]
-        return hits
+                return [hit, *hits[:n], *hits[n + 1 :]], passed_over
+            if close and hit.entry.kind in ("fact", "faq"):
+                passed_over.append(hit.entry)
+        return hits, []
 
     def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Lift facts of the kind the question's form asks for, then sort again."""
@@ -976,7 +984,7 @@ class AnswerEngine:
         for hit in hits:
             fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
             bonus = 0.0
-            if fact is not None and not self._fits_year(fact, q.reading.year):
+            if fact is not None and not self._fits_year(fact, q.reading.year, q.normalized):
                 bonus = -YEAR_MISMATCH_PENALTY  # "2026 WSIS Forum" is not the 2023 one
             elif fact is not None and days and days_spanned(fact.text_en) is not None:
                 bonus = FORM_BONUS  # "开了几天": a fact dating a range of days
@@ -1001,11 +1009,16 @@ class AnswerEngine:
             lifted.append(changed if bonus else hit)
         return sorted(lifted, key=lambda h: (-h.score, -h.closeness))
 
-    @staticmethod
-    def _fits_year(fact: Any, year: int | None) -> bool:
+    def _fits_year(self, fact: Any, year: int | None, normalized: str = "") -> bool:
         """Whether a fact can answer for the year a question names (any fact, if none)."""
         if year is None or fact.year == year:
             return True
+        document = self.knowledge.documents.get(fact.doc)
+        if document is not None and any(
+            all(y in f"{document.title_en} {document.title_zh}" for y in span)
+            for span in _YEAR_SPAN.findall(normalized)
+        ):
+            return True  # "the 2024-2027 Strategic Plan": the period its document is about
         # "Since 2019, users have grown": a start, not a figure for 2019
         pattern = re.compile(
             rf"(?<!since )(?<!from )(?<!自)(?<!从)(?<!\d){year}(?!\d)(?!\s*年?(?:以来|起))",

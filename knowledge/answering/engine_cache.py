@@ -42,7 +42,7 @@ from knowledge.store import RevisionMark
 logger = logging.getLogger(__name__)
 
 # Raised whenever what is pickled changes shape in a way the code fingerprint cannot see.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SUFFIX = ".engine"
 # The folder keeps the engines of this many stores (the newest written); older ones go.
 MAX_KEPT = 8

@@ -4,6 +4,7 @@ the phrasings admins taught as key texts of their records."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from knowledge.answering.matching import Entry
 from knowledge.answering.snapshot import Knowledge
@@ -39,9 +40,11 @@ def build_entries(knowledge: Knowledge) -> list[Entry]:
         keys = (r.category_en, r.category_zh, r.description_en, r.description_zh, *aliases[r.code])
         body = tuple(m.text_en for m in mitigations) + tuple(m.text_zh for m in mitigations)
         entries.append(Entry("risk", r.code, keys, body))
+    contexts = {code: (d.symbol, d.title_en, d.title_zh) for code, d in knowledge.documents.items()}
     for f in knowledge.facts:
         keys = (f.title_en, f.title_zh, *f.questions_en, *f.questions_zh, *f.tags, *f.keywords_zh)
-        entries.append(Entry("fact", f.key, keys, (f.text_en, f.text_zh)))
+        context = contexts.get(f.doc, ())
+        entries.append(Entry("fact", f.key, keys, (f.text_en, f.text_zh), context))
     for q in knowledge.faqs:
         keys = (q.question_en, q.question_zh, *q.alternates)
         entries.append(Entry("faq", q.key, keys, (q.answer_en, q.answer_zh)))
@@ -55,4 +58,4 @@ def _with_taught(entry: Entry, phrasings: dict[str, list[str]]) -> Entry:
     taught = phrasings.get(to_record(entry.kind, entry.ref))
     if not taught:
         return entry
-    return Entry(entry.kind, entry.ref, (*entry.key_texts, *taught), entry.body_texts)
+    return replace(entry, key_texts=(*entry.key_texts, *taught))

@@ -53,6 +53,8 @@ _SOCIAL_ZH = (
     "不好意思|打扰了|打扰一下|抱歉|对不起",
     "我是|我刚|我在|我正在|我其实|我有点|我想确认|我们|同事|领导",
     "再问一个|顺便问|随便问|好奇|请教一下|想请教|问一下|问个问题|嗯",
+    # why the asker asks: "想放到PPT里", "要写进报告"
+    "想放到|想放进|要放到|要放进|想写进|要写进|想用在|要用在|准备放到|准备写进",
 )
 
 # Phrases that carry no content wherever they stand (longest first when applied).
@@ -62,6 +64,10 @@ _FILLER_EN = (
     r"would you mind (?:telling|reminding|showing) me",
     r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
     r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
+    r"i(?: was|'m| am|'ve been| have been)? (?:just )?trying to (?:remember|recall|find out"
+    r"|work out|figure out)",
+    r"i (?:can't|cannot|don't|do not|couldn't) (?:quite )?(?:remember|recall)",
+    r"(?:does|do) (?:anyone|anybody|you guys) know",
     r"i(?:'d| would) (?:like|love) to know",
     r"i want to know|i need to know|i'm trying to find out|any idea",
     r"if you know|if you have it|by any chance|off the top of your head|just to confirm",
@@ -107,6 +113,7 @@ _FILLER_ZH = (
     "大概",
     "大约",
     "一下下",
+    "来着",
 )
 # Sentence-final particles that only soften a question.
 _PARTICLES_ZH = "呀啊呢啦吧哦嘛哈"

@@ -33,6 +33,10 @@ from knowledge.answering.text import (
 # phrasings say what an entry is about; body text only mentions things.
 KEY_WEIGHT = 1.0
 BODY_WEIGHT = 0.45
+# ... and the title of the document a record comes from: a question that cites it ("the
+# Council paper on turning the vision into action", "the 2024-2027 Strategic Plan") names
+# where the answer is, not what it says. Any of the record's own words counts more.
+CONTEXT_WEIGHT = 0.3
 # A Latin query word that the index has never seen is matched to the closest indexed word
 # when at least this similar (0–100), its weight scaled by the similarity.
 TYPO_MIN_SIMILARITY = 80
@@ -77,6 +81,8 @@ class Entry:
     ref: str
     key_texts: tuple[str, ...]
     body_texts: tuple[str, ...] = ()
+    # Where the record stands (its document's names): one tuple shared by all its records.
+    context_texts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,19 @@ class SearchIndex:
                 if len(word) == 1:
                     (token,) = word
                     self._synonyms[token] += [w for w in words if w and w != word]
+        # Each entry's context (its document's names) as a number, and the tokens of each.
+        context_of: dict[tuple[str, ...], int] = {}
+        self._context_ids = np.array(
+            [
+                context_of.setdefault(e.context_texts, len(context_of)) if e.context_texts else -1
+                for e in self.entries
+            ],
+            dtype=np.int32,
+        )
+        self._contexts_by_token: dict[str, list[int]] = defaultdict(list)
+        for texts, number in context_of.items():
+            for token in _entry_tokens(texts):
+                self._contexts_by_token[token].append(number)
         kinds = np.array([e.kind for e in self.entries], dtype=object)
         self._kind_masks: dict[str, np.ndarray] = {
             kind: kinds == kind for kind in {e.kind for e in self.entries}
@@ -217,6 +236,19 @@ class SearchIndex:
         slot = self._slots[token]
         start, end = self._starts[slot], self._starts[slot + 1]
         return self._ids[start:end], self._weights[start:end]
+
+    def _credit(self, token: str, weight: float, scores: np.ndarray) -> None:
+        """Add to `scores` each entry's credit for an indexed token: its own weight there, or
+        the context's where only the entry's document names it."""
+        ids, values = self._posting(token)
+        contexts = self._contexts_by_token.get(token)
+        if not contexts:
+            scores[ids] += values * weight
+            return
+        credit = np.zeros(len(self.entries), dtype=np.float32)
+        credit[np.isin(self._context_ids, contexts)] = CONTEXT_WEIGHT
+        credit[ids] = np.maximum(credit[ids], values)
+        scores += credit * weight
 
     def has_token(self, token: str) -> bool:
         return token in self._slots
@@ -445,15 +477,13 @@ class SearchIndex:
         for ways in readings:
             if len(ways) == 1 and len(ways[0]) == 1:
                 token, weight = ways[0][0]
-                ids, values = self._posting(token)
-                scores[ids] += values * weight
+                self._credit(token, weight, scores)
                 continue
             best = np.zeros(len(self.entries), dtype=np.float32)
             for reading in ways:
                 credit = np.zeros(len(self.entries), dtype=np.float32)
                 for token, weight in reading:
-                    ids, values = self._posting(token)
-                    credit[ids] += values * weight
+                    self._credit(token, weight, credit)
                 np.maximum(best, credit, out=best)
             scores += best
         if kinds is not None:

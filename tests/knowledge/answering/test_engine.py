@@ -447,3 +447,43 @@ def test_a_later_question_pointing_back_is_asked_of_what_the_first_named(
     assert answer.answered and answer.kind is AnswerKind.MULTI
     text = render_answer_text(answer)
     assert "16 KPIs" in text and "1,111,000" in text
+
+
+@pytest.mark.parametrize(
+    "question, record",
+    [
+        (
+            # the paper cited by its title: words of where the answer is, not of what it says
+            "According to the Council paper on turning the vision into action, how many "
+            "people around the world had no internet access in 2022?",
+            "fact:strategy-offline-2022",
+        ),
+        (
+            # the period its document is about, not a year the record must speak of
+            "How many staff took part in the visioning exercise for the 2024-2027 Strategic Plan?",
+            "fact:strategy-visioning-staff-40-65",
+        ),
+    ],
+)
+def test_a_question_naming_the_records_document_is_answered_from_it(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
+
+
+def test_a_year_span_its_document_does_not_name_is_still_no_fit(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("How many staff took part in the visioning exercise in 2026?")
+    assert not answer.answered
+
+
+def test_a_record_holding_no_answer_of_the_kind_asked_is_no_rival(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the retreat's purpose scores close but names no person: the contact is answered, not
+    # offered beside it as "did you mean"
+    answer = answer_engine.answer("2018年务虚会报告的联络人是谁？")
+    assert answer.answered and answer.record == "fact:retreat-tdag-action-and-contact"
+    assert answer.signals["lead"] > 0

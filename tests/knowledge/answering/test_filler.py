@@ -24,6 +24,13 @@ from knowledge.answering.text import normalize
         ("你好，打扰一下，请问数字化转型的预算是多少呀？谢谢！", "数字化转型的预算是多少？"),
         ("麻煩問一下，P1總共有多少個關鍵績效指標？謝謝您", "P1總共有多少個關鍵績效指標？"),
         ("打扰了🙏 想问一下学院举办了多少培训课程？", "学院举办了多少培训课程？"),
+        (
+            "I was trying to remember how many staff attended the ChatGPT session",
+            "how many staff attended the ChatGPT session",
+        ),
+        ("I can't recall when the ATC call opened", "when the ATC call opened"),
+        ("务虚会提出的箴言都是什么来着？想放到PPT里，谢谢啦！", "务虚会提出的箴言都是什么？"),
+        ("務虛會提出的箴言是什麼？要寫進報告", "務虛會提出的箴言是什麼？"),
     ],
 )
 def test_strip_filler_keeps_only_the_question(question: str, core: str) -> None:
@@ -51,6 +58,13 @@ def test_strip_filler_leaves_plain_questions_alone(question: str) -> None:
             "35,000",
         ),
         ("您好，能不能帮我查一下网络造福人类项目目前惠及多少个最不发达国家？", "16"),
+        (
+            # "colleagues" counts staff; "trying to remember" and the greeting say nothing
+            "Hi there, hope your week is going well! I was trying to remember roughly how "
+            "many colleagues turned up for the hands-on ChatGPT session that Microsoft ran as "
+            "part of LearningLabs last May - could you remind me?",
+            "250",
+        ),
     ],
 )
 def test_answer_reads_a_chatty_question_as_its_short_form(

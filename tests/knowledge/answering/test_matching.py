@@ -128,3 +128,19 @@ def test_misspelt_question_words_are_read_right() -> None:
         correct_question_word_typos("what were the proposals", known) == "what were the proposals"
     )
     assert correct_question_word_typos("the least money", known) == "the least money"
+
+
+def test_words_of_a_records_document_count_less_than_its_own() -> None:
+    council = ("Council 2023", "Council 2023: turning the vision into action")
+    entries = [
+        Entry("fact", "offline", ("People offline in 2022",), ("2.7 billion",), council),
+        Entry("fact", "other", ("People offline in 2022",), ("2.6 billion",)),
+        Entry("fact", "own", ("Vision into action: people offline",), ("2.7 billion",), council),
+    ]
+    index = SearchIndex(entries)
+    hits = {h.entry.ref: h for h in index.search(to_query_terms("vision people offline"))}
+    # the document's title explains "vision" for its records, less than a record's own words
+    assert hits["offline"].coverage > hits["other"].coverage
+    assert hits["own"].coverage > hits["offline"].coverage
+    # a word only a document's title holds is not searched for: no record says it
+    assert _search(index, "council") == []
