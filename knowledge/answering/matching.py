@@ -54,6 +54,8 @@ STEM_MATCH_MIN_LENGTH = 5
 SEAM_WEIGHT = 0.3
 # How many entries the token stage hands to rapidfuzz for re-ranking.
 RERANK_CANDIDATES = 40
+# ... chosen, once their documents' words are credited, from this many by their own words.
+CONTEXT_CANDIDATES = 200
 RERANK_BATCH = 8
 # Final score = COVERAGE_SHARE * idf-weighted share of the query explained by the entry
 #             + (1 - COVERAGE_SHARE) * rapidfuzz similarity of the query to its key texts.
@@ -237,18 +239,26 @@ class SearchIndex:
         start, end = self._starts[slot], self._starts[slot + 1]
         return self._ids[start:end], self._weights[start:end]
 
-    def _credit(self, token: str, weight: float, scores: np.ndarray) -> None:
-        """Add to `scores` each entry's credit for an indexed token: its own weight there, or
-        the context's where only the entry's document names it."""
-        ids, values = self._posting(token)
-        contexts = self._contexts_by_token.get(token)
-        if not contexts:
-            scores[ids] += values * weight
-            return
-        credit = np.zeros(len(self.entries), dtype=np.float32)
-        credit[np.isin(self._context_ids, contexts)] = CONTEXT_WEIGHT
-        credit[ids] = np.maximum(credit[ids], values)
-        scores += credit * weight
+    def _context_credit(self, readings: list[list[_Reading]], top: np.ndarray) -> np.ndarray:
+        """For each candidate in `top`, the credit its document's names add for the query
+        tokens the candidate itself does not hold (or holds more weakly)."""
+        extra = np.zeros(len(top), dtype=np.float32)
+        context_ids = self._context_ids[top]
+        for ways in readings:
+            if len(ways) != 1 or len(ways[0]) != 1:
+                continue  # a word read several ways (a synonym): its own words only
+            token, weight = ways[0][0]
+            contexts = self._contexts_by_token.get(token)
+            if not contexts:
+                continue
+            ids, values = self._posting(token)  # entry ids ascending
+            own = np.zeros(len(top), dtype=np.float32)
+            at = np.minimum(np.searchsorted(ids, top), max(len(ids) - 1, 0))
+            held = ids[at] == top if len(ids) else np.zeros(len(top), dtype=bool)
+            own[held] = values[at[held]]
+            named = np.isin(context_ids, contexts)
+            extra += np.where(named, np.maximum(own, CONTEXT_WEIGHT) - own, 0.0) * weight
+        return extra
 
     def has_token(self, token: str) -> bool:
         return token in self._slots
@@ -477,23 +487,29 @@ class SearchIndex:
         for ways in readings:
             if len(ways) == 1 and len(ways[0]) == 1:
                 token, weight = ways[0][0]
-                self._credit(token, weight, scores)
+                ids, values = self._posting(token)
+                scores[ids] += values * weight
                 continue
             best = np.zeros(len(self.entries), dtype=np.float32)
             for reading in ways:
                 credit = np.zeros(len(self.entries), dtype=np.float32)
                 for token, weight in reading:
-                    self._credit(token, weight, credit)
+                    ids, values = self._posting(token)
+                    credit[ids] += values * weight
                 np.maximum(best, credit, out=best)
             scores += best
         if kinds is not None:
             scores[~self._mask(kinds)] = 0.0
-        count = min(RERANK_CANDIDATES, int(np.count_nonzero(scores)))
+        count = min(CONTEXT_CANDIDATES, int(np.count_nonzero(scores)))
         if count == 0:
             return []
         top = np.argpartition(-scores, count - 1)[:count]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        coverages = np.minimum(1.0, scores[top] / total)
+        # The best candidates by their own words, then credited with their documents' words
+        # (on the candidates only: a document's title is shared by thousands of records).
+        ranked = scores[top] + self._context_credit(readings, top)
+        order = np.argsort(-ranked, kind="stable")[:RERANK_CANDIDATES]
+        top = top[order]
+        coverages = np.minimum(1.0, ranked[order] / total)
         hits: list[Hit] = []
         # Candidates come in falling coverage; once even a perfect similarity could not lift
         # the next one above the current `limit`-th hit, the rest cannot either.
