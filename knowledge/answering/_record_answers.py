@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -26,13 +26,15 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.lists import asks_for_items
-from knowledge.answering.matching import QueryTerms, SearchIndex, to_query_terms
+from knowledge.answering.matching import Hit, QueryTerms, SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import normalize
+from knowledge.answering.text import EN_STOPWORDS, normalize, stem
 from knowledge.answering.thresholds import (
     ALL_RISKS_CONFIDENCE,
     CERTAIN,
+    KPI_LIST_NAMED_EXPLAINED,
     KPI_OWNER_MIN_COVERAGE,
+    KPI_TOPIC_MIN_COVERAGE,
     NOTHING_FOUND,
     RISK_MIN_COVERAGE,
     SEARCH_HIT_BASE,
@@ -54,6 +56,10 @@ KPI_OWNER_QUESTION = re.compile(
     r"|\b(?:which|what) (?:kpi|indicator|metric)s? (?!(?:do|does|are|is|has|have)\b)"
     r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator|metric)s? (?:on|about|for|that|which)\b"
     r"|哪(?:个|些|项|一项|一个)(?:kpi|指标|关键绩效指标)|有没有[^，。？?]{0,12}(?:kpi|指标)"
+    # "what does the P3 KPI on regulatory generations count": a KPI named by its topic, asked
+    # what it measures (not a value of it: "the 2024 target of the KPI on …")
+    r"|\bwhat (?:does|do) (?:the |its |their )?[^?]{0,60}\b(?:kpi|indicator|metric)s? (?:on|about"
+    r"|concerning|regarding|for)\b[^?]{1,60}\b(?:count|measure|track|cover|monitor)\b"
 )
 
 # The verbs and particles of "which KPI measures / tracks / is about X", "与X有关的指标".
@@ -108,6 +114,19 @@ def read_rating_counted(normalized: str) -> tuple[str, str] | None:
     dimension = match["d1"] or match["d2"]
     level = match["l1"] or match["l2"]
     return _DIMENSIONS[dimension], _LEVELS[level]
+
+
+# How many KPIs a search by topic looks through for those of the lines named.
+KPI_CANDIDATES = 20
+
+
+def _is_named(token: str, named: frozenset[str]) -> bool:
+    """Whether a query token is one of the words that named a line, or joins only such words
+    ("policy-and-regulation")."""
+    if token in named:
+        return True
+    parts = [p for p in token.split("-") if p not in EN_STOPWORDS] if "-" in token else []
+    return bool(parts) and all(stem(p) in named for p in parts)
 
 
 class RecordAnswers:
@@ -249,11 +268,33 @@ class RecordAnswers:
         priority, when the question asks whose it is and a KPI's text explains it."""
         if not KPI_OWNER_QUESTION.search(q.normalized):
             return None
+        if q.targets and q.explained >= KPI_LIST_NAMED_EXPLAINED:
+            return None  # the KPIs of the line it names, listed
         # The words of the form ("measures", "与…有关") are not what the KPI is about.
         residue = _KPI_SEARCH_FORM.sub(" ", q.reading.residue)
         terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
-        hits = self.index.search(terms, kinds=("kpi",), limit=2)
-        if not hits or hits[0].coverage < KPI_OWNER_MIN_COVERAGE:
+        found = self._kpi_by_words(terms, KPI_OWNER_MIN_COVERAGE)
+        topic = tuple(t for t in terms.tokens if not _is_named(t, q.named_tokens))
+        if found is None and topic and q.targets:
+            # "the P3 policy-and-regulation KPI on regulatory generations": the line's name
+            # says where the KPI is, the rest what it is about, and all of it
+            codes = {c for t in q.targets for c in self.theme_codes(t.code)}
+            found = self._kpi_by_words(
+                replace(terms, tokens=topic), KPI_TOPIC_MIN_COVERAGE, themes=codes
+            )
+        if found is None:
+            return None
+        # The form itself says a KPI is wanted: the search only has to tell which one.
+        return self.kpi_answer(q.lang, found.entry.ref, min(CERTAIN, SEARCH_HIT_BASE + found.score))
+
+    def _kpi_by_words(
+        self, terms: QueryTerms, min_coverage: float, themes: set[str] | None = None
+    ) -> Hit | None:
+        """The one KPI (of `themes`, if given) whose text explains the words, or None."""
+        hits = self.index.search(terms, kinds=("kpi",), limit=KPI_CANDIDATES if themes else 2)
+        if themes is not None:
+            hits = [h for h in hits if self.knowledge.kpis[h.entry.ref].theme_code in themes]
+        if not hits or hits[0].coverage < min_coverage:
             return None
         texts = [*hits[0].entry.key_texts, *hits[0].entry.body_texts]
         # "which KPI tracks the price of bitcoin": no KPI speaks of bitcoin (Latin words only:
@@ -261,12 +302,16 @@ class RecordAnswers:
         missing = self.index.list_missing_words(terms, texts)
         if any(t.isascii() and w >= DISTINCTIVE_MIN_WEIGHT for t, w in missing):
             return None
+        if themes is not None and any(
+            not self.index.list_missing_words(replace(terms, tokens=(t,)), other_texts)
+            for t, _ in missing
+            for other_texts in ([*h.entry.key_texts, *h.entry.body_texts] for h in hits[1:])
+        ):
+            return None  # "which KPIs deal with broadcasting and with IPv6": more than one
+        hits = hits[:2]
         if len(hits) > 1 and hits[0].score - hits[1].score <= TIE_MARGIN:
             return None  # two KPIs fit as well: the usual search offers both
-        # The form itself says a KPI is wanted: the search only has to tell which one.
-        return self.kpi_answer(
-            q.lang, hits[0].entry.ref, min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
-        )
+        return hits[0]
 
     def kpi_total(self, lang: str) -> Answer:
         rows: list[dict[str, Any]] = []

@@ -87,10 +87,17 @@ _ZH_ASKS = (
 )
 # A question asking what a term of several words is: "what is meaningful connectivity",
 # "“有意义的连接”是什么意思". Terms shorter than this are left to the search.
+# What wraps a term asked about: "the 'ITU as One' concept" asks about ITU as One.
+_TERM_WRAPPING = re.compile(
+    r"^(?:the |an? )?['‘“\"]|['’”\"](?: (?:concept|idea|term|notion|approach))?$"
+    r"|^(?:the |an? )(?=.+ (?:concept|idea|notion)$)| (?:concept|idea|notion)$"
+)
 _EN_ASKS_TERM = (
+    re.compile(r"\b(?:meaning|definition) of (?:the term )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
     re.compile(r"^(?:so |and |but )?what (?:is|are) (?:the |an? )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
     re.compile(r"\bwhat does (?:the term )?(?P<t>[a-z][\w '-]+?) mean\b"),
-    re.compile(r"\b(?:meaning|definition) of (?:the term )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
+    # "define ITU as One", "how did the consultation define 'ITU as One'?"
+    re.compile(r"\bdefined? (?:the term |the concept )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
 )
 _ZH_ASKS_TERM = (
     # "是怎样定义“基于结果的管理”的"
@@ -226,8 +233,9 @@ def read_asked_phrase(normalized: str, lang: str) -> str | None:
     """The term of several words a definition question asks about."""
     for pattern in _ZH_ASKS_TERM if lang == "zh" else _EN_ASKS_TERM:
         match = pattern.search(normalized)
-        if match and len(match["t"].strip()) >= TERM_MIN_LENGTH:
-            return match["t"].strip()
+        term = _TERM_WRAPPING.sub("", match["t"].strip()).strip() if match else ""
+        if len(term) >= TERM_MIN_LENGTH:
+            return term
     return None
 
 
@@ -372,6 +380,15 @@ class Glossary:
             return None
         if term and not _written_as_acronym(term, q.text):
             return None  # "What is now?" asks about no Network of Women (NOW)
+        phrase = read_asked_phrase(normalized, lang)
+        if (
+            term
+            and phrase
+            and phrase != term
+            and term in phrase.split()
+            and any(self._defines(f, phrase, lang) is not None for f in self._facts_naming(phrase))
+        ):
+            return None  # "the definition of ITU as One": the phrase a fact defines, not "ITU"
         found = self.lookup(term) if term else None
         if found is None:
             return None

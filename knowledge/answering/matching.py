@@ -27,6 +27,7 @@ from knowledge.answering.text import (
     is_function_gram,
     latin_tokens,
     normalize,
+    stem,
 )
 
 # Weight of a token by where it occurs in an entry: names, titles, aliases and stored
@@ -383,7 +384,9 @@ class SearchIndex:
                 if self._is_seam(token, known):
                     weight *= SEAM_WEIGHT
                 elif "-" in token and all(
-                    p.isalpha() and p in terms.tokens for p in token.split("-") if len(p) > 1
+                    p.isalpha() and stem(p) in terms.tokens
+                    for p in token.split("-")
+                    if len(p) > 1 and p not in EN_STOPWORDS
                 ):
                     weight = 0.0  # "cross-sector"; but "wtdc-26" names something unknown
             weights[token] = weight

@@ -106,7 +106,11 @@ def latin_tokens(normalized: str, *, keep_stopwords: bool = False) -> list[str]:
             continue
         tokens.append(stem(word))
         if "-" in word:
-            tokens.extend(stem(part) for part in word.split("-") if len(part) > 1)
+            tokens.extend(
+                stem(part)
+                for part in word.split("-")
+                if len(part) > 1 and (keep_stopwords or part not in EN_STOPWORDS)
+            )  # "policy-and-regulation": no "and"
     return tokens
 
 

@@ -43,6 +43,12 @@ RISK_MIN_COVERAGE = 0.5
 # "Which priority has a KPI on …" is answered from the KPI whose text explains at least this
 # much of the rest (Chinese bigrams such as 有关/关于 count against it).
 KPI_OWNER_MIN_COVERAGE = 0.4
+# ... unless the theme or priority it names explains this much of it: "数字创新生态系统主题有
+# 哪些关键绩效指标" asks for that theme's KPIs, not for one KPI whose words share its name.
+KPI_LIST_NAMED_EXPLAINED = 0.9
+# A KPI asked of a line by its topic ("the P3 KPI on regulatory generations") must explain
+# this much of the topic, the line's name set aside.
+KPI_TOPIC_MIN_COVERAGE = 0.5
 # A part of a two-amount question must name its fact this clearly.
 PART_MIN_COVERAGE = 0.6
 

@@ -68,6 +68,8 @@ class Question:
     terms: QueryTerms = field(default_factory=lambda: QueryTerms((), ""))
     targets: list[Target] = field(default_factory=list)
     explained: float = 0.0
+    # The words that named the targets ("policy", "regulation" for P3-PR)
+    named_tokens: frozenset[str] = frozenset()
 
     @property
     def content(self) -> list[str]:
@@ -130,7 +132,7 @@ class QuestionReader:
             dropped |= _RANKED_LINE_WORDS
         terms = self.index.join_compounds(to_query_terms(reading.residue, drop=dropped))
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
-        q.targets, q.explained = self._targets(q)
+        q.targets, q.explained, q.named_tokens = self._targets(q)
         return q
 
     def _knows(self, word: str) -> bool:
@@ -143,8 +145,9 @@ class QuestionReader:
             or is_intent_word(word)
         )
 
-    def _targets(self, q: Question) -> tuple[list[Target], float]:
-        """Budget subjects named by code or by name, and the share of the question they explain."""
+    def _targets(self, q: Question) -> tuple[list[Target], float, frozenset[str]]:
+        """Budget subjects named by code or by name, the share of the question they explain,
+        and the words that named them."""
         reading = q.reading
         coded = [c for c in (self.knowledge.resolve_priority_code(c) for c in reading.codes) if c]
         coded += [c for c in reading.theme_codes if c in self.knowledge.themes]
@@ -181,7 +184,8 @@ class QuestionReader:
         total = code_weight + sum(weights.values())
         explained = code_weight + sum(weights.get(t, 0.0) for t in explained_tokens)
         share = explained / total if total else 0.0
-        return list({t.code: t for t in targets}.values()), round(min(share, 1.0), 4)
+        found = list({t.code: t for t in targets}.values())
+        return found, round(min(share, 1.0), 4), frozenset(explained_tokens)
 
     @staticmethod
     def _mention_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:

@@ -211,3 +211,32 @@ def test_the_facts_that_may_define_a_term_are_those_the_index_finds(
     assert found and {f.key for f in scanned} <= {f.key for f in found}
     order = [f.key for f in glossary.knowledge.facts]
     assert [f.key for f in found] == sorted((f.key for f in found), key=order.index)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the definition of itu as one?",
+        "define itu as one",
+        "how did the online consultation define the 'itu as one' concept?",
+        "what is the itu as one concept?",
+    ],
+)
+def test_the_phrase_asked_about_is_read_whole(question: str) -> None:
+    assert read_asked_phrase(question, "en") == "itu as one"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the definition of ITU as One?",
+        "How did the online consultation define the 'ITU as One' concept?",
+    ],
+)
+def test_a_phrase_holding_an_acronym_is_defined_not_the_acronym(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "ITU as One" is defined by a fact; "ITU stands for …" is not what is asked
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:itu-as-one-definition"
+    assert "stands for" not in render_answer_text(answer)

@@ -487,3 +487,39 @@ def test_a_record_holding_no_answer_of_the_kind_asked_is_no_rival(
     answer = answer_engine.answer("2018年务虚会报告的联络人是谁？")
     assert answer.answered and answer.record == "fact:retreat-tdag-action-and-contact"
     assert answer.signals["lead"] > 0
+
+
+def test_the_kpis_of_a_theme_named_in_chinese_are_listed(answer_engine: AnswerEngine) -> None:
+    # "有哪些关键绩效指标" of a theme it names: that theme's KPIs, not one sharing its words
+    answer = answer_engine.answer("数字创新生态系统主题有哪些关键绩效指标？")
+    assert answer.kind is AnswerKind.KPI_LIST
+    assert {k.code for g in answer.parts["groups"] for k in g["kpis"]} >= {"P2-DIE-1", "P2-DIE-2"}
+
+
+def test_a_kpi_asked_of_a_line_by_its_topic_is_that_kpi(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What does the P3 policy-and-regulation KPI on regulatory generations count?"
+    )
+    assert answer.kind is AnswerKind.KPI_DETAIL and answer.record == "kpi:P3-PR-1"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # two topics: every KPI of the line, not the one that names IPv6
+        "Under P1's network and digital infrastructure theme, which KPIs deal with broadcasting "
+        "and with IPv6?",
+        "Which KPIs apply to enabler E1, member-driven?",
+    ],
+)
+def test_kpis_asked_of_a_line_without_one_topic_are_its_list(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).kind is AnswerKind.KPI_LIST
+
+
+def test_a_target_value_of_a_kpi_named_by_topic_is_declined(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What is the 2024 target value for the KPI on the number of ITU Academy users?"
+    )
+    assert not answer.answered

@@ -50,3 +50,8 @@ def test_content_words_written_with_a_particle_character_are_kept() -> None:
     kept = [g for g in grams if not is_function_gram(g)]
     assert {"问题", "顾问", "目的"} <= set(kept)
     assert not {"哪三", "的目"} & set(kept)  # glue stays out
+
+
+def test_the_parts_of_a_hyphenated_word_leave_out_stopwords() -> None:
+    tokens = latin_tokens("policy-and-regulation")
+    assert tokens == ["policy-and-regulation", "policy", "regulation"]
