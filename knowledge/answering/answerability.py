@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from knowledge.answering.intents import ZH_COMPARED
 from knowledge.answering.lists import list_stated_numbers
-from knowledge.answering.text import is_chinese, latin_tokens, normalize
+from knowledge.answering.text import SCOPE_SUFFIXES, is_chinese, latin_tokens, normalize
 
 # Kinds of answer a question may want; None when any record that matches may answer.
 PERSON = "person"
@@ -64,6 +64,11 @@ PROGRESS = "progress"
 # Quoted words are named, not asked: "the answers to 'who are we'".
 _QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
 
+# "Which architecture firm won …", "which company built …": a body that did something.
+_WHICH_BODY = (
+    r"^(?:which|what) (?:[a-z\-]+ )?(?:firm|company|consultancy|contractor|vendor|bidder"
+    r"|studio|agency)s? (?!(?:is|are|was|were|has|have|had|does|do|did)\b)([a-z\-]+)\b"
+)
 _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         TARGET,
@@ -124,7 +129,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|minister|ambassador|coordinator|officer)s?\b"
             r"|\bcontact person\b|\bin charge of\b"
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
-            r"|colleague|individual)\b"
+            r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
+            r"|moderator|spokesperson)s?\b"
             r"|谁是|是谁|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
             r"|负责人|主管是|领导是|叫什么名字|名字是|姓名|联系人|哪位|哪一位",
             re.IGNORECASE,
@@ -135,6 +141,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
             r"|\bby whom\b|由谁|谁来"
+            rf"|{_WHICH_BODY}"
             r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立)",
             re.IGNORECASE,
         ),
@@ -411,6 +418,10 @@ _ZH_ACTION = re.compile(
 # First-person Chinese procedure questions only: "如何缓解财务风险" is a question the documents
 # answer in their own words, which the search weighs; "我怎么登录" asks the asker's way in.
 _ZH_ASKER = re.compile(r"我们?(?:该|要|应该|应当|可以|能|得|需要)?(?:怎么|怎样|如何|去哪|在哪)")
+# Steps only the asker takes, however impersonally asked: "如何申请调到区域代表处工作".
+_ZH_OWN_STEPS = re.compile(
+    r"(?:怎么|怎样|如何)(?:去|来|才能|能|可以)?(申请|报名|登录|注册|请假|报销|调到|调动|应聘|投诉)"
+)
 _INFORMATION_VERBS = frozenset(
     "find see get know check learn read access view look tell understand obtain calculate "
     "compute work be become say describe define measure explain interpret use ensure plan "
@@ -433,10 +444,11 @@ def read_action(text: str) -> str | None:
         found = _ZH_ACTION.search(unquoted)
         if found and found.group(1) not in _INFORMATION_VERBS:
             return found.group(1)
-    return None
+    found = _ZH_OWN_STEPS.search(unquoted)
+    return found.group(1) if found else None
 
 
-_EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b")
+_EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b|" + _WHICH_BODY)
 _ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?([\u4e00-\u9fff]{2})")
 
 
@@ -446,7 +458,7 @@ def read_actor_verb(text: str) -> str | None:
     unquoted = _QUOTED.sub(" ", text)
     match = _EN_ACTOR_VERB.search(unquoted)
     if match:
-        return match[1] or match[2]
+        return match[1] or match[2] or match[3]
     found = _ZH_ACTOR_VERB.search(unquoted)
     return found[1] if found else None
 
@@ -767,8 +779,9 @@ def is_supplied(
             _does(verb, text) for verb in verbs for text in texts
         )
     if wanted == ACTOR:  # someone, in a record that speaks of doing what is asked
+        verbs = _with_synonyms((action,), synonyms) if action is not None else []
         return any(_ACTOR.search(text) for text in texts) and (
-            action is None or any(_does(action, text) for text in texts)
+            action is None or any(_does(verb, text) for verb in verbs for text in texts)
         )
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
@@ -861,7 +874,9 @@ def list_named_words(text: str) -> set[str]:
             word[0].isupper() and match.start() not in starts
         )
         if chinese or capital or any(ch.isdigit() for ch in word):
-            named.update(latin_tokens(normalize(word)))
+            tokens = latin_tokens(normalize(word))
+            # "ITU-wide" names ITU; "wide" only scopes it
+            named.update(t for n, t in enumerate(tokens) if not (n and t in SCOPE_SUFFIXES))
     return named
 
 

@@ -266,6 +266,9 @@ class AnswerEngine:
             alone = self._answer(part) if stands_alone else None
             if (alone is None or not alone.answered) and whole.answered:
                 alone = whole if self._holds_what_is_asked(part, whole) else alone
+            elif alone is None and answers and answers[0].answered:
+                # "…, and how many did it start with?": asked of the first question's record
+                alone = answers[0] if self._holds_what_is_asked(part, answers[0]) else None
             if alone is whole and codes and not self._fits_intent(part, whole):
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
@@ -968,6 +971,15 @@ class AnswerEngine:
         for n, hit in enumerate(hits[1:], start=1):
             close = hit.score >= hits[0].score - SUPPLIED_MARGIN
             if close and hit.entry.kind in ("fact", "faq") and supplies(hit):
+                if wanted == COUNT and any(
+                    other.score >= hit.score - SUPPLIED_MARGIN
+                    and other.entry.kind in ("fact", "faq")
+                    and supplies(other)
+                    for other in hits[n + 1 :]
+                ):
+                    # "how many countries are in the Africa region": several records count
+                    # countries there, each of something else; none is the count asked
+                    return hits, []
                 return [hit, *hits[:n], *hits[n + 1 :]], passed_over
             if close and hit.entry.kind in ("fact", "faq"):
                 passed_over.append(hit.entry)
@@ -1390,7 +1402,7 @@ DEFINED_OPENING = 80
 
 # Kinds of answer whose check is strict enough to choose a record by: a record merely holding
 # a number or a year near the words asked is no better a candidate than the best found.
-_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE})
+_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE, COUNT})
 
 # "What mottos did the retreat suggest for attracting funding": things asked for, the money
 # only their topic.

@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.answering.text import (
     EN_STOPWORDS,
+    SCOPE_SUFFIXES,
     han_bigrams,
     is_chinese,
     is_function_gram,
@@ -362,6 +363,9 @@ class SearchIndex:
     def _is_held(self, token: str, held: set[str]) -> bool:
         if token in held:
             return True
+        head, _, modifier = token.partition("-")
+        if modifier in SCOPE_SUFFIXES and head in held:
+            return True  # "ITU-wide", "country-led": the thing named, in a scope
         found = self.resolve(token)
         if found is not None and found[0] in held:
             return True

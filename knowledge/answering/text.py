@@ -95,6 +95,10 @@ def stem(word: str) -> str:
     return word
 
 
+# The second part of a hyphenated word that only scopes the first: "ITU-wide", "country-led".
+SCOPE_SUFFIXES = frozenset("wide led based level specific focused driven related owned".split())
+
+
 def latin_tokens(normalized: str, *, keep_stopwords: bool = False) -> list[str]:
     """Words and numbers; hyphenated words also give their parts (gsr-23 → gsr, 23)."""
     tokens: list[str] = []

@@ -523,3 +523,38 @@ def test_a_target_value_of_a_kpi_named_by_topic_is_declined(answer_engine: Answe
         "What is the 2024 target value for the KPI on the number of ITU Academy users?"
     )
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the record tells of the competition, names no architect or firm that won it
+        "Which architect won the design competition for the new ITU headquarters building?",
+        "Which architecture firm won the design competition for the new ITU headquarters?",
+        # a step only the asker takes, however impersonally asked
+        "如何申請調到國際電聯區域代表處工作？",
+        # several records count countries there, each of something else
+        "How many countries are in the Africa region?",
+    ],
+)
+def test_a_record_without_what_is_asked_is_no_answer(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_body_that_ran_an_event_is_the_one_that_delivered_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("Which company ran the hands-on ChatGPT training session?")
+    assert answer.answered and "Microsoft" in render_answer_text(answer)
+
+
+def test_a_count_is_found_past_a_record_that_holds_none(answer_engine: AnswerEngine) -> None:
+    # "ITU-wide" names ITU; the visioning record counts its staff, and the later question
+    # ("how many did it start with") is asked of the same record
+    answer = answer_engine.answer(
+        "How many staff took part in the ITU-wide visioning process, and how many did it "
+        "start with?"
+    )
+    assert answer.answered and answer.record == "fact:strategy-visioning-staff-40-65"
