@@ -24,6 +24,7 @@ from knowledge.answering.text import (
     EN_STOPWORDS,
     SCOPE_SUFFIXES,
     han_bigrams,
+    han_lone_words,
     is_chinese,
     is_function_gram,
     latin_tokens,
@@ -110,8 +111,9 @@ def to_query_terms(normalized: str, *, drop: Iterable[str] = ()) -> QueryTerms:
     dropped = set(drop)
     grams = han_bigrams(normalized)
     glue = frozenset(g for g in grams if is_function_gram(g))
-    # A lone Chinese character between intent words ("里", "有") is glue, not a name.
-    content = [g for g in grams if len(g) == 2 and g not in glue]
+    # A lone Chinese character between intent words ("里", "有") is glue, not a name; one
+    # inside a run between particles is a word ("什么奖").
+    content = [g for g in grams if len(g) == 2 and g not in glue] + han_lone_words(normalized)
     tokens = [t for t in latin_tokens(normalized) + content if t not in dropped]
     return QueryTerms(tuple(dict.fromkeys(tokens)), normalized, glue)
 

@@ -44,6 +44,12 @@ ZH_STOP_GRAMS = frozenset(
 # Content words written with a particle's character: "three questions" (三个问题), a consultant
 # (顾问), the purpose (目的) are what a question is about, not its glue.
 ZH_CONTENT_GRAMS = frozenset("问题 顾问 访问 问卷 目的 了解".split())
+# Characters that are glue on their own too (measure words, adverbs, prepositions): never a
+# word between two particles.
+_LONE_GLUE = frozenset(
+    "个项名位次条家所种场门篇些也都就还在有和与及或把被给对从向到这那一不很又才将会能可要想得着过"
+    "干用指里内中上下前后为以于让叫算做搞弄看说讲来去它他她们其此该"
+)
 
 
 def is_chinese(text: str) -> bool:
@@ -128,6 +134,25 @@ def han_bigrams(normalized: str) -> list[str]:
         else:
             grams.extend(run[i : i + 2] for i in range(len(run) - 1))
     return grams
+
+
+def han_lone_words(normalized: str) -> list[str]:
+    """Characters of a longer run whose every pair is glue, so that they stand alone as a
+    word: "拿了个什么奖" asks about 奖."""
+    words: list[str] = []
+    for match in _HAN_RUN.finditer(normalized):
+        run = match.group()
+        pairs = [run[i : i + 2] for i in range(len(run) - 1)]
+        for i, char in enumerate(run):
+            around = pairs[max(0, i - 1) : i + 1]
+            if (
+                around
+                and char not in ZH_PARTICLES
+                and char not in _LONE_GLUE
+                and all(is_function_gram(p) and p not in ZH_STOP_GRAMS for p in around)
+            ):
+                words.append(char)
+    return words
 
 
 def tokenize(normalized: str) -> list[str]:

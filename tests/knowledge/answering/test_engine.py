@@ -558,3 +558,17 @@ def test_a_count_is_found_past_a_record_that_holds_none(answer_engine: AnswerEng
         "start with?"
     )
     assert answer.answered and answer.record == "fact:strategy-visioning-staff-40-65"
+
+
+def test_a_one_character_word_after_a_question_word_is_searched(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "什么奖": 奖 (award) tells the award from the other record on Giga
+    answer = answer_engine.answer("你好呀～想问下Giga今年拿了个什么奖？")
+    assert answer.answered and answer.record == "fact:giga-social-impact-award"
+
+
+def test_what_a_chinese_count_counts_stops_at_its_verb(answer_engine: AnswerEngine) -> None:
+    # "多少学员成功完成课程": 学员 are counted, "成功" is what they did
+    answer = answer_engine.answer("2022年国际电联学院有多少学员成功完成课程并获得成绩证书？")
+    assert answer.answered and answer.record == "fact:academy-certificates-2022"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from knowledge.answering.text import (
     detect_lang,
     han_bigrams,
+    han_lone_words,
     is_function_gram,
     latin_tokens,
     normalize,
@@ -55,3 +56,10 @@ def test_content_words_written_with_a_particle_character_are_kept() -> None:
 def test_the_parts_of_a_hyphenated_word_leave_out_stopwords() -> None:
     tokens = latin_tokens("policy-and-regulation")
     assert tokens == ["policy-and-regulation", "policy", "regulation"]
+
+
+def test_a_character_between_particles_stands_alone_as_a_word() -> None:
+    assert han_lone_words("giga今年拿了个什么奖") == ["奖"]
+    # measure words and glue verbs between particles are no words
+    assert han_lone_words("iscg是干什么用的") == []
+    assert han_lone_words("多少钱") == []
