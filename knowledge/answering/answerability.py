@@ -858,6 +858,37 @@ def _dates_events_named(question: str, texts: Sequence[str]) -> bool:
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 
 
+# "Which new committee …", "哪个新委员会": the kind of thing asked for (its head word).
+_EN_ASKED_CLASS = re.compile(
+    r"^(?:which|what) (?:new |other )?([a-z]{4,}?)s? (?:did|does|do|was|were|is|are|has|have"
+    r"|will)\b"
+)
+_ZH_ASKED_CLASS = re.compile(
+    r"哪(?:个|一个|些|家|所|项)(?:新的?|新)?([\u4e00-\u9fff]{2,4}?)(?=[？?，,。！!]|$)"
+)
+# Classes the structured answers handle, or too general to tell records apart.
+_GENERAL_CLASSES = frozenset(
+    "priority priorities theme themes enabler enablers kpi kpis indicator thing things one ones "
+    "kind kinds type types year years month months day days date dates time times way ways "
+    "重点工作 主题 推动因素 指标 关键绩效指标 方面 东西 时候 时间 方式 方法".split()
+)
+
+
+def read_asked_class(text: str) -> str | None:
+    """The head word of what a "which X" question asks for ("committee", "委员会"), when it
+    is a word that tells records apart."""
+    match = _EN_ASKED_CLASS.search(text) or _ZH_ASKED_CLASS.search(text)
+    if match is None or match[1] in _GENERAL_CLASSES:
+        return None
+    return match[1]
+
+
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def list_named_words(text: str) -> set[str]:
     """The question's words written as names, as index tokens. In a Chinese question every
     Latin word is a name; in an English one, a word with a capital (not the first word) or a
@@ -868,8 +899,8 @@ def list_named_words(text: str) -> set[str]:
     starts = {0} | {m.end() for m in re.finditer(r"[.?!:;]\s+|[\"“(]", text)}
     for match in _WORD.finditer(text):
         word = match.group()
-        if _YEAR.fullmatch(word):
-            continue
+        if _YEAR.fullmatch(word) or word.lower() in _CALENDAR_WORDS:
+            continue  # "January", "Monday": capitalised, but dates, not names
         capital = any(ch.isupper() for ch in word[1:]) or (
             word[0].isupper() and match.start() not in starts
         )

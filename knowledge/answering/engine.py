@@ -42,6 +42,7 @@ from knowledge.answering.answerability import (
     list_named_words,
     read_action,
     read_actor_verb,
+    read_asked_class,
     read_counted,
     read_event_verb,
     read_operation,
@@ -794,6 +795,8 @@ class AnswerEngine:
         hits = self._prefer_named(terms, named, hits)
         hits = self._prefer_bodies(q, hits)
         hits, passed_over = self._prefer_supplied(q, hits)
+        if not passed_over:
+            hits, passed_over = self._prefer_asked_class(q, hits)
         suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         # A budget question found by search must be answered with an amount, unless it asks
@@ -983,6 +986,26 @@ class AnswerEngine:
                 return [hit, *hits[:n], *hits[n + 1 :]], passed_over
             if close and hit.entry.kind in ("fact", "faq"):
                 passed_over.append(hit.entry)
+        return hits, []
+
+    def _prefer_asked_class(self, q: Question, hits: list[Hit]) -> tuple[list[Hit], list[Entry]]:
+        """Put first the best fact close behind the first that names the kind of thing a
+        "which X" question asks for, when the first does not ("电信发展局主任召集了哪个新委员
+        会": the record of the committee, not the retreat the question starts from)."""
+        asked = read_asked_class(q.normalized)
+        if asked is None or len(hits) < 2:
+            return hits, []
+
+        def names_it(hit: Hit) -> bool:
+            return any(asked in normalize(t) for t in self._record_texts(hit))
+
+        if names_it(hits[0]):
+            return hits, []
+        for n, hit in enumerate(hits[1:], start=1):
+            if hit.score < hits[0].score - SUPPLIED_MARGIN:
+                break
+            if hit.entry.kind in ("fact", "faq") and names_it(hit):
+                return [hit, *hits[:n], *hits[n + 1 :]], [h.entry for h in hits[:n]]
         return hits, []
 
     def _prefer_form(self, q: Question, hits: list[Hit]) -> list[Hit]:

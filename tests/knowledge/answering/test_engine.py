@@ -572,3 +572,20 @@ def test_what_a_chinese_count_counts_stops_at_its_verb(answer_engine: AnswerEngi
     # "多少学员成功完成课程": 学员 are counted, "成功" is what they did
     answer = answer_engine.answer("2022年国际电联学院有多少学员成功完成课程并获得成绩证书？")
     assert answer.answered and answer.record == "fact:academy-certificates-2022"
+
+
+def test_a_month_is_no_name_a_record_must_hold(answer_engine: AnswerEngine) -> None:
+    # "January" is capitalised but a date; the record writes "Jan–Mar 2023"
+    answer = answer_engine.answer(
+        "Between January and March 2023, how many courses were delivered on the ITU Academy "
+        "platform?"
+    )
+    assert answer.answered and answer.record == "fact:academy-courses-q1-2023"
+
+
+def test_which_x_prefers_the_record_naming_an_x(answer_engine: AnswerEngine) -> None:
+    # the retreat the question starts from scores first; the committee asked for is the MEC
+    answer = answer_engine.answer(
+        "Which new committee did the BDT Director convene after the February 2023 retreat?"
+    )
+    assert answer.answered and answer.record == "fact:management-executive-committee"
