@@ -473,7 +473,7 @@ _EN_EVENT = re.compile(
 )
 _ZH_EVENTS = "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成"
 _ZH_EVENT = re.compile(
-    rf"(?:什么时候|何时|哪一?年|几月|哪个月)[^，。？?]{{0,4}}?({_ZH_EVENTS})"
+    rf"(?:什么时候|何时|哪一?年|几月|哪个月|哪一?天|几号|哪日)[^，。？?]{{0,4}}?({_ZH_EVENTS})"
     rf"|({_ZH_EVENTS})[^，。？?]{{0,6}}?(?:的)?(?:时间|日期)"
 )
 
@@ -484,6 +484,22 @@ def read_event_verb(text: str) -> str | None:
     unquoted = _QUOTED.sub(" ", text)
     match = _EN_EVENT.search(unquoted) or _ZH_EVENT.search(unquoted)
     return None if match is None else next(g for g in match.groups() if g)
+
+
+# Words that make an act a plan, not a thing done: "MEIDECC计划在…之前通过该NETP", "plans to
+# adopt", "is expected to be adopted".
+_PLANNED = re.compile(
+    r"计划|打算|拟|将要|将于|将在|准备|预计|有望"
+    r"|\b(?:plans?|planned|planning|intends?|aims?|expected|expects?|scheduled|due|set) to\b"
+    r"|\bwill\b|\bto be\b",
+    re.IGNORECASE,
+)
+
+
+def _only_planned(verb: str, clause: str) -> bool:
+    """Whether a sentence speaks of the act only as planned (a plan word before it)."""
+    at = clause.find(verb) if is_chinese(verb) else clause.lower().find(verb[:4])
+    return at >= 0 and _PLANNED.search(clause[:at]) is not None
 
 
 def _does(action: str, text: str) -> bool:
@@ -775,8 +791,12 @@ def is_supplied(
         return action is None or any(_does(action, text) for text in texts)
     if wanted == DATE and action is not None:  # a date of the event asked, not another
         verbs = _with_synonyms((action,), synonyms)
-        return any(_DATE.search(text) for text in texts) and any(
-            _does(verb, text) for verb in verbs for text in texts
+        # in one sentence, and done: "计划在…之前通过" plans the act, dates nothing done
+        return any(
+            _DATE.search(sentence) and _does(verb, sentence) and not _only_planned(verb, sentence)
+            for verb in verbs
+            for text in texts
+            for sentence in _SENTENCE_END.split(text)
         )
     if wanted == ACTOR:  # someone, in a record that speaks of doing what is asked
         verbs = _with_synonyms((action,), synonyms) if action is not None else []

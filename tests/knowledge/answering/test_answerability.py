@@ -1131,3 +1131,18 @@ def test_questions_around_their_subject_are_read_for_it(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and shown in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["汤加的国家应急通信计划最后是哪天正式通过的？", "When was Tonga's NETP adopted?"],
+)
+def test_an_act_the_record_only_plans_has_no_date(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # the ministry plans to adopt it before October: no date it was adopted
+    assert not answer_engine.answer(question).answered
+
+
+def test_an_act_done_on_a_date_is_dated(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("When was the Kigali Action Plan adopted?").answered
