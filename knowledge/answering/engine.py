@@ -1013,6 +1013,7 @@ class AnswerEngine:
         form = read_question_form(q.normalized)
         stated = read_stated_count(q.normalized)
         days = asks_for_days(q.normalized)
+        sums = q.reading.has("sum")
         if form is None and stated is None and not days:
             return hits
         lifted = []
@@ -1031,6 +1032,9 @@ class AnswerEngine:
                 )
             ):
                 bonus = FORM_BONUS  # "the four internal priorities": a fact that lists four
+            elif fact is not None and stated is not None and stated >= 2 and sums:
+                # "两场…加起来多少人": a fact about one of the two is no total of both
+                bonus = -2 * FORM_BONUS
             elif fact is not None:
                 if form == "when" and any(_DATE.search(f) for f in fact.figures):
                     bonus = DATED_FORM_BONUS  # a "when" question wants a date above all

@@ -35,7 +35,7 @@ _STATED = re.compile(
     r"(?<![\w\-./])(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?!(?:has|was|is|does|goes|says|gets|makes|takes|gives|lists"
     r"|includes|contains|shows|sets)\b)(?P<noun>[a-z-]+s)\b"
-    r"|(?<![\d.])(?P<znum>[两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面)"
+    r"|(?<![\d.])(?P<znum>[两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面|场|次|门|期|届|家|所|份|句)"
 )
 
 

@@ -687,3 +687,11 @@ def test_a_share_of_things_is_not_taken_of_the_people_counted(
         "What percentage of the courses had more than 5 200 participants?"
     )
     assert answer.kind is not AnswerKind.COMPUTE
+
+
+def test_a_total_of_two_things_is_of_the_record_holding_both(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "两场…加起来": the record of both sessions, added up; not the one of the second alone
+    answer = answer_engine.answer("兩場學習實驗室活動加起來大約有多少名職員參加？")
+    assert answer.kind is AnswerKind.COMPUTE and answer.parts["result"] == 370
