@@ -403,7 +403,7 @@ class AnswerEngine:
             return self._cannot_answer(q, other, YEAR)
         # Ratios, averages, shares of a group, percentages: read on the whole question, as
         # filler stripping may drop the clause that states the percentage.
-        whole = normalize(text)
+        whole = self.reader.correct_typos(normalize(text))  # "wat does ISCG stnad for"
         answer = (
             self.calculator.answer(q, whole)
             or self.glossary.answer(q, whole)  # "what does NETP stand for"

@@ -560,7 +560,19 @@ _HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 # The question words typos most often hit; a word the index does not know that is one edit
 # (a transposition counts as one) from exactly one of them is that word: "wich", "mny", "wat".
-QUESTION_WORDS = ("which", "what", "whats", "how", "many", "much", "where", "when", "who")
+QUESTION_WORDS = (
+    "which",
+    "what",
+    "whats",
+    "how",
+    "many",
+    "much",
+    "where",
+    "when",
+    "who",
+    "stand",
+    "mean",
+)
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
 
 

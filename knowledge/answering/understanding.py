@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from knowledge.answering.entries import ENTITY_KINDS
 from knowledge.answering.intents import Reading, is_intent_word, read_question
 from knowledge.answering.matching import (
+    QUESTION_WORDS,
     Mention,
     QueryTerms,
     SearchIndex,
@@ -135,13 +136,18 @@ class QuestionReader:
         q.targets, q.explained, q.named_tokens = self._targets(q)
         return q
 
+    def correct_typos(self, normalized: str) -> str:
+        """A normalised text with misspelt question words written right."""
+        return correct_question_word_typos(normalized, self._knows)
+
     def _knows(self, word: str) -> bool:
         """Whether a word is one the knowledge or the intent words hold, as it is, as its stem
         or misspelt ("mony" is money, not many)."""
         return (
             self.index.has_token(word)
             or self.index.has_token(stem(word))
-            or bool(self.index.spellings(word, 1))
+            # misspelt: "mony" is money; "stnad" is "stand", a question word itself
+            or any(w not in QUESTION_WORDS for w, _ in self.index.spellings(word, 1))
             or is_intent_word(word)
         )
 

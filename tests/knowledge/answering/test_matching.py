@@ -144,3 +144,9 @@ def test_words_of_a_records_document_count_less_than_its_own() -> None:
     assert hits["own"].coverage > hits["offline"].coverage
     # a word only a document's title holds is not searched for: no record says it
     assert _search(index, "council") == []
+
+
+def test_a_misspelt_stand_for_is_read_right(answer_engine: AnswerEngine) -> None:
+    # "stnad" is a misspelling of "stand", itself a word the index holds
+    answer = answer_engine.answer("wat does ISCG stnad for?")
+    assert answer.answered and "Inter-Sectoral Coordination Group" in render_answer_text(answer)
