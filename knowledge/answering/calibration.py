@@ -67,7 +67,7 @@ def to_evidence(signals: Mapping[str, float]) -> float:
 
 # Fitted by `python tests/eval/calibration.py --fit`.
 TABLES: dict[str, tuple[tuple[float, float], ...]] = {
-    SEARCH: ((-1.0, 0.429), (0.6525, 0.857), (0.7324, 0.923), (0.8763, 0.973), (1.075, 0.983)),
+    SEARCH: ((-1.0, 0.214), (0.5533, 0.571), (0.6292, 0.923), (0.6957, 0.964), (0.8485, 0.992)),
     STRUCTURED: ((-1.0, 0.997),),
 }
 
