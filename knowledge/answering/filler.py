@@ -74,6 +74,9 @@ _FILLER_EN = (
     r"\bplease\b|\bkindly\b|\broughly\b|\bapproximately\b|\babout how\b|\bagain\b",
     r"\bexactly\b|\bactually\b|\breally\b|\bprecisely\b|\bbasically\b",
     r"(?:tell|show) me (?:everything|more|all|a bit|something) about",
+    # what only joins a question to the one before: "By the way, …", "btw", "Quick follow-up:"
+    r"\bby the way\b|\bbtw\b|\bone more thing\b|\b(?:quick |one )?follow-?up\b"
+    r"|\bon (?:another|a different|a separate) note\b|\bside question\b|^oh(?: and)?(?: also)?\b",
 )
 _FILLER_ZH = (
     "请问一下下",
@@ -114,6 +117,12 @@ _FILLER_ZH = (
     "大约",
     "一下下",
     "来着",
+    "还有一个问题",
+    "还有个问题",
+    "还有就是",
+    "另外",
+    "此外",
+    "对了",
 )
 # Sentence-final particles that only soften a question.
 _PARTICLES_ZH = "呀啊呢啦吧哦嘛哈"

@@ -31,6 +31,10 @@ from knowledge.answering.text import normalize
         ("I can't recall when the ATC call opened", "when the ATC call opened"),
         ("务虚会提出的箴言都是什么来着？想放到PPT里，谢谢啦！", "务虚会提出的箴言都是什么？"),
         ("務虛會提出的箴言是什麼？要寫進報告", "務虛會提出的箴言是什麼？"),
+        ("By the way, what is the budget of P2?", "what is the budget of P2?"),
+        ("Quick follow-up: what is E4?", "what is E4?"),
+        ("btw the ATC call dates", "the ATC call dates"),
+        ("另外，P3有几个KPI？", "P3有几个KPI？"),
     ],
 )
 def test_strip_filler_keeps_only_the_question(question: str, core: str) -> None:
