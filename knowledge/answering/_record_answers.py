@@ -83,6 +83,7 @@ _RATED_ZH = re.compile(
 )
 _COUNT_ASKED = re.compile(
     r"\bhow many\b|\bnumber of\b|\b(?:which|what) (?:of the |one of the )?risks?\b"
+    r"|\b(?:what|which) (?:are|is) the\b|\blist\b"
     r"|\bwhich ones?\b|多少|几项|几个|几条|几种|哪些|哪几|哪项|哪个|哪一"
 )
 _DIMENSIONS = {
@@ -103,17 +104,18 @@ _LEVELS = {
 }
 
 
-def read_rating_counted(normalized: str) -> tuple[str, str] | None:
-    """(dimension, level) when a question counts or picks out the risks of one rating:
-    ("impact", "high")."""
+def read_rating_counted(normalized: str) -> list[tuple[str, str]]:
+    """Each (dimension, level) a question picks out the risks by, when it counts or picks
+    them out by rating: [("impact", "high")]; "high impact and high probability" gives
+    both. Empty when it asks no such thing."""
     if not _COUNT_ASKED.search(normalized):
-        return None
-    match = _RATED_ZH.search(normalized) or _RATED_EN.search(normalized)
-    if match is None:
-        return None
-    dimension = match["d1"] or match["d2"]
-    level = match["l1"] or match["l2"]
-    return _DIMENSIONS[dimension], _LEVELS[level]
+        return []
+    found: dict[str, str] = {}
+    for pattern in (_RATED_ZH, _RATED_EN):
+        for match in pattern.finditer(normalized):
+            dimension = _DIMENSIONS[match["d1"] or match["d2"]]
+            found.setdefault(dimension, _LEVELS[match["l1"] or match["l2"]])
+    return list(found.items())
 
 
 # How many KPIs a search by topic looks through for those of the lines named.
@@ -400,8 +402,8 @@ class RecordAnswers:
     def risk(self, q: Question) -> Answer:
         chosen = list(self.knowledge.risks.values())
         rated = read_rating_counted(q.normalized)
-        if rated is not None:
-            return self._risks_rated(q, chosen, *rated)
+        if rated:
+            return self._risks_rated(q, chosen, rated)
         confidence = ALL_RISKS_CONFIDENCE if not q.content else SOME_RISKS_CONFIDENCE
         if q.content:
             terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
@@ -531,16 +533,24 @@ class RecordAnswers:
             ][:RISK_SUGGESTIONS],
         )
 
-    def _risks_rated(self, q: Question, risks: Sequence[Any], dimension: str, level: str) -> Answer:
-        """The risks of one rating, counted out of all of them."""
-        field = "impact_en" if dimension == "impact" else "probability_en"
-        chosen = [r for r in risks if str(getattr(r, field)).strip().lower() == level]
+    def _risks_rated(
+        self, q: Question, risks: Sequence[Any], ratings: Sequence[tuple[str, str]]
+    ) -> Answer:
+        """The risks of one rating (or of each of several: "high impact and high
+        probability"), counted out of all of them."""
+
+        def has(risk: Any, dimension: str, level: str) -> bool:
+            field = "impact_en" if dimension == "impact" else "probability_en"
+            return str(getattr(risk, field)).strip().lower() == level
+
+        chosen = [r for r in risks if all(has(r, d, level) for d, level in ratings)]
         answer = self.risk_answer(q.lang, chosen, ALL_RISKS_CONFIDENCE)
         # The table read is the source, whether or not a risk has the rating.
         answer.sources = self.risk_answer(q.lang, risks, ALL_RISKS_CONFIDENCE).sources
         answer.parts["rated"] = {
-            "dimension": dimension,
-            "level": level,
+            "dimension": ratings[0][0],
+            "level": ratings[0][1],
+            "ratings": [{"dimension": d, "level": level} for d, level in ratings],
             "count": len(chosen),
             "total": len(risks),
         }
