@@ -47,7 +47,10 @@ _RATIO = re.compile(
     r"|\bratio (?:of|between)\b|多少倍|几倍|倍数"
 )
 # "average budget", "on average per KPI", "平均预算"
-_AVERAGE = re.compile(r"\baverage\b|\bmean\b|\bon avg\b|平均")
+_AVERAGE = re.compile(
+    r"\baverage\b|\bthe mean\b|\bmean (?:budget|amount|value|number|figure|share|count)s?\b"
+    r"|\bon avg\b|平均"
+)
 # "per KPI", "每个指标": an average over the subject's KPIs
 _PER_KPI = re.compile(r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi")
 # A percentage the question states: "12% of the total", "总预算的10%"

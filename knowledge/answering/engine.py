@@ -109,6 +109,7 @@ from knowledge.answering.thresholds import (
     ANSWER_MIN_SCORE,
     CANNOT_ANSWER_CONFIDENCE,
     CERTAIN,
+    NAMED_ONLY_EXPLAINED,
     NOTHING_FOUND,
     ONE_UNKNOWN_WORD_MIN_COVERAGE,
     OTHER_SUBJECT_COVERAGE,
@@ -523,8 +524,12 @@ class AnswerEngine:
             # left unexplained is no subject of its own
             return structured
         if structured is not None and structured.confidence >= ANSWER_MIN_SCORE:
-            # Intent words and a budget subject that is most of the question: it stands.
-            if q.has_intent and q.targets and q.explained >= STRUCTURED_FIRST_EXPLAINED:
+            # Intent words and a budget subject that is most of the question: it stands; so
+            # does a subject that is all of it ("What is digital transformation?": P2, not a
+            # fact that writes the words)
+            if q.targets and q.explained >= (
+                STRUCTURED_FIRST_EXPLAINED if q.has_intent else NAMED_ONLY_EXPLAINED
+            ):
                 return structured
             lookup = self._lookup(q)
             # Raw scores on both sides: a search answer's confidence is already calibrated.

@@ -29,6 +29,8 @@ RELATED_BELOW = 0.75
 # With intent words, a structured answer whose targets explain at least this share of the
 # question is given even when a fact scores higher.
 STRUCTURED_FIRST_EXPLAINED = 0.5
+# Without them, one whose targets explain this much of it: the question only names them.
+NAMED_ONLY_EXPLAINED = 0.99
 # A question with a word the knowledge has never seen ("annual leave") is answered from a
 # fact only when the fact explains this much of it: that word may be what it is about.
 UNKNOWN_WORD_MIN_COVERAGE = 0.7

@@ -37,14 +37,14 @@ def _evidence(engine: Engine) -> list[tuple[str, str, str, str, str]]:
 
 
 def test_a_suggestion_value_carries_the_question_asked_and_the_record() -> None:
-    value = to_suggestion_value("What are BDT's core values?", "the values of the bureau", RECORD)
+    value = to_suggestion_value("What are BDT's core values?", "the values the bureau holds", RECORD)
     assert json.loads(value) == {
         "q": "What are BDT's core values?",
-        "a": "the values of the bureau",
+        "a": "the values the bureau holds",
         "r": RECORD,
     }
     assert read_suggestion_value(value) == SuggestionClick(
-        "What are BDT's core values?", "the values of the bureau", RECORD
+        "What are BDT's core values?", "the values the bureau holds", RECORD
     )
 
 
@@ -62,14 +62,14 @@ def test_buttons_made_before_and_values_not_ours_are_the_question_itself() -> No
 def test_a_click_is_kept_as_evidence_only_with_a_person_a_question_and_a_record(
     flow: ChatFlow, seeded_engine: Engine
 ) -> None:
-    click = SuggestionClick("What are BDT's core values?", "the values of the bureau", RECORD)
+    click = SuggestionClick("What are BDT's core values?", "the values the bureau holds", RECORD)
     asyncio.run(flow.record_click(platform="slack", user_id="U0A", click=click))
     asyncio.run(flow.record_click(platform="slack", user_id=None, click=click))
     asyncio.run(flow.record_click(platform="slack", user_id="U0A", click=SuggestionClick("P1")))
     no_record = SuggestionClick("P1", "P9 budget", None)
     asyncio.run(flow.record_click(platform="teams", user_id="u-1", click=no_record))
     assert _evidence(seeded_engine) == [
-        ("suggestion", "the values of the bureau", RECORD, "slack", "U0A")
+        ("suggestion", "the values the bureau holds", RECORD, "slack", "U0A")
     ]
 
 
@@ -88,7 +88,7 @@ def test_a_helpful_vote_on_a_one_record_answer_is_evidence(
 def test_a_click_with_the_store_down_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
     engine = create_db_engine("postgresql+psycopg://nobody:secret@127.0.0.1:1/none")
     flow = ChatFlow(AnswerService(engine), ChatRecords(engine))
-    click = SuggestionClick("Q?", "the values of the bureau", RECORD)
+    click = SuggestionClick("Q?", "the values the bureau holds", RECORD)
     asyncio.run(flow.record_click(platform="slack", user_id="U0A", click=click))
     assert "click evidence not kept" in caplog.text and "secret" not in caplog.text
 

@@ -12,7 +12,7 @@ from knowledge.answering import AnswerService
 from knowledge.records import create_evidence, evidence
 from tests.bot.kb.conftest import ADMIN, EDITOR_P1, NOBODY, count_rows
 
-QUESTION = "the values of the bureau"
+QUESTION = "the values the bureau holds"
 RECORD = "fact:retreat-bdt-core-values"
 
 

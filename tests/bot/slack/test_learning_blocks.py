@@ -17,7 +17,7 @@ RECORD = "fact:retreat-bdt-core-values"
 
 
 @pytest.mark.parametrize(
-    "question", ["the values of the bureau", "誰在培養年輕領導者", "What does VaMoz stand for"]
+    "question", ["the values the bureau holds", "誰在培養年輕領導者", "What does VaMoz stand for"]
 )
 def test_suggestion_buttons_carry_the_question_and_their_record(
     answer_engine: AnswerEngine, question: str

@@ -15,7 +15,7 @@ RECORD = "fact:retreat-bdt-core-values"
 
 
 @pytest.mark.parametrize(
-    ("question", "script"), [("the values of the bureau", ""), ("誰在培養年輕領導者", "hant")]
+    ("question", "script"), [("the values the bureau holds", ""), ("誰在培養年輕領導者", "hant")]
 )
 def test_a_suggestion_carries_the_question_and_its_record(
     answer_engine: AnswerEngine, question: str, script: str

@@ -17,8 +17,8 @@ from knowledge.store import models
 
 ADMIN = Permissions(Actor("slack", "UADMIN"), is_admin=True)
 EDITOR_P1 = Permissions(Actor("slack", "UED1"), editor_scopes=frozenset({"P1"}))
-# Today a "did you mean" whose first suggestion is BDT's core values.
-QUESTION = "the values of the bureau"
+# Today not answered; its first suggestion is BDT's core values.
+QUESTION = "the values the bureau holds"
 RECORD = "fact:retreat-bdt-core-values"
 
 
@@ -49,11 +49,11 @@ def test_a_taught_phrasing_answers_the_next_such_question_and_undo_brings_back_b
     store: Engine,
 ) -> None:
     before = _engine(store).answer(QUESTION)
-    assert before.kind is AnswerKind.DID_YOU_MEAN and not before.answered
+    assert before.kind in (AnswerKind.DID_YOU_MEAN, AnswerKind.DECLINE) and not before.answered
     assert before.suggestion_records[0] == RECORD  # what a click on the first one names
     entry = run_edit(store, lambda s: phrasings.teach_phrasing(s, ADMIN, RECORD, QUESTION))
     engine = _engine(store)
-    for asked in (QUESTION, "The values of the Bureau?", "what are the values of the bureau"):
+    for asked in (QUESTION, "The values the Bureau holds?", "what are the values the bureau holds"):
         answer = engine.answer(asked)
         assert answer.answered and answer.kind is AnswerKind.FACT, asked
         assert answer.record == RECORD
@@ -90,7 +90,7 @@ def test_teaching_is_validated(store: Engine) -> None:
         # The same phrasing in another case or spacing, for this record or another.
         for record in (RECORD, "fact:strategy-itu-2027"):
             with pytest.raises(InvalidValue) as taught:
-                phrasings.teach_phrasing(session, ADMIN, record, "The  VALUES of the bureau")
+                phrasings.teach_phrasing(session, ADMIN, record, "The  VALUES the bureau  holds")
             assert (taught.value.reason_key, taught.value.value) == ("taught_already", RECORD)
 
 
@@ -120,7 +120,7 @@ def test_a_chinese_phrasing_matches_its_traditional_form(store: Engine) -> None:
 
 def test_evidence_is_grouped_by_question_and_record_with_distinct_people(store: Engine) -> None:
     _click(store, QUESTION, RECORD, "U1")
-    _click(store, "The values of the  bureau", RECORD, "U1")
+    _click(store, "The values the  bureau holds", RECORD, "U1")
     newest = _click(store, QUESTION, RECORD, "U2")
     _click(store, QUESTION, "fact:strategy-itu-2027", "U3")
     with Session(store) as session:
@@ -170,7 +170,7 @@ def test_taught_phrasings_are_exported_and_imported(store: Engine, tmp_path: Pat
     with Session(store) as session:
         summary = export_store(session, path)
     assert summary.counts["phrasings"] == 1
-    assert "the values of the bureau" in path.read_text(encoding="utf-8")
+    assert "the values the bureau holds" in path.read_text(encoding="utf-8")
     with Session(store) as session:
         (row,) = session.exec(select(models.TaughtPhrasing)).all()
         session.delete(row)
