@@ -37,7 +37,9 @@ def _evidence(engine: Engine) -> list[tuple[str, str, str, str, str]]:
 
 
 def test_a_suggestion_value_carries_the_question_asked_and_the_record() -> None:
-    value = to_suggestion_value("What are BDT's core values?", "the values the bureau holds", RECORD)
+    value = to_suggestion_value(
+        "What are BDT's core values?", "the values the bureau holds", RECORD
+    )
     assert json.loads(value) == {
         "q": "What are BDT's core values?",
         "a": "the values the bureau holds",
