@@ -711,6 +711,8 @@ def _counted_heads(counted: tuple[str, ...]) -> tuple[str, ...]:
     plural = [
         w for w in counted if (w.endswith("s") and not w.endswith("ss")) or w in _IRREGULAR_PLURALS
     ]
+    if len(plural) >= 2 and plural[-1] == "members":
+        return tuple(plural[-2:])  # "staff members": a count of staff answers it
     if plural:
         return (plural[-1],)
     own = tuple(w for w in counted if w not in _ORGANISATIONS)

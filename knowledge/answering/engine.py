@@ -799,6 +799,10 @@ class AnswerEngine:
         named = list_named_words(q.text) - q.reading.consumed_tokens
         hits = self._prefer_named(terms, named, hits)
         hits = self._prefer_bodies(q, hits)
+        if hits and self._names_other_bodies(q, hits[0]):
+            # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
+            other = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
+            return self._cannot_answer(replace(q, targets=[]), other, None)
         hits, passed_over = self._prefer_supplied(q, hits)
         if not passed_over:
             hits, passed_over = self._prefer_asked_class(q, hits)
@@ -905,6 +909,18 @@ class AnswerEngine:
                 return [hit, *(h for h in hits if h is not hit)]
         return hits
 
+    @staticmethod
+    def _names_other_bodies(q: Question, hit: Hit) -> bool:
+        """Whether a record names study groups or resolutions of the kind the question
+        numbers, but not those it numbers."""
+        asked = _read_numbered_bodies(q.normalized)
+        if not asked:
+            return False
+        texts = [*hit.entry.key_texts, *hit.entry.body_texts]
+        named = {b for t in texts for b in _read_numbered_bodies(normalize(t))}
+        kinds = {kind for kind, _ in asked}
+        return not asked <= named and any(kind in kinds for kind, _ in named - asked)
+
     def _record_texts(self, hit: Hit) -> list[str]:
         """The texts of a candidate record and the names of the subject it is filed under."""
         texts = [*hit.entry.key_texts, *hit.entry.body_texts]
@@ -968,6 +984,8 @@ class AnswerEngine:
         def supplies(hit: Hit) -> bool:
             if hit.entry.kind not in ("fact", "faq"):
                 return True  # judged once answered, as before
+            if self._names_other_bodies(q, hit):
+                return False  # Study Group 1's count is none of Study Group 2's
             answer = self._answer_entry(q, hit, hit.score)
             return answer.kind in (AnswerKind.FACT, AnswerKind.FAQ) and self._is_supplied(
                 q, answer, wanted

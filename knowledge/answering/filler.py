@@ -59,7 +59,8 @@ _SOCIAL_ZH = (
 
 # Phrases that carry no content wherever they stand (longest first when applied).
 _FILLER_EN = (
-    r"do you (?:happen to )?(?:know|remember|recall)(?: by any chance)?(?: if| whether)?",
+    r"(?:do|would|did|might) you (?:happen to )?(?:know|remember|recall)(?: by any chance)?"
+    r"(?: if| whether)?",
     r"(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|give|let) me",
     r"would you mind (?:telling|reminding|showing) me",
     r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
@@ -198,7 +199,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
-    social = patterns.social_start.search(clause) or patterns.social_anywhere.search(clause)
+    # "I was trying to remember the session on ChatGPT": the filler set aside, what is left
+    # starts with what is asked about, not with the asker
+    unframed = _SPACES.sub(" ", _FILLER.sub(" ", clause)).strip()
+    social = patterns.social_start.search(unframed) or patterns.social_anywhere.search(clause)
     if social is None or _REQUESTS.search(clause) or _NAMES_A_LINE.search(clause):
         return False
     return not _ASKS.search(_FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))

@@ -44,6 +44,10 @@ CONTEXT_WEIGHT = 0.3
 # when at least this similar (0–100), its weight scaled by the similarity.
 TYPO_MIN_SIMILARITY = 80
 TYPO_MIN_LENGTH = 4
+# ... and at most one edit away (from this length on, two, or one per four letters).
+LONG_WORD_MIN_LENGTH = 6
+# An inflection of an indexed word ("ended" for end) reads as it this much.
+INFLECTION_SIMILARITY = 0.9
 # A query word that begins an indexed word is read as its abbreviation ("stat", "telecom",
 # "cyber"), at this similarity, when it is at least ABBREVIATION_MIN_LENGTH letters long.
 ABBREVIATION_MIN_LENGTH = 4
@@ -297,13 +301,21 @@ class SearchIndex:
                 prefixed.append(word)
             prefixed.sort(key=lambda w: (len(w), w))
             found += [(w, ABBREVIATION_SIMILARITY) for w in prefixed[:limit]]
+        # an inflection of an indexed word: "ended" → end, "hosting" → host, "used" → use
+        bases = [token[:-2], token[:-1]] if token.endswith("ed") else []
+        bases += [token[:-3], token[:-3] + "e"] if token.endswith("ing") else []
+        found += [(b, INFLECTION_SIMILARITY) for b in bases if len(b) >= 3 and b in self._slots]
         candidates: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
             candidates.extend(self._vocab_by_length.get(length, ()))
         close = process.extract(
             token, candidates, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY, limit=limit
         )
-        found += [(word, score / 100.0) for word, score, _ in close]
+        # A typo is an edit or two, not a word inside a longer one ("etho" is no "method")
+        edits = 1 if len(token) < LONG_WORD_MIN_LENGTH else max(2, len(token) // 4)
+        found += [
+            (word, score / 100.0) for word, score, _ in close if OSA.distance(token, word) <= edits
+        ]
         return sorted(found, key=lambda f: -f[1])[:limit]
 
     def correct_typo(self, token: str) -> tuple[str, float] | None:

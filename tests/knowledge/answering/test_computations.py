@@ -695,3 +695,11 @@ def test_a_total_of_two_things_is_of_the_record_holding_both(
     # "两场…加起来": the record of both sessions, added up; not the one of the second alone
     answer = answer_engine.answer("兩場學習實驗室活動加起來大約有多少名職員參加？")
     assert answer.kind is AnswerKind.COMPUTE and answer.parts["result"] == 370
+
+
+def test_a_rise_states_the_difference_and_the_rate(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "The internal visioning exercise started with 40 staff and ended with 65. By how many "
+        "people, and by what percentage, did the group grow?"
+    )
+    assert "a rise of 25, or 62.5%" in render_answer_text(answer)

@@ -589,3 +589,20 @@ def test_which_x_prefers_the_record_naming_an_x(answer_engine: AnswerEngine) -> 
         "Which new committee did the BDT Director convene after the February 2023 retreat?"
     )
     assert answer.answered and answer.record == "fact:management-executive-committee"
+
+
+def test_a_record_of_another_study_group_is_no_answer(answer_engine: AnswerEngine) -> None:
+    # Study Group 1's count of participants is none of Study Group 2's
+    asked = "How many participants attended the ITU-D Study Group 2 rapporteur group meetings?"
+    assert not answer_engine.answer(asked).answered
+    own = "How many participants attended the ITU-D Study Group 1 rapporteur group meetings?"
+    assert answer_engine.answer(own).record == "fact:sg1-participants-contributions"
+
+
+def test_staff_members_are_counted_as_staff(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "Hello there, I hope you're well! I was trying to remember the hands-on Microsoft "
+        "session on ChatGPT that was held for staff on 3 May 2023 - would you happen to know "
+        "roughly how many ITU staff members took part in it? Many thanks in advance."
+    )
+    assert answer.answered and answer.record == "fact:learninglabs-chatgpt-2023-05-03"

@@ -150,3 +150,13 @@ def test_a_misspelt_stand_for_is_read_right(answer_engine: AnswerEngine) -> None
     # "stnad" is a misspelling of "stand", itself a word the index holds
     answer = answer_engine.answer("wat does ISCG stnad for?")
     assert answer.answered and "Inter-Sectoral Coordination Group" in render_answer_text(answer)
+
+
+def test_a_typo_is_an_edit_or_two_not_a_word_inside_another(
+    answer_engine: AnswerEngine,
+) -> None:
+    index = answer_engine.index
+    assert index.correct_typo("etho") is None  # no "method"
+    assert index.correct_typo("ended") == ("end", 0.9)  # an inflection
+    assert index.correct_typo("enviromental") == ("environmental", 0.96)
+    assert not answer_engine.answer("BDT ethos").answered
