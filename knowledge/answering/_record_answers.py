@@ -67,7 +67,7 @@ _KPI_SEARCH_FORM = re.compile(
     r"\b(?:measures?|measuring|tracks?|tracking|targets?|targeting|covers?|covering"
     r"|concerns?|concerning|monitors?|monitoring|relates? to|related to|deals? with|about"
     r"|looks? at|focus(?:es)? on|is there|are there|counts?|counting|carr(?:y|ies)"
-    r"|includes?|including|contains?|holds?|within(?: it)?)\b"
+    r"|includes?|including|contains?|holds?|within(?: it)?|belongs?|belonging|falls?|sits?)\b"
     r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有"
 )
 

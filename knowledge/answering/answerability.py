@@ -151,7 +151,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
             r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
-            r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日",
+            r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
+            r"|哪段时间|哪个时间段|什么时间段|哪个时期|什么时期",
             re.IGNORECASE,
         ),
     ),

@@ -224,6 +224,14 @@ class AnswerEngine:
             )
             for code, d in knowledge.documents.items()
         }
+        # The words of the names of the documents the KPIs come from (and "document").
+        kpi_docs = {k.doc for k in knowledge.kpis.values()}
+        self._kpi_document_tokens = frozenset(
+            t
+            for code in kpi_docs
+            for name in (*self._document_names.get(code, ()), "document report")
+            for t in to_query_terms(normalize(name)).tokens
+        )
         # Every numbered body the knowledge writes ("Study Group 1", "第73号决议"), as (kind,
         # number): one asked for by another number ("第3研究组") is not in the store.
         self._bodies = {
@@ -619,7 +627,7 @@ class AnswerEngine:
                 return self.records.kpi_list(q)
             if reading.has("max", "min") and not targets and not q.content:
                 return self.records.kpi_extreme(q, "max" if reading.has("max") else "min")
-            if _asks_of_the_whole(q):
+            if _asks_of_the_whole(q, self._kpi_document_tokens):
                 return self.records.kpi_total(q.lang)
             return None
         if self._names_an_unknown_theme(q):
@@ -1081,6 +1089,12 @@ class AnswerEngine:
             for span in _YEAR_SPAN.findall(normalized)
         ):
             return True  # "the 2024-2027 Strategic Plan": the period its document is about
+        if (
+            document is not None
+            and str(year) in document.symbol
+            and normalize(document.symbol) in normalized
+        ):
+            return True  # "the Council 2024 report": its document, named with its year
         # "Since 2019, users have grown": a start, not a figure for 2019
         pattern = re.compile(
             rf"(?<!since )(?<!from )(?<!自)(?<!从)(?<!\d){year}(?!\d)(?!\s*年?(?:以来|起))",
@@ -1538,10 +1552,12 @@ def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> boo
     return bool(content & _BODIES_TOKENS) and content <= allowed
 
 
-def _asks_of_the_whole(q: Question) -> bool:
-    """Whether a KPI question asks about every KPI: no subject named but the organisation,
-    and a count, a total or every one asked for."""
-    if q.targets or any(t not in _ORGANISATION_TOKENS | _HOLDING_TOKENS for t in q.content):
+def _asks_of_the_whole(q: Question, holder: frozenset[str] = frozenset()) -> bool:
+    """Whether a KPI question asks about every KPI: no subject named but the organisation or
+    the document that holds them (`holder`: the words of its names, "the Kigali Action Plan
+    impact framework in the OP-23 document"), and a count, a total or every one asked for."""
+    allowed = _ORGANISATION_TOKENS | _HOLDING_TOKENS | holder
+    if q.targets or any(t not in allowed for t in q.content):
         return False
     return (
         q.reading.has("whole", "count", "sum")

@@ -606,3 +606,34 @@ def test_staff_members_are_counted_as_staff(answer_engine: AnswerEngine) -> None
         "roughly how many ITU staff members took part in it? Many thanks in advance."
     )
     assert answer.answered and answer.record == "fact:learninglabs-chatgpt-2023-05-03"
+
+
+@pytest.mark.parametrize(
+    "question, record",
+    [
+        # the year names the document, not a time the record must speak of
+        (
+            "How does the Council 2024 report define the 'ITU as One' concept?",
+            "fact:itu-as-one-definition",
+        ),
+        # "belong to" is the form of the question, not what the KPI is about
+        (
+            "There's a KPI about member states opening IPv6 labs - which priority and theme "
+            "does it belong to?",
+            "kpi:P1-INF-9",
+        ),
+    ],
+)
+def test_words_that_name_a_document_or_the_form_are_not_asked_of(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
+
+
+def test_every_kpi_of_the_framework_named_by_its_document(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "How many KPIs does the Kigali Action Plan impact framework in the OP-23 document "
+        "contain in total across all priorities and enablers?"
+    )
+    assert answer.kind is AnswerKind.KPI_TOTAL and answer.parts["total"] == 82
