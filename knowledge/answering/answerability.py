@@ -794,9 +794,13 @@ def is_supplied(
         return action is None or any(_does(action, text) for text in texts)
     if wanted == DATE and action is not None:  # a date of the event asked, not another
         verbs = _with_synonyms((action,), synonyms)
-        # in one sentence, and done: "计划在…之前通过" plans the act, dates nothing done
+        # in one sentence, and done: "计划在…之前通过" plans the act, dates nothing done;
+        # a question in the future tense ("when will Tonga adopt it") asks the planned date
+        planned_asked = _WILL.search(question) is not None
         return any(
-            _DATE.search(sentence) and _does(verb, sentence) and not _only_planned(verb, sentence)
+            _DATE.search(sentence)
+            and _does(verb, sentence)
+            and (planned_asked or not _only_planned(verb, sentence))
             for verb in verbs
             for text in texts
             for sentence in _SENTENCE_END.split(text)

@@ -1146,3 +1146,7 @@ def test_an_act_the_record_only_plans_has_no_date(
 
 def test_an_act_done_on_a_date_is_dated(answer_engine: AnswerEngine) -> None:
     assert answer_engine.answer("When was the Kigali Action Plan adopted?").answered
+
+
+def test_a_planned_act_asked_in_the_future_tense_is_dated(answer_engine: AnswerEngine) -> None:
+    assert answer_engine.answer("When will Tonga adopt its NETP?").answered
