@@ -17,7 +17,7 @@ from tests.e2e.slack.kb_support import ENV_ADMIN, NOBODY, KbServed, is_refusal, 
 from tests.support.slack_payloads import block_action, slash_command
 from tests.support.slack_standin import SlackStandIn
 
-QUESTION = "the values of the bureau"
+QUESTION = "the values the bureau holds"
 CORE_VALUES = "impeccable neutrality"  # in the text of the fact the first suggestion names
 _ids = itertools.count(1)
 
@@ -84,7 +84,7 @@ def test_a_click_taught_by_an_admin_answers_the_next_such_question(app: KbServed
     taught = texts(_press(app, feedback, "kb_run_0", ENV_ADMIN))
     assert f'"{QUESTION}" is now taught' in taught
     change = taught.split("This is change #")[1].split(";")[0]
-    answered = _ask(app, "The values of the Bureau?", "U0ASKER03")
+    answered = _ask(app, "The values the Bureau holds?", "U0ASKER03")
     assert CORE_VALUES in texts(answered) and _suggestion_block(answered) is None
     assert f"#{change} " in texts(app.kb("history", ENV_ADMIN))
     assert f"Change #{change} undone" in texts(app.kb(f"undo {change}", ENV_ADMIN))

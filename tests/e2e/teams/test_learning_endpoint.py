@@ -15,7 +15,7 @@ from tests.e2e.teams.conftest import ADMIN_OBJECT_ID, Served, card_of, card_text
 from tests.support import teams_activities as act
 from tests.support.teams_standin import Call
 
-QUESTION = "the values of the bureau"
+QUESTION = "the values the bureau holds"
 CORE_VALUES = "impeccable neutrality"
 
 
@@ -54,4 +54,4 @@ def test_a_click_taught_from_kb_feedback_answers_the_next_question(served: Serve
     (teach,) = find_actions(feedback, VERB_KB_RUN)
     taught = _click(served, VERB_KB_RUN, teach["data"], aad_object_id=ADMIN_OBJECT_ID)
     assert "is now taught" in card_texts(card_of(taught))
-    assert CORE_VALUES in card_texts(card_of(_ask(served, "The values of the Bureau?")))
+    assert CORE_VALUES in card_texts(card_of(_ask(served, "The values the Bureau holds?")))
