@@ -497,10 +497,10 @@ _PLANNED = re.compile(
 )
 
 
-def _only_planned(verb: str, clause: str) -> bool:
+def _only_planned(verb: str, sentence: str) -> bool:
     """Whether a sentence speaks of the act only as planned (a plan word before it)."""
-    at = clause.find(verb) if is_chinese(verb) else clause.lower().find(verb[:4])
-    return at >= 0 and _PLANNED.search(clause[:at]) is not None
+    at = sentence.find(verb) if is_chinese(verb) else sentence.lower().find(verb[:4])
+    return at >= 0 and _PLANNED.search(sentence[:at]) is not None
 
 
 def _does(action: str, text: str) -> bool:

@@ -164,6 +164,12 @@ def _read_numbered_bodies(normalized: str) -> set[tuple[str, int]]:
     return found
 
 
+def _bodies_named(hit: Hit) -> set[tuple[str, int]]:
+    """The study groups and resolutions a candidate record names by number."""
+    texts = [*hit.entry.key_texts, *hit.entry.body_texts]
+    return {b for t in texts for b in _read_numbered_bodies(normalize(t))}
+
+
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
@@ -907,8 +913,7 @@ class AnswerEngine:
             return hits
 
         def names_them(hit: Hit) -> bool:
-            texts = [*hit.entry.key_texts, *hit.entry.body_texts]
-            return asked <= {b for t in texts for b in _read_numbered_bodies(normalize(t))}
+            return asked <= _bodies_named(hit)
 
         if names_them(hits[0]):
             return hits
@@ -924,8 +929,7 @@ class AnswerEngine:
         asked = _read_numbered_bodies(q.normalized)
         if not asked:
             return False
-        texts = [*hit.entry.key_texts, *hit.entry.body_texts]
-        named = {b for t in texts for b in _read_numbered_bodies(normalize(t))}
+        named = _bodies_named(hit)
         kinds = {kind for kind, _ in asked}
         return not asked <= named and any(kind in kinds for kind, _ in named - asked)
 
