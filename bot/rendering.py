@@ -148,7 +148,53 @@ def _sources_line(context: Context, sources: list[SourceRef], closing: bool = Tr
     return line
 
 
+# The documents' headings as the Chinese documents write them: a section cited in Chinese
+# reads "“引言”部分，c)" or "第2.1节，表1", never "第Update, f)节".
+_ZH_HEADINGS = {
+    "purpose (link with the strategic plan)": "目的（与战略规划的联系）",
+    "purpose": "目的",
+    "introduction": "引言",
+    "update": "最新实施情况",
+    "references": "参考文件",
+    "summary": "概要",
+    "contact": "联系人",
+    "action required by council": "理事会需要采取的行动",
+    "financial implications": "财务影响",
+    "relevance to the strategic plan": "与战略规划的相关性",
+}
+_ZH_SECTION_PARTS = (
+    (re.compile(r"^(\d+(?:\.\d+)*)"), r"第\1节"),
+    (re.compile(r"\s*\((\d{4}) highlights\)", re.IGNORECASE), r"（\1年实施亮点）"),
+    (re.compile(r"\s*\(note\)", re.IGNORECASE), "（注）"),
+    (re.compile(r"\bAnnex\s+(\w+)", re.IGNORECASE), r"附件\1"),
+    (re.compile(r"\bTable\s+(\w+)", re.IGNORECASE), r"表\1"),
+    (re.compile(r"\bFigure\s+(\w+)", re.IGNORECASE), r"图\1"),
+    (re.compile(r"\bfootnote\s+(\w+)", re.IGNORECASE), r"脚注\1"),
+    (re.compile(r",\s*"), "，"),
+)
+_HEADING = re.compile(r"^[A-Za-z][A-Za-z ()\-]*[A-Za-z)]")
+
+
+def to_section_zh(section: str) -> str:
+    """A section as a Chinese answer cites it: "2.1, Table 1" → "第2.1节，表1", "Update, f)"
+    → "“最新实施情况”部分，f)"; a heading not known keeps its words, quoted."""
+    parts = []
+    for part in str(section).split(";"):
+        part = part.strip()
+        heading = _HEADING.match(part)
+        known = heading and not re.match(r"(?i)annex|table|figure|footnote", heading.group())
+        if known and heading is not None:
+            name = heading.group()
+            named = _ZH_HEADINGS.get(name.lower(), name)
+            part = f"“{named}”部分" + part[heading.end() :]
+        for pattern, replacement in _ZH_SECTION_PARTS:
+            part = pattern.sub(replacement, part)
+        parts.append(part)
+    return "；".join(parts)
+
+
 _environment.filters.update(
+    section_zh=to_section_zh,
     num=to_grouped_number,
     pct=to_percentage_text,
     chf=_chf,

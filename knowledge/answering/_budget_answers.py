@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -128,6 +129,51 @@ class BudgetAnswers:
             sources=figure_sources(figures),
         )
 
+    def _share_difference(
+        self,
+        q: Question,
+        figures: list[BudgetFigure],
+        year: int | None,
+        missing_year: int | None,
+        confidence: float | None,
+    ) -> Answer | None:
+        """How far apart two lines' shares are, in percentage points ("P4里网络安全占比和能力
+        开发占比相差多少个百分点"): of the line both belong to when the question names it,
+        else of the total; None when a share is missing."""
+        parents = {f.parent.code if f.parent else None for f in figures}
+        parent = next(iter(parents)) if len(parents) == 1 else None
+        of_parent = parent not in (None, TOTAL_CODE) and (
+            parent in {t.code for t in q.targets}
+            or re.search(
+                rf"(?<![a-z0-9]){re.escape(str(parent).lower())}(?![a-z0-9])", q.normalized
+            )
+            is not None
+        )
+        shares = [(f.shares_of_parent if of_parent else f.shares_of_total) for f in figures]
+        if any(not readings for readings in shares):
+            return None
+        ranked = sorted(
+            zip(figures, (r[0].value for r in shares), strict=True), key=lambda p: -p[1]
+        )
+        parts: dict[str, Any] = {
+            "op": "share_difference",
+            "figures": [f for f, _ in ranked],
+            "shares": [v for _, v in ranked],
+            "result": ranked[0][1] - ranked[1][1],
+            "of_parent": ranked[0][0].parent if of_parent else None,
+            "year": year,
+            "missing_year": missing_year,
+            "newer": self._newer([f for f, _ in ranked], year),
+        }
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=q.confidence if confidence is None else confidence,
+            parts=parts,
+            sources=figure_sources([f for f, _ in ranked]),
+        )
+
     def combine(self, q: Question, op: str, confidence: float | None = None) -> Answer | None:
         """The sum or difference of the subjects' figures; None when none has any."""
         asked = q.reading.year
@@ -136,6 +182,10 @@ class BudgetAnswers:
         figures = self._figures([t.code for t in q.targets], year)
         if len(figures) < 2:
             return self.budget(q, q.targets)
+        if op == "difference" and q.reading.has("share"):
+            shared = self._share_difference(q, figures[:2], year, missing_year, confidence)
+            if shared is not None:
+                return shared
         if op == "difference":
             figures = sorted(figures[:2], key=lambda f: -f.amount)
         amounts = [f.amount for f in figures]

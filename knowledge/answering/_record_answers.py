@@ -576,7 +576,8 @@ class RecordAnswers:
 # identified in OP-23"), not one of its risks.
 _RISK_TABLE_WORDS = frozenset(
     "main key major principal top biggest greatest primary operational operation identified "
-    "listed table op-23 op 23 itu-d bdt plan".split()
+    "listed table op-23 op 23 itu-d bdt plan analysis assessment matrix register named "
+    "mentioned described outlined given".split()
 )
 _RATING_WORDS = frozenset(
     "likely likelihood probable probability impact impacts rated rating ratings rate assign "

@@ -131,7 +131,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
             r"|moderator|spokesperson)s?\b"
-            r"|谁是|是谁|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
+            # "X是谁", "都有谁", "哪些人"; not "是谁举办的" (who did it: an actor, below)
+            r"|谁是|是谁(?![\u4e00-\u9fff])|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
+            r"|(?:都|还)?有谁|哪些人"
             r"|负责人|主管是|领导是|叫什么名字|名字是|姓名|联系人|哪位|哪一位",
             re.IGNORECASE,
         ),
@@ -142,7 +144,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
             r"|\bby whom\b|由谁|谁来"
             rf"|{_WHICH_BODY}"
-            r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立)",
+            r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立)"
+            r"|是谁(?=[\u4e00-\u9fff])",  # "是谁无偿……奠定了基础"
             re.IGNORECASE,
         ),
     ),
@@ -191,7 +194,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhow many\b|\bnumber of\b|多少(?:个|项|人|名|位|次|家|所|条|种|天|国)"
             r"|几岁|多少岁|\bhow old\b|\bwhat age\b|\bpopulation\b|人口"
-            r"|(?<!哪)几(?:个|项|人|名|位|次|家|所|条|种|天|国)|有多少",
+            r"|(?<!哪)几(?:个|项|人|名|位|次|家|所|条|种|天|国)|有多少"
+            # "多少职员", "多少成员国": a noun counted without a measure word (not money, time,
+            # a multiple or a share: those are other kinds, or asked above)
+            r"|多少(?=[\u4e00-\u9fff])(?![钱资经预美瑞法万千亿百时年月分秒倍比成呢吗啊是为了的在用来去左上下])",
             re.IGNORECASE,
         ),
     ),
@@ -299,7 +305,7 @@ _EN_COUNTED_STOP = frozenset(
     "each every were been being get gets got".split()
 )
 _ZH_COUNTED = re.compile(
-    r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国)?"
+    r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国|份|本|部|台|件|笔|轮|届)?"
     r"(?:[a-z0-9\-]+)?"  # "多少名P4及以上职员": a grade or code qualifies the noun
     r"(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|做|进行|开展"
     r"|举办|举行|访谈|采访|注册|使用|参会|与会|到会|到场|报名|参训|受训|成功|顺利|通过|拿到|取得|$)"
@@ -321,7 +327,7 @@ COUNT_WINDOW_WORDS = 3
 COUNT_WINDOW_BEFORE = 2
 _DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[  \u202f](?=\d{3}(?!\d))")
 _ZH_CLAUSE_END = re.compile(r"[，。；：、（）()；;！？]")
-COUNT_WINDOW_CHARS = 8
+COUNT_WINDOW_CHARS = 12
 
 
 def read_wanted(text: str) -> str | None:
@@ -608,6 +614,29 @@ def _same_stem(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) if short != long else True
 
 
+# Chinese measure words that say what kind of thing is counted (份: documents, applications;
+# 门: courses; 场: events), unlike 个/名/项, which count anything.
+_SPECIFIC_MEASURES = "份篇门场届家所座部本台件笔轮批期套"
+
+
+def _same_measure(question: str, nouns: Sequence[str], texts: Iterable[str]) -> bool:
+    """Whether a Chinese question counts with a specific measure word ("多少份申请") that a
+    record writes after a number of its own, in a sentence that names what is counted ("40多
+    份来自……的实体的申请"), however far the noun stands from the number."""
+    match = _ZH_COUNTED.search(normalize(question))
+    measure = match["measure"] if match else None
+    if not measure or measure not in _SPECIFIC_MEASURES:
+        return False
+    after_number = re.compile(rf"\d[\d,]*\s*(?:多|余)?\s*{measure}")
+    sentences = [s for text in texts if is_chinese(text) for s in re.split(r"[。；;！!？?]", text)]
+    return any(
+        after_number.search(sentence) and noun in sentence
+        for sentence in sentences
+        for noun in nouns
+        if is_chinese(noun)
+    )
+
+
 def _with_synonyms(counted: tuple[str, ...], synonyms: Sequence[Sequence[str]]) -> list[str]:
     """The counted words and, for each, the words of its synonym group (staff → employee,
     工作人员)."""
@@ -619,6 +648,14 @@ def _with_synonyms(counted: tuple[str, ...], synonyms: Sequence[Sequence[str]]) 
                 for s in group
             ):
                 found += [s for s in group if s not in found]
+                continue
+            # "内部同事": the same qualifier before each synonym of its noun (内部工作人员)
+            head = next((s for s in group if is_chinese(word) and word.endswith(s)), None)
+            if head is not None and len(word) > len(head):
+                qualifier = word[: -len(head)]
+                found += [
+                    qualifier + s for s in group if is_chinese(s) and qualifier + s not in found
+                ]
     return found
 
 
@@ -789,7 +826,9 @@ def is_supplied(
     if wanted == COUNT and counted == PEOPLE:
         return any(_PEOPLE_COUNT.search(text) for text in texts)
     if wanted == COUNT and counted:
-        return any(_counts(counted, text, synonyms) for text in texts)
+        return any(_counts(counted, text, synonyms) for text in texts) or _same_measure(
+            question, _with_synonyms(counted, synonyms), texts
+        )
     if wanted == PROCEDURE:
         return action is None or any(_does(action, text) for text in texts)
     if wanted == DATE and action is not None:  # a date of the event asked, not another

@@ -873,6 +873,25 @@ def days_spanned(text: str) -> tuple[int, int, int] | None:
     return first, last, last - first + 1
 
 
+# Two counts of one thing at two times: "40 …, eventually growing to 65", "from 40 to 65",
+# "从40名增加到65名".
+_BECOMES = re.compile(
+    r"\b(?:grew|grow(?:s|ing)?|increas(?:e|es|ed|ing)|rose|rising|reach(?:es|ed|ing)?"
+    r"|expand(?:s|ed|ing)?|climb(?:s|ed|ing)?)\b(?:\s+\w+)?\s+to\b|\bfrom\s*$"
+    r"|增加到|增长到|增至|升至|扩大到|上升到|达到"
+)
+
+
+def _one_becomes_the_other(text: str, counts: Sequence[Count]) -> bool:
+    """Whether the text says the first of two counts grew into the second (or was "from" it):
+    a before and an after, not a part and its whole."""
+    first, second = sorted(counts, key=lambda c: text.find(c.text))
+    start = text.find(first.text)
+    between = text[start + len(first.text) : text.find(second.text, start + len(first.text))]
+    before = text[max(0, start - 6) : start]
+    return _BECOMES.search(between) is not None or re.search(r"\bfrom\s*$|从$", before) is not None
+
+
 def compute_in_fact(
     q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float
 ) -> Answer | None:
@@ -941,6 +960,8 @@ def compute_in_fact(
         part, whole = sorted(counts, key=lambda c: c.value)
         if part.value == 0 or part.value == whole.value:
             return None
+        if _one_becomes_the_other(text, counts):
+            return None  # "initially 40 staff, eventually growing to 65": no part of a whole
         parts |= {"part": part, "whole": whole, "result": to_percentage(part.value, whole.value)}
     elif op == "growth":
         # "from 40 to 65 staff": a rise of 62.5% on the smaller

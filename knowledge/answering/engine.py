@@ -164,6 +164,14 @@ def _read_numbered_bodies(normalized: str) -> set[tuple[str, int]]:
     return found
 
 
+def _pairs(word: str) -> list[str]:
+    """The index tokens a missing word stands for: a Chinese word's character pairs, or the
+    word itself."""
+    if len(word) > 2 and is_chinese(word):
+        return [word[i : i + 2] for i in range(len(word) - 1)]
+    return [word]
+
+
 def _bodies_named(hit: Hit) -> set[tuple[str, int]]:
     """The study groups and resolutions a candidate record names by number."""
     texts = [*hit.entry.key_texts, *hit.entry.body_texts]
@@ -817,7 +825,7 @@ class AnswerEngine:
             # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
             other = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
             return self._cannot_answer(replace(q, targets=[]), other, None)
-        hits, passed_over = self._prefer_supplied(q, hits)
+        hits, passed_over = self._prefer_supplied(q, terms, hits)
         if not passed_over:
             hits, passed_over = self._prefer_asked_class(q, hits)
         suggestions, records = self._suggestions(q.lang, hits)
@@ -984,7 +992,22 @@ class AnswerEngine:
             return 0.0
         return ONE_UNKNOWN_WORD_MIN_COVERAGE if unknown == 1 else UNKNOWN_WORD_MIN_COVERAGE
 
-    def _prefer_supplied(self, q: Question, hits: list[Hit]) -> tuple[list[Hit], list[Entry]]:
+    def _drops_subject(self, terms: QueryTerms, first: Hit, other: Hit) -> bool:
+        """Whether `other` lacks a distinctive word of the question (a Chinese one whole:
+        "变革者计划") that `first` holds: it is about something else than the question."""
+        frame = {t for span in list_frame_spans(terms.text) for t in to_query_terms(span).tokens}
+        kept = replace(terms, tokens=tuple(t for t in terms.tokens if t not in frame))
+        lacking = self.index.list_missing_phrases(kept, self._record_texts(other))
+        first_texts = self._record_texts(first)
+        first_lacks = {t for t, _ in self.index.list_missing_words(terms, first_texts)}
+        return any(
+            weight >= DISTINCTIVE_MIN_WEIGHT and not any(p in first_lacks for p in _pairs(word))
+            for word, weight in lacking
+        )
+
+    def _prefer_supplied(
+        self, q: Question, terms: QueryTerms, hits: list[Hit]
+    ) -> tuple[list[Hit], list[Entry]]:
         """Put first the best fact or FAQ close behind the first that holds the kind of answer
         asked, when the first does not ("who approved the proposals": the fact that says the
         Council did, not the one that lists them); with the entries passed over for it. Scores
@@ -1008,6 +1031,10 @@ class AnswerEngine:
         passed_over = [hits[0].entry]
         for n, hit in enumerate(hits[1:], start=1):
             close = hit.score >= hits[0].score - SUPPLIED_MARGIN
+            if close and self._drops_subject(terms, hits[0], hit):
+                # "区域代表处有多少名工作人员": the visioning exercise's staff count is no count
+                # of the regional offices' staff, however near it scores
+                continue
             if close and hit.entry.kind in ("fact", "faq") and supplies(hit):
                 if wanted == COUNT and any(
                     other.score >= hit.score - SUPPLIED_MARGIN
@@ -1252,6 +1279,13 @@ class AnswerEngine:
         question about the future must also get the kind it asks ("where will PP-26 be held":
         a place, as well as a later year)."""
         asked = read_wanted(q.normalized)
+        if (
+            wanted == PERCENT
+            and answer.kind is AnswerKind.FACT
+            and compute_in_fact(q, answer.parts["fact"], self.knowledge, answer.confidence)
+            is not None
+        ):
+            return True  # "by what percentage did it grow": computed from the fact's counts
         title = read_title(q.normalized) if wanted == PERSON else None
         if title is not None and not holds_title(title, self._answer_texts(q, answer)):
             return False  # "the Director" is not answered with the Deputy Director

@@ -374,6 +374,22 @@ class SearchIndex:
             missing.append((token, round(weight / self._max_idf, 4)))
         return missing
 
+    def list_missing_phrases(
+        self, terms: QueryTerms, texts: Iterable[str]
+    ) -> list[tuple[str, float]]:
+        """`list_missing_words`, with the Chinese character pairs that follow one another in
+        the question joined into the word they spell ("变革"+"革者"+"者计"+"计划": 变革者计划),
+        weighing the sum of its pairs' weights (at most 1.0): a Chinese word is cut into pairs
+        each of moderate weight, so a missing word is only seen as distinctive whole."""
+        phrases: list[tuple[str, float]] = []
+        for token, weight in self.list_missing_words(terms, texts):
+            if phrases and _follows(phrases[-1][0], token):
+                text, total = phrases[-1]
+                phrases[-1] = (text + token[1], min(1.0, round(total + weight, 4)))
+            else:
+                phrases.append((token, weight))
+        return phrases
+
     def _is_held(self, token: str, held: set[str]) -> bool:
         if token in held:
             return True
@@ -586,6 +602,12 @@ QUESTION_WORDS = (
     "mean",
 )
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _follows(text: str, token: str) -> bool:
+    """Whether Chinese character pair `token` continues `text` in the question (their
+    characters overlap by one)."""
+    return len(token) == 2 and is_chinese(token) and is_chinese(text[-1]) and text[-1] == token[0]
 
 
 def correct_question_word_typos(text: str, is_known: Callable[[str], bool]) -> str:

@@ -219,3 +219,28 @@ def test_templates_render_without_a_bytecode_cache(monkeypatch: pytest.MonkeyPat
     assert rendering._bytecode_cache() is None
     environment = jinja2.Environment(bytecode_cache=rendering._bytecode_cache())
     assert environment.from_string("{{ 1 + 1 }}").render() == "2"
+
+
+@pytest.mark.parametrize(
+    "section, cited",
+    [
+        ("3.4", "第3.4节"),
+        ("2.1, Table 1 (note)", "第2.1节，表1（注）"),
+        ("3.3 (2023 highlights)", "第3.3节（2023年实施亮点）"),
+        ("Update, f)", "“最新实施情况”部分，f)"),
+        ("Summary; 1.1", "“概要”部分；第1.1节"),
+        ("Annex 3", "附件3"),
+        ("Lessons learnt", "“Lessons learnt”部分"),  # a heading not known keeps its words
+    ],
+)
+def test_a_chinese_source_line_cites_sections_in_chinese(section: str, cited: str) -> None:
+    sources = [SourceRef("000_a.txt", section, "Report", "报告")]
+    assert render_sources_line(sources, "zh") == f"来源：报告（000_a.txt），{cited}"
+    assert section in render_sources_line(sources, "en")
+
+
+def test_a_chinese_answer_never_wraps_an_english_heading_in_a_section_number(
+    answer_engine: AnswerEngine,
+) -> None:
+    text = render_answer_text(answer_engine.answer("变革推动者计划是什么时候启动的？"))
+    assert "“最新实施情况”部分，f)" in text and "第Update" not in text

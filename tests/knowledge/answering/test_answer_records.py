@@ -207,6 +207,7 @@ def test_a_risk_the_table_does_not_hold_is_declined(
         "mitigation for the fundng shortfall risk",  # "shortfall": a synonym of "lack"
         "ITU-D面臨哪些主要風險？",  # a frame before 风险 names no risk
         "OP-23列出的风险有几个？",
+        "How many main operational risks are listed in the OP-23 risk analysis?",  # the table
         "運作風險表裡「環境」角度的風險是什麼？",  # 运作 and 角度 name no risk either
     ],
 )

@@ -160,3 +160,23 @@ def test_a_typo_is_an_edit_or_two_not_a_word_inside_another(
     assert index.correct_typo("ended") == ("end", 0.9)  # an inflection
     assert index.correct_typo("enviromental") == ("environmental", 0.96)
     assert not answer_engine.answer("BDT ethos").answered
+
+
+def test_a_missing_chinese_word_is_weighed_whole() -> None:
+    entries = [
+        Entry("fact", "a", ("变革者计划于5月启动",)),
+        Entry("fact", "b", ("学习实验室有250名职员参加",)),
+        Entry("fact", "c", ("区域代表处的支持",)),
+        Entry("fact", "d", ("愿景规划有65名工作人员",)),
+    ]
+    index = SearchIndex(entries)
+    terms = to_query_terms(normalize("多少职员参加了变革者计划"))
+    pairs = dict(index.list_missing_words(terms, ["学习实验室有250名职员参加"]))
+    phrases = dict(index.list_missing_phrases(terms, ["学习实验室有250名职员参加"]))
+    assert {"变革", "革者", "者计", "计划"} <= set(pairs)
+    assert "变革者计划" in phrases and not any(p in phrases for p in ("变革", "计划"))
+    whole = sum(pairs[p] for p in ("变革", "革者", "者计", "计划"))
+    assert phrases["变革者计划"] == min(1.0, round(whole, 4))
+    # words apart in the question stay apart
+    apart = dict(index.list_missing_phrases(to_query_terms("变革 计划"), ["其他"]))
+    assert set(apart) == {"变革", "计划"}
