@@ -26,7 +26,7 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.lists import asks_for_items
-from knowledge.answering.matching import Hit, QueryTerms, SearchIndex, to_query_terms
+from knowledge.answering.matching import Entry, Hit, QueryTerms, SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import EN_STOPWORDS, normalize, stem
 from knowledge.answering.thresholds import (
@@ -34,6 +34,7 @@ from knowledge.answering.thresholds import (
     CERTAIN,
     KPI_LIST_NAMED_EXPLAINED,
     KPI_OWNER_MIN_COVERAGE,
+    KPI_TOPIC_COVERED,
     KPI_TOPIC_MIN_COVERAGE,
     NOTHING_FOUND,
     RISK_MIN_COVERAGE,
@@ -63,6 +64,19 @@ KPI_OWNER_QUESTION = re.compile(
 )
 
 # The verbs and particles of "which KPI measures / tracks / is about X", "与X有关的指标".
+# "Which KPIs …", "what indicators …", "哪些指标": several KPIs asked for.
+_KPIS_ASKED = re.compile(
+    r"\b(?:which|what|any|all|list(?: all)?(?: the)?) (?:kpis|indicators|metrics)\b"
+    r"|哪些(?:kpi|指标|关键绩效指标)|(?:kpi|指标)有哪些"
+)
+# "Which priority has a KPI on …": the line is asked, not named.
+_ASKS_WHICH_LINE = re.compile(
+    r"\b(?:which|what)\b[^?]{0,20}\b(?:priority|priorities|theme|themes|enabler|enablers)\b"
+    r"|哪个|哪一|哪些(?:重点工作|主题|推动因素)|属于哪|归属|归哪"
+)
+# Topics asked side by side: "women and youth", "妇女和青年", "青年、妇女".
+_TOPIC_SEPARATOR = re.compile(r"\s(?:and|or|as well as)\s|以及|和|与|及|或|、|,|，")
+
 _KPI_SEARCH_FORM = re.compile(
     r"\b(?:measures?|measuring|tracks?|tracking|targets?|targeting|covers?|covering"
     r"|concerns?|concerning|monitors?|monitoring|relates? to|related to|deals? with|about"
@@ -276,6 +290,19 @@ class RecordAnswers:
         residue = _KPI_SEARCH_FORM.sub(" ", q.reading.residue)
         terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
         found = self._kpi_by_words(terms, KPI_OWNER_MIN_COVERAGE)
+        listed = self._kpis_on_topics(q, residue, found is not None)
+        if listed is not None:
+            return listed
+        if (
+            found is not None
+            and q.reading.has("class_theme", "class_priority", "class_enabler")
+            and not _ASKS_WHICH_LINE.search(q.normalized)
+        ):
+            lines = {c for t in q.targets for c in self.theme_codes(t.code)}
+            if lines and self.knowledge.kpis[found.entry.ref].theme_code not in lines:
+                # "which KPIs belong to the statistics and the environment themes": a KPI of
+                # another line that shares a word ("environments") is none of theirs
+                return None
         topic = tuple(t for t in terms.tokens if not _is_named(t, q.named_tokens))
         if found is None and topic and q.targets:
             # "the P3 policy-and-regulation KPI on regulatory generations": the line's name
@@ -288,6 +315,89 @@ class RecordAnswers:
             return None
         # The form itself says a KPI is wanted: the search only has to tell which one.
         return self.kpi_answer(q.lang, found.entry.ref, min(CERTAIN, SEARCH_HIT_BASE + found.score))
+
+    def _kpis_on_topics(self, q: Question, residue: str, one_found: bool) -> Answer | None:
+        """Every KPI on the topics a question asks for KPIs on ("which KPIs deal with women
+        and youth": E3-DI-7, E3-DI-8, E3-DI-9), when it asks for several KPIs or names
+        several topics and each topic has KPIs whose text explains it; within the lines it
+        names, if it names any. None otherwise (one KPI, or a topic without one). One topic is
+        listed so only when the search found a KPI on it (`one_found`): else the question is
+        the KPIs of a line it names ("数字包容性有哪些KPI"), listed whole elsewhere."""
+        plural = _KPIS_ASKED.search(q.normalized) is not None
+        topics = [
+            terms
+            for part in _TOPIC_SEPARATOR.split(residue)
+            if (terms := to_query_terms(part, drop=q.reading.consumed_tokens)).tokens
+        ]
+        if len(topics) < 2 and not (plural and one_found):
+            return None
+        lines = {c for t in q.targets for c in self.theme_codes(t.code)}
+        chosen: dict[str, Hit] = {}
+        for terms in topics:
+            named = self._line_named(q, terms)
+            if named is not None:
+                # "which KPIs track cybersecurity": a topic that is a line's name is that
+                # line, every KPI of it
+                for code in self.theme_codes(named):
+                    for kpi in self.knowledge.kpis_by_theme.get(code, []):
+                        chosen.setdefault(kpi.code, Hit(Entry("kpi", kpi.code, ()), 1.0, 1.0))
+                continue
+            hits = self.index.search(terms, kinds=("kpi",), limit=KPI_CANDIDATES)
+            if lines:
+                hits = [h for h in hits if self.knowledge.kpis[h.entry.ref].theme_code in lines]
+            fitting = [
+                h
+                for h in hits
+                if h.coverage >= KPI_OWNER_MIN_COVERAGE
+                and (h.score >= hits[0].score - TIE_MARGIN or h.coverage >= KPI_TOPIC_COVERED)
+                and not any(
+                    t.isascii() and w >= DISTINCTIVE_MIN_WEIGHT
+                    for t, w in self.index.list_missing_words(
+                        terms, [*h.entry.key_texts, *h.entry.body_texts]
+                    )
+                )
+            ]
+            if not fitting:
+                return None  # a topic no KPI speaks of: not half an answer
+            for hit in fitting:
+                chosen.setdefault(hit.entry.ref, hit)
+        if len(chosen) < 2:
+            return None
+        order = {code: n for n, code in enumerate(self.knowledge.kpis)}
+        kpis = sorted((self.knowledge.kpis[c] for c in chosen), key=lambda k: order[k.code])
+        groups: list[dict[str, Any]] = []
+        sources: list[SourceRef] = []
+        for kpi in kpis:
+            if not groups or groups[-1]["theme"].code != kpi.theme_code:
+                theme = self.knowledge.themes[kpi.theme_code]
+                groups.append(
+                    {"theme": theme, "subject": to_subject(self.knowledge, theme.code), "kpis": []}
+                )
+                sources.append(to_source(self.knowledge, kpi.doc, kpi.section))
+            groups[-1]["kpis"].append(kpi)
+        for group in groups:  # a whole theme is named as such
+            every = self.knowledge.kpis_by_theme.get(group["theme"].code, [])
+            group["whole"] = len(group["kpis"]) == len(every)
+        score = min(h.score for h in chosen.values())
+        return Answer(
+            kind=AnswerKind.KPI_LIST,
+            lang=q.lang,
+            answered=True,
+            confidence=min(CERTAIN, SEARCH_HIT_BASE + score),
+            parts={"groups": groups, "count": len(kpis), "only_count": False, "matching": True},
+            sources=dedupe_sources(sources),
+        )
+
+    def _line_named(self, q: Question, topic: QueryTerms) -> str | None:
+        """The code of the line a question names whose name is the whole topic."""
+        for target in q.targets:
+            subject = to_subject(self.knowledge, target.code)
+            if target.ambiguous or subject is None:
+                continue
+            names = to_query_terms(normalize(f"{subject.name_en} {subject.name_zh} {subject.code}"))
+            if set(topic.tokens) <= set(names.tokens):
+                return subject.code
+        return None
 
     def _kpi_by_words(
         self, terms: QueryTerms, min_coverage: float, themes: set[str] | None = None

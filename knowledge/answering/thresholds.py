@@ -51,6 +51,10 @@ KPI_LIST_NAMED_EXPLAINED = 0.9
 # A KPI asked of a line by its topic ("the P3 KPI on regulatory generations") must explain
 # this much of the topic, the line's name set aside.
 KPI_TOPIC_MIN_COVERAGE = 0.5
+# Where several KPIs are asked for ("which KPIs deal with youth"), each whose text explains
+# this much of the topic (a synonym's reading counted: "young people") is listed, beside those
+# as close to the best as a tie.
+KPI_TOPIC_COVERED = 0.8
 # A part of a two-amount question must name its fact this clearly.
 PART_MIN_COVERAGE = 0.6
 

@@ -518,6 +518,42 @@ def test_kpis_asked_of_a_line_without_one_topic_are_its_list(
     assert answer_engine.answer(question).kind is AnswerKind.KPI_LIST
 
 
+@pytest.mark.parametrize(
+    "question, codes",
+    [
+        # every KPI on each topic (a synonym's KPI too: young people), not one of them
+        ("Which KPIs deal with women and youth?", {"E3-DI-7", "E3-DI-8", "E3-DI-9"}),
+        ("哪些关键绩效指标涉及妇女和青年？", {"E3-DI-7", "E3-DI-8", "E3-DI-9"}),
+        ("Which KPIs deal with youth?", {"E3-DI-8", "E3-DI-9"}),
+        # a topic that is a line's name is all of that line
+        ("Which KPIs track cybersecurity?", {f"P4-CYB-{n}" for n in range(1, 9)}),
+    ],
+)
+def test_kpis_asked_on_topics_are_every_kpi_on_them(
+    answer_engine: AnswerEngine, question: str, codes: set[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.kind is AnswerKind.KPI_LIST
+    assert {k.code for g in answer.parts["groups"] for k in g["kpis"]} == codes
+
+
+def test_kpis_on_topics_say_they_are_a_selection(answer_engine: AnswerEngine) -> None:
+    text = render_answer_text(answer_engine.answer("Which KPIs deal with youth?"))
+    assert text.startswith("KPIs on what you asked in Digital inclusion (E3) (2):")
+    whole = render_answer_text(answer_engine.answer("Which KPIs track cybersecurity?"))
+    assert whole.startswith("KPIs for Cybersecurity (P4) (8):")
+    # a topic no KPI speaks of: no half answer
+    assert not answer_engine.answer("Which KPIs deal with women and bitcoin?").answered
+
+
+def test_kpis_of_named_themes_are_theirs_not_another_lines(answer_engine: AnswerEngine) -> None:
+    # "environments" is a word of P3-PR-3; the themes named are Statistics and Environment
+    answer = answer_engine.answer("Which KPIs belong to the statistics and the environment themes?")
+    assert answer.kind is AnswerKind.KPI_LIST
+    themes = {g["theme"].code for g in answer.parts["groups"]}
+    assert themes == {"P3-STA", "E4-ENV"}
+
+
 def test_a_target_value_of_a_kpi_named_by_topic_is_declined(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer(
         "What is the 2024 target value for the KPI on the number of ITU Academy users?"
