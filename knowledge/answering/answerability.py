@@ -949,6 +949,41 @@ def read_asked_class(text: str) -> str | None:
     return match[1]
 
 
+# "What's the weather in Geneva", "how is the dress code for the retreat", "沙姆沙伊赫的天气
+# 如何": the attribute asked of something, which a record must speak of to answer.
+_EN_ASKED_ATTRIBUTE = re.compile(
+    r"\b(?:what|how)(?:'s| is| was| are| were| will be)? (?:the |its |their )?"
+    r"(?P<attr>[a-z][a-z\-]*(?: [a-z][a-z\-]*)?) (?:of|in|at|for|during|like)\b"
+)
+_ZH_ASKED_ATTRIBUTE = re.compile(
+    r"的(?P<attr>[\u4e00-\u9fff]{2,4}?)(?:如何|怎么样|怎样|是什么样|会怎样|好不好|好吗)"
+)
+
+
+# Words in that place that only say what form the answer takes ("the name of", "what chunk
+# of the money", "the gist of"), not what it is about.
+_ANSWER_FORM_WORDS = frozenset(
+    "name names title chunk slice piece portion bit part parts amount number figure figures "
+    "value size share percentage proportion status state deal story gist point idea total sum "
+    "breakdown split rest remainder kind type sort list details detail latest news word "
+    "名字 名称 情况 状况 比例 部分 总数 详情".split()
+)
+
+
+def read_asked_attribute(text: str) -> str | None:
+    """The attribute a question asks of something ("weather" in "what's the weather in
+    Geneva", 天气 in "日内瓦的天气如何"), if it asks one in those forms (text normalised) and
+    it is no word of the answer's form ("the name of")."""
+    match = _EN_ASKED_ATTRIBUTE.search(text) or _ZH_ASKED_ATTRIBUTE.search(text)
+    if match is None:
+        return None
+    attribute = match["attr"]
+    head = attribute.split()[-1] if not is_chinese(attribute) else attribute
+    if head in _ANSWER_FORM_WORDS or attribute.split()[0] in _ANSWER_FORM_WORDS:
+        return None
+    return attribute
+
+
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()

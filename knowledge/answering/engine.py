@@ -42,6 +42,7 @@ from knowledge.answering.answerability import (
     list_named_words,
     read_action,
     read_actor_verb,
+    read_asked_attribute,
     read_asked_class,
     read_counted,
     read_event_verb,
@@ -375,6 +376,20 @@ class AnswerEngine:
             or (reading.has("whole") and reading.has("budget") and not reading.has("share"))
         )
 
+    def _asks_an_unknown_attribute(self, q: Question) -> bool:
+        """Whether the attribute a question asks of something is a word the store never
+        uses in any spelling, synonym or inflection (a Chinese one: none of its pairs)."""
+        attribute = read_asked_attribute(q.normalized)
+        if attribute is None:
+            return False
+        terms = to_query_terms(attribute)
+        if not terms.tokens:
+            return False
+        if is_chinese(attribute):
+            return not any(self.index.has_token(t) for t in terms.tokens)
+        head = terms.tokens[-1]
+        return head in self.index.list_unknown_words(replace(terms, tokens=(head,)))
+
     def _read_alone(self, question: str) -> Question:
         """A question of a message read on its own, as `_answer` reads a message."""
         return self.reader.read(strip_filler(question), detect_lang(question))
@@ -415,6 +430,19 @@ class AnswerEngine:
             pointing.answered = False
             pointing.confidence = NOTHING_FOUND
             return pointing
+        if self._asks_an_unknown_attribute(q):
+            # "what's the weather in Sharm el-Sheikh during GSR-23": the store speaks of GSR-23
+            # but never of weather; the records about GSR-23 are offered, not answered
+            found = self._lookup(q)
+            shown = found.suggestions
+            return Answer(
+                kind=AnswerKind.DECLINE,
+                lang=lang,
+                answered=False,
+                confidence=NOTHING_FOUND,
+                suggestions=shown,
+                suggestion_records=found.suggestion_records[: len(shown)],
+            )
         if asks_about_the_asker(q.normalized) and not q.targets:
             # "what is my budget": whose is unknown here; say so, and what can be asked
             unknown = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)

@@ -35,6 +35,7 @@ from knowledge.answering.answerability import (
     list_named_words,
     read_action,
     read_actor_verb,
+    read_asked_attribute,
     read_counted,
     read_event_verb,
     read_operation,
@@ -1183,3 +1184,38 @@ def test_an_act_done_on_a_date_is_dated(answer_engine: AnswerEngine) -> None:
 
 def test_a_planned_act_asked_in_the_future_tense_is_dated(answer_engine: AnswerEngine) -> None:
     assert answer_engine.answer("When will Tonga adopt its NETP?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the weather in Sharm el-Sheikh during GSR-23?",  # "weather" is no "whether"
+        "GSR-23期間沙姆沙伊赫的天氣如何？",
+        "日内瓦的气温怎么样？",
+        "What's the salary of the BDT Director?",
+    ],
+)
+def test_an_attribute_the_store_never_speaks_of_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and not answer.sources
+
+
+@pytest.mark.parametrize(
+    "question, attribute",
+    [
+        ("what's the weather in geneva?", "weather"),
+        ("沙姆沙伊赫的天气如何", "天气"),
+        # words of the answer's form are no attribute asked
+        ("what's the name of the first smart village in pakistan?", None),
+        ("what chunk of the p2 money goes to digital services?", None),
+    ],
+)
+def test_read_asked_attribute(question: str, attribute: str | None) -> None:
+    assert read_asked_attribute(question) == attribute
+
+
+def test_a_known_attribute_is_still_answered(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("GSR-23的主题是什么？")
+    assert answer.answered and "可持续数字未来的监管" in render_answer_text(answer)
