@@ -433,15 +433,14 @@ class AnswerEngine:
         if self._asks_an_unknown_attribute(q):
             # "what's the weather in Sharm el-Sheikh during GSR-23": the store speaks of GSR-23
             # but never of weather; the records about GSR-23 are offered, not answered
-            found = self._lookup(q)
-            shown = found.suggestions
+            about = self._lookup(q)
             return Answer(
                 kind=AnswerKind.DECLINE,
                 lang=lang,
                 answered=False,
                 confidence=NOTHING_FOUND,
-                suggestions=shown,
-                suggestion_records=found.suggestion_records[: len(shown)],
+                suggestions=about.suggestions,
+                suggestion_records=about.suggestion_records,
             )
         if asks_about_the_asker(q.normalized) and not q.targets:
             # "what is my budget": whose is unknown here; say so, and what can be asked
