@@ -151,16 +151,16 @@ def _sources_line(context: Context, sources: list[SourceRef], closing: bool = Tr
 # The documents' headings as the Chinese documents write them: a section cited in Chinese
 # reads "“引言”部分，c)" or "第2.1节，表1", never "第Update, f)节".
 _ZH_HEADINGS = {
-    "purpose (link with the strategic plan)": "目的（与战略规划的联系）",
+    "purpose (link with the strategic plan)": "目的（与《战略规划》的关联）",
     "purpose": "目的",
     "introduction": "引言",
     "update": "最新实施情况",
     "references": "参考文件",
     "summary": "概要",
     "contact": "联系人",
-    "action required by council": "理事会需要采取的行动",
+    "action required by council": "理事会需采取的行动",
     "financial implications": "财务影响",
-    "relevance to the strategic plan": "与战略规划的相关性",
+    "relevance to the strategic plan": "与《战略规划》的关联",
 }
 _ZH_SECTION_PARTS = (
     (re.compile(r"^(\d+(?:\.\d+)*)"), r"第\1节"),

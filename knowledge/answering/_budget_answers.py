@@ -24,6 +24,9 @@ from knowledge.answering.thresholds import WHOLE_STORE_CONFIDENCE
 from knowledge.answering.understanding import Question, Target
 from knowledge.store import TOTAL_CODE
 
+# "How many percentage points apart": shares compared, whatever else the question says.
+_POINTS = re.compile(r"\bpercentage points?\b|百分点")
+
 
 class BudgetAnswers:
     """Answers from the budget lines of one revision of the knowledge."""
@@ -182,7 +185,7 @@ class BudgetAnswers:
         figures = self._figures([t.code for t in q.targets], year)
         if len(figures) < 2:
             return self.budget(q, q.targets)
-        if op == "difference" and q.reading.has("share"):
+        if op == "difference" and (q.reading.has("share") or _POINTS.search(q.normalized)):
             shared = self._share_difference(q, figures[:2], year, missing_year, confidence)
             if shared is not None:
                 return shared
@@ -235,6 +238,9 @@ class BudgetAnswers:
             codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
         elif len(within) >= 2:  # "P1到P4里预算最少的是哪个": the lines named, not all of them
             codes = [t.code for t in q.targets if t.code in within]
+        elif len(themes := [t.code for t in q.targets if t.code in self.knowledge.themes]) >= 2:
+            codes = themes  # "P1的应急通信和网络与数字基础设施，哪个预算多": those two themes
+            kind = "theme"
         year = self._group_year(codes, reading.year)
         missing_year = reading.year if reading.year is not None and reading.year != year else None
         figures = self._figures(codes, year)

@@ -74,6 +74,10 @@ _ASKS_WHICH_LINE = re.compile(
     r"\b(?:which|what)\b[^?]{0,20}\b(?:priority|priorities|theme|themes|enabler|enablers)\b"
     r"|哪个|哪一|哪些(?:重点工作|主题|推动因素)|属于哪|归属|归哪"
 )
+# "the statistics and the environment themes": what the lines are, not a topic.
+_LINE_CLASS_WORDS = re.compile(
+    r"\b(?:themes?|priorit(?:y|ies)|enablers?|lines?)\b|主题|重点工作|推动因素"
+)
 # Topics asked side by side: "women and youth", "妇女和青年", "青年、妇女".
 _TOPIC_SEPARATOR = re.compile(r"\s(?:and|or|as well as)\s|以及|和|与|及|或|、|,|，")
 
@@ -81,7 +85,8 @@ _KPI_SEARCH_FORM = re.compile(
     r"\b(?:measures?|measuring|tracks?|tracking|targets?|targeting|covers?|covering"
     r"|concerns?|concerning|monitors?|monitoring|relates? to|related to|deals? with|about"
     r"|looks? at|focus(?:es)? on|is there|are there|counts?|counting|carr(?:y|ies)"
-    r"|includes?|including|contains?|holds?|within(?: it)?|belongs?|belonging|falls?|sits?)\b"
+    r"|includes?|including|contains?|holds?|within(?: it)?|belongs?|belonging|falls?|sits?"
+    r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for)\b"
     r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有"
 )
 
@@ -326,11 +331,11 @@ class RecordAnswers:
         plural = _KPIS_ASKED.search(q.normalized) is not None
         topics = [
             terms
-            for part in _TOPIC_SEPARATOR.split(residue)
+            for part in _TOPIC_SEPARATOR.split(_LINE_CLASS_WORDS.sub(" ", residue))
             if (terms := to_query_terms(part, drop=q.reading.consumed_tokens)).tokens
         ]
-        if len(topics) < 2 and not (plural and one_found):
-            return None
+        if not plural or (len(topics) < 2 and not one_found):
+            return None  # "what KPI tracks X and Y": one KPI, on one topic
         lines = {c for t in q.targets for c in self.theme_codes(t.code)}
         chosen: dict[str, Hit] = {}
         for terms in topics:
@@ -358,7 +363,14 @@ class RecordAnswers:
                 )
             ]
             if not fitting:
-                return None  # a topic no KPI speaks of: not half an answer
+                # a topic no KPI speaks of ("women and blockchain"), or none of the lines
+                # named does ("youth in P4"): no KPI is that answer, not half of it
+                return Answer(
+                    kind=AnswerKind.DECLINE,
+                    lang=q.lang,
+                    answered=False,
+                    confidence=NOTHING_FOUND,
+                )
             for hit in fitting:
                 chosen.setdefault(hit.entry.ref, hit)
         if len(chosen) < 2:
@@ -391,12 +403,16 @@ class RecordAnswers:
     def _line_named(self, q: Question, topic: QueryTerms) -> str | None:
         """The code of the line a question names whose name is the whole topic."""
         for target in q.targets:
-            subject = to_subject(self.knowledge, target.code)
-            if target.ambiguous or subject is None:
+            if target.ambiguous:
                 continue
-            names = to_query_terms(normalize(f"{subject.name_en} {subject.name_zh} {subject.code}"))
-            if set(topic.tokens) <= set(names.tokens):
-                return subject.code
+            # the line, or one of its themes ("the environment theme" of enabler E4)
+            for code in dict.fromkeys([target.code, *self.theme_codes(target.code)]):
+                subject = to_subject(self.knowledge, code)
+                if subject is None:
+                    continue
+                name = f"{subject.name_en} {subject.name_zh} {subject.code}"
+                if set(topic.tokens) <= set(to_query_terms(normalize(name)).tokens):
+                    return subject.code
         return None
 
     def _kpi_by_words(

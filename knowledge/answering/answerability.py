@@ -132,8 +132,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
             r"|moderator|spokesperson)s?\b"
             # "X是谁", "都有谁", "哪些人"; not "是谁举办的" (who did it: an actor, below)
-            r"|谁是|是谁(?![\u4e00-\u9fff])|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
-            r"|(?:都|还)?有谁|哪些人"
+            r"|谁是|是谁(?![\u4e00-\u9fff])|是谁(?=[的呢啊呀吗])"
+            r"|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
             r"|负责人|主管是|领导是|叫什么名字|名字是|姓名|联系人|哪位|哪一位",
             re.IGNORECASE,
         ),
@@ -145,7 +145,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bby whom\b|由谁|谁来"
             rf"|{_WHICH_BODY}"
             r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立)"
-            r"|是谁(?=[\u4e00-\u9fff])",  # "是谁无偿……奠定了基础"
+            r"|是谁(?=[\u4e00-\u9fff])(?![的呢啊呀吗])",  # "是谁无偿……奠定了基础"
             re.IGNORECASE,
         ),
     ),
@@ -197,7 +197,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?<!哪)几(?:个|项|人|名|位|次|家|所|条|种|天|国)|有多少"
             # "多少职员", "多少成员国": a noun counted without a measure word (not money, time,
             # a multiple or a share: those are other kinds, or asked above)
-            r"|多少(?=[\u4e00-\u9fff])(?![钱资经预美瑞法万千亿百时年月分秒倍比成呢吗啊是为了的在用来去左上下])",
+            r"|多少(?=[\u4e00-\u9fff])(?![钱资经预美瑞法欧英元块万千亿百时小年月周天分秒倍比成呢吗啊是为了的在用来去左上下公])",
             re.IGNORECASE,
         ),
     ),
@@ -216,7 +216,7 @@ _DATE = re.compile(
 # A number that counts something: not a year, not part of a code ("P2", "PP-22", "3.3").
 _COUNT = re.compile(
     r"(?<![A-Za-z0-9_.\-])(?!(?:19|20)\d\d(?!\d))\d[\d,  ]*(?:\.\d+)?(?![A-Za-z0-9_\-]|\.\d)"
-    r"|[一二两三四五六七八九十百千万]+(?:个|项|名|人|家|国|次|条|种|天|位)"
+    r"|[一二两三四五六七八九十百千万]+(?:个|项|名|人|家|国|次|条|种|天|位|场|份|门|轮|批|篇|届|大|方面)"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|million)\b",
     re.IGNORECASE,
@@ -305,7 +305,7 @@ _EN_COUNTED_STOP = frozenset(
     "each every were been being get gets got".split()
 )
 _ZH_COUNTED = re.compile(
-    r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国|份|本|部|台|件|笔|轮|届)?"
+    r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国|份|件|笔|轮|届)?"
     r"(?:[a-z0-9\-]+)?"  # "多少名P4及以上职员": a grade or code qualifies the noun
     r"(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|做|进行|开展"
     r"|举办|举行|访谈|采访|注册|使用|参会|与会|到会|到场|报名|参训|受训|成功|顺利|通过|拿到|取得|$)"
@@ -616,7 +616,7 @@ def _same_stem(a: str, b: str) -> bool:
 
 # Chinese measure words that say what kind of thing is counted (份: documents, applications;
 # 门: courses; 场: events), unlike 个/名/项, which count anything.
-_SPECIFIC_MEASURES = "份篇门场届家所座部本台件笔轮批期套"
+_SPECIFIC_MEASURES = "份篇门场届家所座件笔轮批期套"
 
 
 def _same_measure(question: str, nouns: Sequence[str], texts: Iterable[str]) -> bool:
@@ -627,7 +627,9 @@ def _same_measure(question: str, nouns: Sequence[str], texts: Iterable[str]) -> 
     measure = match["measure"] if match else None
     if not measure or measure not in _SPECIFIC_MEASURES:
         return False
-    after_number = re.compile(rf"\d[\d,]*\s*(?:多|余)?\s*{measure}")
+    after_number = re.compile(
+        rf"(?:\d[\d,]*|[一二两三四五六七八九十百千]+)\s*(?:多|余)?\s*{measure}"
+    )
     sentences = [s for text in texts if is_chinese(text) for s in re.split(r"[。；;！!？?]", text)]
     return any(
         after_number.search(sentence) and noun in sentence
@@ -957,7 +959,21 @@ _EN_ASKED_ATTRIBUTE = re.compile(
 )
 _ZH_ASKED_ATTRIBUTE = re.compile(
     r"的(?P<attr>[\u4e00-\u9fff]{2,4}?)(?:如何|怎么样|怎样|是什么样|会怎样|好不好|好吗)"
+    r"|(?P<bare>[\u4e00-\u9fff]{2})(?:怎么样|怎样|好不好)"  # "沙姆沙伊赫天气怎么样"
 )
+
+
+# A person's pay: never a budget line's amount ("P4职级的工资" is the pay of grade P4).
+_PAY = re.compile(
+    r"\b(?:salary|salaries|wages?|pay ?scales?|paychecks?|payslips?|remuneration)\b"
+    r"|工资|薪资|薪水|薪酬|月薪|年薪|薪金"
+)
+
+
+def read_pay_word(text: str) -> str | None:
+    """The word of a person's pay a question asks about, if any (text normalised)."""
+    match = _PAY.search(text)
+    return match.group() if match else None
 
 
 # Words in that place that only say what form the answer takes ("the name of", "what chunk
@@ -977,7 +993,8 @@ def read_asked_attribute(text: str) -> str | None:
     match = _EN_ASKED_ATTRIBUTE.search(text) or _ZH_ASKED_ATTRIBUTE.search(text)
     if match is None:
         return None
-    attribute = match["attr"]
+    groups = match.groupdict()
+    attribute = groups.get("attr") or groups.get("bare") or ""
     head = attribute.split()[-1] if not is_chinese(attribute) else attribute
     if head in _ANSWER_FORM_WORDS or attribute.split()[0] in _ANSWER_FORM_WORDS:
         return None

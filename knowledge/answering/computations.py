@@ -882,6 +882,10 @@ _BECOMES = re.compile(
 )
 
 
+# A count of what was added, not of a level: "8 000 new users", "新增8000名用户".
+_INCREMENT = re.compile(r"(?:more |additional |extra |further |new |新增|新的?|增加了?)")
+
+
 def _one_becomes_the_other(text: str, counts: Sequence[Count]) -> bool:
     """Whether the text says the first of two counts grew into the second (or was "from" it):
     a before and an after, not a part and its whole."""
@@ -968,6 +972,8 @@ def compute_in_fact(
         small, large = sorted(counts, key=lambda c: c.value)
         if small.value == large.value:
             return None
+        if any(_INCREMENT.match(c.phrase.strip().lower()) for c in counts):
+            return None  # "8,000 new users … 35,000 users": an increase, not the level before
         rise = to_percentage(large.value - small.value, small.value)
         parts |= {"small": small, "large": large, "result": rise}
     elif op in (RATIO, DIFFERENCE):

@@ -47,6 +47,7 @@ from knowledge.answering.answerability import (
     read_counted,
     read_event_verb,
     read_operation,
+    read_pay_word,
     read_title,
     read_wanted,
 )
@@ -430,6 +431,12 @@ class AnswerEngine:
             pointing.answered = False
             pointing.confidence = NOTHING_FOUND
             return pointing
+        pay = read_pay_word(q.normalized)
+        if pay is not None and not any(self.index.has_token(t) for t in to_query_terms(pay).tokens):
+            # "P4职级的工资一个月多少钱": the documents never speak of anyone's pay (P4 here
+            # is a grade, not the priority's budget)
+            unpaid = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
+            return self._cannot_answer(replace(q, targets=[]), unpaid, AMOUNT)
         if self._asks_an_unknown_attribute(q):
             # "what's the weather in Sharm el-Sheikh during GSR-23": the store speaks of GSR-23
             # but never of weather; the records about GSR-23 are offered, not answered

@@ -54,7 +54,7 @@ from knowledge.answering.text import normalize
         ("谁负责P1？", PERSON),
         ("P2的主管是誰？", PERSON),
         ("Who is included in MCG+?", None),
-        ("数字化创新委员会的成员都有谁？", PERSON),
+        ("这是谁的责任？", PERSON),  # whose: a person, not an actor of a verb
         # "是谁" before what was done asks who did it (a body, as often as a person)
         ("午餐会是谁举办的？", ACTOR),
         ("是谁无偿为国际电联奠定了基础？", ACTOR),

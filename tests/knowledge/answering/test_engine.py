@@ -673,3 +673,48 @@ def test_every_kpi_of_the_framework_named_by_its_document(answer_engine: AnswerE
         "contain in total across all priorities and enablers?"
     )
     assert answer.kind is AnswerKind.KPI_TOTAL and answer.parts["total"] == 82
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # a singular KPI question with "and" inside its topic is one KPI
+        (
+            "What KPI tracks Member States and ICT professionals trained on cybersecurity?",
+            "P4-CYB-1",
+        ),
+        # a KPI quoted and asked whose it is ("是哪个…的" asks no acronym)
+        ("“签署的伙伴关系协议数量”这个KPI是哪个重点工作/推动因素的？", "P5-X-2"),
+        # which of two named themes has more: those two, not every line
+        ("P1 的應急通信和網絡與數字基礎設施，哪個預算多？", "392,000"),
+        # percentage points apart, the word "share" or not
+        (
+            "Within P1, how many percentage points apart are emergency telecommunications "
+            "and infrastructure?",
+            "51.0",
+        ),
+    ],
+)
+def test_review_cases_of_kpis_and_budgets_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+    assert "P3" not in render_answer_text(answer) or expected == "P5-X-2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which KPIs deal with women and blockchain?",  # a topic no KPI speaks of
+        "P4职级的工资一个月多少钱？",  # a grade's pay, not the P4 budget
+        "What is the salary of a P4 officer?",
+        "国际电联有多少部门？",  # 部门 is a noun, not the measure word 部
+        "By what percentage did ITU Academy users grow in 2022?",  # 8,000 new users: added
+    ],
+)
+def test_review_cases_with_no_answer_are_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and not answer.sources, render_answer_text(answer)
