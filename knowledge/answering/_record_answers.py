@@ -60,7 +60,8 @@ KPI_OWNER_QUESTION = re.compile(
     # "what does the P3 KPI on regulatory generations count": a KPI named by its topic, asked
     # what it measures (not a value of it: "the 2024 target of the KPI on …")
     r"|\bwhat (?:does|do) (?:the |its |their )?[^?]{0,60}\b(?:kpi|indicator|metric)s? (?:on|about"
-    r"|concerning|regarding|for)\b[^?]{1,60}\b(?:count|measure|track|cover|monitor)\b"
+    r"|concerning|regarding|for|mentioning|naming|citing|referring to|that mentions|with)\b"
+    r"[^?]{1,60}\b(?:count|measure|track|cover|monitor)\b"
 )
 
 # The verbs and particles of "which KPI measures / tracks / is about X", "与X有关的指标".
@@ -86,7 +87,7 @@ _KPI_SEARCH_FORM = re.compile(
     r"|concerns?|concerning|monitors?|monitoring|relates? to|related to|deals? with|about"
     r"|looks? at|focus(?:es)? on|is there|are there|counts?|counting|carr(?:y|ies)"
     r"|includes?|including|contains?|holds?|within(?: it)?|belongs?|belonging|falls?|sits?"
-    r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for)\b"
+    r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for|mentioning|naming|citing|referring to)\b"
     r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有"
 )
 

@@ -88,6 +88,13 @@ class Question:
         return self.explained
 
 
+# A name of several words in quotes: double or CJK quotes, or single quotes that open after
+# a space (not the apostrophe of "what's").
+_QUOTED_NAME = re.compile(
+    r"[\"“「『]([^\"”」』]{8,160})[\"”」』]|(?:(?<=\s)|^)[‘']([^'’]{8,160})['’](?![a-z])"
+)
+
+
 class QuestionReader:
     """Reads questions against one revision of the knowledge and its index."""
 
@@ -159,6 +166,20 @@ class QuestionReader:
         coded += [c for c in reading.theme_codes if c in self.knowledge.themes]
         coded = list(dict.fromkeys(coded))
         groups = self._mention_groups(self.index.find_mentions(q.content, ENTITY_KINDS))
+        # a name quoted ("the 'Promoting and measuring universal and meaningful digital
+        # connectivity' project") is the name of something, not the budget lines its words name
+        quotes = [
+            set(to_query_terms(pair[0] or pair[1]).tokens)
+            for pair in _QUOTED_NAME.findall(q.normalized)
+        ]
+        groups = [
+            g
+            for g in groups
+            if not any(
+                g[0].explained and g[0].explained <= quote and len(quote - g[0].explained) >= 2
+                for quote in quotes
+            )
+        ]
         targets: list[Target] = []
         explained_tokens: set[str] = set()
         # The priorities named by code scope every name after them, also once a theme of

@@ -718,3 +718,20 @@ def test_review_cases_with_no_answer_are_declined(
 ) -> None:
     answer = answer_engine.answer(question)
     assert not answer.answered and not answer.sources, render_answer_text(answer)
+
+
+def test_a_quoted_name_of_something_else_names_no_budget_line(answer_engine: AnswerEngine) -> None:
+    # the project's quoted title holds "connectivity", a word of P1's name: no P1 answer
+    answer = answer_engine.answer(
+        "What's the budget and duration of the EC-funded 'Promoting and measuring universal "
+        "and meaningful digital connectivity' project?"
+    )
+    assert not answer.answered and answer.kind not in (AnswerKind.KPI_LIST, AnswerKind.BUDGET)
+    # a line's own name quoted is still that line
+    quoted = answer_engine.answer("What is the budget of 'digital services and applications'?")
+    assert quoted.answered and "394,000" in render_answer_text(quoted)
+
+
+def test_a_kpi_named_by_what_it_mentions_is_that_kpi(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("Under P3, what does the KPI mentioning G1-G4 and G5 count?")
+    assert answer.kind is AnswerKind.KPI_DETAIL and answer.record == "kpi:P3-PR-1"
