@@ -1260,12 +1260,24 @@ class AnswerEngine:
     def _wanted(self, q: Question) -> str | None:
         """The kind of answer the question wants; anything about a time after the
         documents' own wants a record that speaks of it."""
-        wanted = read_wanted(q.normalized)
+        wanted = read_wanted(self._without_line_names(q))
         if wanted != NEXT_DATE and asks_about_future(q.normalized, self.present_year):
             return FUTURE
         if wanted is None and read_action(q.normalized) is not None:
             return PROCEDURE
         return wanted
+
+    def _without_line_names(self, q: Question) -> str:
+        """The question without the names of the lines it names: "价格可承受的连接" (affordable
+        connectivity) asks for no price."""
+        text = q.normalized
+        for target in q.targets:
+            subject = to_subject(self.knowledge, target.code)
+            if subject is not None:
+                for name in (subject.name_zh, subject.name_en.lower()):
+                    if name:
+                        text = text.replace(normalize(name), " ")
+        return text
 
     def _sum_excluding(self, q: Question, classes: list[str], excluded: set[str]) -> Answer:
         """A sum that leaves lines out: of the class named ("all enablers except E1", "不算E3，
@@ -1362,6 +1374,13 @@ class AnswerEngine:
             # the visioning exercise, the 35 countries that applied), never all
             return False
         texts = self._answer_texts(q, answer)
+        if (
+            wanted == AMOUNT
+            and searched
+            and _YES_NO.search(q.normalized)
+            and any(_PAYMENT.search(t) for t in texts)
+        ):
+            return True  # "BCG…有收费吗": yes or no, and the record says pro bono
         if wanted == COUNT and searched and not gives_new_count(q.text, texts):
             return False  # its only counts are those the question states itself
         return is_supplied(
@@ -1558,6 +1577,12 @@ _OF_ALL_KPIS = re.compile(
 _CURRENCY = re.compile(r"\b(?:chf|francs?|eur|euros?|usd|dollars?)\b|瑞郎|法郎|欧元|美元")
 
 # A question asked for yes or no.
+# Whether something is paid for: what a yes-or-no question about a fee is answered by.
+_PAYMENT = re.compile(
+    r"\bpro bono\b|\bfree of charge\b|\b(?:fees?|charged?|paid|unpaid)\b"
+    r"|无偿|免费|收费|付费|有偿|無償|免費|收費",
+    re.IGNORECASE,
+)
 _YES_NO = re.compile(
     r"^(?:are|is|was|were|do|does|did|has|have|had|will|can|could|should)\b|吗[?？]?$|是否"
 )

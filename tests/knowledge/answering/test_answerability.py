@@ -55,6 +55,8 @@ from knowledge.answering.text import normalize
         ("P2的主管是誰？", PERSON),
         ("Who is included in MCG+?", None),
         ("这是谁的责任？", PERSON),  # whose: a person, not an actor of a verb
+        ("电信发展局主任叫什么名字？", PERSON),
+        ("巴基斯坦第一个智慧村庄叫什么名字？", None),  # a village's name, not a person's
         # "是谁" before what was done asks who did it (a body, as often as a person)
         ("午餐会是谁举办的？", ACTOR),
         ("是谁无偿为国际电联奠定了基础？", ACTOR),

@@ -735,3 +735,21 @@ def test_a_quoted_name_of_something_else_names_no_budget_line(answer_engine: Ans
 def test_a_kpi_named_by_what_it_mentions_is_that_kpi(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("Under P3, what does the KPI mentioning G1-G4 and G5 count?")
     assert answer.kind is AnswerKind.KPI_DETAIL and answer.record == "kpi:P3-PR-1"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("巴基斯坦第一个“智慧村庄”叫什么名字？", "Gokina"),
+        ("影響瓦努阿圖的兩個熱帶氣旋叫什麼名字？", "朱迪"),
+        # 价格 in the name of P1 (价格可承受的连接) asks no price
+        ("P1价格可承受的连接一共有多少个KPI？", "关键绩效指标"),
+        # "有收费吗" asks yes or no: the fact that says pro bono (无偿)
+        ("BCG 幫國際電聯制定夥伴關係和資源籌措戰略基礎，有收費嗎？", "無償"),
+    ],
+)
+def test_names_of_things_and_yes_no_questions_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
