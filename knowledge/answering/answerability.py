@@ -431,6 +431,9 @@ _ZH_ASKER = re.compile(r"我们?(?:该|要|应该|应当|可以|能|得|需要)?
 # Steps only the asker takes, however impersonally asked: "如何申请调到区域代表处工作".
 _ZH_OWN_STEPS = re.compile(
     r"(?:怎么|怎样|如何)(?:去|来|才能|能|可以)?(申请|报名|登录|注册|请假|报销|调到|调动|应聘|投诉)"
+    # "职员请病假需要走什么流程": the steps of something only the asker does
+    r"|(请[\u4e00-\u9fff]{0,2}假|报销|申请|报名|调动|应聘|投诉)[\u4e00-\u9fff]{0,6}?"
+    r"(?:需要|要|该|得|应该)?(?:走|办|办理|经过)?(?:什么|哪些|怎样的)(?:流程|手续|程序|步骤)"
 )
 _INFORMATION_VERBS = frozenset(
     "find see get know check learn read access view look tell understand obtain calculate "
@@ -455,7 +458,7 @@ def read_action(text: str) -> str | None:
         if found and found.group(1) not in _INFORMATION_VERBS:
             return found.group(1)
     found = _ZH_OWN_STEPS.search(unquoted)
-    return found.group(1) if found else None
+    return (found.group(1) or found.group(2)) if found else None
 
 
 _EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b|" + _WHICH_BODY)

@@ -484,6 +484,9 @@ def test_a_place_is_answered_only_from_a_record_that_names_one(
         # The documents' own "how" questions, not the asker's way of doing something.
         ("How is the financial risk mitigated?", None),
         ("如何缓解财务风险？", None),
+        # the steps of something only the asker does, asked as "需要走什么流程"
+        ("电信发展局职员请病假需要走什么流程？", "请病假"),
+        ("报销差旅费要办什么手续", "报销"),
     ],
 )
 def test_read_action_names_what_a_procedure_question_asks_how_to_do(
