@@ -746,6 +746,12 @@ def test_a_kpi_named_by_what_it_mentions_is_that_kpi(answer_engine: AnswerEngine
         ("P1价格可承受的连接一共有多少个KPI？", "关键绩效指标"),
         # "有收费吗" asks yes or no: the fact that says pro bono (无偿)
         ("BCG 幫國際電聯制定夥伴關係和資源籌措戰略基礎，有收費嗎？", "無償"),
+        # paraphrase: consultancy = Consulting Group, groundwork = foundation, free = pro bono
+        (
+            "Which consultancy laid the groundwork, free of charge, for ITU's partnership and "
+            "resource mobilization strategy?",
+            "BCG",
+        ),
     ],
 )
 def test_names_of_things_and_yes_no_questions_are_answered(
