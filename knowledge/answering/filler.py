@@ -35,6 +35,9 @@ _SOCIAL_EN = (
     r"we(?:'re| are)\b|lol|haha|ok(?:ay)?|so\b$",
     r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",
     r"working on|drafting|preparing|writing|putting together",
+    # how the asker wants it answered: "keep it short", "a short answer is fine"
+    r"keep it (?:short|brief|simple)|(?:a )?(?:short|quick|brief) answer|in (?:short|brief)"
+    r"|briefly|tl;?dr",
 )
 # Small talk wherever it stands in a clause that asks nothing.
 _SOCIAL_ANYWHERE_EN = (
@@ -55,6 +58,9 @@ _SOCIAL_ZH = (
     "再问一个|顺便问|随便问|好奇|请教一下|想请教|问一下|问个问题|嗯",
     # why the asker asks: "想放到PPT里", "要写进报告"
     "想放到|想放进|要放到|要放进|想写进|要写进|想用在|要用在|准备放到|准备写进",
+    # what the asker wants to check, and how briefly: "想跟你确认一件事", "麻烦简短回答就好"
+    "想跟你确认|想和你确认|跟你确认|想确认|确认一件事|问你一件事|想问你一件事",
+    "麻烦简|简短回答|简单回答|简单说|长话短说|一句话回答|简短点|简单点",
 )
 
 # Phrases that carry no content wherever they stand (longest first when applied).

@@ -35,6 +35,9 @@ from knowledge.answering.text import normalize
         ("Quick follow-up: what is E4?", "what is E4?"),
         ("btw the ATC call dates", "the ATC call dates"),
         ("另外，P3有几个KPI？", "P3有几个KPI？"),
+        # how the asker wants it answered, what they want to check
+        ("Hi - keep it short: what is the P2 budget? thanks!", "what is the P2 budget?"),
+        ("想跟你確認一件事：務虛會的目的是什麼？麻煩簡短回答就好，感謝！", "務虛會的目的是什麼？"),
     ],
 )
 def test_strip_filler_keeps_only_the_question(question: str, core: str) -> None:
