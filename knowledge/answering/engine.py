@@ -746,6 +746,22 @@ class AnswerEngine:
         if reading.has("output", "outcome") and targets:
             return self.records.results(q, "outputs" if reading.has("output") else "outcomes")
         if reading.has("budget", "share"):
+            if targets and _BY_THEME.search(q.normalized):
+                # "how is P2's money split between its two themes", "P2各主题的预算": the
+                # budgets of the themes of the lines named
+                themes = [
+                    Target(code)
+                    for t in targets
+                    for code in self.records.theme_codes(t.code)
+                    if code != t.code
+                ]
+                if themes and reading.has("sum", "whole"):
+                    # "P3三个主题的预算加起来是多少": the themes' sum
+                    summed = self.budgets.combine(replace(q, targets=themes), "sum")
+                    if summed is not None:
+                        return summed
+                if themes:
+                    targets = themes
             if targets:
                 return self.budgets.budget(q, targets) or self.records.overview(q, targets)
             if not [t for t in q.content if t not in _AMOUNT_QUALIFIERS]:
@@ -1577,6 +1593,12 @@ _OF_ALL_KPIS = re.compile(
 _CURRENCY = re.compile(r"\b(?:chf|francs?|eur|euros?|usd|dollars?)\b|瑞郎|法郎|欧元|美元")
 
 # A question asked for yes or no.
+# A line's budget asked theme by theme: "split between its themes", "by theme", "各主题".
+_BY_THEME = re.compile(
+    r"\b(?:split|divided|broken down|breakdown|allocated|distributed|shared)\b[^?]{0,30}"
+    r"\bthemes?\b|\bby theme\b|(?:\b(?:its|their|each|every|the) |'s )(?:two |three )?themes'?\b"
+    r"|各(?:个)?主题|每个主题|(?:两|三)个主题|主题之间|按主题"
+)
 # Whether something is paid for: what a yes-or-no question about a fee is answered by.
 _PAYMENT = re.compile(
     r"\bpro bono\b|\bfree of charge\b|\b(?:fees?|charged?|paid|unpaid)\b"

@@ -759,3 +759,22 @@ def test_names_of_things_and_yes_no_questions_are_answered(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question, amounts",
+    [
+        ("How is P2's money split between its two themes?", ["362,000", "394,000"]),
+        ("What are the budgets of P2's themes?", ["362,000", "394,000"]),
+        ("P2各主题的预算是多少？", ["362,000", "394,000"]),
+        # their sum, when a sum is asked
+        ("P3三個主題的預算加起來是多少？", ["1,111,000", "306,500"]),
+    ],
+)
+def test_a_lines_budget_asked_theme_by_theme_gives_its_themes(
+    answer_engine: AnswerEngine, question: str, amounts: list[str]
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert all(a in text for a in amounts), text
+    # the line's own budget asked alone is still the line's
+    assert "756,000" in render_answer_text(answer_engine.answer("What is the budget of P2?"))
