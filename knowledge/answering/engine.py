@@ -1385,7 +1385,11 @@ class AnswerEngine:
             return True  # a KPI answer gives KPIs; any other must name one by its code
         searched = answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
         counted = read_counted(q.normalized) if searched else ()
-        if wanted == COUNT and searched and _counts_the_whole_organisation(q, counted):
+        if (
+            wanted == COUNT
+            and searched
+            and (_counts_the_whole_organisation(q, counted) or _HEADCOUNT.search(q.normalized))
+        ):
             # "how many staff does ITU have": a fact counts some of them (the 65 staff of
             # the visioning exercise, the 35 countries that applied), never all
             return False
@@ -1658,6 +1662,15 @@ def _bare_content(q: Question) -> list[str]:
     the organisation's name ("what are the five ITU-D priorities": none)."""
     stated = set(list_stated_numbers(q.normalized))
     return [t for t in q.content if t not in stated and t not in _ORGANISATION_TOKENS]
+
+
+# "How many employees does Microsoft have", "微软有多少员工": the whole of a body's staff,
+# which no record that counts some of them (a session's attendance) gives.
+_HEADCOUNT = re.compile(
+    r"^how many (?:staff|employees|people|personnel|workers)(?: members)? (?:does|do|did)"
+    r" [^?]{1,40}? (?:have|employ)\??$"
+    r"|^[^，,。？?]{1,12}?(?:一共|总共|共)?有多少(?:名|位|个)?(?:员工|职员|工作人员|雇员)[?？]?$"
+)
 
 
 def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:

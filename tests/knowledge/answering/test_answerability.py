@@ -368,6 +368,9 @@ def test_a_count_must_count_what_was_asked() -> None:
         # a count of staff close behind, but of the visioning exercise, the LearningLabs
         "区域代表处有多少名工作人员",
         "多少职员参加了变革者计划",
+        # a body's whole staff: no session's attendance counts it
+        "How many employees does Microsoft have?",
+        "微软有多少员工？",
         "When is the next WTDC?",
         "Where is the next BDT management retreat?",
         "网络安全培训下个月在哪里举办？",
