@@ -960,12 +960,16 @@ def read_asked_class(text: str) -> str | None:
 # "What's the weather in Geneva", "how is the dress code for the retreat", "沙姆沙伊赫的天气
 # 如何": the attribute asked of something, which a record must speak of to answer.
 _EN_ASKED_ATTRIBUTE = re.compile(
-    r"\b(?:what|how)(?:'s| is| was| are| were| will be)? (?:the |its |their )?"
-    r"(?P<attr>[a-z][a-z\-]*(?: [a-z][a-z\-]*)?) (?:of|in|at|for|during|like)\b"
+    r"\b(?:what(?:'s| is| was| are| were| will be)?|how(?:'s| is| was| are| were| will be))"
+    r" (?:the |its |their )?(?P<attr>[a-z][a-z\-]*(?: [a-z][a-z\-]*)?) (?:of|in|at|for|during"
+    r"|like)\b"
 )
 _ZH_ASKED_ATTRIBUTE = re.compile(
-    r"的(?P<attr>[\u4e00-\u9fff]{2,4}?)(?:如何|怎么样|怎样|是什么样|会怎样|好不好|好吗)"
-    r"|(?P<bare>[\u4e00-\u9fff]{2})(?:怎么样|怎样|好不好)"  # "沙姆沙伊赫天气怎么样"
+    r"的(?P<attr>[\u4e00-\u9fff]{2,4}?)(?:如何|怎么样|怎样|是什么样|会怎样|好不好|好吗"
+    r"|有多少天|有几天|是多少天|多长时间)"  # "员工的年假有多少天"
+    # "沙姆沙伊赫天气怎么样"; not "应如何调整" (a modal before the question word: a verb asked)
+    r"|(?P<bare>[\u4e00-\u9fff](?![应该要能会将需可都也还又就才得])[\u4e00-\u9fff])"
+    r"(?:怎么样|怎样|好不好|如何|好吗)"
 )
 
 
@@ -988,7 +992,13 @@ _ANSWER_FORM_WORDS = frozenset(
     "name names title chunk slice piece portion bit part parts amount number figure figures "
     "value size share percentage proportion status state deal story gist point idea total sum "
     "breakdown split rest remainder kind type sort list details detail latest news word "
-    "名字 名称 情况 状况 比例 部分 总数 详情".split()
+    # aspects the documents answer in words of their own ("the composition of the task force":
+    # "three Bureaux and the General Secretariat")
+    "composition makeup membership structure outcome outcomes result results effect effects "
+    "impact purpose aim aims goal goals scope focus content contents background context "
+    "progress performance situation overview summary role roles mandate"
+    " 名字 名称 情况 状况 比例 部分 总数 详情 效果 前景 成效 结果 影响 目的 进展 构成 组成 作用"
+    " 表现 内容 背景".split()
 )
 
 

@@ -883,7 +883,9 @@ _BECOMES = re.compile(
 
 
 # A count of what was added, not of a level: "8 000 new users", "新增8000名用户".
-_INCREMENT = re.compile(r"(?:more |additional |extra |further |new |新增|新的?|增加了?)")
+_INCREMENT = re.compile(
+    r"\W*(?:名|个|位|多名|多个)?\s*(?:more |additional |extra |further |new |新增|新的?|增加了?)"
+)
 
 
 def _one_becomes_the_other(text: str, counts: Sequence[Count]) -> bool:
@@ -972,7 +974,7 @@ def compute_in_fact(
         small, large = sorted(counts, key=lambda c: c.value)
         if small.value == large.value:
             return None
-        if any(_INCREMENT.match(c.phrase.strip().lower()) for c in counts):
+        if any(_INCREMENT.match(c.phrase.lower()) for c in counts):
             return None  # "8,000 new users … 35,000 users": an increase, not the level before
         rise = to_percentage(large.value - small.value, small.value)
         parts |= {"small": small, "large": large, "result": rise}

@@ -730,15 +730,17 @@ class AnswerEngine:
             # "the combined budget of all the enablers": the sum of the class, not the total
             every = [Target(s.code) for s in list_subjects(self.knowledge, classes[0])]
             return self.budgets.combine(replace(q, targets=every), "sum", WHOLE_STORE_CONFIDENCE)
+        points = _POINTS_APART.search(q.normalized) is not None
         if (
             len(targets) >= 2
-            and reading.has("sum", "difference", "whole")
+            and (reading.has("sum", "difference", "whole") or points)
             and not (not reading.codes and _OTHER_THINGS.search(q.normalized))
         ):
             # (two projects named by words that also name priorities are not those lines:
             # "the universal and meaningful connectivity project and VaMoz Digital"; the
             # lines found are then declined as no sum, in _misses_lines_asked)
-            op = "difference" if reading.has("difference") else "sum"
+            # "how many percentage points separate P1 and P2": shares apart
+            op = "difference" if reading.has("difference") or points else "sum"
             if op == "difference" and len(targets) != 2:
                 # "how much more does P3 get than P1 and P4 together": not one line less another
                 return self._cannot_compute(q, op)
@@ -1597,6 +1599,8 @@ _OF_ALL_KPIS = re.compile(
 _CURRENCY = re.compile(r"\b(?:chf|francs?|eur|euros?|usd|dollars?)\b|瑞郎|法郎|欧元|美元")
 
 # A question asked for yes or no.
+# Two lines' shares apart: "how many percentage points separate …", "相差多少个百分点".
+_POINTS_APART = re.compile(r"\bpercentage points?\b|百分点")
 # A line's budget asked theme by theme: "split between its themes", "by theme", "各主题".
 _BY_THEME = re.compile(
     r"\b(?:split|divided|broken down|breakdown|allocated|distributed|shared)\b[^?]{0,30}"

@@ -145,11 +145,8 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "vs",
             "how much more",
             "how much less",
-            "percentage point",
-            "percentage points",
         ),
         (
-            "百分点",
             "相差",
             "差额",
             "差多少",

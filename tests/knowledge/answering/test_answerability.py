@@ -1201,6 +1201,7 @@ def test_a_planned_act_asked_in_the_future_tense_is_dated(answer_engine: AnswerE
         "GSR-23期間沙姆沙伊赫的天氣如何？",
         "日内瓦的气温怎么样？",
         "What's the salary of the BDT Director?",
+        "BDT员工的年假有多少天？",  # not the retreat's five days
     ],
 )
 def test_an_attribute_the_store_never_speaks_of_is_declined(
@@ -1218,6 +1219,13 @@ def test_an_attribute_the_store_never_speaks_of_is_declined(
         # words of the answer's form are no attribute asked
         ("what's the name of the first smart village in pakistan?", None),
         ("what chunk of the p2 money goes to digital services?", None),
+        ("沙姆沙伊赫天气如何", "天气"),
+        # "how much cash": an amount asked, no attribute; aspects answered in other words
+        ("how much cash for e1?", None),
+        ("what's the composition of the task force?", None),
+        ("国际电联学院的效果怎么样", None),
+        ("招聘战略和政策应如何调整", None),  # a verb asked after a modal
+        ("员工的年假有多少天", "年假"),
     ],
 )
 def test_read_asked_attribute(question: str, attribute: str | None) -> None:

@@ -769,6 +769,9 @@ def test_names_of_things_and_yes_no_questions_are_answered(
         ("P2各主题的预算是多少？", ["362,000", "394,000"]),
         # their sum, when a sum is asked
         ("P3三個主題的預算加起來是多少？", ["1,111,000", "306,500"]),
+        # one line's share in points of the total is its share, not a difference
+        ("P3 is how many percentage points of the total budget?", ["26.5%"]),
+        ("How much cash for E1?", ["15,000"]),
     ],
 )
 def test_a_lines_budget_asked_theme_by_theme_gives_its_themes(
