@@ -126,7 +126,7 @@ OWN_SETS_MIN_ACCURACY = {
     # 2026-12-04; first runs: A 87.3% (7.7% of answers wrong), B 88.2% (15.7% wrong, mostly
     # off-topic answered), C 87.5% (12.0%), D 85.8% (5.4%); tuned on since (one expectation
     # of A corrected: 平臺 is the traditional form the bot writes for 平台).
-    "unseen_a.json": 0.94,
+    "unseen_a.json": 0.95,
     "unseen_b.json": 0.98,
     "unseen_c.json": 0.94,
     "unseen_d.json": 0.94,
@@ -138,15 +138,22 @@ OWN_SETS_MIN_ACCURACY = {
     # the changes it prompted: F 90.0% (3.4% wrong), G 78.5% (11.9%), H 73.8% (15.9%).
     "unseen_f.json": 0.97,
     "unseen_g.json": 0.94,
-    "unseen_h.json": 0.89,
+    "unseen_h.json": 0.91,
     # Written during the session and kept sealed until its end, then run once: 87.1% (6.5% of
     # answers wrong; English 86.7%, simplified 92.9%, traditional 81.6%; 35 of 38 off-topic
     # declined); tuned on after that run.
-    "unseen_i.json": 0.92,
+    "unseen_i.json": 0.93,
     # The session after: L (traditional Chinese most; KPIs, risks, retreat, definitions) run
     # once before the changes it prompted: 90.8% (5.3% of answers wrong; English 89.1%,
     # simplified 89.7%, traditional 93.3%; 29 of 31 off-topic declined).
     "unseen_l.json": 0.97,
+    # The session after that: N (a mix as staff type; run once at the session's start, after
+    # only the first changes: 90.8%, 3 of 98 answers wrong; English 93.6%, simplified 87.1%,
+    # traditional 88.9%; 23 of 25 off-topic declined) and O (narrative passages, two-part
+    # questions, computations; run once when it arrived: 85.4%, 7 of 95 answers wrong; English
+    # 84.1%, simplified 80.0%, traditional 87.1%; 23 of 25 off-topic declined); tuned on since.
+    "unseen_n.json": 0.94,
+    "unseen_o.json": 0.91,
 }
 
 
@@ -177,9 +184,11 @@ UNSEEN_MAX_WRONG = {
     "unseen_e.json": 1,
     "unseen_f.json": 0,
     "unseen_g.json": 2,
-    "unseen_h.json": 2,
-    "unseen_i.json": 2,
+    "unseen_h.json": 1,
+    "unseen_i.json": 1,
     "unseen_l.json": 0,
+    "unseen_n.json": 1,
+    "unseen_o.json": 1,
 }
 
 
