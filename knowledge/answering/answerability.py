@@ -578,7 +578,9 @@ def read_counted(text: str) -> tuple[str, ...]:
 # "How many people attended", "多少人参加": too general to name what is counted, but the
 # answer must still count people, not schools or days.
 PEOPLE = ("@people",)
-_PERSONS_COUNTED = frozenset("people persons person participants attendees 人 人次 名".split())
+_PERSONS_COUNTED = frozenset(
+    "people ppl folks persons person participants attendees 人 人次 名".split()
+)
 _PEOPLE_COUNT = re.compile(
     r"\d[\d,.]*\s*(?:多|余)?\s*(?:万|亿)?\s*(?:名|人|位)"
     r"|[一二两三四五六七八九十百千万]+(?:多|余)?(?:名|人|位)"

@@ -393,6 +393,8 @@ def test_a_record_that_does_not_count_or_date_what_is_asked_is_declined(
         ("2023年一季度学院新增了多少注册用户", "3,600"),  # 季度: a pair the documents lack
         # a noun counted without a measure word, qualified ("内部同事": 内部 + a synonym)
         ("BCG采访了多少内部同事", "30"),
+        # "ppl" are people
+        ("how many ppl completed ITU Academy courses and got a certificate in 2022?", "4 000"),
         # a specific measure word (份) beside the number, the noun far behind it
         ("截至2023年4月初，创新和创业联盟收到了多少份申请", "40"),
     ],
