@@ -323,12 +323,12 @@ class RecordAnswers:
         return self.kpi_answer(q.lang, found.entry.ref, min(CERTAIN, SEARCH_HIT_BASE + found.score))
 
     def _kpis_on_topics(self, q: Question, residue: str, one_found: bool) -> Answer | None:
-        """Every KPI on the topics a question asks for KPIs on ("which KPIs deal with women
-        and youth": E3-DI-7, E3-DI-8, E3-DI-9), when it asks for several KPIs or names
-        several topics and each topic has KPIs whose text explains it; within the lines it
-        names, if it names any. None otherwise (one KPI, or a topic without one). One topic is
-        listed so only when the search found a KPI on it (`one_found`): else the question is
-        the KPIs of a line it names ("数字包容性有哪些KPI"), listed whole elsewhere."""
+        """Every KPI on the topics a question asks for several KPIs on ("which KPIs deal with
+        women and youth": E3-DI-7, E3-DI-8, E3-DI-9), each topic's KPIs those whose text
+        explains it, within the lines the question names if it names any; a decline when a
+        topic has none; None for a question asking one KPI ("what KPI tracks X and Y"). One
+        topic is listed so only when the search found a KPI on it (`one_found`): else the
+        question is the KPIs of a line it names ("数字包容性有哪些KPI"), listed whole elsewhere."""
         plural = _KPIS_ASKED.search(q.normalized) is not None
         topics = [
             terms

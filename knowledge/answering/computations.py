@@ -893,7 +893,10 @@ def _one_becomes_the_other(text: str, counts: Sequence[Count]) -> bool:
     a before and an after, not a part and its whole."""
     first, second = sorted(counts, key=lambda c: text.find(c.text))
     start = text.find(first.text)
-    between = text[start + len(first.text) : text.find(second.text, start + len(first.text))]
+    if start < 0:
+        return False
+    end = text.find(second.text, start + len(first.text))
+    between = text[start + len(first.text) : end] if end >= 0 else ""
     before = text[max(0, start - 6) : start]
     return _BECOMES.search(between) is not None or re.search(r"\bfrom\s*$|从$", before) is not None
 

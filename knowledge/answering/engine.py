@@ -1598,7 +1598,6 @@ _OF_ALL_KPIS = re.compile(
 # A currency named: "how many CHF", "多少瑞郎".
 _CURRENCY = re.compile(r"\b(?:chf|francs?|eur|euros?|usd|dollars?)\b|瑞郎|法郎|欧元|美元")
 
-# A question asked for yes or no.
 # Two lines' shares apart: "how many percentage points separate …", "相差多少个百分点".
 _POINTS_APART = re.compile(r"\bpercentage points?\b|百分点")
 # A line's budget asked theme by theme: "split between its themes", "by theme", "各主题".
@@ -1613,6 +1612,7 @@ _PAYMENT = re.compile(
     r"|无偿|免费|收费|付费|有偿|無償|免費|收費",
     re.IGNORECASE,
 )
+# A question asked for yes or no.
 _YES_NO = re.compile(
     r"^(?:are|is|was|were|do|does|did|has|have|had|will|can|could|should)\b|吗[?？]?$|是否"
 )
