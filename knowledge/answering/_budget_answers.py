@@ -25,7 +25,19 @@ from knowledge.answering.understanding import Question, Target
 from knowledge.store import TOTAL_CODE
 
 # "How many percentage points apart": shares compared, whatever else the question says.
-_POINTS = re.compile(r"\bpercentage points?\b|百分点")
+POINTS_APART = re.compile(r"\bpercentage points?\b|百分点")
+
+
+def _computed(q: Question, parts: dict[str, Any], confidence: float | None) -> Answer:
+    """A computation over the budget figures in `parts`, cited by their sources."""
+    return Answer(
+        kind=AnswerKind.COMPUTE,
+        lang=q.lang,
+        answered=True,
+        confidence=q.confidence if confidence is None else confidence,
+        parts=parts,
+        sources=figure_sources(parts["figures"]),
+    )
 
 
 class BudgetAnswers:
@@ -168,14 +180,7 @@ class BudgetAnswers:
             "missing_year": missing_year,
             "newer": self._newer([f for f, _ in ranked], year),
         }
-        return Answer(
-            kind=AnswerKind.COMPUTE,
-            lang=q.lang,
-            answered=True,
-            confidence=q.confidence if confidence is None else confidence,
-            parts=parts,
-            sources=figure_sources([f for f, _ in ranked]),
-        )
+        return _computed(q, parts, confidence)
 
     def combine(self, q: Question, op: str, confidence: float | None = None) -> Answer | None:
         """The sum or difference of the subjects' figures; None when none has any."""
@@ -185,7 +190,7 @@ class BudgetAnswers:
         figures = self._figures([t.code for t in q.targets], year)
         if len(figures) < 2:
             return self.budget(q, q.targets)
-        if op == "difference" and (q.reading.has("share") or _POINTS.search(q.normalized)):
+        if op == "difference" and (q.reading.has("share") or POINTS_APART.search(q.normalized)):
             shared = self._share_difference(q, figures[:2], year, missing_year, confidence)
             if shared is not None:
                 return shared
@@ -205,14 +210,7 @@ class BudgetAnswers:
             "share_of_total": share,
             "newer": self._newer(figures, year),
         }
-        return Answer(
-            kind=AnswerKind.COMPUTE,
-            lang=q.lang,
-            answered=True,
-            confidence=q.confidence if confidence is None else confidence,
-            parts=parts,
-            sources=figure_sources(figures),
-        )
+        return _computed(q, parts, confidence)
 
     def extreme(self, q: Question, *, counted: bool = False) -> Answer:
         """The largest or smallest of a class or of the lines named, a place in their ranking,

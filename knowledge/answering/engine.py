@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from knowledge.answering._budget_answers import BudgetAnswers
+from knowledge.answering._budget_answers import POINTS_APART, BudgetAnswers
 from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswers
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
@@ -730,7 +730,7 @@ class AnswerEngine:
             # "the combined budget of all the enablers": the sum of the class, not the total
             every = [Target(s.code) for s in list_subjects(self.knowledge, classes[0])]
             return self.budgets.combine(replace(q, targets=every), "sum", WHOLE_STORE_CONFIDENCE)
-        points = _POINTS_APART.search(q.normalized) is not None
+        points = POINTS_APART.search(q.normalized) is not None
         if (
             len(targets) >= 2
             and (reading.has("sum", "difference", "whole") or points)
@@ -1044,18 +1044,23 @@ class AnswerEngine:
             return 0.0
         return ONE_UNKNOWN_WORD_MIN_COVERAGE if unknown == 1 else UNKNOWN_WORD_MIN_COVERAGE
 
-    def _drops_subject(self, terms: QueryTerms, first: Hit, other: Hit) -> bool:
-        """Whether `other` lacks a distinctive word of the question (a Chinese one whole:
-        "变革者计划") that `first` holds: it is about something else than the question."""
+    def _subject_check(self, terms: QueryTerms, first: Hit) -> Callable[[Hit], bool]:
+        """Whether a candidate lacks a distinctive word of the question (a Chinese one whole:
+        "变革者计划") that `first` holds: it is about something else than the question. What
+        the question and `first` give is worked out once, for every candidate."""
         frame = {t for span in list_frame_spans(terms.text) for t in to_query_terms(span).tokens}
         kept = replace(terms, tokens=tuple(t for t in terms.tokens if t not in frame))
-        lacking = self.index.list_missing_phrases(kept, self._record_texts(other))
         first_texts = self._record_texts(first)
         first_lacks = {t for t, _ in self.index.list_missing_words(terms, first_texts)}
-        return any(
-            weight >= DISTINCTIVE_MIN_WEIGHT and not any(p in first_lacks for p in _pairs(word))
-            for word, weight in lacking
-        )
+
+        def drops_subject(other: Hit) -> bool:
+            lacking = self.index.list_missing_phrases(kept, self._record_texts(other))
+            return any(
+                weight >= DISTINCTIVE_MIN_WEIGHT and not any(p in first_lacks for p in _pairs(word))
+                for word, weight in lacking
+            )
+
+        return drops_subject
 
     def _prefer_supplied(
         self, q: Question, terms: QueryTerms, hits: list[Hit]
@@ -1081,9 +1086,10 @@ class AnswerEngine:
         if supplies(hits[0]):
             return hits, []
         passed_over = [hits[0].entry]
+        drops_subject = self._subject_check(terms, hits[0])
         for n, hit in enumerate(hits[1:], start=1):
             close = hit.score >= hits[0].score - SUPPLIED_MARGIN
-            if close and self._drops_subject(terms, hits[0], hit):
+            if close and drops_subject(hit):
                 # "区域代表处有多少名工作人员": the visioning exercise's staff count is no count
                 # of the regional offices' staff, however near it scores
                 continue
@@ -1598,8 +1604,6 @@ _OF_ALL_KPIS = re.compile(
 # A currency named: "how many CHF", "多少瑞郎".
 _CURRENCY = re.compile(r"\b(?:chf|francs?|eur|euros?|usd|dollars?)\b|瑞郎|法郎|欧元|美元")
 
-# Two lines' shares apart: "how many percentage points separate …", "相差多少个百分点".
-_POINTS_APART = re.compile(r"\bpercentage points?\b|百分点")
 # A line's budget asked theme by theme: "split between its themes", "by theme", "各主题".
 _BY_THEME = re.compile(
     r"\b(?:split|divided|broken down|breakdown|allocated|distributed|shared)\b[^?]{0,30}"
