@@ -111,6 +111,7 @@ from knowledge.answering.thresholds import (
     ANSWER_MIN_SCORE,
     CANNOT_ANSWER_CONFIDENCE,
     CERTAIN,
+    LIST_SUPPLIED_MARGIN,
     NAMED_ONLY_EXPLAINED,
     NOTHING_FOUND,
     ONE_UNKNOWN_WORD_MIN_COVERAGE,
@@ -1070,7 +1071,11 @@ class AnswerEngine:
         Council did, not the one that lists them); with the entries passed over for it. Scores
         are kept: the answer is decided on the score of the record it comes from."""
         wanted = self._wanted(q)
-        if wanted not in _PREFER_SUPPLIED or len(hits) < 2:
+        stated = read_stated_count(q.normalized)
+        lists_asked = stated is not None and stated >= STATED_LIST_MIN
+        if (wanted not in _PREFER_SUPPLIED and not lists_asked) or len(hits) < 2:
+            # "what are the three pillars …": a record that gives three of them is an answer
+            # of the kind asked, as a count is of "how many"
             return hits, []
 
         def supplies(hit: Hit) -> bool:
@@ -1087,8 +1092,11 @@ class AnswerEngine:
             return hits, []
         passed_over = [hits[0].entry]
         drops_subject = self._subject_check(terms, hits[0])
+        # a list of as many items as stated, of the noun stated, is a narrower kind than a
+        # person or a date: it may be found further behind
+        margin = SUPPLIED_MARGIN if wanted in _PREFER_SUPPLIED else LIST_SUPPLIED_MARGIN
         for n, hit in enumerate(hits[1:], start=1):
-            close = hit.score >= hits[0].score - SUPPLIED_MARGIN
+            close = hit.score >= hits[0].score - margin
             if close and drops_subject(hit):
                 # "区域代表处有多少名工作人员": the visioning exercise's staff count is no count
                 # of the regional offices' staff, however near it scores
@@ -1148,7 +1156,7 @@ class AnswerEngine:
                 fact is not None
                 and stated is not None
                 and gives_stated_count(
-                    stated, [fact.text_en], enumerated=True, noun=read_stated_noun(q.normalized)
+                    stated, [fact.text_en], enumerated=True, noun=self._stated_noun(q)
                 )
             ):
                 bonus = FORM_BONUS  # "the four internal priorities": a fact that lists four
@@ -1291,6 +1299,15 @@ class AnswerEngine:
             return PROCEDURE
         return wanted
 
+    def _stated_noun(self, q: Question) -> str | None:
+        """The noun a question counts its items by, when the documents use it: "the four
+        strands of the observatory" counts in a word they never write (its "four parts"), so
+        any list of four will do."""
+        noun = read_stated_noun(q.normalized)
+        if noun is None or not self.index.has_token(stem(noun)):
+            return None
+        return noun
+
     def _without_line_names(self, q: Question) -> str:
         """The question without the names of the lines it names: "价格可承受的连接" (affordable
         connectivity) asks for no price."""
@@ -1371,7 +1388,7 @@ class AnswerEngine:
                 stated,
                 self._answer_texts(q, answer),
                 enumerated=asks_for_list(q.normalized) or asks_for_items(q.normalized),
-                noun=read_stated_noun(q.normalized),
+                noun=self._stated_noun(q),
             )
         ):
             return False  # "the four internal priorities": a record that gives four of them

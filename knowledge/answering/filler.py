@@ -69,6 +69,7 @@ _FILLER_EN = (
     r"(?: if| whether)?",
     r"(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|give|let) me",
     r"would you mind (?:telling|reminding|showing) me",
+    r"\bremind me(?: of| about)?\b",
     r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
     r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
     r"i(?: was|'m| am|'ve been| have been)? (?:just )?trying to (?:remember|recall|find out"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.answering.answer import Answer, AnswerKind
+from knowledge.answering.text import is_chinese
 
 _NUMBER_WORDS = {
     "two": 2,
@@ -155,24 +156,40 @@ _ZH_ORDINALS = "一二三四五六七八九十"
 # Nouns that say only that there are items ("the four areas", "4 things"): any list will do.
 _GENERIC_NOUNS = frozenset(
     "areas things items points elements aspects components parts ways topics ones kinds types "
-    "categories steps measures actions priorities issues matters".split()
+    "categories steps measures actions priorities issues matters strands pieces dimensions "
+    "facets".split()
 )
 
 
+def _lead(text: str, at: int) -> str:
+    """The words before a point in a text: where the noun of a list that starts there is."""
+    return text[max(0, at - 40) : at].lower()
+
+
+def _specific(noun: str | None) -> str | None:
+    """The stem of a counted noun that says what the items are ("pillar"); None for a
+    generic one ("the four areas") or none."""
+    return noun.rstrip("s")[:5] if noun and noun not in _GENERIC_NOUNS else None
+
+
 def _leads_with(text: str, noun: str | None) -> bool:
-    """Whether the list after a text's first colon follows the noun counted (English)."""
+    """Whether the list after a text's first colon follows the noun counted (an English noun:
+    a Chinese text is checked in its English one)."""
     start = _LIST_START.search(text)
-    if noun is None or noun in _GENERIC_NOUNS or start is None or not text.isascii():
+    stem = _specific(noun)
+    if stem is None or start is None:
         return True
-    return noun.rstrip("s")[:5] in text[max(0, start.start() - 40) : start.start()].lower()
+    return not is_chinese(text) and stem in _lead(text, start.start())
 
 
 def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     """Whether a text writes out `stated` items: numbered ("Pillar 1: … Pillar 2: …",
     "(1) … (2) …", "第一…第二…", "一是…二是…"), or named in a run after the number and a colon
     ("three pillars: thought leadership, partnerships and excellence"; with `noun`, an English
-    run must follow that noun: "four parts: …" lists no pillars)."""
-    if stated > len(_ZH_ORDINALS):
+    run must follow that noun: "four parts: …" lists no pillars; a Chinese text is checked in
+    its English one)."""
+    stem = _specific(noun)
+    if stated > len(_ZH_ORDINALS) or (stem is not None and is_chinese(text)):
         return False
     numbered = all(
         re.search(rf"(?<![\d.]){k}\s*(?:[:)）]|\.\s)|[(（]{k}[)）]", text)
@@ -183,22 +200,20 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     if numbered or chinese:
         return True
     for match in re.finditer(r"[:：]", text):
-        lead = text[max(0, match.start() - 40) : match.start()].lower()
-        if (
-            noun
-            and noun not in _GENERIC_NOUNS
-            and text.isascii()
-            and noun.rstrip("s")[:5] not in lead
-        ):
+        if stem is not None and stem not in _lead(text, match.start()):
             continue  # "four parts: …" lists no four pillars
         run = re.split(r"[.。;；]", text[match.end() :], maxsplit=1)[0]
         items = [i for i in re.split(r",|，|、|\band\b|\bor\b|和|及|以及", run) if i.strip()]
         if len(items) == stated:
             return True
     # Names in a run inside a sentence: "to Bahrain, Brunei Darussalam, Oman and Zimbabwe",
-    # "向巴林、文莱达鲁萨兰国、阿曼和津巴布韦"
+    # "向巴林、文莱达鲁萨兰国、阿曼和津巴布韦"; where the text names the noun counted, only a run
+    # after it ("the three pillars: … Member States, Sector Members, Associates and Academia":
+    # no four pillars)
     return any(
-        len(re.split(r", (?:and )?| and ", m.group())) == stated for m in _NAMES_RUN.finditer(text)
+        len(re.split(r", (?:and )?| and ", m.group())) == stated
+        and (stem is None or stem not in text.lower() or stem in _lead(text, m.start()))
+        for m in _NAMES_RUN.finditer(text)
     ) or any(len(re.split(r"、|和|及", m.group())) == stated for m in _ZH_NAMES_RUN.finditer(text))
 
 

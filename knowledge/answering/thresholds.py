@@ -22,6 +22,8 @@ TIE_MARGIN = 0.03
 # A record this close behind the best found is preferred when only it holds the kind of answer
 # asked (a person for "who", a date for "when").
 SUPPLIED_MARGIN = 0.1
+# … and this close when it gives as many items as the question states ("the three pillars").
+LIST_SUPPLIED_MARGIN = 0.3
 # Below this confidence a fact answer also lists what else came close.
 RELATED_BELOW = 0.75
 

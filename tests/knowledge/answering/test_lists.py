@@ -182,3 +182,54 @@ def test_which_four_countries_is_answered_by_the_fact_naming_four(
         "Which four countries did BDT help with their digital innovation profiles?"
     )
     assert answer.answered and answer.record == "fact:digital-innovation-profiles"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # the plan "based on the three pillars" scores first and lists none of them
+        (
+            "What are the three pillars of the ITU vision for implementing the 2024-2027 "
+            "Strategic Plan?",
+            "fact:strategy-three-pillars",
+        ),
+        (
+            "What are the three pillars the vision for the 2024-2027 Strategic Plan is built on?",
+            "fact:strategy-three-pillars",
+        ),
+        # "strands" says only that there are items: the observatory's four parts
+        (
+            "What are the four strands of the Emerging Trends Observatory?",
+            "fact:strategy-emerging-trends-observatory",
+        ),
+    ],
+)
+def test_the_record_listing_as_many_as_stated_is_found_further_behind(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
+
+
+def test_a_stated_number_is_not_found_in_another_list_of_the_record() -> None:
+    text = (
+        "The discussions focused on three pillars: Pillar 1: Thought leadership. Pillar 2: "
+        "Strategic partnerships and membership engagement – ensuring the engagement of our "
+        "Member States, Sector Members, Associates and Academia, and mobilizing resources. "
+        "Pillar 3: Organizational excellence."
+    )
+    # four names in a run, but the pillars are three
+    assert not enumerates(4, text, "pillars") and enumerates(3, text, "pillars")
+    # an English noun is checked in the English text: a Chinese run of three names is no
+    # three pillars ("remind me of the three pillars" answered with 40 stakeholders before)
+    zh = "他们包括成员国、私营部门、联合国机构和政府间组织、民间团体、学术界以及一些知名人士。"
+    assert not enumerates(3, zh, "pillars") and enumerates(3, zh, "things")
+
+
+def test_remind_me_of_is_no_content(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "Remind me of the three pillars that came out of the Secretary-General's visioning "
+        "exercise?"
+    )
+    assert answer.record != "fact:strategy-external-stakeholders-40plus"
+    assert answer.answered or answer.suggestions[0] == "What are the three pillars of ITU's vision?"
