@@ -60,7 +60,10 @@ _EN_ASKS = (
     re.compile(
         r"\bwhat(?: is|'s| are) (?:the |an? )?(?:acronym |abbreviation |term )?(?P<t>[\w-]+)"
         rf"(?: {_HEAD_EN})?"
-        r"(?: short for| an abbreviation for| an acronym for| stand for)?\s*\??\s*$"
+        r"(?: short for| an abbreviation for| an acronym for| stand for)?"
+        # "… in the C23/36 document on turning the vision into action": where it is written
+        r"(?: (?:in|from|according to|as used in) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,3}"
+        r" (?:document|report|paper)\b[^?]*)?\s*\??\s*$"
     ),
     re.compile(r"\b(?:meaning|definition|full (?:name|form)|expansion) of (?:the )?(?P<t>[\w-]+)"),
     # "define RBM", not "define BDT's core values" (what BDT defined)

@@ -99,6 +99,7 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
+from knowledge.answering.sources import read_source_named, source_tokens, to_doc_tokens
 from knowledge.answering.text import (
     detect_lang,
     detect_script,
@@ -241,6 +242,8 @@ class AnswerEngine:
             )
             for code, d in knowledge.documents.items()
         }
+        self._doc_tokens = to_doc_tokens(self._document_names)
+        self._all_doc_tokens = frozenset(t for tokens in self._doc_tokens.values() for t in tokens)
         # The words of the names of the documents the KPIs come from (and "document").
         kpi_docs = {k.doc for k in knowledge.kpis.values()}
         self._kpi_document_tokens = frozenset(
@@ -867,11 +870,20 @@ class AnswerEngine:
     # -- search over everything ---------------------------------------------------------
 
     def _lookup(self, q: Question) -> Answer:
-        terms = self.index.join_compounds(to_query_terms(q.normalized))
-        acronyms = [a for a in q.acronyms if a not in terms.tokens]
+        # "according to the Council 2023 vision document": where to look, not what for
+        # (its words that name no document, "according", "report", are set aside; those that
+        # name it are held by every record of it)
+        source = read_source_named(q.normalized, self._doc_tokens)
+        naming = source.tokens & self._all_doc_tokens if source is not None else frozenset()
+        dropped = source.tokens - naming if source is not None else frozenset()
+        terms = self.index.join_compounds(to_query_terms(q.normalized, drop=dropped))
+        acronyms = [a for a in q.acronyms if a not in terms.tokens and a not in dropped]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
-        hits = self._prefer_form(q, self.index.search(terms, limit=SUGGESTION_LIMIT + 3))
-        named = list_named_words(q.text) - q.reading.consumed_tokens
+        hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3, source=naming)
+        if source is not None:
+            hits = self._in_documents(hits, source.docs)
+        hits = self._prefer_form(q, hits)
+        named = list_named_words(q.text) - q.reading.consumed_tokens - source_tokens(source)
         hits = self._prefer_named(terms, named, hits)
         hits = self._prefer_bodies(q, hits)
         if hits and self._names_other_bodies(q, hits[0]):
@@ -947,6 +959,12 @@ class AnswerEngine:
             answer.suggestions = suggestions[1:]
             answer.suggestion_records = records[1:]
         return answer
+
+    def _in_documents(self, hits: list[Hit], docs: frozenset[str]) -> list[Hit]:
+        """The hits that stand in the documents named (records of no one document, FAQs,
+        kept); all of them when none of those is left worth suggesting."""
+        kept = [h for h in hits if h.entry.kind != "fact" or self._facts[h.entry.ref].doc in docs]
+        return kept if kept and kept[0].score >= SUGGEST_MIN_SCORE else hits
 
     def _prefer_named(self, terms: QueryTerms, named: set[str], hits: list[Hit]) -> list[Hit]:
         """Put first the best candidate that holds every name the question writes (an
@@ -1192,6 +1210,9 @@ class AnswerEngine:
             and normalize(document.symbol) in normalized
         ):
             return True  # "the Council 2024 report": its document, named with its year
+        source = read_source_named(normalized, self._doc_tokens)
+        if source is not None and fact.doc in source.docs and str(year) in source.tokens:
+            return True  # "according to the Council 2023 vision document"
         # "Since 2019, users have grown": a start, not a figure for 2019
         pattern = re.compile(
             rf"(?<!since )(?<!from )(?<!自)(?<!从)(?<!\d){year}(?!\d)(?!\s*年?(?:以来|起))",

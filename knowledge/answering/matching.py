@@ -247,9 +247,15 @@ class SearchIndex:
         start, end = self._starts[slot], self._starts[slot + 1]
         return self._ids[start:end], self._weights[start:end]
 
-    def _context_credit(self, readings: list[list[_Reading]], top: np.ndarray) -> np.ndarray:
+    def _context_credit(
+        self,
+        readings: list[list[_Reading]],
+        top: np.ndarray,
+        source: frozenset[str] = frozenset(),
+    ) -> np.ndarray:
         """For each candidate in `top`, the credit its document's names add for the query
-        tokens the candidate itself does not hold (or holds more weakly)."""
+        tokens the candidate itself does not hold (or holds more weakly); in full for those
+        that name the document the question says the answer stands in (`source`)."""
         extra = np.zeros(len(top), dtype=np.float32)
         context_ids = self._context_ids[top]
         for ways in readings:
@@ -265,7 +271,8 @@ class SearchIndex:
             held = ids[at] == top if len(ids) else np.zeros(len(top), dtype=bool)
             own[held] = values[at[held]]
             named = np.isin(context_ids, contexts)
-            extra += np.where(named, np.maximum(own, CONTEXT_WEIGHT) - own, 0.0) * weight
+            floor = 1.0 if token in source else CONTEXT_WEIGHT
+            extra += np.where(named, np.maximum(own, floor) - own, 0.0) * weight
         return extra
 
     def has_token(self, token: str) -> bool:
@@ -515,8 +522,15 @@ class SearchIndex:
         return mask
 
     def search(
-        self, terms: QueryTerms, *, kinds: Iterable[str] | None = None, limit: int = 5
+        self,
+        terms: QueryTerms,
+        *,
+        kinds: Iterable[str] | None = None,
+        limit: int = 5,
+        source: frozenset[str] = frozenset(),
     ) -> list[Hit]:
+        """The best `limit` entries for the query terms; `source`: the query's words that name
+        the document the answer stands in (every record of that document holds them)."""
         readings, total = self._weighted_terms(terms)
         if not readings or total <= 0 or not self.entries:
             return []
@@ -543,7 +557,7 @@ class SearchIndex:
         top = np.argpartition(-scores, count - 1)[:count]
         # The best candidates by their own words, then credited with their documents' words
         # (on the candidates only: a document's title is shared by thousands of records).
-        ranked = scores[top] + self._context_credit(readings, top)
+        ranked = scores[top] + self._context_credit(readings, top, source)
         order = np.argsort(-ranked, kind="stable")[:RERANK_CANDIDATES]
         top = top[order]
         coverages = np.minimum(1.0, ranked[order] / total)
