@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache, partial
 from typing import Any
 
 from knowledge.answering._budget_answers import POINTS_APART, BudgetAnswers
@@ -244,6 +245,10 @@ class AnswerEngine:
         }
         self._doc_tokens = to_doc_tokens(self._document_names)
         self._all_doc_tokens = frozenset(t for tokens in self._doc_tokens.values() for t in tokens)
+        # read once per question: the year check asks it of every candidate
+        self._read_source = lru_cache(maxsize=64)(
+            partial(read_source_named, doc_tokens=self._doc_tokens)
+        )
         # The words of the names of the documents the KPIs come from (and "document").
         kpi_docs = {k.doc for k in knowledge.kpis.values()}
         self._kpi_document_tokens = frozenset(
@@ -873,7 +878,7 @@ class AnswerEngine:
         # "according to the Council 2023 vision document": where to look, not what for
         # (its words that name no document, "according", "report", are set aside; those that
         # name it are held by every record of it)
-        source = read_source_named(q.normalized, self._doc_tokens)
+        source = self._read_source(q.normalized)
         naming = source.tokens & self._all_doc_tokens if source is not None else frozenset()
         dropped = source.tokens - naming if source is not None else frozenset()
         terms = self.index.join_compounds(to_query_terms(q.normalized, drop=dropped))
@@ -1210,7 +1215,7 @@ class AnswerEngine:
             and normalize(document.symbol) in normalized
         ):
             return True  # "the Council 2024 report": its document, named with its year
-        source = read_source_named(normalized, self._doc_tokens)
+        source = self._read_source(normalized)
         if source is not None and fact.doc in source.docs and str(year) in source.tokens:
             return True  # "according to the Council 2023 vision document"
         # "Since 2019, users have grown": a start, not a figure for 2019

@@ -36,6 +36,8 @@ _TAIL_ZH = re.compile(
     r"(?:里|中|内)(?:提到|说|所说|所述|写|指出|提出|讲)?的?|(?:提到|说|所说|所述|写|指出|提出|讲)的?"
 )
 _QUOTES = frozenset("“”「」《》\"'")
+_LETTER = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"\d")
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
@@ -132,8 +134,10 @@ def _english_spans(
 def _symbol_docs(word: str, doc_tokens: Mapping[str, frozenset[str]]) -> frozenset[str]:
     """The documents whose symbol this word is ("c23/36", "tdag-23"): each of its tokens is
     one of theirs, one with a letter and a digit."""
+    if not (_LETTER.search(word) and _DIGIT.search(word)):
+        return frozenset()
     tokens = to_query_terms(word).tokens
-    if not any(re.search(r"[a-z]", t) and re.search(r"\d", t) for t in tokens):
+    if not any(_LETTER.search(t) and _DIGIT.search(t) for t in tokens):
         return frozenset()
     docs = frozenset(doc_tokens)
     for token in tokens:
