@@ -1129,7 +1129,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         DIFFERENCE,
         re.compile(
-            r"\bexceeds?\b|\bby how much\b|\bhow much (?:more|less|bigger|higher|lower)\b"
+            r"\bexceeds?\b|\bby how (?:much|many)\b|\bhow much (?:more|less|bigger|higher|lower)\b"
             r"|\bhow many (?:more|fewer|less)\b"
             r"|多多少|少多少|高出多少|相差多少|差多少|超出多少|超过多少"
             r"|(?:多|少|增加|增长|减少|提高|下降)了多少" + "|" + ZH_COMPARED.pattern

@@ -745,3 +745,11 @@ def test_two_counts_of_one_group_at_two_times_are_no_part_and_whole(
     # a part and its whole still are
     share = answer_engine.answer("What percentage of learners completed their course in 2022?")
     assert share.answered and "76.9%" in render_answer_text(share)
+
+
+def test_by_how_many_is_a_difference(answer_engine: AnswerEngine) -> None:
+    # "from 40 to 65 staff": the fact itself gave no 25 before
+    answer = answer_engine.answer(
+        "By how many did the number of staff in the visioning exercise grow?"
+    )
+    assert "65 − 40 = 25" in render_answer_text(answer)
