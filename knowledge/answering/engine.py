@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache, partial
 from typing import Any
 
 from knowledge.answering._budget_answers import POINTS_APART, BudgetAnswers
@@ -100,7 +99,12 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.sources import read_source_named, source_tokens, to_doc_tokens
+from knowledge.answering.sources import (
+    SourceNamed,
+    read_source_named,
+    source_tokens,
+    to_doc_tokens,
+)
 from knowledge.answering.text import (
     detect_lang,
     detect_script,
@@ -245,10 +249,9 @@ class AnswerEngine:
         }
         self._doc_tokens = to_doc_tokens(self._document_names)
         self._all_doc_tokens = frozenset(t for tokens in self._doc_tokens.values() for t in tokens)
-        # read once per question: the year check asks it of every candidate
-        self._read_source = lru_cache(maxsize=64)(
-            partial(read_source_named, doc_tokens=self._doc_tokens)
-        )
+        # the last question's source, read once (the year check asks it of every candidate);
+        # one plain tuple, so that the engine pickles and threads only ever recompute it
+        self._last_source: tuple[str, SourceNamed | None] = ("", None)
         # The words of the names of the documents the KPIs come from (and "document").
         kpi_docs = {k.doc for k in knowledge.kpis.values()}
         self._kpi_document_tokens = frozenset(
@@ -964,6 +967,20 @@ class AnswerEngine:
             answer.suggestions = suggestions[1:]
             answer.suggestion_records = records[1:]
         return answer
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (the engine cache) without the last question asked."""
+        state = self.__dict__.copy()
+        state["_last_source"] = ("", None)
+        return state
+
+    def _read_source(self, normalized: str) -> SourceNamed | None:
+        """The document a question names as where its answer stands."""
+        text, source = self._last_source
+        if text != normalized:
+            source = read_source_named(normalized, self._doc_tokens)
+            self._last_source = (normalized, source)
+        return source
 
     def _in_documents(self, hits: list[Hit], docs: frozenset[str]) -> list[Hit]:
         """The hits that stand in the documents named (records of no one document, FAQs,
