@@ -70,6 +70,9 @@ _FILLER_EN = (
     r"(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|give|let) me",
     r"would you mind (?:telling|reminding|showing) me",
     r"\bremind me(?: of| about)?\b",
+    # how plainly: "in plain words, what's …", "simply put"
+    r"\bin (?:plain|simple|layman'?s?|everyday) (?:words|terms|english|language)\b"
+    r"|\bin a nutshell\b|\bsimply put\b|\bput simply\b",
     r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
     r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
     r"i(?: was|'m| am|'ve been| have been)? (?:just )?trying to (?:remember|recall|find out"
@@ -223,7 +226,22 @@ def _clauses(text: str) -> list[tuple[str, str]]:
         pieces.append((text[start : match.start()], match.group()))
         start = match.end()
     pieces.append((text[start:], ""))
-    return [(c.strip(" ()[]'\"“”「」"), end) for c, end in pieces if c.strip(" ()[]'\"“”「」")]
+    return [(c, end) for c, end in ((_unwrap(c), end) for c, end in pieces) if c]
+
+
+_OPENING = {"'": "'", '"': '"', "”": "“", "」": "「"}
+_AROUND = " ()[]'\"“”「」"
+
+
+def _unwrap(clause: str) -> str:
+    """A clause without the spaces, brackets and quotes around it ("'thanks'"); a quote that
+    closes a name inside it stays ("the definition of 'ITU as One'")."""
+    stripped = clause.strip(_AROUND)
+    closing = clause.rstrip(" ()[]")[-1:]
+    opening = _OPENING.get(closing)
+    if opening is not None and opening in stripped:
+        return stripped + closing  # the name's closing quote
+    return stripped
 
 
 @lru_cache(maxsize=4096)

@@ -38,6 +38,11 @@ from knowledge.answering.text import normalize
         # how the asker wants it answered, what they want to check
         ("Hi - keep it short: what is the P2 budget? thanks!", "what is the P2 budget?"),
         ("想跟你確認一件事：務虛會的目的是什麼？麻煩簡短回答就好，感謝！", "務虛會的目的是什麼？"),
+        ("Remind me of the three pillars of the vision?", "the three pillars of the vision?"),
+        (
+            "In plain words, what's the definition of 'ITU as One'?",
+            "what's the definition of 'ITU as One'?",
+        ),
     ],
 )
 def test_strip_filler_keeps_only_the_question(question: str, core: str) -> None:
