@@ -244,3 +244,23 @@ def test_a_chinese_answer_never_wraps_an_english_heading_in_a_section_number(
 ) -> None:
     text = render_answer_text(answer_engine.answer("变革推动者计划是什么时候启动的？"))
     assert "“最新实施情况”部分，f)" in text and "第Update" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        # "how many outcomes does P1 have": each theme's count and, for several, the total
+        (
+            "How many outcomes does P1 have?",
+            ["(P1-EMT) (1):", "(P1-INF) (6):", "In all: 7 outcomes."],
+        ),
+        ("P3有多少项成果？", ["（P3-CD）的成果（3项）：", "合计：8项成果。"]),
+        ("What outputs are planned for E2?", ["(E2-X) (4):"]),
+    ],
+)
+def test_outcomes_and_outputs_are_counted(
+    answer_engine: AnswerEngine, question: str, counts: list[str]
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert all(c in text for c in counts)
+    assert ("In all" in text or "合计" in text) == (len(counts) > 1)
