@@ -45,6 +45,7 @@ from knowledge.answering.thresholds import (
 )
 from knowledge.answering.understanding import Question, Target
 from knowledge.store import models
+from knowledge.store.record_refs import to_record
 
 # "Which priority has a KPI on …", "这个KPI属于哪个主题": the question asks whose a KPI is;
 # "which KPI tracks women at meetings", "is there a KPI on IPv6", "哪个指标与女性有关": it asks
@@ -87,7 +88,8 @@ _KPI_SEARCH_FORM = re.compile(
     r"|concerns?|concerning|monitors?|monitoring|relates? to|related to|deals? with|about"
     r"|looks? at|focus(?:es)? on|is there|are there|counts?|counting|carr(?:y|ies)"
     r"|includes?|including|contains?|holds?|within(?: it)?|belongs?|belonging|falls?|sits?"
-    r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for|mentioning|naming|citing|referring to)\b"
+    r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for|mentioning|naming|citing|referring to"
+    r"|mentions?|mentioned|refers? to|talks? about|speaks? (?:of|about)|aims? (?:at|to))\b"
     r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有"
 )
 
@@ -321,6 +323,39 @@ class RecordAnswers:
             return None
         # The form itself says a KPI is wanted: the search only has to tell which one.
         return self.kpi_answer(q.lang, found.entry.ref, min(CERTAIN, SEARCH_HIT_BASE + found.score))
+
+    def result_owner(self, q: Question, kind: str) -> Answer | None:
+        """The outcomes (or outputs) of the theme whose own outcome a question names by its
+        words ("which outcomes mention SIDS", "哪个主题的成果涉及电子商务"): every theme with
+        one as close as the best; None when no outcome's text explains what is asked."""
+        residue = _KPI_SEARCH_FORM.sub(" ", q.reading.residue)
+        terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
+        if not terms.tokens:
+            return None
+        hits = self.index.search(terms, kinds=(kind,), limit=KPI_CANDIDATES)
+        if not hits or hits[0].coverage < KPI_OWNER_MIN_COVERAGE:
+            return None
+        texts = [*hits[0].entry.key_texts, *hits[0].entry.body_texts]
+        missing = self.index.list_missing_words(terms, texts)
+        if any(t.isascii() and w >= DISTINCTIVE_MIN_WEIGHT for t, w in missing):
+            return None  # "which outcomes mention bitcoin"
+        close = [h for h in hits if h.score >= hits[0].score - TIE_MARGIN]
+        themes = list(dict.fromkeys(h.entry.ref.split("#")[0] for h in close))
+        found = replace(q, targets=[Target(code) for code in themes])
+        confidence = min(CERTAIN, SEARCH_HIT_BASE + hits[0].score)
+        answer = self.results(found, kind + "s", confidence)
+        if len(themes) == 1:
+            answer.record = to_record(kind, hits[0].entry.ref)
+        else:
+            # an output many themes share ("convening platforms"): in each, the ones asked
+            positions = {h.entry.ref for h in close}
+            for group in answer.parts["groups"]:
+                code = group["theme"].code
+                group["entries"] = [
+                    e for e in group["entries"] if f"{code}#{e.position}" in positions
+                ]
+            answer.parts["matching"] = True
+        return answer
 
     def _kpis_on_topics(self, q: Question, residue: str, one_found: bool) -> Answer | None:
         """Every KPI on the topics a question asks for several KPIs on ("which KPIs deal with

@@ -759,6 +759,11 @@ class AnswerEngine:
             return self.budgets.combine(q, op) or self.records.overview(q, q.targets)
         if reading.has("output", "outcome") and targets:
             return self.records.results(q, "outputs" if reading.has("output") else "outcomes")
+        if reading.has("output", "outcome"):
+            # "which theme's outcomes deal with e-commerce", "哪个主题的成果涉及电子商务"
+            owner = self.records.result_owner(q, "output" if reading.has("output") else "outcome")
+            if owner is not None:
+                return owner
         if reading.has("budget", "share"):
             if targets and _BY_THEME.search(q.normalized):
                 # "how is P2's money split between its two themes", "P2各主题的预算": the

@@ -322,3 +322,21 @@ def test_risks_are_picked_out_by_every_rating_asked(
     answer_engine: AnswerEngine, question: str, text: str
 ) -> None:
     assert text in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "themes"),
+    [
+        ("Which outcomes mention SIDS?", ["P1-INF"]),
+        ("哪个主题的成果涉及电子商务？", ["P1-INF"]),
+        ("Which theme's outcomes talk about e-commerce?", ["P1-INF"]),
+        # an output several themes share: each of them
+        ("Which outputs include convening platforms?", ["E1-X", "E2-X"]),
+    ],
+)
+def test_the_theme_whose_outcome_a_question_names(
+    answer_engine: AnswerEngine, question: str, themes: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind in (AnswerKind.OUTCOMES, AnswerKind.OUTPUTS)
+    assert [g["theme"].code for g in answer.parts["groups"]][: len(themes)] == themes
