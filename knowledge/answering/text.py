@@ -9,6 +9,24 @@ from functools import lru_cache
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
+# Taiwan's words for ICT terms, with the mainland word the documents use (in traditional
+# characters; converted to simplified with the rest).
+_TAIWAN = {
+    "網際網路": "互聯網",
+    "行動網路": "移動網絡",
+    "網路": "網絡",
+    "數位": "數字",
+    "資訊": "信息",
+    "軟體": "軟件",
+    "硬體": "硬件",
+    "寬頻": "寬帶",
+    "人工智慧": "人工智能",
+    "資料": "數據",
+    "專案": "項目",
+    "影片": "視頻",
+    "連線": "連接",
+}
+_TAIWAN_WORDS = re.compile("|".join(sorted(_TAIWAN, key=len, reverse=True)))
 # Scripts of an answer: the question's; Chinese is written simplified unless asked in
 # traditional characters.
 HANS = "hans"
@@ -82,8 +100,14 @@ def normalize(text: str) -> str:
     """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
     text = unicodedata.normalize("NFKC", text)
     if is_chinese(text):
+        simplified = _T2S.convert(text)
+        if simplified != text:
+            # written in traditional characters: Taiwan's words for what the documents say
+            # otherwise ("數位" digital, "網路" network); OpenCC's tw2sp does this for every
+            # word, and some wrongly here ("指標" indicator becomes 指针, a pointer)
+            simplified = _T2S.convert(_TAIWAN_WORDS.sub(lambda m: _TAIWAN[m.group()], text))
         # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
-        text = _T2S.convert(text).replace("甚么", "什么")
+        text = simplified.replace("甚么", "什么")
     text = text.lower().replace("’", "'")
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.text_render import render_answer_text
+from knowledge.answering import AnswerEngine
 from knowledge.answering.text import (
     detect_lang,
     han_bigrams,
@@ -63,3 +65,17 @@ def test_a_character_between_particles_stands_alone_as_a_word() -> None:
     # measure words and glue verbs between particles are no words
     assert han_lone_words("iscg是干什么用的") == []
     assert han_lone_words("多少钱") == []
+
+
+def test_taiwan_words_are_read_as_the_documents_words() -> None:
+    # written in traditional characters with Taiwan's words: 數位 is 数字, 網路 is 网络
+    assert normalize("數位包容性的網路安全資料") == "数字包容性的网络安全数据"
+    # "指標" stays an indicator (OpenCC's tw2sp would make it 指针, a pointer)
+    assert normalize("E4有哪些關鍵績效指標？") == "e4有哪些关键绩效指标?"
+    # simplified text is left as written
+    assert normalize("数位") == "数位"
+
+
+def test_a_taiwan_worded_question_is_answered(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("數位創新生態系統的預算是多少？")
+    assert answer.answered and "362,000" in render_answer_text(answer)
