@@ -966,6 +966,15 @@ _EN_ASKED_ATTRIBUTE = re.compile(
     r" (?:the |its |their )?(?P<attr>[a-z][a-z\-]*(?: [a-z][a-z\-]*)?) (?:of|in|at|for|during"
     r"|like)\b"
 )
+# A thing asked for as needed or provided ("do I need a visa to attend GSR-23", "is lunch
+# provided at the retreat"): what the question is about is that thing.
+_EN_ASKED_THING = re.compile(
+    r"\b(?:do|does|will|would|should) (?:i|we|you|staff|participants|delegates|attendees|they"
+    r"|one|everyone) (?:need|require|have to (?:bring|get|have|show|wear)) (?:a |an |any |the |my "
+    r"|our |their )?(?P<attr>[a-z][a-z\-]*) (?:to|for|at|in|when|before|during)\b"
+    r"|\b(?:is|are|will) (?:there )?(?:a |an |any |the )?(?P<thing>[a-z][a-z\-]*) (?:be )?"
+    r"(?:provided|served|offered|available|included|reimbursed|covered) (?:at|in|for|during|by)\b"
+)
 _ZH_ASKED_ATTRIBUTE = re.compile(
     r"的(?P<attr>[\u4e00-\u9fff]{2,4}?)(?:如何|怎么样|怎样|是什么样|会怎样|好不好|好吗"
     r"|有多少天|有几天|是多少天|多长时间)"  # "员工的年假有多少天"
@@ -978,6 +987,7 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
 # A person's pay: never a budget line's amount ("P4职级的工资" is the pay of grade P4).
 _PAY = re.compile(
     r"\b(?:salary|salaries|wages?|pay ?scales?|paychecks?|payslips?|remuneration)\b"
+    r"|\bearns?\b(?! (?:a |an |the |their |its )?(?:certificate|badge|diploma|degree))"
     r"|工资|薪资|薪水|薪酬|月薪|年薪|薪金"
 )
 
@@ -1004,10 +1014,23 @@ _ANSWER_FORM_WORDS = frozenset(
 )
 
 
+def read_asked_thing(text: str) -> str | None:
+    """The thing a question asks whether it is needed or provided ("visa" in "do I need a
+    visa to attend GSR-23", "lunch" in "is lunch provided at the retreat"; text normalised)."""
+    match = _EN_ASKED_THING.search(text)
+    if match is None:
+        return None
+    return match["attr"] or match["thing"]
+
+
 def read_asked_attribute(text: str) -> str | None:
     """The attribute a question asks of something ("weather" in "what's the weather in
-    Geneva", 天气 in "日内瓦的天气如何"), if it asks one in those forms (text normalised) and
-    it is no word of the answer's form ("the name of")."""
+    Geneva", 天气 in "日内瓦的天气如何"; "visa" in "do I need a visa to attend …"), if it asks
+    one in those forms (text normalised) and it is no word of the answer's form ("the name
+    of")."""
+    thing = read_asked_thing(text)
+    if thing is not None:
+        return thing
     match = _EN_ASKED_ATTRIBUTE.search(text) or _ZH_ASKED_ATTRIBUTE.search(text)
     if match is None:
         return None

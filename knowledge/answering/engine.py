@@ -44,6 +44,7 @@ from knowledge.answering.answerability import (
     read_actor_verb,
     read_asked_attribute,
     read_asked_class,
+    read_asked_thing,
     read_counted,
     read_event_verb,
     read_operation,
@@ -489,6 +490,16 @@ class AnswerEngine:
         wanted = self._wanted(q)
         if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
+        thing = read_asked_thing(q.normalized)
+        if (
+            answer.answered
+            and answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
+            and thing is not None
+            and self.index.list_missing_words(to_query_terms(thing), self._answer_texts(q, answer))
+        ):
+            # "is lunch provided at the BDT retreat": a record of the retreat that never
+            # speaks of lunch says nothing of it
+            return self._cannot_answer(q, answer, None)
         if answer.answered and not self._is_supplied(q, answer, wanted):
             # "OP-23风险的风险所有者由谁指定": the risks do not say who; a fact found may
             found = None if answer.kind in _SEARCHED_KINDS else self._lookup(q)

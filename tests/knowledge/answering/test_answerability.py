@@ -1204,6 +1204,9 @@ def test_a_planned_act_asked_in_the_future_tense_is_dated(answer_engine: AnswerE
         "日内瓦的气温怎么样？",
         "What's the salary of the BDT Director?",
         "BDT员工的年假有多少天？",  # not the retreat's five days
+        # a thing asked as needed or provided: GSR-23's dates were the answer before
+        "Do I need a visa to attend GSR-23 in Egypt?",
+        "Will delegates need a passport to attend the WSIS Forum?",
     ],
 )
 def test_an_attribute_the_store_never_speaks_of_is_declined(
@@ -1228,6 +1231,8 @@ def test_an_attribute_the_store_never_speaks_of_is_declined(
         ("国际电联学院的效果怎么样", None),
         ("招聘战略和政策应如何调整", None),  # a verb asked after a modal
         ("员工的年假有多少天", "年假"),
+        ("do i need a visa to attend gsr-23?", "visa"),
+        ("is lunch provided at the retreat?", "lunch"),
     ],
 )
 def test_read_asked_attribute(question: str, attribute: str | None) -> None:

@@ -709,6 +709,7 @@ def test_review_cases_of_kpis_and_budgets_are_answered(
         "Which KPIs deal with women and blockchain?",  # a topic no KPI speaks of
         "P4职级的工资一个月多少钱？",  # a grade's pay, not the P4 budget
         "What is the salary of a P4 officer?",
+        "How much does a P4 earn at ITU?",  # the P4 budget before
         "国际电联有多少部门？",  # 部门 is a noun, not the measure word 部
         "By what percentage did ITU Academy users grow in 2022?",  # 8,000 new users: added
     ],
