@@ -710,6 +710,9 @@ def test_review_cases_of_kpis_and_budgets_are_answered(
         "P4职级的工资一个月多少钱？",  # a grade's pay, not the P4 budget
         "What is the salary of a P4 officer?",
         "How much does a P4 earn at ITU?",  # the P4 budget before
+        # paying, asked yes or no, of what the store says nothing of paying for
+        "國際電聯學院的證書要付費嗎？",
+        "Is the ITU Academy certificate free?",
         "国际电联有多少部门？",  # 部门 is a noun, not the measure word 部
         "By what percentage did ITU Academy users grow in 2022?",  # 8,000 new users: added
     ],
@@ -782,3 +785,11 @@ def test_a_lines_budget_asked_theme_by_theme_gives_its_themes(
     assert all(a in text for a in amounts), text
     # the line's own budget asked alone is still the line's
     assert "756,000" in render_answer_text(answer_engine.answer("What is the budget of P2?"))
+
+
+@pytest.mark.parametrize("question", ["Did BCG charge ITU for its work?", "BCG的工作是免费的吗？"])
+def test_paying_asked_yes_or_no_is_answered_by_pro_bono(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:bcg-engagement-pro-bono"
