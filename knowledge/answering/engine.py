@@ -393,7 +393,11 @@ class AnswerEngine:
     def _asks_an_unknown_attribute(self, q: Question) -> bool:
         """Whether the attribute a question asks of something is a word the store never
         uses in any spelling, synonym or inflection (a Chinese one: none of its pairs)."""
+        # "which hotel is recommended for GSR-23": the class of thing asked for, likewise (an
+        # English one: a Chinese class is as often an everyday word, 哪些事情, 哪些办法)
         attribute = read_asked_attribute(q.normalized)
+        if attribute is None and not is_chinese(q.normalized):
+            attribute = read_asked_class(q.normalized)
         if attribute is None:
             return False
         terms = to_query_terms(attribute)

@@ -1207,6 +1207,8 @@ def test_a_planned_act_asked_in_the_future_tense_is_dated(answer_engine: AnswerE
         # a thing asked as needed or provided: GSR-23's dates were the answer before
         "Do I need a visa to attend GSR-23 in Egypt?",
         "Will delegates need a passport to attend the WSIS Forum?",
+        # a class of thing the store never names: GSR-23's dates were the answer before
+        "Which hotel is recommended for GSR-23?",
     ],
 )
 def test_an_attribute_the_store_never_speaks_of_is_declined(
