@@ -28,7 +28,7 @@ _SOCIAL_EN = (
     r"thanks?|thank you|thx|cheers|many thanks|much appreciated|appreciated|ta",
     r"sorry|apologies|pardon|excuse me",
     r"i(?:'m| am|'ve| have|'d| would| keep| was| need| think| just| hope)\b",
-    r"hope\b|no rush|no worries|no hurry|quick (?:one|question)|random (?:one|question)"
+    r"hope\b|no rush|no worries|no hurry|quick (?:one|question|q)|random (?:one|question)"
     r"|bit of a|one more|another (?:one|question)|just curious|curious|out of curiosity",
     r"for (?:a|an|the|my) (?:note|slide|report|briefing|newsletter|memo|email|presentation|call)",
     r"a colleague|my (?:boss|manager|colleague|team)|my \w+ (?:wants|asked|is asking|needs)",
@@ -70,6 +70,11 @@ _FILLER_EN = (
     r"(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|give|let) me",
     r"would you mind (?:telling|reminding|showing) me",
     r"\bremind me(?: of| about)?\b",
+    # a request for a summary: "what's the deal with the Transformers programme", "give me a
+    # rundown of …"
+    r"\bthe (?:deal|story|lowdown|scoop) (?:with|on)\b"
+    r"|(?:(?:can|could) you )?(?:(?:give|send) me )?\b(?:a |an )?(?:quick |short |brief )?"
+    r"(?:rundown|recap|run-through|explanation) (?:of|on)\b",
     # how plainly: "in plain words, what's …", "simply put"
     r"\bin (?:plain|simple|layman'?s?|everyday) (?:words|terms|english|language)\b"
     r"|\bin a nutshell\b|\bsimply put\b|\bput simply\b",
@@ -218,6 +223,13 @@ def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
     return not _ASKS.search(_FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))
 
 
+# A yes-or-no question put as a check: "is it true that BCG worked for free" asks whether
+# BCG worked for free; "is" keeps it a yes-or-no question.
+_CHECKED = re.compile(
+    r"\b(?:is it (?:true|right|correct)|am i right(?: in thinking)?) that\b", re.IGNORECASE
+)
+
+
 def _clauses(text: str) -> list[tuple[str, str]]:
     """(clause, the punctuation that ended it)."""
     pieces: list[tuple[str, str]] = []
@@ -255,7 +267,7 @@ def strip_filler(text: str) -> str:
         if _is_small_talk(clause, patterns):
             changed = True
             continue
-        cleaned = _FILLER.sub(" ", clause)
+        cleaned = _FILLER.sub(" ", _CHECKED.sub("is", clause))
         cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
         cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")

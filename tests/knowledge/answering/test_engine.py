@@ -793,3 +793,18 @@ def test_paying_asked_yes_or_no_is_answered_by_pro_bono(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == "fact:bcg-engagement-pro-bono"
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("Hello! Is it true that BCG worked for free?", "fact:bcg-engagement-pro-bono"),
+        ("Quick q: what's the deal with the Transformers programme?", None),
+        ("Can you give me a quick rundown of what ITU as One means?", "fact:itu-as-one-definition"),
+    ],
+)
+def test_chatty_forms_are_read_as_the_question(
+    answer_engine: AnswerEngine, question: str, record: str | None
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and (record is None or answer.record == record)

@@ -40,6 +40,13 @@ from knowledge.answering.text import normalize
         ("想跟你確認一件事：務虛會的目的是什麼？麻煩簡短回答就好，感謝！", "務虛會的目的是什麼？"),
         ("Remind me of the three pillars of the vision?", "the three pillars of the vision?"),
         (
+            "Quick q: what's the deal with the Transformers programme?",
+            "what's the Transformers programme?",
+        ),
+        ("Can you give me a quick rundown of what ITU as One means?", "what ITU as One means?"),
+        # a check stays a yes-or-no question
+        ("Hello! Is it true that BCG worked for free?", "is BCG worked for free?"),
+        (
             "In plain words, what's the definition of 'ITU as One'?",
             "what's the definition of 'ITU as One'?",
         ),
