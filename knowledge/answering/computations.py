@@ -963,6 +963,10 @@ def compute_in_fact(
         counts = [did[0], max(of, key=lambda c: c.value)] if len(did) == 1 and of else []
     if len(counts) != 2 or any(c.value == 0 for c in counts):
         return None
+    if len({bool(_THINGS_COUNTED.match(c.phrase.strip().lower())) for c in counts}) > 1:
+        # "学院2022年一共培训了多少学员": 200 courses and 5,200 learners are no two counts of
+        # one thing to add, compare or divide (5,400 before)
+        return None
     source: SourceRef = to_source(knowledge, fact.doc, fact.section)
     parts: dict[str, Any] = {"op": "fact_" + op, "fact": fact, "counts": counts}
     if op == "share":

@@ -753,3 +753,10 @@ def test_by_how_many_is_a_difference(answer_engine: AnswerEngine) -> None:
         "By how many did the number of staff in the visioning exercise grow?"
     )
     assert "65 − 40 = 25" in render_answer_text(answer)
+
+
+def test_counts_of_different_things_are_not_added(answer_engine: AnswerEngine) -> None:
+    # "近200个培训课程……5 200多名学员": courses and learners, no sum (5,400 before)
+    answer = answer_engine.answer("国际电联学院2022年一共培训了多少学员啊？")
+    assert answer.kind is not AnswerKind.COMPUTE
+    assert "5 200" in render_answer_text(answer) or "5,200" in render_answer_text(answer)
