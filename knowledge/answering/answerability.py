@@ -943,13 +943,14 @@ _EN_ASKED_CLASS = re.compile(
     r"|will)\b"
 )
 _ZH_ASKED_CLASS = re.compile(
-    r"哪(?:个|一个|些|家|所|项)(?:新的?|新)?([\u4e00-\u9fff]{2,4}?)(?=[？?，,。！!]|$)"
+    r"(?:哪(?:个|一个|些|家|所|项)|什么)(?:新的?|新)?([\u4e00-\u9fff]{2,4}?)(?=[？?，,。！!]|$)"
 )
 # Classes the structured answers handle, or too general to tell records apart.
 _GENERAL_CLASSES = frozenset(
     "priority priorities theme themes enabler enablers kpi kpis indicator thing things one ones "
     "kind kinds type types year years month months day days date dates time times way ways "
-    "重点工作 主题 推动因素 指标 关键绩效指标 方面 东西 时候 时间 方式 方法".split()
+    "重点工作 主题 推动因素 指标 关键绩效指标 方面 东西 时候 时间 方式 方法 意思 原因 作用 内容"
+    " 情况 样子".split()
 )
 
 

@@ -36,6 +36,7 @@ from knowledge.answering.answerability import (
     read_action,
     read_actor_verb,
     read_asked_attribute,
+    read_asked_class,
     read_counted,
     read_event_verb,
     read_operation,
@@ -1244,3 +1245,22 @@ def test_read_asked_attribute(question: str, attribute: str | None) -> None:
 def test_a_known_attribute_is_still_answered(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("GSR-23的主题是什么？")
     assert answer.answered and "可持续数字未来的监管" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("电信发展局主任召集了哪个新委员会？", "委员会"),
+        ("电信发展局主任在务虚会后成立了什么委员会？", "委员会"),
+        ("which committee did the director convene?", "committee"),
+        ("这是什么意思？", None),  # too general to tell records apart
+    ],
+)
+def test_read_asked_class(question: str, asked: str | None) -> None:
+    assert read_asked_class(question) == asked
+
+
+def test_the_record_naming_the_class_asked_is_preferred(answer_engine: AnswerEngine) -> None:
+    # the 2018 retreat's conclusions scored first; "什么委员会" asks for a committee
+    answer = answer_engine.answer("电信发展局主任在2023年2月的务虚会后成立了什么委员会？")
+    assert answer.answered and answer.record == "fact:management-executive-committee"
