@@ -102,7 +102,20 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         ("products and services", "product and service"),
         ("输出成果", "产品和服务"),
     ),
-    "outcome": (frozenset({"outcome"}), ("expected result",), ("预期成果", "成果")),
+    "outcome": (
+        frozenset({"outcome"}),
+        (
+            "expected result",
+            "results expected",
+            "results are expected",
+            "intended result",
+            "aim to achieve",
+            "aims to achieve",
+            "expect to achieve",
+            "expects to achieve",
+        ),
+        ("预期成果", "成果", "预期结果"),
+    ),
     "risk": (frozenset({"risk"}), (), ("风险",)),
     "mitigation": (
         frozenset({"mitigation", "mitigate", "mitigating"}),

@@ -340,3 +340,16 @@ def test_the_theme_whose_outcome_a_question_names(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind in (AnswerKind.OUTCOMES, AnswerKind.OUTPUTS)
     assert [g["theme"].code for g in answer.parts["groups"]][: len(themes)] == themes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does P5 aim to achieve in terms of resource mobilization?",
+        "What results are expected for the infrastructure theme?",
+    ],
+)
+def test_what_a_line_aims_to_achieve_is_its_outcomes(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).kind is AnswerKind.OUTCOMES
