@@ -1089,6 +1089,10 @@ STATED_CHANGE = re.compile(
     r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
     # "if E1's budget doubled", "翻倍": a rise of 100%
     r"|\b(?P<dir4>doubled?|doubling)\b(?P<p4>)|(?P<zdir3>翻倍|翻一番|加倍)(?P<zp3>)"
+    # "if 10% of P2's budget were cut, how much is left"
+    r"|(?P<p5>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent) of [^?%]{0,40}?\b(?:were|was|is|are|gets?|got"
+    r"|has been|had been|will be|would be) (?P<dir5>cut|reduced|removed|slashed|trimmed|lost"
+    r"|increased|raised|added)\b"
 )
 
 # "P5的预算相当于P1预算的百分之几", "what percentage of P1's budget is P5's", "P5 as a share
@@ -1184,7 +1188,10 @@ def read_operation(text: str) -> str | None:
     return None
 
 
-_SUMMED = re.compile(r"\bcombined\b|\btogether\b|\bin total\b|\btotal of\b|合计|加起来|一共|总共")
+_SUMMED = re.compile(
+    r"\bcombined\b|\btogether\b|\bin total\b|\btotal (?:[a-z]+ )?of\b|\bsum of\b|\baltogether\b"
+    r"|\badd(?:ed)? up\b|合计|加起来|一共|总共|共计|总计|总和"
+)
 
 
 def is_computed(operation: str | None, answer_operation: str) -> bool:

@@ -102,7 +102,8 @@ _SHARE_WANTED = re.compile(
 )
 _DOWN = frozenset(
     "cut cuts reduce reduced reducing decrease decreased decreasing lowered dropped trimmed "
-    "slashed reduction drop less lower smaller 减少 削减 降低 缩减 下调 砍掉 减掉 少".split()
+    "slashed reduction drop less lower smaller removed lost"
+    " 减少 削减 降低 缩减 下调 砍掉 减掉 少".split()
 )
 # What is left of the whole once the lines named are taken out: "not allocated to P1-P4",
 # "除P1至P4以外的预算"

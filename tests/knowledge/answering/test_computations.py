@@ -760,3 +760,18 @@ def test_counts_of_different_things_are_not_added(answer_engine: AnswerEngine) -
     answer = answer_engine.answer("国际电联学院2022年一共培训了多少学员啊？")
     assert answer.kind is not AnswerKind.COMPUTE
     assert "5 200" in render_answer_text(answer) or "5,200" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        # the percentage before its verb: what is left, not the 10% itself (75,600 before)
+        ("If 10% of P2's budget were cut, how much would be left?", 680400),
+        # "total budget of": a sum that leaves a line out, not "what is left" of the whole
+        ("What's the total budget of all enablers except E2?", 934000),
+    ],
+)
+def test_a_cut_stated_first_and_a_total_of_the_rest(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    assert answer_engine.answer(question).parts["result"] == result
