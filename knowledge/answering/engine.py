@@ -15,6 +15,7 @@ from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     ACTOR,
     AMOUNT,
+    AVERAGE,
     CONVERT,
     COUNT,
     DATE,
@@ -202,7 +203,7 @@ _SEARCHED_KINDS = frozenset({AnswerKind.FACT, AnswerKind.FAQ})
 # Things a question adds up or compares that are no budget lines of the plan.
 _OTHER_THINGS = re.compile(r"\b(?:projects?|initiatives?|grants?|contracts?)\b|项目|倡议|合同|赠款")
 # Computations between figures that no fact states as such.
-_COMPARISONS = frozenset({DIFFERENCE, RATIO, RELATIVE_TO})
+_COMPARISONS = frozenset({DIFFERENCE, RATIO, RELATIVE_TO, AVERAGE})
 _KPI_KINDS = frozenset({AnswerKind.KPI_DETAIL, AnswerKind.KPI_LIST, AnswerKind.KPI_TOTAL})
 # Answers that give amounts of the budget.
 _BUDGET_KINDS = frozenset(

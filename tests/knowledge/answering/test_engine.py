@@ -808,3 +808,12 @@ def test_chatty_forms_are_read_as_the_question(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and (record is None or answer.record == record)
+
+
+def test_the_regions_are_no_budget_line(answer_engine: AnswerEngine) -> None:
+    # "regions" named E2 (Regional presence), whose CHF 280,000 is no region's share
+    answer = answer_engine.answer("What is the budget for the regions?")
+    assert answer.record == "fact:op23-allocation-regions-7-8"
+    assert "280,000" not in render_answer_text(
+        answer_engine.answer("How much does the Africa region get?")
+    )
