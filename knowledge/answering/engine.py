@@ -1203,7 +1203,7 @@ class AnswerEngine:
         stated = read_stated_count(q.normalized)
         days = asks_for_days(q.normalized)
         sums = q.reading.has("sum")
-        if form is None and stated is None and not days:
+        if form is None and stated is None and not days and q.reading.year is None:
             return hits
         lifted = []
         for hit in hits:

@@ -817,3 +817,12 @@ def test_the_regions_are_no_budget_line(answer_engine: AnswerEngine) -> None:
     assert "280,000" not in render_answer_text(
         answer_engine.answer("How much does the Africa region get?")
     )
+
+
+def test_a_year_asked_sets_back_records_of_other_years_whatever_the_form(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "讨论了什么" has no form the search lifts: the 2018 retreat's purpose came first, and the
+    # question was declined as having nothing for 2023
+    answer = answer_engine.answer("2023年2月的务虚会讨论了什么？")
+    assert answer.answered and answer.record == "fact:bdt-senior-management-retreat-feb-2023"
