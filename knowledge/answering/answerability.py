@@ -562,7 +562,12 @@ def read_counted(text: str) -> tuple[str, ...]:
         or (match["measure"] is None and len(match["noun"]) == 1)  # "几条？": 条 is no noun
     ):
         # "指南一共有几条": what is counted came first
-        noun = re.split(r"的|有|了|里|中|一共|总共|共|总计|合计|到底|究竟", before["noun"])[-1]
+        # ("最后有多少": a time, not a thing counted; what is counted was named before)
+        noun = re.split(
+            r"的|有|了|里|中|一共|总共|共|总计|合计|到底|究竟|最后|最终|最初|起初|一开始|后来|目前"
+            r"|现在|当时|如今",
+            before["noun"],
+        )[-1]
         noun = re.sub(r"(?:又|还|都|也|则|就)+$", "", noun)
         if len(noun) >= 2 and noun not in _GENERIC_COUNTED:
             return (noun,)

@@ -385,7 +385,10 @@ class AnswerEngine:
             or reading.codes
             or reading.theme_codes
             or reading.kpi_codes
-            or q.content
+            # "最后有多少？", "and at the end?": a time of what came before, no subject
+            or to_query_terms(
+                _SEQUENCE.sub(" ", reading.residue), drop=reading.consumed_tokens
+            ).tokens
             or reading.has("kpi", "risk", "mitigation", "outcome", "output")
             # "what is the total budget?" (not "占总额多少？": a share of what came before)
             or (reading.has("whole") and reading.has("budget") and not reading.has("share"))
@@ -1849,6 +1852,11 @@ _POINTS_BACK = re.compile(
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
+# Words that place what came before in time, naming nothing of their own.
+_SEQUENCE = re.compile(
+    r"\b(?:at )?(?:the )?(?:end|start|beginning|first|finally|eventually|initially|later|then"
+    r"|now|afterwards)\b|最后|最终|最初|起初|一开始|开始时|后来|目前|现在|当时|如今"
+)
 _DEFINING_WORDS = frozenset("stand mean meaning refer 意思 含义 指的".split())
 # A part of a message that asks a question of its own: this many words, or Chinese characters.
 QUESTION_MIN_WORDS = 3

@@ -8,7 +8,9 @@ import pytest
 
 from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
+from knowledge.answering.answerability import read_counted
 from knowledge.answering.engine import AnswerEngine, split_questions
+from knowledge.answering.text import normalize
 
 
 def _figure_codes(answer) -> list[str]:  # type: ignore[no-untyped-def]
@@ -826,3 +828,23 @@ def test_a_year_asked_sets_back_records_of_other_years_whatever_the_form(
     # question was declined as having nothing for 2023
     answer = answer_engine.answer("2023年2月的务虚会讨论了什么？")
     assert answer.answered and answer.record == "fact:bdt-senior-management-retreat-feb-2023"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the second part names only a time of what the first asked: the first's record
+        "願景規劃最初有多少名工作人員參與？最後有多少？",
+        "How many staff were in the visioning exercise at first? And at the end?",
+    ],
+)
+def test_a_second_question_naming_only_a_time_is_asked_of_the_first(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:strategy-visioning-staff-40-65"
+
+
+def test_a_time_word_is_no_thing_counted() -> None:
+    # "最后有多少": what is counted was named before, 最后 is when
+    assert read_counted(normalize("最后有多少？")) == ()
