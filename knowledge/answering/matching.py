@@ -308,9 +308,16 @@ class SearchIndex:
                 prefixed.append(word)
             prefixed.sort(key=lambda w: (len(w), w))
             found += [(w, ABBREVIATION_SIMILARITY) for w in prefixed[:limit]]
-        # an inflection of an indexed word: "ended" → end, "hosting" → host, "used" → use
+        # an inflection of an indexed word: "ended" → end, "hosting" → host, "used" → use,
+        # "running" → run, "planned" → plan, "applied" → apply
         bases = [token[:-2], token[:-1]] if token.endswith("ed") else []
         bases += [token[:-3], token[:-3] + "e"] if token.endswith("ing") else []
+        if token.endswith("ing") and len(token) >= 6 and token[-4] == token[-5]:
+            bases.append(token[:-4])
+        if token.endswith("ed") and len(token) >= 5 and token[-3] == token[-4]:
+            bases.append(token[:-3])
+        if token.endswith("ied"):
+            bases.append(token[:-3] + "y")
         found += [(b, INFLECTION_SIMILARITY) for b in bases if len(b) >= 3 and b in self._slots]
         candidates: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):

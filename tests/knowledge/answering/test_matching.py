@@ -180,3 +180,19 @@ def test_a_missing_chinese_word_is_weighed_whole() -> None:
     # words apart in the question stay apart
     apart = dict(index.list_missing_phrases(to_query_terms("变革 计划"), ["其他"]))
     assert set(apart) == {"变革", "计划"}
+
+
+def test_inflections_with_a_doubled_consonant_or_y_read_as_their_base() -> None:
+    index = SearchIndex(
+        [
+            Entry("fact", "a", ("ITU will run the events", "plan the work", "apply for it")),
+        ]
+    )
+    for word, base in (("running", "run"), ("planned", "plan"), ("applied", "apply")):
+        assert (base, 0.9) in index.spellings(word)
+
+
+def test_keep_running_is_no_word_the_store_lacks(answer_engine: AnswerEngine) -> None:
+    # "running" was unknown: the flagship events were declined
+    answer = answer_engine.answer("What flagship events will ITU keep running?")
+    assert answer.answered and answer.record == "fact:strategy-flagship-initiatives"
