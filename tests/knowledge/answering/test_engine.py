@@ -848,3 +848,11 @@ def test_a_second_question_naming_only_a_time_is_asked_of_the_first(
 def test_a_time_word_is_no_thing_counted() -> None:
     # "最后有多少": what is counted was named before, 最后 is when
     assert read_counted(normalize("最后有多少？")) == ()
+
+
+@pytest.mark.parametrize("question", ["列出所有推动因素。", "列出所有重点工作"])
+def test_list_in_chinese_is_no_word_of_the_subject(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "列出" (list) was read as content: "did you mean" instead of the lines
+    assert answer_engine.answer(question).kind is AnswerKind.EXTREME
