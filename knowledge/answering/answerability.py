@@ -483,11 +483,13 @@ def read_actor_verb(text: str) -> str | None:
 # A date of something else done to the same subject (its implementation began in January)
 # is no answer.
 _EN_EVENT = re.compile(
-    r"\bwhen (?:was|were|did|is|will|has|have)\b.*?\b(adopt|approv|launch|start|began|begin"
-    r"|signed|sign|establish|created|create|publish|releas|introduc|opened|open|founded|renam"
-    r"|complet)(?:ed|es|ing|d|s)?\b"
+    r"\bwhen (?:was|were|did|does|do|is|are|will|has|have)\b.*?\b(adopt|approv|launch|start|began"
+    r"|begin|signed|sign|establish|created|create|publish|releas|introduc|opened|open|founded|renam"
+    r"|complet|end|finish|clos|conclud|expir|terminat)(?:ed|es|ing|e|d|s)?\b"
 )
-_ZH_EVENTS = "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成"
+_ZH_EVENTS = (
+    "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成|结束|截止|到期|终止"
+)
 _ZH_EVENT = re.compile(
     rf"(?:什么时候|何时|哪一?年|几月|哪个月|哪一?天|几号|哪日)[^，。？?]{{0,4}}?({_ZH_EVENTS})"
     rf"|({_ZH_EVENTS})[^，。？?]{{0,6}}?(?:的)?(?:时间|日期)"

@@ -823,6 +823,15 @@ def test_an_annex_number_is_no_count() -> None:
 def test_event_verbs_are_whole_words() -> None:
     assert read_event_verb(normalize("When was the significant decision taken?")) is None
     assert read_event_verb(normalize("When was the agreement signed?")) == "signed"
+    # an end asked is an event: a record of the start answers no "when will it end"
+    assert read_event_verb(normalize("When will the ATC programme end?")) == "end"
+    assert read_event_verb(normalize("When does the consultation finish?")) == "finish"
+    assert read_event_verb(normalize("ATC项目什么时候结束？")) == "结束"
+
+
+def test_an_end_is_not_dated_by_a_start(answer_engine: AnswerEngine) -> None:
+    # the ATC programme's start (January 2023) answered when it will end
+    assert not answer_engine.answer("When will the ATC programme end?").answered
 
 
 def test_days_of_a_month_and_an_organisation_count_nothing() -> None:
