@@ -498,6 +498,15 @@ class AnswerEngine:
         wanted = self._wanted(q)
         if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.FACT
+            and _KPI_WORDS.search(q.normalized)  # not "measure": "… measuring connectivity"
+            and not any(_KPI_WORDS.search(t) for t in self._answer_texts(q, answer))
+        ):
+            # "2024年的KPI目标是多少": a record that never speaks of an indicator (2024's
+            # management commitments) answers nothing about one
+            return self._cannot_answer(q, answer, KPI)
         thing = read_asked_thing(q.normalized)
         if (
             answer.answered
@@ -1852,6 +1861,10 @@ _POINTS_BACK = re.compile(
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
+# A record that speaks of indicators.
+_KPI_WORDS = re.compile(
+    r"(?<![a-z])kpis?(?![a-z])|\bindicators?\b|\bmetrics?\b|指标|绩效", re.IGNORECASE
+)
 # Words that place what came before in time, naming nothing of their own.
 _SEQUENCE = re.compile(
     r"\b(?:at )?(?:the )?(?:end|start|beginning|first|finally|eventually|initially|later|then"

@@ -856,3 +856,14 @@ def test_list_in_chinese_is_no_word_of_the_subject(
 ) -> None:
     # "列出" (list) was read as content: "did you mean" instead of the lines
     assert answer_engine.answer(question).kind is AnswerKind.EXTREME
+
+
+def test_a_kpi_asked_is_not_answered_by_a_record_without_one(answer_engine: AnswerEngine) -> None:
+    # 2024's management commitments speak of no indicator
+    answer = answer_engine.answer("2024年的KPI目標是多少？")
+    assert not answer.answered and not answer.sources
+    # "measuring" names no KPI: the project is asked about
+    assert answer_engine.answer(
+        "How much is the EU-funded project on promoting and measuring universal and meaningful "
+        "connectivity worth?"
+    ).answered
