@@ -93,7 +93,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:current|latest|actual|present|recorded|reported|measured) (?:value|figure"
             r"|level|reading|result|score)s?\b|\bhow far along\b|\bprogress (?:on|of|towards?)"
-            r" (?:the )?(?:kpi|indicator)|\b(?:kpi|indicator)s?'?s? (?:progress|value)\b"
+            r" (?:the )?(?:kpi|indicator)|\b(?:kpi|indicator)s?'?s? (?:progress|value|targets?)\b"
+            # "the KPI target for … by 2026", "KPI的目标值": a value set for it, recorded or not
+            r"|\btargets? (?:value )?(?:for|of) (?:the )?(?:kpi|indicator)|(?<![a-z])kpi的?目标值?"
+            r"|指标的?目标值?"
             r"|数值|当前值|最新值|实际值|目前的值|完成情况|进展情况|进度如何|进展如何|完成度|完成率"
             r"|(?:目前|现在|已经|当前)?完成了?多少(?![个项名位次条家所种场门篇期批座套国人])"
             r"|(?:目前|现在|当前)(?:是|为)多少(?![个项名位次条家所种场门篇期批座套国人])",
@@ -157,6 +160,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
             r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
+            r"|\b(?:what|which) (?:time )?(?:period|timeframe|time frame)\b|\bover what period\b"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
             r"|哪段时间|哪个时间段|什么时间段|哪个时期|什么时期",
             re.IGNORECASE,

@@ -154,6 +154,7 @@ OWN_SETS_MIN_ACCURACY = {
     # 84.1%, simplified 80.0%, traditional 87.1%; 23 of 25 off-topic declined); tuned on since.
     "unseen_n.json": 0.94,
     "unseen_o.json": 0.91,
+    "unseen_p.json": 0.9,
 }
 
 
@@ -189,6 +190,7 @@ UNSEEN_MAX_WRONG = {
     "unseen_l.json": 0,
     "unseen_n.json": 1,
     "unseen_o.json": 1,
+    "unseen_p.json": 4,
 }
 
 

@@ -867,3 +867,12 @@ def test_a_kpi_asked_is_not_answered_by_a_record_without_one(answer_engine: Answ
         "How much is the EU-funded project on promoting and measuring universal and meaningful "
         "connectivity worth?"
     ).answered
+
+
+def test_a_kpi_target_is_no_count_of_kpis(answer_engine: AnswerEngine) -> None:
+    # "Emergency telecommunications (P1): 6 KPIs." answered it; the documents set no targets
+    answer = answer_engine.answer(
+        "What's the KPI target for the number of countries with national emergency telecom "
+        "plans by 2026?"
+    )
+    assert not answer.answered
