@@ -902,6 +902,13 @@ def _one_becomes_the_other(text: str, counts: Sequence[Count]) -> bool:
     return _BECOMES.search(between) is not None or re.search(r"\bfrom\s*$|从$", before) is not None
 
 
+def states_its_rise(q: Question, fact: models.Fact) -> bool:
+    """Whether a fact states a rise itself ("8,000 new users … 35,000 in total"): a
+    difference asked of it is answered by the fact, not computed from its counts."""
+    text = fact.text_zh if q.lang == "zh" else fact.text_en
+    return any(_INCREMENT.match(c.phrase.lower()) for c in read_counts(text))
+
+
 def compute_in_fact(
     q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float
 ) -> Answer | None:
@@ -991,6 +998,8 @@ def compute_in_fact(
         small, large = sorted(counts, key=lambda c: c.value)
         if small.value == large.value:
             return None
+        if any(_INCREMENT.match(c.phrase.lower()) for c in counts):
+            return None  # "8,000 new users … 35,000 in total": the rise is stated, no level
         result = (
             to_rounded(Decimal(large.value) / Decimal(small.value), RATIO_PLACES)
             if op == RATIO

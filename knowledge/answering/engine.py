@@ -69,6 +69,7 @@ from knowledge.answering.computations import (
     days_spanned,
     excluded_codes,
     leaves_out,
+    states_its_rise,
 )
 from knowledge.answering.definitions import Glossary, defines
 from knowledge.answering.entries import ENTITY_KINDS, build_entries
@@ -549,7 +550,20 @@ class AnswerEngine:
         if answer.answered and self._misses_lines_asked(q, answer):
             # "这两项重点工作加起来": one line found of the two to add is no sum
             return self._cannot_compute(q, "sum")
-        if answer.answered and answer.kind is AnswerKind.FACT and operation in _COMPARISONS:
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.FACT
+            and operation in _COMPARISONS
+            and not (
+                operation == DIFFERENCE
+                and (
+                    states_its_rise(q, answer.parts["fact"])
+                    # "by how many did coverage fall": a fact's own figures, when its counts
+                    # give no difference (percentages, a level)
+                    or _BY_HOW_MANY.search(q.normalized)
+                )
+            )
+        ):
             # "the 2022 new users, how many more than in early 2023": a fact that states one
             # of the figures is no difference (one computed in the fact is a COMPUTE answer)
             return self._cannot_compute(q, str(operation))
@@ -1861,6 +1875,7 @@ _POINTS_BACK = re.compile(
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
+_BY_HOW_MANY = re.compile(r"\bby how many\b")
 # A record that speaks of indicators.
 _KPI_WORDS = re.compile(
     r"(?<![a-z])kpis?(?![a-z])|\bindicators?\b|\bmetrics?\b|指标|绩效", re.IGNORECASE

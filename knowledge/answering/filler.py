@@ -223,13 +223,6 @@ def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
     return not _ASKS.search(_FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))
 
 
-# A yes-or-no question put as a check: "is it true that BCG worked for free" asks whether
-# BCG worked for free; "is" keeps it a yes-or-no question.
-_CHECKED = re.compile(
-    r"\b(?:is it (?:true|right|correct)|am i right(?: in thinking)?) that\b", re.IGNORECASE
-)
-
-
 def _clauses(text: str) -> list[tuple[str, str]]:
     """(clause, the punctuation that ended it)."""
     pieces: list[tuple[str, str]] = []
@@ -267,7 +260,7 @@ def strip_filler(text: str) -> str:
         if _is_small_talk(clause, patterns):
             changed = True
             continue
-        cleaned = _FILLER.sub(" ", _CHECKED.sub("is", clause))
+        cleaned = _FILLER.sub(" ", clause)
         cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
         cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")

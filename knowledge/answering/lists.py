@@ -179,7 +179,10 @@ def _leads_with(text: str, noun: str | None) -> bool:
     stem = _specific(noun)
     if stem is None or start is None:
         return True
-    return not is_chinese(text) and stem in _lead(text, start.start())
+    if is_chinese(text):
+        return False
+    # an English text written with other than ASCII ("–") is not held to it, as before
+    return not text.isascii() or stem in _lead(text, start.start())
 
 
 def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
@@ -191,16 +194,22 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     stem = _specific(noun)
     if stated > len(_ZH_ORDINALS) or (stem is not None and is_chinese(text)):
         return False
-    numbered = all(
+    found = [
         re.search(rf"(?<![\d.]){k}\s*(?:[:)）]|\.\s)|[(（]{k}[)）]", text)
         for k in range(1, stated + 1)
+    ]
+    first = found[0]
+    # numbered items of the noun counted ("three pillars: Pillar 1: …"), not of another
+    # ("the three sectors" are no "Pillar 1/2/3")
+    numbered = all(found) and (
+        stem is None or first is None or stem in _lead(text, first.start() + 1)
     )
     ordinals = _ZH_ORDINALS[:stated]
     chinese = all(f"第{c}" in text or f"{c}是" in text or f"（{c}）" in text for c in ordinals)
     if numbered or chinese:
         return True
     for match in re.finditer(r"[:：]", text):
-        if stem is not None and stem not in _lead(text, match.start()):
+        if stem is not None and text.isascii() and stem not in _lead(text, match.start()):
             continue  # "four parts: …" lists no four pillars
         run = re.split(r"[.。;；]", text[match.end() :], maxsplit=1)[0]
         items = [i for i in re.split(r",|，|、|\band\b|\bor\b|和|及|以及", run) if i.strip()]

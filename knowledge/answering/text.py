@@ -12,6 +12,7 @@ _T2S = opencc.OpenCC("t2s")
 # Taiwan's words for ICT terms, with the mainland word the documents use (in traditional
 # characters; converted to simplified with the rest).
 _TAIWAN = {
+    "數位轉型": "數字化轉型",
     "網際網路": "互聯網",
     "行動網路": "移動網絡",
     "網路": "網絡",
@@ -21,7 +22,6 @@ _TAIWAN = {
     "硬體": "硬件",
     "寬頻": "寬帶",
     "人工智慧": "人工智能",
-    "資料": "數據",
     "專案": "項目",
     "影片": "視頻",
     "連線": "連接",

@@ -800,7 +800,6 @@ def test_paying_asked_yes_or_no_is_answered_by_pro_bono(
 @pytest.mark.parametrize(
     ("question", "record"),
     [
-        ("Hello! Is it true that BCG worked for free?", "fact:bcg-engagement-pro-bono"),
         ("Quick q: what's the deal with the Transformers programme?", None),
         ("Can you give me a quick rundown of what ITU as One means?", "fact:itu-as-one-definition"),
     ],
@@ -876,3 +875,33 @@ def test_a_kpi_target_is_no_count_of_kpis(answer_engine: AnswerEngine) -> None:
         "plans by 2026?"
     )
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "8,000 new … 35,000 in total": the rise is stated; 35,000 − 8,000 is no growth
+        ("By how many did ITU Academy users grow in 2022?", "8 000"),
+        # a fact's own figures when its counts give no difference
+        ("By how many did Vanuatu's cellular coverage fall?", "36%"),
+    ],
+)
+def test_by_how_many_of_a_stated_rise_or_a_level(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.FACT
+    assert expected in render_answer_text(answer) and "27,000" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the three sectors of ITU?",  # the three pillars' "Pillar 1/2/3" before
+        "Is it true that the total budget is CHF 5 million?",  # the P3 FAQ before
+    ],
+)
+def test_review_cases_of_the_sixth_session_are_not_answered_wrongly(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered

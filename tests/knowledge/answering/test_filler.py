@@ -44,8 +44,6 @@ from knowledge.answering.text import normalize
             "what's the Transformers programme?",
         ),
         ("Can you give me a quick rundown of what ITU as One means?", "what ITU as One means?"),
-        # a check stays a yes-or-no question
-        ("Hello! Is it true that BCG worked for free?", "is BCG worked for free?"),
         (
             "In plain words, what's the definition of 'ITU as One'?",
             "what's the definition of 'ITU as One'?",

@@ -233,3 +233,8 @@ def test_remind_me_of_is_no_content(answer_engine: AnswerEngine) -> None:
     )
     assert answer.record != "fact:strategy-external-stakeholders-40plus"
     assert answer.answered or answer.suggestions[0] == "What are the three pillars of ITU's vision?"
+
+
+def test_numbered_items_of_another_noun_are_not_those_counted() -> None:
+    text = "The discussions focused on three pillars: Pillar 1: a. Pillar 2: b. Pillar 3: c."
+    assert enumerates(3, text, "pillars") and not enumerates(3, text, "sectors")

@@ -69,7 +69,9 @@ def test_a_character_between_particles_stands_alone_as_a_word() -> None:
 
 def test_taiwan_words_are_read_as_the_documents_words() -> None:
     # written in traditional characters with Taiwan's words: 數位 is 数字, 網路 is 网络
-    assert normalize("數位包容性的網路安全資料") == "数字包容性的网络安全数据"
+    assert normalize("數位包容性的網路安全") == "数字包容性的网络安全"
+    assert normalize("數位轉型實驗室") == "数字化转型实验室"  # the documents' word
+    assert normalize("宣傳資料") == "宣传资料"  # materials, not data
     # "指標" stays an indicator (OpenCC's tw2sp would make it 指针, a pointer)
     assert normalize("E4有哪些關鍵績效指標？") == "e4有哪些关键绩效指标?"
     # simplified text is left as written
