@@ -557,7 +557,12 @@ class AnswerEngine:
             and not (
                 operation == DIFFERENCE
                 and (
-                    states_its_rise(q, answer.parts["fact"])
+                    # "用户增加了多少": the rise the fact states, unless compared with another
+                    # ("how many more in 2022 than in Q1 2023": two figures, no difference)
+                    (
+                        states_its_rise(q, answer.parts["fact"])
+                        and not _COMPARED_WITH.search(q.normalized)
+                    )
                     # "by how many did coverage fall": a fact's own figures, when its counts
                     # give no difference (percentages, a level)
                     or _BY_HOW_MANY.search(q.normalized)
@@ -1876,6 +1881,7 @@ _POINTS_BACK = re.compile(
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
 _BY_HOW_MANY = re.compile(r"\bby how many\b")
+_COMPARED_WITH = re.compile(r"\bthan\b|比|相比|与.{1,20}?相差|和.{1,20}?相差")
 # A record that speaks of indicators.
 _KPI_WORDS = re.compile(
     r"(?<![a-z])kpis?(?![a-z])|\bindicators?\b|\bmetrics?\b|指标|绩效", re.IGNORECASE

@@ -905,3 +905,11 @@ def test_review_cases_of_the_sixth_session_are_not_answered_wrongly(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+def test_a_stated_rise_is_no_difference_between_two_periods(answer_engine: AnswerEngine) -> None:
+    # the Q1 2023 record states its 3,600 new users: no answer to "how many more in 2022"
+    answer = answer_engine.answer(
+        "How many more new users did the ITU Academy get in 2022 than in Q1 2023?"
+    )
+    assert not answer.answered
