@@ -536,6 +536,10 @@ def _does(action: str, text: str) -> bool:
     )
 
 
+# Chinese words that place something in time ("最后有多少": when, not what is counted).
+ZH_TIME_WORDS = "最后|最终|最初|起初|一开始|开始时|后来|目前|现在|当时|如今"
+
+
 def read_counted(text: str) -> tuple[str, ...]:
     """The words of what a "how many" question counts (normalised): in English the words
     up to the verb ("how many member states does …" → member, states; "how many bids came
@@ -570,9 +574,7 @@ def read_counted(text: str) -> tuple[str, ...]:
         # "指南一共有几条": what is counted came first
         # ("最后有多少": a time, not a thing counted; what is counted was named before)
         noun = re.split(
-            r"的|有|了|里|中|一共|总共|共|总计|合计|到底|究竟|最后|最终|最初|起初|一开始|后来|目前"
-            r"|现在|当时|如今",
-            before["noun"],
+            r"的|有|了|里|中|一共|总共|共|总计|合计|到底|究竟|" + ZH_TIME_WORDS, before["noun"]
         )[-1]
         noun = re.sub(r"(?:又|还|都|也|则|就)+$", "", noun)
         if len(noun) >= 2 and noun not in _GENERIC_COUNTED:

@@ -33,6 +33,7 @@ from knowledge.answering.answerability import (
     RATIO,
     RELATIVE_TO,
     YEAR,
+    ZH_TIME_WORDS,
     asks_about_future,
     asks_about_the_asker,
     gives_new_count,
@@ -934,8 +935,9 @@ class AnswerEngine:
         # (its words that name no document, "according", "report", are set aside; those that
         # name it are held by every record of it)
         source = self._read_source(q.normalized)
-        naming = source.tokens & self._all_doc_tokens if source is not None else frozenset()
-        dropped = source.tokens - naming if source is not None else frozenset()
+        said = source_tokens(source)
+        naming = said & self._all_doc_tokens
+        dropped = said - naming
         terms = self.index.join_compounds(to_query_terms(q.normalized, drop=dropped))
         acronyms = [a for a in q.acronyms if a not in terms.tokens and a not in dropped]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
@@ -943,7 +945,7 @@ class AnswerEngine:
         if source is not None:
             hits = self._in_documents(hits, source.docs)
         hits = self._prefer_form(q, hits)
-        named = list_named_words(q.text) - q.reading.consumed_tokens - source_tokens(source)
+        named = list_named_words(q.text) - q.reading.consumed_tokens - said
         hits = self._prefer_named(terms, named, hits)
         hits = self._prefer_bodies(q, hits)
         if hits and self._names_other_bodies(q, hits[0]):
@@ -1889,7 +1891,7 @@ _KPI_WORDS = re.compile(
 # Words that place what came before in time, naming nothing of their own.
 _SEQUENCE = re.compile(
     r"\b(?:at )?(?:the )?(?:end|start|beginning|first|finally|eventually|initially|later|then"
-    r"|now|afterwards)\b|最后|最终|最初|起初|一开始|开始时|后来|目前|现在|当时|如今"
+    r"|now|afterwards)\b|" + ZH_TIME_WORDS
 )
 _DEFINING_WORDS = frozenset("stand mean meaning refer 意思 含义 指的".split())
 # A part of a message that asks a question of its own: this many words, or Chinese characters.
