@@ -81,7 +81,7 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.filler import is_only_small_talk, strip_filler
-from knowledge.answering.intents import Reading, read_question_form, read_threshold
+from knowledge.answering.intents import LEXICON, Reading, read_question_form, read_threshold
 from knowledge.answering.lists import (
     asks_for_items,
     asks_for_list,
@@ -130,6 +130,7 @@ from knowledge.answering.thresholds import (
     OTHER_SUBJECT_MIN_WEIGHT,
     RELATED_BELOW,
     STRUCTURED_FIRST_EXPLAINED,
+    SUBJECT_HELD_MIN_WEIGHT,
     SUGGEST_MIN_SCORE,
     SUPPLIED_MARGIN,
     THEME_GUESS_MAX_EXPLAINED,
@@ -978,6 +979,15 @@ class AnswerEngine:
                 )
             )
         )
+        frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
+        if acceptable and best and not self._holds_a_subject_word(q, terms, best, frame):
+            # "What is the budget of the ITU Academy": a record that shares only "budget" and
+            # "ITU" with the question says nothing of the Academy (the regions' 7–8% before)
+            wanted = KPI if _KPI_WORDS.search(q.normalized) else self._wanted(q)
+            if wanted is not None:  # says what kind of answer is missing
+                none = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
+                return self._cannot_answer(q, none, wanted)
+            acceptable = False
         if best is None or not acceptable:
             score = best.score if best else 0.0
             shown = suggestions if score >= SUGGEST_MIN_SCORE else []
@@ -989,7 +999,6 @@ class AnswerEngine:
                 suggestions=shown,
                 suggestion_records=records if shown else [],
             )
-        frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
         # a candidate passed over as holding no answer of the kind asked is no rival
         rivals = [best, *(h for h in hits[1:] if h.entry not in passed_over)]
         signals = self._signals(terms, named, best, rivals, frame)
@@ -1126,6 +1135,36 @@ class AnswerEngine:
             "distinctive_missing": sum(1 for _, w in missing if w >= DISTINCTIVE_MIN_WEIGHT),
             "missing_name": max((w for t, w in missing if t in named), default=0.0),
         }
+
+    def _holds_a_subject_word(
+        self, q: Question, terms: QueryTerms, best: Hit, frame: set[str]
+    ) -> bool:
+        """Whether the record found holds a word of what the question is about, beyond the
+        kind of thing it asks (budget, share, count: read as intent), the words that frame it
+        and the words nearly every record holds (ITU, BDT): at least one of some weight."""
+        asked = q.reading.consumed_tokens | frame | self._intent_tokens(q)
+        subject = [t for t in terms.tokens if t not in asked]
+        if not subject:
+            return True  # nothing but intent words: the subject is elsewhere (a code, a year)
+        missing = {t for t, _ in self.index.list_missing_words(terms, self._record_texts(best))}
+        top = self.index.unknown_token_weight
+        return any(
+            self.index.token_weight(t) / top >= SUBJECT_HELD_MIN_WEIGHT
+            for t in subject
+            if t not in missing
+        ) or not any(t in missing for t in subject)
+
+    def _intent_tokens(self, q: Question) -> set[str]:
+        """The query tokens of the Chinese intent phrases a question uses ("预算", "多少"):
+        what it asks for, not what about (English intent words are read as consumed)."""
+        if q.lang != "zh":
+            return set()
+        found: set[str] = set()
+        for concept in q.reading.concepts:
+            for phrase in LEXICON[concept][2]:
+                if phrase in q.normalized:
+                    found |= set(to_query_terms(phrase).tokens)
+        return found
 
     def _min_coverage(self, terms: QueryTerms) -> float:
         """How much of the question a record found must explain, by the words the documents

@@ -100,3 +100,7 @@ OTHER_SUBJECT_MIN_WEIGHT = 0.6
 # A budget line is named (not merely touched by a word: "multi-regional" for E2) when its
 # name explains this share of the question's words.
 LINE_NAMED_MIN_EXPLAINED = 0.25
+# A record found by search must hold at least one word of what the question is about (not the
+# kind of answer it asks for) at least this distinctive (idf over the highest idf): "ITU"
+# (0.18) and "BDT" (0.29) are in nearly every record, "Academy" (0.46) is not.
+SUBJECT_HELD_MIN_WEIGHT = 0.3

@@ -1274,3 +1274,27 @@ def test_the_record_naming_the_class_asked_is_preferred(answer_engine: AnswerEng
     # the 2018 retreat's conclusions scored first; "什么委员会" asks for a committee
     answer = answer_engine.answer("电信发展局主任在2023年2月的务虚会后成立了什么委员会？")
     assert answer.answered and answer.record == "fact:management-executive-committee"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the regions' 7–8% shares "budget" and "ITU" with it, nothing of the Academy
+        "What is the budget of the ITU Academy?",
+        "How much money does the ITU Academy get?",
+        "ITU学院的预算是多少？",
+    ],
+)
+def test_answer_declines_a_record_that_shares_only_the_kind_asked(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.sources == []
+
+
+@pytest.mark.parametrize("question", ["What is the ITU Academy?", "什么是国际电联学院？"])
+def test_answer_keeps_a_record_that_holds_the_subject(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:academy-definition"
