@@ -797,9 +797,12 @@ _FACT_GROWTH = re.compile(
 )
 
 
+GROWTH = "growth"
+
+
 def read_fact_operation(normalized: str) -> str | None:
     if _FACT_GROWTH.search(normalized):
-        return "growth"
+        return GROWTH
     if _FACT_SHARE.search(normalized) or _FACT_RATE.search(normalized):
         return "share"
     if _FACT_MORE_ZH.search(normalized):

@@ -64,12 +64,14 @@ from knowledge.answering.calibration import (
     to_evidence,
 )
 from knowledge.answering.computations import (
+    GROWTH,
     Calculator,
     asks_for_days,
     compute_in_fact,
     days_spanned,
     excluded_codes,
     leaves_out,
+    read_fact_operation,
     states_its_rise,
 )
 from knowledge.answering.definitions import Glossary, defines
@@ -211,6 +213,17 @@ _KPI_KINDS = frozenset({AnswerKind.KPI_DETAIL, AnswerKind.KPI_LIST, AnswerKind.K
 # Answers that give amounts of the budget.
 _BUDGET_KINDS = frozenset(
     {AnswerKind.BUDGET, AnswerKind.COMPUTE, AnswerKind.EXTREME, AnswerKind.OVERVIEW}
+)
+
+
+# The words of a rise or a difference asked of one fact's two counts ("by what percentage did
+# it grow", "增长了百分之多少"): worked out, not looked for in the records.
+_OPERATION_TOKENS = frozenset(
+    to_query_terms(
+        "percentage percent grow grew grown growth increase increased rise rose risen expand "
+        "expanded start started began end ended "
+        "增幅 涨幅 增长率 增长 增加 百分之 开始 最初 最后 最终"
+    ).tokens
 )
 
 
@@ -495,6 +508,14 @@ class AnswerEngine:
         if self._only_mentions(whole, lang, answer):
             # "what is 5G" answered with a fact that lists 5G among other things
             return self._cannot_answer(q, answer, DEFINITION)
+        if not answer.answered and read_fact_operation(whole) in (GROWTH, DIFFERENCE, RATIO):
+            # "by what percentage did the visioning staff grow": the words of the operation
+            # are worked out, not looked for; the fact found without them must hold the two
+            # counts compared ("initially 40 …, eventually 65")
+            found = self._lookup(q, drop=_OPERATION_TOKENS)
+            if found.answered and found.kind is AnswerKind.FACT:
+                fact = found.parts["fact"]
+                answer = compute_in_fact(q, fact, self.knowledge, found.confidence) or answer
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
@@ -931,14 +952,14 @@ class AnswerEngine:
 
     # -- search over everything ---------------------------------------------------------
 
-    def _lookup(self, q: Question) -> Answer:
+    def _lookup(self, q: Question, drop: frozenset[str] = frozenset()) -> Answer:
         # "according to the Council 2023 vision document": where to look, not what for
         # (its words that name no document, "according", "report", are set aside; those that
         # name it are held by every record of it)
         source = self._read_source(q.normalized)
         said = source_tokens(source)
         naming = said & self._all_doc_tokens
-        dropped = said - naming
+        dropped = (said - naming) | drop
         terms = self.index.join_compounds(to_query_terms(q.normalized, drop=dropped))
         acronyms = [a for a in q.acronyms if a not in terms.tokens and a not in dropped]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))

@@ -775,3 +775,38 @@ def test_a_cut_stated_first_and_a_total_of_the_rest(
     answer_engine: AnswerEngine, question: str, result: int
 ) -> None:
     assert answer_engine.answer(question).parts["result"] == result
+
+
+@pytest.mark.parametrize(
+    ("question", "op", "result"),
+    [
+        # the words of the operation sank the fact below the answer threshold before
+        ("By what percentage did the visioning staff grow?", "fact_growth", Decimal("62.5")),
+        (
+            "The visioning group started with 40 staff and ended up with 65. "
+            "By what percentage did it grow?",
+            "fact_growth",
+            Decimal("62.5"),
+        ),
+        (
+            "The visioning exercise started with 40 staff. By how many did the group grow by "
+            "the end?",
+            "fact_difference",
+            25,
+        ),
+        ("愿景规划的工作人员增长了百分之多少？", "fact_growth", Decimal("62.5")),
+    ],
+)
+def test_a_rise_asked_of_a_fact_is_found_without_the_operation_words(
+    answer_engine: AnswerEngine, question: str, op: str, result: object
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and (answer.parts["op"], answer.parts["result"]) == (op, result)
+
+
+def test_a_rise_asked_of_a_fact_without_two_counts_is_not_computed(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the operation words set aside find a fact, but one count is no rise
+    answer = answer_engine.answer("By what percentage did the ITU Academy's budget grow?")
+    assert answer.kind is not AnswerKind.COMPUTE
