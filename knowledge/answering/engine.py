@@ -512,10 +512,10 @@ class AnswerEngine:
             # "by what percentage did the visioning staff grow": the words of the operation
             # are worked out, not looked for; the fact found without them must hold the two
             # counts compared ("initially 40 …, eventually 65")
-            found = self._lookup(q, drop=_OPERATION_TOKENS)
-            if found.answered and found.kind is AnswerKind.FACT:
-                fact = found.parts["fact"]
-                answer = compute_in_fact(q, fact, self.knowledge, found.confidence) or answer
+            bare = self._lookup(q, drop=_OPERATION_TOKENS)
+            if bare.answered and bare.kind is AnswerKind.FACT:
+                fact = bare.parts["fact"]
+                answer = compute_in_fact(q, fact, self.knowledge, bare.confidence) or answer
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
