@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.answering.text import (
     EN_STOPWORDS,
+    LIGHT_SUFFIXES,
     SCOPE_SUFFIXES,
     han_bigrams,
     han_lone_words,
@@ -434,7 +435,7 @@ class SearchIndex:
                 elif "-" in token and all(
                     p.isalpha() and stem(p) in terms.tokens
                     for p in token.split("-")
-                    if len(p) > 1 and p not in EN_STOPWORDS
+                    if len(p) > 1 and p not in EN_STOPWORDS and p not in LIGHT_SUFFIXES
                 ):
                     weight = 0.0  # "cross-sector"; but "wtdc-26" names something unknown
             weights[token] = weight

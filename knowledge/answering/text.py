@@ -108,7 +108,7 @@ def normalize(text: str) -> str:
             simplified = _T2S.convert(_TAIWAN_WORDS.sub(lambda m: _TAIWAN[m.group()], text))
         # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
         text = simplified.replace("甚么", "什么")
-    text = text.lower().replace("’", "'")
+    text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return _SPACES.sub(" ", text).strip()
@@ -126,7 +126,12 @@ def stem(word: str) -> str:
 
 
 # The second part of a hyphenated word that only scopes the first: "ITU-wide", "country-led".
-SCOPE_SUFFIXES = frozenset("wide led based level specific focused driven related owned".split())
+SCOPE_SUFFIXES = frozenset(
+    "wide led based level specific focused driven related owned wise backed sponsored".split()
+)
+# ... of which these add nothing to the word before them ("money-wise", "EC-backed"): no
+# word of their own in a query
+LIGHT_SUFFIXES = frozenset("wise backed sponsored".split())
 
 
 def latin_tokens(normalized: str, *, keep_stopwords: bool = False) -> list[str]:
@@ -143,8 +148,10 @@ def latin_tokens(normalized: str, *, keep_stopwords: bool = False) -> list[str]:
             tokens.extend(
                 stem(part)
                 for part in word.split("-")
-                if len(part) > 1 and (keep_stopwords or part not in EN_STOPWORDS)
-            )  # "policy-and-regulation": no "and"
+                if len(part) > 1
+                and (keep_stopwords or part not in EN_STOPWORDS)
+                and not (part in LIGHT_SUFFIXES and not word.startswith(part))
+            )  # "policy-and-regulation": no "and"; "money-wise": no "wise"
     return tokens
 
 

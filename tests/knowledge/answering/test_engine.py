@@ -913,3 +913,25 @@ def test_a_stated_rise_is_no_difference_between_two_periods(answer_engine: Answe
         "How many more new users did the ITU Academy get in 2022 than in Q1 2023?"
     )
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "money-wise" and "EC-backed" left an unknown word each: P1's budget by "connectivity"
+        (
+            "How big is the EC-backed project on universal & meaningful connectivity, money-wise?",
+            "EUR 3 million",
+        ),
+        # "products & services" are the outputs, as "products and services" are
+        (
+            "What kinds of products & services are promised under the emergency telecom theme?",
+            "Provision of technical assistance",
+        ),
+    ],
+)
+def test_answer_reads_ampersands_and_light_suffixes(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)

@@ -81,3 +81,15 @@ def test_taiwan_words_are_read_as_the_documents_words() -> None:
 def test_a_taiwan_worded_question_is_answered(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("數位創新生態系統的預算是多少？")
     assert answer.answered and "362,000" in render_answer_text(answer)
+
+
+def test_normalize_reads_a_spaced_ampersand_as_and() -> None:
+    assert normalize("products & services") == "products and services"
+    assert normalize("R&D and AT&T") == "r&d and at&t"  # a name keeps its ampersand
+
+
+def test_latin_tokens_leave_out_suffixes_that_add_nothing() -> None:
+    # "money-wise", "EC-backed": no word "wise" or "backed" a record would have to hold
+    assert latin_tokens("money-wise") == ["money-wise", "money"]
+    assert latin_tokens("ec-backed project") == ["ec-backed", "ec", "project"]
+    assert "wise" in latin_tokens("wise")  # a word of its own is kept
