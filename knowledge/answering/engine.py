@@ -216,6 +216,12 @@ _BUDGET_KINDS = frozenset(
 )
 
 
+# "Which enabler tracks …", "哪个重点工作衡量…": the line whose KPI measures something.
+_TRACKED_BY_A_LINE = re.compile(
+    r"\b(?:which|what) (?:itu-d |bdt |op-23 )?(?:priority|theme|enabler)\b (?:\w+ )?"
+    r"(?:tracks?|tracked|monitors?|monitored|measures?|measured)\b"
+    r"|哪个(?:重点工作|主题|推动因素)[^，。？?]{0,4}(?:衡量|跟踪|追踪|监测)"
+)
 # The words of a rise or a difference asked of one fact's two counts ("by what percentage did
 # it grow", "增长了百分之多少"): worked out, not looked for in the records.
 _OPERATION_TOKENS = frozenset(
@@ -760,6 +766,12 @@ class AnswerEngine:
             if _asks_of_the_whole(q, self._kpi_document_tokens):
                 return self.records.kpi_total(q.lang)
             return None
+        if _TRACKED_BY_A_LINE.search(q.normalized):
+            # "which enabler tracks how many women take part in statutory meetings": a KPI's
+            # owner asked without the word KPI
+            owner = self.records.kpi_owner(q)
+            if owner is not None:
+                return owner
         if self._names_an_unknown_theme(q):
             return self._theme_choice(q)
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")

@@ -353,3 +353,32 @@ def test_what_a_line_aims_to_achieve_is_its_outcomes(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert answer_engine.answer(question).kind is AnswerKind.OUTCOMES
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # the owner of a KPI asked without the word KPI: the line that tracks or measures it
+        ("Which enabler tracks how many women take part in ITU-D statutory meetings?", "E3-DI-7"),
+        ("哪个推动因素衡量参加法定会议的女性比例？", "E3-DI-7"),
+        ("Which priority measures how many IPv6 labs were set up?", "P1-INF-9"),
+        # "TV" is television (a synonym), as the KPI writes it
+        (
+            "Which priority has a KPI on the percentage of countries that completed the "
+            "transition to digital terrestrial TV?",
+            "P1-INF-8",
+        ),
+    ],
+)
+def test_the_line_that_tracks_something_is_a_kpi_owner(
+    answer_engine: AnswerEngine, question: str, code: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == f"kpi:{code}"
+
+
+def test_outside_is_read_as_external(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "How many outside stakeholders did the consulting firm interview for the fundraising work?"
+    )
+    assert answer.answered and "44" in render_answer_text(answer)
