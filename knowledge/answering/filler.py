@@ -79,6 +79,9 @@ _FILLER_EN = (
     r"\bin (?:plain|simple|layman'?s?|everyday) (?:words|terms|english|language)\b"
     r"|\bin a nutshell\b|\bsimply put\b|\bput simply\b",
     r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
+    # where something came from: "the pillars that came out of the visioning exercise" are
+    # the visioning exercise's pillars
+    r"\b(?:that |which )?(?:came|come|comes) out of\b|\b(?:that |which )?emerged from\b",
     r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
     r"i(?: was|'m| am|'ve been| have been)? (?:just )?trying to (?:remember|recall|find out"
     r"|work out|figure out)",
@@ -155,6 +158,13 @@ _REQUESTS = re.compile(
     r"\b(?:need|needs|want|wants|looking for|would like|after|require|requires|interested in)"
     r"\s+(?:to (?:know|find|get|see|check) )?(?:the|a|an|some|its|their|our|all|every|p\d|e\d)\b"
     r"|需要|想要|想了解|想查|要查|在找",
+    re.IGNORECASE,
+)
+# "Name the pillars …", "name three outputs": a list asked for (the verb "name" is no word of
+# what is asked, as "list" is none).
+_NAME_VERB = re.compile(
+    r"^name\b(?=\s+(?:the|all|every|each|any|some|its|their|\d+|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\b)",
     re.IGNORECASE,
 )
 # Joining words a dropped clause leaves at the start of the next one.
@@ -260,7 +270,7 @@ def strip_filler(text: str) -> str:
         if _is_small_talk(clause, patterns):
             changed = True
             continue
-        cleaned = _FILLER.sub(" ", clause)
+        cleaned = _FILLER.sub(" ", _NAME_VERB.sub("list", clause.strip()))
         cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
         cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")

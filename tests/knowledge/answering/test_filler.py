@@ -139,3 +139,38 @@ def test_why_the_asker_asks_is_set_aside() -> None:
         "What mitigation measures does the plan list for the partners risk?"
     )
     assert "manager" not in strip_filler(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        # where something came from is no word a record must hold
+        (
+            "What are the pillars that came out of the visioning exercise?",
+            "What are the pillars the visioning exercise?",
+        ),
+        # "name" as a verb asks for a list, as "list" does
+        ("Name the pillars of the vision.", "list the pillars of the vision."),
+        ("name three outputs of P1", "list three outputs of P1"),
+    ],
+)
+def test_strip_filler_reads_where_from_and_name_as_a_verb(question: str, core: str) -> None:
+    assert strip_filler(question) == core
+
+
+@pytest.mark.parametrize(
+    "question", ["What's the name of the 1984 report?", "Name of the BDT Director?"]
+)
+def test_strip_filler_keeps_name_as_a_noun(question: str) -> None:
+    assert strip_filler(question) == question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Name the pillars that came out of the visioning process.",
+        "What definition of 'ITU as One' came out of the online consultation?",
+    ],
+)
+def test_answer_reads_name_and_came_out_of(answer_engine: AnswerEngine, question: str) -> None:
+    assert answer_engine.answer(question).answered
