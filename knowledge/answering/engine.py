@@ -222,6 +222,8 @@ _TRACKED_BY_A_LINE = re.compile(
     r"(?:tracks?|tracked|monitors?|monitored|measures?|measured)\b"
     r"|哪个(?:重点工作|主题|推动因素)[^，。？?]{0,4}(?:衡量|跟踪|追踪|监测)"
 )
+# What something stands for or means asked: no amount, though the budget be named.
+_ASKS_MEANING = re.compile(r"\bstands? for\b|\bmeans?\b|代表什么|什么意思|含义|是指")
 # The words of a rise or a difference asked of one fact's two counts ("by what percentage did
 # it grow", "增长了百分之多少"): worked out, not looked for in the records.
 _OPERATION_TOKENS = frozenset(
@@ -999,6 +1001,8 @@ class AnswerEngine:
             and (not _YES_NO.search(q.normalized) or read_question_form(q.normalized) == "number")
             and not _ASKS_FOR_THINGS.search(q.normalized)
             and not (read_wanted(q.normalized) == COUNT and not _CURRENCY.search(q.normalized))
+            # "in the budget table, what do the letters P and E stand for": a meaning asked
+            and not _ASKS_MEANING.search(q.normalized)
         )
         acceptable = (
             best is not None

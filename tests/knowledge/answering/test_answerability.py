@@ -1298,3 +1298,17 @@ def test_answer_keeps_a_record_that_holds_the_subject(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == "fact:academy-definition"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In the budget table, what do the letters P and E stand for?",
+        "預算表裡的「P」和「E」分別代表甚麼？",
+    ],
+)
+def test_a_meaning_asked_of_the_budget_table_needs_no_amount(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:op23-table1-p-e-codes"
