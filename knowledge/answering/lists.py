@@ -116,7 +116,8 @@ def asks_for_items(normalized: str) -> bool:
 # A question that asks for every item of a class: "what are the risks", "list the outputs",
 # "OP-23有哪些风险".
 _LIST_ASKED = re.compile(
-    r"^(?:please )?(?:list|name|show|enumerate|give me)\b|\b(?:what|which) are the\b"
+    r"^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|show|enumerate|give me)\b"
+    r"|\b(?:what|which) are the\b"
     r"|有哪些|是哪些|哪几|列出|列举"
 )
 

@@ -7,6 +7,7 @@ import pytest
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.lists import (
+    asks_for_list,
     count_listed,
     enumerates,
     gives_stated_count,
@@ -238,3 +239,18 @@ def test_remind_me_of_is_no_content(answer_engine: AnswerEngine) -> None:
 def test_numbered_items_of_another_noun_are_not_those_counted() -> None:
     text = "The discussions focused on three pillars: Pillar 1: a. Pillar 2: b. Pillar 3: c."
     assert enumerates(3, text, "pillars") and not enumerates(3, text, "sectors")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("list the risks in op-23", True),
+        ("can you list the itu-d priorities?", True),
+        ("could you please name the three pillars?", True),
+        ("what are the three pillars?", True),
+        ("can you tell me p2's budget?", False),
+        ("what is the list of priorities based on?", False),
+    ],
+)
+def test_asks_for_list_reads_a_polite_request(question: str, asks: bool) -> None:
+    assert asks_for_list(question) is asks
