@@ -84,7 +84,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "share": (
         frozenset({"share", "percentage", "percent", "proportion", "fraction", "ratio"}),
-        ("%",),
+        ("%", "slice of", "piece of the pie"),  # "what slice of the whole pie is that"
         ("比例", "百分比", "百分之", "占", "份额", "比重"),
     ),
     "kpi": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -935,3 +936,16 @@ def test_answer_reads_ampersands_and_light_suffixes(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what slice of the budget goes to P3?",
+        "what did P2 end up with for 2023, and what slice of the whole pie is that?",
+    ],
+)
+def test_a_slice_of_the_pie_is_a_share(answer_engine: AnswerEngine, question: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered
+    assert re.search(r"26\.5%|18\.0%", render_answer_text(answer))
