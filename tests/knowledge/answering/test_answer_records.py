@@ -382,3 +382,8 @@ def test_outside_is_read_as_external(answer_engine: AnswerEngine) -> None:
         "How many outside stakeholders did the consulting firm interview for the fundraising work?"
     )
     assert answer.answered and "44" in render_answer_text(answer)
+
+
+def test_funding_running_short_is_the_financial_risk(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("what mitigations are planned if funding runs short?")
+    assert answer.answered and "Prepare appropriate budget forecasts" in render_answer_text(answer)
