@@ -1607,9 +1607,17 @@ class AnswerEngine:
             present=self.present_year,
             counted=counted,
             synonyms=self.knowledge.synonyms,
-            action=_read_action(q.normalized, wanted),
+            action=self._spelt(_read_action(q.normalized, wanted)),
             question=q.text,
         )
+
+    def _spelt(self, word: str | None) -> str | None:
+        """A Latin word the documents never write, as the indexed word it misspells ("who
+        apoints the risk owners": appoint); else the word itself."""
+        if word is None or not word.isascii() or self.index.has_token(stem(word)):
+            return word
+        found = self.index.correct_typo(stem(word))
+        return word if found is None else found[0]
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer

@@ -207,6 +207,8 @@ class SearchIndex:
                 if len(word) == 1:
                     (token,) = word
                     self._synonyms[token] += [w for w in words if w and w != word]
+        # The one-token words of the synonym groups, for misspellings of them ("apoints")
+        self._synonym_words = sorted(self._synonyms)
         # Each entry's context (its document's names) as a number, and the tokens of each.
         context_of: dict[tuple[str, ...], int] = {}
         self._context_ids = np.array(
@@ -360,7 +362,34 @@ class SearchIndex:
         return any(n.endswith(gram[0]) or n.startswith(gram[1]) for n in neighbours)
 
     def _has_synonym(self, token: str) -> bool:
-        return any(all(t in self._slots for t in word) for word in self._synonyms.get(token, ()))
+        synonyms, _ = self._synonyms_of(token, None)
+        return any(all(t in self._slots for t in word) for word in synonyms)
+
+    def _synonyms_of(
+        self, token: str, found: tuple[str, float] | None
+    ) -> tuple[list[frozenset[str]], float]:
+        """The token sets a query word may stand for as a synonym, and how surely: its own
+        group's; for a misspelt word, those of the indexed word it stands for (`found`) or,
+        when it stands for none, of the synonym it misspells ("apoints": designate)."""
+        own = self._synonyms.get(token)
+        if own or token in self._slots:
+            return own or [], 1.0
+        if found is not None:
+            # "apoints" read as appoint: appoint's synonyms too (a misspelling, one edit
+            # away; not an inflection, "running" read as run, nor an abbreviation)
+            if OSA.distance(token, found[0]) != 1:
+                return [], 1.0
+            return self._synonyms.get(found[0], []), found[1]
+        if len(token) < LONG_WORD_MIN_LENGTH or not token.isalpha():
+            return [], 1.0
+        close = process.extractOne(
+            token, self._synonym_words, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY
+        )
+        if close is None or OSA.distance(token, close[0]) > 1:
+            return [], 1.0
+        word = close[0]
+        spelt = [frozenset((word,))] if word in self._slots else []
+        return spelt + self._synonyms[word], close[1] / 100.0
 
     def list_unknown_words(self, terms: QueryTerms) -> list[str]:
         """Query words the index has never seen in any spelling or synonym (Chinese seams and
@@ -414,7 +443,7 @@ class SearchIndex:
         found = self.resolve(token)
         if found is not None and found[0] in held:
             return True
-        if any(all(t in held for t in word) for word in self._synonyms.get(token, ())):
+        if any(all(t in held for t in word) for word in self._synonyms_of(token, found)[0]):
             return True
         if token.isascii() and len(token) >= STEM_MATCH_MIN_LENGTH - 1:
             # An inflection: "yearly"/"year", "consists"/"consist", "charged"/"charge".
@@ -455,9 +484,10 @@ class SearchIndex:
             found = self.resolve(token)
             if found is not None:
                 ways.append([(found[0], weight * found[1])])
-            for tokens in self._synonyms.get(token, ()):
+            synonyms, similarity = self._synonyms_of(token, found)
+            for tokens in synonyms:
                 if all(t in self._slots for t in tokens):
-                    part = weight * SYNONYM_SIMILARITY / len(tokens)
+                    part = weight * similarity * SYNONYM_SIMILARITY / len(tokens)
                     ways.append([(t, part) for t in tokens])
             if ways:
                 readings.append(ways)

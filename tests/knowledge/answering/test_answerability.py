@@ -1312,3 +1312,15 @@ def test_a_meaning_asked_of_the_budget_table_needs_no_amount(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == "fact:op23-table1-p-e-codes"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who apoints the owners of the operational risks?", "who desginates the risk owners?"],
+)
+def test_a_misspelt_verb_is_read_as_the_word_it_misspells(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "apoints": appoint, whose synonym the record writes (designate)
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:risk-owners"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.text_render import render_answer_text
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.matching import (
@@ -75,6 +77,25 @@ def test_search_reads_a_word_as_its_synonym() -> None:
         SearchIndex(entries).search(to_query_terms(normalize("员工人数")))[0].coverage
         < hits[0].coverage
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "who apoints the risk owners",  # misspells "appoint", which the index holds
+        "who desginates the risk owners",  # misspells "designates", which it does not
+    ],
+)
+def test_search_reads_a_misspelt_word_as_its_synonyms(query: str) -> None:
+    entries = [
+        Entry("fact", "owners", ("The Director will designate the risk owners",)),
+        Entry("fact", "board", ("A board will be appointed",)),
+        Entry("fact", "other", ("The risk register lists owners of outputs",)),
+    ]
+    index = SearchIndex(entries, synonyms=[["designate", "designates", "appoint", "appoints"]])
+    hits = index.search(to_query_terms(normalize(query)))
+    assert hits[0].entry.ref == "owners"
+    assert index.list_missing_words(to_query_terms(normalize(query)), entries[0].key_texts) == []
 
 
 _NAMES = {"网络安全", "能力开发", "数字化"}
