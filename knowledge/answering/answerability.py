@@ -524,6 +524,53 @@ def _only_planned(verb: str, sentence: str) -> bool:
     return at >= 0 and _PLANNED.search(sentence[:at]) is not None
 
 
+def _object_is_the_doer(question: str, verbs: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether "who <does> <X>" meets a record where X does it and nothing of X is done to:
+    "who appoints the BDT Director" and "The Director of BDT will designate the risk
+    owners" (English only: the words after the verb, before it and after it)."""
+    found = re.match(r"who ([a-z\-]+)\b(.*)", question.lower())
+    if found is None or not verbs:
+        return False
+    asked = set(latin_tokens(found[2]))
+    if not asked:
+        return False
+    seen_before = False
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            words = re.findall(r"[a-z][a-z\-]*", sentence.lower())
+            at = next(
+                (
+                    n
+                    for n, w in enumerate(words)
+                    for v in verbs
+                    if v.isascii() and _does(v, w) and _is_verb_at(words, n)
+                ),
+                None,
+            )
+            if at is None:
+                continue
+            if "by" in words[at + 1 : at + 3] or "-" in words[at]:
+                return False  # "the UMC project, funded by the EC", "EC-funded": done to it
+            if asked & set(latin_tokens(" ".join(words[at + 1 :]))):
+                return False  # done to what is asked
+            seen_before |= bool(asked & set(latin_tokens(" ".join(words[:at]))))
+    return seen_before
+
+
+_AUXILIARIES = frozenset(
+    "will shall would should must may might can could to has have had does did".split()
+)
+_DETERMINERS = frozenset("the a an its their all each every".split())
+
+
+def _is_verb_at(words: Sequence[str], n: int) -> bool:
+    """Whether a word is used as a verb: after an auxiliary ("will designate") or before a
+    determiner ("designates the risk owners"); "the project budget is …" uses none."""
+    return (n > 0 and words[n - 1] in _AUXILIARIES) or (
+        n + 1 < len(words) and words[n + 1] in _DETERMINERS
+    )
+
+
 def _does(action: str, text: str) -> bool:
     """Whether a record's text speaks of the action: the Chinese verb itself, or an English
     word of the same stem ("apply" → "application", "register" → "registration")."""
@@ -872,8 +919,10 @@ def is_supplied(
         )
     if wanted == ACTOR:  # someone, in a record that speaks of doing what is asked
         verbs = _with_synonyms((action,), synonyms) if action is not None else []
-        return any(_ACTOR.search(text) for text in texts) and (
-            action is None or any(_does(verb, text) for verb in verbs for text in texts)
+        return (
+            any(_ACTOR.search(text) for text in texts)
+            and (action is None or any(_does(verb, text) for verb in verbs for text in texts))
+            and not _object_is_the_doer(question, verbs, texts)
         )
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital

@@ -131,6 +131,7 @@ from knowledge.answering.thresholds import (
     OTHER_SUBJECT_HITS,
     OTHER_SUBJECT_MIN_WEIGHT,
     RELATED_BELOW,
+    SEARCH_HIT_BASE,
     STRUCTURED_FIRST_EXPLAINED,
     SUBJECT_HELD_MIN_WEIGHT,
     SUGGEST_MIN_SCORE,
@@ -218,10 +219,11 @@ _BUDGET_KINDS = frozenset(
 
 # "Which enabler tracks …", "哪个重点工作衡量…": the line whose KPI measures something.
 _TRACKED_BY_A_LINE = re.compile(
-    r"\b(?:which|what) (?:itu-d |bdt |op-23 )?(?:priority|theme|enabler)\b (?:\w+ )?"
+    r"\b(?:which|what) (?:itu-d |bdt |op-23 )?(?P<line>priority|theme|enabler)\b (?:\w+ )?"
     r"(?:tracks?|tracked|monitors?|monitored|measures?|measured)\b"
-    r"|哪个(?:重点工作|主题|推动因素)[^，。？?]{0,4}(?:衡量|跟踪|追踪|监测)"
+    r"|哪个(?P<line_zh>重点工作|主题|推动因素)[^，。？?]{0,4}(?:衡量|跟踪|追踪|监测)"
 )
+_LINE_CLASS_TOKENS = frozenset({"priority", "theme", "enabler"})
 # What something stands for or means asked: no amount, though the budget be named.
 _ASKS_MEANING = re.compile(r"\bstands? for\b|\bmeans?\b|代表什么|什么意思|含义|是指")
 # The words of a rise or a difference asked of one fact's two counts ("by what percentage did
@@ -506,8 +508,10 @@ class AnswerEngine:
         # Ratios, averages, shares of a group, percentages: read on the whole question, as
         # filler stripping may drop the clause that states the percentage.
         whole = self.reader.correct_typos(normalize(text))  # "wat does ISCG stnad for"
+        # "which enabler monitors average staff performance": a KPI's owner, no average
+        tracked = _TRACKED_BY_A_LINE.search(whole) is not None
         answer = (
-            self.calculator.answer(q, whole)
+            (None if tracked else self.calculator.answer(q, whole))
             or self.glossary.answer(q, whole)  # "what does NETP stand for"
             or self._route(q)
         )
@@ -724,6 +728,19 @@ class AnswerEngine:
             described &= list_named_words(q.text)
         return bool(described)
 
+    def _is_of_class(self, kpi: Any, line: str) -> bool:
+        """Whether a KPI (an answer's "kpi" part, if any) stands under a line of the class a
+        question names (an enabler, a priority; a theme is either)."""
+        theme = getattr(kpi, "theme_code", None)
+        if theme is None:
+            return False
+        parent = self.knowledge.get_theme_priority(theme) or ""
+        if line in ("enabler", "推动因素"):
+            return parent.startswith("E")
+        if line in ("priority", "重点工作"):
+            return parent.startswith("P")
+        return True
+
     def _names_an_unknown_thing(self, q: Question) -> bool:
         """Whether the question writes a name the documents never use, not even misspelt
         ("the Smart Ocean Connect programme under P1"): its budget is not the line's."""
@@ -768,11 +785,22 @@ class AnswerEngine:
             if _asks_of_the_whole(q, self._kpi_document_tokens):
                 return self.records.kpi_total(q.lang)
             return None
-        if _TRACKED_BY_A_LINE.search(q.normalized):
+        tracked = _TRACKED_BY_A_LINE.search(q.normalized)
+        if tracked is not None:
             # "which enabler tracks how many women take part in statutory meetings": a KPI's
-            # owner asked without the word KPI
-            owner = self.records.kpi_owner(q)
-            if owner is not None:
+            # owner asked without the word KPI. Every word but the line's class is what the
+            # KPI must measure ("the ITU share price": its share too), and the KPI found must
+            # be of the class asked (an enabler's, not a priority's)
+            line = tracked["line"] or tracked["line_zh"]
+            kept = {t for t in reading.consumed_tokens if t in _LINE_CLASS_TOKENS}
+            owner = self.records.kpi_owner(
+                replace(q, reading=replace(reading, consumed_tokens=kept))
+            )
+            if (
+                owner is not None
+                and owner.confidence >= SEARCH_HIT_BASE + ANSWER_MIN_SCORE  # as sure as a search
+                and self._is_of_class(owner.parts.get("kpi"), line)
+            ):
                 return owner
         if self._names_an_unknown_theme(q):
             return self._theme_choice(q)

@@ -81,6 +81,8 @@ _FILLER_EN = (
     r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
     # where something came from: "the pillars that came out of the visioning exercise" are
     # the visioning exercise's pillars
+    # (but "what came out of the Council session" asks what resulted, and is kept)
+    r"(?<!\bwhat )(?<!\bwhat has )(?<!\bwhat have )"
     r"\b(?:that |which )?(?:came|come|comes) out of\b|\b(?:that |which )?emerged from\b",
     r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
     r"i(?: was|'m| am|'ve been| have been)? (?:just )?trying to (?:remember|recall|find out"
@@ -164,7 +166,11 @@ _REQUESTS = re.compile(
 # what is asked, as "list" is none).
 _NAME_VERB = re.compile(
     r"^name\b(?=\s+(?:the|all|every|each|any|some|its|their|\d+|two|three|four|five|six"
-    r"|seven|eight|nine|ten)\b)",
+    r"|seven|eight|nine|ten)\b)"
+    # "name the Director of BDT" asks a person's name: kept as asked
+    r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:director|head|chair|chairman|chairperson|chief"
+    r"|secretary|deputy|president|leader|coordinator|manager|officer|focal|contact|person"
+    r"|people|members?|staff)\b)",
     re.IGNORECASE,
 )
 # Joining words a dropped clause leaves at the start of the next one.

@@ -1324,3 +1324,37 @@ def test_a_misspelt_verb_is_read_as_the_word_it_misspells(
     # "apoints": appoint, whose synonym the record writes (designate)
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == "fact:risk-owners"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a person's name asked ("Name the …" lists only things)
+        "Name the Director of BDT.",
+        "Name the head of the ITU Europe office.",
+        "Name the chair of TDAG.",
+        # what resulted from a meeting is not what was sent to it
+        "What came out of the 2024 Council session?",
+        # the Director designates the risk owners; no record says who appoints the Director
+        "Who appoints the BDT Director?",
+        # a KPI's owner must measure what is asked, and be of the class asked
+        "Which priority tracks the ITU share price?",
+        "Which enabler tracks participants in regional development forums?",
+    ],
+)
+def test_review_findings_stay_declined(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # no average of budgets: the KPI on average staff performance
+        ("Which enabler monitors average staff performance?", "kpi:E5-X-1"),
+        # "EC-funded" is done to the project: the EC funds it
+        ("Who funds the UMC project?", "fact:umc-project-eur-3-million"),
+    ],
+)
+def test_review_findings_answered(answer_engine: AnswerEngine, question: str, record: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
