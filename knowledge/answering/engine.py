@@ -582,6 +582,13 @@ class AnswerEngine:
             done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
             if not is_computed(operation, str(done)):
                 return self._cannot_compute(q, str(operation))
+        if (
+            answer.answered
+            and answer.kind in self._FIGURE_KINDS - {AnswerKind.COMPUTE}
+            and read_fact_operation(whole) == GROWTH
+        ):
+            # "by what percentage did P2's budget grow": one year's figure is no rise
+            return self._cannot_compute(q, GROWTH)
         if answer.answered and self._misses_lines_asked(q, answer):
             # "这两项重点工作加起来": one line found of the two to add is no sum
             return self._cannot_compute(q, "sum")

@@ -810,3 +810,20 @@ def test_a_rise_asked_of_a_fact_without_two_counts_is_not_computed(
     # the operation words set aside find a fact, but one count is no rise
     answer = answer_engine.answer("By what percentage did the ITU Academy's budget grow?")
     assert answer.kind is not AnswerKind.COMPUTE
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("By what percentage did P2's budget grow?", "that rise in percent"),
+        ("By what percentage did ITU membership grow?", "that rise in percent"),
+        ("P2的预算增长了百分之多少？", "增幅"),
+    ],
+)
+def test_a_rise_of_a_figure_stated_once_is_not_computed(
+    answer_engine: AnswerEngine, question: str, said: str
+) -> None:
+    # one year's budget is no rise: it was answered with the budget itself
+    answer = answer_engine.answer(question)
+    assert not answer.answered and answer.kind is AnswerKind.CANNOT_COMPUTE
+    assert said in render_answer_text(answer)
