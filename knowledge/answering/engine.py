@@ -436,6 +436,10 @@ class AnswerEngine:
         if is_chinese(attribute):
             return not any(self.index.has_token(t) for t in terms.tokens)
         head = terms.tokens[-1]
+        if head in q.reading.consumed_tokens or any(
+            head in LEXICON[concept][1] for concept in q.reading.concepts
+        ):
+            return False  # "the overall envelope": the budget, read as what is asked
         return head in self.index.list_unknown_words(replace(terms, tokens=(head,)))
 
     def _read_alone(self, question: str) -> Question:

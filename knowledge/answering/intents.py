@@ -229,6 +229,11 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "op23",
             "kigali action plan",
             "itu-d",
+            # "…, all lines included": every line, as "in total" says
+            "all lines included",
+            "all lines combined",
+            "all lines together",
+            "including all lines",
         ),
         (
             "总额",

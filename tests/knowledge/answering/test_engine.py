@@ -949,3 +949,18 @@ def test_a_slice_of_the_pie_is_a_share(answer_engine: AnswerEngine, question: st
     answer = answer_engine.answer(question)
     assert answer.answered
     assert re.search(r"26\.5%|18\.0%", render_answer_text(answer))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "envelope" is read as the budget asked, no attribute the store lacks
+        "What's the overall envelope for ITU-D's 2023 operational plan?",
+        "What's the overall envelope for ITU-D's 2023 operational plan, all lines included?",
+    ],
+)
+def test_the_overall_envelope_is_the_total_budget(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and "4,200,000" in render_answer_text(answer)
