@@ -964,3 +964,17 @@ def test_the_overall_envelope_is_the_total_budget(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and "4,200,000" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how much money goes to the priority about cheaper connectivity?", "519,000"),
+        ("how much is earmarked for P3?", "1,111,000"),
+    ],
+)
+def test_cheaper_is_affordable_and_earmarked_is_allocated(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
