@@ -224,6 +224,13 @@ _TRACKED_BY_A_LINE = re.compile(
     r"|哪个(?P<line_zh>重点工作|主题|推动因素)[^，。？?]{0,4}(?:衡量|跟踪|追踪|监测)"
 )
 _LINE_CLASS_TOKENS = frozenset({"priority", "theme", "enabler"})
+# Verbs that relate a budget line to what it is about ("covers", "includes", "deals with").
+_RELATION_VERBS = frozenset(
+    to_query_terms(
+        "cover covers covered include includes included deal deals concern concerns handle "
+        "handles relate relates focus focuses address addresses"
+    ).tokens
+)
 # What something stands for or means asked: no amount, though the budget be named.
 _ASKS_MEANING = re.compile(r"\bstands? for\b|\bmeans?\b|代表什么|什么意思|含义|是指")
 # The words of a rise or a difference asked of one fact's two counts ("by what percentage did
@@ -732,7 +739,9 @@ class AnswerEngine:
         }
         held_by_fact = self._record_texts(hits[0])
         lacking = {t for t, _ in self.index.list_missing_words(q.terms, held_by_fact)}
-        described = unexplained - lacking
+        # "which enabler covers environmental sustainability": the verb relating the line to
+        # what it is about describes nothing else
+        described = unexplained - lacking - _RELATION_VERBS
         if q.reading.codes:
             # a line named by its code ("P2", "enabler 2") and something named beside it
             # ("the Smart Villages initiative in Pakistan under P2"), not its verbs

@@ -1358,3 +1358,18 @@ def test_review_findings_stay_declined(answer_engine: AnswerEngine, question: st
 def test_review_findings_answered(answer_engine: AnswerEngine, question: str, record: str) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == record
+
+
+def test_a_named_initiative_is_no_budget_line(answer_engine: AnswerEngine) -> None:
+    # "Digital Transformation" names P2; the Centres Initiative is a subject of facts
+    answer = answer_engine.answer(
+        "What is the budget of the Digital Transformation Centres Initiative?"
+    )
+    assert not answer.answered and "756,000" not in render_answer_text(answer)
+
+
+def test_a_line_that_covers_a_subject_is_still_that_line(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "which enabler covers environmental sustainability and how much money does it have"
+    )
+    assert answer.answered and "155,000" in render_answer_text(answer)
