@@ -308,7 +308,7 @@ _FUTURE = re.compile(
 # "How many X": the noun counted, up to the verb or preposition after it ("how many member
 # states does ITU have" → member states); "多少名员工", "几位副主任" → 员工, 副主任.
 _POPULATION = re.compile(r"\bpopulation\b|人口")
-_EN_COUNTED = re.compile(r"\b(?:how many|number of)\s+((?:[a-z][a-z'\-]*\s*){1,3})")
+_EN_COUNTED = re.compile(r"\b(?:how many|number of)\s+((?:[a-z][a-z'\-]*\s*){1,4})")
 _EN_COUNTED_STOP = frozenset(
     "does do did is are was were has have had will would can could should may might in at on "
     "of for per from by to with within across under over that which who the a an there "
@@ -598,6 +598,8 @@ def read_counted(text: str) -> tuple[str, ...]:
     match = _EN_COUNTED.search(unquoted)
     if match:
         words = _until_stop(match.group(1).split())
+        if len(words) == 4 and any(_is_plural(w) for w in words[:3]):
+            words = words[:3]  # a fourth word only for the noun: "ITU Academy Training Centres"
         # "how many days of annual leave": days of what is counted.
         following = re.findall(r"[a-z][a-z'\-]*|[^\sa-z]+", unquoted[match.start(1) :])
         if len(words) == 1 and words[0] in _COUNTED_UNITS and following[1:2] == ["of"]:
@@ -815,13 +817,15 @@ _NUMBERED = frozenset(
 _CURRENCIES = frozenset({"CHF", "EUR", "USD", "GBP", "US$", "$", "€"})
 
 
+def _is_plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR_PLURALS
+
+
 def _counted_heads(counted: tuple[str, ...]) -> tuple[str, ...]:
     """The noun of what is counted: its last plural word ("regional initiatives", "bids came");
     every word when none is plural (the noun may lie beyond the words read), but the name of
     the organisation whose things are counted ("how many BDT staff": staff)."""
-    plural = [
-        w for w in counted if (w.endswith("s") and not w.endswith("ss")) or w in _IRREGULAR_PLURALS
-    ]
+    plural = [w for w in counted if _is_plural(w)]
     if len(plural) >= 2 and plural[-1] == "members":
         return tuple(plural[-2:])  # "staff members": a count of staff answers it
     if plural:
