@@ -338,7 +338,7 @@ def test_a_percentage_asked_needs_a_percentage_in_the_record(answer_engine: Answ
             "how many itu academy training centres were designated for 2023?",
             ("itu", "academy", "training", "centres"),
         ),
-        ("how many countries signed hcm4a agreements", ("countries", "signed", "hcm4a")),
+        ("how many countries signed new agreements", ("countries", "signed", "new")),
     ],
 )
 def test_read_counted_names_what_a_count_question_counts(
