@@ -772,8 +772,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             continue  # "from 5 to 9 February": days of a month
         if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
             # as many words after it as the noun counted has ("two UN SDG Fund projects")
-            after = max(COUNT_WINDOW_WORDS, len(counted))
-            window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + after]
+            reach = max(COUNT_WINDOW_WORDS, len(counted))
+            window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + reach]
             if any(_same_stem(_stem(w), s) for w in window for s in stems):
                 return True
             # "16 LDCs" counts least developed countries.
