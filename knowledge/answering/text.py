@@ -95,6 +95,35 @@ def to_script(text: str, script: str) -> str:
     return _s2t().convert(text) if script == HANT else text
 
 
+# Accented Latin letters as their base letters ("ü" as "u", "ç" as "c"): the tokenizer reads
+# a-z, and staff type names with and without accents.
+_LATIN_FOLDED = {
+    code: "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if c.isascii())
+    for code in range(0xC0, 0x250)
+    if chr(code).isalpha() and any(c.isascii() for c in unicodedata.normalize("NFKD", chr(code)))
+}
+# A month written short before a year or after a day ("Feb 2023", "5 Feb"): its full name,
+# as the documents write it.
+_MONTHS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+_MONTH_ABBREVIATION = re.compile(
+    r"(?<=\d )(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
+    r"|\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d{4})"
+)
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
@@ -109,6 +138,8 @@ def normalize(text: str) -> str:
         # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
         text = simplified.replace("甚么", "什么")
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
+    text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
+    text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return _SPACES.sub(" ", text).strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.text_render import render_answer_text
 from knowledge.answering import AnswerEngine
 from knowledge.answering.text import (
@@ -93,3 +95,32 @@ def test_latin_tokens_leave_out_suffixes_that_add_nothing() -> None:
     assert latin_tokens("money-wise") == ["money-wise", "money"]
     assert latin_tokens("ec-backed project") == ["ec-backed", "ec", "project"]
     assert "wise" in latin_tokens("wise")  # a word of its own is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("After the Feb 2023 earthquake", "after the february 2023 earthquake"),
+        ("on 5 Feb", "on 5 february"),
+        ("in Sept. 2023", "in september 2023"),
+        ("a feb thing", "a feb thing"),  # a month only beside a year or a day
+        ("Türkiye and Côte d'Ivoire", "turkiye and cote d'ivoire"),
+    ],
+)
+def test_normalize_writes_months_in_full_and_folds_accents(text: str, normalized: str) -> None:
+    assert normalize(text) == normalized
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "After the Feb 2023 earthquake in Türkiye and Syria, to what level did mobile coverage "
+        "drop per the connectivity map?",
+        "After the earthquake in Turkiye and Syria, how far did network coverage drop?",
+    ],
+)
+def test_answer_reads_short_months_and_names_without_accents(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and "79%" in render_answer_text(answer)
