@@ -64,6 +64,8 @@ def test_chinese_long_forms_leave_out_the_verb_before_them() -> None:
         ("what is the idi methodology?", "en", None),  # a methodology is more than its name
         ("how did the 2018 retreat define bdt's core values?", "en", None),  # BDT defined
         ("expand the acronym netp for me", "en", "netp"),
+        ("isc-tf中文全称是什么?", "zh", "isc-tf"),  # its name in Chinese or English
+        ("iscg的英文全称是什么", "zh", "iscg"),
     ],
 )
 def test_definition_questions_name_their_term(question: str, lang: str, term: str) -> None:
