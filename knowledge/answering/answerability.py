@@ -260,7 +260,8 @@ _ACTOR = re.compile(
     r"|bureau|committee|board|group|office|sector|union|agency|government|ministry|members?"
     r"|states|staff|experts?|partners?|team|management|organi[sz]ations?|countries|tdag|wtdc"
     r"|bcg|itu|bdt|mec|isc-tf|iscg|participants|consultants?|firms?|universit(?:y|ies)"
-    r"|governments|regulators?|administrations?)\b"
+    r"|governments|regulators?|administrations?|compan(?:y|ies)|corporations?|foundations?)\b"
+    r"|公司|企业|集团|基金会"
     r"|理事会|大会|全权代表|秘书处|秘书长|主任|局长|副|委员会|小组|工作组|顾问组|成员国|成员|政府|部门"
     r"|电信发展局|国际电联|办事处|代表处|管理层|职员|工作人员|专家|伙伴|团队|机构|组织|大学|咨询",
     re.IGNORECASE,

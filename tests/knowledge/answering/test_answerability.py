@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.text_render import render_answer_text
@@ -1386,3 +1388,18 @@ def test_a_count_of_training_centres_is_not_one_of_academic_partners(
 ) -> None:
     answer = answer_engine.answer("How many ITU Academy Training Centres were designated for 2023?")
     assert answer.answered and "14" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "女性网络导师计划是谁支持启动的？",
+        "Who supported the launch of the women cyber mentorship programme?",
+    ],
+)
+def test_a_company_is_someone_who_does_something(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "在微软公司支持下启动": a company supported it
+    answer = answer_engine.answer(question)
+    assert answer.answered and re.search("微软|Microsoft", render_answer_text(answer))
