@@ -978,3 +978,23 @@ def test_cheaper_is_affordable_and_earmarked_is_allocated(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # 变革推动者 (doc 000): the Change-makers, which staff also call change agents
+        ("when did the change agents programme kick off?", "fact:staff-change-makers-000"),
+        # 变革者 (doc 004): the Transformers, which staff also call change makers
+        (
+            "From April 2023, how many changes did staff volunteering in the Change Makers "
+            "programme implement to reshape ITU from within?",
+            "fact:itu-as-one-transformers-programme",
+        ),
+    ],
+)
+def test_change_makers_and_change_agents_are_the_programmes_names(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
