@@ -998,3 +998,11 @@ def test_change_makers_and_change_agents_are_the_programmes_names(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == record
+
+
+def test_subjects_are_topics(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "How many subjects has the inter-sectoral coordination task force flagged as needing "
+        "cross-sector work?"
+    )
+    assert answer.answered and "40" in render_answer_text(answer)
