@@ -1006,3 +1006,8 @@ def test_subjects_are_topics(answer_engine: AnswerEngine) -> None:
         "cross-sector work?"
     )
     assert answer.answered and "40" in render_answer_text(answer)
+
+
+def test_fundraising_is_resource_mobilization(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("What did the retreat say about fundraising?")
+    assert answer.answered and "resource mobilization" in render_answer_text(answer)
