@@ -725,6 +725,13 @@ class AnswerEngine:
         named = {t.code for t in q.targets}
         if any(h.entry.ref in named and h.score >= hits[0].score - TIE_MARGIN for h in hits):
             return False
+        if any(
+            h.entry.kind == "theme"
+            and self.knowledge.get_theme_priority(h.entry.ref) in named
+            and h.coverage >= hits[0].coverage
+            for h in hits
+        ):
+            return False  # "the green / climate enabler": E4's theme holds every word too
         # The words the subjects' names leave unexplained that weigh, held by that fact
         names: list[str] = []
         for code in named:

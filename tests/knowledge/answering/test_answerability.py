@@ -1403,3 +1403,10 @@ def test_a_company_is_someone_who_does_something(
     # "在微软公司支持下启动": a company supported it
     answer = answer_engine.answer(question)
     assert answer.answered and re.search("微软|Microsoft", render_answer_text(answer))
+
+
+def test_a_line_whose_theme_holds_every_word_is_that_line(answer_engine: AnswerEngine) -> None:
+    # "climate" is no word of E4's names, but its theme E4-ENV holds it: not another subject
+    # (the regions' 7–8% share was given)
+    answer = answer_engine.answer("funding for the green / climate enabler in OP-23?")
+    assert answer.answered and "155,000" in render_answer_text(answer)
