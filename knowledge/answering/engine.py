@@ -88,6 +88,7 @@ from knowledge.answering.lists import (
     asks_for_items,
     asks_for_list,
     count_items,
+    count_listed,
     gives_count_asked,
     gives_stated_count,
     list_stated_numbers,
@@ -539,6 +540,19 @@ class AnswerEngine:
             if bare.answered and bare.kind is AnswerKind.FACT:
                 fact = bare.parts["fact"]
                 answer = compute_in_fact(q, fact, self.knowledge, bare.confidence) or answer
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.FACT
+            and not q.targets
+            and asks_for_list(q.normalized)
+            and q.reading.has("class_priority", "class_enabler")
+            and not any(count_listed(t) for t in self._answer_texts(q, answer))
+        ):
+            # "Can you list the ITU-D priorities (the P codes)": the lines themselves, not the
+            # fact saying what P stands for
+            listed = self._structured(replace(q, terms=replace(q.terms, tokens=())))
+            if listed is not None and listed.answered and (count_items(listed) or 0) >= 2:
+                answer = listed
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer

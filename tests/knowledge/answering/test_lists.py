@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.lists import (
@@ -254,3 +255,10 @@ def test_numbered_items_of_another_noun_are_not_those_counted() -> None:
 )
 def test_asks_for_list_reads_a_polite_request(question: str, asks: bool) -> None:
     assert asks_for_list(question) is asks
+
+
+def test_a_list_of_the_priorities_is_the_priorities(answer_engine: AnswerEngine) -> None:
+    # not the fact that says what "P" stands for
+    answer = answer_engine.answer("Can you list the ITU-D priorities (the P codes)?")
+    assert answer.answered and answer.kind is AnswerKind.EXTREME
+    assert all(code in render_answer_text(answer) for code in ("P1", "P2", "P3", "P4", "P5"))
