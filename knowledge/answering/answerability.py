@@ -535,27 +535,43 @@ def _object_is_the_doer(question: str, verbs: Sequence[str], texts: Sequence[str
     asked = set(latin_tokens(found[2]))
     if not asked:
         return False
+    if len(asked) >= 2:  # "the European Commission" is also the EC
+        asked.add("".join(w[0] for w in latin_tokens(found[2])))
     seen_before = False
     for text in texts:
         for sentence in _SENTENCE_END.split(text):
             words = re.findall(r"[a-z][a-z\-]*", sentence.lower())
-            at = next(
-                (
-                    n
-                    for n, w in enumerate(words)
-                    for v in verbs
-                    if v.isascii() and _does(v, w) and _is_verb_at(words, n)
-                ),
-                None,
-            )
-            if at is None:
-                continue
-            if "by" in words[at + 1 : at + 3] or "-" in words[at]:
-                return False  # "the UMC project, funded by the EC", "EC-funded": done to it
-            if asked & set(latin_tokens(" ".join(words[at + 1 :]))):
-                return False  # done to what is asked
-            seen_before |= bool(asked & set(latin_tokens(" ".join(words[:at]))))
+            for at, word in enumerate(words):
+                if not any(
+                    v.isascii() and _does(v, part) for v in verbs for part in word.split("-")
+                ):
+                    continue
+                agent = _agent_of(words, at)
+                if agent is not None:
+                    # "funded by the EC", "with the support of Microsoft", "EC-funded": the
+                    # agent named does it ("who funds the EC": the EC funds, is not funded)
+                    if asked & set(latin_tokens(agent)):
+                        seen_before = True
+                        continue
+                    return False
+                if not _is_verb_at(words, at):
+                    continue  # "the project budget is …": no verb
+                if asked & set(latin_tokens(" ".join(words[at + 1 :]))):
+                    return False  # done to what is asked
+                seen_before |= bool(asked & set(latin_tokens(" ".join(words[:at]))))
     return seen_before
+
+
+def _agent_of(words: Sequence[str], at: int) -> str | None:
+    """Who does what the verb at `at` says when the sentence names them after "by", "of" or
+    "from" ("funded by the EC", "the support of Microsoft") or before a hyphen ("EC-funded");
+    None when it names no one so."""
+    if "-" in words[at]:
+        return words[at].split("-")[0]
+    for n in range(at + 1, min(at + 3, len(words))):
+        if words[n] in ("by", "of", "from"):
+            return " ".join(words[n + 1 : n + 5])
+    return None
 
 
 _AUXILIARIES = frozenset(
@@ -565,10 +581,15 @@ _DETERMINERS = frozenset("the a an its their all each every".split())
 
 
 def _is_verb_at(words: Sequence[str], n: int) -> bool:
-    """Whether a word is used as a verb: after an auxiliary ("will designate") or before a
-    determiner ("designates the risk owners"); "the project budget is …" uses none."""
-    return (n > 0 and words[n - 1] in _AUXILIARIES) or (
-        n + 1 < len(words) and words[n + 1] in _DETERMINERS
+    """Whether a word is used as a verb: after an auxiliary ("will designate"), in the past
+    ("interviewed", "funded") or before a determiner or a number ("designates the risk
+    owners", "interviewed 44"); "the project budget is …" uses none."""
+    following = words[n + 1] if n + 1 < len(words) else ""
+    return (
+        (n > 0 and words[n - 1] in _AUXILIARIES)
+        or words[n].endswith("ed")
+        or following in _DETERMINERS
+        or following.isdigit()
     )
 
 
@@ -577,7 +598,9 @@ def _does(action: str, text: str) -> bool:
     word of the same stem ("apply" → "application", "register" → "registration")."""
     if is_chinese(action):
         return action in text
-    stem = action[:4] if len(action) >= 4 else action
+    # four letters of a short verb ("appl" for application); a long one keeps all but its
+    # ending ("designa": "designate" is no "design")
+    stem = action[: len(action) - 2] if len(action) >= 8 else action[:4]
     return any(
         word.startswith(stem) if len(action) >= 4 else word == action
         for word in re.findall(r"[a-z][a-z\-]*", text.lower())

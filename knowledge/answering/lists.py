@@ -188,6 +188,7 @@ def _leads_with(text: str, noun: str | None) -> bool:
 
 def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     """Whether a text writes out `stated` items: numbered ("Pillar 1: … Pillar 2: …",
+    "Objective 1 – … Objective 2 – …",
     "(1) … (2) …", "第一…第二…", "一是…二是…"), or named in a run after the number and a colon
     ("three pillars: thought leadership, partnerships and excellence"; with `noun`, an English
     run must follow that noun: "four parts: …" lists no pillars; a Chinese text is checked in
@@ -196,7 +197,7 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     if stated > len(_ZH_ORDINALS) or (stem is not None and is_chinese(text)):
         return False
     found = [
-        re.search(rf"(?<![\d.]){k}\s*(?:[:)）]|\.\s)|[(（]{k}[)）]", text)
+        re.search(rf"(?<![\d.]){k}\s*(?:[:)）]|\.\s|\s[–—-]\s)|[(（]{k}[)）]", text)
         for k in range(1, stated + 1)
     ]
     first = found[0]
@@ -212,9 +213,10 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     for match in re.finditer(r"[:：]", text):
         if stem is not None and text.isascii() and stem not in _lead(text, match.start()):
             continue  # "four parts: …" lists no four pillars
+        if re.search(r"\d\s*$", text[: match.start()]):
+            continue  # "Pillar 2: …" labels one item, it starts no list
         run = re.split(r"[.。;；]", text[match.end() :], maxsplit=1)[0]
-        items = [i for i in re.split(r",|，|、|\band\b|\bor\b|和|及|以及", run) if i.strip()]
-        if len(items) == stated:
+        if len(_run_items(run)) == stated:
             return True
     # Names in a run inside a sentence: "to Bahrain, Brunei Darussalam, Oman and Zimbabwe",
     # "向巴林、文莱达鲁萨兰国、阿曼和津巴布韦"; where the text names the noun counted, only a run
@@ -225,6 +227,35 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
         and (stem is None or stem not in text.lower() or stem in _lead(text, m.start()))
         for m in _NAMES_RUN.finditer(text)
     ) or any(len(re.split(r"、|和|及", m.group())) == stated for m in _ZH_NAMES_RUN.finditer(text))
+
+
+# The most words an item of a list written in a run has ("small and medium-sized enterprise
+# (SME) growth": six).
+LIST_ITEM_MAX_WORDS = 8
+
+
+_LAST_JOIN = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)")  # the last "and"/"or"
+
+
+def _run_items(run: str) -> list[str]:
+    """The items of a run written after a colon: in English split at commas, the last piece
+    at its last "and"/"or" unless a comma came before it ("…, small and medium-sized
+    enterprise (SME) growth, and entrepreneurship and policy experimentation": four); in
+    Chinese at 、，和 and 及."""
+    if is_chinese(run):
+        return [i for i in re.split(r",|，|、|和|及|以及", run) if i.strip()]
+    pieces = [p.strip() for p in run.split(",") if p.strip()]
+    if not pieces:
+        return []
+    last = pieces.pop()
+    oxford = re.match(r"(?:and|or)\s+(.*)", last)
+    if oxford is not None and pieces:
+        items = [*pieces, oxford[1]]
+    else:
+        items = [*pieces, *(p for p in _LAST_JOIN.split(last) if p)]
+    # items of a list are names, not clauses ("ITU and the European Commission signed an
+    # agreement on a new project, 'Laying the foundations …'" lists nothing)
+    return items if all(len(i.split()) <= LIST_ITEM_MAX_WORDS for i in items) else []
 
 
 _NAME = r"[A-Z][\w'\-]*(?: (?:of |and the |the )?[A-Z][\w'\-]*)*"

@@ -1410,3 +1410,30 @@ def test_a_line_whose_theme_holds_every_word_is_that_line(answer_engine: AnswerE
     # (the regions' 7–8% share was given)
     answer = answer_engine.answer("funding for the green / climate enabler in OP-23?")
     assert answer.answered and "155,000" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the record speaks of what the asked one does, or designs ("design" is no designate)
+        "Who appoints the Deputy Secretary-General?",
+        # "with the support of Microsoft", "EC-funded", "BCG interviewed …": the one asked
+        # is who does it, not who it is done to
+        "Who supports Microsoft?",
+        "Who funds the European Commission?",
+        "Who interviewed BCG?",
+    ],
+)
+def test_who_does_it_to_the_doer_is_declined(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who funds the UMC project?",
+        "Who supported the launch of the women cyber mentorship programme?",
+    ],
+)
+def test_who_does_it_by_an_agent_is_answered(answer_engine: AnswerEngine, question: str) -> None:
+    assert answer_engine.answer(question).answered

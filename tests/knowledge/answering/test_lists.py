@@ -262,3 +262,26 @@ def test_a_list_of_the_priorities_is_the_priorities(answer_engine: AnswerEngine)
     answer = answer_engine.answer("Can you list the ITU-D priorities (the P codes)?")
     assert answer.answered and answer.kind is AnswerKind.EXTREME
     assert all(code in render_answer_text(answer) for code in ("P1", "P2", "P3", "P4", "P5"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you list the four strategic objectives of the New Delhi Innovation Centre?",
+        "What are the four strategic objectives of the New Delhi Innovation Centre?",
+    ],
+)
+def test_items_with_and_inside_them_are_counted_whole(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "…, small and medium-sized enterprise (SME) growth, and entrepreneurship and policy
+    # experimentation": four objectives, not six
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:new-delhi-innovation-centre-objectives"
+
+
+def test_objectives_numbered_with_a_dash_are_enumerated() -> None:
+    text = "key work areas: … Objective 1 – Coordination … Objective 2 – Infrastructure."
+    assert enumerates(2, text, "objectives")
+    # "Pillar 2: …" labels an item and starts no list of its own
+    assert not enumerates(4, "Pillar 2: members, partners, associates and academia.", "pillars")
