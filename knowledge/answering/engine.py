@@ -442,6 +442,8 @@ class AnswerEngine:
         if not terms.tokens:
             return False
         if is_chinese(attribute):
+            if any(phrase in attribute for concept in LEXICON.values() for phrase in concept[2]):
+                return False  # "P2的经费在哪里查": the budget, read as what is asked
             return not any(self.index.has_token(t) for t in terms.tokens)
         head = terms.tokens[-1]
         if head in q.reading.consumed_tokens or any(
