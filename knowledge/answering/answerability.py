@@ -532,11 +532,14 @@ def _object_is_the_doer(question: str, verbs: Sequence[str], texts: Sequence[str
     found = re.match(r"who ([a-z\-]+)\b(.*)", question.lower())
     if found is None or not verbs:
         return False
-    asked = set(latin_tokens(found[2]))
+    # the thing asked about, without what qualifies it ("the Smart Villages initiative in
+    # Pakistan": the initiative, which Pakistan's ministry implements)
+    thing = re.split(r"\b(?:in|of|for|at|on|from|with|to|under|within)\b", found[2])[0]
+    asked = set(latin_tokens(thing))
     if not asked:
         return False
     if len(asked) >= 2:  # "the European Commission" is also the EC
-        asked.add("".join(w[0] for w in latin_tokens(found[2])))
+        asked.add("".join(w[0] for w in latin_tokens(thing)))
     seen_before = False
     for text in texts:
         for sentence in _SENTENCE_END.split(text):
@@ -1139,6 +1142,8 @@ def read_asked_attribute(text: str) -> str | None:
     head = attribute.split()[-1] if not is_chinese(attribute) else attribute
     if head in _ANSWER_FORM_WORDS or attribute.split()[0] in _ANSWER_FORM_WORDS:
         return None
+    if is_chinese(attribute) and any(attribute.endswith(w) for w in _ANSWER_FORM_WORDS):
+        return None  # "英文全称": the full name, a form of the answer
     return attribute
 
 

@@ -1452,3 +1452,19 @@ def test_a_chinese_attribute_that_is_a_form_word_is_no_unknown_attribute(
     answer_engine: AnswerEngine,
 ) -> None:
     assert answer_engine.answer("1984年梅特兰报告的标题是什么").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a full name asked in Chinese is no attribute the store lacks
+        "ATC的英文全称是什么？",
+        # the initiative asked about is implemented by BDT and Pakistan's ministry: "in
+        # Pakistan" qualifies it, Pakistan does not do it to itself
+        "Who implements the Smart Villages initiative in Pakistan?",
+    ],
+)
+def test_review_findings_of_the_second_review_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).answered
