@@ -549,6 +549,8 @@ class AnswerEngine:
             and asks_for_list(q.normalized)
             and q.reading.has("class_priority", "class_enabler")
             and not any(count_listed(t) for t in self._answer_texts(q, answer))
+            # the fact is not itself about what is asked ("the five ITU thematic priorities")
+            and self.index.list_missing_words(q.terms, self._answer_texts(q, answer))
         ):
             # "Can you list the ITU-D priorities (the P codes)": the lines themselves, not the
             # fact saying what P stands for

@@ -242,6 +242,8 @@ def _run_items(run: str) -> list[str]:
     at its last "and"/"or" unless a comma came before it ("…, small and medium-sized
     enterprise (SME) growth, and entrepreneurship and policy experimentation": four); in
     Chinese at 、，和 and 及."""
+    if "?" in run or "？" in run:  # "three questions: … by 2030? Where are we now? How …?"
+        return [q for q in re.split(r"[?？]", run) if q.strip()]
     if is_chinese(run):
         return [i for i in re.split(r",|，|、|和|及|以及", run) if i.strip()]
     pieces = [p.strip() for p in run.split(",") if p.strip()]

@@ -285,3 +285,22 @@ def test_objectives_numbered_with_a_dash_are_enumerated() -> None:
     assert enumerates(2, text, "objectives")
     # "Pillar 2: …" labels an item and starts no list of its own
     assert not enumerates(4, "Pillar 2: members, partners, associates and academia.", "pillars")
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # three questions written out, each ending with "?"
+        (
+            "What are the three questions of the visioning exercise?",
+            "fact:strategy-visioning-three-questions",
+        ),
+        # the ITU thematic priorities are the fact's own subject, not the ITU-D lines
+        ("Name the five ITU thematic priorities.", "fact:itu-thematic-priorities"),
+    ],
+)
+def test_lists_of_questions_and_of_another_class(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
