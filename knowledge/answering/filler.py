@@ -173,6 +173,8 @@ _NAME_VERB = re.compile(
     r"|people|members?|staff)\b)",
     re.IGNORECASE,
 )
+# "能列出OP-23的风险吗", "可以列举一下…": a list asked politely ("能列" is no word of it).
+_CAN_YOU_ZH = re.compile(r"(?:能不能|能否|可不可以|可以|能)(?=列出|列举|說說|说说|讲讲|講講)")
 # Joining words a dropped clause leaves at the start of the next one.
 _LEADING_GLUE = re.compile(
     r"^(?:but(?! not\b)|so|and|also|well|um+|uh+|anyway|just)\b\s*", re.IGNORECASE
@@ -276,7 +278,7 @@ def strip_filler(text: str) -> str:
         if _is_small_talk(clause, patterns):
             changed = True
             continue
-        cleaned = _FILLER.sub(" ", _NAME_VERB.sub("list", clause.strip()))
+        cleaned = _FILLER.sub(" ", _NAME_VERB.sub("list", _CAN_YOU_ZH.sub("", clause.strip())))
         cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
         cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")

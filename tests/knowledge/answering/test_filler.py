@@ -174,3 +174,19 @@ def test_strip_filler_keeps_name_as_a_noun(question: str) -> None:
 )
 def test_answer_reads_name_and_came_out_of(answer_engine: AnswerEngine, question: str) -> None:
     assert answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        ("能列出OP-23的风险吗？", "列出OP-23的风险吗？"),
+        ("可以列举一下务虚会的箴言吗", "列举一下务虚会的箴言吗"),
+    ],
+)
+def test_strip_filler_reads_a_polite_chinese_list_request(question: str, core: str) -> None:
+    assert strip_filler(question) == core
+
+
+def test_a_polite_chinese_list_request_lists_the_risks(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("能列出OP-23的风险吗？")
+    assert answer.answered and answer.kind == "risk"
