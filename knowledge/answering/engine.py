@@ -232,6 +232,8 @@ _RELATION_VERBS = frozenset(
         "handles relate relates focus focuses address addresses"
     ).tokens
 )
+# A staff grade written like a line's code: "P5职位", "P4级", "a P4 post", "D1 level".
+_GRADE = re.compile(r"(?<![a-z0-9])([pdg]\d{1,2})(?=\s*(?:级|职|level|grade|staff|post))")
 # What something stands for or means asked: no amount, though the budget be named.
 _ASKS_MEANING = re.compile(r"\bstands? for\b|\bmeans?\b|代表什么|什么意思|含义|是指")
 # The words of a rise or a difference asked of one fact's two counts ("by what percentage did
@@ -1046,7 +1048,9 @@ class AnswerEngine:
         source = self._read_source(q.normalized)
         said = source_tokens(source)
         naming = said & self._all_doc_tokens
-        dropped = (said - naming) | drop
+        # "P5职位", "a P4 post": a staff grade, no priority's code to look for
+        grades = {m.lower() for m in _GRADE.findall(q.normalized)}
+        dropped = (said - naming) | drop | grades
         terms = self.index.join_compounds(to_query_terms(q.normalized, drop=dropped))
         acronyms = [a for a in q.acronyms if a not in terms.tokens and a not in dropped]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))

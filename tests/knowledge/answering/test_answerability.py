@@ -1468,3 +1468,13 @@ def test_review_findings_of_the_second_review_answered(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", ["P5职位是什么职等？", "What grade is a P5 post?"])
+def test_a_staff_grade_is_no_priority_code(answer_engine: AnswerEngine, question: str) -> None:
+    # the P5/E6/E7 overview was given for a grade
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_priority_code_is_still_looked_for(answer_engine: AnswerEngine) -> None:
+    assert "120,000" in render_answer_text(answer_engine.answer("P5的预算是多少？"))
