@@ -1478,3 +1478,18 @@ def test_a_staff_grade_is_no_priority_code(answer_engine: AnswerEngine, question
 
 def test_a_priority_code_is_still_looked_for(answer_engine: AnswerEngine) -> None:
     assert "120,000" in render_answer_text(answer_engine.answer("P5的预算是多少？"))
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # 谁任命: who did it, checked as such (the PP-22 mandate to the Secretary-General was
+        # given); 谁支持启动: Microsoft did
+        ("谁任命了国际电联秘书长？", False),
+        ("谁支持启动了女性网络导师计划？", True),
+    ],
+)
+def test_chinese_who_did_it_verbs(
+    answer_engine: AnswerEngine, question: str, answered: bool
+) -> None:
+    assert answer_engine.answer(question).answered is answered
