@@ -208,7 +208,7 @@ class SearchIndex:
                     (token,) = word
                     self._synonyms[token] += [w for w in words if w and w != word]
         # The one-token words of the synonym groups, for misspellings of them ("apoints")
-        self._synonym_words = sorted(self._synonyms)
+        self._synonym_words = tuple(sorted(self._synonyms))
         # Each entry's context (its document's names) as a number, and the tokens of each.
         context_of: dict[tuple[str, ...], int] = {}
         self._context_ids = np.array(
@@ -382,14 +382,12 @@ class SearchIndex:
             return self._synonyms.get(found[0], []), found[1]
         if len(token) < LONG_WORD_MIN_LENGTH or not token.isalpha():
             return [], 1.0
-        close = process.extractOne(
-            token, self._synonym_words, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY
-        )
-        if close is None or OSA.distance(token, close[0]) > 1:
+        close = _closest_word(token, self._synonym_words)
+        if close is None:
             return [], 1.0
-        word = close[0]
+        word, similarity = close
         spelt = [frozenset((word,))] if word in self._slots else []
-        return spelt + self._synonyms[word], close[1] / 100.0
+        return spelt + self._synonyms[word], similarity
 
     def list_unknown_words(self, terms: QueryTerms) -> list[str]:
         """Query words the index has never seen in any spelling or synonym (Chinese seams and
@@ -654,6 +652,15 @@ QUESTION_WORDS = (
     "mean",
 )
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
+
+
+@lru_cache(maxsize=4096)  # a word is checked against every candidate record of a question
+def _closest_word(token: str, words: tuple[str, ...]) -> tuple[str, float] | None:
+    """The word of `words` that `token` misspells by one edit, with its similarity (0–1)."""
+    close = process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY)
+    if close is None or OSA.distance(token, close[0]) > 1:
+        return None
+    return close[0], close[1] / 100.0
 
 
 def _follows(text: str, token: str) -> bool:

@@ -217,3 +217,14 @@ def test_keep_running_is_no_word_the_store_lacks(answer_engine: AnswerEngine) ->
     # "running" was unknown: the flagship events were declined
     answer = answer_engine.answer("What flagship events will ITU keep running?")
     assert answer.answered and answer.record == "fact:strategy-flagship-initiatives"
+
+
+def test_a_misspelt_synonym_is_looked_up_once_per_word() -> None:
+    from knowledge.answering.matching import _closest_word
+
+    _closest_word.cache_clear()
+    words = ("appoint", "designate")
+    assert _closest_word("apoint", words) == ("appoint", pytest.approx(0.923, abs=0.001))
+    assert _closest_word("apoint", words) is not None
+    assert _closest_word.cache_info().hits == 1
+    assert _closest_word("unrelated", words) is None
