@@ -1094,7 +1094,13 @@ class AnswerEngine:
             )
         )
         frame = {t for span in list_frame_spans(q.normalized) for t in to_query_terms(span).tokens}
-        if acceptable and best and not self._holds_a_subject_word(q, terms, best, frame):
+        # the question's words the record found lacks, worked out once for the checks below
+        missing = (
+            self.index.list_missing_words(terms, self._record_texts(best))
+            if acceptable and best
+            else []
+        )
+        if acceptable and not self._holds_a_subject_word(q, terms, missing, frame):
             # "What is the budget of the ITU Academy": a record that shares only "budget" and
             # "ITU" with the question says nothing of the Academy (the regions' 7–8% before)
             wanted = KPI if _KPI_WORDS.search(q.normalized) else self._wanted(q)
@@ -1115,7 +1121,7 @@ class AnswerEngine:
             )
         # a candidate passed over as holding no answer of the kind asked is no rival
         rivals = [best, *(h for h in hits[1:] if h.entry not in passed_over)]
-        signals = self._signals(terms, named, best, rivals, frame)
+        signals = self._signals(named, best, rivals, missing, frame)
         probability = self.calibration.to_probability(SEARCH, to_evidence(signals))
         decision = self.calibration.decide(probability)
         answer = self._answer_entry(q, best, probability)
@@ -1225,22 +1231,18 @@ class AnswerEngine:
             texts += [fact.section, *self._document_names.get(fact.doc, ())]
         return texts
 
+    @staticmethod
     def _signals(
-        self,
-        terms: QueryTerms,
         named: set[str],
         best: Hit,
         hits: Sequence[Hit],
+        lacking: Sequence[tuple[str, float]],
         frame: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, float]:
         """What the choice of `best` rests on: its score and coverage, its lead over the next
-        candidate, and the distinctive question words neither it nor its subject holds (the
-        words that only frame the question, `frame`, aside)."""
-        missing = [
-            (t, w)
-            for t, w in self.index.list_missing_words(terms, self._record_texts(best))
-            if t not in frame
-        ]
+        candidate, and the distinctive question words neither it nor its subject holds
+        (`lacking`; the words that only frame the question, `frame`, aside)."""
+        missing = [(t, w) for t, w in lacking if t not in frame]
         second = hits[1].score if len(hits) > 1 else 0.0
         return {
             "score": best.score,
@@ -1251,16 +1253,21 @@ class AnswerEngine:
         }
 
     def _holds_a_subject_word(
-        self, q: Question, terms: QueryTerms, best: Hit, frame: set[str]
+        self,
+        q: Question,
+        terms: QueryTerms,
+        lacking: Sequence[tuple[str, float]],
+        frame: set[str],
     ) -> bool:
-        """Whether the record found holds a word of what the question is about, beyond the
-        kind of thing it asks (budget, share, count: read as intent), the words that frame it
-        and the words nearly every record holds (ITU, BDT): at least one of some weight."""
+        """Whether the record found (lacking the question's words `lacking`) holds a word of
+        what the question is about, beyond the kind of thing it asks (budget, share, count:
+        read as intent), the words that frame it and the words nearly every record holds (ITU,
+        BDT): at least one of some weight."""
         asked = q.reading.consumed_tokens | frame | self._intent_tokens(q)
         subject = [t for t in terms.tokens if t not in asked]
         if not subject:
             return True  # nothing but intent words: the subject is elsewhere (a code, a year)
-        missing = {t for t, _ in self.index.list_missing_words(terms, self._record_texts(best))}
+        missing = {t for t, _ in lacking}
         top = self.index.unknown_token_weight
         return any(
             self.index.token_weight(t) / top >= SUBJECT_HELD_MIN_WEIGHT
