@@ -1213,6 +1213,21 @@ RELATIVE = re.compile(
     + r"[a-z0-9\-'’ ]{1,40}?\b(?:is|are|does|do|goes|go|gets|get|receives?|went|got)\b"
 )
 
+# Two amounts compared by how many times one is the other, or by how many percent one is
+# more than the other: "by what factor does P3 exceed P1", "how many-fold", "what multiple of",
+# "is P3 more than double P1", "by what percentage is P3 larger than P1" (not "percentage
+# points", which compares shares), "P3比P1多百分之几".
+RATIO_COMPARED = re.compile(
+    r"\bwhat factor\b|\bfactor (?:of|by which)\b|\b(?:how many|what)[- ]?fold\b"
+    r"|\bwhat multiple\b|\b(?:more|less) than (?:double|twice|triple|thrice)\b"
+    r"|\b(?:twice|double|triple|thrice) (?:as (?:much|big|large|high)|what)\b"
+    r"|\bin relative terms\b"
+    r"|\b(?:by )?(?:what|how many|how much) (?:percent(?:age)?|%)(?! points?\b)"
+    r"[^?]{0,60}?\b(?:more|larger|bigger|higher|greater|less|smaller|lower|fewer)\b[^?]{0,60}?"
+    r"\bthan\b"
+    r"|比[^，。？?]{1,30}?(?:多|高|少|低)(?:出|了)?(?:百分之几|百分之多少|多少百分比|几成|多少%)"
+)
+
 # Computations a question may ask for, and the operations of a computed answer that do not
 # give them (a sum does not say how many times bigger; an answer that only lists figures has
 # no operation): an answer with any other operation does.
@@ -1233,6 +1248,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?:换算成|折合|合|等于多少)(?:美元|欧元|人民币|英镑|日元)|多少(?:美元|欧元|人民币|英镑)"
         ),
     ),
+    (RATIO, RATIO_COMPARED),  # before CHANGE: "more than double P1" is no doubling
     (CHANGE, STATED_CHANGE),
     (
         REMAINDER,

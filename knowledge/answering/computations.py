@@ -15,7 +15,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
-from knowledge.answering.answerability import DIFFERENCE, RATIO, RELATIVE, STATED_CHANGE
+from knowledge.answering.answerability import (
+    DIFFERENCE,
+    RATIO,
+    RATIO_COMPARED,
+    RELATIVE,
+    STATED_CHANGE,
+)
 from knowledge.answering.answerability import read_operation as read_operation_asked
 from knowledge.answering.figures import (
     BudgetFigure,
@@ -141,6 +147,10 @@ def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
 
 
 # Phrases that name Table 1's lines as the group
+# A comparison asked in percent ("by what percentage is P3 larger", "多百分之几"), and the
+# ratio below which a "times" answer also says it in percent.
+_PERCENT_COMPARED = re.compile(r"\bpercent|%|\brelative terms\b|百分|几成")
+PERCENT_COMPARED_BELOW = 3
 _TABLE_LINES = re.compile(r"\btable 1\b|\bbudget lines\b|\blines\b|表1|预算项")
 RATIO_PLACES = Decimal("0.01")
 AVERAGE_PLACES = Decimal("0.01")
@@ -157,7 +167,7 @@ class Operation:
 def read_operation(q: Question, text: str) -> Operation | None:
     """The computation a question asks for, from its wording (`text`, the whole question
     normalized); None for anything else."""
-    if _RATIO.search(text):
+    if _RATIO.search(text) or RATIO_COMPARED.search(text):
         return Operation("ratio")
     codes = q.reading.codes
     repeated = len(codes) > len(set(codes))  # "the P2 and P3 budgets combined does P3 have"
@@ -375,8 +385,15 @@ class Calculator:
         if not figures or len(figures) != 2 or min(f.amount for f in figures) <= 0:
             return None
         figures.sort(key=lambda f: -f.amount)
-        result = to_rounded(Decimal(figures[0].amount) / figures[1].amount, RATIO_PLACES)
-        return self._answer(q, {"op": "ratio", "result": result}, figures)
+        large, small = Decimal(figures[0].amount), Decimal(figures[1].amount)
+        result = to_rounded(large / small, RATIO_PLACES)
+        parts: dict[str, Any] = {"op": "ratio", "result": result}
+        if result < PERCENT_COMPARED_BELOW or _PERCENT_COMPARED.search(q.normalized):
+            # the same comparison in percent, both ways: "114.1% more", "53.3% less" (not
+            # "3360% more" for 34.6 times, unless percent is asked)
+            parts["more"] = to_rounded((large - small) / small * 100, SHARE_PLACES)
+            parts["less"] = to_rounded((large - small) / large * 100, SHARE_PLACES)
+        return self._answer(q, parts, figures)
 
     def _relative(self, q: Question) -> Answer | None:
         """One line as a percentage of another: the base is the line the question takes the

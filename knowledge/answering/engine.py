@@ -31,6 +31,7 @@ from knowledge.answering.answerability import (
     PROCEDURE,
     PROGRESS,
     RATIO,
+    RATIO_COMPARED,
     RELATIVE_TO,
     YEAR,
     ZH_TIME_WORDS,
@@ -438,8 +439,8 @@ class AnswerEngine:
         attribute = read_asked_attribute(q.normalized)
         if attribute is None and not is_chinese(q.normalized):
             attribute = read_asked_class(q.normalized)
-        if attribute is None:
-            return False
+        if attribute is None or RATIO_COMPARED.search(q.normalized):
+            return False  # "what multiple of E1's budget is E2's": a computation asked
         terms = to_query_terms(attribute)
         if not terms.tokens:
             return False

@@ -36,6 +36,12 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("How many times as large as P1's budget is P2's?", "ratio", Decimal("1.46")),
         ("E3的预算是E4的几倍", "ratio", Decimal("2.61")),
         ("By how much does P2's budget exceed P1's?", "difference", 237_000),
+        # two amounts compared by a factor, a multiple or in percent: 1,111,000 / 519,000
+        ("By what factor does P3's budget exceed P1's?", "ratio", Decimal("2.14")),
+        ("What multiple of E1's budget is E2's budget?", "ratio", Decimal("18.67")),
+        ("Is P3's budget more than double P1's?", "ratio", Decimal("2.14")),
+        ("By what percentage is P3's budget larger than P1's?", "ratio", Decimal("2.14")),
+        ("P3的预算比P1多百分之几？", "ratio", Decimal("2.14")),
         # (519 + 756 + 1,111) / 3 thousand
         ("average budget of P1, P2 and P3", "average", 795_333.33),
         ("P1两个主题的平均预算", "average", 259_500),
@@ -83,6 +89,27 @@ def test_computes_from_the_budget_lines(
     got_op, got, _ = _computed(answer_engine, question)
     assert got_op == op
     assert Decimal(str(got)) == Decimal(str(result))
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "unsaid"),
+    [
+        # (1,111,000 − 519,000) / 519,000 and / 1,111,000: more and less, in percent
+        ("By what percentage is P3's budget larger than P1's?", ["2.14", "114.1%", "53.3%"], []),
+        ("P3的预算比P1多百分之几？", ["2.14倍", "114.1%", "53.3%"], []),
+        # 34.6 times is not also said as "3360% more" unless percent is asked
+        ("How many times bigger is P1's budget than E1's?", ["34.6 times"], ["3360%"]),
+        ("By what percent is P1's budget bigger than E1's?", ["3360%"], []),
+        # percentage points compare shares, not amounts: 18.0% − 12.4%
+        ("How many percentage points separate P1 and P2 shares of the total budget?", ["5.6"], []),
+    ],
+)
+def test_a_comparison_is_said_in_percent_when_asked_or_when_small(
+    answer_engine: AnswerEngine, question: str, said: list[str], unsaid: list[str]
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert all(s in text for s in said), text
+    assert not any(s in text for s in unsaid), text
 
 
 def test_an_average_over_a_class_takes_every_line_of_it(answer_engine: AnswerEngine) -> None:
