@@ -1080,7 +1080,7 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     r"|有多少天|有几天|是多少天|多长时间"  # "员工的年假有多少天"
     # "微软公司的总部在哪里", "员工的着装要求是什么" ("…是多少" is left to the search: a
     # misspelt 预箅 is still the budget)
-    r"|在哪里|在哪儿|是什么|涨了多少)"
+    r"|在哪里|在哪儿|是什么|涨了多少|是多少|有多少|为多少|多少钱)"
     # "沙姆沙伊赫天气怎么样"; not "应如何调整" (a modal before the question word: a verb asked)
     r"|(?P<bare>[\u4e00-\u9fff](?![应该要能会将需可都也还又就才得])[\u4e00-\u9fff])"
     r"(?:怎么样|怎样|好不好|如何|好吗)"
@@ -1114,7 +1114,8 @@ _ANSWER_FORM_WORDS = frozenset(
     "progress performance situation overview summary role roles mandate"
     " 名字 名称 情况 状况 比例 部分 总数 详情 效果 前景 成效 结果 影响 目的 进展 构成 组成 作用"
     " 表现 内容 背景 标题 题目 全称 全名 意思 定义 含义 日期 时间 地点 数量 金额 人数 规模"
-    " 原因 理由 方式 方法 步骤 要点 重点 成员 目标 任务 职责 主题 议题 特点 优势".split()
+    " 原因 理由 方式 方法 步骤 要点 重点 成员 目标 任务 职责 主题 议题 特点 优势"
+    " 数值 数字 数额 数目 数据".split()
 )
 
 

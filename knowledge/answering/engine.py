@@ -447,6 +447,8 @@ class AnswerEngine:
         if is_chinese(attribute):
             if any(phrase in attribute for concept in LEXICON.values() for phrase in concept[2]):
                 return False  # "P2的经费在哪里查": the budget, read as what is asked
+            if _misspells_a_lexicon_phrase(attribute):
+                return False  # "P2的预箅是多少": the budget, misspelt
             return not any(self.index.has_token(t) for t in terms.tokens)
         head = terms.tokens[-1]
         if head in q.reading.consumed_tokens or any(
@@ -2042,6 +2044,24 @@ _AND_ASKS = re.compile(
     r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",
     re.IGNORECASE,
 )
+
+# The lexicon's Chinese phrases, for telling a misspelt one.
+_LEXICON_PHRASES_ZH = frozenset(p for concept in LEXICON.values() for p in concept[2] if len(p) >= 2)
+
+
+def _misspells_a_lexicon_phrase(attribute: str) -> bool:
+    """Whether a Chinese attribute holds one of the lexicon's phrases with one character
+    wrong ("预箅" for 预算); of a two-character phrase, the first must be right (股价 is no
+    misspelt 造价)."""
+    for phrase in _LEXICON_PHRASES_ZH:
+        n = len(phrase)
+        for start in range(len(attribute) - n + 1):
+            window = attribute[start : start + n]
+            wrong = [i for i, (a, b) in enumerate(zip(window, phrase, strict=True)) if a != b]
+            if len(wrong) == 1 and (n > 2 or wrong[0] > 0):
+                return True
+    return False
+
 # Words by which a later question points back to what the message named before.
 _POINTS_BACK = re.compile(
     # not "that" / "this": "the KPIs that track cybersecurity" points nowhere

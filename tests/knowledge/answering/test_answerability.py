@@ -45,7 +45,7 @@ from knowledge.answering.answerability import (
     read_title,
     read_wanted,
 )
-from knowledge.answering.engine import AnswerEngine
+from knowledge.answering.engine import AnswerEngine, _misspells_a_lexicon_phrase
 from knowledge.answering.text import normalize
 
 
@@ -1439,7 +1439,10 @@ def test_who_does_it_by_an_agent_is_answered(answer_engine: AnswerEngine, questi
     assert answer_engine.answer(question).answered
 
 
-@pytest.mark.parametrize("question", ["日内瓦的房租涨了多少？", "思科公司的市值在哪里查？"])
+@pytest.mark.parametrize(
+    "question",
+    ["日内瓦的房租涨了多少？", "思科公司的市值在哪里查？", "微软的股价是多少？", "日内瓦的房价是多少？"],
+)
 def test_a_chinese_attribute_the_store_never_names_is_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
@@ -1452,6 +1455,24 @@ def test_a_chinese_attribute_that_is_a_form_word_is_no_unknown_attribute(
     answer_engine: AnswerEngine,
 ) -> None:
     assert answer_engine.answer("1984年梅特兰报告的标题是什么").answered
+
+
+@pytest.mark.parametrize(
+    ("attribute", "misspelt"),
+    [("预箅", True), ("经废", True), ("股价", False), ("房租", False), ("预算", False)],
+)
+def test_a_misspelt_lexicon_phrase_is_told_from_an_unknown_attribute(
+    attribute: str, misspelt: bool
+) -> None:
+    # one character wrong of a lexicon phrase (of two characters: the second), not a word
+    # that merely ends like one (股价, 造价)
+    assert _misspells_a_lexicon_phrase(attribute) is misspelt
+
+
+def test_a_misspelt_budget_asked_in_chinese_is_not_declined_as_unknown(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert answer_engine.answer("P2的预箅是多少？").answered
 
 
 @pytest.mark.parametrize(
