@@ -2046,7 +2046,9 @@ _AND_ASKS = re.compile(
 )
 
 # The lexicon's Chinese phrases, for telling a misspelt one.
-_LEXICON_PHRASES_ZH = frozenset(p for concept in LEXICON.values() for p in concept[2] if len(p) >= 2)
+_LEXICON_PHRASES_ZH = frozenset(
+    p for concept in LEXICON.values() for p in concept[2] if len(p) >= 2
+)
 
 
 def _misspells_a_lexicon_phrase(attribute: str) -> bool:
@@ -2061,6 +2063,7 @@ def _misspells_a_lexicon_phrase(attribute: str) -> bool:
             if len(wrong) == 1 and (n > 2 or wrong[0] > 0):
                 return True
     return False
+
 
 # Words by which a later question points back to what the message named before.
 _POINTS_BACK = re.compile(

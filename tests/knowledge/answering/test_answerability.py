@@ -1441,7 +1441,12 @@ def test_who_does_it_by_an_agent_is_answered(answer_engine: AnswerEngine, questi
 
 @pytest.mark.parametrize(
     "question",
-    ["日内瓦的房租涨了多少？", "思科公司的市值在哪里查？", "微软的股价是多少？", "日内瓦的房价是多少？"],
+    [
+        "日内瓦的房租涨了多少？",
+        "思科公司的市值在哪里查？",
+        "微软的股价是多少？",
+        "日内瓦的房价是多少？",
+    ],
 )
 def test_a_chinese_attribute_the_store_never_names_is_declined(
     answer_engine: AnswerEngine, question: str
