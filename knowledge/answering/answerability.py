@@ -12,7 +12,13 @@ from collections.abc import Iterable, Sequence
 
 from knowledge.answering.intents import ZH_COMPARED
 from knowledge.answering.lists import list_stated_numbers
-from knowledge.answering.text import SCOPE_SUFFIXES, is_chinese, latin_tokens, normalize
+from knowledge.answering.text import (
+    EN_STOPWORDS,
+    SCOPE_SUFFIXES,
+    is_chinese,
+    latin_tokens,
+    normalize,
+)
 
 # Kinds of answer a question may want; None when any record that matches may answer.
 PERSON = "person"
@@ -1126,6 +1132,34 @@ def read_asked_thing(text: str) -> str | None:
     if match is None:
         return None
     return match["attr"] or match["thing"]
+
+
+# A name of two or more capitalised words ("the United Nations", "the Kigali Action Plan"),
+# with "of", "for", "and", "on" or "the" between them.
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:(?:of|for|and|on|the) )*[A-Z][a-z]+)+")
+# Capitalised words that open a sentence rather than a name ("Could", "Tell", "Hi").
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SENTENCE_OPENERS = frozenset(
+    "hi hello hey dear tell please thanks thank sorry quick question okay ok so and but also "
+    "just now then well yes no after before since during".split()
+)
+
+
+def read_names(text: str) -> list[list[str]]:
+    """The names of two or more capitalised words a question uses, each as its capitalised
+    words, lower-cased ("What is the budget of the United Nations?": united, nations); words
+    that open a sentence are not part of one ("Could Microsoft …")."""
+    names: list[list[str]] = []
+    for match in _NAME.finditer(text):
+        words = [w for w in re.split(r"[ -]", match.group()) if w[:1].isupper()]
+        while words and (words[0].lower() in EN_STOPWORDS or words[0].lower() in _SENTENCE_OPENERS):
+            words.pop(0)
+        if len(words) >= 2 and not any(w.lower() in _MONTH_WORDS for w in words):
+            names.append([w.lower() for w in words])
+    return names
 
 
 def read_asked_attribute(text: str) -> str | None:

@@ -50,6 +50,7 @@ from knowledge.answering.answerability import (
     read_asked_thing,
     read_counted,
     read_event_verb,
+    read_names,
     read_operation,
     read_pay_word,
     read_title,
@@ -586,6 +587,14 @@ class AnswerEngine:
         ):
             # "is lunch provided at the BDT retreat": a record of the retreat that never
             # speaks of lunch says nothing of it
+            return self._cannot_answer(q, answer, None)
+        if (
+            answer.answered
+            and answer.kind in _SEARCHED_KINDS
+            and not self._holds_the_names(q, answer)
+        ):
+            # "What is the budget of the United Nations": a record of national and regional
+            # entities speaks of no United Nations
             return self._cannot_answer(q, answer, None)
         if answer.answered and not self._is_supplied(q, answer, wanted):
             # "OP-23风险的风险所有者由谁指定": the risks do not say who; a fact found may
@@ -1705,6 +1714,24 @@ class AnswerEngine:
             return word
         found = self.index.correct_typo(stem(word))
         return word if found is None else found[0]
+
+    def _holds_the_names(self, q: Question, answer: Answer) -> bool:
+        """Whether a record found by search holds each name of two or more capitalised words
+        the question uses by at least one of its words as written, when it holds others only
+        loosely (its title, text, tags or FAQ question): "national" or 国家 alone is no word
+        of "the United Nations"."""
+        names = read_names(q.text)
+        if not names:
+            return True
+        texts = self._answer_texts(q, answer)
+        if answer.kind is AnswerKind.FACT:
+            texts += list(answer.parts["fact"].tags)
+        else:
+            faq = answer.parts["faq"]
+            texts += [faq.question_en, faq.question_zh]
+        return not any(
+            self.index.misses_name(to_query_terms(" ".join(name)).tokens, texts) for name in names
+        )
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer

@@ -432,6 +432,32 @@ class SearchIndex:
                 phrases.append((token, weight))
         return phrases
 
+    def list_held_loosely(self, tokens: Sequence[str], texts: Sequence[str]) -> list[str]:
+        """The English words the texts hold only as another word that begins like them or
+        through their Chinese, not as themselves, a misspelling or an English synonym
+        ("nations" held by "national" or 国家 only)."""
+        held = _entry_tokens(texts)
+        english = _entry_tokens(t for t in texts if not is_chinese(t))
+        loose = []
+        for token in tokens:
+            found = self.resolve(token)
+            if token in english or (found is not None and found[0] in english):
+                continue
+            if any(all(t in english for t in word) for word in self._synonyms_of(token, found)[0]):
+                continue
+            if self._is_held(token, held):
+                loose.append(token)
+        return loose
+
+    def misses_name(self, tokens: Sequence[str], texts: Sequence[str]) -> bool:
+        """Whether the texts hold a word of a name only loosely (`list_held_loosely`) and
+        another not at all: "national" beside no "united" holds nothing of "the United
+        Nations", while "training" beside "Academy" holds "the ITU Training Academy"."""
+        if not self.list_held_loosely(tokens, texts):
+            return False
+        held = _entry_tokens(texts)
+        return any(not self._is_held(t, held) for t in tokens)
+
     def _is_held(self, token: str, held: set[str]) -> bool:
         if token in held:
             return True

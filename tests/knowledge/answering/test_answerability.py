@@ -41,6 +41,7 @@ from knowledge.answering.answerability import (
     read_asked_class,
     read_counted,
     read_event_verb,
+    read_names,
     read_operation,
     read_title,
     read_wanted,
@@ -1519,3 +1520,31 @@ def test_chinese_who_did_it_verbs(
     answer_engine: AnswerEngine, question: str, answered: bool
 ) -> None:
     assert answer_engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What is the budget of the United Nations?", [["united", "nations"]]),
+        ("Could Microsoft tell us more?", []),  # a sentence's opening word is no name
+        ("Between January and March 2023, how many courses?", []),  # months
+        (
+            "What does the Kigali Action Plan say about the Member States?",
+            [["kigali", "action", "plan"], ["member", "states"]],
+        ),
+        ("Who funds the ITU Academy?", []),  # one capitalised word beside an acronym
+    ],
+)
+def test_names_of_capitalised_words_are_read(question: str, names: list[list[str]]) -> None:
+    assert read_names(question) == names
+
+
+def test_a_name_held_only_through_a_loose_word_is_not_held(answer_engine: AnswerEngine) -> None:
+    # the regions' share speaks of "national, regional and global entities" (国家): neither
+    # "United" nor "Nations" as written
+    assert not answer_engine.answer("What is the budget of the United Nations?").answered
+    # "Training" held as "training"'s stem beside "Academy" as written: the name is held
+    assert answer_engine.answer(
+        "What were the three proposals from the ITU Training Academy feasibility study that "
+        "Council approved in 2022?"
+    ).answered
