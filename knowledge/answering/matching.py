@@ -53,6 +53,10 @@ INFLECTION_SIMILARITY = 0.9
 # "cyber"), at this similarity, when it is at least ABBREVIATION_MIN_LENGTH letters long.
 ABBREVIATION_MIN_LENGTH = 4
 ABBREVIATION_SIMILARITY = 0.9
+# A word of the same family as an indexed one ("satisfied", satisfaction), at this similarity,
+# when it is at least DERIVATION_MIN_LENGTH letters long.
+DERIVATION_MIN_LENGTH = 7
+DERIVATION_SIMILARITY = 0.8
 # A word read as one of its synonyms (seed/synonyms.yaml) counts this much.
 SYNONYM_SIMILARITY = 0.85
 # In names, a word also matches a longer or shorter form of itself from this length on.
@@ -322,6 +326,17 @@ class SearchIndex:
         if token.endswith("ied"):
             bases.append(token[:-3] + "y")
         found += [(b, INFLECTION_SIMILARITY) for b in bases if len(b) >= 3 and b in self._slots]
+        if len(token) >= DERIVATION_MIN_LENGTH and not any(b in self._slots for b in bases):
+            # a word of the same family: "satisfied" → satisfaction, "registered" →
+            # registration (the stem kept whole, all but three letters of the word)
+            root = token[: max(DERIVATION_MIN_LENGTH - 1, len(token) - 3)]
+            family = []
+            for word in self._sorted_vocab[bisect_left(self._sorted_vocab, root) :]:
+                if not word.startswith(root):
+                    break
+                family.append(word)
+            family.sort(key=lambda w: (len(w), w))
+            found += [(w, DERIVATION_SIMILARITY) for w in family[:limit]]
         candidates: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
             candidates.extend(self._vocab_by_length.get(length, ()))
@@ -508,6 +523,14 @@ class SearchIndex:
             found = self.resolve(token)
             if found is not None:
                 ways.append([(found[0], weight * found[1])])
+            if found is not None and found[1] == DERIVATION_SIMILARITY:
+                # every word of the family may be the one meant: "satisfied" is satisfaction
+                # in a KPI and satisfying in a fact
+                ways += [
+                    [(word, weight * similarity)]
+                    for word, similarity in self.spellings(token)
+                    if similarity == DERIVATION_SIMILARITY and word != found[0]
+                ]
             synonyms, similarity = self._synonyms_of(token, found)
             for tokens in synonyms:
                 if all(t in self._slots for t in tokens):

@@ -7,6 +7,7 @@ import pytest
 from bot.text_render import render_answer_text
 from knowledge.answering.engine import AnswerEngine
 from knowledge.answering.matching import (
+    DERIVATION_SIMILARITY,
     Entry,
     SearchIndex,
     correct_name_typos,
@@ -228,3 +229,25 @@ def test_a_misspelt_synonym_is_looked_up_once_per_word() -> None:
     assert _closest_word("apoint", words) is not None
     assert _closest_word.cache_info().hits == 1
     assert _closest_word("unrelated", words) is None
+
+
+def test_a_word_of_the_same_family_is_read_as_every_indexed_member_of_it() -> None:
+    index = SearchIndex(
+        [
+            Entry("kpi", "E5-X-2", ("Average satisfaction of Member States with the work of BDT",)),
+            Entry("fact", "mc", ("Meaningful connectivity",), ("a safe, satisfying experience",)),
+        ]
+    )
+    # "satisfied" is indexed in neither: its family is, as two words
+    assert [w for w, _ in index.spellings("satisfied")] == ["satisfying", "satisfaction"]
+    assert _search(index, "satisfied Member States")[0] == "E5-X-2"
+    # a word shorter than seven letters has no family ("states" is no "statement")
+    short = SearchIndex([Entry("fact", "n", ("statement",))]).spellings("states")
+    assert all(similarity != DERIVATION_SIMILARITY for _, similarity in short)
+
+
+def test_which_line_measures_a_thing_named_by_another_word_of_its_family(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("Which enabler measures how satisfied Member States are?")
+    assert answer.answered and answer.record == "kpi:E5-X-2"
