@@ -1121,7 +1121,7 @@ _ANSWER_FORM_WORDS = frozenset(
     " 名字 名称 情况 状况 比例 部分 总数 详情 效果 前景 成效 结果 影响 目的 进展 构成 组成 作用"
     " 表现 内容 背景 标题 题目 全称 全名 意思 定义 含义 日期 时间 地点 数量 金额 人数 规模"
     " 原因 理由 方式 方法 步骤 要点 重点 成员 目标 任务 职责 主题 议题 特点 优势"
-    " 数值 数字 数额 数目 数据".split()
+    " 数值 数字 数额 数目 天数 次数 个数 年数".split()
 )
 
 
@@ -1225,7 +1225,9 @@ STATED_CHANGE = re.compile(
     r"|bigger|smaller|larger|extra)\b"
     r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
     # "if E1's budget doubled", "翻倍": a rise of 100%
-    r"|\b(?P<dir4>doubled?|doubling)\b(?P<p4>)|(?P<zdir3>翻倍|翻一番|加倍)(?P<zp3>)"
+    r"|\b(?P<dir4>doubled?|doubling|twice(?= as much\b| that\b| the\b))\b(?P<p4>)"
+    r"|(?P<zdir3>翻倍|翻一番|加倍"
+    r"|两倍(?=是多少|为多少|有多少|会是多少))(?P<zp3>)"
     # "if 10% of P2's budget were cut, how much is left"
     r"|(?P<p5>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent) of [^?%]{0,40}?\b(?:were|was|is|are|gets?|got"
     r"|has been|had been|will be|would be) (?P<dir5>cut|reduced|removed|slashed|trimmed|lost"
@@ -1257,10 +1259,13 @@ RATIO_COMPARED = re.compile(
     r"|\bwhat multiple\b|\b(?:more|less) than (?:double|twice|triple|thrice)\b"
     r"|\b(?:twice|double|triple|thrice) (?:as (?:much|big|large|high)|what)\b"
     r"|\bin relative terms\b"
-    r"|\b(?:by )?(?:what|how many|how much) (?:percent(?:age)?|%)(?! points?\b)"
+    r"|\b(?:by )?(?:what|how many|how much) (?:percentage|percent(?!age)|%)(?!\s*points?\b)"
     r"[^?]{0,60}?\b(?:more|larger|bigger|higher|greater|less|smaller|lower|fewer)\b[^?]{0,60}?"
-    r"\bthan\b"
+    r"\b(?:than|vs|versus|compared (?:to|with))\b"
+    r"|\b(?:how many|what) ?x (?:bigger|larger|more|greater|higher)\b"
     r"|比[^，。？?]{1,30}?(?:多|高|少|低)(?:出|了)?(?:百分之几|百分之多少|多少百分比|几成|多少%)"
+    # "P3的预算是不是P1的两倍以上", "P2的预算超过P4的两倍吗": two figures compared
+    r"|的[两二三]倍(?:以上|以下|多|还多|吗|？|\?)"
 )
 
 # Computations a question may ask for, and the operations of a computed answer that do not

@@ -167,7 +167,8 @@ class Operation:
 def read_operation(q: Question, text: str) -> Operation | None:
     """The computation a question asks for, from its wording (`text`, the whole question
     normalized); None for anything else."""
-    if _RATIO.search(text) or RATIO_COMPARED.search(text):
+    if _RATIO.search(text) or (RATIO_COMPARED.search(text) and len(q.targets) >= 2):
+        # (one figure "twice as much" is a doubling: "What is double what E1 gets?")
         return Operation("ratio")
     codes = q.reading.codes
     repeated = len(codes) > len(set(codes))  # "the P2 and P3 budgets combined does P3 have"

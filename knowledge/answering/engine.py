@@ -440,15 +440,19 @@ class AnswerEngine:
         attribute = read_asked_attribute(q.normalized)
         if attribute is None and not is_chinese(q.normalized):
             attribute = read_asked_class(q.normalized)
-        if attribute is None or RATIO_COMPARED.search(q.normalized):
-            return False  # "what multiple of E1's budget is E2's": a computation asked
+        if (
+            attribute is None
+            or RATIO_COMPARED.search(q.normalized)
+            or re.search(r"倍|一半|分之", attribute)
+        ):
+            return False  # "what multiple of E1's budget is E2's", "P2的两倍": computed
         terms = to_query_terms(attribute)
         if not terms.tokens:
             return False
         if is_chinese(attribute):
             if any(phrase in attribute for concept in LEXICON.values() for phrase in concept[2]):
                 return False  # "P2的经费在哪里查": the budget, read as what is asked
-            if _misspells_a_lexicon_phrase(attribute):
+            if _misspells_a_lexicon_phrase(attribute, self.index):
                 return False  # "P2的预箅是多少": the budget, misspelt
             return not any(self.index.has_token(t) for t in terms.tokens)
         head = terms.tokens[-1]
@@ -2078,16 +2082,19 @@ _LEXICON_PHRASES_ZH = frozenset(
 )
 
 
-def _misspells_a_lexicon_phrase(attribute: str) -> bool:
-    """Whether a Chinese attribute holds one of the lexicon's phrases with one character
-    wrong ("预箅" for 预算); of a two-character phrase, the first must be right (股价 is no
-    misspelt 造价)."""
+def _misspells_a_lexicon_phrase(attribute: str, index: SearchIndex) -> bool:
+    """Whether a Chinese attribute holds one of the lexicon's phrases that the documents use
+    with one character wrong, a character they never use ("预箅", "顶算" for 预算): a word of
+    everyday characters is a word of its own (资产 is no misspelt 资金, 股价 no 造价, which
+    the documents never say)."""
     for phrase in _LEXICON_PHRASES_ZH:
+        if not index.has_token(phrase):
+            continue
         n = len(phrase)
         for start in range(len(attribute) - n + 1):
             window = attribute[start : start + n]
-            wrong = [i for i, (a, b) in enumerate(zip(window, phrase, strict=True)) if a != b]
-            if len(wrong) == 1 and (n > 2 or wrong[0] > 0):
+            wrong = [a for a, b in zip(window, phrase, strict=True) if a != b]
+            if len(wrong) == 1 and not index.has_character(wrong[0]):
                 return True
     return False
 

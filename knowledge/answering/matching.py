@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -284,6 +284,14 @@ class SearchIndex:
 
     def has_token(self, token: str) -> bool:
         return token in self._slots
+
+    @cached_property
+    def _han_characters(self) -> frozenset[str]:
+        return frozenset(c for token in self._slots for c in token if is_chinese(c))
+
+    def has_character(self, character: str) -> bool:
+        """Whether any indexed Chinese word holds the character."""
+        return character in self._han_characters
 
     def join_compounds(self, terms: QueryTerms) -> QueryTerms:
         """Two words the index holds as one ("learning labs" for LearningLabs, "data hub" for

@@ -42,6 +42,19 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("Is P3's budget more than double P1's?", "ratio", Decimal("2.14")),
         ("By what percentage is P3's budget larger than P1's?", "ratio", Decimal("2.14")),
         ("P3的预算比P1多百分之几？", "ratio", Decimal("2.14")),
+        ("what % more does E3 get vs E4", "ratio", Decimal("2.61")),
+        ("P3的预算是不是P1的两倍以上", "ratio", Decimal("2.14")),
+        # one figure "twice as much" is a doubling, not a ratio
+        ("What is double what E1 gets?", "change", 30_000),
+        ("What is twice as much as P1's budget?", "change", 1_038_000),
+        ("P2的两倍是多少", "change", 1_512_000),
+        # percentage points compare shares (26.5% − 18.0%), not amounts
+        (
+            "How many percentage points larger is P3's share than P2's?",
+            "share_difference",
+            Decimal("8.5"),
+        ),
+        ("What percentage points more does P3 have than P1?", "share_difference", Decimal("14.1")),
         # (519 + 756 + 1,111) / 3 thousand
         ("average budget of P1, P2 and P3", "average", 795_333.33),
         ("P1两个主题的平均预算", "average", 259_500),
