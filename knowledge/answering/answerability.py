@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from knowledge.answering.intents import ZH_COMPARED
 from knowledge.answering.lists import list_stated_numbers
@@ -748,7 +749,25 @@ def _same_measure(question: str, nouns: Sequence[str], texts: Iterable[str]) -> 
 
 def _with_synonyms(counted: tuple[str, ...], synonyms: Sequence[Sequence[str]]) -> list[str]:
     """The counted words and, for each, the words of its synonym group (staff → employee,
-    工作人员)."""
+    工作人员); worked out once per word for groups given as tuples (`synonym_key`)."""
+    if isinstance(synonyms, tuple):
+        return list(_with_synonyms_once(counted, synonyms))
+    return _find_with_synonyms(counted, synonyms)
+
+
+def synonym_key(groups: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """Synonym groups in the form `is_supplied` keeps its work for."""
+    return tuple(tuple(group) for group in groups)
+
+
+@lru_cache(maxsize=4096)
+def _with_synonyms_once(
+    counted: tuple[str, ...], synonyms: tuple[tuple[str, ...], ...]
+) -> tuple[str, ...]:
+    return tuple(_find_with_synonyms(counted, synonyms))
+
+
+def _find_with_synonyms(counted: tuple[str, ...], synonyms: Sequence[Sequence[str]]) -> list[str]:
     found = list(counted)
     for word in counted:
         for group in synonyms:

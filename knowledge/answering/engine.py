@@ -55,6 +55,7 @@ from knowledge.answering.answerability import (
     read_pay_word,
     read_title,
     read_wanted,
+    synonym_key,
 )
 from knowledge.answering.calibration import (
     DEFAULT_CALIBRATION,
@@ -260,6 +261,7 @@ class AnswerEngine:
         self.index = SearchIndex(build_entries(knowledge), knowledge.synonyms)
         self.reader = QuestionReader(knowledge, self.index)
         self.calculator = Calculator(knowledge, self.index)
+        self._synonym_key = synonym_key(knowledge.synonyms)
         self.glossary = Glossary(knowledge, self.index)
         self.budgets = BudgetAnswers(knowledge)
         self.records = RecordAnswers(knowledge, self.index, self.budgets)
@@ -1706,7 +1708,7 @@ class AnswerEngine:
             texts,
             present=self.present_year,
             counted=counted,
-            synonyms=self.knowledge.synonyms,
+            synonyms=self._synonym_key,
             action=self._spelt(_read_action(q.normalized, wanted)),
             question=q.text,
         )
