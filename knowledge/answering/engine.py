@@ -911,13 +911,20 @@ class AnswerEngine:
         if (
             not targets
             and len(classes) == 1
-            and not q.content
+            and not _bare_content(q)
             and reading.has("budget", "share")
             and reading.has("sum", "whole")
             and not reading.has("class_theme", "max", "min", "rank")
         ):
             # "the combined budget of all the enablers": the sum of the class, not the total
             every = [Target(s.code) for s in list_subjects(self.knowledge, classes[0])]
+            stated = read_stated_count(q.normalized)
+            if stated is not None and stated != len(every):
+                # "the four enablers": the plan's table has five lines of enablers
+                unknown = Answer(
+                    kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=NOTHING_FOUND
+                )
+                return self._cannot_answer(q, unknown, None)
             return self.budgets.combine(replace(q, targets=every), "sum", WHOLE_STORE_CONFIDENCE)
         points = POINTS_APART.search(q.normalized) is not None
         if (
@@ -1987,7 +1994,18 @@ def _bare_content(q: Question) -> list[str]:
     """The question's words left to name records, less a number it states of the items and
     the organisation's name ("what are the five ITU-D priorities": none)."""
     stated = set(list_stated_numbers(q.normalized))
-    return [t for t in q.content if t not in stated and t not in _ORGANISATION_TOKENS]
+    return [
+        t
+        for t in q.content
+        if t not in stated
+        and t not in _ORGANISATION_TOKENS
+        # "五个推动因素": the number and its measure word
+        and not (len(t) == 2 and t[0] in stated and t[1] in _MEASURE_WORDS)
+    ]
+
+
+# Chinese measure words a stated number of items takes ("五个", "四项", "三大").
+_MEASURE_WORDS = frozenset("个项条大类")
 
 
 # "How many employees does Microsoft have", "微软有多少员工": the whole of a body's staff,

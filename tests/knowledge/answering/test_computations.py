@@ -248,13 +248,30 @@ def test_a_change_or_remainder_without_its_figures_is_not_answered_with_others(
 
 @pytest.mark.parametrize(
     "question",
-    ["What's the combined budget of all the enablers?", "所有推动因素的预算加起来是多少？"],
+    [
+        "What's the combined budget of all the enablers?",
+        "所有推动因素的预算加起来是多少？",
+        # the number of lines stated, when it is the table's
+        "What is the combined budget of the five enablers?",
+        "五个推动因素的预算加起来是多少？",
+    ],
 )
 def test_a_sum_over_a_class_adds_every_line_of_it(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     op, result, codes = _computed(answer_engine, question)
     assert (op, result, codes) == ("sum", 1_214_000, ["E1", "E2", "E3", "E4", "E5"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the combined budget of the four enablers?", "四个推动因素的预算加起来是多少？"],
+)
+def test_a_sum_over_a_class_of_another_size_is_not_given(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # the table has five lines of enablers: four of them are not known
+    assert not answer_engine.answer(question).answered
 
 
 def test_a_comparison_stated_in_chinese_is_no_change_asked() -> None:
