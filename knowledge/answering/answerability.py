@@ -41,6 +41,11 @@ PROCEDURE = "procedure"
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
+# "responsible for appointing", "in charge of designating": a duty of doing something,
+# whose answer is who does it (an actor), not a person's name.
+_DUTY_OF_DOING = r"(?:responsible for|in charge of) \w+ing\b"
+
+
 # The asker's own work: "my budget", "our KPIs", "which KPIs am I responsible for", "我的预算".
 # The engine does not know who asks, so it cannot say which priority is theirs.
 OWN = "own"
@@ -130,14 +135,14 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # "who is the head of …", "who leads P2", "the name of the director"; not
             # "who is included in …" (a participle: the answer is a group) nor "who owns".
-            r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)"
+            r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)(?! " + _DUTY_OF_DOING + ")"
             r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates|is in charge"
             r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
-            r"|is responsible|should i contact|can i contact|do i contact)\b"
+            r"|is responsible(?! for \w+ing\b)|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
             r"|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
             r"|minister|ambassador|coordinator|officer)s?\b"
-            r"|\bcontact person\b|\bin charge of\b"
+            r"|\bcontact person\b|\bin charge of\b(?! \w+ing\b)"
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
             r"|moderator|spokesperson)s?\b"
@@ -155,7 +160,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ACTOR,
         re.compile(
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
-            r"|\bby whom\b|由谁|谁来"
+            # "who is responsible for appointing the risk owners": who does it
+            r"|^who(?:'s| is| are) " + _DUTY_OF_DOING + r"|\bby whom\b|由谁|谁来"
             rf"|{_WHICH_BODY}"
             r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
             r"|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出)"
@@ -224,7 +230,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A person named in a record: an honorific and a name, or a name and a Chinese title.
 _PERSON = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|H\.E\.)\.?\s+[A-Z][a-z]"
-    r"|[A-Za-z\u4e00-\u9fff]{2,}(?:先生|女士|博士|教授)"
+    # (教授 also teaches: "混合教授的课程" names no professor)
+    r"|[A-Za-z\u4e00-\u9fff]{2,}(?:先生|女士|博士|教授(?![的了过给课知技]))"
 )
 _DATE = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}月|\d{1,2}日|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep"
@@ -478,6 +485,7 @@ def read_action(text: str) -> str | None:
 
 
 _EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b|" + _WHICH_BODY)
+_EN_DUTY_VERB = re.compile(r"^who(?:'s| is| are) (?:responsible for|in charge of) ([a-z\-]+?)ing\b")
 _ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?([\u4e00-\u9fff]{2})")
 
 
@@ -485,6 +493,9 @@ def read_actor_verb(text: str) -> str | None:
     """What a "who does" question asks who does (normalised): "approves" for "who approves the
     budget", "指定" for "谁来指定风险所有者"."""
     unquoted = _QUOTED.sub(" ", text)
+    duty = _EN_DUTY_VERB.search(unquoted)
+    if duty:
+        return duty[1]  # "who is responsible for appointing": appoint
     match = _EN_ACTOR_VERB.search(unquoted)
     if match:
         return match[1] or match[2] or match[3]

@@ -1557,3 +1557,23 @@ def test_a_name_held_only_through_a_loose_word_is_not_held(answer_engine: Answer
         "What were the three proposals from the ITU Training Academy feasibility study that "
         "Council approved in 2022?"
     ).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "verb"),
+    [
+        ("who is responsible for appointing the risk owners?", ACTOR, "appoint"),
+        ("who's in charge of designating risk owners?", ACTOR, "designat"),
+        ("who is responsible for p2?", PERSON, None),  # a person in charge, no act
+        ("who is in charge of the itu academy?", PERSON, None),
+    ],
+)
+def test_a_duty_of_doing_asks_who_does_it(question: str, wanted: str, verb: str | None) -> None:
+    assert read_wanted(question) == wanted
+    assert (read_actor_verb(question) if wanted == ACTOR else None) == verb
+
+
+def test_teaching_names_no_professor(answer_engine: AnswerEngine) -> None:
+    # the Academy fact's "线上线下混合教授的课程" (blended courses): 教授 as a verb
+    assert not answer_engine.answer("Who is in charge of the ITU Academy?").answered
+    assert answer_engine.answer("Who is responsible for appointing the risk owners?").answered
