@@ -349,6 +349,13 @@ class AnswerEngine:
             elif alone is None and answers and answers[0].answered:
                 # "…, and how many did it start with?": asked of the first question's record
                 alone = answers[0] if self._holds_what_is_asked(part, answers[0]) else None
+                names = read_names(asked[0])
+                if alone is None and names:
+                    # "When was the Digital Innovation and Entrepreneurship Alliance
+                    # launched, and how many applications had it received?": asked of what
+                    # the first question names, when its record does not hold it
+                    named = self._answer(f"{part} ({'; '.join(' '.join(n) for n in names)})")
+                    alone = named if named.answered else None
             if alone is whole and codes and not self._fits_intent(part, whole):
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named

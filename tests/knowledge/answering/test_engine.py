@@ -599,6 +599,22 @@ def test_a_count_is_found_past_a_record_that_holds_none(answer_engine: AnswerEng
     assert answer.answered and answer.record == "fact:strategy-visioning-staff-40-65"
 
 
+def test_a_later_question_pointing_back_is_asked_of_the_name_the_first_one_used(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the launch record holds no count of applications: "it" is the Alliance named before
+    answer = answer_engine.answer(
+        "When was the Digital Innovation and Entrepreneurship Alliance launched, and how many "
+        "applications had it received by early April 2023?"
+    )
+    assert answer.answered and answer.kind == "multi"
+    records = [a.record for a in answer.parts["answers"]]
+    assert records == [
+        "fact:innovation-alliance-launch",
+        "fact:innovation-alliance-applications",
+    ]
+
+
 def test_a_one_character_word_after_a_question_word_is_searched(
     answer_engine: AnswerEngine,
 ) -> None:
