@@ -86,7 +86,8 @@ _TOPIC_SEPARATOR = re.compile(r"\s(?:and|or|as well as)\s|以及|和|与|及|或
 _KPI_SEARCH_FORM = re.compile(
     r"\b(?:measures?|measuring|tracks?|tracking|targets?|targeting|covers?|covering"
     r"|concerns?|concerning|monitors?|monitoring|relates? to|related to|deals? with|about"
-    r"|looks? at|focus(?:es)? on|is there|are there|counts?|counting|carr(?:y|ies)"
+    r"|(?:tied|linked|connected|pegged) to|looks? at|focus(?:es)? on|is there|are there"
+    r"|counts?|counting|carr(?:y|ies)"
     r"|includes?|including|contains?|holds?|within(?: it)?|belongs?|belonging|falls?|sits?"
     r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for|mentioning|naming|citing|referring to"
     r"|mentions?|mentioned|refers? to|talks? about|speaks? (?:of|about)|aims? (?:at|to))\b"

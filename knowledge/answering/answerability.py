@@ -1166,7 +1166,9 @@ def read_asked_thing(text: str) -> str | None:
 
 # A name of two or more capitalised words ("the United Nations", "the Kigali Action Plan"),
 # with "of", "for", "and", "on" or "the" between them.
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:(?:of|for|and|on|the) )*[A-Z][a-z]+)+")
+_NAME = re.compile(
+    r"\b[A-Z][a-z][A-Za-z]*(?:[ -](?:(?:of|for|and|on|the) )*[A-Z][a-z][A-Za-z]*)+\b"
+)
 # Capitalised words that open a sentence rather than a name ("Could", "Tell", "Hi").
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from knowledge.answering.answerability import read_names
 from knowledge.answering.entries import ENTITY_KINDS
 from knowledge.answering.intents import Reading, is_intent_word, read_question
 from knowledge.answering.matching import (
@@ -95,6 +96,12 @@ _QUOTED_NAME = re.compile(
 )
 
 
+# Words a budget line's name is asked with that are no part of a name of something else.
+_LINE_WORDS = frozenset(
+    {"priority", "theme", "enabler", "budget", "line", "area", "pillar", "the", "itu", "bdt"}
+)
+
+
 class QuestionReader:
     """Reads questions against one revision of the knowledge and its index."""
 
@@ -172,12 +179,22 @@ class QuestionReader:
             set(to_query_terms(pair[0] or pair[1]).tokens)
             for pair in _QUOTED_NAME.findall(q.normalized)
         ]
+        # and so is a name of capitalised words with a word of its own ("the VaMoz Digital
+        # project", "the Digital Transformation Centres Initiative"; not "the Digital
+        # Transformation priority")
+        capitalised = [
+            set(to_query_terms(" ".join(name)).tokens) - _LINE_WORDS for name in read_names(q.text)
+        ]
         groups = [
             g
             for g in groups
             if not any(
                 g[0].explained and g[0].explained <= quote and len(quote - g[0].explained) >= 2
                 for quote in quotes
+            )
+            and not any(
+                g[0].explained and g[0].explained <= name and name - g[0].explained
+                for name in capitalised
             )
         ]
         targets: list[Target] = []

@@ -1542,6 +1542,7 @@ def test_chinese_who_did_it_verbs(
             [["kigali", "action", "plan"], ["member", "states"]],
         ),
         ("Who funds the ITU Academy?", []),  # one capitalised word beside an acronym
+        ("What is the VaMoz Digital project?", [["vamoz", "digital"]]),  # a word's own capitals
     ],
 )
 def test_names_of_capitalised_words_are_read(question: str, names: list[list[str]]) -> None:
