@@ -19,7 +19,7 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import latin_tokens, normalize, stem
+from knowledge.answering.text import EN_STOPWORDS, latin_tokens, normalize, stem
 from knowledge.answering.thresholds import INTENT_CONFIDENCE_FLOOR
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -94,6 +94,16 @@ class Question:
 _QUOTED_NAME = re.compile(
     r"[\"“「『]([^\"”」』]{8,160})[\"”」』]|(?:(?<=\s)|^)[‘']([^'’]{8,160})['’](?![a-z])"
 )
+
+
+def _compound_parts(tokens: Sequence[str]) -> list[set[str]]:
+    """The parts of each hyphenated word among the tokens, as the tokens they are read as
+    ("digital-skill": digital, skill)."""
+    return [
+        {stem(p) for p in token.split("-") if p and p not in EN_STOPWORDS}
+        for token in tokens
+        if "-" in token and token.replace("-", "").isalpha()
+    ]
 
 
 # Words a budget line's name is asked with that are no part of a name of something else.
@@ -195,6 +205,10 @@ class QuestionReader:
             and not any(
                 g[0].explained and g[0].explained <= name and name - g[0].explained
                 for name in capitalised
+            )
+            # nor is a part of a hyphenated word ("digital-skills" names no P2)
+            and not any(
+                g[0].explained and g[0].explained < parts for parts in _compound_parts(q.content)
             )
         ]
         targets: list[Target] = []

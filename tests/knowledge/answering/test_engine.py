@@ -1057,3 +1057,18 @@ def test_a_line_named_in_capitals_or_a_kpi_tied_to_a_name_is_still_found(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record in ("priority:P2", "kpi:P4-CYB-4")
+
+
+def test_a_part_of_a_hyphenated_word_names_no_budget_line(answer_engine: AnswerEngine) -> None:
+    # "digital-skills" is no P2 (digital transformation): the two themes of P4 are compared
+    answer = answer_engine.answer(
+        "In P4, cybersecurity money is how many times the digital-skills (capacity "
+        "development) money?"
+    )
+    assert answer.answered and answer.parts["op"] == "ratio"
+    assert [f.subject.code for f in answer.parts["figures"]] == ["P4-CYB", "P4-CD"]
+    # a hyphenated name whose every part names the line still names it
+    assert answer_engine.answer(
+        "Within P3, how much goes to the regulation-and-policy theme?"
+    ).answered
+    assert answer_engine.answer("What is the cyber-security budget?").answered
