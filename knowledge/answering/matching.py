@@ -56,6 +56,8 @@ ABBREVIATION_SIMILARITY = 0.9
 # A word of the same family as an indexed one ("satisfied", satisfaction), at this similarity,
 # when it is at least DERIVATION_MIN_LENGTH letters long.
 DERIVATION_MIN_LENGTH = 7
+# Two words beginning with this many letters alike are of one family in a name.
+FAMILY_PREFIX_LENGTH = 8
 DERIVATION_SIMILARITY = 0.8
 # A word read as one of its synonyms (seed/synonyms.yaml) counts this much.
 SYNONYM_SIMILARITY = 0.85
@@ -559,6 +561,14 @@ class SearchIndex:
                 stands_for[token] = (token, 1.0)
             for word, similarity in self.spellings(token) if token not in self._slots else []:
                 stands_for.setdefault(word, (token, similarity))
+        for token in query:
+            # a one-word synonym ("cheap" for affordable), after every word as itself
+            synonyms, similarity = self._synonyms_of(token, self.resolve(token))
+            for words in synonyms:
+                if len(words) == 1 and next(iter(words)) in self._slots:
+                    stands_for.setdefault(
+                        next(iter(words)), (token, similarity * SYNONYM_SIMILARITY)
+                    )
         mask = self._mask(wanted)
         candidates: set[int] = set()
         for word in stands_for:
@@ -602,7 +612,12 @@ class SearchIndex:
             if (
                 len(token) >= STEM_MATCH_MIN_LENGTH
                 and token.isascii()
-                and (key_token.startswith(token) or token.startswith(key_token))
+                and (
+                    key_token.startswith(token)
+                    or token.startswith(key_token)
+                    # one family: "connection" / connectivity
+                    or key_token[:FAMILY_PREFIX_LENGTH] == token[:FAMILY_PREFIX_LENGTH]
+                )
             ):
                 return token, ABBREVIATION_SIMILARITY
         return None

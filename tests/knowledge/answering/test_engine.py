@@ -1072,3 +1072,20 @@ def test_a_part_of_a_hyphenated_word_names_no_budget_line(answer_engine: AnswerE
         "Within P3, how much goes to the regulation-and-policy theme?"
     ).answered
     assert answer_engine.answer("What is the cyber-security budget?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the budget of the priority about cheap connectivity?",
+        # "cheaper": a misspelling of the synonym cheap; "connections": connectivity's family
+        "how much money is earmarked in the 2023 ops plan for the priority about making "
+        "connections cheaper for people?",
+    ],
+)
+def test_a_line_named_by_a_synonym_of_its_words_is_found(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "budget"
+    assert [f.subject.code for f in answer.parts["figures"]] == ["P1"]
