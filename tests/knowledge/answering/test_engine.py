@@ -1089,3 +1089,13 @@ def test_a_line_named_by_a_synonym_of_its_words_is_found(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind == "budget"
     assert [f.subject.code for f in answer.parts["figures"]] == ["P1"]
+
+
+@pytest.mark.parametrize(
+    "question", ["What result is E4 expected to achieve?", "What is P2 supposed to achieve?"]
+)
+def test_what_a_line_is_expected_to_achieve_is_its_outcomes(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "outcomes"
