@@ -138,6 +138,7 @@ def normalize(text: str) -> str:
         # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
         text = simplified.replace("甚么", "什么")
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
+    text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
     text = _DIGIT_GROUPS.sub("", text)

@@ -144,7 +144,14 @@ class QuestionReader:
         # A question typed in capitals has no acronyms to tell apart.
         shouted = not any(ch.islower() for ch in text)
         q.acronyms = (
-            [] if shouted else [a.lower() for a in _ACRONYM.findall(text) if a.lower() in left]
+            []
+            if shouted
+            else [
+                a.lower()
+                for a in _ACRONYM.findall(text)
+                # (not one an intent reads: "KPI's" is the KPIs asked about)
+                if a.lower() in left and a.lower() not in reading.consumed_tokens
+            ]
         )
         dropped = set(reading.consumed_tokens)
         tables = [m[1] or m[2] for m in _TABLE_ASKED.finditer(normalized)]

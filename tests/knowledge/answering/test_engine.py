@@ -1099,3 +1099,11 @@ def test_what_a_line_is_expected_to_achieve_is_its_outcomes(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind == "outcomes"
+
+
+@pytest.mark.parametrize("question", ["how many KPI's are there in total?", "What are P2's KPI's?"])
+def test_kpis_written_with_an_apostrophe_are_the_kpis(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind in ("kpi_total", "kpi_list")
