@@ -45,8 +45,8 @@ _OWNED = re.compile(r"(?:的|'s|\bof(?: the)?)\s*$")
 # Characters that join a name to what comes before it, never begin one; a year before it.
 _ZH_JOINERS = re.compile(r"^(?:\d+年|[是和及的届])+")
 # What may follow an acronym asked about: "the EPR principle", "EPR原则".
-_HEAD_EN = r"(?:principle|concept)"
-_HEAD_ZH = r"(?:原则|概念)"
+_HEAD_EN = r"(?:principle|concept|initiative|programme|program|project)"
+_HEAD_ZH = r"(?:原则|概念|倡议|项目|计划)"
 # The facts the index offers as those that may define a term: enough for every fact that
 # writes all its words in a store the size of the seed many times over.
 DEFINING_CANDIDATES = 400
@@ -382,7 +382,8 @@ class Glossary:
         term = read_asked_term(normalized, lang)
         reading = q.reading
         named = q.targets or reading.codes or reading.theme_codes or reading.kpi_codes
-        if term and named and _OWNED.search(normalized.split(term)[0]):
+        # (read without filler: "文件里说的CIRT" is no CIRT of something)
+        if term and named and _OWNED.search(q.normalized.split(term)[0]):
             return None
         if term and not _written_as_acronym(term, q.text):
             return None  # "What is now?" asks about no Network of Women (NOW)

@@ -242,3 +242,19 @@ def test_a_phrase_holding_an_acronym_is_defined_not_the_acronym(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == "fact:itu-as-one-definition"
     assert "stands for" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "acronym"),
+    [
+        ("EW4A倡議是什麼？", "EW4A"),  # the thing it names after it: an initiative
+        ("What is the EW4A initiative?", "EW4A"),
+        ("文件里说的CIRT是指什么？", "CIRT"),  # where it was read, said first
+    ],
+)
+def test_an_acronym_asked_with_what_it_names_or_where_it_was_read_is_expanded(
+    answer_engine: AnswerEngine, question: str, acronym: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "definition"
+    assert answer.parts["acronym"].short == acronym
