@@ -30,7 +30,8 @@ _SOCIAL_EN = (
     r"i(?:'m| am|'ve| have|'d| would| keep| was| need| think| just| hope)\b",
     r"hope\b|no rush|no worries|no hurry|quick (?:one|question|q)|random (?:one|question)"
     r"|bit of a|one more|another (?:one|question)|just curious|curious|out of curiosity",
-    r"for (?:a|an|the|my) (?:note|slide|report|briefing|newsletter|memo|email|presentation|call)",
+    r"for (?:a|an|the|my|our) (?:[a-z\-]+ ){0,2}(?:note|slides?|deck|report|briefing|newsletter"
+    r"|memo|email|presentation|call|meeting|paper)\b",
     r"a colleague|my (?:boss|manager|colleague|team)|my \w+ (?:wants|asked|is asking|needs)",
     r"we(?:'re| are)\b|lol|haha|ok(?:ay)?|so\b$",
     r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",
@@ -67,7 +68,8 @@ _SOCIAL_ZH = (
 _FILLER_EN = (
     r"(?:do|would|did|might) you (?:happen to )?(?:know|remember|recall)(?: by any chance)?"
     r"(?: if| whether)?",
-    r"(?:could|can|would|will) you (?:please |kindly )?(?:tell|remind|show|give|let) me",
+    r"(?:could|can|would|will) (?:you|someone|somebody|anyone|anybody) (?:please |kindly )?"
+    r"(?:tell|remind|show|give|let) me",
     r"would you mind (?:telling|reminding|showing) me",
     r"\bremind me(?: of| about)?\b",
     # a request for a summary: "what's the deal with the Transformers programme", "give me a

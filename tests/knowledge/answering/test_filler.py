@@ -190,3 +190,16 @@ def test_strip_filler_reads_a_polite_chinese_list_request(question: str, core: s
 def test_a_polite_chinese_list_request_lists_the_risks(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("能列出OP-23的风险吗？")
     assert answer.answered and answer.kind == "risk"
+
+
+@pytest.mark.parametrize(
+    ("question", "stripped"),
+    [
+        ("could someone tell me how P2's money is split?", "how P2's money is split?"),
+        ("For our quarterly report, what is P3's budget?", "what is P3's budget?"),
+    ],
+)
+def test_someone_asked_to_tell_and_a_longer_purpose_are_filler(
+    question: str, stripped: str
+) -> None:
+    assert strip_filler(question) == stripped
