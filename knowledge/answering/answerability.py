@@ -43,7 +43,9 @@ TARGET = "target"
 YEAR = "year"
 # "responsible for appointing", "in charge of designating": a duty of doing something,
 # whose answer is who does it (an actor), not a person's name.
-_DUTY_OF_DOING = r"(?:responsible for|in charge of) \w+ing\b"
+_DUTY_OF_DOING = (
+    r"(?:(?:responsible for|in charge of) \w+ing|(?:supposed|meant|expected|required) to \w+)\b"
+)
 
 
 # The asker's own work: "my budget", "our KPIs", "which KPIs am I responsible for", "我的预算".
@@ -485,7 +487,10 @@ def read_action(text: str) -> str | None:
 
 
 _EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b|" + _WHICH_BODY)
-_EN_DUTY_VERB = re.compile(r"^who(?:'s| is| are) (?:responsible for|in charge of) ([a-z\-]+?)ing\b")
+_EN_DUTY_VERB = re.compile(
+    r"^who(?:'s| is| are) (?:(?:responsible for|in charge of) ([a-z\-]+?)ing"
+    r"|(?:supposed|meant|expected|required) to ([a-z\-]+))\b"
+)
 _ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?([\u4e00-\u9fff]{2})")
 
 
@@ -495,7 +500,7 @@ def read_actor_verb(text: str) -> str | None:
     unquoted = _QUOTED.sub(" ", text)
     duty = _EN_DUTY_VERB.search(unquoted)
     if duty:
-        return duty[1]  # "who is responsible for appointing": appoint
+        return duty[1] or duty[2]  # "who is responsible for appointing": appoint
     match = _EN_ACTOR_VERB.search(unquoted)
     if match:
         return match[1] or match[2] or match[3]

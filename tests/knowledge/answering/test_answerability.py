@@ -1565,6 +1565,7 @@ def test_a_name_held_only_through_a_loose_word_is_not_held(answer_engine: Answer
     [
         ("who is responsible for appointing the risk owners?", ACTOR, "appoint"),
         ("who's in charge of designating risk owners?", ACTOR, "designat"),
+        ("who is supposed to designate the risk owners?", ACTOR, "designate"),
         ("who is responsible for p2?", PERSON, None),  # a person in charge, no act
         ("who is in charge of the itu academy?", PERSON, None),
     ],
