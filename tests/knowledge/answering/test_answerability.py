@@ -1579,3 +1579,13 @@ def test_teaching_names_no_professor(answer_engine: AnswerEngine) -> None:
     # the Academy fact's "线上线下混合教授的课程" (blended courses): 教授 as a verb
     assert not answer_engine.answer("Who is in charge of the ITU Academy?").answered
     assert answer_engine.answer("Who is responsible for appointing the risk owners?").answered
+
+
+def test_an_act_dated_after_its_verb_in_chinese_is_the_event_asked(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "成立于哪一年": when it was founded, which the Microsoft-supported programme's launch
+    # in May does not say
+    assert read_event_verb(normalize("微软公司成立于哪一年？")) == "成立"
+    assert not answer_engine.answer("微软公司成立于哪一年？").answered
+    assert answer_engine.answer("学习实验室启动于哪一年？").answered
