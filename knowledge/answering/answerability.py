@@ -149,7 +149,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
             r"|moderator|spokesperson)s?\b"
             # "X是谁", "这是谁的责任"; not "是谁举办的" (who did it: an actor, below)
-            r"|谁是|是谁(?![\u4e00-\u9fff])|是谁(?=[的呢啊呀吗])"
+            r"|谁是|是谁(?![\u4e00-\u9fff])|是谁(?=[的呢啊呀吗])|(?:都)?有谁(?![\u4e00-\u9fff])"
             r"|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
             # "叫什么名字" asks a person's name only of a person ("巴基斯坦第一个智慧村庄叫什么
             # 名字" asks the village's)

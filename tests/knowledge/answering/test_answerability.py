@@ -1589,3 +1589,9 @@ def test_an_act_dated_after_its_verb_in_chinese_is_the_event_asked(
     assert read_event_verb(normalize("微软公司成立于哪一年？")) == "成立"
     assert not answer_engine.answer("微软公司成立于哪一年？").answered
     assert answer_engine.answer("学习实验室启动于哪一年？").answered
+
+
+def test_who_all_asked_in_chinese_wants_people(answer_engine: AnswerEngine) -> None:
+    # "都有谁": the board's members, whom the documents do not name (it is to be appointed)
+    assert read_wanted(normalize("数字化创新委员会的成员都有谁？")) == PERSON
+    assert not answer_engine.answer("数字化创新委员会的成员都有谁？").answered
