@@ -1107,3 +1107,17 @@ def test_kpis_written_with_an_apostrophe_are_the_kpis(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind in ("kpi_total", "kpi_list")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("P1 的應急通信和網絡與數字基礎設施，哪個預算多？", ["佔P1的75.5%", "佔P1的24.5%"]),
+        ("Rank P4's themes by budget", ["83.3% of P4", "16.7% of P4"]),
+    ],
+)
+def test_themes_compared_show_their_share_of_their_priority(
+    answer_engine: AnswerEngine, question: str, said: list[str]
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert all(s in text for s in said), text
