@@ -54,6 +54,7 @@ KPI_OWNER_QUESTION = re.compile(
     r"\b(?:which|what) (?:itu-d |bdt |op-23 |budget )?(?:priority|priorities|theme|themes"
     r"|enabler|enablers)\b|\bunder which\b"
     r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
+    r"|\bwhere (?:does|do|would) [^?]{1,60}\b(?:belong|sit|fall|go)\b"
     r"|哪个(?:重点工作|主题|推动因素|优先事项)|哪一(?:项重点工作|个主题)|属于哪|归属|归哪"
     r"|\b(?:which|what) (?:kpi|indicator|metric)s? (?!(?:do|does|are|is|has|have)\b)"
     r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator|metric)s? (?:on|about|for|that|which)\b"

@@ -63,7 +63,9 @@ _EN_ASKS = (
         r"(?: short for| an abbreviation for| an acronym for| stand for)?"
         # "… in the C23/36 document on turning the vision into action": where it is written
         r"(?: (?:in|from|according to|as used in) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,3}"
-        r" (?:document|report|paper)\b[^?]*)?\s*\??\s*$"
+        r" (?:document|report|paper)\b[^?]*)?"
+        # "What is DCM, which BDT used after the earthquake?": where it was met, after a comma
+        r"(?:,\s*(?:which|that|the one|as)\b[^?]*)?\s*\??\s*$"
     ),
     re.compile(r"\b(?:meaning|definition|full (?:name|form)|expansion) of (?:the )?(?P<t>[\w-]+)"),
     # "define RBM", not "define BDT's core values" (what BDT defined)
@@ -109,7 +111,8 @@ _ZH_ASKS_TERM = (
     # "是怎样定义“基于结果的管理”的"
     re.compile(r"(?:怎么|怎样|如何)定义\s*[“\"'「](?P<t>[^”\"'」]{2,20})[”\"'」]"),
     re.compile(
-        r"[“\"'「](?P<t>[^”\"'」]{2,20})[”\"'」]\s*(?:是什么|指什么|是指什么|是什么意思|的意思|的含义|的定义"
+        r"[“\"'「](?P<t>[^”\"'」]{2,20})[”\"'」]\s*(?:到底|究竟|具体)?"
+        r"(?:是什么|指什么|是指什么|是什么意思|的意思|的含义|的定义"
         r"|是?(?:怎么|怎样|如何)定义)"
     ),
     re.compile(

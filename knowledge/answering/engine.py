@@ -28,6 +28,7 @@ from knowledge.answering.answerability import (
     PEOPLE,
     PERCENT,
     PERSON,
+    PLACE,
     PROCEDURE,
     PROGRESS,
     RATIO,
@@ -744,6 +745,10 @@ class AnswerEngine:
                 STRUCTURED_FIRST_EXPLAINED if q.has_intent else NAMED_ONLY_EXPLAINED
             ):
                 return structured
+            if structured.answered and not q.targets and not _bare_content(q):
+                # "How much is the OP-23 budget?": every word read, nothing left for a fact to
+                # match but the frame ("how much … of the OP-23 budget is procured services")
+                return structured
             lookup = self._lookup(q)
             # Raw scores on both sides: a search answer's confidence is already calibrated.
             lookup_score = lookup.signals.get("score", lookup.confidence)
@@ -1110,6 +1115,8 @@ class AnswerEngine:
             and (not _YES_NO.search(q.normalized) or read_question_form(q.normalized) == "number")
             and not _ASKS_FOR_THINGS.search(q.normalized)
             and not (read_wanted(q.normalized) == COUNT and not _CURRENCY.search(q.normalized))
+            # "when was the final 2023 budget approved": a date of the budget, not an amount
+            and read_wanted(q.normalized) not in (DATE, NEXT_DATE, PLACE)
             # "in the budget table, what do the letters P and E stand for": a meaning asked
             and not _ASKS_MEANING.search(q.normalized)
         )

@@ -182,6 +182,15 @@ _NAME_VERB = re.compile(
     re.IGNORECASE,
 )
 # "能列出OP-23的风险吗", "可以列举一下…": a list asked politely ("能列" is no word of it).
+# "How big / large is the OP-23 budget": how much, of money (of anything else it may ask a
+# count or a size, and is kept).
+_HOW_BIG = re.compile(
+    r"\bhow (?:big|large|sizeable|sizable)\b(?=[^?]*\b(?:budget|allocation|envelope|funding"
+    r"|funds|money|share|slice)s?\b)",
+    re.IGNORECASE,
+)
+# "Which priority ends up with the smallest allocation": has.
+_ENDS_UP_WITH = re.compile(r"\b(?:ends?|ended|ending) up with\b", re.IGNORECASE)
 _CAN_YOU_ZH = re.compile(r"(?:能不能|能否|可不可以|可以|能)(?=列出|列举|說說|说说|讲讲|講講)")
 # Joining words a dropped clause leaves at the start of the next one.
 _LEADING_GLUE = re.compile(
@@ -286,7 +295,8 @@ def strip_filler(text: str) -> str:
         if _is_small_talk(clause, patterns):
             changed = True
             continue
-        cleaned = _FILLER.sub(" ", _NAME_VERB.sub("list", _CAN_YOU_ZH.sub("", clause.strip())))
+        cleaned = _ENDS_UP_WITH.sub("has", _HOW_BIG.sub("how much", clause.strip()))
+        cleaned = _FILLER.sub(" ", _NAME_VERB.sub("list", _CAN_YOU_ZH.sub("", cleaned)))
         cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
         cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")

@@ -1121,3 +1121,42 @@ def test_themes_compared_show_their_share_of_their_priority(
 ) -> None:
     text = render_answer_text(answer_engine.answer(question))
     assert all(s in text for s in said), text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "record"),
+    [
+        # every word read: a fact matching the frame ("how much … of the OP-23 budget is
+        # procured services") is no answer to the total
+        ("How much is the OP-23 budget?", "budget", None),
+        ("How big is the whole OP-23 budget, in Swiss francs?", "budget", None),
+        (
+            "Which priority or enabler ends up with the smallest allocation in 2023?",
+            "extreme",
+            None,
+        ),
+        ("“国际电联是一家”到底是什么意思？", "fact", "fact:itu-as-one-definition"),
+        ("What is DCM, which BDT used after the earthquake?", "definition", "fact:dcm-launch"),
+        ("Where does the KPI on open IPv6 labs belong?", "kpi_detail", "kpi:P1-INF-9"),
+        # a date of the budget, not an amount
+        (
+            "When was the final 2023 budget for OP-23 approved?",
+            "fact",
+            "fact:op23-preparation-steps",
+        ),
+    ],
+)
+def test_questions_of_the_eighth_session_set_r(
+    answer_engine: AnswerEngine, question: str, kind: str, record: str | None
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == kind
+    if record is not None:
+        assert answer.record == record
+    if kind == "budget":
+        assert "4,200,000" in render_answer_text(answer)
+
+
+def test_who_approved_the_budget_is_not_answered_by_when(answer_engine: AnswerEngine) -> None:
+    # the preparation steps date the approval but name no one who approved
+    assert not answer_engine.answer("Who approved the OP-23 budget?").answered
