@@ -840,6 +840,11 @@ _PERSONS = re.compile(
     r"\b(?:learners?|participants?|people|trainees?|students?|users?|staff|attendees?)\b"
     r"|学员|学习者|参与者|人员|职员|用户|人"
 )
+# "attendance", "出席人数": a count of the people who came, by whatever noun the fact uses.
+_ATTENDANCE = re.compile(r"\battendance\b|\bturnout\b|出席人数|参会人数|到场人数")
+_PEOPLE_WORDS = frozenset(
+    {"staff", "people", "participant", "attendee", "person", "职员", "人员", "参与", "与者"}
+)
 _THINGS_COUNTED = re.compile(
     r"(?:[a-z\-]+ )?(?:courses?|countries|sessions?|events?|workshops?|programmes?|projects?"
     r"|contributions?|institutions?|schools?|documents?)\b"
@@ -964,6 +969,8 @@ def compute_in_fact(
         return None
     text = fact.text_zh if q.lang == "zh" else fact.text_en
     asked = _words(q.normalized)
+    if _ATTENDANCE.search(q.normalized):
+        asked |= _PEOPLE_WORDS  # "the combined attendance": the people counted
     every = read_counts(text)
     counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
     stated = {int(n) for n in re.findall(r"(?<![\d.])\d+(?![\d.])", q.normalized)}

@@ -884,3 +884,12 @@ def test_a_rise_of_a_figure_stated_once_is_not_computed(
     answer = answer_engine.answer(question)
     assert not answer.answered and answer.kind is AnswerKind.CANNOT_COMPUTE
     assert said in render_answer_text(answer)
+
+
+def test_a_combined_attendance_adds_the_people_a_fact_counts(answer_engine: AnswerEngine) -> None:
+    # 250 staff at the ChatGPT session and 120 at "Space, the next generation"
+    answer = answer_engine.answer(
+        "What was the combined attendance of the two LearningLabs sessions in May 2023?"
+    )
+    assert answer.answered and answer.parts["op"] == "fact_sum"
+    assert answer.parts["result"] == 370
