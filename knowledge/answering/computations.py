@@ -276,8 +276,10 @@ class Calculator:
         op = read_operation(q, text)
         # Two named things added up: not budget lines the question names by code, nor by
         # name unless it quotes the two names ("“UMC” and “VaMoz Digital” together").
-        quoted = len(_QUOTED_NAME.findall(text)) == QUOTED_NAMES
-        if op is None and q.reading.has("sum") and not q.reading.codes:
+        quoted = len(_QUOTED_NAME.findall(text)) == QUOTED_NAMES or bool(_bracketed_pairs(text))
+        # ("the total value of the two projects (UMC and VaMoz Digital)": their sum)
+        summed = q.reading.has("sum") or (q.reading.has("whole") and quoted)
+        if op is None and summed and not q.reading.codes:
             return self._sum_across_facts(q, text) if quoted or not q.targets else None
         if op is None or q.reading.kpi_codes:
             return None
@@ -711,12 +713,20 @@ def read_money(text: str) -> list[Money]:
     return found
 
 
+def _bracketed_pairs(text: str) -> list[str]:
+    """Brackets holding two names joined by one " and " ("(UMC and VaMoz Digital)")."""
+    return [b for b in re.findall(r"[(（]([^()（）]+)[)）]", text) if b.count(" and ") == 1]
+
+
 def _name_parts(text: str) -> list[str] | None:
     """The two things a question adds up: the two names it quotes, or the two sides of
     its only " and "; None otherwise."""
     quoted = _QUOTED_NAME.findall(text)
     if len(quoted) == QUOTED_NAMES:
         return quoted
+    bracketed = _bracketed_pairs(text)
+    if len(quoted) == 0 and len(bracketed) == 1:
+        return bracketed[0].split(" and ")  # "the two EU projects (UMC and VaMoz Digital)"
     if len(quoted) == 0 and text.count(" and ") == 1:
         return text.split(" and ")
     return None

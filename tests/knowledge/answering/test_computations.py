@@ -893,3 +893,19 @@ def test_a_combined_attendance_adds_the_people_a_fact_counts(answer_engine: Answ
     )
     assert answer.answered and answer.parts["op"] == "fact_sum"
     assert answer.parts["result"] == 370
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the total value of the two new EU projects that have a budget stated (UMC and "
+        "VaMoz Digital)?",
+        "If you add the two new EU projects together (the UMC one and VaMoz Digital), how many "
+        "euros is that?",
+    ],
+)
+def test_two_named_in_brackets_are_added_up(answer_engine: AnswerEngine, question: str) -> None:
+    # EUR 3 million (UMC) + EUR 2.3 million (VaMoz Digital), said in millions too
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "money_sum"
+    assert "EUR 5,300,000 (EUR 5.3 million)" in render_answer_text(answer)
