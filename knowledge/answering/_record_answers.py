@@ -28,7 +28,7 @@ from knowledge.answering.figures import (
 from knowledge.answering.lists import asks_for_items
 from knowledge.answering.matching import Entry, Hit, QueryTerms, SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import EN_STOPWORDS, normalize, stem
+from knowledge.answering.text import EN_STOPWORDS, is_chinese, normalize, stem
 from knowledge.answering.thresholds import (
     ALL_RISKS_CONFIDENCE,
     CERTAIN,
@@ -659,7 +659,9 @@ class RecordAnswers:
             return True
         held = normalize(" ".join(texts))
         if any(
-            normalize(name) not in held for name in _QUOTED_TERM.findall(q.text) if name.strip()
+            not _quote_held(normalize(name), held, texts)
+            for name in _QUOTED_TERM.findall(q.text)
+            if name.strip()
         ):
             return True
         # A Chinese name written before 风险 ("网络攻击的风险", "汇率风险") that the table holds
@@ -780,6 +782,22 @@ def _is_rating_word(word: str) -> bool:
         fuzz.ratio(word, rating) >= RATING_TYPO_MIN_SIMILARITY
         for rating in _RATING_WORDS
         if len(rating) >= RATING_TYPO_MIN_LENGTH
+    )
+
+
+# A quoted Chinese name is a risk's, reworded, when this share of its character pairs stand in
+# one of the risk's texts ("缺乏合作伙伴和国家支持" for 缺乏合作伙伴和国家的支持/承诺).
+QUOTE_PAIRS_HELD = 0.8
+
+
+def _quote_held(name: str, held: str, texts: Sequence[str]) -> bool:
+    if name in held:
+        return True
+    pairs = [name[i : i + 2] for i in range(len(name) - 1)]
+    if not is_chinese(name) or len(pairs) < 2:
+        return False
+    return any(
+        sum(p in normalize(text) for p in pairs) >= QUOTE_PAIRS_HELD * len(pairs) for text in texts
     )
 
 

@@ -392,3 +392,11 @@ def test_outside_is_read_as_external(answer_engine: AnswerEngine) -> None:
 def test_funding_running_short_is_the_financial_risk(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("what mitigations are planned if funding runs short?")
     assert answer.answered and "Prepare appropriate budget forecasts" in render_answer_text(answer)
+
+
+def test_a_risk_quoted_in_other_words_is_that_risk(answer_engine: AnswerEngine) -> None:
+    # "缺乏合作伙伴和国家支持" rewords R3's 缺乏合作伙伴和国家的支持/承诺
+    answer = answer_engine.answer("针对“缺乏合作伙伴和国家支持”这个风险，有哪些缓解措施？")
+    assert answer.answered and answer.record == "risk:R3"
+    # a quoted risk the table does not hold is still none of its risks
+    assert not answer_engine.answer("「网络攻击」风险有哪些缓解措施？").answered
