@@ -1160,3 +1160,12 @@ def test_questions_of_the_eighth_session_set_r(
 def test_who_approved_the_budget_is_not_answered_by_when(answer_engine: AnswerEngine) -> None:
     # the preparation steps date the approval but name no one who approved
     assert not answer_engine.answer("Who approved the OP-23 budget?").answered
+
+
+def test_applications_that_opened_were_launched(answer_engine: AnswerEngine) -> None:
+    # "the application process for the ATC programme was launched in November 2022"
+    answer = answer_engine.answer(
+        "When did applications for the ATC programme open, and how many institutions were selected?"
+    )
+    assert answer.answered and answer.kind == "multi"
+    assert "November 2022" in render_answer_text(answer)
