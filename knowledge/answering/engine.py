@@ -1932,6 +1932,8 @@ _ASKS_FOR_THINGS = re.compile(
     r"^(?:what|which) (?!(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had"
     r"|amount|sum|budget|funding|funds?|share|percentage|proportion|part|portion|cost|money"
     r"|figure|total)\b)[a-z\-]+s\b"
+    # "哪几句箴言", "哪些建议", "什么口号": things named, not an amount ("吸引资金" is their topic)
+    r"|哪几(?:句|条|个|项|种)(?!钱|预算|资金|经费)|哪些(?!钱|预算|资金|经费)[\u4e00-\u9fff]"
 )
 
 # All the KPIs, as the whole a share is taken of: "what share of all KPIs", "占全部KPI".

@@ -1169,3 +1169,10 @@ def test_applications_that_opened_were_launched(answer_engine: AnswerEngine) -> 
     )
     assert answer.answered and answer.kind == "multi"
     assert "November 2022" in render_answer_text(answer)
+
+
+def test_things_asked_about_money_are_no_amount_asked(answer_engine: AnswerEngine) -> None:
+    # "哪几句箴言": mottos for attracting funds (吸引资金), not an amount
+    answer = answer_engine.answer("2018年务虚会建议在吸引资金时使用哪几句箴言？")
+    assert answer.answered and answer.record == "fact:retreat-annex-ambassadors-mottos"
+    assert "实现数字变革" in render_answer_text(answer)
