@@ -128,7 +128,7 @@ OWN_SETS_MIN_ACCURACY = {
     # of A corrected: 平臺 is the traditional form the bot writes for 平台).
     "unseen_a.json": 0.95,
     "unseen_b.json": 0.98,
-    "unseen_c.json": 0.94,
+    "unseen_c.json": 0.96,
     "unseen_d.json": 0.96,
     # Written last, run once before any change (90.0%, 5.6% of answers wrong; English 89.1%,
     # simplified 95.0%, traditional 85.7%; 94.3% of off-topic declined), then tuned on.
@@ -136,13 +136,13 @@ OWN_SETS_MIN_ACCURACY = {
     # Written the same way in the session after (F a mix as staff ask; G the documents' less
     # obvious passages; H all five documents evenly, two-part questions), each run once before
     # the changes it prompted: F 90.0% (3.4% wrong), G 78.5% (11.9%), H 73.8% (15.9%).
-    "unseen_f.json": 0.97,
+    "unseen_f.json": 0.98,
     "unseen_g.json": 0.94,
     "unseen_h.json": 0.96,
     # Written during the session and kept sealed until its end, then run once: 87.1% (6.5% of
     # answers wrong; English 86.7%, simplified 92.9%, traditional 81.6%; 35 of 38 off-topic
     # declined); tuned on after that run.
-    "unseen_i.json": 0.93,
+    "unseen_i.json": 0.95,
     # The session after: L (traditional Chinese most; KPIs, risks, retreat, definitions) run
     # once before the changes it prompted: 90.8% (5.3% of answers wrong; English 89.1%,
     # simplified 89.7%, traditional 93.3%; 29 of 31 off-topic declined).
@@ -152,13 +152,19 @@ OWN_SETS_MIN_ACCURACY = {
     # traditional 88.9%; 23 of 25 off-topic declined) and O (narrative passages, two-part
     # questions, computations; run once when it arrived: 85.4%, 7 of 95 answers wrong; English
     # 84.1%, simplified 80.0%, traditional 87.1%; 23 of 25 off-topic declined); tuned on since.
-    "unseen_n.json": 0.95,
-    "unseen_o.json": 0.93,
+    "unseen_n.json": 0.96,
+    "unseen_o.json": 0.94,
     "unseen_p.json": 0.92,
     # The seventh session: Q (130; chatty, paraphrased, English most) run once when it
     # arrived, after the session's first two changes: 81.5%, 4 of 90 answers wrong (English
     # 71.2%, simplified 91.9%, traditional 100%; 20 of 20 off-topic declined); tuned on since.
-    "unseen_q.json": 0.93,
+    "unseen_q.json": 0.96,
+    # The eighth session: R (130; computations, KPIs, definitions, lists, plans; 65 English,
+    # 30 simplified, 15 traditional, 20 off-topic) run once when it arrived, after the
+    # session's first changes: 90.0%, 3 of 100 answers wrong (English 86.2% of 65
+    # answerable, simplified 86.7%, traditional 100%; 20 of 20 off-topic declined); tuned on
+    # since.
+    "unseen_r.json": 0.97,
 }
 
 
@@ -192,10 +198,11 @@ UNSEEN_MAX_WRONG = {
     "unseen_h.json": 1,
     "unseen_i.json": 1,
     "unseen_l.json": 0,
-    "unseen_n.json": 1,
-    "unseen_o.json": 1,
+    "unseen_n.json": 0,
+    "unseen_o.json": 0,
     "unseen_p.json": 3,
     "unseen_q.json": 0,
+    "unseen_r.json": 0,
 }
 
 
