@@ -1265,7 +1265,7 @@ STATED_CHANGE = re.compile(
     r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
     # "if E1's budget doubled", "翻倍": a rise of 100%
     r"|\b(?P<dir4>doubled?|doubling|twice(?= as much\b| that\b| the\b))\b(?P<p4>)"
-    r"|(?P<zdir3>翻倍|翻一番|加倍"
+    r"|(?P<zdir3>翻倍|翻一番|翻一倍|加倍|增加一倍"
     r"|两倍(?=是多少|为多少|有多少|会是多少))(?P<zp3>)"
     # "if 10% of P2's budget were cut, how much is left"
     r"|(?P<p5>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent) of [^?%]{0,40}?\b(?:were|was|is|are|gets?|got"

@@ -498,7 +498,13 @@ class Calculator:
 
     def _extremes(self, q: Question) -> Answer | None:
         """The largest and the smallest budget of a group, each named with its figure."""
-        codes = self._group(q) if not q.targets else None
+        codes = self._group(q)
+        if not codes and len(q.targets) == 1:
+            # "P3三个主题里预算最多的和最少的": the named priority's themes, not every line
+            themes = self.knowledge.themes_by_priority.get(q.targets[0].code, [])
+            codes = [t.code for t in themes] if len(themes) >= 2 else None
+            if not codes:
+                return None
         if not codes:
             codes = [s.code for s in list_subjects(self.knowledge, None)]
         figures = self._figures(codes, q.reading.year)

@@ -73,6 +73,9 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("If P4 got 20% more, what would its budget be?", "change", 576_000),
         ("如果E5少10%，预算是多少？", "change", 323_550),
         ("如果E1的预算翻倍，会是多少？", "change", 30_000),
+        ("如果E4的预算翻一倍，会是多少？", "change", 310_000),
+        # the largest and smallest of a named priority's themes: 466,000 − 306,500
+        ("P3三个主题里预算最多的和最少的相差多少？", "extremes", 159_500),
         ("How much is 10% of the cybersecurity budget?", "percent_of", 40_000),
         ("What is 12% of the total budget?", "percent_of", 504_000),
         # 4,200,000 − (519,000 + 756,000 + 1,111,000 + 480,000); 756,000 − 394,000
