@@ -856,6 +856,18 @@ _PERSONS = re.compile(
     r"\b(?:learners?|participants?|people|trainees?|students?|users?|staff|attendees?)\b"
     r"|学员|学习者|参与者|人员|职员|用户|人"
 )
+# "by how many percentage points did it drop", "下降了多少个百分点": a fall from the normal
+# level (100%) to the level a fact states "of normal" ("to 79% of normal cellular coverage",
+# "降至正常蜂窝覆盖率的79%").
+_POINTS_DROPPED = re.compile(
+    r"\bpercentage points?\b[^?]{0,40}\b(?:drop|dropped|fall|fell|decline|declined|lose|lost)"
+    r"|\b(?:drop|dropped|fall|fell|decline|declined)\b[^?]{0,40}\bpercentage points?\b"
+    r"|(?:下降|降低|减少|跌)了?(?:多少|几)个?百分点"
+)
+_LEVEL_OF_NORMAL = re.compile(
+    r"\b(?:to|at) (?:only |just )?(?P<en>\d{1,2}(?:\.\d)?)% of (?:the )?normal\b"
+    r"|降至正常[^，。；]{0,10}?的(?P<zh>\d{1,2}(?:\.\d)?)%"
+)
 # "attendance", "出席人数": a count of the people who came, by whatever noun the fact uses.
 _ATTENDANCE = re.compile(r"\battendance\b|\bturnout\b|出席人数|参会人数|到场人数")
 _PEOPLE_WORDS = frozenset(
@@ -973,6 +985,29 @@ def compute_in_fact(
                 "first": first,
                 "last": last,
                 "result": days,
+                "year": fact.year,
+                "missing_year": None,
+                "newer": [],
+                "figures": [],
+            },
+            sources=[to_source(knowledge, fact.doc, fact.section)],
+        )
+    if _POINTS_DROPPED.search(q.normalized):
+        # "coverage fell to 79% of normal: by how many percentage points": 100 − 79
+        level = _LEVEL_OF_NORMAL.search(fact.text_en) or _LEVEL_OF_NORMAL.search(fact.text_zh)
+        if level is None:
+            return None
+        value = Decimal(level["en"] or level["zh"])
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=confidence,
+            parts={
+                "op": "fact_points_drop",
+                "fact": fact,
+                "level": value,
+                "result": Decimal(100) - value,
                 "year": fact.year,
                 "missing_year": None,
                 "newer": [],

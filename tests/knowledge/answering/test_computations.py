@@ -912,3 +912,29 @@ def test_two_named_in_brackets_are_added_up(answer_engine: AnswerEngine, questio
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "money_sum"
     assert "EUR 5,300,000 (EUR 5.3 million)" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        # "to 79% of normal cellular coverage": 100 − 79
+        (
+            "After the Türkiye/Syria earthquake, coverage fell to 79% of normal. By how many "
+            "percentage points did it drop?",
+            21,
+        ),
+        ("DCM數據顯示土耳其地震後網絡覆蓋率降到正常蜂窩覆蓋率的79%，即下降了多少個百分點？", 21),
+        # "standing at only 36% of the normal level"
+        (
+            "By how many percentage points did cellular coverage in Vanuatu drop after the "
+            "cyclones?",
+            64,
+        ),
+    ],
+)
+def test_a_drop_in_points_is_taken_from_the_normal_level(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "fact_points_drop"
+    assert answer.parts["result"] == result
