@@ -225,7 +225,7 @@ _BUDGET_KINDS = frozenset(
 # "Which enabler tracks …", "哪个重点工作衡量…": the line whose KPI measures something.
 _TRACKED_BY_A_LINE = re.compile(
     r"\b(?:which|what) (?:itu-d |bdt |op-23 )?(?P<line>priority|theme|enabler)\b (?:\w+ )?"
-    r"(?:tracks?|tracked|monitors?|monitored|measures?|measured)\b"
+    r"(?:tracks?|tracked|monitors?|monitored|measures?|measured|counts?|counted)\b"
     r"|哪个(?P<line_zh>重点工作|主题|推动因素)[^，。？?]{0,4}(?:衡量|跟踪|追踪|监测)"
 )
 _LINE_CLASS_TOKENS = frozenset({"priority", "theme", "enabler"})

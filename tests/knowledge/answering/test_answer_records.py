@@ -362,6 +362,11 @@ def test_what_a_line_aims_to_achieve_is_its_outcomes(
         ("Which enabler tracks how many women take part in ITU-D statutory meetings?", "E3-DI-7"),
         ("哪个推动因素衡量参加法定会议的女性比例？", "E3-DI-7"),
         ("Which priority measures how many IPv6 labs were set up?", "P1-INF-9"),
+        (
+            "Which priority counts the number of child online protection support systems "
+            "identified?",
+            "P4-CYB-3",
+        ),
         # "TV" is television, "move" transition (synonyms), as the KPI writes them
         (
             "The KPI on the share of countries that have completed the move to digital "
