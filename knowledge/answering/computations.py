@@ -856,6 +856,46 @@ _PERSONS = re.compile(
     r"\b(?:learners?|participants?|people|trainees?|students?|users?|staff|attendees?)\b"
     r"|学员|学习者|参与者|人员|职员|用户|人"
 )
+# An amount spread over the years a fact gives it for: "per year", "a year on average", "每年".
+_PER_YEAR_ASKED = re.compile(
+    r"\bper (?:year|annum)\b|\ba year\b|\beach year\b|\bannually\b|\byearly\b"
+    r"|每年|平均一年|一年(?:多少|平均)"
+)
+_EN_YEARS = re.compile(
+    r"\b(?:runs? for|over|for|lasts?|lasting)\s+(?:the next\s+|a period of\s+)?"
+    r"(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"(?P<half> and a half)?[ -]years?\b"
+)
+_ZH_YEARS = re.compile(r"(?:为期|未来)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十])年(?P<half>半)?")
+_EN_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _per_year(fact: models.Fact) -> tuple[Money, Decimal] | None:
+    """The one amount a fact states and the years it is for ("runs for three and a half
+    years and is worth EUR 2.3 million"); None unless it states exactly one of each."""
+    amounts = {m for f in fact.figures for m in read_money(f)}
+    found = list(_EN_YEARS.finditer(fact.text_en))
+    spans = [m for m in _ZH_YEARS.finditer(fact.text_zh)]
+    if len(amounts) != 1 or (len(found) != 1 and len(spans) != 1):
+        return None
+    match = found[0] if len(found) == 1 else spans[0]
+    n = match["n"]
+    value = _EN_NUMBER_WORDS.get(n) or _ZH_NUMBERS.get(n) or n
+    years = Decimal(str(value)) + (Decimal("0.5") if match["half"] else 0)
+    return (amounts.pop(), years) if years > 0 else None
+
+
 # "by how many percentage points did it drop", "下降了多少个百分点": a fall from the normal
 # level (100%) to the level a fact states "of normal" ("to 79% of normal cellular coverage",
 # "降至正常蜂窝覆盖率的79%").
@@ -992,6 +1032,29 @@ def compute_in_fact(
             },
             sources=[to_source(knowledge, fact.doc, fact.section)],
         )
+    if _PER_YEAR_ASKED.search(q.normalized):
+        # "VaMoz Digital is worth EUR 2.3 million over three and a half years: per year?"
+        per_year = _per_year(fact)
+        if per_year is not None:
+            money, years = per_year
+            return Answer(
+                kind=AnswerKind.COMPUTE,
+                lang=q.lang,
+                answered=True,
+                confidence=confidence,
+                parts={
+                    "op": "fact_per_year",
+                    "fact": fact,
+                    "money": money,
+                    "years": years,
+                    "result": to_rounded(money.value / years, Decimal(1)),
+                    "year": fact.year,
+                    "missing_year": None,
+                    "newer": [],
+                    "figures": [],
+                },
+                sources=[to_source(knowledge, fact.doc, fact.section)],
+            )
     if _POINTS_DROPPED.search(q.normalized):
         # "coverage fell to 79% of normal: by how many percentage points": 100 − 79
         level = _LEVEL_OF_NORMAL.search(fact.text_en) or _LEVEL_OF_NORMAL.search(fact.text_zh)

@@ -938,3 +938,23 @@ def test_a_drop_in_points_is_taken_from_the_normal_level(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "fact_points_drop"
     assert answer.parts["result"] == result
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        # EUR 2.3 million over three and a half years; EUR 3 million over the next three
+        (
+            "VaMoz Digital is worth EUR 2.3 million over three and a half years. What's that "
+            "per year on average?",
+            657_143,
+        ),
+        ("How much is the UMC project per year?", 1_000_000),
+    ],
+)
+def test_an_amount_over_years_is_divided_per_year(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "fact_per_year"
+    assert answer.parts["result"] == result
