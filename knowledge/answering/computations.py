@@ -1037,6 +1037,7 @@ def compute_in_fact(
         per_year = _per_year(fact)
         if per_year is not None:
             money, years = per_year
+            yearly = money.value / years
             return Answer(
                 kind=AnswerKind.COMPUTE,
                 lang=q.lang,
@@ -1047,7 +1048,10 @@ def compute_in_fact(
                     "fact": fact,
                     "money": money,
                     "years": years,
-                    "result": to_rounded(money.value / years, Decimal(1)),
+                    "result": to_rounded(yearly, Decimal(1)),
+                    # the same in the units the documents write amounts in
+                    "millions": to_rounded(yearly / 1_000_000, Decimal("0.01")),
+                    "wan": to_rounded(yearly / 10_000, Decimal("0.1")),
                     "year": fact.year,
                     "missing_year": None,
                     "newer": [],

@@ -958,3 +958,12 @@ def test_an_amount_over_years_is_divided_per_year(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "fact_per_year"
     assert answer.parts["result"] == result
+
+
+def test_an_amount_per_year_is_said_in_the_units_the_documents_use(
+    answer_engine: AnswerEngine,
+) -> None:
+    text = render_answer_text(answer_engine.answer("UMC项目每年多少钱？"))
+    assert "平均每年1,000,000欧元（约100万欧元）" in text
+    text = render_answer_text(answer_engine.answer("How much is the UMC project per year?"))
+    assert "EUR 1,000,000 a year on average (about EUR 1 million)" in text
