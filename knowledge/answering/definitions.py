@@ -81,6 +81,10 @@ _EN_ASKS = (
     ),
     re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what does (?:it|that) (?:stand for|mean)\b"),
 )
+# A question that asks which, who, when, where or how many asks something else than what a
+# term means, whatever it says of a definition.
+# (not in a clause after a comma: "What is DCM, which BDT used …")
+_ASKS_SOMETHING_ELSE = re.compile(r"(?<!, )\b(?:which|who|whom|whose|when|where|how many)\b")
 _ZH_ASKS = (
     re.compile(
         rf"(?P<t>[a-z][a-z0-9-]*)\s*(?:{_HEAD_ZH})?(?:是什么|是指什么|指的是什么|指什么|代表什么|的意思"
@@ -382,6 +386,8 @@ class Glossary:
         X is no acronym the facts spell out, or X belongs to a budget subject the question
         names ("P4能力开发的KPI是什么" asks for P4's KPIs, not what KPI means)."""
         lang = q.lang
+        if lang == "en" and _ASKS_SOMETHING_ELSE.search(normalized):
+            return None  # "in which working group's consultation was the definition of …"
         term = read_asked_term(normalized, lang)
         reading = q.reading
         named = q.targets or reading.codes or reading.theme_codes or reading.kpi_codes

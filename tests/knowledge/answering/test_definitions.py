@@ -258,3 +258,12 @@ def test_an_acronym_asked_with_what_it_names_or_where_it_was_read_is_expanded(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind == "definition"
     assert answer.parts["acronym"].short == acronym
+
+
+def test_a_question_asking_which_is_no_definition_asked(answer_engine: AnswerEngine) -> None:
+    # "the definition of ITU as One" is what was agreed; the question asks which group
+    answer = answer_engine.answer(
+        "In which working group's online consultation was the definition of ITU as One agreed?"
+    )
+    assert answer.kind != "definition"
+    assert answer.answered and answer.record == "fact:itu-as-one-online-consultation"
