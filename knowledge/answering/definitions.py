@@ -85,6 +85,9 @@ _EN_ASKS = (
 # term means, whatever it says of a definition.
 # (not in a clause after a comma: "What is DCM, which BDT used …")
 _ASKS_SOMETHING_ELSE = re.compile(r"(?<!, )\b(?:which|who|whom|whose|when|where|how many)\b")
+_ZH_ASKS_SOMETHING_ELSE = re.compile(
+    r"哪(?:个|一|些|里|儿|年|天|位)|谁|何时|什么时候|多少|几(?:个|年|月|天|项|次)"
+)
 _ZH_ASKS = (
     re.compile(
         rf"(?P<t>[a-z][a-z0-9-]*)\s*(?:{_HEAD_ZH})?(?:是什么|是指什么|指的是什么|指什么|代表什么|的意思"
@@ -329,6 +332,8 @@ class Glossary:
         """For "what is <term>", the fact that defines the term when the answer given does
         not: "Meaningful connectivity, the ability to …" over a fact that only names it.
         None when the answer given defines it, or no single fact does."""
+        if _ASKS_SOMETHING_ELSE.search(normalized) or _ZH_ASKS_SOMETHING_ELSE.search(normalized):
+            return None  # "「国际电联是一家」的定义是在哪个工作组的磋商中得出的": which group
         term = read_asked_phrase(normalized, lang)
         if term is None or given.kind not in _REPLACEABLE_KINDS:
             return None
@@ -386,7 +391,7 @@ class Glossary:
         X is no acronym the facts spell out, or X belongs to a budget subject the question
         names ("P4能力开发的KPI是什么" asks for P4's KPIs, not what KPI means)."""
         lang = q.lang
-        if lang == "en" and _ASKS_SOMETHING_ELSE.search(normalized):
+        if _ASKS_SOMETHING_ELSE.search(normalized) or _ZH_ASKS_SOMETHING_ELSE.search(normalized):
             return None  # "in which working group's consultation was the definition of …"
         term = read_asked_term(normalized, lang)
         reading = q.reading

@@ -267,3 +267,10 @@ def test_a_question_asking_which_is_no_definition_asked(answer_engine: AnswerEng
     )
     assert answer.kind != "definition"
     assert answer.answered and answer.record == "fact:itu-as-one-online-consultation"
+
+
+def test_a_chinese_question_asking_which_is_no_definition_asked(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("「國際電聯是一家」的定義是在哪個工作組的在線磋商中得出的？")
+    assert answer.answered and answer.record == "fact:itu-as-one-online-consultation"
