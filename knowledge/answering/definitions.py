@@ -86,7 +86,8 @@ _EN_ASKS = (
 # (not in a clause after a comma: "What is DCM, which BDT used …")
 _ASKS_SOMETHING_ELSE = re.compile(r"(?<!, )\b(?:which|who|whom|whose|when|where|how many)\b")
 _ZH_ASKS_SOMETHING_ELSE = re.compile(
-    r"哪(?:个|一|些|里|儿|年|天|位)|谁|何时|什么时候|多少|几(?:个|年|月|天|项|次)"
+    # (not "RBM是哪个？", which asks what RBM is)
+    r"哪(?:个(?!\s*[?？。]?\s*$)|一|些|里|儿|年|天|位)|谁|何时|什么时候|多少|几(?:个|年|月|天|项|次)"
 )
 _ZH_ASKS = (
     re.compile(

@@ -274,3 +274,10 @@ def test_a_chinese_question_asking_which_is_no_definition_asked(
 ) -> None:
     answer = answer_engine.answer("「國際電聯是一家」的定義是在哪個工作組的在線磋商中得出的？")
     assert answer.answered and answer.record == "fact:itu-as-one-online-consultation"
+
+
+@pytest.mark.parametrize("question", ["RBM是哪个？", "NETP是哪个？"])
+def test_what_an_acronym_is_asked_with_shi_nage_is_still_a_definition(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).kind == "definition"
