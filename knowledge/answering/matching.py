@@ -142,6 +142,16 @@ def _text_tokens(text: str) -> frozenset[str]:
     return frozenset(map(sys.intern, tokens))
 
 
+_NEGATING_PREFIXES = ("un", "in", "im", "non", "dis")
+
+
+def _negates(token: str, word: str) -> bool:
+    """Whether one word is the other with a negating prefix ("unforeseen" / "foreseen"):
+    no misspelling, the opposite."""
+    short, long = sorted((token, word), key=len)
+    return any(long == prefix + short for prefix in _NEGATING_PREFIXES)
+
+
 def _entry_tokens(texts: Iterable[str]) -> set[str]:
     tokens: set[str] = set()
     for text in texts:
@@ -356,7 +366,9 @@ class SearchIndex:
         # A typo is an edit or two, not a word inside a longer one ("etho" is no "method")
         edits = 1 if len(token) < LONG_WORD_MIN_LENGTH else max(2, len(token) // 4)
         found += [
-            (word, score / 100.0) for word, score, _ in close if OSA.distance(token, word) <= edits
+            (word, score / 100.0)
+            for word, score, _ in close
+            if OSA.distance(token, word) <= edits and not _negates(token, word)
         ]
         return sorted(found, key=lambda f: -f[1])[:limit]
 

@@ -251,3 +251,18 @@ def test_which_line_measures_a_thing_named_by_another_word_of_its_family(
 ) -> None:
     answer = answer_engine.answer("Which enabler measures how satisfied Member States are?")
     assert answer.answered and answer.record == "kpi:E5-X-2"
+
+
+def test_a_word_with_a_negating_prefix_is_no_misspelling_of_the_word() -> None:
+    index = SearchIndex(
+        [Entry("risk", "R4", ("Delays due to unforeseeable local events", "foreseen costs"))]
+    )
+    # "unforeseen" is not "foreseen" mistyped: it is of unforeseeable's family
+    assert [w for w, _ in index.spellings("unforeseen")][:1] == ["unforeseeable"]
+
+
+def test_a_risk_asked_in_other_words_of_its_family_is_found(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What mitigations are planned against delays caused by unforeseen local events?"
+    )
+    assert answer.answered and answer.record == "risk:R4"
