@@ -881,6 +881,11 @@ _EN_NUMBER_WORDS = {
 }
 
 
+def asks_per_year(normalized: str) -> bool:
+    """Whether a question asks an amount per year ("平均每年多少钱", "per year")."""
+    return _PER_YEAR_ASKED.search(normalized) is not None
+
+
 def _per_year(fact: models.Fact) -> tuple[Money, Decimal] | None:
     """The one amount a fact states and the years it is for ("runs for three and a half
     years and is worth EUR 2.3 million"); None unless it states exactly one of each."""
@@ -1032,7 +1037,7 @@ def compute_in_fact(
             },
             sources=[to_source(knowledge, fact.doc, fact.section)],
         )
-    if _PER_YEAR_ASKED.search(q.normalized):
+    if asks_per_year(q.normalized):
         # "VaMoz Digital is worth EUR 2.3 million over three and a half years: per year?"
         per_year = _per_year(fact)
         if per_year is not None:

@@ -71,6 +71,7 @@ from knowledge.answering.computations import (
     GROWTH,
     Calculator,
     asks_for_days,
+    asks_per_year,
     compute_in_fact,
     days_spanned,
     excluded_codes,
@@ -246,7 +247,9 @@ _OPERATION_TOKENS = frozenset(
     to_query_terms(
         "percentage percent grow grew grown growth increase increased rise rose risen expand "
         "expanded start started began end ended "
-        "增幅 涨幅 增长率 增长 增加 百分之 开始 最初 最后 最终"
+        "增幅 涨幅 增长率 增长 增加 百分之 开始 最初 最后 最终 "
+        # an amount per year: "平均每年多少钱", "on average per year"
+        "average year annually yearly 平均 每年 一年"
     ).tokens
 )
 
@@ -554,7 +557,9 @@ class AnswerEngine:
         if self._only_mentions(whole, lang, answer):
             # "what is 5G" answered with a fact that lists 5G among other things
             return self._cannot_answer(q, answer, DEFINITION)
-        if not answer.answered and read_fact_operation(whole) in (GROWTH, DIFFERENCE, RATIO):
+        if not answer.answered and (
+            read_fact_operation(whole) in (GROWTH, DIFFERENCE, RATIO) or asks_per_year(whole)
+        ):
             # "by what percentage did the visioning staff grow": the words of the operation
             # are worked out, not looked for; the fact found without them must hold the two
             # counts compared ("initially 40 …, eventually 65")

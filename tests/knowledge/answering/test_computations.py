@@ -950,6 +950,8 @@ def test_a_drop_in_points_is_taken_from_the_normal_level(
             657_143,
         ),
         ("How much is the UMC project per year?", 1_000_000),
+        # the words of the operation found in no record: looked up without them
+        ("UMC项目平均每年多少钱？", 1_000_000),
     ],
 )
 def test_an_amount_over_years_is_divided_per_year(
