@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from knowledge.answering.answer import Answer, AnswerKind, SourceRef
+from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     DIFFERENCE,
     RATIO,
@@ -1008,6 +1008,31 @@ def states_its_rise(q: Question, fact: models.Fact) -> bool:
     return any(_INCREMENT.match(c.phrase.lower()) for c in read_counts(text))
 
 
+def _computed_in_fact(
+    q: Question,
+    fact: models.Fact,
+    knowledge: Knowledge,
+    confidence: float,
+    parts: dict[str, Any],
+) -> Answer:
+    """A computation read out of one fact, sourced to it."""
+    return Answer(
+        kind=AnswerKind.COMPUTE,
+        lang=q.lang,
+        answered=True,
+        confidence=confidence,
+        parts={
+            "fact": fact,
+            **parts,
+            "year": fact.year,
+            "missing_year": None,
+            "newer": [],
+            "figures": [],
+        },
+        sources=[to_source(knowledge, fact.doc, fact.section)],
+    )
+
+
 def compute_in_fact(
     q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float
 ) -> Answer | None:
@@ -1019,74 +1044,32 @@ def compute_in_fact(
         if span is None:
             return None
         first, last, days = span
-        return Answer(
-            kind=AnswerKind.COMPUTE,
-            lang=q.lang,
-            answered=True,
-            confidence=confidence,
-            parts={
-                "op": "fact_days",
-                "fact": fact,
-                "first": first,
-                "last": last,
-                "result": days,
-                "year": fact.year,
-                "missing_year": None,
-                "newer": [],
-                "figures": [],
-            },
-            sources=[to_source(knowledge, fact.doc, fact.section)],
-        )
+        days_parts = {"op": "fact_days", "first": first, "last": last, "result": days}
+        return _computed_in_fact(q, fact, knowledge, confidence, days_parts)
     if asks_per_year(q.normalized):
         # "VaMoz Digital is worth EUR 2.3 million over three and a half years: per year?"
         per_year = _per_year(fact)
         if per_year is not None:
             money, years = per_year
             yearly = money.value / years
-            return Answer(
-                kind=AnswerKind.COMPUTE,
-                lang=q.lang,
-                answered=True,
-                confidence=confidence,
-                parts={
-                    "op": "fact_per_year",
-                    "fact": fact,
-                    "money": money,
-                    "years": years,
-                    "result": to_rounded(yearly, Decimal(1)),
-                    # the same in the units the documents write amounts in
-                    "millions": to_rounded(yearly / 1_000_000, Decimal("0.01")),
-                    "wan": to_rounded(yearly / 10_000, Decimal("0.1")),
-                    "year": fact.year,
-                    "missing_year": None,
-                    "newer": [],
-                    "figures": [],
-                },
-                sources=[to_source(knowledge, fact.doc, fact.section)],
-            )
+            yearly_parts = {
+                "op": "fact_per_year",
+                "money": money,
+                "years": years,
+                "result": to_rounded(yearly, Decimal(1)),
+                # the same in the units the documents write amounts in
+                "millions": to_rounded(yearly / 1_000_000, Decimal("0.01")),
+                "wan": to_rounded(yearly / 10_000, Decimal("0.1")),
+            }
+            return _computed_in_fact(q, fact, knowledge, confidence, yearly_parts)
     if _POINTS_DROPPED.search(q.normalized):
         # "coverage fell to 79% of normal: by how many percentage points": 100 − 79
         level = _LEVEL_OF_NORMAL.search(fact.text_en) or _LEVEL_OF_NORMAL.search(fact.text_zh)
         if level is None:
             return None
         value = Decimal(level["en"] or level["zh"])
-        return Answer(
-            kind=AnswerKind.COMPUTE,
-            lang=q.lang,
-            answered=True,
-            confidence=confidence,
-            parts={
-                "op": "fact_points_drop",
-                "fact": fact,
-                "level": value,
-                "result": Decimal(100) - value,
-                "year": fact.year,
-                "missing_year": None,
-                "newer": [],
-                "figures": [],
-            },
-            sources=[to_source(knowledge, fact.doc, fact.section)],
-        )
+        drop_parts = {"op": "fact_points_drop", "level": value, "result": Decimal(100) - value}
+        return _computed_in_fact(q, fact, knowledge, confidence, drop_parts)
     op = read_fact_operation(q.normalized)
     if op is None:
         return None
@@ -1126,8 +1109,7 @@ def compute_in_fact(
         # "学院2022年一共培训了多少学员": 200 courses and 5,200 learners are no two counts of
         # one thing to add, compare or divide (5,400 before)
         return None
-    source: SourceRef = to_source(knowledge, fact.doc, fact.section)
-    parts: dict[str, Any] = {"op": "fact_" + op, "fact": fact, "counts": counts}
+    parts: dict[str, Any] = {"op": "fact_" + op, "counts": counts}
     if op == "share":
         part, whole = sorted(counts, key=lambda c: c.value)
         if part.value == 0 or part.value == whole.value:
@@ -1159,12 +1141,4 @@ def compute_in_fact(
         parts |= {"small": small, "large": large, "result": result}
     else:
         parts |= {"result": sum(c.value for c in counts)}
-    parts |= {"year": fact.year, "missing_year": None, "newer": [], "figures": []}
-    return Answer(
-        kind=AnswerKind.COMPUTE,
-        lang=q.lang,
-        answered=True,
-        confidence=confidence,
-        parts=parts,
-        sources=[source],
-    )
+    return _computed_in_fact(q, fact, knowledge, confidence, parts)

@@ -328,12 +328,7 @@ class SearchIndex:
             return []
         found: list[tuple[str, float]] = []
         if len(token) >= ABBREVIATION_MIN_LENGTH:
-            prefixed = []
-            for word in self._sorted_vocab[bisect_left(self._sorted_vocab, token) :]:
-                if not word.startswith(token):
-                    break
-                prefixed.append(word)
-            prefixed.sort(key=lambda w: (len(w), w))
+            prefixed = self._words_starting(token)
             found += [(w, ABBREVIATION_SIMILARITY) for w in prefixed[:limit]]
         # an inflection of an indexed word: "ended" → end, "hosting" → host, "used" → use,
         # "running" → run, "planned" → plan, "applied" → apply
@@ -350,13 +345,7 @@ class SearchIndex:
             # a word of the same family: "satisfied" → satisfaction, "registered" →
             # registration (the stem kept whole, all but three letters of the word)
             root = token[: max(DERIVATION_MIN_LENGTH - 1, len(token) - 3)]
-            family = []
-            for word in self._sorted_vocab[bisect_left(self._sorted_vocab, root) :]:
-                if not word.startswith(root):
-                    break
-                family.append(word)
-            family.sort(key=lambda w: (len(w), w))
-            found += [(w, DERIVATION_SIMILARITY) for w in family[:limit]]
+            found += [(w, DERIVATION_SIMILARITY) for w in self._words_starting(root)[:limit]]
         candidates: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
             candidates.extend(self._vocab_by_length.get(length, ()))
@@ -371,6 +360,15 @@ class SearchIndex:
             if OSA.distance(token, word) <= edits and not _negates(token, word)
         ]
         return sorted(found, key=lambda f: -f[1])[:limit]
+
+    def _words_starting(self, prefix: str) -> list[str]:
+        """Indexed Latin words beginning with `prefix`, shortest first."""
+        words = []
+        for word in self._sorted_vocab[bisect_left(self._sorted_vocab, prefix) :]:
+            if not word.startswith(prefix):
+                break
+            words.append(word)
+        return sorted(words, key=lambda w: (len(w), w))
 
     def correct_typo(self, token: str) -> tuple[str, float] | None:
         """The closest indexed word and its similarity (0–1), for a word not indexed."""
