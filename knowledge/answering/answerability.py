@@ -43,6 +43,11 @@ TARGET = "target"
 YEAR = "year"
 # "responsible for appointing", "in charge of designating": a duty of doing something,
 # whose answer is who does it (an actor), not a person's name.
+# What "谁…" asks who does (an actor, not a person): "谁批准", "谁负责指定".
+_ZH_ACTOR_VERBS = (
+    "批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
+    "|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出"
+)
 _DUTY_OF_DOING = (
     r"(?:(?:responsible for|in charge of) \w+ing|(?:supposed|meant|expected|required) to \w+)\b"
 )
@@ -138,7 +143,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "who is the head of …", "who leads P2", "the name of the director"; not
             # "who is included in …" (a participle: the answer is a group) nor "who owns".
             r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)(?! " + _DUTY_OF_DOING + ")"
-            r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates|is in charge"
+            r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates"
+            r"|is in charge(?! of \w+ing\b)"
             r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
             r"|is responsible(?! for \w+ing\b)|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
@@ -150,7 +156,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|moderator|spokesperson)s?\b"
             # "X是谁", "这是谁的责任"; not "是谁举办的" (who did it: an actor, below)
             r"|谁是|是谁(?![\u4e00-\u9fff])|是谁(?=[的呢啊呀吗])|(?:都)?有谁(?![\u4e00-\u9fff])"
-            r"|(?:谁|由谁)(?:负责|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
+            r"|(?:谁|由谁)(?:负责(?!" + _ZH_ACTOR_VERBS + ")"
+            r"|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
             # "叫什么名字" asks a person's name only of a person ("巴基斯坦第一个智慧村庄叫什么
             # 名字" asks the village's)
             r"|负责人|主管是|领导是|姓名|联系人|哪位|哪一位"
@@ -165,8 +172,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "who is responsible for appointing the risk owners": who does it
             r"|^who(?:'s| is| are) " + _DUTY_OF_DOING + r"|\bby whom\b|由谁|谁来"
             rf"|{_WHICH_BODY}"
-            r"|谁(?:批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
-            r"|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出)"
+            r"|谁(?:负责)?(?:" + _ZH_ACTOR_VERBS + ")"
             r"|是谁(?=[\u4e00-\u9fff])(?![的呢啊呀吗])",  # "是谁无偿……奠定了基础"
             re.IGNORECASE,
         ),
@@ -491,7 +497,7 @@ _EN_DUTY_VERB = re.compile(
     r"^who(?:'s| is| are) (?:(?:responsible for|in charge of) ([a-z\-]+?)ing"
     r"|(?:supposed|meant|expected|required) to ([a-z\-]+))\b"
 )
-_ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?([\u4e00-\u9fff]{2})")
+_ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\u9fff]{2})")
 
 
 def read_actor_verb(text: str) -> str | None:
@@ -1267,6 +1273,10 @@ STATED_CHANGE = re.compile(
     r"|\b(?P<dir4>doubled?|doubling|twice(?= as much\b| that\b| the\b))\b(?P<p4>)"
     r"|(?P<zdir3>翻倍|翻一番|翻一倍|加倍|增加一倍"
     r"|两倍(?=是多少|为多少|有多少|会是多少))(?P<zp3>)"
+    # "triple P4's budget", "three times E2's", "P4的三倍是多少": a rise of (n − 1) × 100%
+    r"|\b(?P<mult>tripled?|trebled?|quadrupled?|(?:three|four|five|ten|\d{1,2}) times)\b"
+    r"(?! (?:as|more|larger|bigger|higher|greater|less|smaller)\b)"
+    r"|(?P<zmult>[三四五六七八九十]|\d{1,2})倍(?=是多少|为多少|有多少|会是多少)"
     # "if 10% of P2's budget were cut, how much is left"
     r"|(?P<p5>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent) of [^?%]{0,40}?\b(?:were|was|is|are|gets?|got"
     r"|has been|had been|will be|would be) (?P<dir5>cut|reduced|removed|slashed|trimmed|lost"

@@ -81,6 +81,19 @@ _FRACTION = re.compile(
 )
 
 
+_EN_TIMES = {"tripl": 3, "trebl": 3, "quadrupl": 4, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+def _times(multiple: str) -> Decimal:
+    """The factor a multiple names: "tripled", "four times", "12 times", "三" (of 三倍)."""
+    word = multiple.split()[0]
+    if word.isdigit():
+        return Decimal(word)
+    if word in _ZH_NUMBERS or word in "六七八九":
+        return Decimal("一二三四五六七八九十".index(word) + 1)
+    return Decimal(next(n for stem, n in _EN_TIMES.items() if word.startswith(stem)))
+
+
 def read_fraction(text: str) -> Decimal | None:
     """The percentage a fraction written in words stands for ("two thirds" → 66.67)."""
     match = _FRACTION.search(text)
@@ -182,6 +195,9 @@ def read_operation(q: Question, text: str) -> Operation | None:
         return Operation("average")
     change = STATED_CHANGE.search(text)
     if change and not _SHARE_WANTED.search(text):
+        multiple = change["mult"] or change["zmult"]
+        if multiple:
+            return Operation("change", (_times(multiple) - 1) * 100)
         groups = change.groupdict()
         direction = next(v for k, v in groups.items() if k.startswith(("dir", "zdir")) and v)
         given = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
@@ -198,7 +214,12 @@ def read_operation(q: Question, text: str) -> Operation | None:
     if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text):
         return Operation("percent_of", Decimal(stated[1]))
     fraction = read_fraction(text)
-    if fraction and q.reading.has("budget", "whole") and not _SHARE_WANTED.search(text):
+    if (
+        fraction
+        # "P2的一半是多少": of a budget line, the budget
+        and (q.reading.has("budget", "whole") or (q.targets and _AMOUNT_WANTED.search(text)))
+        and not _SHARE_WANTED.search(text)
+    ):
         return Operation("percent_of", fraction)
     if q.reading.has("share") and len(set(codes)) >= 2 and repeated:
         return Operation("share")

@@ -159,7 +159,8 @@ def stem(word: str) -> str:
 
 # The second part of a hyphenated word that only scopes the first: "ITU-wide", "country-led".
 SCOPE_SUFFIXES = frozenset(
-    "wide led based level specific focused driven related owned wise backed sponsored".split()
+    "wide led based level specific focused driven related owned wise backed sponsored oriented"
+    " linked centred centered".split()
 )
 # ... of which these add nothing to the word before them ("money-wise", "EC-backed"): no
 # word of their own in a query

@@ -19,7 +19,7 @@ from knowledge.answering.matching import (
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import EN_STOPWORDS, latin_tokens, normalize, stem
+from knowledge.answering.text import EN_STOPWORDS, SCOPE_SUFFIXES, latin_tokens, normalize, stem
 from knowledge.answering.thresholds import INTENT_CONFIDENCE_FLOOR
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -98,9 +98,10 @@ _QUOTED_NAME = re.compile(
 
 def _compound_parts(tokens: Sequence[str]) -> list[set[str]]:
     """The parts of each hyphenated word among the tokens, as the tokens they are read as
-    ("digital-skill": digital, skill)."""
+    ("digital-skill": digital, skill); a part that only scopes the other is none of them
+    ("environment-related": environment)."""
     return [
-        {stem(p) for p in token.split("-") if p and p not in EN_STOPWORDS}
+        {stem(p) for p in token.split("-") if p and p not in EN_STOPWORDS | SCOPE_SUFFIXES}
         for token in tokens
         if "-" in token and token.replace("-", "").isalpha()
     ]

@@ -1468,6 +1468,9 @@ def test_a_chinese_attribute_that_is_a_form_word_is_no_unknown_attribute(
     [
         ("预箅", True),
         ("顶算", True),  # either character may be the wrong one
+        ("预苏", True),  # after 预算's own first character, a pair the documents never write
+        ("经废", True),
+        ("预测", False),  # a pair the documents write: a word of its own
         ("股价", False),  # 造价 is a lexicon phrase the documents never use
         ("资产", False),  # 产 is a character the documents use: a word of its own
         ("指数", False),
@@ -1568,6 +1571,9 @@ def test_a_name_held_only_through_a_loose_word_is_not_held(answer_engine: Answer
         ("who is supposed to designate the risk owners?", ACTOR, "designate"),
         ("who is responsible for p2?", PERSON, None),  # a person in charge, no act
         ("who is in charge of the itu academy?", PERSON, None),
+        ("who is in charge of appointing the risk owners?", ACTOR, "appoint"),
+        ("谁负责指定风险所有者？", ACTOR, "指定"),
+        ("谁负责p2？", PERSON, None),
     ],
 )
 def test_a_duty_of_doing_asks_who_does_it(question: str, wanted: str, verb: str | None) -> None:

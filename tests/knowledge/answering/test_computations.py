@@ -48,6 +48,12 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("What is double what E1 gets?", "change", 30_000),
         ("What is twice as much as P1's budget?", "change", 1_038_000),
         ("P2的两倍是多少", "change", 1_512_000),
+        # any other multiple of one figure: 480,000 × 3; 756,000 × 3; 15,000 × 10
+        ("P4的三倍是多少", "change", 1_440_000),
+        ("What would P2's budget be if it tripled?", "change", 2_268_000),
+        ("What is ten times E1's budget?", "change", 150_000),
+        # a fraction of a line named without the word budget: 756,000 / 2
+        ("P2的一半是多少", "percent_of", 378_000),
         # percentage points compare shares (26.5% − 18.0%), not amounts
         (
             "How many percentage points larger is P3's share than P2's?",

@@ -1072,6 +1072,10 @@ def test_a_part_of_a_hyphenated_word_names_no_budget_line(answer_engine: AnswerE
         "Within P3, how much goes to the regulation-and-policy theme?"
     ).answered
     assert answer_engine.answer("What is the cyber-security budget?").answered
+    # a part that only scopes the other is no word of a name: the environment line (E4)
+    answer = answer_engine.answer("How much is the environment-related allocation?")
+    assert answer.answered and answer.kind == "budget"
+    assert [f.subject.code for f in answer.parts["figures"]] == ["E4"]
 
 
 @pytest.mark.parametrize(
