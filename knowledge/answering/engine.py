@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 from knowledge.answering._budget_answers import POINTS_APART, BudgetAnswers
@@ -567,6 +568,10 @@ class AnswerEngine:
             if bare.answered and bare.kind is AnswerKind.FACT:
                 fact = bare.parts["fact"]
                 answer = compute_in_fact(q, fact, self.knowledge, bare.confidence) or answer
+        if not answer.answered and answer.suggestion_records:
+            # "the three pillars that came out of the Secretary-General's visioning exercise":
+            # words that place the record, held by the record beside it in its document
+            answer = self._without_context(q, whole, answer) or answer
         if (
             answer.answered
             and answer.kind is AnswerKind.FACT
@@ -1083,6 +1088,57 @@ class AnswerEngine:
 
     # -- search over everything ---------------------------------------------------------
 
+    def _without_context(self, q: Question, whole: str, declined: Answer) -> Answer | None:
+        """The answer of the first record a declined question suggested, when every question
+        word that record lacks is context: in a clause of the question (`whole`) that places
+        what is asked ("that came out of …", "presented to …") and held by another record of
+        the same document together with a distinctive word the question and the first record
+        share ("the three pillars that came out of the Secretary-General's visioning exercise": the
+        pillars are the visioning exercise's, whose record names the Secretary-General)."""
+        kind, _, key = (declined.suggestion_records[0] or "").partition(":")
+        fact = self._facts.get(key) if kind == "fact" else None
+        entries = self._fact_entries
+        if fact is None or key not in entries:
+            return None
+        lacking = self.index.list_missing_words(
+            q.terms, self._record_texts(Hit(entries[key], 0, 0))
+        )
+        missing = {t for t, w in lacking if w > 0}
+        clauses = {
+            t for m in _CONTEXT_CLAUSE.finditer(whole) for t in to_query_terms(m.group()).tokens
+        }
+        if not missing <= clauses or any(t[:1].isdigit() for t in missing):
+            return None  # "who signed on behalf of Kenya": what is asked, no context
+        weights = self.index.weigh(q.terms)
+        shared = {
+            t
+            for t in q.terms.tokens
+            if t not in missing
+            and weights.get(t, 0) >= CONTEXT_SHARED_MIN_WEIGHT * self.index.unknown_token_weight
+        }
+        if not missing or not shared or len(missing) > CONTEXT_MAX_WORDS:
+            return None
+        siblings = [
+            self._record_texts(Hit(entries[other.key], 0, 0))
+            for other in self.knowledge.facts
+            if other.doc == fact.doc and other.key != key and other.key in entries
+        ]
+
+        def holds(token: str, texts: list[str]) -> bool:
+            return not self.index.list_missing_words(QueryTerms((token,), token), texts)
+
+        if not all(
+            any(holds(t, texts) and any(holds(u, texts) for u in shared) for texts in siblings)
+            for t in missing
+        ):
+            return None
+        found = self._lookup(q, drop=frozenset(missing))
+        return found if found.answered and found.record == f"fact:{key}" else None
+
+    @cached_property
+    def _fact_entries(self) -> dict[str, Entry]:
+        return {e.ref: e for e in self.index.entries if e.kind == "fact"}
+
     def _lookup(self, q: Question, drop: frozenset[str] = frozenset()) -> Answer:
         # "according to the Council 2023 vision document": where to look, not what for
         # (its words that name no document, "according", "report", are set aside; those that
@@ -1484,12 +1540,15 @@ class AnswerEngine:
             for span in _YEAR_SPAN.findall(normalized)
         ):
             return True  # "the 2024-2027 Strategic Plan": the period its document is about
-        if (
-            document is not None
-            and str(year) in document.symbol
-            and normalize(document.symbol) in normalized
+        if document is not None and any(
+            named in normalized
+            for name in (document.symbol, document.title_en, document.title_zh)
+            for named in _NAMED_WITH_A_YEAR.findall(normalize(name))
+            if str(year) in named
         ):
-            return True  # "the Council 2024 report": its document, named with its year
+            # "the Council 2024 report", "presented to Council 2023" (C23/36's title), "理事会
+            # 2023年会议": its document, named with its year
+            return True
         source = self._read_source(normalized)
         if source is not None and fact.doc in source.docs and str(year) in source.tokens:
             return True  # "according to the Council 2023 vision document"
@@ -2142,6 +2201,26 @@ def _misspells_a_lexicon_phrase(attribute: str, index: SearchIndex) -> bool:
             ):
                 return True
     return False
+
+
+# A name with a year in a document's symbol or title: "council 2023", "理事会2023年", "tdag-23".
+_NAMED_WITH_A_YEAR = re.compile(r"[a-z][a-z\-]+ (?:19|20)\d\d\b|[\u4e00-\u9fff]{2,}(?:19|20)\d\d年")
+
+
+# A question's words that only place the record it asks about ("that came out of the
+# Secretary-General's visioning exercise"): at most this many, each held by another record of
+# the record's document beside a word the question and the record share, of at least this
+# weight (a share of the highest idf: no word nearly every record holds).
+CONTEXT_MAX_WORDS = 4
+_CONTEXT_CLAUSE = re.compile(
+    r"\b(?:that|which|who) (?:came|come|emerged?|emerging|resulted|arose|grew) (?:out of|from)\b"
+    r"[^,;:?!.]*"
+    r"|\b(?:coming|came) out of\b[^,;:?!.]*"
+    r"|\b(?:presented|mentioned|described|discussed|listed|outlined|proposed|set out|laid out"
+    r"|reported|agreed|adopted|put forward|submitted|launched|identified) (?:to|in|at|by|during"
+    r"|under|for)\b[^,;:?!.]*"
+)
+CONTEXT_SHARED_MIN_WEIGHT = 0.5
 
 
 # Words by which a later question points back to what the message named before.

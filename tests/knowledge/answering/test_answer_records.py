@@ -35,10 +35,7 @@ def test_answers_of_several_records_or_none_name_none(answer_engine: AnswerEngin
 
 
 def test_each_suggestion_names_its_record(answer_engine: AnswerEngine) -> None:
-    answer = answer_engine.answer(
-        "Remind me of the three pillars that came out of the Secretary-General's visioning "
-        "exercise?"
-    )
+    answer = answer_engine.answer("What three pillars came out of the SG's visioning exercise?")
     assert answer.kind is AnswerKind.DID_YOU_MEAN
     assert len(answer.suggestion_records) == len(answer.suggestions) >= 2
     assert "fact:strategy-three-pillars" in answer.suggestion_records

@@ -1180,3 +1180,31 @@ def test_things_asked_about_money_are_no_amount_asked(answer_engine: AnswerEngin
     answer = answer_engine.answer("2018年务虚会建议在吸引资金时使用哪几句箴言？")
     assert answer.answered and answer.record == "fact:retreat-annex-ambassadors-mottos"
     assert "实现数字变革" in render_answer_text(answer)
+
+
+def test_a_clause_that_places_the_record_is_context_held_by_its_document(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the pillars' record does not name the Secretary-General; the visioning exercise's
+    # record beside it in the same document does, with "visioning"
+    answer = answer_engine.answer(
+        "Remind me of the three pillars that came out of the Secretary-General's visioning "
+        "exercise?"
+    )
+    assert answer.answered and answer.record == "fact:strategy-three-pillars"
+    # a context no record of that document holds is not set aside
+    assert not answer_engine.answer(
+        "What are the three pillars that came out of the Kigali conference?"
+    ).answered
+    # nor a word outside such a clause: what is asked ("on behalf of Kenya")
+    assert not answer_engine.answer("Who signed the HCM4A agreement on behalf of Kenya?").answered
+
+
+def test_a_year_in_the_name_of_the_records_document_is_no_other_year(
+    answer_engine: AnswerEngine,
+) -> None:
+    # C23/36 is titled "Council 2023 (…)": the pillars it gives are not for another year
+    answer = answer_engine.answer(
+        "What are the three pillars of ITU's vision presented to Council 2023?"
+    )
+    assert answer.answered and answer.record == "fact:strategy-three-pillars"
