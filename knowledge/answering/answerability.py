@@ -1179,8 +1179,9 @@ def read_asked_thing(text: str) -> str | None:
 
 # A name of two or more capitalised words ("the United Nations", "the Kigali Action Plan"),
 # with "of", "for", "and", "on" or "the" between them.
-_NAME = re.compile(
-    r"\b[A-Z][a-z][A-Za-z]*(?:[ -](?:(?:of|for|and|on|the) )*[A-Z][a-z][A-Za-z]*)+\b"
+_NAME = re.compile(  # (Latin boundaries: "和VaMoz Digital合计" holds a name too)
+    r"(?<![A-Za-z0-9])[A-Z][a-z][A-Za-z]*(?:[ -](?:(?:of|for|and|on|the) )*[A-Z][a-z][A-Za-z]*)+"
+    r"(?![A-Za-z0-9])"
 )
 # Capitalised words that open a sentence rather than a name ("Could", "Tell", "Hi").
 _MONTH_WORDS = frozenset(

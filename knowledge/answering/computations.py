@@ -301,7 +301,10 @@ class Calculator:
         # ("the total value of the two projects (UMC and VaMoz Digital)": their sum)
         summed = q.reading.has("sum") or (q.reading.has("whole") and quoted)
         if op is None and summed and not q.reading.codes:
-            return self._sum_across_facts(q, text) if quoted or not q.targets else None
+            # (a line's words in a project's name are no line: "the EC universal meaningful
+            # connectivity project and the VaMoz Digital project together")
+            projects = all(_PROJECT.search(p) for p in _name_parts(text) or [""])
+            return self._sum_across_facts(q, text) if quoted or projects or not q.targets else None
         if op is None or q.reading.kpi_codes:
             return None
         if op.kind == "remainder":
@@ -486,7 +489,8 @@ class Calculator:
             return None
         found: list[tuple[models.Fact, Money]] = []
         for part in named:
-            hits = self.index.search(to_query_terms(part), kinds=("fact",), limit=1)
+            terms = to_query_terms(part, drop=q.reading.consumed_tokens)
+            hits = self.index.search(terms, kinds=("fact",), limit=1)
             if not hits or hits[0].coverage < PART_MIN_COVERAGE:
                 return None
             fact = self._facts[hits[0].entry.ref]
@@ -740,23 +744,35 @@ def read_money(text: str) -> list[Money]:
     return found
 
 
+# What a name added up may name that no budget line is.
+_PROJECT = re.compile(r"\b(?:projects?|programmes?|programs?|initiatives?)\b|项目|计划|倡议")
+# What joins two names added up: "UMC and VaMoz Digital", "UMC和VaMoz Digital".
+_AND = re.compile(r" and |(?<=[a-z0-9\s])(?:和|与|及|跟)(?=[a-z0-9\s])")
+
+
 def _bracketed_pairs(text: str) -> list[str]:
-    """Brackets holding two names joined by one " and " ("(UMC and VaMoz Digital)")."""
-    return [b for b in re.findall(r"[(（]([^()（）]+)[)）]", text) if b.count(" and ") == 1]
+    """Brackets holding two names joined by one "and" ("(UMC and VaMoz Digital)", "（UMC和
+    VaMoz Digital）")."""
+    return [b for b in re.findall(r"[(（]([^()（）]+)[)）]", text) if len(_AND.findall(b)) == 1]
 
 
 def _name_parts(text: str) -> list[str] | None:
     """The two things a question adds up: the two names it quotes, or the two sides of
-    its only " and "; None otherwise."""
+    its only "and" (between two Latin names in Chinese: "UMC和VaMoz Digital"), the words
+    that ask for the sum set aside; None otherwise."""
     quoted = _QUOTED_NAME.findall(text)
     if len(quoted) == QUOTED_NAMES:
         return quoted
     bracketed = _bracketed_pairs(text)
+    quotes = [m.span() for m in _QUOTED_NAME.finditer(text)]
+    joins = [m for m in _AND.finditer(text) if not any(a < m.start() < b for a, b in quotes)]
     if len(quoted) == 0 and len(bracketed) == 1:
-        return bracketed[0].split(" and ")  # "the two EU projects (UMC and VaMoz Digital)"
-    if len(quoted) == 0 and text.count(" and ") == 1:
-        return text.split(" and ")
-    return None
+        parts = _AND.split(bracketed[0])  # "the two EU projects (UMC and VaMoz Digital)"
+    elif len(joins) == 1:  # (an "and" inside a quoted name joins nothing added up)
+        parts = [text[: joins[0].start()], text[joins[0].end() :]]
+    else:
+        return None
+    return [_AMOUNT_WANTED.sub(" ", _FACT_SUM.sub(" ", p)) for p in parts]
 
 
 QUOTED_NAMES = 2

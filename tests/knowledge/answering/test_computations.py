@@ -911,13 +911,22 @@ def test_a_combined_attendance_adds_the_people_a_fact_counts(answer_engine: Answ
         "VaMoz Digital)?",
         "If you add the two new EU projects together (the UMC one and VaMoz Digital), how many "
         "euros is that?",
+        # joined by 和, in brackets or not ("VaMoz Digital" a name, no P2)
+        "欧盟委员会那两个新项目（UMC和VaMoz Digital）合计多少欧元？",
+        "UMC和VaMoz Digital合计多少欧元？",
+        "What is the combined value of UMC and VaMoz Digital?",
+        # two projects named, one quoted with an "and" of its own words aside
+        "If you add the EC universal meaningful connectivity project and the 'Laying the "
+        "foundations for VaMoz Digital' project together, how many euros is that?",
     ],
 )
 def test_two_named_in_brackets_are_added_up(answer_engine: AnswerEngine, question: str) -> None:
     # EUR 3 million (UMC) + EUR 2.3 million (VaMoz Digital), said in millions too
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "money_sum"
-    assert "EUR 5,300,000 (EUR 5.3 million)" in render_answer_text(answer)
+    english = answer.lang == "en"
+    said = "EUR 5,300,000 (EUR 5.3 million)" if english else "5,300,000欧元（530万欧元）"
+    assert said in render_answer_text(answer)
 
 
 @pytest.mark.parametrize(
