@@ -361,6 +361,19 @@ class AnswerEngine:
                     # the first question names, when its record does not hold it
                     named = self._answer(f"{part} ({'; '.join(' '.join(n) for n in names)})")
                     alone = named if named.answered else None
+            if (
+                n
+                and _POINTS_BACK.search(part)
+                and (
+                    alone is None or (alone is whole and not self._says_what_is_asked(part, whole))
+                )
+            ):
+                # "学习实验室是哪年哪月启动的？它属于哪个更大的项目？": "it" is the first
+                # question's topic, asked anew when the answer before does not say it
+                topic = _read_topic(asked[0])
+                if topic and answers and answers[0].answered and self._is_about(topic, answers[0]):
+                    again = self._answer(_POINTS_BACK.sub(topic, part, count=1))
+                    alone = again if again.answered else alone
             if alone is whole and codes and not self._fits_intent(part, whole):
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
@@ -485,6 +498,22 @@ class AnswerEngine:
         none in particular)."""
         q = self._read_alone(question)
         return self._is_supplied(q, answer, self._wanted(q))
+
+    def _is_about(self, topic: str, answer: Answer) -> bool:
+        """Whether an answer's records hold every word of a topic."""
+        q = self._read_alone(topic)
+        return bool(q.terms.tokens) and not self.index.list_missing_words(
+            q.terms, self._answer_texts(q, answer)
+        )
+
+    def _says_what_is_asked(self, question: str, answer: Answer) -> bool:
+        """Whether an answer holds every word of some weight a question asks with, beside
+        the kind of answer it wants ("它属于哪个更大的项目": 属于, 更大)."""
+        q = self._read_alone(question)
+        missing = self.index.list_missing_words(q.terms, self._answer_texts(q, answer))
+        return self._holds_what_is_asked(question, answer) and not any(
+            w >= CONTEXT_SHARED_MIN_WEIGHT for _, w in missing
+        )
 
     def _answer(self, question: str) -> Answer:
         text = " ".join(question.split())
@@ -2247,6 +2276,28 @@ _DEFINING_WORDS = frozenset("stand mean meaning refer 意思 含义 指的".spli
 # A part of a message that asks a question of its own: this many words, or Chinese characters.
 QUESTION_MIN_WORDS = 3
 QUESTION_MIN_CHARS = 5
+
+
+# Where the topic that opens a Chinese question ends: its verb or question word ("学习实验室
+# （LearningLabs）是哪年…": 学习实验室（LearningLabs）).
+_ZH_TOPIC_END = re.compile(r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时")
+# (a topic cut inside a word, 务虚"会", is no topic the answer before holds: not asked anew)
+
+
+def _read_topic(question: str) -> str | None:
+    """What a question is about, for a later question that points back to it: its names of
+    capitalised words ("When was the Digital Innovation Alliance launched": Digital Innovation
+    Alliance), or the words a Chinese question opens with before its verb or question word;
+    None when it has neither."""
+    names = read_names(question)
+    if names:
+        return " ".join(names[0])
+    if not is_chinese(question):
+        return None
+    text = strip_filler(question).strip()
+    end = _ZH_TOPIC_END.search(text, 2)
+    topic = text[: end.start()] if end else ""
+    return topic if len(re.findall(r"[\u4e00-\u9fff]", topic)) >= 2 else None
 
 
 def split_questions(text: str) -> list[str]:

@@ -614,6 +614,18 @@ def test_a_later_question_pointing_back_is_asked_of_the_name_the_first_one_used(
     ]
 
 
+def test_a_later_question_pointing_back_is_asked_of_the_topic_the_first_opened_with(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the launch record does not say what LearningLabs belong to: "它" is 学习实验室
+    answer = answer_engine.answer(
+        "学习实验室（LearningLabs）是哪年哪月启动的？它属于哪个更大的项目？"
+    )
+    assert answer.answered and answer.kind == "multi"
+    records = [a.record for a in answer.parts["answers"]]
+    assert records == ["fact:learninglabs-definition", "fact:learninglabs-observatory-000"]
+
+
 def test_a_one_character_word_after_a_question_word_is_searched(
     answer_engine: AnswerEngine,
 ) -> None:
