@@ -150,6 +150,45 @@ class Acronym:
     en: str = ""
     zh: str = ""
     fact_keys: list[str] = field(default_factory=list)
+    # The other records that spell it out, for one no fact spells out ("waste electrical
+    # and electronic equipment (WEEE)" is only in E4-ENV-3's text).
+    spelled: list[Spelling] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A record other than a fact that spells an acronym out: a KPI, an outcome or a risk's
+    mitigation, with a label for it and the text."""
+
+    record: str
+    label_en: str
+    label_zh: str
+    text_en: str
+    text_zh: str
+    doc: str
+    section: str
+
+
+def _list_spellings(knowledge: Knowledge) -> list[Spelling]:
+    """The KPIs, outcomes and mitigations, as records that may spell acronyms out."""
+    found = [
+        Spelling(f"kpi:{k.code}", f"KPI {k.code}", f"关键绩效指标{k.code}", k.text_en, k.text_zh,
+                 k.doc, k.section)
+        for k in knowledge.kpis.values()
+    ]  # fmt: skip
+    found += [
+        Spelling(f"outcome:{code}#{o.position}", f"Outcome of {code}", f"{code}的成果",
+                 o.text_en, o.text_zh, o.doc, o.section)
+        for code, outcomes in knowledge.outcomes.items()
+        for o in outcomes
+    ]  # fmt: skip
+    found += [
+        Spelling(f"risk:{code}", f"Mitigation of risk {code}", f"风险{code}的缓解措施",
+                 m.text_en, m.text_zh, risk.doc, risk.section)
+        for code, risk in knowledge.risks.items()
+        for m in knowledge.mitigations.get(code, [])
+    ]  # fmt: skip
+    return found
 
 
 def find_long_form(short: str, before: str) -> str | None:
@@ -229,6 +268,25 @@ def build_acronyms(knowledge: Knowledge) -> dict[str, Acronym]:
                     acronym = found.setdefault(match[1].lower(), Acronym(match[1]))
                     if fact.key not in acronym.fact_keys:
                         acronym.fact_keys.append(fact.key)
+    for spelling in _list_spellings(knowledge):
+        for text, lang in ((spelling.text_en, "en"), (spelling.text_zh, "zh")):
+            for match in (_EN_BRACKETED if lang == "en" else _ZH_BRACKETED).finditer(text):
+                short, before = match[1], text[: match.start()]
+                if short.lower() in found and found[short.lower()].fact_keys:
+                    continue  # a fact spells it out: the fact tells more
+                if lang == "en":
+                    long_form = find_long_form(short, before)
+                    if long_form is not None:
+                        english.setdefault(short, Counter())[long_form] += 1
+                else:
+                    long_form = find_zh_long_form(before)
+                    if long_form is not None:
+                        chinese.setdefault(short, []).append(long_form)
+                if long_form is None:
+                    continue
+                acronym = found.setdefault(short.lower(), Acronym(short))
+                if spelling not in acronym.spelled:
+                    acronym.spelled.append(spelling)
     for acronym in found.values():
         if acronym.short in english:
             acronym.en = english[acronym.short].most_common(1)[0][0]
@@ -415,9 +473,21 @@ class Glossary:
         if found is None:
             return None
         acronym, typo = found
-        fact = self._defining_fact(acronym)
-        parts: dict[str, Any] = {"acronym": acronym, "fact": fact, "asked": term, "typo": typo}
-        source = to_source(self.knowledge, fact.doc, fact.section)
+        parts: dict[str, Any] = {
+            "acronym": acronym,
+            "asked": term,
+            "typo": typo,
+            "fact": None,
+            "spelled": None,
+        }
+        if acronym.fact_keys:
+            fact = self._defining_fact(acronym)
+            parts["fact"] = fact
+            source = to_source(self.knowledge, fact.doc, fact.section)
+        else:
+            spelled = acronym.spelled[0]
+            parts["spelled"] = spelled  # "WEEE": the KPI whose text spells it out
+            source = to_source(self.knowledge, spelled.doc, spelled.section)
         confidence = DEFINED_TYPO_CONFIDENCE if typo else DEFINED_CONFIDENCE
         return Answer(
             kind=AnswerKind.DEFINITION,

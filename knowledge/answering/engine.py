@@ -370,8 +370,15 @@ class AnswerEngine:
             ):
                 # "学习实验室是哪年哪月启动的？它属于哪个更大的项目？": "it" is the first
                 # question's topic, asked anew when the answer before does not say it
-                topic = _read_topic(asked[0])
-                if topic and answers and answers[0].answered and self._is_about(topic, answers[0]):
+                topic = next(
+                    (
+                        t
+                        for t in _read_topics(asked[0])
+                        if answers and answers[0].answered and self._is_about(t, answers[0])
+                    ),
+                    None,
+                )
+                if topic:
                     again = self._answer(_POINTS_BACK.sub(topic, part, count=1))
                     alone = again if again.answered else alone
             if alone is whole and codes and not self._fits_intent(part, whole):
@@ -500,9 +507,12 @@ class AnswerEngine:
         return self._is_supplied(q, answer, self._wanted(q))
 
     def _is_about(self, topic: str, answer: Answer) -> bool:
-        """Whether an answer's records hold every word of a topic."""
+        """Whether an answer's records hold every word of a topic, and one of them is a word
+        few records hold (not "ITU")."""
         q = self._read_alone(topic)
-        return bool(q.terms.tokens) and not self.index.list_missing_words(
+        weights = self.index.weigh(q.terms)
+        floor = CONTEXT_SHARED_MIN_WEIGHT * self.index.unknown_token_weight
+        return any(w >= floor for w in weights.values()) and not self.index.list_missing_words(
             q.terms, self._answer_texts(q, answer)
         )
 
@@ -2284,20 +2294,20 @@ _ZH_TOPIC_END = re.compile(r"是|在|有|于|由|为|将|会|把|被|能|可|什
 # (a topic cut inside a word, 务虚"会", is no topic the answer before holds: not asked anew)
 
 
-def _read_topic(question: str) -> str | None:
-    """What a question is about, for a later question that points back to it: its names of
-    capitalised words ("When was the Digital Innovation Alliance launched": Digital Innovation
-    Alliance), or the words a Chinese question opens with before its verb or question word;
-    None when it has neither."""
-    names = read_names(question)
-    if names:
-        return " ".join(names[0])
-    if not is_chinese(question):
-        return None
-    text = strip_filler(question).strip()
-    end = _ZH_TOPIC_END.search(text, 2)
-    topic = text[: end.start()] if end else ""
-    return topic if len(re.findall(r"[\u4e00-\u9fff]", topic)) >= 2 else None
+def _read_topics(question: str) -> list[str]:
+    """What a question may be about, for a later question that points back to it: its names
+    of capitalised words ("When was the Digital Innovation Alliance launched": Digital
+    Innovation Alliance), its acronyms ("BCG — did ITU pay them?": BCG, ITU), or the words a
+    Chinese question opens with before its verb or question word."""
+    topics = [" ".join(name) for name in read_names(question)]
+    topics += re.findall(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?(?![A-Za-z0-9])", question)
+    if is_chinese(question):
+        text = strip_filler(question).strip()
+        end = _ZH_TOPIC_END.search(text, 2)
+        topic = text[: end.start()] if end else ""
+        if len(re.findall(r"[\u4e00-\u9fff]", topic)) >= 2:
+            topics.append(topic)
+    return topics
 
 
 def split_questions(text: str) -> list[str]:
@@ -2358,6 +2368,8 @@ def _to_answer_record(answer: Answer) -> str | None:
         return to_record("fact", parts["fact"].key)
     if answer.kind is AnswerKind.FAQ:
         return to_record("faq", parts["faq"].key)
+    if answer.kind is AnswerKind.DEFINITION and parts.get("spelled") is not None:
+        return str(parts["spelled"].record)
     if answer.kind is AnswerKind.KPI_DETAIL:
         return to_record("kpi", parts["kpi"].code)
     items = parts.get("items", [])

@@ -102,6 +102,29 @@ def test_an_acronym_is_expanded_from_the_record_that_spells_it_out(
     assert shown in render_answer_text(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "record", "shown"),
+    [
+        # spelled out only in a KPI's text, an outcome's, a mitigation's: that record
+        (
+            "What is WEEE?",
+            "kpi:E4-ENV-3",
+            "WEEE stands for waste electrical and electronic equipment.\nKPI E4-ENV-3: ",
+        ),
+        ("WEEE指的是甚麼？", "kpi:E4-ENV-3", "WEEE是廢棄電氣和電子設備"),
+        ("What does SIDS stand for?", "outcome:P1-INF#0", "small island developing states"),
+        ("LLDC是什么意思", "outcome:P1-INF#0", "LLDC是内陆发展中国家"),
+        ("What does UNDSS stand for?", "risk:R3", "UN Department of Safety and Security"),
+    ],
+)
+def test_an_acronym_no_fact_spells_out_is_expanded_from_the_record_that_does(
+    answer_engine: AnswerEngine, question: str, record: str, shown: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "definition" and answer.record == record
+    assert shown in render_answer_text(answer)
+
+
 def test_a_traditional_question_gets_a_traditional_expansion(answer_engine: AnswerEngine) -> None:
     text = render_answer_text(answer_engine.answer("什麼是PRIDA？"))
     assert "數字非洲政策和監管倡議" in text

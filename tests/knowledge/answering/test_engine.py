@@ -624,6 +624,10 @@ def test_a_later_question_pointing_back_is_asked_of_the_topic_the_first_opened_w
     assert answer.answered and answer.kind == "multi"
     records = [a.record for a in answer.parts["answers"]]
     assert records == ["fact:learninglabs-definition", "fact:learninglabs-observatory-000"]
+    # an acronym the first question names is its topic ("they": BCG, not ITU)
+    answer = answer_engine.answer("BCG — did ITU pay them anything? and what did they deliver?")
+    records = [a.record for a in answer.parts["answers"]]
+    assert records == ["fact:bcg-engagement-pro-bono", "fact:bcg-deliverables"]
 
 
 def test_a_one_character_word_after_a_question_word_is_searched(
