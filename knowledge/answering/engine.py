@@ -1142,10 +1142,12 @@ class AnswerEngine:
         lacking = self.index.list_missing_words(
             q.terms, self._record_texts(Hit(entries[key], 0, 0))
         )
-        missing = {t for t, w in lacking if w > 0}
-        clauses = {
-            t for m in _CONTEXT_CLAUSE.finditer(whole) for t in to_query_terms(m.group()).tokens
-        }
+        # (the words that ask, and those that open the clause, "listed in", are no context)
+        placing = list(_CONTEXT_CLAUSE.finditer(whole))
+        spans = [*list_frame_spans(whole), *(m["marker"] for m in placing)]
+        frame = {t for span in spans for t in to_query_terms(span).tokens}
+        missing = {t for t, w in lacking if w > 0 and t not in frame}
+        clauses = {t for m in placing for t in to_query_terms(m["clause"]).tokens}
         if not missing <= clauses or any(t[:1].isdigit() for t in missing):
             return None  # "who signed on behalf of Kenya": what is asked, no context
         weights = self.index.weigh(q.terms)
@@ -1839,8 +1841,11 @@ class AnswerEngine:
 
     def _spelt(self, word: str | None) -> str | None:
         """A Latin word the documents never write, as the indexed word it misspells ("who
-        apoints the risk owners": appoint); else the word itself."""
+        apoints the risk owners": appoint); else the word itself, also one of a synonym group
+        ("assigns", read as designate, is no misspelt "design")."""
         if word is None or not word.isascii() or self.index.has_token(stem(word)):
+            return word
+        if any(word in group or stem(word) in group for group in self._synonym_key):
             return word
         found = self.index.correct_typo(stem(word))
         return word if found is None else found[0]
@@ -2252,12 +2257,11 @@ _NAMED_WITH_A_YEAR = re.compile(r"[a-z][a-z\-]+ (?:19|20)\d\d\b|[\u4e00-\u9fff]{
 # weight (a share of the highest idf: no word nearly every record holds).
 CONTEXT_MAX_WORDS = 4
 _CONTEXT_CLAUSE = re.compile(
-    r"\b(?:that|which|who) (?:came|come|emerged?|emerging|resulted|arose|grew) (?:out of|from)\b"
-    r"[^,;:?!.]*"
-    r"|\b(?:coming|came) out of\b[^,;:?!.]*"
+    r"(?P<marker>\b(?:that|which|who) (?:came|come|emerged?|emerging|resulted|arose|grew)"
+    r" (?:out of|from)\b|\b(?:coming|came) out of\b"
     r"|\b(?:presented|mentioned|described|discussed|listed|outlined|proposed|set out|laid out"
     r"|reported|agreed|adopted|put forward|submitted|launched|identified) (?:to|in|at|by|during"
-    r"|under|for)\b[^,;:?!.]*"
+    r"|under|for)\b)(?P<clause>[^,;:?!.]*)"
 )
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
 

@@ -1581,6 +1581,15 @@ def test_a_duty_of_doing_asks_who_does_it(question: str, wanted: str, verb: str 
     assert (read_actor_verb(question) if wanted == ACTOR else None) == verb
 
 
+def test_an_act_asked_with_a_synonym_the_documents_never_write_is_no_misspelling(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "assigns": designate's synonym, not a misspelt "design"; "apoints": a misspelt appoint
+    for question in ("Who assigns risk owners?", "who apoints the risk owners"):
+        answer = answer_engine.answer(question)
+        assert answer.answered and answer.record == "fact:risk-owners"
+
+
 def test_teaching_names_no_professor(answer_engine: AnswerEngine) -> None:
     # the Academy fact's "线上线下混合教授的课程" (blended courses): 教授 as a verb
     assert not answer_engine.answer("Who is in charge of the ITU Academy?").answered
