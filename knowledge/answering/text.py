@@ -146,8 +146,50 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Irregular past forms, as their verb: "laid the foundation" answers "lay the groundwork",
+# "brought in" answers "bring in" (regular forms share a prefix, which matching allows for).
+# Forms that are also other words of this knowledge (found, left, set, rose) are left alone,
+# and "held", which says an event took place ("holds" values is no meeting held).
+_IRREGULAR = {
+    **dict.fromkeys(("laid",), "lay"),
+    **dict.fromkeys(("brought",), "bring"),
+    **dict.fromkeys(("began", "begun"), "begin"),
+    **dict.fromkeys(("grew", "grown"), "grow"),
+    **dict.fromkeys(("took", "taken"), "take"),
+    **dict.fromkeys(("gave", "given"), "give"),
+    **dict.fromkeys(("made",), "make"),
+    **dict.fromkeys(("won",), "win"),
+    **dict.fromkeys(("chose", "chosen"), "choose"),
+    **dict.fromkeys(("sought",), "seek"),
+    **dict.fromkeys(("built",), "build"),
+    **dict.fromkeys(("ran",), "run"),
+    **dict.fromkeys(("wrote", "written"), "write"),
+    **dict.fromkeys(("paid",), "pay"),
+    **dict.fromkeys(("spent",), "spend"),
+    **dict.fromkeys(("sent",), "send"),
+    **dict.fromkeys(("met",), "meet"),
+    **dict.fromkeys(("taught",), "teach"),
+    **dict.fromkeys(("kept",), "keep"),
+    **dict.fromkeys(("told",), "tell"),
+    **dict.fromkeys(("became",), "become"),
+    **dict.fromkeys(("drew", "drawn"), "draw"),
+    **dict.fromkeys(("shown",), "show"),
+    **dict.fromkeys(("knew", "known"), "know"),
+    **dict.fromkeys(("went", "gone"), "go"),
+    **dict.fromkeys(("undertook", "undertaken"), "undertake"),
+    **dict.fromkeys(("led",), "lead"),
+    **dict.fromkeys(("bought",), "buy"),
+    **dict.fromkeys(("caught",), "catch"),
+    **dict.fromkeys(("understood",), "understand"),
+    **dict.fromkeys(("oversaw", "overseen"), "oversee"),
+}
+
+
 def stem(word: str) -> str:
-    """A light English stemmer: plural forms only, so that typos still look alike."""
+    """A light English stemmer: plural forms and irregular past forms only, so that typos
+    still look alike."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):

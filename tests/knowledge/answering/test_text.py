@@ -31,7 +31,7 @@ def test_detect_lang_sees_any_chinese_character() -> None:
     assert detect_lang("P3 budget") == "en"
 
 
-def test_stem_removes_plurals_only() -> None:
+def test_stem_removes_plurals() -> None:
     assert [stem(w) for w in ("kpis", "statistics", "activities", "analysis", "process")] == [
         "kpi",
         "statistic",
@@ -124,3 +124,21 @@ def test_answer_reads_short_months_and_names_without_accents(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and "79%" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("word", "stemmed"),
+    [("laid", "lay"), ("lay", "lay"), ("brought", "bring"), ("began", "begin"), ("held", "held")],
+)
+def test_irregular_past_forms_are_read_as_their_verb(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_a_record_in_the_past_tense_answers_a_question_in_the_present(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "ITU engaged BCG, which … laid the foundation": "lay the groundwork"
+    answer = answer_engine.answer(
+        "Which consultancy was brought in to lay the groundwork for ITU's fundraising strategy?"
+    )
+    assert answer.answered and answer.record == "fact:bcg-engagement-pro-bono"
