@@ -28,6 +28,7 @@ from knowledge.answering.text import (
     han_lone_words,
     is_chinese,
     is_function_gram,
+    is_manner_adverb,
     latin_tokens,
     normalize,
     stem,
@@ -520,6 +521,8 @@ class SearchIndex:
             if token not in self._slots:
                 if self._is_seam(token, known):
                     weight *= SEAM_WEIGHT
+                elif is_manner_adverb(token):
+                    weight = 0.0  # "where is the DT Lab physically based": how, not what
                 elif "-" in token and all(
                     p.isalpha() and stem(p) in terms.tokens
                     for p in token.split("-")

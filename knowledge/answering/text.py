@@ -185,6 +185,19 @@ _IRREGULAR = {
 }
 
 
+# An adverb made from an adjective ("physically", "officially", "approximately", "currently"):
+# how, not what, a question asks about; nouns that end the same way (Italy, family, assembly)
+# are made from no adjective.
+_MANNER_ADVERB = re.compile(
+    r"[a-z]{3,}(?:al|ous|ive|ful|ent|ant|ate|ic|ible|able|ar|less|ise|ize)ly"
+)
+
+
+def is_manner_adverb(word: str) -> bool:
+    """Whether a word is an adverb of manner made from an adjective ("physically")."""
+    return _MANNER_ADVERB.fullmatch(word) is not None
+
+
 def stem(word: str) -> str:
     """A light English stemmer: plural forms and irregular past forms only, so that typos
     still look alike."""

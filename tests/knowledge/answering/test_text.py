@@ -11,6 +11,7 @@ from knowledge.answering.text import (
     han_bigrams,
     han_lone_words,
     is_function_gram,
+    is_manner_adverb,
     latin_tokens,
     normalize,
     stem,
@@ -142,3 +143,18 @@ def test_a_record_in_the_past_tense_answers_a_question_in_the_present(
         "Which consultancy was brought in to lay the groundwork for ITU's fundraising strategy?"
     )
     assert answer.answered and answer.record == "fact:bcg-engagement-pro-bono"
+
+
+@pytest.mark.parametrize(
+    ("word", "adverb"),
+    [("physically", True), ("officially", True), ("approximately", True), ("italy", False),
+     ("family", False), ("assembly", False), ("monopoly", False)],
+)  # fmt: skip
+def test_an_adverb_made_from_an_adjective_is_told_from_a_noun(word: str, adverb: bool) -> None:
+    assert is_manner_adverb(word) is adverb
+
+
+def test_an_adverb_the_documents_never_use_is_no_missing_word(answer_engine: AnswerEngine) -> None:
+    # "physically": how the question asks, not what about
+    answer = answer_engine.answer("where's the DT Lab physically based?")
+    assert answer.answered and answer.record == "fact:digital-transformation-lab"
