@@ -203,3 +203,22 @@ def test_someone_asked_to_tell_and_a_longer_purpose_are_filler(
     question: str, stripped: str
 ) -> None:
     assert strip_filler(question) == stripped
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # "那边" (BCG's side), "打算" (plans to): colloquial, no word of what is asked
+        ("波士顿咨询那边跟多少家外部相关方做了访谈", "fact:bcg-interviews"),
+        # "往后" is 今后/未来, "借助" is 利用
+        (
+            "往后打算借助国际电联学习管理系统（LMS）培养职员哪些方面的关键技能？",
+            "fact:staff-lms-future-skills",
+        ),
+    ],
+)
+def test_colloquial_chinese_words_sink_no_match(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
