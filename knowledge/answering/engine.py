@@ -1777,6 +1777,13 @@ class AnswerEngine:
         title = read_title(q.normalized) if wanted == PERSON else None
         if title is not None and not holds_title(title, self._answer_texts(q, answer)):
             return False  # "the Director" is not answered with the Deputy Director
+        if (
+            wanted == DATE
+            and answer.kind in _SEARCHED_KINDS
+            and _PERIOD_ASKED.search(q.normalized)
+            and not any(_PERIOD_GIVEN.search(t) for t in self._answer_texts(q, answer))
+        ):
+            return False  # "what period did the review cover": from when to when, no one year
         also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
         if also and not self._is_supplied(q, answer, asked):
             return False
@@ -2245,6 +2252,22 @@ def _misspells_a_lexicon_phrase(attribute: str, index: SearchIndex) -> bool:
             ):
                 return True
     return False
+
+
+# A question asking for a span of time, and a text that gives one: two dates joined ("from
+# September 2021 to January 2022", "2021年9月至2022年1月", "2024–2027") or a length ("for
+# three and a half years", "为期五天").
+_PERIOD_ASKED = re.compile(
+    r"\b(?:what|which|over what|during what) (?:time )?(?:period|timeframe|time frame|time span"
+    r"|span)\b|(?:哪个|哪一个|什么)(?:时期|期间|时间段|时段)"
+)
+_PERIOD_GIVEN = re.compile(
+    r"(?:19|20)\d\d\s*(?:[-–—]|to|until|till|through)\s*(?:[a-z]+\s+)?(?:19|20)?\d\d"
+    r"|\b(?:from|between)\b[^.;]{0,30}?\b(?:to|and|until)\b[^.;]{0,20}?(?:19|20)\d\d"
+    r"|\b(?:for|over)\s+(?:\w+\s+){0,4}(?:years?|months?|weeks?|days?)\b"
+    r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|–|-)\s*(?:\d{4}年)?\d{1,2}"
+    r"|为期|期间"
+)
 
 
 # A name with a year in a document's symbol or title: "council 2023", "理事会2023年", "tdag-23".

@@ -1610,3 +1610,12 @@ def test_who_all_asked_in_chinese_wants_people(answer_engine: AnswerEngine) -> N
     # "都有谁": the board's members, whom the documents do not name (it is to be appointed)
     assert read_wanted(normalize("数字化创新委员会的成员都有谁？")) == PERSON
     assert not answer_engine.answer("数字化创新委员会的成员都有谁？").answered
+
+
+def test_a_period_asked_needs_a_record_that_gives_one(answer_engine: AnswerEngine) -> None:
+    # the review's mandate names years (2017, from 2023) but no span; its dates record does
+    answer = answer_engine.answer(
+        "What period did the strategic review of the Centres of Excellence cover?"
+    )
+    assert answer.answered and answer.record == "fact:coe-review-dates-findings"
+    assert "September 2021" in render_answer_text(answer)
