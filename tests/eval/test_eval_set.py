@@ -129,20 +129,20 @@ OWN_SETS_MIN_ACCURACY = {
     "unseen_a.json": 0.95,
     "unseen_b.json": 0.98,
     "unseen_c.json": 0.96,
-    "unseen_d.json": 0.96,
+    "unseen_d.json": 0.97,
     # Written last, run once before any change (90.0%, 5.6% of answers wrong; English 89.1%,
     # simplified 95.0%, traditional 85.7%; 94.3% of off-topic declined), then tuned on.
-    "unseen_e.json": 0.98,
+    "unseen_e.json": 0.99,
     # Written the same way in the session after (F a mix as staff ask; G the documents' less
     # obvious passages; H all five documents evenly, two-part questions), each run once before
     # the changes it prompted: F 90.0% (3.4% wrong), G 78.5% (11.9%), H 73.8% (15.9%).
     "unseen_f.json": 0.98,
-    "unseen_g.json": 0.94,
-    "unseen_h.json": 0.96,
+    "unseen_g.json": 0.96,
+    "unseen_h.json": 0.97,
     # Written during the session and kept sealed until its end, then run once: 87.1% (6.5% of
     # answers wrong; English 86.7%, simplified 92.9%, traditional 81.6%; 35 of 38 off-topic
     # declined); tuned on after that run.
-    "unseen_i.json": 0.95,
+    "unseen_i.json": 0.97,
     # The session after: L (traditional Chinese most; KPIs, risks, retreat, definitions) run
     # once before the changes it prompted: 90.8% (5.3% of answers wrong; English 89.1%,
     # simplified 89.7%, traditional 93.3%; 29 of 31 off-topic declined).
@@ -154,7 +154,7 @@ OWN_SETS_MIN_ACCURACY = {
     # 84.1%, simplified 80.0%, traditional 87.1%; 23 of 25 off-topic declined); tuned on since.
     "unseen_n.json": 0.96,
     "unseen_o.json": 0.94,
-    "unseen_p.json": 0.92,
+    "unseen_p.json": 0.95,
     # The seventh session: Q (130; chatty, paraphrased, English most) run once when it
     # arrived, after the session's first two changes: 81.5%, 4 of 90 answers wrong (English
     # 71.2%, simplified 91.9%, traditional 100%; 20 of 20 off-topic declined); tuned on since.
@@ -192,15 +192,15 @@ UNSEEN_MAX_WRONG = {
     "unseen_b.json": 0,
     "unseen_c.json": 0,
     "unseen_d.json": 0,
-    "unseen_e.json": 1,
+    "unseen_e.json": 0,
     "unseen_f.json": 0,
-    "unseen_g.json": 2,
+    "unseen_g.json": 1,
     "unseen_h.json": 1,
     "unseen_i.json": 1,
     "unseen_l.json": 0,
     "unseen_n.json": 0,
     "unseen_o.json": 0,
-    "unseen_p.json": 3,
+    "unseen_p.json": 1,
     "unseen_q.json": 0,
     "unseen_r.json": 0,
 }
