@@ -119,6 +119,7 @@ from knowledge.answering.sources import (
     to_doc_tokens,
 )
 from knowledge.answering.text import (
+    EN_STOPWORDS,
     detect_lang,
     detect_script,
     is_chinese,
@@ -1585,7 +1586,7 @@ class AnswerEngine:
             named in normalized
             for name in (document.symbol, document.title_en, document.title_zh)
             for named in _NAMED_WITH_A_YEAR.findall(normalize(name))
-            if str(year) in named
+            if str(year) in named and named.split()[0] not in EN_STOPWORDS  # not "the 2024"
         ):
             # "the Council 2024 report", "presented to Council 2023" (C23/36's title), "理事会
             # 2023年会议": its document, named with its year

@@ -1224,3 +1224,7 @@ def test_a_year_in_the_name_of_the_records_document_is_no_other_year(
         "What are the three pillars of ITU's vision presented to Council 2023?"
     )
     assert answer.answered and answer.record == "fact:strategy-three-pillars"
+    # a year after a small word of the title ("… for the 2024-2027 Strategic Plan") names no
+    # document: "the 2024 targets" are asked of 2024
+    fact = answer_engine._facts["strategy-three-pillars"]
+    assert not answer_engine._fits_year(fact, 2024, "what are the 2024 targets of the pillars?")
