@@ -41,13 +41,13 @@ PROCEDURE = "procedure"
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
-# "responsible for appointing", "in charge of designating": a duty of doing something,
-# whose answer is who does it (an actor), not a person's name.
 # What "谁…" asks who does (an actor, not a person): "谁批准", "谁负责指定".
 _ZH_ACTOR_VERBS = (
     "批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
     "|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出"
 )
+# "responsible for appointing", "in charge of designating": a duty of doing something,
+# whose answer is who does it (an actor), not a person's name.
 _DUTY_OF_DOING = (
     r"(?:(?:responsible for|in charge of) \w+ing|(?:supposed|meant|expected|required) to \w+)\b"
 )

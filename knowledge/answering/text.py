@@ -149,7 +149,8 @@ def normalize(text: str) -> str:
 # Irregular past forms, as their verb: "laid the foundation" answers "lay the groundwork",
 # "brought in" answers "bring in" (regular forms share a prefix, which matching allows for).
 # Forms that are also other words of this knowledge (found, left, set, rose) are left alone,
-# and "held", which says an event took place ("holds" values is no meeting held).
+# "held", which says an event took place ("holds" values is no meeting held), and "led", a
+# part that scopes a hyphenated word ("country-led").
 _IRREGULAR = {
     **dict.fromkeys(("laid",), "lay"),
     **dict.fromkeys(("brought",), "bring"),
@@ -177,7 +178,6 @@ _IRREGULAR = {
     **dict.fromkeys(("knew", "known"), "know"),
     **dict.fromkeys(("went", "gone"), "go"),
     **dict.fromkeys(("undertook", "undertaken"), "undertake"),
-    **dict.fromkeys(("led",), "lead"),
     **dict.fromkeys(("bought",), "buy"),
     **dict.fromkeys(("caught",), "catch"),
     **dict.fromkeys(("understood",), "understand"),
