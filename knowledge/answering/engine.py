@@ -2236,10 +2236,10 @@ _LEXICON_PHRASES_ZH = frozenset(
 
 def _misspells_a_lexicon_phrase(attribute: str, index: SearchIndex) -> bool:
     """Whether a Chinese attribute holds one of the lexicon's phrases that the documents use
-    with one character wrong: a character they never use ("预箅", "顶算" for 预算), or, after
-    the phrase's own first character, a pair the documents never write ("预苏", "经废"). Any
-    other word of everyday characters is a word of its own (资产 is no misspelt 资金, 股价 no
-    造价, 预测 no 预算)."""
+    with one character wrong, a character they never use ("预箅", "顶算" for 预算): a word of
+    everyday characters is a word of its own (资产 is no misspelt 资金, 股价 no 造价, which
+    the documents never say). ("预苏", "经废", misspelt with characters the documents use, are
+    declined: let through, "P4的经废" was searched as written and found the P4 staff grade.)"""
     for phrase in _LEXICON_PHRASES_ZH:
         if not index.has_token(phrase):
             continue
@@ -2247,10 +2247,7 @@ def _misspells_a_lexicon_phrase(attribute: str, index: SearchIndex) -> bool:
         for start in range(len(attribute) - n + 1):
             window = attribute[start : start + n]
             wrong = [a for a, b in zip(window, phrase, strict=True) if a != b]
-            if len(wrong) == 1 and (
-                not index.has_character(wrong[0])
-                or (window[0] == phrase[0] and not index.has_token(window))
-            ):
+            if len(wrong) == 1 and not index.has_character(wrong[0]):
                 return True
     return False
 

@@ -107,6 +107,18 @@ def _compound_parts(tokens: Sequence[str]) -> list[set[str]]:
     ]
 
 
+def _scoping_parts(tokens: Sequence[str]) -> set[str]:
+    """The parts of the hyphenated words among the tokens that only scope the other part
+    ("innovation-driven": driven)."""
+    return {
+        stem(p)
+        for token in tokens
+        if "-" in token
+        for n, p in enumerate(token.split("-"))
+        if n and p in SCOPE_SUFFIXES
+    }
+
+
 # Words a budget line's name is asked with that are no part of a name of something else.
 _LINE_WORDS = frozenset(
     {"priority", "theme", "enabler", "budget", "line", "area", "pillar", "the", "itu", "bdt"}
@@ -214,10 +226,12 @@ class QuestionReader:
                 g[0].explained and g[0].explained <= name and name - g[0].explained
                 for name in capitalised
             )
-            # nor is a part of a hyphenated word ("digital-skills" names no P2)
+            # nor is a part of a hyphenated word ("digital-skills" names no P2), nor the part
+            # that only scopes it ("innovation-driven" names no E1, Member-driven)
             and not any(
                 g[0].explained and g[0].explained < parts for parts in _compound_parts(q.content)
             )
+            and not (g[0].explained and g[0].explained <= _scoping_parts(q.content))
         ]
         targets: list[Target] = []
         explained_tokens: set[str] = set()

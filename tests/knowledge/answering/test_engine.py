@@ -1228,3 +1228,18 @@ def test_a_year_in_the_name_of_the_records_document_is_no_other_year(
     # document: "the 2024 targets" are asked of 2024
     fact = answer_engine._facts["strategy-three-pillars"]
     assert not answer_engine._fits_year(fact, 2024, "what are the 2024 targets of the pillars?")
+
+
+def test_the_scoping_part_of_a_hyphenated_word_names_no_line(answer_engine: AnswerEngine) -> None:
+    # "driven" of "innovation-driven" is no E1 (Member-driven); "member-driven" still is
+    answer = answer_engine.answer("What's the budget of the innovation-driven theme?")
+    assert not any(f.subject.code == "E1" for f in answer.parts.get("figures", []))
+    answer = answer_engine.answer("What is the budget of the member-driven enabler?")
+    assert answer.answered and [f.subject.code for f in answer.parts["figures"]] == ["E1"]
+
+
+def test_a_budget_word_misspelt_with_a_character_the_documents_use_is_declined(
+    answer_engine: AnswerEngine,
+) -> None:
+    # searched as written, "P4的经废" found the retreat's P4 staff grade
+    assert not answer_engine.answer("P4的经废是多少").answered
