@@ -53,10 +53,19 @@ def source_tokens(source: SourceNamed | None) -> frozenset[str]:
     return source.tokens if source is not None else frozenset()
 
 
+# A period in a title ("the 2024-2027 Strategic Plan"): what the document is about, not a year
+# that names it ("the Council 2024 report" is not C23/36, which looks ahead to 2024-2027).
+_PERIOD_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d(?!\d)")
+
+
 def to_doc_tokens(names: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
-    """Each document's search tokens, from its names (symbol, titles)."""
+    """Each document's search tokens, from its names (symbol, titles), periods aside."""
     return {
-        code: frozenset(t for text in texts for t in to_query_terms(normalize(text)).tokens)
+        code: frozenset(
+            t
+            for text in texts
+            for t in to_query_terms(_PERIOD_IN_TITLE.sub(" ", normalize(text))).tokens
+        )
         for code, texts in names.items()
     }
 

@@ -47,6 +47,12 @@ DOCS = to_doc_tokens(
             {"c23", "36", "paper", "say"},
         ),
         ("「國際電聯是一家」報告裡提到的CoCo和MCG分別是什麼？", {"004"}, {"一家", "报告", "提到"}),
+        # a period in a title ("for the 2024-2027 Strategic Plan") is no year that names it
+        (
+            "What are the three pillars in the Council 2024 report?",
+            {"004"},
+            {"council", "2024", "report"},
+        ),
     ],
 )
 def test_a_named_source(question: str, docs: set[str], tokens: set[str]) -> None:
@@ -99,3 +105,11 @@ def test_an_acronym_asked_in_a_document_is_expanded(answer_engine: AnswerEngine)
         "What is BCG in the C23/36 document on turning the vision into action?"
     )
     assert answer.answered and "Boston Consulting Group" in str(answer.parts)
+
+
+def test_a_record_of_another_document_does_not_answer_for_the_one_named(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the pillars are C23/36's (Council 2023), not the Council 2024 report's
+    answer = answer_engine.answer("What are the three pillars in the Council 2024 report?")
+    assert answer.record != "fact:strategy-three-pillars"
