@@ -212,7 +212,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:total|overall|entire|whole) (?:[a-z0-9\-]+ ){0,3}?(?:budget|envelope|funding)\b"
             r"|\bhow much (?:money|funding|funds|cash)\b|\bbudget (?:amount|figure)\b"
             r"|\b(?:revenue|income|salary|salaries|fees?|price|expenditure|spending)\b"
-            r"|\bhow much (?:does|did|do|will|would) (?:[a-z\-]+ ){1,4}cost\b"
+            r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,4}cost\b"
             r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费"
             r"|收入|工资|薪酬|薪水|费用是|花费|开支|预算是多少|预算有多少|预算为多少|收费|学费|价格"
             # paying, asked yes or no: "要付费吗", "is the certificate free", "did BCG charge"

@@ -381,7 +381,10 @@ class AnswerEngine:
                 )
                 if topic:
                     again = self._answer(_POINTS_BACK.sub(topic, part, count=1))
-                    alone = again if again.answered else alone
+                    # (not answered either: said so beside the first answer, never the first
+                    # answer alone as if it answered both — "What is the ITU Academy? What
+                    # does it cost?")
+                    alone = again if again.answered or alone is None else alone
             if alone is whole and codes and not self._fits_intent(part, whole):
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named

@@ -1620,3 +1620,10 @@ def test_a_period_asked_needs_a_record_that_gives_one(answer_engine: AnswerEngin
     )
     assert answer.answered and answer.record == "fact:coe-review-dates-findings"
     assert "September 2021" in render_answer_text(answer)
+
+
+def test_what_something_costs_wants_an_amount(answer_engine: AnswerEngine) -> None:
+    assert read_wanted("what does the itu academy cost?") == AMOUNT
+    # the documents give no price of the Academy: the second question is not answered by the
+    # first one's definition as if it answered both
+    assert not answer_engine.answer("What is the ITU Academy? What does it cost?").answered
