@@ -1309,6 +1309,9 @@ RATIO_COMPARED = re.compile(
     r"|\bwhat multiple\b|\b(?:more|less) than (?:double|twice|triple|thrice)\b"
     r"|\b(?:twice|double|triple|thrice) (?:as (?:much|big|large|high)|what)\b"
     r"|\bin relative terms\b"
+    # "Is the P4 budget three times the E4 budget?": a yes or no on two figures
+    r"|^(?:is|are|was|were|does|do|did)\b[^?]{0,60}\b(?:three|four|five|ten|\d{1,2}) times\b"
+    r"(?! (?:as|more|larger|bigger|higher|greater|less|smaller)\b)[^?]{0,20}\b(?:p|e)\d"
     r"|\b(?:by )?(?:what|how many|how much) (?:percentage|percent(?!age)|%)(?!\s*points?\b)"
     r"[^?]{0,60}?\b(?:more|larger|bigger|higher|greater|less|smaller|lower|fewer)\b[^?]{0,60}?"
     r"\b(?:than|vs|versus|compared (?:to|with))\b"
@@ -1328,6 +1331,14 @@ AVERAGE = "average"
 DIFFERENCE = "difference"
 CHANGE = "change"
 REMAINDER = "remainder"
+# Half of something in Chinese: not "多于一半", "一半以上" (more than half is no half of it).
+ZH_HALF = (
+    r"(?<!多于)(?<!多於)(?<!少于)(?<!少於)(?<!超过)(?<!超過)(?<!将近)(?<!將近)"
+    r"一半(?!以上|多|略多|稍多|左右|出头)"
+)
+# A part or a multiple of a figure ("half of", "P3的三倍减去P1", "VaMoz Digital的一半"):
+# computed, or not answered with the figure whole.
+SCALED = "scaled"
 # An amount in another currency: the documents give no exchange rate, so never computed.
 CONVERT = "convert"
 _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -1357,6 +1368,14 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bratio\b|几倍|多少倍|倍数"
         ),
     ),
+    (
+        SCALED,
+        re.compile(
+            r"\bhalf of\b|\b(?:a|one|two) (?:third|quarter)s? of\b"
+            r"|(?<![几多少])[两二三四五六七八九十\d]倍(?!数)"
+            r"|" + ZH_HALF + r"|[二三四五十]分之[一二两三四]"
+        ),
+    ),
     (RELATIVE_TO, RELATIVE),
     (
         AVERAGE,
@@ -1382,6 +1401,7 @@ _NOT_GIVING: dict[str, frozenset[str]] = {
     RELATIVE_TO: frozenset({"", "sum", "difference", "max", "min", "rank", "ratio"}),
     AVERAGE: frozenset({"", "sum", "difference", "max", "min", "rank"}),
     DIFFERENCE: frozenset({"", "sum", "max", "min", "rank"}),
+    SCALED: frozenset({"", "sum", "difference", "max", "min", "rank", "average"}),
 }
 
 
@@ -1400,6 +1420,12 @@ _SUMMED = re.compile(
     r"\bcombined\b|\btogether\b|\bin total\b|\btotal (?:[a-z]+ )?of\b|\bsum of\b|\baltogether\b"
     r"|\badd(?:ed)? up\b|合计|加起来|一共|总共|共计|总计|总和"
 )
+
+
+def names_a_multiple(text: str) -> bool:
+    """Whether a stated change is a multiple ("three times", "tripled", "三倍是多少")."""
+    change = STATED_CHANGE.search(text)
+    return change is not None and bool(change["mult"] or change["zmult"])
 
 
 def is_computed(operation: str | None, answer_operation: str) -> bool:

@@ -21,6 +21,7 @@ from knowledge.answering.answerability import (
     RATIO_COMPARED,
     RELATIVE,
     STATED_CHANGE,
+    ZH_HALF,
 )
 from knowledge.answering.answerability import read_operation as read_operation_asked
 from knowledge.answering.figures import (
@@ -49,7 +50,9 @@ from knowledge.store import TOTAL_CODE, models
 # "how many times bigger", "P1的预算是E1的多少倍"
 _RATIO = re.compile(
     r"\bhow many times\b(?! (?:did|does|do|has|have|had|was|were|is|are|will|would)\b)"
-    r"|\btimes (?:as|bigger|larger|more|higher|greater|the)\b"
+    r"|\btimes (?:as|bigger|larger|more|higher|greater)\b"
+    # ("how many times the P1 budget", not "three times the P1 budget": a multiple of it)
+    r"|(?<!three )(?<!four )(?<!five )(?<!ten )(?<!\d )\btimes the\b"
     r"|\bratio (?:of|between)\b|多少倍|几倍|倍数"
 )
 # "average budget", "on average per KPI", "平均预算"
@@ -77,7 +80,7 @@ _EN_WHOLES = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "
 _ZH_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "十": 10}
 _FRACTION = re.compile(
     r"\b(?:(?P<part>a|one|two|three|four) )?(?P<whole>half|thirds?|quarters?|fifths?|tenths?) of\b"
-    r"|(?P<zhalf>一半)|(?P<zwhole>[二三四五十])分之(?P<zpart>[一二两三四])"
+    r"|(?P<zhalf>" + ZH_HALF + r")|(?P<zwhole>[二三四五十])分之(?P<zpart>[一二两三四])"
 )
 
 
@@ -114,6 +117,19 @@ _AMOUNT_WANTED = re.compile(
     r"|^what(?:'s| is| would| will) (?:be )?\d{1,3}(?:\.\d{1,2})?\s*(?:%|percent) of\b"
     r"|\bhow many\b.*\b(?:chf|francs?)\b|多少瑞郎|多少钱|多少法郎|相当于多少|合多少|是多少"
 )
+# The question asks for money, of any currency: "how much", "worth", "多少欧元".
+_MONEY_ASKED = re.compile(
+    r"\bhow much\b|\bworth\b|\bvalues?\b|\bcosts?\b|\bfunding\b|\bbudgets?\b|\bmoney\b"
+    r"|\bamounts?\b|\beur\b|\beuros?\b|\bchf\b|\bfrancs?\b|\bdollars?\b|\busd\b|\bfunds?\b"
+    r"|\bfinanc|多少钱|金额|价值|欧元|瑞郎|法郎|美元|资金|预算|经费|资助|钱"
+)
+
+
+def asks_for_money(text: str) -> bool:
+    """Whether a question (normalised) asks about money: an amount, a value, a budget."""
+    return _MONEY_ASKED.search(text) is not None
+
+
 # The question asks for a share: "what share", "百分之几"
 _SHARE_WANTED = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b"
@@ -175,6 +191,28 @@ class Operation:
 
     kind: str
     percent: Decimal | None = None
+    # A change named as a multiple ("three times P4", "P4的三倍"): said as one.
+    times: Decimal | None = None
+
+
+# "P4增加三倍": read as three times by some, four times by others; never guessed.
+_ZH_RISE_BY = re.compile(r"(?:增加|增长|提高|上升|扩大)了?$")
+
+
+def _multiple(q: Question, text: str, change: re.Match[str], multiple: str) -> Operation | None:
+    """A multiple of one amount asked ("three times the P1 budget", "P4的三倍是多少"); two
+    lines named with a multiple compare them ("Is P4 three times E4?"); a multiple of a
+    share, or without an amount asked ("attended three times"), is no computation of ours."""
+    if len({t.code for t in q.targets}) >= 2:
+        return Operation("ratio")
+    if q.reading.has("share") or not (
+        q.reading.has("budget", "whole") or (q.targets and _AMOUNT_WANTED.search(text))
+    ):
+        return None
+    if change["zmult"] and _ZH_RISE_BY.search(text[: change.start()]):
+        return Operation("change", Decimal(0))  # ambiguous: declined as no change computed
+    times = _times(multiple)
+    return Operation("change", (times - 1) * 100, times=times)
 
 
 def read_operation(q: Question, text: str) -> Operation | None:
@@ -197,7 +235,7 @@ def read_operation(q: Question, text: str) -> Operation | None:
     if change and not _SHARE_WANTED.search(text):
         multiple = change["mult"] or change["zmult"]
         if multiple:
-            return Operation("change", (_times(multiple) - 1) * 100)
+            return _multiple(q, text, change, multiple)
         groups = change.groupdict()
         direction = next(v for k, v in groups.items() if k.startswith(("dir", "zdir")) and v)
         given = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
@@ -339,7 +377,7 @@ class Calculator:
         if op.kind == "share":
             return self._share(q)
         if op.kind == "change":
-            return self._change(q, op.percent or Decimal(0))
+            return self._change(q, op.percent or Decimal(0), op.times)
         if op.kind == "remainder":
             return self._remainder(q)
         if op.kind == "extremes":
@@ -485,8 +523,8 @@ class Calculator:
         ("the “UMC” project and the “VaMoz Digital” project together"), added up when each
         fact states exactly one amount, in the same currency."""
         named = _name_parts(text)
-        if named is None:
-            return None
+        if named is None or not asks_for_money(text):
+            return None  # "how long do UMC and VaMoz run in total": no amount asked
         found: list[tuple[models.Fact, Money]] = []
         for part in named:
             terms = to_query_terms(part, drop=q.reading.consumed_tokens)
@@ -582,7 +620,7 @@ class Calculator:
         parts = {"op": "percent_of", "result": result, "percent": to_rounded(percent, RATIO_PLACES)}
         return self._answer(q, parts, figures)
 
-    def _change(self, q: Question, percent: Decimal) -> Answer | None:
+    def _change(self, q: Question, percent: Decimal, times: Decimal | None) -> Answer | None:
         """One line's amount changed by a stated percentage (negative for a cut)."""
         codes = [t.code for t in q.targets]
         if not codes and q.reading.has("whole"):
@@ -600,6 +638,7 @@ class Calculator:
             "percent": to_rounded(abs(percent), RATIO_PLACES),
             "down": percent < 0,
             "factor": to_rounded(factor, RATIO_PLACES),
+            "times": times,
         }
         return self._answer(q, parts, figures)
 

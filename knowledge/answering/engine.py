@@ -17,6 +17,7 @@ from knowledge.answering.answerability import (
     ACTOR,
     AMOUNT,
     AVERAGE,
+    CHANGE,
     CONVERT,
     COUNT,
     DATE,
@@ -35,6 +36,7 @@ from knowledge.answering.answerability import (
     RATIO,
     RATIO_COMPARED,
     RELATIVE_TO,
+    SCALED,
     YEAR,
     ZH_TIME_WORDS,
     asks_about_future,
@@ -45,6 +47,7 @@ from knowledge.answering.answerability import (
     is_supplied,
     list_frame_spans,
     list_named_words,
+    names_a_multiple,
     read_action,
     read_actor_verb,
     read_asked_attribute,
@@ -72,6 +75,7 @@ from knowledge.answering.computations import (
     GROWTH,
     Calculator,
     asks_for_days,
+    asks_for_money,
     asks_per_year,
     compute_in_fact,
     days_spanned,
@@ -724,6 +728,14 @@ class AnswerEngine:
             # "the 2022 new users, how many more than in early 2023": a fact that states one
             # of the figures is no difference (one computed in the fact is a COMPUTE answer)
             return self._cannot_compute(q, str(operation))
+        if (
+            answer.answered
+            and answer.kind in _SEARCHED_KINDS
+            and (operation == SCALED or (operation == CHANGE and names_a_multiple(q.normalized)))
+        ):
+            # "VaMoz Digital的一半是多少钱", "did the P4 staff attend three times": a fact's
+            # figure whole is no part or multiple of it
+            return self._cannot_compute(q, SCALED)
         if answer.answered and not answer.signals:
             # A search answer is calibrated as it is decided; a structured one here.
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
@@ -996,6 +1008,9 @@ class AnswerEngine:
             len(targets) >= 2
             and (reading.has("sum", "difference", "whole") or points)
             and not (not reading.codes and _OTHER_THINGS.search(q.normalized))
+            # "how many outcomes do P1 and P2 have together", "the outputs of P1 and P2":
+            # things counted or listed, not budgets
+            and not (reading.has("output", "outcome") and not asks_for_money(q.normalized))
         ):
             # (two projects named by words that also name priorities are not those lines:
             # "the universal and meaningful connectivity project and VaMoz Digital"; the
@@ -1006,9 +1021,10 @@ class AnswerEngine:
                 # "how much more does P3 get than P1 and P4 together": not one line less another
                 return self._cannot_compute(q, op)
             return self.budgets.combine(q, op) or self.records.overview(q, q.targets)
-        if reading.has("output", "outcome") and targets:
+        money = asks_for_money(q.normalized)  # "how much is for infrastructure-linked outputs"
+        if reading.has("output", "outcome") and targets and not money:
             return self.records.results(q, "outputs" if reading.has("output") else "outcomes")
-        if reading.has("output", "outcome"):
+        if reading.has("output", "outcome") and not money:
             # "which theme's outcomes deal with e-commerce", "哪个主题的成果涉及电子商务"
             owner = self.records.result_owner(q, "output" if reading.has("output") else "outcome")
             if owner is not None:

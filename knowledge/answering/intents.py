@@ -101,7 +101,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "output": (
         frozenset({"output", "deliverable"}),
         ("products and services", "product and service"),
-        ("输出成果", "产品和服务"),
+        ("输出成果", "产品和服务", "产出"),
     ),
     "outcome": (
         frozenset({"outcome"}),

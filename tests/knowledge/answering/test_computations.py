@@ -52,6 +52,9 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("P4的三倍是多少", "change", 1_440_000),
         ("What would P2's budget be if it tripled?", "change", 2_268_000),
         ("What is ten times E1's budget?", "change", 150_000),
+        ("What is three times the P1 budget?", "change", 1_557_000),
+        # two lines and a multiple: a yes or no on how many times one is the other
+        ("Is the P4 budget three times the E4 budget?", "ratio", Decimal("3.1")),
         # a fraction of a line named without the word budget: 756,000 / 2
         ("P2的一半是多少", "percent_of", 378_000),
         # percentage points compare shares (26.5% − 18.0%), not amounts
@@ -984,3 +987,50 @@ def test_an_amount_per_year_is_said_in_the_units_the_documents_use(
     assert "平均每年1,000,000欧元（约100万欧元）" in text
     text = render_answer_text(answer_engine.answer("How much is the UMC project per year?"))
     assert "EUR 1,000,000 a year on average (about EUR 1 million)" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("P4的三倍是多少", ["（480,000 瑞郎）的3倍为1,440,000 瑞郎", "480,000 × 3 = 1,440,000"]),
+        ("What is three times the P1 budget?", ["3 times P1", "519,000 × 3 = CHF 1,557,000"]),
+    ],
+)
+def test_a_multiple_is_said_as_one(
+    answer_engine: AnswerEngine, question: str, said: list[str]
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert all(s in text for s in said), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a multiple with no amount asked, of a share, or read two ways ("增加三倍": ×3 or ×4)
+        "Did the P4 staff attend the retreat three times?",
+        "If P3's share tripled, what would it be?",
+        "P4增加三倍是多少？",
+        # a multiple the computation would drop, a half of a fact's amount not computed
+        "P3的三倍减去P1是多少？",
+        "VaMoz Digital的一半是多少钱",
+        # two projects joined by "and" with no money asked: no sum of their values
+        "How long do UMC and VaMoz run in total?",
+        "Which countries do UMC and VaMoz cover together?",
+    ],
+)
+def test_a_part_multiple_or_sum_never_asked_as_such_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered, (answer.kind, render_answer_text(answer))
+
+
+def test_things_counted_of_two_lines_are_no_budget_sum(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("How many outcomes do P1 and P2 have together?")
+    assert answer.kind != AnswerKind.COMPUTE
+    # money asked of a theme's outputs: its budget, not the list of outputs
+    answer = answer_engine.answer("How much is for infrastructure-linked outputs?")
+    assert answer.kind == AnswerKind.BUDGET
+    # more than half is no half: not 50% of the budget computed
+    answer = answer_engine.answer("OP-23预算的一半略多分配给了什么？")
+    assert answer.kind != AnswerKind.COMPUTE
