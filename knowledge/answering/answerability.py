@@ -506,7 +506,10 @@ def read_actor_verb(text: str) -> str | None:
     unquoted = _QUOTED.sub(" ", text)
     duty = _EN_DUTY_VERB.search(unquoted)
     if duty:
-        return duty[1] or duty[2]  # "who is responsible for appointing": appoint
+        verb = duty[1] or duty[2]  # "who is responsible for appointing": appoint
+        # "running", "planning": run, plan (not "staffing", "filling")
+        doubled = len(verb) >= 3 and verb[-1] == verb[-2] and verb[-1] not in "aeiouylsfz"
+        return verb[:-1] if doubled else verb
     match = _EN_ACTOR_VERB.search(unquoted)
     if match:
         return match[1] or match[2] or match[3]
@@ -1000,11 +1003,29 @@ def is_supplied(
             for text in texts
             for sentence in _SENTENCE_END.split(text)
         )
-    if wanted == ACTOR:  # someone, in a record that speaks of doing what is asked
+    if wanted == ACTOR:  # someone, beside the doing of what is asked
         verbs = _with_synonyms((action,), synonyms) if action is not None else []
         return (
             any(_ACTOR.search(text) for text in texts)
-            and (action is None or any(_does(verb, text) for verb in verbs for text in texts))
+            and (
+                action is None
+                or (
+                    any(_does(verb, text) for verb in verbs for text in texts)
+                    and (
+                        # a Chinese question: someone named in the clause that does it, to
+                        # what is asked ("谁批准OP-23": not "理事会批准…国际电联预算后，OP-23…")
+                        _ZH_OBJECT.search(question) is None
+                        or any(
+                            _does(verb, part)
+                            and _ACTOR.search(part)
+                            and _holds_zh_object(question, part)
+                            for verb in verbs
+                            for text in texts
+                            for part in _ZH_CLAUSE_END.split(text)
+                        )
+                    )
+                )
+            )
             and not _object_is_the_doer(question, verbs, texts)
         )
     if wanted == PLACE and _CAPITAL.search(question):
@@ -1023,6 +1044,28 @@ def is_supplied(
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
+# A Chinese clause: "…，以及2023年3月批准2023年最终预算" approves with no one named in it.
+_ZH_CLAUSE_END = re.compile(r"[，,。；;！？：:]|以及|随后|然后")
+
+
+_ZH_OBJECT = re.compile(r"谁(?:来)?(?:负责)?(?:" + _ZH_ACTOR_VERBS + r")了?(.+?)[？?吗呢的。]*$")
+
+
+def _holds_zh_object(question: str, clause: str) -> bool:
+    """Whether a clause holds something of what a Chinese "谁<verb><X>" asks about: a Latin
+    word of X or two of its characters together ("谁批准OP-23" and "理事会批准…国际电联预算"
+    speak of two approvals)."""
+    found = _ZH_OBJECT.search(question)
+    if found is None:
+        return True
+    thing = found[1].lower()
+    words = re.findall(r"[a-z0-9][a-z0-9\-]*", thing)
+    pairs = [thing[n : n + 2] for n in range(len(thing) - 1)]
+    pairs = [p for p in pairs if is_chinese(p) and len(p) == 2 and all(is_chinese(c) for c in p)]
+    if not words and not pairs:
+        return True
+    low = clause.lower()
+    return any(w in low for w in words) or any(p in clause for p in pairs)
 
 
 _COUNT_WORDS = {

@@ -676,6 +676,32 @@ def test_who_does_something_wants_someone_who_does_it(question: str, verb: str) 
     assert not is_supplied(ACTOR, ["The Council reviewed the plan."], action="approves")
 
 
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who is in charge of running the academy?", "run"),
+        ("Who is responsible for planning the retreat?", "plan"),
+        ("Who is responsible for staffing the office?", "staff"),
+        ("Who is in charge of appointing the owners?", "appoint"),
+    ],
+)
+def test_a_duty_of_doing_reads_the_verb_whole(question: str, verb: str) -> None:
+    assert read_actor_verb(normalize(question)) == verb
+
+
+def test_who_does_it_is_named_in_the_clause_that_does_it() -> None:
+    # the Council approves the ITU budget in one clause; OP-23 is in another
+    texts = ["在理事会批准2024-2027年国际电联预算后，OP-23的影响框架将作为运作规划的基础。"]
+    assert not is_supplied(ACTOR, texts, action="批准", question="谁批准OP-23")
+    assert is_supplied(ACTOR, texts, action="批准", question="谁批准国际电联预算")
+    # nor a clause that approves with no one named in it
+    texts = ["筹备过程包括电信发展局执行务虚会磋商，以及2023年3月批准2023年最终预算。"]
+    assert not is_supplied(ACTOR, texts, action="批准", question="谁批准2023年最终预算")
+    assert is_supplied(
+        ACTOR, ["电信发展局主任将指定风险所有者。"], action="指定", question="谁指定风险所有者"
+    )
+
+
 def test_who_approves_the_budget_is_not_answered_with_a_budget_share(
     answer_engine: AnswerEngine,
 ) -> None:
