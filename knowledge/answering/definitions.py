@@ -15,7 +15,7 @@ from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.figures import to_source, to_subject
 from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import normalize
+from knowledge.answering.text import latin_tokens, normalize
 from knowledge.answering.thresholds import (
     DEFINED_CONFIDENCE,
     DEFINED_TYPO_CONFIDENCE,
@@ -295,6 +295,21 @@ def build_acronyms(knowledge: Knowledge) -> dict[str, Acronym]:
     return found
 
 
+# The words of a definition question's frame, and the generic words of its context ("in the
+# BDT documents", "here"): no context of their own.
+_FRAME_WORDS = frozenset(
+    """acronym abbreviation term stand stands for mean means meaning meant refer refers
+    definition full name form expansion define expand spell short used exactly actually really
+    document documents report paper context here bdt itu itu-d word letter again say said
+    sorry hi hello thank thanks quick question wonder wondering""".split()
+)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_ZH_FRAME = re.compile(
+    r"是什么|是指什么|指的是什么|指什么|代表什么|什么意思|的意思|意思|全称|全名|中文|英文|什么|是啥"
+    r"|缩写|简称|请问|一下|文件|里面|这里|文中|东西|是|叫|的|啥|何|呢|吗|呀|啊|这|它|那|个|在|里|中"
+)
+
+
 def read_asked_term(normalized: str, lang: str) -> str | None:
     """The term a "what is X / what does X stand for / X是什么" question asks about."""
     for pattern in _ZH_ASKS if lang == "zh" else _EN_ASKS:
@@ -445,6 +460,25 @@ class Glossary:
         ranks = [r for r in (defines(t, term, lang) for t in texts) if r is not None]
         return min(ranks) if ranks else None
 
+    def _fits_context(self, normalized: str, term: str) -> bool:
+        """Whether the words a definition question adds to its frame ("in the emergency
+        telecom highlights", "在文件里") are words of our documents: "what does LLDC mean in
+        London", "医学上SIDS是什么意思" ask about an acronym of another world. A misspelt
+        word of the documents ("reprot") is one of theirs."""
+        if self.index is None:
+            return True
+        rest = normalized.replace(term, " ")
+        for word in latin_tokens(rest):
+            if word in _FRAME_WORDS or word.isdigit() or self.index.has_token(word):
+                continue
+            if self.index.correct_typo(word) is None:
+                return False
+        for run in _HAN_RUN.findall(_ZH_FRAME.sub(" ", rest)):
+            grams = [run[n : n + 2] for n in range(len(run) - 1)]
+            if grams and not any(self.index.has_token(g) for g in grams):
+                return False
+        return True
+
     def answer(self, q: Question, normalized: str) -> Answer | None:
         """ "What does X stand for": X's expansion and the fact that spells it out; None when
         X is no acronym the facts spell out, or X belongs to a budget subject the question
@@ -473,6 +507,8 @@ class Glossary:
         if found is None:
             return None
         acronym, typo = found
+        if not self._fits_context(normalized, term):
+            return None  # "what does LLDC mean in London": another LLDC, perhaps
         parts: dict[str, Any] = {
             "acronym": acronym,
             "asked": term,

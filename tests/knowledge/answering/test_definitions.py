@@ -304,3 +304,35 @@ def test_what_an_acronym_is_asked_with_shi_nage_is_still_a_definition(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert answer_engine.answer(question).kind == "definition"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an acronym of our documents asked in a context they never speak of
+        "What does LLDC mean in London?",
+        "What does SIDS mean in medicine?",
+        "医学上SIDS是什么意思？",
+    ],
+)
+def test_an_acronym_asked_in_another_world_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "acronym"),
+    [
+        # a context of the documents' own words, misspelt or not, keeps the expansion
+        ("What does UMC mean in the EC project?", "UMC"),
+        ("wat does ISCG stnad for in the ITU as One reprot?", "ISCG"),
+        ("土耳其地震后用的那个DCM是什么东西？", "DCM"),
+    ],
+)
+def test_an_acronym_asked_in_the_documents_context_is_expanded(
+    answer_engine: AnswerEngine, question: str, acronym: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "definition"
+    assert answer.parts["acronym"].short == acronym
