@@ -503,7 +503,9 @@ class Glossary:
             and any(self._defines(f, phrase, lang) is not None for f in self._facts_naming(phrase))
         ):
             return None  # "the definition of ITU as One": the phrase a fact defines, not "ITU"
-        found = self.lookup(term) if term else None
+        if not term:
+            return None
+        found = self.lookup(term)
         if found is None:
             return None
         acronym, typo = found
