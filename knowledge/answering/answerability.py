@@ -1176,6 +1176,8 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     # "沙姆沙伊赫天气怎么样"; not "应如何调整" (a modal before the question word: a verb asked)
     r"|(?P<bare>[\u4e00-\u9fff](?![应该要能会将需可都也还又就才得])[\u4e00-\u9fff])"
     r"(?:怎么样|怎样|好不好|如何|好吗)"
+    # "P4预苏是多少": right after a line's code, without 的
+    r"|(?<=\b[pe]\d)(?P<coded>[\u4e00-\u9fff]{2,4}?)(?:是多少|有多少|为多少|是什么|多少钱)"
 )
 
 
@@ -1263,7 +1265,7 @@ def read_asked_attribute(text: str) -> str | None:
     if match is None:
         return None
     groups = match.groupdict()
-    attribute = groups.get("attr") or groups.get("bare") or ""
+    attribute = groups.get("attr") or groups.get("bare") or groups.get("coded") or ""
     head = attribute.split()[-1] if not is_chinese(attribute) else attribute
     if head in _ANSWER_FORM_WORDS or attribute.split()[0] in _ANSWER_FORM_WORDS:
         return None

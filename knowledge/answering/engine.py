@@ -243,6 +243,8 @@ _RELATION_VERBS = frozenset(
         "handles relate relates focus focuses address addresses"
     ).tokens
 )
+# The present year said in words: the year of a budget asked, never something described.
+_PRESENT_WORDS = frozenset(to_query_terms("今年 本年 本年度 当年 this year").tokens)
 # A staff grade written like a line's code: "P5职位", "P4级", "a P4 post", "D1 level".
 _GRADE = re.compile(r"(?<![a-z0-9])([pdg]\d{1,2})(?=\s*(?:级|职|level|grade|staff|post))")
 # What something stands for or means asked: no amount, though the budget be named.
@@ -863,7 +865,8 @@ class AnswerEngine:
         lacking = {t for t, _ in self.index.list_missing_words(q.terms, held_by_fact)}
         # "which enabler covers environmental sustainability": the verb relating the line to
         # what it is about describes nothing else
-        described = unexplained - lacking - _RELATION_VERBS
+        # ("网络安全主题今年的预算": this year is the year the budget is for, no subject)
+        described = unexplained - lacking - _RELATION_VERBS - _PRESENT_WORDS
         if q.reading.codes:
             # a line named by its code ("P2", "enabler 2") and something named beside it
             # ("the Smart Villages initiative in Pakistan under P2"), not its verbs
@@ -2279,7 +2282,7 @@ _PERIOD_ASKED = re.compile(
     r"|span)\b|(?:哪个|哪一个|什么)(?:时期|期间|时间段|时段)"
 )
 _PERIOD_GIVEN = re.compile(
-    r"(?:19|20)\d\d\s*(?:[-–—]|to|until|till|through)\s*(?:[a-z]+\s+)?(?:19|20)?\d\d"
+    r"(?:19|20)\d\d\s*(?:[-–—/]|to|until|till|through)\s*(?:[a-z]+\s+)?(?:19|20)?\d\d"
     r"|\b(?:from|between)\b[^.;]{0,30}?\b(?:to|and|until)\b[^.;]{0,20}?(?:19|20)\d\d"
     r"|\b(?:for|over)\s+(?:\w+\s+){0,4}(?:years?|months?|weeks?|days?)\b"
     r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:至|到|—|–|-)\s*(?:\d{4}年)?\d{1,2}"

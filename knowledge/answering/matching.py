@@ -23,7 +23,9 @@ from rapidfuzz.distance import OSA
 from knowledge.answering.text import (
     EN_STOPWORDS,
     LIGHT_SUFFIXES,
+    LONE_GLUE,
     SCOPE_SUFFIXES,
+    ZH_PARTICLES,
     han_bigrams,
     han_lone_words,
     is_chinese,
@@ -765,6 +767,44 @@ def correct_question_word_typos(text: str, is_known: Callable[[str], bool]) -> s
         return near[0] if len(near) == 1 else word
 
     return _LATIN_WORD.sub(fix, text)
+
+
+# Characters of questions' glue, which the documents may never write ("哪个", "什么"): never
+# a misspelt character of a word.
+_QUESTION_GLUE = frozenset("哪什怎谁几么啥吗呢吧嘛呀啊哦")
+
+
+def _may_be_misspelt(character: str, is_used: Callable[[str], bool]) -> bool:
+    return not (
+        is_used(character)
+        or character in _QUESTION_GLUE
+        or character in ZH_PARTICLES
+        or character in LONE_GLUE
+    )
+
+
+def correct_word_typos(text: str, words: Iterable[str], is_used: Callable[[str], bool]) -> str:
+    """`text` with each pair of Chinese characters that is one of `words` (two characters)
+    with one character the documents never use (`is_used` says which they do) written as
+    that word: "预箅" is 预算 (箅 appears nowhere). A wrong character the documents use
+    ("预苏", "经废") is left: it may be another word, and is asked as written."""
+    pairs = [w for w in words if len(w) == 2 and _HAN_NAME.fullmatch(w)]
+    if not pairs:
+        return text
+    chars = list(text)
+    for i in range(len(chars) - 1):
+        window = chars[i] + chars[i + 1]
+        if not _HAN_NAME.fullmatch(window) or window in pairs:
+            continue
+        fixes = {
+            w
+            for w in pairs
+            if sum(a != b for a, b in zip(window, w, strict=True)) == 1
+            and _may_be_misspelt(next(a for a, b in zip(window, w, strict=True) if a != b), is_used)
+        }
+        if len(fixes) == 1:
+            chars[i : i + 2] = list(fixes.pop())
+    return "".join(chars)
 
 
 def correct_name_typos(text: str, names: Iterable[str], is_known: Callable[[str], bool]) -> str:

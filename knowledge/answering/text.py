@@ -64,7 +64,7 @@ ZH_STOP_GRAMS = frozenset(
 ZH_CONTENT_GRAMS = frozenset("问题 顾问 访问 问卷 目的 了解".split())
 # Characters that are glue on their own too (measure words, adverbs, prepositions): never a
 # word between two particles.
-_LONE_GLUE = frozenset(
+LONE_GLUE = frozenset(
     "个项名位次条家所种场门篇些也都就还在有和与及或把被给对从向到这那一不很又才将会能可要想得着过"
     "干用指里内中上下前后为以于让叫算做搞弄看说讲来去它他她们其此该"
 )
@@ -267,7 +267,7 @@ def han_lone_words(normalized: str) -> list[str]:
             if (
                 around
                 and char not in ZH_PARTICLES
-                and char not in _LONE_GLUE
+                and char not in LONE_GLUE
                 and all(is_function_gram(p) and p not in ZH_STOP_GRAMS for p in around)
             ):
                 words.append(char)

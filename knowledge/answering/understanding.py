@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.answering.answerability import read_names
 from knowledge.answering.entries import ENTITY_KINDS
-from knowledge.answering.intents import Reading, is_intent_word, read_question
+from knowledge.answering.intents import LEXICON, Reading, is_intent_word, read_question
 from knowledge.answering.matching import (
     QUESTION_WORDS,
     Mention,
@@ -16,6 +16,7 @@ from knowledge.answering.matching import (
     SearchIndex,
     correct_name_typos,
     correct_question_word_typos,
+    correct_word_typos,
     to_query_terms,
 )
 from knowledge.answering.snapshot import Knowledge
@@ -140,6 +141,13 @@ class QuestionReader:
                 *(a.alias for a in knowledge.aliases if a.target_code in subjects),
             )
         }
+        # The lexicon's two-character words the documents use, for telling a misspelt one.
+        self._lexicon_words = frozenset(
+            p
+            for concept in LEXICON.values()
+            for p in concept[2]
+            if len(p) == 2 and index.has_token(p)
+        )
         self.budget_tables = {
             match[1]
             for lines in knowledge.budget.values()
@@ -150,6 +158,7 @@ class QuestionReader:
     def read(self, text: str, lang: str) -> Question:
         normalized = correct_name_typos(normalize(text), self.chinese_names, self.index.has_token)
         normalized = correct_question_word_typos(normalized, self._knows)
+        normalized = correct_word_typos(normalized, self._lexicon_words, self.index.has_character)
         reading = read_question(normalized, self.index.has_token)
         q = Question(text, normalized, lang, reading)
         # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.

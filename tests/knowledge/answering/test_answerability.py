@@ -1512,6 +1512,49 @@ def test_a_misspelt_lexicon_phrase_is_told_from_an_unknown_attribute(
 
 
 @pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # misspelt with a character the documents never use: read as the word (P4 is also a
+        # staff grade, which a retreat record names: not the answer)
+        ("P4预箅是多少", "P4"),
+        ("P4的预箅是多少", "P4"),
+        ("网络安全主题今年的预箅是多少瑞朗？", "P4-CYB"),
+        # this year is the budget's year, nothing else the question describes
+        ("网络安全主题今年的预算是多少？", "P4-CYB"),
+    ],
+)
+def test_a_misspelt_budget_word_is_read_as_the_budget(
+    answer_engine: AnswerEngine, question: str, code: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "budget", render_answer_text(answer)
+    assert answer.parts["figures"][0].subject.code == code
+
+
+@pytest.mark.parametrize(
+    ("question", "normalized"),
+    [
+        # a question word the documents never write is no misspelt character
+        ("是哪个推动因素的KPI？", "是哪个推动因素的kpi?"),
+        ("CoCo和MCG各指什么？", "coco和mcg各指什么?"),
+        # a misspelling with a character the documents use is left as written
+        ("P4预苏是多少？", "p4预苏是多少?"),
+    ],
+)
+def test_only_a_character_the_documents_never_use_is_corrected(
+    answer_engine: AnswerEngine, question: str, normalized: str
+) -> None:
+    assert answer_engine.reader.read(question, "zh").normalized == normalized
+
+
+def test_a_misspelt_word_right_after_a_code_is_an_unknown_attribute(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "P4预苏" without 的: not the retreat record that names the P4 staff grade
+    assert not answer_engine.answer("P4预苏是多少？").answered
+
+
+@pytest.mark.parametrize(
     "question", ["P2的预箅是多少？", "P1的顶算是多少？", "务虚会的天数是多少？"]
 )
 def test_a_misspelt_budget_or_a_form_word_asked_in_chinese_is_no_unknown_attribute(

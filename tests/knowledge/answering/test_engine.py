@@ -1243,3 +1243,11 @@ def test_a_budget_word_misspelt_with_a_character_the_documents_use_is_declined(
 ) -> None:
     # searched as written, "P4的经废" found the retreat's P4 staff grade
     assert not answer_engine.answer("P4的经废是多少").answered
+
+
+def test_a_period_written_with_a_slash_is_a_period(answer_engine: AnswerEngine) -> None:
+    # "2021/22" gives from when to when, as "2021-2022" does
+    answer = answer_engine.answer(
+        "Over what period did ITU previously run the mentoring programme?"
+    )
+    assert answer.answered and "2021/22" in render_answer_text(answer)
