@@ -395,6 +395,12 @@ class AnswerEngine:
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
                 alone = self._answer(f"{part} ({' '.join(codes)})")
+            if alone is None and answers and answers[0].answered and not whole.answered:
+                # "What is the ITU Academy? What does it cost?": the first answer, and this
+                # question said not answered beside it (never the first dropped with it)
+                names = read_names(asked[0])
+                topic = "; ".join(" ".join(n) for n in names)
+                alone = self._not_held(part, topic, whole.lang)
             if alone is None:
                 return whole  # asked of what came before, and no answer holds it
             same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
@@ -431,6 +437,17 @@ class AnswerEngine:
             parts={"answers": answers, "questions": questions},
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
+
+    def _not_held(self, question: str, topic: str, lang: str) -> Answer:
+        """A decline of a question asked of what came before (`topic`, the names of the
+        question before it) that no answer holds, saying which question it declines."""
+        nothing = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
+        asked = f"{question} ({topic})" if topic else question
+        declined = self._cannot_answer(replace(self._read_alone(asked), lang=lang), nothing, None)
+        if not topic:
+            declined.suggestions = []  # "what does it cost", of nothing named: none close
+        declined.parts["asked"] = question
+        return declined
 
     def _fits_intent(self, question: str, answer: Answer) -> bool:
         """Whether an answer is of the kind a question's intent words ask for: a budget for

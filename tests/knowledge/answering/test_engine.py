@@ -1251,3 +1251,20 @@ def test_a_period_written_with_a_slash_is_a_period(answer_engine: AnswerEngine) 
         "Over what period did ITU previously run the mentoring programme?"
     )
     assert answer.answered and "2021/22" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "declined"),
+    [
+        ("What is the ITU Academy? What does it cost?", "main entry point", "“What does it cost?”"),
+        ("什麼是國際電聯學院？它要多少錢？", "主要切入點", "“它要多少錢？”"),
+    ],
+)
+def test_a_later_question_no_answer_holds_is_declined_beside_the_first_answer(
+    answer_engine: AnswerEngine, question: str, first: str, declined: str
+) -> None:
+    answer = answer_engine.answer(question)
+    # never the first answer dropped with it, nor presented alone as if it answered both
+    assert answer.kind == "multi" and not answer.answered
+    text = render_answer_text(answer)
+    assert first in text and declined in text, text
