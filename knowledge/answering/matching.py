@@ -524,7 +524,10 @@ class SearchIndex:
                 if self._is_seam(token, known):
                     weight *= SEAM_WEIGHT
                 elif is_manner_adverb(token):
-                    weight = 0.0  # "where is the DT Lab physically based": how, not what
+                    # "where is the DT Lab physically based": how, not what, unless the
+                    # documents use its adjective ("nationally owned": national)
+                    adjective = token[:-2]
+                    weight = self.token_weight(adjective) if self.has_token(adjective) else 0.0
                 elif "-" in token and all(
                     p.isalpha() and stem(p) in terms.tokens
                     for p in token.split("-")

@@ -6,6 +6,7 @@ import pytest
 
 from bot.text_render import render_answer_text
 from knowledge.answering import AnswerEngine
+from knowledge.answering.matching import to_query_terms
 from knowledge.answering.text import (
     detect_lang,
     han_bigrams,
@@ -158,3 +159,13 @@ def test_an_adverb_the_documents_never_use_is_no_missing_word(answer_engine: Ans
     # "physically": how the question asks, not what about
     answer = answer_engine.answer("where's the DT Lab physically based?")
     assert answer.answered and answer.record == "fact:digital-transformation-lab"
+
+
+def test_an_adverb_whose_adjective_the_documents_use_weighs_as_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "nationally owned" is about what is national; "physically" (no "physical") weighs nothing
+    index = answer_engine.index
+    weights = index.weigh(to_query_terms("nationally physically"))
+    assert weights["nationally"] == index.token_weight("national") > 0
+    assert weights["physically"] == 0
