@@ -310,6 +310,13 @@ _ZH_FRAME = re.compile(
 )
 
 
+# Words after a term that place where it was given, not what it is: "presented to Council".
+_PLACING = re.compile(
+    r"(?:presented|submitted|reported|given|provided|described|set out|used|adopted|agreed"
+    r"|endorsed|approved|published|according|in the|from the|as (?:presented|given|set out))\b"
+)
+
+
 def read_asked_term(normalized: str, lang: str) -> str | None:
     """The term a "what is X / what does X stand for / X是什么" question asks about."""
     for pattern in _ZH_ASKS if lang == "zh" else _EN_ASKS:
@@ -412,10 +419,19 @@ class Glossary:
         if term is None or given.kind not in _REPLACEABLE_KINDS:
             return None
         ranked = []
-        for fact in self._facts_naming(term):
-            rank = self._defines(fact, term, lang)
-            if rank is not None:
-                ranked.append(((rank, fact.kind != "definition"), fact))
+        words = term.split()
+        # the term, or its first words ("ITU as One" of "ITU as One presented to Council
+        # 2024": what places it is no part of it)
+        for size in range(len(words), 1 if len(words) > 1 else 0, -1):
+            if size < len(words) and not _PLACING.match(" ".join(words[size:])):
+                continue  # "the ATC programme that replaced the CoE": part of what is asked
+            term = " ".join(words[:size])
+            for fact in self._facts_naming(term):
+                rank = self._defines(fact, term, lang)
+                if rank is not None:
+                    ranked.append(((rank, fact.kind != "definition"), fact))
+            if ranked:
+                break
         if not ranked:
             return None
         ranked.sort(key=lambda r: r[0])
@@ -460,6 +476,18 @@ class Glossary:
         ranks = [r for r in (defines(t, term, lang) for t in texts) if r is not None]
         return min(ranks) if ranks else None
 
+    def _defines_a_start(self, phrase: str, lang: str) -> bool:
+        """Whether a fact defines the phrase, or the phrase's first words (at least two) before
+        words that only place it: "ITU as One" of "ITU as One presented to Council 2024"."""
+        words = phrase.split()
+        for size in range(len(words), 1, -1):
+            if size < len(words) and not _PLACING.match(" ".join(words[size:])):
+                continue
+            start = " ".join(words[:size])
+            if any(self._defines(f, start, lang) is not None for f in self._facts_naming(start)):
+                return True
+        return False
+
     def _fits_context(self, normalized: str, term: str) -> bool:
         """Whether the words a definition question adds to its frame ("in the emergency
         telecom highlights", "在文件里") are words of our documents: "what does LLDC mean in
@@ -500,9 +528,11 @@ class Glossary:
             and phrase
             and phrase != term
             and term in phrase.split()
-            and any(self._defines(f, phrase, lang) is not None for f in self._facts_naming(phrase))
+            and self._defines_a_start(phrase, lang)
         ):
-            return None  # "the definition of ITU as One": the phrase a fact defines, not "ITU"
+            # "the definition of ITU as One (presented to Council 2024)": the phrase a fact
+            # defines, not "ITU"
+            return None
         if not term:
             return None
         found = self.lookup(term)

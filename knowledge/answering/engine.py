@@ -102,6 +102,7 @@ from knowledge.answering.lists import (
     gives_count_asked,
     gives_stated_count,
     list_stated_numbers,
+    read_list_owner,
     read_stated_count,
     read_stated_noun,
 )
@@ -1840,6 +1841,15 @@ class AnswerEngine:
             )
         ):
             return False  # "the four internal priorities": a record that gives four of them
+        owner = read_list_owner(q.normalized) if stated is not None else None
+        if owner is not None and answer.kind in _SEARCHED_KINDS:
+            # "the three pillars of cybersecurity": the vision's are not those (a record that
+            # holds none of the words of what the items belong to)
+            terms = to_query_terms(owner)
+            weighed = [t for t, w in self.index.weigh(terms).items() if w > 0]
+            missing = self.index.list_missing_words(terms, self._answer_texts(q, answer))
+            if weighed and len(missing) == len(weighed):
+                return False
         if wanted == PROGRESS and answer.kind is AnswerKind.KPI_DETAIL:
             # "the current value of KPI X": the value recorded for it, not its definition
             return answer.parts.get("progress") is not None

@@ -56,6 +56,29 @@ def read_stated_noun(normalized: str) -> str | None:
     return match["noun"] if match is not None and match["noun"] else None
 
 
+# What a stated number of items belongs to: "the three pillars of cybersecurity", "网络安全的
+# 三大支柱" (not "of the total", "of them": a share, or what came before).
+_OWNER_AFTER = re.compile(
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+)?(?!(?:them|these|those|it|all|which|what)\b)"
+    r"(?P<owner>[a-z0-9][\w\-]*(?:\s+(?!(?:that|which|who|in|for|from|under|at|on|by|with"
+    r"|to|and|as|is|are|was|were)\b)[\w\-]+){0,3})"
+)
+_ZH_OWNER_BEFORE = re.compile(r"(?P<owner>[\u4e00-\u9fff]{2,8})的$")
+
+
+def read_list_owner(normalized: str) -> str | None:
+    """What the items a question states a number of belong to, if it says ("cybersecurity" in
+    "the three pillars of cybersecurity", 网络安全 in "网络安全的三大支柱")."""
+    match = _STATED.search(normalized)
+    if match is None:
+        return None
+    if match["noun"]:
+        after = _OWNER_AFTER.match(normalized[match.end() :])
+        return after["owner"] if after else None
+    before = _ZH_OWNER_BEFORE.search(normalized[: match.start()])
+    return before["owner"] if before else None
+
+
 def list_stated_numbers(normalized: str) -> list[str]:
     """The numbers a question states its items by ("four" in "the four internal priorities"):
     they say how many, not what about."""

@@ -336,3 +336,23 @@ def test_an_acronym_asked_in_the_documents_context_is_expanded(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind == "definition"
     assert answer.parts["acronym"].short == acronym
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # words that place the definition asked are no part of the term
+        "What is the definition of ITU as One presented to Council 2024?",
+        "What is the definition of ITU as One?",
+    ],
+)
+def test_a_term_is_defined_whatever_places_it(answer_engine: AnswerEngine, question: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:itu-as-one-definition"
+
+
+def test_a_clause_that_qualifies_a_term_stays_part_of_it(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What is the ATC programme that replaced the Centres of Excellence?"
+    )
+    assert answer.answered and "Centres of Excellence" in render_answer_text(answer)

@@ -12,6 +12,7 @@ from knowledge.answering.lists import (
     count_listed,
     enumerates,
     gives_stated_count,
+    read_list_owner,
     read_stated_count,
 )
 from knowledge.answering.text import normalize
@@ -304,3 +305,33 @@ def test_lists_of_questions_and_of_another_class(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == record
+
+
+@pytest.mark.parametrize(
+    ("question", "owner"),
+    [
+        ("What are the three pillars of cybersecurity?", "cybersecurity"),
+        ("What are the 3 pillars of the vision for ITU?", "vision"),
+        ("网络安全的三大支柱是什么？", "网络安全"),
+        # no owner said: "that came out of …" places them; "of them" points back
+        ("What are the three pillars that came out of the retreat?", None),
+        ("Which two of them matter most?", None),
+    ],
+)
+def test_what_the_items_belong_to_is_read(question: str, owner: str | None) -> None:
+    assert read_list_owner(normalize(question)) == owner
+
+
+@pytest.mark.parametrize(
+    "question", ["What are the three pillars of cybersecurity?", "网络安全的三大支柱是什么？"]
+)
+def test_items_of_something_no_record_of_them_speaks_of_are_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # the vision's three pillars are no pillars of cybersecurity
+    assert not answer_engine.answer(question).answered
+
+
+def test_items_of_what_the_record_speaks_of_are_answered(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("What are the three pillars of the ITU visioning exercise?")
+    assert answer.answered and answer.record == "fact:strategy-three-pillars"
