@@ -357,11 +357,14 @@ class AnswerEngine:
                 not _POINTS_BACK.search(part) and self._names_its_own_subject(part)
             )
             alone = self._answer(part) if stands_alone else None
+            # "How many employees does it have?" is checked as asked of the first question's
+            # topic (BCG's employees, not the ITU colleagues its record counts)
+            resolved = self._with_topic(part, asked[0], answers) if n else part
             if (alone is None or not alone.answered) and whole.answered:
-                alone = whole if self._holds_what_is_asked(part, whole) else alone
+                alone = whole if self._holds_what_is_asked(resolved, whole) else alone
             elif alone is None and answers and answers[0].answered:
                 # "…, and how many did it start with?": asked of the first question's record
-                alone = answers[0] if self._holds_what_is_asked(part, answers[0]) else None
+                alone = answers[0] if self._holds_what_is_asked(resolved, answers[0]) else None
                 names = read_names(asked[0])
                 if alone is None and names:
                     # "When was the Digital Innovation and Entrepreneurship Alliance
@@ -396,7 +399,7 @@ class AnswerEngine:
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
                 alone = self._answer(f"{part} ({' '.join(codes)})")
-            if alone is None and answers and answers[0].answered and not whole.answered:
+            if alone is None and answers and answers[0].answered:
                 # "What is the ITU Academy? What does it cost?": the first answer, and this
                 # question said not answered beside it (never the first dropped with it)
                 names = read_names(asked[0])
@@ -438,6 +441,14 @@ class AnswerEngine:
             parts={"answers": answers, "questions": questions},
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
+
+    def _with_topic(self, part: str, first: str, answers: Sequence[Answer]) -> str:
+        """A question that points back ("does it") asked of the first question's topic, when
+        the first question was answered; else the question as it is."""
+        if not _POINTS_BACK.search(part) or not answers or not answers[0].answered:
+            return part
+        topic = next(iter(_read_topics(first)), None)
+        return _POINTS_BACK.sub(topic, part, count=1) if topic else part
 
     def _not_held(self, question: str, topic: str, lang: str) -> Answer:
         """A decline of a question asked of what came before (`topic`, the names of the
@@ -2194,6 +2205,8 @@ _MEASURE_WORDS = frozenset("个项条大类")
 _HEADCOUNT = re.compile(
     r"^how many (?:staff|employees|people|personnel|workers)(?: members)? (?:does|do|did)"
     r" [^?]{1,40}? (?:have|employ)\??$"
+    r"|^how many (?:staff|employees|people|personnel|workers)(?: members)? (?:work|are employed)"
+    r" (?:at|for|in|by) [^?]{1,40}?\??$"
     r"|^[^，,。？?]{1,12}?(?:一共|总共|共)?有多少(?:名|位|个)?(?:员工|职员|工作人员|雇员)[?？]?$"
 )
 

@@ -1268,3 +1268,22 @@ def test_a_later_question_no_answer_holds_is_declined_beside_the_first_answer(
     assert answer.kind == "multi" and not answer.answered
     text = render_answer_text(answer)
     assert first in text and declined in text, text
+
+
+def test_a_later_question_pointing_back_is_checked_as_asked_of_the_topic(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "it" is BCG: the ITU colleagues BCG interviewed are no count of BCG's employees
+    answer = answer_engine.answer("What is BCG? How many employees does it have?")
+    assert answer.kind == "multi" and not answer.answered
+    text = render_answer_text(answer)
+    assert "Boston Consulting Group" in text and "colleagues" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question", ["How many people work at BCG?", "How many employees does BCG have?"]
+)
+def test_a_headcount_of_an_organisation_is_no_count_a_fact_gives(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
