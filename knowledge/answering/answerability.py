@@ -727,11 +727,34 @@ _COUNTED_UNITS = frozenset(
 def _until_stop(words: Sequence[str]) -> list[str]:
     """The words before the first verb or preposition."""
     found: list[str] = []
-    for word in words:
+    for n, word in enumerate(words):
         if word in _EN_COUNTED_STOP or not word[0].isalpha():
+            break
+        after = words[n + 1] if n + 1 < len(words) else ""
+        verb = word in _EN_PAST_VERBS or (
+            word.endswith("ed")
+            and len(word) > 4
+            # a verb before a particle, a preposition, a possessive or nothing ("staff ended
+            # up working", "newcomers registered on"), not an adjective before its noun
+            # ("least developed countries")
+            and (
+                not after
+                or after in _EN_COUNTED_STOP
+                or after in _AFTER_A_VERB
+                or after.endswith("ing")
+            )
+        )
+        if found and verb:
             break
         found.append(word)
     return found
+
+
+_AFTER_A_VERB = frozenset("up out off their its his her our your after before during".split())
+
+
+# Past forms that end what is counted ("how many bids came in"): verbs, not nouns.
+_EN_PAST_VERBS = frozenset("came took went made ran began saw gave got won left met".split())
 
 
 def _stem(word: str) -> str:
