@@ -777,13 +777,14 @@ def correct_question_word_typos(text: str, is_known: Callable[[str], bool]) -> s
 _QUESTION_GLUE = frozenset("哪什怎谁几么啥吗呢吧嘛呀啊哦")
 
 
+def is_glue(character: str) -> bool:
+    """Whether a Chinese character is glue of a question (a question word, a particle, a
+    measure word or preposition): never taken for a misspelt character of a word."""
+    return character in _QUESTION_GLUE or character in ZH_PARTICLES or character in LONE_GLUE
+
+
 def _may_be_misspelt(character: str, is_used: Callable[[str], bool]) -> bool:
-    return not (
-        is_used(character)
-        or character in _QUESTION_GLUE
-        or character in ZH_PARTICLES
-        or character in LONE_GLUE
-    )
+    return not (is_used(character) or is_glue(character))
 
 
 def correct_word_typos(text: str, words: Iterable[str], is_used: Callable[[str], bool]) -> str:
@@ -810,7 +811,41 @@ def correct_word_typos(text: str, words: Iterable[str], is_used: Callable[[str],
     return "".join(chars)
 
 
-def correct_name_typos(text: str, names: Iterable[str], is_known: Callable[[str], bool]) -> str:
+class NearNames:
+    """Chinese names, found by a window one character away from them: each name under every
+    spelling with one character left out ("国际电?学院"), so that a question's windows are
+    looked up, not compared with every name."""
+
+    def __init__(self, names: Iterable[str], min_length: int) -> None:
+        self._sizes: set[int] = set()
+        self._keys: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            if len(name) < min_length or not _HAN_NAME.fullmatch(name):
+                continue
+            self._sizes.add(len(name))
+            for k in range(len(name)):
+                self._keys[name[:k] + "?" + name[k + 1 :]].add(name)
+
+    def near(self, text: str) -> set[str]:
+        """The names one character away from (or equal to) a window of the text."""
+        found: set[str] = set()
+        for run in _HAN_NAME.finditer(text):
+            chars = run.group()
+            for size in self._sizes:
+                for i in range(len(chars) - size + 1):
+                    window = chars[i : i + size]
+                    for k in range(size):
+                        found |= self._keys.get(window[:k] + "?" + window[k + 1 :], set())
+        return found
+
+
+def correct_name_typos(
+    text: str,
+    names: Iterable[str],
+    is_known: Callable[[str], bool],
+    *,
+    is_used: Callable[[str], bool] | None = None,
+) -> str:
     """`text` with each run of Chinese characters that is one character away from exactly
     one of `names` (Chinese, normalised) written as that name. A run already holding a name
     is left as it is, and so is a wrong character that forms a word `is_known` knows (two
@@ -838,6 +873,13 @@ def correct_name_typos(text: str, names: Iterable[str], is_known: Callable[[str]
                 if len(wrong) != 1:
                     continue
                 k = wrong[0]
+                if is_used is not None and (
+                    is_glue(window[k]) or (k in (0, size - 1) and is_used(window[k]))
+                ):
+                    # (given `is_used`, the documents' characters: glue is never misspelt,
+                    # "这个问题" is no "三个问题"; nor a first or last character the documents
+                    # write, "2021年秘书处" no "总秘书处")
+                    continue
                 if k in (0, size - 1) and size - 1 < NAME_TYPO_EDGE_MIN_RIGHT:
                     continue  # "数字是": a word and the next one's first character
                 left = chars[i + k - 1 : i + k + 1] if i + k > 0 else ""

@@ -6,12 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from knowledge.answering.answerability import read_names
+from knowledge.answering.answerability import read_asked_attribute, read_names
 from knowledge.answering.entries import ENTITY_KINDS
 from knowledge.answering.intents import LEXICON, Reading, is_intent_word, read_question
 from knowledge.answering.matching import (
     QUESTION_WORDS,
     Mention,
+    NearNames,
     QueryTerms,
     SearchIndex,
     correct_name_typos,
@@ -126,6 +127,10 @@ _LINE_WORDS = frozenset(
 )
 
 
+# A record's name shorter than this is too like everyday words to be told misspelt.
+RECORD_NAME_MIN_LENGTH = 4
+
+
 class QuestionReader:
     """Reads questions against one revision of the knowledge and its index."""
 
@@ -141,6 +146,11 @@ class QuestionReader:
                 *(a.alias for a in knowledge.aliases if a.target_code in subjects),
             )
         }
+        # The names the records are known by (their Chinese keywords of four characters or
+        # more: "国际电联学院", "学习实验室"), for telling a misspelt one.
+        self._record_names = NearNames(
+            (normalize(w) for f in knowledge.facts for w in f.keywords_zh), RECORD_NAME_MIN_LENGTH
+        )
         # The lexicon's two-character words the documents use, for telling a misspelt one.
         self._lexicon_words = frozenset(
             p
@@ -155,10 +165,32 @@ class QuestionReader:
             for match in _TABLE_CITED.finditer(line.section)
         }
 
+    def _correct_attribute(self, normalized: str) -> str:
+        """The attribute a Chinese question asks ("P4的预箅是多少") written as the lexicon's
+        word it misspells with a character the documents never use; only a word of two
+        characters asked as the attribute ("停车费", "的钱" are other things)."""
+        attribute = read_asked_attribute(normalized)
+        if attribute is None or len(attribute) != 2:
+            return normalized
+        fixed = correct_word_typos(attribute, self._lexicon_words, self.index.has_character)
+        return normalized.replace(attribute, fixed, 1) if fixed != attribute else normalized
+
     def read(self, text: str, lang: str) -> Question:
         normalized = correct_name_typos(normalize(text), self.chinese_names, self.index.has_token)
+        # ("国际电连学院": the academy; not "这个问题", a misspelt "三个问题")
+        # (never into a name holding a word the intents read: "国际电联打算" is no misspelt
+        # "国际电联预算")
+        near = {
+            n
+            for n in self._record_names.near(normalized)
+            if n in normalized or not any(w in n for w in self._lexicon_words)
+        }
+        if near:
+            normalized = correct_name_typos(
+                normalized, near, self.index.has_token, is_used=self.index.has_character
+            )
         normalized = correct_question_word_typos(normalized, self._knows)
-        normalized = correct_word_typos(normalized, self._lexicon_words, self.index.has_character)
+        normalized = self._correct_attribute(normalized)
         reading = read_question(normalized, self.index.has_token)
         q = Question(text, normalized, lang, reading)
         # "WHO" is a stopword in lower case; an upper-case word left in the residue names a body.

@@ -1551,6 +1551,28 @@ def test_only_a_character_the_documents_never_use_is_corrected(
     assert answer_engine.reader.read(question, "zh").normalized == normalized
 
 
+@pytest.mark.parametrize(
+    ("question", "normalized"),
+    [
+        # a record's name misspelt by one character inside it
+        ("国际电连学院有多少用户？", "国际电联学院有多少用户?"),
+        ("学习时验室办了几场活动？", "学习实验室办了几场活动?"),
+        # not glue ("这个问题" is no "三个问题"), not a first or last character the documents
+        # write ("2021年秘书处" is no "总秘书处"), never into a budget word ("打算")
+        ("这个问题最多人给出的答复是什么？", "这个问题最多人给出的答复是什么?"),
+        ("2021年秘书处做了什么？", "2021年秘书处做了什么?"),
+        ("国际电联打算从哪一年开始？", "国际电联打算从哪一年开始?"),
+        # nor an everyday word asked as something else ("停车费", "钱")
+        ("停车费是多少？", "停车费是多少?"),
+        ("P1的钱有多少？", "p1的钱有多少?"),
+    ],
+)
+def test_a_misspelt_record_name_is_corrected_and_nothing_else(
+    answer_engine: AnswerEngine, question: str, normalized: str
+) -> None:
+    assert answer_engine.reader.read(question, "zh").normalized == normalized
+
+
 def test_a_misspelt_word_right_after_a_code_is_an_unknown_attribute(
     answer_engine: AnswerEngine,
 ) -> None:
