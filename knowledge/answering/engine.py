@@ -244,6 +244,10 @@ _RELATION_VERBS = frozenset(
         "handles relate relates focus focuses address addresses"
     ).tokens
 )
+# A part or a multiple of a figure, asked as what is asked of it.
+_PART_OR_MULTIPLE = re.compile(
+    r"倍|一半|分之|\b(?:half|thirds?|quarters?|fifths?|tenths?|times|double|twice|triple)\b"
+)
 # The present year said in words: the year of a budget asked, never something described.
 _PRESENT_WORDS = frozenset(to_query_terms("今年 本年 本年度 当年 this year").tokens)
 # A staff grade written like a line's code: "P5职位", "P4级", "a P4 post", "D1 level".
@@ -516,9 +520,11 @@ class AnswerEngine:
         if (
             attribute is None
             or RATIO_COMPARED.search(q.normalized)
-            or re.search(r"倍|一半|分之", attribute)
+            or _PART_OR_MULTIPLE.search(attribute)
         ):
-            return False  # "what multiple of E1's budget is E2's", "P2的两倍": computed
+            # "what multiple of E1's budget is E2's", "P2的两倍", "a quarter of the total
+            # budget": computed
+            return False
         terms = to_query_terms(attribute)
         if not terms.tokens:
             return False

@@ -57,6 +57,8 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("Is the P4 budget three times the E4 budget?", "ratio", Decimal("3.1")),
         # a fraction of a line named without the word budget: 756,000 / 2
         ("P2的一半是多少", "percent_of", 378_000),
+        # an English fraction of the whole budget is no attribute asked of it
+        ("What is a quarter of the total budget?", "percent_of", 1_050_000),
         # percentage points compare shares (26.5% − 18.0%), not amounts
         (
             "How many percentage points larger is P3's share than P2's?",
