@@ -917,7 +917,8 @@ def holds_title(title: tuple[str, bool], texts: Iterable[str]) -> bool:
 
 _NUMBERED = frozenset(
     "annex section table figure box resolution document article chapter pillar objective "
-    "no no. number paragraph part phase step item output outcome".split()
+    "no no. number paragraph part phase step item output outcome group goal priority enabler"
+    " question level grade region".split()
 )
 _CURRENCIES = frozenset({"CHF", "EUR", "USD", "GBP", "US$", "$", "€"})
 
@@ -1044,7 +1045,7 @@ def is_supplied(
                             and _holds_zh_object(question, part)
                             for verb in verbs
                             for text in texts
-                            for part in _ZH_CLAUSE_END.split(text)
+                            for part in _ZH_DOING_CLAUSE_END.split(text)
                         )
                     )
                 )
@@ -1067,8 +1068,9 @@ def is_supplied(
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
-# A Chinese clause: "…，以及2023年3月批准2023年最终预算" approves with no one named in it.
-_ZH_CLAUSE_END = re.compile(r"[，,。；;！？：:]|以及|随后|然后")
+# A Chinese clause of doing: "…，以及2023年3月批准2023年最终预算" approves with no one named
+# in it.
+_ZH_DOING_CLAUSE_END = re.compile(r"[，,。；;！？：:]|以及|随后|然后")
 
 
 _ZH_OBJECT = re.compile(r"谁(?:来)?(?:负责)?(?:" + _ZH_ACTOR_VERBS + r")了?(.+?)[？?吗呢的。]*$")

@@ -857,6 +857,10 @@ def test_a_kpi_search_for_a_word_no_kpi_holds_is_not_answered_with_a_kpi(
 def test_an_annex_number_is_no_count() -> None:
     counted = read_counted(normalize("how many staff work at BDT"))
     assert not is_supplied(COUNT, ["Annex 2 – Members and staff as key assets"], counted=counted)
+    # nor a study group's number: "Study Group 1 lunch for women delegates" counts no women
+    counted = read_counted(normalize("how many women attended the lunch"))
+    text = "On 15 May, NOW held the first ITU-D Study Group 1 lunch for women delegates."
+    assert not is_supplied(COUNT, [text], counted=counted)
 
 
 def test_event_verbs_are_whole_words() -> None:
