@@ -196,6 +196,26 @@ _HOW_BIG = re.compile(
 # "Which priority ends up with the smallest allocation": has.
 _ENDS_UP_WITH = re.compile(r"\b(?:ends?|ended|ending) up with\b", re.IGNORECASE)
 _CAN_YOU_ZH = re.compile(r"(?:能不能|能否|可不可以|可以|能)(?=列出|列举|說說|说说|讲讲|講講)")
+# "What does the operational plan say about regional presence", "according to OP-23, what
+# about cybersecurity", "运作规划关于网络安全说了什么": what is asked is the topic; a
+# document named around it only places it (its words would find records about the document).
+_DOCUMENT_WORDS = (
+    r"(?:(?:operational|strategic|itu-d|op-23|bdt|itu|council|20\d\d|annual|main|impact)\s+){0,3}"
+    r"(?:plan|report|document|paper|op-23|tdag-23|c2\d/\d+|council(?: 20\d\d)?|framework|it)"
+)
+_SAYS_ABOUT = re.compile(
+    r"^(?:so |and )?what (?:does|do|did) (?:the |this |that |our )?"
+    + _DOCUMENT_WORDS
+    + r" (?:say|state|write|mention|tell us|contain|cover)s? (?:about|on|regarding) "
+    r"|^(?:according to|as per|in) (?:the |this )?" + _DOCUMENT_WORDS + r",? what about ",
+    re.IGNORECASE,
+)
+_SAYS_ABOUT_ZH = re.compile(
+    r"^(?:[^，,。？?]{0,20}?(?:里|中|里面|裏|裏面)?)?(?:关于|關於)(?P<t>[^，,。？?]{2,20}?)"
+    r"(?:[说說]了(?:些)?什[么麼]|怎[么麼][说說]|[写寫]了什[么麼]|[讲講]了什[么麼]"
+    r"|有什[么麼]内容|有哪些内容|有什[么麼][说說]法)"
+    r"|^(?:关于|關於)(?=[^，,。？?]{2})"
+)
 # Joining words a dropped clause leaves at the start of the next one.
 _LEADING_GLUE = re.compile(
     r"^(?:but(?! not\b)|so|and|also|well|um+|uh+|anyway|just)\b\s*", re.IGNORECASE
@@ -292,9 +312,16 @@ def _unwrap(clause: str) -> str:
 def strip_filler(text: str) -> str:
     """The question without small-talk clauses and filler phrases; the text itself when
     nothing would be left."""
-    patterns = _get_patterns(detect_script(text) == HANT)
+    traditional = detect_script(text) == HANT
+    patterns = _get_patterns(traditional)
     kept: list[str] = []
     changed = False
+    # (the topic asked about, asked alone: "tell me about regional presence", "介绍一下网络安全")
+    topic = _SAYS_ABOUT.sub("tell me about ", text.strip(), count=1)
+    introduce = "介紹一下" if traditional else "介绍一下"
+    topic = _SAYS_ABOUT_ZH.sub(lambda m: introduce + m["t"] if m["t"] else "", topic, count=1)
+    if topic != text.strip():
+        return strip_filler(topic)
     for clause, end in _clauses(text):
         if _is_small_talk(clause, patterns):
             changed = True

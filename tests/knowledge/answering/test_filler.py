@@ -222,3 +222,42 @@ def test_colloquial_chinese_words_sink_no_match(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == record
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # the topic, asked alone: a document named around it only places it
+        (
+            "What does the operational plan say about regional presence?",
+            "tell me about regional presence?",
+        ),
+        ("According to OP-23, what about cybersecurity?", "tell me about cybersecurity?"),
+        ("运作规划关于网络安全说了什么？", "介绍一下网络安全？"),
+        ("關於網絡安全，有哪些KPI？", "網絡安全，有哪些KPI？"),
+        # not a document of ours: kept as asked
+        (
+            "What does the UN report say about climate change?",
+            "What does the UN report say about climate change?",
+        ),
+    ],
+)
+def test_what_a_document_says_about_a_topic_asks_about_the_topic(
+    question: str, asked: str
+) -> None:
+    assert strip_filler(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        ("What does the operational plan say about regional presence?", "priority:E2"),
+        ("According to OP-23, what about cybersecurity?", "theme:P4-CYB"),
+        ("运作规划关于网络安全说了什么？", "theme:P4-CYB"),
+    ],
+)
+def test_what_a_document_says_about_a_line_is_the_line(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
