@@ -242,9 +242,7 @@ def test_colloquial_chinese_words_sink_no_match(
         ),
     ],
 )
-def test_what_a_document_says_about_a_topic_asks_about_the_topic(
-    question: str, asked: str
-) -> None:
+def test_what_a_document_says_about_a_topic_asks_about_the_topic(question: str, asked: str) -> None:
     assert strip_filler(question) == asked
 
 
