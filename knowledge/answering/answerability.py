@@ -1340,6 +1340,8 @@ STATED_CHANGE = re.compile(
     r"|(?P<p3>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent)\s+(?P<dir3>more|less|higher|lower"
     r"|bigger|smaller|larger|extra)\b"
     r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
+    # "if E3's budget were halved", "减半": a cut of 50%
+    r"|\b(?P<half>halved|halving|cut in half|cut by half)\b|(?P<zhalf>减半|砍半|减少一半|削减一半)"
     # "if E1's budget doubled", "翻倍": a rise of 100%
     r"|\b(?P<dir4>doubled?|doubling|twice(?= as much\b| that\b| the\b))\b(?P<p4>)"
     r"|(?P<zdir3>翻倍|翻一番|翻一倍|加倍|增加一倍"

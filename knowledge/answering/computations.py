@@ -236,6 +236,8 @@ def read_operation(q: Question, text: str) -> Operation | None:
         multiple = change["mult"] or change["zmult"]
         if multiple:
             return _multiple(q, text, change, multiple)
+        if change["half"] or change["zhalf"]:
+            return Operation("change", Decimal(-50))  # halved
         groups = change.groupdict()
         direction = next(v for k, v in groups.items() if k.startswith(("dir", "zdir")) and v)
         given = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
