@@ -41,6 +41,7 @@ from knowledge.answering.thresholds import (
     COMPUTED_FLOOR,
     LINE_NAMED_MIN_EXPLAINED,
     MONEY_SUM_CONFIDENCE,
+    PART_CANDIDATES,
     PART_MIN_COVERAGE,
     RESULTS_TOTAL_CONFIDENCE,
 )
@@ -530,11 +531,19 @@ class Calculator:
         found: list[tuple[models.Fact, Money]] = []
         for part in named:
             terms = to_query_terms(part, drop=q.reading.consumed_tokens)
-            hits = self.index.search(terms, kinds=("fact",), limit=1)
-            if not hits or hits[0].coverage < PART_MIN_COVERAGE:
+            # the best fact the part names that states one amount ("the VaMoz Digital project
+            # value": the project's EUR 2.3 million, not the fact on what it aims at)
+            priced = [
+                (fact, amounts)
+                for hit in self.index.search(terms, kinds=("fact",), limit=PART_CANDIDATES)
+                if hit.coverage >= PART_MIN_COVERAGE
+                for fact in [self._facts[hit.entry.ref]]
+                for amounts in [{m for f in fact.figures for m in read_money(f)}]
+                if amounts
+            ]
+            if not priced:
                 return None
-            fact = self._facts[hits[0].entry.ref]
-            amounts = {m for f in fact.figures for m in read_money(f)}
+            fact, amounts = priced[0]
             if len(amounts) != 1 or any(fact.key == f.key for f, _ in found):
                 return None
             found.append((fact, amounts.pop()))
@@ -813,9 +822,13 @@ def _name_parts(text: str) -> list[str] | None:
         parts = [text[: joins[0].start()], text[joins[0].end() :]]
     else:
         return None
+    # (what the sum is asked in, after the last name: ", what's the total in euros?")
+    parts[-1] = _ASKED_AFTER.split(parts[-1])[0]
     return [_AMOUNT_WANTED.sub(" ", _FACT_SUM.sub(" ", p)) for p in parts]
 
 
+# The question that follows the names added up: ", what's the total …", "，合计多少".
+_ASKED_AFTER = re.compile(r",\s*(?:what|how|and what|and how)\b|，\s*(?:合计|一共|总共|共|加起来)")
 QUOTED_NAMES = 2
 
 

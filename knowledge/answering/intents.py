@@ -53,6 +53,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "funded",
                 "allocation",
                 "allocated",
+                "distributed",
                 "earmarked",
                 "spend",
                 "spending",

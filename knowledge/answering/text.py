@@ -48,7 +48,7 @@ EN_STOPWORDS = frozenset(
     can could would should will shall may might about any some all each every get gets got
     has have had having as into single than then so if not no yes also just only per s vs via up
     out over under more most less least like know let lets want need go goes going went gone roughly
-    approximately around whether""".split()
+    approximately around whether across among""".split()
 )
 
 # Chinese particles and question words: a bigram made with one of them is glue, not content,
@@ -57,7 +57,7 @@ ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
 ZH_STOP_GRAMS = frozenset(
     """多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
     有没 没有 有多 有哪 几个 几项 这个 那个 这些 那些 这项 那项 那场 这场 那次 这次 那份
-    这份 一项 里面 列出 列举 列一""".split()
+    这份 一项 里面 列出 列举 列一 根据 依据 按照 之间 这一""".split()
 )
 # Content words written with a particle's character: "three questions" (三个问题), a consultant
 # (顾问), the purpose (目的) are what a question is about, not its glue.

@@ -59,6 +59,8 @@ KPI_TOPIC_MIN_COVERAGE = 0.5
 KPI_TOPIC_COVERED = 0.8
 # A part of a two-amount question must name its fact this clearly.
 PART_MIN_COVERAGE = 0.6
+# The facts a part of it may name, best first: the first that states an amount is taken.
+PART_CANDIDATES = 3
 
 # -- confidences ---------------------------------------------------------------------------
 # Said for sure: the help text, the total budget asked for by name.

@@ -165,6 +165,11 @@ OWN_SETS_MIN_ACCURACY = {
     # answerable, simplified 86.7%, traditional 100%; 20 of 20 off-topic declined); tuned on
     # since.
     "unseen_r.json": 0.97,
+    # The ninth session: S (65; written by a helper from the five documents only; 32 English,
+    # 14 simplified, 9 traditional answerable, 10 off-topic) run once when it arrived, after
+    # the session's first changes: 93.8%, 0 of 51 answers wrong (English 30 of 32 answerable,
+    # simplified 12 of 14, traditional 9 of 9; 10 of 10 off-topic declined); tuned on since.
+    "unseen_s.json": 0.98,
 }
 
 
@@ -203,6 +208,7 @@ UNSEEN_MAX_WRONG = {
     "unseen_p.json": 1,
     "unseen_q.json": 0,
     "unseen_r.json": 0,
+    "unseen_s.json": 0,
 }
 
 

@@ -1039,3 +1039,17 @@ def test_things_counted_of_two_lines_are_no_budget_sum(answer_engine: AnswerEngi
     # more than half is no half: not 50% of the budget computed
     answer = answer_engine.answer("OP-23预算的一半略多分配给了什么？")
     assert answer.kind != AnswerKind.COMPUTE
+
+
+def test_two_projects_added_up_take_the_fact_of_each_that_states_an_amount(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the VaMoz Digital project's value (EUR 2.3 million), not the fact on what it aims at;
+    # "what's the total in euros" after the names asks the sum, in the currency it is in
+    question = (
+        "If you add up the EU-funded meaningful connectivity project budget and the VaMoz "
+        "Digital project value, what's the total in euros?"
+    )
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "money_sum"
+    assert answer.parts["result"] == 5_300_000

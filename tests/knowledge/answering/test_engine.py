@@ -1056,9 +1056,15 @@ def test_a_name_with_words_of_its_own_names_no_budget_line(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     # (the Lab's cost was declined as "no amount" of P2; now it is declined unfound)
-    # "Digital" inside "VaMoz Digital" is no P2 (it was P2's overview)
+    # "Digital" inside "VaMoz Digital" is no P2 (it was P2's overview); the two projects'
+    # values added up (EUR 3 million + EUR 2.3 million) are the answer, when found
     answer = answer_engine.answer(question)
-    assert not (answer.answered and answer.kind in ("overview", "budget", "compute"))
+    lines = answer.kind in ("overview", "budget") or (
+        answer.kind == "compute" and answer.parts.get("op") != "money_sum"
+    )
+    assert not (answer.answered and lines)
+    if answer.answered:
+        assert answer.parts["result"] == 5_300_000
 
 
 @pytest.mark.parametrize(
@@ -1287,3 +1293,21 @@ def test_a_headcount_of_an_organisation_is_no_count_a_fact_gives(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "distributed across": the budget of the lines named, not words to find
+        (
+            "What's the total funding distributed across all ITU-D priorities and enablers?",
+            "4,200,000",
+        ),
+        ("全球网络安全指数（GCI）的KPI属于ITU-D哪项重点工作？", "P4-CYB-4"),
+    ],
+)
+def test_words_that_only_place_what_is_asked_do_not_sink_it(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
