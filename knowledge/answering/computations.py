@@ -216,6 +216,15 @@ def _multiple(q: Question, text: str, change: re.Match[str], multiple: str) -> O
     return Operation("change", (times - 1) * 100, times=times)
 
 
+# The whole of a class of lines, as what a share is taken of: "the enablers' total budget",
+# "of the five enablers combined", "推动因素总预算", "各重点工作合计".
+_CLASS_WHOLE = re.compile(
+    r"\b(?:share|percentage|percent|proportion|fraction|%)\b[^?]{0,40}?\b(?:of|in) (?:the |all )?"
+    r"(?:(?:five|5) )?(?:enablers|priorities)(?:'|’)?(?:'s)? ?(?:total|combined|overall|budget|together)"
+    r"|(?:占|是)(?:全部|所有|五个|5个|各)?(?:推动因素|重点工作)(?:的)?(?:总预算|预算总额|预算总和|总额|合计|总和)"
+)
+
+
 def read_operation(q: Question, text: str) -> Operation | None:
     """The computation a question asks for, from its wording (`text`, the whole question
     normalized); None for anything else."""
@@ -226,6 +235,8 @@ def read_operation(q: Question, text: str) -> Operation | None:
     repeated = len(codes) > len(set(codes))  # "the P2 and P3 budgets combined does P3 have"
     if RELATIVE.search(text) and len(q.targets) == 2 and not repeated and not q.reading.has("sum"):
         return Operation("relative")  # "P5的预算相当于P1的百分之几"
+    if len({t.code for t in q.targets}) == 1 and _CLASS_WHOLE.search(text):
+        return Operation("share_of_class")  # "E2占推动因素总预算的比例"
     if q.reading.has("max") and q.reading.has("min") and q.reading.has("budget"):
         return Operation("extremes")  # "which line has the largest and which the smallest"
     if _PER_KPI.search(text) and q.reading.has("budget"):
@@ -379,6 +390,8 @@ class Calculator:
             return self._percent_of(q, op.percent or Decimal(0))
         if op.kind == "share":
             return self._share(q)
+        if op.kind == "share_of_class":
+            return self._share_of_class(q)
         if op.kind == "change":
             return self._change(q, op.percent or Decimal(0), op.times)
         if op.kind == "remainder":
@@ -680,6 +693,26 @@ class Calculator:
             "taken": taken,
             "result": whole.amount - taken,
             "share": to_percentage(whole.amount - taken, whole.amount),
+        }
+        return self._answer(q, parts, figures)
+
+    def _share_of_class(self, q: Question) -> Answer | None:
+        """One line's share of the budget of its class (the enablers, the priorities)."""
+        code = q.targets[0].code
+        line = self.knowledge.priorities.get(code)
+        if line is None:
+            return None  # a theme: its share of its priority is in its own answer
+        group = [s.code for s in list_subjects(self.knowledge, line.kind)]
+        figures = self._figures(group, q.reading.year)
+        if not figures or len(figures) != len(group):
+            return None
+        part = next(f for f in figures if f.subject.code == code)
+        whole = sum(f.amount for f in figures)
+        parts = {
+            "op": "share",
+            "part": part,
+            "sum": whole,
+            "result": to_percentage(part.amount, whole),
         }
         return self._answer(q, parts, figures)
 

@@ -79,6 +79,11 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("总预算的5%相当于多少瑞郎", "percent_of", 210_000),
         # 1,111,000 / (756,000 + 1,111,000)
         ("What share of the P2 and P3 budgets combined does P3 have?", "share", Decimal("59.5")),
+        # of its class's budget: 280,000 / 1,214,000 (the enablers), not of the total
+        ("E2占推动因素总预算的比例是多少？", "share", Decimal("23.1")),
+        ("What share of the enablers' total budget does E2 get?", "share", Decimal("23.1")),
+        # 1,111,000 / 2,986,000 (the priorities)
+        ("What percentage of the priorities' combined budget is P3?", "share", Decimal("37.2")),
         # 359,500 × 90 / 100; 392,000 × 110 / 100; 4,200,000 × 105 / 100
         ("If the E5 budget were cut by 10%, how much would remain?", "change", 323_550),
         ("如果网络和数字基础设施主题的预算增加10%，会是多少？", "change", 431_200),
