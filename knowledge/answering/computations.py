@@ -220,7 +220,8 @@ def _multiple(q: Question, text: str, change: re.Match[str], multiple: str) -> O
 # "of the five enablers combined", "推动因素总预算", "各重点工作合计".
 _CLASS_WHOLE = re.compile(
     r"\b(?:share|percentage|percent|proportion|fraction|%)\b[^?]{0,40}?\b(?:of|in) (?:the |all )?"
-    r"(?:(?:five|5) )?(?:enablers|priorities)(?:'|’)?(?:'s)? ?(?:total|combined|overall|budget|together)"
+    r"(?:(?:five|5) )?(?:enablers|priorities)(?:'|’)?(?:'s)? ?"
+    r"(?:total|combined|overall|budget|together)"
     r"|(?:占|是)(?:全部|所有|五个|5个|各)?(?:推动因素|重点工作)(?:的)?(?:总预算|预算总额|预算总和|总额|合计|总和)"
 )
 
