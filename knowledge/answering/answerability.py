@@ -879,10 +879,21 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + reach]
             if any(_same_stem(_stem(w), s) for w in window for s in stems):
                 return True
-            # "16 LDCs" counts least developed countries.
+            # "16 LDCs" counts least developed countries, and countries: an acronym whose
+            # last letter is the head noun's ("14 ATCs" counts centres)
             if any(
                 len(w) >= 2 and w.rstrip("s").isupper() and w.rstrip("s") in initials
                 for w in window
+            ):
+                return True
+            head = next((h for h in heads if not is_chinese(h)), "")
+            after = words[n + 1 : n + 2]
+            if (
+                head
+                and after
+                and len(after[0]) >= 3
+                and after[0].rstrip("s").isupper()
+                and after[0].rstrip("s")[-1] == head[0].upper()
             ):
                 return True
     return False

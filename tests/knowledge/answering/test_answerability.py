@@ -854,6 +854,17 @@ def test_a_kpi_search_for_a_word_no_kpi_holds_is_not_answered_with_a_kpi(
     assert not answer_engine.answer("which KPI tracks the price of bitcoin").answered
 
 
+def test_a_count_of_an_acronym_for_what_is_counted_counts_it() -> None:
+    # "16 LDCs" counts countries (least developed countries), "14 ATCs" centres
+    counted = read_counted(normalize("how many countries does the project help"))
+    assert is_supplied(COUNT, ["The project serves 16 LDCs."], counted=counted)
+    counted = read_counted(normalize("how many centres were selected"))
+    assert is_supplied(COUNT, ["14 ATCs were selected."], counted=counted)
+    # not an acronym for something else ("44 NGOs" counts no countries)
+    counted = read_counted(normalize("how many countries took part"))
+    assert not is_supplied(COUNT, ["44 NGOs took part."], counted=counted)
+
+
 def test_an_annex_number_is_no_count() -> None:
     counted = read_counted(normalize("how many staff work at BDT"))
     assert not is_supplied(COUNT, ["Annex 2 – Members and staff as key assets"], counted=counted)
