@@ -1214,6 +1214,8 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     r"(?:怎么样|怎样|好不好|如何|好吗)"
     # "P4预苏是多少": right after a line's code, without 的
     r"|(?<=\b[pe]\d)(?P<coded>[\u4e00-\u9fff]{2,4}?)(?:是多少|有多少|为多少|是什么|多少钱)"
+    # "日内瓦的天气", "P2的预算": a message that only names something's attribute
+    r"|^[^，,。？?的]{2,20}的(?P<tail>[\u4e00-\u9fff]{2,4})[？?。！!]?$"
 )
 
 
@@ -1301,7 +1303,9 @@ def read_asked_attribute(text: str) -> str | None:
     if match is None:
         return None
     groups = match.groupdict()
-    attribute = groups.get("attr") or groups.get("bare") or groups.get("coded") or ""
+    attribute = (
+        groups.get("attr") or groups.get("bare") or groups.get("coded") or groups.get("tail") or ""
+    )
     head = attribute.split()[-1] if not is_chinese(attribute) else attribute
     if head in _ANSWER_FORM_WORDS or attribute.split()[0] in _ANSWER_FORM_WORDS:
         return None

@@ -1588,6 +1588,21 @@ def test_a_misspelt_record_name_is_corrected_and_nothing_else(
     assert answer_engine.reader.read(question, "zh").normalized == normalized
 
 
+@pytest.mark.parametrize("question", ["日内瓦的天气", "关于日内瓦的天气"])
+def test_a_message_naming_only_an_attribute_the_store_lacks_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # no question word, and still an attribute asked: not the DT Lab set up in Geneva
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", ["P2的预算", "国际电联学院的用户", "务虚会的地点"])
+def test_a_message_naming_an_attribute_the_store_has_is_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).answered
+
+
 def test_a_misspelt_word_right_after_a_code_is_an_unknown_attribute(
     answer_engine: AnswerEngine,
 ) -> None:
