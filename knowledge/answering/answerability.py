@@ -1215,7 +1215,8 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     # "P4预苏是多少": right after a line's code, without 的
     r"|(?<=\b[pe]\d)(?P<coded>[\u4e00-\u9fff]{2,4}?)(?:是多少|有多少|为多少|是什么|多少钱)"
     # "日内瓦的天气", "P2的预算": a message that only names something's attribute
-    r"|^[^，,。？?的]{2,20}的(?P<tail>[\u4e00-\u9fff]{2,4})[？?。！!]?$"
+    r"|^(?![^？?]*(?:如何|怎么|怎样|什么|多少|哪|吗|谁|几|好不好))"
+    r"[^，,。？?的]{2,20}的(?P<tail>[\u4e00-\u9fff]{2,4})[？?。！!]?$"
 )
 
 
