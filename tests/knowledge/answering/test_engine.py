@@ -1311,3 +1311,19 @@ def test_words_that_only_place_what_is_asked_do_not_sink_it(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "unsaid"),
+    [
+        # two lines named: the larger of the two, not "of the priorities and enablers"
+        ("Which gets more, P1 or P4?", "Of P1 and P4, P1", "Of the priorities"),
+        ("E2和E5哪个预算多？", "在E5和E2中，E5", "在各"),
+        ("Which enabler gets the least money?", "Of the enablers, E1", "Of E"),
+    ],
+)
+def test_the_larger_of_two_lines_is_said_of_the_two(
+    answer_engine: AnswerEngine, question: str, said: str, unsaid: str
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert said in text and unsaid not in text, text
