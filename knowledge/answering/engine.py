@@ -2131,6 +2131,7 @@ _CURRENCY = re.compile(r"\b(?:chf|francs?|eur|euros?|usd|dollars?)\b|瑞郎|法�
 _BY_THEME = re.compile(
     r"\b(?:split|divided|broken down|breakdown|allocated|distributed|shared)\b[^?]{0,30}"
     r"\bthemes?\b|\bby theme\b|(?:\b(?:its|their|each|every|the) |'s )(?:two |three )?themes'?\b"
+    r"|\b(?:each|every|all) themes?\b"
     r"|各(?:个)?主题|每个主题|(?:两|三)个主题|主题之间|按主题"
 )
 # Whether something is paid for: what a yes-or-no question about a fee is answered by.

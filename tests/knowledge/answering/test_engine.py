@@ -805,6 +805,7 @@ def test_names_of_things_and_yes_no_questions_are_answered(
         ("How is P2's money split between its two themes?", ["362,000", "394,000"]),
         ("What are the budgets of P2's themes?", ["362,000", "394,000"]),
         ("P2各主题的预算是多少？", ["362,000", "394,000"]),
+        ("Tell me the budget of every theme in P4", ["80,000", "400,000"]),
         # their sum, when a sum is asked
         ("P3三個主題的預算加起來是多少？", ["1,111,000", "306,500"]),
         # one line's share in points of the total is its share, not a difference
