@@ -259,3 +259,15 @@ def test_what_a_document_says_about_a_line_is_the_line(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == record
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        ("麻烦告诉我P1两个主题各自的预算", "P1两个主题各自的预算"),
+        ("麻煩告訴我P1兩個主題各自的預算", "P1兩個主題各自的預算"),
+        ("告诉我E2的预算", "E2的预算"),
+    ],
+)
+def test_asking_to_be_told_is_filler(question: str, core: str) -> None:
+    assert strip_filler(question) == core
