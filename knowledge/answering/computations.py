@@ -874,7 +874,8 @@ _NUMBER = re.compile(
 )
 # What follows a number that makes it no count: a date, a share, a section, a year.
 _NOT_A_COUNT = re.compile(
-    r"\s*(?:%|年|月|日|号|percent|per cent|\d"
+    # ("1) whether they approve …": an item's number)
+    r"\s*(?:%|年|月|日|号|percent|per cent|\d|\)|）"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
     re.IGNORECASE,
 )
@@ -898,12 +899,14 @@ _FACT_RATE = re.compile(
 _FACT_MORE_ZH = re.compile(r"(?:多了|多出|增加了|少了|减少了)(?:几|多少)")
 # Those a count leaves out: "how many did not complete", "有多少人没有获得证书".
 _COUNTED_NOT = re.compile(
-    r"\bhow many\b.*\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never)\b"
+    r"\bhow many\b.*\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never"
+    r"|were not|weren't|was not|wasn't|are not|aren't)\b"
     r"|(?:多少|几)[^，。？?]{0,12}(?:没有|未能|未)"
 )
 # The verb of what a count leaves out: "did not complete" → complete.
 _NOT_DONE = re.compile(
-    r"\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never) ([a-z]+)"
+    r"\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never|were not"
+    r"|weren't|was not|wasn't|are not|aren't) ([a-z]+)"
 )
 # A count's phrase shares at least this much with the question to be the one asked about.
 FACT_PHRASE_MIN_OVERLAP = 1
@@ -957,6 +960,12 @@ _FACT_GROWTH = re.compile(
 
 
 GROWTH = "growth"
+
+
+def asks_those_not_done(normalized: str) -> bool:
+    """Whether a question counts those that did not do something ("how many applicants were
+    not selected"): the whole less those who did, computed or not answered."""
+    return _COUNTED_NOT.search(normalized) is not None
 
 
 def read_fact_operation(normalized: str) -> str | None:

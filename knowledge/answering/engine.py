@@ -77,6 +77,7 @@ from knowledge.answering.computations import (
     asks_for_days,
     asks_for_money,
     asks_per_year,
+    asks_those_not_done,
     compute_in_fact,
     days_spanned,
     excluded_codes,
@@ -674,6 +675,10 @@ class AnswerEngine:
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
+            if answer.kind is AnswerKind.FACT and asks_those_not_done(q.normalized):
+                # "how many ATC applicants were not selected": the fact's two counts are not
+                # the difference asked
+                return self._cannot_compute(q, DIFFERENCE)
         wanted = self._wanted(q)
         if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many

@@ -350,6 +350,28 @@ def test_those_a_count_leaves_out_are_computed(answer_engine: AnswerEngine, ques
     assert (op, result) == ("fact_difference", 1200)
 
 
+def test_those_left_out_with_were_not_are_computed(answer_engine: AnswerEngine) -> None:
+    # more than 50 institutions applied, of which 14 were selected
+    question = "How many institutions applied but were not selected for ATC?"
+    op, result, _ = _computed(answer_engine, question)
+    assert (op, result) == ("fact_difference", 36)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an item's number ("1) whether they approve …") is no count
+        "How many countries have not adopted the new IDI methodology?",
+        # the fact's counts, not the difference asked: declined, not given whole
+        "How many ATC applicants were not selected?",
+    ],
+)
+def test_those_left_out_that_no_two_counts_give_are_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
 @pytest.mark.parametrize(
     "question, result",
     [("What is half of P3's budget?", 555_500), ("总预算的四分之一是多少？", 1_050_000)],
