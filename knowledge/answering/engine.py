@@ -150,8 +150,12 @@ from knowledge.answering.thresholds import (
     SUBJECT_HELD_MIN_WEIGHT,
     SUGGEST_MIN_SCORE,
     SUPPLIED_MARGIN,
+    TERM_CONFIDENCE,
+    TERM_FACT_CANDIDATES,
+    TERM_FACT_MIN_COVERAGE,
     THEME_GUESS_MAX_EXPLAINED,
     TIE_MARGIN,
+    TITLE_OPENING_SLACK,
     UNKNOWN_WORD_MIN_COVERAGE,
     WHOLE_STORE_CONFIDENCE,
 )
@@ -641,8 +645,13 @@ class AnswerEngine:
         # "what is meaningful connectivity": the fact that defines it, not one naming it
         answer = self.glossary.define(whole, lang, answer) or answer
         if self._only_mentions(whole, lang, answer):
-            # "what is 5G" answered with a fact that lists 5G among other things
-            return self._cannot_answer(q, answer, DEFINITION)
+            # "what is 5G" answered with a fact that lists 5G among other things; another
+            # close fact about the term (its words in its title) is the answer ("the ITU
+            # Change-makers programme": its launch, not the list of staff initiatives)
+            term_fact = self._fact_about_the_term(q, whole, lang)
+            if term_fact is None:
+                return self._cannot_answer(q, answer, DEFINITION)
+            answer = term_fact
         if not answer.answered and (
             read_fact_operation(whole) in (GROWTH, DIFFERENCE, RATIO) or asks_per_year(whole)
         ):
@@ -1113,6 +1122,44 @@ class AnswerEngine:
             return "share"  # not "a KPI on the percentage of users with digital skills"
         return None
 
+    def _fact_about_the_term(self, q: Question, normalized: str, lang: str) -> Answer | None:
+        """Of the facts a "what is <term>" question finds, the best one that is about the term
+        (all its words in the fact's title), as the answer; None when there is none."""
+        for hit in self.index.search(q.terms, kinds=("fact",), limit=TERM_FACT_CANDIDATES):
+            if hit.coverage < TERM_FACT_MIN_COVERAGE:
+                continue
+            fact = self._facts[hit.entry.ref]
+            candidate = Answer(
+                kind=AnswerKind.FACT,
+                lang=lang,
+                answered=True,
+                confidence=TERM_CONFIDENCE,
+                parts={"fact": fact, "priority": self._fact_priority(fact)},
+                sources=[to_source(self.knowledge, fact.doc, fact.section)],
+                signals={"score": hit.score, "coverage": hit.coverage},
+            )
+            if not self._only_mentions(normalized, lang, candidate) and self._titled_by(
+                normalized, fact
+            ):
+                return candidate
+        return None
+
+    @staticmethod
+    def _titled_by(normalized: str, fact: Any) -> bool:
+        """Whether a fact's title opens with the term a "what is <term>" question asks about
+        ("Change-makers programme launched in May 2023"; not "BDT-led … meetings at WSIS
+        Forum 2023", which is about meetings)."""
+        asked = _WHAT_IS.search(normalized)
+        term = None if asked is None else next((t for t in asked.groups() if t), None)
+        if term is None:
+            return False
+        words = set(to_query_terms(normalize(term)).tokens) - _ORGANISATION_TOKENS
+        title = to_query_terms(normalize(fact.title_en)).tokens
+        return bool(words) and words <= set(title[: len(words) + TITLE_OPENING_SLACK])
+
+    def _fact_priority(self, fact: Any) -> Any:
+        return to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
+
     def _only_mentions(self, normalized: str, lang: str, answer: Answer) -> bool:
         """Whether a fact found by search for "what is <term>" only mentions the term: it
         neither defines it, nor is about it (the term in its title), nor is a definition."""
@@ -1126,6 +1173,10 @@ class AnswerEngine:
         # the term's words, as index tokens: "our core values" is about "BDT core values"
         words = set(to_query_terms(normalize(term)).tokens)
         titles = set(to_query_terms(normalize(f"{fact.title_en} {fact.title_zh}")).tokens)
+        if not titles & _ORGANISATION_TOKENS:
+            # ("the ITU Change-makers programme": the organisation's name is no word of the
+            # term, unless the title names another: "BDT's own core values" are not ITU's)
+            words = words - _ORGANISATION_TOKENS or words
         texts = (fact.text_zh, fact.title_zh) if lang == "zh" else (fact.text_en, fact.title_en)
         opening = normalize(texts[0][:DEFINED_OPENING])
         return bool(words) and not (

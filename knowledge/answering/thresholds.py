@@ -107,3 +107,10 @@ LINE_NAMED_MIN_EXPLAINED = 0.25
 # kind of answer it asks for) at least this distinctive (idf over the highest idf): "ITU"
 # (0.18) and "BDT" (0.29) are in nearly every record, "Academy" (0.46) is not.
 SUBJECT_HELD_MIN_WEIGHT = 0.3
+
+# "What is <term>" answered with a fact that only mentions the term: the best of this many
+# facts found, covering at least this much of the question, that is about the term instead.
+TERM_FACT_CANDIDATES = 5
+TERM_FACT_MIN_COVERAGE = 0.6
+# ... its title opening with the term: the term's words within its first words and this many
+TITLE_OPENING_SLACK = 2

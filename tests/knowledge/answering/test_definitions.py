@@ -356,3 +356,19 @@ def test_a_clause_that_qualifies_a_term_stays_part_of_it(answer_engine: AnswerEn
         "What is the ATC programme that replaced the Centres of Excellence?"
     )
     assert answer.answered and "Centres of Excellence" in render_answer_text(answer)
+
+
+def test_what_is_a_term_takes_a_close_fact_about_it_over_one_that_mentions_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the programme's launch (its name in the title), not the list of staff initiatives
+    answer = answer_engine.answer("What is the ITU Change-makers programme?")
+    assert answer.answered and "Change-makers" in answer.parts["fact"].title_en
+
+
+def test_an_organisation_named_in_a_term_is_kept_against_another_in_the_title(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "BDT's own core values" are not ITU's
+    assert not answer_engine.answer("What are the ITU core values?").answered
+    assert answer_engine.answer("What are the BDT core values?").answered
