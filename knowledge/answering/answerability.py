@@ -1045,7 +1045,12 @@ def is_supplied(
             and (
                 action is None
                 or (
-                    any(_does(verb, text) for verb in verbs for text in texts)
+                    any(
+                        _does(verb, sentence) and _names_a_doer(sentence)
+                        for verb in verbs
+                        for text in texts
+                        for sentence in _SENTENCE_END.split(text)
+                    )
                     and (
                         # a Chinese question: someone named in the clause that does it, to
                         # what is asked ("谁批准OP-23": not "理事会批准…国际电联预算后，OP-23…")
@@ -1082,6 +1087,31 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
 # A Chinese clause of doing: "…，以及2023年3月批准2023年最终预算" approves with no one named
 # in it.
 _ZH_DOING_CLAUSE_END = re.compile(r"[，,。；;！？：:]|以及|随后|然后")
+
+
+# Someone who can do something, named in a sentence: a body or person the actor pattern
+# knows, a name written with a capital ("with the support of Microsoft") or an acronym ("EC-
+# funded"); not a capital that only opens the sentence ("Through an architectural design
+# competition, … 74 bids": no one designs in it).
+_OPENING_WORDS = frozenset(
+    "the a an in on at through this these those it its during as for with by from after "
+    "before since to following based under within".split()
+)
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+|\b[A-Z]{2,}")
+
+
+def _names_a_doer(sentence: str) -> bool:
+    if _ACTOR.search(sentence):
+        return True
+    if is_chinese(sentence):
+        return False  # (a Chinese body is one the actor pattern knows)
+    for match in _CAPITALISED.finditer(sentence):
+        word = match.group()
+        if match.start() > 0 and sentence[: match.start()].strip():
+            return True  # a name inside the sentence
+        if word.isupper() or word.lower() not in _OPENING_WORDS:
+            return True  # "Microsoft delivered …", "BCG interviewed …"
+    return False
 
 
 _ZH_OBJECT = re.compile(r"谁(?:来)?(?:负责)?(?:" + _ZH_ACTOR_VERBS + r")了?(.+?)[？?吗呢的。]*$")

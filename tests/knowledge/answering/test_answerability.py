@@ -693,6 +693,20 @@ def test_a_duty_of_doing_reads_the_verb_whole(question: str, verb: str) -> None:
     assert read_actor_verb(normalize(question)) == verb
 
 
+def test_who_does_it_is_named_in_the_sentence_that_does_it() -> None:
+    # a design competition names no designer; "EC-funded", "with Microsoft support" do
+    text = [
+        "The Deputy Secretary-General presented the project for the new ITU headquarters "
+        "building. Through an architectural design competition, the winning design and three "
+        "other prize-winning designs were selected from 74 bids."
+    ]
+    assert not is_supplied(ACTOR, text, action="designed", question="Who designed it?")
+    text = ["The UMC project is funded by the EC."]
+    assert is_supplied(ACTOR, text, action="funds", question="Who funds it?")
+    text = ["The programme was launched with the support of Microsoft."]
+    assert is_supplied(ACTOR, text, action="supported", question="Who supported it?")
+
+
 def test_who_does_it_is_named_in_the_clause_that_does_it() -> None:
     # the Council approves the ITU budget in one clause; OP-23 is in another
     texts = ["在理事会批准2024-2027年国际电联预算后，OP-23的影响框架将作为运作规划的基础。"]
