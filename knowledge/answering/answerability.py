@@ -639,10 +639,10 @@ def _does(action: str, text: str) -> bool:
     # four letters of a short verb ("appl" for application); a long one keeps all but its
     # ending ("designa": "designate" is no "design")
     stem = action[: len(action) - 2] if len(action) >= 8 else action[:4]
-    return any(
-        word.startswith(stem) if len(action) >= 4 else word == action
-        for word in re.findall(r"[a-z][a-z\-]*", text.lower())
-    )
+    # ("EC-funded": funded, a part of a hyphenated word)
+    words = re.findall(r"[a-z][a-z\-]*", text.lower())
+    words += [part for word in words if "-" in word for part in word.split("-")[1:] if part]
+    return any(word.startswith(stem) if len(action) >= 4 else word == action for word in words)
 
 
 # Chinese words that place something in time ("最后有多少": when, not what is counted).
@@ -1041,33 +1041,29 @@ def is_supplied(
     if wanted == ACTOR:  # someone, beside the doing of what is asked
         verbs = _with_synonyms((action,), synonyms) if action is not None else []
         return (
-            any(_ACTOR.search(text) for text in texts)
-            and (
-                action is None
-                or (
-                    any(
-                        _does(verb, sentence) and _names_a_doer(sentence)
+            (action is None and any(_ACTOR.search(text) for text in texts))
+            or (
+                any(
+                    _does(verb, sentence) and _names_a_doer(sentence)
+                    for verb in verbs
+                    for text in texts
+                    for sentence in _SENTENCE_END.split(text)
+                )
+                and (
+                    # a Chinese question: someone named in the clause that does it, to
+                    # what is asked ("谁批准OP-23": not "理事会批准…国际电联预算后，OP-23…")
+                    _ZH_OBJECT.search(question) is None
+                    or any(
+                        _does(verb, part)
+                        and _ACTOR.search(part)
+                        and _holds_zh_object(question, part)
                         for verb in verbs
                         for text in texts
-                        for sentence in _SENTENCE_END.split(text)
-                    )
-                    and (
-                        # a Chinese question: someone named in the clause that does it, to
-                        # what is asked ("谁批准OP-23": not "理事会批准…国际电联预算后，OP-23…")
-                        _ZH_OBJECT.search(question) is None
-                        or any(
-                            _does(verb, part)
-                            and _ACTOR.search(part)
-                            and _holds_zh_object(question, part)
-                            for verb in verbs
-                            for text in texts
-                            for part in _ZH_DOING_CLAUSE_END.split(text)
-                        )
+                        for part in _ZH_DOING_CLAUSE_END.split(text)
                     )
                 )
             )
-            and not _object_is_the_doer(question, verbs, texts)
-        )
+        ) and not _object_is_the_doer(question, verbs, texts)
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
         return any(_CAPITAL.search(text) for text in texts)
@@ -1089,15 +1085,18 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
 _ZH_DOING_CLAUSE_END = re.compile(r"[，,。；;！？：:]|以及|随后|然后")
 
 
+_MONTHS_OF_THE_YEAR = (
+    "January February March April May June July August September October November December"
+).split()
 # Someone who can do something, named in a sentence: a body or person the actor pattern
-# knows, a name written with a capital ("with the support of Microsoft") or an acronym ("EC-
-# funded"); not a capital that only opens the sentence ("Through an architectural design
-# competition, … 74 bids": no one designs in it).
-_OPENING_WORDS = frozenset(
-    "the a an in on at through this these those it its during as for with by from after "
-    "before since to following based under within".split()
-)
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+|\b[A-Z]{2,}")
+# knows, a name written with a capital inside the sentence ("with the support of Microsoft")
+# or an acronym ("BCG interviewed", "funded by the EC"); not a capital that only opens the
+# sentence ("Through an architectural design competition, … 74 bids": no one designs in it).
+# (not a month, a code such as "OP-23", or an acronym of a thing: "ICT", "KPI", "CHF")
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b(?![-–]?\d)|\b[A-Z]{2,}s?\b(?![-–]?\d)")
+_NO_DOERS = frozenset(
+    "ict icts kpi kpis sdg sdgs ai chf eur usd gdp iot it pdf faq".split()
+) | frozenset(m.lower() for m in _MONTHS_OF_THE_YEAR)
 
 
 def _names_a_doer(sentence: str) -> bool:
@@ -1105,13 +1104,11 @@ def _names_a_doer(sentence: str) -> bool:
         return True
     if is_chinese(sentence):
         return False  # (a Chinese body is one the actor pattern knows)
-    for match in _CAPITALISED.finditer(sentence):
-        word = match.group()
-        if match.start() > 0 and sentence[: match.start()].strip():
-            return True  # a name inside the sentence
-        if word.isupper() or word.lower() not in _OPENING_WORDS:
-            return True  # "Microsoft delivered …", "BCG interviewed …"
-    return False
+    return any(
+        (match.group().isupper() or sentence[: match.start()].strip())
+        and match.group().lower() not in _NO_DOERS
+        for match in _CAPITALISED.finditer(sentence)
+    )
 
 
 _ZH_OBJECT = re.compile(r"谁(?:来)?(?:负责)?(?:" + _ZH_ACTOR_VERBS + r")了?(.+?)[？?吗呢的。]*$")
