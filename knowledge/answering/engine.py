@@ -839,7 +839,11 @@ class AnswerEngine:
         if (
             structured is not None
             and structured.kind is AnswerKind.BUDGET
-            and (self._names_another_subject(q) or self._names_an_unknown_thing(q))
+            and (
+                self._names_another_subject(q)
+                or self._names_an_unknown_thing(q)
+                or self._names_an_owner_of_its_own(q)
+            )
         ):
             # "新德里创新中心2023年的预算", "the budget of the regional office for the Americas":
             # a subject of the documents' facts, not a budget line: the fact's amount if it
@@ -934,6 +938,31 @@ class AnswerEngine:
         if line in ("priority", "重点工作"):
             return parent.startswith("P")
         return True
+
+    def _names_an_owner_of_its_own(self, q: Question) -> bool:
+        """Whether a budget question names, beside the lines it finds, a name of its own that
+        none of them is called by ("the cybersecurity budget of Kenya": Kenya's, not the
+        theme's): not a code, the organisation, a document, a month or a line's name."""
+        named = (
+            {word.lower() for found in _OWNER_NAMED.finditer(q.text) for word in found[1].split()}
+            - q.reading.consumed_tokens
+            - _ORGANISATION_TOKENS
+            - _CALENDAR_TOKENS
+        )
+        if not named:
+            return False
+        known: set[str] = set(self._all_doc_tokens)
+        for target in q.targets:
+            subject = to_subject(self.knowledge, target.code)
+            if subject is not None:
+                known |= set(to_query_terms(f"{subject.name_en} {subject.code}").tokens)
+            known |= {
+                t
+                for a in self.knowledge.aliases
+                if a.target_code == target.code
+                for t in to_query_terms(a.alias).tokens
+            }
+        return bool({stem(w) for w in named} - known)
 
     def _names_an_unknown_thing(self, q: Question) -> bool:
         """Whether the question writes a name the documents never use, not even misspelt
@@ -2299,6 +2328,14 @@ def _asks_of_the_whole(q: Question, holder: frozenset[str] = frozenset()) -> boo
     )
 
 
+# A name written after "of", "in", "for" in an English question: "the budget of Kenya".
+_OWNER_NAMED = re.compile(
+    r"\b(?:of|in|for|from|at)\s+(?:the\s+)?([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*)"
+)
+_CALENDAR_TOKENS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
 # A message of at most this many words that names a class and nothing else ("risks", "KPIs",
 # "themes", "风险") asks for the whole class.
 BARE_CLASS_MAX_WORDS = 2

@@ -1328,3 +1328,23 @@ def test_the_larger_of_two_lines_is_said_of_the_two(
 ) -> None:
     text = render_answer_text(answer_engine.answer(question))
     assert said in text and unsaid not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a line's budget asked of a name of its own: Kenya's, not the theme's
+        "What is the cybersecurity budget of Kenya?",
+        "What is the budget for Emergency Telecommunications in Geneva?",
+    ],
+)
+def test_a_budget_of_someone_else_is_no_line_budget(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not (answer.answered and answer.kind == "budget")
+
+
+def test_a_line_named_in_capitals_is_still_the_line(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("How much does the Digital Transformation priority get?")
+    assert answer.answered and answer.kind == "budget"
