@@ -202,6 +202,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         PERCENT,
         re.compile(
             r"\bpercentage\b|\bper ?cent\b|\bwhat (?:share|proportion|fraction)\b"
+            # a rate of those who did: "the certification rate", "证书获得率"
+            r"|\b(?:completion|success|pass|certification|response|participation|attendance"
+            r"|approval|adoption) rate\b"
+            r"|(?:获得|获取|认证|结业|通过|成功|参与|合格|出席|采用|批准|答复)率"
             r"|比例|百分比|百分之几|百分之多少|占多少|占[^，。？?]{1,24}?的?多少",
             re.IGNORECASE,
         ),

@@ -1766,3 +1766,16 @@ def test_what_something_costs_wants_an_amount(answer_engine: AnswerEngine) -> No
     # the documents give no price of the Academy: the second question is not answered by the
     # first one's definition as if it answered both
     assert not answer_engine.answer("What is the ITU Academy? What does it cost?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "国际电联学院2022年的证书获得率是多少？",
+        "What was the ITU Academy certification rate in 2022?",
+    ],
+)
+def test_a_rate_asked_wants_a_percentage(answer_engine: AnswerEngine, question: str) -> None:
+    # the fact's counts (4 000 of 5 200) are no rate the fact states: not given as one
+    assert read_wanted(normalize(question)) == PERCENT
+    assert not answer_engine.answer(question).answered
