@@ -313,6 +313,9 @@ class AnswerEngine:
         }
         self._doc_tokens = to_doc_tokens(self._document_names)
         self._all_doc_tokens = frozenset(t for tokens in self._doc_tokens.values() for t in tokens)
+        self._document_words = self._all_doc_tokens | frozenset(
+            to_query_terms("document documents report paper").tokens
+        )
         # the last question's source, read once (the year check asks it of every candidate);
         # one plain tuple, so that the engine pickles and threads only ever recompute it
         self._last_source: tuple[str, SourceNamed | None] = ("", None)
@@ -919,7 +922,8 @@ class AnswerEngine:
         # "which enabler covers environmental sustainability": the verb relating the line to
         # what it is about describes nothing else
         # ("网络安全主题今年的预算": this year is the year the budget is for, no subject)
-        described = unexplained - lacking - _RELATION_VERBS - _PRESENT_WORDS
+        # (nor the document it is asked of: "the P4 budget in the TDAG-23 document")
+        described = unexplained - lacking - _RELATION_VERBS - _PRESENT_WORDS - self._document_words
         if q.reading.codes:
             # a line named by its code ("P2", "enabler 2") and something named beside it
             # ("the Smart Villages initiative in Pakistan under P2"), not its verbs

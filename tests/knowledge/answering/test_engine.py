@@ -1348,3 +1348,19 @@ def test_a_budget_of_someone_else_is_no_line_budget(
 def test_a_line_named_in_capitals_is_still_the_line(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("How much does the Digital Transformation priority get?")
     assert answer.answered and answer.kind == "budget"
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # the document a line's budget is asked of is no other subject described
+        ("What is the P4 budget in the TDAG-23 document?", "P4"),
+        ("P3在TDAG-23文件里的预算是多少？", "P3"),
+    ],
+)
+def test_a_budget_asked_of_its_document_is_the_line_budget(
+    answer_engine: AnswerEngine, question: str, code: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind == "budget"
+    assert answer.parts["figures"][0].subject.code == code
