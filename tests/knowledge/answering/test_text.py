@@ -169,3 +169,8 @@ def test_an_adverb_whose_adjective_the_documents_use_weighs_as_it(
     weights = index.weigh(to_query_terms("nationally physically"))
     assert weights["nationally"] == index.token_weight("national") > 0
     assert weights["physically"] == 0
+
+
+@pytest.mark.parametrize("question", ["list the risks pls", "what's P2's budget plz"])
+def test_please_abbreviated_is_no_word_asked(answer_engine: AnswerEngine, question: str) -> None:
+    assert answer_engine.answer(question).answered
