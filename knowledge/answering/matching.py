@@ -740,6 +740,7 @@ QUESTION_WORDS = (
     "who",
     "stand",
     "mean",
+    "responsible",  # "who is responsable for …": who does it
 )
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
 

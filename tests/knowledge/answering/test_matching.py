@@ -145,6 +145,10 @@ def test_misspelt_question_words_are_read_right() -> None:
         "which enabler has the smalest budget"
     )
     assert correct_question_word_typos("how mny kpis", known) == "how many kpis"
+    # "responsible for" frames who does it
+    assert correct_question_word_typos("who is responsable for it", known) == (
+        "who is responsible for it"
+    )
     # a stopword or a word the knowledge holds is never rewritten
     assert (
         correct_question_word_typos("what were the proposals", known) == "what were the proposals"
