@@ -356,7 +356,9 @@ class Calculator:
         if op is None and summed and not q.reading.codes:
             # (a line's words in a project's name are no line: "the EC universal meaningful
             # connectivity project and the VaMoz Digital project together")
-            projects = all(_PROJECT.search(p) for p in _name_parts(text) or [""])
+            projects = _TWO_PROJECTS.search(text) is not None or any(
+                all(_PROJECT.search(p) for p in parts) for parts in _name_splits(text)
+            )
             return self._sum_across_facts(q, text) if quoted or projects or not q.targets else None
         if op is None or q.reading.kpi_codes:
             return None
@@ -539,9 +541,21 @@ class Calculator:
         """Two amounts that live in two facts, each named by its own part of the question
         ("the “UMC” project and the “VaMoz Digital” project together"), added up when each
         fact states exactly one amount, in the same currency."""
-        named = _name_parts(text)
-        if named is None or not asks_for_money(text):
+        if not asks_for_money(text):
             return None  # "how long do UMC and VaMoz run in total": no amount asked
+        # (the first way of cutting the question in two whose parts each name a priced fact:
+        # "the universal and meaningful connectivity one and VaMoz Digital" has two "and")
+        for named in _name_splits(text):
+            found = self._priced_facts(q, named)
+            if found is not None:
+                return self._money_sum(q, found)
+        return None
+
+    def _priced_facts(
+        self, q: Question, named: Sequence[str]
+    ) -> list[tuple[models.Fact, Money]] | None:
+        """For each part, the best fact it names that states one amount; None unless every
+        part names one, each another fact, all in one currency."""
         found: list[tuple[models.Fact, Money]] = []
         for part in named:
             terms = to_query_terms(part, drop=q.reading.consumed_tokens)
@@ -563,6 +577,9 @@ class Calculator:
             found.append((fact, amounts.pop()))
         if len({m.currency for _, m in found}) != 1:
             return None
+        return found
+
+    def _money_sum(self, q: Question, found: list[tuple[models.Fact, Money]]) -> Answer:
         result = sum((m.value for _, m in found), Decimal(0))
         parts: dict[str, Any] = {
             "op": "money_sum",
@@ -840,6 +857,43 @@ def _bracketed_pairs(text: str) -> list[str]:
     return [b for b in re.findall(r"[(（]([^()（）]+)[)）]", text) if len(_AND.findall(b)) == 1]
 
 
+# "the two new EU-funded projects", "这两个项目": projects added up, whatever their names.
+_TWO_PROJECTS = re.compile(
+    r"\b(?:two|both)\b(?: [\w-]+){0,3} (?:projects|initiatives|programmes)\b|两个项目|两项项目"
+)
+
+
+def _name_splits(text: str) -> list[list[str]]:
+    """The ways a question names two things to add up: as `_name_parts` reads it, or, with
+    several "and"s outside quoted names, cut at each of them (one of them may be inside a
+    name: "the universal and meaningful connectivity one and VaMoz Digital")."""
+    parts = _name_parts(text)
+    if parts is not None:
+        return [parts]
+    quotes = [m.span() for m in _QUOTED_NAME.finditer(text)]
+    joins = [m for m in _AND.finditer(text) if not any(a < m.start() < b for a, b in quotes)]
+    if len(joins) < 2 or len(joins) > MAX_JOINS_TRIED:
+        return []
+    splits = []
+    for join in reversed(joins):  # the last "and" first: names are asked for at the end
+        cut = [_after_lead(text[: join.start()]), _ASKED_AFTER.split(text[join.end() :])[0]]
+        splits.append([_AMOUNT_WANTED.sub(" ", _FACT_SUM.sub(" ", p)) for p in cut])
+    return splits
+
+
+MAX_JOINS_TRIED = 3
+# Where a question's lead-in ends before the first name: "… in OP-23, the universal …",
+# "… the two new EC projects: the universal …".
+_LEAD_END = re.compile(r"[,:;，：；]\s*")
+LEAD_MIN_WORDS = 2
+
+
+def _after_lead(part: str) -> str:
+    """The first of two things added up without the question's lead-in before it."""
+    rest = _LEAD_END.split(part)[-1]
+    return rest if len(re.findall(r"[a-z0-9]+|[\u4e00-\u9fff]", rest)) >= LEAD_MIN_WORDS else part
+
+
 def _name_parts(text: str) -> list[str] | None:
     """The two things a question adds up: the two names it quotes, or the two sides of
     its only "and" (between two Latin names in Chinese: "UMC和VaMoz Digital"), the words
@@ -853,7 +907,7 @@ def _name_parts(text: str) -> list[str] | None:
     if len(quoted) == 0 and len(bracketed) == 1:
         parts = _AND.split(bracketed[0])  # "the two EU projects (UMC and VaMoz Digital)"
     elif len(joins) == 1:  # (an "and" inside a quoted name joins nothing added up)
-        parts = [text[: joins[0].start()], text[joins[0].end() :]]
+        parts = [_after_lead(text[: joins[0].start()]), text[joins[0].end() :]]
     else:
         return None
     # (what the sum is asked in, after the last name: ", what's the total in euros?")

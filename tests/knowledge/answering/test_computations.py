@@ -573,9 +573,6 @@ def test_a_priority_named_beside_its_themes_scopes_them(answer_engine: AnswerEng
 @pytest.mark.parametrize(
     "question",
     [
-        # projects named by words that also name priorities are not those priorities' lines
-        "What's the combined value of the two new EU-funded projects mentioned in OP-23, the "
-        "universal and meaningful connectivity one and VaMoz Digital?",
         # a gap between two lines, one of them found
         "What is the gap between the cybersecurity budget and the zorblax budget?",
     ],
@@ -1078,6 +1075,24 @@ def test_two_projects_added_up_take_the_fact_of_each_that_states_an_amount(
         "If you add up the EU-funded meaningful connectivity project budget and the VaMoz "
         "Digital project value, what's the total in euros?"
     )
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "money_sum"
+    assert answer.parts["result"] == 5_300_000
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a lead-in before the names, an "and" inside one of them
+        "What's the combined value of the two new EU-funded projects mentioned in OP-23, the "
+        "universal and meaningful connectivity one and VaMoz Digital?",
+        "What's the combined value in euros of the two new EC projects: the universal meaningful "
+        "connectivity one and 'Laying the foundations for VaMoz Digital'?",
+    ],
+)
+def test_two_projects_are_added_up_however_they_are_introduced(
+    answer_engine: AnswerEngine, question: str
+) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "money_sum"
     assert answer.parts["result"] == 5_300_000
