@@ -1102,7 +1102,11 @@ _LEVEL_OF_NORMAL = re.compile(
     r"|降至正常[^，。；]{0,10}?的(?P<zh>\d{1,2}(?:\.\d)?)%"
 )
 # "attendance", "出席人数": a count of the people who came, by whatever noun the fact uses.
-_ATTENDANCE = re.compile(r"\battendance\b|\bturnout\b|出席人数|参会人数|到场人数")
+_ATTENDANCE = re.compile(
+    r"\battendance\b|\bturnout\b|出席人数|参会人数|到场人数"
+    # "how many more people attended", "多了多少人": people counted, of whatever kind
+    r"|\bhow many (?:more |fewer )?(?:people|persons|attendees|participants)\b|多少人|几人|多少名"
+)
 _PEOPLE_WORDS = frozenset(
     {"staff", "people", "participant", "attendee", "person", "职员", "人员", "参与", "与者"}
 )

@@ -1096,3 +1096,18 @@ def test_two_projects_are_added_up_however_they_are_introduced(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["op"] == "money_sum"
     assert answer.parts["result"] == 5_300_000
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many more people attended the ChatGPT session than the space session?",
+        "LearningLabs两场活动里，ChatGPT那场比“空间，下一代”那场多了多少人？",
+    ],
+)
+def test_people_asked_are_the_staff_a_fact_counts(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # some 250 and some 120 ITU staff: "people" counts them
+    op, result, _ = _computed(answer_engine, question)
+    assert (op, result) == ("fact_difference", 130)
