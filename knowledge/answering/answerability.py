@@ -19,6 +19,7 @@ from knowledge.answering.text import (
     is_chinese,
     latin_tokens,
     normalize,
+    stem,
 )
 
 # Kinds of answer a question may want; None when any record that matches may answer.
@@ -1031,6 +1032,10 @@ def is_supplied(
         return action is None or any(_does(action, text) for text in texts)
     if wanted == DATE and action is not None:  # a date of the event asked, not another
         verbs = _with_synonyms((action,), synonyms)
+        if question and not is_chinese(question):
+            # an English question is read in the records' English (the Chinese sentence
+            # cannot tell who launched what: "国际电联学院推出了…课程")
+            verbs = [v for v in verbs if not is_chinese(v)] or verbs
         # in one sentence, and done: "计划在…之前通过" plans the act, dates nothing done;
         # a question in the future tense ("when will Tonga adopt it") asks the planned date
         planned_asked = _WILL.search(question) is not None
@@ -1038,6 +1043,8 @@ def is_supplied(
             _DATE.search(sentence)
             and _does(verb, sentence)
             and (planned_asked or not _only_planned(verb, sentence))
+            and not _done_by_the_asked(question, verb, sentence)
+            and not _only_describes(verb, sentence)
             for verb in verbs
             for text in texts
             for sentence in _SENTENCE_END.split(text)
@@ -1166,6 +1173,49 @@ def gives_new_count(question: str, texts: Iterable[str]) -> bool:
     return any(
         _count_value(m.group()) not in stated for text in texts for m in _COUNT.finditer(text)
     )
+
+
+# "When was the ITU Academy launched": what was done to something, asked in the passive.
+_PASSIVE_ASKED = re.compile(
+    r"\bwhen (?:was|were|is|has|have|had) (?:the |a |an |its |their )?"
+    r"(?P<thing>[a-z0-9][\w\- ]{1,40}?) (?:been |being |first |officially |actually )?"
+    r"[a-z]+(?:ed|en|un|wn)\b"
+)
+# Words before a verb's past form that make it describe a noun: "the total approved budget".
+_DESCRIBING = frozenset("the a an total its their our newly recently already".split())
+
+
+def _done_by_the_asked(question: str, verb: str, sentence: str) -> bool:
+    """Whether a sentence has the thing a passive "when was X <done>" asks about do it to
+    something else ("the ITU Academy launched the e-learning course": the course was launched,
+    not the Academy)."""
+    if is_chinese(verb):
+        return False
+    asked = _PASSIVE_ASKED.search(question.lower())
+    if asked is None:
+        return False
+    thing = [w for w in latin_tokens(asked["thing"]) if w not in EN_STOPWORDS]
+    if not thing:
+        return False
+    words = re.findall(r"[a-z0-9][a-z0-9\-]*", sentence.lower())
+    for at, word in enumerate(words):
+        if not _does(verb, word) or at == 0:
+            continue
+        before = words[max(0, at - len(thing)) : at]
+        # "the ITU Academy launched …" (not "… was launched", "has launched the Academy")
+        if [stem(w) for w in before] == [stem(w) for w in thing]:
+            return True
+    return False
+
+
+def _only_describes(verb: str, sentence: str) -> bool:
+    """Whether every use of the verb in a sentence describes a noun ("the total approved
+    OP-23 budget") rather than dating the act."""
+    if is_chinese(verb):
+        return False
+    words = re.findall(r"[a-z0-9][a-z0-9\-]*", sentence.lower())
+    uses = [at for at, word in enumerate(words) if _does(verb, word)]
+    return bool(uses) and all(at > 0 and words[at - 1] in _DESCRIBING for at in uses)
 
 
 def _dates_events_named(question: str, texts: Sequence[str]) -> bool:

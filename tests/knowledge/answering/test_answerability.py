@@ -1779,3 +1779,23 @@ def test_a_rate_asked_wants_a_percentage(answer_engine: AnswerEngine, question: 
     # the fact's counts (4 000 of 5 200) are no rate the fact states: not given as one
     assert read_wanted(normalize(question)) == PERCENT
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the Academy launched a course in January 2023: no date of the Academy's launch
+        "When was the ITU Academy launched?",
+        # "the total approved OP-23 budget" describes the budget; it dates no approval
+        "When were the OP-23 budget figures approved?",
+    ],
+)
+def test_a_date_of_something_else_done_is_no_date_of_the_event(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_date_of_the_thing_done_is_given(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("When was the Women in Cyber mentorship programme launched?")
+    assert answer.answered and "May" in render_answer_text(answer)
