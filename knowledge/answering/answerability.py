@@ -1079,12 +1079,18 @@ def is_supplied(
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
         return any(_CAPITAL.search(text) for text in texts)
     if wanted == PLACE and question:
-        # "where is the Africa regional office": "in Africa" names the question's own place
+        # "where is the Africa regional office": "in Africa" names the question's own place;
+        # "where is the Europe office": the place an event was held in is no office's place
         asked = set(re.findall(r"[a-z]+", question.lower()))
+        standing = _WHERE_SOMETHING_IS.search(question) is not None and not _EVENT_NOUN.search(
+            question
+        )
         return any(
             not set(re.findall(r"[a-z]+", m.group().lower())[1:]) <= asked
+            and not (standing and _EVENT_HELD.search(sentence))
             for text in texts
-            for m in _PLACE.finditer(text)
+            for sentence in _SENTENCE_END.split(text)
+            for m in _PLACE.finditer(sentence)
         )
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
@@ -1216,6 +1222,19 @@ def _only_describes(verb: str, sentence: str) -> bool:
     words = re.findall(r"[a-z0-9][a-z0-9\-]*", sentence.lower())
     uses = [at for at, word in enumerate(words) if _does(verb, word)]
     return bool(uses) and all(at > 0 and words[at - 1] in _DESCRIBING for at in uses)
+
+
+# "Where is X" asks where something stands; an event's place ("held … in Romania") is not
+# where an office or a centre is, unless an event is what is asked about.
+_WHERE_SOMETHING_IS = re.compile(r"^where (?:is|are)\b", re.IGNORECASE)
+_EVENT_NOUN = re.compile(
+    r"\b(?:forum|meeting|conference|workshop|retreat|session|summit|symposium|event|drill"
+    r"|cyberdrill|gsr|wtdc|tdag|council|assembly|training|course|launch)",
+    re.IGNORECASE,
+)
+_EVENT_HELD = re.compile(
+    r"\b(?:held|hosted|organi[sz]ed|took place|convened|hold|holds|host)\b", re.IGNORECASE
+)
 
 
 def _dates_events_named(question: str, texts: Sequence[str]) -> bool:

@@ -1799,3 +1799,11 @@ def test_a_date_of_something_else_done_is_no_date_of_the_event(
 def test_a_date_of_the_thing_done_is_given(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("When was the Women in Cyber mentorship programme launched?")
     assert answer.answered and "May" in render_answer_text(answer)
+
+
+def test_where_something_stands_is_not_where_an_event_was_held() -> None:
+    text = ["The Office held the Regional Development Forum for Europe in Romania on 22 May."]
+    assert not is_supplied(PLACE, text, question="Where is the ITU Europe regional office?")
+    # where the forum was held is what a question about the forum asks
+    assert is_supplied(PLACE, text, question="Where was the Regional Development Forum held?")
+    assert is_supplied(PLACE, ["The office is in Addis Ababa."], question="Where is the office?")
