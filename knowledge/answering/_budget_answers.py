@@ -212,6 +212,16 @@ class BudgetAnswers:
         }
         return _computed(q, parts, confidence)
 
+    def _shared_lines(self) -> list[dict[str, Any]]:
+        """The priorities' lines that also hold enablers ("P5/E6/E7"), with those enablers."""
+        shared: list[dict[str, Any]] = []
+        for line in self.knowledge.priorities.values():
+            enablers = [c for c in line.label.split("/")[1:] if c.startswith("E")]
+            subject = to_subject(self.knowledge, line.code)
+            if line.kind == "priority" and enablers and subject is not None:
+                shared.append({"subject": subject, "enablers": enablers})
+        return shared
+
     def extreme(self, q: Question, *, counted: bool = False) -> Answer:
         """The largest or smallest of a class or of the lines named, a place in their ranking,
         those above or below a stated amount, or all of them ranked."""
@@ -281,6 +291,8 @@ class BudgetAnswers:
             "total": total,
             "newer": self._newer(figures, year),
             "lacking": lacking,
+            # "list the enablers": E6 and E7 have no line of their own, they share P5's
+            "shared": self._shared_lines() if kind == "enabler" and op == "rank" else [],
         }
         stated = set() if threshold is None else set(to_query_terms(threshold.words).tokens)
         named = [t for t in q.content if t not in ORDINAL_TOKENS and t not in stated]

@@ -858,9 +858,7 @@ def _bracketed_pairs(text: str) -> list[str]:
 
 
 # "the two new EU-funded projects", "这两个项目": projects added up, whatever their names.
-_TWO_PROJECTS = re.compile(
-    r"\b(?:two|both)\b(?: [\w-]+){0,3} (?:projects|initiatives|programmes)\b|两个项目|两项项目"
-)
+_TWO_PROJECTS = re.compile(r"\b(?:projects|initiatives|programmes)\b|两个项目|两项项目|这些项目")
 
 
 def _name_splits(text: str) -> list[list[str]]:
@@ -884,7 +882,7 @@ def _name_splits(text: str) -> list[list[str]]:
 MAX_JOINS_TRIED = 3
 # Where a question's lead-in ends before the first name: "… in OP-23, the universal …",
 # "… the two new EC projects: the universal …".
-_LEAD_END = re.compile(r"[,:;，：；]\s*")
+_LEAD_END = re.compile(r"[,:;，：；]\s*|\s[-–—]\s")
 LEAD_MIN_WORDS = 2
 
 
@@ -916,7 +914,9 @@ def _name_parts(text: str) -> list[str] | None:
 
 
 # The question that follows the names added up: ", what's the total …", "，合计多少".
-_ASKED_AFTER = re.compile(r",\s*(?:what|how|and what|and how)\b|，\s*(?:合计|一共|总共|共|加起来)")
+_ASKED_AFTER = re.compile(
+    r"[,.;:?]\s*(?:what|how|and what|and how)\b|[，。？]\s*(?:合计|一共|总共|共|加起来)"
+)
 QUOTED_NAMES = 2
 
 
@@ -1332,5 +1332,7 @@ def compute_in_fact(
         )
         parts |= {"small": small, "large": large, "result": result}
     else:
+        if _one_becomes_the_other(text, counts):
+            return None  # "initially 40 staff, eventually 65": one group, counted twice
         parts |= {"result": sum(c.value for c in counts)}
     return _computed_in_fact(q, fact, knowledge, confidence, parts)

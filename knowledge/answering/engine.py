@@ -1133,7 +1133,12 @@ class AnswerEngine:
                     targets = themes
             if targets:
                 return self.budgets.budget(q, targets) or self.records.overview(q, targets)
-            if not [t for t in q.content if t not in _AMOUNT_QUALIFIERS]:
+            content = q.content
+            if reading.has("whole") and _TOTAL_DESCRIBED.search(q.normalized):
+                # "the total OP-23 budget available for operational activities and external
+                # services": the words the plan describes its total with
+                content = [t for t in content if t not in _TOTAL_DESCRIPTION_TOKENS]
+            if not [t for t in content if t not in _AMOUNT_QUALIFIERS]:
                 if reading.has("whole"):
                     whole = [Target(TOTAL_CODE)]
                     return self.budgets.budget(q, whole, CERTAIN) or self.records.overview(q, whole)
@@ -2236,6 +2241,13 @@ _YES_NO = re.compile(
 
 # Words that qualify an amount without naming whose it is: "the total budget available",
 # "总共有多少资金可用", "the approved envelope".
+# What the plan's total is: the funds for operational activities and external services.
+_TOTAL_DESCRIBED = re.compile(
+    r"\boperational activities and external services\b|运作活动和外部服务|业务活动和外部服务"
+)
+_TOTAL_DESCRIPTION_TOKENS = frozenset(
+    to_query_terms("operational activities and external services 运作活动和外部服务").tokens
+)
 _AMOUNT_QUALIFIERS = frozenset(
     {
         "available",

@@ -1111,3 +1111,15 @@ def test_people_asked_are_the_staff_a_fact_counts(
     # some 250 and some 120 ITU staff: "people" counts them
     op, result, _ = _computed(answer_engine, question)
     assert (op, result) == ("fact_difference", 130)
+
+
+def test_two_projects_named_in_a_sentence_before_the_question_are_added_up(
+    answer_engine: AnswerEngine,
+) -> None:
+    question = (
+        "BDT signed some new projects with the European Commission in 2023 - the universal and "
+        "meaningful connectivity one and the VaMoz Digital one. What are their budgets added "
+        "together, in euros?"
+    )
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["result"] == 5_300_000

@@ -1364,3 +1364,40 @@ def test_a_budget_asked_of_its_document_is_the_line_budget(
     answer = answer_engine.answer(question)
     assert answer.answered and answer.kind == "budget"
     assert answer.parts["figures"][0].subject.code == code
+
+
+def test_the_total_asked_by_what_it_is_for_is_the_total(answer_engine: AnswerEngine) -> None:
+    question = (
+        "What was the total amount available for operational activities and external services "
+        "under OP-23, in Swiss francs?"
+    )
+    answer = answer_engine.answer(question)
+    assert answer.answered and "4,200,000" in render_answer_text(answer)
+    # external services alone are a share of it, not the total
+    answer = answer_engine.answer("What is the total budget for external services?")
+    assert not (answer.answered and "4,200,000" in render_answer_text(answer))
+
+
+@pytest.mark.parametrize(
+    "question",
+    # "initially 40 staff, eventually 65": one group counted twice, no sum of 105; nor the
+    # organisation's headcount
+    ["电信发展局总共有多少名工作人员？", "愿景规划一共有多少名工作人员参与？"],
+)
+def test_a_group_that_grew_is_not_added_to_itself(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert "105" not in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what are the ITU-D enablers in OP-23? just need the codes + names", "E6 and E7"),
+        ("列出所有推动因素", "E6和E7与P5同属一项"),
+    ],
+)
+def test_the_enablers_listed_name_those_sharing_a_line(
+    answer_engine: AnswerEngine, question: str, said: str
+) -> None:
+    assert said in render_answer_text(answer_engine.answer(question))
