@@ -360,6 +360,16 @@ class Calculator:
                 all(_PROJECT.search(p) for p in parts) for parts in _name_splits(text)
             )
             return self._sum_across_facts(q, text) if quoted or projects or not q.targets else None
+        compared = q.reading.has("difference") or read_operation_asked(text) == DIFFERENCE
+        named_projects = (
+            quoted
+            or _TWO_PROJECTS.search(text) is not None
+            or any(all(_PROJECT.search(p) for p in parts) for parts in _name_splits(text))
+        )
+        if op is None and compared and not q.reading.codes and named_projects:
+            # "“促进并衡量…”项目的预算比“为VaMoz Digital奠基！”项目多多少欧元": two projects'
+            # values, one less the other
+            return self._difference_across_facts(q, text)
         if op is None or q.reading.kpi_codes:
             return None
         if op.kind == "remainder":
@@ -579,10 +589,26 @@ class Calculator:
             return None
         return found
 
-    def _money_sum(self, q: Question, found: list[tuple[models.Fact, Money]]) -> Answer:
-        result = sum((m.value for _, m in found), Decimal(0))
+    def _difference_across_facts(self, q: Question, text: str) -> Answer | None:
+        """Two amounts that live in two facts, one named on each side of "than" / 比 (or of
+        "and"), the larger less the smaller, when each fact states one amount, in one
+        currency."""
+        if not asks_for_money(text):
+            return None
+        for named in _name_splits(text):
+            found = self._priced_facts(q, named)
+            if found is not None and len(found) == 2:
+                found.sort(key=lambda item: -item[1].value)
+                return self._money_sum(q, found, op="money_difference")
+        return None
+
+    def _money_sum(
+        self, q: Question, found: list[tuple[models.Fact, Money]], op: str = "money_sum"
+    ) -> Answer:
+        values = [m.value for _, m in found]
+        result = values[0] - values[1] if op == "money_difference" else sum(values, Decimal(0))
         parts: dict[str, Any] = {
-            "op": "money_sum",
+            "op": op,
             "items": [{"fact": f, "money": m} for f, m in found],
             "currency": found[0][1].currency,
             "result": to_rounded(result, Decimal(1)),
@@ -868,6 +894,11 @@ def _name_splits(text: str) -> list[list[str]]:
     parts = _name_parts(text)
     if parts is not None:
         return [parts]
+    than = list(_THAN.finditer(text))
+    if len(than) == 1:
+        # "how much more is the UMC project worth than VaMoz Digital", "X比Y多多少"
+        cut = [_after_lead(text[: than[0].start()]), _ASKED_AFTER.split(text[than[0].end() :])[0]]
+        return [[_AMOUNT_WANTED.sub(" ", _FACT_SUM.sub(" ", p)) for p in cut]]
     quotes = [m.span() for m in _QUOTED_NAME.finditer(text)]
     joins = [m for m in _AND.finditer(text) if not any(a < m.start() < b for a, b in quotes)]
     if len(joins) < 2 or len(joins) > MAX_JOINS_TRIED:
@@ -880,6 +911,7 @@ def _name_splits(text: str) -> list[list[str]]:
 
 
 MAX_JOINS_TRIED = 3
+_THAN = re.compile(r"\bthan\b|比")
 # Where a question's lead-in ends before the first name: "… in OP-23, the universal …",
 # "… the two new EC projects: the universal …".
 _LEAD_END = re.compile(r"[,:;，：；]\s*|\s[-–—]\s")

@@ -175,7 +175,7 @@ OWN_SETS_MIN_ACCURACY = {
     # off-topic headcount answered with a sum; the enablers listed without E6, E7); English
     # 22 of 26 answerable, simplified 11 of 12, traditional 12 of 12; 9 of 10 off-topic
     # declined; tuned on since.
-    "unseen_s3.json": 0.96,
+    "unseen_s3.json": 0.98,
 }
 
 

@@ -1123,3 +1123,18 @@ def test_two_projects_named_in_a_sentence_before_the_question_are_added_up(
     )
     answer = answer_engine.answer(question)
     assert answer.answered and answer.parts["result"] == 5_300_000
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "“促进并衡量普遍和有意义的数字连接”项目的预算比“为VaMoz Digital奠基！”项目多多少欧元？",
+        "How much more is the UMC project worth than the VaMoz Digital project?",
+    ],
+)
+def test_one_project_less_another_is_computed(answer_engine: AnswerEngine, question: str) -> None:
+    # EUR 3 million − EUR 2.3 million
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "money_difference"
+    assert answer.parts["result"] == 700_000
+    assert "700,000" in render_answer_text(answer)
