@@ -249,6 +249,8 @@ _RELATION_VERBS = frozenset(
         "handles relate relates focus focuses address addresses"
     ).tokens
 )
+# A text that says something was not done ("have not yet", "尚未").
+_NEGATED = re.compile(r"\bnot\b|n't\b|\bnever\b|未|没有|尚未")
 # A part or a multiple of a figure, asked as what is asked of it.
 _PART_OR_MULTIPLE = re.compile(
     r"倍|一半|分之|\b(?:half|thirds?|quarters?|fifths?|tenths?|times|double|twice|triple)\b"
@@ -687,9 +689,13 @@ class AnswerEngine:
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
-            if answer.kind is AnswerKind.FACT and asks_those_not_done(q.normalized):
+            if (
+                answer.kind is AnswerKind.FACT
+                and asks_those_not_done(q.normalized)
+                and not any(_NEGATED.search(t) for t in (fact.text_en, fact.text_zh))
+            ):
                 # "how many ATC applicants were not selected": the fact's two counts are not
-                # the difference asked
+                # the difference asked (a fact that says who did not may state it)
                 return self._cannot_compute(q, DIFFERENCE)
         wanted = self._wanted(q)
         if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):

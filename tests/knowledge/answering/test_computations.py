@@ -1138,3 +1138,15 @@ def test_one_project_less_another_is_computed(answer_engine: AnswerEngine, quest
     assert answer.answered and answer.parts["op"] == "money_difference"
     assert answer.parts["result"] == 700_000
     assert "700,000" in render_answer_text(answer)
+
+
+def test_those_left_out_are_not_declined_when_the_fact_says_who_did_not(
+    answer_engine: AnswerEngine,
+) -> None:
+    # a fact that speaks of those who did not may state their number: not declined as an
+    # uncomputed difference
+    from knowledge.answering.engine import _NEGATED
+
+    assert _NEGATED.search("12 countries have not yet completed the switch")
+    assert _NEGATED.search("尚未完成过渡的国家")
+    assert not _NEGATED.search("More than 50 institutions applied, of which 14 were selected")
