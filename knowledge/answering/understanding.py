@@ -185,7 +185,7 @@ class QuestionReader:
             for n in self._record_names.near(normalized)
             if n in normalized or not any(w in n for w in self._lexicon_words)
         }
-        if near:
+        if any(n not in normalized for n in near):  # (names written right block nothing new)
             normalized = correct_name_typos(
                 normalized, near, self.index.has_token, is_used=self.index.has_character
             )
