@@ -196,6 +196,10 @@ class Operation:
     times: Decimal | None = None
 
 
+# "What is three times P1?": the multiple of a line's amount, asked as what it is.
+_WHAT_IS_A_MULTIPLE = re.compile(
+    r"^(?:what(?:'s| is| would be| will be)|how much is) (?:three|four|five|ten|\d{1,2}) times\b"
+)
 # "P4增加三倍": read as three times by some, four times by others; never guessed.
 _ZH_RISE_BY = re.compile(r"(?:增加|增长|提高|上升|扩大)了?$")
 
@@ -206,9 +210,8 @@ def _multiple(q: Question, text: str, change: re.Match[str], multiple: str) -> O
     share, or without an amount asked ("attended three times"), is no computation of ours."""
     if len({t.code for t in q.targets}) >= 2:
         return Operation("ratio")
-    if q.reading.has("share") or not (
-        q.reading.has("budget", "whole") or (q.targets and _AMOUNT_WANTED.search(text))
-    ):
+    amount = _AMOUNT_WANTED.search(text) or _WHAT_IS_A_MULTIPLE.search(text)
+    if q.reading.has("share") or not (q.reading.has("budget", "whole") or (q.targets and amount)):
         return None
     if change["zmult"] and _ZH_RISE_BY.search(text[: change.start()]):
         return Operation("change", Decimal(0))  # ambiguous: declined as no change computed

@@ -53,6 +53,7 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("What would P2's budget be if it tripled?", "change", 2_268_000),
         ("What is ten times E1's budget?", "change", 150_000),
         ("What is three times the P1 budget?", "change", 1_557_000),
+        ("What is three times P1?", "change", 1_557_000),
         # halved: a cut of 50% (404,500 / 2)
         ("If E3's budget were halved, how much would it be?", "change", 202_250),
         ("如果E3的预算减半，是多少？", "change", 202_250),
