@@ -641,13 +641,19 @@ def _does(action: str, text: str) -> bool:
     word of the same stem ("apply" → "application", "register" → "registration")."""
     if is_chinese(action):
         return action in text
-    # four letters of a short verb ("appl" for application); a long one keeps all but its
-    # ending ("designa": "designate" is no "design")
-    stem = action[: len(action) - 2] if len(action) >= 8 else action[:4]
     # ("EC-funded": funded, a part of a hyphenated word)
     words = re.findall(r"[a-z][a-z\-]*", text.lower())
     words += [part for word in words if "-" in word for part in word.split("-")[1:] if part]
-    return any(word.startswith(stem) if len(action) >= 4 else word == action for word in words)
+    return any(_is_form_of(action, word) for word in words)
+
+
+def _is_form_of(action: str, word: str) -> bool:
+    """Whether a lower-case word is of an English verb's stem: four letters of a short verb
+    ("appl" for application); a long one keeps all but its ending ("designa": "designate" is
+    no "design")."""
+    if len(action) < 4:
+        return word == action
+    return word.startswith(action[: len(action) - 2] if len(action) >= 8 else action[:4])
 
 
 # Chinese words that place something in time ("最后有多少": when, not what is counted).
@@ -1055,7 +1061,7 @@ def is_supplied(
             (action is None and any(_ACTOR.search(text) for text in texts))
             or (
                 any(
-                    _does(verb, sentence) and _names_a_doer(sentence)
+                    _does(verb, sentence) and _names_its_doer(verb, sentence)
                     for verb in verbs
                     for text in texts
                     for sentence in _SENTENCE_END.split(text)
@@ -1126,6 +1132,36 @@ def _names_a_doer(sentence: str) -> bool:
         and match.group().lower() not in _NO_DOERS
         for match in _CAPITALISED.finditer(sentence)
     )
+
+
+# A verb in the passive ("courses are delivered through ITU's platform"): its doer is named
+# after "by", if at all; an actor elsewhere in the sentence is what is done, or a possessive.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_BY_DOER = re.compile(r"\bby\b")
+_BY_WORDS = 8
+
+
+def _names_its_doer(verb: str, sentence: str) -> bool:
+    """Whether a sentence that speaks of the action names who does it: in English, when the
+    action is only told in the passive, a doer after "by"."""
+    if is_chinese(verb) or is_chinese(sentence):
+        return _names_a_doer(sentence)
+    active = False
+    for match in re.finditer(r"[A-Za-z][A-Za-z\-]*", sentence):
+        head, *parts = match.group().split("-")
+        if not any(_is_form_of(verb, part.lower()) for part in [head, *parts[:1]]):
+            continue
+        if parts and _names_a_doer(head):
+            return True  # "EC-funded": the doer written before the verb
+        if not _PASSIVE_BEFORE.search(sentence[: match.start()].lower()):
+            active = True
+            continue
+        after = sentence[match.end() :]
+        by = _BY_DOER.search(after)
+        # ("delivered by the responsible units of BDT": the doer within a few words)
+        if by is not None and _names_a_doer(" ".join(after[by.start() :].split()[:_BY_WORDS])):
+            return True
+    return active and _names_a_doer(sentence)
 
 
 _ZH_OBJECT = re.compile(r"谁(?:来)?(?:负责)?(?:" + _ZH_ACTOR_VERBS + r")了?(.+?)[？?吗呢的。]*$")

@@ -1703,6 +1703,27 @@ def test_a_name_held_only_through_a_loose_word_is_not_held(answer_engine: Answer
     ).answered
 
 
+def test_a_doer_of_a_passive_is_named_after_by() -> None:
+    # "courses are delivered through ITU's platform": ITU is no one who delivers them
+    text = ["Courses are delivered online through ITU's e-learning platform, the ITU Academy."]
+    asked = "Who is in charge of delivering the courses?"
+    assert not is_supplied(ACTOR, text, action="deliver", question=asked)
+    text = ["The outputs will be delivered by the responsible units of BDT."]
+    assert is_supplied(ACTOR, text, action="deliver", question="Who delivers the outputs?")
+    text = ["The courses were delivered by Microsoft in 2023."]
+    assert is_supplied(ACTOR, text, action="deliver", question="Who delivered the courses?")
+    text = ["BDT delivers the courses online."]
+    assert is_supplied(ACTOR, text, action="deliver", question="Who delivers the courses?")
+
+
+def test_who_runs_something_no_record_names_a_runner_of_is_declined(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "run" is "deliver": the Academy fact's courses are delivered, by no one it names
+    answer = answer_engine.answer("Who is in charge of running the ITU Academy?")
+    assert not answer.answered
+
+
 @pytest.mark.parametrize(
     ("question", "wanted", "verb"),
     [
