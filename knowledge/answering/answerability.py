@@ -255,7 +255,9 @@ _DATE = re.compile(
 _COUNT = re.compile(
     r"(?<![A-Za-z0-9_.\-])(?!(?:19|20)\d\d(?!\d))\d[\d,  ]*(?:\.\d+)?(?![A-Za-z0-9_\-]|\.\d)"
     r"|[一二两三四五六七八九十百千万]+(?:个|项|名|人|家|国|次|条|种|天|位|场|份|门|轮|批|篇|届|大|方面)"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    # ("one of the Alliance's bodies", "no one": a choice and nobody, not counts)
+    r"|\b(?:(?<!\bno )one(?!\s+of\b)|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty"
     r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|million)\b",
     re.IGNORECASE,
 )

@@ -1148,6 +1148,15 @@ def test_a_count_the_question_states_itself_is_no_answer(answer_engine: AnswerEn
     assert not gives_new_count("all three bureaux: how many", ["three questions; by 2030"])
 
 
+def test_one_of_several_and_no_one_are_no_counts(answer_engine: AnswerEngine) -> None:
+    # "One of the Alliance's bodies, the Digital Innovation Board, will be appointed"
+    assert not gives_new_count("how many members", ["One of the Alliance's bodies"])
+    assert not gives_new_count("how many", ["no one has applied"])
+    assert gives_new_count("how many days", ["a one-day workshop", "one day"])
+    answer = answer_engine.answer("How many members does the Digital Innovation Board have?")
+    assert not answer.answered
+
+
 @pytest.mark.parametrize(
     "question",
     [
