@@ -670,7 +670,14 @@ def read_counted(text: str) -> tuple[str, ...]:
     unquoted = _QUOTED.sub(" ", text)
     if _POPULATION.search(unquoted):
         return PEOPLE  # "the population of Rwanda", "肯尼亚有多少人口": people, counted
-    match = _EN_COUNTED.search(unquoted)
+    # ("by how many did the number of staff grow": the staff, counted after "number of")
+    found = [
+        m
+        for start in re.finditer(r"\b(?:how many|number of)\b", unquoted)
+        for m in [_EN_COUNTED.match(unquoted, start.start())]
+        if m is not None
+    ]
+    match = next((m for m in found if _until_stop(m.group(1).split())), found[0] if found else None)
     if match:
         words = _until_stop(match.group(1).split())
         if len(words) == 4 and any(_is_plural(w) for w in words[:3]):

@@ -22,6 +22,7 @@ from knowledge.answering.answerability import (
     RELATIVE,
     STATED_CHANGE,
     ZH_HALF,
+    read_counted,
 )
 from knowledge.answering.answerability import read_operation as read_operation_asked
 from knowledge.answering.figures import (
@@ -36,7 +37,7 @@ from knowledge.answering.figures import (
 from knowledge.answering.lists import read_stated_count
 from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import latin_tokens, normalize, stem
+from knowledge.answering.text import is_chinese, latin_tokens, normalize, stem
 from knowledge.answering.thresholds import (
     COMPUTED_FLOOR,
     LINE_NAMED_MIN_EXPLAINED,
@@ -356,6 +357,13 @@ class Calculator:
         quoted = len(_QUOTED_NAME.findall(text)) == QUOTED_NAMES or bool(_bracketed_pairs(text))
         # ("the total value of the two projects (UMC and VaMoz Digital)": their sum)
         summed = q.reading.has("sum") or (q.reading.has("whole") and quoted)
+        compared = q.reading.has("difference") or read_operation_asked(text) == DIFFERENCE
+        if op is None and (summed or compared) and not q.reading.codes:
+            # "new users in 2022 and in January–March 2023 together": a count in each period's
+            # fact, added up (or one less the other)
+            across = self._counts_across_periods(q, text, "count_sum" if summed else None)
+            if across is not None:
+                return across
         if op is None and summed and not q.reading.codes:
             # (a line's words in a project's name are no line: "the EC universal meaningful
             # connectivity project and the VaMoz Digital project together")
@@ -363,7 +371,6 @@ class Calculator:
                 all(_PROJECT.search(p) for p in parts) for parts in _name_splits(text)
             )
             return self._sum_across_facts(q, text) if quoted or projects or not q.targets else None
-        compared = q.reading.has("difference") or read_operation_asked(text) == DIFFERENCE
         named_projects = (
             quoted
             or _TWO_PROJECTS.search(text) is not None
@@ -604,6 +611,69 @@ class Calculator:
                 found.sort(key=lambda item: -item[1].value)
                 return self._money_sum(q, found, op="money_difference")
         return None
+
+    def _counts_across_periods(self, q: Question, text: str, op: str | None) -> Answer | None:
+        """Two counts of one thing, each in the fact of one of two periods the question names
+        ("new users in 2022 and in January–March 2023 together": 8,000 + 3,600), added up or
+        one less the other; None unless each period has its own fact, of its year, stating
+        one count of what is asked."""
+        if not names_two_periods(text):
+            return None
+        periods = read_periods(text)
+        counted = _words(" ".join(read_counted_words(text)))
+        if not counted:
+            return None
+        if _NEW_ASKED.search(text):
+            counted.add(_NEW)
+        rest = text
+        for span, _ in periods:
+            rest = rest.replace(span, " ")
+        terms = to_query_terms(rest, drop=q.reading.consumed_tokens | _PERIOD_OPERATION_WORDS)
+        if not terms.tokens:
+            return None
+        found: list[tuple[models.Fact, Count, str]] = []
+        for span, year in periods:
+            fact = next(
+                (
+                    fact
+                    for hit in self.index.search(terms, kinds=("fact",), limit=PERIOD_CANDIDATES)
+                    if hit.coverage >= PART_MIN_COVERAGE
+                    for fact in [self._facts[hit.entry.ref]]
+                    if fact.year == year and _states_period(fact, span)
+                ),
+                None,
+            )
+            if fact is None or any(fact.key == f.key for f, _, _ in found):
+                return None
+            count = _count_of(fact.text_zh if q.lang == "zh" else fact.text_en, counted)
+            if count is None:
+                return None
+            found.append((fact, count, _as_written(q.text, span)))
+        if op is None:
+            op = "count_difference"
+            found.sort(key=lambda item: -item[1].value)
+        values = [c.value for _, c, _ in found]
+        result = values[0] - values[1] if op == "count_difference" else sum(values)
+        parts: dict[str, Any] = {
+            "op": op,
+            "items": [{"fact": f, "count": c, "period": span} for f, c, span in found],
+            "result": result,
+            "year": None,
+            "missing_year": None,
+            "newer": [],
+            "figures": [],
+        }
+        sources = list(
+            dict.fromkeys(to_source(self.knowledge, f.doc, f.section) for f, *_ in found)
+        )
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=q.lang,
+            answered=True,
+            confidence=MONEY_SUM_CONFIDENCE,
+            parts=parts,
+            sources=sources,
+        )
 
     def _money_sum(
         self, q: Question, found: list[tuple[models.Fact, Money]], op: str = "money_sum"
@@ -1371,3 +1441,107 @@ def compute_in_fact(
             return None  # "initially 40 staff, eventually 65": one group, counted twice
         parts |= {"result": sum(c.value for c in counts)}
     return _computed_in_fact(q, fact, knowledge, confidence, parts)
+
+
+# -- counts of two periods ------------------------------------------------------------------
+
+_MONTH_NAMES = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A period of one year a question names: "2022", "January–March 2023", "Q1 2023", "early
+# 2023", "the first quarter of 2023"; "2022年", "2023年1-3月", "2023年第一季度", "2023年初".
+_PERIOD = re.compile(
+    r"(?:\b(?:in|during|for|over|of)\s+)?(?:the\s+)?"
+    r"(?:(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|q[1-4]|h[12]"
+    r"|early|late|mid|the\s+start|the\s+end|the\s+beginning)[\s-]+(?:of\s+)?"
+    rf"|{_MONTH_NAMES}(?:\s*(?:[–—-]|to|through|until)\s*{_MONTH_NAMES})?\s+(?:of\s+)?)?"
+    r"\b(?P<en>(?:19|20)\d\d)\b(?![–-]\d)"
+    r"|(?P<zh>(?:19|20)\d\d)年(?:\d{1,2}月?\s*(?:至|到|-|–|~)\s*\d{1,2}月|\d{1,2}月"
+    r"|第?[一二三四1-4]季度|[上下]半年|年?初|年?底|年?末)?"
+)
+# Words of the operation, not of what is counted or where: "together", "combined", "合计".
+_PERIOD_OPERATION_WORDS = frozenset(
+    "together combined total altogether sum add adding added more fewer less than difference"
+    " between both".split()
+)
+# The facts a part of it may name, best first.
+PERIOD_CANDIDATES = 5
+_PERIOD_LEAD = re.compile(r"^(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?")
+_ZH_CLAUSE_BREAK = re.compile(r"[，。；：、,;:]")
+# What was added, asked or counted: "how many new users", "新增了多少用户", "新增注册用户3,600名".
+_NEW_ASKED = re.compile(r"\b(?:new|newly|additional)\b|新增|新加入|新注册|新用户")
+_ZH_NEW = re.compile(r"新增|新加入|新注册")
+_NEW = "@new"
+
+
+def read_periods(text: str) -> list[tuple[str, int]]:
+    """The periods a question names, each as written and with its year."""
+    return [(match.group(), int(match["en"] or match["zh"])) for match in _PERIOD.finditer(text)]
+
+
+# Two periods joined as two ("in 2022 and in Q1 2023", "2022年和2023年1-3月", "in 2022 than in
+# Q1 2023"), not as the ends of one ("from March 2022 to March 2023", "between 2022 and 2023",
+# "2022年3月至2023年3月").
+_TWO_PERIODS_JOINED = re.compile(
+    r"^\s*(?:,\s*)?(?:and|plus|as well as|than|compared (?:with|to)|versus|vs\.?"
+    r"|和|与|及|以及|、|跟|比|相比|对比)\s*$"
+)
+_SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$|从$|自$")
+
+
+def names_two_periods(text: str) -> bool:
+    """Whether a question names two periods of different years ("in 2022 and in Q1 2023")."""
+    found = list(_PERIOD.finditer(text))
+    if len(found) != 2:
+        return False
+    first, second = found
+    between = text[first.end() : second.start()]
+    return (
+        int(first["en"] or first["zh"]) != int(second["en"] or second["zh"])
+        and _TWO_PERIODS_JOINED.match(between) is not None
+        and _SPAN_OPENED.search(text[: first.start()]) is None
+    )
+
+
+def read_counted_words(text: str) -> tuple[str, ...]:
+    """The words of what a "how many" question counts ("how many new users joined" → new,
+    users, joined; "多少新用户" → 新用户)."""
+    counted = read_counted(text)
+    return () if counted and counted[0].startswith("@") else counted
+
+
+def _as_written(text: str, span: str) -> str:
+    """A period as the question writes it ("January–March 2023"), without the word that
+    places it ("in", "during the")."""
+    bare = _PERIOD_LEAD.sub("", span.strip())
+    written = re.search(re.escape(bare), text, re.IGNORECASE)
+    return written.group() if written else bare
+
+
+def _states_period(fact: models.Fact, span: str) -> bool:
+    """Whether a fact is of the part of the year a period names: one that names months or a
+    quarter needs a fact that names a month ("From January to March"); a bare year any."""
+    if not re.search(rf"{_MONTH_NAMES}|q[1-4]|quarter|月|季度", span):
+        return not re.search(rf"\b{_MONTH_NAMES}\b|\d月", fact.text_en.lower() + fact.text_zh)
+    return bool(re.search(rf"\b{_MONTH_NAMES}\b|\d月|季度", fact.text_en.lower() + fact.text_zh))
+
+
+def _count_of(text: str, counted: set[str]) -> Count | None:
+    """The one count a text states of what is counted: the count whose phrase shares most
+    words with it (in Chinese, with the clause before it too: "新增注册用户3,600名"); None
+    when none does, or two share as many."""
+
+    def said_of(count: Count) -> set[str]:
+        if not is_chinese(text):
+            words = _words(count.phrase.lower())
+            return words | ({_NEW} if _INCREMENT.match(count.phrase.lower()) else set())
+        before = _ZH_CLAUSE_BREAK.split(text[: max(text.find(count.text), 0)])[-1]
+        words = _words(_ZH_CLAUSE_BREAK.split(count.phrase)[0]) | _words(before)
+        new = _INCREMENT.match(count.phrase) or _ZH_NEW.search(before)
+        return words | ({_NEW} if new else set())
+
+    scored = sorted(
+        ((len(said_of(c) & counted), c) for c in read_counts(text)),
+        key=lambda item: -item[0],
+    )
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]

@@ -82,6 +82,7 @@ from knowledge.answering.computations import (
     days_spanned,
     excluded_codes,
     leaves_out,
+    names_two_periods,
     read_fact_operation,
     states_its_rise,
 )
@@ -664,6 +665,9 @@ class AnswerEngine:
             # are worked out, not looked for; the fact found without them must hold the two
             # counts compared ("initially 40 …, eventually 65")
             bare = self._lookup(q, drop=_OPERATION_TOKENS)
+            if not bare.answered and bare.suggestion_records:
+                # ("… in the post-PP-22 visioning exercise grow": the time is context)
+                bare = self._without_context(q, whole, bare, _OPERATION_TOKENS) or bare
             if bare.answered and bare.kind is AnswerKind.FACT:
                 fact = bare.parts["fact"]
                 answer = compute_in_fact(q, fact, self.knowledge, bare.confidence) or answer
@@ -738,7 +742,12 @@ class AnswerEngine:
             ):
                 if found is not None and found.kind is AnswerKind.DID_YOU_MEAN:
                     return found  # the search is unsure: its candidates, not "I have none"
-                return self._cannot_answer(q, answer, wanted)
+                # "how many staff were in the visioning exercise after PP-22": the record of
+                # the time ("after PP-22 … launched the visioning") holds no count; the one
+                # of the exercise without it does
+                found = self._without_time_context(q, whole, wanted)
+                if found is None:
+                    return self._cannot_answer(q, answer, wanted)
             answer = found
         if (
             answer.answered
@@ -768,6 +777,14 @@ class AnswerEngine:
             return self._cannot_compute(q, "sum")
         if (
             answer.answered
+            and answer.kind in _SEARCHED_KINDS
+            and q.reading.has("sum")
+            and names_two_periods(whole)
+        ):
+            # "users in 2022 and 2023 combined": one period's record is no sum of the two
+            return self._cannot_compute(q, "sum")
+        if (
+            answer.answered
             and answer.kind is AnswerKind.FACT
             and operation in _COMPARISONS
             and not (
@@ -780,8 +797,12 @@ class AnswerEngine:
                         and not _COMPARED_WITH.search(q.normalized)
                     )
                     # "by how many did coverage fall": a fact's own figures, when its counts
-                    # give no difference (percentages, a level)
-                    or _BY_HOW_MANY.search(q.normalized)
+                    # give no difference (percentages, a level); a fact with no figure but a
+                    # year gives none ("after PP-22 … three questions … by 2030")
+                    or (
+                        _BY_HOW_MANY.search(q.normalized)
+                        and any(_FIGURE.search(t) for t in self._answer_texts(q, answer))
+                    )
                 )
             )
         ):
@@ -1285,14 +1306,54 @@ class AnswerEngine:
 
     # -- search over everything ---------------------------------------------------------
 
-    def _without_context(self, q: Question, whole: str, declined: Answer) -> Answer | None:
-        """The answer of the first record a declined question suggested, when every question
-        word that record lacks is context: in a clause of the question (`whole`) that places
+    def _without_context(
+        self, q: Question, whole: str, declined: Answer, ignore: frozenset[str] = frozenset()
+    ) -> Answer | None:
+        """The answer of the first record a declined question suggested (of the first two),
+        when every question word that record lacks, but those to `ignore`, is context: in a
+        clause of the question (`whole`) that places
         what is asked ("that came out of …", "presented to …") and held by another record of
         the same document together with a distinctive word the question and the first record
         share ("the three pillars that came out of the Secretary-General's visioning exercise": the
         pillars are the visioning exercise's, whose record names the Secretary-General)."""
-        kind, _, key = (declined.suggestion_records[0] or "").partition(":")
+        # (the words that ask, and those that open the clause, "listed in", are no context)
+        placing = [*_CONTEXT_CLAUSE.finditer(whole), *_TIME_CONTEXT.finditer(whole)]
+        if not placing:
+            return None
+        for record in declined.suggestion_records[:CONTEXT_SUGGESTIONS_TRIED]:
+            found = self._without_context_in(q, whole, record or "", placing, ignore)
+            if found is not None:
+                return found
+        return None
+
+    def _without_time_context(self, q: Question, whole: str, wanted: str | None) -> Answer | None:
+        """The answer found without the time a question places itself in ("after PP-22"),
+        when it gives what is asked and the time is context: held by another record of its
+        document beside a word the question and it share (see `_without_context_in`)."""
+        placing = list(_TIME_CONTEXT.finditer(whole))
+        if not placing:
+            return None
+        drop = frozenset(t for m in placing for t in to_query_terms(m.group()).tokens)
+        found = self._lookup(q, drop=drop)
+        if not (
+            found.answered
+            and found.kind in _SEARCHED_KINDS
+            and found.record
+            and self._is_supplied(q, found, wanted)
+        ):
+            return None
+        return self._without_context_in(q, whole, found.record, placing)
+
+    def _without_context_in(
+        self,
+        q: Question,
+        whole: str,
+        record: str,
+        placing: list[re.Match[str]],
+        ignore: frozenset[str] = frozenset(),
+    ) -> Answer | None:
+        """`_without_context` for one record suggested."""
+        kind, _, key = record.partition(":")
         fact = self._facts.get(key) if kind == "fact" else None
         entries = self._fact_entries
         if fact is None or key not in entries:
@@ -1300,13 +1361,22 @@ class AnswerEngine:
         lacking = self.index.list_missing_words(
             q.terms, self._record_texts(Hit(entries[key], 0, 0))
         )
-        # (the words that ask, and those that open the clause, "listed in", are no context)
-        placing = list(_CONTEXT_CLAUSE.finditer(whole))
         spans = [*list_frame_spans(whole), *(m["marker"] for m in placing)]
         frame = {t for span in spans for t in to_query_terms(span).tokens}
-        missing = {t for t, w in lacking if w > 0 and t not in frame}
-        clauses = {t for m in placing for t in to_query_terms(m["clause"]).tokens}
-        if not missing <= clauses or any(t[:1].isdigit() for t in missing):
+        missing = {t for t, w in lacking if w > 0 and t not in frame and t not in ignore}
+        # ("post-PP-22": the marker and the event, written as one word)
+        clauses = {t for m in placing for t in to_query_terms(m.group()).tokens}
+        times = {
+            t for m in placing if m.re is _TIME_CONTEXT for t in to_query_terms(m.group()).tokens
+        }
+        if ignore and missing - clauses and missing & times:
+            # a computation's time set aside ("the post-PP-22 visioning exercise grow from its
+            # initial size"): the other words the record lacks are the search's to weigh, and
+            # the computation must then be read out of the record
+            missing &= times
+        # (a number inside a code, "PP-22", is part of the code's name)
+        coded = {part for t in missing if "-" in t for part in t.split("-")}
+        if not missing <= clauses or any(t[:1].isdigit() and t not in coded for t in missing):
             return None  # "who signed on behalf of Kenya": what is asked, no context
         weights = self.index.weigh(q.terms)
         shared = {
@@ -1326,12 +1396,20 @@ class AnswerEngine:
         def holds(token: str, texts: list[str]) -> bool:
             return not self.index.list_missing_words(QueryTerms((token,), token), texts)
 
+        # ("post-pp-22": its parts, the marker aside, are what another record must hold)
+        held = {t for t in missing if "-" not in t} | {
+            part for t in missing if "-" in t for part in t.split("-") if part not in frame
+        }
         if not all(
             any(holds(t, texts) and any(holds(u, texts) for u in shared) for texts in siblings)
-            for t in missing
+            for t in held
         ):
             return None
-        found = self._lookup(q, drop=frozenset(missing))
+        # ("post", "after": a time's marker is no word to look for either)
+        markers = {
+            t for m in placing if m.re is _TIME_CONTEXT for t in to_query_terms(m["marker"]).tokens
+        }
+        found = self._lookup(q, drop=frozenset(missing | markers) | ignore)
         return found if found.answered and found.record == f"fact:{key}" else None
 
     @cached_property
@@ -2468,7 +2546,15 @@ _CONTEXT_CLAUSE = re.compile(
     r"|reported|agreed|adopted|put forward|submitted|launched|identified) (?:to|in|at|by|during"
     r"|under|for)\b)(?P<clause>[^,;:?!.]*)"
 )
+# A time placed by an event named with its year or number: "after PP-22", "post-PP-22",
+# "following WTDC-22", "since Council 2023".
+_TIME_CONTEXT = re.compile(
+    r"(?P<marker>\b(?:after|following|since|before|post|pre)[\s-]+)"
+    r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4})\b"
+)
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
+# The records a declined question suggested, first first, that are tried without context.
+CONTEXT_SUGGESTIONS_TRIED = 2
 
 
 # Words by which a later question points back to what the message named before.
@@ -2481,6 +2567,8 @@ _POINTS_BACK = re.compile(
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
 _BY_HOW_MANY = re.compile(r"\bby how many\b")
+# A figure a record states: a number that is no year, nor a section or an item's number.
+_FIGURE = re.compile(r"(?<![\w.\-])(?!(?:19|20)\d\d(?!\d))\d[\d,.  ]*(?:%|\b)(?![.)\d])")
 _COMPARED_WITH = re.compile(r"\bthan\b|比|相比|与.{1,20}?相差|和.{1,20}?相差")
 # A record that speaks of indicators.
 _KPI_WORDS = re.compile(

@@ -28,7 +28,8 @@ _SOCIAL_EN = (
     r"thanks?|thank you|thx|cheers|many thanks|much appreciated|appreciated|ta",
     r"sorry|apologies|pardon|excuse me",
     r"i(?:'m| am|'ve| have|'d| would| keep| was| need| think| just| hope)\b",
-    r"hope\b|no rush|no worries|no hurry|quick (?:one|question|q)|random (?:one|question)"
+    r"hope\b|no rush|no worries|no hurry|quick (?:one|question|q|maths?|sum|calc\w*|check)\b"
+    r"|random (?:one|question)"
     r"|bit of a|one more|another (?:one|question)|just curious|curious|out of curiosity",
     r"for (?:a|an|the|my|our) (?:[a-z\-]+ ){0,2}(?:note|slides?|deck|report|briefing|newsletter"
     r"|memo|email|presentation|call|meeting|paper)\b",

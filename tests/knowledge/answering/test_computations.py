@@ -14,6 +14,7 @@ from knowledge.answering.answerability import CHANGE, read_operation
 from knowledge.answering.computations import (
     Money,
     days_spanned,
+    names_two_periods,
     read_counts,
     read_money,
     to_rounded,
@@ -1151,3 +1152,53 @@ def test_those_left_out_are_not_declined_when_the_fact_says_who_did_not(
     assert _NEGATED.search("12 countries have not yet completed the switch")
     assert _NEGATED.search("尚未完成过渡的国家")
     assert not _NEGATED.search("More than 50 institutions applied, of which 14 were selected")
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        (
+            "How many new users joined the ITU Academy in 2022 and in January–March 2023 together?",
+            "Together 11,600.\nComputed: 8,000 (2022: ",
+        ),
+        ("国际电联学院2022年和2023年1-3月一共新增了多少用户？", "合计11,600。"),
+        ("國際電聯學院2022年和2023年1至3月合計新增多少用戶？", "合計11,600。"),
+        (
+            "How many more new users did the ITU Academy get in 2022 than in the first quarter "
+            "of 2023?",
+            "The difference is 4,400: 8,000 (2022) against 3,600 (first quarter of 2023).",
+        ),
+    ],
+)
+def test_counts_of_two_periods_in_two_facts_are_added_or_compared(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.kind is AnswerKind.COMPUTE
+    text = render_answer_text(answer)
+    assert shown in text
+    assert len(answer.sources) == 2  # each figure's own document
+
+
+def test_a_sum_of_two_periods_not_worked_out_is_declined(answer_engine: AnswerEngine) -> None:
+    # 2023's record is of January to March only: no year's count to add to 2022's
+    answer = answer_engine.answer(
+        "How many users did the ITU Academy have in 2022 and 2023 combined?"
+    )
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("text", "two"),
+    [
+        ("how many in 2022 and in january–march 2023 together", True),
+        ("2022年和2023年1-3月一共", True),
+        ("users in 2022 and q1 2023 combined", True),
+        ("between 2022 and 2023, how many", False),  # one span
+        ("from march 2022 to march 2023", False),
+        ("能力发展任务组在2022年3月到2023年3月之间一共开了几次会？", False),
+        ("in 2023 and in march 2023", False),  # one year
+    ],
+)
+def test_two_periods_are_two_only_when_joined_as_two(text: str, two: bool) -> None:
+    assert names_two_periods(text) is two

@@ -44,6 +44,8 @@ from knowledge.answering.text import normalize
             "what's the Transformers programme?",
         ),
         ("Can you give me a quick rundown of what ITU as One means?", "what ITU as One means?"),
+        ("Quick maths please: what is 10% of P3's budget?", "what is 10% of P3's budget?"),
+        ("Quick check - is the P3 budget final?", "is the P3 budget final?"),
         (
             "In plain words, what's the definition of 'ITU as One'?",
             "what's the definition of 'ITU as One'?",
