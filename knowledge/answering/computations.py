@@ -116,7 +116,9 @@ def read_fraction(text: str) -> Decimal | None:
 # The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
 _AMOUNT_WANTED = re.compile(
     r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
-    r"|^what(?:'s| is| would| will) (?:be )?\d{1,3}(?:\.\d{1,2})?\s*(?:%|percent) of\b"
+    # (at the start of the question, or of its clause: "quick maths please: what is 10% of")
+    r"|(?:^|(?<=[:;!?.,—–-]))\s*what(?:'s| is| would| will) (?:be )?\d{1,3}(?:\.\d{1,2})?\s*"
+    r"(?:%|percent) of\b"
     r"|\bhow many\b.*\b(?:chf|francs?)\b|多少瑞郎|多少钱|多少法郎|相当于多少|合多少|是多少"
 )
 # The question asks for money, of any currency: "how much", "worth", "多少欧元".

@@ -78,6 +78,7 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("budget per KPI of the network and digital infrastructure theme", "per_kpi", 43_555.56),
         ("What is 20% of P4's budget in CHF?", "percent_of", 96_000),
         ("How much is 50% of P2's budget?", "percent_of", 378_000),
+        ("Quick maths please: what is 10% of P3's 2023 budget?", "percent_of", 111_100),
         ("总预算的5%相当于多少瑞郎", "percent_of", 210_000),
         # 1,111,000 / (756,000 + 1,111,000)
         ("What share of the P2 and P3 budgets combined does P3 have?", "share", Decimal("59.5")),
