@@ -639,7 +639,7 @@ class Calculator:
                 (
                     fact
                     for hit in self.index.search(terms, kinds=("fact",), limit=PERIOD_CANDIDATES)
-                    if hit.coverage >= PART_MIN_COVERAGE
+                    if hit.coverage >= PERIOD_MIN_COVERAGE
                     for fact in [self._facts[hit.entry.ref]]
                     if fact.year == year and _states_period(fact, span)
                 ),
@@ -1464,8 +1464,11 @@ _PERIOD_OPERATION_WORDS = frozenset(
     "together combined total altogether sum add adding added more fewer less than difference"
     " between both".split()
 )
-# The facts a part of it may name, best first.
+# The facts a part of it may name, best first, and how much of the question (both periods'
+# words) each must explain: its year, its part of the year and a count of what is asked
+# check it besides.
 PERIOD_CANDIDATES = 5
+PERIOD_MIN_COVERAGE = 0.5
 _PERIOD_LEAD = re.compile(r"^(?:(?:in|during|for|over|of)\s+)?(?:the\s+)?")
 _ZH_CLAUSE_BREAK = re.compile(r"[，。；：、,;:]")
 # What was added, asked or counted: "how many new users", "新增了多少用户", "新增注册用户3,600名".
@@ -1482,10 +1485,12 @@ def read_periods(text: str) -> list[tuple[str, int]]:
 # Two periods joined as two ("in 2022 and in Q1 2023", "2022年和2023年1-3月", "in 2022 than in
 # Q1 2023"), not as the ends of one ("from March 2022 to March 2023", "between 2022 and 2023",
 # "2022年3月至2023年3月").
+# (what is counted may stand between them: "2022年全年的新用户数，比2023年1至3月…多多少")
 _TWO_PERIODS_JOINED = re.compile(
-    r"^\s*(?:,\s*)?(?:and|plus|as well as|than|compared (?:with|to)|versus|vs\.?"
-    r"|和|与|及|以及|、|跟|比|相比|对比)\s*$"
+    r"\b(?:and|plus|as well as|than|compared (?:with|to)|versus|vs)\b|和|与|及|、|跟|比|相比|对比"
 )
+_ONE_SPAN = re.compile(r"\b(?:to|until|till|through|thru)\b|至|到|[-–~]")
+BETWEEN_PERIODS_MAX = 6  # words, or characters counted in pairs
 _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$|从$|自$")
 
 
@@ -1496,9 +1501,12 @@ def names_two_periods(text: str) -> bool:
         return False
     first, second = found
     between = text[first.end() : second.start()]
+    size = len(between.split()) + len(re.findall(r"[\u4e00-\u9fff]", between)) // 2
     return (
         int(first["en"] or first["zh"]) != int(second["en"] or second["zh"])
-        and _TWO_PERIODS_JOINED.match(between) is not None
+        and _TWO_PERIODS_JOINED.search(between) is not None
+        and _ONE_SPAN.search(between) is None
+        and size <= BETWEEN_PERIODS_MAX
         and _SPAN_OPENED.search(text[: first.start()]) is None
     )
 

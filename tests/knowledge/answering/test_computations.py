@@ -1164,6 +1164,8 @@ def test_those_left_out_are_not_declined_when_the_fact_says_who_did_not(
         ),
         ("国际电联学院2022年和2023年1-3月一共新增了多少用户？", "合计11,600。"),
         ("國際電聯學院2022年和2023年1至3月合計新增多少用戶？", "合計11,600。"),
+        # what is counted between the two periods
+        ("國際電聯學院2022年全年的新用戶數，比2023年1至3月新增的註冊用戶多多少？", "兩者相差4,400"),
         (
             "How many more new users did the ITU Academy get in 2022 than in the first quarter "
             "of 2023?",
