@@ -235,6 +235,10 @@ _CLASS_WHOLE = re.compile(
 def read_operation(q: Question, text: str) -> Operation | None:
     """The computation a question asks for, from its wording (`text`, the whole question
     normalized); None for anything else."""
+    extremes = q.reading.has("max") and q.reading.has("min") and q.reading.has("budget")
+    if _RATIO.search(text) and extremes and not q.targets:
+        # "how many times the smallest line is the largest", "最高的一项是最低一项的多少倍"
+        return Operation("extremes_ratio")
     if _RATIO.search(text) or (RATIO_COMPARED.search(text) and len(q.targets) >= 2):
         # (one figure "twice as much" is a doubling: "What is double what E1 gets?")
         return Operation("ratio")
@@ -244,7 +248,7 @@ def read_operation(q: Question, text: str) -> Operation | None:
         return Operation("relative")  # "P5的预算相当于P1的百分之几"
     if len({t.code for t in q.targets}) == 1 and _CLASS_WHOLE.search(text):
         return Operation("share_of_class")  # "E2占推动因素总预算的比例"
-    if q.reading.has("max") and q.reading.has("min") and q.reading.has("budget"):
+    if extremes:
         return Operation("extremes")  # "which line has the largest and which the smallest"
     if _PER_KPI.search(text) and q.reading.has("budget"):
         return Operation("per_kpi")
@@ -421,8 +425,8 @@ class Calculator:
             return self._change(q, op.percent or Decimal(0), op.times)
         if op.kind == "remainder":
             return self._remainder(q)
-        if op.kind == "extremes":
-            return self._extremes(q)
+        if op.kind in ("extremes", "extremes_ratio"):
+            return self._extremes(q, ratio=op.kind == "extremes_ratio")
         return None
 
     # -- figures ------------------------------------------------------------------------
@@ -702,8 +706,9 @@ class Calculator:
             sources=sources,
         )
 
-    def _extremes(self, q: Question) -> Answer | None:
-        """The largest and the smallest budget of a group, each named with its figure."""
+    def _extremes(self, q: Question, ratio: bool = False) -> Answer | None:
+        """The largest and the smallest budget of a group, each named with its figure, and
+        how many times the one is the other when asked (`ratio`)."""
         codes = self._group(q)
         if not codes and len(q.targets) == 1:
             # "P3三个主题里预算最多的和最少的": the named priority's themes, not every line
@@ -720,7 +725,10 @@ class Calculator:
         chosen = [figures[0], figures[-1]]
         if chosen[0].amount == chosen[1].amount:
             return None
-        parts = {"op": "extremes", "result": chosen[0].amount - chosen[1].amount}
+        parts: dict[str, Any] = {"op": "extremes", "result": chosen[0].amount - chosen[1].amount}
+        if ratio:
+            times = Decimal(chosen[0].amount) / Decimal(chosen[1].amount)
+            parts["times"] = to_rounded(times, RATIO_PLACES)
         return self._answer(q, parts | {"count": len(figures)}, chosen)
 
     def _per_kpi(self, q: Question) -> Answer | None:

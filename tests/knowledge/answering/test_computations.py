@@ -1206,3 +1206,24 @@ def test_a_sum_of_two_periods_not_worked_out_is_declined(answer_engine: AnswerEn
 )
 def test_two_periods_are_two_only_when_joined_as_two(text: str, two: bool) -> None:
     assert names_two_periods(text) is two
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        (
+            "How many times bigger is the largest budget line than the smallest?",
+            "The largest is 74.07 times the smallest: 1,111,000 / 15,000 = 74.07.",
+        ),
+        ("OP-23预算表里金额最高的一项是最低一项的多少倍？", "最多的是最少的74.07倍"),
+    ],
+)
+def test_how_many_times_the_largest_line_is_the_smallest(
+    answer_engine: AnswerEngine, question: str, shown: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.parts["op"] == "extremes"
+    assert shown in render_answer_text(answer)
+    # asked only which: no ratio said
+    answer = answer_engine.answer("Which line has the largest budget and which the smallest?")
+    assert "times the smallest" not in render_answer_text(answer)
