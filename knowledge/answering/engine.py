@@ -670,7 +670,11 @@ class AnswerEngine:
                 bare = self._without_context(q, whole, bare, _OPERATION_TOKENS) or bare
             if bare.answered and bare.kind is AnswerKind.FACT:
                 fact = bare.parts["fact"]
-                answer = compute_in_fact(q, fact, self.knowledge, bare.confidence) or answer
+                answer = (
+                    compute_in_fact(q, fact, self.knowledge, bare.confidence)
+                    or self._computed_in_a_tie(q, bare)
+                    or answer
+                )
         if not answer.answered and answer.suggestion_records:
             # "the three pillars that came out of the Secretary-General's visioning exercise":
             # words that place the record, held by the record beside it in its document
@@ -1324,6 +1328,26 @@ class AnswerEngine:
             found = self._without_context_in(q, whole, record or "", placing, ignore)
             if found is not None:
                 return found
+        return None
+
+    def _computed_in_a_tie(self, q: Question, bare: Answer) -> Answer | None:
+        """The computation read out of a fact as good a match as the one found (`bare`,
+        searched without the operation's words) when that one holds no two counts to compute
+        with ("the visioning staff group grow": the staff consultation's fact and the staff
+        count's, tied on "visioning staff")."""
+        if not bare.signals or bare.signals.get("lead", 1.0) > TIE_MARGIN:
+            return None
+        terms = self.index.join_compounds(to_query_terms(q.normalized, drop=_OPERATION_TOKENS))
+        hits = self.index.search(terms, kinds=("fact",), limit=TIE_CANDIDATES)
+        for hit in hits:
+            if hits[0].score - hit.score > TIE_MARGIN:
+                break
+            fact = self._facts[hit.entry.ref]
+            if fact.key == bare.parts["fact"].key:
+                continue
+            computed = compute_in_fact(q, fact, self.knowledge, bare.confidence)
+            if computed is not None:
+                return computed
         return None
 
     def _without_time_context(self, q: Question, whole: str, wanted: str | None) -> Answer | None:
@@ -2553,6 +2577,8 @@ _TIME_CONTEXT = re.compile(
     r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4})\b"
 )
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
+# The facts tied with the best that a computation is tried in.
+TIE_CANDIDATES = 3
 # The records a declined question suggested, first first, that are tried without context.
 CONTEXT_SUGGESTIONS_TRIED = 2
 

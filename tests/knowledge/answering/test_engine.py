@@ -1248,6 +1248,17 @@ def test_a_time_placed_by_an_event_is_context_held_by_its_document(
     assert not answer_engine.answer("How many staff joined ITU after PP-22?").answered
 
 
+def test_a_computation_is_read_out_of_a_fact_tied_with_the_one_found(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "visioning staff group" ties the staff consultation's fact (no two counts) with the
+    # staff count's (from 40 to 65)
+    answer = answer_engine.answer(
+        "by what percent did the visioning staff group grow from when it started to the end?"
+    )
+    assert answer.answered and "(65 − 40) / 40 = 62.5%" in render_answer_text(answer)
+
+
 def test_by_how_many_is_not_answered_by_a_record_without_a_figure(
     answer_engine: AnswerEngine,
 ) -> None:
