@@ -2002,13 +2002,22 @@ class AnswerEngine:
         summed = self.budgets.combine(kept, "sum", WHOLE_STORE_CONFIDENCE)
         return summed or self._cannot_compute(q, "sum")
 
-    @staticmethod
-    def _misses_lines_asked(q: Question, answer: Answer) -> bool:
+    def _misses_lines_asked(self, q: Question, answer: Answer) -> bool:
         """A sum or a comparison of a stated number of lines ("these two", "the three
-        themes") answered with fewer budget lines than that, a difference with one, or one of
-        things that are no budget lines (projects) answered with the lines their words name."""
+        themes") answered with fewer budget lines than that, a difference with one, a sum of
+        one line and something else the question joins to it ("价格可承受的连接和包容安全的
+        电信/ICT加起来": P4's name not read), or one of things that are no budget lines
+        (projects) answered with the lines their words name."""
         if answer.kind is not AnswerKind.BUDGET or not q.reading.has("sum", "difference"):
             return False
+        figures = answer.parts.get("figures", [])
+        if (
+            len(figures) == 1
+            and q.reading.has("sum")
+            and len(q.targets) == 1
+            and _JOINED.search(self._without_line_names(q))
+        ):
+            return True
         if not q.reading.codes and _OTHER_THINGS.search(q.normalized):
             return True  # "the two projects combined": not the priorities their words name
         figures = len(answer.parts.get("figures", []))
@@ -2593,6 +2602,8 @@ _POINTS_BACK = re.compile(
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
 _BY_HOW_MANY = re.compile(r"\bby how many\b")
+# Two things joined, to be added: "X和Y加起来", "X and Y combined", "X plus Y".
+_JOINED = re.compile(r"\b(?:and|plus)\b|(?<!总)和|与|及|、|跟|加上")
 # A figure a record states: a number that is no year, nor a section or an item's number.
 _FIGURE = re.compile(r"(?<![\w.\-])(?!(?:19|20)\d\d(?!\d))\d[\d,.  ]*(?:%|\b)(?![.)\d])")
 _COMPARED_WITH = re.compile(r"\bthan\b|比|相比|与.{1,20}?相差|和.{1,20}?相差")

@@ -533,6 +533,8 @@ def test_a_relative_percentage_not_computed_is_not_answered_with_the_lines() -> 
         "國際電聯學院2021年全年的新用戶數，比2023年1至3月新增的註冊用戶多多少？",
         # two lines to add, one found: no sum
         "价格可承受的连接和包容安全的电信/ICT这两项重点工作加起来预算一共多少？",
+        # nor without "these two": one line and another thing joined to it
+        "价格可承受的连接和包容安全的电信/信息通信技术加起来预算一共多少？",
     ],
 )
 def test_a_computation_missing_an_operand_is_not_answered(
