@@ -1511,6 +1511,11 @@ STATED_CHANGE = re.compile(
     r"|\b(?P<mult>tripled?|trebled?|quadrupled?|(?:three|four|five|ten|\d{1,2}) times)\b"
     r"(?! (?:as|more|larger|bigger|higher|greater|less|smaller)\b)"
     r"|(?P<zmult>[三四五六七八九十]|\d{1,2})倍(?=是多少|为多少|有多少|会是多少)"
+    # "if P3's budget were cut by a quarter", "削减四分之一": a fraction of it
+    r"|\b(?P<dir6>cut|reduced?|decreased?|lowered|trimmed|slashed|increased?|raised?|grew"
+    r"|boosted)\s+by\s+(?:a|one)[\s-](?P<frac>quarter|third|fifth|tenth)\b"
+    r"|(?P<zdir4>减少|削减|降低|缩减|下调|砍掉|减掉|增加|提高|上调|增长|追加)了?\s*"
+    r"(?P<zfrac>四分之一|三分之一|五分之一|十分之一)"
     # "if 10% of P2's budget were cut, how much is left"
     r"|(?P<p5>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent) of [^?%]{0,40}?\b(?:were|was|is|are|gets?|got"
     r"|has been|had been|will be|would be) (?P<dir5>cut|reduced|removed|slashed|trimmed|lost"

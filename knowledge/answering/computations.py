@@ -232,6 +232,17 @@ _CLASS_WHOLE = re.compile(
 )
 
 
+# Fractions of an amount a change may be stated in, as percentages.
+_EXACT_FRACTIONS = {
+    "quarter": "25",
+    "fifth": "20",
+    "tenth": "10",
+    "四分之一": "25",
+    "五分之一": "20",
+    "十分之一": "10",
+}
+
+
 def read_operation(q: Question, text: str) -> Operation | None:
     """The computation a question asks for, from its wording (`text`, the whole question
     normalized); None for anything else."""
@@ -264,6 +275,12 @@ def read_operation(q: Question, text: str) -> Operation | None:
         groups = change.groupdict()
         direction = next(v for k, v in groups.items() if k.startswith(("dir", "zdir")) and v)
         given = [v for k, v in groups.items() if k.startswith(("p", "zp")) and v]
+        fraction = change["frac"] or change["zfrac"]
+        if fraction:
+            # a quarter is 25%; a third is no whole percentage to show the sum with
+            if fraction not in _EXACT_FRACTIONS:
+                return None
+            given = [_EXACT_FRACTIONS[fraction]]
         percent = Decimal(given[0]) if given else Decimal(100)  # doubled: +100%
         return Operation("change", -percent if direction in _DOWN else percent)
     if (

@@ -79,6 +79,9 @@ def _computed(engine: AnswerEngine, question: str) -> tuple[str, object, list[st
         ("What is 20% of P4's budget in CHF?", "percent_of", 96_000),
         ("How much is 50% of P2's budget?", "percent_of", 378_000),
         ("Quick maths please: what is 10% of P3's 2023 budget?", "percent_of", 111_100),
+        ("If P3's budget were cut by a quarter, how much would be left?", "change", 833_250),
+        ("如果P3的预算削减四分之一，还剩多少？", "change", 833_250),
+        ("What if E2 is increased by a fifth?", "change", 336_000),
         ("总预算的5%相当于多少瑞郎", "percent_of", 210_000),
         # 1,111,000 / (756,000 + 1,111,000)
         ("What share of the P2 and P3 budgets combined does P3 have?", "share", Decimal("59.5")),
@@ -1229,3 +1232,11 @@ def test_how_many_times_the_largest_line_is_the_smallest(
     # asked only which: no ratio said
     answer = answer_engine.answer("Which line has the largest budget and which the smallest?")
     assert "times the smallest" not in render_answer_text(answer)
+
+
+def test_a_change_by_a_third_is_not_answered_with_the_line_unchanged(
+    answer_engine: AnswerEngine,
+) -> None:
+    # no whole percentage to show it with: declined, not answered with P3's budget
+    answer = answer_engine.answer("If P3's budget were cut by a third, how much would be left?")
+    assert not answer.answered
