@@ -14,6 +14,7 @@ from knowledge.answering.lists import (
     gives_stated_count,
     read_list_owner,
     read_stated_count,
+    read_stated_noun,
 )
 from knowledge.answering.text import normalize
 
@@ -335,3 +336,26 @@ def test_items_of_something_no_record_of_them_speaks_of_are_declined(
 def test_items_of_what_the_record_speaks_of_are_answered(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("What are the three pillars of the ITU visioning exercise?")
     assert answer.answered and answer.record == "fact:strategy-three-pillars"
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("what are the four focus areas of internal transformation?", "areas"),
+        ("the three pillars of the vision", "pillars"),
+        ("the four process steps", "steps"),
+        ("the 3 analysis tools", "tools"),
+    ],
+)
+def test_the_noun_a_number_counts_is_a_plural_not_a_word_ending_in_s(
+    question: str, noun: str
+) -> None:
+    assert read_stated_noun(question) == noun
+
+
+def test_a_list_of_four_focus_areas_is_any_list_of_four(answer_engine: AnswerEngine) -> None:
+    # "focus" read as the noun had asked for a list led by "focus"
+    answer = answer_engine.answer(
+        "What are the four focus areas of internal transformation in C23/36?"
+    )
+    assert answer.answered and answer.record == "fact:strategy-internal-priorities-c23-52"
