@@ -1169,6 +1169,10 @@ class AnswerEngine:
                 # "the total OP-23 budget available for operational activities and external
                 # services": the words the plan describes its total with
                 content = [t for t in content if t not in _TOTAL_DESCRIPTION_TOKENS]
+            if reading.has("whole") and _BDT_NAMED.search(q.normalized):
+                # "BDT's total budget", "电信发展局总预算": the plan is BDT's (not "ITU's
+                # total budget", the Union's, which the documents do not give)
+                content = [t for t in content if t not in _BDT_TOKENS]
             if not [t for t in content if t not in _AMOUNT_QUALIFIERS]:
                 if reading.has("whole"):
                     whole = [Target(TOTAL_CODE)]
@@ -2385,6 +2389,9 @@ _AMOUNT_QUALIFIERS = frozenset(
 # does BDT have", "电信发展局一共有多少个KPI") asks about the whole store.
 _ORGANISATION = ("bdt", "itu-d", "itud", "电信发展局", "电信发展部门")
 _ORGANISATION_TOKENS = frozenset(to_query_terms(" ".join(_ORGANISATION)).tokens)
+# The Bureau itself, named: whose plan the documents' budget is.
+_BDT_NAMED = re.compile(r"\bbdt\b|电信发展局")
+_BDT_TOKENS = frozenset(to_query_terms("bdt 电信发展局").tokens)
 # What an organisation does with all of them: "how many countries does BDT work with".
 _SERVING_TOKENS = frozenset(
     to_query_terms("work works serve serves cover covers support supports employ employs").tokens

@@ -1448,3 +1448,21 @@ def test_the_enablers_listed_name_those_sharing_a_line(
     answer_engine: AnswerEngine, question: str, said: str
 ) -> None:
     assert said in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the total BDT budget?",
+        "What is BDT's total budget for 2023?",
+        "电信发展局2023年总预算是多少瑞郎？",
+        "電信發展局2023年總預算是多少？",
+    ],
+)
+def test_bdts_total_budget_is_the_plans_total(answer_engine: AnswerEngine, question: str) -> None:
+    # the plan is BDT's: its total, with what it is the total of
+    answer = answer_engine.answer(question)
+    assert answer.answered and "4,200,000" in render_answer_text(answer)
+    # another year's is not, nor the Union's
+    assert not answer_engine.answer("What was BDT's operational plan budget for 2021?").answered
+    assert not answer_engine.answer("What is ITU's total budget?").answered
