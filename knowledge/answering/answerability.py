@@ -192,9 +192,11 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         PLACE,
         re.compile(
-            r"^where (?:is|are|was|were|will|did|does|do)\b(?! (?:i|we|you|one) )"
+            r"^where(?:'s|’s| is| are| was| were| will| did| does| do)\b(?! (?:i|we|you|one) )"
             r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
             r"|在哪里|在哪儿|在哪个(?:城市|国家|地方|地区|场馆|地点|会场|区域)|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
+            r"|(?:哪个|哪家|哪间|什么)(?:酒店|宾馆|饭店|大楼|会议室|房间|场地)"
+            r"|\b(?:which|what) (?:hotel|building|room)\b"
             r"|首都|首府|\bcapital (?:city|of)\b",
             re.IGNORECASE,
         ),
@@ -265,7 +267,20 @@ _CAPITAL = re.compile(r"\bcapital (?:city|of)\b|\bcapital\s*\?|首都|首府", r
 _PERCENT = re.compile(r"%|\bper ?cent|百分", re.IGNORECASE)
 # A place named in a record's English text: "in Geneva", "at the Kigali Convention Centre",
 # "held in Kigali, Rwanda" (a fact's Chinese text has its English twin beside it).
-_PLACE = re.compile(r"\b(?:in|at) (?:the )?(?:[A-Z][a-z]+ )*[A-Z][a-z]{2,}")
+# (not a month or a day: "in February" is no place)
+_PLACE = re.compile(
+    r"\b(?:in|at) (?:the )?(?!(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:[A-Z][a-z]+ )*[A-Z][a-z]{2,}"
+)
+# Where a report goes, or a text is adopted: a meeting ("to TDAG-24", "at WTDC-22"), unless
+# a city, a country or a venue is asked.
+_MEETING_PLACE = re.compile(r"\b(?:to|at) (?:the )?[A-Z]{2,}[-–]\d{2}\b")
+_SITE_ASKED = re.compile(
+    r"\b(?:city|country|town|venue|location|hotel|building|room)\b"
+    r"|城市|国家|地点|场馆|酒店|大楼|会场|房间",
+    re.IGNORECASE,
+)
 _AMOUNT = re.compile(
     r"(?:chf|eur|usd|瑞郎|欧元|美元|法郎|\$|€)\s*\d"
     r"|\d[\d,.  ]*\s*(?:chf|eur|usd|瑞郎|瑞士法郎|欧元|美元|法郎|million|billion|万|亿)",
@@ -394,12 +409,19 @@ _FRAME = re.compile(
 )
 
 
+# That something happened, of which a question asks when or where: no words to look for.
+HAPPENED = re.compile(
+    r"\b(?:take|takes|took|taken|taking) place\b|\bhappen(?:s|ed|ing)?\b|\boccur(?:s|red)?\b"
+)
+
+
 def list_frame_spans(text: str) -> list[str]:
     """The parts of a question (normalised) that say what kind of answer it wants, not what
     it is about: those the wanted-kind patterns and `_FRAME` find."""
     unquoted = _QUOTED.sub(" ", text)
     spans = [m.group() for _, pattern in _WANTS for m in pattern.finditer(unquoted)]
     spans += list_stated_numbers(unquoted)  # "the four …": how many, not what about
+    spans += [m.group() for m in HAPPENED.finditer(unquoted)]
     return spans + [m.group() for m in _FRAME.finditer(unquoted)]
 
 
@@ -1106,7 +1128,7 @@ def is_supplied(
             for text in texts
             for sentence in _SENTENCE_END.split(text)
             for m in _PLACE.finditer(sentence)
-        )
+        ) or (not _SITE_ASKED.search(question) and any(_MEETING_PLACE.search(t) for t in texts))
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
 

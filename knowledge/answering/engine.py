@@ -24,6 +24,7 @@ from knowledge.answering.answerability import (
     DEFINITION,
     DIFFERENCE,
     FUTURE,
+    HAPPENED,
     KPI,
     NEXT_DATE,
     OWN,
@@ -1453,7 +1454,11 @@ class AnswerEngine:
         naming = said & self._all_doc_tokens
         # "P5职位", "a P4 post": a staff grade, no priority's code to look for
         grades = {m.lower() for m in _GRADE.findall(q.normalized)}
-        dropped = (said - naming) | drop | grades
+        # ("when did the consultation take place": when it happened, not a place)
+        happened = {
+            t for m in HAPPENED.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
+        }
+        dropped = (said - naming) | drop | grades | happened
         terms = self.index.join_compounds(to_query_terms(q.normalized, drop=dropped))
         acronyms = [a for a in q.acronyms if a not in terms.tokens and a not in dropped]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
@@ -2321,7 +2326,7 @@ DEFINED_OPENING = 80
 
 # Kinds of answer whose check is strict enough to choose a record by: a record merely holding
 # a number or a year near the words asked is no better a candidate than the best found.
-_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE, COUNT})
+_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE, COUNT, PLACE})
 
 # "What mottos did the retreat suggest for attracting funding": things asked for, the money
 # only their topic.

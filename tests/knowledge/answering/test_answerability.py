@@ -1837,3 +1837,34 @@ def test_where_something_stands_is_not_where_an_event_was_held() -> None:
     # where the forum was held is what a question about the forum asks
     assert is_supplied(PLACE, text, question="Where was the Regional Development Forum held?")
     assert is_supplied(PLACE, ["The office is in Addis Ababa."], question="Where is the office?")
+
+
+def test_when_something_took_place_is_asked_of_the_thing_not_of_taking_place(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "take place" found the LearningLabs sessions ("have taken place") for a consultation
+    answer = answer_engine.answer("When did the ITU as One consultation take place?")
+    assert answer.answered and answer.record == "fact:itu-as-one-online-consultation"
+    answer = answer_engine.answer("When did GSR-23 take place?")
+    assert answer.answered and "5–8 June 2023" in render_answer_text(answer)
+
+
+def test_where_is_asked_with_its_contraction(answer_engine: AnswerEngine) -> None:
+    # "where's": a place wanted; the record of GSR-23 that gives one is preferred to its
+    # guidelines' ("this year's"), found first
+    assert read_wanted("where's gsr-23 happening this year?") == PLACE
+    answer = answer_engine.answer("where's GSR-23 happening this year?")
+    assert answer.answered and "Sharm el-Sheikh" in render_answer_text(answer)
+
+
+def test_a_month_is_no_place_and_a_meeting_is_one_unless_a_site_is_asked(
+    answer_engine: AnswerEngine,
+) -> None:
+    text = ["Following discussions at the retreat in February, ITU engaged BCG."]
+    assert not is_supplied(PLACE, text, question="where is bcg's headquarters?")
+    text = ["The full report will be presented to TDAG-24."]
+    assert is_supplied(PLACE, text, question="where will the report be presented?")
+    assert not is_supplied(PLACE, text, question="in which city will the report be presented?")
+    # a hotel asked: the retreat's record names none
+    assert not answer_engine.answer("2024年3月那次高级管理层务虚会是在哪个酒店开的？").answered
+    assert not answer_engine.answer("波士頓諮詢集團的總部在哪裡？").answered
