@@ -108,12 +108,16 @@ _TERM_WRAPPING = re.compile(
     r"^(?:the |an? )?['‘“\"]|['’”\"](?: (?:concept|idea|term|notion|approach))?$"
     r"|^(?:the |an? )(?=.+ (?:concept|idea|notion)$)| (?:concept|idea|notion)$"
 )
+# (a term may be quoted, and the question end with a full stop: "Define 'ITU as One'.")
+_OPEN = r"['‘“\"]?"
+_TERM = r"(?P<t>[a-z][\w '’”\"-]+?)"
+_END = r"\s*[?.!]*$"
 _EN_ASKS_TERM = (
-    re.compile(r"\b(?:meaning|definition) of (?:the term )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
-    re.compile(r"^(?:so |and |but )?what (?:is|are) (?:the |an? )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
-    re.compile(r"\bwhat does (?:the term )?(?P<t>[a-z][\w '-]+?) mean\b"),
+    re.compile(rf"\b(?:meaning|definition) of (?:the term )?{_OPEN}{_TERM}{_END}"),
+    re.compile(rf"^(?:so |and |but )?what (?:is|are) (?:the |an? )?{_OPEN}{_TERM}{_END}"),
+    re.compile(rf"\bwhat does (?:the term )?{_OPEN}{_TERM} mean\b"),
     # "define ITU as One", "how did the consultation define 'ITU as One'?"
-    re.compile(r"\bdefined? (?:the term |the concept )?(?P<t>[a-z][\w '-]+?)\s*\??$"),
+    re.compile(rf"\bdefined? (?:the term |the concept )?{_OPEN}{_TERM}{_END}"),
 )
 _ZH_ASKS_TERM = (
     # "是怎样定义“基于结果的管理”的"

@@ -1459,7 +1459,9 @@ class AnswerEngine:
             t for m in HAPPENED.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
         }
         dropped = (said - naming) | drop | grades | happened
-        terms = self.index.join_compounds(to_query_terms(q.normalized, drop=dropped))
+        # ("ITU's 2 strategic goals": the records write "two strategic goals")
+        searched = _STATED_DIGIT.sub(lambda m: _DIGIT_WORDS[m[1]], q.normalized)
+        terms = self.index.join_compounds(to_query_terms(searched, drop=dropped))
         acronyms = [a for a in q.acronyms if a not in terms.tokens and a not in dropped]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
         hits = self.index.search(terms, limit=SUGGESTION_LIMIT + 3, source=naming)
@@ -2613,6 +2615,15 @@ _POINTS_BACK = re.compile(
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
+# A small number of things stated in figures, as the documents write it in words.
+_STATED_DIGIT = re.compile(r"(?<![\w\-./,])(10|[2-9])(?=\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\b)")
+_DIGIT_WORDS = dict(
+    zip(
+        "2 3 4 5 6 7 8 9 10".split(),
+        "two three four five six seven eight nine ten".split(),
+        strict=True,
+    )
+)
 _BY_HOW_MANY = re.compile(r"\bby how many\b")
 # Two things joined, to be added: "X和Y加起来", "X and Y combined", "X plus Y".
 _JOINED = re.compile(r"\b(?:and|plus)\b|(?<!总)和|与|及|、|跟|加上")

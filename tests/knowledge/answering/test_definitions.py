@@ -372,3 +372,14 @@ def test_an_organisation_named_in_a_term_is_kept_against_another_in_the_title(
     # "BDT's own core values" are not ITU's
     assert not answer_engine.answer("What are the ITU core values?").answered
     assert answer_engine.answer("What are the BDT core values?").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["Define 'ITU as One'.", "Define “ITU as One”.", "What is 'ITU as One'?"]
+)
+def test_a_term_asked_in_quotes_or_with_a_full_stop_is_defined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "Define 'ITU as One'." had been answered with the 2024 senior management commitments
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:itu-as-one-definition"

@@ -359,3 +359,12 @@ def test_a_list_of_four_focus_areas_is_any_list_of_four(answer_engine: AnswerEng
         "What are the four focus areas of internal transformation in C23/36?"
     )
     assert answer.answered and answer.record == "fact:strategy-internal-priorities-c23-52"
+
+
+def test_a_number_of_things_in_figures_finds_the_record_that_writes_it_in_words(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "2 strategic goals": the record says "two bold strategic goals" (the February 2023
+    # retreat's record had been found by the "2" of its date)
+    answer = answer_engine.answer("What are ITU's 2 strategic goals?")
+    assert answer.answered and answer.record == "fact:strategy-two-strategic-goals"
