@@ -37,7 +37,7 @@ from knowledge.answering.figures import (
 from knowledge.answering.lists import read_stated_count
 from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import is_chinese, latin_tokens, normalize, stem
+from knowledge.answering.text import latin_tokens, normalize, stem
 from knowledge.answering.thresholds import (
     COMPUTED_FLOOR,
     LINE_NAMED_MIN_EXPLAINED,
@@ -1536,6 +1536,13 @@ def names_two_periods(text: str) -> bool:
     )
 
 
+def spans_the_periods(text: str, texts: Sequence[str]) -> bool:
+    """Whether a record's texts name every year of the periods a question names ("from March
+    2022 to March 2023" for "in 2022 and 2023 together")."""
+    years = {str(year) for _, year in read_periods(text)}
+    return all(any(year in t for t in texts) for year in years)
+
+
 def read_counted_words(text: str) -> tuple[str, ...]:
     """The words of what a "how many" question counts ("how many new users joined" → new,
     users, joined; "多少新用户" → 新用户)."""
@@ -1565,16 +1572,21 @@ def _count_of(text: str, counted: set[str]) -> Count | None:
     when none does, or two share as many."""
 
     def said_of(count: Count) -> set[str]:
-        if not is_chinese(text):
-            words = _words(count.phrase.lower())
-            return words | ({_NEW} if _INCREMENT.match(count.phrase.lower()) else set())
+        # the words after it in its clause, and before it ("新增注册用户3,600名", "the total
+        # number of platform users to more than 35 000")
         before = _ZH_CLAUSE_BREAK.split(text[: max(text.find(count.text), 0)])[-1]
-        words = _words(_ZH_CLAUSE_BREAK.split(count.phrase)[0]) | _words(before)
-        new = _INCREMENT.match(count.phrase) or _ZH_NEW.search(before)
+        words = _words(_ZH_CLAUSE_BREAK.split(count.phrase)[0].lower()) | _words(before.lower())
+        new = _INCREMENT.match(count.phrase.lower()) or _ZH_NEW.search(before)
         return words | ({_NEW} if new else set())
 
+    # a count of what was added is no count of what there is, unless asked ("how many more
+    # users in March 2023 than at the end of 2022": not the new users of each)
     scored = sorted(
-        ((len(said_of(c) & counted), c) for c in read_counts(text)),
+        (
+            (len(said_of(c) & counted), c)
+            for c in read_counts(text)
+            if _NEW in counted or _NEW not in said_of(c)
+        ),
         key=lambda item: -item[0],
     )
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):

@@ -85,6 +85,7 @@ from knowledge.answering.computations import (
     leaves_out,
     names_two_periods,
     read_fact_operation,
+    spans_the_periods,
     states_its_rise,
 )
 from knowledge.answering.definitions import Glossary, defines
@@ -785,6 +786,8 @@ class AnswerEngine:
             and answer.kind in _SEARCHED_KINDS
             and q.reading.has("sum")
             and names_two_periods(whole)
+            # (not a record that spans both: "March 2022 to March 2023", eight meetings)
+            and not spans_the_periods(whole, self._answer_texts(q, answer))
         ):
             # "users in 2022 and 2023 combined": one period's record is no sum of the two
             return self._cannot_compute(q, "sum")
@@ -2593,10 +2596,11 @@ _CONTEXT_CLAUSE = re.compile(
     r"|reported|agreed|adopted|put forward|submitted|launched|identified) (?:to|in|at|by|during"
     r"|under|for)\b)(?P<clause>[^,;:?!.]*)"
 )
-# A time placed by an event named with its year or number: "after PP-22", "post-PP-22",
-# "following WTDC-22", "since Council 2023".
+# A time placed after an event named with its year or number: "after PP-22", "post-PP-22",
+# "following WTDC-22", "since Council 2023" (not "before PP-22": what the records of such an
+# event tell came after it).
 _TIME_CONTEXT = re.compile(
-    r"(?P<marker>\b(?:after|following|since|before|post|pre)[\s-]+)"
+    r"(?P<marker>\b(?:after|following|since|post)[\s-]+)"
     r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4})\b"
 )
 CONTEXT_SHARED_MIN_WEIGHT = 0.5

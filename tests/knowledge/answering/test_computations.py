@@ -1240,3 +1240,27 @@ def test_a_change_by_a_third_is_not_answered_with_the_line_unchanged(
     # no whole percentage to show it with: declined, not answered with P3's budget
     answer = answer_engine.answer("If P3's budget were cut by a third, how much would be left?")
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # users there were, not the new ones of each period (8,000 − 3,600 had been given)
+        "How many more users did the ITU Academy have in March 2023 than at the end of 2022?",
+        "What was the total number of ITU Academy users at the end of 2022 and in March 2023 "
+        "combined?",
+    ],
+)
+def test_counts_of_what_was_added_are_no_counts_of_what_there_is(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not (answer.answered and answer.parts.get("op") in ("count_sum", "count_difference"))
+
+
+def test_a_record_that_spans_both_periods_answers_their_sum(answer_engine: AnswerEngine) -> None:
+    # "March 2022 to March 2023": eight meetings in both years together
+    answer = answer_engine.answer(
+        "How many times did the task force meet in 2022 and 2023 together?"
+    )
+    assert answer.answered and "eight" in render_answer_text(answer)

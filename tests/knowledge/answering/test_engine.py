@@ -1246,6 +1246,12 @@ def test_a_time_placed_by_an_event_is_context_held_by_its_document(
     ).answered
     # nor is the time set aside to answer another question than the record's
     assert not answer_engine.answer("How many staff joined ITU after PP-22?").answered
+    # nor a time before the event: what its records tell came after it
+    for question in (
+        "Before PP-22, how many staff worked on the visioning exercise?",
+        "Before WTDC-22, how many institutions applied to the ATC programme?",
+    ):
+        assert not answer_engine.answer(question).answered
 
 
 def test_a_computation_is_read_out_of_a_fact_tied_with_the_one_found(
