@@ -2119,6 +2119,21 @@ class AnswerEngine:
             # the visioning exercise, the 35 countries that applied), never all
             return False
         texts = self._answer_texts(q, answer)
+        if wanted == ACTOR and answer.kind is AnswerKind.FACT:
+            # who did it is said in the text of the question's language, if at all: a title
+            # is a headline, its passive cut short ("14 selected for 2023", "DT Lab
+            # launched"), but for a doer joined to the verb ("EC-funded"); the other
+            # language's text is read with its own words for things (机构, the institutions
+            # selected, is no doer of an English "who selected")
+            # (the whole record is still read for who does it to whom: "BCG interviewed 44
+            # stakeholders" answers no "who interviewed BCG")
+            fact = answer.parts["fact"]
+            title, text = (
+                (fact.title_zh, fact.text_zh) if q.lang == "zh" else (fact.title_en, fact.text_en)
+            )
+            said = [text, *([title] if _DOER_JOINED.search(title) else [])]
+            if not self._supplies(q, said, wanted, ()):
+                return False
         if (
             wanted == AMOUNT
             and searched
@@ -2128,6 +2143,13 @@ class AnswerEngine:
             return True  # "BCG…有收费吗": yes or no, and the record says pro bono
         if wanted == COUNT and searched and not gives_new_count(q.text, texts):
             return False  # its only counts are those the question states itself
+        return self._supplies(q, texts, wanted, counted)
+
+    def _supplies(
+        self, q: Question, texts: list[str], wanted: str | None, counted: tuple[str, ...]
+    ) -> bool:
+        """`is_supplied` of the texts, with the store's present year, synonyms and the action
+        the question asks of."""
         return is_supplied(
             wanted,
             texts,
@@ -2619,6 +2641,8 @@ _POINTS_BACK = re.compile(
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # Words of a question that asks what something means, and nothing else.
+# A doer joined to the verb in a title: "EC-funded".
+_DOER_JOINED = re.compile(r"\b[A-Z][A-Za-z]*-[a-z]+ed\b")
 # A small number of things stated in figures, as the documents write it in words.
 _STATED_DIGIT = re.compile(r"(?<![\w\-./,])(10|[2-9])(?=\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\b)")
 _DIGIT_WORDS = dict(

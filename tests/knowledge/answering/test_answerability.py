@@ -1868,3 +1868,17 @@ def test_a_month_is_no_place_and_a_meeting_is_one_unless_a_site_is_asked(
     # a hotel asked: the retreat's record names none
     assert not answer_engine.answer("2024年3月那次高级管理层务虚会是在哪个酒店开的？").answered
     assert not answer_engine.answer("波士頓諮詢集團的總部在哪裡？").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who selected the 14 ATC institutions?", "Who delivers the courses of the ITU Academy?"],
+)
+def test_a_headline_or_the_other_languages_text_names_no_doer(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "ATC applications: … 14 selected for 2023" (a title), "其中14家机构入选" (机构: what
+    # was selected): no one named as selecting
+    assert not answer_engine.answer(question).answered
+    # a doer joined to the verb in a title still is one
+    assert answer_engine.answer("Who funds the UMC project?").answered
