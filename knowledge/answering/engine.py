@@ -359,6 +359,9 @@ class AnswerEngine:
         alone, but one that points back or names nothing of its own ("增长了百分之多少？",
         "and which gets the least?") by the answer to the whole message, when that holds
         what it asks."""
+        # (what follows the last question and asks nothing says why it is asked: "… P2预算的
+        # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
+        question = without_trailing_statements(question)
         whole = self._answer(question)
         asked = split_questions(question)
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
@@ -2702,10 +2705,51 @@ def split_questions(text: str) -> list[str]:
     return [p for p in parts if _asks_something(p)]
 
 
+# What a part of a message that asks something has: a question mark, a question word or a
+# request ("list", "tell me") opening it or one of its clauses ("ITU Academy in Q1 2023 — how
+# many new users"), or a Chinese question word; "Need it for a comms piece.", "I count six but
+# want to be sure", "我们处打算按这个比例做个小计划" say why the asker asks.
+_ASKS = re.compile(
+    # (a word or two before it: "and", "pls", "about how many")
+    r"[?？]|(?:^|[—–:;,(]\s*|\s-\s)(?:[a-z']+\s+){0,2}"
+    r"(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
+    r"|would|will|should|has|have|had|list|tell|give|show|define|explain|name|describe|compare"
+    r"|please|any|wat|wht|hw)\b"
+    r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
+    r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有",
+    re.IGNORECASE,
+)
+STATEMENT_MIN_WORDS = 3
+
+
+def _is_statement(part: str) -> bool:
+    """Whether a part of a message only says something ("I count six but want to be sure"),
+    not asks it; a bracketed note ("(financial risk mitigations)") or a word or two are
+    neither."""
+    text = part.strip()
+    if not text or text.startswith(("(", "（")) or _ASKS.search(text):
+        return False
+    if is_chinese(text):
+        return len(re.findall(r"[\u4e00-\u9fff]", text)) >= QUESTION_MIN_CHARS
+    return len(re.findall(r"[\w'-]+", text)) >= STATEMENT_MIN_WORDS
+
+
+def without_trailing_statements(text: str) -> str:
+    """The message without what follows its last question when that only says something
+    ("Need it for a comms piece.", "I count six but want to be sure")."""
+    chunks = _QUESTION_END.split(text)
+    kept = list(chunks)
+    while len(kept) > 1 and _is_statement(kept[-1]):
+        kept.pop()
+    return " ".join(kept) if len(kept) < len(chunks) else text
+
+
 def _asks_something(part: str) -> bool:
     content = strip_filler(part)
     if is_only_small_talk(part) or not content.strip():
         return False
+    if _is_statement(part) and _is_statement(content):
+        return False  # a statement: why it is asked, or what the asker knows
     if is_chinese(content):
         # "ATC是什么？": a Latin word counts as two characters
         latin = len(re.findall(r"[A-Za-z0-9][\w'-]*", content))

@@ -10,7 +10,11 @@ import pytest
 from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.answerability import read_counted
-from knowledge.answering.engine import AnswerEngine, split_questions
+from knowledge.answering.engine import (
+    AnswerEngine,
+    split_questions,
+    without_trailing_statements,
+)
 from knowledge.answering.text import normalize
 
 
@@ -1472,3 +1476,43 @@ def test_bdts_total_budget_is_the_plans_total(answer_engine: AnswerEngine, quest
     # another year's is not, nor the Union's
     assert not answer_engine.answer("What was BDT's operational plan budget for 2021?").answered
     assert not answer_engine.answer("What is ITU's total budget?").answered
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        (
+            "What are the sectors for large projects? I count six but want to be sure.",
+            "What are the sectors for large projects?",
+        ),
+        ("P2预算的10%是多少瑞郎？我们处打算按这个比例做个小计划", "P2预算的10%是多少瑞郎？"),
+        # a question after it, a bracketed note, a short request: kept
+        ("What is P2? Need it now. What is P3?", "What is P2? Need it now. What is P3?"),
+        (
+            "What can be done about insufficient funding? (financial risk mitigations)",
+            "What can be done about insufficient funding? (financial risk mitigations)",
+        ),
+        ("How many KPIs has E4? pls list them", "How many KPIs has E4? pls list them"),
+        ("P2的KPI有几个？顺便说说都有哪些？", "P2的KPI有几个？顺便说说都有哪些？"),
+    ],
+)
+def test_what_follows_the_last_question_and_asks_nothing_is_set_aside(
+    message: str, kept: str
+) -> None:
+    assert without_trailing_statements(message) == kept
+
+
+def test_a_statement_after_the_question_does_not_undo_its_answer(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "我们处打算按这个比例…" had made 10% of P2 a share (P2's budget given: a wrong answer);
+    # "I count six but want to be sure" a second question, declined
+    answer = answer_engine.answer(
+        "想问一下，P2数字化转型预算的10%是多少瑞郎？我们处打算按这个比例做个小计划"
+    )
+    assert answer.answered and "75,600" in render_answer_text(answer)
+    answer = answer_engine.answer(
+        "In the 2018 retreat report there's a sentence listing the sectors where large digital"
+        " transformation projects could be done. What are they? I count six but want to be sure."
+    )
+    assert answer.answered and "smart government" in render_answer_text(answer)
