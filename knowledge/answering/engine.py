@@ -415,6 +415,18 @@ class AnswerEngine:
                     # answer alone as if it answered both — "What is the ITU Academy? What
                     # does it cost?")
                     alone = again if again.answered or alone is None else alone
+            line = self._line_of(answers[0]) if answers and answers[0].answered else None
+            if (
+                n
+                and line
+                and _POINTS_BACK.search(part)
+                and (alone is None or alone is whole or _same_record(alone, answers[0]))
+                and not self._fits_intent(part, answers[0])
+            ):
+                # "哪个推动因素有关于UNCT的KPI？这个推动因素2023年预算多少": the line the first
+                # answer found (E2), asked of
+                again = self._answer(f"{part} ({line})")
+                alone = again if again.answered else alone
             if alone is whole and codes and not self._fits_intent(part, whole):
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
@@ -461,6 +473,17 @@ class AnswerEngine:
             parts={"answers": answers, "questions": questions},
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
+
+    def _line_of(self, answer: Answer) -> str | None:
+        """The budget line (priority or enabler) a KPI answer's KPIs all belong to."""
+        if answer.kind is AnswerKind.KPI_DETAIL:
+            kpis = [answer.parts["kpi"]]
+        elif answer.kind is AnswerKind.KPI_LIST:
+            kpis = [k for group in answer.parts.get("groups", []) for k in group["kpis"]]
+        else:
+            return None
+        lines = {self.knowledge.resolve_priority_code(k.code.split("-")[0]) for k in kpis}
+        return lines.pop() if len(lines) == 1 else None
 
     def _with_topic(self, part: str, first: str, answers: Sequence[Answer]) -> str:
         """A question that points back ("does it") asked of the first question's topic, when
@@ -2560,7 +2583,8 @@ _THING = (
 # or before ", and when / how many …" that starts a question of its own.
 _QUESTION_END = re.compile(r"(?<=[?？])\s*(?=\S)")
 _AND_ASKS = re.compile(
-    r",?\s+and\s+(?=(?:when|where|who(?:'s|s)?|how many|how much|what|which)\b"
+    r",?\s+and\s+(?:(?:if so|also|then),?\s+)?(?=(?:when|where|who(?:'s|s)?|how many|how much"
+    r"|what|which)\b"
     r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",
     re.IGNORECASE,
 )
@@ -2637,13 +2661,16 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 
 # Words by which a later question points back to what the message named before.
 _POINTS_BACK = re.compile(
-    # not "that" / "this": "the KPIs that track cybersecurity" points nowhere
-    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些",
+    # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
+    # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
+    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些"
+    r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
+    r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
+    r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)",
     re.IGNORECASE,
 )
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
-# Words of a question that asks what something means, and nothing else.
 # A doer joined to the verb in a title: "EC-funded".
 _DOER_JOINED = re.compile(r"\b[A-Z][A-Za-z]*-[a-z]+ed\b")
 # A small number of things stated in figures, as the documents write it in words.
@@ -2655,6 +2682,7 @@ _DIGIT_WORDS = dict(
         strict=True,
     )
 )
+# "By how many did it grow": a difference the record's own figures may give.
 _BY_HOW_MANY = re.compile(r"\bby how many\b")
 # Two things joined, to be added: "X和Y加起来", "X and Y combined", "X plus Y".
 _JOINED = re.compile(r"\b(?:and|plus)\b|(?<!总)和|与|及|、|跟|加上")
@@ -2710,11 +2738,13 @@ def split_questions(text: str) -> list[str]:
 # many new users"), or a Chinese question word; "Need it for a comms piece.", "I count six but
 # want to be sure", "我们处打算按这个比例做个小计划" say why the asker asks.
 _ASKS = re.compile(
-    # (a word or two before it: "and", "pls", "about how many")
+    # (a word or two before it: "and", "pls", "about how many"; before a request, a polite
+    # word only: "trying to explain to a colleague" asks nothing)
     r"[?？]|(?:^|[—–:;,(]\s*|\s-\s)(?:[a-z']+\s+){0,2}"
     r"(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
-    r"|would|will|should|has|have|had|list|tell|give|show|define|explain|name|describe|compare"
-    r"|please|any|wat|wht|hw)\b"
+    r"|would|will|should|has|have|had|any|wat|wht|hw)\b"
+    r"|(?:^|[—–:;,(]\s*|\s-\s)(?:(?:and|also|so|pls|plz|please|kindly)\s+)?"
+    r"(?:list|tell|give|show|define|explain|name|describe|compare|please)\b"
     r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有",
     re.IGNORECASE,

@@ -275,7 +275,8 @@ _THEME_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})" + _END)
 _CODE = re.compile(
     r"(?:" + _START + r"(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)"
     r"(\d{1,2})(?!\d)(?!\s*(?:级|职|level|grade|staff|post)))"
-    r"|(?:(重点工作|推动因素)\s*(\d{1,2}))"
+    # ("推动因素2023年预算": a year, not enabler 20)
+    r"|(?:(重点工作|推动因素)\s*(\d{1,2})(?!\d))"
 )
 # Another year's operational plan ("OP-22", "op24"): that year (OP-23 is the plan held, read
 # with the words for the whole budget).

@@ -1516,3 +1516,33 @@ def test_a_statement_after_the_question_does_not_undo_its_answer(
         " transformation projects could be done. What are they? I count six but want to be sure."
     )
     assert answer.answered and "smart government" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [
+        # the line the first answer found (E2's KPI on UNCTs), asked of; "推动因素2023" is
+        # a year after enabler, not enabler 20
+        (
+            "哪个推动因素有关于联合国国家工作队（UNCT）的KPI？顺便问下这个推动因素2023年预算多少",
+            "280,000",
+        ),
+        (
+            "Is there an enabler with a KPI on WEEE policies or legislation, and if so what is "
+            "that enabler's 2023 budget?",
+            "155,000",
+        ),
+        # "that consultation": the one the first question named
+        (
+            "What's the agreed definition of 'ITU as One' that came out of the online "
+            "consultation? And when did that consultation take place?",
+            "August to September 2023",
+        ),
+    ],
+)
+def test_a_later_question_pointing_back_with_that_or_this_asks_of_the_first_answer(
+    answer_engine: AnswerEngine, message: str, second: str
+) -> None:
+    answer = answer_engine.answer(message)
+    assert answer.answered and answer.kind is AnswerKind.MULTI
+    assert second in render_answer_text(answer)
