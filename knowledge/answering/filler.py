@@ -32,7 +32,9 @@ _SOCIAL_EN = (
     r"|random (?:one|question)"
     r"|bit of a|one more|another (?:one|question)|just curious|curious|out of curiosity",
     r"for (?:a|an|the|my|our) (?:[a-z\-]+ ){0,2}(?:note|slides?|deck|report|briefing|newsletter"
-    r"|memo|email|presentation|call|meeting|paper)\b",
+    r"|memo|email|presentation|call|meeting|paper|prep|preparations?|workshop|session|talk)\b",
+    # "two things for the TDAG prep", "a couple of questions"
+    r"(?:two|three|2|3|a few|a couple of|couple of) (?:quick )?(?:things|questions|qs|ones)\b",
     r"a colleague|my (?:boss|manager|colleague|team)|my \w+ (?:wants|asked|is asking|needs)",
     r"we(?:'re| are)\b|lol|haha|ok(?:ay)?|so\b$",
     r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",

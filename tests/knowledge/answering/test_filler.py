@@ -47,6 +47,10 @@ from knowledge.answering.text import normalize
         ("Quick maths please: what is 10% of P3's budget?", "what is 10% of P3's budget?"),
         ("Quick check - is the P3 budget final?", "is the P3 budget final?"),
         (
+            "Hey, two things for the TDAG prep: how many KPIs are there in total?",
+            "how many KPIs are there in total?",
+        ),
+        (
             "how many staff ended up working on the visioning exercise?",
             "how many staff eventually working on the visioning exercise?",
         ),
