@@ -2740,10 +2740,10 @@ def split_questions(text: str) -> list[str]:
 _ASKS = re.compile(
     # (a word or two before it: "and", "pls", "about how many"; before a request, a polite
     # word only: "trying to explain to a colleague" asks nothing)
-    r"[?？]|(?:^|[—–:;,(]\s*|\s-\s)(?:[a-z']+\s+){0,2}"
+    r"[?？]|(?:^|[.!—–:;,(]\s*|\s-\s)(?:[a-z']+\s+){0,2}"
     r"(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
     r"|would|will|should|has|have|had|any|wat|wht|hw)\b"
-    r"|(?:^|[—–:;,(]\s*|\s-\s)(?:(?:and|also|so|pls|plz|please|kindly)\s+)?"
+    r"|(?:^|[.!—–:;,(]\s*|\s-\s)(?:(?:and|also|so|pls|plz|please|kindly)\s+)?"
     r"(?:list|tell|give|show|define|explain|name|describe|compare|please)\b"
     r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有",

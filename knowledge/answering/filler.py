@@ -103,6 +103,10 @@ _FILLER_EN = (
     # what only joins a question to the one before: "By the way, …", "btw", "Quick follow-up:"
     r"\bby the way\b|\bbtw\b|\bone more thing\b|\b(?:quick |one )?follow-?up\b"
     r"|\bon (?:another|a different|a separate) note\b|\bside question\b|^oh(?: and)?(?: also)?\b",
+    # the document saying what is asked, after it: "the main risks it lists", "the KPIs OP-23
+    # names" (what the document lists is asked, not its listing)
+    r"(?<=[a-z]s )(?:that |which )?(?:it|op-23|the (?:op|plan|document|report|operational plan))"
+    r" (?:lists|mentions|names|identifies|sets out|describes|cites)\b",
 )
 _FILLER_ZH = (
     "请问一下下",

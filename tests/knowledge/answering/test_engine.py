@@ -1546,3 +1546,14 @@ def test_a_later_question_pointing_back_with_that_or_this_asks_of_the_first_answ
     answer = answer_engine.answer(message)
     assert answer.answered and answer.kind is AnswerKind.MULTI
     assert second in render_answer_text(answer)
+
+
+def test_a_question_after_a_statement_in_the_same_sentence_run_is_asked(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "Our unit works on e-waste. Is there …": "Is" opens a sentence after a full stop
+    answer = answer_engine.answer(
+        "Good afternoon! Our unit works on e-waste. Is there an enabler with a KPI on WEEE "
+        "policies or legislation, and if so what is that enabler's 2023 budget?"
+    )
+    assert answer.answered and "155,000" in render_answer_text(answer)

@@ -47,6 +47,10 @@ from knowledge.answering.text import normalize
         ("Quick maths please: what is 10% of P3's budget?", "what is 10% of P3's budget?"),
         ("Quick check - is the P3 budget final?", "is the P3 budget final?"),
         (
+            "What are the main operational risks it lists for 2023-2026?",
+            "What are the main operational risks for 2023-2026?",
+        ),
+        (
             "Hey, two things for the TDAG prep: how many KPIs are there in total?",
             "how many KPIs are there in total?",
         ),
