@@ -588,6 +588,14 @@ class AnswerEngine:
         """Whether an answer holds the kind of answer a question asks (any, if it asks for
         none in particular)."""
         q = self._read_alone(question)
+        named = {t.code for t in q.targets if not t.ambiguous}
+        given = _items(answer)
+        # (a theme's answer gives its priority too: its share of it)
+        given |= {self.knowledge.get_theme_priority(code) for code in given}
+        if named and answer.kind in _BUDGET_KINDS and given and not named <= given:
+            # "… what's the total of E1 to E5? And is that more than P3?": the enablers' sum
+            # gives no P3
+            return False
         return self._is_supplied(q, answer, self._wanted(q))
 
     def _is_about(self, topic: str, answer: Answer) -> bool:

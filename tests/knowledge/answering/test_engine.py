@@ -1557,3 +1557,20 @@ def test_a_question_after_a_statement_in_the_same_sentence_run_is_asked(
         "policies or legislation, and if so what is that enabler's 2023 budget?"
     )
     assert answer.answered and "155,000" in render_answer_text(answer)
+
+
+def test_a_later_question_naming_a_line_the_first_answer_lacks_is_not_answered_by_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the enablers' sum gives no P3: the comparison is said not answered beside it, never the
+    # sum alone presented as both answers
+    answer = answer_engine.answer(
+        "For the enabler side of the house — E1 to E5 only — what's the total 2023 allocation?"
+        " And is that more or less than P3 on its own?"
+    )
+    assert not answer.answered and "1,214,000" in render_answer_text(answer)
+    # a theme's answer gives its priority's share: "and what share of P4 is it?" held by it
+    answer = answer_engine.answer(
+        "What is the 2023 cybersecurity budget, and what share of P4 is it?"
+    )
+    assert answer.answered
