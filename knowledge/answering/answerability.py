@@ -276,6 +276,13 @@ _PLACE = re.compile(
 # Where a report goes, or a text is adopted: a meeting ("to TDAG-24", "at WTDC-22"), unless
 # a city, a country or a venue is asked.
 _MEETING_PLACE = re.compile(r"\b(?:to|at) (?:the )?[A-Z]{2,}[-–]\d{2}\b")
+# A place smaller than a city asked, and one given.
+_BUILDING_ASKED = re.compile(r"\b(?:hotel|building|room)s?\b|酒店|宾馆|饭店|大楼|会议室|房间", re.I)
+_BUILDING_GIVEN = re.compile(
+    r"\b(?:hotel|building|room|(?:conference|convention) (?:centre|center))\b"
+    r"|酒店|宾馆|饭店|大楼|会议室|房间|会议中心",
+    re.IGNORECASE,
+)
 _SITE_ASKED = re.compile(
     r"\b(?:city|country|town|venue|location|hotel|building|room)\b"
     r"|城市|国家|地点|场馆|酒店|大楼|会场|房间",
@@ -1115,6 +1122,9 @@ def is_supplied(
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
         return any(_CAPITAL.search(text) for text in texts)
+    if wanted == PLACE and _BUILDING_ASKED.search(question):
+        # "which hotel hosted the retreat": a city is no hotel
+        return any(_BUILDING_GIVEN.search(text) for text in texts)
     if wanted == PLACE and question:
         # "where is the Africa regional office": "in Africa" names the question's own place;
         # "where is the Europe office": the place an event was held in is no office's place
@@ -1168,7 +1178,7 @@ def _names_a_doer(sentence: str) -> bool:
 # A verb in the passive ("courses are delivered through ITU's platform"): its doer is named
 # after "by", if at all; an actor elsewhere in the sentence is what is done, or a possessive.
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
-_BY_DOER = re.compile(r"\bby\b")
+_BY_DOER = re.compile(r"\bby\b|\bwithin\b")
 _BY_WORDS = 8
 
 
@@ -1188,6 +1198,7 @@ def _names_its_doer(verb: str, sentence: str) -> bool:
             active = True
             continue
         after = sentence[match.end() :]
+        # ("held within the Council Working Group": where it was held is who held it)
         by = _BY_DOER.search(after)
         # ("delivered by the responsible units of BDT": the doer within a few words)
         if by is not None and _names_a_doer(" ".join(after[by.start() :].split()[:_BY_WORDS])):

@@ -2754,7 +2754,10 @@ _ASKS = re.compile(
     r"|(?:^|[.!—–:;,(]\s*|\s-\s)(?:(?:and|also|so|pls|plz|please|kindly)\s+)?"
     r"(?:list|tell|give|show|define|explain|name|describe|compare|please)\b"
     r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
-    r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有",
+    r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
+    # a request said as a statement: "I'd also like to know P4's budget", "我还想知道P4的预算"
+    r"|\b(?:like|love|want|need|wish) to (?:know|see|find out|check|confirm)\b|\bwonder"
+    r"|\bcurious (?:about|to|whether|if)\b|想知道|想了解|想问|想確認|想确认|告诉我|告訴我",
     re.IGNORECASE,
 )
 STATEMENT_MIN_WORDS = 3

@@ -1882,3 +1882,13 @@ def test_a_headline_or_the_other_languages_text_names_no_doer(
     assert not answer_engine.answer(question).answered
     # a doer joined to the verb in a title still is one
     assert answer_engine.answer("Who funds the UMC project?").answered
+
+
+def test_a_city_is_no_hotel_and_a_body_a_consultation_was_held_within_held_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "held in Geneva": no hotel named (the second reviewer's probes)
+    assert not answer_engine.answer("Which hotel hosted the BDT management retreat?").answered
+    # "an online consultation was held within the CWG-FHR": who conducted it
+    answer = answer_engine.answer("Who conducted the online consultation on ITU as One?")
+    assert answer.answered and answer.record == "fact:itu-as-one-online-consultation"

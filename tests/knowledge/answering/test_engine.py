@@ -1574,3 +1574,20 @@ def test_a_later_question_naming_a_line_the_first_answer_lacks_is_not_answered_b
         "What is the 2023 cybersecurity budget, and what share of P4 is it?"
     )
     assert answer.answered
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [
+        ("What is P3's budget? I'd also like to know P4's budget.", "480,000"),
+        ("What is E1's budget? I also wonder how many KPIs it has.", "2"),
+        ("P2的预算是多少？另外我还想知道P4的预算。", "480,000"),
+    ],
+)
+def test_a_request_said_as_a_statement_is_a_question(
+    answer_engine: AnswerEngine, message: str, second: str
+) -> None:
+    # (the second reviewer: "I'd also like to know …" had been set aside as a statement)
+    answer = answer_engine.answer(message)
+    assert answer.answered and answer.kind is AnswerKind.MULTI
+    assert second in render_answer_text(answer.parts["answers"][1])
