@@ -591,7 +591,7 @@ class AnswerEngine:
         named = {t.code for t in q.targets if not t.ambiguous}
         given = _items(answer)
         # (a theme's answer gives its priority too: its share of it)
-        given |= {self.knowledge.get_theme_priority(code) for code in given}
+        given |= {p for code in given if (p := self.knowledge.get_theme_priority(code))}
         if named and answer.kind in _BUDGET_KINDS and given and not named <= given:
             # "… what's the total of E1 to E5? And is that more than P3?": the enablers' sum
             # gives no P3
