@@ -56,6 +56,8 @@ _RATIO = re.compile(
     # ("how many times the P1 budget", not "three times the P1 budget": a multiple of it)
     r"|(?<!three )(?<!four )(?<!five )(?<!ten )(?<!\d )\btimes the\b"
     r"|\bratio (?:of|between)\b|多少倍|几倍|倍数"
+    # "how many times is P2 larger than E4" (not "how many times is it mentioned")
+    r"|\bhow many times (?:is|are|was|were)\b[^?]{0,40}?\b(?:larger|bigger|greater|higher|more)\b"
 )
 # "average budget", "on average per KPI", "平均预算"
 _AVERAGE = re.compile(

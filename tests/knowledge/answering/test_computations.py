@@ -1264,3 +1264,11 @@ def test_a_record_that_spans_both_periods_answers_their_sum(answer_engine: Answe
         "How many times did the task force meet in 2022 and 2023 together?"
     )
     assert answer.answered and "eight" in render_answer_text(answer)
+
+
+def test_how_many_times_is_one_line_larger_than_another_is_a_ratio(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (the second reviewer: it had been the difference, CHF 601,000)
+    answer = answer_engine.answer("How many times is P2 larger than E4?")
+    assert answer.answered and "4.88 times" in render_answer_text(answer)
