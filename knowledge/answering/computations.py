@@ -679,26 +679,8 @@ class Calculator:
             found.sort(key=lambda item: -item[1].value)
         values = [c.value for _, c, _ in found]
         result = values[0] - values[1] if op == "count_difference" else sum(values)
-        parts: dict[str, Any] = {
-            "op": op,
-            "items": [{"fact": f, "count": c, "period": span} for f, c, span in found],
-            "result": result,
-            "year": None,
-            "missing_year": None,
-            "newer": [],
-            "figures": [],
-        }
-        sources = list(
-            dict.fromkeys(to_source(self.knowledge, f.doc, f.section) for f, *_ in found)
-        )
-        return Answer(
-            kind=AnswerKind.COMPUTE,
-            lang=q.lang,
-            answered=True,
-            confidence=MONEY_SUM_CONFIDENCE,
-            parts=parts,
-            sources=sources,
-        )
+        items = [{"fact": f, "count": c, "period": span} for f, c, span in found]
+        return self._across_facts(q, {"op": op, "items": items, "result": result})
 
     def _money_sum(
         self, q: Question, found: list[tuple[models.Fact, Money]], op: str = "money_sum"
@@ -710,18 +692,20 @@ class Calculator:
             "items": [{"fact": f, "money": m} for f, m in found],
             "currency": found[0][1].currency,
             "result": to_rounded(result, Decimal(1)),
-            "year": None,
-            "missing_year": None,
-            "newer": [],
-            "figures": [],
         }
-        sources = list(dict.fromkeys(to_source(self.knowledge, f.doc, f.section) for f, _ in found))
+        return self._across_facts(q, parts)
+
+    def _across_facts(self, q: Question, parts: dict[str, Any]) -> Answer:
+        """A figure computed from figures of several facts (`parts["items"]`, each with its
+        "fact"), sourced to each fact's document and section."""
+        facts = [item["fact"] for item in parts["items"]]
+        sources = list(dict.fromkeys(to_source(self.knowledge, f.doc, f.section) for f in facts))
         return Answer(
             kind=AnswerKind.COMPUTE,
             lang=q.lang,
             answered=True,
             confidence=MONEY_SUM_CONFIDENCE,
-            parts=parts,
+            parts={**parts, "year": None, "missing_year": None, "newer": [], "figures": []},
             sources=sources,
         )
 
