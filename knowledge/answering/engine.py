@@ -396,7 +396,11 @@ class AnswerEngine:
                 n
                 and _POINTS_BACK.search(part)
                 and (
-                    alone is None or (alone is whole and not self._says_what_is_asked(part, whole))
+                    alone is None
+                    or (
+                        (alone is whole or (answers and alone is answers[0]))
+                        and not self._says_what_is_asked(part, alone)
+                    )
                 )
             ):
                 # "学习实验室是哪年哪月启动的？它属于哪个更大的项目？": "it" is the first
@@ -2591,7 +2595,8 @@ _THING = (
 # or before ", and when / how many …" that starts a question of its own.
 _QUESTION_END = re.compile(r"(?<=[?？])\s*(?=\S)")
 _AND_ASKS = re.compile(
-    r",?\s+and\s+(?:(?:if so|also|then),?\s+)?(?=(?:when|where|who(?:'s|s)?|how many|how much"
+    r",?\s+and\s+(?:(?:if so|also|then|roughly|approximately|about|around),?\s+)?"
+    r"(?=(?:when|where|who(?:'s|s)?|how (?:many|much|far|long|often|big|large|high|low)"
     r"|what|which)\b"
     r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",
     re.IGNORECASE,

@@ -628,6 +628,13 @@ def test_a_later_question_pointing_back_is_asked_of_the_topic_the_first_opened_w
     assert answer.answered and answer.kind == "multi"
     records = [a.record for a in answer.parts["answers"]]
     assert records == ["fact:learninglabs-definition", "fact:learninglabs-observatory-000"]
+    # likewise when the whole message finds nothing and the first answer holds no part of
+    # what the second asks ("什么的一部分": the first answer alone had been given for both)
+    answer = answer_engine.answer(
+        "学习实验室（LearningLabs）是哪年哪月启动的？它属于什么的一部分？"
+    )
+    records = [a.record for a in answer.parts["answers"]]
+    assert records == ["fact:learninglabs-definition", "fact:learninglabs-observatory-000"]
     # an acronym the first question names is its topic ("they": BCG, not ITU)
     answer = answer_engine.answer("BCG — did ITU pay them anything? and what did they deliver?")
     records = [a.record for a in answer.parts["answers"]]
@@ -1591,3 +1598,15 @@ def test_a_request_said_as_a_statement_is_a_question(
     answer = answer_engine.answer(message)
     assert answer.answered and answer.kind is AnswerKind.MULTI
     assert second in render_answer_text(answer.parts["answers"][1])
+
+
+def test_and_roughly_how_far_opens_a_second_question(answer_engine: AnswerEngine) -> None:
+    # ", and roughly how far …", ", and how far …": a second question, not a clause of the
+    # first (the message had been declined as one question no record answers whole)
+    answer = answer_engine.answer(
+        "After the earthquake in Türkiye and Syria, how many countries used the DCM, and "
+        "roughly how far did network coverage fall?"
+    )
+    assert answer.answered and answer.kind == "multi"
+    text = render_answer_text(answer)
+    assert "42 countries" in text and "79%" in text
