@@ -106,8 +106,19 @@ _RATED_ZH = re.compile(
     r"(?P<d1>影响|概率|可能性)[^，。？?]{0,10}?[“\"「]?(?P<l1>高|中|低)"
     r"|(?P<l2>高|中|低)(?P<d2>影响|概率|可能性)"
 )
+# "rated high for both probability and impact", "两者都高": one level for both dimensions
+_RATED_BOTH_EN = re.compile(
+    r"\b(?P<l>high|medium|low)\b[^.?]{0,15}?\b(?:both|for)\s+(?:its\s+|the\s+)?"
+    r"(?:probability|likelihood|impact)\s+and\s+(?:its\s+|the\s+)?(?:probability|likelihood|impact)"
+    r"|\bboth\s+(?:its\s+|the\s+)?(?:probability|likelihood|impact)\s+and\s+(?:its\s+|the\s+)?"
+    r"(?:probability|likelihood|impact)\s+(?:are\s+|is\s+|were\s+)?(?:rated\s+)?(?P<l2>high|medium|low)\b"
+)
+_RATED_BOTH_ZH = re.compile(
+    r"(?:概率|可能性)[和与及、](?:影响|影响程度)[^，。？?]{0,6}?(?:都|均)[是为被评]{0,3}[“\"「]?(?P<l>高|中|低)"
+)
 _COUNT_ASKED = re.compile(
     r"\bhow many\b|\bnumber of\b|\b(?:which|what) (?:of the |one of the )?risks?\b"
+    r"|\b(?:which|what)\b[^.?]{0,40}?\brisks?\b"
     r"|\b(?:what|which) (?:are|is) the\b|\blist\b"
     r"|\bwhich ones?\b|多少|几项|几个|几条|几种|哪些|哪几|哪项|哪个|哪一"
 )
@@ -136,6 +147,11 @@ def read_rating_counted(normalized: str) -> list[tuple[str, str]]:
     if not _COUNT_ASKED.search(normalized):
         return []
     found: dict[str, str] = {}
+    for pattern in (_RATED_BOTH_ZH, _RATED_BOTH_EN):
+        for match in pattern.finditer(normalized):
+            level = _LEVELS[match["l"] or match.groupdict().get("l2") or ""]
+            found.setdefault("probability", level)
+            found.setdefault("impact", level)
     for pattern in (_RATED_ZH, _RATED_EN):
         for match in pattern.finditer(normalized):
             dimension = _DIMENSIONS[match["d1"] or match["d2"]]
@@ -297,8 +313,10 @@ class RecordAnswers:
             return None
         if q.targets and q.explained >= KPI_LIST_NAMED_EXPLAINED:
             return None  # the KPIs of the line it names, listed
-        # The words of the form ("measures", "与…有关") are not what the KPI is about.
-        residue = _KPI_SEARCH_FORM.sub(" ", q.reading.residue)
+        # The words of the form ("measures", "与…有关") are not what the KPI is about, nor a
+        # line's name glossed in brackets after its code ("E5 (HR and organizational
+        # innovation)": E5's KPIs, not KPIs on HR).
+        residue = _KPI_SEARCH_FORM.sub(" ", _without_glosses(q, q.reading.residue))
         terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
         found = self._kpi_by_words(terms, KPI_OWNER_MIN_COVERAGE)
         listed = self._kpis_on_topics(q, residue, found is not None)
@@ -840,3 +858,13 @@ def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
     return ProgressReading(
         to_plain_decimal(record.value), target, record.as_of, record.note, record.recorded_at
     )
+
+
+def _without_glosses(q: Question, residue: str) -> str:
+    """A question's residue without what it says in brackets right after a code it names
+    ("E5 (HR and organizational innovation)", "P2（数字化转型）"): the line's name, glossed."""
+    for target in q.targets:
+        code = re.escape(target.code.lower())
+        for gloss in re.finditer(rf"(?<![a-z0-9-]){code}\s*[（(]([^()（）]+)[)）]", q.normalized):
+            residue = residue.replace(gloss[1], " ")
+    return residue

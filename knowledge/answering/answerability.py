@@ -350,11 +350,12 @@ _FUTURE = re.compile(
     r"|session|meeting"
     r"|edition|conference"
     r"|retreat|event|round|wtdc|council|assembly|tdag|plenipotentiary|summit|workshop|training)"
-    r"|\btomorrow\b|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"
+    # (not the asker's own occasion: "for tomorrow's risk register review: which risk …")
+    r"|\btomorrow\b(?!['’]s)|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"
     r"|下个?月|下周|下星期|明年|明天|下一?届|下一次|下次|即将举行"
     # the present moment is after the documents' time too: "what time is it", "today"
-    r"|\bwhat time is it\b|\bright now\b|\btoday\b|\btonight\b|\bthis (?:week|month|morning"
-    r"|afternoon|evening)\b|\blatest news\b|\bnews (?:this|today)\b"
+    r"|\bwhat time is it\b|\bright now\b|\btoday\b(?!['’]s)|\btonight\b"
+    r"|\bthis (?:week|month|morning|afternoon|evening)\b|\blatest news\b|\bnews (?:this|today)\b"
     r"|现在几点|今天|今日|本周|这周|本月|这个月|最新消息|最新动态|目前的天气"
 )
 

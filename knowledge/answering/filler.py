@@ -200,6 +200,14 @@ _NAME_VERB = re.compile(
     r"|people|members?|staff)\b)",
     re.IGNORECASE,
 )
+# A question asked inside another ("do you know who the BDT Director is?", once "do you
+# know" is dropped): the question word's verb put back before its subject, as asked alone
+# ("who is the BDT Director?"), so that what it asks of reads as it does then.
+_EMBEDDED = re.compile(
+    r"^(?P<w>who|what|where|when|which \w+|how (?:much|many)(?: \w+)?)\s+"
+    r"(?P<s>(?!(?:is|are|was|were)\b)\S.*?)\s+(?P<v>is|are|was|were)(?P<e>\s*[?.!]*)$",
+    re.IGNORECASE,
+)
 # "能列出OP-23的风险吗", "可以列举一下…": a list asked politely ("能列" is no word of it).
 # "How big / large is the OP-23 budget": how much, of money (of anything else it may ask a
 # count or a size, and is kept).
@@ -322,6 +330,11 @@ def _unwrap(clause: str) -> str:
     opening = _OPENING.get(closing)
     if opening is not None and opening in stripped:
         return stripped + closing  # the name's closing quote
+    for opened, closed in ("()", "[]"):
+        # a bracket that closes one opened inside it stays ("E5 (HR and innovation)")
+        unclosed = stripped.count(opened) - stripped.count(closed)
+        if unclosed > 0 and clause.rstrip().endswith(closed):
+            stripped += closed * min(unclosed, len(clause) - len(clause.rstrip(" " + closed)))
     return stripped
 
 
@@ -349,6 +362,7 @@ def strip_filler(text: str) -> str:
         cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()
         cleaned = _SPACES.sub(" ", cleaned).strip(" ,，")
+        cleaned = _EMBEDDED.sub(r"\g<w> \g<v> \g<s>\g<e>", cleaned)
         changed |= cleaned != (clause + end).strip(" ,，")
         # What filler leaves behind: punctuation, or one character ("就").
         if cleaned and not re.fullmatch(r"[\W_]+|\w[\W_]*", cleaned):

@@ -306,7 +306,8 @@ class Reading:
 
 
 # Words that begin with an intent word without being a form of it.
-_NOT_INFLECTIONS = frozenset({"different", "differently", "differential"})
+# ("are counted as a KPI": what is measured, no count asked)
+_NOT_INFLECTIONS = frozenset({"different", "differently", "differential", "counted"})
 
 
 def _match_word(
@@ -319,9 +320,9 @@ def _match_word(
         return True
     if len(token) < INTENT_TYPO_MIN_LENGTH or token in EN_STOPWORDS:
         return False  # "there" is no misspelt "theme"
-    used = known is not None and known(stem(token))
-    if used and token in _NOT_INFLECTIONS:
+    if token in _NOT_INFLECTIONS:
         return False  # "two different percentages": no difference asked
+    used = known is not None and known(stem(token))
     for word in words:
         if used and not token.startswith(word):
             continue

@@ -48,7 +48,8 @@ EN_STOPWORDS = frozenset(
     can could would should will shall may might about any some all each every get gets got
     has have had having as into single than then so if not no yes also just only per s vs via up
     out over under more most less least like know let lets want need go goes going went gone roughly
-    approximately around whether across among pls plz""".split()
+    approximately around whether across among pls plz itself themselves himself herself
+    ourselves yourself yourselves myself""".split()
 )
 
 # Chinese particles and question words: a bigram made with one of them is glue, not content,

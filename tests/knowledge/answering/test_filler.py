@@ -285,3 +285,24 @@ def test_what_a_document_says_about_a_line_is_the_line(
 )
 def test_asking_to_be_told_is_filler(question: str, core: str) -> None:
     assert strip_filler(question) == core
+
+
+@pytest.mark.parametrize(
+    ("question", "core"),
+    [
+        ("does anyone know who the current BDT Director is?", "who is the current BDT Director?"),
+        ("can you tell me what P2's budget is?", "what is P2's budget?"),
+        ("could you tell me how many KPIs there are?", "how many KPIs are there?"),
+        ("who is the director?", "who is the director?"),
+    ],
+)
+def test_a_question_asked_inside_another_is_put_in_its_own_order(question: str, core: str) -> None:
+    assert strip_filler(question) == core
+
+
+def test_a_bracket_closing_one_opened_inside_the_question_stays() -> None:
+    # the closing bracket had been dropped with the filler around it
+    assert (
+        strip_filler("could you remind me which KPIs sit under E5 (HR and innovation)?")
+        == "which KPIs sit under E5 (HR and innovation)?"
+    )
