@@ -80,7 +80,8 @@ _ASKS_WHICH_LINE = re.compile(
 )
 # "the statistics and the environment themes": what the lines are, not a topic.
 _LINE_CLASS_WORDS = re.compile(
-    r"\b(?:themes?|priorit(?:y|ies)|enablers?|lines?)\b|主题|重点工作|推动因素"
+    r"\b(?:themes?|priorit(?:y|ies)|enablers?|lines?|sub-?(?:themes?|areas?)|workstreams?)\b"
+    r"|主题|重点工作|推动因素"
 )
 # Topics asked side by side: "women and youth", "妇女和青年", "青年、妇女".
 _TOPIC_SEPARATOR = re.compile(r"\s(?:and|or|as well as)\s|以及|和|与|及|或|、|,|，")
@@ -91,6 +92,8 @@ _KPI_SEARCH_FORM = re.compile(
     r"|(?:tied|linked|connected|pegged) to|looks? at|focus(?:es)? on|is there|are there"
     r"|counts?|counting|carr(?:y|ies)"
     r"|includes?|including|contains?|holds?|within(?: it)?|belongs?|belonging|falls?|sits?"
+    # "which enabler is it filed / listed / grouped under"
+    r"|(?:filed|listed|grouped|placed|classed|classified|housed|put|found) under"
     r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for|mentioning|naming|citing|referring to"
     r"|mentions?|mentioned|refers? to|talks? about|speaks? (?:of|about)|aims? (?:at|to))\b"
     r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有"

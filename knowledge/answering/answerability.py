@@ -68,8 +68,20 @@ _OWN = re.compile(
 
 
 def asks_about_the_asker(normalized: str) -> bool:
-    """Whether a question asks about the asker's own budget, priority or KPIs."""
-    return _OWN.search(_QUOTED.sub(" ", normalized)) is not None
+    """Whether a question asks about the asker's own budget, priority or KPIs; a lead-in
+    that says where the asker comes from ("random trivia from my team lunch: how many …",
+    "for our unit's slides – …") asks nothing of theirs."""
+    text = _QUOTED.sub(" ", normalized)
+    lead = _LEAD_IN.match(text)
+    if lead is not None and _OWN_AS_CONTEXT.search(lead[0]):
+        text = text[lead.end() :]
+    return _OWN.search(text) is not None
+
+
+# A lead-in clause before the question: up to a colon or a dash, without a question mark.
+_LEAD_IN = re.compile(r"^[^?？:：]{0,80}?(?::|：|\s[-–—]\s)")
+# ... that names the asker's own team as where they come from or what they prepare
+_OWN_AS_CONTEXT = re.compile(r"\b(?:from|for|at|in|during|with) (?:my|our)\b")
 
 
 # What a term is, from a record that defines it or is about it: "what is 5G".
@@ -371,7 +383,7 @@ _EN_COUNTED_STOP = frozenset(
 _ZH_COUNTED = re.compile(
     r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国|份|件|笔|轮|届)?"
     r"(?:[a-z0-9\-]+)?"  # "多少名P4及以上职员": a grade or code qualifies the noun
-    r"(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、]|参加|参与|出席|获得|完成|做|进行|开展"
+    r"(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、（(]|参加|参与|出席|获得|完成|做|进行|开展"
     r"|举办|举行|访谈|采访|注册|使用|参会|与会|到会|到场|报名|参训|受训|成功|顺利|通过|拿到|取得|$)"
 )
 # "…指南一共有几条？", "…主题有多少个": the noun stands before the count.
@@ -1496,8 +1508,13 @@ def read_asked_attribute(text: str) -> str | None:
 
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday "
+    # ("in Feb", "Sept–Nov"): abbreviated, dates still
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
+    "sun".split()
 )
+# A Latin word, accented letters included ("Türkiye" is one name, not "T" and "rkiye").
+_LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’\-]*")
 
 
 def list_named_words(text: str) -> set[str]:
@@ -1508,7 +1525,7 @@ def list_named_words(text: str) -> set[str]:
     named: set[str] = set()
     # The first word of each sentence is capitalised anyway.
     starts = {0} | {m.end() for m in re.finditer(r"[.?!:;]\s+|[\"“(]", text)}
-    for match in _WORD.finditer(text):
+    for match in _LATIN_WORD.finditer(text):
         word = match.group()
         if _YEAR.fullmatch(word) or word.lower() in _CALENDAR_WORDS:
             continue  # "January", "Monday": capitalised, but dates, not names

@@ -1056,6 +1056,9 @@ _PHRASE_END = re.compile(r"[。；;.!?！？\n]")
 _FACT_SUM = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
     r"|\bsum of\b|\btogether\b|一共|总共|合计|共计|加起来|总计|加在一起"
+    # "the total attendance of the two sessions": a total over the things it counts
+    r"|\btotal\b"
+    r"(?=[^?.]{0,40}\b(?:of|at|for|across|in) (?:the |all |both )?(?:two|three|four|both)\b)"
 )
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"

@@ -1910,6 +1910,8 @@ class AnswerEngine:
 
     def _fits_year(self, fact: Any, year: int | None, normalized: str = "") -> bool:
         """Whether a fact can answer for the year a question names (any fact, if none)."""
+        if year is not None and _asks_the_years_end(normalized, year) and _gives_a_part_of(fact):
+            return False  # "at the end of 2023": not what Jan–Mar 2023 came to
         if year is None or fact.year == year:
             return True
         document = self.knowledge.documents.get(fact.doc)
@@ -2759,6 +2761,33 @@ _ZH_TOPIC_END = re.compile(r"是|在|有|于|由|为|将|会|把|被|能|可|什
 # (a topic cut inside a word, 务虚"会", is no topic the answer before holds: not asked anew)
 
 
+def _asks_the_years_end(normalized: str, year: int) -> bool:
+    """Whether a question asks what something was at a year's end ("at the end of 2023",
+    "by end-2023", "2023年底")."""
+    return (
+        re.search(rf"\b(?:end|close)(?:\s+of|-)\s*(?:the\s+year\s+)?{year}\b", normalized)
+        is not None
+        or re.search(rf"{year}\s*年?\s*(?:底|末|年底|年末)", normalized) is not None
+    )
+
+
+# A part of a year, ending before it does: "Jan–Mar 2023", "from January to March", "Q1".
+_PART_OF_A_YEAR = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\.?\s*(?:[–-]|to)\s*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\b"
+    r"|\b(?:q[1-3]|first (?:quarter|half)|second quarter|third quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def _gives_a_part_of(fact: Any) -> bool:
+    """Whether a fact's figure is for a part of its year that ends before the year does."""
+    text = f"{fact.title_en} {fact.text_en}"
+    return _PART_OF_A_YEAR.search(text) is not None and not re.search(
+        r"\bdecember\b|\bend of\b|\byear-end\b", text, re.IGNORECASE
+    )
+
+
 def _read_topics(question: str) -> list[str]:
     """What a question may be about, for a later question that points back to it: its names
     of capitalised words ("When was the Digital Innovation Alliance launched": Digital
@@ -2778,8 +2807,21 @@ def _read_topics(question: str) -> list[str]:
 def split_questions(text: str) -> list[str]:
     """The questions a message asks, in order: one, unless it asks several in sentences or
     clauses of their own; small talk ("Hi! Quick one?") is no question."""
-    parts = [p.strip() for chunk in _QUESTION_END.split(text) for p in _AND_ASKS.split(chunk)]
+    parts: list[str] = []
+    for chunk in _QUESTION_END.split(text):
+        clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
+        for n, clause in enumerate(clauses):
+            if n and _ENDS_ON_ITS_NOUN.search(clauses[n - 1]) and parts:
+                # "which priority and which sub-area does it belong to": one verb for both
+                parts[-1] = f"{parts[-1]} and {clause}"
+            else:
+                parts.append(clause)
     return [p for p in parts if _asks_something(p)]
+
+
+# A clause that ends on what its question word asks for, without a verb of its own ("…, which
+# priority"): it shares the verb of the one after it.
+_ENDS_ON_ITS_NOUN = re.compile(r"(?:^|[\s,;:—–-])(?:which|what)\s+[\w-]+$", re.IGNORECASE)
 
 
 # What a part of a message that asks something has: a question mark, a question word or a

@@ -256,7 +256,12 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "class_priority": (frozenset({"priority", "priorities"}), (), ("重点工作", "优先事项")),
     "class_enabler": (frozenset({"enabler"}), (), ("推动因素",)),
-    "class_theme": (frozenset({"theme", "topic"}), (), ("主题",)),
+    # (what staff call a priority's themes too: "which sub-area does that KPI belong to")
+    "class_theme": (
+        frozenset({"theme", "topic", "subtheme", "sub-theme", "subarea", "sub-area", "workstream"}),
+        (),
+        ("主题",),
+    ),
 }
 
 # Typo tolerance for English intent words: words this long, at least this similar
@@ -307,7 +312,19 @@ class Reading:
 
 # Words that begin with an intent word without being a form of it.
 # ("are counted as a KPI": what is measured, no count asked)
-_NOT_INFLECTIONS = frozenset({"different", "differently", "differential", "counted"})
+# (nor "countries", "counterparts": no count either)
+_NOT_INFLECTIONS = frozenset(
+    {
+        "different",
+        "differently",
+        "differential",
+        "counted",
+        "country",
+        "countries",
+        "counterpart",
+        "counterparts",
+    }
+)
 
 
 def _match_word(
@@ -427,6 +444,9 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
             if _match_word(token, words, known):
                 reading.concepts.add(concept)
                 reading.consumed_tokens.add(token)
+                if "-" in token:
+                    # ("sub-area": its parts are read as the whole word, not searched)
+                    reading.consumed_tokens.update(stem(p) for p in token.split("-") if p)
     if {"more", "less", "bigger", "larger", "smaller"} & set(tokens) and "than" in tokens:
         reading.concepts.add("difference")
     reading.residue = text

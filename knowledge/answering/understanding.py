@@ -299,6 +299,11 @@ class QuestionReader:
         # connectivity, the gap between infrastructure and emergency telecoms")
         named_parents = {self.knowledge.get_theme_priority(t.code) for t in targets}
         targets = [t for t in targets if t.code not in named_parents]
+        # A line named by a word of its name and a class it is not of ("the innovation
+        # enabler": P2's digital innovation ecosystems is a priority's theme) is not that line
+        asked = [c for c in ("priority", "enabler") if reading.has(f"class_{c}")]
+        if len(asked) == 1:
+            targets = [t for t in targets if self._line_kind(t.code) in (asked[0], None)]
         targets = [Target(code) for code in coded] + targets
         code_weight = self.index.unknown_token_weight * len(reading.codes + reading.theme_codes)
         weights = self.index.weigh(q.terms)
@@ -307,6 +312,13 @@ class QuestionReader:
         share = explained / total if total else 0.0
         found = list({t.code: t for t in targets}.values())
         return found, round(min(share, 1.0), 4), frozenset(explained_tokens)
+
+    def _line_kind(self, code: str) -> str | None:
+        """Whether a budget line or theme is a priority's or an enabler's (None: neither)."""
+        line = self.knowledge.priorities.get(code) or self.knowledge.priorities.get(
+            self.knowledge.get_theme_priority(code) or ""
+        )
+        return line.kind if line is not None else None
 
     @staticmethod
     def _mention_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
