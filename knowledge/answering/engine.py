@@ -446,6 +446,15 @@ class AnswerEngine:
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
                 alone = self._answer(f"{part} ({' '.join(codes)})")
+            fact = answers[0].parts.get("fact") if answers and answers[0].answered else None
+            days = asks_for_days(normalize(part))
+            if n and (alone is None or not alone.answered or days) and fact is not None:
+                # "Where was the retreat held, and how many days did it last?": worked out in
+                # the first answer's record (5 to 9 February: 5 days)
+                computed = compute_in_fact(
+                    self._read_alone(part), fact, self.knowledge, answers[0].confidence
+                )
+                alone = computed if computed is not None and computed.answered else alone
             if alone is None and answers and answers[0].answered:
                 # "What is the ITU Academy? What does it cost?": the first answer, and this
                 # question said not answered beside it (never the first dropped with it)
@@ -930,6 +939,7 @@ class AnswerEngine:
                 self._names_another_subject(q)
                 or self._names_an_unknown_thing(q)
                 or self._names_an_owner_of_its_own(q)
+                or self._names_a_part_under_a_line(q)
             )
         ):
             # "新德里创新中心2023年的预算", "the budget of the regional office for the Americas":
@@ -1065,6 +1075,16 @@ class AnswerEngine:
         if {stem(w) for w in owners} - known:
             return True
         return bool({stem(w) for w in named} - known - set(self._all_doc_tokens))
+
+    def _names_a_part_under_a_line(self, q: Question) -> bool:
+        """Whether a budget question asks of a piece of work it describes as under a line
+        ("the disaster-response comms work that sits under the connectivity priority"), the
+        line found being only where that work sits, not one of its themes."""
+        return (
+            _PART_UNDER.search(q.normalized) is not None
+            and bool(q.targets)
+            and all(t.code in self.knowledge.priorities for t in q.targets)
+        )
 
     def _names_an_unknown_thing(self, q: Question) -> bool:
         """Whether the question writes a name the documents never use, not even misspelt
@@ -2580,6 +2600,12 @@ _OWNER_SPENDING = re.compile(
     r"(?:spend|allocate|invest|budget|put|set aside|earmark|give|devote)\b"
 )
 _UNION_TOKENS = frozenset({"itu", "union"})
+# A piece of work described as under a line: "the … work that sits under the … priority".
+_PART_UNDER = re.compile(
+    r"\b(?:work|activities|activity|projects?|programmes?|programs?|bit|side|part|stuff"
+    r"|efforts?|initiatives?)\s+(?:that\s+|which\s+)?(?:sits?|falls?|is|are|comes?|lives?)"
+    r"\s+(?:under|within|in)\b"
+)
 _CALENDAR_TOKENS = frozenset(
     "january february march april may june july august september october november december"
     " monday tuesday wednesday thursday friday saturday sunday".split()

@@ -52,6 +52,10 @@ _STRUCTURED_CONCEPTS = (
 )
 
 
+# A line named as the scope of what follows: "within the … priority", "under P4", "P4下面".
+_WITHIN = re.compile(r"\b(?:within|inside|under|in) (?:the )?|(?:下面|之下|里面|当中|中的)")
+
+
 @dataclass(frozen=True)
 class Target:
     """A budget subject (priority, enabler or theme) the question names."""
@@ -298,6 +302,15 @@ class QuestionReader:
         # A priority named by name beside themes of its own scopes them ("within affordable
         # connectivity, the gap between infrastructure and emergency telecoms")
         named_parents = {self.knowledge.get_theme_priority(t.code) for t in targets}
+        if named_parents & {t.code for t in targets} and _WITHIN.search(q.normalized):
+            # ... and what is compared within it is of it ("within the inclusive & secure
+            # telecoms priority, the cyber side against the digital skills bit": no P2)
+            scoped = named_parents & {t.code for t in targets}
+            targets = [
+                t
+                for t in targets
+                if t.code in scoped or self.knowledge.get_theme_priority(t.code) in scoped
+            ]
         targets = [t for t in targets if t.code not in named_parents]
         # A line named by a word of its name and a class it is not of ("the innovation
         # enabler": P2's digital innovation ecosystems is a priority's theme) is not that line

@@ -1854,3 +1854,53 @@ def test_an_accented_name_and_an_abbreviated_month_are_read_whole(
         "disaster connectivity map?"
     )
     assert answer.answered and "79%" in render_answer_text(answer)
+
+
+def test_what_is_compared_within_a_priority_named_as_scope_is_of_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "digital" named P2 outside the scope given: P2 − P4's cybersecurity had been computed
+    # (a wrong answer); no P4 theme is named "digital skills training": declined
+    answer = answer_engine.answer(
+        "within the inclusive & secure telecoms priority, how much more does the cyber side "
+        "get compared to the digital skills training bit?"
+    )
+    assert not answer.answered
+    assert "756,000" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # the work described is the subject, the priority only where it sits (P1's budget had
+        # been given: a wrong answer); a theme of it named so is that theme
+        (
+            "how much have we put aside this year for the disaster-response comms work that "
+            "sits under the connectivity priority?",
+            False,
+        ),
+        (
+            "how much is the emergency telecoms work that sits under the connectivity priority?",
+            True,
+        ),
+    ],
+)
+def test_a_piece_of_work_under_a_priority_is_not_the_priority(
+    answer_engine: AnswerEngine, question: str, answered: bool
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered is answered
+    assert "519,000" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize("how", ["how long did it last", "how many days did it last"])
+def test_a_later_question_is_worked_out_in_the_first_answers_record(
+    answer_engine: AnswerEngine, how: str
+) -> None:
+    # "5 to 9 February": 5 days, beside where it was held (the dates alone, or a decline
+    # of the second question, had been given)
+    answer = answer_engine.answer(
+        f"Where was the BDT management retreat of February 2018 held, and {how}?"
+    )
+    assert answer.answered and answer.kind == "multi"
+    assert "5 days" in render_answer_text(answer)
