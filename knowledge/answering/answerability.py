@@ -899,6 +899,9 @@ def _find_with_synonyms(counted: tuple[str, ...], synonyms: Sequence[Sequence[st
     return found
 
 
+_ZH_MEASURE = re.compile(r"^(?:多|余)?(?:个|项|名|人|家|国|次|条|种|位|场|份|门|轮|批|篇|届)?")
+
+
 def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str]]) -> bool:
     """Whether `text` writes a count beside what is counted (or a synonym of it)."""
     words_counted = _with_synonyms(counted, synonyms)
@@ -911,9 +914,14 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             before = _ZH_CLAUSE_END.split(text[start : match.start()])
             after = _ZH_CLAUSE_END.split(text[match.end() : match.end() + COUNT_WINDOW_CHARS])
             window = before[-1] + match.group() + after[0]
+            # (the noun's last three characters or more right after the count and its
+            # measure word: "14个培训中心" counts 国际电联学院培训中心)
+            following = _ZH_MEASURE.sub("", text[match.end() : match.end() + 12], count=1)
             for noun in nouns:
                 pairs = [noun[i : i + 2] for i in range(len(noun) - 1)]
                 if sum(1 for pair in pairs if pair in window) >= (len(pairs) + 1) // 2:
+                    return True
+                if any(following.startswith(noun[i:]) for i in range(len(noun) - 2)):
                     return True
         return False
     # The noun counted must stand by the count, not only a word that qualifies it: "three

@@ -179,6 +179,12 @@ _DATE = re.compile(
     r"\d{1,2}月|\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
+# A title that dates what it tells: "Launch of the DCM in early 2023", "… (May 2023)".
+_DATED_TITLE = re.compile(
+    r"\b(?:in|early|mid|late|since|from)\s+(?:19|20)\d\d\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 # "KPI 4.7.3", "output 7.2", "指标4.7.3": an item asked for by its number.
 _NUMBERED = re.compile(
     r"(?P<kind>kpi|indicator|output|outcome|objective|target|指标|输出成果|成果|目标)\s*"
@@ -361,7 +367,7 @@ class AnswerEngine:
         what it asks."""
         # (what follows the last question and asks nothing says why it is asked: "… P2预算的
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
-        question = without_trailing_statements(question)
+        question = with_correction_folded_in(without_trailing_statements(question))
         whole = self._answer(question)
         asked = split_questions(question)
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
@@ -1554,6 +1560,9 @@ class AnswerEngine:
         if source is not None:
             hits = self._in_documents(hits, source.docs)
         hits = self._prefer_form(q, hits)
+        if not _WHAT_A_TERM_IS.search(q.normalized):
+            # (what a term is: the record that defines it, which need not say the rest)
+            hits = self._prefer_holding(terms, hits)
         named = list_named_words(q.text) - q.reading.consumed_tokens - said
         hits = self._prefer_named(terms, named, hits)
         hits = self._prefer_bodies(q, hits)
@@ -1703,6 +1712,23 @@ class AnswerEngine:
             if hit.score >= ANSWER_MIN_SCORE and names_them(hit):
                 return [hit, *(h for h in hits if h is not hit)]
         return hits
+
+    def _prefer_holding(self, terms: QueryTerms, hits: list[Hit]) -> list[Hit]:
+        """Of the records tied for first, the one whose own texts hold most of the weight of
+        the question's words ("What core values did the 2018 retreat define": the core values
+        the retreat defined, not an annex that only lists "core values" among its topics and
+        is credited "retreat" by its own words)."""
+        if len(hits) < 2:
+            return hits
+        tied = [h for h in hits if hits[0].score - h.score <= EXACT_TIE]
+        if len(tied) < 2:
+            return hits
+
+        def lacking(hit: Hit) -> float:
+            return sum(w for _, w in self.index.list_missing_words(terms, self._record_texts(hit)))
+
+        ranked = sorted(tied, key=lacking)  # stable: the search's order among equals
+        return ranked + hits[len(tied) :]
 
     @staticmethod
     def _names_other_bodies(q: Question, hit: Hit) -> bool:
@@ -1896,6 +1922,8 @@ class AnswerEngine:
         sums = q.reading.has("sum")
         if form is None and stated is None and not days and q.reading.year is None:
             return hits
+        named = list_named_words(q.text)
+        event_words = {t for t in q.terms.tokens if t not in named and not t.isdigit()}
         lifted = []
         for hit in hits:
             fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
@@ -1916,7 +1944,16 @@ class AnswerEngine:
                 # "两场…加起来多少人": a fact about one of the two is no total of both
                 bonus = -2 * FORM_BONUS
             elif fact is not None:
-                if form == "when" and any(_DATE.search(f) for f in fact.figures):
+                if form == "when" and (
+                    any(_DATE.search(f) for f in fact.figures)
+                    # "… in early 2023", asked in English (the title it reads), of what the
+                    # question asks happened ("launch": not the ATCs' start of work)
+                    or (
+                        q.lang == "en"
+                        and _DATED_TITLE.search(fact.title_en) is not None
+                        and bool(set(to_query_terms(normalize(fact.title_en)).tokens) & event_words)
+                    )
+                ):
                     bonus = DATED_FORM_BONUS  # a "when" question wants a date above all
                 elif (
                     (form == "definition" and fact.kind in ("definition", "list"))
@@ -2600,6 +2637,13 @@ _OWNER_SPENDING = re.compile(
     r"(?:spend|allocate|invest|budget|put|set aside|earmark|give|devote)\b"
 )
 _UNION_TOKENS = frozenset({"itu", "union"})
+# "What is an ATC …", "what does NETP stand for", "什么是…": what a term is, asked.
+_WHAT_A_TERM_IS = re.compile(
+    r"^(?:what(?:'s| is| are| does| do)\b|define\b|meaning of\b)"
+    r"|什么是|什麼是|是什么意思|是什麼意思"
+)
+# Search scores this close are a tie to break by what the records hold.
+EXACT_TIE = 0.0005
 # A piece of work described as under a line: "the … work that sits under the … priority".
 _PART_UNDER = re.compile(
     r"\b(?:work|activities|activity|projects?|programmes?|programs?|bit|side|part|stuff"
@@ -2814,13 +2858,26 @@ def _gives_a_part_of(fact: Any) -> bool:
     )
 
 
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+")
+_RUN_OPENERS = frozenset("what which who when where why how is are does do did can could".split())
+
+
 def _read_topics(question: str) -> list[str]:
     """What a question may be about, for a later question that points back to it: its names
     of capitalised words ("When was the Digital Innovation Alliance launched": Digital
     Innovation Alliance), its acronyms ("BCG — did ITU pay them?": BCG, ITU), or the words a
-    Chinese question opens with before its verb or question word."""
+    Chinese question opens with before its verb or question word; then capitalised words
+    with an acronym among them ("What is the ITU Academy": ITU Academy, when ITU alone is
+    too common a word to tell what the first answer is about)."""
     topics = [" ".join(name) for name in read_names(question)]
     topics += re.findall(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?(?![A-Za-z0-9])", question)
+    for run in _CAPITALISED_RUN.findall(question):
+        words = run.split()
+        if words[0].lower() in _RUN_OPENERS or not any(w.isupper() for w in words):
+            continue
+        # before the acronym it holds ("ITU Academy" before "ITU"), after any other
+        inside = next((n for n, t in enumerate(topics) if t in words), len(topics))
+        topics.insert(inside, run)
     if is_chinese(question):
         text = strip_filler(question).strip()
         end = _ZH_TOPIC_END.search(text, 2)
@@ -2872,6 +2929,13 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 STATEMENT_MIN_WORDS = 3
+# A correction of the question before ("What is P3's budget? I mean the statistics theme."):
+# part of what is asked, never set aside.
+_CORRECTS = re.compile(
+    r"(?:sorry,?\s*)?(?:i mean|i meant|that is|i\.e\.|specifically|to be precise|more precisely)\b"
+    r"|我是说|我是說|我指的是|我的意思是|准确地说|準確地說|确切地说|確切地說",
+    re.IGNORECASE,
+)
 
 
 def _is_statement(part: str) -> bool:
@@ -2879,7 +2943,7 @@ def _is_statement(part: str) -> bool:
     not asks it; a bracketed note ("(financial risk mitigations)") or a word or two are
     neither."""
     text = part.strip()
-    if not text or text.startswith(("(", "（")) or _ASKS.search(text):
+    if not text or text.startswith(("(", "（")) or _ASKS.search(text) or _CORRECTS.match(text):
         return False
     if is_chinese(text):
         return len(re.findall(r"[\u4e00-\u9fff]", text)) >= QUESTION_MIN_CHARS
@@ -2894,6 +2958,31 @@ def without_trailing_statements(text: str) -> str:
     while len(kept) > 1 and _is_statement(kept[-1]):
         kept.pop()
     return " ".join(kept) if len(kept) < len(chunks) else text
+
+
+def with_correction_folded_in(text: str) -> str:
+    """A message whose last sentence corrects the question before it ("What is the budget of
+    P3? I mean the statistics theme.") as one question, the correction in brackets after it
+    ("What is the budget of P3 (the statistics theme)?")."""
+    chunks = _QUESTION_END.split(text)
+    last = chunks[-1].strip() if len(chunks) > 1 else ""
+    marker = _CORRECTS.match(last)
+    if marker is None:
+        return text
+    said = last[marker.end() :].strip(" ,，:：.。!！")
+    if not said or _ASKS.search(said):
+        return text
+    before = " ".join(chunks[:-1]).rstrip()
+    mark = before[-1] if before.endswith(("?", "？")) else ""
+    body = before.rstrip("?？ ")
+    named, meant = _LINE_CODE.findall(body), _LINE_CODE.findall(said)
+    if len(named) == 1 and len(meant) == 1 and said.upper().strip() == meant[0].upper():
+        # "What is P2's budget? Sorry, I mean P4.": the line meant instead
+        return _LINE_CODE.sub(meant[0].upper(), body, count=1) + mark
+    return f"{body}（{said}）{mark}" if is_chinese(said) else f"{body} ({said}){mark}"
+
+
+_LINE_CODE = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
 
 
 def _asks_something(part: str) -> bool:
