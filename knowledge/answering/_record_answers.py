@@ -592,7 +592,12 @@ class RecordAnswers:
             return self._risks_rated(q, chosen, rated)
         confidence = ALL_RISKS_CONFIDENCE if not q.content else SOME_RISKS_CONFIDENCE
         if q.content:
-            terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
+            # (what the question's form says, "mention", "is about", and the words that
+            # describe the table, "OP-23", "operational", are no words of a risk's own)
+            residue = _KPI_SEARCH_FORM.sub(" ", q.reading.residue)
+            terms = to_query_terms(residue, drop=q.reading.consumed_tokens | _RISK_TABLE_WORDS)
+            if not terms.tokens:
+                terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
             hits = [
                 h
                 for h in self.index.search(terms, kinds=("risk",), limit=4)

@@ -381,7 +381,10 @@ class Calculator:
         # name unless it quotes the two names ("“UMC” and “VaMoz Digital” together").
         quoted = len(_QUOTED_NAME.findall(text)) == QUOTED_NAMES or bool(_bracketed_pairs(text))
         # ("the total value of the two projects (UMC and VaMoz Digital)": their sum)
-        summed = q.reading.has("sum") or (q.reading.has("whole") and quoted)
+        # ("the total value of the two new EU-funded projects, the UMC project and …": two)
+        summed = q.reading.has("sum") or (
+            q.reading.has("whole") and (quoted or _TOTAL_OF_TWO.search(text) is not None)
+        )
         compared = q.reading.has("difference") or read_operation_asked(text) == DIFFERENCE
         if op is None and (summed or compared) and not q.reading.codes:
             # "new users in 2022 and in January–March 2023 together": a count in each period's
@@ -960,7 +963,8 @@ def read_money(text: str) -> list[Money]:
 # What a name added up may name that no budget line is.
 _PROJECT = re.compile(r"\b(?:projects?|programmes?|programs?|initiatives?)\b|项目|计划|倡议")
 # What joins two names added up: "UMC and VaMoz Digital", "UMC和VaMoz Digital".
-_AND = re.compile(r" and |(?<=[a-z0-9\s])(?:和|与|及|跟)(?=[a-z0-9\s])")
+# (in Chinese, between Latin names, or after a name's 项目: "UMC项目和VaMoz Digital项目")
+_AND = re.compile(r" and |(?:(?<=[a-z0-9\s])|(?<=项目)|(?<=項目))(?:和|与|與|及|跟)(?=[a-z0-9\s])")
 
 
 def _bracketed_pairs(text: str) -> list[str]:
@@ -997,6 +1001,10 @@ def _name_splits(text: str) -> list[list[str]]:
 
 
 MAX_JOINS_TRIED = 3
+# "the total value of the two projects", "both projects' total": a total of two named things
+_TOTAL_OF_TWO = re.compile(
+    r"\btotal\b[^?.]{0,30}\b(?:of|for) (?:the |these |those )?(?:two|both)\b|两个项目|兩個項目"
+)
 _THAN = re.compile(r"\bthan\b|比")
 # Where a question's lead-in ends before the first name: "… in OP-23, the universal …",
 # "… the two new EC projects: the universal …".
@@ -1062,7 +1070,7 @@ _FACT_SUM = re.compile(
 )
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
-    r"|百分之几|百分比|多少比例|比例|占多少|占几成"
+    r"|百分之几|百分之多少|百分之幾|百分比|多少比例|比例|占多少|占几成"
 )
 # A rate of those who did out of all ("what completion rate is that", "结业率"): computed only
 # from the two figures the question states (a fact's other counts are easily the wrong two).

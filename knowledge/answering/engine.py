@@ -179,6 +179,12 @@ _DATE = re.compile(
     r"\d{1,2}月|\d{1,2}日|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
+# The two ends a growth is measured between: "from its initial size to its final size" (in
+# Chinese the records write 最初 and 最后 themselves).
+_GROWTH_ENDS = re.compile(
+    r"\b(?:initial|original|starting|start|final|end|ending|eventual)\s+"
+    r"(?:size|number|count|figure|headcount|level|total)\b|\bsize\b"
+)
 # A title that dates what it tells: "Launch of the DCM in early 2023", "… (May 2023)".
 _DATED_TITLE = re.compile(
     r"\b(?:in|early|mid|late|since|from)\s+(?:19|20)\d\d\b"
@@ -941,6 +947,15 @@ class AnswerEngine:
         if (
             structured is not None
             and structured.kind is AnswerKind.BUDGET
+            and self._names_a_holder_of_its_own(q)
+        ):
+            # "UNDP's budget for its digital capacity programmes", "欧盟在数字化转型上花多少钱":
+            # another's money, which the documents do not give (nor a project it funds)
+            no_line = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
+            return self._cannot_answer(replace(q, targets=[]), no_line, AMOUNT)
+        if (
+            structured is not None
+            and structured.kind is AnswerKind.BUDGET
             and (
                 self._names_another_subject(q)
                 or self._names_an_unknown_thing(q)
@@ -1053,8 +1068,14 @@ class AnswerEngine:
             - _ORGANISATION_TOKENS
             - _CALENDAR_TOKENS
         )
-        # "UNDP's budget for its digital capacity programmes": an owner named as such is no
-        # line's, though the documents name it elsewhere (UNDP, the EU, BCG)
+        return bool(named) and bool(
+            {stem(w) for w in named} - self._line_name_tokens(q) - set(self._all_doc_tokens)
+        )
+
+    def _names_a_holder_of_its_own(self, q: Question) -> bool:
+        """Whether a budget question says whose money it asks about, someone none of its
+        lines is called by, though the documents may name them elsewhere: "UNDP's budget",
+        "What does UNDP spend on …", "欧盟在数字化转型上花多少钱"."""
         owners = (
             {
                 found[1].lower()
@@ -1065,8 +1086,12 @@ class AnswerEngine:
             - _ORGANISATION_TOKENS
             - _UNION_TOKENS
         )
-        if not named and not owners:
-            return False
+        if owners and {stem(w) for w in owners} - self._line_name_tokens(q):
+            return True
+        return self._names_a_chinese_spender(q)
+
+    def _line_name_tokens(self, q: Question) -> set[str]:
+        """The search tokens of the names, codes and aliases of the lines a question found."""
         known: set[str] = set()
         for target in q.targets:
             subject = to_subject(self.knowledge, target.code)
@@ -1078,9 +1103,25 @@ class AnswerEngine:
                 if a.target_code == target.code
                 for t in to_query_terms(a.alias).tokens
             }
-        if {stem(w) for w in owners} - known:
-            return True
-        return bool({stem(w) for w in named} - known - set(self._all_doc_tokens))
+        return known
+
+    def _names_a_chinese_spender(self, q: Question) -> bool:
+        """Whether a Chinese budget question names who spends as someone none of its lines
+        is called by ("欧盟在数字化转型上花多少钱": the EU's money, not P2's)."""
+        found = _ZH_SPENDER.search(q.normalized)
+        if found is None or found["who"] in _ZH_OWN_SPENDERS:
+            return False
+        names = [
+            text
+            for t in q.targets
+            if (subject := to_subject(self.knowledge, t.code)) is not None
+            for text in (subject.name_zh, subject.code.lower())
+        ] + [
+            a.alias for a in self.knowledge.aliases if a.target_code in {t.code for t in q.targets}
+        ]
+        who = found["who"]
+        pairs = {who[i : i + 2] for i in range(len(who) - 1)} or {who}
+        return not any(pair in normalize(name) for name in names for pair in pairs)
 
     def _names_a_part_under_a_line(self, q: Question) -> bool:
         """Whether a budget question asks of a piece of work it describes as under a line
@@ -1550,7 +1591,18 @@ class AnswerEngine:
         happened = {
             t for m in HAPPENED.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
         }
-        dropped = (said - naming) | drop | grades | happened
+        # ("grew from its initial size to its final size, by what percentage": the ends of a
+        # growth, not words its record must hold)
+        growth = (
+            {
+                t
+                for m in _GROWTH_ENDS.finditer(q.normalized)
+                for t in to_query_terms(m.group()).tokens
+            }
+            if read_fact_operation(q.normalized) in (GROWTH, DIFFERENCE)
+            else set()
+        )
+        dropped = (said - naming) | drop | grades | happened | growth
         # ("ITU's 2 strategic goals": the records write "two strategic goals")
         searched = _STATED_DIGIT.sub(lambda m: _DIGIT_WORDS[m[1]], q.normalized)
         terms = self.index.join_compounds(to_query_terms(searched, drop=dropped))
@@ -2644,6 +2696,15 @@ _WHAT_A_TERM_IS = re.compile(
 )
 # Search scores this close are a tie to break by what the records hold.
 EXACT_TIE = 0.0005
+# Who spends, in Chinese: "欧盟在数字化转型上花多少钱", "开发署为网络安全投入了多少".
+_ZH_SPENDER = re.compile(
+    r"^(?:请问|請問)?(?P<who>[\u4e00-\u9fffa-z]{2,8}?)(?:在|为|為|对|對)[^，。？?]{1,20}?"
+    r"(?:花|投入|拨|撥|支出|出资|出資)"
+)
+_ZH_OWN_SPENDERS = frozenset(
+    "电信发展局 電信發展局 国际电联 國際電聯 我们 我們 我 bdt itu itu-d 电发局 op-23 今年 "
+    "2023年".split()
+)
 # A piece of work described as under a line: "the … work that sits under the … priority".
 _PART_UNDER = re.compile(
     r"\b(?:work|activities|activity|projects?|programmes?|programs?|bit|side|part|stuff"

@@ -191,6 +191,13 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "which is higher",
             "which gets more",
             "which has more",
+            # "which theme of P2 has the larger budget": the larger of two, the largest
+            "has the larger",
+            "has the bigger",
+            "has the higher",
+            "gets the larger",
+            "gets the bigger",
+            "receives the larger",
         ),
         (
             "最多",
@@ -206,7 +213,15 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "min": (
         frozenset({"smallest", "lowest", "least", "fewest", "minimum", "min"}),
-        ("which is smaller", "which is lower", "which gets less"),
+        (
+            "which is smaller",
+            "which is lower",
+            "which gets less",
+            "has the smaller",
+            "has the lower",
+            "gets the smaller",
+            "receives the smaller",
+        ),
         (
             "最少",
             "最小",

@@ -1272,3 +1272,36 @@ def test_how_many_times_is_one_line_larger_than_another_is_a_ratio(
     # (the second reviewer: it had been the difference, CHF 601,000)
     answer = answer_engine.answer("How many times is P2 larger than E4?")
     assert answer.answered and "4.88 times" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "UMC项目和VaMoz Digital项目": joined after a name's 项目
+        "UMC项目和VaMoz Digital项目合计多少欧元？",
+        # "the total value of the two … projects": their sum, one name quoted
+        "What is the total value of the two new EU-funded projects, the UMC project and "
+        "'Laying the foundations for VaMoz Digital'?",
+    ],
+)
+def test_two_projects_named_so_are_added_up(answer_engine: AnswerEngine, question: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and "5,300,000" in render_answer_text(answer)
+
+
+def test_bai_fen_zhi_duo_shao_asks_a_share_in_a_fact(answer_engine: AnswerEngine) -> None:
+    # "百分之多少" asks a percentage, as 百分之几 does (declined: no percentage written)
+    answer = answer_engine.answer("2022年国际电联学院的学员中有百分之多少拿到了证书？")
+    assert answer.answered and "76.9%" in render_answer_text(answer)
+
+
+def test_the_ends_of_a_growth_are_no_words_its_record_must_hold(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "from its initial size to its final size" says where the growth is measured (declined:
+    # the record writes "initially 40 … eventually growing to 65")
+    answer = answer_engine.answer(
+        "By what percentage did the visioning staff group grow from its initial size to its "
+        "final size?"
+    )
+    assert answer.answered and "62.5%" in render_answer_text(answer)

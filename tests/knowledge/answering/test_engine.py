@@ -1657,6 +1657,10 @@ def test_a_question_asked_inside_another_asks_what_it_asks_alone(
         # ... or as the one who spends it
         ("What does UNDP spend each year on its own digital capacity programmes?", False),
         ("What does BDT spend on cybersecurity?", True),
+        # ... in Chinese too (P2's budget had been given, then an EU-funded project's)
+        ("欧盟在数字化转型上花多少钱？", False),
+        ("电信发展局在数字化转型上花多少钱？", True),
+        ("网络安全主题在2023年花了多少钱？", True),
         # the Bureau's and the Union's own budget lines are the plan's
         ("What is BDT's budget for cybersecurity?", True),
         ("What is ITU's budget for P2?", True),
@@ -1968,3 +1972,30 @@ def test_a_correction_after_the_question_is_asked_with_it(
     answer = answer_engine.answer(question)
     assert answer.answered and figure in render_answer_text(answer)
     assert "756,000" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # the larger of two themes is the larger one's (P2's whole budget had been given)
+        ("Which sub-area of P2 has the larger budget?", "394,000"),
+        ("Which theme of P4 has the smaller budget?", "80,000"),
+    ],
+)
+def test_the_larger_of_a_lines_themes_is_the_larger_one(
+    answer_engine: AnswerEngine, question: str, figure: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and figure in render_answer_text(answer)
+
+
+def test_a_risk_described_in_a_question_about_the_table_is_that_risk(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "In the OP-23 risk table": words of the table, not of a risk (all four had been listed)
+    answer = answer_engine.answer(
+        "In the OP-23 risk table, what probability and impact are given for the lack of "
+        "qualified experts?"
+    )
+    assert answer.answered and answer.kind == "risk"
+    assert [item["risk"].category_en for item in answer.parts["items"]] == ["Human resources"]
