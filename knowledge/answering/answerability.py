@@ -58,8 +58,11 @@ _DUTY_OF_DOING = (
 # The engine does not know who asks, so it cannot say which priority is theirs.
 OWN = "own"
 _OWN = re.compile(
+    # (not "Our team is reviewing …": the team as who asks, not what is asked about)
     r"\b(?:my|our)\b (?:own |team'?s? |unit'?s? )?(?:budget|priority|priorities|theme|themes"
-    r"|kpis?|indicators?|team|unit|division|section|department|money|funding|risks?)\b"
+    r"|kpis?|indicators?|money|funding|risks?)\b"
+    r"|\b(?:my|our)\b (?:team|unit|division|section|department)\b(?!\s+(?:is|are|was|were|has"
+    r"|have|had|will|would|needs?|wants?|keeps?|is\s+\w+ing)\b)(?![-\s]+(?:lunch|meeting|chat|call))"
     r"|\b(?:am i|are we|i am|i'm|we are|we're) (?:responsible|in charge|accountable|assigned)\b"
     r"|(?:我|我们)(?:的|团队的|部门的)?(?:预算|重点工作|主题|kpi|关键绩效指标|指标|团队|部门|经费|资金)"
     r"|(?:我|我们)(?:负责|主管)(?:的|哪)",

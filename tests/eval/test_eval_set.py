@@ -186,8 +186,8 @@ OWN_SETS_MIN_ACCURACY = {
     # answerable, 10 off-topic) run once when it arrived: 75.0%, 8 of 44 wrong (English
     # 67.6%); tuned on since.
     "unseen_x.json": 0.99,
-    "unseen_y.json": 0.91,
-    "unseen_z.json": 0.88,
+    "unseen_y.json": 0.95,
+    "unseen_z.json": 0.91,
     # The eleventh session (2026-12-05, fourth): U (70; a mix over the five documents; 36
     # English, 12 simplified, 10 traditional answerable, 12 off-topic), V (60; chatty
     # English, a third with two questions; 32 English, 9 simplified, 9 traditional, 10
@@ -195,9 +195,9 @@ OWN_SETS_MIN_ACCURACY = {
     # off-topic), written by helpers from the documents only and run once when they arrived,
     # after the session's first two changes: U 91.4% (2 of 55 answers wrong), V 85.0% (4 of
     # 47 wrong; English 25 of 32 answerable), W 92.4% (1 of 50 wrong); tuned on since.
-    "unseen_u.json": 0.92,
+    "unseen_u.json": 0.95,
     "unseen_v.json": 0.93,
-    "unseen_w.json": 0.93,
+    "unseen_w.json": 0.95,
     # And K (70; 20 off-topic that reuse the documents' names closely; 26 English, 12
     # simplified, 12 traditional answerable) and M (64; English paraphrased away from the
     # documents' words: 40 English, 7 simplified, 7 traditional, 10 off-topic), run once
@@ -211,6 +211,10 @@ OWN_SETS_MIN_ACCURACY = {
     # (1 of 53 answers wrong), T 93.3% (1 of 47 wrong); tuned on since.
     "unseen_j.json": 0.98,
     "unseen_t.json": 0.93,
+    # And AA (70; the last of the session, a mix of every kind: 34 English, 12 simplified,
+    # 12 traditional, 12 off-topic), run once on the session's last changes: 87.1% (2 of 51
+    # answers wrong; English 27 of 34 answerable).
+    "unseen_aa.json": 0.88,
 }
 
 

@@ -1999,3 +1999,22 @@ def test_a_risk_described_in_a_question_about_the_table_is_that_risk(
     )
     assert answer.answered and answer.kind == "risk"
     assert [item["risk"].category_en for item in answer.parts["items"]] == ["Human resources"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # the team as who asks is no question about the team (it had been declined as one)
+        (
+            "Good morning! Our team is reviewing the internal transformation. Which four "
+            "areas will it prioritise according to C23/36?",
+            True,
+        ),
+        ("What is our team's budget?", False),
+        ("Which priority does my team belong to?", False),
+    ],
+)
+def test_the_askers_team_as_subject_is_no_question_about_it(
+    answer_engine: AnswerEngine, question: str, answered: bool
+) -> None:
+    assert answer_engine.answer(question).answered is answered
