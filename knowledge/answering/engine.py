@@ -185,12 +185,6 @@ _GROWTH_ENDS = re.compile(
     r"\b(?:initial|original|starting|start|final|end|ending|eventual)\s+"
     r"(?:size|number|count|figure|headcount|level|total)\b|\bsize\b"
 )
-# A title that dates what it tells: "Launch of the DCM in early 2023", "… (May 2023)".
-_DATED_TITLE = re.compile(
-    r"\b(?:in|early|mid|late|since|from)\s+(?:19|20)\d\d\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
 # "KPI 4.7.3", "output 7.2", "指标4.7.3": an item asked for by its number.
 _NUMBERED = re.compile(
     r"(?P<kind>kpi|indicator|output|outcome|objective|target|指标|输出成果|成果|目标)\s*"
@@ -466,7 +460,13 @@ class AnswerEngine:
                 computed = compute_in_fact(
                     self._read_alone(part), fact, self.knowledge, answers[0].confidence
                 )
-                alone = computed if computed is not None and computed.answered else alone
+                if computed is not None and computed.answered:
+                    alone = computed
+                elif days and alone is not None and not _same_record(alone, answers[0]):
+                    # how long the first question's event lasted, not another's ("When did
+                    # the task force meet, and how long did that period last?": no five-day
+                    # retreat)
+                    alone = None
             if alone is None and answers and answers[0].answered:
                 # "What is the ITU Academy? What does it cost?": the first answer, and this
                 # question said not answered beside it (never the first dropped with it)
@@ -1974,8 +1974,6 @@ class AnswerEngine:
         sums = q.reading.has("sum")
         if form is None and stated is None and not days and q.reading.year is None:
             return hits
-        named = list_named_words(q.text)
-        event_words = {t for t in q.terms.tokens if t not in named and not t.isdigit()}
         lifted = []
         for hit in hits:
             fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
@@ -1996,16 +1994,7 @@ class AnswerEngine:
                 # "两场…加起来多少人": a fact about one of the two is no total of both
                 bonus = -2 * FORM_BONUS
             elif fact is not None:
-                if form == "when" and (
-                    any(_DATE.search(f) for f in fact.figures)
-                    # "… in early 2023", asked in English (the title it reads), of what the
-                    # question asks happened ("launch": not the ATCs' start of work)
-                    or (
-                        q.lang == "en"
-                        and _DATED_TITLE.search(fact.title_en) is not None
-                        and bool(set(to_query_terms(normalize(fact.title_en)).tokens) & event_words)
-                    )
-                ):
+                if form == "when" and any(_DATE.search(f) for f in fact.figures):
                     bonus = DATED_FORM_BONUS  # a "when" question wants a date above all
                 elif (
                     (form == "definition" and fact.kind in ("definition", "list"))
@@ -2990,13 +2979,28 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 STATEMENT_MIN_WORDS = 3
-# A correction of the question before ("What is P3's budget? I mean the statistics theme."):
-# part of what is asked, never set aside.
+# A correction of the question before ("What is P3's budget? I mean the statistics theme.",
+# "No wait, P1.", "不对，我是说P5。"): part of what is asked, never set aside.
 _CORRECTS = re.compile(
-    r"(?:sorry,?\s*)?(?:i mean|i meant|that is|i\.e\.|specifically|to be precise|more precisely)\b"
-    r"|我是说|我是說|我指的是|我的意思是|准确地说|準確地說|确切地说|確切地說",
+    r"(?P<int>(?:(?:no|nope|sorry|oops|wait|actually|not that one)\b[,!.]?\s*"
+    r"|(?:不对|不對|对不起|對不起|抱歉|不是|等等)[，,！!。.]?\s*)*)"
+    r"(?P<mark>(?:i mean|i meant|that is|i\.e\.|specifically|to be precise|more precisely)\b"
+    r"|我是说|我是說|我指的是|我的意思是|准确地说|準確地說|确切地说|確切地說)?",
     re.IGNORECASE,
 )
+
+
+def _read_correction(text: str) -> tuple[str, bool] | None:
+    """What a sentence corrects the question before with, and whether it names the line
+    meant instead; None when it is no correction."""
+    found = _CORRECTS.match(text.strip())
+    if found is None or not (found["int"] or found["mark"]):
+        return None
+    said = text.strip()[found.end() :].strip(" ,，:：.。!！")
+    only_a_line = _LINE_CODE.fullmatch(said) is not None
+    if not said or (not found["mark"] and not only_a_line):
+        return None  # "Sorry, thanks!", "No worries": no correction
+    return said, only_a_line
 
 
 def _is_statement(part: str) -> bool:
@@ -3004,7 +3008,9 @@ def _is_statement(part: str) -> bool:
     not asks it; a bracketed note ("(financial risk mitigations)") or a word or two are
     neither."""
     text = part.strip()
-    if not text or text.startswith(("(", "（")) or _ASKS.search(text) or _CORRECTS.match(text):
+    if not text or text.startswith(("(", "（")) or _ASKS.search(text):
+        return False
+    if _read_correction(text) is not None:
         return False
     if is_chinese(text):
         return len(re.findall(r"[\u4e00-\u9fff]", text)) >= QUESTION_MIN_CHARS
@@ -3027,17 +3033,17 @@ def with_correction_folded_in(text: str) -> str:
     ("What is the budget of P3 (the statistics theme)?")."""
     chunks = _QUESTION_END.split(text)
     last = chunks[-1].strip() if len(chunks) > 1 else ""
-    marker = _CORRECTS.match(last)
-    if marker is None:
+    correction = _read_correction(last) if last else None
+    if correction is None:
         return text
-    said = last[marker.end() :].strip(" ,，:：.。!！")
-    if not said or _ASKS.search(said):
+    said, only_a_line = correction
+    if _ASKS.search(said):
         return text
     before = " ".join(chunks[:-1]).rstrip()
     mark = before[-1] if before.endswith(("?", "？")) else ""
     body = before.rstrip("?？ ")
     named, meant = _LINE_CODE.findall(body), _LINE_CODE.findall(said)
-    if len(named) == 1 and len(meant) == 1 and said.upper().strip() == meant[0].upper():
+    if len(named) == 1 and len(meant) == 1 and only_a_line:
         # "What is P2's budget? Sorry, I mean P4.": the line meant instead
         return _LINE_CODE.sub(meant[0].upper(), body, count=1) + mark
     return f"{body}（{said}）{mark}" if is_chinese(said) else f"{body} ({said}){mark}"

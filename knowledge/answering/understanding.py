@@ -52,6 +52,8 @@ _STRUCTURED_CONCEPTS = (
 )
 
 
+# A line's name counts as named in full from this share of it on.
+FULL_NAME_SHARE = 0.99
 # A line named as the scope of what follows: "within the … priority", "under P4", "P4下面".
 _WITHIN = re.compile(r"\b(?:within|inside|under|in) (?:the )?|(?:下面|之下|里面|当中|中的)")
 
@@ -280,6 +282,7 @@ class QuestionReader:
         ]
         targets: list[Target] = []
         explained_tokens: set[str] = set()
+        shares: dict[str, float] = {}  # how much of its name each line found by name is named
         # The priorities named by code scope every name after them, also once a theme of
         # theirs has taken their place ("P3下面能力开发、政策和监管": P3's capacity development)
         scope = set(coded)
@@ -299,17 +302,23 @@ class QuestionReader:
                 continue
             explained_tokens |= group[0].explained
             targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
+            shares.update({m.entry.ref: m.share for m in chosen})
         # A priority named by name beside themes of its own scopes them ("within affordable
         # connectivity, the gap between infrastructure and emergency telecoms")
         named_parents = {self.knowledge.get_theme_priority(t.code) for t in targets}
         if named_parents & {t.code for t in targets} and _WITHIN.search(q.normalized):
             # ... and what is compared within it is of it ("within the inclusive & secure
             # telecoms priority, the cyber side against the digital skills bit": no P2)
+            # (a line named in full, or an enabler, is named on purpose: "within P4, the
+            # cyber work against the digital transformation budget / the environment enabler")
             scoped = named_parents & {t.code for t in targets}
             targets = [
                 t
                 for t in targets
-                if t.code in scoped or self.knowledge.get_theme_priority(t.code) in scoped
+                if t.code in scoped
+                or self.knowledge.get_theme_priority(t.code) in scoped
+                or shares.get(t.code, 1.0) >= FULL_NAME_SHARE
+                or self._line_kind(t.code) == "enabler"
             ]
         targets = [t for t in targets if t.code not in named_parents]
         # A line named by a word of its name and a class it is not of ("the innovation
