@@ -283,6 +283,7 @@ class QuestionReader:
         targets: list[Target] = []
         explained_tokens: set[str] = set()
         shares: dict[str, float] = {}  # how much of its name each line found by name is named
+        naming: dict[str, frozenset[str]] = {}  # ... and by which of the question's words
         # The priorities named by code scope every name after them, also once a theme of
         # theirs has taken their place ("P3下面能力开发、政策和监管": P3's capacity development)
         scope = set(coded)
@@ -303,6 +304,7 @@ class QuestionReader:
             explained_tokens |= group[0].explained
             targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
             shares.update({m.entry.ref: m.share for m in chosen})
+            naming.update({m.entry.ref: m.explained for m in chosen})
         # A priority named by name beside themes of its own scopes them ("within affordable
         # connectivity, the gap between infrastructure and emergency telecoms")
         named_parents = {self.knowledge.get_theme_priority(t.code) for t in targets}
@@ -323,9 +325,16 @@ class QuestionReader:
         targets = [t for t in targets if t.code not in named_parents]
         # A line named by a word of its name and a class it is not of ("the innovation
         # enabler": P2's digital innovation ecosystems is a priority's theme) is not that line
+        # — when a line of that class is called by the same word (E5's organizational
+        # innovation; not "the environment priority": no priority's name says environment)
         asked = [c for c in ("priority", "enabler") if reading.has(f"class_{c}")]
         if len(asked) == 1:
-            targets = [t for t in targets if self._line_kind(t.code) in (asked[0], None)]
+            targets = [
+                t
+                for t in targets
+                if self._line_kind(t.code) in (asked[0], None)
+                or not self._class_names_any(asked[0], naming.get(t.code, frozenset()))
+            ]
         targets = [Target(code) for code in coded] + targets
         code_weight = self.index.unknown_token_weight * len(reading.codes + reading.theme_codes)
         weights = self.index.weigh(q.terms)
@@ -334,6 +343,18 @@ class QuestionReader:
         share = explained / total if total else 0.0
         found = list({t.code: t for t in targets}.values())
         return found, round(min(share, 1.0), 4), frozenset(explained_tokens)
+
+    def _class_names_any(self, kind: str, tokens: frozenset[str]) -> bool:
+        """Whether a line of a class (or a theme of one) is called by one of these words."""
+        for code, line in self.knowledge.priorities.items():
+            if line.kind != kind:
+                continue
+            names = [line.name_en] + [
+                t.name_en for t in self.knowledge.themes.values() if t.code.startswith(code + "-")
+            ]
+            if any(set(to_query_terms(normalize(n)).tokens) & tokens for n in names):
+                return True
+        return False
 
     def _line_kind(self, code: str) -> str | None:
         """Whether a budget line or theme is a priority's or an enabler's (None: neither)."""

@@ -1846,6 +1846,10 @@ def test_a_line_of_another_class_than_the_one_asked_is_not_named(
     # a line of the class asked still is
     answer = answer_engine.answer("What KPIs does the environment enabler have?")
     assert answer.answered and "E4-ENV-1" in render_answer_text(answer)
+    # and a line called by the class loosely, when no line of that class has the word
+    # ("the regional presence priority": E2, an enabler; no priority says regional)
+    answer = answer_engine.answer("What is the budget of the regional presence priority?")
+    assert answer.answered and "280,000" in render_answer_text(answer)
 
 
 def test_an_accented_name_and_an_abbreviated_month_are_read_whole(
