@@ -1109,8 +1109,8 @@ class AnswerEngine:
         """Whether a Chinese budget question names who spends as someone none of its lines
         is called by ("欧盟在数字化转型上花多少钱": the EU's money, not P2's)."""
         found = _ZH_SPENDER.search(q.normalized)
-        if found is None or found["who"] in _ZH_OWN_SPENDERS:
-            return False
+        if found is None or any(own in found["who"] for own in _ZH_OWN_SPENDERS):
+            return False  # ("电信发展局2023年在网络安全上花了多少": the Bureau's own)
         names = [
             text
             for t in q.targets
@@ -2691,8 +2691,8 @@ _ZH_SPENDER = re.compile(
     r"(?:花|投入|拨|撥|支出|出资|出資)"
 )
 _ZH_OWN_SPENDERS = frozenset(
-    "电信发展局 電信發展局 国际电联 國際電聯 我们 我們 我 bdt itu itu-d 电发局 op-23 今年 "
-    "2023年".split()
+    "电信发展局 電信發展局 国际电联 國際電聯 我们 我們 bdt itu 电发局 op-23 今年 2023年 "
+    "2023 预算 預算".split()
 )
 # A piece of work described as under a line: "the … work that sits under the … priority".
 _PART_UNDER = re.compile(

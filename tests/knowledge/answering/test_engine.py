@@ -1660,6 +1660,7 @@ def test_a_question_asked_inside_another_asks_what_it_asks_alone(
         # ... in Chinese too (P2's budget had been given, then an EU-funded project's)
         ("欧盟在数字化转型上花多少钱？", False),
         ("电信发展局在数字化转型上花多少钱？", True),
+        ("电信发展局2023年在网络安全上花了多少钱？", True),
         ("网络安全主题在2023年花了多少钱？", True),
         # the Bureau's and the Union's own budget lines are the plan's
         ("What is BDT's budget for cybersecurity?", True),
