@@ -592,10 +592,13 @@ class RecordAnswers:
             return self._risks_rated(q, chosen, rated)
         confidence = ALL_RISKS_CONFIDENCE if not q.content else SOME_RISKS_CONFIDENCE
         if q.content:
-            # (what the question's form says, "mention", "is about", and the words that
-            # describe the table, "OP-23", "operational", are no words of a risk's own)
+            # (what the question's form says, "mention", "is about", the words that describe
+            # the table, "OP-23", "operational", and those of its ratings, "probability",
+            # "impact", are no words of a risk's own)
             residue = _KPI_SEARCH_FORM.sub(" ", q.reading.residue)
-            terms = to_query_terms(residue, drop=q.reading.consumed_tokens | _RISK_TABLE_WORDS)
+            terms = to_query_terms(
+                residue, drop=q.reading.consumed_tokens | _RISK_TABLE_WORDS | _RATING_WORDS
+            )
             if not terms.tokens:
                 terms = to_query_terms(q.reading.residue, drop=q.reading.consumed_tokens)
             hits = [

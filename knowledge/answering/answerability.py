@@ -17,6 +17,7 @@ from knowledge.answering.text import (
     EN_STOPWORDS,
     SCOPE_SUFFIXES,
     is_chinese,
+    is_manner_adverb,
     latin_tokens,
     normalize,
     stem,
@@ -290,7 +291,7 @@ _PLACE = re.compile(
 )
 # Where a report goes, or a text is adopted: a meeting ("to TDAG-24", "at WTDC-22"), unless
 # a city, a country or a venue is asked.
-_MEETING_PLACE = re.compile(r"\b(?:to|at) (?:the )?[A-Z]{2,}[-–]\d{2}\b")
+_MEETING_PLACE = re.compile(r"\b(?:to|at) (?:the )?(?P<meeting>[A-Z]{2,}[-–]\d{2})\b")
 # A place smaller than a city asked, and one given.
 _BUILDING_ASKED = re.compile(r"\b(?:hotel|building|room)s?\b|酒店|宾馆|饭店|大楼|会议室|房间", re.I)
 _BUILDING_GIVEN = re.compile(
@@ -376,7 +377,14 @@ _FUTURE = re.compile(
 
 # "How many X": the noun counted, up to the verb or preposition after it ("how many member
 # states does ITU have" → member states); "多少名员工", "几位副主任" → 员工, 副主任.
-_POPULATION = re.compile(r"\bpopulation\b|人口")
+# A population asked: "the population of Rwanda", "how many people live in Vanuatu",
+# "瓦努阿图有多少人居住"; a count of the people something happened to is none.
+_POPULATION = re.compile(
+    r"\bpopulation\b|\binhabitants\b|\bresidents\b|\b(?:live|lives|living|reside|resides|residing)"
+    r" in\b|人口|居民|(?:居住|生活|住)在|多少人(?:居住|生活|住)"
+)
+# A population given: the word beside a count in one sentence.
+_POPULATION_GIVEN = re.compile(r"\bpopulation\b|\binhabitants\b|\bresidents\b|人口|居民", re.I)
 _EN_COUNTED = re.compile(r"\b(?:how many|number of)\s+((?:[a-z][a-z'\-]*\s*){1,4})")
 _EN_COUNTED_STOP = frozenset(
     "does do did is are was were has have had will would can could should may might in at on "
@@ -714,7 +722,7 @@ def read_counted(text: str) -> tuple[str, ...]:
     counts something too general to check ("how many people", "多少人")."""
     unquoted = _QUOTED.sub(" ", text)
     if _POPULATION.search(unquoted):
-        return PEOPLE  # "the population of Rwanda", "肯尼亚有多少人口": people, counted
+        return POPULATION  # "the population of Rwanda", "肯尼亚有多少人口"
     # ("by how many did the number of staff grow": the staff, counted after "number of")
     found = [
         m
@@ -770,6 +778,9 @@ def read_counted(text: str) -> tuple[str, ...]:
 # "How many people attended", "多少人参加": too general to name what is counted, but the
 # answer must still count people, not schools or days.
 PEOPLE = ("@people",)
+# "How many people live in Vanuatu": a population, given only as one ("affecting some 250,000
+# people" counts those a cyclone hit).
+POPULATION = ("@population",)
 _PERSONS_COUNTED = frozenset(
     "people ppl folks persons person participants attendees 人 人次 名".split()
 )
@@ -793,8 +804,8 @@ def _until_stop(words: Sequence[str]) -> list[str]:
     """The words before the first verb or preposition."""
     found: list[str] = []
     for n, word in enumerate(words):
-        if word in _EN_COUNTED_STOP or not word[0].isalpha():
-            break
+        if word in _EN_COUNTED_STOP or not word[0].isalpha() or is_manner_adverb(word):
+            break  # ("how many eventually got selected": an adverb, before the verb)
         after = words[n + 1] if n + 1 < len(words) else ""
         verb = word in _EN_PAST_VERBS or (
             word.endswith("ed")
@@ -809,8 +820,8 @@ def _until_stop(words: Sequence[str]) -> list[str]:
                 or after.endswith("ing")
             )
         )
-        if found and verb:
-            break
+        if verb:
+            break  # ("how many ended up being selected": a verb, no noun counted)
         found.append(word)
     return found
 
@@ -954,8 +965,12 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
                 return True
             # "16 LDCs" counts least developed countries, and countries: an acronym whose
             # last letter is the head noun's ("14 ATCs" counts centres)
+            # (not the organisation's own: "250 ITU staff" counts staff, no users or unions)
             if any(
-                len(w) >= 2 and w.rstrip("s").isupper() and w.rstrip("s") in initials
+                len(w) >= 2
+                and w.rstrip("s").isupper()
+                and w.rstrip("s") in initials
+                and w.lower() not in _ORGANISATIONS
                 for w in window
             ):
                 return True
@@ -967,6 +982,7 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
                 and len(after[0]) >= 3
                 and after[0].rstrip("s").isupper()
                 and after[0].rstrip("s")[-1] == head[0].upper()
+                and after[0].lower() not in _ORGANISATIONS
             ):
                 return True
     return False
@@ -1092,6 +1108,12 @@ def is_supplied(
         )
     if wanted == COUNT and counted == PEOPLE:
         return any(_PEOPLE_COUNT.search(text) for text in texts)
+    if wanted == COUNT and counted == POPULATION:
+        return any(
+            _POPULATION_GIVEN.search(sentence) and _COUNT.search(sentence)
+            for text in texts
+            for sentence in _SENTENCE_END.split(text)
+        )
     if wanted == COUNT and counted:
         return any(_counts(counted, text, synonyms) for text in texts) or _same_measure(
             question, _with_synonyms(counted, synonyms), texts
@@ -1162,7 +1184,16 @@ def is_supplied(
             for text in texts
             for sentence in _SENTENCE_END.split(text)
             for m in _PLACE.finditer(sentence)
-        ) or (not _SITE_ASKED.search(question) and any(_MEETING_PLACE.search(t) for t in texts))
+        ) or (
+            not _SITE_ASKED.search(question)
+            # (not the meeting asked about: "where is WRC-23 held" is not answered by "to
+            # attend WRC-23")
+            and any(
+                m["meeting"].upper() not in question.upper()
+                for t in texts
+                for m in _MEETING_PLACE.finditer(t)
+            )
+        )
     pattern = _SUPPLIED_BY[wanted]
     return any(pattern.search(text) for text in texts)
 

@@ -159,6 +159,8 @@ _REMAINDER = re.compile(
 # The lines a sum leaves out: those named after "excluding", "not counting", "不含".
 _EXCLUDING = re.compile(
     r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from|but not)\b"
+    # "just those five, not the P5/E6/E7 line": a line's code after "not"
+    r"|\bnot (?:the |including |incl\. )?(?=[pe]\d)"
     r"|不含|不包括|除去|除了|不算|不计|去掉|扣掉|扣除"
 )
 

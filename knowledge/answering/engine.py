@@ -32,6 +32,7 @@ from knowledge.answering.answerability import (
     PERCENT,
     PERSON,
     PLACE,
+    POPULATION,
     PROCEDURE,
     PROGRESS,
     RATIO,
@@ -624,7 +625,8 @@ class AnswerEngine:
         """Whether an answer holds the kind of answer a question asks (any, if it asks for
         none in particular)."""
         q = self._read_alone(question)
-        named = {t.code for t in q.targets if not t.ambiguous}
+        # (a line left out, "not the P5/E6/E7 line", is not asked for)
+        named = {t.code for t in q.targets if not t.ambiguous} - excluded_codes(q, self.knowledge)
         given = _items(answer)
         # (a theme's answer gives its priority too: its share of it)
         given |= {p for code in given if (p := self.knowledge.get_theme_priority(code))}
@@ -1525,7 +1527,11 @@ class AnswerEngine:
         )
         spans = [*list_frame_spans(whole), *(m["marker"] for m in placing)]
         frame = {t for span in spans for t in to_query_terms(span).tokens}
-        missing = {t for t, w in lacking if w > 0 and t not in frame and t not in ignore}
+        missing = {
+            t
+            for t, w in lacking
+            if w > 0 and t not in frame and t not in ignore and t not in _ACTIVITY_NOUNS
+        }
         # ("post-PP-22": the marker and the event, written as one word)
         clauses = {t for m in placing for t in to_query_terms(m.group()).tokens}
         times = {
@@ -2641,7 +2647,7 @@ _HEADCOUNT = re.compile(
 def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:
     """Whether a "how many" question counts the organisation's own, with nothing to narrow
     it: "how many staff does ITU have", "how many countries are in ITU", "BDT有多少员工"."""
-    if not counted or counted == PEOPLE:
+    if not counted or counted in (PEOPLE, POPULATION):
         return False
     words = set(to_query_terms(" ".join(counted)).tokens)
     content = set(q.content)
@@ -2808,6 +2814,9 @@ _NAMED_WITH_A_YEAR = re.compile(r"[a-z][a-z\-]+ (?:19|20)\d\d\b|[\u4e00-\u9fff]{
 # Secretary-General's visioning exercise"): at most this many, each held by another record of
 # the record's document beside a word the question and the record share, of at least this
 # weight (a share of the highest idf: no word nearly every record holds).
+# Nouns that only say a named thing is an activity ("the visioning process", "the review
+# exercise"): the record that names the thing need not say them too.
+_ACTIVITY_NOUNS = frozenset("process exercise effort initiative activity work".split())
 CONTEXT_MAX_WORDS = 4
 _CONTEXT_CLAUSE = re.compile(
     r"(?P<marker>\b(?:that|which|who) (?:came|come|emerged?|emerging|resulted|arose|grew)"

@@ -65,6 +65,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "financing",
                 "amount",
                 "worth",
+                "pot",  # "the total OP-23 pot"
             }
         ),
         # A phrase is matched exactly: typo tolerance would read "developed" as "envelope".
@@ -346,6 +347,10 @@ _NOT_INFLECTIONS = frozenset(
 )
 
 
+# Intent words too short to tell a misspelling from another word ("post" is no "pot").
+_EXACT_ONLY = frozenset({"pot"})
+
+
 def _match_word(
     token: str, words: frozenset[str], known: Callable[[str], bool] | None = None
 ) -> bool:
@@ -360,7 +365,7 @@ def _match_word(
         return False  # "two different percentages": no difference asked
     used = known is not None and known(stem(token))
     for word in words:
-        if used and not token.startswith(word):
+        if (used and not token.startswith(word)) or word in _EXACT_ONLY:
             continue
         short = min(len(token), len(word)) < INTENT_TYPO_SHORT_LENGTH
         needed = INTENT_TYPO_MIN_SIMILARITY_SHORT if short else INTENT_TYPO_MIN_SIMILARITY

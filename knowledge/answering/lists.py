@@ -36,7 +36,9 @@ _STATED = re.compile(
     r"(?<![\w\-./])(?P<num>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?!(?:has|was|is|does|goes|says|gets|makes|takes|gives|lists"
     # ("four focus areas": "focus", "process", "analysis" end in s and are no plurals)
-    r"|includes|contains|shows|sets)\b)(?P<noun>[a-z-]*[a-rt-z-]s)\b(?<![ui]s)"
+    r"|includes|contains|shows|sets"
+    # ("the first two weeks of February": a length of time, no items)
+    r"|(?:days|weeks|months|years|hours|minutes|quarters|decades)\b)\b)(?P<noun>[a-z-]*[a-rt-z-]s)\b(?<![ui]s)"
     r"|(?<![\d.])(?P<znum>[两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面|场|次|门|期|届|家|所|份|句)"
 )
 

@@ -125,6 +125,29 @@ _MONTH_ABBREVIATION = re.compile(
 )
 
 
+# "有那几个", "那些": 哪 typed as 那 (the same pinyin, na), in a question that asks nothing
+# else; "那几个项目完成了吗" asks with 吗, and 那 there points to something said before.
+_ZH_THAT_FOR_WHICH = re.compile(r"那(?=几|些)")
+_ZH_ASKING = re.compile(
+    r"什么|啥|多少|哪|谁|吗|呢|怎么|怎样|如何|为何|为什么|是否|有没有|是不是|几(?![个项位名种条家所大点])"
+)
+_ZH_QUESTION_PARTS = re.compile(r"[^？?。！!]+[？?。！!]*")
+
+
+def _which_typed_as_that(text: str) -> str:
+    """Each question of a Chinese text with 那几/那些 read as 哪几/哪些 when it asks nothing
+    else."""
+    if "那" not in text:
+        return text
+    return "".join(
+        _ZH_THAT_FOR_WHICH.sub("哪", part, count=1)
+        if _ZH_THAT_FOR_WHICH.search(part)
+        and not _ZH_ASKING.search(_ZH_THAT_FOR_WHICH.sub("", part))
+        else part
+        for part in _ZH_QUESTION_PARTS.findall(text)
+    )
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
@@ -137,7 +160,7 @@ def normalize(text: str) -> str:
             # word, and some wrongly here ("指標" indicator becomes 指针, a pointer)
             simplified = _T2S.convert(_TAIWAN_WORDS.sub(lambda m: _TAIWAN[m.group()], text))
         # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
-        text = simplified.replace("甚么", "什么")
+        text = _which_typed_as_that(simplified.replace("甚么", "什么"))
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way

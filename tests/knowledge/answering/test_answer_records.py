@@ -75,6 +75,30 @@ def test_a_question_about_one_risk_is_not_read_as_a_rating(answer_engine: Answer
 
 
 @pytest.mark.parametrize(
+    "question, category",
+    [
+        (
+            "In the OP-23 risk table, the one about not having enough qualified experts in our"
+            " areas of work: what are its probability and impact ratings?",
+            "Human resources",
+        ),
+        (
+            "Which OP-23 risk concerns delays to national activities, and how are its"
+            " probability and impact rated?",
+            "Environment",
+        ),
+    ],
+)
+def test_the_words_of_the_ratings_asked_do_not_find_a_risk(
+    answer_engine: AnswerEngine, question: str, category: str
+) -> None:
+    # "probability", "impact", "ratings": what is asked of the risk, not words of its own
+    # (they had diluted the match until all four risks were given)
+    answer = answer_engine.answer(question)
+    assert [i["risk"].category_en for i in answer.parts["items"]] == [category]
+
+
+@pytest.mark.parametrize(
     "question, op, codes, count",
     [
         ("Which theme has the most KPIs?", "max", ["E3-DI", "P1-INF"], 9),

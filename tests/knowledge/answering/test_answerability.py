@@ -1892,3 +1892,44 @@ def test_a_city_is_no_hotel_and_a_body_a_consultation_was_held_within_held_it(
     # "an online consultation was held within the CWG-FHR": who conducted it
     answer = answer_engine.answer("Who conducted the online consultation on ITU as One?")
     assert answer.answered and answer.record == "fact:itu-as-one-online-consultation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the population of Vanuatu?",
+        "How many people live in Vanuatu?",
+        "瓦努阿图有多少人口？",
+        "瓦努阿图有多少人居住？",
+    ],
+)
+def test_a_population_is_not_the_people_something_happened_to(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "affecting some 250,000 people" counts those the cyclones hit, no inhabitants
+    assert not answer_engine.answer(question).answered
+    assert answer_engine.answer(
+        "How many people were affected by the cyclones in Vanuatu?"
+    ).answered
+
+
+def test_the_organisations_acronym_beside_a_count_counts_nothing_of_its_initial() -> None:
+    # "some 250 ITU staff": staff, not users (the U of ITU) nor unions
+    text = ["On 3 May 2023, Microsoft delivered training attended by some 250 ITU staff."]
+    assert not is_supplied(COUNT, text, counted=("users",))
+    assert is_supplied(COUNT, text, counted=("staff",))
+    assert is_supplied(COUNT, ["The 14 ATCs start work in 2023."], counted=("centres",))
+
+
+def test_a_verb_or_an_adverb_after_how_many_is_no_noun_counted() -> None:
+    assert read_counted("how many ended up being selected?") == ()
+    assert read_counted("how many eventually being selected?") == ()
+    assert read_counted("how many staff ended up being involved?") == ("staff",)
+
+
+def test_the_meeting_asked_about_is_no_place_of_itself(answer_engine: AnswerEngine) -> None:
+    # "invited to WRC-23": where a text sends someone, not where WRC-23 is held
+    text = ["ITU also invited the agencies to WRC-23 and the RDF."]
+    assert not is_supplied(PLACE, text, question="where will WRC-23 be held?")
+    assert is_supplied(PLACE, text, question="where were the agencies invited?")
+    assert not answer_engine.answer("WRC-23世界无线电通信大会在哪里开？").answered

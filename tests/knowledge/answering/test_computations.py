@@ -632,6 +632,12 @@ def test_a_percentage_of_a_line_and_what_is_left_in_other_words(
         ("去掉E1和E4，推动因素一共多少？", 1044000),
         # lines named, one of them left out again after
         ("P1, P2 and P3 combined, excluding P2?", 1630000),
+        # a line's code after "not", in the question that points back to the sum
+        (
+            "Can someone add up the enablers E1 to E5 for me? Just those five, not the"
+            " P5/E6/E7 line. What's their combined 2023 budget?",
+            1214000,
+        ),
     ],
 )
 def test_a_sum_that_leaves_lines_out(

@@ -1251,6 +1251,11 @@ def test_a_time_placed_by_an_event_is_context_held_by_its_document(
         "exercise grow, from its initial size to its final size?"
     )
     assert answer.answered and "65 − 40 = 25" in render_answer_text(answer)
+    # a word that only says the visioning is an activity ("process") is no word it lacks
+    answer = answer_engine.answer(
+        "For the visioning process after PP-22, how many staff ended up being involved?"
+    )
+    assert answer.answered and answer.record == "fact:strategy-visioning-staff-40-65"
     # an event no record of that document holds beside "visioning" is no context
     assert not answer_engine.answer(
         "How many staff took part in the visioning exercise after WTDC-22?"

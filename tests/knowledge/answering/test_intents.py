@@ -48,6 +48,7 @@ def test_read_question_finds_year() -> None:
         ("Which enabler has the largest budget?", "max"),
         ("P1和P4的预算一共多少", "sum"),
         ("mitigation for the financial risk", "mitigation"),
+        ("what's the total OP-23 pot?", "budget"),
     ],
 )
 def test_read_question_finds_intent_words(question: str, concept: str) -> None:

@@ -368,3 +368,14 @@ def test_a_number_of_things_in_figures_finds_the_record_that_writes_it_in_words(
     # retreat's record had been found by the "2" of its date)
     answer = answer_engine.answer("What are ITU's 2 strategic goals?")
     assert answer.answered and answer.record == "fact:strategy-two-strategic-goals"
+
+
+def test_a_length_of_time_is_no_stated_number_of_items(answer_engine: AnswerEngine) -> None:
+    assert read_stated_count("in the first two weeks of february") is None
+    assert read_list_owner("how many visits in the first two weeks of february?") is None
+    assert read_stated_count("what are the two sub-areas of p2?") == 2
+    answer = answer_engine.answer(
+        "How many times was the DCM accessed in the first two weeks of Feb, and from how many"
+        " countries?"
+    )
+    assert answer.answered and "42" in render_answer_text(answer)

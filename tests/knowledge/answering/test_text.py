@@ -174,3 +174,17 @@ def test_an_adverb_whose_adjective_the_documents_use_weighs_as_it(
 @pytest.mark.parametrize("question", ["list the risks pls", "what's P2's budget plz"])
 def test_please_abbreviated_is_no_word_asked(answer_engine: AnswerEngine, question: str) -> None:
     assert answer_engine.answer(question).answered
+
+
+def test_which_typed_as_that_in_a_chinese_question_is_read_as_which() -> None:
+    # 那 and 哪 share their pinyin: "…有那几个？" asks which
+    assert normalize("內部轉型要優先考慮那幾個方面？") == "内部转型要优先考虑哪几个方面?"
+    assert normalize("有那些风险") == "有哪些风险"
+    # a question that asks with another word keeps its 那 ("those few")
+    assert normalize("那几个项目完成了吗？") == "那几个项目完成了吗?"
+    assert normalize("那几个项目的预算是多少？") == "那几个项目的预算是多少?"
+
+
+def test_a_list_typed_with_that_for_which_is_listed(answer_engine: AnswerEngine) -> None:
+    answer = render_answer_text(answer_engine.answer("推动音素E4环境那块的KPI有那几个？"))
+    assert "E4-ENV-1" in answer and "E4-ENV-3" in answer  # the KPIs, not only their number
