@@ -468,6 +468,12 @@ class AnswerEngine:
                     # the task force meet, and how long did that period last?": no five-day
                     # retreat)
                     alone = None
+            if n and answers and answers[0].answered and self._counts_elided(part, answers[0]):
+                # "how many external stakeholders did they interview, and how many internal
+                # ITU colleagues?": the count of the same doing, in the first answer's record
+                # (before another record's count of the noun: "…applied, and how many
+                # countries?" asks the countries they came from)
+                alone = answers[0]
             if alone is None and answers and answers[0].answered:
                 # "What is the ITU Academy? What does it cost?": the first answer, and this
                 # question said not answered beside it (never the first dropped with it)
@@ -510,6 +516,21 @@ class AnswerEngine:
             parts={"answers": answers, "questions": questions},
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
+
+    def _counts_elided(self, part: str, answer: Answer) -> bool:
+        """Whether a question of a count with no verb of its own ("and how many internal ITU
+        colleagues?", the verb left to the question before) is answered by a count of what
+        it names in the record of `answer`."""
+        normalized = normalize(part)
+        elided = _ELIDED_COUNT.fullmatch(normalized)
+        counted = read_counted(normalized)
+        if elided is None or not counted or counted == POPULATION:
+            return False
+        if counted != PEOPLE and len(counted) != len(elided["noun"].split()):
+            return False  # a verb of its own ("how many bids were rejected")
+        q = self._read_alone(part)
+        texts = self._answer_texts(q, answer)
+        return gives_new_count(part, texts) and self._supplies(q, texts, COUNT, counted)
 
     def _line_of(self, answer: Answer) -> str | None:
         """The budget line (priority or enabler) a KPI answer's KPIs all belong to."""
@@ -2846,8 +2867,18 @@ _POINTS_BACK = re.compile(
     r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
-    r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)",
+    r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
+    # "how much does each one get": each of the things the question before named
+    r"|\beach(?: one)?(?= (?:gets?|got|receives?|received|has|have|had|costs?|of them)\b"
+    r"|\s*[?？]?$)",
     re.IGNORECASE,
+)
+# A count asked with no verb of its own: "and how many internal ITU colleagues?".
+_ELIDED_COUNT = re.compile(
+    r"(?:and |but |also |plus )?(?:roughly |about |approximately |around |exactly )?how many "
+    r"(?P<noun>[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,3}?)"
+    # (a verb that only says they were there: "and about how many people came?")
+    r"(?: (?:came|showed up|turned up|attended|took part|participated|were there))?\s*\??"
 )
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
 _POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")

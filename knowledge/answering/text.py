@@ -49,7 +49,7 @@ EN_STOPWORDS = frozenset(
     has have had having as into single than then so if not no yes also just only per s vs via up
     out over under more most less least like know let lets want need go goes going went gone roughly
     approximately around whether across among pls plz itself themselves himself herself
-    ourselves yourself yourselves myself""".split()
+    ourselves yourself yourselves myself supposed""".split()
 )
 
 # Chinese particles and question words: a bigram made with one of them is glue, not content,

@@ -36,7 +36,8 @@ def test_answers_of_several_records_or_none_name_none(answer_engine: AnswerEngin
 
 def test_each_suggestion_names_its_record(answer_engine: AnswerEngine) -> None:
     answer = answer_engine.answer("What three pillars came out of the SG's visioning exercise?")
-    assert answer.kind is AnswerKind.DID_YOU_MEAN
+    # (a decline of the kind asked, or a "did you mean": suggestions either way)
+    assert answer.kind in (AnswerKind.DID_YOU_MEAN, AnswerKind.CANNOT_ANSWER)
     assert len(answer.suggestion_records) == len(answer.suggestions) >= 2
     assert "fact:strategy-three-pillars" in answer.suggestion_records
     assert answer.get_suggestion_record(len(answer.suggestions)) is None

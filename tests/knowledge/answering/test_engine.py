@@ -2059,3 +2059,69 @@ def test_how_long_a_second_question_asks_is_of_the_first_ones_event(
         "When did the task force meet, and how long did that period last?"
     )
     assert "five-day" not in render_answer_text(answer)
+
+
+def test_a_count_asked_with_no_verb_of_its_own_is_of_the_first_questions_record(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "… and how many internal ITU colleagues?": the interviews' count, in their record
+    # (alone, "how many ITU colleagues" counts the whole organisation, never answered)
+    answer = answer_engine.answer(
+        "On the BCG work: how many external stakeholders did they interview, and how many"
+        " internal ITU colleagues?"
+    )
+    assert answer.answered and answer.kind is AnswerKind.FACT
+    assert "30" in render_answer_text(answer)
+    # before another record's count of the noun: the countries the applicants came from
+    answer = answer_engine.answer(
+        "How many institutions applied to the ATC programme, and how many countries?"
+    )
+    assert answer.kind is AnswerKind.FACT and "35 countries" in render_answer_text(answer)
+    # a verb that only says they were there is still no verb of its own
+    answer = answer_engine.answer(
+        "the hands-on ChatGPT session for staff back in May - who ran it and about how many"
+        " people came?"
+    )
+    assert answer.answered and answer.kind is AnswerKind.FACT
+
+
+def test_each_one_points_back_to_what_the_question_before_named(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer(
+        "Morning! Putting together a deck for the regional office and I half remember that"
+        " digital transformation (P2) is split into two buckets underneath. What are the two"
+        " sub-areas and how much does each one get in 2023?"
+    )
+    assert answer.answered
+    text = render_answer_text(answer)
+    assert "362,000" in text and "394,000" in text
+
+
+@pytest.mark.parametrize(
+    "question, record",
+    [
+        # "SG" is the Secretary-General; "came in" and "supposed to" are no words to find
+        (
+            "at the 2018 retreat the Deputy SG talked about the new HQ building. how many bids"
+            " came in for the architecture competition?",
+            "fact:retreat-deputy-sg-hq-building-isctf",
+        ),
+        (
+            "by when is ITU supposed to have the ITU as One vision realised?",
+            "fact:itu-as-one-vision-before-pp26",
+        ),
+    ],
+)
+def test_staff_words_for_the_documents_words(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == record
+
+
+def test_what_a_line_is_supposed_to_deliver_is_its_outcome(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What result is the environment enabler (E4) supposed to deliver for members?"
+    )
+    assert answer.kind is AnswerKind.OUTCOMES  # not the enabler's overview
