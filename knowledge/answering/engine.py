@@ -412,16 +412,16 @@ class AnswerEngine:
             ):
                 # "学习实验室是哪年哪月启动的？它属于哪个更大的项目？": "it" is the first
                 # question's topic, asked anew when the answer before does not say it
-                topic = next(
-                    (
-                        t
-                        for t in _read_topics(asked[0])
-                        if answers and answers[0].answered and self._is_about(t, answers[0])
-                    ),
-                    None,
-                )
-                if topic:
-                    again = self._answer(_POINTS_BACK.sub(topic, part, count=1))
+                topics = [
+                    t
+                    for t in _read_topics(asked[0])
+                    if answers and answers[0].answered and self._is_about(t, answers[0])
+                ]
+                if topics:
+                    # (each topic the first answer is about, in turn: "the CWG-FHR
+                    # consultation on ITU as One … report to on it" is ITU as One's)
+                    tried = [self._answer(_POINTS_BACK.sub(t, part, count=1)) for t in topics]
+                    again = next((a for a in tried if a.answered), tried[0])
                     # (not answered either: said so beside the first answer, never the first
                     # answer alone as if it answered both — "What is the ITU Academy? What
                     # does it cost?")
@@ -468,6 +468,11 @@ class AnswerEngine:
                     # the task force meet, and how long did that period last?": no five-day
                     # retreat)
                     alone = None
+            if n and fact is not None and _AS_AN_AMOUNT.search(normalize(part)):
+                # "… about what share of the approved OP-23 budget, and what's that in CHF?":
+                # the share the first answer's record gives, of the budget it names
+                amount = self._share_as_amount(fact.text_en, whole.lang)
+                alone = amount if amount is not None else alone
             if n and answers and answers[0].answered and self._counts_elided(part, answers[0]):
                 # "how many external stakeholders did they interview, and how many internal
                 # ITU colleagues?": the count of the same doing, in the first answer's record
@@ -516,6 +521,25 @@ class AnswerEngine:
             parts={"answers": answers, "questions": questions},
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
+
+    def _share_as_amount(self, text: str, lang: str) -> Answer | None:
+        """The amount a share written in a record comes to ("about 12% of the total approved
+        OP-23 budget": 12% of CHF 4,200,000), computed as asked outright; None when the
+        record gives no one share of a budget."""
+        shares = {
+            (m["percent"] or m["percent2"], (m["base"] or m["base2"]).upper())
+            for m in _SHARE_OF_BUDGET.finditer(text)
+        }
+        if len(shares) != 1:
+            return None
+        percent, base = shares.pop()
+        asked = (
+            f"{base}预算的{percent}%是多少？"
+            if lang == "zh"
+            else f"What is {percent}% of the {base} budget?"
+        )
+        computed = self._answer(asked)
+        return computed if computed.answered and computed.kind is AnswerKind.COMPUTE else None
 
     def _counts_elided(self, part: str, answer: Answer) -> bool:
         """Whether a question of a count with no verb of its own ("and how many internal ITU
@@ -2868,9 +2892,29 @@ _POINTS_BACK = re.compile(
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
+    # "which joint initiative is that part of", "that falls under which priority": that, as
+    # the subject of what is asked
+    r"|\b(?:is|was|are|were) (?:that|this)(?= (?:part|under|in|from|for|about|of|within"
+    r"|linked|connected|related)\b|\s*[?？]?$)"
+    r"|\b(?:that|this) (?=(?:is|was|belongs?|falls?|sits?|comes?|relates?) (?:part|under|to"
+    r"|in|within|from)\b)"
     # "how much does each one get": each of the things the question before named
     r"|\beach(?: one)?(?= (?:gets?|got|receives?|received|has|have|had|costs?|of them)\b"
     r"|\s*[?？]?$)",
+    re.IGNORECASE,
+)
+# An amount asked of a share said before: "what's that in CHF", "how much is that in francs",
+# "那是多少瑞郎".
+_AS_AN_AMOUNT = re.compile(
+    r"\b(?:that|this|it)(?:'s| is| comes to| amounts to| works out to)? in (?:chf|swiss francs"
+    r"|francs)\b|\bhow much (?:is|would) (?:that|this|it)\b(?: be)?(?: in (?:chf|francs))?"
+    r"|(?:那|这|它)(?:是|相当于|合|折合)?多少(?:瑞郎|瑞士法郎|法郎|钱)"
+)
+# A share of a budget written in a record: "(about 12%) of the total approved OP-23 budget".
+_SHARE_OF_BUDGET = re.compile(
+    r"(?P<percent>\d+(?:\.\d+)?)\s*%\)?(?: of)? (?:the )?(?:total )?(?:approved )?"
+    r"(?P<base>op-23|p\d|e\d)(?: total)? budget|"
+    r"(?:the )?(?:total )?(?:approved )?(?P<base2>op-23) budget \(about (?P<percent2>\d+)%\)",
     re.IGNORECASE,
 )
 # A count asked with no verb of its own: "and how many internal ITU colleagues?".
@@ -3011,6 +3055,10 @@ _ASKS = re.compile(
     r"|would|will|should|has|have|had|any|wat|wht|hw)\b"
     r"|(?:^|[.!—–:;,(]\s*|\s-\s)(?:(?:and|also|so|pls|plz|please|kindly)\s+)?"
     r"(?:list|tell|give|show|define|explain|name|describe|compare|please)\b"
+    # asked where the answer would stand: "External contracts are about what share of the
+    # budget" (not "explain how much goes to priorities": a statement of why it is asked)
+    r"|\b(?:are|is|was|were|get|gets|got|take|takes|make|makes|cost|costs) (?:about |roughly )?"
+    r"(?:what|which) (?:share|percentage|proportion|fraction|portion|amount|number)\b"
     r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
     # a request said as a statement: "I'd also like to know P4's budget", "我还想知道P4的预算"

@@ -2125,3 +2125,30 @@ def test_what_a_line_is_supposed_to_deliver_is_its_outcome(answer_engine: Answer
         "What result is the environment enabler (E4) supposed to deliver for members?"
     )
     assert answer.kind is AnswerKind.OUTCOMES  # not the enabler's overview
+
+
+def test_a_share_said_before_is_turned_into_the_amount_asked(answer_engine: AnswerEngine) -> None:
+    # "… are about what share of …" asks where the answer would stand; "what's that in CHF"
+    # is the record's share (about 12%) of the budget it names
+    for question in (
+        "External contracts for procured services are about what share of the approved OP-23"
+        " budget, and what's that in CHF roughly?",
+        "外部合同采购服务占OP-23预算的比例是多少？那是多少瑞郎？",
+    ):
+        answer = answer_engine.answer(question)
+        assert answer.answered and "504,000" in render_answer_text(answer)
+    # a statement of why it is asked holds no question ("explain how much goes to …")
+    assert split_questions(
+        "what's the combined budget of P1 to P4? trying to explain to a new colleague how much"
+        " goes to priorities vs enablers"
+    ) == ["what's the combined budget of P1 to P4?"]
+
+
+def test_that_as_the_subject_of_what_is_asked_points_back(answer_engine: AnswerEngine) -> None:
+    # "which joint initiative is that part of": of the HCM4A agreement, asked anew when its
+    # record does not say it (it had been dropped beside the count: the message half answered)
+    answer = answer_engine.answer(
+        "how many countries have signed the HCM4A agreement so far, and which joint initiative"
+        " is that part of?"
+    )
+    assert answer.answered and "PRIDA" in render_answer_text(answer)
