@@ -210,7 +210,31 @@ class BudgetAnswers:
             "share_of_total": share,
             "newer": self._newer(figures, year),
         }
+        parent = self._parent_asked(q, figures, year) if op == "sum" else None
+        if parent is not None:
+            # "what share of P3 do its policy and statistics themes take together": of P3
+            parts["parent"] = parent
+            parts["share_of_parent"] = to_percentage(result, parent.amount)
         return _computed(q, parts, confidence)
+
+    def _parent_asked(
+        self, q: Question, figures: list[BudgetFigure], year: int | None
+    ) -> BudgetFigure | None:
+        """The priority a share of themes added up is asked of: named in the question, the
+        parent of every theme added, itself not added."""
+        if not q.reading.has("share"):
+            return None
+        if any(f.parent is None for f in figures):
+            return None
+        parents = {f.parent.code for f in figures if f.parent is not None}
+        if len(parents) != 1:
+            return None
+        (code,) = parents
+        named = {self.knowledge.resolve_priority_code(c) for c in q.reading.codes}
+        if code not in named or year is None:
+            return None
+        found = self._figures([code], year)
+        return found[0] if found else None
 
     def _shared_lines(self) -> list[dict[str, Any]]:
         """The priorities' lines that also hold enablers ("P5/E6/E7"), with those enablers."""

@@ -158,7 +158,11 @@ _REMAINDER = re.compile(
 )
 # The lines a sum leaves out: those named after "excluding", "not counting", "不含".
 _EXCLUDING = re.compile(
-    r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from|but not)\b"
+    r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from|but not"
+    r"|not including)\b"
+    # an aside after the lines added: "P1-P4 (leave out the P5/E6/E7 line)" ("if we leave
+    # out P3, how much remains" asks what is left of the total)
+    r"|(?:\(|,)\s*(?:leave|leaving|set|setting) (?:out|aside)\b"
     # "just those five, not the P5/E6/E7 line": a line's code after "not"
     r"|\bnot (?:the |including |incl\. )?(?=[pe]\d)"
     r"|不含|不包括|除去|除了|不算|不计|去掉|扣掉|扣除"

@@ -92,7 +92,8 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "kpi": (
         frozenset({"kpi", "indicator", "metric", "measure", "measured", "measuring"}),
-        ("key performance",),
+        # ("what targets do we track for E1": what is tracked is its KPIs)
+        ("key performance", "do we track", "we track", "are tracked", "is tracked"),
         ("关键绩效指标", "绩效指标", "指标", "衡量", "考核"),
     ),
     "count": (
@@ -142,7 +143,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "sum": (
         frozenset({"sum", "combined", "together", "altogether", "plus"}),
         ("in total", "add up"),
-        ("一共", "合计", "总共", "加起来", "总和", "共计", "之和", "加在一起"),
+        ("一共", "合计", "总共", "加起来", "总和", "共计", "之和", "加在一起", "加上", "合起来"),
     ),
     "difference": (
         frozenset(

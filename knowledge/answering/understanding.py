@@ -322,6 +322,20 @@ class QuestionReader:
                 or shares.get(t.code, 1.0) >= FULL_NAME_SHARE
                 or self._line_kind(t.code) == "enabler"
             ]
+        named_lines = named_parents & {t.code for t in targets}
+        if any(
+            t.ambiguous and self.knowledge.get_theme_priority(t.code) in named_lines
+            for t in targets
+        ):
+            # "the regulatory-environment priority's capacity development piece": of the
+            # themes of that name (P3's, P4's), the one of the priority named beside it
+            targets = [
+                replace(t, ambiguous=False)
+                if t.ambiguous and self.knowledge.get_theme_priority(t.code) in named_lines
+                else t
+                for t in targets
+                if not t.ambiguous or self.knowledge.get_theme_priority(t.code) in named_lines
+            ]
         targets = [t for t in targets if t.code not in named_parents]
         # A line named by a word of its name and a class it is not of ("the innovation
         # enabler": P2's digital innovation ecosystems is a priority's theme) is not that line

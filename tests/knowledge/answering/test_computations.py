@@ -632,6 +632,8 @@ def test_a_percentage_of_a_line_and_what_is_left_in_other_words(
         ("去掉E1和E4，推动因素一共多少？", 1044000),
         # lines named, one of them left out again after
         ("P1, P2 and P3 combined, excluding P2?", 1630000),
+        # an aside that leaves a line out
+        ("What's the combined 2023 budget of P1-P4 (leave out the P5/E6/E7 line)?", 2866000),
         # a line's code after "not", in the question that points back to the sum
         (
             "Can someone add up the enablers E1 to E5 for me? Just those five, not the"
@@ -1311,3 +1313,28 @@ def test_the_ends_of_a_growth_are_no_words_its_record_must_hold(
         "final size?"
     )
     assert answer.answered and "62.5%" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What share of P3 do the policy and regulation and statistics themes take together?",
+        "政策和监管加上统计数据占P3的百分之几？",
+        "P3三個主題裏，政策和監管加上統計數據一共多少錢？佔整個P3的百分之幾？",
+    ],
+)
+def test_themes_added_up_as_a_share_of_their_priority(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # of P3, as asked (the total's share alone had been given; 加上 had been read as a
+    # ratio of the two themes: 137.7%)
+    answer = answer_engine.answer(question)
+    assert answer.parts["op"] == "sum" and answer.parts["result"] == 804500
+    assert answer.parts["share_of_parent"] == Decimal("72.4")
+    text = render_answer_text(answer)
+    assert "804,500 / 1,111,000 = 72.4%" in text and "19.2%" in text
+    # no priority named: the share of the total only
+    plain = answer_engine.answer(
+        "What share of the total do the policy and statistics themes take?"
+    )
+    assert "share_of_parent" not in plain.parts

@@ -2152,3 +2152,26 @@ def test_that_as_the_subject_of_what_is_asked_points_back(answer_engine: AnswerE
         " is that part of?"
     )
     assert answer.answered and "PRIDA" in render_answer_text(answer)
+
+
+def test_a_theme_name_two_priorities_share_is_the_one_of_the_priority_named_beside_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # capacity development (or building) is a theme of P3 and of P4
+    for question in (
+        "what % of the regulatory-environment priority's money is for the capacity development"
+        " piece?",
+        "what % of the regulatory-environment priority's money is for the training/skills"
+        " (capacity building) piece?",
+    ):
+        answer = answer_engine.answer(question)
+        assert "27.6% of P3" in render_answer_text(answer)
+    answer = answer_engine.answer("What is the capacity building budget?")
+    assert {f.subject.code for f in answer.parts["figures"]} == {"P3-CD", "P4-CD"}
+
+
+def test_what_is_tracked_for_a_line_is_its_kpis(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What targets do we actually track for the member-driven enabler?"
+    )
+    assert answer.kind is AnswerKind.KPI_LIST  # not a fact about the enablers in general
