@@ -239,7 +239,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费"
             r"|收入|工资|薪酬|薪水|费用是|花费|开支|预算是多少|预算有多少|预算为多少|收费|学费|价格"
             # paying, asked yes or no: "要付费吗", "is the certificate free", "did BCG charge"
-            r"|付费|免费|要钱|花钱|交钱|\bcharged?\b|\bpay for\b|\bhave to pay\b"
+            r"|付费|免费|要钱|花钱|交钱|收钱|付钱|给钱|\bcharged?\b|\bpay for\b|\bhave to pay\b"
             r"|\bfree(?: of charge)?\s*\??$|\bcosts? anything\b",
             re.IGNORECASE,
         ),

@@ -621,9 +621,11 @@ class AnswerEngine:
             or reading.codes
             or reading.theme_codes
             or reading.kpi_codes
-            # "最后有多少？", "and at the end?": a time of what came before, no subject
+            # "最后有多少？", "and at the end?": a time of what came before, no subject; nor
+            # are people coming ("大概多少人参加了", "how many people came?")
             or to_query_terms(
-                _SEQUENCE.sub(" ", reading.residue), drop=reading.consumed_tokens
+                _SEQUENCE.sub(" ", reading.residue),
+                drop=reading.consumed_tokens | _ATTENDING_WORDS,
             ).tokens
             or reading.has("kpi", "risk", "mitigation", "outcome", "output")
             # "what is the total budget?" (not "占总额多少？": a share of what came before)
@@ -2916,6 +2918,11 @@ _SHARE_OF_BUDGET = re.compile(
     r"(?P<base>op-23|p\d|e\d)(?: total)? budget|"
     r"(?:the )?(?:total )?(?:approved )?(?P<base2>op-23) budget \(about (?P<percent2>\d+)%\)",
     re.IGNORECASE,
+)
+# People and their being there, which name no subject of a question of their own.
+_ATTENDING_WORDS = frozenset(
+    "people person persons participants participant attendees attendee came come attended "
+    "attend showed turned 人参 参加 出席 与会 到场 参会 人次".split()
 )
 # A count asked with no verb of its own: "and how many internal ITU colleagues?".
 _ELIDED_COUNT = re.compile(

@@ -2175,3 +2175,18 @@ def test_what_is_tracked_for_a_line_is_its_kpis(answer_engine: AnswerEngine) -> 
         "What targets do we actually track for the member-driven enabler?"
     )
     assert answer.kind is AnswerKind.KPI_LIST  # not a fact about the enablers in general
+
+
+def test_people_coming_name_no_subject_of_a_question_of_its_own(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "大概多少人参加了" after a question: of that question's subject, never a search of its
+    # own (it had found a cyberdrill's 60 participants)
+    answer = answer_engine.answer("学习实验室第二场讲的是啥主题？大概多少人参加了")
+    assert "60" not in render_answer_text(answer)
+
+
+def test_asking_whether_money_was_taken_asks_about_payment(answer_engine: AnswerEngine) -> None:
+    # "收钱了吗": the interviews' record, found for the second question, answers no payment
+    answer = answer_engine.answer("波士顿咨询那个活儿收钱了吗？他们采访了多少个内部同事？")
+    assert not answer.answered
