@@ -43,7 +43,7 @@ from knowledge.answering.thresholds import (
     TIE_MARGIN,
     WHOLE_STORE_CONFIDENCE,
 )
-from knowledge.answering.understanding import Question, Target
+from knowledge.answering.understanding import Question, Target, list_glosses
 from knowledge.store import models
 from knowledge.store.record_refs import to_record
 
@@ -872,10 +872,8 @@ def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
 
 
 def _without_glosses(q: Question, residue: str) -> str:
-    """A question's residue without what it says in brackets right after a code it names
-    ("E5 (HR and organizational innovation)", "P2（数字化转型）"): the line's name, glossed."""
-    for target in q.targets:
-        code = re.escape(target.code.lower())
-        for gloss in re.finditer(rf"(?<![a-z0-9-]){code}\s*[（(]([^()（）]+)[)）]", q.normalized):
-            residue = residue.replace(gloss[1], " ")
+    """A question's residue without what it says right after a code it names ("E5 (HR and
+    organizational innovation)", "E5 - HR …", "P2（数字化转型）"): the line's name, glossed."""
+    for gloss in list_glosses(q.normalized, [t.code for t in q.targets]):
+        residue = residue.replace(gloss.strip(), " ")
     return residue

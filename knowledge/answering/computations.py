@@ -392,10 +392,12 @@ class Calculator:
             q.reading.has("whole") and (quoted or _TOTAL_OF_TWO.search(text) is not None)
         )
         compared = q.reading.has("difference") or read_operation_asked(text) == DIFFERENCE
-        if op is None and (summed or compared) and not q.reading.codes:
+        grown = read_fact_operation(text) == GROWTH
+        if op is None and (summed or compared or grown) and not q.reading.codes:
             # "new users in 2022 and in January–March 2023 together": a count in each period's
-            # fact, added up (or one less the other)
-            across = self._counts_across_periods(q, text, "count_sum" if summed else None)
+            # fact, added up (or one less the other, or the later's rise on the earlier)
+            asked = "count_sum" if summed else "count_growth" if grown else None
+            across = self._counts_across_periods(q, text, asked)
             if across is not None:
                 return across
         if op is None and summed and not q.reading.codes:
@@ -651,12 +653,21 @@ class Calculator:
         ("new users in 2022 and in January–March 2023 together": 8,000 + 3,600), added up or
         one less the other; None unless each period has its own fact, of its year, stating
         one count of what is asked."""
-        if not names_two_periods(text):
+        if not names_two_periods(text, ends=op == "count_growth"):
             return None
         periods = read_periods(text)
         counted = _words(" ".join(read_counted_words(text)))
         if not counted:
             return None
+        if op != "count_sum":
+            # (and their synonyms: "users" counted, "the platform's total number of
+            # learners" compared; never added, two totals make no count)
+            counted |= {
+                next(iter(other))
+                for word in list(counted)
+                for other in self.index.synonyms_of(word)
+                if len(other) == 1
+            }
         if _NEW_ASKED.search(text):
             counted.add(_NEW)
         rest = text
@@ -687,7 +698,16 @@ class Calculator:
             op = "count_difference"
             found.sort(key=lambda item: -item[1].value)
         values = [c.value for _, c, _ in found]
-        result = values[0] - values[1] if op == "count_difference" else sum(values)
+        if op == "count_growth":
+            # the earlier period's count first: (later − earlier) / earlier
+            order = sorted(range(len(found)), key=lambda n: periods[n][1])
+            found = [found[n] for n in order]
+            earlier, later = (c.value for _, c, _ in found)
+            if earlier <= 0:
+                return None
+            result: Any = to_rounded((later - earlier) * Decimal(100) / earlier, Decimal("0.1"))
+        else:
+            result = values[0] - values[1] if op == "count_difference" else sum(values)
         items = [{"fact": f, "count": c, "period": span} for f, c, span in found]
         return self._across_facts(q, {"op": op, "items": items, "result": result})
 
@@ -1145,6 +1165,9 @@ _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"
     r"|\bby what (?:percentage|percent)\b|\bpercentage (?:increase|growth|rise)\b"
     r"|\bgrowth rate\b|\b(?:grew|grow|increased?|rose) by what\b"
+    # "what's that increase in percent", "the rise in %", "增加了百分之几"
+    r"|\b(?:increase|growth|rise|jump)\s+(?:in|as a)\s+(?:percent(?:age)?|%)"
+    r"|增长了?百分之几|增加了?百分之几|涨了?百分之几|增幅百分之几"
 )
 
 
@@ -1522,8 +1545,9 @@ BETWEEN_PERIODS_MAX = 6  # words, or characters counted in pairs
 _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$|从$|自$")
 
 
-def names_two_periods(text: str) -> bool:
-    """Whether a question names two periods of different years ("in 2022 and in Q1 2023")."""
+def names_two_periods(text: str, *, ends: bool = False) -> bool:
+    """Whether a question names two periods of different years ("in 2022 and in Q1 2023");
+    with `ends`, also as the two ends of a span ("grow from 2022 to March 2023": a rise)."""
     found = list(_PERIOD.finditer(text))
     if len(found) != 2:
         return False
@@ -1532,10 +1556,10 @@ def names_two_periods(text: str) -> bool:
     size = len(between.split()) + len(re.findall(r"[\u4e00-\u9fff]", between)) // 2
     return (
         int(first["en"] or first["zh"]) != int(second["en"] or second["zh"])
-        and _TWO_PERIODS_JOINED.search(between) is not None
-        and _ONE_SPAN.search(between) is None
+        and (ends or _TWO_PERIODS_JOINED.search(between) is not None)
+        and (ends or _ONE_SPAN.search(between) is None)
         and size <= BETWEEN_PERIODS_MAX
-        and _SPAN_OPENED.search(text[: first.start()]) is None
+        and (ends or _SPAN_OPENED.search(text[: first.start()]) is None)
     )
 
 

@@ -218,8 +218,11 @@ _HOW_BIG = re.compile(
 )
 # "Which priority ends up with the smallest allocation": has.
 _ENDS_UP_WITH = re.compile(r"\b(?:ends?|ended|ending) up with\b", re.IGNORECASE)
-# "how many staff ended up working on it": what they did, "ended up" only says it came last
-_ENDED_UP_DOING = re.compile(r"\b(?:ends?|ended|ending) up (?=[a-z]+ing\b)", re.IGNORECASE)
+# "how many staff ended up working on it / involved": what they did or were, "ended up" only
+# says it came last
+_ENDED_UP_DOING = re.compile(r"\b(?:ends?|ended|ending) up (?=[a-z]+(?:ing|ed)\b)", re.IGNORECASE)
+# "how many were involved at the start": initially, as the documents say it
+_AT_THE_START = re.compile(r"\bat (?:the )?(?:start|beginning|outset)\b", re.IGNORECASE)
 _CAN_YOU_ZH = re.compile(r"(?:能不能|能否|可不可以|可以|能)(?=列出|列举|說說|说说|讲讲|講講)")
 # "What does the operational plan say about regional presence", "according to OP-23, what
 # about cybersecurity", "运作规划关于网络安全说了什么": what is asked is the topic; a
@@ -358,6 +361,7 @@ def strip_filler(text: str) -> str:
             continue
         cleaned = _ENDS_UP_WITH.sub("has", _HOW_BIG.sub("how much", clause.strip()))
         cleaned = _ENDED_UP_DOING.sub("eventually ", cleaned)
+        cleaned = _AT_THE_START.sub("initially", cleaned)
         cleaned = _FILLER.sub(" ", _NAME_VERB.sub("list", _CAN_YOU_ZH.sub("", cleaned)))
         cleaned = _LEADING_GLUE.sub("", patterns.filler_zh.sub("", cleaned).strip())
         cleaned = _PARTICLE_END.sub("", cleaned + end).strip()

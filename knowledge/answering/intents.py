@@ -302,8 +302,12 @@ INTENT_TYPO_SHORT_LENGTH = 5
 # "P2级" or "P4 staff" is a staff grade, not a priority.
 _START = r"(?<![a-z0-9])"
 _END = r"(?![a-z0-9])"
-_KPI_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})\s*-\s*(\d{1,2})" + _END)
-_THEME_CODE = re.compile(_START + r"([pe])\s*(\d)\s*-\s*([a-z]{1,4})" + _END)
+# (a hyphen, not a dash between spaces: "E5 - HR and organisational innovation" glosses E5)
+_CODE_HYPHEN = r"(?:\s*-(?!\s)|-\s*)"
+_KPI_CODE = re.compile(
+    _START + r"([pe])\s*(\d)" + _CODE_HYPHEN + r"([a-z]{1,4})\s*-\s*(\d{1,2})" + _END
+)
+_THEME_CODE = re.compile(_START + r"([pe])\s*(\d)" + _CODE_HYPHEN + r"([a-z]{1,4})" + _END)
 _CODE = re.compile(
     r"(?:" + _START + r"(?:(priority|enabler)\s*(?:no\.?|number|#)?\s*|([pe])\s*[-_.#]?\s*)"
     r"(\d{1,2})(?!\d)(?!\s*(?:级|职|level|grade|staff|post)))"

@@ -399,6 +399,10 @@ class SearchIndex:
             return False
         return any(n.endswith(gram[0]) or n.startswith(gram[1]) for n in neighbours)
 
+    def synonyms_of(self, token: str) -> list[frozenset[str]]:
+        """The token sets of the other words of a one-token word's synonym groups."""
+        return list(self._synonyms.get(token, []))
+
     def _has_synonym(self, token: str) -> bool:
         synonyms, _ = self._synonyms_of(token, None)
         return any(all(t in self._slots for t in word) for word in synonyms)

@@ -58,6 +58,20 @@ FULL_NAME_SHARE = 0.99
 _WITHIN = re.compile(r"\b(?:within|inside|under|in) (?:the )?|(?:下面|之下|里面|当中|中的)")
 
 
+def list_glosses(normalized: str, codes: Sequence[str]) -> list[str]:
+    """What a question says right after a code it names, in brackets or after a dash or a
+    colon: the line's name, glossed ("E5 (HR and organizational innovation)", "E5 - HR and
+    organisational innovation?", "P2（数字化转型）")."""
+    glosses: list[str] = []
+    for code in codes:
+        pattern = (
+            rf"(?<![a-z0-9-]){re.escape(code.lower())}\s*"
+            r"(?:[（(]([^()（）]+)[)）]|\s[-–—:：]\s*([^?？.,;，。；()（）]+))"
+        )
+        glosses += [g[1] or g[2] for g in re.finditer(pattern, normalized)]
+    return glosses
+
+
 @dataclass(frozen=True)
 class Target:
     """A budget subject (priority, enabler or theme) the question names."""
@@ -287,7 +301,17 @@ class QuestionReader:
         # The priorities named by code scope every name after them, also once a theme of
         # theirs has taken their place ("P3下面能力开发、政策和监管": P3's capacity development)
         scope = set(coded)
+        glossed = self._glossed_tokens(q.normalized, reading.codes)
         for group in groups:
+            if (
+                group[0].explained
+                and group[0].explained <= glossed
+                and not any(self.knowledge.get_theme_priority(m.entry.ref) in scope for m in group)
+            ):
+                # "E5 - HR and organisational innovation", "P2（数字化转型）": the coded line's
+                # name, glossed; its words name no other line (P2's innovation ecosystems)
+                explained_tokens |= group[0].explained
+                continue
             inside = [m for m in group if self.knowledge.get_theme_priority(m.entry.ref) in scope]
             if coded and any(m.entry.ref in coded for m in group):
                 explained_tokens |= group[0].explained  # the name of a priority also coded
@@ -357,6 +381,13 @@ class QuestionReader:
         share = explained / total if total else 0.0
         found = list({t.code: t for t in targets}.values())
         return found, round(min(share, 1.0), 4), frozenset(explained_tokens)
+
+    @staticmethod
+    def _glossed_tokens(normalized: str, codes: Sequence[str]) -> set[str]:
+        """The words of what a question says right after a code it names (`list_glosses`)."""
+        return {
+            t for gloss in list_glosses(normalized, codes) for t in to_query_terms(gloss).tokens
+        }
 
     def _class_names_any(self, kind: str, tokens: frozenset[str]) -> bool:
         """Whether a line of a class (or a theme of one) is called by one of these words."""

@@ -2190,3 +2190,50 @@ def test_asking_whether_money_was_taken_asks_about_payment(answer_engine: Answer
     # "收钱了吗": the interviews' record, found for the second question, answers no payment
     answer = answer_engine.answer("波士顿咨询那个活儿收钱了吗？他们采访了多少个内部同事？")
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many staff ended up involved in the visioning exercise after PP-22?",
+        "Do we know how many colleagues were pulled into the visioning exercise after PP-22?",
+        "For the visioning exercise after PP-22, how many staff were involved at the start and"
+        " how many did it grow to?",
+    ],
+)
+def test_staff_ways_of_asking_how_many_took_part(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # "ended up" says it came last, "at the start" is initially, "pulled into" is involved
+    answer = answer_engine.answer(question)
+    assert answer.answered and answer.record == "fact:strategy-visioning-staff-40-65"
+
+
+def test_an_increase_in_percent_is_a_rise_worked_out(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "The visioning exercise started with 40 staff and grew to 65 — what's that increase in"
+        " percent?"
+    )
+    assert "(65 − 40) / 40 = 62.5%" in render_answer_text(answer)
+
+
+def test_a_rise_between_two_periods_counted_in_two_records(answer_engine: AnswerEngine) -> None:
+    # 35,000 users at the end of 2022 (doc 000), 38,000 learners in March 2023 (doc 002):
+    # the platform's users, called learners in the later record
+    answer = answer_engine.answer(
+        "By what percentage did the total number of ITU Academy users grow from 2022 to March 2023?"
+    )
+    assert answer.parts["op"] == "count_growth" and answer.parts["result"] == Decimal("8.6")
+    assert "From 35,000 (2022) to 38,000 (March 2023)" in render_answer_text(answer)
+    # two totals added up make no count
+    assert not answer_engine.answer(
+        "How many ITU Academy users in 2022 and in March 2023 together?"
+    ).answered
+
+
+def test_a_line_glossed_after_a_dash_is_the_coded_line(answer_engine: AnswerEngine) -> None:
+    # "E5 - HR and organisational innovation": E5's name (no theme code E5-HR, no P2's
+    # innovation ecosystems)
+    answer = answer_engine.answer("which kpis track E5 - HR and organisational innovation?")
+    assert answer.kind is AnswerKind.KPI_LIST
+    assert "E5-X-1" in render_answer_text(answer)
