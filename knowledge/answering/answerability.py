@@ -280,7 +280,13 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _CAPITAL = re.compile(r"\bcapital (?:city|of)\b|\bcapital\s*\?|首都|首府", re.IGNORECASE)
-_PERCENT = re.compile(r"%|\bper ?cent|百分", re.IGNORECASE)
+# (a share in words answers "what share" too: "two thirds of the world's population")
+_PERCENT = re.compile(
+    r"%|\bper ?cent|百分|[一二三四五六七八九十]分之[一二三四五六七八九]"
+    r"|\b(?:one|two|three|four|a)[ -](?:half|third|thirds|quarter|quarters|fifth|fifths|tenth"
+    r"|tenths)\b",
+    re.IGNORECASE,
+)
 # A place named in a record's English text: "in Geneva", "at the Kigali Convention Centre",
 # "held in Kigali, Rwanda" (a fact's Chinese text has its English twin beside it).
 # (not a month or a day: "in February" is no place)
@@ -379,12 +385,23 @@ _FUTURE = re.compile(
 # states does ITU have" → member states); "多少名员工", "几位副主任" → 员工, 副主任.
 # A population asked: "the population of Rwanda", "how many people live in Vanuatu",
 # "瓦努阿图有多少人居住"; a count of the people something happened to is none.
+# (not people of a population something is said of: "how much of the world's population was
+# offline", "有多少人口受到气旋影响", "how many people living in Vanuatu were affected")
 _POPULATION = re.compile(
-    r"\bpopulation\b|\binhabitants\b|\bresidents\b|\b(?:live|lives|living|reside|resides|residing)"
-    r" in\b|人口|居民|(?:居住|生活|住)在|多少人(?:居住|生活|住)"
+    r"\bpopulation (?:of|in)\b|\bpopulation\s*\??$|\b(?:what|how big|how large)(?:'s| is| was)"
+    r" (?:the )?population\b|\b(?:inhabitants|residents)\s*\??$"
+    r"|\bhow many (?:inhabitants|residents)\b"
+    r"|\b(?:live|lives|reside|resides) in\b(?![^?]*\b(?:were|was|are|is|have|has|had|got)\b)"
+    r"|人口(?:是|有|为|总数|数量)?(?:多少|几何)?[？?]?$|居民(?:有|是)?多少|(?:居住|生活|住)在[^，。？?]*[？?]?$"
+    r"|多少人(?:居住|生活|住)"
 )
-# A population given: the word beside a count in one sentence.
-_POPULATION_GIVEN = re.compile(r"\bpopulation\b|\binhabitants\b|\bresidents\b|人口|居民", re.I)
+# A population given: a number of inhabitants ("a population of 300 000", "人口约30万").
+_POPULATION_GIVEN = re.compile(
+    r"(?:\bpopulation|人口)(?: of| is| was|为|是|约|达|有)?\s*"
+    r"(?:about |some |around |nearly |约)?\d"
+    r"|\d[\d,.\s]*(?:million|billion|万|亿)?\s*(?:inhabitants|residents|居民)",
+    re.IGNORECASE,
+)
 _EN_COUNTED = re.compile(r"\b(?:how many|number of)\s+((?:[a-z][a-z'\-]*\s*){1,4})")
 _EN_COUNTED_STOP = frozenset(
     "does do did is are was were has have had will would can could should may might in at on "
@@ -741,6 +758,8 @@ def read_counted(text: str) -> tuple[str, ...]:
             words = _until_stop(following[2:5])
         if words and words[0] in _PERSONS_COUNTED:
             return PEOPLE
+        if not words and following[:1] and following[0] in _ATTENDING_VERBS:
+            return PEOPLE  # "how many came to SG2", "how many attended": people
         if not words or words[0] in _GENERIC_COUNTED:
             return ()
         return tuple(words)
@@ -775,6 +794,10 @@ def read_counted(text: str) -> tuple[str, ...]:
     return ()
 
 
+# Verbs of being there, after "how many" with no noun: people are counted.
+_ATTENDING_VERBS = frozenset(
+    "came attended joined participated showed turned registered enrolled signed".split()
+)
 # "How many people attended", "多少人参加": too general to name what is counted, but the
 # answer must still count people, not schools or days.
 PEOPLE = ("@people",)
@@ -1109,11 +1132,8 @@ def is_supplied(
     if wanted == COUNT and counted == PEOPLE:
         return any(_PEOPLE_COUNT.search(text) for text in texts)
     if wanted == COUNT and counted == POPULATION:
-        return any(
-            _POPULATION_GIVEN.search(sentence) and _COUNT.search(sentence)
-            for text in texts
-            for sentence in _SENTENCE_END.split(text)
-        )
+        # (a number of inhabitants: "two thirds of the world's population" is none)
+        return any(_POPULATION_GIVEN.search(text) for text in texts)
     if wanted == COUNT and counted:
         return any(_counts(counted, text, synonyms) for text in texts) or _same_measure(
             question, _with_synonyms(counted, synonyms), texts

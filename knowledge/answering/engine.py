@@ -473,12 +473,62 @@ class AnswerEngine:
                 # the share the first answer's record gives, of the budget it names
                 amount = self._share_as_amount(fact.text_en, whole.lang)
                 alone = amount if amount is not None else alone
-            if n and answers and answers[0].answered and self._counts_elided(part, answers[0]):
-                # "how many external stakeholders did they interview, and how many internal
-                # ITU colleagues?": the count of the same doing, in the first answer's record
-                # (before another record's count of the noun: "…applied, and how many
-                # countries?" asks the countries they came from)
-                alone = answers[0]
+            topics = _read_topics(asked[0]) if n else []
+            if (
+                n
+                and answers
+                and answers[0].answered
+                and self._writes_no_subject(part)
+                and (
+                    alone is None
+                    or not alone.answered
+                    # (found alone, in a record of something else; the whole message's answer
+                    # stands: "…增加到多少人？一共增加了几人？" is worked out in it)
+                    or (
+                        alone is not whole
+                        and alone.kind is not AnswerKind.COMPUTE
+                        and not any(self._holds_topic(t, alone) for t in topics)
+                    )
+                )
+            ):
+                # "BCG采访了多少人？收钱了吗？", "學習實驗室是什麼？什麼時候啟動的？": a Chinese
+                # question with no subject written is of the first question's: its record,
+                # when that says what is asked, or its topic asked anew (never another
+                # record's launch date found alone)
+                if self._says_what_is_asked(part, answers[0]):
+                    alone = answers[0]
+                else:
+                    for topic in topics:
+                        if self._is_about(topic, answers[0]):
+                            again = self._answer(f"{topic}{part}")
+                            if again.answered:
+                                alone = again
+                                break
+            elided = self._elided_count(part)
+            if n and answers and answers[0].answered and elided is not None:
+                if self._counts_elided(part, elided, answers[0]):
+                    # "how many external stakeholders did they interview, and how many
+                    # internal ITU colleagues?": the count of the same doing, in the first
+                    # answer's record (before another record's count of the noun: "…applied,
+                    # and how many countries?" asks the countries they came from)
+                    alone = answers[0]
+                else:
+                    # "What is Project Connect, and how many countries?": of its topic, or
+                    # not answered (never another record's count of countries)
+                    # (the first topic its record holds: "the ITU Academy", a name too common
+                    # for `_is_about`, before "ITU")
+                    held_topic = next(
+                        (t for t in _read_topics(asked[0]) if self._holds_topic(t, answers[0])),
+                        None,
+                    )
+                    asked_again = self._answer(f"{part} ({held_topic})") if held_topic else None
+                    alone = (
+                        asked_again
+                        if asked_again is not None
+                        and asked_again.answered
+                        and self._holds_topic(held_topic, asked_again)
+                        else None
+                    )
             if alone is None and answers and answers[0].answered:
                 # "What is the ITU Academy? What does it cost?": the first answer, and this
                 # question said not answered beside it (never the first dropped with it)
@@ -522,6 +572,19 @@ class AnswerEngine:
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
 
+    def _writes_no_subject(self, part: str) -> bool:
+        """Whether a Chinese question writes no subject of its own ("收钱了吗？", "什么时候
+        启动的？"): no pointing word, line, name, and at most one word of content."""
+        if not is_chinese(part) or _POINTS_BACK_ALONE.search(part) or read_names(part):
+            return False  # ("那是多少瑞郎": that, said before, points back)
+        q = self._read_alone(part)
+        content = _ZH_ASKING_WORDS.sub("", q.normalized)
+        return (
+            not q.targets
+            and not q.reading.codes
+            and len(re.findall(r"[\u4e00-\u9fff]", content)) <= ZH_NO_SUBJECT_MAX_CHARS
+        )
+
     def _share_as_amount(self, text: str, lang: str) -> Answer | None:
         """The amount a share written in a record comes to ("about 12% of the total approved
         OP-23 budget": 12% of CHF 4,200,000), computed as asked outright; None when the
@@ -541,20 +604,27 @@ class AnswerEngine:
         computed = self._answer(asked)
         return computed if computed.answered and computed.kind is AnswerKind.COMPUTE else None
 
-    def _counts_elided(self, part: str, answer: Answer) -> bool:
-        """Whether a question of a count with no verb of its own ("and how many internal ITU
-        colleagues?", the verb left to the question before) is answered by a count of what
-        it names in the record of `answer`."""
+    @staticmethod
+    def _elided_count(part: str) -> tuple[str, ...] | None:
+        """What a question of a count with no verb of its own counts ("and how many internal
+        ITU colleagues?", the verb left to the question before); None for any other."""
         normalized = normalize(part)
         elided = _ELIDED_COUNT.fullmatch(normalized)
         counted = read_counted(normalized)
         if elided is None or not counted or counted == POPULATION:
-            return False
+            return None
         if counted != PEOPLE and len(counted) != len(elided["noun"].split()):
-            return False  # a verb of its own ("how many bids were rejected")
+            return None  # a verb of its own ("how many bids were rejected")
+        return counted
+
+    def _counts_elided(self, part: str, counted: tuple[str, ...], answer: Answer) -> bool:
+        """Whether the record of `answer` writes a count of what an elided count question
+        counts, by its own word (trainees asked after users are others than the users)."""
         q = self._read_alone(part)
         texts = self._answer_texts(q, answer)
-        return gives_new_count(part, texts) and self._supplies(q, texts, COUNT, counted)
+        return gives_new_count(part, texts) and is_supplied(
+            COUNT, texts, counted=counted, question=q.text
+        )
 
     def _line_of(self, answer: Answer) -> str | None:
         """The budget line (priority or enabler) a KPI answer's KPIs all belong to."""
@@ -690,6 +760,15 @@ class AnswerEngine:
         weights = self.index.weigh(q.terms)
         floor = CONTEXT_SHARED_MIN_WEIGHT * self.index.unknown_token_weight
         return any(w >= floor for w in weights.values()) and not self.index.list_missing_words(
+            q.terms, self._answer_texts(q, answer)
+        )
+
+    def _holds_topic(self, topic: str | None, answer: Answer) -> bool:
+        """Whether an answer's records hold every word of a topic."""
+        if not topic:
+            return False
+        q = self._read_alone(topic)
+        return bool(q.terms.tokens) and not self.index.list_missing_words(
             q.terms, self._answer_texts(q, answer)
         )
 
@@ -2276,6 +2355,10 @@ class AnswerEngine:
         title = read_title(q.normalized) if wanted == PERSON else None
         if title is not None and not holds_title(title, self._answer_texts(q, answer)):
             return False  # "the Director" is not answered with the Deputy Director
+        if answer.kind in _SEARCHED_KINDS and _only_a_deputy(
+            q.normalized, self._answer_texts(q, answer)
+        ):
+            return False  # "what did the SG talk about": not what the Deputy SG said
         if (
             wanted == DATE
             and answer.kind in _SEARCHED_KINDS
@@ -2924,6 +3007,37 @@ _ATTENDING_WORDS = frozenset(
     "people person persons participants participant attendees attendee came come attended "
     "attend showed turned 人参 参加 出席 与会 到场 参会 人次".split()
 )
+# A title asked of, and the same title of a deputy ("the SG", "the Deputy Secretary-General").
+_TITLE_ASKED = re.compile(
+    r"(?<!deputy )\b(?:the )?(sg|secretary-general|secretary general|director)\b(?!-general)"
+    r"|(?<!副)(秘书长|主任|局长)"
+)
+_DEPUTY_TITLE = re.compile(
+    r"\bdeputy (?:sg|secretary-general|secretary general|director)\b|副秘书长|副主任|副局长",
+    re.IGNORECASE,
+)
+_ANY_TITLE = re.compile(
+    r"\b(?:sg|secretary-general|secretary general|director)\b|秘书长|主任|局长", re.IGNORECASE
+)
+
+
+def _only_a_deputy(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks of a title (the SG, the Director) and the texts hold that
+    title only as a deputy's."""
+    if _TITLE_ASKED.search(question) is None or _DEPUTY_TITLE.search(question):
+        return False
+    titles = sum(len(_ANY_TITLE.findall(t)) for t in texts)
+    deputies = sum(len(_DEPUTY_TITLE.findall(t)) for t in texts)
+    return titles > 0 and titles == deputies
+
+
+# The words a Chinese question asks with, and the most characters left that still name no
+# subject ("什么时候启动的" → 启动; "大概多少人参加了" → 人参加).
+_ZH_ASKING_WORDS = re.compile(
+    r"什么时候|什么时间|何时|哪一?年|几月|多少|几个|几|什么|哪些|哪里|谁|大概|大约|一共|总共"
+    r"|[吗呢吧啊了的是有个位名项]"
+)
+ZH_NO_SUBJECT_MAX_CHARS = 3
 # A count asked with no verb of its own: "and how many internal ITU colleagues?".
 _ELIDED_COUNT = re.compile(
     r"(?:and |but |also |plus )?(?:roughly |about |approximately |around |exactly )?how many "
@@ -3156,7 +3270,11 @@ def _asks_something(part: str) -> bool:
     if is_chinese(content):
         # "ATC是什么？": a Latin word counts as two characters
         latin = len(re.findall(r"[A-Za-z0-9][\w'-]*", content))
-        return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= QUESTION_MIN_CHARS
+        # (a yes-or-no question may be shorter: "收钱了吗？")
+        least = (
+            QUESTION_MIN_CHARS - 1 if re.search(r"[吗嗎][?？]?$", content) else QUESTION_MIN_CHARS
+        )
+        return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
     return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
 
 

@@ -120,12 +120,6 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "expected to achieve",
             "supposed to achieve",
             "meant to achieve",
-            # "what result is E4 supposed to deliver"
-            "supposed to deliver",
-            "expected to deliver",
-            "meant to deliver",
-            "aims to deliver",
-            "aim to deliver",
         ),
         ("预期成果", "成果", "预期结果"),
     ),

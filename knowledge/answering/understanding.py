@@ -58,6 +58,10 @@ FULL_NAME_SHARE = 0.99
 _WITHIN = re.compile(r"\b(?:within|inside|under|in) (?:the )?|(?:下面|之下|里面|当中|中的)")
 
 
+# What a line is meant to bring about, asked: its outcome.
+_DELIVER_ASKED = re.compile(r"\b(?:supposed|expected|meant|aims?|intended) to deliver\b")
+
+
 def list_glosses(normalized: str, codes: Sequence[str]) -> list[str]:
     """What a question says right after a code it names, in brackets or after a dash or a
     colon: the line's name, glossed ("E5 (HR and organizational innovation)", "E5 - HR and
@@ -239,6 +243,10 @@ class QuestionReader:
         terms = self.index.join_compounds(to_query_terms(reading.residue, drop=dropped))
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained, q.named_tokens = self._targets(q)
+        if q.targets and _DELIVER_ASKED.search(normalized):
+            # "what result is the environment enabler (E4) supposed to deliver": a line's
+            # outcome (not of a programme: "what is the ATC programme supposed to deliver")
+            reading.concepts.add("outcome")
         return q
 
     def correct_typos(self, normalized: str) -> str:

@@ -2237,3 +2237,90 @@ def test_a_line_glossed_after_a_dash_is_the_coded_line(answer_engine: AnswerEngi
     answer = answer_engine.answer("which kpis track E5 - HR and organisational innovation?")
     assert answer.kind is AnswerKind.KPI_LIST
     assert "E5-X-1" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2022年全球有多少人口无法上网？",
+        "How much of the world's population was offline in 2022?",
+        "瓦努阿图有多少人口受到气旋影响？",
+        "How many people living in Vanuatu were affected by the cyclones?",
+    ],
+)
+def test_people_of_a_population_something_is_said_of_are_no_population_asked(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (the first review: these had been declined by the population rule)
+    assert answer_engine.answer(question).answered
+
+
+def test_a_population_is_given_only_as_a_number_of_inhabitants(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "two thirds of the world's population" gives no population
+    assert not answer_engine.answer("What is the world's population?").answered
+    assert not answer_engine.answer("世界人口有多少？").answered
+    # a share in words is a share
+    answer = answer_engine.answer(
+        "What share of the world population cannot imagine life without digital access?"
+    )
+    assert answer.answered and "two thirds" in render_answer_text(answer)
+
+
+def test_a_deputys_words_are_not_the_titles_own(answer_engine: AnswerEngine) -> None:
+    # "SG" is the Secretary-General, not the Deputy Secretary-General (the HQ building)
+    for question in ("What did the SG talk about at the retreat?", "Who did the SG talk to?"):
+        answer = answer_engine.answer(question)
+        assert answer.record != "fact:retreat-deputy-sg-hq-building-isctf"
+    answer = answer_engine.answer("What did the Deputy SG talk about at the retreat?")
+    assert answer.record == "fact:retreat-deputy-sg-hq-building-isctf"
+
+
+def test_what_a_programme_is_supposed_to_deliver_is_no_lines_outcome(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (the review: the ATC programme had been given P4's capacity development outcome)
+    for question in (
+        "What is the ATC programme supposed to deliver?",
+        "What is the Innovation Alliance expected to deliver?",
+    ):
+        assert answer_engine.answer(question).kind is not AnswerKind.OUTCOMES
+
+
+def test_examples_asked_in_chinese_find_the_examples(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("国际电联是一家的例子有哪些？")
+    assert answer.record == "fact:itu-as-one-secretariat-examples"
+
+
+def test_how_many_came_counts_people(answer_engine: AnswerEngine) -> None:
+    assert read_counted("how many came to sg2?") == read_counted("how many people came?")
+    # SG2's attendance is to be reported later: no workshop list as its count
+    answer = answer_engine.answer("How many people attended SG1, and how many came to SG2?")
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question, held",
+    [
+        ("BCG采访了多少人？收钱了吗？", "无偿"),
+        ("學習實驗室是什麼？什麼時候啟動的？", "2023年4月"),
+    ],
+)
+def test_a_chinese_question_with_no_subject_written_is_of_the_first_ones(
+    answer_engine: AnswerEngine, question: str, held: str
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and held in text
+    assert "DCM" not in text  # (the launch of another record had been given)
+
+
+def test_an_elided_count_the_first_record_lacks_is_asked_of_its_topic(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("What is the ITU Academy, and how many users?")
+    assert answer.answered and "35 000" in render_answer_text(answer)
+    # Project Connect's record counts schools: no other record's countries instead
+    answer = answer_engine.answer("What is Project Connect, and how many countries?")
+    assert not answer.answered and "170" not in render_answer_text(answer)
