@@ -1682,6 +1682,13 @@ AVERAGE = "average"
 DIFFERENCE = "difference"
 CHANGE = "change"
 REMAINDER = "remainder"
+# A part of a line left out of it: "P3 without the statistics theme", "P4, not the
+# cybersecurity part", "how much of P3 is not for statistics".
+PART_LEFT_OUT = re.compile(
+    r"(?:\b(?:without|not|minus) (?:the |its |counting )?|\bless (?:the|its) )(?:[a-z\-]+ ){1,4}"
+    r"(?:theme|part|bit|piece|sub-area|component|portion|work|side)\b"
+    r"|\b(?:is|are|goes|go) not (?:for|on|to)\b"
+)
 # Half of something in Chinese: not "多于一半", "一半以上" (more than half is no half of it).
 ZH_HALF = (
     r"(?<!多于)(?<!多於)(?<!少于)(?<!少於)(?<!超过)(?<!超過)(?<!将近)(?<!將近)"
@@ -1709,6 +1716,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:other than|apart from|except|excluding)\b|除了?\S{1,30}(?:以外|之外)"
             r"|扣掉|扣除|还剩"
             r"|\b(?:leave|leaving|take|taking) out\b|\beverything else\b"
+            r"|" + PART_LEFT_OUT.pattern
         ),
     ),
     (

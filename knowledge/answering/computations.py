@@ -17,6 +17,7 @@ from typing import Any
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     DIFFERENCE,
+    PART_LEFT_OUT,
     RATIO,
     RATIO_COMPARED,
     RELATIVE,
@@ -292,10 +293,17 @@ def read_operation(q: Question, text: str) -> Operation | None:
         percent = Decimal(given[0]) if given else Decimal(100)  # doubled: +100%
         return Operation("change", -percent if direction in _DOWN else percent)
     if (
-        _REMAINDER.search(text)
-        and q.targets
-        and q.reading.has("budget", "whole")
+        q.targets
         and not q.reading.has("sum")  # "P1-P4 combined (excluding P5)": a sum of the rest
+        and (
+            (_REMAINDER.search(text) and q.reading.has("budget", "whole"))
+            # "P3 without the statistics theme": the line's budget less its theme's (not its
+            # KPIs, risks or results)
+            or (
+                PART_LEFT_OUT.search(text)
+                and not q.reading.has("kpi", "outcome", "output", "risk", "count")
+            )
+        )
     ):
         return Operation("remainder")
     stated = _STATED_PERCENT.search(text)

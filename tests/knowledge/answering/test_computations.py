@@ -1343,3 +1343,24 @@ def test_themes_added_up_as_a_share_of_their_priority(
         "What share of the total do the policy and statistics themes take?"
     )
     assert "share_of_parent" not in plain.parts
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("How much of P3's budget is not for statistics?", 772500),
+        ("P4's budget, not the cybersecurity theme?", 80000),
+        ("P1's budget, not the emergency telecom part?", 392000),
+    ],
+)
+def test_a_line_less_a_theme_left_out(
+    answer_engine: AnswerEngine, question: str, result: int
+) -> None:
+    # (the review: the theme left out had been given as the answer)
+    answer = answer_engine.answer(question)
+    assert (answer.parts["op"], answer.parts["result"]) == ("remainder", result)
+    # "less" in a comparison leaves nothing out
+    answer = answer_engine.answer(
+        "How much less does the Statistics theme of P3 get than its Policy and regulation theme?"
+    )
+    assert answer.parts["op"] != "remainder"
