@@ -572,6 +572,17 @@ class AnswerEngine:
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
 
+    def names_nothing_of_its_own(self, question: str) -> bool:
+        """Whether a question is one of those asked of the question before it: a Chinese one
+        with no subject written, or a count with no verb or noun of its own ("and how many
+        countries?", "how many came?")."""
+        if self._writes_no_subject(question):
+            return True
+        normalized = normalize(question)
+        return (
+            self._elided_count(question) is not None or _AS_AN_AMOUNT.search(normalized) is not None
+        ) and not (self._read_alone(question).targets or read_names(question))
+
     def _writes_no_subject(self, part: str) -> bool:
         """Whether a Chinese question writes no subject of its own ("收钱了吗？", "什么时候
         启动的？"): no pointing word, line, name, and at most one word of content."""

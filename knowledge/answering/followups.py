@@ -163,6 +163,13 @@ def answer_in_context(
     it; a follow-up's answer names the subjects it took from the context
     (`parts["context_subject"]`)."""
     rewrite = _to_rewrite(engine, question, context) if context is not None else None
+    if rewrite is None and context is not None and context.question and not context.codes:
+        # "非洲区域网络演练是什么时候举行的？" then "大概多少人参加了？": a turn that names
+        # nothing of its own is asked as the second question of one message with the one
+        # before (of its record or its topic; never another record found alone)
+        answer = _asked_after(engine, question, context.question)
+        if answer is not None:
+            return answer, _to_context(engine, question, answer)
     if rewrite is None:
         answer = engine.answer(question)
         return answer, _to_context(engine, question, answer)
@@ -182,6 +189,23 @@ def answer_in_context(
         answer.parts = {**answer.parts, "context_question": rewrite.question}
     new = _to_context(engine, rewrite.question, answer)
     return answer, replace(new, lang=rewrite.lang, script=rewrite.script)
+
+
+def _asked_after(engine: AnswerEngine, question: str, before: str) -> Answer | None:
+    """The answer to a turn that names nothing of its own (a Chinese question with no
+    subject written, "and how many countries?", "how many came?"), asked with the question
+    before it as one message; None for a turn that names something."""
+    text = " ".join(question.split())
+    if not is_short(text) or not engine.names_nothing_of_its_own(text):
+        return None
+    joined = before.rstrip()
+    if not re.search(r"[?？]$", joined):
+        joined += "？" if is_chinese(joined) else "?"
+    answer = engine.answer(f"{joined} {text}")
+    if answer.kind is AnswerKind.MULTI:
+        last: Answer = answer.parts["answers"][-1]
+        return last
+    return answer
 
 
 def _to_context(engine: AnswerEngine, question: str, answer: Answer) -> TurnContext:

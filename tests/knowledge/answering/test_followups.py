@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.text_render import count_context_lines, render_answer_parts, render_answer_text
-from knowledge.answering import AnswerEngine, AnswerKind, TurnContext, answer_in_context
+from knowledge.answering import Answer, AnswerEngine, AnswerKind, TurnContext, answer_in_context
 
 P3_BUDGET = TurnContext(codes=("P3",), aspect="budget", lang="en", question="What is P3's budget?")
 
@@ -157,3 +157,35 @@ def test_a_turn_after_several_answered_questions_follows_on_from_the_last(
     answer, _ = answer_in_context(answer_engine, "and its KPIs?", context)
     assert answer.answered and "P3" in render_answer_text(answer)
     assert "82" not in render_answer_text(answer)  # P3's KPIs, not all of them
+
+
+def _converse(engine: AnswerEngine, turns: list[str]) -> Answer:
+    context = None
+    answer = None
+    for turn in turns:
+        answer, context = answer_in_context(engine, turn, context)
+    assert answer is not None
+    return answer
+
+
+def test_a_turn_naming_nothing_after_a_fact_is_asked_of_that_fact(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the share said before, turned into francs (a ranking of every line had been given)
+    answer = _converse(
+        answer_engine,
+        ["What share of the OP-23 budget goes to external contracts?", "What's that in CHF?"],
+    )
+    assert "504,000" in render_answer_text(answer)
+    # the countries the applicants came from, in the record before
+    answer = _converse(
+        answer_engine,
+        ["How many institutions applied to the ATC programme?", "and how many countries?"],
+    )
+    assert answer.answered and "35 countries" in render_answer_text(answer)
+    # the Malawi drill's record counts no one: declined, not the Saudi drill's 60
+    answer = _converse(answer_engine, ["非洲区域网络演练是什么时候举行的？", "大概多少人参加了？"])
+    assert not answer.answered and "60" not in render_answer_text(answer)
+    # a turn that names a line of its own still follows on as before
+    answer = _converse(answer_engine, ["What is P2's budget?", "and P3?"])
+    assert "1,111,000" in render_answer_text(answer)
