@@ -298,6 +298,23 @@ _PLACE = re.compile(
 # Where a report goes, or a text is adopted: a meeting ("to TDAG-24", "at WTDC-22"), unless
 # a city, a country or a venue is asked.
 _MEETING_PLACE = re.compile(r"\b(?:to|at) (?:the )?(?P<meeting>[A-Z]{2,}[-–]\d{2})\b")
+# A meeting named by its acronym and year ("TDAG-23", "COP 27", "GSR-23").
+_EVENT_CODE = re.compile(r"\b[A-Z]{2,}[- ]?\d{2}\b")
+
+
+def _squeeze(text: str) -> str:
+    """Upper case without spaces and hyphens ("COP 27" and "COP27" alike)."""
+    return re.sub(r"[\s\-–]", "", text).upper()
+
+
+# Where something is sent or taken up, asked: a meeting may be the answer.
+_DESTINATION_ASKED = re.compile(
+    r"\b(?:present|presented|submit|submitted|report|reported|send|sent|go|goes|went|discuss"
+    r"|discussed|consider|considered|adopt|adopted|table|tabled|brought|bring|take|taken|invite"
+    r"|invited)\b"
+    r"|提交|提出|报告|送|审议|讨论|通过",
+    re.IGNORECASE,
+)
 # A place smaller than a city asked, and one given.
 _BUILDING_ASKED = re.compile(r"\b(?:hotel|building|room)s?\b|酒店|宾馆|饭店|大楼|会议室|房间", re.I)
 _BUILDING_GIVEN = re.compile(
@@ -1198,14 +1215,21 @@ def is_supplied(
         standing = _WHERE_SOMETHING_IS.search(question) is not None and not _EVENT_NOUN.search(
             question
         )
+        # a meeting named by its code ("where is TDAG-23", "where was COP 27"): placed in a
+        # sentence that names it, not where another event was held
+        events = {_squeeze(e) for e in _EVENT_CODE.findall(question)}
         return any(
             not set(re.findall(r"[a-z]+", m.group().lower())[1:]) <= asked
             and not (standing and _EVENT_HELD.search(sentence))
+            and (not events or any(e in _squeeze(sentence) for e in events))
             for text in texts
             for sentence in _SENTENCE_END.split(text)
             for m in _PLACE.finditer(sentence)
         ) or (
             not _SITE_ASKED.search(question)
+            # where something goes ("where will the report be presented"), not where a
+            # meeting is held ("where was the IWAG meeting": "invited to WRC-23" is none)
+            and _DESTINATION_ASKED.search(question) is not None
             # (not the meeting asked about: "where is WRC-23 held" is not answered by "to
             # attend WRC-23")
             and any(

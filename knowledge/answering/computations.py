@@ -663,6 +663,8 @@ class Calculator:
         one count of what is asked."""
         if not names_two_periods(text, ends=op == "count_growth"):
             return None
+        if op == "count_growth" and not _TOTAL_BEFORE.search(text):
+            return None  # new users of two periods make no rise
         periods = read_periods(text)
         counted = _words(" ".join(read_counted_words(text)))
         if not counted:
@@ -698,9 +700,16 @@ class Calculator:
             )
             if fact is None or any(fact.key == f.key for f, _, _ in found):
                 return None
-            count = _count_of(fact.text_zh if q.lang == "zh" else fact.text_en, counted)
+            written = fact.text_zh if q.lang == "zh" else fact.text_en
+            count = _count_of(written, counted)
             if count is None:
                 return None
+            if op == "count_growth" and not _TOTAL_BEFORE.search(
+                written[
+                    max(0, written.find(count.text) - TOTAL_BEFORE_CHARS) : written.find(count.text)
+                ]
+            ):
+                return None  # a rise of totals only: "total number of … users" in each
             found.append((fact, count, _as_written(q.text, span)))
         if op is None:
             op = "count_difference"
@@ -1168,15 +1177,21 @@ def _words(text: str) -> set[str]:
     return words
 
 
+# A total, said before a count ("the total number of platform users to more than 35 000").
+_TOTAL_BEFORE = re.compile(r"\btotal\b|总数|总计|总共")
+TOTAL_BEFORE_CHARS = 80
 # A rise in percent: "增幅是百分之多少", "by what percentage did it grow".
 _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"
     r"|\bby what (?:percentage|percent)\b|\bpercentage (?:increase|growth|rise)\b"
     r"|\bgrowth rate\b|\b(?:grew|grow|increased?|rose) by what\b"
-    # "what's that increase in percent", "the rise in %", "增加了百分之几"
-    r"|\b(?:increase|growth|rise|jump)\s+(?:in|as a)\s+(?:percent(?:age)?|%)"
     r"|增长了?百分之几|增加了?百分之几|涨了?百分之几|增幅百分之几"
 )
+# "what's that increase in percent", after the rise is told ("grew to 65"): a rise asked.
+_INCREASE_IN_PERCENT = re.compile(
+    r"\b(?:increase|growth|rise|jump)\s+(?:in|as a)\s+(?:percent(?:age)?|%)"
+)
+_RISE_TOLD = re.compile(r"\b(?:grew|grown|rose|risen|increased|went up|climbed|jumped)\b")
 
 
 GROWTH = "growth"
@@ -1189,7 +1204,9 @@ def asks_those_not_done(normalized: str) -> bool:
 
 
 def read_fact_operation(normalized: str) -> str | None:
-    if _FACT_GROWTH.search(normalized):
+    if _FACT_GROWTH.search(normalized) or (
+        _INCREASE_IN_PERCENT.search(normalized) and _RISE_TOLD.search(normalized)
+    ):
         return GROWTH
     if _FACT_SHARE.search(normalized) or _FACT_RATE.search(normalized):
         return "share"

@@ -522,12 +522,21 @@ class AnswerEngine:
                         None,
                     )
                     asked_again = self._answer(f"{part} ({held_topic})") if held_topic else None
+                    # (no topic named to tell: "What is the task force, and how many
+                    # meetings?" keeps what was found for the count)
                     alone = (
-                        asked_again
-                        if asked_again is not None
-                        and asked_again.answered
-                        and self._holds_topic(held_topic, asked_again)
-                        else None
+                        alone
+                        if held_topic is None
+                        else next(
+                            (
+                                found
+                                for found in (asked_again, alone)
+                                if found is not None
+                                and found.answered
+                                and self._holds_topic(held_topic, found)
+                            ),
+                            None,
+                        )
                     )
             if alone is None and answers and answers[0].answered:
                 # "What is the ITU Academy? What does it cost?": the first answer, and this

@@ -279,7 +279,20 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "class_enabler": (frozenset({"enabler"}), (), ("推动因素",)),
     # (what staff call a priority's themes too: "which sub-area does that KPI belong to")
     "class_theme": (
-        frozenset({"theme", "topic", "subtheme", "sub-theme", "subarea", "sub-area", "workstream"}),
+        # ("the capacity building piece", "two buckets underneath": a line's parts)
+        frozenset(
+            {
+                "theme",
+                "topic",
+                "subtheme",
+                "sub-theme",
+                "subarea",
+                "sub-area",
+                "workstream",
+                "piece",
+                "bucket",
+            }
+        ),
         (),
         ("主题",),
     ),
@@ -296,8 +309,12 @@ INTENT_TYPO_SHORT_LENGTH = 5
 # "P2级" or "P4 staff" is a staff grade, not a priority.
 _START = r"(?<![a-z0-9])"
 _END = r"(?![a-z0-9])"
-# (a hyphen, not a dash between spaces: "E5 - HR and organisational innovation" glosses E5)
-_CODE_HYPHEN = r"(?:\s*-(?!\s)|-\s*)"
+# (a dash between spaces joins a code only to a code's letters standing alone: "P3 - CD:
+# budget?"; "E5 - HR and organisational innovation" glosses E5)
+_CODE_HYPHEN = (
+    r"(?:\s*-(?!\s)|-\s*|\s+-\s+(?=[a-z]{1,4}(?:\s*[-:：?？,.;)）]|\s*$"
+    r"|\s+(?:get|gets|got|have|has|had|receive|receives|budget|kpis?)\b)))"
+)
 _KPI_CODE = re.compile(
     _START + r"([pe])\s*(\d)" + _CODE_HYPHEN + r"([a-z]{1,4})\s*-\s*(\d{1,2})" + _END
 )

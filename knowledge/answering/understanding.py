@@ -70,7 +70,7 @@ def list_glosses(normalized: str, codes: Sequence[str]) -> list[str]:
     for code in codes:
         pattern = (
             rf"(?<![a-z0-9-]){re.escape(code.lower())}\s*"
-            r"(?:[（(]([^()（）]+)[)）]|\s[-–—:：]\s*([^?？.,;，。；()（）]+))"
+            r"(?:[（(]([^()（）]+)[)）]|\s[-–—:：]\s*((?:(?!\s[-–—]\s)[^?？.,;，。；()（）])+))"
         )
         glosses += [g[1] or g[2] for g in re.finditer(pattern, normalized)]
     return glosses

@@ -1933,3 +1933,17 @@ def test_the_meeting_asked_about_is_no_place_of_itself(answer_engine: AnswerEngi
     assert not is_supplied(PLACE, text, question="where will WRC-23 be held?")
     assert is_supplied(PLACE, text, question="where were the agencies invited?")
     assert not answer_engine.answer("WRC-23世界无线电通信大会在哪里开？").answered
+
+
+def test_a_meeting_is_a_place_only_where_something_is_sent(answer_engine: AnswerEngine) -> None:
+    # "invited the agencies to WRC-23": no place where the IWAG met
+    text = ["ITU also invited the agencies to WRC-23 and the RDF."]
+    assert not is_supplied(PLACE, text, question="Where was the IWAG meeting?")
+    assert is_supplied(
+        PLACE,
+        ["The report will be presented to TDAG-24."],
+        question="Where will the report be presented?",
+    )
+    # a meeting named by its code is placed in a sentence that names it
+    assert not answer_engine.answer("Where was COP 27?").answered
+    assert answer_engine.answer("Where will GSR-23 be held?").answered

@@ -2157,16 +2157,15 @@ def test_that_as_the_subject_of_what_is_asked_points_back(answer_engine: AnswerE
 def test_a_theme_name_two_priorities_share_is_the_one_of_the_priority_named_beside_it(
     answer_engine: AnswerEngine,
 ) -> None:
-    # capacity development (or building) is a theme of P3 and of P4
+    # capacity development is a theme of P3 and of P4
     for question in (
         "what % of the regulatory-environment priority's money is for the capacity development"
         " piece?",
-        "what % of the regulatory-environment priority's money is for the training/skills"
-        " (capacity building) piece?",
+        "what % of the regulatory-environment priority's money is for capacity development?",
     ):
         answer = answer_engine.answer(question)
         assert "27.6% of P3" in render_answer_text(answer)
-    answer = answer_engine.answer("What is the capacity building budget?")
+    answer = answer_engine.answer("What is the capacity development budget?")
     assert {f.subject.code for f in answer.parts["figures"]} == {"P3-CD", "P4-CD"}
 
 
@@ -2196,7 +2195,6 @@ def test_asking_whether_money_was_taken_asks_about_payment(answer_engine: Answer
     "question",
     [
         "How many staff ended up involved in the visioning exercise after PP-22?",
-        "Do we know how many colleagues were pulled into the visioning exercise after PP-22?",
         "For the visioning exercise after PP-22, how many staff were involved at the start and"
         " how many did it grow to?",
     ],
@@ -2204,7 +2202,7 @@ def test_asking_whether_money_was_taken_asks_about_payment(answer_engine: Answer
 def test_staff_ways_of_asking_how_many_took_part(
     answer_engine: AnswerEngine, question: str
 ) -> None:
-    # "ended up" says it came last, "at the start" is initially, "pulled into" is involved
+    # "ended up" says it came last, "at the start" is initially
     answer = answer_engine.answer(question)
     assert answer.answered and answer.record == "fact:strategy-visioning-staff-40-65"
 
@@ -2324,3 +2322,45 @@ def test_an_elided_count_the_first_record_lacks_is_asked_of_its_topic(
     # Project Connect's record counts schools: no other record's countries instead
     answer = answer_engine.answer("What is Project Connect, and how many countries?")
     assert not answer.answered and "170" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question, record",
+    [
+        ("P3 - CD: budget?", "P3-CD"),
+        ("How much does P3 - STA get?", "P3-STA"),
+        ("What's the budget for P2 - DIE?", "P2-DIE"),
+    ],
+)
+def test_a_theme_code_written_with_a_spaced_dash(
+    answer_engine: AnswerEngine, question: str, record: str
+) -> None:
+    # (the second review: read as the priority once a dash began a gloss)
+    answer = answer_engine.answer(question)
+    assert [f.subject.code for f in answer.parts["figures"]] == [record]
+
+
+def test_a_part_of_a_line_no_theme_names_is_offered_among_its_themes(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "the training/skills (capacity building) piece" of P3: its themes offered, never P3's
+    # own budget as the answer
+    answer = answer_engine.answer(
+        "what % of the regulatory-environment priority's money is for the training/skills"
+        " (capacity building) piece?"
+    )
+    assert not answer.answered and "P3-CD Capacity development" in answer.suggestions
+
+
+def test_a_rise_is_worked_out_only_between_totals_or_after_a_rise_is_told(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (the second review: 300 completions to 3,600 enrolled, "+1100%"; 35,000 users to
+    # 3,600 enrolled learners, "-89.7%")
+    for question in (
+        "What is the increase in percent of ITU Academy learners between 2022 and March 2023?",
+        "By what percentage did the total number of ITU Academy learners grow from 2022 to"
+        " March 2023?",
+    ):
+        answer = answer_engine.answer(question)
+        assert not (answer.answered and answer.kind is AnswerKind.COMPUTE)
