@@ -1712,6 +1712,10 @@ PART_LEFT_OUT = re.compile(
     r"(?:\b(?:without|not|minus) (?:the |its |counting )?|\bless (?:the|its) )(?:[a-z\-]+ ){1,4}"
     r"(?:theme|part|bit|piece|sub-area|component|portion|work|side)\b"
     r"|\b(?:is|are|goes|go) not (?:for|on|to)\b"
+    # a line's code, then what is left out of it: "P3's budget without capacity development",
+    # "P1, not counting emergency telecommunications", "P3不包括统计数据"
+    r"|\b[pe]\d\b[^?？]{0,40}?\b(?:without|not counting|minus|excluding)\b"
+    r"|[pe]\d[^?？]{0,20}?(?:不包括|不包含|不含|不算|减去|減去|扣除)"
 )
 # Half of something in Chinese: not "多于一半", "一半以上" (more than half is no half of it).
 ZH_HALF = (

@@ -302,6 +302,9 @@ def read_operation(q: Question, text: str) -> Operation | None:
             or (
                 PART_LEFT_OUT.search(text)
                 and not q.reading.has("kpi", "outcome", "output", "risk", "count")
+                # (a theme of the line named, left out of it: "P2 minus DIE", no theme
+                # named, leaves nothing out of P2)
+                and any("-" in t.code for t in q.targets)
             )
         )
     ):

@@ -1351,6 +1351,9 @@ def test_themes_added_up_as_a_share_of_their_priority(
         ("How much of P3's budget is not for statistics?", 772500),
         ("P4's budget, not the cybersecurity theme?", 80000),
         ("P1's budget, not the emergency telecom part?", 392000),
+        # the line's code, then the theme left out of it (the second review)
+        ("P3's budget without capacity development?", 804500),
+        ("P1, not counting emergency telecommunications?", 392000),
     ],
 )
 def test_a_line_less_a_theme_left_out(
@@ -1364,3 +1367,9 @@ def test_a_line_less_a_theme_left_out(
         "How much less does the Statistics theme of P3 get than its Policy and regulation theme?"
     )
     assert answer.parts["op"] != "remainder"
+
+
+def test_nothing_named_left_out_of_a_line_is_no_remainder(answer_engine: AnswerEngine) -> None:
+    # "DIE" alone names no theme: P2 less nothing known, not the total less P2 (3,444,000)
+    answer = answer_engine.answer("P2 minus DIE?")
+    assert not answer.answered
