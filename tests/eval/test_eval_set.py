@@ -239,6 +239,13 @@ OWN_SETS_MIN_ACCURACY = {
     # run once when it arrived, on f93f0e8: 97.1% (1 of 57 answers wrong: E5's KPIs asked
     # with its name glossed after a dash had been P2's innovation theme's); tuned on since.
     "unseen_ai.json": 0.98,
+    # AJ (70; the narrative documents most), AK (66; a realistic mix) and AL (66; numbers),
+    # written during the session and kept sealed until its last commit, then run once: AJ
+    # 90.0% (4 of 57 answers wrong), AK 84.8% (1 of 45), AL 93.9% (2 of 51); not yet tuned on
+    # (guards at their first runs).
+    "unseen_aj.json": 0.9,
+    "unseen_ak.json": 0.84,
+    "unseen_al.json": 0.93,
 }
 
 
