@@ -148,7 +148,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|postal address|mailing address"
             r"|(?:street|office|physical|visiting) address|address of (?:the|its|their) office"
             r"|password|contact details|hotline|helpdesk number|website address|web address"
-            r"|url|web ?link)\b"
+            r"|url|web ?link|log-?in|sign-?in|username|user name)\b"
             r"|电话号码|(?<!卫星)(?<!移动)电话|邮箱|电邮|电子邮件|电子信箱|邮件地址|邮寄地址|通信地址|传真|密码|联系方式|地址|网址"
             r"|网站链接",
             re.IGNORECASE,
@@ -783,8 +783,12 @@ def read_counted(text: str) -> tuple[str, ...]:
     match = _ZH_COUNTED.search(unquoted)
     if match:
         noun = match["noun"].rsplit("的", 1)[-1]
-        if noun in _PERSONS_COUNTED or match.group().endswith(("多少人", "多少名", "几名", "几人")):
-            return PEOPLE
+        if (
+            noun in _PERSONS_COUNTED
+            or match.group().endswith(("多少人", "多少名", "几名", "几人"))
+            or (match["measure"] is None and noun.startswith("人") and noun[:2] != "人次")
+        ):
+            return PEOPLE  # ("多少人死亡": people, and what befell them)
     before = _ZH_COUNTED_BEFORE.search(unquoted)
     if before and (
         match is None
@@ -818,6 +822,12 @@ _ATTENDING_VERBS = frozenset(
 # "How many people attended", "多少人参加": too general to name what is counted, but the
 # answer must still count people, not schools or days.
 PEOPLE = ("@people",)
+# Deaths asked, or told.
+_DEATHS = re.compile(
+    r"\b(?:died|dead|deaths?|killed|fatalities|casualties|death toll|lost their lives)\b"
+    r"|死亡|遇难|罹难|丧生|死了|死者|伤亡",
+    re.IGNORECASE,
+)
 # "How many people live in Vanuatu": a population, given only as one ("affecting some 250,000
 # people" counts those a cyclone hit).
 POPULATION = ("@population",)
@@ -1146,6 +1156,8 @@ def is_supplied(
         return present is None or any(
             int(year) > present for text in sentences for year in _list_dated_years(text)
         )
+    if wanted == COUNT and _DEATHS.search(question) and not any(_DEATHS.search(t) for t in texts):
+        return False  # "how many people died": a record that tells of deaths, or none
     if wanted == COUNT and counted == PEOPLE:
         return any(_PEOPLE_COUNT.search(text) for text in texts)
     if wanted == COUNT and counted == POPULATION:

@@ -1226,9 +1226,11 @@ class AnswerEngine:
         "What does UNDP spend on …", "欧盟在数字化转型上花多少钱"."""
         owners = (
             {
-                found[1].lower()
+                owner.lower()
                 for pattern in (_OWNER_POSSESSIVE, _OWNER_SPENDING)
                 for found in pattern.finditer(q.text)
+                for owner in found.groups()
+                if owner
             }
             - q.reading.consumed_tokens
             - _ORGANISATION_TOKENS
@@ -2832,6 +2834,9 @@ _OWNER_POSSESSIVE = re.compile(
 _OWNER_SPENDING = re.compile(
     r"\b(?:does|do|did|will|would)\s+(?:the\s+)?([A-Z][A-Za-z]*[A-Z])\s+"
     r"(?:spend|allocate|invest|budget|put|set aside|earmark|give|devote)\b"
+    # "How much is UNDP spending on …", "how much has the EU invested"
+    r"|\b(?:is|are|was|were|has|have|had)\s+(?:the\s+)?([A-Z][A-Za-z]*[A-Z])\s+"
+    r"(?:spending|spent|allocating|allocated|investing|invested|putting|devoting|devoted)\b"
 )
 _UNION_TOKENS = frozenset({"itu", "union"})
 # "What is an ATC …", "what does NETP stand for", "什么是…": what a term is, asked.
