@@ -240,11 +240,11 @@ OWN_SETS_MIN_ACCURACY = {
     # with its name glossed after a dash had been P2's innovation theme's); tuned on since.
     "unseen_ai.json": 0.98,
     # AJ (70; the narrative documents most), AK (66; a realistic mix) and AL (66; numbers),
-    # written during the session and kept sealed until its last commit, then run once: AJ
-    # 90.0% (4 of 57 answers wrong), AK 84.8% (1 of 45), AL 93.9% (2 of 51); not yet tuned on
-    # (guards at their first runs).
-    "unseen_aj.json": 0.9,
-    "unseen_ak.json": 0.84,
+    # written during the session and kept sealed until its last engine commit but one, then
+    # run once: AJ 90.0% (4 of 57 answers wrong), AK 84.8% (1 of 45), AL 93.9% (2 of 51); one
+    # change made from their wrong answers since (a spender, deaths, a login).
+    "unseen_aj.json": 0.92,
+    "unseen_ak.json": 0.86,
     "unseen_al.json": 0.93,
 }
 
