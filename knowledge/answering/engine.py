@@ -594,7 +594,8 @@ class AnswerEngine:
 
     def _writes_no_subject(self, part: str) -> bool:
         """Whether a Chinese question writes no subject of its own ("收钱了吗？", "什么时候
-        启动的？"): no pointing word, line, name, and at most one word of content."""
+        启动的？"): no pointing word, line or name, and no more than a few characters left
+        once its question words are set aside (启动, 收钱, 人参加)."""
         if not is_chinese(part) or _POINTS_BACK_ALONE.search(part) or read_names(part):
             return False  # ("那是多少瑞郎": that, said before, points back)
         q = self._read_alone(part)
