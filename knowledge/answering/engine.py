@@ -378,6 +378,7 @@ class AnswerEngine:
         answers: list[Answer] = []
         questions: list[str] = []
         first = self._read_alone(asked[0])
+        topics = _read_topics(asked[0])  # what a later question may point back to
         codes = [t.code for t in first.targets if not t.ambiguous]
         for n, part in enumerate(asked):
             stands_alone = n == 0 or (
@@ -412,15 +413,15 @@ class AnswerEngine:
             ):
                 # "学习实验室是哪年哪月启动的？它属于哪个更大的项目？": "it" is the first
                 # question's topic, asked anew when the answer before does not say it
-                topics = [
+                about = [
                     t
-                    for t in _read_topics(asked[0])
+                    for t in topics
                     if answers and answers[0].answered and self._is_about(t, answers[0])
                 ]
-                if topics:
+                if about:
                     # (each topic the first answer is about, in turn: "the CWG-FHR
                     # consultation on ITU as One … report to on it" is ITU as One's)
-                    tried = [self._answer(_POINTS_BACK.sub(t, part, count=1)) for t in topics]
+                    tried = [self._answer(_POINTS_BACK.sub(t, part, count=1)) for t in about]
                     again = next((a for a in tried if a.answered), tried[0])
                     # (not answered either: said so beside the first answer, never the first
                     # answer alone as if it answered both — "What is the ITU Academy? What
@@ -473,7 +474,6 @@ class AnswerEngine:
                 # the share the first answer's record gives, of the budget it names
                 amount = self._share_as_amount(fact.text_en, whole.lang)
                 alone = amount if amount is not None else alone
-            topics = _read_topics(asked[0]) if n else []
             if (
                 n
                 and answers
@@ -518,7 +518,7 @@ class AnswerEngine:
                     # (the first topic its record holds: "the ITU Academy", a name too common
                     # for `_is_about`, before "ITU")
                     held_topic = next(
-                        (t for t in _read_topics(asked[0]) if self._holds_topic(t, answers[0])),
+                        (t for t in topics if self._holds_topic(t, answers[0])),
                         None,
                     )
                     asked_again = self._answer(f"{part} ({held_topic})") if held_topic else None
@@ -777,12 +777,9 @@ class AnswerEngine:
     def _is_about(self, topic: str, answer: Answer) -> bool:
         """Whether an answer's records hold every word of a topic, and one of them is a word
         few records hold (not "ITU")."""
-        q = self._read_alone(topic)
-        weights = self.index.weigh(q.terms)
+        weights = self.index.weigh(self._read_alone(topic).terms)
         floor = CONTEXT_SHARED_MIN_WEIGHT * self.index.unknown_token_weight
-        return any(w >= floor for w in weights.values()) and not self.index.list_missing_words(
-            q.terms, self._answer_texts(q, answer)
-        )
+        return any(w >= floor for w in weights.values()) and self._holds_topic(topic, answer)
 
     def _holds_topic(self, topic: str | None, answer: Answer) -> bool:
         """Whether an answer's records hold every word of a topic."""
