@@ -175,6 +175,8 @@ class BudgetAnswers:
             "figures": [f for f, _ in ranked],
             "shares": [v for _, v in ranked],
             "result": ranked[0][1] - ranked[1][1],
+            # the same gap as an amount ("比E1多多少" may ask either)
+            "amount_gap": ranked[0][0].amount - ranked[1][0].amount,
             "of_parent": ranked[0][0].parent if of_parent else None,
             "year": year,
             "missing_year": missing_year,

@@ -240,7 +240,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|收入|工资|薪酬|薪水|费用是|花费|开支|预算是多少|预算有多少|预算为多少|收费|学费|价格"
             # paying, asked yes or no: "要付费吗", "is the certificate free", "did BCG charge"
             r"|付费|免费|要钱|花钱|交钱|收钱|付钱|给钱|\bcharged?\b|\bpay for\b|\bhave to pay\b"
-            r"|\bfree(?: of charge)?\s*\??$|\bcosts? anything\b",
+            # (free asked yes or no: "which consultancy did it for free" asks who)
+            r"|^(?:is|are|was|were|do|does|did|will|would|can|could|has|have)\b[^?]*"
+            r"\bfree(?: of charge)?\s*\??$|\bcosts? anything\b",
             re.IGNORECASE,
         ),
     ),
@@ -586,6 +588,7 @@ def read_action(text: str) -> str | None:
     return (found.group(1) or found.group(2)) if found else None
 
 
+_HELPING_VERBS = frozenset("help helps helped helping assist assists assisted".split())
 _EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b|" + _WHICH_BODY)
 _EN_DUTY_VERB = re.compile(
     r"^who(?:'s| is| are) (?:(?:responsible for|in charge of) ([a-z\-]+?)ing"
@@ -606,7 +609,10 @@ def read_actor_verb(text: str) -> str | None:
         return verb[:-1] if doubled else verb
     match = _EN_ACTOR_VERB.search(unquoted)
     if match:
-        return match[1] or match[2] or match[3]
+        verb = match[1] or match[2] or match[3]
+        # "which consultancy helped ITU with the strategy": helping says nothing a record
+        # must say (it says what was done: "laid the foundation")
+        return None if verb in _HELPING_VERBS else verb
     found = _ZH_ACTOR_VERB.search(unquoted)
     return found[1] if found else None
 
@@ -993,7 +999,11 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
     if is_chinese(text):
         return False  # its English twin is read instead: "（BDT）于2018年2月5日" counts no BDT
     heads = _counted_heads(counted)
-    stems = [_stem(w) for w in _with_synonyms(heads, synonyms) if not is_chinese(w)]
+    latin = [w for w in _with_synonyms(heads, synonyms) if not is_chinese(w)]
+    stems = [_stem(w) for w in latin if " " not in w]
+    # a synonym of several words counts where all of them stand by the count: "3,600 new
+    # registered users" counts sign-ups
+    phrases = [[_stem(p) for p in w.split()] for w in latin if " " in w]
     initials = "".join(w[0] for w in counted if not is_chinese(w)).upper()
     # Letters and digits together: "COP28" is a name, not a count; "8 000" is one number.
     text = _DIGIT_GROUP_SPACE.sub("", text)
@@ -1012,6 +1022,11 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             reach = max(COUNT_WINDOW_WORDS, len(counted))
             window = words[max(0, n - COUNT_WINDOW_BEFORE) : n + 1 + reach]
             if any(_same_stem(_stem(w), s) for w in window for s in stems):
+                return True
+            if any(
+                all(any(_same_stem(_stem(w), p) for w in window) for p in phrase)
+                for phrase in phrases
+            ):
                 return True
             # "16 LDCs" counts least developed countries, and countries: an acronym whose
             # last letter is the head noun's ("14 ATCs" counts centres)

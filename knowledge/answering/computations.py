@@ -1470,8 +1470,14 @@ def compute_in_fact(
     named = [c for c in every if c.value in stated]
     if len(named) == 2:
         counts = named  # "5,200 trained and 4,000 certified: what rate is that": those two
-    elif _FACT_RATE.search(q.normalized) and not _FACT_SHARE.search(q.normalized):
-        return None  # "the completion rate for courses": which two counts, the fact leaves open
+    elif (
+        _FACT_RATE.search(q.normalized)
+        and not _FACT_SHARE.search(q.normalized)
+        and not (op == "share" and _PERSONS.search(q.normalized))
+    ):
+        # "the completion rate for courses": which two counts, the fact leaves open ("the
+        # completion rate of learners": those who completed of the people counted)
+        return None
     if op in (RATIO, DIFFERENCE, "growth") and len(counts) == 1 and len(every) == 2:
         counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
     negated = _NOT_DONE.search(q.normalized)

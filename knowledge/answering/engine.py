@@ -2915,7 +2915,9 @@ _AND_ASKS = re.compile(
     r",?\s+and\s+(?:(?:if so|also|then|roughly|approximately|about|around),?\s+)?"
     r"(?=(?:when|where|who(?:'s|s)?|how (?:many|much|far|long|often|big|large|high|low)"
     r"|what|which)\b"
-    r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",
+    r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))"
+    # a yes-or-no question of its own after a comma: ", and did ITU have to pay for it?"
+    r"|,\s+and\s+(?=(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s)",
     re.IGNORECASE,
 )
 

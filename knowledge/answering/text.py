@@ -163,11 +163,19 @@ def normalize(text: str) -> str:
         text = _which_typed_as_that(simplified.replace("甚么", "什么"))
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
+    text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
+    text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return _SPACES.sub(" ", text).strip()
+
+
+# "with" and "without" written short: "w/ a certificate", "w/o the P5 line".
+_WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
+# A registration as a noun, written with a hyphen ("sign-ups"); the verb "sign up" is left.
+_SIGN_UPS = re.compile(r"\bsign-(?=ups?\b)")
 
 
 # Irregular past forms, as their verb: "laid the foundation" answers "lay the groundwork",

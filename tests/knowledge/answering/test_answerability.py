@@ -412,6 +412,12 @@ def test_a_record_that_does_not_count_or_date_what_is_asked_is_declined(
         ("how many ppl completed ITU Academy courses and got a certificate in 2022?", "4 000"),
         # a specific measure word (份) beside the number, the noun far behind it
         ("截至2023年4月初，创新和创业联盟收到了多少份申请", "40"),
+        # a synonym of several words counts where all its words stand by the count
+        # ("3,600 new registered users"), and "sign-ups" are new users
+        ("how many new sign-ups did the ITU Academy get in Q1 2023?", "3,600"),
+        ("How many newcomers registered on the ITU Academy platform during 2022?", "8 000"),
+        # "orgs" are institutions
+        ("how many orgs applied to become an Academy Training Centre?", "50"),
     ],
 )
 def test_a_count_of_what_was_asked_is_answered(
@@ -1965,3 +1971,33 @@ def test_what_the_documents_do_not_tell_is_declined(
     # a spender of its own; deaths (the DCM's visits are none); a login or address (E2's
     # KPIs are none)
     assert not answer_engine.answer(question).answered
+
+
+def test_free_asks_about_payment_only_in_a_yes_or_no_question(answer_engine: AnswerEngine) -> None:
+    # "which consultancy did it for free" asks who (BCG), not an amount of the line named
+    # by "resource mobilization"
+    assert read_wanted(normalize("is the ITU Academy free?")) == AMOUNT
+    assert read_wanted(normalize("which consultancy did the groundwork for free?")) != AMOUNT
+    answer = answer_engine.answer(
+        "which consultancy did the resource mobilization groundwork for free?"
+    )
+    assert answer.answered and "Boston Consulting Group" in render_answer_text(answer)
+    # "charge" asks about payment: the pro bono record answers
+    answer = answer_engine.answer("Did BCG charge ITU anything for the work?")
+    assert answer.answered and "pro bono" in render_answer_text(answer)
+
+
+def test_helping_is_no_act_a_record_must_name(answer_engine: AnswerEngine) -> None:
+    # "which consultancy helped ITU with …": BCG "laid the foundation", no record says helped
+    assert read_actor_verb(normalize("which consultancy helped ITU with the strategy?")) is None
+    assert read_actor_verb(normalize("who approves the budget?")) == "approves"
+    answer = answer_engine.answer(
+        "which consultancy helped ITU with the partnership & resource mobilization strategy?"
+    )
+    assert answer.answered and "Boston Consulting Group" in render_answer_text(answer)
+
+
+def test_established_and_set_up_are_one_event(answer_engine: AnswerEngine) -> None:
+    # 成立 asked, 设立 written
+    answer = answer_engine.answer("能力发展任务组是哪年成立的？")
+    assert answer.answered and "2022" in render_answer_text(answer)

@@ -800,6 +800,12 @@ def test_no_figure_is_computed_from_counts_the_question_does_not_pick(
         "In 2022, roughly what proportion of ITU Academy learners completed their courses and"
         " got certificates?",
         "2022年国际电联学院学员中获得证书的比例是多少？",
+        # a completion rate of people named: those who completed of the people counted
+        "Roughly what completion rate did ITU Academy have in 2022 - learners who got a"
+        " certificate vs learners trained?",
+        # "w/" is "with"
+        "in 2022 what share of ITU Academy trainees actually finished their course w/ a"
+        " certificate?",
     ],
 )
 def test_a_share_of_people_is_of_the_people_counted(
@@ -1373,3 +1379,12 @@ def test_nothing_named_left_out_of_a_line_is_no_remainder(answer_engine: AnswerE
     # "DIE" alone names no theme: P2 less nothing known, not the total less P2 (3,444,000)
     answer = answer_engine.answer("P2 minus DIE?")
     assert not answer.answered
+
+
+def test_shares_apart_also_give_the_amounts_apart(answer_engine: AnswerEngine) -> None:
+    # "E3的預算佔總額幾%？比E1多多少？": the gap in points, and in CHF (404,500 − 15,000)
+    answer = answer_engine.answer("E3的預算佔總額幾%？比E1多多少？")
+    assert answer.answered and "389,500" in render_answer_text(answer)
+    answer = answer_engine.answer("How many percentage points apart are P2 and P3's shares?")
+    assert answer.parts["amount_gap"] == 355_000
+    assert "CHF 355,000 more" in render_answer_text(answer)

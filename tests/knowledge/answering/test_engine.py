@@ -289,6 +289,12 @@ def test_a_priority_named_scopes_every_theme_named_after_it(
             ["How many people took part in the SG1 meetings", "how many contributions came?"],
         ),
         ("Which is bigger, P1 or P2?", ["Which is bigger, P1 or P2?"]),
+        (
+            # a yes-or-no question of its own after a comma
+            "How many stakeholders did BCG interview, and did ITU have to pay for it?",
+            ["How many stakeholders did BCG interview", "did ITU have to pay for it?"],
+        ),
+        ("Is P2 bigger than P1 and is P3 bigger?", ["Is P2 bigger than P1 and is P3 bigger?"]),
         ("谢谢！P2的预算是多少？", ["谢谢！P2的预算是多少？"]),
     ],
 )
