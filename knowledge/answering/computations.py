@@ -1184,6 +1184,11 @@ def _words(text: str) -> set[str]:
 _TOTAL_BEFORE = re.compile(r"\btotal\b|总数|总计|总共")
 TOTAL_BEFORE_CHARS = 80
 # A rise in percent: "增幅是百分之多少", "by what percentage did it grow".
+# "what's the increase", "how big was the jump": by how much, in the units counted.
+_RISE_ASKED = re.compile(
+    r"\b(?:what(?:'s| is| was) the|how (?:big|large) (?:is|was) the) (?:increase|rise|jump"
+    r"|growth|gain)\b(?!\s+(?:in|as a) (?:percent|percentage|%))"
+)
 _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"
     r"|\bby what (?:percentage|percent)\b|\bpercentage (?:increase|growth|rise)\b"
@@ -1213,7 +1218,7 @@ def read_fact_operation(normalized: str) -> str | None:
         return GROWTH
     if _FACT_SHARE.search(normalized) or _FACT_RATE.search(normalized):
         return "share"
-    if _FACT_MORE_ZH.search(normalized):
+    if _FACT_MORE_ZH.search(normalized) or _RISE_ASKED.search(normalized):
         return DIFFERENCE
     if _FACT_SUM.search(normalized):
         return "sum"

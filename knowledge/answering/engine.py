@@ -164,7 +164,7 @@ from knowledge.answering.thresholds import (
     WHOLE_STORE_CONFIDENCE,
 )
 from knowledge.answering.understanding import Question, QuestionReader, Target
-from knowledge.store import TOTAL_CODE
+from knowledge.store import TOTAL_CODE, models
 from knowledge.store.record_refs import to_record
 
 MAX_QUESTION_LENGTH = 500
@@ -456,12 +456,22 @@ class AnswerEngine:
                 alone = self._answer(f"{part} ({' '.join(codes)})")
             fact = answers[0].parts.get("fact") if answers and answers[0].answered else None
             days = asks_for_days(normalize(part))
-            if n and (alone is None or not alone.answered or days) and fact is not None:
+            works_out = (
+                fact is not None
+                and read_fact_operation(normalize(part)) is not None
+                and alone is not None
+                and (alone is whole or _same_record(alone, answers[0]))
+            )
+            if n and (alone is None or not alone.answered or days or works_out) and fact:
                 # "Where was the retreat held, and how many days did it last?": worked out in
                 # the first answer's record (5 to 9 February: 5 days)
                 computed = compute_in_fact(
                     self._read_alone(part), fact, self.knowledge, answers[0].confidence
                 )
+                if computed is None and not self._names_its_own_subject(part):
+                    # "how many staff came to each? how many in total?": the first
+                    # question says what is counted, the part only what is worked out
+                    computed = self._computed_after(part, asked[:n], fact, answers[0])
                 if computed is not None and computed.answered:
                     alone = computed
                 elif days and alone is not None and not _same_record(alone, answers[0]):
@@ -605,6 +615,19 @@ class AnswerEngine:
             and not q.reading.codes
             and len(re.findall(r"[\u4e00-\u9fff]", content)) <= ZH_NO_SUBJECT_MAX_CHARS
         )
+
+    def _computed_after(
+        self, part: str, before: Sequence[str], fact: models.Fact, found: Answer
+    ) -> Answer | None:
+        """What a later question of a message that names nothing of its own works out in the
+        first answer's record, with the words of the questions before it for what is counted
+        ("…, and how many staff came to each? how many in total?"); None unless both read
+        the same operation."""
+        operation = read_fact_operation(normalize(part))
+        both = f"{part} ({'; '.join(before)})"
+        if operation is None or read_fact_operation(normalize(both)) != operation:
+            return None
+        return compute_in_fact(self._read_alone(both), fact, self.knowledge, found.confidence)
 
     def _share_as_amount(self, text: str, lang: str) -> Answer | None:
         """The amount a share written in a record comes to ("about 12% of the total approved
@@ -1402,6 +1425,18 @@ class AnswerEngine:
                 return self._cannot_answer(q, unknown, None)
             return self.budgets.combine(replace(q, targets=every), "sum", WHOLE_STORE_CONFIDENCE)
         points = POINTS_APART.search(q.normalized) is not None
+        if (
+            len(targets) == 1
+            and (reading.has("difference") or points)
+            and _BY_THEME.search(q.normalized)
+        ):
+            # "P2底下那两个主题预算差多少", "the difference between P2's two themes": its
+            # themes, one less the other
+            themes = [Target(c) for c in self.records.theme_codes(targets[0].code)]
+            themes = [t for t in themes if t.code != targets[0].code]
+            if len(themes) == 2:
+                targets = themes
+                q = replace(q, targets=themes)
         if (
             len(targets) >= 2
             and (reading.has("sum", "difference", "whole") or points)

@@ -160,7 +160,9 @@ def normalize(text: str) -> str:
             # word, and some wrongly here ("指標" indicator becomes 指针, a pointer)
             simplified = _T2S.convert(_TAIWAN_WORDS.sub(lambda m: _TAIWAN[m.group()], text))
         # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
-        text = _which_typed_as_that(simplified.replace("甚么", "什么"))
+        # (啥 is what 什么 is, said colloquially: "都是啥", "是啥意思")
+        text = _which_typed_as_that(simplified.replace("甚么", "什么").replace("啥", "什么"))
+        text = _UNDER_A_LINE.sub("的", text)  # "P2底下那两个主题": P2's two themes
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
@@ -174,6 +176,11 @@ def normalize(text: str) -> str:
 
 # "with" and "without" written short: "w/ a certificate", "w/o the P5 line".
 _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
+# What stands under a line, said as under it: "P2底下那两个主题", "E1下面的KPI" (its themes,
+# its KPIs).
+_UNDER_A_LINE = re.compile(
+    r"(?<=[A-Za-z0-9])\s*(?:底下|下面|下边|旗下|下属)的?(?=[^，。？?]{0,4}(?:主题|指标|kpi|KPI|成果|产出))"
+)
 # A registration as a noun, written with a hyphen ("sign-ups"); the verb "sign up" is left.
 _SIGN_UPS = re.compile(r"\bsign-(?=ups?\b)")
 

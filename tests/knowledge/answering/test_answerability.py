@@ -228,7 +228,13 @@ def test_every_kpi_asked_for_is_the_kpi_total(answer_engine: AnswerEngine, quest
 
 
 @pytest.mark.parametrize(
-    "question", ["How many KPIs does E4 have, and what are they?", "E4有几个KPI？分别是什么？"]
+    "question",
+    [
+        "How many KPIs does E4 have, and what are they?",
+        "E4有几个KPI？分别是什么？",
+        # 啥 is 什么, and what stands under a line is its own
+        "E4下面有几个KPI？都是啥？",
+    ],
 )
 def test_a_count_that_also_asks_for_the_items_lists_them(
     answer_engine: AnswerEngine, question: str

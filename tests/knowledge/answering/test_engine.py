@@ -2370,3 +2370,38 @@ def test_a_rise_is_worked_out_only_between_totals_or_after_a_rise_is_told(
     ):
         answer = answer_engine.answer(question)
         assert not (answer.answered and answer.kind is AnswerKind.COMPUTE)
+
+
+@pytest.mark.parametrize(
+    ("message", "result"),
+    [
+        # the first question says what is counted; the later one only what is worked out
+        (
+            "How many ITU staff were involved in the visioning process at the start vs at the"
+            " end? what's the increase?",
+            25,
+        ),
+        (
+            "When were the two LearningLabs sessions in May 2023, and how many staff came to"
+            " each? how many in total?",
+            370,
+        ),
+    ],
+)
+def test_a_later_question_naming_nothing_is_worked_out_in_the_first_record(
+    answer_engine: AnswerEngine, message: str, result: int
+) -> None:
+    answer = answer_engine.answer(message)
+    computed = [p for p in answer.parts.get("answers", [answer]) if p.kind is AnswerKind.COMPUTE]
+    assert answer.answered and computed and computed[0].parts["result"] == result
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["P2底下那兩個主題預算差多少？", "What is the difference between P2's two themes' budgets?"],
+)
+def test_the_difference_of_a_line_s_two_themes_is_worked_out(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.kind is AnswerKind.COMPUTE and answer.parts["result"] == 32_000

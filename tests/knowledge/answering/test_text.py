@@ -188,3 +188,13 @@ def test_which_typed_as_that_in_a_chinese_question_is_read_as_which() -> None:
 def test_a_list_typed_with_that_for_which_is_listed(answer_engine: AnswerEngine) -> None:
     answer = render_answer_text(answer_engine.answer("推动音素E4环境那块的KPI有那几个？"))
     assert "E4-ENV-1" in answer and "E4-ENV-3" in answer  # the KPIs, not only their number
+
+
+def test_normalize_reads_colloquial_and_short_forms() -> None:
+    assert normalize("都是啥") == "都是什么"
+    assert normalize("P2底下那兩個主題") == "p2的那两个主题"
+    assert normalize("下面") == "下面"  # under no line
+    assert normalize("new sign-ups, w/ a certificate, w/o P5") == (
+        "new signups, with a certificate, without p5"
+    )
+    assert normalize("and/or tcp/ip") == "and/or tcp/ip"
