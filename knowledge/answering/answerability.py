@@ -611,8 +611,9 @@ def read_actor_verb(text: str) -> str | None:
     if match:
         verb = match[1] or match[2] or match[3]
         # "which consultancy helped ITU with the strategy": helping says nothing a record
-        # must say (it says what was done: "laid the foundation")
-        return None if verb in _HELPING_VERBS else verb
+        # must say (it says what was done: "laid the foundation"); the kind of helper named
+        # is looked for instead ("who helped" names none: a helper must be said)
+        return None if verb in _HELPING_VERBS and match[3] else verb
     found = _ZH_ACTOR_VERB.search(unquoted)
     return found[1] if found else None
 

@@ -41,7 +41,10 @@ _ZH_LEADING = re.compile(
 )
 ZH_NAME_MIN_AFTER_DE = 4
 # Words before a term that make it something of a subject: "P4的KPI", "P4's KPIs".
-_OWNED = re.compile(r"(?:的|'s|\bof(?: the)?)\s*$")
+# (not "what's": "what is", no owner)
+_OWNED = re.compile(
+    r"(?:的|(?<!\bwhat)(?<!\bwho)(?<!\bthat)(?<!\bwhere)(?<!\bit)'s|\bof(?: the)?)\s*$"
+)
 # Characters that join a name to what comes before it, never begin one; a year before it.
 _ZH_JOINERS = re.compile(r"^(?:\d+年|[是和及的届])+")
 # What may follow an acronym asked about: "the EPR principle", "EPR原则".

@@ -370,7 +370,7 @@ class AnswerEngine:
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
         question = with_correction_folded_in(without_trailing_statements(question))
         whole = self._answer(question)
-        asked = split_questions(question)
+        asked = split_questions(question, yes_no=not whole.answered)
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
@@ -2950,9 +2950,14 @@ _AND_ASKS = re.compile(
     r",?\s+and\s+(?:(?:if so|also|then|roughly|approximately|about|around),?\s+)?"
     r"(?=(?:when|where|who(?:'s|s)?|how (?:many|much|far|long|often|big|large|high|low)"
     r"|what|which)\b"
-    r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))"
-    # a yes-or-no question of its own after a comma: ", and did ITU have to pay for it?"
-    r"|,\s+and\s+(?=(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s)",
+    r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",
+    re.IGNORECASE,
+)
+# A yes-or-no question of its own after a comma: ", and did ITU have to pay for it?" (cut
+# only where the message as a whole finds no answer: "What is E3's budget, and does it
+# include digital inclusion?" is answered by the line whose name says so).
+_AND_ASKS_YES_NO = re.compile(
+    r",\s+and\s+(?=(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s)",
     re.IGNORECASE,
 )
 
@@ -3202,12 +3207,15 @@ def _read_topics(question: str) -> list[str]:
     return topics
 
 
-def split_questions(text: str) -> list[str]:
+def split_questions(text: str, yes_no: bool = False) -> list[str]:
     """The questions a message asks, in order: one, unless it asks several in sentences or
-    clauses of their own; small talk ("Hi! Quick one?") is no question."""
+    clauses of their own (with `yes_no`, also a yes-or-no clause after ", and"); small talk
+    ("Hi! Quick one?") is no question."""
     parts: list[str] = []
     for chunk in _QUESTION_END.split(text):
         clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
+        if yes_no:
+            clauses = [c.strip() for clause in clauses for c in _AND_ASKS_YES_NO.split(clause)]
         for n, clause in enumerate(clauses):
             if n and _ENDS_ON_ITS_NOUN.search(clauses[n - 1]) and parts:
                 # "which priority and which sub-area does it belong to": one verb for both
@@ -3335,7 +3343,18 @@ def _asks_something(part: str) -> bool:
             QUESTION_MIN_CHARS - 1 if re.search(r"[吗嗎][?？]?$", content) else QUESTION_MIN_CHARS
         )
         return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
-    return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
+    # (or a name asked about: "What's DCM, and how many visits did it get …")
+    return (
+        len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
+        or _ASKS_OF_A_NAME.match(content) is not None
+    )
+
+
+# A short question of what a name is: "What's DCM", "what is IDI?", "who's BCG".
+_ASKS_OF_A_NAME = re.compile(
+    r"^\s*(?:what|who)(?:'s|\s+is|\s+are)\s+(?-i:[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*)\s*\??\s*$",
+    re.IGNORECASE,
+)
 
 
 def _covers(whole: Answer, part: Answer) -> bool:

@@ -1996,6 +1996,8 @@ def test_free_asks_about_payment_only_in_a_yes_or_no_question(answer_engine: Ans
 def test_helping_is_no_act_a_record_must_name(answer_engine: AnswerEngine) -> None:
     # "which consultancy helped ITU with …": BCG "laid the foundation", no record says helped
     assert read_actor_verb(normalize("which consultancy helped ITU with the strategy?")) is None
+    # "who helped" names no kind of helper: one must be said doing it
+    assert read_actor_verb(normalize("who helped ITU with Giga?")) == "helped"
     assert read_actor_verb(normalize("who approves the budget?")) == "approves"
     answer = answer_engine.answer(
         "which consultancy helped ITU with the partnership & resource mobilization strategy?"
@@ -2003,7 +2005,9 @@ def test_helping_is_no_act_a_record_must_name(answer_engine: AnswerEngine) -> No
     assert answer.answered and "Boston Consulting Group" in render_answer_text(answer)
 
 
-def test_established_and_set_up_are_one_event(answer_engine: AnswerEngine) -> None:
-    # 成立 asked, 设立 written
-    answer = answer_engine.answer("能力发展任务组是哪年成立的？")
-    assert answer.answered and "2022" in render_answer_text(answer)
+def test_a_founding_asked_is_not_another_body_s_set_up(answer_engine: AnswerEngine) -> None:
+    # (the review: 成立 read as 设立 dated BDT's founding by the task force "set up under BDT
+    # leadership" in early 2022: wrong)
+    for question in ("When was BDT established?", "电信发展局是哪一年成立的？"):
+        answer = answer_engine.answer(question)
+        assert not answer.answered or "2022" not in render_answer_text(answer)
