@@ -1188,6 +1188,9 @@ TOTAL_BEFORE_CHARS = 80
 _RISE_ASKED = re.compile(
     r"\b(?:what(?:'s| is| was) the|how (?:big|large) (?:is|was) the) (?:increase|rise|jump"
     r"|growth|gain)\b(?!\s+(?:in|as a) (?:percent|percentage|%))"
+    # "how much did that grow", "how much did it go up by"
+    r"|\bhow (?:much|many) (?:did|has|have) (?:it|that|this|they|those|the number)"
+    r" (?:grow|grown|increase|increased|rise|risen|go up|gone up)\b(?! by what)"
 )
 _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"

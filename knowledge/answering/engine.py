@@ -385,6 +385,11 @@ class AnswerEngine:
                 not _POINTS_BACK.search(part) and self._names_its_own_subject(part)
             )
             alone = self._answer(part) if stands_alone else None
+            if n and alone is not None and alone.answered and alone.kind in _SEARCHED_KINDS:
+                # "Vanuatu cyclones: how many people were affected, and what did cellular
+                # coverage drop to?": the coverage of the first question's place, not
+                # another's found alone (Türkiye's 79%)
+                alone = self._in_first_context(part, asked[0], alone)
             # "How many employees does it have?" is checked as asked of the first question's
             # topic (BCG's employees, not the ITU colleagues its record counts)
             resolved = self._with_topic(part, asked[0], answers) if n else part
@@ -438,7 +443,11 @@ class AnswerEngine:
                         and self._says_what_is_asked(part, again)
                     )
                     alone = again if held else alone
-            line = self._line_of(answers[0]) if answers and answers[0].answered else None
+            line = (
+                self._line_of(answers[0], theme=_THEME_WORD.search(normalize(part)) is not None)
+                if answers and answers[0].answered
+                else None
+            )
             if (
                 n
                 and line
@@ -492,6 +501,9 @@ class AnswerEngine:
                 and (
                     alone is None
                     or not alone.answered
+                    # "網絡安全這個主題有幾個KPI？預算多少？": the whole message's KPI count is
+                    # no budget
+                    or (alone is whole and not self._fits_a_line(part, whole))
                     # (found alone, in a record of something else; the whole message's answer
                     # stands: "…增加到多少人？一共增加了几人？" is worked out in it)
                     or (
@@ -505,13 +517,15 @@ class AnswerEngine:
                 # question with no subject written is of the first question's: its record,
                 # when that says what is asked, or its topic asked anew (never another
                 # record's launch date found alone)
-                if self._says_what_is_asked(part, answers[0]):
+                if self._says_what_is_asked(part, answers[0]) and self._fits_a_line(
+                    part, answers[0]
+                ):
                     alone = answers[0]
                 else:
                     for topic in topics:
                         if self._is_about(topic, answers[0]):
                             again = self._answer(f"{topic}{part}")
-                            if again.answered:
+                            if again.answered and self._fits_a_line(part, again):
                                 alone = again
                                 break
             elided = self._elided_count(part)
@@ -616,6 +630,23 @@ class AnswerEngine:
             and len(re.findall(r"[\u4e00-\u9fff]", content)) <= ZH_NO_SUBJECT_MAX_CHARS
         )
 
+    def _in_first_context(self, part: str, first: str, alone: Answer) -> Answer:
+        """A later question's answer found alone, or, where its records hold none of the
+        names the first question places it with (capitalised words: Vanuatu, Türkiye) and the
+        question asked with them is answered from records holding one, that answer."""
+        names = [
+            w
+            for w in re.findall(r"[A-Z][\w]*(?:[-–][A-Z][\w]*)*", first)
+            if w.lower() not in _QUESTION_OPENERS and w.lower() not in part.lower()
+        ]
+        words = [p for name in names for p in re.split(r"[-–]", name) if len(p) >= 3]
+        if not words or any(self._holds_topic(w, alone) for w in words):
+            return alone
+        again = self._answer(f"{part} ({' '.join(names)})")
+        if again.answered and any(self._holds_topic(w, again) for w in words):
+            return again
+        return alone
+
     def _computed_after(
         self, part: str, before: Sequence[str], fact: models.Fact, found: Answer
     ) -> Answer | None:
@@ -670,14 +701,20 @@ class AnswerEngine:
             COUNT, texts, counted=counted, question=q.text
         )
 
-    def _line_of(self, answer: Answer) -> str | None:
-        """The budget line (priority or enabler) a KPI answer's KPIs all belong to."""
+    def _line_of(self, answer: Answer, theme: bool = False) -> str | None:
+        """The budget line (priority or enabler; with `theme`, the theme) a KPI answer's KPIs
+        all belong to."""
         if answer.kind is AnswerKind.KPI_DETAIL:
             kpis = [answer.parts["kpi"]]
         elif answer.kind is AnswerKind.KPI_LIST:
             kpis = [k for group in answer.parts.get("groups", []) for k in group["kpis"]]
         else:
             return None
+        if theme:
+            # "P1-INF-9": P1-INF ("what's that theme's budget")
+            themes = {str(k.code).rsplit("-", 1)[0] for k in kpis if str(k.code).count("-") >= 2}
+            if len(themes) == 1 and all(str(k.code).count("-") >= 2 for k in kpis):
+                return themes.pop()
         lines = {self.knowledge.resolve_priority_code(k.code.split("-")[0]) for k in kpis}
         return lines.pop() if len(lines) == 1 else None
 
@@ -711,6 +748,11 @@ class AnswerEngine:
         if reading.has("budget", "share"):
             return answer.kind in _BUDGET_KINDS
         return True
+
+    def _fits_a_line(self, question: str, answer: Answer) -> bool:
+        """Whether an answer of a line's budget or KPIs is of the kind a question asks for
+        (any other answer is weighed by what it says)."""
+        return answer.kind not in _KPI_KINDS | _BUDGET_KINDS or self._fits_intent(question, answer)
 
     @staticmethod
     def _names_nothing_but_pointing(q: Question) -> bool:
@@ -3338,10 +3380,14 @@ def _asks_something(part: str) -> bool:
     if is_chinese(content):
         # "ATC是什么？": a Latin word counts as two characters
         latin = len(re.findall(r"[A-Za-z0-9][\w'-]*", content))
-        # (a yes-or-no question may be shorter: "收钱了吗？")
-        least = (
-            QUESTION_MIN_CHARS - 1 if re.search(r"[吗嗎][?？]?$", content) else QUESTION_MIN_CHARS
+        # (a yes-or-no question may be shorter: "收钱了吗？", and one asking a line's budget
+        # or KPIs: "預算多少？" — not "在哪裡開？", "为期几年？", asked of what came before and
+        # answered by the message as a whole)
+        short = re.search(r"[吗嗎][?？]?$", content) or (
+            re.search(r"多少|几|幾|什么|什麼|哪", content)
+            and re.search(r"预算|預算|经费|經費|资金|資金|kpi|指标|指標", content, re.IGNORECASE)
         )
+        least = QUESTION_MIN_CHARS - 1 if short else QUESTION_MIN_CHARS
         return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
     # (or a name asked about: "What's DCM, and how many visits did it get …")
     return (
@@ -3350,6 +3396,13 @@ def _asks_something(part: str) -> bool:
     )
 
 
+# A theme named as such: "that theme's budget", "这个主题".
+_THEME_WORD = re.compile(r"\bthemes?\b|主题")
+# Words that open a question, capitalised only for being first.
+_QUESTION_OPENERS = frozenset(
+    "what which who whom whose when where why how is are was were do does did can could"
+    " would will should has have had hi hey hello please pls quick i".split()
+)
 # A short question of what a name is: "What's DCM", "what is IDI?", "who's BCG".
 _ASKS_OF_A_NAME = re.compile(
     r"^\s*(?:what|who)(?:'s|\s+is|\s+are)\s+(?-i:[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*)\s*\??\s*$",

@@ -2405,6 +2405,11 @@ def test_a_rise_is_worked_out_only_between_totals_or_after_a_rise_is_told(
             " each? how many in total?",
             370,
         ),
+        (
+            "visioning exercise: how many staff were involved at the start vs the end, and how"
+            " much did that grow?",
+            25,
+        ),
     ],
 )
 def test_a_later_question_naming_nothing_is_worked_out_in_the_first_record(
@@ -2424,3 +2429,48 @@ def test_the_difference_of_a_line_s_two_themes_is_worked_out(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.kind is AnswerKind.COMPUTE and answer.parts["result"] == 32_000
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "not_expected"),
+    [
+        # the coverage of the first question's place, not another's found alone
+        (
+            "Vanuatu cyclones: roughly how many ppl were affected, and what did cellular"
+            " coverage drop to on 3 March?",
+            "36%",
+            "79%",
+        ),
+        (
+            "DCM stats after the Türkiye-Syria quake pls: how many visits, from how many"
+            " countries, and how low did coverage fall?",
+            "79%",
+            "36%",
+        ),
+        # "that theme" is the KPI's theme, not its priority
+        (
+            "Which theme has the KPI on member states opening IPv6 labs, and what's that"
+            " theme's 2023 budget?",
+            "392,000",
+            "519,000",
+        ),
+        # a short question of a line's budget after its KPIs counted: the theme's budget
+        ("網絡安全這個主題有幾個KPI？預算多少？", "400,000", "不知道"),
+    ],
+)
+def test_a_later_question_is_asked_of_what_the_first_placed_it_with(
+    answer_engine: AnswerEngine, message: str, expected: str, not_expected: str
+) -> None:
+    answer = answer_engine.answer(message)
+    text = render_answer_text(answer)
+    assert answer.answered and expected in text and not_expected not in text
+
+
+def test_a_short_chinese_follow_up_not_of_a_line_is_left_to_the_whole_message(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "在哪裡開？" (four characters, no line's budget or KPIs): the whole message's answer,
+    # never the New Delhi office found alone
+    answer = answer_engine.answer("2018年那次電信發展局管理層務虛會是幾號開的？在哪裡開？")
+    text = render_answer_text(answer)
+    assert answer.answered and "日內瓦" in text and "新德里" not in text
