@@ -424,6 +424,12 @@ def test_a_record_that_does_not_count_or_date_what_is_asked_is_declined(
         ("How many newcomers registered on the ITU Academy platform during 2022?", "8 000"),
         # "orgs" are institutions
         ("how many orgs applied to become an Academy Training Centre?", "50"),
+        # a quake is an earthquake
+        (
+            "After the Türkiye/Syria quake, how many times was the Disaster Connectivity Map"
+            " accessed in the first two weeks of Feb?",
+            "1,000",
+        ),
     ],
 )
 def test_a_count_of_what_was_asked_is_answered(
