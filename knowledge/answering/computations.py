@@ -157,6 +157,12 @@ _REMAINDER = re.compile(
     r"|\beverything else\b|\ball the rest\b"
     r"|除了?|以外|之外|其余|剩下|剩余|不属于|扣掉|扣除|还剩"
 )
+# The whole budget, less what comes after it: "the total budget without P3", "总预算扣掉P3".
+_WHOLE_LESS = re.compile(
+    r"\b(?:total|overall|whole|entire) (?:op-23 |2023 )?budget\b[^?.;]{0,20}?"
+    r"\b(?:without|minus|excluding|less|except)\b"
+    r"|(?:总预算|预算总额|总额)[^？?。；]{0,4}?(?:扣掉|扣除|减去|去掉|除去|不算)"
+)
 # The lines a sum leaves out: those named after "excluding", "not counting", "不含".
 _EXCLUDING = re.compile(
     r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from|but not"
@@ -292,11 +298,16 @@ def read_operation(q: Question, text: str) -> Operation | None:
             given = [_EXACT_FRACTIONS[fraction]]
         percent = Decimal(given[0]) if given else Decimal(100)  # doubled: +100%
         return Operation("change", -percent if direction in _DOWN else percent)
+    # the whole budget named before a line taken out of it: "總預算扣掉P3之後，其餘各項加起來",
+    # "what's left of the total budget without P3"
+    whole_less = _WHOLE_LESS.search(text) is not None
     if (
         q.targets
-        and not q.reading.has("sum")  # "P1-P4 combined (excluding P5)": a sum of the rest
+        # "P1-P4 combined (excluding P5)": a sum of the rest
+        and (not q.reading.has("sum") or whole_less)
         and (
             (_REMAINDER.search(text) and q.reading.has("budget", "whole"))
+            or whole_less
             # "P3 without the statistics theme": the line's budget less its theme's (not its
             # KPIs, risks or results)
             or (

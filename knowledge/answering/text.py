@@ -166,6 +166,7 @@ def normalize(text: str) -> str:
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
+    text = _PLUS_ITS.sub("and", text)  # "its budget, plus its share": also asked, not added
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
@@ -181,6 +182,9 @@ _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
 _UNDER_A_LINE = re.compile(
     r"(?<=[A-Za-z0-9])\s*(?:底下|下面|下边|旗下|下属)的?(?=[^，。？?]{0,4}(?:主题|指标|kpi|KPI|成果|产出))"
 )
+# "plus" before what is also asked of the same thing ("plus its share of the budget", "plus
+# their KPIs"): and, not a sum.
+_PLUS_ITS = re.compile(r"\bplus(?= (?:its|their)\b)")
 # A registration as a noun, written with a hyphen ("sign-ups"); the verb "sign up" is left.
 _SIGN_UPS = re.compile(r"\bsign-(?=ups?\b)")
 

@@ -1388,3 +1388,34 @@ def test_shares_apart_also_give_the_amounts_apart(answer_engine: AnswerEngine) -
     answer = answer_engine.answer("How many percentage points apart are P2 and P3's shares?")
     assert answer.parts["amount_gap"] == 355_000
     assert "CHF 355,000 more" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "總預算扣掉P3之後，其餘各項加起來還剩多少？",
+        "What's left of the total budget without P3?",
+        "What is the total budget without P3?",
+    ],
+)
+def test_the_whole_budget_less_a_line_is_what_is_left(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.kind is AnswerKind.COMPUTE and answer.parts["op"] == "remainder"
+    assert answer.parts["result"] == 3_089_000
+
+
+def test_a_total_of_lines_less_one_is_still_their_sum(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("What is the total of P1 to P4, excluding P5?")
+    assert answer.parts["op"] == "sum" and answer.parts["result"] == 2_866_000
+
+
+def test_plus_its_share_asks_the_share_too(answer_engine: AnswerEngine) -> None:
+    # "plus its share of the overall budget": also asked, nothing added
+    answer = answer_engine.answer(
+        "I need the 2023 budget for the statistics theme under P3, plus its share of the"
+        " overall OP-23 budget."
+    )
+    text = render_answer_text(answer)
+    assert answer.answered and "338,500" in text and "8.1%" in text
