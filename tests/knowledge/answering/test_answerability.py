@@ -424,6 +424,9 @@ def test_a_record_that_does_not_count_or_date_what_is_asked_is_declined(
         ("How many newcomers registered on the ITU Academy platform during 2022?", "8 000"),
         # "orgs" are institutions
         ("how many orgs applied to become an Academy Training Centre?", "50"),
+        # "change agents" is said of the Transformers (变革者) as of the Change-makers
+        # (变革推动者): the changes counted are the Transformers'
+        ("How many changes did the Change Agents programme implement?", "10"),
         # a quake is an earthquake
         (
             "After the Türkiye/Syria quake, how many times was the Disaster Connectivity Map"
@@ -2017,3 +2020,9 @@ def test_a_founding_asked_is_not_another_body_s_set_up(answer_engine: AnswerEngi
     for question in ("When was BDT established?", "电信发展局是哪一年成立的？"):
         answer = answer_engine.answer(question)
         assert not answer.answered or "2022" not in render_answer_text(answer)
+
+
+def test_kicking_off_is_launching(answer_engine: AnswerEngine) -> None:
+    # the programme launched (Change-makers, May 2023), not the one staff joined in April
+    answer = answer_engine.answer("when did the change agents programme kick off?")
+    assert answer.answered and "May 2023" in render_answer_text(answer)
