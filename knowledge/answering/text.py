@@ -170,11 +170,14 @@ def normalize(text: str) -> str:
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
+    text = _SHORT_YEAR_RANGE.sub(lambda m: f"{m[1]}-{m[1][:2]}{m[2]}", text)  # "2024-27"
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return _SPACES.sub(" ", text).strip()
 
 
+# A span of years with the second written short: "the 2024-27 strategic plan" (2024-2027).
+_SHORT_YEAR_RANGE = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–]\s*(\d\d)(?![\d-])")
 # "with" and "without" written short: "w/ a certificate", "w/o the P5 line".
 _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
 # What stands under a line, said as under it: "P2底下那两个主题", "E1下面的KPI" (its themes,

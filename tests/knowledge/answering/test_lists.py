@@ -379,3 +379,10 @@ def test_a_length_of_time_is_no_stated_number_of_items(answer_engine: AnswerEngi
         " countries?"
     )
     assert answer.answered and "42" in render_answer_text(answer)
+
+
+def test_a_short_year_span_names_the_plan_of_those_years(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "what are the three pillars that came out of the visioning for the 2024-27 strategic plan?"
+    )
+    assert answer.answered and "Thought leadership" in render_answer_text(answer)

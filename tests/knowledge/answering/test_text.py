@@ -198,3 +198,9 @@ def test_normalize_reads_colloquial_and_short_forms() -> None:
         "new signups, with a certificate, without p5"
     )
     assert normalize("and/or tcp/ip") == "and/or tcp/ip"
+
+
+def test_normalize_writes_a_short_year_span_in_full() -> None:
+    # "the 2024-27 strategic plan" is the 2024-2027 one
+    assert normalize("the 2024-27 strat plan") == "the 2024-2027 strat plan"
+    assert normalize("2024–2027, P1-27, 2024-27-1") == "2024–2027, p1-27, 2024-27-1"
