@@ -2026,3 +2026,9 @@ def test_kicking_off_is_launching(answer_engine: AnswerEngine) -> None:
     # the programme launched (Change-makers, May 2023), not the one staff joined in April
     answer = answer_engine.answer("when did the change agents programme kick off?")
     assert answer.answered and "May 2023" in render_answer_text(answer)
+
+
+def test_a_company_asked_in_chinese_is_a_group_named(answer_engine: AnswerEngine) -> None:
+    # 公司 asked, 集团 written (波士顿咨询集团); 顾问 is 咨询
+    answer = answer_engine.answer("国际电联找了哪家咨询公司？")
+    assert answer.answered and "BCG" in render_answer_text(answer)
