@@ -167,8 +167,11 @@ class BudgetAnswers:
         shares = [(f.shares_of_parent if of_parent else f.shares_of_total) for f in figures]
         if any(not readings for readings in shares):
             return None
+        # (shares the same once rounded: the larger amount first, so the gap is never less
+        # than nothing)
         ranked = sorted(
-            zip(figures, (r[0].value for r in shares), strict=True), key=lambda p: -p[1]
+            zip(figures, (r[0].value for r in shares), strict=True),
+            key=lambda p: (-p[1], -p[0].amount),
         )
         parts: dict[str, Any] = {
             "op": "share_difference",

@@ -555,6 +555,8 @@ class Calculator:
             # "3360% more" for 34.6 times, unless percent is asked)
             parts["more"] = to_rounded((large - small) / small * 100, SHARE_PLACES)
             parts["less"] = to_rounded((large - small) / large * 100, SHARE_PLACES)
+            # and in CHF ("P2比P4多多少預算？是P4的幾倍？")
+            parts["gap"] = large - small
         return self._answer(q, parts, figures)
 
     def _relative(self, q: Question) -> Answer | None:

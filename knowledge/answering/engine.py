@@ -361,6 +361,35 @@ class AnswerEngine:
         return answer
 
     def _answer_each(self, question: str) -> Answer:
+        """`_answer_parts`, with what a name the message opens by asking about stands for
+        when its answer does not say it ("What's DCM, and how many visits did it get …":
+        DCM stands for Disaster Connectivity Map, then the visits)."""
+        answer = self._answer_parts(question)
+        asked = _ASKS_WHAT_A_NAME_IS.match(question.strip())
+        if asked is None or not answer.answered or answer.kind is AnswerKind.DEFINITION:
+            return answer
+        name = asked["name"]
+        term = f"what is {name}?"
+        defined = self.glossary.answer(self._read_alone(term), normalize(term))
+        if defined is None or defined.parts.get("typo"):
+            return answer
+        expansion = defined.parts["acronym"].en
+        if not expansion or self._holds_topic(expansion, answer):
+            return answer  # said already, or nothing to say
+        # (the expansion alone: the record that spells it out may be about something else)
+        defined.parts["expansion_only"] = True
+        answers = [*answer.parts.get("answers", [answer])]
+        questions = [*answer.parts.get("questions", [question])]
+        return Answer(
+            kind=AnswerKind.MULTI,
+            lang=answer.lang,
+            answered=answer.answered,
+            confidence=min(answer.confidence, defined.confidence),
+            parts={"answers": [defined, *answers], "questions": [term, *questions]},
+            sources=dedupe_sources([*defined.sources, *answer.sources]),
+        )
+
+    def _answer_parts(self, question: str) -> Answer:
         """The answer to a message that asks one question, or to each of the questions it
         asks ("When did the ATC call open? How many institutions applied?"): each answered
         alone, but one that points back or names nothing of its own ("增长了百分之多少？",
@@ -370,7 +399,14 @@ class AnswerEngine:
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
         question = with_correction_folded_in(without_trailing_statements(question))
         whole = self._answer(question)
-        asked = split_questions(question, yes_no=not whole.answered)
+        # (a short question of a line's budget is asked on its own only where the whole
+        # message's answer gives none: "網絡安全這個主題有幾個KPI？預算多少？" — not "应急通信
+        # 归哪个？预算多少？", whose answer is the theme with its budget)
+        asked = split_questions(
+            question,
+            yes_no=not whole.answered,
+            short=not (whole.answered and whole.kind in _BUDGET_KINDS),
+        )
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
@@ -463,6 +499,22 @@ class AnswerEngine:
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
                 alone = self._answer(f"{part} ({' '.join(codes)})")
+            elif n and codes and _UNDER_IT.match(normalize(part)):
+                # "P3多少钱？下面有啥主题？": what stands under the line the first named
+                again = self._answer(f"{' '.join(codes)}{part}")
+                alone = again if again.answered else None
+            elif (
+                n
+                and codes
+                and answers
+                and answers[0].answered
+                and (alone is None or not alone.answered)
+                and not self._read_alone(part).targets
+            ):
+                # "P5/E6/E7有幾個KPI？占總預算多少？": a share of no line of its own is the
+                # share of the line the first question named
+                again = self._answer(f"{part} ({' '.join(codes)})")
+                alone = again if again.answered else alone
             fact = answers[0].parts.get("fact") if answers and answers[0].answered else None
             days = asks_for_days(normalize(part))
             works_out = (
@@ -815,7 +867,10 @@ class AnswerEngine:
             return not any(self.index.has_token(t) for t in terms.tokens)
         head = terms.tokens[-1]
         if head in q.reading.consumed_tokens or any(
-            head in LEXICON[concept][1] for concept in q.reading.concepts
+            # (concepts the reader adds of its own, "range", have no words in the lexicon)
+            head in LEXICON[concept][1]
+            for concept in q.reading.concepts
+            if concept in LEXICON
         ):
             return False  # "the overall envelope": the budget, read as what is asked
         return head in self.index.list_unknown_words(replace(terms, tokens=(head,)))
@@ -2087,7 +2142,7 @@ class AnswerEngine:
             return set()
         found: set[str] = set()
         for concept in q.reading.concepts:
-            for phrase in LEXICON[concept][2]:
+            for phrase in LEXICON[concept][2] if concept in LEXICON else ():
                 if phrase in q.normalized:
                     found |= set(to_query_terms(phrase).tokens)
         return found
@@ -3249,10 +3304,11 @@ def _read_topics(question: str) -> list[str]:
     return topics
 
 
-def split_questions(text: str, yes_no: bool = False) -> list[str]:
+def split_questions(text: str, yes_no: bool = False, short: bool = False) -> list[str]:
     """The questions a message asks, in order: one, unless it asks several in sentences or
-    clauses of their own (with `yes_no`, also a yes-or-no clause after ", and"); small talk
-    ("Hi! Quick one?") is no question."""
+    clauses of their own (with `yes_no`, also a yes-or-no clause after ", and"; with `short`,
+    also a short Chinese question of a line's budget or KPIs, "預算呢？"); small talk ("Hi!
+    Quick one?") is no question."""
     parts: list[str] = []
     for chunk in _QUESTION_END.split(text):
         clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
@@ -3264,7 +3320,7 @@ def split_questions(text: str, yes_no: bool = False) -> list[str]:
                 parts[-1] = f"{parts[-1]} and {clause}"
             else:
                 parts.append(clause)
-    return [p for p in parts if _asks_something(p)]
+    return [p for p in parts if _asks_something(p, short)]
 
 
 # A clause that ends on what its question word asks for, without a verb of its own ("…, which
@@ -3371,7 +3427,7 @@ def with_correction_folded_in(text: str) -> str:
 _LINE_CODE = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
 
 
-def _asks_something(part: str) -> bool:
+def _asks_something(part: str, short: bool = False) -> bool:
     content = strip_filler(part)
     if is_only_small_talk(part) or not content.strip():
         return False
@@ -3383,30 +3439,35 @@ def _asks_something(part: str) -> bool:
         # (a yes-or-no question may be shorter: "收钱了吗？", and one asking a line's budget
         # or KPIs: "預算多少？" — not "在哪裡開？", "为期几年？", asked of what came before and
         # answered by the message as a whole)
-        short = re.search(r"[吗嗎][?？]?$", content) or (
-            re.search(r"多少|几|幾|什么|什麼|哪", content)
-            and re.search(r"预算|預算|经费|經費|资金|資金|kpi|指标|指標", content, re.IGNORECASE)
+        # ("預算呢？": a line's budget asked after its KPIs)
+        of_a_line = re.search(
+            r"预算|預算|经费|經費|资金|資金|kpi|指标|指標", content, re.IGNORECASE
         )
-        least = QUESTION_MIN_CHARS - 1 if short else QUESTION_MIN_CHARS
+        if short and of_a_line and re.search(r"多少|几|幾|什么|什麼|哪|[呢吗嗎][?？]?\s*$", part):
+            least = 2
+        elif re.search(r"[吗嗎][?？]?$", content):
+            least = QUESTION_MIN_CHARS - 1
+        else:
+            least = QUESTION_MIN_CHARS
         return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
-    # (or a name asked about: "What's DCM, and how many visits did it get …")
-    return (
-        len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
-        or _ASKS_OF_A_NAME.match(content) is not None
-    )
+    return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
 
 
+# A message that opens by asking what a name written in capitals is, and asks more: "What's
+# DCM, and how many visits …", "what is IDI, and what level of approval …".
+_ASKS_WHAT_A_NAME_IS = re.compile(
+    r"^(?:what|wat)(?:'s| is)\s+(?P<name>(?-i:[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*))"
+    r"\s*(?:,\s*and\b|\?\s*(?:and\s+)?\S)",
+    re.IGNORECASE,
+)
+# A question of what stands under something said before: "下面有啥主题", "其中哪个最大".
+_UNDER_IT = re.compile(r"^(?:那|它|它的)?(?:下面|底下|下边|其中|里面)")
 # A theme named as such: "that theme's budget", "这个主题".
 _THEME_WORD = re.compile(r"\bthemes?\b|主题")
 # Words that open a question, capitalised only for being first.
 _QUESTION_OPENERS = frozenset(
     "what which who whom whose when where why how is are was were do does did can could"
     " would will should has have had hi hey hello please pls quick i".split()
-)
-# A short question of what a name is: "What's DCM", "what is IDI?", "who's BCG".
-_ASKS_OF_A_NAME = re.compile(
-    r"^\s*(?:what|who)(?:'s|\s+is|\s+are)\s+(?-i:[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*)\s*\??\s*$",
-    re.IGNORECASE,
 )
 
 

@@ -1419,3 +1419,23 @@ def test_plus_its_share_asks_the_share_too(answer_engine: AnswerEngine) -> None:
     )
     text = render_answer_text(answer)
     assert answer.answered and "338,500" in text and "8.1%" in text
+
+
+def test_times_as_much_also_says_how_much_more(answer_engine: AnswerEngine) -> None:
+    # "P2比P4多多少預算？是P4的幾倍？": 1.58 times, and CHF 276,000 more
+    answer = answer_engine.answer("P2比P4多多少預算？是P4的幾倍？")
+    assert answer.parts["op"] == "ratio" and answer.parts["gap"] == 276_000
+    assert "276,000" in render_answer_text(answer)
+    answer = answer_engine.answer("How many times bigger is P3 than P1?")
+    assert "CHF 592,000 more" in render_answer_text(answer)
+
+
+def test_shares_tied_once_rounded_put_the_larger_amount_first(
+    answer_engine: AnswerEngine,
+) -> None:
+    # 8.6% and 8.6%: digital innovation ecosystems has CHF 2,500 more, never "-2,500"
+    answer = answer_engine.answer(
+        "By how many percentage points does E5's share exceed digital innovation ecosystem's?"
+    )
+    assert answer.parts["amount_gap"] == 2_500
+    assert "-2,500" not in render_answer_text(answer)

@@ -2456,6 +2456,9 @@ def test_the_difference_of_a_line_s_two_themes_is_worked_out(
         ),
         # a short question of a line's budget after its KPIs counted: the theme's budget
         ("網絡安全這個主題有幾個KPI？預算多少？", "400,000", "不知道"),
+        ("應急通信有幾個KPI？預算呢？", "127,000", "不知道"),
+        # a share of no line of its own is the share of the line the first named
+        ("P5/E6/E7有幾個KPI？占總預算多少？", "2.9%", "沒有"),
     ],
 )
 def test_a_later_question_is_asked_of_what_the_first_placed_it_with(
@@ -2474,3 +2477,53 @@ def test_a_short_chinese_follow_up_not_of_a_line_is_left_to_the_whole_message(
     answer = answer_engine.answer("2018年那次電信發展局管理層務虛會是幾號開的？在哪裡開？")
     text = render_answer_text(answer)
     assert answer.answered and "日內瓦" in text and "新德里" not in text
+
+
+def test_a_later_question_is_not_asked_of_a_line_after_a_declined_first(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the fraction asked is of the sum declined, not of the P5 line it leaves out
+    answer = answer_engine.answer(
+        "what do the four numbered thematic priorities (1 to 4, leaving out the"
+        " resource-mobilisation line) add up to, and roughly what fraction of the whole 4.2m"
+        " pot is that?"
+    )
+    assert "120,000" not in render_answer_text(answer)
+
+
+def test_a_message_opening_with_what_a_name_is_also_says_what_it_stands_for(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer(
+        "What's DCM, and how many visits did it get in the first two weeks of February after"
+        " the Türkiye-Syria earthquake?"
+    )
+    text = render_answer_text(answer)
+    assert answer.answered and "Disaster Connectivity Map" in text and "1,000" in text
+    # (the expansion alone, never the record that spells it out beside the answer)
+    assert "Launch of the Disaster Connectivity Map" not in text
+    # the answer says it already: nothing added ("Fifth United Nations Conference on the
+    # Least Developed Countries", not "LDC5 stands for Least Developed Countries")
+    answer = answer_engine.answer("What's LDC5, and what did BDT publish before it?")
+    assert "stands for" not in render_answer_text(answer)
+    # the record answering both stays the answer
+    answer = answer_engine.answer("What's HCM4A, and how many countries signed it?")
+    assert answer.answered and "42" in render_answer_text(answer)
+
+
+def test_a_line_s_budget_with_its_line_asked_is_one_answer(answer_engine: AnswerEngine) -> None:
+    # (the review: "应急通信归哪个？预算多少？" had been a highlight of the theme, then its budget)
+    answer = answer_engine.answer("应急通信归哪个？预算多少？")
+    assert answer.kind is not AnswerKind.MULTI and "127,000" in render_answer_text(answer)
+
+
+def test_what_stands_under_the_line_named_before_is_its_own(answer_engine: AnswerEngine) -> None:
+    # "下面有啥主题": P3's themes (the review: a retreat record had been given)
+    text = render_answer_text(answer_engine.answer("P3多少钱？下面有啥主题？"))
+    assert "政策和监管" in text and "项目管理" not in text
+
+
+def test_a_range_of_lines_left_out_answers_without_failing(answer_engine: AnswerEngine) -> None:
+    # (the review: "KeyError: 'range'", a concept the reader adds with no lexicon words)
+    for question in ("What's left of the budget without P1 to P4?", "P1到P4以外还剩多少预算？"):
+        assert answer_engine.answer(question).kind is not None
