@@ -1126,6 +1126,8 @@ _FACT_SUM = re.compile(
     # "the total attendance of the two sessions": a total over the things it counts
     r"|\btotal\b"
     r"(?=[^?.]{0,40}\b(?:of|at|for|across|in) (?:the |all |both )?(?:two|three|four|both)\b)"
+    # "… the ChatGPT session vs the 'Space' talk - total?": the counts compared, added up
+    r"|[-–—:,]\s*(?:and )?(?:the |in )?total\s*\??\s*$"
 )
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"

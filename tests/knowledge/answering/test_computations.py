@@ -1439,3 +1439,12 @@ def test_shares_tied_once_rounded_put_the_larger_amount_first(
     )
     assert answer.parts["amount_gap"] == 2_500
     assert "-2,500" not in render_answer_text(answer)
+
+
+def test_counts_compared_then_a_total_asked_are_added_up(answer_engine: AnswerEngine) -> None:
+    # "… the ChatGPT session vs the 'Space' talk - total?": 250 + 120
+    answer = answer_engine.answer(
+        "how many staff went to the ChatGPT session vs the 'Space, the next generation' talk"
+        " - total?"
+    )
+    assert answer.kind is AnswerKind.COMPUTE and answer.parts["result"] == 370
