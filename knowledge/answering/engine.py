@@ -476,7 +476,15 @@ class AnswerEngine:
                     held = (
                         again.answered
                         and {s.doc for s in again.sources} <= {s.doc for s in alone.sources}
-                        and self._says_what_is_asked(part, again)
+                        and (
+                            self._says_what_is_asked(part, again)
+                            # "… ITU Academy in 2022 …? also how many learners did it train
+                            # that year": another record of the first question's topic
+                            or (
+                                not _same_record(again, alone)
+                                and any(self._holds_topic(t, again) for t in topics if len(t) > 3)
+                            )
+                        )
                     )
                     alone = again if held else alone
             line = (

@@ -2527,3 +2527,15 @@ def test_a_range_of_lines_left_out_answers_without_failing(answer_engine: Answer
     # (the review: "KeyError: 'range'", a concept the reader adds with no lexicon words)
     for question in ("What's left of the budget without P1 to P4?", "P1到P4以外还剩多少预算？"):
         assert answer_engine.answer(question).kind is not None
+
+
+def test_a_later_question_pointing_back_may_be_another_record_of_the_first_topic(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "it" is the ITU Academy: its 2022 trainees (5 200) are in another record of it
+    answer = answer_engine.answer(
+        "how many new users joined ITU Academy in 2022 and what was the total number of users"
+        " by then? also how many learners did it train that year"
+    )
+    text = render_answer_text(answer)
+    assert "8 000" in text and "5 200" in text
