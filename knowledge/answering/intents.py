@@ -331,7 +331,7 @@ _OTHER_PLAN = re.compile(r"\bop-?\s?(?!23(?![0-9a-z]))(\d\d)(?![0-9a-z])")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:\s*年度?)?")
 # "E1 to E5", "P1至P4", "E1–E5": every code in between.
 _CODE_RANGE = re.compile(
-    _START + r"([pe])\s*(\d)\s*(?:-|–|—|~|to|through|至|到)\s*(?:\1\s*)?(\d)" + _END
+    _START + r"([pe])\s*(\d)\s*(?:-|–|—|~|to|through|thru|till|until|至|到)\s*(?:\1\s*)?(\d)" + _END
 )
 
 

