@@ -531,7 +531,11 @@ class AnswerEngine:
                 and alone is not None
                 and (alone is whole or _same_record(alone, answers[0]))
             )
-            if n and (alone is None or not alone.answered or days or works_out) and fact:
+            if (
+                n
+                and (alone is None or not alone.answered or days or works_out)
+                and fact is not None
+            ):
                 # "Where was the retreat held, and how many days did it last?": worked out in
                 # the first answer's record (5 to 9 February: 5 days)
                 computed = compute_in_fact(
@@ -3444,10 +3448,9 @@ def _asks_something(part: str, short: bool = False) -> bool:
     if is_chinese(content):
         # "ATC是什么？": a Latin word counts as two characters
         latin = len(re.findall(r"[A-Za-z0-9][\w'-]*", content))
-        # (a yes-or-no question may be shorter: "收钱了吗？", and one asking a line's budget
-        # or KPIs: "預算多少？" — not "在哪裡開？", "为期几年？", asked of what came before and
-        # answered by the message as a whole)
-        # ("預算呢？": a line's budget asked after its KPIs)
+        # (a yes-or-no question may be shorter: "收钱了吗？"; with `short`, so may one asking a
+        # line's budget or KPIs: "預算多少？", "預算呢？" — not "在哪裡開？", "为期几年？", asked
+        # of what came before and answered by the message as a whole)
         of_a_line = re.search(
             r"预算|預算|经费|經費|资金|資金|kpi|指标|指標", content, re.IGNORECASE
         )

@@ -170,7 +170,7 @@ def normalize(text: str) -> str:
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
-    text = _SHORT_YEAR_RANGE.sub(lambda m: f"{m[1]}-{m[1][:2]}{m[2]}", text)  # "2024-27"
+    text = _SHORT_YEAR_RANGE.sub(_year_span_in_full, text)  # "2024-27"
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return _SPACES.sub(" ", text).strip()
@@ -178,6 +178,14 @@ def normalize(text: str) -> str:
 
 # A span of years with the second written short: "the 2024-27 strategic plan" (2024-2027).
 _SHORT_YEAR_RANGE = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–]\s*(\d\d)(?![\d-])")
+
+
+def _year_span_in_full(match: re.Match[str]) -> str:
+    """ "2024-27" as 2024-2027; "2023-05" (a month, no later year) as written."""
+    first, last = match[1], match[2]
+    return f"{first}-{first[:2]}{last}" if int(last) > int(first[2:]) else match.group()
+
+
 # "with" and "without" written short: "w/ a certificate", "w/o the P5 line".
 _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
 # What stands under a line, said as under it: "P2底下那两个主题", "E1下面的KPI" (its themes,
