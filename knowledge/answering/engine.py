@@ -64,6 +64,7 @@ from knowledge.answering.answerability import (
     read_wanted,
     synonym_key,
 )
+from knowledge.answering.antecedents import Antecedents, read_which_noun
 from knowledge.answering.calibration import (
     DEFAULT_CALIBRATION,
     DISTINCTIVE_MIN_WEIGHT,
@@ -301,6 +302,7 @@ class AnswerEngine:
         self.records = RecordAnswers(knowledge, self.index, self.budgets)
         self.present_year = _present_year(knowledge)
         self._facts = {f.key: f for f in knowledge.facts}
+        self._antecedents = Antecedents(knowledge.facts)
         self._faqs = {q.key: q for q in knowledge.faqs}
         # Every dotted number the knowledge writes ("3.3", "1.2.1"): a numbered item asked for
         # by a number not among them is not in the store.
@@ -410,7 +412,7 @@ class AnswerEngine:
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
-            return whole
+            return self._with_antecedent(normalize(question), whole) or whole
         answers: list[Answer] = []
         questions: list[str] = []
         first = self._read_alone(asked[0])
@@ -632,6 +634,7 @@ class AnswerEngine:
                 names = read_names(asked[0])
                 topic = "; ".join(" ".join(n) for n in names)
                 alone = self._not_held(part, topic, whole.lang)
+            alone = self._pointed_back_to(part, alone, answers[0] if answers else None) or alone
             if alone is None:
                 return whole  # asked of what came before, and no answer holds it
             same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
@@ -1046,6 +1049,14 @@ class AnswerEngine:
                 answer = listed
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
+            days_of = _DAYS_OF.search(q.normalized)
+            if days_of is not None and self.index.list_missing_words(
+                to_query_terms(days_of["thing"] or days_of["thing_en"]),
+                self._answer_texts(q, answer),
+            ):
+                # "员工每年有多少天年假": days of a thing the record never speaks of, not the
+                # days its dates span (the 2018 retreat's five)
+                return self._cannot_answer(q, answer, COUNT)
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
             if (
                 answer.kind is AnswerKind.FACT
@@ -2005,6 +2016,46 @@ class AnswerEngine:
             answer.suggestions = suggestions[1:]
             answer.suggestion_records = records[1:]
         return answer
+
+    def _pointed_back_to(
+        self, part: str, alone: Answer | None, first: Answer | None
+    ) -> Answer | None:
+        """The answer to a "which …" question of a message by the record its answer, or the
+        first question's, points back to ("What's the definition of ITU as One, and which
+        consultation produced it?"; "… after the cyclones? which cyclones were they?");
+        None when there is none."""
+        found = alone if alone is not None and alone.answered else None
+        if first is not None and first.answered and (found is None or _same_record(found, first)):
+            found = first
+        pointed = self._with_antecedent(normalize(part), found) if found is not None else None
+        if pointed is not None and found is first:
+            del pointed.parts["pointed_from"]  # the first question's answer says it
+        return pointed
+
+    def _with_antecedent(self, asked: str, answer: Answer) -> Answer | None:
+        """The answer by the record `answer`'s record points back to, when the question
+        asks which one it is ("which consultation did the definition come out of": the
+        CWG-FHR consultation, the definition beside it); None when there is none."""
+        noun = read_which_noun(asked)
+        fact = answer.parts.get("fact") if answer.answered else None
+        if noun is None or fact is None:
+            return None
+        named = self._antecedents.find(noun, fact, asked)
+        if named is None:
+            return None
+        under = to_subject(self.knowledge, named.priority_code) if named.priority_code else None
+        found = Answer(
+            kind=AnswerKind.FACT,
+            lang=answer.lang,
+            answered=True,
+            confidence=answer.confidence,
+            parts={"fact": named, "priority": under, "pointed_from": fact},
+            sources=dedupe_sources(
+                [to_source(self.knowledge, named.doc, named.section), *answer.sources]
+            ),
+        )
+        found.record = to_record("fact", named.key)
+        return found
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (the engine cache) without the last question asked."""
@@ -3256,6 +3307,12 @@ QUESTION_MIN_CHARS = 5
 
 # Where the topic that opens a Chinese question ends: its verb or question word ("学习实验室
 # （LearningLabs）是哪年…": 学习实验室（LearningLabs）).
+# What is counted in days ("多少天年假", "how many days of annual leave")
+_DAYS_OF = re.compile(
+    r"(?:多少|几)天(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
+    r"|\bdays of (?P<thing_en>[a-z]+(?: [a-z]+)?)"
+)
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 _ZH_TOPIC_END = re.compile(r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时")
 # (a topic cut inside a word, 务虚"会", is no topic the answer before holds: not asked anew)
 
@@ -3309,7 +3366,10 @@ def _read_topics(question: str) -> list[str]:
         topics.insert(inside, run)
     if is_chinese(question):
         text = strip_filler(question).strip()
-        end = _ZH_TOPIC_END.search(text, 2)
+        # (a name it opens with in quotes is read whole: "“国际电联是一家”的定义来自哪次磋商",
+        # not the words before the 是 inside it)
+        opening = _QUOTED.match(text)
+        end = _ZH_TOPIC_END.search(text, opening.end() if opening else 2)
         topic = text[: end.start()] if end else ""
         if len(re.findall(r"[\u4e00-\u9fff]", topic)) >= 2:
             topics.append(topic)

@@ -91,9 +91,17 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2tw")  # loaded on first use: most processes never write traditional
 
 
+# Words OpenCC's Taiwan table leaves in a form Taiwan's standard does not write (夥伴
+# "partner", as in 戰略夥伴關係)
+_TAIWAN_FORMS = {"伙伴": "夥伴"}
+_TAIWAN_FORM = re.compile("|".join(_TAIWAN_FORMS))
+
+
 def to_script(text: str, script: str) -> str:
     """Text written in simplified characters, in the script asked for."""
-    return _s2t().convert(text) if script == HANT else text
+    if script != HANT:
+        return text
+    return _TAIWAN_FORM.sub(lambda m: _TAIWAN_FORMS[m.group()], _s2t().convert(text))
 
 
 # Accented Latin letters as their base letters ("ü" as "u", "ç" as "c"): the tokenizer reads

@@ -2539,3 +2539,49 @@ def test_a_later_question_pointing_back_may_be_another_record_of_the_first_topic
     )
     text = render_answer_text(answer)
     assert "8 000" in text and "5 200" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which consultation did the ITU as One definition come out of?",
+        "What's the official definition of 'ITU as One' and which group's consultation "
+        "produced it?",
+        "“国际电联是一家”的定义来自哪次磋商？",
+    ],
+)
+def test_which_one_a_record_points_back_to_is_named_by_the_record_before_it(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # the definition "emerged from the consultation": the record before it names it
+    assert "CWG-FHR" in render_answer_text(answer_engine.answer(question))
+
+
+def test_which_ones_of_a_first_answer_are_named_by_the_record_it_points_back_to(
+    answer_engine: AnswerEngine,
+) -> None:
+    # "after the two tropical cyclones" (36%): Judy and Kevin, in the record before
+    text = render_answer_text(
+        answer_engine.answer(
+            "what did cellular coverage in Vanuatu fall to after the cyclones? which cyclones"
+            " were they?"
+        )
+    )
+    assert "36%" in text and "Judy" in text and text.count("36% of the normal level") == 1
+
+
+def test_a_record_naming_what_is_asked_is_answered_alone(answer_engine: AnswerEngine) -> None:
+    # the consultation's own record names the group: nothing before it is added
+    text = render_answer_text(answer_engine.answer("Which group ran the ITU as One consultation?"))
+    assert "CWG-FHR" in text and "Definition" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["日内瓦总部的员工每年有多少天年假？", "How many days of annual leave do staff get?"],
+)
+def test_days_of_a_thing_no_record_speaks_of_are_not_a_span_of_dates(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (the 2018 retreat's 5 to 9 February had been given as five days of annual leave)
+    assert not answer_engine.answer(question).answered

@@ -8,6 +8,7 @@ from bot.text_render import render_answer_text
 from knowledge.answering import AnswerEngine
 from knowledge.answering.matching import to_query_terms
 from knowledge.answering.text import (
+    HANT,
     detect_lang,
     han_bigrams,
     han_lone_words,
@@ -16,6 +17,7 @@ from knowledge.answering.text import (
     latin_tokens,
     normalize,
     stem,
+    to_script,
 )
 
 
@@ -205,3 +207,7 @@ def test_normalize_writes_a_short_year_span_in_full() -> None:
     assert normalize("the 2024-27 strat plan") == "the 2024-2027 strat plan"
     assert normalize("2024–2027, P1-27, 2024-27-1") == "2024–2027, p1-27, 2024-27-1"
     assert normalize("in 2023-05") == "in 2023-05"  # a month, no span of years
+
+
+def test_traditional_text_writes_partner_as_taiwan_s_standard_does() -> None:
+    assert to_script("战略伙伴关系", HANT) == "戰略夥伴關係"
