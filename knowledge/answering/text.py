@@ -176,6 +176,8 @@ def normalize(text: str) -> str:
     text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
     text = _PLUS_ITS.sub("and", text)  # "its budget, plus its share": also asked, not added
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
+    text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
+    text = _ARE_SHORT.sub(r"\1 are", text)  # "what r the main risks"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
     text = _SHORT_YEAR_RANGE.sub(_year_span_in_full, text)  # "2024-27"
@@ -194,6 +196,40 @@ def _year_span_in_full(match: re.Match[str]) -> str:
     return f"{first}-{first[:2]}{last}" if int(last) > int(first[2:]) else match.group()
 
 
+# Words staff write short in chat, as the words they stand for ("whats the OP-23 alloc for
+# cybersec", "how many ppl", "acc. to the vision doc", "avg per line").
+_SHORTHAND = {
+    "alloc": "allocation",
+    "allocs": "allocations",
+    "approx": "approximately",
+    "approx.": "approximately",
+    "ppl": "people",
+    "acc. to": "according to",
+    "acc to": "according to",
+    "avg": "average",
+    "cybersec": "cybersecurity",
+    "govt": "government",
+    "intl": "international",
+    "yr": "year",
+    "yrs": "years",
+    "btwn": "between",
+    "diff": "difference",
+    "b/w": "between",
+    "abt": "about",
+    "amt": "amount",
+    "pls": "please",
+    "plz": "please",
+    "u": "you",
+    "no. of": "number of",
+    "# of": "number of",
+}
+_SHORTHAND_WORD = re.compile(
+    r"(?<![\w/#.-])("
+    + "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
+    + r")(?![\w/-]|\.\w)"
+)
+# "r" for "are", after a word that asks ("what r the main risks", "how r they rated")
+_ARE_SHORT = re.compile(r"\b(what|which|how|who|where|when|why|there|they) r(?= )")
 # "with" and "without" written short: "w/ a certificate", "w/o the P5 line".
 _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
 # What stands under a line, said as under it: "P2底下那两个主题", "E1下面的KPI" (its themes,

@@ -2585,3 +2585,17 @@ def test_days_of_a_thing_no_record_speaks_of_are_not_a_span_of_dates(
 ) -> None:
     # (the 2018 retreat's 5 to 9 February had been given as five days of annual leave)
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("hey quick one - whats the OP-23 alloc for cybersec? thx", "400,000"),
+        ("acc. to the vision doc how many ppl worldwide were offline in 2022?", "2.7 billion"),
+        ("whats the avg budget per priority P1-P4?", "716,500"),
+    ],
+)
+def test_questions_in_chat_shorthand_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    assert expected in render_answer_text(answer_engine.answer(question))

@@ -211,3 +211,20 @@ def test_normalize_writes_a_short_year_span_in_full() -> None:
 
 def test_traditional_text_writes_partner_as_taiwan_s_standard_does() -> None:
     assert to_script("战略伙伴关系", HANT) == "戰略夥伴關係"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("whats the OP-23 alloc for cybersec?", "whats the op-23 allocation for cybersecurity?"),
+        ("acc. to the vision doc how many ppl", "according to the vision doc how many people"),
+        ("what r the main risks? list them pls", "what are the main risks? list them please"),
+        (
+            "avg budget, diff btwn P2 and P3, # of KPIs",
+            "average budget, difference between p2 and p3, number of kpis",
+        ),
+        ("U.S. u-turn, P2 r", "u.s. u-turn, p2 r"),
+    ],
+)
+def test_chat_shorthand_is_read_as_the_words_it_stands_for(typed: str, read: str) -> None:
+    assert normalize(typed) == read
