@@ -156,11 +156,75 @@ def _which_typed_as_that(text: str) -> str:
     )
 
 
+# Written Cantonese, as the Mandarin the documents are written in ("UNDP同國際電聯嘅…機制係邊一
+# 年啟動㗎": 和, 的, 是, 哪一年): read only in a question that writes one of its own words
+# (嘅, 咗, 喺, 幾多, 乜嘢, 冇, 佢, 啲, 唔, 㗎, 嗰, 咩, 睇, 畀, 依家, 而家), for 同 and 係 are
+# Mandarin words too (同时, 关係).
+_CANTONESE_MARK = re.compile(
+    r"[嘅咗喺乜冇佢啲唔㗎嗰咩睇畀]|[幾几]多|[依而]家|[邊边](?:個|个|度|位)"
+)
+_CANTONESE = {
+    "嘅": "的",
+    "咗": "了",
+    "喺": "在",
+    "幾多": "多少",
+    "几多": "多少",
+    "乜嘢": "什麼",
+    "咩": "什麼",
+    "冇": "沒有",
+    "佢哋": "他們",
+    "佢": "它",
+    "啲": "些",
+    "唔係": "不是",
+    "唔": "不",
+    "嗰": "那",
+    "睇": "看",
+    "畀": "給",
+    "依家": "現在",
+    "而家": "現在",
+    "邊度": "哪裡",
+    "边度": "哪里",
+    "邊個": "哪個",
+    "边个": "哪个",
+    "幾時": "什麼時候",
+    "几时": "什么时候",
+    "點樣": "怎樣",
+    "点样": "怎样",
+    "點解": "為什麼",
+    "点解": "为什么",
+    "加埋": "加起來",
+    "入面": "裡面",
+    "係咪": "是不是",
+    "㗎": "",
+    "喎": "",
+}
+_CANTONESE_WORD = re.compile(
+    "|".join(re.escape(w) for w in sorted(_CANTONESE, key=len, reverse=True))
+    # 邊 "which" before a measure word or what is asked (not 旁邊, "beside"); 呢 "this"
+    # before a measure word (not the 呢 that ends a question); 係 "is" (not 關係, 聯係)
+    + r"|[邊边](?=[個个度一幾几間间年位些種种項项次份條条屆届])|呢(?=[個个些份項项次間间])"
+    + r"|(?<![關关聯联維维干幹])係|同(?![時时意樣样等比期年類类一步行事學学])"
+    # 間 counting institutions ("14間機構", "邊幾間"): 家
+    + r"|(?<=[0-9幾几邊边哪])[間间]"
+)
+_CANTONESE_AS = {"邊": "哪", "边": "哪", "呢": "這", "係": "是", "同": "和", "間": "家", "间": "家"}
+
+
+def _from_cantonese(text: str) -> str:
+    """A question written in Cantonese, in Mandarin words; any other as it is."""
+    if not _CANTONESE_MARK.search(text):
+        return text
+    return _CANTONESE_WORD.sub(
+        lambda m: _CANTONESE.get(m.group(), _CANTONESE_AS.get(m.group(), m.group())), text
+    )
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
     text = unicodedata.normalize("NFKC", text)
     if is_chinese(text):
+        text = _from_cantonese(text)
         simplified = _T2S.convert(text)
         if simplified != text:
             # written in traditional characters: Taiwan's words for what the documents say

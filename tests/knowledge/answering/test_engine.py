@@ -2599,3 +2599,17 @@ def test_questions_in_chat_shorthand_are_answered(
     answer_engine: AnswerEngine, question: str, expected: str
 ) -> None:
     assert expected in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("UNDP同國際電聯嘅數字能力發展聯合機制係邊一年啟動㗎？", "2021"),
+        ("能力發展任務組 2022年3月到2023年3月開咗幾多次會？", "八次"),
+        ("P3 底下統計數據同能力開發加埋幾多錢？", "645,000"),
+    ],
+)
+def test_questions_written_in_cantonese_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    assert expected in render_answer_text(answer_engine.answer(question))

@@ -228,3 +228,17 @@ def test_traditional_text_writes_partner_as_taiwan_s_standard_does() -> None:
 )
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(typed: str, read: str) -> None:
     assert normalize(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("UNDP同國際電聯嘅機制係邊一年啟動㗎？", "undp和国际电联的机制是哪一年启动?"),
+        ("GSR-23幾時同喺邊度舉行？", "gsr-23什么时候和在哪里举行?"),
+        ("ATC 入選嗰14間機構係邊幾間？", "atc 入选那14家机构是哪几家?"),
+        # Mandarin keeps its 同, 係 and 呢 (no Cantonese word written)
+        ("P3和P4的關係呢？同時呢？", "p3和p4的关系呢?同时呢?"),
+    ],
+)
+def test_written_cantonese_is_read_as_mandarin(typed: str, read: str) -> None:
+    assert normalize(typed) == read
