@@ -1209,7 +1209,8 @@ _RISE_ASKED = re.compile(
 )
 _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"
-    r"|\bby what (?:percentage|percent)\b|\bpercentage (?:increase|growth|rise)\b"
+    r"|\bby what (?:percentage|percent)\b|\b(?:percentage|percent) (?:increase|growth|rise)\b"
+    r"|(?<![\w.])% (?:increase|growth|rise)\b"
     r"|\bgrowth rate\b|\b(?:grew|grow|increased?|rose) by what\b"
     r"|增长了?百分之几|增加了?百分之几|涨了?百分之几|增幅百分之几"
 )
@@ -1314,7 +1315,7 @@ _LEVEL_OF_NORMAL = re.compile(
 _ATTENDANCE = re.compile(
     r"\battendance\b|\bturnout\b|出席人数|参会人数|到场人数"
     # "how many more people attended", "多了多少人": people counted, of whatever kind
-    r"|\bhow many (?:more |fewer )?(?:people|persons|attendees|participants)\b|多少人|几人|多少名"
+    r"|\bhow many (?:more |fewer )?(?:people|persons|attendees|participants)\b|(?:多少|几)个?[人名]"
 )
 _PEOPLE_WORDS = frozenset(
     {"staff", "people", "participant", "attendee", "person", "职员", "人员", "参与", "与者"}

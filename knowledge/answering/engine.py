@@ -187,6 +187,14 @@ _GROWTH_ENDS = re.compile(
     r"\b(?:initial|original|starting|start|final|end|ending|eventual)\s+"
     r"(?:size|number|count|figure|headcount|level|total)\b|\bsize\b"
 )
+# The two ends of a count's growth, said as it grew ("started with 40 … grew to how many")
+_GROWTH_SAID = re.compile(
+    r"\b(?:started|starting|began|begun)(?: out)? (?:with|at)\b|\bat first\b|\binitially\b"
+    r"|\b(?:grew|grown|rose|increased|expanded|went up|ended up|ended)(?: to| with)\b"
+    r"|\bin the end\b|一开始|开始时|起初|最初|后来|最后|最终|(?:扩大|增加|增长|扩充|增至)到?"
+)
+_HOW_MANY = re.compile(r"\bhow many\b|多少|几")
+_COUNT_STATED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))\d+(?![\d.%])")
 # "KPI 4.7.3", "output 7.2", "指标4.7.3": an item asked for by its number.
 _NUMBERED = re.compile(
     r"(?P<kind>kpi|indicator|output|outcome|objective|target|指标|输出成果|成果|目标)\s*"
@@ -1909,6 +1917,15 @@ class AnswerEngine:
             if read_fact_operation(q.normalized) in (GROWTH, DIFFERENCE)
             else set()
         )
+        if _HOW_MANY.search(q.normalized) and _COUNT_STATED.search(q.normalized):
+            # ("the visioning team started with 40 staff and grew to how many", "一开始40人，
+            # 后来扩大到多少"): how a count stated grew, said in words the record need not
+            # write ("initially 40 …, eventually growing to 65")
+            growth |= {
+                t
+                for m in _GROWTH_SAID.finditer(q.normalized)
+                for t in to_query_terms(m.group()).tokens
+            }
         dropped = (said - naming) | drop | grades | happened | growth
         # ("ITU's 2 strategic goals": the records write "two strategic goals")
         searched = _STATED_DIGIT.sub(lambda m: _DIGIT_WORDS[m[1]], q.normalized)
@@ -3411,7 +3428,7 @@ _ASKS = re.compile(
     # (not after a subject: "i only have the 2023 numbers" says what the asker has)
     r"(?:(?!(?:i|we|they|he|she|my|our|their)\s)[a-z']+\s+){0,2}"
     r"(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could"
-    r"|would|will|should|has|have|had|any|wat|wht|hw)\b"
+    r"|would|will|should|has|have|had|any|wat|wht|hw|whats|wats|whos|wheres|hows)\b"
     r"|(?:^|[.!—–:;,(]\s*|\s-\s)(?:(?:and|also|so|pls|plz|please|kindly)\s+)?"
     r"(?:list|tell|give|show|define|explain|name|describe|compare|please)\b"
     # asked where the answer would stand: "External contracts are about what share of the

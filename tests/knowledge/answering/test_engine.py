@@ -2613,3 +2613,30 @@ def test_questions_written_in_cantonese_are_answered(
     answer_engine: AnswerEngine, question: str, expected: str
 ) -> None:
     assert expected in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a count stated and how it grew, in words the record does not write ("initially 40
+        # …, eventually growing to 65"); "whats" asks a question of its own; "% increase"
+        (
+            "the visioning team started w/ 40 staff and grew to how many? whats that as a %"
+            " increase",
+            ("65", "62.5%"),
+        ),
+        ("愿景规划的内部团队一开始40人，后来扩大到多少？多了几个人？", ("65", "25")),
+    ],
+)
+def test_a_count_stated_with_how_it_grew_is_found_and_worked_out(
+    answer_engine: AnswerEngine, question: str, expected: tuple[str, ...]
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert all(e in text for e in expected)
+
+
+def test_growth_words_without_a_count_stated_are_still_looked_for(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (no start stated: "grew to" is not set aside, and the exercise's record is no count)
+    assert not answer_engine.answer("the visioning team grew to how many?").answered
