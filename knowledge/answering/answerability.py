@@ -260,6 +260,18 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# "Who leads …", "谁牵头": a body that leads answers it as a person would (not "who chairs"
+# or "who heads": a person)
+_WHO_LEADS = re.compile(
+    r"\bwho (?:leads|led|is leading|was leading)\b"
+    r"|(?:谁|由谁|是谁)(?:来)?(?:牵头|领导|带头|主导|负责牵头)"
+)
+# A body said to lead: "under the leadership of BDT", "led by", "在BDT的领导下", "由…牵头"
+_LED_BY = re.compile(
+    r"\bunder the (?:leadership|lead) of\b|\bled by\b"
+    r"|在[^，。；]{1,20}?的?领导下|由[^，。；]{1,20}?(?:牵头|领导|主导)",
+    re.IGNORECASE,
+)
 # A person named in a record: an honorific and a name, or a name and a Chinese title.
 _PERSON = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|H\.E\.)\.?\s+[A-Z][a-z]"
@@ -1185,6 +1197,12 @@ def is_supplied(
         )
     if wanted == PROCEDURE:
         return action is None or any(_does(action, text) for text in texts)
+    if (
+        wanted == PERSON
+        and _WHO_LEADS.search(normalize(question))
+        and any(_LED_BY.search(t) for t in texts)
+    ):
+        return True  # "who leads the task force": a body may (BDT, "under whose leadership")
     if wanted == DATE and action is not None:  # a date of the event asked, not another
         verbs = _with_synonyms((action,), synonyms)
         if question and not is_chinese(question):

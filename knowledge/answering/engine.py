@@ -99,6 +99,7 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.filler import is_only_small_talk, strip_filler
+from knowledge.answering.founding import read_founded, read_founded_asked
 from knowledge.answering.intents import LEXICON, Reading, read_question_form, read_threshold
 from knowledge.answering.lists import (
     asks_for_items,
@@ -902,6 +903,20 @@ class AnswerEngine:
         """A question of a message read on its own, as `_answer` reads a message."""
         return self.reader.read(strip_filler(question), detect_lang(question))
 
+    def _founds_another(self, q: Question, answer: Answer) -> bool:
+        """Whether a question asks when something was founded and the fact found says
+        something else was (most of the question's words of weight not in what it founded)."""
+        asked = read_founded_asked(q.normalized)
+        fact = answer.parts["fact"]
+        founded = read_founded(fact.title_zh if q.lang == "zh" else fact.title_en)
+        if asked is None or founded is None:
+            return False
+        terms = to_query_terms(asked)
+        weighed = [t for t, w in self.index.weigh(terms).items() if w > 0]
+        missing = self.index.list_missing_words(terms, [normalize(founded)])
+        # (most of them: "电信发展局" shares 发展 with "能力发展任务组", no more)
+        return bool(weighed) and 2 * len(missing) > len(weighed)
+
     def _holds_what_is_asked(self, question: str, answer: Answer) -> bool:
         """Whether an answer holds the kind of answer a question asks (any, if it asks for
         none in particular)."""
@@ -1096,6 +1111,10 @@ class AnswerEngine:
             # "is lunch provided at the BDT retreat": a record of the retreat that never
             # speaks of lunch says nothing of it
             return self._cannot_answer(q, answer, None)
+        if answer.answered and answer.kind is AnswerKind.FACT and self._founds_another(q, answer):
+            # "When was BDT set up?": the task force set up under BDT's leadership is no
+            # founding of BDT
+            return self._cannot_answer(q, answer, DATE)
         if (
             answer.answered
             and answer.kind in _SEARCHED_KINDS

@@ -207,6 +207,7 @@ _CANTONESE_WORD = re.compile(
     # 間 counting institutions ("14間機構", "邊幾間"): 家
     + r"|(?<=[0-9幾几邊边哪])[間间]"
 )
+_WHO_IN_CANTONESE = re.compile(r"[邊边][個个](?=\s*(?:[？?，,。！!呀啊㗎呢]|$))")
 _CANTONESE_AS = {"邊": "哪", "边": "哪", "呢": "這", "係": "是", "同": "和", "間": "家", "间": "家"}
 
 
@@ -214,6 +215,8 @@ def _from_cantonese(text: str) -> str:
     """A question written in Cantonese, in Mandarin words; any other as it is."""
     if not _CANTONESE_MARK.search(text):
         return text
+    # 邊個 asks "who" where no noun follows ("秘書長係邊個？"), else "which" ("邊個重點工作")
+    text = _WHO_IN_CANTONESE.sub("誰", text)
     return _CANTONESE_WORD.sub(
         lambda m: _CANTONESE.get(m.group(), _CANTONESE_AS.get(m.group(), m.group())), text
     )

@@ -2640,3 +2640,41 @@ def test_growth_words_without_a_count_stated_are_still_looked_for(
 ) -> None:
     # (no start stated: "grew to" is not set aside, and the exercise's record is no count)
     assert not answer_engine.answer("the visioning team grew to how many?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "能力发展任务组是什么时候成立的？",
+        "能力發展任務組是誰帶頭成立的？",
+        "能力发展任务组由谁牵头？",
+    ],
+)
+def test_the_task_force_s_founding_and_its_lead_are_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # 成立 is 设立; a body that leads ("在BDT的领导下") answers who leads
+    text = render_answer_text(answer_engine.answer(question))
+    assert "2022" in text and "BDT" in text
+
+
+@pytest.mark.parametrize(
+    "question", ["When was BDT set up?", "BDT是什么时候成立的？", "BDT是什么时候设立的？"]
+)
+def test_the_founding_of_what_a_record_was_set_up_under_is_not_answered(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (the task force set up under BDT's leadership had been given as BDT's founding)
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize("question", ["Who leads P2?", "Who chairs ITU-D Study Group 1?"])
+def test_who_leads_or_chairs_with_no_one_named_is_still_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_who_asked_in_cantonese_wants_a_person(answer_engine: AnswerEngine) -> None:
+    # 邊個 with no noun after it is "who" (a council record had been given)
+    assert not answer_engine.answer("請問而家ITU秘書長係邊個？").answered

@@ -242,3 +242,8 @@ def test_chat_shorthand_is_read_as_the_words_it_stands_for(typed: str, read: str
 )
 def test_written_cantonese_is_read_as_mandarin(typed: str, read: str) -> None:
     assert normalize(typed) == read
+
+
+def test_cantonese_which_one_with_no_noun_after_it_asks_who() -> None:
+    assert normalize("秘書長係邊個？") == "秘书长是谁?"
+    assert normalize("呢個KPI係屬於邊個重點工作？") == "这个kpi是属于哪个重点工作?"

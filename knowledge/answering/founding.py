@@ -1,0 +1,46 @@
+"""Questions of when something was founded, set up or established, and what a record says
+was founded: "When was BDT set up?" is not answered by "Capacity development task force set
+up in early 2022 under BDT leadership" (the task force was set up, not BDT)."""
+
+from __future__ import annotations
+
+import re
+
+# What a question asks the founding of: "when was the task force set up", "BDT是什么时候
+# 成立的", "能力发展任务组哪年设立"
+_ASKED_EN = re.compile(
+    r"\bwhen (?:was|were|did|has|had) (?P<thing>.+?) (?:first )?"
+    r"(?:set up|established|founded|created|formed|get set up)\b"
+    r"|\b(?:what year|which year) (?:was|were) (?P<thing_year>.+?) "
+    r"(?:set up|established|founded|created|formed)\b"
+)
+_FOUNDING_ZH = r"(?:成立|设立|建立|创立|组建|创建)"
+_ASKED_ZH = re.compile(
+    r"(?P<thing>[^，,。？?]{2,30}?)(?:是|是在|于)?(?:什么时候|何时|哪年|哪一年|几时|什么时间)"
+    + _FOUNDING_ZH
+)
+# What a record's title says was founded: in English before the verb ("Capacity development
+# task force set up in early 2022"), in Chinese after it ("…设立能力发展任务组")
+_FOUNDED_EN = re.compile(r"^(?P<thing>.+?)\s+(?:set up|established|founded|created|formed)\b")
+_FOUNDED_ZH = re.compile(_FOUNDING_ZH + r"(?:了)?(?P<thing>[^，,。；;（(]{2,30})")
+_THE = re.compile(r"^(?:the|a|an|its|their|itu's|itu)\s+")
+
+
+def read_founded_asked(normalized: str) -> str | None:
+    """What a question asks the founding date of, or None when it asks none."""
+    english = _ASKED_EN.search(normalized)
+    if english is not None:
+        thing = english["thing"] or english["thing_year"]
+        return _THE.sub("", thing.strip()) or None
+    chinese = _ASKED_ZH.search(normalized)
+    return chinese["thing"].strip() if chinese is not None else None
+
+
+def read_founded(title: str) -> str | None:
+    """What a record's title says was founded, set up or established; None when it says no
+    such thing."""
+    english = _FOUNDED_EN.search(title)
+    if english is not None:
+        return english["thing"]
+    chinese = _FOUNDED_ZH.search(title)
+    return chinese["thing"] if chinese is not None else None
