@@ -160,6 +160,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "who is the head of …", "who leads P2", "the name of the director"; not
             # "who is included in …" (a participle: the answer is a group) nor "who owns".
             r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)(?! " + _DUTY_OF_DOING + ")"
+            # (not "who are they planning to train": whom something is done to)
+            r"(?! (?:they|we|you|it|he|she|itu|bdt) )"
             r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates"
             r"|is in charge(?! of \w+ing\b)"
             r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
@@ -521,7 +523,13 @@ def _list_dated_years(text: str) -> list[str]:
 
 
 # A question in the future tense: "how many KPIs will P2 have in 2025", "2025年将有多少".
-_WILL = re.compile(r"\bwill\b|\bgoing to\b|\bshall\b|将会|将有|会有|将是|会是|将达到|将举行|届时")
+_WILL = re.compile(
+    r"\bwill\b|\bgoing to\b|\bshall\b|将会|将有|会有|将是|会是|将达到|将举行|届时"
+    # a plan asked of: "when do they plan to start", "打算从哪年开始" (打算 is set aside as
+    # filler: "从哪年开始", from when it is to start, is asked of a plan as of a fact; not
+    # 计划, also a plan's name: "国家应急通信计划")
+    r"|\b(?:plans?|planning) to\b|打算|从(?:哪|什么)[^，。？?]{0,4}(?:开始|起)"
+)
 
 
 # When or where something is, in the present tense.

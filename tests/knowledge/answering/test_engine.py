@@ -2678,3 +2678,27 @@ def test_who_leads_or_chairs_with_no_one_named_is_still_declined(
 def test_who_asked_in_cantonese_wants_a_person(answer_engine: AnswerEngine) -> None:
     # 邊個 with no noun after it is "who" (a council record had been given)
     assert not answer_engine.answer("請問而家ITU秘書長係邊個？").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # whom a plan trains is asked by "who are they …", no person wanted
+        (
+            "When did ITU and UNDP set up their joint digital capacity development mechanism,"
+            " and who are they planning to train starting 2023?",
+            "policymakers",
+        ),
+        # "从哪年开始" asks the year a plan starts from
+        ("国际电联和UNDP打算从哪年开始给决策者和政府官员培训？", "2023"),
+    ],
+)
+def test_what_a_plan_is_to_do_and_from_when_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    assert expected in render_answer_text(answer_engine.answer(question))
+
+
+def test_a_plan_s_name_asks_no_planned_date(answer_engine: AnswerEngine) -> None:
+    # 计划 is the NETP's name here: the day it was adopted is not its planned date
+    assert not answer_engine.answer("汤加的国家应急通信计划最后是哪天正式通过的？").answered
