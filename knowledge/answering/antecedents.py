@@ -6,7 +6,7 @@ September 2023)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -27,7 +27,11 @@ _NOT_NOUNS = frozenset(
 _POINTING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$")
 # A name in an English title: an acronym, or a capitalised word after the first
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*\b")
-_LOOK_BACK = 3  # records before the one found, in its section
+_LOOK_BACK = 1  # records before the one found, in its section
+# A name written by more than this share of the records ties no two records together
+COMMON_NAME_SHARE = 0.1
+# A number or a name right after a word: it names one ("the Study Group 1", "the Office of …")
+_NAMED_AFTER = re.compile(r"[ \t]+(?:\d|[A-Z])")
 
 
 def read_which_noun(normalized: str) -> str | None:
@@ -60,43 +64,64 @@ class Antecedents:
 
     def __init__(self, facts: Iterable[Any]) -> None:
         self._sections: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        # how many records write each name: one that many write (ITU, BDT) ties no two
+        # records together
+        self._name_counts: Counter[str] = Counter()
+        count = 0
         for fact in facts:
             self._sections[(fact.doc, fact.section)].append(fact)
+            self._name_counts.update(set(_NAME.findall(f"{fact.title_en} {fact.text_en}")))
+            count += 1
+        self._common = max(1, int(count * COMMON_NAME_SHARE))
         for records in self._sections.values():
             records.sort(key=lambda f: f.id)
 
     def find(self, noun: str, fact: Any, asked: str) -> Any | None:
-        """The record before `fact` in its section that names the `noun` `fact` only
-        points back to ("the consultation", "the two tropical cyclones"), with a name
-        neither `fact` nor the question (`asked`) writes; None when there is none."""
+        """The record just before `fact` in its section, about the same named thing, that
+        names the `noun` `fact` only points back to ("the consultation", "the two tropical
+        cyclones"), with a name neither `fact` nor the question (`asked`) writes; None when
+        there is none."""
         records: Sequence[Any] = self._sections.get((fact.doc, fact.section), [])
         english = noun.isascii()
         if not english and noun not in fact.text_zh:
             return None
-        text_en = f"{fact.title_en} {fact.text_en}"
+        text_en = f"{fact.title_en}\n{fact.text_en}"
         # each word's stem, and whether every time it is said it points back ("the
-        # consultation"; not "an online consultation … the consultation")
+        # consultation"; not "an online consultation … the consultation", nor "the Study
+        # Group 1", a name)
         only_pointed: dict[str, bool] = {}
         for m in re.finditer(r"[\w-]+", text_en):
             stem = _stem(m[0])
-            pointing = bool(_POINTING_BEFORE.search(text_en[: m.start()][-60:]))
+            pointing = bool(_POINTING_BEFORE.search(text_en[: m.start()][-60:])) and not (
+                _NAMED_AFTER.match(text_en, m.end())
+            )
             only_pointed[stem] = only_pointed.get(stem, True) and pointing
         pointed = {stem for stem, only in only_pointed.items() if only and len(stem) > 3}
         if english and _stem(noun) not in pointed:
             return None  # not said, or said of one it names here
         known = set(_NAME.findall(text_en)) | set(_NAME.findall(asked))
+        shared = {n for n in _NAME.findall(fact.title_en) if self._name_counts[n] <= self._common}
         before = [r for r in records if r.id < fact.id][-_LOOK_BACK:]
-        for record in reversed(before):
-            title = {_stem(w) for w in re.findall(r"[\w-]+", record.title_en)}
+        for record in before:
+            words = re.findall(r"[\w-]+", record.title_en)
             if english:
-                if _stem(noun) not in title:
+                if _stem(noun) not in {_stem(w) for w in words}:
                     continue
             elif noun not in record.title_zh:
                 continue
-            # the found record points back to it by a word of its title (in English the noun
-            # asked), and the title names what the found record does not
-            if not pointed & title:
+            new = _names(record.title_en) - known
+            # about the same named thing (Vanuatu; "ITU as One"), and the word pointed back
+            # by, in English the noun asked, a common noun its title qualifies by a name
+            # the found record does not write ("CWG-FHR online consultation", "cyclones
+            # Judy and Kevin"; not the "Disaster" of the Disaster Connectivity Map)
+            if not shared & set(_NAME.findall(record.title_en)) or not new:
                 continue
-            if _names(record.title_en) - known:
+            if any(
+                _stem(word) in pointed
+                and (not english or _stem(word) == _stem(noun))
+                and word.islower()
+                and any(w in new for w in words[max(0, at - 2) : at + 3])
+                for at, word in enumerate(words)
+            ):
                 return record
         return None

@@ -410,8 +410,14 @@ class Calculator:
         quoted = len(_QUOTED_NAME.findall(text)) == QUOTED_NAMES or bool(_bracketed_pairs(text))
         # ("the total value of the two projects (UMC and VaMoz Digital)": their sum)
         # ("the total value of the two new EU-funded projects, the UMC project and …": two)
+        # ("UMC + VaMoz Digital projects - total value": the projects' total)
         summed = q.reading.has("sum") or (
-            q.reading.has("whole") and (quoted or _TOTAL_OF_TWO.search(text) is not None)
+            q.reading.has("whole")
+            and (
+                quoted
+                or _TOTAL_OF_TWO.search(text) is not None
+                or _TWO_PROJECTS.search(text) is not None
+            )
         )
         compared = q.reading.has("difference") or read_operation_asked(text) == DIFFERENCE
         grown = read_fact_operation(text) == GROWTH
@@ -1023,7 +1029,9 @@ def read_money(text: str) -> list[Money]:
 _PROJECT = re.compile(r"\b(?:projects?|programmes?|programs?|initiatives?)\b|项目|计划|倡议")
 # What joins two names added up: "UMC and VaMoz Digital", "UMC和VaMoz Digital".
 # (in Chinese, between Latin names, or after a name's 项目: "UMC项目和VaMoz Digital项目")
-_AND = re.compile(r" and |(?:(?<=[a-z0-9\s])|(?<=项目)|(?<=項目))(?:和|与|與|及|跟)(?=[a-z0-9\s])")
+_AND = re.compile(
+    r" and |(?:(?<=[a-z0-9\s])|(?<=项目)|(?<=項目))(?:和|与|與|及|跟)(?=[a-z0-9\s“「『《\"])"
+)
 
 
 def _bracketed_pairs(text: str) -> list[str]:
@@ -1210,7 +1218,6 @@ _RISE_ASKED = re.compile(
 _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"
     r"|\bby what (?:percentage|percent)\b|\b(?:percentage|percent) (?:increase|growth|rise)\b"
-    r"|(?<![\w.])% (?:increase|growth|rise)\b"
     r"|\bgrowth rate\b|\b(?:grew|grow|increased?|rose) by what\b"
     r"|增长了?百分之几|增加了?百分之几|涨了?百分之几|增幅百分之几"
 )
@@ -1230,7 +1237,15 @@ def asks_those_not_done(normalized: str) -> bool:
     return _COUNTED_NOT.search(normalized) is not None
 
 
+# "whats that as a % increase": a growth, unless two lines are compared ("what % increase is
+# P3 over P2": one line against the other, not a rise over time)
+_PERCENT_SIGN_GROWTH = re.compile(r"(?<![\w.])% (?:increase|growth|rise)\b")
+_LINE_CODES = re.compile(r"\b[pe][1-7]\b")
+
+
 def read_fact_operation(normalized: str) -> str | None:
+    if _PERCENT_SIGN_GROWTH.search(normalized) and len(set(_LINE_CODES.findall(normalized))) < 2:
+        return GROWTH
     if _FACT_GROWTH.search(normalized) or (
         _INCREASE_IN_PERCENT.search(normalized) and _RISE_TOLD.search(normalized)
     ):
@@ -1333,6 +1348,7 @@ _DAYS_ASKED = re.compile(
     r"\bhow many days\b(?!\s+(?:until|till|before|left|remain|to go|are left))"
     r"|\bhow long did\b|\bfor how long\b"
     r"|(?<!还有)(?<!还剩)(?<!距离)(?<!离)(?:几天|多少天)(?!后|以后)|持续多久"
+    r"|(?:开|举行|举办|进行)了?多久"
 )
 # "from 5 to 9 February 2018", "5–9 February", "2月5至9日", "2月5日至9日"
 _EN_DAY_RANGE = re.compile(

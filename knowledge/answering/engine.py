@@ -1080,6 +1080,11 @@ class AnswerEngine:
                 # "员工每年有多少天年假": days of a thing the record never speaks of, not the
                 # days its dates span (the 2018 retreat's five)
                 return self._cannot_answer(q, answer, COUNT)
+            if asks_for_days(q.normalized) and not any(
+                _DAYS_GIVEN.search(t) or days_spanned(t) for t in self._answer_texts(q, answer)
+            ):
+                # "2018年务虚会开了多久": a record with no days in it (the retreat's purpose)
+                return self._cannot_answer(q, answer, COUNT)
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
             if (
                 answer.kind is AnswerKind.FACT
@@ -3022,6 +3027,8 @@ _HEADCOUNT = re.compile(
     r"|^how many (?:staff|employees|people|personnel|workers)(?: members)? (?:work|are employed)"
     r" (?:at|for|in|by) [^?]{1,40}?\??$"
     r"|^[^，,。？?]{1,12}?(?:一共|总共|共)?有多少(?:名|位|个)?(?:员工|职员|工作人员|雇员)[?？]?$"
+    # "国际电联的员工有多少人"
+    r"|^[^，,。？?]{1,12}?的?(?:员工|职员|工作人员|雇员)(?:一共|总共|共)?有多少(?:人|名|位)?[?？]?$"
 )
 
 
@@ -3343,10 +3350,17 @@ QUESTION_MIN_CHARS = 5
 
 # Where the topic that opens a Chinese question ends: its verb or question word ("学习实验室
 # （LearningLabs）是哪年…": 学习实验室（LearningLabs）).
+# Days a record gives: "five-day", "2 days", "两至三天", or a date of a month
+_DAYS_GIVEN = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]days?\b|\bdays?\b"
+    r"|[\d一二两三四五六七八九十]+天|\d+日"
+)
 # What is counted in days ("多少天年假", "how many days of annual leave")
+# (not the time itself: "多少天时间", "多少天左右", "多少天会期", "how many days of sessions")
 _DAYS_OF = re.compile(
-    r"(?:多少|几)天(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
-    r"|\bdays of (?P<thing_en>[a-z]+(?: [a-z]+)?)"
+    r"(?:多少|几)天(?!时间|左右|上下|会期|时长|会|的时间)(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
+    r"|\bdays of (?!(?:sessions?|meetings?|talks|discussions?|events?)\b)"
+    r"(?P<thing_en>[a-z]+(?: [a-z]+)?)"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 _ZH_TOPIC_END = re.compile(r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时")

@@ -161,7 +161,8 @@ def _which_typed_as_that(text: str) -> str:
 # (嘅, 咗, 喺, 幾多, 乜嘢, 冇, 佢, 啲, 唔, 㗎, 嗰, 咩, 睇, 畀, 依家, 而家), for 同 and 係 are
 # Mandarin words too (同时, 关係).
 _CANTONESE_MARK = re.compile(
-    r"[嘅咗喺乜冇佢啲唔㗎嗰咩睇畀]|[幾几]多|[依而]家|[邊边](?:個|个|度|位)"
+    r"[嘅咗喺乜冇佢啲唔㗎嗰咩睇畀嚟]|[幾几][多耐]|依家|而家(?![庭族具長长屬属務务鄉乡園园電电])"
+    r"|[邊边](?:個|个|度|位)"
 )
 _CANTONESE = {
     "嘅": "的",
@@ -188,8 +189,18 @@ _CANTONESE = {
     "边个": "哪个",
     "幾時": "什麼時候",
     "几时": "什么时候",
-    "點樣": "怎樣",
-    "点样": "怎样",
+    # (the text is NFKC-folded first: "？" is "?")
+    "係點樣?": "是什麼?",
+    "係點樣嘅?": "是什麼?",
+    "係點樣㗎?": "是什麼?",
+    "點樣": "怎麼",
+    "点样": "怎么",
+    "傾": "談",
+    "幾耐": "多久",
+    "几耐": "多久",
+    "邊啲": "哪些",
+    "边啲": "哪些",
+    "嚟": "來",
     "點解": "為什麼",
     "点解": "为什么",
     "加埋": "加起來",
@@ -203,11 +214,13 @@ _CANTONESE_WORD = re.compile(
     # 邊 "which" before a measure word or what is asked (not 旁邊, "beside"); 呢 "this"
     # before a measure word (not the 呢 that ends a question); 係 "is" (not 關係, 聯係)
     + r"|[邊边](?=[個个度一幾几間间年位些種种項项次份條条屆届])|呢(?=[個个些份項项次間间])"
-    + r"|(?<![關关聯联維维干幹])係|同(?![時时意樣样等比期年類类一步行事學学])"
+    + r"|(?<![關关聯联維维干幹])係"
+    # 同 "and", not in 共同, 協同, 不同, 相同, 合同, 同事, 同時, 同意 …
+    + r"|(?<![共協协合不相陪一連连偕認认贊赞])同(?![時时意樣样等比期年類类一步行事學学伴])"
     # 間 counting institutions ("14間機構", "邊幾間"): 家
     + r"|(?<=[0-9幾几邊边哪])[間间]"
 )
-_WHO_IN_CANTONESE = re.compile(r"[邊边][個个](?=\s*(?:[？?，,。！!呀啊㗎呢]|$))")
+_WHO_IN_CANTONESE = re.compile(r"[邊边][個个](?=\s*(?:[？?，,。！!呀啊㗎呢係是]|$))")
 _CANTONESE_AS = {"邊": "哪", "边": "哪", "呢": "這", "係": "是", "同": "和", "間": "家", "间": "家"}
 
 
@@ -215,7 +228,8 @@ def _from_cantonese(text: str) -> str:
     """A question written in Cantonese, in Mandarin words; any other as it is."""
     if not _CANTONESE_MARK.search(text):
         return text
-    # 邊個 asks "who" where no noun follows ("秘書長係邊個？"), else "which" ("邊個重點工作")
+    # 邊個 asks "who" where no noun follows ("秘書長係邊個？", "邊個係主任"), else "which"
+    # ("邊個重點工作")
     text = _WHO_IN_CANTONESE.sub("誰", text)
     return _CANTONESE_WORD.sub(
         lambda m: _CANTONESE.get(m.group(), _CANTONESE_AS.get(m.group(), m.group())), text
@@ -242,9 +256,11 @@ def normalize(text: str) -> str:
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
     text = _PLUS_ITS.sub("and", text)  # "its budget, plus its share": also asked, not added
+    text = _PLUS_SIGN.sub(_plus_as_and, text)
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
     text = _ARE_SHORT.sub(r"\1 are", text)  # "what r the main risks"
+    text = _SHORT_IN_PLACE.sub(_short_in_place, text)  # "can u", "2 yrs", "diff btwn"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
     text = _SHORT_YEAR_RANGE.sub(_year_span_in_full, text)  # "2024-27"
@@ -277,16 +293,12 @@ _SHORTHAND = {
     "cybersec": "cybersecurity",
     "govt": "government",
     "intl": "international",
-    "yr": "year",
-    "yrs": "years",
     "btwn": "between",
-    "diff": "difference",
     "b/w": "between",
     "abt": "about",
     "amt": "amount",
     "pls": "please",
     "plz": "please",
-    "u": "you",
     "no. of": "number of",
     "# of": "number of",
 }
@@ -295,8 +307,33 @@ _SHORTHAND_WORD = re.compile(
     + "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
     + r")(?![\w/-]|\.\w)"
 )
-# "r" for "are", after a word that asks ("what r the main risks", "how r they rated")
-_ARE_SHORT = re.compile(r"\b(what|which|how|who|where|when|why|there|they) r(?= )")
+# "r" for "are", after a word that asks and before what it asks of ("what r the main risks",
+# "how r they rated"; not "what R stands for in ITU-R")
+_ARE_SHORT = re.compile(
+    r"\b(what|which|how|who|where|when|why|there|they) r(?= (?:the|they|these|those|there|we"
+    r"|you|our|its|their|all|some|any|p\d|e\d)\b)"
+)
+# Words written short that stand for others only where they are placed so: "u" after a verb
+# that asks ("can u tell me"; not "Annex u"), "yr" after a number or a word of time ("2 yrs",
+# "this yr"; "yr data" is "your data"), "diff" as "difference" before "between" or "in budget"
+# ("diff btwn P2 and P3"), as "different" before a plural ("diff themes", "the diff risks")
+_SHORT_IN_PLACE = re.compile(
+    r"\b(?P<lead>(?:can|could|would|will|do|did|are|if|thank|should) )u\b"
+    r"|(?P<when>(?:\d|\b(?:this|last|next|per|each|every|one|a|many|few|several|the)) )"
+    r"(?P<yr>yrs?)\b"
+    r"|\bdiff(?P<apart>(?= between\b| in (?:budget|allocation|funding|share|amount)\b))"
+    r"|\bdiff(?= [a-z]+s\b)"
+)
+
+
+def _short_in_place(match: re.Match[str]) -> str:
+    if match["lead"]:
+        return match["lead"] + "you"
+    if match["yr"]:
+        return match["when"] + ("years" if match["yr"] == "yrs" else "year")
+    return "difference" if match["apart"] is not None else "different"
+
+
 # "with" and "without" written short: "w/ a certificate", "w/o the P5 line".
 _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
 # What stands under a line, said as under it: "P2底下那两个主题", "E1下面的KPI" (its themes,
@@ -307,6 +344,17 @@ _UNDER_A_LINE = re.compile(
 # "plus" before what is also asked of the same thing ("plus its share of the budget", "plus
 # their KPIs"): and, not a sum.
 _PLUS_ITS = re.compile(r"\bplus(?= (?:its|their)\b)")
+# Two things joined by a plus sign between words, spaced ("UMC + VaMoz Digital", "连接项目 +
+# “为VaMoz Digital奠基！”"): "and" (a sum is read from the words around it; "35k+ users"
+# and "P1+P2" are left as written)
+_PLUS_SIGN = re.compile(r"(?<=(?P<before>[^\s\d+]))\s+\+\s+(?=(?P<after>[^\s\d+]))")
+
+
+def _plus_as_and(match: re.Match[str]) -> str:
+    han = re.compile(r"[\u4e00-\u9fff“”「」（）]")
+    return "和" if han.match(match["before"]) or han.match(match["after"]) else " and "
+
+
 # A registration as a noun, written with a hyphen ("sign-ups"); the verb "sign up" is left.
 _SIGN_UPS = re.compile(r"\bsign-(?=ups?\b)")
 

@@ -2702,3 +2702,46 @@ def test_what_a_plan_is_to_do_and_from_when_are_answered(
 def test_a_plan_s_name_asks_no_planned_date(answer_engine: AnswerEngine) -> None:
     # 计划 is the NETP's name here: the day it was adopted is not its planned date
     assert not answer_engine.answer("汤加的国家应急通信计划最后是哪天正式通过的？").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "unrelated"),
+    [
+        # (the review: records before these in their sections are about other things)
+        ("which office organized RDF-EUR 2023 in Romania?", "CIS"),
+        ("which cyclone season does Tonga plan to adopt its NETP before?", "Judy"),
+        ("which disaster was the DCM used for in February 2023?", "early 2023"),
+    ],
+)
+def test_a_record_before_about_something_else_is_not_what_is_pointed_back_to(
+    answer_engine: AnswerEngine, question: str, unrelated: str
+) -> None:
+    assert unrelated not in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("GSR-23要开多少天时间？", "4"),  # 时间 is the time asked, no thing counted in days
+        ("EC-funded UMC + VaMoz Digital projects - total value in EUR?", "5,300,000"),
+        (
+            "和欧盟委员会签的那两个项目（普遍和有意义的连接项目 + “为VaMoz Digital奠基！”）"
+            "加起来一共多少欧元？",
+            "5,300,000",
+        ),
+        ("what's the % increase from P1 to P2 budget?", "756,000"),  # two lines, no growth
+        ("國際電聯嘅網站戰略係點樣？", "網站"),
+    ],
+)
+def test_review_findings_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    assert expected in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    "question", ["2018年務虛會開咗幾耐？", "國際電聯嘅員工有幾多人？", "国际电联的员工有多少人？"]
+)
+def test_review_findings_are_declined(answer_engine: AnswerEngine, question: str) -> None:
+    # (a record with no days in it; a count of some staff is no headcount of ITU)
+    assert not answer_engine.answer(question).answered

@@ -247,3 +247,21 @@ def test_written_cantonese_is_read_as_mandarin(typed: str, read: str) -> None:
 def test_cantonese_which_one_with_no_noun_after_it_asks_who() -> None:
     assert normalize("秘書長係邊個？") == "秘书长是谁?"
     assert normalize("呢個KPI係屬於邊個重點工作？") == "这个kpi是属于哪个重点工作?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("佢哋同国际电联共同牵头咩联盟？", "他们和国际电联共同牵头什么联盟?"),
+        ("BCG同國際電聯內部幾多個同事？", "bcg和国际电联内部多少个同事?"),
+        ("EGTI负责电信指标，而家庭指标专家组呢？", "egti负责电信指标,而家庭指标专家组呢?"),
+        ("what R stands for in ITU-R? Annex u", "what r stands for in itu-r? annex u"),
+        (
+            "list the diff risks, how many yrs, can u",
+            "list the different risks, how many years, can you",
+        ),
+        ("35k+ users", "35k+ users"),
+    ],
+)
+def test_review_findings_read_as_written(typed: str, read: str) -> None:
+    assert normalize(typed) == read
