@@ -160,8 +160,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "who is the head of …", "who leads P2", "the name of the director"; not
             # "who is included in …" (a participle: the answer is a group) nor "who owns".
             r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)(?! " + _DUTY_OF_DOING + ")"
-            # (not "who are they planning to train": whom something is done to)
-            r"(?! (?:they|we|you|it|he|she|itu|bdt) )"
+            # (not "who are they planning to train", "who are ITU and UNDP going to train":
+            # whom something is done to)
+            r"(?! (?:they|we|you|it|he|she) )"
+            r"(?! [^?]{1,40}? (?:planning|going|hoping|expected) to\b)"
             r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates"
             r"|is in charge(?! of \w+ing\b)"
             r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
@@ -274,6 +276,51 @@ _LED_BY = re.compile(
     r"|在[^，。；]{1,20}?的?领导下|由[^，。；]{1,20}?(?:牵头|领导|主导)",
     re.IGNORECASE,
 )
+_LED_ASKED = re.compile(
+    r"\bwho (?:leads|led|is leading|was leading) (?:the )?(?P<en>[^?]+)"
+    r"|(?P<zh>[^，,？?]{2,20}?)(?:是)?(?:由)?(?:谁|是谁)(?:来)?(?:牵头|领导|带头|主导)"
+    r"|(?:谁|是谁)(?:来)?(?:牵头|领导|带头|主导)(?:的)?(?P<zh_after>[^，,？?]{2,20})"
+)
+
+
+def _read_led(question: str) -> str | None:
+    """What a "who leads …" question asks the leader of ("the capacity development task
+    force", "能力发展任务组"); None when it names nothing."""
+    found = _LED_ASKED.search(question)
+    if found is None:
+        return None
+    led = found["en"] or found["zh"] or found["zh_after"] or ""
+    led = re.sub(r"(?:成立的|设立的|的)$", "", led.strip())
+    return led or None
+
+
+def _leads_it(led: str, sentence: str) -> bool:
+    """Whether a sentence says a body leads `led`: a leading said (`_LED_BY`), and `led` in it
+    outside the leader's own words."""
+    said = _LED_BY.search(sentence)
+    if said is None:
+        return False
+    lowered = sentence.lower()
+    # the leader's name right after "led by" / "leadership of" is no thing led; what is led
+    # stands close beside it ("under the leadership of BDT, a … task force"; not "… within
+    # ITU", far along)
+    after = lowered[said.end() :]
+    leader = re.match(r"\s*(?:the\s+)?[\w-]+", after) if not is_chinese(led) else None
+    start = said.end() + (leader.end() if leader else 0)
+    near = (
+        lowered[max(0, said.start() - LED_WINDOW) : said.start()]
+        + " "
+        + lowered[start : start + LED_WINDOW]
+    )
+    if is_chinese(led):
+        return led in near
+    words = [w for w in latin_tokens(led) if w not in EN_STOPWORDS]
+    return bool(words) and all(stem(w) in {stem(t) for t in latin_tokens(near)} for w in words)
+
+
+LED_WINDOW = 60  # characters either side of a leading said where the thing led stands
+
+
 # A person named in a record: an honorific and a name, or a name and a Chinese title.
 _PERSON = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Dame|H\.E\.)\.?\s+[A-Z][a-z]"
@@ -1205,12 +1252,15 @@ def is_supplied(
         )
     if wanted == PROCEDURE:
         return action is None or any(_does(action, text) for text in texts)
-    if (
-        wanted == PERSON
-        and _WHO_LEADS.search(normalize(question))
-        and any(_LED_BY.search(t) for t in texts)
-    ):
-        return True  # "who leads the task force": a body may (BDT, "under whose leadership")
+    if wanted == PERSON and _WHO_LEADS.search(normalize(question)):
+        # "who leads the task force": a body may (BDT, "under whose leadership"), where the
+        # sentence saying so is of the thing asked about and it is not the leader ("who leads
+        # BDT" is not answered by "under the leadership of BDT, a task force …")
+        led = _read_led(normalize(question))
+        if led and any(
+            _leads_it(led, sentence) for text in texts for sentence in _SENTENCE_END.split(text)
+        ):
+            return True
     if wanted == DATE and action is not None:  # a date of the event asked, not another
         verbs = _with_synonyms((action,), synonyms)
         if question and not is_chinese(question):

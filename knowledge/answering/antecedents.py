@@ -24,7 +24,8 @@ _NOT_NOUNS = frozenset(
     "ones year years month months date dates priority priorities theme themes enabler "
     "enablers line lines kpis document documents section sections part parts".split()
 )
-_POINTING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$")
+# (lower-case words between: "the two tropical cyclones"; "the CIS region" names it)
+_POINTING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[a-z0-9][\w-]*\s+){0,2}$")
 # A name in an English title: an acronym, or a capitalised word after the first
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*\b")
 _LOOK_BACK = 1  # records before the one found, in its section

@@ -1128,6 +1128,7 @@ _NOT_A_COUNT = re.compile(
 )
 # Where the phrase that a number counts ends.
 _PHRASE_END = re.compile(r"[。；;.!?！？\n]")
+_FACT_AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bmean\b|平均")
 _FACT_SUM = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
     r"|\bsum of\b|\btogether\b|一共|总共|合计|共计|加起来|总计|加在一起"
@@ -1254,6 +1255,8 @@ def read_fact_operation(normalized: str) -> str | None:
         return "share"
     if _FACT_MORE_ZH.search(normalized) or _RISE_ASKED.search(normalized):
         return DIFFERENCE
+    if _FACT_AVERAGE.search(normalized):
+        return "average"  # "the average attendance of the two LearningLabs sessions"
     if _FACT_SUM.search(normalized):
         return "sum"
     operation = read_operation_asked(normalized)  # "how many times", "by how much"
@@ -1566,7 +1569,13 @@ def compute_in_fact(
     else:
         if _one_becomes_the_other(text, counts):
             return None  # "initially 40 staff, eventually 65": one group, counted twice
-        parts |= {"result": sum(c.value for c in counts)}
+        total = sum(c.value for c in counts)
+        parts |= {"result": total}
+        if op == "average":
+            parts |= {
+                "sum": total,
+                "result": to_rounded(Decimal(total) / len(counts), AVERAGE_PLACES),
+            }
     return _computed_in_fact(q, fact, knowledge, confidence, parts)
 
 

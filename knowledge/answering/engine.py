@@ -99,7 +99,7 @@ from knowledge.answering.figures import (
     to_subject,
 )
 from knowledge.answering.filler import is_only_small_talk, strip_filler
-from knowledge.answering.founding import read_founded, read_founded_asked
+from knowledge.answering.founding import names_the_founded, read_founded, read_founded_asked
 from knowledge.answering.intents import LEXICON, Reading, read_question_form, read_threshold
 from knowledge.answering.lists import (
     asks_for_items,
@@ -908,14 +908,21 @@ class AnswerEngine:
         something else was (most of the question's words of weight not in what it founded)."""
         asked = read_founded_asked(q.normalized)
         fact = answer.parts["fact"]
-        founded = read_founded(fact.title_zh if q.lang == "zh" else fact.title_en)
+        founded = (
+            read_founded(fact.title_zh, fact.text_zh)
+            if q.lang == "zh"
+            else read_founded(fact.title_en, fact.text_en)
+        )
         if asked is None or founded is None:
             return False
         terms = to_query_terms(asked)
         weighed = [t for t, w in self.index.weigh(terms).items() if w > 0]
         missing = self.index.list_missing_words(terms, [normalize(founded)])
-        # (most of them: "电信发展局" shares 发展 with "能力发展任务组", no more)
-        return bool(weighed) and 2 * len(missing) > len(weighed)
+        # (most of them, or not its head: "电信发展局" shares 发展 with "能力发展任务组", "国际
+        # 电联" qualifies "国际电联培训学院")
+        return bool(weighed) and (
+            2 * len(missing) >= len(weighed) or not names_the_founded(asked, founded)
+        )
 
     def _holds_what_is_asked(self, question: str, answer: Answer) -> bool:
         """Whether an answer holds the kind of answer a question asks (any, if it asks for
@@ -1116,6 +1123,10 @@ class AnswerEngine:
             # "is lunch provided at the BDT retreat": a record of the retreat that never
             # speaks of lunch says nothing of it
             return self._cannot_answer(q, answer, None)
+        if answer.answered and answer.kind is AnswerKind.FACT and _grows_past_nothing(q, answer):
+            # "用户一开始35000，后来增加到多少": a record whose counts are none above the one
+            # stated (35 000 at the end of 2022) gives no later count
+            return self._cannot_answer(q, answer, COUNT)
         if answer.answered and answer.kind is AnswerKind.FACT and self._founds_another(q, answer):
             # "When was BDT set up?": the task force set up under BDT's leadership is no
             # founding of BDT
@@ -1721,8 +1732,16 @@ class AnswerEngine:
             words = words - _ORGANISATION_TOKENS or words
         texts = (fact.text_zh, fact.title_zh) if lang == "zh" else (fact.text_en, fact.title_en)
         opening = normalize(texts[0][:DEFINED_OPENING])
+        # (a title naming the term as what an event was on — "LearningLabs session on ChatGPT",
+        # "关于ChatGPT…的学习实验室" — is about the event, not the term)
+        topic_of = re.search(
+            rf"\b(?:sessions?|talks?|training|workshops?|webinars?|seminars?|courses?|lectures?"
+            rf"|presentations?|discussions?|events?|labs?|panels?)\s+(?:on|about|regarding|covering)"
+            rf"\s+(?:the\s+)?{re.escape(term)}\b",
+            normalize(fact.title_en),
+        ) or re.search(rf"关于{re.escape(term)}", normalize(fact.title_zh))
         return bool(words) and not (
-            words <= titles
+            (words <= titles and (topic_of is None or fact.kind == "definition"))
             or (fact.kind == "definition" and normalize(term) in opening)
             or any(defines(text, term, lang) is not None for text in texts)
         )
@@ -3027,9 +3046,35 @@ _HEADCOUNT = re.compile(
     r"|^how many (?:staff|employees|people|personnel|workers)(?: members)? (?:work|are employed)"
     r" (?:at|for|in|by) [^?]{1,40}?\??$"
     r"|^[^，,。？?]{1,12}?(?:一共|总共|共)?有多少(?:名|位|个)?(?:员工|职员|工作人员|雇员)[?？]?$"
-    # "国际电联的员工有多少人"
-    r"|^[^，,。？?]{1,12}?的?(?:员工|职员|工作人员|雇员)(?:一共|总共|共)?有多少(?:人|名|位)?[?？]?$"
+    # "国际电联的员工有多少人" (not "参与愿景工作的员工有多少人": some of them)
+    r"|^(?:国际电联|国际电信联盟|电信发展局|itu-d|itu|bdt)(?:总部)?的?(?:员工|职员|工作人员|雇员)"
+    r"(?:一共|总共|共)?有多少(?:人|名|位)?[?？]?$"
 )
+
+
+_GROWN_TO = re.compile(
+    r"\b(?:grew|grown|rose|increased|expanded|went up) to (?:how many|what)\b"
+    r"|(?:扩大|增加|增长|扩充|增至|涨)到?(?:了)?(?:多少|几)"
+)
+
+
+def _grows_past_nothing(q: Question, answer: Answer) -> bool:
+    """Whether a question states a count and asks what it grew to, and the fact found states
+    no count above it."""
+    if not _GROWN_TO.search(q.normalized):
+        return False
+    stated = [int(n) for n in _COUNT_STATED.findall(q.normalized.replace(" ", ""))]
+    if not stated:
+        return False
+    fact = answer.parts["fact"]
+    counts = [
+        int(n.replace(",", "").replace(" ", ""))
+        for text in (fact.text_en, fact.text_zh)
+        for n in re.findall(
+            r"(?<![\d.])\d{1,3}(?:[, ]\d{3})+(?![\d.])|(?<![\d.])\d+(?![\d.])", text
+        )
+    ]
+    return not any(c > max(stated) and not 1900 <= c <= 2100 for c in counts)
 
 
 def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:
@@ -3350,10 +3395,14 @@ QUESTION_MIN_CHARS = 5
 
 # Where the topic that opens a Chinese question ends: its verb or question word ("学习实验室
 # （LearningLabs）是哪年…": 学习实验室（LearningLabs）).
-# Days a record gives: "five-day", "2 days", "两至三天", or a date of a month
+# Time a record gives, for "how long": days ("five-day", "两至三天", "5至9日"), months or years
+# ("from September 2021 to January 2022", "3.5 years", "三年半")
 _DAYS_GIVEN = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]days?\b|\bdays?\b"
-    r"|[\d一二两三四五六七八九十]+天|\d+日"
+    r"|[\d一二两三四五六七八九十]+天|\d+日|\d+月|\byears?\b|\bmonths?\b|年半|[一二两三四五六七八九十]年"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b",
+    re.IGNORECASE,
 )
 # What is counted in days ("多少天年假", "how many days of annual leave")
 # (not the time itself: "多少天时间", "多少天左右", "多少天会期", "how many days of sessions")

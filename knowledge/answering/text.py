@@ -215,13 +215,24 @@ _CANTONESE_WORD = re.compile(
     # before a measure word (not the 呢 that ends a question); 係 "is" (not 關係, 聯係)
     + r"|[邊边](?=[個个度一幾几間间年位些種种項项次份條条屆届])|呢(?=[個个些份項项次間间])"
     + r"|(?<![關关聯联維维干幹])係"
+    # (係 written simplified: 系, not in 体系, 系统, 关系, 联系, 系列 …)
+    + r"|(?<![体體關关聯联維维派院水星直世干幹])系(?![统統列数數])"
     # 同 "and", not in 共同, 協同, 不同, 相同, 合同, 同事, 同時, 同意 …
     + r"|(?<![共協协合不相陪一連连偕認认贊赞])同(?![時时意樣样等比期年類类一步行事學学伴])"
     # 間 counting institutions ("14間機構", "邊幾間"): 家
     + r"|(?<=[0-9幾几邊边哪])[間间]"
 )
-_WHO_IN_CANTONESE = re.compile(r"[邊边][個个](?=\s*(?:[？?，,。！!呀啊㗎呢係是]|$))")
-_CANTONESE_AS = {"邊": "哪", "边": "哪", "呢": "這", "係": "是", "同": "和", "間": "家", "间": "家"}
+_WHO_IN_CANTONESE = re.compile(r"[邊边][個个](?=\s*(?:[？?，,。！!呀啊㗎呢係系是]|$))")
+_CANTONESE_AS = {
+    "邊": "哪",
+    "边": "哪",
+    "呢": "這",
+    "係": "是",
+    "系": "是",
+    "同": "和",
+    "間": "家",
+    "间": "家",
+}
 
 
 def _from_cantonese(text: str) -> str:
@@ -256,7 +267,8 @@ def normalize(text: str) -> str:
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
     text = _PLUS_ITS.sub("and", text)  # "its budget, plus its share": also asked, not added
-    text = _PLUS_SIGN.sub(_plus_as_and, text)
+    if _SUM_ASKED.search(text):
+        text = _PLUS_SIGN.sub(_plus_as_and, text)  # "UMC + VaMoz Digital … total value"
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
     text = _ARE_SHORT.sub(r"\1 are", text)  # "what r the main risks"
@@ -283,7 +295,6 @@ def _year_span_in_full(match: re.Match[str]) -> str:
 # cybersec", "how many ppl", "acc. to the vision doc", "avg per line").
 _SHORTHAND = {
     "alloc": "allocation",
-    "allocs": "allocations",
     "approx": "approximately",
     "approx.": "approximately",
     "ppl": "people",
@@ -315,13 +326,15 @@ _ARE_SHORT = re.compile(
 )
 # Words written short that stand for others only where they are placed so: "u" after a verb
 # that asks ("can u tell me"; not "Annex u"), "yr" after a number or a word of time ("2 yrs",
-# "this yr"; "yr data" is "your data"), "diff" as "difference" before "between" or "in budget"
-# ("diff btwn P2 and P3"), as "different" before a plural ("diff themes", "the diff risks")
+# "this yr"; "yr data" is "your data"), "diff" as "difference" between two things named ("diff
+# btwn policy & regulation and stats"; not "diff between the 26.5% and 26.4%", two figures
+# of one share), as "different" before a plural ("diff themes", "the diff risks")
 _SHORT_IN_PLACE = re.compile(
     r"\b(?P<lead>(?:can|could|would|will|do|did|are|if|thank|should) )u\b"
     r"|(?P<when>(?:\d|\b(?:this|last|next|per|each|every|one|a|many|few|several|the)) )"
     r"(?P<yr>yrs?)\b"
-    r"|\bdiff(?P<apart>(?= between\b| in (?:budget|allocation|funding|share|amount)\b))"
+    r"|\bdiff(?P<apart>(?= (?:between|btwn|b/w) (?![^?,]*(?:%|\bshares?\b|\bpercent|\btable\b"
+    r"|\bsection\b|\bnumbers?\b|\bfigures?\b))[^?,]* (?:and|vs) ))"
     r"|\bdiff(?= [a-z]+s\b)"
 )
 
@@ -348,6 +361,13 @@ _PLUS_ITS = re.compile(r"\bplus(?= (?:its|their)\b)")
 # “为VaMoz Digital奠基！”"): "and" (a sum is read from the words around it; "35k+ users"
 # and "P1+P2" are left as written)
 _PLUS_SIGN = re.compile(r"(?<=(?P<before>[^\s\d+]))\s+\+\s+(?=(?P<after>[^\s\d+]))")
+
+
+# (only where a sum is asked: "EGTI + EGH - what are they?" asks two things)
+_SUM_ASKED = re.compile(
+    r"\b(?:total|combined|together|altogether|sum)\b|加起来|加在一起|一共|总共|合计|共计|总计"
+    r"|加起來|總共|合計|共計|總計"
+)
 
 
 def _plus_as_and(match: re.Match[str]) -> str:

@@ -2745,3 +2745,40 @@ def test_review_findings_are_answered(
 def test_review_findings_are_declined(answer_engine: AnswerEngine, question: str) -> None:
     # (a record with no days in it; a count of some staff is no headcount of ITU)
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (the second review) a leader asked of what no record says is led, or a person
+        "Who leads BDT?",
+        "Who leads ITU?",
+        "谁领导电信发展局？",
+        "Who is BDT director?",
+        "边个系国际电联秘书长？",
+        # founded: what a record's text says was founded is another thing
+        "新德里地区办事处是什么时候设立的？",
+        "國際電聯係邊年成立嘅？",
+        # grew to: a record with no count above the one stated
+        "国际电联学院用户一开始35000，后来增加到多少？",
+        # a term only named as what an event was on
+        "What is ChatGPT?",
+        "ChatGPT係乜嘢？",
+    ],
+)
+def test_second_review_findings_are_declined(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("参与愿景工作的员工有多少人？", "65"),  # some staff counted: no headcount of ITU
+        ("For how long was the CoE review carried out?", "2021"),  # months, not days
+        ("what's the avg attendance of the two LearningLabs sessions?", "185"),
+    ],
+)
+def test_second_review_findings_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    assert expected in render_answer_text(answer_engine.answer(question))

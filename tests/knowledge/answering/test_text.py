@@ -265,3 +265,20 @@ def test_cantonese_which_one_with_no_noun_after_it_asks_who() -> None:
 )
 def test_review_findings_read_as_written(typed: str, read: str) -> None:
     assert normalize(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("EGTI + EGH - what are they?", "egti + egh - what are they?"),  # no sum asked
+        ("diff between the 26.5% and 26.4% for P3?", "diff between the 26.5% and 26.4% for p3?"),
+        (
+            "diff btwn policy & regulation and stats?",
+            "difference between policy and regulation and stats?",
+        ),
+        ("秘书长系边个？", "秘书长是谁?"),
+        ("系统同体系", "系统同体系"),  # no Cantonese word: Mandarin as written
+    ],
+)
+def test_second_review_findings_read_as_written(typed: str, read: str) -> None:
+    assert normalize(typed) == read
