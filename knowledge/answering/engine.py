@@ -913,8 +913,14 @@ class AnswerEngine:
             if q.lang == "zh"
             else read_founded(fact.title_en, fact.text_en)
         )
-        if asked is None or founded is None:
+        if asked is None:
             return False
+        if founded is None:
+            # a record that says nothing was founded dates no founding of the organisation
+            # ("In what year was ITU founded?" is not the UMC project's date)
+            named = set(to_query_terms(normalize(asked)).tokens)
+            return bool(named) and named <= _BODIES_TOKENS
+
         terms = to_query_terms(asked)
         weighed = [t for t, w in self.index.weigh(terms).items() if w > 0]
         missing = self.index.list_missing_words(terms, [normalize(founded)])

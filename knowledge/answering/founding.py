@@ -33,7 +33,10 @@ def read_founded_asked(normalized: str) -> str | None:
         thing = english["thing"] or english["thing_year"]
         return _THE.sub("", thing.strip()) or None
     chinese = _ASKED_ZH.search(normalized)
-    return chinese["thing"].strip() if chinese is not None else None
+    if chinese is None:
+        return None
+    # ("能力发展任务组是谁牵头、什么时候成立的": the task force, before what else is asked)
+    return re.split(r"[、，,]|是", chinese["thing"])[0].strip() or None
 
 
 def read_founded(title: str, text: str = "") -> str | None:
@@ -65,7 +68,8 @@ def names_the_founded(asked: str, founded: str) -> bool:
         # the founded thing ends a Chinese phrase: after its last 的, unless that part only
         # says what is done about it ("…学院的可行性研究")
         head = founded.split("的可行性")[0].split("的")[-1].strip()
-        return bool(head) and (head[-2:] in asked or asked[-2:] in head)
+        # (its last characters: 国际电联 is no 学院, though 学院 is 国际电联's)
+        return bool(head) and (head.endswith(asked[-2:]) or asked.endswith(head[-2:]))
     head_en = re.split(r"\b(?:of|for|in|to|with|under|at|on|by|from)\b", founded.lower())[0]
     words = head_en.split()
     if not words:

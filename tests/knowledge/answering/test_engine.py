@@ -2782,3 +2782,13 @@ def test_second_review_findings_are_answered(
     answer_engine: AnswerEngine, question: str, expected: str
 ) -> None:
     assert expected in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    "question", ["In what year was ITU founded?", "国际电联是什么时候成立的？"]
+)
+def test_the_organisation_s_own_founding_is_not_a_record_s_date(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (the UMC project, and the feasibility study of an ITU training academy, had been given)
+    assert not answer_engine.answer(question).answered
