@@ -68,14 +68,14 @@ class Antecedents:
         # how many records write each name: one that many write (ITU, BDT) ties no two
         # records together
         self._name_counts: Counter[str] = Counter()
-        count = 0
+        # each fact's place in the knowledge's order, the documents' own (a fact built in
+        # memory, not yet stored, has no id to order by)
+        self._order: dict[str, int] = {}
         for fact in facts:
+            self._order[fact.key] = len(self._order)
             self._sections[(fact.doc, fact.section)].append(fact)
             self._name_counts.update(set(_NAME.findall(f"{fact.title_en} {fact.text_en}")))
-            count += 1
-        self._common = max(1, int(count * COMMON_NAME_SHARE))
-        for records in self._sections.values():
-            records.sort(key=lambda f: f.id)
+        self._common = max(1, int(len(self._order) * COMMON_NAME_SHARE))
 
     def find(self, noun: str, fact: Any, asked: str) -> Any | None:
         """The record just before `fact` in its section, about the same named thing, that
@@ -102,7 +102,8 @@ class Antecedents:
             return None  # not said, or said of one it names here
         known = set(_NAME.findall(text_en)) | set(_NAME.findall(asked))
         shared = {n for n in _NAME.findall(fact.title_en) if self._name_counts[n] <= self._common}
-        before = [r for r in records if r.id < fact.id][-_LOOK_BACK:]
+        at = self._order.get(fact.key)
+        before = [r for r in records if at is not None and self._order[r.key] < at][-_LOOK_BACK:]
         for record in before:
             words = re.findall(r"[\w-]+", record.title_en)
             if english:

@@ -253,32 +253,41 @@ OWN_SETS_MIN_ACCURACY = {
     # since.
     "unseen_am.json": 0.92,
     "unseen_an.json": 0.92,
-    "unseen_ao.json": 0.83,
+    "unseen_ao.json": 0.86,
     "unseen_ap.json": 0.96,
     # AS (66; definitions, lists, which line has a KPI, two-part, polite) and AT (66;
     # computations, Chinese most), run once on 236569f: AS 86.4% (7 of 52 answers wrong), AT
     # 87.9% (4 of 50); tuned on since.
-    "unseen_as.json": 0.90,
+    "unseen_as.json": 0.98,
     "unseen_at.json": 0.87,
     # AU (66; several questions in one message) and AV (66; the narrative documents), run
     # once on 62f1539: AU 80.3% (7 of 48 answers wrong), AV 81.8% (1 of 43); tuned on since.
-    "unseen_au.json": 0.84,
-    "unseen_av.json": 0.81,
+    "unseen_au.json": 0.90,
+    "unseen_av.json": 0.84,
     # AQ (70; a mix) and AR (70; busy staff: abbreviations, typos, Cantonese), written in the
     # same session and kept sealed until its last engine commit but one (8f44be1), then run
     # once: AQ 97.1% (0 of 56 answers wrong), AR 78.6% (6 of 51); one change since ("thru").
     "unseen_aq.json": 0.97,
-    "unseen_ar.json": 0.80,
+    "unseen_ar.json": 0.92,
     # The session of 2026-12-06: AW (66; a week's mix) and AX (66; managers in a hurry, the
     # narrative documents), written by helpers that saw only the documents, run once on the
     # session's start (219e01c): AW 92.4% (2 of 53 answers wrong), AX 80.3% (4 of 48).
-    "unseen_aw.json": 0.93,
-    "unseen_ax.json": 0.87,
+    "unseen_aw.json": 0.95,
+    "unseen_ax.json": 0.92,
     # BA (66; busy staff's shorthand, Cantonese) and BB (66; answers that name something,
     # two-part questions), run once on 1848db9: BA 78.8% (1 of 43 answers wrong), BB 80.3%
     # (1 of 44).
-    "unseen_ba.json": 0.86,
-    "unseen_bb.json": 0.80,
+    "unseen_ba.json": 0.89,
+    "unseen_bb.json": 0.84,
+    # AY, AZ (70 each; a mix, and details, definitions and two-part questions) run once on the
+    # session's start (92.9%, 0 of 55 wrong; 88.6%, 3 of 54) and sealed, then once on its last
+    # engine commit (7aeb0cb): 92.9% and 90.0% (2 of 54 wrong); BC, BD (70 each; a week's mix,
+    # Chinese-speaking colleagues and managers) sealed and run once on 7aeb0cb: 91.4% (1 of 54
+    # wrong), 92.9% (2 of 56).
+    "unseen_ay.json": 0.92,
+    "unseen_az.json": 0.90,
+    "unseen_bc.json": 0.91,
+    "unseen_bd.json": 0.92,
 }
 
 

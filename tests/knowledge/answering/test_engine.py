@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from decimal import Decimal
 
@@ -2792,3 +2793,13 @@ def test_the_organisation_s_own_founding_is_not_a_record_s_date(
 ) -> None:
     # (the UMC project, and the feasibility study of an ITU training academy, had been given)
     assert not answer_engine.answer(question).answered
+
+
+def test_facts_with_no_id_yet_build_an_engine(answer_engine: AnswerEngine) -> None:
+    # (the benchmark's synthetic facts, never stored, have no id: the engine had failed to
+    # build, ordering a section's records by id)
+    grown = copy.copy(answer_engine.knowledge)
+    grown.facts = [f.model_copy(update={"id": None}) for f in grown.facts]
+    engine = AnswerEngine(grown)
+    question = "Which consultation did the ITU as One definition come out of?"
+    assert "CWG-FHR" in render_answer_text(engine.answer(question))
