@@ -122,8 +122,8 @@ class Antecedents:
                 _stem(word) in pointed
                 and (not english or _stem(word) == _stem(noun))
                 and word.islower()
-                and any(w in new for w in words[max(0, at - 2) : at + 3])
-                for at, word in enumerate(words)
+                and any(w in new for w in words[max(0, n - 2) : n + 3])
+                for n, word in enumerate(words)
             ):
                 return record
         return None

@@ -907,14 +907,14 @@ class AnswerEngine:
         """Whether a question asks when something was founded and the fact found says
         something else was (most of the question's words of weight not in what it founded)."""
         asked = read_founded_asked(q.normalized)
+        if asked is None:
+            return False
         fact = answer.parts["fact"]
         founded = (
             read_founded(fact.title_zh, fact.text_zh)
             if q.lang == "zh"
             else read_founded(fact.title_en, fact.text_en)
         )
-        if asked is None:
-            return False
         if founded is None:
             # a record that says nothing was founded dates no founding of the organisation
             # ("In what year was ITU founded?" is not the UMC project's date)
@@ -3069,7 +3069,7 @@ def _grows_past_nothing(q: Question, answer: Answer) -> bool:
     no count above it."""
     if not _GROWN_TO.search(q.normalized):
         return False
-    stated = [int(n) for n in _COUNT_STATED.findall(q.normalized.replace(" ", ""))]
+    stated = [int(n) for n in _COUNT_STATED.findall(q.normalized)]  # ("35 000" joined)
     if not stated:
         return False
     fact = answer.parts["fact"]
