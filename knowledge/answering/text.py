@@ -158,8 +158,8 @@ def _which_typed_as_that(text: str) -> str:
 
 # Written Cantonese, as the Mandarin the documents are written in ("UNDP同國際電聯嘅…機制係邊一
 # 年啟動㗎": 和, 的, 是, 哪一年): read only in a question that writes one of its own words
-# (嘅, 咗, 喺, 幾多, 乜嘢, 冇, 佢, 啲, 唔, 㗎, 嗰, 咩, 睇, 畀, 依家, 而家), for 同 and 係 are
-# Mandarin words too (同时, 关係).
+# (嘅, 咗, 喺, 幾多, 幾耐, 乜嘢, 冇, 佢, 啲, 唔, 㗎, 嗰, 咩, 睇, 畀, 嚟, 依家, 而家, 邊個), for
+# 同 and 係 are Mandarin words too (同时, 关係).
 _CANTONESE_MARK = re.compile(
     r"[嘅咗喺乜冇佢啲唔㗎嗰咩睇畀嚟]|[幾几][多耐]|依家|而家(?![庭族具長长屬属務务鄉乡園园電电])"
     r"|[邊边](?:個|个|度|位)"
@@ -195,7 +195,9 @@ _CANTONESE = {
     "係點樣㗎?": "是什麼?",
     "點樣": "怎麼",
     "点样": "怎么",
-    "傾": "談",
+    # 傾 "talk" only as a verb done (not 傾向, a tendency)
+    "傾過": "談過",
+    "傾咗": "談了",
     "幾耐": "多久",
     "几耐": "多久",
     "邊啲": "哪些",
@@ -370,9 +372,12 @@ _SUM_ASKED = re.compile(
 )
 
 
+_HAN_BESIDE = re.compile(r"[\u4e00-\u9fff“”「」（）]")
+
+
 def _plus_as_and(match: re.Match[str]) -> str:
-    han = re.compile(r"[\u4e00-\u9fff“”「」（）]")
-    return "和" if han.match(match["before"]) or han.match(match["after"]) else " and "
+    chinese = _HAN_BESIDE.match(match["before"]) or _HAN_BESIDE.match(match["after"])
+    return "和" if chinese else " and "
 
 
 # A registration as a noun, written with a hyphen ("sign-ups"); the verb "sign up" is left.

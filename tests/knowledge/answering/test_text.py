@@ -278,6 +278,7 @@ def test_review_findings_read_as_written(typed: str, read: str) -> None:
         ),
         ("秘书长系边个？", "秘书长是谁?"),
         ("系统同体系", "系统同体系"),  # no Cantonese word: Mandarin as written
+        ("佢哋傾向邊個？", "他们倾向谁?"),  # 傾 "talk" only as a verb done (傾過, 傾咗)
     ],
 )
 def test_second_review_findings_read_as_written(typed: str, read: str) -> None:
