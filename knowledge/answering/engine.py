@@ -86,6 +86,7 @@ from knowledge.answering.computations import (
     excluded_codes,
     leaves_out,
     names_two_periods,
+    read_counts,
     read_fact_operation,
     spans_the_periods,
     states_its_rise,
@@ -3073,14 +3074,8 @@ def _grows_past_nothing(q: Question, answer: Answer) -> bool:
     if not stated:
         return False
     fact = answer.parts["fact"]
-    counts = [
-        int(n.replace(",", "").replace(" ", ""))
-        for text in (fact.text_en, fact.text_zh)
-        for n in re.findall(
-            r"(?<![\d.])\d{1,3}(?:[, ]\d{3})+(?![\d.])|(?<![\d.])\d+(?![\d.])", text
-        )
-    ]
-    return not any(c > max(stated) and not 1900 <= c <= 2100 for c in counts)
+    counts = [c.value for text in (fact.text_en, fact.text_zh) for c in read_counts(text)]
+    return not any(c > max(stated) for c in counts)
 
 
 def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:

@@ -22,7 +22,7 @@ _ASKED_ZH = re.compile(
 # What a record's title says was founded: in English before the verb ("Capacity development
 # task force set up in early 2022"), in Chinese after it ("…设立能力发展任务组")
 _FOUNDED_EN = re.compile(r"^(?P<thing>.+?)\s+(?:set up|established|founded|created|formed)\b")
-_FOUNDED_ZH = re.compile(r"(?:成立|设立|建立|创立|组建|创建)(?:了)?(?P<thing>[^，,。；;（(]{2,30})")
+_FOUNDED_ZH = re.compile(_FOUNDING_ZH + r"(?:了)?(?P<thing>[^，,。；;（(]{2,30})")
 _THE = re.compile(r"^(?:the|a|an|its|their|itu's|itu)\s+")
 
 
