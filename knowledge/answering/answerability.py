@@ -53,6 +53,10 @@ _ZH_ACTOR_VERBS = (
 _DUTY_OF_DOING = (
     r"(?:(?:responsible for|in charge of) \w+ing|(?:supposed|meant|expected|required) to \w+)\b"
 )
+# "who is sponsoring the course", "who's funding it": who pays for or hosts it, as "who
+# sponsors" asks (a body, said "sponsored by …"); other doings asked so ("who is implementing
+# OP-23", "who is coordinating …") ask for a person, whom the documents do not name
+_DOING_NOW = r"(?:sponsor|fund|financ|host|organi[sz]|support|back|donat|provid|pay)ing\b"
 
 
 # The asker's own work: "my budget", "our KPIs", "which KPIs am I responsible for", "我的预算".
@@ -160,6 +164,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "who is the head of …", "who leads P2", "the name of the director"; not
             # "who is included in …" (a participle: the answer is a group) nor "who owns".
             r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)(?! " + _DUTY_OF_DOING + ")"
+            r"(?! " + _DOING_NOW + ")"
             # (not "who are they planning to train", "who are ITU and UNDP going to train":
             # whom something is done to)
             r"(?! (?:they|we|you|it|he|she) )"
@@ -192,7 +197,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
             # "who is responsible for appointing the risk owners": who does it
             r"|^who(?:'s| is| are) " + _DUTY_OF_DOING + r"|\bby whom\b|由谁|谁来"
-            rf"|{_WHICH_BODY}"
+            r"|^who(?:'s| is| are| was| were) " + _DOING_NOW + rf"|{_WHICH_BODY}"
             r"|谁(?:负责)?(?:" + _ZH_ACTOR_VERBS + ")"
             r"|是谁(?=[\u4e00-\u9fff])(?![的呢啊呀吗])",  # "是谁无偿……奠定了基础"
             re.IGNORECASE,
@@ -283,6 +288,9 @@ _LED_ASKED = re.compile(
 )
 
 
+_ORGANISATION = frozenset({"itu", "itu's", "bdt", "bdt's"})
+
+
 def _read_led(question: str) -> str | None:
     """What a "who leads …" question asks the leader of ("the capacity development task
     force", "能力发展任务组"); None when it names nothing."""
@@ -314,7 +322,9 @@ def _leads_it(led: str, sentence: str) -> bool:
     )
     if is_chinese(led):
         return led in near
-    words = [w for w in latin_tokens(led) if w not in EN_STOPWORDS]
+    # (the organisation is no part of what is led: "the ITU capacity development task force"
+    # is the task force the sentence names)
+    words = [w for w in latin_tokens(led) if w not in EN_STOPWORDS and w not in _ORGANISATION]
     return bool(words) and all(stem(w) in {stem(t) for t in latin_tokens(near)} for w in words)
 
 
@@ -658,8 +668,9 @@ def read_action(text: str) -> str | None:
 _HELPING_VERBS = frozenset("help helps helped helping assist assists assisted".split())
 _EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b|" + _WHICH_BODY)
 _EN_DUTY_VERB = re.compile(
-    r"^who(?:'s| is| are) (?:(?:responsible for|in charge of) ([a-z\-]+?)ing"
-    r"|(?:supposed|meant|expected|required) to ([a-z\-]+))\b"
+    r"^who(?:'s| is| are| was| were) (?:(?:responsible for|in charge of) ([a-z\-]+?)ing"
+    r"|(?:supposed|meant|expected|required) to ([a-z\-]+)"
+    r"|(?=" + _DOING_NOW + r")([a-z\-]+?)ing)"
 )
 _ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\u9fff]{2})")
 
@@ -670,7 +681,8 @@ def read_actor_verb(text: str) -> str | None:
     unquoted = _QUOTED.sub(" ", text)
     duty = _EN_DUTY_VERB.search(unquoted)
     if duty:
-        verb = duty[1] or duty[2]  # "who is responsible for appointing": appoint
+        # "who is responsible for appointing": appoint; "who is sponsoring": sponsor
+        verb = duty[1] or duty[2] or duty[3]
         # "running", "planning": run, plan (not "staffing", "filling")
         doubled = len(verb) >= 3 and verb[-1] == verb[-2] and verb[-1] not in "aeiouylsfz"
         return verb[:-1] if doubled else verb
@@ -1584,6 +1596,13 @@ _EN_ASKED_THING = re.compile(
     r"|\b(?:is|are|will) (?:there )?(?:a |an |any |the )?(?P<thing>[a-z][a-z\-]*) (?:be )?"
     r"(?:provided|served|offered|available|included|reimbursed|covered) (?:at|in|for|during|by)\b"
 )
+# "证书弄丢了，可以补发吗": whether something can be done, which a record must speak of (the
+# certificates earned in 2022 say nothing of reissuing one)
+_ZH_ASKED_DOING = re.compile(
+    # (能 a word of its own: not 能力, 能源, 功能, 可能)
+    r"(?:可以|能否|可否|能不能|(?<![功可才性智技体职效本])能(?![力源量够]))"
+    r"(?:再|重新)?(?P<doing>[\u4e00-\u9fff]{2})(?:吗|么|[?？]|$)"
+)
 _ZH_ASKED_ATTRIBUTE = re.compile(
     r"的(?P<attr>[\u4e00-\u9fff]{2,4}?)(?:如何|怎么样|怎样|是什么样|会怎样|好不好|好吗"
     r"|有多少天|有几天|是多少天|多长时间"  # "员工的年假有多少天"
@@ -1640,6 +1659,13 @@ def read_asked_thing(text: str) -> str | None:
     if match is None:
         return None
     return match["attr"] or match["thing"]
+
+
+def read_asked_doing(text: str) -> str | None:
+    """What a Chinese question asks whether it can be done ("补发" in "证书弄丢了，可以补发吗";
+    text normalised)."""
+    match = _ZH_ASKED_DOING.search(text)
+    return match["doing"] if match else None
 
 
 # A name of two or more capitalised words ("the United Nations", "the Kigali Action Plan"),

@@ -55,6 +55,8 @@ _HEAD_ZH = r"(?:原则|概念|倡议|项目|计划)"
 DEFINING_CANDIDATES = 400
 # A question asking what a term is or stands for; `t` is the term.
 _EN_ASKS = (
+    # "HCM4A - what is it, and how many countries signed it?"
+    re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what(?:'s| is) (?:it|that|this)\b"),
     re.compile(
         r"\bwhat (?:exactly |actually |really )?(?:does|do) (?:the )?(?:acronym |abbreviation "
         r"|term )?(?!(?:it|that|this|they)\b)(?P<t>[\w-]+) "
@@ -98,7 +100,9 @@ _ZH_ASKS = (
         # "ISC-TF的全称", "ISC-TF中文全称是什么", "英文全名"
         r"|的?(?:中文|英文)?(?:全称|全名)"
         # "RBM是哪个？"; not "这个KPI是哪个重点工作的" (whose it is)
-        r"|是啥|是何|全称是|是哪个(?=\s*[?？。]?\s*$))"
+        r"|是啥|是何|全称是|是哪个(?=\s*[?？。]?\s*$)"
+        # "文件里提到的BCG是哪家公司？"
+        r"|是(?:哪家|什么|哪个)(?:公司|机构|组织|企业)(?=\s*[?？。]?\s*$))"
     ),
     re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),
     # "文件里常提到RBM，这是什么意思？"
@@ -117,7 +121,7 @@ _TERM = r"(?P<t>[a-z][\w '’”\"-]+?)"
 _END = r"\s*[?.!]*$"
 _EN_ASKS_TERM = (
     re.compile(rf"\b(?:meaning|definition) of (?:the term )?{_OPEN}{_TERM}{_END}"),
-    re.compile(rf"^(?:so |and |but )?what (?:is|are) (?:the |an? )?{_OPEN}{_TERM}{_END}"),
+    re.compile(rf"^(?:so |and |but )?what(?: is| are|'s) (?:the |an? )?{_OPEN}{_TERM}{_END}"),
     re.compile(rf"\bwhat does (?:the term )?{_OPEN}{_TERM} mean\b"),
     # "define ITU as One", "how did the consultation define 'ITU as One'?"
     re.compile(rf"\bdefined? (?:the term |the concept )?{_OPEN}{_TERM}{_END}"),
@@ -535,6 +539,8 @@ class Glossary:
             and phrase
             and phrase != term
             and term in phrase.split()
+            # (not the acronym with what it names: "the ATC programme" asks what ATC is)
+            and not re.fullmatch(rf"{re.escape(term)} {_HEAD_EN}", phrase)
             and self._defines_a_start(phrase, lang)
         ):
             # "the definition of ITU as One (presented to Council 2024)": the phrase a fact

@@ -54,6 +54,7 @@ from knowledge.answering.answerability import (
     read_actor_verb,
     read_asked_attribute,
     read_asked_class,
+    read_asked_doing,
     read_asked_thing,
     read_counted,
     read_event_verb,
@@ -116,6 +117,7 @@ from knowledge.answering.lists import (
 )
 from knowledge.answering.matching import (
     DATED_FORM_BONUS,
+    ENUMERATED_FORM_BONUS,
     FORM_BONUS,
     YEAR_MISMATCH_PENALTY,
     Entry,
@@ -136,6 +138,7 @@ from knowledge.answering.text import (
     detect_lang,
     detect_script,
     is_chinese,
+    latin_tokens,
     normalize,
     stem,
     to_script,
@@ -162,6 +165,7 @@ from knowledge.answering.thresholds import (
     TERM_FACT_MIN_COVERAGE,
     THEME_GUESS_MAX_EXPLAINED,
     TIE_MARGIN,
+    TITLE_HELD_TIE,
     TITLE_OPENING_SLACK,
     UNKNOWN_WORD_MIN_COVERAGE,
     WHOLE_STORE_CONFIDENCE,
@@ -401,7 +405,7 @@ class AnswerEngine:
             sources=dedupe_sources([*defined.sources, *answer.sources]),
         )
 
-    def _answer_parts(self, question: str) -> Answer:
+    def _answer_parts(self, question: str, yes_no: bool = False) -> Answer:
         """The answer to a message that asks one question, or to each of the questions it
         asks ("When did the ATC call open? How many institutions applied?"): each answered
         alone, but one that points back or names nothing of its own ("增长了百分之多少？",
@@ -414,11 +418,19 @@ class AnswerEngine:
         # (a short question of a line's budget is asked on its own only where the whole
         # message's answer gives none: "網絡安全這個主題有幾個KPI？預算多少？" — not "应急通信
         # 归哪个？预算多少？", whose answer is the theme with its budget)
-        asked = split_questions(
-            question,
-            yes_no=not whole.answered,
-            short=not (whole.answered and whole.kind in _BUDGET_KINDS),
-        )
+        short = not (whole.answered and whole.kind in _BUDGET_KINDS)
+        # (a yes-or-no clause after ", and" is a question of its own where the whole message
+        # finds nothing, or where asked alone it is answered too: "how many stakeholders did
+        # BCG interview, and did ITU pay them" — not "What is the budget for E3, and does it
+        # include digital inclusion?", whose budget stands)
+        cut = yes_no or not whole.answered
+        if not cut and len(split_questions(question, yes_no=True, short=short)) > len(
+            split_questions(question, short=short)
+        ):
+            each = self._answer_parts(question, yes_no=True)
+            if each.answered:
+                return each
+        asked = split_questions(question, yes_no=cut, short=short)
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
@@ -499,6 +511,33 @@ class AnswerEngine:
                         )
                     )
                     alone = again if held else alone
+            subjectless = (
+                n
+                and is_chinese(part)
+                and not _POINTS_BACK.search(part)
+                and answers
+                and answers[0].answered
+            )
+            # (a question of which, who or when: "由哪个局牵头"; not "分别是什么",
+            # what the whole message's list already says)
+            unsaid = (
+                alone is whole
+                and _ASKS_WHICH_ZH.search(part) is not None
+                and not self._says_what_is_asked(part, whole)
+            )
+            if subjectless and (alone is None or not alone.answered or unsaid):
+                # "能力发展任务组…开了几次会？由哪个局牵头？": a Chinese question with no subject
+                # of its own is asked of the first one's ("能力发展任务组由哪个局牵头"); where
+                # the whole message's answer stood for it, only by another record that says it
+                opening = next((t for t in reversed(topics) if is_chinese(t)), None)
+                asked_of = opening + part if opening and opening not in part else None
+                reasked = self._answer(asked_of) if asked_of else None
+                if (
+                    reasked is not None
+                    and reasked.answered
+                    and not (unsaid and _same_record(reasked, whole))
+                ):
+                    alone = reasked
             line = (
                 self._line_of(answers[0], theme=_THEME_WORD.search(normalize(part)) is not None)
                 if answers and answers[0].answered
@@ -836,11 +875,17 @@ class AnswerEngine:
         """Whether a question names nothing but points back ("what is that", "what does it
         stand for", "它是什么意思"): no code, subject, intent or word of its own."""
         reading = q.reading
+        # ("who sponsors it?", "who is running it?": the doing asked of it names nothing)
+        verb = read_actor_verb(q.normalized) if read_wanted(q.normalized) == ACTOR else None
+        doing = set(to_query_terms(verb).tokens) if verb else set()
         return (
-            _POINTS_BACK_ALONE.search(q.normalized) is not None
+            (_POINTS_BACK_ALONE.search(q.normalized) is not None or bool(doing))
             and not (q.targets or reading.codes or reading.theme_codes or reading.kpi_codes)
             and not reading.concepts
-            and all(t in _DEFINING_WORDS for t in q.content)
+            and all(
+                t in _DEFINING_WORDS or any(t.startswith(d) or d.startswith(t) for d in doing)
+                for t in q.content
+            )
         )
 
     def _names_its_own_subject(self, question: str) -> bool:
@@ -984,7 +1029,8 @@ class AnswerEngine:
                 confidence=NOTHING_FOUND,
                 parts={"limit": MAX_QUESTION_LENGTH},
             )
-        q = self.reader.read(strip_filler(text), lang)
+        stripped = strip_filler(text)
+        q = self.reader.read(stripped, lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
         if is_only_small_talk(text):
@@ -1031,20 +1077,23 @@ class AnswerEngine:
         # Ratios, averages, shares of a group, percentages: read on the whole question, as
         # filler stripping may drop the clause that states the percentage.
         whole = self.reader.correct_typos(normalize(text))  # "wat does ISCG stnad for"
+        # What a term is, read without the words that only say how to answer ("What is NETP,
+        # in plain words?", "what is ITU as One, in a sentence?")
+        asked = whole if stripped == text else self.reader.correct_typos(normalize(stripped))
         # "which enabler monitors average staff performance": a KPI's owner, no average
         tracked = _TRACKED_BY_A_LINE.search(whole) is not None
         answer = (
             (None if tracked else self.calculator.answer(q, whole))
-            or self.glossary.answer(q, whole)  # "what does NETP stand for"
+            or self.glossary.answer(q, asked)  # "what does NETP stand for"
             or self._route(q)
         )
         # "what is meaningful connectivity": the fact that defines it, not one naming it
-        answer = self.glossary.define(whole, lang, answer) or answer
-        if self._only_mentions(whole, lang, answer):
+        answer = self.glossary.define(asked, lang, answer) or answer
+        if self._only_mentions(asked, lang, answer):
             # "what is 5G" answered with a fact that lists 5G among other things; another
             # close fact about the term (its words in its title) is the answer ("the ITU
             # Change-makers programme": its launch, not the list of staff initiatives)
-            term_fact = self._fact_about_the_term(q, whole, lang)
+            term_fact = self._fact_about_the_term(q, asked, lang)
             if term_fact is None:
                 return self._cannot_answer(q, answer, DEFINITION)
             answer = term_fact
@@ -1121,6 +1170,11 @@ class AnswerEngine:
             # management commitments) answers nothing about one
             return self._cannot_answer(q, answer, KPI)
         thing = read_asked_thing(q.normalized)
+        doing = read_asked_doing(q.normalized)
+        if thing is None and doing is not None and not self.index.has_token(doing):
+            # "证书弄丢了，可以补发吗": a doing no record speaks of (one some record speaks of,
+            # in words of its own, is left to the search: "可以调动吗", "重新部署")
+            thing = doing
         if (
             answer.answered
             and answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
@@ -1141,7 +1195,7 @@ class AnswerEngine:
         if (
             answer.answered
             and answer.kind in _SEARCHED_KINDS
-            and not self._holds_the_names(q, answer)
+            and (not self._holds_the_names(q, answer) or self._misses_a_region(q, answer))
         ):
             # "What is the budget of the United Nations": a record of national and regional
             # entities speaks of no United Nations
@@ -1332,7 +1386,17 @@ class AnswerEngine:
             if (
                 lookup.answered
                 and lookup.kind is not AnswerKind.OVERVIEW
-                and (lookup_score > structured.confidence + TIE_MARGIN)
+                and (
+                    lookup_score > structured.confidence + TIE_MARGIN
+                    # a line's words inside the name of something else ("who leads the
+                    # capacity development task force": the task force, not the overview of
+                    # P3's theme, which names no one)
+                    or (
+                        structured.kind is AnswerKind.OVERVIEW
+                        and lookup_score >= structured.confidence - TIE_MARGIN
+                        and self._names_another_subject(q)
+                    )
+                )
                 and not gives_count_asked(q.normalized, structured)  # "the four main risks"
             ):
                 return lookup
@@ -1715,7 +1779,15 @@ class AnswerEngine:
             return False
         words = set(to_query_terms(normalize(term)).tokens) - _ORGANISATION_TOKENS
         title = to_query_terms(normalize(fact.title_en)).tokens
-        return bool(words) and words <= set(title[: len(words) + TITLE_OPENING_SLACK])
+        joined = _SPACING.sub("", normalize(term))
+        return bool(words) and (
+            words <= set(title[: len(words) + TITLE_OPENING_SLACK])
+            # ("learning labs": the title's LearningLabs, opening it)
+            or (
+                len(joined) >= JOINED_TERM_MIN_CHARS
+                and _SPACING.sub("", normalize(fact.title_en)).startswith(joined)
+            )
+        )
 
     def _fact_priority(self, fact: Any) -> Any:
         return to_subject(self.knowledge, fact.priority_code) if fact.priority_code else None
@@ -1747,8 +1819,14 @@ class AnswerEngine:
             rf"\s+(?:the\s+)?{re.escape(term)}\b",
             normalize(fact.title_en),
         ) or re.search(rf"关于{re.escape(term)}", normalize(fact.title_zh))
+        # ("learning labs" is the LearningLabs its title writes as one word)
+        joined = _SPACING.sub("", normalize(term))
+        titled = words <= titles or (
+            len(joined) >= JOINED_TERM_MIN_CHARS
+            and joined in _SPACING.sub("", normalize(f"{fact.title_en} {fact.title_zh}"))
+        )
         return bool(words) and not (
-            (words <= titles and (topic_of is None or fact.kind == "definition"))
+            (titled and (topic_of is None or fact.kind == "definition"))
             or (fact.kind == "definition" and normalize(term) in opening)
             or any(defines(text, term, lang) is not None for text in texts)
         )
@@ -1989,6 +2067,8 @@ class AnswerEngine:
         if not _WHAT_A_TERM_IS.search(q.normalized):
             # (what a term is: the record that defines it, which need not say the rest)
             hits = self._prefer_holding(terms, hits)
+        hits = self._prefer_titled(terms, hits)
+        hits = self._prefer_latest(q, hits)
         named = list_named_words(q.text) - q.reading.consumed_tokens - said
         hits = self._prefer_named(terms, named, hits)
         hits = self._prefer_bodies(q, hits)
@@ -2143,6 +2223,57 @@ class AnswerEngine:
         kept); all of them when none of those is left worth suggesting."""
         kept = [h for h in hits if h.entry.kind != "fact" or self._facts[h.entry.ref].doc in docs]
         return kept if kept and kept[0].score >= SUGGEST_MIN_SCORE else hits
+
+    def _prefer_latest(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """Of facts tied for first, the latest (by its year), when the question asks how
+        things stand now ("现在有多少用户", "so far": the 2023 total, not 2022's) and names no
+        year of its own."""
+        if len(hits) < 2 or q.reading.year is not None or not _PRESENT.search(q.text):
+            return hits
+        tied = [h for h in hits if hits[0].score - h.score <= EXACT_TIE and h.entry.kind == "fact"]
+        if len(tied) < 2 or tied[0] is not hits[0]:
+            return hits
+
+        def year(hit: Hit) -> int:
+            fact = self._facts.get(hit.entry.ref)
+            return fact.year if fact is not None and fact.year is not None else 0
+
+        latest = max(tied, key=year)  # (the first of the latest: the search's order)
+        if year(latest) <= year(hits[0]):
+            return hits
+        return [latest, *(h for h in hits if h is not latest)]
+
+    def _prefer_titled(self, terms: QueryTerms, hits: list[Hit]) -> list[Hit]:
+        """Put first a fact found close behind the best whose title the question says in full
+        (two words or more), when the best one's title it does not."""
+        if len(hits) < 2 or hits[0].entry.kind != "fact":
+            return hits
+
+        def said_in_full(hit: Hit) -> bool:
+            fact = self._facts.get(hit.entry.ref)
+            if fact is None:
+                return False
+            title = fact.title_zh if is_chinese(terms.text) else fact.title_en
+            words = set(to_query_terms(normalize(title)).tokens) - _ORGANISATION_TOKENS
+            return len(words) >= 2 and words <= set(terms.tokens)
+
+        def lacking(hit: Hit) -> float:
+            return sum(w for _, w in self.index.list_missing_words(terms, self._record_texts(hit)))
+
+        if said_in_full(hits[0]):
+            return hits
+        for hit in hits[1:]:
+            if hits[0].score - hit.score > TITLE_HELD_TIE:
+                break
+            # (and holding the question's words as well, its document's name included: not
+            # the definition of ITU as One for the consultation it came out of)
+            if (
+                hit.entry.kind == "fact"
+                and said_in_full(hit)
+                and lacking(hit) <= lacking(hits[0]) + 1e-9
+            ):
+                return [hit, *(h for h in hits if h is not hit)]
+        return hits
 
     def _prefer_named(self, terms: QueryTerms, named: set[str], hits: list[Hit]) -> list[Hit]:
         """Put first the best candidate that holds every name the question writes (an
@@ -2403,7 +2534,16 @@ class AnswerEngine:
                     stated, [fact.text_en], enumerated=True, noun=self._stated_noun(q)
                 )
             ):
-                bonus = FORM_BONUS  # "the four internal priorities": a fact that lists four
+                # "the four internal priorities": a fact that lists four; more, where the
+                # items are asked for and it calls them as the question does ("the three
+                # pillars": "three pillars: Pillar 1 …", before a plan built on them)
+                noun = self._stated_noun(q)
+                called = noun is not None and stem(noun) in {
+                    stem(t) for t in latin_tokens(normalize(f"{fact.title_en} {fact.text_en}"))
+                }
+                bonus = (
+                    ENUMERATED_FORM_BONUS if called and asks_for_list(q.normalized) else FORM_BONUS
+                )
             elif fact is not None and stated is not None and stated >= 2 and sums:
                 # "两场…加起来多少人": a fact about one of the two is no total of both
                 bonus = -2 * FORM_BONUS
@@ -2770,6 +2910,27 @@ class AnswerEngine:
             self.index.misses_name(to_query_terms(" ".join(name)).tokens, texts) for name in names
         )
 
+    @staticmethod
+    def _misses_a_region(q: Question, answer: Answer) -> bool:
+        """Whether a question names an ITU region ("非洲区域网络演练", "the Americas office")
+        that the fact found never names (the drill with Saudi Arabia is no African one)."""
+        asked = {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(q.normalized)}
+        if not asked or answer.kind is not AnswerKind.FACT:
+            return False
+        fact = answer.parts["fact"]
+        texts = " ".join(
+            [
+                fact.title_en,
+                fact.title_zh,
+                fact.text_en,
+                fact.text_zh,
+                *fact.tags,
+                *fact.keywords_zh,
+            ]
+        )
+        held = {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(normalize(texts))}
+        return not asked <= held
+
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
         they hold; a figure answer holds counts, an overview nothing in particular."""
@@ -2921,7 +3082,7 @@ STATED_LIST_MIN = 3
 
 # "What is 5G?", "什么是人工智能", "WSIS论坛是什么": nothing asked but what a term is.
 _WHAT_IS = re.compile(
-    r"^(?:what|what's) (?:is|are) (?:the |an? )?(?!(?:two|three|four|five|six|\d)\b)"
+    r"^(?:what(?: is| are|'s)|what's (?:is|are)) (?:the |an? )?(?!(?:two|three|four|five|six|\d)\b)"
     r"([a-z0-9][\w\-/ ]{1,40}?)\s*\??$"
     r"|^什么是([^，。？?的]{2,12})[?？]?$|^([^，。？?的]{2,12})是什么[?？]?$"
     # "how does blockchain work", "区块链技术的工作原理是什么": what a thing is, too
@@ -2944,6 +3105,10 @@ _ASKS_FOR_THINGS = re.compile(
     r"|figure|total)\b)[a-z\-]+s\b"
     # "哪几句箴言", "哪些建议", "什么口号": things named, not an amount ("吸引资金" is their topic)
     r"|哪几(?:句|条|个|项|种)(?!钱|预算|资金|经费)|哪些(?!钱|预算|资金|经费)[\u4e00-\u9fff]"
+    # "用什么箴言来吸引资金": a thing asked before the money it is about (not "为什么", nor
+    # what money: "什么资金", "什么规模"; nor "预算用于什么产出", what the money is for)
+    r"|(?<!为)什么(?!钱|预算|资金|经费|费用|金额|额度|数|比例|水平|规模|时候|样|意思)"
+    r"[\u4e00-\u9fff][^？?，,。]*(?:资金|经费|预算|钱)"
 )
 
 # All the KPIs, as the whole a share is taken of: "what share of all KPIs", "占全部KPI".
@@ -3413,7 +3578,42 @@ _DAYS_OF = re.compile(
     r"(?P<thing_en>[a-z]+(?: [a-z]+)?)"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
-_ZH_TOPIC_END = re.compile(r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时")
+# (a time said after the topic ends it too: "能力发展任务组2022年3月到2023年3月开了几次会")
+_COMMON_NAMES = frozenset({"itu", "bdt", "itu-d"})
+# A question asking how things stand now.
+_PRESENT = re.compile(
+    r"\b(?:now|currently|so far|to date|these days|latest|at present|at the moment|today)\b"
+    r"|现在|現在|目前|当前|當前|如今|至今|迄今|最新|而家|眼下|截至目前",
+    re.IGNORECASE,
+)
+# The ITU regions, as questions and records name them (normalised: simplified, lower case),
+# each read as one key.
+_REGION = re.compile(
+    r"\b(?:africa|african|americas|european?|europe|asia-pacific|asia and the pacific"
+    r"|arab states|arab region|cis)\b|非洲|美洲|欧洲|亚太|阿拉伯国家|阿拉伯区域|独联体"
+)
+_REGION_KEY = {
+    "african": "africa",
+    "非洲": "africa",
+    "美洲": "americas",
+    "european": "europe",
+    "欧洲": "europe",
+    "asia and the pacific": "asia-pacific",
+    "亚太": "asia-pacific",
+    "arab region": "arab states",
+    "阿拉伯国家": "arab states",
+    "阿拉伯区域": "arab states",
+    "独联体": "cis",
+}
+# Spaces and hyphens between the words of a name ("learning labs", "Learning-Labs").
+_SPACING = re.compile(r"[\s-]+")
+# A term of at least this many letters is the name its title writes as one word.
+JOINED_TERM_MIN_CHARS = 8
+_ASKS_WHICH_ZH = re.compile(r"哪(?!些)|谁|誰|何时|什么时候|什麼時候")
+_ZH_TOPIC_END = re.compile(
+    r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时"
+    r"|(?:从|自)?(?:19|20)\d\d年|(?:去年|今年|明年|前年)"
+)
 # (a topic cut inside a word, 务虚"会", is no topic the answer before holds: not asked anew)
 
 
@@ -3446,6 +3646,14 @@ def _gives_a_part_of(fact: Any) -> bool:
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+")
 _RUN_OPENERS = frozenset("what which who when where why how is are does do did can could".split())
+# What an English question names with "the", up to its verb or the end of its clause: "who
+# leads the ITU capacity development task force", "when was the task force set up".
+_THE_PHRASE = re.compile(
+    r"\bthe ((?:[\w'-]+ ){0,6}?[\w'-]+?)(?= (?:set up|was|were|is|are|has|have|had|did|does|do"
+    r"|will|launched|started|began|held|created|established|founded|approved|adopted|signed"
+    r"|published|released|opened|located|based|in|on|at|for|of|by|with|from|and|or)\b|[,?.;!]|$)",
+    re.IGNORECASE,
+)
 
 
 def _read_topics(question: str) -> list[str]:
@@ -3464,6 +3672,19 @@ def _read_topics(question: str) -> list[str]:
         # before the acronym it holds ("ITU Academy" before "ITU"), after any other
         inside = next((n for n, t in enumerate(topics) if t in words), len(topics))
         topics.insert(inside, run)
+    if not is_chinese(question):
+        # then what it names with "the" ("…, and how many times has it met?": the task force
+        # the first question names, not ITU)
+        for found in _THE_PHRASE.finditer(question):
+            phrase = found[1]
+            words = phrase.split()
+            if len(words) < 2 or phrase in topics:
+                continue
+            # (before the organisation's name it holds, too common to tell what the first
+            # answer is about; after any other name: "Why did the ITU engage BCG": BCG first)
+            held = [n for n, t in enumerate(topics) if t in words]
+            common = all(topics[n].lower() in _COMMON_NAMES for n in held)
+            topics.insert(held[0] if held and common else len(topics), phrase)
     if is_chinese(question):
         text = strip_filler(question).strip()
         # (a name it opens with in quotes is read whole: "“国际电联是一家”的定义来自哪次磋商",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.answering.text import HANT, detect_script, to_script
+from knowledge.answering.text import EN_STOPWORDS, HANT, detect_script, to_script
 
 # A clause ends at sentence punctuation, a comma, a colon or a dash (not a hyphen in a word).
 _CLAUSE_END = re.compile(
@@ -40,7 +40,8 @@ _SOCIAL_EN = (
     r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",
     r"working on|drafting|preparing|writing|putting together",
     # how the asker wants it answered: "keep it short", "a short answer is fine"
-    r"keep it (?:short|brief|simple)|(?:a )?(?:short|quick|brief) answer|in (?:short|brief)"
+    r"keep it (?:short|brief|simple)|(?:a )?(?:short|quick|brief) (?:answer|version)"
+    r"|in (?:short|brief)|(?:rough(?:ly)?|approx(?:imately)?|a ballpark) is fine"
     r"|briefly|tl;?dr",
 )
 # Small talk wherever it stands in a clause that asks nothing.
@@ -83,6 +84,8 @@ _FILLER_EN = (
     # how plainly: "in plain words, what's …", "simply put"
     r"\bin (?:plain|simple|layman'?s?|everyday) (?:words|terms|english|language)\b"
     r"|\bin a nutshell\b|\bsimply put\b|\bput simply\b",
+    # how long: "what is ITU as One, in a sentence?", "in two lines", "in a few words"
+    r"\bin (?:a|one|two|three|a few|few|\d) (?:short )?(?:sentences?|lines?|words)\b",
     r"(?:could|can|would) you (?:please )?(?:check|find out|look up|confirm)",
     # where something came from: "the pillars that came out of the visioning exercise" are
     # the visioning exercise's pillars
@@ -97,6 +100,10 @@ _FILLER_EN = (
     r"i(?:'d| would) (?:like|love) to know",
     r"i want to know|i need to know|i'm trying to find out|any idea",
     r"if you know|if you have it|by any chance|off the top of your head|just to confirm",
+    # the present, which the engine reads off the question as written ("how many users does
+    # the Academy have so far": its latest count)
+    r"\bso far\b|\bto date\b|\bas of (?:now|today)\b|\bright now\b|\bat the moment\b"
+    r"|\bthese days\b|\bat present\b",
     r"\bplease\b|\bkindly\b|\broughly\b|\bapproximately\b|\babout how\b|\bagain\b",
     r"\bexactly\b|\bactually\b|\breally\b|\bprecisely\b|\bbasically\b",
     r"(?:tell|show) me (?:everything|more|all|a bit|something) about",
@@ -344,7 +351,47 @@ def _unwrap(clause: str) -> str:
 @lru_cache(maxsize=4096)
 def strip_filler(text: str) -> str:
     """The question without small-talk clauses and filler phrases; the text itself when
-    nothing would be left."""
+    nothing would be left. A question that only points back to what a clause set aside as
+    small talk names ("I wanted to quote the BDT core values agreed at the retreat - could
+    you list them?") keeps that clause."""
+    stripped = _strip(text, drop_small_talk=True)
+    if (
+        stripped != text
+        and _POINTS_BACK.search(stripped)
+        and not _names_things(_POINTS_BACK.sub(" ", stripped))
+    ):
+        kept = _strip(text, drop_small_talk=False)
+        if kept != stripped:
+            return kept
+    return stripped
+
+
+# A clause set aside as small talk names things with this many words of content, or Chinese
+# characters, or more.
+NAMING_MIN_WORDS = 4
+NAMING_MIN_HAN = 8
+_ASKER_PURPOSE = re.compile(
+    r"\b(?:want(?:ed)?|need(?:ed)?|would like|'d like|hop(?:e|ed|ing)|tr(?:y|ied|ying)) to "
+    r"(?:quote|cite|use|include|mention|reference|check|confirm|share|present|show)\b"
+    r"|想引用|要引用|想用|要用|想确认|要确认",
+    re.IGNORECASE,
+)
+# Words that point back to something named before ("list them", "它们是什么").
+_POINTS_BACK = re.compile(r"\b(?:them|it|they|those|these)\b|它们|它|这些|那些|這些|它們", re.I)
+
+
+def _names_things(clause: str) -> bool:
+    """Whether a clause names things a later one may point back to: four words of content
+    or more ("… quote the BDT core values agreed at the 2018 retreat"; not "Hi", "thanks a
+    lot")."""
+    words = [w for w in re.findall(r"[a-z][\w'-]*|\d+", clause.lower()) if w not in EN_STOPWORDS]
+    return (
+        len(words) >= NAMING_MIN_WORDS
+        or len(re.findall(r"[\u4e00-\u9fff]", clause)) >= NAMING_MIN_HAN
+    )
+
+
+def _strip(text: str, drop_small_talk: bool) -> str:
     traditional = detect_script(text) == HANT
     patterns = _get_patterns(traditional)
     kept: list[str] = []
@@ -357,8 +404,15 @@ def strip_filler(text: str) -> str:
         return strip_filler(topic)
     for clause, end in _clauses(text):
         if _is_small_talk(clause, patterns):
+            # (but what the asker says they want to quote, when the question only points back
+            # to it: "I'm preparing an induction session and wanted to quote the BDT core
+            # values … - could you list them?")
+            purpose = None if drop_small_talk else _ASKER_PURPOSE.search(clause)
+            if purpose is None or not _names_things(clause[purpose.end() :]):
+                changed = True
+                continue
+            clause = clause[purpose.end() :]
             changed = True
-            continue
         cleaned = _ENDS_UP_WITH.sub("has", _HOW_BIG.sub("how much", clause.strip()))
         cleaned = _ENDED_UP_DOING.sub("eventually ", cleaned)
         cleaned = _AT_THE_START.sub("initially", cleaned)

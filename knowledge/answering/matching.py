@@ -81,6 +81,9 @@ COVERAGE_SHARE = 0.7
 FORM_BONUS = 0.05
 # ... and to a fact with a dated figure, for a question asking "when".
 DATED_FORM_BONUS = 0.1
+# ... and to a fact that writes out as many items as a question asks for ("what are the
+# three pillars": the three pillars, not a plan built on them).
+ENUMERATED_FORM_BONUS = 0.2
 # Taken from a fact that neither is of nor mentions the year a question names.
 YEAR_MISMATCH_PENALTY = 0.15
 # A record is mentioned by a question when the question holds at least this share

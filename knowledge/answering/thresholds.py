@@ -114,3 +114,7 @@ TERM_FACT_CANDIDATES = 5
 TERM_FACT_MIN_COVERAGE = 0.6
 # ... its title opening with the term: the term's words within its first words and this many
 TITLE_OPENING_SLACK = 2
+# A record found this close behind the best whose title the question says in full ("What are
+# the BDT core values agreed at the 2018 retreat": "BDT core values") is the answer before one
+# whose title it does not (an annex that lists core values among its focus areas).
+TITLE_HELD_TIE = 0.05

@@ -34,6 +34,28 @@ _TABLE_CITED = re.compile(r"\btable\s*(\d+)\b", re.IGNORECASE)
 _RANKED_LINE_WORDS = frozenset(
     "line lines row rows item items entry entries table slice slices chunk portion piece".split()
 )
+# ... and the verbs of getting it ("哪个分到的钱最少"): what a budget line does
+# What a question may measure of a line (not "which priority covers …": whose theme)
+_MEASURED_CONCEPTS = (
+    "budget",
+    "share",
+    "max",
+    "min",
+    "rank",
+    "kpi",
+    "risk",
+    "difference",
+    "sum",
+    "whole",
+    "outcome",
+    "output",
+)
+# Two words of a line's name are one where they share this many first letters ("regulation",
+# "regulatory").
+SAME_WORD_PREFIX = 6
+_RANKED_LINE_VERBS_ZH = re.compile(
+    r"(?:被)?(?:分到|分得|分配到|拿到|拿了|领到|获得|得到|分了)(?:的)?"
+)
 _STRUCTURED_CONCEPTS = (
     "budget",
     "share",
@@ -238,9 +260,14 @@ class QuestionReader:
             # is the budget, not words to find in a record.
             dropped |= {"table", "line", *tables}
             reading.concepts.add("budget")
+        residue = reading.residue
         if reading.has("budget") and reading.has("max", "min", "rank"):
             dropped |= _RANKED_LINE_WORDS
-        terms = self.index.join_compounds(to_query_terms(reading.residue, drop=dropped))
+            if not reading.has("kpi", "output", "outcome"):
+                # "推动因素里面哪个分到的钱最少": getting money is what a budget line does (not
+                # a KPI or an output: "哪个KPI分到的钱最多" ranks nothing the documents give)
+                residue = _RANKED_LINE_VERBS_ZH.sub(" ", residue)
+        terms = self.index.join_compounds(to_query_terms(residue, drop=dropped))
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained, q.named_tokens = self._targets(q)
         if q.targets and _DELIVER_ASKED.search(normalized):
@@ -337,6 +364,16 @@ class QuestionReader:
             targets += [Target(m.entry.ref, ambiguous=len(chosen) > 1) for m in chosen]
             shares.update({m.entry.ref: m.share for m in chosen})
             naming.update({m.entry.ref: m.explained for m in chosen})
+        if (
+            reading.has("class_priority")
+            and not reading.has("class_enabler")
+            and not reading.has("class_theme")
+            and reading.has(*_MEASURED_CONCEPTS)
+        ):
+            # "the policy/regulation priority's budget": the priority whose own name says it
+            # (P3, enabling policy and regulatory environment), not its theme of that name
+            # (but "which priority covers policy and regulation" asks whose theme it is)
+            targets = [self._as_its_priority(t, naming.get(t.code, frozenset())) for t in targets]
         # A priority named by name beside themes of its own scopes them ("within affordable
         # connectivity, the gap between infrastructure and emergency telecoms")
         named_parents = {self.knowledge.get_theme_priority(t.code) for t in targets}
@@ -408,6 +445,23 @@ class QuestionReader:
             if any(set(to_query_terms(normalize(n)).tokens) & tokens for n in names):
                 return True
         return False
+
+    def _as_its_priority(self, target: Target, words: frozenset[str]) -> Target:
+        """A priority's theme named by words its priority's own name says too, as that
+        priority; any other line as it is."""
+        parent = self.knowledge.get_theme_priority(target.code)
+        line = self.knowledge.priorities.get(parent or "")
+        if not words or line is None or line.kind != "priority" or parent == target.code:
+            return target
+        own = to_query_terms(normalize(line.name_en)).tokens
+        said = all(
+            any(
+                w == t or (len(w) >= SAME_WORD_PREFIX and t.startswith(w[:SAME_WORD_PREFIX]))
+                for t in own
+            )
+            for w in words
+        )
+        return Target(line.code) if said else target
 
     def _line_kind(self, code: str) -> str | None:
         """Whether a budget line or theme is a priority's or an enabler's (None: neither)."""

@@ -195,7 +195,7 @@ OWN_SETS_MIN_ACCURACY = {
     # off-topic), written by helpers from the documents only and run once when they arrived,
     # after the session's first two changes: U 91.4% (2 of 55 answers wrong), V 85.0% (4 of
     # 47 wrong; English 25 of 32 answerable), W 92.4% (1 of 50 wrong); tuned on since.
-    "unseen_u.json": 0.95,
+    "unseen_u.json": 0.98,
     "unseen_v.json": 0.93,
     "unseen_w.json": 0.95,
     # And K (70; 20 off-topic that reuse the documents' names closely; 26 English, 12
@@ -232,7 +232,7 @@ OWN_SETS_MIN_ACCURACY = {
     # AF (64; two-part English most), written the same way and run once when they arrived, on
     # eef3888: AG 79.7% (6 of 49 answers wrong; English 33 of 44 answerable), AH 89.1% (3 of
     # 50 wrong), AF 87.5% (3 of 51 wrong); tuned on since.
-    "unseen_ag.json": 0.84,
+    "unseen_ag.json": 0.87,
     "unseen_ah.json": 0.89,
     "unseen_af.json": 0.87,
     # AI (70; a mix of every kind: 35 English, 18 simplified, 17 traditional, 12 off-topic),
@@ -253,7 +253,7 @@ OWN_SETS_MIN_ACCURACY = {
     # since.
     "unseen_am.json": 0.92,
     "unseen_an.json": 0.92,
-    "unseen_ao.json": 0.86,
+    "unseen_ao.json": 0.87,
     "unseen_ap.json": 0.96,
     # AS (66; definitions, lists, which line has a KPI, two-part, polite) and AT (66;
     # computations, Chinese most), run once on 236569f: AS 86.4% (7 of 52 answers wrong), AT
@@ -262,7 +262,7 @@ OWN_SETS_MIN_ACCURACY = {
     "unseen_at.json": 0.87,
     # AU (66; several questions in one message) and AV (66; the narrative documents), run
     # once on 62f1539: AU 80.3% (7 of 48 answers wrong), AV 81.8% (1 of 43); tuned on since.
-    "unseen_au.json": 0.90,
+    "unseen_au.json": 0.92,
     "unseen_av.json": 0.84,
     # AQ (70; a mix) and AR (70; busy staff: abbreviations, typos, Cantonese), written in the
     # same session and kept sealed until its last engine commit but one (8f44be1), then run
@@ -272,8 +272,8 @@ OWN_SETS_MIN_ACCURACY = {
     # The session of 2026-12-06: AW (66; a week's mix) and AX (66; managers in a hurry, the
     # narrative documents), written by helpers that saw only the documents, run once on the
     # session's start (219e01c): AW 92.4% (2 of 53 answers wrong), AX 80.3% (4 of 48).
-    "unseen_aw.json": 0.95,
-    "unseen_ax.json": 0.92,
+    "unseen_aw.json": 0.96,
+    "unseen_ax.json": 0.93,
     # BA (66; busy staff's shorthand, Cantonese) and BB (66; answers that name something,
     # two-part questions), run once on 1848db9: BA 78.8% (1 of 43 answers wrong), BB 80.3%
     # (1 of 44).
@@ -284,10 +284,15 @@ OWN_SETS_MIN_ACCURACY = {
     # engine commit (7aeb0cb): 92.9% and 90.0% (2 of 54 wrong); BC, BD (70 each; a week's mix,
     # Chinese-speaking colleagues and managers) sealed and run once on 7aeb0cb: 91.4% (1 of 54
     # wrong), 92.9% (2 of 56).
-    "unseen_ay.json": 0.92,
-    "unseen_az.json": 0.90,
-    "unseen_bc.json": 0.91,
+    "unseen_ay.json": 0.94,
+    "unseen_az.json": 0.92,
+    "unseen_bc.json": 0.92,
     "unseen_bd.json": 0.92,
+    # The second session of 2026-12-06: BE (66; a week's mix) and BF (66; managers and
+    # newcomers: now, when, who, what is, two-part), run once on its start (3059d7f): BE 93.9%
+    # (1 of 54 answers wrong), BF 87.9% (2 of 49).
+    "unseen_be.json": 0.98,
+    "unseen_bf.json": 0.95,
 }
 
 
