@@ -469,6 +469,13 @@ _FUTURE = re.compile(
     r"|\bwhat time is it\b|\bright now\b|\btoday\b(?!['’]s)|\btonight\b"
     r"|\bthis (?:week|month|morning|afternoon|evening)\b|\blatest news\b|\bnews (?:this|today)\b"
     r"|现在几点|今天|今日|本周|这周|本月|这个月|最新消息|最新动态|目前的天气"
+    # what was spent of a plan's money, after the plan was written ("how much of P1's budget
+    # had actually been spent by the end of Q3"): the documents give what was allocated
+    r"|\b(?:actually|already|really) (?:been )?(?:spent|used|disbursed|utili[sz]ed)\b"
+    r"|\b(?:spent|used|disbursed|utili[sz]ed) (?:so far|to date|by (?:the )?end of)\b"
+    r"|\bby (?:the )?end of q[1-4]\b|\b(?:expenditures?|execution rate|burn rate"
+    r"|utili[sz]ation rate|spending to date)\b"
+    r"|(?:已经|实际)(?:花|支出|使用|用)(?:了|掉)|执行率|支出了多少"
 )
 
 # "How many X": the noun counted, up to the verb or preposition after it ("how many member
@@ -502,6 +509,8 @@ _ZH_COUNTED = re.compile(
     r"(?:多少|几)(?P<measure>个|项|名|位|门|家|所|条|种|次|篇|场|期|批|座|套|国|份|件|笔|轮|届)?"
     r"(?:[a-z0-9\-]+)?"  # "多少名P4及以上职员": a grade or code qualifies the noun
     r"(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[了呢吗？?，,。、（(]|参加|参与|出席|获得|完成|做|进行|开展"
+    # "有多少个同事去了": went (to it), as attended
+    r"|去了|去过|来了|到了"
     r"|举办|举行|访谈|采访|注册|使用|参会|与会|到会|到场|报名|参训|受训|成功|顺利|通过|拿到|取得|$)"
 )
 # "…指南一共有几条？", "…主题有多少个": the noun stands before the count.
@@ -1792,7 +1801,11 @@ STATED_CHANGE = re.compile(
 # "P5的预算相当于P1预算的百分之几", "what percentage of P1's budget is P5's", "P5 as a share
 # of P1": one amount as a percentage of another line (not of the total, which every budget
 # answer gives).
-_NOT_THE_WHOLE = r"(?!(?:the |its )?(?:total|overall|entire|whole|itu-d|op-23|bdt|budget)\b)"
+# (the whole, however qualified: "the approved OP-23 budget", "the final 2023 total")
+_NOT_THE_WHOLE = (
+    r"(?!(?:the |its )?(?:(?:approved|final|preliminary|planned|proposed|annual|current"
+    r"|\d{4}) )*(?:total|overall|entire|whole|itu-d|op-23|bdt|budget)\b)"
+)
 RELATIVE = re.compile(
     r"(?:相当于|是|占)(?![^，。？?]{0,4}(?:总|整体|全部|op-23|itu-d|bdt|电信发展局))"
     r"[^，。？?]{1,30}?的(?:百分之几|百分之多少|几成|多少%)"

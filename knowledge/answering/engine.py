@@ -3470,7 +3470,8 @@ _POINTS_BACK = re.compile(
 # An amount asked of a share said before: "what's that in CHF", "how much is that in francs",
 # "那是多少瑞郎".
 _AS_AN_AMOUNT = re.compile(
-    r"\b(?:that|this|it)(?:'s| is| comes to| amounts to| works out to)? in (?:chf|swiss francs"
+    r"\b(?:that|this|it)(?:'s| is| comes? to| amounts? to| works? out to| makes?)? in (?:chf"
+    r"|swiss francs"
     r"|francs)\b|\bhow much (?:is|would) (?:that|this|it)\b(?: be)?(?: in (?:chf|francs))?"
     r"|(?:那|这|它)(?:是|相当于|合|折合)?多少(?:瑞郎|瑞士法郎|法郎|钱)"
 )

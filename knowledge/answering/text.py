@@ -265,6 +265,7 @@ def normalize(text: str) -> str:
         # (啥 is what 什么 is, said colloquially: "都是啥", "是啥意思")
         text = _which_typed_as_that(simplified.replace("甚么", "什么").replace("啥", "什么"))
         text = _UNDER_A_LINE.sub("的", text)  # "P2底下那两个主题": P2's two themes
+        text = _SHORT_YEAR_ZH.sub(r"20\1年", text)  # "ITU学院22年新增了多少用户": 2022
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
@@ -283,6 +284,12 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# A year written with two digits in Chinese ("22年新增", "去年即23年"), not a number of years
+# ("经过22年", "22年来", "近20年间").
+_SHORT_YEAR_ZH = re.compile(
+    r"(?<![\d.])(?<!经过)(?<!过去)(?<!近)(?<!约)(?<!超过)(?<!长达)(?<!第)(?<!前)(?<!后)(?<!这)"
+    r"(1[5-9]|2\d)年(?![来间内里多以之前后度代])"
+)
 # A span of years with the second written short: "the 2024-27 strategic plan" (2024-2027).
 _SHORT_YEAR_RANGE = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–]\s*(\d\d)(?![\d-])")
 
@@ -312,6 +319,7 @@ _SHORTHAND = {
     "amt": "amount",
     "pls": "please",
     "plz": "please",
+    "kap": "kigali action plan",  # the documents never write it short
     "resource mob": "resource mobilization",
     "res mob": "resource mobilization",
     "no. of": "number of",

@@ -3075,3 +3075,53 @@ def test_a_count_asked_right_now_is_the_count_the_documents_give(
         )
     )
     assert "16" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # KAP is the Kigali Action Plan, which the documents never write short
+        ("how many KPIs in total in the KAP impact framework for OP-23?", "82"),
+        # the approved budget is the whole a share is of
+        (
+            "Roughly what share of the approved OP-23 budget is procured through external"
+            " service contracts?",
+            "12%",
+        ),
+        # "…, and what does that come to in francs?": the share's amount
+        (
+            "As of early May, what share of the approved OP-23 budget is going on bought-in"
+            " outside service contracts, and what does that come to in francs?",
+            "504,000",
+        ),
+        # people who went (去咗), counted as those who attended
+        ("「學習實驗室」嗰場「空間，下一代」講座有幾多個同事去咗？", "120"),
+        # 高管 are senior managers
+        ("年度高級管理層務虛會大概有幾多個高管參加？", "五十"),
+        # a year written with two digits
+        ("ITU学院22年新增了多少用户？", "8 000"),
+    ],
+)
+def test_first_run_findings_of_sets_bi_and_bj_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what was spent of a plan's money: the documents give what was allocated
+        "How much of P1's 2023 budget had actually been spent by the end of Q3?",
+        "P1的预算已经花了多少？",
+    ],
+)
+def test_money_spent_is_no_allocation(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_number_of_years_is_no_year() -> None:
+    assert normalize("ITU学院22年新增了多少用户？").startswith("itu学院2022年")
+    assert "2022" not in normalize("经过22年的发展")
+    assert "2022" not in normalize("22年来")
