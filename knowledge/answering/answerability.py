@@ -473,7 +473,7 @@ _FUTURE = re.compile(
     # had actually been spent by the end of Q3"): the documents give what was allocated
     r"|\b(?:actually|already|really) (?:been )?(?:spent|used|disbursed|utili[sz]ed)\b"
     r"|\b(?:spent|used|disbursed|utili[sz]ed) (?:so far|to date|by (?:the )?end of)\b"
-    r"|\bby (?:the )?end of q[1-4]\b|\b(?:expenditures?|execution rate|burn rate"
+    r"|\b(?:expenditures?|execution rate|burn rate"
     r"|utili[sz]ation rate|spending to date)\b"
     r"|(?:已经|实际)(?:花|支出|使用|用)(?:了|掉)|执行率|支出了多少"
 )
@@ -684,6 +684,9 @@ _EN_DUTY_VERB = re.compile(
 _ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\u9fff]{2})")
 
 
+_CO_DOING = re.compile(r"^co-(?=[a-z]{3})")
+
+
 def read_actor_verb(text: str) -> str | None:
     """What a "who does" question asks who does (normalised): "approves" for "who approves the
     budget", "指定" for "谁来指定风险所有者"."""
@@ -697,7 +700,8 @@ def read_actor_verb(text: str) -> str | None:
         return verb[:-1] if doubled else verb
     match = _EN_ACTOR_VERB.search(unquoted)
     if match:
-        verb = match[1] or match[2] or match[3]
+        # ("who co-organised it with the Asia-Pacific office": who organised it, beside it)
+        verb = _CO_DOING.sub("", match[1] or match[2] or match[3])
         # "which consultancy helped ITU with the strategy": helping says nothing a record
         # must say (it says what was done: "laid the foundation"); the kind of helper named
         # is looked for instead ("who helped" names none: a helper must be said)
@@ -747,6 +751,40 @@ def _only_planned(verb: str, sentence: str) -> bool:
     """Whether a sentence speaks of the act only as planned (a plan word before it)."""
     at = sentence.find(verb) if is_chinese(verb) else sentence.lower().find(verb[:4])
     return at >= 0 and _PLANNED.search(sentence[:at]) is not None
+
+
+def _holds_the_object(question: str, texts: Sequence[str]) -> bool:
+    """Whether the records hold every word of what "who <does> <X>" asks about (English
+    only; "who sponsors the world cup": no record of a course sponsored by Mary Kay speaks of
+    a cup; "who organized the Smart Villages initiative": not the IWAG meeting)."""
+    found = re.match(
+        r"who(?:'s| is| are| was| were)? (?:co-)?[a-z\-]+ (?:the |an? )?(.+?)[?.!]*$",
+        normalize(question),
+    )
+    if found is None:
+        return True
+    thing = re.split(
+        r"\b(?:in|of|for|at|on|from|with|to|under|within|and|according|as per|per)\b|,", found[1]
+    )[0]
+    asked = {
+        stem(part)
+        for word in latin_tokens(thing)
+        for part in word.split("-")
+        if part and part not in EN_STOPWORDS and part not in _ORGANISATION
+    }
+    if not asked:
+        return True
+    held = {
+        stem(part)
+        for text in texts
+        for word in re.findall(r"[a-z][a-z'\-]*", text.lower())
+        for part in word.split("-")
+    }
+    # (a word written short or long: "cyber" of "cybersecurity")
+    return all(
+        a in held or any(len(a) >= 4 and (h.startswith(a) or a.startswith(h)) for h in held)
+        for a in asked
+    )
 
 
 def _object_is_the_doer(question: str, verbs: Sequence[str], texts: Sequence[str]) -> bool:
@@ -1326,7 +1364,9 @@ def is_supplied(
                     )
                 )
             )
-        ) and not _object_is_the_doer(question, verbs, texts)
+        ) and (
+            not _object_is_the_doer(question, verbs, texts) and _holds_the_object(question, texts)
+        )
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
         return any(_CAPITAL.search(text) for text in texts)

@@ -1079,7 +1079,8 @@ class AnswerEngine:
         whole = self.reader.correct_typos(normalize(text))  # "wat does ISCG stnad for"
         # What a term is, read without the words that only say how to answer ("What is NETP,
         # in plain words?", "what is ITU as One, in a sentence?")
-        asked = whole if stripped == text else self.reader.correct_typos(normalize(stripped))
+        # (and with its names' typos corrected: "what's the ITU Acadmey")
+        asked = q.normalized
         # "which enabler monitors average staff performance": a KPI's owner, no average
         tracked = _TRACKED_BY_A_LINE.search(whole) is not None
         answer = (
@@ -1803,7 +1804,8 @@ class AnswerEngine:
             return False
         fact = answer.parts["fact"]
         # the term's words, as index tokens: "our core values" is about "BDT core values"
-        words = set(to_query_terms(normalize(term)).tokens)
+        # (a word misspelt as the index knows it: "the ITU Acadmey")
+        words = {self._spelt_as_indexed(w) for w in to_query_terms(normalize(term)).tokens}
         titles = set(to_query_terms(normalize(f"{fact.title_en} {fact.title_zh}")).tokens)
         if not titles & _ORGANISATION_TOKENS:
             # ("the ITU Change-makers programme": the organisation's name is no word of the
@@ -1830,6 +1832,13 @@ class AnswerEngine:
             or (fact.kind == "definition" and normalize(term) in opening)
             or any(defines(text, term, lang) is not None for text in texts)
         )
+
+    def _spelt_as_indexed(self, word: str) -> str:
+        """A word as the index holds it: itself, or the indexed word it misspells."""
+        if self.index.has_token(word) or is_chinese(word):
+            return word
+        found = self.index.correct_typo(word)
+        return found[0] if found is not None else word
 
     @staticmethod
     def _classes(q: Question) -> list[str]:
@@ -2090,7 +2099,8 @@ class AnswerEngine:
             and not _ASKS_FOR_THINGS.search(q.normalized)
             and not (read_wanted(q.normalized) == COUNT and not _CURRENCY.search(q.normalized))
             # "when was the final 2023 budget approved": a date of the budget, not an amount
-            and read_wanted(q.normalized) not in (DATE, NEXT_DATE, PLACE)
+            # ("who funded the Efficiency Toolkit": who, not how much)
+            and read_wanted(q.normalized) not in (DATE, NEXT_DATE, PLACE, ACTOR, PERSON)
             # "in the budget table, what do the letters P and E stand for": a meaning asked
             and not _ASKS_MEANING.search(q.normalized)
         )
@@ -3362,7 +3372,10 @@ _THING = (
 _QUESTION_END = re.compile(r"(?<=[?？])\s*(?=\S)")
 _AND_ASKS = re.compile(
     r",?\s+and\s+(?:(?:if so|also|then|roughly|approximately|about|around),?\s+)?"
-    r"(?=(?:when|where|who(?:'s|s)?|how (?:many|much|far|long|often|big|large|high|low)"
+    # (a place asked with its preposition: ", and in which countries were …"; not "and for
+    # how long", "and by what percentage", which ask more of the same)
+    r"(?=(?:(?:in|on|at|under) (?=which\b))?"
+    r"(?:when|where|who(?:'s|s)?|how (?:many|much|far|long|often|big|large|high|low)"
     r"|what|which)\b"
     r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",
     re.IGNORECASE,

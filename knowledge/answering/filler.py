@@ -100,10 +100,6 @@ _FILLER_EN = (
     r"i(?:'d| would) (?:like|love) to know",
     r"i want to know|i need to know|i'm trying to find out|any idea",
     r"if you know|if you have it|by any chance|off the top of your head|just to confirm",
-    # the present, which the engine reads off the question as written ("how many users does
-    # the Academy have so far": its latest count)
-    r"\bso far\b|\bto date\b|\bas of (?:now|today)\b|\bright now\b|\bat the moment\b"
-    r"|\bthese days\b|\bat present\b",
     r"\bplease\b|\bkindly\b|\broughly\b|\bapproximately\b|\babout how\b|\bagain\b",
     r"\bexactly\b|\bactually\b|\breally\b|\bprecisely\b|\bbasically\b",
     r"(?:tell|show) me (?:everything|more|all|a bit|something) about",

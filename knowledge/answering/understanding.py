@@ -35,21 +35,9 @@ _RANKED_LINE_WORDS = frozenset(
     "line lines row rows item items entry entries table slice slices chunk portion piece".split()
 )
 # ... and the verbs of getting it ("哪个分到的钱最少"): what a budget line does
-# What a question may measure of a line (not "which priority covers …": whose theme)
-_MEASURED_CONCEPTS = (
-    "budget",
-    "share",
-    "max",
-    "min",
-    "rank",
-    "kpi",
-    "risk",
-    "difference",
-    "sum",
-    "whole",
-    "outcome",
-    "output",
-)
+# What a question may ask of a line's money (not "which priority covers …": whose theme;
+# nor its KPIs or outputs, listed by theme)
+_MEASURED_CONCEPTS = ("budget", "share", "max", "min", "rank", "difference", "sum", "whole")
 # Two words of a line's name are one where they share this many first letters ("regulation",
 # "regulatory").
 SAME_WORD_PREFIX = 6
