@@ -471,11 +471,11 @@ _FUTURE = re.compile(
     r"|现在几点|今天|今日|本周|这周|本月|这个月|最新消息|最新动态|目前的天气"
     # what was spent of a plan's money, after the plan was written ("how much of P1's budget
     # had actually been spent by the end of Q3"): the documents give what was allocated
-    r"|\b(?:actually|already|really) (?:been )?(?:spent|used|disbursed|utili[sz]ed)\b"
-    r"|\b(?:spent|used|disbursed|utili[sz]ed) (?:so far|to date|by (?:the )?end of)\b"
-    r"|\b(?:expenditures?|execution rate|burn rate"
-    r"|utili[sz]ation rate|spending to date)\b"
-    r"|(?:已经|实际)(?:花|支出|使用|用)(?:了|掉)|执行率|支出了多少"
+    # (money spent only: "has the DCM already been used" asks of something done)
+    r"|\b(?:actually|already|really) (?:been )?(?:spent|disbursed)\b"
+    r"|\b(?:spent|disbursed) (?:so far|to date|by (?:the )?end of)\b"
+    r"|\b(?:expenditures?|execution rate|burn rate|spending to date)\b"
+    r"|(?:已经|实际)(?:花|支出)(?:了|掉)|执行率|支出了多少"
 )
 
 # "How many X": the noun counted, up to the verb or preposition after it ("how many member
@@ -754,9 +754,9 @@ def _only_planned(verb: str, sentence: str) -> bool:
 
 
 def _holds_the_object(question: str, texts: Sequence[str]) -> bool:
-    """Whether the records hold every word of what "who <does> <X>" asks about (English
-    only; "who sponsors the world cup": no record of a course sponsored by Mary Kay speaks of
-    a cup; "who organized the Smart Villages initiative": not the IWAG meeting)."""
+    """Whether the records hold every word of what "who <does> <X>" asks about, up to what
+    places it ("according to the OP") (English only; "who sponsors the world cup": no record
+    of a course sponsored by Mary Kay speaks of a cup)."""
     found = re.match(
         r"who(?:'s| is| are| was| were)? (?:co-)?[a-z\-]+ (?:the |an? )?(.+?)[?.!]*$",
         normalize(question),

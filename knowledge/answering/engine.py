@@ -2277,11 +2277,7 @@ class AnswerEngine:
                 break
             # (and holding the question's words as well, its document's name included: not
             # the definition of ITU as One for the consultation it came out of)
-            if (
-                hit.entry.kind == "fact"
-                and said_in_full(hit)
-                and lacking(hit) <= lacking(hits[0]) + 1e-9
-            ):
+            if hit.entry.kind == "fact" and said_in_full(hit) and lacking(hit) <= lacking(hits[0]):
                 return [hit, *(h for h in hits if h is not hit)]
         return hits
 

@@ -348,8 +348,8 @@ def _unwrap(clause: str) -> str:
 def strip_filler(text: str) -> str:
     """The question without small-talk clauses and filler phrases; the text itself when
     nothing would be left. A question that only points back to what a clause set aside as
-    small talk names ("I wanted to quote the BDT core values agreed at the retreat - could
-    you list them?") keeps that clause."""
+    small talk says the asker wants to quote ("I wanted to quote the BDT core values agreed at
+    the retreat - could you list them?") keeps what it wants to quote."""
     stripped = _strip(text, drop_small_talk=True)
     if (
         stripped != text

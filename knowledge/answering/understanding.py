@@ -34,13 +34,13 @@ _TABLE_CITED = re.compile(r"\btable\s*(\d+)\b", re.IGNORECASE)
 _RANKED_LINE_WORDS = frozenset(
     "line lines row rows item items entry entries table slice slices chunk portion piece".split()
 )
-# ... and the verbs of getting it ("哪个分到的钱最少"): what a budget line does
 # What a question may ask of a line's money (not "which priority covers …": whose theme;
 # nor its KPIs or outputs, listed by theme)
 _MEASURED_CONCEPTS = ("budget", "share", "max", "min", "rank", "difference", "sum", "whole")
 # Two words of a line's name are one where they share this many first letters ("regulation",
 # "regulatory").
 SAME_WORD_PREFIX = 6
+# The verbs of getting money ("哪个分到的钱最少"): what a budget line ranked does
 _RANKED_LINE_VERBS_ZH = re.compile(
     r"(?:被)?(?:分到|分得|分配到|拿到|拿了|领到|获得|得到|分了)(?:的)?"
 )

@@ -3109,6 +3109,11 @@ def test_money_spent_is_no_allocation(answer_engine: AnswerEngine, question: str
     assert not answer_engine.answer(question).answered
 
 
+def test_something_already_used_is_no_money_spent(answer_engine: AnswerEngine) -> None:
+    # (only money spent is after the documents' time: the DCM used in Vanuatu is in them)
+    assert answer_engine.answer("Has the DCM already been used in Vanuatu?").answered
+
+
 def test_a_number_of_years_is_no_year() -> None:
     assert normalize("ITU学院22年新增了多少用户？").startswith("itu学院2022年")
     assert "2022" not in normalize("经过22年的发展")
