@@ -2267,17 +2267,19 @@ class AnswerEngine:
             words = set(to_query_terms(normalize(title)).tokens) - _ORGANISATION_TOKENS
             return len(words) >= 2 and words <= set(terms.tokens)
 
-        def lacking(hit: Hit) -> float:
-            return sum(w for _, w in self.index.list_missing_words(terms, self._record_texts(hit)))
-
         if said_in_full(hits[0]):
             return hits
+        best_lacking: float | None = None
         for hit in hits[1:]:
             if hits[0].score - hit.score > TITLE_HELD_TIE:
                 break
+            if hit.entry.kind != "fact" or not said_in_full(hit):
+                continue
+            if best_lacking is None:
+                best_lacking = self._lacking_weight(terms, hits[0])
             # (and holding the question's words as well, its document's name included: not
             # the definition of ITU as One for the consultation it came out of)
-            if hit.entry.kind == "fact" and said_in_full(hit) and lacking(hit) <= lacking(hits[0]):
+            if self._lacking_weight(terms, hit) <= best_lacking:
                 return [hit, *(h for h in hits if h is not hit)]
         return hits
 
@@ -2327,11 +2329,14 @@ class AnswerEngine:
         if len(tied) < 2:
             return hits
 
-        def lacking(hit: Hit) -> float:
-            return sum(w for _, w in self.index.list_missing_words(terms, self._record_texts(hit)))
-
-        ranked = sorted(tied, key=lacking)  # stable: the search's order among equals
+        # stable: the search's order among equals
+        ranked = sorted(tied, key=lambda hit: self._lacking_weight(terms, hit))
         return ranked + hits[len(tied) :]
+
+    def _lacking_weight(self, terms: QueryTerms, hit: Hit) -> float:
+        """The weight of the question's words a record's texts (its subject and document
+        names included) do not hold."""
+        return sum(w for _, w in self.index.list_missing_words(terms, self._record_texts(hit)))
 
     @staticmethod
     def _names_other_bodies(q: Question, hit: Hit) -> bool:
