@@ -364,15 +364,19 @@ _PERCENT = re.compile(
 # "held in Kigali, Rwanda" (a fact's Chinese text has its English twin beside it).
 # (not a month or a day: "in February" is no place)
 _PLACE = re.compile(
-    r"\b(?:in|at) (?:the )?(?!(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"(?:[A-Z][a-z]+ )*[A-Z][a-z]{2,}"
+    r"\b(?:in|at) (?P<place>(?:the )?(?!(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b)(?:[A-Z][a-z]+ )*[A-Z][a-z]{2,})"
+    # ... or cited, with the year, as ITU cites its conferences: "the Plenipotentiary
+    # Conference (Bucharest, 2022)", "Resolution 71 (Rev. Bucharest, 2022)"
+    r"|\((?:Rev\. )?(?P<cited>[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*), (?:19|20)(?P<year>\d\d)\)"
 )
 # Where a report goes, or a text is adopted: a meeting ("to TDAG-24", "at WTDC-22"), unless
 # a city, a country or a venue is asked.
 _MEETING_PLACE = re.compile(r"\b(?:to|at) (?:the )?(?P<meeting>[A-Z]{2,}[-–]\d{2})\b")
 # A meeting named by its acronym and year ("TDAG-23", "COP 27", "GSR-23").
-_EVENT_CODE = re.compile(r"\b[A-Z]{2,}[- ]?\d{2}\b")
+# (in a Chinese sentence too, where no word boundary stands between "PP-26" and "全权代表大会")
+_EVENT_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}[- ]?\d{2}(?![\dA-Za-z])")
 
 
 def _squeeze(text: str) -> str:
@@ -743,6 +747,13 @@ _PLANNED = re.compile(
     r"计划|打算|拟|将要|将于|将在|准备|预计|有望"
     r"|\b(?:plans?|planned|planning|intends?|aims?|expected|expects?|scheduled|due|set) to\b"
     r"|\bwill\b|\bto be\b",
+    re.IGNORECASE,
+)
+
+# A question of what is planned: "expected to end", "打算…通过", "预计什么时候" (not 计划, as
+# often the noun of a name: "国家应急通信计划最后是哪天通过的" asks of the act done).
+_PLAN_ASKED = re.compile(
+    r"打算|预计|有望|将要|将于|\b(?:plans?|planned|intends?|expected|scheduled|due|set) to\b",
     re.IGNORECASE,
 )
 
@@ -1327,8 +1338,11 @@ def is_supplied(
             # cannot tell who launched what: "国际电联学院推出了…课程")
             verbs = [v for v in verbs if not is_chinese(v)] or verbs
         # in one sentence, and done: "计划在…之前通过" plans the act, dates nothing done;
-        # a question in the future tense ("when will Tonga adopt it") asks the planned date
-        planned_asked = _WILL.search(question) is not None
+        # a question in the future tense ("when will Tonga adopt it") or of a plan ("when is
+        # the process expected to end", "预计什么时候结束") asks the planned date
+        planned_asked = (
+            _WILL.search(question) is not None or _PLAN_ASKED.search(question) is not None
+        )
         return any(
             _DATE.search(sentence)
             and _does(verb, sentence)
@@ -1384,9 +1398,10 @@ def is_supplied(
         # sentence that names it, not where another event was held
         events = {_squeeze(e) for e in _EVENT_CODE.findall(question)}
         return any(
-            not set(re.findall(r"[a-z]+", m.group().lower())[1:]) <= asked
+            not set(re.findall(r"[a-z]+", (m["place"] or m["cited"]).lower())) <= asked
             and not (standing and _EVENT_HELD.search(sentence))
             and (not events or any(e in _squeeze(sentence) for e in events))
+            and (m["year"] is None or _cites_the_meeting(question, events, m["year"]))
             for text in texts
             for sentence in _SENTENCE_END.split(text)
             for m in _PLACE.finditer(sentence)
@@ -1408,6 +1423,22 @@ def is_supplied(
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
+# A text adopted at a meeting: "Resolution 73", "第73号决议".
+_ADOPTED_TEXT = re.compile(r"\b(?:resolution|decision)s?\b|决议|決議|决定", re.IGNORECASE)
+
+
+def _cites_the_meeting(question: str, events: set[str], year: str) -> bool:
+    """Whether a place cited with its year ("(Bucharest, 2022)") is the place asked: of the
+    meeting the question names by its code and that year (PP-22, not PP-26), or of a
+    resolution the question asks of in that year; not the Council 2022 session's."""
+    if events:
+        return any(e[-2:] == year for e in events)
+    asked_years = {y[-2:] for y in _YEAR.findall(question)}
+    if not asked_years:
+        return True  # "where was it revised": the text cited
+    return _ADOPTED_TEXT.search(question) is not None and year in asked_years
+
+
 # A Chinese clause of doing: "…，以及2023年3月批准2023年最终预算" approves with no one named
 # in it.
 _ZH_DOING_CLAUSE_END = re.compile(r"[，,。；;！？：:]|以及|随后|然后")
@@ -1981,11 +2012,21 @@ def read_operation(text: str) -> str | None:
     for operation, pattern in _OPERATIONS:
         if operation == REMAINDER and _SUMMED.search(unquoted):
             continue  # "P1-P4 combined (excluding P5)": a sum that leaves a line out
+        if operation == REMAINDER and _SHARE_OF_A_STATED_SHARE.search(unquoted):
+            # "if 54% goes to global outputs, what share is left": 100% less that share, in
+            # the record that states it (no budget line taken out)
+            continue
         if pattern.search(unquoted):
             return operation
     return None
 
 
+# A share asked beside a share the question states: "if 54% goes to X, what share is left".
+_SHARE_OF_A_STATED_SHARE = re.compile(
+    r"\d\s*%.*\bwhat (?:share|percentage|proportion|percent|fraction)\b"
+    r"|\bwhat (?:share|percentage|proportion|percent|fraction)\b.*\d\s*%"
+    r"|\d\s*%.*(?:百分之几|百分之多少|多少比例|占多少)"
+)
 _SUMMED = re.compile(
     r"\bcombined\b|\btogether\b|\bin total\b|\btotal (?:[a-z]+ )?of\b|\bsum of\b|\baltogether\b"
     r"|\badd(?:ed)? up\b|合计|加起来|一共|总共|共计|总计|总和"

@@ -1210,11 +1210,13 @@ TOTAL_BEFORE_CHARS = 80
 # A rise in percent: "增幅是百分之多少", "by what percentage did it grow".
 # "what's the increase", "how big was the jump": by how much, in the units counted.
 _RISE_ASKED = re.compile(
-    r"\b(?:what(?:'s| is| was) the|how (?:big|large) (?:is|was) the) (?:increase|rise|jump"
-    r"|growth|gain)\b(?!\s+(?:in|as a) (?:percent|percentage|%))"
+    r"\b(?:what(?:'s| is| was) the|how (?:big|large) (?:is|was) the|how (?:big|large) an"
+    r"|how much of an) (?:increase|rise|jump|growth|gain)\b"
+    r"(?!\s+(?:in|as a) (?:percent|percentage|%))"
     # "how much did that grow", "how much did it go up by"
     r"|\bhow (?:much|many) (?:did|has|have) (?:it|that|this|they|those|the number)"
-    r" (?:grow|grown|increase|increased|rise|risen|go up|gone up)\b(?! by what)"
+    # (not "how many did it grow to": the count it came to)
+    r" (?:grow|grown|increase|increased|rise|risen|go up|gone up)\b(?! by what| to\b)"
 )
 _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"
@@ -1325,6 +1327,16 @@ _POINTS_DROPPED = re.compile(
     r"|\b(?:drop|dropped|fall|fell|decline|declined)\b[^?]{0,40}\bpercentage points?\b"
     r"|(?:下降|降低|减少|跌)了?(?:多少|几)个?百分点"
 )
+# The share of the whole that is left once a share is taken: "what share is left for
+# everything else", "剩下的占百分之几".
+_SHARE_LEFT = re.compile(
+    r"\b(?:what|which) (?:share|percentage|proportion|percent|fraction)\b[^?]{0,30}?"
+    r"\b(?:is left|are left|left over|remains?|remaining|the rest|everything else|all the rest)\b"
+    r"|\b(?:the rest|the remainder|everything else)\b[^?]{0,20}?\bwhat (?:share|percentage|%)"
+    r"|(?:剩下|剩余|其余)[^？?，,]{0,10}?(?:百分之几|百分之多少|多少比例|占多少|比例是多少)"
+)
+# A percentage written as a figure: "54%", "7.5%".
+_PERCENT_FIGURE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%")
 _LEVEL_OF_NORMAL = re.compile(
     r"\b(?:to|at) (?:only |just )?(?P<en>\d{1,2}(?:\.\d)?)% of (?:the )?normal\b"
     r"|降至正常[^，。；]{0,10}?的(?P<zh>\d{1,2}(?:\.\d)?)%"
@@ -1352,6 +1364,8 @@ _DAYS_ASKED = re.compile(
     r"|\bhow long did\b|\bfor how long\b"
     r"|(?<!还有)(?<!还剩)(?<!距离)(?<!离)(?:几天|多少天)(?!后|以后)|持续多久"
     r"|(?:开|举行|举办|进行)了?多久"
+    # (Cantonese counts days as 日: "開咗幾多日"; not the date "几月几日")
+    r"|(?:开|举行|举办|进行)了?(?:多少|(?<!月)几)日(?!期)"
 )
 # "from 5 to 9 February 2018", "5–9 February", "2月5至9日", "2月5日至9日"
 _EN_DAY_RANGE = re.compile(
@@ -1491,6 +1505,15 @@ def compute_in_fact(
         value = Decimal(level["en"] or level["zh"])
         drop_parts = {"op": "fact_points_drop", "level": value, "result": Decimal(100) - value}
         return _computed_in_fact(q, fact, knowledge, confidence, drop_parts)
+    if _SHARE_LEFT.search(q.normalized):
+        # "if 54% goes to global outputs, what share is left for everything else": 100 − 54,
+        # of the one share the fact states (the one the question states too, if several)
+        shares = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(fact.text_en)}
+        said = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(q.normalized)}
+        taken = shares & said if said else shares
+        if len(taken) == 1 and 0 < (share := next(iter(taken))) < 100:
+            left_parts = {"op": "fact_share_left", "share": share, "result": Decimal(100) - share}
+            return _computed_in_fact(q, fact, knowledge, confidence, left_parts)
     op = read_fact_operation(q.normalized)
     if op is None:
         return None

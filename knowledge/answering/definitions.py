@@ -68,7 +68,9 @@ _EN_ASKS = (
         r"(?: short for| an abbreviation for| an acronym for| stand for)?"
         # "… in the C23/36 document on turning the vision into action": where it is written
         r"(?: (?:in|from|according to|as used in) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,3}"
-        r" (?:document|report|paper)\b[^?]*)?"
+        r" (?:document|report|paper|highlights)\b[^?]*"
+        # "… in OP-23", "… in C23/36": a document named by its code
+        r"| (?:in|from|according to|as used in) (?:the )?(?:[a-z]+-\d{2}|c\d{2}/\d+))?"
         # "What is DCM, which BDT used after the earthquake?": where it was met, after a comma
         r"(?:,\s*(?:which|that|the one|as)\b[^?]*)?\s*\??\s*$"
     ),

@@ -430,7 +430,19 @@ class AnswerEngine:
             each = self._answer_parts(question, yes_no=True)
             if each.answered:
                 return each
+        # (where the whole message finds nothing, a short Chinese question of who, where or
+        # when is one of its own: "…聯盟是什麼時候發起的？由誰領導？")
         asked = split_questions(question, yes_no=cut, short=short)
+        if not whole.answered:
+            tersely = split_questions(question, yes_no=cut, short=short, terse=True)
+            # (… of what the first question finds: "…联盟是什么时候发起的？由谁领导？", not
+            # "X是什么时候举办的？由谁夺冠？" where the first finds nothing)
+            if len(tersely) > len(asked):
+                leading = self._answer(tersely[0])
+                if leading.answered and any(
+                    self._holds_topic(t, leading) for t in _read_topics(tersely[0])
+                ):
+                    asked = tersely
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
@@ -580,7 +592,8 @@ class AnswerEngine:
                 fact is not None
                 and read_fact_operation(normalize(part)) is not None
                 and alone is not None
-                and (alone is whole or _same_record(alone, answers[0]))
+                # ("…, and how big an increase is that?": worked out in what was just said)
+                and (alone is whole or _same_record(alone, answers[0]) or _POINTS_BACK.search(part))
             )
             if (
                 n
@@ -592,7 +605,9 @@ class AnswerEngine:
                 computed = compute_in_fact(
                     self._read_alone(part), fact, self.knowledge, answers[0].confidence
                 )
-                if computed is None and not self._names_its_own_subject(part):
+                if computed is None and (
+                    not self._names_its_own_subject(part) or _POINTS_BACK.search(part)
+                ):
                     # "how many staff came to each? how many in total?": the first
                     # question says what is counted, the part only what is worked out
                     computed = self._computed_after(part, asked[:n], fact, answers[0])
@@ -692,6 +707,21 @@ class AnswerEngine:
                 questions.append(part)
             elif alone.kind is AnswerKind.COMPUTE:
                 answers[same] = alone  # a figure computed from the record says more
+        # A question the search was unsure of, whose first candidate is the record that
+        # answers another question of the message, is answered by it ("academy Q1 2023 - how
+        # many courses were delivered Jan-Mar and how many learners had completed by
+        # March?": one record gives both)
+        found = {a.record or _to_answer_record(a) for a in answers if a.answered}
+        kept = [
+            (a, p)
+            for a, p in zip(answers, questions, strict=True)
+            if a.answered
+            or a.kind is not AnswerKind.DID_YOU_MEAN
+            or not a.suggestion_records
+            or a.suggestion_records[0] not in found
+        ]
+        if len(kept) < len(answers):
+            answers, questions = [a for a, _ in kept], [p for _, p in kept]
         if len(answers) == 1:
             return answers[0]
         if (
@@ -2846,9 +2876,11 @@ class AnswerEngine:
             wanted == COUNT
             and searched
             and (_counts_the_whole_organisation(q, counted) or _HEADCOUNT.search(q.normalized))
+            and not _states_the_whole_set(counted, self._answer_texts(q, answer))
         ):
             # "how many staff does ITU have": a fact counts some of them (the 65 staff of
-            # the visioning exercise, the 35 countries that applied), never all
+            # the visioning exercise, the 35 countries that applied), never all — unless it
+            # names them all by their number ("each of the six ITU regions")
             return False
         texts = self._answer_texts(q, answer)
         if wanted == ACTOR and answer.kind is AnswerKind.FACT:
@@ -3252,6 +3284,26 @@ def _grows_past_nothing(q: Question, answer: Answer) -> bool:
     fact = answer.parts["fact"]
     counts = [c.value for text in (fact.text_en, fact.text_zh) for c in read_counts(text)]
     return not any(c > max(stated) for c in counts)
+
+
+def _states_the_whole_set(counted: tuple[str, ...], texts: Sequence[str]) -> bool:
+    """Whether a text names every one of what is counted by their number, as a set: "each of
+    the six ITU regions", "all 193 Member States" (not "65 staff", some of them)."""
+    if not counted:
+        return False
+    head = re.escape(counted[-1])
+    whole = re.compile(
+        rf"\b(?:all|all the|each of the|all of the|itu's) (?:\d+|{'|'.join(_NUMBER_WORDS)}) "
+        rf"(?:itu )?{head}\b"
+        # "国际电联六个区域", "所有六个区域"
+        rf"|(?:国际电联|國際電聯|所有|全部)的?(?:\d+|[两二三四五六七八九十])个{head}",
+        re.IGNORECASE,
+    )
+    return any(whole.search(t) for t in texts)
+
+
+# Numbers written as words, as the records write small counts.
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:
@@ -3712,11 +3764,14 @@ def _read_topics(question: str) -> list[str]:
     return topics
 
 
-def split_questions(text: str, yes_no: bool = False, short: bool = False) -> list[str]:
+def split_questions(
+    text: str, yes_no: bool = False, short: bool = False, terse: bool = False
+) -> list[str]:
     """The questions a message asks, in order: one, unless it asks several in sentences or
     clauses of their own (with `yes_no`, also a yes-or-no clause after ", and"; with `short`,
-    also a short Chinese question of a line's budget or KPIs, "預算呢？"); small talk ("Hi!
-    Quick one?") is no question."""
+    also a short Chinese question of a line's budget or KPIs, "預算呢？"; with `terse`, also
+    a short Chinese question of who, where or when, "由誰領導？"); small talk ("Hi! Quick
+    one?") is no question."""
     parts: list[str] = []
     for chunk in _QUESTION_END.split(text):
         clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
@@ -3728,7 +3783,7 @@ def split_questions(text: str, yes_no: bool = False, short: bool = False) -> lis
                 parts[-1] = f"{parts[-1]} and {clause}"
             else:
                 parts.append(clause)
-    return [p for p in parts if _asks_something(p, short)]
+    return [p for p in parts if _asks_something(p, short, terse)]
 
 
 # A clause that ends on what its question word asks for, without a verb of its own ("…, which
@@ -3835,7 +3890,7 @@ def with_correction_folded_in(text: str) -> str:
 _LINE_CODE = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
 
 
-def _asks_something(part: str, short: bool = False) -> bool:
+def _asks_something(part: str, short: bool = False, terse: bool = False) -> bool:
     content = strip_filler(part)
     if is_only_small_talk(part) or not content.strip():
         return False
@@ -3852,12 +3907,16 @@ def _asks_something(part: str, short: bool = False) -> bool:
         )
         if short and of_a_line and re.search(r"多少|几|幾|什么|什麼|哪|[呢吗嗎][?？]?\s*$", part):
             least = 2
-        elif re.search(r"[吗嗎][?？]?$", content):
+        elif re.search(r"[吗嗎][?？]?$", content) or (terse and _WHO_WHERE_WHEN_ZH.search(content)):
             least = QUESTION_MIN_CHARS - 1
         else:
             least = QUESTION_MIN_CHARS
         return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
     return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
+
+
+# A Chinese question of who, where or when.
+_WHO_WHERE_WHEN_ZH = re.compile(r"谁|誰|哪[里裡儿兒天年]|什[么麼]时候|什[么麼]時候|几时|幾時")
 
 
 # A message that opens by asking what a name written in capitals is, and asks more: "What's

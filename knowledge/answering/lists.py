@@ -134,6 +134,10 @@ _ITEMS_ASKED = re.compile(
     # "分别衡量什么", "what do they each measure": what each of them is, so each of them
     r"|[分各][别別][^?？。]{0,6}(?:什么|什麼|哪|啥)"
     r"|\bwhat (?:do|does) (?:they|these|those|each(?: one)?)\b"
+    # the items named as what is asked, their number asked beside ("what KPIs do we have
+    # under E5? how many", "list the KPIs of E5 and how many there are")
+    r"|\b(?:what|which) (?:kpis|indicators|outputs|outcomes|themes)\b"
+    r"|^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|enumerate)\b"
 )
 
 

@@ -322,7 +322,12 @@ _SHORTHAND = {
     "kap": "kigali action plan",  # the documents never write it short
     "resource mob": "resource mobilization",
     "res mob": "resource mobilization",
+    "capacity dev": "capacity development",  # a theme's name, cut short ("capacity dev / stats")
+    "cap dev": "capacity development",
+    "policy and reg": "policy and regulation",
+    "policy/reg": "policy and regulation",
     "no. of": "number of",
+    "n": "and",  # "when n where", "dates n location", "sessions n how many attended"
     "# of": "number of",
 }
 _SHORTHAND_WORD = re.compile(

@@ -325,11 +325,19 @@ class QuestionReader:
         # theirs has taken their place ("P3下面能力开发、政策和监管": P3's capacity development)
         scope = set(coded)
         glossed = self._glossed_tokens(q.normalized, reading.codes)
+        # ("P3 (policy/reg environment)": P3's own name, glossed, names none of its themes;
+        # "P3 (policy and regulation)", no more than its theme's name, is that theme)
+        own_name = any(self._said_by_its_name(c, frozenset(glossed)) for c in scope)
         for group in groups:
             if (
                 group[0].explained
                 and group[0].explained <= glossed
-                and not any(self.knowledge.get_theme_priority(m.entry.ref) in scope for m in group)
+                and (
+                    (own_name and bool(glossed - group[0].explained))
+                    or not any(
+                        self.knowledge.get_theme_priority(m.entry.ref) in scope for m in group
+                    )
+                )
             ):
                 # "E5 - HR and organisational innovation", "P2（数字化转型）": the coded line's
                 # name, glossed; its words name no other line (P2's innovation ecosystems)
@@ -441,15 +449,22 @@ class QuestionReader:
         line = self.knowledge.priorities.get(parent or "")
         if not words or line is None or line.kind != "priority" or parent == target.code:
             return target
+        return Target(line.code) if self._said_by_its_name(line.code, words) else target
+
+    def _said_by_its_name(self, code: str, words: frozenset[str]) -> bool:
+        """Whether a budget line's own name says every one of these words (or a word of the
+        same stem: "regulation" is said by "regulatory")."""
+        line = self.knowledge.priorities.get(code)
+        if not words or line is None:
+            return False
         own = to_query_terms(normalize(line.name_en)).tokens
-        said = all(
+        return all(
             any(
                 w == t or (len(w) >= SAME_WORD_PREFIX and t.startswith(w[:SAME_WORD_PREFIX]))
                 for t in own
             )
             for w in words
         )
-        return Target(line.code) if said else target
 
     def _line_kind(self, code: str) -> str | None:
         """Whether a budget line or theme is a priority's or an enabler's (None: neither)."""

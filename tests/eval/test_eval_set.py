@@ -301,8 +301,13 @@ OWN_SETS_MIN_ACCURACY = {
     # BG (70; a week's mix over all five documents) and BH (70; Chinese-speaking colleagues,
     # exact figures), sealed until the session's last engine commit (7e4e0e8) and run once on
     # it: BG 91.4% (1 of 55 answers wrong), BH 95.7% (1 of 58).
-    "unseen_bg.json": 0.91,
-    "unseen_bh.json": 0.95,
+    "unseen_bg.json": 0.92,
+    "unseen_bh.json": 0.97,
+    # The session of 2026-12-06 (third): BK (66; a programme officer's week: budgets, KPIs,
+    # risks, plans, computations) and BL (66; definitions, who, when, how many, lists), run
+    # once on its start (301b08e): BK 90.9% (3 of 53 answers wrong), BL 89.4% (3 of 53).
+    "unseen_bk.json": 0.95,
+    "unseen_bl.json": 0.96,
 }
 
 
