@@ -1358,11 +1358,24 @@ def is_supplied(
         return (
             (action is None and any(_ACTOR.search(text) for text in texts))
             or (
-                any(
-                    _does(verb, sentence) and _names_its_doer(verb, sentence)
-                    for verb in verbs
-                    for text in texts
-                    for sentence in _SENTENCE_END.split(text)
+                (
+                    any(
+                        _does(verb, sentence) and _names_its_doer(verb, sentence)
+                        for verb in verbs
+                        for text in texts
+                        for sentence in _SENTENCE_END.split(text)
+                    )
+                    # "who funded / backed the Efficiency Toolkit": "with the support of the UK
+                    # Government FCDO" names who made it possible
+                    or (
+                        action is not None
+                        and action.lower() in _BACKING_VERBS
+                        and any(
+                            _BACKED_BY.search(sentence) and _holds_the_object(question, [sentence])
+                            for text in texts
+                            for sentence in _SENTENCE_END.split(text)
+                        )
+                    )
                 )
                 and (
                     # a Chinese question: someone named in the clause that does it, to
@@ -1396,7 +1409,13 @@ def is_supplied(
         )
         # a meeting named by its code ("where is TDAG-23", "where was COP 27"): placed in a
         # sentence that names it, not where another event was held
-        events = {_squeeze(e) for e in _EVENT_CODE.findall(question)}
+        # (not one that only places the question in time: "the retreat after WTDC-17")
+        events = {
+            _squeeze(m.group())
+            for m in _EVENT_CODE.finditer(question)
+            if not _BEFORE_OR_AFTER.search(question[: m.start()])
+            and not _ZH_BEFORE_OR_AFTER.match(question[m.end() :])
+        }
         return any(
             not set(re.findall(r"[a-z]+", (m["place"] or m["cited"]).lower())) <= asked
             and not (standing and _EVENT_HELD.search(sentence))
@@ -1423,6 +1442,18 @@ def is_supplied(
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?…])\s+|[。；！？…]")
+# Verbs of making something possible, and a record naming who did, by name: "with the support
+# of the UK Government FCDO", "sponsored by Mary Kay", "在英国政府…的支持下".
+_BACKING_VERBS = frozenset(
+    "fund funds funded funding back backs backed backing sponsor sponsors sponsored sponsoring "
+    "finance finances financed financing support supports supported supporting "
+    "资助 赞助 支持".split()
+)
+_BACKED_BY = re.compile(
+    r"\bwith the (?:financial |generous )?support of (?:the )?[A-Z]"
+    r"|\b(?:supported|sponsored|funded|financed|backed) by (?:the )?[A-Z]"
+    r"|在[^，。；]{2,40}的(?:资金|资助)?支持下"
+)
 # A text adopted at a meeting: "Resolution 73", "第73号决议".
 _ADOPTED_TEXT = re.compile(r"\b(?:resolution|decision)s?\b|决议|決議|决定", re.IGNORECASE)
 
@@ -2012,7 +2043,11 @@ def read_operation(text: str) -> str | None:
     for operation, pattern in _OPERATIONS:
         if operation == REMAINDER and _SUMMED.search(unquoted):
             continue  # "P1-P4 combined (excluding P5)": a sum that leaves a line out
-        if operation == REMAINDER and _SHARE_OF_A_STATED_SHARE.search(unquoted):
+        if (
+            operation == REMAINDER
+            and _SHARE_OF_A_STATED_SHARE.search(unquoted)
+            and not _LINE_CODE_NAMED.search(unquoted)
+        ):
             # "if 54% goes to global outputs, what share is left": 100% less that share, in
             # the record that states it (no budget line taken out)
             continue
@@ -2021,6 +2056,11 @@ def read_operation(text: str) -> str | None:
     return None
 
 
+# A meeting that only places the question in time: "after WTDC-17", "WTDC-17之后".
+_BEFORE_OR_AFTER = re.compile(r"\b(?:after|before|since|following|ahead of)\s+(?:the\s+)?$", re.I)
+_ZH_BEFORE_OR_AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|后|後|之前|以前|前)")
+# A budget line named by its code ("excluding P3 at 26.5%, what do the other lines get").
+_LINE_CODE_NAMED = re.compile(r"(?<![a-z0-9])[pe]\d(?![0-9])", re.IGNORECASE)
 # A share asked beside a share the question states: "if 54% goes to X, what share is left".
 _SHARE_OF_A_STATED_SHARE = re.compile(
     r"\d\s*%.*\bwhat (?:share|percentage|proportion|percent|fraction)\b"

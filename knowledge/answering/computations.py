@@ -1331,12 +1331,20 @@ _POINTS_DROPPED = re.compile(
 # everything else", "剩下的占百分之几".
 _SHARE_LEFT = re.compile(
     r"\b(?:what|which) (?:share|percentage|proportion|percent|fraction)\b[^?]{0,30}?"
-    r"\b(?:is left|are left|left over|remains?|remaining|the rest|everything else|all the rest)\b"
+    r"\b(?:(?:is|are) left|left over|remains?|remaining) for (?:everything|all) else\b"
+    r"|\b(?:what|which) (?:share|percentage|proportion|percent|fraction)\b[^?]{0,30}?"
+    r"\b(?:goes to |is left for |remains for |for )?(?:the rest|everything else|all the rest)\b"
     r"|\b(?:the rest|the remainder|everything else)\b[^?]{0,20}?\bwhat (?:share|percentage|%)"
-    r"|(?:剩下|剩余|其余)[^？?，,]{0,10}?(?:百分之几|百分之多少|多少比例|占多少|比例是多少)"
+    r"|(?:剩下|剩余|其余)的?(?:部分)?(?:占|是)?(?:百分之几|百分之多少|多少比例|比例是多少)"
 )
-# A percentage written as a figure: "54%", "7.5%".
+# A percentage written as a figure, exactly: "54%", "7.5%" (not "over 90%", nor a range's
+# "7%–8%" or "7% to 8%").
 _PERCENT_FIGURE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%")
+_INEXACT_PERCENT = re.compile(
+    r"\b(?:over|more than|less than|under|nearly|almost|about|around|some|up to)\s+\d"
+    r"|\d\s*%?\s*(?:–|-|to|至)\s*\d+(?:\.\d+)?\s*%|超过\s*\d|近\s*\d|约\s*\d",
+    re.IGNORECASE,
+)
 _LEVEL_OF_NORMAL = re.compile(
     r"\b(?:to|at) (?:only |just )?(?P<en>\d{1,2}(?:\.\d)?)% of (?:the )?normal\b"
     r"|降至正常[^，。；]{0,10}?的(?P<zh>\d{1,2}(?:\.\d)?)%"
@@ -1508,10 +1516,19 @@ def compute_in_fact(
     if _SHARE_LEFT.search(q.normalized):
         # "if 54% goes to global outputs, what share is left for everything else": 100 − 54,
         # of the one share the fact states (the one the question states too, if several)
+        # (the share stated by the question, as the fact states it, exactly: none of a level
+        # "of normal", which is itself what is left, nor of a range "7%–8%")
         shares = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(fact.text_en)}
         said = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(q.normalized)}
-        taken = shares & said if said else shares
-        if len(taken) == 1 and 0 < (share := next(iter(taken))) < 100:
+        taken = shares & said
+        exact = not any(_INEXACT_PERCENT.search(t) for t in (fact.text_en, q.normalized))
+        if (
+            exact
+            and len(said) == 1
+            and len(taken) == 1
+            and not _LEVEL_OF_NORMAL.search(fact.text_en)
+            and 0 < (share := next(iter(taken))) < 100
+        ):
             left_parts = {"op": "fact_share_left", "share": share, "result": Decimal(100) - share}
             return _computed_in_fact(q, fact, knowledge, confidence, left_parts)
     op = read_fact_operation(q.normalized)

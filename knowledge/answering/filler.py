@@ -42,7 +42,11 @@ _SOCIAL_EN = (
     # how the asker wants it answered: "keep it short", "a short answer is fine"
     r"keep it (?:short|brief|simple)|(?:a )?(?:short|quick|brief) (?:answer|version)"
     r"|in (?:short|brief)|(?:rough(?:ly)?|approx(?:imately)?|a ballpark) is fine"
-    r"|briefly|tl;?dr",
+    r"|briefly|tl;?dr"
+    # "bullets fine", "bullet points are ok", "a list is fine"
+    r"|(?:in )?(?:bullets?|bullet points?|a list)(?: (?:are|is))? (?:fine|ok|okay|please|pls)",
+    # who the asker is, said before asking: "newbie here", "new here", "new to BDT"
+    r"(?:newbie|new joiner|newcomer|new) (?:here|to (?:bdt|itu|the team))\b",
 )
 # Small talk wherever it stands in a clause that asks nothing.
 _SOCIAL_ANYWHERE_EN = (

@@ -275,6 +275,7 @@ def normalize(text: str) -> str:
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
     text = _ARE_SHORT.sub(r"\1 are", text)  # "what r the main risks"
+    text = _AND_SHORT.sub(" and ", text)  # "when n where", "dates n location"
     text = _SHORT_IN_PLACE.sub(_short_in_place, text)  # "can u", "2 yrs", "diff btwn"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
@@ -327,7 +328,6 @@ _SHORTHAND = {
     "policy and reg": "policy and regulation",
     "policy/reg": "policy and regulation",
     "no. of": "number of",
-    "n": "and",  # "when n where", "dates n location", "sessions n how many attended"
     "# of": "number of",
 }
 _SHORTHAND_WORD = re.compile(
@@ -340,6 +340,12 @@ _SHORTHAND_WORD = re.compile(
 _ARE_SHORT = re.compile(
     r"\b(what|which|how|who|where|when|why|there|they) r(?= (?:the|they|these|those|there|we"
     r"|you|our|its|their|all|some|any|p\d|e\d)\b)"
+)
+# "n" for "and" between two words ("when n where", "dates n location", "sessions n how many
+# attended"; not a letter asked of, "what does n stand for", "the letter n", nor "N'Djamena")
+_AND_SHORT = re.compile(
+    r"(?<=[a-z0-9])(?<!\bdoes)(?<!\bdo)(?<!\bis)(?<!\bthe)(?<!\bletter)(?<!\bof)(?<!\ba)"
+    r" n (?!(?:stand|stands|mean|means|refer|refers)\b)(?=[a-z])"
 )
 # Words written short that stand for others only where they are placed so: "u" after a verb
 # that asks ("can u tell me"; not "Annex u"), "yr" after a number or a word of time ("2 yrs",
