@@ -3810,6 +3810,7 @@ _ASKS = re.compile(
     r"|\b(?:are|is|was|were|get|gets|got|take|takes|make|makes|cost|costs) (?:about |roughly )?"
     r"(?:what|which) (?:share|percentage|proportion|fraction|portion|amount|number)\b"
     r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
+    r"|列一下|列一列|列出来"
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
     # a request said as a statement: "I'd also like to know P4's budget", "我还想知道P4的预算"
     r"|\b(?:like|love|want|need|wish) to (?:know|see|find out|check|confirm)\b|\bwonder"

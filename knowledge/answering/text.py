@@ -49,7 +49,7 @@ EN_STOPWORDS = frozenset(
     has have had having as into single than then so if not no yes also just only per s vs via up
     out over under more most less least like know let lets want need go goes going went gone roughly
     approximately around whether across among pls plz itself themselves himself herself
-    ourselves yourself yourselves myself supposed""".split()
+    ourselves yourself yourselves myself supposed individual looking""".split()
 )
 
 # Chinese particles and question words: a bigram made with one of them is glue, not content,
@@ -276,6 +276,7 @@ def normalize(text: str) -> str:
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
     text = _ARE_SHORT.sub(r"\1 are", text)  # "what r the main risks"
     text = _AND_SHORT.sub(" and ", text)  # "when n where", "dates n location"
+    text = _AT_A_LEVEL.sub(r"\1", text)  # "at the theme level": themes
     text = _SHORT_IN_PLACE.sub(_short_in_place, text)  # "can u", "2 yrs", "diff btwn"
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
@@ -341,6 +342,8 @@ _ARE_SHORT = re.compile(
     r"\b(what|which|how|who|where|when|why|there|they) r(?= (?:the|they|these|those|there|we"
     r"|you|our|its|their|all|some|any|p\d|e\d)\b)"
 )
+# A class of budget lines named as a level: "at the theme level", "at priority level".
+_AT_A_LEVEL = re.compile(r"\bat (?:the )?(themes?|priority|priorities|enablers?)[- ]level\b")
 # "n" for "and" between two words ("when n where", "dates n location", "sessions n how many
 # attended"; not a letter asked of, "what does n stand for", "the letter n", nor "N'Djamena")
 _AND_SHORT = re.compile(

@@ -3217,6 +3217,15 @@ def test_this_session_s_second_review_findings_are_answered(
             "Pillar 1",
             None,
         ),
+        # "顺便列一下" asks for the items beside their count
+        ("P3统计数据这个主题下一共几个KPI？顺便列一下", "P3-STA-1", None),
+        # "at the theme level", "looking at individual themes": the themes, ranked
+        ("at the theme level, which single theme has the biggest 2023 budget?", "466,000", None),
+        (
+            "Looking at individual themes, which single theme has the largest 2023 allocation?",
+            "466,000",
+            None,
+        ),
         # "n" for "and" between two words
         ("when n where was the BDT management retreat back in 2018?", "Geneva", None),
         # who funded or backed something: "with the support of" says who
