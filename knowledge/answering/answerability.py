@@ -753,7 +753,8 @@ _PLANNED = re.compile(
 # A question of what is planned: "expected to end", "打算…通过", "预计什么时候" (not 计划, as
 # often the noun of a name: "国家应急通信计划最后是哪天通过的" asks of the act done).
 _PLAN_ASKED = re.compile(
-    r"打算|预计|有望|将要|将于|\b(?:plans?|planned|intends?|expected|scheduled|due|set) to\b",
+    r"打算|预计|有望|将要|将于|\b(?:plans?|planned|intends?|expected|scheduled|set) to\b"
+    r"|\bdue to (?:be|end|start|begin|open|close|finish)\b",  # (not "due to the cyclones")
     re.IGNORECASE,
 )
 

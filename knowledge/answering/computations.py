@@ -1515,9 +1515,8 @@ def compute_in_fact(
         return _computed_in_fact(q, fact, knowledge, confidence, drop_parts)
     if _SHARE_LEFT.search(q.normalized):
         # "if 54% goes to global outputs, what share is left for everything else": 100 − 54,
-        # of the one share the fact states (the one the question states too, if several)
-        # (the share stated by the question, as the fact states it, exactly: none of a level
-        # "of normal", which is itself what is left, nor of a range "7%–8%")
+        # of the one share the question states, as the fact states it, exactly (none of a
+        # level "of normal", which is itself what is left, nor of a range "7%–8%")
         shares = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(fact.text_en)}
         said = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(q.normalized)}
         taken = shares & said

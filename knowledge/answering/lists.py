@@ -131,7 +131,7 @@ _ITEMS_ASKED = re.compile(
     r"\b(?:what|which) are they\b|\bwhich (?:are|ones)\b|\blist them\b|\bname them\b"
     r"|\band (?:what|which)\b|\bfor example\b|\b(?:give|with) (?:some )?examples?\b"
     r"|分别是|都有哪些|都是(?:什么|啥|哪些)|有哪些|是哪些|哪几个|举例|例如|列出|列举"
-    r"|列一下|列一列|列个|列下|列出来"  # "一共几个KPI？顺便列一下"
+    r"|列一下|列一列|列出来"  # "一共几个KPI？顺便列一下"
     # "分别衡量什么", "what do they each measure": what each of them is, so each of them
     r"|[分各][别別][^?？。]{0,6}(?:什么|什麼|哪|啥)"
     r"|\bwhat (?:do|does) (?:they|these|those|each(?: one)?)\b"
