@@ -17,7 +17,7 @@ from knowledge.answering.figures import (
     to_percentage,
     to_subject,
 )
-from knowledge.answering.intents import ORDINAL_TOKENS, read_ordinal, read_threshold
+from knowledge.answering.intents import ORDINAL_TOKENS, Reading, read_ordinal, read_threshold
 from knowledge.answering.matching import to_query_terms
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.thresholds import WHOLE_STORE_CONFIDENCE
@@ -120,14 +120,28 @@ class BudgetAnswers:
             missing = asked
         return {"year": year, "missing_year": missing, "mixed_years": len(years) > 1}
 
+    def asked_year(self, reading: Reading, codes: Sequence[str]) -> int | None:
+        """The year a budget question asks of: of two or more named ("2022年的预算…跟2023年
+        比"), the first one some subject asked has no figure for, so that its absence is
+        said rather than the other year's figure given as the answer."""
+        if len(set(reading.years)) > 1:
+            for year in reading.years:
+                if any(
+                    year not in self.knowledge.get_subject_years(self._budget_code(c))
+                    for c in codes
+                ):
+                    return year
+        return reading.year
+
     def budget(
         self, q: Question, targets: Sequence[Target], confidence: float | None = None
     ) -> Answer | None:
         """The figures of the subjects asked for; None when none of them has any."""
-        figures = self._latest_figures([t.code for t in targets], q.reading.year)
+        asked = self.asked_year(q.reading, [t.code for t in targets])
+        figures = self._latest_figures([t.code for t in targets], asked)
         if not figures:
             return None
-        parts: dict[str, Any] = self.year_parts(figures, q.reading.year)
+        parts: dict[str, Any] = self.year_parts(figures, asked)
         year = parts["year"]
         parts |= {
             "figures": figures,

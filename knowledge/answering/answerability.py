@@ -175,7 +175,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|is responsible(?! for \w+ing\b)|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
             r"|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
-            r"|minister|ambassador|coordinator|officer)s?\b"
+            r"|minister|ambassador|coordinator|officer|trainer|instructor|teacher|lecturer|speaker"
+            r"|presenter|facilitator|moderator|architect|designer|author)s?\b"
             r"|\bcontact person\b|\bin charge of\b(?! \w+ing\b)"
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
@@ -187,7 +188,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "叫什么名字" asks a person's name only of a person ("巴基斯坦第一个智慧村庄叫什么
             # 名字" asks the village's)
             r"|负责人|主管是|领导是|姓名|联系人|哪位|哪一位"
-            r"|(?:主任|局长|处长|负责人|秘书长|主席|经理|官员|代表|专家|人|者)的?(?:叫什么名字|名字是|的名字)",
+            r"|(?:主任|局长|处长|负责人|秘书长|主席|经理|官员|代表|专家|人|者|师|员|嘉宾)的?(?:叫什么名字?|名字是|的名字)",
             re.IGNORECASE,
         ),
     ),
@@ -582,7 +583,9 @@ def list_frame_spans(text: str) -> list[str]:
 _NAMING_YEAR = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d(?!\d)|\s+(?-i:[A-Z])|年?(?:可持续|议程|愿景|战略|互联))"
     r"|(?:connect|agenda|vision|议程)\s*(?:19|20)\d\d(?!\d)"
-    r"|(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?=(?:19|20)?\d\d(?!\d))",
+    r"|(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?=(?:19|20)?\d\d(?!\d))"
+    # a meeting's name with its code after it: "2023年世界无线电通信大会（WRC-23）"
+    r"|(?<!\d)(?:19|20)\d\d年(?=[\u4e00-\u9fff]{2,16}[（(]\s*[A-Za-z]{2,}[-–]\d\d\s*[）)])",
     re.IGNORECASE,
 )
 
@@ -1642,6 +1645,13 @@ _EVENT_HELD = re.compile(
 )
 
 
+_PREPARING_FOR = re.compile(
+    r"\bprepar\w*\s+(?:meeting|session|event|workshop)s?\s+(?:for|of|to)\s+(?:the\s+)?"
+    r"[^.;]{0,80}?[A-Z]{2,}[-–]\d\d\b|[A-Z]{2,}[-–]\d\d\s*(?:的)?(?:筹备|prepar)",
+    re.IGNORECASE,
+)
+
+
 def _dates_events_named(question: str, texts: Sequence[str]) -> bool:
     """For "when will TDAG-24 meet": whether a sentence that names the meeting asked also
     writes a date of it (the date of something else said of it is no answer); True when the
@@ -1652,6 +1662,9 @@ def _dates_events_named(question: str, texts: Sequence[str]) -> bool:
     for text in texts:
         for sentence in _SENTENCE_END.split(text):
             years = _list_dated_years(sentence)  # not periods: "2022-2025" dates nothing
+            # (a meeting held to prepare for it is another: "the preparatory meeting for the
+            # 2023 World Radiocommunication Conference (WRC-23)", "WRC-23筹备会议")
+            sentence = _PREPARING_FOR.sub(" ", sentence)
             for event, year in events.items():
                 # ITU names a meeting with the year it meets in: a date of TDAG-24 is in 2024
                 # ("a report on 2023 to TDAG-24" dates no meeting, nor "in January, after
@@ -1720,7 +1733,8 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     r"|有多少天|有几天|是多少天|多长时间"  # "员工的年假有多少天"
     # "微软公司的总部在哪里", "员工的着装要求是什么" ("…是多少" is left to the search: a
     # misspelt 预箅 is still the budget)
-    r"|在哪里|在哪儿|是什么|涨了多少|是多少|有多少|为多少|多少钱)"
+    # (not "…的讲座有多少职员参加": a count of those who came, not an attribute of the talk)
+    r"|在哪里|在哪儿|是什么|涨了多少|是多少|有多少(?![\u4e00-\u9fff](?<!钱))|为多少|多少钱)"
     # "沙姆沙伊赫天气怎么样"; not "应如何调整" (a modal before the question word: a verb asked)
     r"|(?P<bare>[\u4e00-\u9fff](?![应该要能会将需可都也还又就才得])[\u4e00-\u9fff])"
     r"(?:怎么样|怎样|好不好|如何|好吗)"
@@ -1983,6 +1997,15 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (RATIO, RATIO_COMPARED),  # before CHANGE: "more than double P1" is no doubling
     (CHANGE, STATED_CHANGE),
+    # one line less another ("E3 minus E5", "P2减去P1"): their difference, not a part of the
+    # first left out of it
+    (
+        DIFFERENCE,
+        re.compile(
+            r"(?<![a-z0-9])[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去|减掉)\s*(?:the )?"
+            r"[pe]\d(?![0-9])"
+        ),
+    ),
     (
         REMAINDER,
         re.compile(
@@ -2036,6 +2059,35 @@ _NOT_GIVING: dict[str, frozenset[str]] = {
     DIFFERENCE: frozenset({"", "sum", "max", "min", "rank"}),
     SCALED: frozenset({"", "sum", "difference", "max", "min", "rank", "average"}),
 }
+
+
+# A kind of cost asked of a budget ("P2's travel budget", "E2的差旅预算", "how much is spent
+# on consultants"): the documents give each line's budget whole, never broken down so.
+_EN_COST_KINDS = (
+    r"travel|travelling|traveling|trips?|flights?|missions? travel|salar(?:y|ies)|payroll"
+    r"|staff costs?|personnel|consultan(?:cy|ts?)|consulting|contractors?|equipment|hardware"
+    r"|software licen[cs]es?|rent|office space|hospitality|catering|printing|translation"
+    r"|interpretation|overheads?|administrative|admin|marketing|advertising"
+)
+_ZH_COST_KINDS = (
+    r"差旅|出差|旅费|机票|人员费|人事费|人力成本|薪资|薪金|工资|顾问费|咨询费|外包|设备|硬件"
+    r"|软件许可|租金|房租|办公场地|招待|餐饮|印刷|翻译|口译|笔译|行政|宣传|广告"
+)
+_COST_KIND = re.compile(
+    rf"\b(?P<en>{_EN_COST_KINDS})\s+(?:budget|costs?|expenses?|expenditure|spending|allocation"
+    r"|money|funds?|funding)\b"
+    r"|\b(?:budget|money|funds?|funding|spending|spent|allocated|allocation)\s+(?:is\s+)?(?:for|on)"
+    rf"\s+(?:the\s+)?(?:[a-z0-9'\-]+\s+){{0,2}}?(?P<en2>{_EN_COST_KINDS})\b"
+    rf"|(?P<zh>{_ZH_COST_KINDS})(?:采购|方面|上|这块|那块|部分)?的?(?:预算|经费|费用|开支|支出|拨款)"
+)
+
+
+def read_cost_kind(text: str) -> str | None:
+    """The kind of cost a budget question asks of, as written (normalised text)."""
+    match = _COST_KIND.search(text)
+    if match is None:
+        return None
+    return match["en"] or match["en2"] or match["zh"]
 
 
 def read_operation(text: str) -> str | None:

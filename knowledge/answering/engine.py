@@ -56,6 +56,7 @@ from knowledge.answering.answerability import (
     read_asked_class,
     read_asked_doing,
     read_asked_thing,
+    read_cost_kind,
     read_counted,
     read_event_verb,
     read_names,
@@ -1322,7 +1323,15 @@ class AnswerEngine:
         if answer.answered and not answer.signals:
             # A search answer is calibrated as it is decided; a structured one here.
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
-        if answer.answered and answer.parts.get("missing_year"):
+        if answer.answered and answer.kind in _FIGURE_KINDS:
+            kind = read_cost_kind(q.normalized)
+            if kind is not None:
+                # "P2's travel budget": the documents give each line's budget whole, never by
+                # kind of cost; that is said, with the line's figures as context
+                answer.parts["missing_kind"] = kind
+        if answer.answered and (
+            answer.parts.get("missing_year") or answer.parts.get("missing_kind")
+        ):
             # "I have no figures for 2025; those I hold are for 2023": the question asked is
             # declined (the figures held are context, not its answer), with the confidence
             # of a decline: `confidence` is the probability that an answer is right.
@@ -2832,6 +2841,12 @@ class AnswerEngine:
         also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
         if also and not self._is_supplied(q, answer, asked):
             return False
+        if (
+            wanted in (DATE, NEXT_DATE)
+            and _WHEN_AND_WHERE.search(q.normalized)
+            and not self._is_supplied(q, answer, PLACE)
+        ):
+            return False  # "when and where is WRC-23": a date and a place, not a date alone
         stated = read_stated_count(q.normalized)
         if (
             stated is not None
@@ -3468,6 +3483,14 @@ def _misspells_a_lexicon_phrase(attribute: str, index: SearchIndex) -> bool:
 # A question asking for a span of time, and a text that gives one: two dates joined ("from
 # September 2021 to January 2022", "2021年9月至2022年1月", "2024–2027") or a length ("for
 # three and a half years", "为期五天").
+# Answers given as budget figures: a kind of cost asked of them is not in the documents.
+_FIGURE_KINDS = frozenset(
+    {AnswerKind.BUDGET, AnswerKind.OVERVIEW, AnswerKind.COMPUTE, AnswerKind.EXTREME}
+)
+# Both a time and a place asked: "when and where", "where and when", "何时何地", "时间和地点".
+_WHEN_AND_WHERE = re.compile(
+    r"\bwhen (?:and|&) where\b|\bwhere (?:and|&) when\b|何时何地|时间(?:和|与|及)地点|什么时候在哪"
+)
 _PERIOD_ASKED = re.compile(
     r"\b(?:what|which|over what|during what) (?:time )?(?:period|timeframe|time frame|time span"
     r"|span)\b|(?:哪个|哪一个|什么)(?:时期|期间|时间段|时段)"

@@ -329,6 +329,7 @@ def _clauses(text: str) -> list[tuple[str, str]]:
 
 
 _OPENING = {"'": "'", '"': '"', "”": "“", "」": "「"}
+_CLOSING = {"“": "”", "「": "」"}
 _AROUND = " ()[]'\"“”「」"
 
 
@@ -340,6 +341,9 @@ def _unwrap(clause: str) -> str:
     opening = _OPENING.get(closing)
     if opening is not None and opening in stripped:
         return stripped + closing  # the name's closing quote
+    first = clause.lstrip(" ()[]")[:1]
+    if first in _CLOSING and _CLOSING[first] in stripped:
+        stripped = first + stripped  # a name quoted first: "“国际电联是一家”到底是什么意思"
     for opened, closed in ("()", "[]"):
         # a bracket that closes one opened inside it stays ("E5 (HR and innovation)")
         unclosed = stripped.count(opened) - stripped.count(closed)

@@ -218,7 +218,9 @@ def _to_context(engine: AnswerEngine, question: str, answer: Answer) -> TurnCont
         pairs = list(zip(answer.parts["questions"], answer.parts["answers"], strict=True))
         asked, last = next(((q, a) for q, a in reversed(pairs) if a.answered), pairs[-1])
         return _to_context(engine, asked, last)
-    about_subject = answer.kind in _SUBJECT_DECLINES or bool(answer.parts.get("missing_year"))
+    about_subject = answer.kind in _SUBJECT_DECLINES or bool(
+        answer.parts.get("missing_year") or answer.parts.get("missing_kind")
+    )
     if not answer.answered and not about_subject:
         return TurnContext(lang=answer.lang, script=answer.script)
     q = _read(engine, question)

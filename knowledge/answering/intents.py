@@ -344,6 +344,7 @@ class Reading:
     theme_codes: list[str] = field(default_factory=list)
     kpi_codes: list[str] = field(default_factory=list)
     year: int | None = None
+    years: list[int] = field(default_factory=list)  # every year named, in order
     consumed_tokens: set[str] = field(default_factory=set)
     residue: str = ""
     residue_content: bool = False
@@ -464,6 +465,7 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
 
     def on_year(m: re.Match[str]) -> None:
         reading.year = int(m[1])
+        reading.years.append(reading.year)
 
     consume(_CODE_RANGE, on_range)
     consume(_KPI_CODE, on_kpi)

@@ -3327,3 +3327,70 @@ def test_the_share_left_is_not_taken_from_a_line_left_out_by_its_code(
 ) -> None:
     answer = answer_engine.answer("excluding P3 at 26.5%, what do the other lines get?")
     assert "100% −" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # two years named, one of them not held: its absence is said, not the other's figure
+        # given as the answer
+        "E5人力资源那块2022年的预算是多少？跟2023年比涨了没？",
+        # a person's name asked of a role (讲师, 叫咩名): a record naming none does not answer
+        "微软那场ChatGPT实践培训的讲师叫什么名字？",
+        "國際電聯秘書長叫咩名？",
+        "what's the name of the trainer for the ChatGPT session?",
+        # a meeting named with its year ("2023年世界无线电通信大会（WRC-23）") is not dated by
+        # it, nor by the date of a meeting held to prepare for it
+        "When is WRC-23 taking place?",
+        "WRC-23什么时候开？",
+        # "when and where": a place as well as a date
+        "When and where is WRC-23 taking place?",
+        # a kind of cost the documents never break a budget down by
+        "亞太區域代表處今年的差旅預算是多少？",
+        "What's P2's travel budget?",
+        "what is the consultancy budget of P3?",
+        "P4的设备采购预算是多少？",
+    ],
+)
+def test_first_runs_of_sets_bq_and_br_declined(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # one line less another: their difference (not a part left out of the first)
+        ("E3 minus E5, in CHF?", "404,500 (E3 – Diversity and inclusion) − CHF 359,500"),
+        ("P2减去P1是多少？", "237,000"),
+        # ... while a theme left out of its line, or a line out of the whole, is still that
+        ("P3 minus the statistics theme?", "772,500"),
+        ("total budget minus P3?", "3,089,000"),
+        # a village's name is no person's
+        ("巴基斯坦第一個智慧村莊叫咩名？", "Gokina"),
+        ("When and where was RDF-EUR 2023?", "22–23 May 2023"),
+        ("when and where was the 2018 BDT retreat?", "Geneva"),
+        ("when is GSR-23?", "5–8 June 2023"),
+        # a count of those who came to a talk is not an attribute of the talk the store
+        # never names so ("讲座": its record says 演讲)
+        ("学习实验室那场“空间，下一代”的讲座大概有多少职员参加？", "120"),
+        # a name quoted first keeps its opening quote when filler after it is dropped
+        ("“国际电联是一家”到底是什么意思啊？有没有官方的定义？", "定义如下"),
+    ],
+)
+def test_first_runs_of_sets_bq_and_br_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_a_kind_of_cost_not_broken_out_is_said_with_the_line_s_figures(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("What's P2's travel budget?")
+    text = render_answer_text(answer)
+    assert not answer.answered
+    assert "no figure for travel" in text and "756,000" in text
+    answer = answer_engine.answer("亞太區域代表處今年的差旅預算是多少？")
+    text = render_answer_text(answer)
+    assert "“差旅”的數字" in text and "280,000" in text and "费" not in text
