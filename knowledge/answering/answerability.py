@@ -43,6 +43,7 @@ PROCEDURE = "procedure"
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
+MONTH = "month"  # a month the record found does not speak of
 # What "谁…" asks who does (an actor, not a person): "谁批准", "谁负责指定".
 _ZH_ACTOR_VERBS = (
     "批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
@@ -208,6 +209,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         DATE,
         re.compile(
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
+            # "what are the exact dates of TDAG-24"
+            r"|\bthe (?:exact |precise |specific |actual |start |end )?dates? (?:of|for)\b"
             r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
             r"|\b(?:what|which) (?:time )?(?:period|timeframe|time frame)\b|\bover what period\b"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
@@ -220,6 +223,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^where(?:'s|’s| is| are| was| were| will| did| does| do)\b(?! (?:i|we|you|one) )"
             r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
+            r"|\bthe (?:venue|location) (?:of|for)\b"
             r"|在哪里|在哪儿|在哪个(?:城市|国家|地方|地区|场馆|地点|会场|区域)|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
             r"|(?:哪个|哪家|哪间|什么)(?:酒店|宾馆|饭店|大楼|会议室|房间|场地)"
             r"|\b(?:which|what) (?:hotel|building|room)\b"
@@ -2080,6 +2084,81 @@ _COST_KIND = re.compile(
     rf"\s+(?:the\s+)?(?:[a-z0-9'\-]+\s+){{0,2}}?(?P<en2>{_EN_COST_KINDS})\b"
     rf"|(?P<zh>{_ZH_COST_KINDS})(?:采购|方面|上|这块|那块|部分)?的?(?:预算|经费|费用|开支|支出|拨款)"
 )
+
+
+# A part of a budget asked for: "P3的111.1万瑞郎里，分给美洲区域的是多少", "E2那28万里，非洲区
+# 域代表处分到多少", "how much of P3's budget goes to the Americas region" — (the whole, the part).
+_PART_ASKED = (
+    re.compile(
+        r"^(?P<whole>.+?)(?:里面|里头|里边|里|中|当中|之中)[，,]?\s*(?:有多少|多少)?(?:是)?"
+        r"(?:分给|分到|给了?|用于|用在|拨给|划给|专门给|专门用于|专门用在|花在)"
+        r"(?P<part>[^，,。？?]{2,14}?)(?:上的|方面的|的)?(?:是|有|为)?(?:多少|几多)"
+    ),
+    re.compile(
+        r"^(?P<whole>.+?)(?:里面|里头|里边|里|中|当中|之中)[，,]?\s*"
+        r"(?P<part>[^，,。？?]{2,14}?)(?:分到|拿到|占到|得到)了?(?:多少|几多)"
+    ),
+    re.compile(
+        r"\bhow much of (?P<whole>.+?) (?:goes|went|is going|is allocated|was allocated"
+        r"|is earmarked|is set aside|is spent|is used|is for|is given) (?:to|on|for)"
+        r" (?P<part>[^?.,;]+?)\s*[?.]*$"
+    ),
+)
+
+
+def read_part_asked(text: str) -> tuple[str, str] | None:
+    """The whole and the part when a question asks for a part of a budget (normalised)."""
+    for pattern in _PART_ASKED:
+        match = pattern.search(text)
+        if match is not None:
+            return match["whole"].strip(" ,，"), match["part"].strip()
+    return None
+
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_NAME = "|".join(_MONTH_NAMES)
+# A month a question places what it asks in: "in June 2023", "during March", "6月的", "2023年6
+# 月"; not a span ("1至3月", "January to March": a period, judged by the search), nor the verb
+# "may" ("in May" or "May 2023" only).
+_ASKED_MONTH = re.compile(
+    rf"\b(?:in|during|of|for|on|since|by) (?:early |mid-?|late )?(?P<en>{_MONTH_NAME})\b"
+    rf"(?! (?:to|through|until|till|and) )"
+    rf"|\b(?P<en2>{_MONTH_NAME})(?:,)? (?:19|20)\d\d\b"
+    r"|(?<![\d至到\-–~])(?P<zh>1[0-2]|[1-9])月(?!\s*(?:[至到\-–~]|份?至|份?到))"
+)
+_TEXT_MONTH = re.compile(rf"\b(?:{_MONTH_NAME})\b|(?<!\d)(?:1[0-2]|[1-9])月", re.IGNORECASE)
+_MONTH_SPAN = re.compile(
+    rf"\b(?P<a>{_MONTH_NAME})\b(?: (?:19|20)\d\d)?\s*(?:to|through|until|till|-|–)\s*"
+    rf"(?P<b>{_MONTH_NAME})\b"
+    r"|(?<!\d)(?P<za>1[0-2]|[1-9])月?\s*(?:至|到|-|–|~)\s*(?:(?:19|20)\d\d年)?(?P<zb>1[0-2]|[1-9])月",
+    re.IGNORECASE,
+)
+
+
+def _month_number(word: str) -> int:
+    return int(word) if word.isdigit() else _MONTH_NAMES.index(word.lower()) + 1
+
+
+def read_asked_months(normalized: str) -> set[int]:
+    """The months a question places what it asks in (1–12)."""
+    return {
+        _month_number(m["en"] or m["en2"] or m["zh"]) for m in _ASKED_MONTH.finditer(normalized)
+    }
+
+
+def list_text_months(text: str) -> set[int] | None:
+    """The months a text speaks of, spans filled in; None when it names none."""
+    months = {_month_number(m.group().rstrip("月")) for m in _TEXT_MONTH.finditer(text)}
+    if not months:
+        return None
+    for span in _MONTH_SPAN.finditer(text):
+        first = _month_number(span["a"] or span["za"])
+        last = _month_number(span["b"] or span["zb"])
+        if first <= last:
+            months.update(range(first, last + 1))
+    return months
 
 
 def read_cost_kind(text: str) -> str | None:

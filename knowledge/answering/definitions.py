@@ -117,6 +117,11 @@ _TERM_WRAPPING = re.compile(
     r"^(?:the |an? )?['‘“\"]|['’”\"](?: (?:concept|idea|term|notion|approach))?$"
     r"|^(?:the |an? )(?=.+ (?:concept|idea|notion)$)| (?:concept|idea|notion)$"
 )
+# A time or place asked of something, which no term names: "the dates of GSR-23".
+_WHEN_OR_WHERE_OF = re.compile(
+    r"(?:exact |precise |start |end )?(?:dates?|days?|venue|location|place|time|timing"
+    r"|deadline|schedule) (?:of|for)\b"
+)
 # (a term may be quoted, and the question end with a full stop: "Define 'ITU as One'.")
 _OPEN = r"['‘“\"]?"
 _TERM = r"(?P<t>[a-z][\w '’”\"-]+?)"
@@ -339,11 +344,18 @@ def read_asked_term(normalized: str, lang: str) -> str | None:
     return None
 
 
+def when_or_where_of(term: str) -> bool:
+    """Whether a "term" asked about is a time or place of something ("the dates of GSR-23")."""
+    return _WHEN_OR_WHERE_OF.match(term) is not None
+
+
 def read_asked_phrase(normalized: str, lang: str) -> str | None:
     """The term of several words a definition question asks about."""
     for pattern in _ZH_ASKS_TERM if lang == "zh" else _EN_ASKS_TERM:
         match = pattern.search(normalized)
         term = _TERM_WRAPPING.sub("", match["t"].strip()).strip() if match else ""
+        if when_or_where_of(term):
+            return None  # "what are the dates of GSR-23": when, not what a term means
         if len(term) >= TERM_MIN_LENGTH:
             return term
     return None

@@ -3394,3 +3394,58 @@ def test_a_kind_of_cost_not_broken_out_is_said_with_the_line_s_figures(
     answer = answer_engine.answer("亞太區域代表處今年的差旅預算是多少？")
     text = render_answer_text(answer)
     assert "“差旅”的數字" in text and "280,000" in text and "费" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a part of a line the documents never break it down into (a region, an office, an
+        # activity): said missing, with the line's figures as context
+        "P3的111.1万瑞郎里，分给美洲区域的是多少？",
+        "E2区域代表机构那28万瑞郎里，非洲区域代表处分到多少？",
+        "E3多样性和包容性的预算里，专门给青年活动的是多少钱？",
+        "how much of P3's budget goes to the Americas region?",
+        # "the exact dates of" asks a date: a record dating something else does not answer
+        "What are the exact dates of TDAG-24? Need to block my calendar.",
+        # a month the record speaks of, but not the one asked
+        "How many ITU staff showed up to the LearningLabs session in June 2023?",
+    ],
+)
+def test_first_runs_of_sets_bu_and_bv_declined(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a theme of the line named is a part the documents do give
+        ("P3里面给统计的是多少？", "338,500"),
+        ("how much of P3 goes to statistics?", "338,500"),
+        ("how much of the total budget goes to P3?", "1,111,000"),
+        # "the dates of", "the venue of" ask when and where, not what a term means
+        ("what are the dates of GSR-23?", "5–8 June 2023"),
+        ("what's the venue of GSR-23?", "Sharm el-Sheikh"),
+        # the month asked is the record's
+        ("How many ITU staff attended the LearningLabs session in May 2023?", "250"),
+        ("能力发展任务组到2023年3月开了几次会？", "八"),
+        # of records tied, the one whose Chinese title says more of the question in a run
+        ("「國際電聯是一家」這份報告有甚麼財務影響？", "2024-2025"),
+    ],
+)
+def test_first_runs_of_sets_bu_and_bv_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_a_part_not_broken_out_is_said_with_the_line_s_figures(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("P3的111.1万瑞郎里，分给美洲区域的是多少？")
+    text = render_answer_text(answer)
+    assert "“美洲区域”的数字" in text and "1,111,000" in text
+    answer = answer_engine.answer(
+        "How many ITU staff showed up to the LearningLabs session in June 2023?"
+    )
+    assert "nothing for that month" in render_answer_text(answer)
