@@ -17,7 +17,7 @@ from knowledge.answering.figures import (
     to_percentage,
     to_subject,
 )
-from knowledge.answering.intents import ORDINAL_TOKENS, Reading, read_ordinal, read_threshold
+from knowledge.answering.intents import ORDINAL_TOKENS, read_ordinal, read_threshold
 from knowledge.answering.matching import to_query_terms
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.thresholds import WHOLE_STORE_CONFIDENCE
@@ -38,6 +38,15 @@ def _computed(q: Question, parts: dict[str, Any], confidence: float | None) -> A
         parts=parts,
         sources=figure_sources(parts["figures"]),
     )
+
+
+# Two years compared ("2022年的预算…跟2023年比", "2022 vs 2023"): each is asked of; a year that
+# only places the question ("the Kigali Action Plan adopted in 2022") is not.
+_YEARS_COMPARED = re.compile(
+    r"\b(?:vs\.?|versus|compared?|comparison|against|than|change[sd]?|grow|grew|rise|rose"
+    r"|increase[sd]?|decrease[sd]?|drop(?:ped)?|differ\w*)\b"
+    r"|跟|与|和|同|比|相比|对比|涨|增|降|减少|变化|差"
+)
 
 
 class BudgetAnswers:
@@ -120,11 +129,12 @@ class BudgetAnswers:
             missing = asked
         return {"year": year, "missing_year": missing, "mixed_years": len(years) > 1}
 
-    def asked_year(self, reading: Reading, codes: Sequence[str]) -> int | None:
+    def asked_year(self, q: Question, codes: Sequence[str]) -> int | None:
         """The year a budget question asks of: of two or more named ("2022年的预算…跟2023年
         比"), the first one some subject asked has no figure for, so that its absence is
         said rather than the other year's figure given as the answer."""
-        if len(set(reading.years)) > 1:
+        reading = q.reading
+        if len(set(reading.years)) > 1 and _YEARS_COMPARED.search(q.normalized):
             for year in reading.years:
                 if any(
                     year not in self.knowledge.get_subject_years(self._budget_code(c))
@@ -137,7 +147,7 @@ class BudgetAnswers:
         self, q: Question, targets: Sequence[Target], confidence: float | None = None
     ) -> Answer | None:
         """The figures of the subjects asked for; None when none of them has any."""
-        asked = self.asked_year(q.reading, [t.code for t in targets])
+        asked = self.asked_year(q, [t.code for t in targets])
         figures = self._latest_figures([t.code for t in targets], asked)
         if not figures:
             return None

@@ -177,7 +177,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
             r"|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
             r"|minister|ambassador|coordinator|officer|trainer|instructor|teacher|lecturer|speaker"
-            r"|presenter|facilitator|moderator|architect|designer|author)s?\b"
+            r"|presenter|facilitator|moderator|architect|designer|author)s?\b(?!['’]s)"
             r"|\bcontact person\b|\bin charge of\b(?! \w+ing\b)"
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
@@ -375,6 +375,12 @@ _PLACE = re.compile(
     # ... or cited, with the year, as ITU cites its conferences: "the Plenipotentiary
     # Conference (Bucharest, 2022)", "Resolution 71 (Rev. Bucharest, 2022)"
     r"|\((?:Rev\. )?(?P<cited>[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*), (?:19|20)(?P<year>\d\d)\)"
+    # "in N'Djamena", "in the CIS region"
+    r"|\b(?:[Ii]n|[Aa]t) (?P<other>[A-Z]'[A-Z][a-z]{2,}|(?:the )?[A-Z]{2,5} region)\b"
+)
+# Held online: where a meeting was, too ("a joint virtual meeting", "online workshop").
+_HELD_ONLINE = re.compile(
+    r"\b(?:virtual(?:ly)?|online)\b|以?虚拟(?:方式|形式)|线上|在线举行|网上举行"
 )
 # Where a report goes, or a text is adopted: a meeting ("to TDAG-24", "at WTDC-22"), unless
 # a city, a country or a venue is asked.
@@ -587,9 +593,7 @@ def list_frame_spans(text: str) -> list[str]:
 _NAMING_YEAR = re.compile(
     r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d(?!\d)|\s+(?-i:[A-Z])|年?(?:可持续|议程|愿景|战略|互联))"
     r"|(?:connect|agenda|vision|议程)\s*(?:19|20)\d\d(?!\d)"
-    r"|(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?=(?:19|20)?\d\d(?!\d))"
-    # a meeting's name with its code after it: "2023年世界无线电通信大会（WRC-23）"
-    r"|(?<!\d)(?:19|20)\d\d年(?=[\u4e00-\u9fff]{2,16}[（(]\s*[A-Za-z]{2,}[-–]\d\d\s*[）)])",
+    r"|(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?=(?:19|20)?\d\d(?!\d))",
     re.IGNORECASE,
 )
 
@@ -1424,25 +1428,35 @@ def is_supplied(
             if not _BEFORE_OR_AFTER.search(question[: m.start()])
             and not _ZH_BEFORE_OR_AFTER.match(question[m.end() :])
         }
-        return any(
-            not set(re.findall(r"[a-z]+", (m["place"] or m["cited"]).lower())) <= asked
-            and not (standing and _EVENT_HELD.search(sentence))
-            and (not events or any(e in _squeeze(sentence) for e in events))
-            and (m["year"] is None or _cites_the_meeting(question, events, m["year"]))
-            for text in texts
-            for sentence in _SENTENCE_END.split(text)
-            for m in _PLACE.finditer(sentence)
-        ) or (
-            not _SITE_ASKED.search(question)
-            # where something goes ("where will the report be presented"), not where a
-            # meeting is held ("where was the IWAG meeting": "invited to WRC-23" is none)
-            and _DESTINATION_ASKED.search(question) is not None
-            # (not the meeting asked about: "where is WRC-23 held" is not answered by "to
-            # attend WRC-23")
-            and any(
-                m["meeting"].upper() not in question.upper()
-                for t in texts
-                for m in _MEETING_PLACE.finditer(t)
+        return (
+            any(
+                not set(re.findall(r"[a-z]+", (m["place"] or m["cited"] or m["other"]).lower()))
+                <= asked
+                and not (standing and _EVENT_HELD.search(sentence))
+                and (not events or any(e in _squeeze(sentence) for e in events))
+                and (m["year"] is None or _cites_the_meeting(question, events, m["year"]))
+                for text in texts
+                for sentence in _SENTENCE_END.split(text)
+                for m in _PLACE.finditer(sentence)
+            )
+            or (
+                # (a meeting held online: no office or building is asked of)
+                not standing
+                and not _SITE_ASKED.search(question)
+                and any(_HELD_ONLINE.search(text) for text in texts)
+            )
+            or (
+                not _SITE_ASKED.search(question)
+                # where something goes ("where will the report be presented"), not where a
+                # meeting is held ("where was the IWAG meeting": "invited to WRC-23" is none)
+                and _DESTINATION_ASKED.search(question) is not None
+                # (not the meeting asked about: "where is WRC-23 held" is not answered by "to
+                # attend WRC-23")
+                and any(
+                    m["meeting"].upper() not in question.upper()
+                    for t in texts
+                    for m in _MEETING_PLACE.finditer(t)
+                )
             )
         )
     pattern = _SUPPLIED_BY[wanted]
@@ -1738,7 +1752,7 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     # "微软公司的总部在哪里", "员工的着装要求是什么" ("…是多少" is left to the search: a
     # misspelt 预箅 is still the budget)
     # (not "…的讲座有多少职员参加": a count of those who came, not an attribute of the talk)
-    r"|在哪里|在哪儿|是什么|涨了多少|是多少|有多少(?![\u4e00-\u9fff](?<!钱))|为多少|多少钱)"
+    r"|在哪里|在哪儿|是什么|涨了多少|是多少|有多少(?!职员|人|名|位|员工|同事)|为多少|多少钱)"
     # "沙姆沙伊赫天气怎么样"; not "应如何调整" (a modal before the question word: a verb asked)
     r"|(?P<bare>[\u4e00-\u9fff](?![应该要能会将需可都也还又就才得])[\u4e00-\u9fff])"
     r"(?:怎么样|怎样|好不好|如何|好吗)"
@@ -2006,8 +2020,9 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         DIFFERENCE,
         re.compile(
-            r"(?<![a-z0-9])[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去|减掉)\s*(?:the )?"
-            r"[pe]\d(?![0-9])"
+            r"(?<![a-z0-9])[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去)\s*(?:the )?[pe]\d(?![0-9])"
+            # (not a ratio or share of that difference: "(E3 minus E5) divided by E5")
+            r"(?![^?？]*(?:/|divided|ratio|percent|%|share|除|百分|倍|比例|占))"
         ),
     ),
     (
@@ -2071,18 +2086,22 @@ _EN_COST_KINDS = (
     r"travel|travelling|traveling|trips?|flights?|missions? travel|salar(?:y|ies)|payroll"
     r"|staff costs?|personnel|consultan(?:cy|ts?)|consulting|contractors?|equipment|hardware"
     r"|software licen[cs]es?|rent|office space|hospitality|catering|printing|translation"
-    r"|interpretation|overheads?|administrative|admin|marketing|advertising"
+    r"|interpretation|overheads?|administrative|admin|marketing|advertising|per diems?|dsa"
+    r"|subsistence|accommodation|hotels?|transport(?:ation)?|supplies|vehicles?|insurance"
+    r"|utilities"
 )
 _ZH_COST_KINDS = (
     r"差旅|出差|旅费|机票|人员费|人事费|人力成本|薪资|薪金|工资|顾问费|咨询费|外包|设备|硬件"
-    r"|软件许可|租金|房租|办公场地|招待|餐饮|印刷|翻译|口译|笔译|行政|宣传|广告"
+    r"|软件许可|租金|房租|办公场地|招待|餐饮|印刷|翻译|口译|笔译|行政|宣传|广告|顾问|咨询|会议"
+    r"|办公用品|交通|住宿|补贴|津贴|通讯|保险"
 )
 _COST_KIND = re.compile(
     rf"\b(?P<en>{_EN_COST_KINDS})\s+(?:budget|costs?|expenses?|expenditure|spending|allocation"
     r"|money|funds?|funding)\b"
-    r"|\b(?:budget|money|funds?|funding|spending|spent|allocated|allocation)\s+(?:is\s+)?(?:for|on)"
-    rf"\s+(?:the\s+)?(?:[a-z0-9'\-]+\s+){{0,2}}?(?P<en2>{_EN_COST_KINDS})\b"
-    rf"|(?P<zh>{_ZH_COST_KINDS})(?:采购|方面|上|这块|那块|部分)?的?(?:预算|经费|费用|开支|支出|拨款)"
+    r"|\b(?:budget|money|funds?|funding|spend|spends|spending|spent|allocated|allocation"
+    r"|set aside|goes|go)\s+(?:is\s+)?(?:for|on)"
+    rf"\s+(?:the\s+)?(?:(?:staff|mission|international|official|its|their)\s+)?(?P<en2>{_EN_COST_KINDS})\b"
+    rf"|(?P<zh>{_ZH_COST_KINDS})(?:采购|方面|上|这块|那块|部分)?的?(?:预算|经费|费用?|开支|支出|拨款)"
 )
 
 
@@ -2141,6 +2160,24 @@ def _month_number(word: str) -> int:
     return int(word) if word.isdigit() else _MONTH_NAMES.index(word.lower()) + 1
 
 
+_ASKED_DAY = re.compile(
+    rf"(?<![\d.])(?P<d>[12]?\d|3[01]) (?P<m>{_MONTH_NAME})\b"
+    rf"|\b(?P<m2>{_MONTH_NAME}) (?P<d2>[12]?\d|3[01])(?![\d:])"
+    r"|(?<![\d至到\-–~])(?P<zm>1[0-2]|[1-9])月(?P<zd>[12]?\d|3[01])[日号](?!\s*[至到\-–~])",
+    re.IGNORECASE,
+)
+
+
+def read_days(text: str) -> set[tuple[int, int]]:
+    """The days a text names, as (month, day)."""
+    days = set()
+    for m in _ASKED_DAY.finditer(text):
+        month = m["m"] or m["m2"] or m["zm"]
+        day = m["d"] or m["d2"] or m["zd"]
+        days.add((_month_number(month), int(day)))
+    return days
+
+
 def read_asked_months(normalized: str) -> set[int]:
     """The months a question places what it asks in (1–12)."""
     return {
@@ -2161,12 +2198,27 @@ def list_text_months(text: str) -> set[int] | None:
     return months
 
 
+# Where a kind of cost only frames the question: negated ("不是差旅预算", "not the travel
+# budget"), the asker's own ("my travel budget"), the whole budget asked as well ("if not,
+# what's P1's whole budget"), or a share stated by the asker ("if travel is 10% of P1").
+_COST_NOT_ASKED = re.compile(
+    r"(?:不是|而不是|并非|不包括|不含|\bnot (?:the |a )?|\brather than (?:the )?"
+    r"|\bother than (?:the )?|\bexcluding (?:the )?|\b(?:my|our|your) (?:own )?(?:mission )?)$"
+)
+_WHOLE_ASKED = re.compile(
+    r"\b(?:whole|total|overall|entire) (?:[a-z0-9'\-]+ )?(?:budget|allocation)\b"
+    r"|总预算|总额|整体预算|\d+(?:\.\d+)?\s*%|百分之|[一二两三四五六七八九]成"
+)
+
+
 def read_cost_kind(text: str) -> str | None:
     """The kind of cost a budget question asks of, as written (normalised text)."""
-    match = _COST_KIND.search(text)
-    if match is None:
+    if _WHOLE_ASKED.search(text):
         return None
-    return match["en"] or match["en2"] or match["zh"]
+    for match in _COST_KIND.finditer(text):
+        if not _COST_NOT_ASKED.search(text[: match.start()]):
+            return match["en"] or match["en2"] or match["zh"]
+    return None
 
 
 def read_operation(text: str) -> str | None:
