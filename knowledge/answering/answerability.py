@@ -1729,6 +1729,9 @@ _EN_ASKED_ATTRIBUTE = re.compile(
     r"\b(?:what(?:'s| is| was| are| were| will be)?|how(?:'s| is| was| are| were| will be))"
     r" (?:the |its |their )?(?P<attr>[a-z][a-z\-]*(?: [a-z][a-z\-]*)?) (?:of|in|at|for|during"
     r"|like)\b"
+    # "what will the weather be like in …", "what the weather will be like"
+    r"|\bwhat (?:will|would) (?:the )?(?P<attr2>[a-z][a-z\-]*) be like\b"
+    r"|\bwhat (?:the )?(?P<attr3>[a-z][a-z\-]*) (?:will|would|is going to) be like\b"
 )
 # A thing asked for as needed or provided ("do I need a visa to attend GSR-23", "is lunch
 # provided at the retreat"): what the question is about is that thing.
@@ -1856,7 +1859,13 @@ def read_asked_attribute(text: str) -> str | None:
         return None
     groups = match.groupdict()
     attribute = (
-        groups.get("attr") or groups.get("bare") or groups.get("coded") or groups.get("tail") or ""
+        groups.get("attr")
+        or groups.get("attr2")
+        or groups.get("attr3")
+        or groups.get("bare")
+        or groups.get("coded")
+        or groups.get("tail")
+        or ""
     )
     head = attribute.split()[-1] if not is_chinese(attribute) else attribute
     if head in _ANSWER_FORM_WORDS or attribute.split()[0] in _ANSWER_FORM_WORDS:

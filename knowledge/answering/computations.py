@@ -1132,6 +1132,8 @@ _FACT_AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bmean\b|平均")
 _FACT_SUM = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
     r"|\bsum of\b|\btogether\b|一共|总共|合计|共计|加起来|总计|加在一起"
+    # "— total how many staff attended?"
+    r"|\btotal,? how (?:many|much)\b"
     # "the total attendance of the two sessions": a total over the things it counts
     r"|\btotal\b"
     r"(?=[^?.]{0,40}\b(?:of|at|for|across|in) (?:the |all |both )?(?:two|three|four|both)\b)"
@@ -1351,7 +1353,7 @@ _LEVEL_OF_NORMAL = re.compile(
 )
 # "attendance", "出席人数": a count of the people who came, by whatever noun the fact uses.
 _ATTENDANCE = re.compile(
-    r"\battendance\b|\bturnout\b|出席人数|参会人数|到场人数"
+    r"\battend[ae]nce\b|\bturnout\b|出席人数|参会人数|到场人数"
     # "how many more people attended", "多了多少人": people counted, of whatever kind
     r"|\bhow many (?:more |fewer )?(?:people|persons|attendees|participants)\b|(?:多少|几)个?[人名]"
 )

@@ -1666,7 +1666,10 @@ class AnswerEngine:
         compared = reading.has("max", "min", "rank") or (
             threshold is not None and reading.has("budget")
         )
-        if compared and measured and over_a_class:
+        # ("add up the two largest priorities, P3 and P2": the lines named, added up; their
+        # rank only describes them)
+        added_up = reading.has("sum") and len(targets) >= 2 and not reading.has("min", "rank")
+        if compared and measured and over_a_class and not added_up:
             return self.budgets.extreme(q)
         if (
             not targets

@@ -173,6 +173,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "多多少",
             "多多少钱",
             "少多少钱",
+            "差多少钱",  # (before 多少钱 takes 多少 away from 差)
             "少多少",
             "比较",
             "对比",

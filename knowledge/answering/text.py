@@ -249,6 +249,9 @@ def _from_cantonese(text: str) -> str:
     )
 
 
+_WILL_SHORT = re.compile(r"\b([a-z]+)'ll\b")
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """NFKC, traditional → simplified, lower case, digit groups joined, one space."""
@@ -275,6 +278,7 @@ def normalize(text: str) -> str:
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
     text = _ARE_SHORT.sub(r"\1 are", text)  # "what r the main risks"
+    text = _WILL_SHORT.sub(r"\1 will", text)  # "what the weather'll be like"
     text = _AND_SHORT.sub(" and ", text)  # "when n where", "dates n location"
     text = _AT_A_LEVEL.sub(r"\1", text)  # "at the theme level": themes
     text = _SHORT_IN_PLACE.sub(_short_in_place, text)  # "can u", "2 yrs", "diff btwn"

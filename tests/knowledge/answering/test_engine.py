@@ -3492,3 +3492,46 @@ def test_the_first_review_s_findings_are_not_the_bare_difference_or_a_guess(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # counts within one record added up: "total how many", a misspelt "attendence"
+        ("LearningLabs two sessions in May 2023 — total how many staff attended roughly?", "370"),
+        ("what was the combined attendence of the two LearningLabs sessions in May 2023?", "370"),
+        # the lines named, added up: "the two largest" only describes them
+        (
+            "if you add up the two largest priorities - the regulatory-environment one and "
+            "digital transformation - what's the combined 2023 amount?",
+            "1,867,000",
+        ),
+        # 差多少钱: a difference (多少钱 does not take 差's 多少 away)
+        ("P2跟P1差多少钱？", "237,000"),
+        ("P3底下的能力開發預算是多少？跟P4的能力開發差多少錢？", "226,500"),
+        # "what were the three …": the items written out
+        (
+            "the vision-to-action paper for the 2024-27 plan: what were the three pillars again?",
+            "Thought leadership",
+        ),
+    ],
+)
+def test_first_runs_of_sets_bu_and_bv_answered_too(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # what something will be like: an attribute the store never speaks of
+        "Any idea what the weather'll be like in Sharm el-Sheikh during GSR-23 week?",
+        "what will the weather be like in Sharm el-Sheikh during GSR-23?",
+    ],
+)
+def test_first_runs_of_sets_bu_and_bv_declined_too(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
