@@ -527,6 +527,8 @@ class RecordAnswers:
         kind = next(
             (k for k in ("theme", "enabler", "priority") if reading.has(f"class_{k}")), None
         )
+        if kind != "theme" and reading.has("class_priority") and reading.has("class_enabler"):
+            kind = None  # "which priority or enabler has the most KPIs": every line
         rows: list[dict[str, Any]] = []
         for subject in list_subjects(self.knowledge, kind):
             codes = [subject.code] if kind == "theme" else self.theme_codes(subject.code)

@@ -1634,7 +1634,8 @@ class AnswerEngine:
                 return self.records.kpi_compute(q, computed) or self._cannot_compute(q, computed)
             if targets:
                 return self.records.kpi_list(q)
-            if reading.has("max", "min") and not targets and not q.content:
+            # ("which line has the most KPIs": a line is any priority or enabler)
+            if reading.has("max", "min") and not targets and not set(q.content) - _ROW_WORDS:
                 return self.records.kpi_extreme(q, "max" if reading.has("max") else "min")
             if _asks_of_the_whole(q, self._kpi_document_tokens):
                 return self.records.kpi_total(q.lang)
@@ -1669,7 +1670,9 @@ class AnswerEngine:
         # ("add up the two largest priorities, P3 and P2": the lines named, added up; their
         # rank only describes them)
         added_up = reading.has("sum") and len(targets) >= 2 and not reading.has("min", "rank")
-        if compared and measured and over_a_class and not added_up:
+        # ("which is bigger, P1 or P2, and by how much": one less the other, which shows both)
+        apart = reading.has("difference") and len(targets) == 2 and not reading.has("rank")
+        if compared and measured and over_a_class and not added_up and not apart:
             return self.budgets.extreme(q)
         if (
             not targets
@@ -2137,6 +2140,7 @@ class AnswerEngine:
             hits = self._prefer_holding(terms, hits)
         hits = self._prefer_titled(terms, hits)
         hits = self._prefer_title_phrase(q, hits)
+        hits = self._prefer_listing(q, hits)
         hits = self._prefer_latest(q, hits)
         named = list_named_words(q.text) - q.reading.consumed_tokens - said
         hits = self._prefer_named(terms, named, hits)
@@ -2347,6 +2351,32 @@ class AnswerEngine:
         if parent and len(self.knowledge.themes_by_priority[parent]) == 1:
             return parent
         return code
+
+    def _prefer_listing(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """Put first a fact close behind the first that quotes several of the things a list
+        question asks for, when the first quotes fewer than two ("务虚会建议的箴言有哪些": the
+        annex that proposes three mottos, not the one that names one motto in passing)."""
+        match = _LISTED_NOUN.search(q.normalized)
+        if match is None or len(hits) < 2 or read_stated_count(q.normalized) is not None:
+            return hits
+        noun = match["zh"] or stem(match["en"])
+
+        def quoted(hit: Hit) -> int:
+            fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
+            if fact is None:
+                return 0
+            text = normalize(fact.text_zh if match["zh"] else fact.text_en)
+            at = text.find(noun)
+            return -1 if at < 0 else len(_QUOTED_ITEM.findall(text[at : at + LISTED_SPAN]))
+
+        if quoted(hits[0]) >= 2:
+            return hits
+        for hit in hits[1:]:
+            if hits[0].score - hit.score > LIST_SUPPLIED_MARGIN:
+                break
+            if quoted(hit) >= 2:
+                return [hit, *(h for h in hits if h is not hit)]
+        return hits
 
     def _prefer_title_phrase(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Of facts tied for first, the one whose title shares the longest run of the
@@ -3602,7 +3632,7 @@ _FIGURE_KINDS = frozenset(
 _WHEN_AND_WHERE = re.compile(
     r"\bwhen (?:and|&) where\b|\bwhere (?:and|&) when\b|\b(?:held|take place|took place)"
     r",? and where\b|\bdates? (?:and|&) (?:venue|place|location)\b|何时何地|时间(?:和|与|及)?地点"
-    r"|什么时候在哪"
+    r"|(?:什么时候|何时|哪天)[、，,]?\s*(?:在)?(?:哪里|哪儿|何地|何处)"
 )
 _PERIOD_ASKED = re.compile(
     r"\b(?:what|which|over what|during what) (?:time )?(?:period|timeframe|time frame|time span"
@@ -3646,6 +3676,17 @@ _TIME_CONTEXT = re.compile(
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
 # The facts tied with the best that a computation is tried in.
 TIE_CANDIDATES = 3
+# Words for a line of the budget table, of whatever class.
+_ROW_WORDS = frozenset({"line", "lines", "row", "rows"})
+# A list asked of a noun ("建议的箴言有哪些", "which mottos did … propose"), and the items a
+# record quotes after that noun within this many characters.
+_LISTED_NOUN = re.compile(
+    r"(?P<zh>[\u4e00-\u9fff]{2})(?:\([a-z ]+\))?(?:有哪些|有哪几个|是哪些|都有哪些|分别是什么)"
+    r"(?=\s*[?？。]?\s*$)"
+    r"|\b(?:what|which) (?P<en>[a-z]{3,}s) (?:did|does|do|were|are|have|has)\b"
+)
+_QUOTED_ITEM = re.compile(r"[“\"'‘][^”\"'’]{2,60}[”\"'’]")
+LISTED_SPAN = 160
 # How far behind the first a fact of the month or day asked may be found to answer instead
 # (the date asked is strong evidence: "on 3 March" is Vanuatu's record, 0.11 behind).
 DATED_MARGIN = 0.15

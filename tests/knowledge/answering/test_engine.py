@@ -3535,3 +3535,28 @@ def test_first_runs_of_sets_bu_and_bv_declined_too(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a list asked of a noun: the record quoting several of them, close behind one that
+        # names one in passing
+        ("2018年BDT务虚会附件里建议的箴言（motto）有哪几个？", "建设您的数字未来"),
+        # which of two is bigger, and by how much: one less the other
+        ("which is bigger, P1 or P2, and by how much?", "237,000"),
+        ("网络和数字基础设施 vs 数字服务和应用，哪个主题2023年预算更多？差多少瑞郎？", "2,000"),
+        # every line, where priorities and enablers are both asked, or any "line"
+        ("Which priority or enabler has the most KPIs?", "P3 – Enabling policy"),
+        (
+            "Which priority or enabler line has the most KPIs in the impact framework, and how "
+            "many does it have?",
+            "16",
+        ),
+    ],
+)
+def test_first_run_of_set_bw_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
