@@ -45,8 +45,11 @@ def _computed(q: Question, parts: dict[str, Any], confidence: float | None) -> A
 _YEARS_COMPARED = re.compile(
     r"\b(?:vs\.?|versus|compared?|comparison|against|than|change[sd]?|grow|grew|rise|rose"
     r"|increase[sd]?|decrease[sd]?|drop(?:ped)?|differ\w*)\b"
-    r"|跟|与|和|同|比|相比|对比|涨|增|降|减少|变化|差"
+    r"|(?:跟|与|和|同)[^，。？?；]{0,16}(?:比|相比|对比)|相比|对比|比较|比[^，。？?；]{0,12}(?:多|少|高|低)"
+    r"|涨|增加|增长|减少|下降|变化|差多少|差了"
 )
+# A year inside a period ("2024-2027", "2023至2026年"): it names the period, it is not asked.
+_PERIOD_YEARS = re.compile(r"(?:19|20)\d\d\s*(?:[-–至到]|to)\s*(?:(?:19|20)?\d\d)(?!\d)")
 
 
 class BudgetAnswers:
@@ -134,8 +137,14 @@ class BudgetAnswers:
         比"), the first one some subject asked has no figure for, so that its absence is
         said rather than the other year's figure given as the answer."""
         reading = q.reading
-        if len(set(reading.years)) > 1 and _YEARS_COMPARED.search(q.normalized):
-            for year in reading.years:
+        in_periods = {
+            int(y)
+            for span in _PERIOD_YEARS.findall(q.normalized)
+            for y in re.findall(r"\d{4}", span)
+        }
+        years = [y for y in reading.years if y not in in_periods]
+        if len(set(years)) > 1 and _YEARS_COMPARED.search(q.normalized):
+            for year in years:
                 if any(
                     year not in self.knowledge.get_subject_years(self._budget_code(c))
                     for c in codes

@@ -177,7 +177,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
             r"|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
             r"|minister|ambassador|coordinator|officer|trainer|instructor|teacher|lecturer|speaker"
-            r"|presenter|facilitator|moderator|architect|designer|author)s?\b(?!['’]s)"
+            r"|presenter|moderator|architect|designer|author)s?\b(?!['’]s)"
             r"|\bcontact person\b|\bin charge of\b(?! \w+ing\b)"
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
@@ -1442,7 +1442,7 @@ def is_supplied(
             or (
                 # (a meeting held online: no office or building is asked of)
                 not standing
-                and not _SITE_ASKED.search(question)
+                and not _BUILDING_ASKED.search(question)
                 and any(_HELD_ONLINE.search(text) for text in texts)
             )
             or (
@@ -2031,7 +2031,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<![a-z0-9])[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去)\s*(?:the )?[pe]\d(?![0-9])"
             # (not a ratio or share of that difference: "(E3 minus E5) divided by E5")
-            r"(?![^?？]*(?:/|divided|ratio|percent|%|share|除|百分|倍|比例|占))"
+            r"(?![^?？]*(?:/|divided|ratio|percent|%|share|times|multipl|乘|×|\*|除|百分|倍|比例|占))"
         ),
     ),
     (
@@ -2102,7 +2102,7 @@ _EN_COST_KINDS = (
 _ZH_COST_KINDS = (
     r"差旅|出差|旅费|机票|人员费|人事费|人力成本|薪资|薪金|工资|顾问费|咨询费|外包|设备|硬件"
     r"|软件许可|租金|房租|办公场地|招待|餐饮|印刷|翻译|口译|笔译|行政|宣传|广告|顾问|咨询|会议"
-    r"|办公用品|交通|住宿|补贴|津贴|通讯|保险"
+    r"|办公用品|交通|住宿|补贴|津贴|保险"
 )
 _COST_KIND = re.compile(
     rf"\b(?P<en>{_EN_COST_KINDS})\s+(?:budget|costs?|expenses?|expenditure|spending|allocation"
@@ -2147,20 +2147,35 @@ _MONTH_NAMES = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH_NAME = "|".join(_MONTH_NAMES)
+_CAPITAL_MONTH = "|".join(m.capitalize() for m in _MONTH_NAMES)
 # A month a question places what it asks in: "in June 2023", "during March", "6月的", "2023年6
-# 月"; not a span ("1至3月", "January to March": a period, judged by the search), nor the verb
-# "may" ("in May" or "May 2023" only).
+# 月"; not a span ("1至3月", "January to March": a period, judged by the search), not a time up
+# to which something is counted ("by June", "as of May", "到2023年5月", "截至5月"), nor the
+# verb "may" ("in May" or "May 2023" only).
 _ASKED_MONTH = re.compile(
-    rf"\b(?:in|during|of|for|on|since|by) (?:early |mid-?|late )?(?P<en>{_MONTH_NAME})\b"
+    rf"(?<!as of )\b(?:in|during|for|on) (?:early |mid-?|late )?(?P<en>{_MONTH_NAME})\b"
     rf"(?! (?:to|through|until|till|and) )"
-    rf"|\b(?P<en2>{_MONTH_NAME})(?:,)? (?:19|20)\d\d\b"
-    r"|(?<![\d至到\-–~])(?P<zh>1[0-2]|[1-9])月(?!\s*(?:[至到\-–~]|份?至|份?到))"
+    rf"|(?<!by )(?<!of )(?<!until )\b(?P<en2>{_MONTH_NAME})(?:,)? (?:19|20)\d\d\b"
+    r"|(?<![\d至到\-–~])(?<!到)(?<!截至)(?<!截止)(?<!截止到)(?<!年)(?P<zh>1[0-2]|[1-9])月"
+    r"(?!\s*(?:[至到\-–~]|份?至|份?到))"
+    r"|(?<!到)(?<!截至)(?<!截止)(?:19|20)\d\d年(?P<zh2>1[0-2]|[1-9])月(?!\s*(?:[至到\-–~]|份?至|份?到))"
 )
-_TEXT_MONTH = re.compile(rf"\b(?:{_MONTH_NAME})\b|(?<!\d)(?:1[0-2]|[1-9])月", re.IGNORECASE)
+# Months a record's text speaks of: English names as written (capitalised: "may" is a verb),
+# Chinese "N月".
+_TEXT_MONTH = re.compile(rf"\b(?:{_CAPITAL_MONTH})\b|(?<!\d)(?:1[0-2]|[1-9])月")
 _MONTH_SPAN = re.compile(
-    rf"\b(?P<a>{_MONTH_NAME})\b(?: (?:19|20)\d\d)?\s*(?:to|through|until|till|-|–)\s*"
-    rf"(?P<b>{_MONTH_NAME})\b"
-    r"|(?<!\d)(?P<za>1[0-2]|[1-9])月?\s*(?:至|到|-|–|~)\s*(?:(?:19|20)\d\d年)?(?P<zb>1[0-2]|[1-9])月",
+    rf"\b(?P<a>{_CAPITAL_MONTH})\b(?: (?:19|20)\d\d)?\s*(?:to|through|until|till|-|–)\s*"
+    rf"(?P<b>{_CAPITAL_MONTH})\b"
+    r"|(?<!\d)(?P<za>1[0-2]|[1-9])月?\s*(?:至|到|-|–|~)\s*(?:(?:19|20)\d\d年)?(?P<zb>1[0-2]|[1-9])月"
+)
+# A day, or a span of days, of a month: "5 June", "5 to 8 June", "5–8 June", "June 5",
+# "6月5日", "6月5至8日", "5月22日至23日".
+_DAYS = re.compile(
+    rf"(?<![\d.])(?P<d1>[12]?\d|3[01])(?:\s*(?:to|–|-|and)\s*(?P<d2>[12]?\d|3[01]))?"
+    rf" (?P<m>{_MONTH_NAME})\b"
+    rf"|\b(?P<m2>{_MONTH_NAME}) (?P<d3>[12]?\d|3[01])(?![\d:])"
+    r"|(?<![\d\-–~])(?P<zm>1[0-2]|[1-9])月(?P<zd1>[12]?\d|3[01])[日号]?"
+    r"(?:\s*(?:至|到|-|–|~)\s*(?P<zd2>[12]?\d|3[01])[日号])?",
     re.IGNORECASE,
 )
 
@@ -2169,28 +2184,42 @@ def _month_number(word: str) -> int:
     return int(word) if word.isdigit() else _MONTH_NAMES.index(word.lower()) + 1
 
 
-_ASKED_DAY = re.compile(
-    rf"(?<![\d.])(?P<d>[12]?\d|3[01]) (?P<m>{_MONTH_NAME})\b"
-    rf"|\b(?P<m2>{_MONTH_NAME}) (?P<d2>[12]?\d|3[01])(?![\d:])"
-    r"|(?<![\d至到\-–~])(?P<zm>1[0-2]|[1-9])月(?P<zd>[12]?\d|3[01])[日号](?!\s*[至到\-–~])",
-    re.IGNORECASE,
-)
-
-
 def read_days(text: str) -> set[tuple[int, int]]:
-    """The days a text names, as (month, day)."""
-    days = set()
-    for m in _ASKED_DAY.finditer(text):
-        month = m["m"] or m["m2"] or m["zm"]
-        day = m["d"] or m["d2"] or m["zd"]
-        days.add((_month_number(month), int(day)))
+    """The days a text names, as (month, day), spans filled in."""
+    days: set[tuple[int, int]] = set()
+    for m in _DAYS.finditer(text):
+        if m["m"] == "may" or m["m2"] == "may":
+            continue  # ("may" as a verb, in a question written in lower case)
+        month = _month_number(m["m"] or m["m2"] or m["zm"])
+        first = int(m["d1"] or m["d3"] or m["zd1"])
+        last = int(m["d2"] or m["zd2"] or first)
+        if m["zm"] and not m["zd2"] and not re.match(r"\d+月\d+[日号]", m.group()):
+            continue  # "6月5" without 日: no day named
+        days.update((month, d) for d in range(first, max(first, last) + 1))
     return days
 
 
+_ANY_MONTH = re.compile(
+    rf"\b(?:{_MONTH_NAME.replace('may|', '')})\b|\b(?:in|by|of|early|late|mid-?) may\b|may \d"
+    r"|(?<!\d)(?:1[0-2]|[1-9])月"
+)
+
+
 def read_asked_months(normalized: str) -> set[int]:
-    """The months a question places what it asks in (1–12)."""
+    """The months a question places what it asks in (1–12); none where it names months of
+    more than one time ("the alliance we launched in January: how many applications by early
+    April": which one the record must speak of is not told)."""
+    named = {
+        _month_number(re.sub(r"\D", "", m.group()) or m.group().split()[-1])
+        if "月" in m.group()
+        else _month_number(re.findall(_MONTH_NAME, m.group())[0])
+        for m in _ANY_MONTH.finditer(normalized)
+    }
+    if len(named) > 1:
+        return set()
     return {
-        _month_number(m["en"] or m["en2"] or m["zh"]) for m in _ASKED_MONTH.finditer(normalized)
+        _month_number(m["en"] or m["en2"] or m["zh"] or m["zh2"])
+        for m in _ASKED_MONTH.finditer(normalized)
     }
 
 
@@ -2225,8 +2254,11 @@ def read_cost_kind(text: str) -> str | None:
     if _WHOLE_ASKED.search(text):
         return None
     for match in _COST_KIND.finditer(text):
-        if not _COST_NOT_ASKED.search(text[: match.start()]):
-            return match["en"] or match["en2"] or match["zh"]
+        if _COST_NOT_ASKED.search(text[: match.start()]):
+            continue
+        if re.match(r"\s*(?:\w+\s+){0,2}[(（]\s*[pe]\d", text[match.end() :]):
+            continue  # "the budget for personnel (E5)": the line, glossed
+        return match["en"] or match["en2"] or match["zh"]
     return None
 
 

@@ -1266,6 +1266,10 @@ class AnswerEngine:
         if (
             answer.answered
             and answer.kind is AnswerKind.FACT
+            # (a date asked, or a yes-or-no question of one, is answered by the date held: "was
+            # GSR-23 held in May": no, 5–8 June)
+            and wanted not in (DATE, NEXT_DATE)
+            and not _YES_NO_ASKED.search(q.normalized)
             and not _fits_month(answer.parts["fact"], q.normalized)
         ):
             # "the LearningLabs session in June 2023" answered by May's: a month the record
@@ -1749,6 +1753,9 @@ class AnswerEngine:
             op = "difference" if reading.has("difference") or points else "sum"
             if op == "difference" and len(targets) != 2:
                 # "how much more does P3 get than P1 and P4 together": not one line less another
+                return self._cannot_compute(q, op)
+            if op == "difference" and _MINUS.search(q.normalized) and self._smaller_first(targets):
+                # "P1 minus P2": less than nothing, not the larger less the smaller
                 return self._cannot_compute(q, op)
             return self.budgets.combine(q, op) or self.records.overview(q, q.targets)
         money = asks_for_money(q.normalized)  # "how much is for infrastructure-linked outputs"
@@ -2325,25 +2332,66 @@ class AnswerEngine:
         if not hits:
             return None
         given = answer.parts["fact"]
+        # (and holding every name the question writes: "what happened in Kinshasa in June" is
+        # not the June meetings held elsewhere)
+        named = list_named_words(q.text) - q.reading.consumed_tokens
+        if is_chinese(q.normalized):
+            # (in Chinese, the words of the question the record given holds: "2023年4月新德里
+            # 开了什么" is not April's alliance applications, which never name New Delhi)
+            given_texts = normalize(" ".join(self._record_texts(hits[0])))
+            named |= {
+                gram
+                for gram in q.terms.tokens
+                if is_chinese(gram) and not re.search(r"[年月日号]", gram) and gram in given_texts
+            }
         for hit in hits:
             if hits[0].score - hit.score > DATED_MARGIN:
                 break
+            texts = normalize(" ".join(self._record_texts(hit)))
+            if any(normalize(word) not in texts for word in named):
+                continue
             fact = self._facts.get(hit.entry.ref)
-            if fact is not None and fact is not given and _fits_month(fact, q.normalized):
-                return self._answer_entry(q, hit, answer.confidence)
+            if (
+                fact is None
+                or fact is given
+                # (of that date itself, not one that names none; of the year asked; of the
+                # kind of answer asked)
+                or not _fits_month(fact, q.normalized, strict=True)
+                or not self._fits_year(fact, q.reading.year, q.normalized)
+            ):
+                continue
+            dated = self._answer_entry(q, hit, answer.confidence)
+            if dated.answered and self._is_supplied(q, dated, self._wanted(q)):
+                return dated
         return None
 
     def _part_not_broken_out(self, normalized: str) -> str | None:
         """The part of a budget line a question asks for, when it names no theme of the line
         nor another line ("P3里分给美洲区域的", "E2那28万里，非洲区域代表处分到多少": the
-        documents break no line down by region, office or activity); None otherwise."""
+        documents break no line down by region, office or activity); None otherwise ("how
+        much of P3 goes to statistics", "how much of E3 goes to digital inclusion", its only
+        theme, "how much of the total goes to the enablers")."""
         asked = read_part_asked(normalized)
-        if asked is None:
+        if asked is None or _LINE_GROUP.search(asked[1]):
             return None
-        whole, part = (
-            {self._budget_line_of(t.code) for t in self._read_alone(text).targets} for text in asked
-        )
-        return None if part - whole else asked[1]
+        whole, part = ({t.code for t in self._read_alone(text).targets} for text in asked)
+        if not part:
+            return asked[1]
+        lines = {self._budget_line_of(c) for c in whole}
+        if {self._budget_line_of(c) for c in part} - lines:
+            return None  # a theme of the line with figures of its own, or another line
+        # the line itself, or its one theme: unless a region or an activity is asked of it
+        return asked[1] if _PART_QUALIFIER.search(asked[1]) else None
+
+    def _smaller_first(self, targets: Sequence[Target]) -> bool:
+        """Whether the first of two lines named has the smaller budget."""
+        amounts = []
+        for target in targets:
+            figure = self.budgets.figure(target.code, self.budgets.subject_year(target.code, None))
+            if figure is None:
+                return False
+            amounts.append(figure.amount)
+        return amounts[0] < amounts[1]
 
     def _budget_line_of(self, code: str) -> str:
         """A theme that is its priority's only one stands for the priority's line."""
@@ -3538,23 +3586,25 @@ def _read_action(normalized: str, wanted: str | None) -> str | None:
     return None
 
 
-def _fits_month(fact: Any, normalized: str) -> bool:
-    """Whether a fact can answer for the month a question names: any fact when it names
-    none, or the fact no month; else one of the months the fact speaks of."""
+def _fits_month(fact: Any, normalized: str, strict: bool = False) -> bool:
+    """Whether a fact can answer for the day or month a question names: any fact when it
+    names none; else a fact that speaks of that day or month, or (unless `strict`) of none."""
     texts = (fact.text_en, fact.text_zh, fact.title_en, fact.title_zh)
     days = read_days(normalized)
     if days:
         # "5月4日的讲座": a record of other days is of another event
         held = {day for text in texts for day in read_days(text)}
-        if held and not days & held:
+        if (held or strict) and not days & held:
             return False
+        if held:
+            return True
     asked = read_asked_months(normalized)
     if not asked:
         return True
     spoken: set[int] = set()
     for text in texts:
         spoken |= list_text_months(text) or set()
-    return not spoken or bool(asked & spoken)
+    return bool(asked & spoken) if (spoken or strict) else True
 
 
 def _longest_common_run(a: Sequence[str], b: Sequence[str]) -> int:
@@ -3676,6 +3726,22 @@ _TIME_CONTEXT = re.compile(
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
 # The facts tied with the best that a computation is tried in.
 TIE_CANDIDATES = 3
+# A question asked yes or no: "was GSR-23 held in May?", "GSR-23是5月举行的吗？".
+_YES_NO_ASKED = re.compile(
+    r"^(?:is|are|was|were|did|does|do|has|have|had|will|can)\b|吗\s*[?？]?\s*$|是不是|有没有"
+)
+# Lines taken together as the part asked ("how much of the total goes to the enablers",
+# "both its themes"): a sum, not a part the documents do not give.
+_LINE_GROUP = re.compile(
+    r"\b(?:enablers|priorities|themes|lines|both)\b|推动因素|重点工作|主题|各项|两个|两项"
+)
+# What a part of a line is asked by, beyond the line's own name: a region or an activity.
+_PART_QUALIFIER = re.compile(
+    r"\b(?:africa|americas?|asia|pacific|europe|arab|cis|region|regional office|activities"
+    r"|events?|projects?|campaigns?)\b|非洲|美洲|亚太|亚洲|欧洲|阿拉伯|独联体|活动|项目|会议"
+)
+# One line less another, asked in that order: "P1 minus P2", "P1减去P2".
+_MINUS = re.compile(r"\bminus\b|减去|減去")
 # Words for a line of the budget table, of whatever class.
 _ROW_WORDS = frozenset({"line", "lines", "row", "rows"})
 # A list asked of a noun ("建议的箴言有哪些", "which mottos did … propose"), and the items a

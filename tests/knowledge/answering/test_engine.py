@@ -3560,3 +3560,54 @@ def test_first_run_of_set_bw_answered(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a theme's own name holding a word of cost (应急通讯) is the theme
+        ("应急通讯的预算是多少？", "127,000"),
+        # a kind of cost glossing the line's code names the line
+        ("What is the budget for personnel (E5)?", "359,500"),
+        # a line's one theme, the line's own name, lines taken together: no part left out
+        ("how much of E3 goes to digital inclusion?", "404,500"),
+        ("E2里面给区域代表处的是多少？", "280,000"),
+        ("how much of the total budget goes to the enablers?", "1,214,000"),
+        # a year of a period, or one joined by 和 without comparing, is not asked
+        ("与2024-2027年战略规划一致，2023年P1的预算是多少", "519,000"),
+        ("2022年通过的基加利行动计划和2023年运作规划中，P1的预算是多少？", "519,000"),
+        # "by"/"as of" a month is a time up to which, not the month a record must name
+        ("As of June 2023, how many applications had the Innovation Alliance received?", "40"),
+        # a yes-or-no question of a month is answered by the date held
+        ("Was GSR-23 held in May?", "5–8 June 2023"),
+        # a day inside a span of days is of that span
+        ("What forum was held in Romania on 22 May?", "RDF-EUR"),
+        # the venue of a meeting held online
+        ("What's the venue of the ITU as One online consultation?", "online"),
+    ],
+)
+def test_the_second_review_s_findings_are_answered(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # one line less a larger one, in the order asked, is no larger less smaller
+        "P1 minus P2",
+        # a record of the month asked that never names the place asked is no answer
+        "2023年4月新德里开了什么？",
+        "What happened in Kinshasa in June?",
+        # a day no record names
+        "5月5日的讲座有多少人参加？",
+        # the UN Secretary-General is not ITU's
+        "Who is the current Secretary-General of ITU?",
+    ],
+)
+def test_the_second_review_s_findings_are_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
