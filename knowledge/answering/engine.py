@@ -450,6 +450,11 @@ class AnswerEngine:
                     self._holds_topic(t, leading) for t in _read_topics(tersely[0])
                 ):
                     asked = tersely
+        pair = _TWO_TERMS.match(normalize(question))
+        if pair is not None and len(asked) < 2:
+            # "what are ISCG and ISC-TF?", "ISCG和ISC-TF分别是啥": what each one is
+            ask = "{}是什么？" if is_chinese(question) else "What is {}?"
+            asked = [ask.format(pair["a"] or pair["za"]), ask.format(pair["b"] or pair["zb"])]
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
@@ -3726,6 +3731,13 @@ _TIME_CONTEXT = re.compile(
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
 # The facts tied with the best that a computation is tried in.
 TIE_CANDIDATES = 3
+# What two terms are, asked together: "what are ISCG and ISC-TF?", "ISCG和ISC-TF分别是什么".
+_TWO_TERMS = re.compile(
+    r"^(?:what (?:are|is|do)) (?:the )?(?P<a>[a-z][a-z0-9\-]{1,12}) and (?:the )?"
+    r"(?P<b>[a-z][a-z0-9\-]{1,12})(?: (?:stand for|mean))?\s*\??$"
+    r"|^(?P<za>[a-z][a-z0-9\-]{1,12})\s*(?:和|与|跟|及|、)\s*(?P<zb>[a-z][a-z0-9\-]{1,12})\s*"
+    r"(?:分别|各自)?(?:是什么|指什么|是什么意思|代表什么)\s*[?？]?$"
+)
 # A question asked yes or no: "was GSR-23 held in May?", "GSR-23是5月举行的吗？".
 _YES_NO_ASKED = re.compile(
     r"^(?:is|are|was|were|did|does|do|has|have|had|will|can)\b|吗\s*[?？]?\s*$|是不是|有没有"

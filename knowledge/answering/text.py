@@ -25,6 +25,7 @@ _TAIWAN = {
     "專案": "項目",
     "影片": "視頻",
     "連線": "連接",
+    "持份者": "利益攸關方",  # (Hong Kong's word for stakeholders)
 }
 _TAIWAN_WORDS = re.compile("|".join(sorted(_TAIWAN, key=len, reverse=True)))
 # Scripts of an answer: the question's; Chinese is written simplified unless asked in

@@ -307,17 +307,30 @@ OWN_SETS_MIN_ACCURACY = {
     # risks, plans, computations) and BL (66; definitions, who, when, how many, lists), run
     # once on its start (301b08e): BK 90.9% (3 of 53 answers wrong), BL 89.4% (3 of 53).
     "unseen_bk.json": 0.95,
-    "unseen_bl.json": 0.96,
+    "unseen_bl.json": 0.97,
     # BO (66; English-speaking staff in their own words) and BP (66; the less obvious passages
     # and ordinary off-topic questions), run once on 79fb724: BO 90.9% (1 of 51 answers wrong),
     # BP 90.9% (2 of 53).
-    "unseen_bo.json": 0.93,
-    "unseen_bp.json": 0.9,
+    "unseen_bo.json": 0.95,
+    "unseen_bp.json": 0.93,
     # BM (70; regional offices' week over all five documents) and BN (70; Chinese-speaking
     # colleagues, exact figures, comparisons, lists), sealed until the session's last engine
     # commit (3bcdf31) and run once on it: BM 88.6% (2 of 55 answers wrong), BN 90.0% (4 of 57).
-    "unseen_bm.json": 0.88,
-    "unseen_bn.json": 0.91,
+    "unseen_bm.json": 0.9,
+    "unseen_bn.json": 0.94,
+    # The fourth session of 2026-12-06, written the same way: BQ (66; a team lead's quarterly
+    # review) and BR (66; the narrative passages), run once on its start (2d0503e): BQ 93.9%
+    # (1 of 53 answers wrong, an expectation the answer meets in other words), BR 93.9% (2 of
+    # 56); BU (66; English-speaking staff in their own words) and BV (66; a third off-topic
+    # questions that reuse the documents' names), run once on 274a73d: BU 86.4% (3 of 51), BV
+    # 86.4% (8 of 48); BW (66; managers' briefings) and BX (66; Chinese most, Cantonese), run
+    # once on b588d60: BW 89.4% (3 of 52), BX 90.9% (2 of 52); tuned on since.
+    "unseen_bq.json": 0.96,
+    "unseen_br.json": 0.98,
+    "unseen_bu.json": 0.92,
+    "unseen_bv.json": 0.95,
+    "unseen_bw.json": 0.92,
+    "unseen_bx.json": 0.92,
 }
 
 
@@ -347,19 +360,19 @@ UNSEEN_MAX_WRONG = {
     "unseen_d.json": 0,
     "unseen_e.json": 0,
     "unseen_f.json": 0,
-    "unseen_g.json": 1,
+    "unseen_g.json": 0,
     "unseen_h.json": 1,
     "unseen_i.json": 1,
     "unseen_l.json": 0,
     "unseen_n.json": 0,
     "unseen_o.json": 0,
-    "unseen_p.json": 1,
+    "unseen_p.json": 0,
     "unseen_q.json": 0,
     "unseen_r.json": 0,
     "unseen_s.json": 0,
     "unseen_s3.json": 0,
     "unseen_x.json": 0,
-    "unseen_y.json": 1,  # y-038: the second question's "它" answered by the first record
+    "unseen_y.json": 0,
     "unseen_z.json": 1,  # z-011: a KPI asked in a long account of why
 }
 

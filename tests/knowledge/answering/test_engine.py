@@ -3611,3 +3611,18 @@ def test_the_second_review_s_findings_are_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("ISCG和ISC-TF分别是啥？", "跨部门协调组", "跨部门协调任务组"),
+        ("what are ISCG and ISC-TF?", "Inter-Sectoral Coordination Group", "Task Force"),
+    ],
+)
+def test_two_terms_asked_together_are_each_defined(
+    answer_engine: AnswerEngine, question: str, first: str, second: str
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and first in text and second in text
