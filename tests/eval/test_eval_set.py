@@ -307,7 +307,7 @@ OWN_SETS_MIN_ACCURACY = {
     # risks, plans, computations) and BL (66; definitions, who, when, how many, lists), run
     # once on its start (301b08e): BK 90.9% (3 of 53 answers wrong), BL 89.4% (3 of 53).
     "unseen_bk.json": 0.95,
-    "unseen_bl.json": 0.97,
+    "unseen_bl.json": 0.96,
     # BO (66; English-speaking staff in their own words) and BP (66; the less obvious passages
     # and ordinary off-topic questions), run once on 79fb724: BO 90.9% (1 of 51 answers wrong),
     # BP 90.9% (2 of 53).
