@@ -722,7 +722,15 @@ def read_actor_verb(text: str) -> str | None:
         # is looked for instead ("who helped" names none: a helper must be said)
         return None if verb in _HELPING_VERBS and match[3] else verb
     found = _ZH_ACTOR_VERB.search(unquoted)
+    if found and found[1][0] in _ZH_TEACHING and found[1][1] in "的了课":
+        return found[1][0]  # "是谁讲的": who taught it (a one-character verb)
     return found[1] if found else None
+
+
+# Teaching a session, said of whoever delivered it: "ChatGPT培训是谁讲的" is answered by
+# "微软开展了…实践培训", "who gave the talk" by "an external speaker gave a talk".
+_ZH_TEACHING = "讲教"
+_DELIVERING = ("开展", "发表", "主讲", "讲授")
 
 
 # The event a "when" question dates: "when was the Kigali Action Plan adopted", "什么时候启动的".
@@ -1367,6 +1375,8 @@ def is_supplied(
         )
     if wanted == ACTOR:  # someone, beside the doing of what is asked
         verbs = _with_synonyms((action,), synonyms) if action is not None else []
+        if action is not None and action in _ZH_TEACHING:
+            verbs += _DELIVERING
         return (
             (action is None and any(_ACTOR.search(text) for text in texts))
             or (

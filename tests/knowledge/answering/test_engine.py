@@ -3626,3 +3626,22 @@ def test_two_terms_asked_together_are_each_defined(
     answer = answer_engine.answer(question)
     text = render_answer_text(answer)
     assert answer.answered and first in text and second in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # who taught a session (讲, 教) is whoever delivered it ("微软开展了…实践培训")
+        ("学习实验室5月3日那场ChatGPT培训是谁来讲的？大概多少人参加？", "微软"),
+        ("“空间，下一代”是谁讲的？", "外部演讲人"),
+    ],
+)
+def test_who_taught_a_session_is_who_delivered_it(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_who_taught_something_no_record_delivers_is_declined(answer_engine: AnswerEngine) -> None:
+    assert not answer_engine.answer("GSR-23是谁讲的？").answered
