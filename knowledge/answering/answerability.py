@@ -2024,6 +2024,14 @@ ZH_HALF = (
 SCALED = "scaled"
 # An amount in another currency: the documents give no exchange rate, so never computed.
 CONVERT = "convert"
+_MINUS_LINES = re.compile(
+    r"(?<![a-z0-9])[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去)\s*(?:the )?[pe]\d(?![0-9])"
+)
+# (not a ratio, share or multiple of that difference: "(E3 minus E5) divided by E5", "what
+# percent is P3 minus P2 of P3", "P2 minus P1 times 2")
+_MORE_THAN_A_DIFFERENCE = re.compile(
+    r"/|divided|ratio|percent|%|share|times|multipl|乘|×|\*|除|百分|倍|比例|占"
+)
 _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         CONVERT,
@@ -2036,14 +2044,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CHANGE, STATED_CHANGE),
     # one line less another ("E3 minus E5", "P2减去P1"): their difference, not a part of the
     # first left out of it
-    (
-        DIFFERENCE,
-        re.compile(
-            r"(?<![a-z0-9])[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去)\s*(?:the )?[pe]\d(?![0-9])"
-            # (not a ratio or share of that difference: "(E3 minus E5) divided by E5")
-            r"(?![^?？]*(?:/|divided|ratio|percent|%|share|times|multipl|乘|×|\*|除|百分|倍|比例|占))"
-        ),
-    ),
+    (DIFFERENCE, _MINUS_LINES),
     (
         REMAINDER,
         re.compile(
@@ -2276,6 +2277,8 @@ def read_operation(text: str) -> str | None:
     """The computation a question asks for, if one of those an answer must show (normalised)."""
     unquoted = _QUOTED.sub(" ", text)
     for operation, pattern in _OPERATIONS:
+        if pattern is _MINUS_LINES and _MORE_THAN_A_DIFFERENCE.search(unquoted):
+            continue
         if operation == REMAINDER and _SUMMED.search(unquoted):
             continue  # "P1-P4 combined (excluding P5)": a sum that leaves a line out
         if (

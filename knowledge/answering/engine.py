@@ -1678,7 +1678,13 @@ class AnswerEngine:
         )
         # ("add up the two largest priorities, P3 and P2": the lines named, added up; their
         # rank only describes them)
-        added_up = reading.has("sum") and len(targets) >= 2 and not reading.has("min", "rank")
+        added_up = (
+            reading.has("sum")
+            and len(targets) >= 2
+            and not reading.has("min", "rank")
+            # ("which is bigger, P3 or E1 to E5 combined": the two compared)
+            and not _WHICH_OF.search(q.normalized)
+        )
         # ("which is bigger, P1 or P2, and by how much": one less the other, which shows both)
         apart = reading.has("difference") and len(targets) == 2 and not reading.has("rank")
         if compared and measured and over_a_class and not added_up and not apart:
@@ -3752,6 +3758,8 @@ _PART_QUALIFIER = re.compile(
     r"\b(?:africa|americas?|asia|pacific|europe|arab|cis|region|regional office|activities"
     r"|events?|projects?|campaigns?)\b|非洲|美洲|亚太|亚洲|欧洲|阿拉伯|独联体|活动|项目|会议"
 )
+# A choice asked between things: "which is bigger, …", "哪个多".
+_WHICH_OF = re.compile(r"\bwhich\b|哪个|哪一|哪项|边个|哪些")
 # One line less another, asked in that order: "P1 minus P2", "P1减去P2".
 _MINUS = re.compile(r"\bminus\b|减去|減去")
 # Words for a line of the budget table, of whatever class.

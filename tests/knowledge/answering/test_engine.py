@@ -3645,3 +3645,23 @@ def test_who_taught_a_session_is_who_delivered_it(
 
 def test_who_taught_something_no_record_delivers_is_declined(answer_engine: AnswerEngine) -> None:
     assert not answer_engine.answer("GSR-23是谁讲的？").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a share of a difference is not the difference
+        "what percent is P3 minus P2 of P3",
+    ],
+)
+def test_a_share_of_a_difference_is_not_the_bare_difference(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_which_of_two_with_one_combined_is_not_a_sum(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "Which is bigger, the share of P3 or the combined share of E1 to E5?"
+    )
+    assert "Together" not in render_answer_text(answer)
