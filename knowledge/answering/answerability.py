@@ -177,7 +177,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
             r"|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
             r"|minister|ambassador|coordinator|officer|trainer|instructor|teacher|lecturer|speaker"
-            r"|presenter|moderator|architect|designer|author)s?\b(?!['’]s)"
+            r"|presenter|moderator|architect|designer)s?\b(?!['’]s)"
             r"|\bcontact person\b|\bin charge of\b(?! \w+ing\b)"
             r"|\b(?:which|what) (?:[a-z\-]+ )?(?:person|staff member|official|officer|manager"
             r"|colleague|individual|architect|designer|author|speaker|lecturer|trainer"
@@ -223,7 +223,6 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^where(?:'s|’s| is| are| was| were| will| did| does| do)\b(?! (?:i|we|you|one) )"
             r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
-            r"|\bthe (?:venue|location) (?:of|for)\b"
             r"|在哪里|在哪儿|在哪个(?:城市|国家|地方|地区|场馆|地点|会场|区域)|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
             r"|(?:哪个|哪家|哪间|什么)(?:酒店|宾馆|饭店|大楼|会议室|房间|场地)"
             r"|\b(?:which|what) (?:hotel|building|room)\b"
@@ -2025,7 +2024,10 @@ SCALED = "scaled"
 # An amount in another currency: the documents give no exchange rate, so never computed.
 CONVERT = "convert"
 _MINUS_LINES = re.compile(
-    r"(?<![a-z0-9])[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去)\s*(?:the )?[pe]\d(?![0-9])"
+    r"^(?:[^:：]{0,30}[:：]\s*)?(?:(?:what|how much)(?:'s| is)\s+)?(?:the\s+)?"
+    r"[pe]\d(?:'s)?(?: budget)?\s*(?:minus|减去)\s*(?:the\s+)?[pe]\d(?:'s)?(?: budget)?"
+    r"(?:,?\s*in chf)?"
+    r"\s*(?:是多少|等于多少|是几多)?\s*[?？]?\s*$"
 )
 # (not a ratio, share or multiple of that difference: "(E3 minus E5) divided by E5", "what
 # percent is P3 minus P2 of P3", "P2 minus P1 times 2")
@@ -2216,10 +2218,21 @@ _ANY_MONTH = re.compile(
 )
 
 
+# A month that dates something else the question tells of ("the LearningLabs launched in
+# April", "1月启动的联盟", "2月推出的效率工具包"): not the month asked.
+_TELLS_OF = re.compile(
+    r"\b(?:launched|started|began|begun|opened|created|founded|established|introduced|signed"
+    r"|won|awarded|adopted|set up) (?:in|on|during) (?:early |mid-?|late )?[a-z]+(?: \d{4})?"
+    r"|(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月(?:份)?(?:初|底|中)?"
+    r"(?:启动|推出|发起|获奖|成立|开始|开设|发布|签署|通过|上线|设立)的"
+)
+
+
 def read_asked_months(normalized: str) -> set[int]:
     """The months a question places what it asks in (1–12); none where it names months of
     more than one time ("the alliance we launched in January: how many applications by early
     April": which one the record must speak of is not told)."""
+    normalized = _TELLS_OF.sub(" ", normalized)
     named = {
         _month_number(re.sub(r"\D", "", m.group()) or m.group().split()[-1])
         if "月" in m.group()
@@ -2267,7 +2280,7 @@ def read_cost_kind(text: str) -> str | None:
     for match in _COST_KIND.finditer(text):
         if _COST_NOT_ASKED.search(text[: match.start()]):
             continue
-        if re.match(r"\s*(?:\w+\s+){0,2}[(（]\s*[pe]\d", text[match.end() :]):
+        if re.match(r"\s*(?:\w+\s+){0,2}[(（]\s*[pe]\d|\s+line\s+[pe]\d", text[match.end() :]):
             continue  # "the budget for personnel (E5)": the line, glossed
         return match["en"] or match["en2"] or match["zh"]
     return None

@@ -1132,8 +1132,8 @@ _FACT_AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bmean\b|平均")
 _FACT_SUM = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
     r"|\bsum of\b|\btogether\b|一共|总共|合计|共计|加起来|总计|加在一起"
-    # "— total how many staff attended?"
-    r"|\btotal,? how (?:many|much)\b"
+    # "the two sessions — total how many staff attended?"
+    r"|\b(?:two|three|both|all)\b[^?]{0,60}\btotal,? how (?:many|much)\b"
     # "the total attendance of the two sessions": a total over the things it counts
     r"|\btotal\b"
     r"(?=[^?.]{0,40}\b(?:of|at|for|across|in) (?:the |all |both )?(?:two|three|four|both)\b)"

@@ -119,8 +119,7 @@ _TERM_WRAPPING = re.compile(
 )
 # A time or place asked of something, which no term names: "the dates of GSR-23".
 _WHEN_OR_WHERE_OF = re.compile(
-    r"(?:exact |precise |start |end )?(?:dates?|days?|venue|location|place|time|timing"
-    r"|deadline|schedule) (?:of|for)\b"
+    r"(?:exact |precise |start |end )?(?:dates?|days?|time|timing|deadline|schedule) (?:of|for)\b"
 )
 # (a term may be quoted, and the question end with a full stop: "Define 'ITU as One'.")
 _OPEN = r"['‘“\"]?"

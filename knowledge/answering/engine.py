@@ -2428,10 +2428,10 @@ class AnswerEngine:
             at = text.find(noun)
             return -1 if at < 0 else len(_QUOTED_ITEM.findall(text[at : at + LISTED_SPAN]))
 
-        if quoted(hits[0]) >= 2:
-            return hits
+        if quoted(hits[0]) != 1:
+            return hits  # (one named in passing: not none, nor a list already)
         for hit in hits[1:]:
-            if hits[0].score - hit.score > LIST_SUPPLIED_MARGIN:
+            if hits[0].score - hit.score > SUPPLIED_MARGIN:
                 break
             if quoted(hit) >= 2:
                 return [hit, *(h for h in hits if h is not hit)]
@@ -2905,10 +2905,6 @@ class AnswerEngine:
         wanted = read_wanted(self._without_line_names(q))
         if wanted != NEXT_DATE and asks_about_future(q.normalized, self.present_year):
             return FUTURE
-        if wanted == DATE and _WHEN_AND_WHERE.search(q.normalized):
-            # "when and where": a place, and a date with it (a decline says what is missing
-            # most often: the place, where the date is held)
-            return PLACE
         if wanted is None and read_action(q.normalized) is not None:
             return PROCEDURE
         return wanted
@@ -3013,12 +3009,6 @@ class AnswerEngine:
         also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
         if also and not self._is_supplied(q, answer, asked):
             return False
-        if (
-            wanted == PLACE
-            and _WHEN_AND_WHERE.search(q.normalized)
-            and not self._is_supplied(q, answer, DATE)
-        ):
-            return False  # "when and where is WRC-23": a date and a place, not a place alone
         stated = read_stated_count(q.normalized)
         if (
             stated is not None
@@ -3598,8 +3588,11 @@ def _read_action(normalized: str, wanted: str | None) -> str | None:
 
 
 def _fits_month(fact: Any, normalized: str, strict: bool = False) -> bool:
-    """Whether a fact can answer for the day or month a question names: any fact when it
-    names none; else a fact that speaks of that day or month, or (unless `strict`) of none."""
+    """Whether a fact can answer for the day or month a question names in the clause that
+    asks (not one that tells of something else: "since LearningLabs launched in April 2023,
+    how many attended the ChatGPT session"): any fact when it names none; else a fact that
+    speaks of that day or month, or (unless `strict`) of none."""
+    normalized = _ASKING_CLAUSE.split(normalized.strip())[-1]
     texts = (fact.text_en, fact.text_zh, fact.title_en, fact.title_zh)
     days = read_days(normalized)
     if days:
@@ -3743,6 +3736,11 @@ _TWO_TERMS = re.compile(
     r"(?P<b>[a-z][a-z0-9\-]{1,12})(?: (?:stand for|mean))?\s*\??$"
     r"|^(?P<za>[a-z][a-z0-9\-]{1,12})\s*(?:和|与|跟|及|、)\s*(?P<zb>[a-z][a-z0-9\-]{1,12})\s*"
     r"(?:分别|各自)?(?:是什么|指什么|是什么意思|代表什么)\s*[?？]?$"
+)
+# Where a clause that tells something ends before the one that asks ("The IDI review started
+# in February — what's the threshold?", "In May 2023, how many …").
+_ASKING_CLAUSE = re.compile(
+    r"[,，;；:：](?=[^,，;；:：]*$)|\s[—–-]\s|[。？！](?=\S)|[.!?]\s+(?=\S)"
 )
 # A question asked yes or no: "was GSR-23 held in May?", "GSR-23是5月举行的吗？".
 _YES_NO_ASKED = re.compile(

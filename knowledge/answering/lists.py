@@ -151,7 +151,8 @@ def asks_for_items(normalized: str) -> bool:
 # "OP-23有哪些风险".
 _LIST_ASKED = re.compile(
     r"^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|show|enumerate|give me)\b"
-    r"|\b(?:what|which) (?:are|were) the\b"
+    r"|\b(?:what|which) are the\b"
+    r"|\b(?:what|which) were the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|有哪些|是哪些|哪几|列出|列举"
 )
 

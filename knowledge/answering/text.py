@@ -250,7 +250,10 @@ def _from_cantonese(text: str) -> str:
     )
 
 
-_WILL_SHORT = re.compile(r"\b([a-z]+)'ll\b")
+# ("who'll appoint …" is left as written: a question word's own contraction)
+_WILL_SHORT = re.compile(
+    r"\b(?!(?:who|what|where|when|how|which|it|that|there|they|we|i|you)'ll)([a-z]+)'ll\b"
+)
 
 
 @lru_cache(maxsize=65536)

@@ -326,7 +326,7 @@ OWN_SETS_MIN_ACCURACY = {
     # 86.4% (8 of 48); BW (66; managers' briefings) and BX (66; Chinese most, Cantonese), run
     # once on b588d60: BW 89.4% (3 of 52), BX 90.9% (2 of 52); tuned on since.
     "unseen_bq.json": 0.96,
-    "unseen_br.json": 0.98,
+    "unseen_br.json": 0.96,
     "unseen_bu.json": 0.92,
     "unseen_bv.json": 0.95,
     "unseen_bw.json": 0.92,
