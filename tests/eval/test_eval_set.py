@@ -331,6 +331,11 @@ OWN_SETS_MIN_ACCURACY = {
     "unseen_bv.json": 0.95,
     "unseen_bw.json": 0.92,
     "unseen_bx.json": 0.92,
+    # BS (70; a week across BDT over all five documents) and BT (70; Chinese-speaking
+    # colleagues: exact figures, comparisons, lists), sealed until 7f1631b and run once on it:
+    # BS 94.3% (0 of 56 answers wrong), BT 94.3% (0 of 56).
+    "unseen_bs.json": 0.95,
+    "unseen_bt.json": 0.94,
 }
 
 
