@@ -117,7 +117,7 @@ _TERM_WRAPPING = re.compile(
     r"^(?:the |an? )?['‘“\"]|['’”\"](?: (?:concept|idea|term|notion|approach))?$"
     r"|^(?:the |an? )(?=.+ (?:concept|idea|notion)$)| (?:concept|idea|notion)$"
 )
-# A time or place asked of something, which no term names: "the dates of GSR-23".
+# A time asked of something, which no term names: "the dates of GSR-23".
 _WHEN_OR_WHERE_OF = re.compile(
     r"(?:exact |precise |start |end )?(?:dates?|days?|time|timing|deadline|schedule) (?:of|for)\b"
 )
@@ -344,7 +344,7 @@ def read_asked_term(normalized: str, lang: str) -> str | None:
 
 
 def when_or_where_of(term: str) -> bool:
-    """Whether a "term" asked about is a time or place of something ("the dates of GSR-23")."""
+    """Whether a "term" asked about is a time of something ("the dates of GSR-23")."""
     return _WHEN_OR_WHERE_OF.match(term) is not None
 
 

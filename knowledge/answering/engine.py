@@ -2413,7 +2413,7 @@ class AnswerEngine:
 
     def _prefer_listing(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """Put first a fact close behind the first that quotes several of the things a list
-        question asks for, when the first quotes fewer than two ("务虚会建议的箴言有哪些": the
+        question asks for, when the first quotes one of them ("务虚会建议的箴言有哪几个": the
         annex that proposes three mottos, not the one that names one motto in passing)."""
         match = _LISTED_NOUN.search(q.normalized)
         if match is None or len(hits) < 2 or read_stated_count(q.normalized) is not None:
@@ -3681,12 +3681,6 @@ def _misspells_a_lexicon_phrase(attribute: str, index: SearchIndex) -> bool:
 # Answers given as budget figures: a kind of cost asked of them is not in the documents.
 _FIGURE_KINDS = frozenset(
     {AnswerKind.BUDGET, AnswerKind.OVERVIEW, AnswerKind.COMPUTE, AnswerKind.EXTREME}
-)
-# Both a time and a place asked: "when and where", "where and when", "何时何地", "时间和地点".
-_WHEN_AND_WHERE = re.compile(
-    r"\bwhen (?:and|&) where\b|\bwhere (?:and|&) when\b|\b(?:held|take place|took place)"
-    r",? and where\b|\bdates? (?:and|&) (?:venue|place|location)\b|何时何地|时间(?:和|与|及)?地点"
-    r"|(?:什么时候|何时|哪天)[、，,]?\s*(?:在)?(?:哪里|哪儿|何地|何处)"
 )
 _PERIOD_ASKED = re.compile(
     r"\b(?:what|which|over what|during what) (?:time )?(?:period|timeframe|time frame|time span"
