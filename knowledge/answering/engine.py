@@ -1176,6 +1176,15 @@ class AnswerEngine:
             listed = self._structured(replace(q, terms=replace(q.terms, tokens=())))
             if listed is not None and listed.answered and (count_items(listed) or 0) >= 2:
                 answer = listed
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.FACT
+            and not self._fits_year(answer.parts["fact"], q.reading.year, q.normalized)
+        ):
+            # "2018年务虚会开了几天": the annual retreat's record speaks of no 2018; a fact of
+            # that year found further behind that holds what is asked (the 2018 retreat's
+            # dates), if any (else the year is said missing below)
+            answer = self._of_the_date(q, answer, margin=YEAR_MARGIN) or answer
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             days_of = _DAYS_OF.search(q.normalized)
@@ -1186,11 +1195,20 @@ class AnswerEngine:
                 # "员工每年有多少天年假": days of a thing the record never speaks of, not the
                 # days its dates span (the 2018 retreat's five)
                 return self._cannot_answer(q, answer, COUNT)
-            if asks_for_days(q.normalized) and not any(
-                _DAYS_GIVEN.search(t) or days_spanned(t) for t in self._answer_texts(q, answer)
-            ):
-                # "2018年务虚会开了多久": a record with no days in it (the retreat's purpose)
-                return self._cannot_answer(q, answer, COUNT)
+
+            def gives_days(given: Answer) -> bool:
+                return any(
+                    _DAYS_GIVEN.search(t) or days_spanned(t) for t in self._answer_texts(q, given)
+                )
+
+            if asks_for_days(q.normalized) and not gives_days(answer):
+                # "2018年务虚会开了多久": a record with no days in it (the retreat's purpose);
+                # one found close behind that gives them, if any
+                days = self._of_the_date(q, answer, margin=YEAR_MARGIN, holds=gives_days)
+                if days is None:
+                    return self._cannot_answer(q, answer, COUNT)
+                answer = days
+                fact = answer.parts["fact"]
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
             if (
                 answer.kind is AnswerKind.FACT
@@ -1267,7 +1285,11 @@ class AnswerEngine:
             and not self._fits_year(answer.parts["fact"], q.reading.year, q.normalized)
         ):
             # "the 2024 edition" answered from the 2023 one: a year the record never speaks of
-            return self._cannot_answer(q, answer, YEAR)
+            # (a fact of that year found further behind that holds what is asked, if any)
+            dated = self._of_the_date(q, answer, margin=YEAR_MARGIN)
+            if dated is None:
+                return self._cannot_answer(q, answer, YEAR)
+            answer = dated
         if (
             answer.answered
             and answer.kind is AnswerKind.FACT
@@ -2335,10 +2357,18 @@ class AnswerEngine:
             return hits
         return [latest, *(h for h in hits if h is not latest)]
 
-    def _of_the_date(self, q: Question, answer: Answer) -> Answer | None:
+    def _of_the_date(
+        self,
+        q: Question,
+        answer: Answer,
+        margin: float | None = None,
+        holds: Callable[[Answer], bool] | None = None,
+    ) -> Answer | None:
         """The answer from a fact found close behind the one given that speaks of the month
         or day the question names ("what did coverage drop to on 3 March": Vanuatu's 3
-        March, not Türkiye's February); None when no such fact is close."""
+        March, not Türkiye's February), or, of a year it names, of that year ("2018年那次务虚
+        会开了几天": the 2018 retreat's dates, not the annual retreat's two to three days);
+        None when no such fact is close."""
         hits = self.index.search(q.terms, kinds=("fact",), limit=TIE_CANDIDATES)
         if not hits:
             return None
@@ -2346,7 +2376,7 @@ class AnswerEngine:
         # (and holding every name the question writes: "what happened in Kinshasa in June" is
         # not the June meetings held elsewhere)
         named = list_named_words(q.text) - q.reading.consumed_tokens
-        if is_chinese(q.normalized):
+        if is_chinese(q.normalized) and margin is None:
             # (in Chinese, the words of the question the record given holds: "2023年4月新德里
             # 开了什么" is not April's alliance applications, which never name New Delhi)
             given_texts = normalize(" ".join(self._record_texts(hits[0])))
@@ -2356,7 +2386,7 @@ class AnswerEngine:
                 if is_chinese(gram) and not re.search(r"[年月日号]", gram) and gram in given_texts
             }
         for hit in hits:
-            if hits[0].score - hit.score > DATED_MARGIN:
+            if hits[0].score - hit.score > (DATED_MARGIN if margin is None else margin):
                 break
             texts = normalize(" ".join(self._record_texts(hit)))
             if any(normalize(word) not in texts for word in named):
@@ -2372,7 +2402,11 @@ class AnswerEngine:
             ):
                 continue
             dated = self._answer_entry(q, hit, answer.confidence)
-            if dated.answered and self._is_supplied(q, dated, self._wanted(q)):
+            if (
+                dated.answered
+                and self._is_supplied(q, dated, self._wanted(q))
+                and (holds is None or holds(dated))
+            ):
                 return dated
         return None
 
@@ -3768,6 +3802,9 @@ LISTED_SPAN = 160
 # How far behind the first a fact of the month or day asked may be found to answer instead
 # (the date asked is strong evidence: "on 3 March" is Vanuatu's record, 0.11 behind).
 DATED_MARGIN = 0.15
+# How far behind the first a fact of the year a question names may be found (the first
+# speaks of another year, so would be declined).
+YEAR_MARGIN = 0.5
 # The records a declined question suggested, first first, that are tried without context.
 CONTEXT_SUGGESTIONS_TRIED = 2
 

@@ -36,6 +36,14 @@ _SOCIAL_EN = (
     # "two things for the TDAG prep", "a couple of questions"
     r"(?:two|three|2|3|a few|a couple of|couple of) (?:quick )?(?:things|questions|qs|ones)\b",
     r"a colleague|my (?:boss|manager|colleague|team)|my \w+ (?:wants|asked|is asking|needs)",
+    # where the question comes from: "pasting from the thread", "following on from the DCM
+    # thread", "follow-up to Ana's question", "KPI owners are asking in the channel"
+    r"(?:pasting|pasted|copying|copied|forwarding|forwarded|quoting) (?:\w+ )?(?:from|in)\b"
+    r"|(?:following (?:on|up) from|following up on|further to|follow-?up to|re) (?:the|a|an"
+    r"|our|my|your|that|this|[a-z]+'s)\b",
+    r"(?:[a-z\-]+ )?(?:owners|colleagues|people|folks|staff|someone|somebody|the team)"
+    r" (?:(?:in|on) (?:the|our|a) (?:thread|channel|chat|call|meeting) )?(?:are|is|were|was)"
+    r" (?:asking|wondering)\b",
     r"we(?:'re| are)\b|lol|haha|ok(?:ay)?|so\b$",
     r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",
     r"working on|drafting|preparing|writing|putting together",
@@ -47,6 +55,9 @@ _SOCIAL_EN = (
     r"|(?:in )?(?:bullets?|bullet points?|a list)(?: (?:are|is))? (?:fine|ok|okay|please|pls)",
     # who the asker is, said before asking: "newbie here", "new here", "new to BDT"
     r"(?:newbie|new joiner|newcomer|new) (?:here|to (?:bdt|itu|the team))\b",
+    # what the asker thinks of the question: "dumb question", "probably a silly one"
+    r"(?:(?:probably|maybe|possibly|perhaps|prob) )?(?:a |another )?(?:dumb|silly|stupid|naive"
+    r"|basic|newbie|noob|obvious|simple|quick and dirty) (?:question|q|one)\b",
 )
 # Small talk wherever it stands in a clause that asks nothing.
 _SOCIAL_ANYWHERE_EN = (
@@ -63,10 +74,15 @@ _SOCIAL_ZH = (
     "你好|您好|嗨|哈喽|哈啰|哈罗|嘿|早上好|下午好|晚上好|老师好|各位好|大家好|hello",
     "谢谢|多谢|感谢|感恩|谢啦|辛苦了|麻烦了|劳驾",
     "不好意思|打扰了|打扰一下|抱歉|对不起",
+    # who the asker is, and what they think of the question: "新来的", "问个蠢问题", "小白问题"
+    "新来的|刚来的|新人|小白|(?:问个|一个|可能是个|可能是)?(?:蠢|傻|笨|简单|基础|小白)问题",
     "我是|我刚|我在|我正在|我其实|我有点|我想确认|我们|同事|领导",
     "再问一个|顺便问|随便问|好奇|请教一下|想请教|问一下|问个问题|嗯",
     # why the asker asks: "想放到PPT里", "要写进报告"
     "想放到|想放进|要放到|要放进|想写进|要写进|想用在|要用在|准备放到|准备写进",
+    # what the answer is for, and for when: "明天给领导汇报用", "为明天周会准备", "帮手check下"
+    "明天|今天|今晚|下周|下星期|下礼拜|待会|等下|周会|例会|组会|给领导|向领导|跟领导|帮手|帮忙check|check下|check一下",
+    "为(?:明天|今天|下周|本周|周[一二三四五])?的?(?:周会|例会|组会|会议|汇报|简报|报告|发言|材料|PPT|ppt)",
     # what the asker wants to check, and how briefly: "想跟你确认一件事", "麻烦简短回答就好"
     "想跟你确认|想和你确认|跟你确认|想确认|确认一件事|问你一件事|想问你一件事",
     "麻烦简|简短回答|简单回答|简单说|长话短说|一句话回答|简短点|简单点",
@@ -101,6 +117,11 @@ _FILLER_EN = (
     r"|work out|figure out)",
     r"i (?:can't|cannot|don't|do not|couldn't) (?:quite )?(?:remember|recall)",
     r"(?:does|do) (?:anyone|anybody|you guys) know",
+    # who asked it, before the question: "someone in the thread asked what ATC stands for"
+    r"\b(?:someone|somebody|a colleague|my (?:boss|manager|colleague|team)|people)"
+    r" (?:(?:in|on) (?:the|our|a) (?:thread|channel|chat|call|meeting) )?"
+    r"(?:asked|was asking|is asking|wants to know|wanted to know)(?: me)?(?= (?:what|which|who"
+    r"|when|where|why|how|if|whether)\b)(?: if| whether)?",
     r"i(?:'d| would) (?:like|love) to know",
     r"i want to know|i need to know|i'm trying to find out|any idea",
     r"if you know|if you have it|by any chance|off the top of your head|just to confirm",

@@ -3700,3 +3700,51 @@ def test_the_third_review_s_findings_are_not_misread(
     answer_engine: AnswerEngine, question: str, absent: str
 ) -> None:
     assert absent not in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a year named, the first record of another year: a record of that year close behind
+        # that holds what is asked (days, here)
+        ("2018年务虚会开了几天？", "五天"),
+        # what the asker thinks of the question asks nothing
+        ("sorry, dumb question – what does NETP stand for?", "National Emergency"),
+        ("新来的，问个蠢问题：NETP是什么的缩写？", "国家应急通信计划"),
+        # where the question comes from, and what it is for, ask nothing ("明天" dates the
+        # asker's meeting, not what is asked)
+        (
+            "KPI owners are asking in the channel: how many KPIs are there in total in the "
+            "Kigali Action Plan impact framework?",
+            "82 KPIs",
+        ),
+        (
+            "someone in the thread asked what ATC stands for — and what was the programme "
+            "called before the rename?",
+            "Academy Training Centres",
+        ),
+        ("明天给领导汇报用：学习实验室（LearningLabs）是哪年几月启动的？", "2023年4月"),
+        ("为明天周会准备：2023年“信息通信年轻女性日”全球庆祝活动是在哪个国家办的？", "津巴布韦"),
+    ],
+)
+def test_context_around_a_question_and_the_year_it_names_are_read(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # no record of that year holds the days asked: still declined
+        "2023年务虚会开了几天？",
+        "2025年务虚会开了几天？",
+        # a time word that asks of what comes later is still read as such
+        "明年的WTDC在哪里开？",
+    ],
+)
+def test_a_year_or_time_with_nothing_for_it_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
