@@ -44,6 +44,7 @@ TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
 YEAR = "year"
 MONTH = "month"  # a month the record found does not speak of
+DAY = "day"  # the exact day asked, where the record gives only a month or a year
 # What "谁…" asks who does (an actor, not a person): "谁批准", "谁负责指定".
 _ZH_ACTOR_VERBS = (
     "批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
@@ -2210,6 +2211,21 @@ def read_days(text: str) -> set[tuple[int, int]]:
             continue  # "6月5" without 日: no day named
         days.update((month, d) for d in range(first, max(first, last) + 1))
     return days
+
+
+# A question of the exact day: "which day", "the exact date", "具体是哪一天", "几月几号" (not "what
+# date", often asked of a month; not 几号 of a numbered resolution or document).
+_ASKS_FOR_A_DAY = re.compile(
+    r"\b(?:which|what) day\b|\bon what day\b|\b(?:exact|precise|specific|actual) (?:day|date)\b"
+    # (not a phone, room or building number: "电话几号", "几号楼")
+    r"|哪一?天|(?<![第话码])几号(?!决议|文件|令|文|报告|楼|房|线|码)"
+    r"|具体(?:是)?(?:在)?(?:哪一?天|什么日子|日期|几号)|哪个日子"
+)
+
+
+def asks_for_a_day(normalized: str) -> bool:
+    """Whether a question asks the exact day something happened."""
+    return _ASKS_FOR_A_DAY.search(normalized) is not None
 
 
 _ANY_MONTH = re.compile(

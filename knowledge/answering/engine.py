@@ -22,6 +22,7 @@ from knowledge.answering.answerability import (
     CONVERT,
     COUNT,
     DATE,
+    DAY,
     DEFINITION,
     DIFFERENCE,
     FUTURE,
@@ -45,6 +46,7 @@ from knowledge.answering.answerability import (
     ZH_TIME_WORDS,
     asks_about_future,
     asks_about_the_asker,
+    asks_for_a_day,
     gives_new_count,
     holds_title,
     is_computed,
@@ -1305,6 +1307,14 @@ class AnswerEngine:
             if dated is None:
                 return self._cannot_answer(q, answer, MONTH)
             answer = dated
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.FACT
+            and asks_for_a_day(q.normalized)
+            and not any(read_days(t) for t in self._answer_texts(q, answer))
+        ):
+            # "2023年2月的务虚会具体是哪一天开的": the record gives the month only
+            return self._cannot_answer(q, answer, DAY)
         operation = read_operation(q.normalized)
         if operation == RELATIVE_TO and self._names_a_theme_and_its_priority(q):
             operation = None  # "cybersecurity as a share of P4": a theme's answer gives it

@@ -40,7 +40,10 @@ _SOCIAL_EN = (
     # thread", "follow-up to Ana's question", "KPI owners are asking in the channel"
     r"(?:pasting|pasted|copying|copied|forwarding|forwarded|quoting) (?:\w+ )?(?:from|in)\b"
     r"|(?:following (?:on|up) from|following up on|further to|follow-?up to|re) (?:the|a|an"
-    r"|our|my|your|that|this|[a-z]+'s)\b",
+    r"|our|my|your|that|this|[a-z]+'s)\b"
+    # ("follow-up to Ana's question", once "follow-up" is set aside as filler)
+    r"|to (?:the|a|an|our|my|your|that|this|[a-z]+'s) (?:question|q|message|post|thread|point"
+    r"|comment)\b",
     r"(?:[a-z\-]+ )?(?:owners|colleagues|people|folks|staff|someone|somebody|the team)"
     r" (?:(?:in|on) (?:the|our|a) (?:thread|channel|chat|call|meeting) )?(?:are|is|were|was)"
     r" (?:asking|wondering)\b",

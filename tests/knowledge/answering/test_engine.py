@@ -3748,3 +3748,40 @@ def test_a_year_or_time_with_nothing_for_it_is_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the exact day asked of a record that gives only the month: declined, saying so
+        ("2023年2月电信发展局高级管理层务虚会具体是哪一天开的？", "具体是哪一天"),
+        ("On which day was the February 2023 BDT senior management retreat?", "no exact day"),
+    ],
+)
+def test_the_exact_day_of_a_month_is_not_made_up(
+    answer_engine: AnswerEngine, question: str, said: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered and said in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a record that gives the day answers
+        ("2023年信息通信年轻女性日是几月几号？", "4月27日"),
+        # a phone number is no day
+        ("2018年務虛會報告的聯絡人是誰？電話幾號？", "730 5784"),
+        # "follow-up to Ana's question" asks nothing
+        (
+            "follow-up to Ana's question: within P3, how much goes to statistics, and what "
+            "share of P3 is that?",
+            "338,500",
+        ),
+    ],
+)
+def test_a_day_given_and_the_context_of_a_follow_up_are_read(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
