@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from knowledge.answering._budget_answers import POINTS_APART, BudgetAnswers
@@ -1186,7 +1186,7 @@ class AnswerEngine:
             # "2018年务虚会开了几天": the annual retreat's record speaks of no 2018; a fact of
             # that year found further behind that holds what is asked (the 2018 retreat's
             # dates), if any (else the year is said missing below)
-            answer = self._of_the_date(q, answer, margin=YEAR_MARGIN) or answer
+            answer = self._further_behind(q, answer) or answer
         if answer.kind is AnswerKind.FACT:  # a share or a sum of counts the fact states
             fact = answer.parts["fact"]
             days_of = _DAYS_OF.search(q.normalized)
@@ -1198,15 +1198,14 @@ class AnswerEngine:
                 # days its dates span (the 2018 retreat's five)
                 return self._cannot_answer(q, answer, COUNT)
 
-            def gives_days(given: Answer) -> bool:
-                return any(
-                    _DAYS_GIVEN.search(t) or days_spanned(t) for t in self._answer_texts(q, given)
-                )
-
-            if asks_for_days(q.normalized) and not gives_days(answer):
+            if asks_for_days(q.normalized) and not any(
+                _DAYS_GIVEN.search(t) or days_spanned(t) for t in self._answer_texts(q, answer)
+            ):
                 # "2018年务虚会开了多久": a record with no days in it (the retreat's purpose);
-                # one found close behind that gives them, if any
-                days = self._of_the_date(q, answer, margin=YEAR_MARGIN, holds=gives_days)
+                # one found close behind that says how long, if any
+                days = self._of_the_date(
+                    q, answer, margin=YEAR_MARGIN, holds=partial(self._gives_a_duration, q)
+                )
                 if days is None:
                     return self._cannot_answer(q, answer, COUNT)
                 answer = days
@@ -1288,7 +1287,7 @@ class AnswerEngine:
         ):
             # "the 2024 edition" answered from the 2023 one: a year the record never speaks of
             # (a fact of that year found further behind that holds what is asked, if any)
-            dated = self._of_the_date(q, answer, margin=YEAR_MARGIN)
+            dated = self._further_behind(q, answer)
             if dated is None:
                 return self._cannot_answer(q, answer, YEAR)
             answer = dated
@@ -2395,6 +2394,11 @@ class AnswerEngine:
                 for gram in q.terms.tokens
                 if is_chinese(gram) and not re.search(r"[年月日号]", gram) and gram in given_texts
             }
+        # (further behind, of the year asked: one that holds what the question is about too,
+        # "the 2023 retreat" — not VaMoz Digital's 3.5 years for "how long was the 2023 retreat")
+        topics = _read_topics(q.text)[:1] if margin is not None else []
+        if margin is not None and not topics:
+            return None
         for hit in hits:
             if hits[0].score - hit.score > (DATED_MARGIN if margin is None else margin):
                 break
@@ -2416,9 +2420,24 @@ class AnswerEngine:
                 dated.answered
                 and self._is_supplied(q, dated, self._wanted(q))
                 and (holds is None or holds(dated))
+                and all(self._holds_topic(t, dated) for t in topics)
             ):
                 return dated
         return None
+
+    def _further_behind(self, q: Question, answer: Answer) -> Answer | None:
+        """The answer from a fact found further behind the one given (of another year than the
+        one the question names) that is of that year and holds what the question is about and
+        the kind asked, a length for "how long"."""
+        how_long = asks_for_days(q.normalized) or _HOW_LONG.search(q.normalized)
+        lasted = partial(self._gives_a_duration, q) if how_long else None
+        return self._of_the_date(q, answer, margin=YEAR_MARGIN, holds=lasted)
+
+    def _gives_a_duration(self, q: Question, answer: Answer) -> bool:
+        """Whether an answer's records say how long something lasted: a span of days ("5 to 9
+        February") or a length ("five-day", "为期五天", "3.5 years"), not only a month."""
+        texts = self._answer_texts(q, answer)
+        return any(_DURATION_STATED.search(t) or days_spanned(t) for t in texts)
 
     def _part_not_broken_out(self, normalized: str) -> str | None:
         """The part of a budget line a question asks for, when it names no theme of the line
@@ -3933,6 +3952,14 @@ QUESTION_MIN_CHARS = 5
 
 # Where the topic that opens a Chinese question ends: its verb or question word ("学习实验室
 # （LearningLabs）是哪年…": 学习实验室（LearningLabs）).
+# "how long", "多久": a length asked (of days, or months, or years)
+_HOW_LONG = re.compile(r"\bhow long\b|多久|多长时间|多长的时间")
+# A length a record states: "five-day", "two to three days", "为期五天", "3.5 years", "三年半".
+_DURATION_STATED = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:days?|weeks?"
+    r"|months?|years?)\b|(?<![\d.])(?:\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]+)(?:天|周|个月|年半|年)",
+    re.IGNORECASE,
+)
 # Time a record gives, for "how long": days ("five-day", "两至三天", "5至9日"), months or years
 # ("from September 2021 to January 2022", "3.5 years", "三年半")
 _DAYS_GIVEN = re.compile(

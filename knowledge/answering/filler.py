@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.answering.text import EN_STOPWORDS, HANT, detect_script, to_script
+from knowledge.answering.text import (
+    EN_STOPWORDS,
+    HANT,
+    detect_script,
+    is_chinese,
+    normalize,
+    to_script,
+)
 
 # A clause ends at sentence punctuation, a comma, a colon or a dash (not a hyphen in a word).
 _CLAUSE_END = re.compile(
@@ -36,17 +43,6 @@ _SOCIAL_EN = (
     # "two things for the TDAG prep", "a couple of questions"
     r"(?:two|three|2|3|a few|a couple of|couple of) (?:quick )?(?:things|questions|qs|ones)\b",
     r"a colleague|my (?:boss|manager|colleague|team)|my \w+ (?:wants|asked|is asking|needs)",
-    # where the question comes from: "pasting from the thread", "following on from the DCM
-    # thread", "follow-up to Ana's question", "KPI owners are asking in the channel"
-    r"(?:pasting|pasted|copying|copied|forwarding|forwarded|quoting) (?:\w+ )?(?:from|in)\b"
-    r"|(?:following (?:on|up) from|following up on|further to|follow-?up to|re) (?:the|a|an"
-    r"|our|my|your|that|this|[a-z]+'s)\b"
-    # ("follow-up to Ana's question", once "follow-up" is set aside as filler)
-    r"|to (?:the|a|an|our|my|your|that|this|[a-z]+'s) (?:question|q|message|post|thread|point"
-    r"|comment)\b",
-    r"(?:[a-z\-]+ )?(?:owners|colleagues|people|folks|staff|someone|somebody|the team)"
-    r" (?:(?:in|on) (?:the|our|a) (?:thread|channel|chat|call|meeting) )?(?:are|is|were|was)"
-    r" (?:asking|wondering)\b",
     r"we(?:'re| are)\b|lol|haha|ok(?:ay)?|so\b$",
     r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",
     r"working on|drafting|preparing|writing|putting together",
@@ -58,9 +54,6 @@ _SOCIAL_EN = (
     r"|(?:in )?(?:bullets?|bullet points?|a list)(?: (?:are|is))? (?:fine|ok|okay|please|pls)",
     # who the asker is, said before asking: "newbie here", "new here", "new to BDT"
     r"(?:newbie|new joiner|newcomer|new) (?:here|to (?:bdt|itu|the team))\b",
-    # what the asker thinks of the question: "dumb question", "probably a silly one"
-    r"(?:(?:probably|maybe|possibly|perhaps|prob) )?(?:a |another )?(?:dumb|silly|stupid|naive"
-    r"|basic|newbie|noob|obvious|simple|quick and dirty) (?:question|q|one)\b",
 )
 # Small talk wherever it stands in a clause that asks nothing.
 _SOCIAL_ANYWHERE_EN = (
@@ -77,15 +70,10 @@ _SOCIAL_ZH = (
     "你好|您好|嗨|哈喽|哈啰|哈罗|嘿|早上好|下午好|晚上好|老师好|各位好|大家好|hello",
     "谢谢|多谢|感谢|感恩|谢啦|辛苦了|麻烦了|劳驾",
     "不好意思|打扰了|打扰一下|抱歉|对不起",
-    # who the asker is, and what they think of the question: "新来的", "问个蠢问题", "小白问题"
-    "新来的|刚来的|新人|小白|(?:问个|一个|可能是个|可能是)?(?:蠢|傻|笨|简单|基础|小白)问题",
     "我是|我刚|我在|我正在|我其实|我有点|我想确认|我们|同事|领导",
     "再问一个|顺便问|随便问|好奇|请教一下|想请教|问一下|问个问题|嗯",
     # why the asker asks: "想放到PPT里", "要写进报告"
     "想放到|想放进|要放到|要放进|想写进|要写进|想用在|要用在|准备放到|准备写进",
-    # what the answer is for, and for when: "明天给领导汇报用", "为明天周会准备", "帮手check下"
-    "明天|今天|今晚|下周|下星期|下礼拜|待会|等下|周会|例会|组会|给领导|向领导|跟领导|帮手|帮忙check|check下|check一下",
-    "为(?:明天|今天|下周|本周|周[一二三四五])?的?(?:周会|例会|组会|会议|汇报|简报|报告|发言|材料|PPT|ppt)",
     # what the asker wants to check, and how briefly: "想跟你确认一件事", "麻烦简短回答就好"
     "想跟你确认|想和你确认|跟你确认|想确认|确认一件事|问你一件事|想问你一件事",
     "麻烦简|简短回答|简单回答|简单说|长话短说|一句话回答|简短点|简单点",
@@ -209,9 +197,88 @@ _PARTICLES_ZH = "呀啊呢啦吧哦嘛哈"
 # A clause that asks: it holds a question word.
 _ASKS = re.compile(
     r"\b(?:what|which|who|whom|whose|when|where|why|how)\b"
-    r"|多少|什么|哪|谁|几|吗|如何|怎么|怎样|是否|有没有|为何|为什么",
+    r"|多少|什么|哪|谁|几|吗|如何|怎么|怎样|是否|有没有|为何|为什么"
+    # (in traditional characters, and Cantonese: "係咩", "邊度", "幾多", "點樣")
+    r"|什麼|甚麼|誰|幾|嗎|怎麼|怎樣|為何|為什麼|咩|乜|邊|點樣|點解",
     re.IGNORECASE,
 )
+# A whole clause that only says where a question comes from, who asks it or what it is for
+# ("pasting from the thread", "following on from the DCM thread", "follow-up to Ana's
+# question", "KPI owners are asking in the channel", "Europe RO here", "dumb question"):
+# small talk. Only the whole clause: "re the GSR-23", "people are asking
+# about the cybersecurity theme" name what is asked about.
+_THREAD = (
+    r"(?:thread|channel|chat|conversation|email|e-mail|discussion|question|q|message|post"
+    r"|comment|point|meeting|call|standup|stand-up)s?"
+)
+_CONTEXT_EN = re.compile(
+    r"(?:pasting|pasted|copying|copied|forwarding|forwarded|quoting)"
+    r"(?: this| it| that| a question)?"
+    rf" (?:from|in) (?:the|a|an|our|my|your|this|that) (?:[\w'-]+ ){{0,3}}{_THREAD}"
+    r"|(?:following (?:on|up) from|following up on|further to|re:?|continuing|(?:follow-?up )?to)"
+    rf" (?:the|a|an|our|my|your|that|this|[a-z]+'s) (?:[\w'-]+ ){{0,3}}{_THREAD}"
+    r"|(?:[\w-]+ )?(?:owners|colleagues|people|folks|staff|someone|somebody|the team|my team"
+    r"|(?:my|our) (?:boss|manager|director|colleagues?)) (?:are|is|were|was|keeps?) (?:asking"
+    rf"|wondering)(?: (?:in|on) (?:the|our|a) (?:[\w'-]+ )?{_THREAD})?"
+    # who asks: "Europe RO here", "Pacific colleague here" (not "CIS regional office", which
+    # may be what is asked about)
+    r"|(?:(?!(?:is|are|was|were)\b)[\w'&/-]+ ){1,4}here"
+    # what the asker thinks of the question: "dumb question", "probably a silly one"
+    r"|(?:(?:probably|maybe|possibly|perhaps|prob) )?(?:a |another )?(?:dumb|silly|stupid|naive"
+    r"|basic|newbie|noob|obvious|simple) (?:question|q|one)",
+    re.IGNORECASE,
+)
+# In Chinese (simplified), the words such a clause is made of: for when and for whom the answer
+# is ("明天给领导汇报用", "为明天周会准备"), a request to check ("帮手check下"), who asks ("新来的",
+# "小白") and what they think of it ("问个蠢问题"); one of the first set must be there (a time
+# alone may be what is asked about: "今天的会议，讨论了什么？").
+_CONTEXT_ZH_ANCHOR = (
+    "领导|老板|上级|帮手|check|汇报|准备|要用|新来的|刚来的|新人|小白|蠢问题|傻问题|笨问题"
+    "|简单问题|基础问题|小白问题"
+)
+_CONTEXT_ZH = re.compile(
+    f"(?:{_CONTEXT_ZH_ANCHOR}|明天|今天|今晚|下周|下星期|下礼拜|待会|等下|上午|下午|晚上|本周|这周"
+    r"|周[一二三四五]|周会|例会|组会|会议|开会|简报|ppt|slides?|deck|帮忙|一下|为了|问个|一个"
+    r"|可能是个|[下用为给向跟的写做在先急问想我])+",
+    re.IGNORECASE,
+)
+_CONTEXT_ZH_ANCHORS = re.compile(_CONTEXT_ZH_ANCHOR, re.IGNORECASE)
+
+
+# The words of such a clause that name no topic ("pasting from the thread", "noob q", "KPI
+# owners are asking"): a clause with any other word of content may name what is asked about.
+_CONTEXT_WORDS = frozenset(
+    """pasting pasted copying copied forwarding forwarded quoting following follow followup
+    further re continuing thread threads channel chat conversation email e-mail discussion
+    question questions q message post comment point meeting call standup stand-up owners
+    colleagues colleague people folks staff someone somebody team boss manager director asking
+    wondering keeps keep here dumb silly stupid naive basic newbie noob obvious simple probably
+    maybe possibly perhaps prob another one kpi""".split()
+)
+
+
+def _names_a_topic(clause: str) -> bool:
+    """Whether a clause that says where a question comes from names something else too ("the
+    GSR-23 thread", "the CIS regional office"; not "Ana's question", "the thread")."""
+    words = re.findall(r"[a-z][\w'-]*|\d+", clause.lower())
+    return any(
+        w not in EN_STOPWORDS and w not in _CONTEXT_WORDS and not w.endswith("'s") for w in words
+    )
+
+
+def _is_context(clause: str) -> bool:
+    """Whether a whole clause only says where the question comes from, who asks or what for."""
+    bare = clause.strip(" \t:：-–—,，.。!！")
+    if not bare or _ASKS.search(bare):
+        return False
+    if _CONTEXT_EN.fullmatch(bare):
+        return True
+    if not is_chinese(bare):
+        return False
+    simplified = normalize(bare)  # (in simplified characters)
+    return bool(_CONTEXT_ZH.fullmatch(simplified) and _CONTEXT_ZH_ANCHORS.search(simplified))
+
+
 # A clause that states what the asker needs asks for it: "… and need the budget of the
 # cybersecurity theme", "我需要网络安全的预算".
 _REQUESTS = re.compile(
@@ -335,6 +402,8 @@ def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
     # "I was trying to remember the session on ChatGPT": the filler set aside, what is left
     # starts with what is asked about, not with the asker
     unframed = _SPACES.sub(" ", _FILLER.sub(" ", clause)).strip()
+    if _is_context(unframed) or _is_context(clause):
+        return True
     social = patterns.social_start.search(unframed) or patterns.social_anywhere.search(clause)
     if social is None or _REQUESTS.search(clause) or _NAMES_A_LINE.search(clause):
         return False
@@ -430,8 +499,17 @@ def _strip(text: str, drop_small_talk: bool) -> str:
     topic = _SAYS_ABOUT_ZH.sub(lambda m: introduce + m["t"] if m["t"] else "", topic, count=1)
     if topic != text.strip():
         return strip_filler(topic)
-    for clause, end in _clauses(text):
-        if _is_small_talk(clause, patterns):
+    pieces = _clauses(text)
+    for n, (clause, end) in enumerate(pieces):
+        # (a clause saying where the question comes from may name what a question that
+        # points back or names nothing asks about: "following up on the GSR-23 thread:
+        # dates?", "CIS regional office — which country UNCTs do they work closely with?")
+        named_asker = (
+            _is_context(clause)
+            and _names_a_topic(clause)
+            and (not drop_small_talk or not _names_things(" ".join(c for c, _ in pieces[n + 1 :])))
+        )
+        if not named_asker and _is_small_talk(clause, patterns):
             # (but what the asker says they want to quote, when the question only points back
             # to it: "I'm preparing an induction session and wanted to quote the BDT core
             # values … - could you list them?")

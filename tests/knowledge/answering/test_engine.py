@@ -3785,3 +3785,13 @@ def test_a_day_given_and_the_context_of_a_follow_up_are_read(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_how_long_of_another_year_is_not_answered_by_a_record_without_a_length(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the 2023 retreat's record says what it did, not how long it lasted
+    assert not answer_engine.answer("How long was the 2023 BDT retreat?").answered
+    assert "five-day" in render_answer_text(
+        answer_engine.answer("How long was the 2018 BDT retreat?")
+    )

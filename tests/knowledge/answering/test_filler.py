@@ -306,3 +306,34 @@ def test_a_bracket_closing_one_opened_inside_the_question_stays() -> None:
         strip_filler("could you remind me which KPIs sit under E5 (HR and innovation)?")
         == "which KPIs sit under E5 (HR and innovation)?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        # a clause that only says where the question comes from or who asks is set aside …
+        ("pasting from the thread: what is NETP?", "what is NETP?"),
+        ("Europe RO here :) when was RDF-EUR 2023 held?", "when was RDF-EUR 2023 held?"),
+        ("noob q: what is the ITU Academy?", "what is the ITU Academy?"),
+        ("明天给领导汇报用：总预算是多少？", "总预算是多少？"),
+        # … unless it names what a short question is about, or is a time that may be asked of
+        ("following up on the GSR-23 thread: dates?", "GSR-23"),
+        ("re the GSR-23: where?", "GSR-23"),
+        ("people are asking about the cybersecurity theme: budget?", "cybersecurity"),
+        ("今天的会议，讨论了什么？", "今天的会议"),
+        ("明天的务虚会，在哪里开？", "明天的务虚会"),
+        ("新人员指导项目，是哪次务虚会提出的？", "新人员"),
+    ],
+)
+def test_context_clauses_are_set_aside_only_when_they_name_nothing(
+    question: str, kept: str
+) -> None:
+    assert kept in strip_filler(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["同事之間的良好關係怎麼保持？", "領導力項目包括什麼？", "新人員指導項目係咩嚟？"],
+)
+def test_a_question_in_traditional_characters_is_no_small_talk(question: str) -> None:
+    assert not is_only_small_talk(question)
