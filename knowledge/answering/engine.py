@@ -3782,7 +3782,12 @@ _CONTEXT_CLAUSE = re.compile(
 # event tell came after it).
 _TIME_CONTEXT = re.compile(
     r"(?P<marker>\b(?:after|following|since|post)[\s-]+)"
-    r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4})\b"
+    r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4}\b"
+    # … or after a disaster named ("after cyclones Judy and Kevin", "after the earthquake in
+    # Türkiye"): the record of what followed need not name it as the record of the event does
+    r"|(?:the\s+)?(?:(?:two|tropical|severe|category \d)\s+)*(?:cyclones?|earthquakes?|eruptions?"
+    r"|storms?|floods?|hurricanes?|typhoons?|tsunamis?)"
+    r"(?:\s+(?!and\b)[a-z]+(?:\s*(?:and|&)\s*[a-z]+)?)?)"
 )
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
 # The facts tied with the best that a computation is tried in.

@@ -3795,3 +3795,12 @@ def test_how_long_of_another_year_is_not_answered_by_a_record_without_a_length(
     assert "five-day" in render_answer_text(
         answer_engine.answer("How long was the 2018 BDT retreat?")
     )
+
+
+def test_a_disaster_named_after_after_places_what_is_asked(answer_engine: AnswerEngine) -> None:
+    # the 36% record says "the two tropical cyclones"; the record beside it names them
+    answer = answer_engine.answer(
+        "in Vanuatu after cyclones Judy and Kevin, cellular connectivity fell to what % of "
+        "normal on 3 March?"
+    )
+    assert answer.answered and "36%" in render_answer_text(answer)
