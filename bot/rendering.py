@@ -59,6 +59,13 @@ def to_percentage_text(value: Decimal | int | float) -> str:
     return f"{value}%"
 
 
+def to_computed_percentage_text(value: Decimal | int | float) -> str:
+    """A percentage worked out, without a ".0" a whole number does not need ("14 of 50 is
+    28%", as people write it; a share the documents print, "18.0%", keeps their form)."""
+    text = str(value)
+    return f"{text[:-2] if text.endswith('.0') else text}%"
+
+
 @pass_context
 def _chf(context: Context, value: int) -> str:
     number = to_grouped_number(value)
@@ -197,6 +204,7 @@ _environment.filters.update(
     section_zh=to_section_zh,
     num=to_grouped_number,
     pct=to_percentage_text,
+    rate=to_computed_percentage_text,
     chf=_chf,
     name=_subject_name,
     md=escape_card_text,

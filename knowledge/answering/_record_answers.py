@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -309,6 +309,15 @@ class RecordAnswers:
             sources=sources,
         )
 
+    def _line_names_zh(self, q: Question) -> dict[str, str]:
+        """The Chinese names of the lines a question names, by code."""
+        names: dict[str, str] = {}
+        for target in q.targets:
+            subject = to_subject(self.knowledge, target.code)
+            if subject is not None:
+                names[target.code] = normalize(subject.name_zh)
+        return names
+
     def kpi_owner(self, q: Question) -> Answer | None:
         """The KPI a "which priority has a KPI on X" question is about, with its theme and
         priority, when the question asks whose it is and a KPI's text explains it."""
@@ -319,7 +328,9 @@ class RecordAnswers:
         # The words of the form ("measures", "与…有关") are not what the KPI is about, nor a
         # line's name glossed in brackets after its code ("E5 (HR and organizational
         # innovation)": E5's KPIs, not KPIs on HR).
-        residue = _KPI_SEARCH_FORM.sub(" ", _without_glosses(q, q.reading.residue))
+        residue = _KPI_SEARCH_FORM.sub(
+            " ", _without_glosses(q, q.reading.residue, self._line_names_zh(q))
+        )
         terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
         found = self._kpi_by_words(terms, KPI_OWNER_MIN_COVERAGE)
         listed = self._kpis_on_topics(q, residue, found is not None)
@@ -873,9 +884,33 @@ def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
     )
 
 
-def _without_glosses(q: Question, residue: str) -> str:
+# A line's Chinese name, glossed after its code, is at least this long ("人力资源").
+GLOSS_MIN_CHARACTERS = 4
+
+
+def _without_glosses(q: Question, residue: str, names_zh: Mapping[str, str] = {}) -> str:
     """A question's residue without what it says right after a code it names ("E5 (HR and
-    organizational innovation)", "E5 - HR …", "P2（数字化转型）"): the line's name, glossed."""
+    organizational innovation)", "E5 - HR …", "P2（数字化转型）", "E5人力资源和组织创新卓越性
+    下面有哪些KPI", where half its character pairs or more are in the line's Chinese name): the
+    line's name, glossed."""
     for gloss in list_glosses(q.normalized, [t.code for t in q.targets]):
         residue = residue.replace(gloss.strip(), " ")
+    for code, name in names_zh.items():
+        after = re.search(
+            rf"(?<![a-z0-9-]){re.escape(code.lower())}([\u4e00-\u9fff]{{4,}})", q.normalized
+        )
+        if after is None:
+            continue
+        # (the longest run of its character pairs in the name, one pair amiss at most)
+        text, end, missed = after[1], 0, 0
+        while end + 2 <= len(text):
+            if text[end : end + 2] in name:
+                end += 1
+            elif not missed and text[end + 1 : end + 3] in name:
+                missed, end = 1, end + 1
+            else:
+                break
+        run = text[: end + 1] if end else ""
+        if len(run) >= GLOSS_MIN_CHARACTERS:
+            residue = residue.replace(run, " ", 1)
     return residue

@@ -2214,12 +2214,12 @@ def read_days(text: str) -> set[tuple[int, int]]:
 
 
 # A question of the exact day: "which day", "the exact date", "具体是哪一天", "几月几号" (not "what
-# date", often asked of a month; not 几号 of a numbered resolution or document).
+# date", often asked of a month; not "day-to-day").
 _ASKS_FOR_A_DAY = re.compile(
-    r"\b(?:which|what) day\b|\bon what day\b|\b(?:exact|precise|specific|actual) (?:day|date)\b"
-    # (not a phone, room or building number: "电话几号", "几号楼")
-    r"|哪一?天|(?<![第话码])几号(?!决议|文件|令|文|报告|楼|房|线|码)"
-    r"|具体(?:是)?(?:在)?(?:哪一?天|什么日子|日期|几号)|哪个日子"
+    r"\b(?:which|what) day\b(?!-)|\bon what day\b"
+    r"|\b(?:exact|precise|specific|actual) (?:day|date)\b"
+    # (in Chinese, only a day asked as such: a plain 哪天 asks when, 几号 may be a number)
+    r"|几月几[号日]|具体(?:是)?(?:在)?(?:哪一?天|什么日子|日期|几号)|哪个日子"
 )
 
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import cached_property, partial
 from typing import Any
@@ -1127,6 +1128,13 @@ class AnswerEngine:
         asked = q.normalized
         # "which enabler monitors average staff performance": a KPI's owner, no average
         tracked = _TRACKED_BY_A_LINE.search(whole) is not None
+        lines = self._lines_of_the_figure(q) if not q.targets else []
+        if lines:
+            # "占总预算2.9%的是哪一项？", "which line gets CHF 120,000?": the line of that figure
+            ask = "{}的预算是多少？" if q.lang == "zh" else "What is the budget of {}?"
+            return self._answer(
+                ask.format(" ".join(lines) if q.lang == "zh" else " and ".join(lines))
+            )
         answer = (
             (None if tracked else self.calculator.answer(q, whole))
             or self.glossary.answer(q, asked)  # "what does NETP stand for"
@@ -1310,10 +1318,15 @@ class AnswerEngine:
             answer.answered
             and answer.kind is AnswerKind.FACT
             and asks_for_a_day(q.normalized)
-            and not any(read_days(t) for t in self._answer_texts(q, answer))
+            and not self._gives_a_day(answer)
         ):
-            # "2023年2月的务虚会具体是哪一天开的": the record gives the month only
-            return self._cannot_answer(q, answer, DAY)
+            # "2023年2月的务虚会具体是哪一天开的": the record gives the month only (a record of
+            # the same thing further behind that gives the day, if any: "the exact day the
+            # 2018 retreat began")
+            dated = self._of_the_date(q, answer, margin=YEAR_MARGIN, holds=self._gives_a_day)
+            if dated is None:
+                return self._cannot_answer(q, answer, DAY)
+            answer = dated
         operation = read_operation(q.normalized)
         if operation == RELATIVE_TO and self._names_a_theme_and_its_priority(q):
             operation = None  # "cybersecurity as a share of P4": a theme's answer gives it
@@ -2430,8 +2443,51 @@ class AnswerEngine:
         one the question names) that is of that year and holds what the question is about and
         the kind asked, a length for "how long"."""
         how_long = asks_for_days(q.normalized) or _HOW_LONG.search(q.normalized)
+        if not how_long and self._wanted(q) in (COUNT, AMOUNT, PERCENT):
+            return None  # (a figure further behind may count something else: "2022年有多少
+            # 机构申请ATC" is not answered by the ATC programme's resolution number)
         lasted = partial(self._gives_a_duration, q) if how_long else None
         return self._of_the_date(q, answer, margin=YEAR_MARGIN, holds=lasted)
+
+    def _lines_of_the_figure(self, q: Question) -> list[str]:
+        """The budget lines (priorities, enablers, themes) whose amount or share of the total
+        is the figure a question asks which line has ("占总预算2.9%的是哪一项", "which line
+        gets CHF 120,000"); none when it asks no such thing or no line has it."""
+        asked = _WHICH_LINE.search(q.normalized)
+        if asked is None or _COMPARED_TO_A_FIGURE.search(q.normalized):
+            return []  # (not "which themes have a budget above CHF 400,000")
+        percents = {Decimal(m[1]) for m in _STATED_PERCENT.finditer(q.normalized)}
+        amounts = {
+            int(Decimal((m["a"] or m["b"]).replace(",", "")) * _SCALE.get(m["ak"] or m["bk"], 1))
+            for m in _STATED_AMOUNT.finditer(q.normalized)
+        }
+        amounts = {a for a in amounts if a >= AMOUNT_ASKED_MIN}
+        if not percents and not amounts:
+            return []
+        found: list[str] = []
+        for code in [*self.knowledge.priorities, *self.knowledge.themes]:
+            figure = self.budgets.figure(code, self.budgets.subject_year(code, q.reading.year))
+            if figure is None or figure.subject.code != code:
+                continue  # (a theme that shares its priority's line is the priority)
+            shares = {
+                Decimal(str(r.value)).quantize(Decimal("0.1")) for r in figure.shares_of_total
+            }
+            if figure.total_amount:
+                shares.add(
+                    (Decimal(figure.amount) * 100 / figure.total_amount).quantize(Decimal("0.1"))
+                )
+            if figure.amount in amounts or percents & shares:
+                found.append(figure.subject.label if figure.subject.kind != "theme" else code)
+        return found if 0 < len(found) <= LINES_OF_A_FIGURE_MAX else []
+
+    def _gives_a_day(self, answer: Answer) -> bool:
+        """Whether a fact answer's record names a day: a date ("5 to 9 February", "4月27日") or
+        a day known by its name ("World Environment Day", "世界环境日")."""
+        fact = answer.parts.get("fact")
+        if fact is None:
+            return False
+        texts = (fact.title_en, fact.text_en, fact.title_zh, fact.text_zh)
+        return any(read_days(t) or _NAMED_DAY.search(t) for t in texts)
 
     def _gives_a_duration(self, q: Question, answer: Answer) -> bool:
         """Whether an answer's records say how long something lasted: a span of days ("5 to 9
@@ -3782,12 +3838,7 @@ _CONTEXT_CLAUSE = re.compile(
 # event tell came after it).
 _TIME_CONTEXT = re.compile(
     r"(?P<marker>\b(?:after|following|since|post)[\s-]+)"
-    r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4}\b"
-    # … or after a disaster named ("after cyclones Judy and Kevin", "after the earthquake in
-    # Türkiye"): the record of what followed need not name it as the record of the event does
-    r"|(?:the\s+)?(?:(?:two|tropical|severe|category \d)\s+)*(?:cyclones?|earthquakes?|eruptions?"
-    r"|storms?|floods?|hurricanes?|typhoons?|tsunamis?)"
-    r"(?:\s+(?!and\b)[a-z]+(?:\s*(?:and|&)\s*[a-z]+)?)?)"
+    r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4})\b"
 )
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
 # The facts tied with the best that a computation is tried in.
@@ -3957,6 +4008,33 @@ QUESTION_MIN_CHARS = 5
 
 # Where the topic that opens a Chinese question ends: its verb or question word ("学习实验室
 # （LearningLabs）是哪年…": 学习实验室（LearningLabs）).
+# "which line has 2.9%", "哪一项占总预算2.9%", "是哪个重点工作": a budget line asked by its figure
+_WHICH_LINE = re.compile(
+    r"\b(?:which|what)\s+(?:budget\s+)?(?:lines?|priority|priorities|enablers?|themes?|one|item"
+    r"|code)\b|哪(?:一|个|個|条|條)?(?:项|項|条|條|行|个重点|個重點|个推动|個推動|个主题|個主題"
+    r"|条预算|條預算)"
+)
+_COMPARED_TO_A_FIGURE = re.compile(
+    r"\b(?:above|below|over|under|more than|less than|at least|at most|greater|exceed\w*"
+    r"|higher|lower|bigger|smaller|between|around|about|roughly|approximately)\b"
+    r"|超过|超過|以上|以下|高于|高於|低于|低於|多于|多於|少于|少於|不到|不足|大于|大於|小于|小於|之间|左右|大约|大概"
+)
+_STATED_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*%")
+# An amount stated in CHF: "CHF 120,000", "120k CHF", "12万瑞郎"
+_STATED_AMOUNT = re.compile(
+    r"(?:chf|fr\.)\s*(?P<a>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<ak>k\b|万|萬)?"
+    r"|(?<![\d.])(?P<b>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<bk>k\b|万|萬)?\s*"
+    r"(?:chf|瑞郎|瑞士法郎|francs?)"
+)
+_SCALE = {"k": 1000, "万": 10_000, "萬": 10_000}
+# An amount asked of a line is at least this much (not a count, a year is excluded by CHF)
+AMOUNT_ASKED_MIN = 1000
+# A figure shared by more lines than this names none in particular
+LINES_OF_A_FIGURE_MAX = 2
+# A day known by its name: "World Environment Day", "Girls in ICT Day", "世界环境日"
+_NAMED_DAY = re.compile(
+    r"\b[A-Z][a-z]+ Day\b|[\u4e00-\u9fff]{2}日(?!内瓦|內瓦|期|程|本|常|益|后|後|前)"
+)
 # "how long", "多久": a length asked (of days, or months, or years)
 _HOW_LONG = re.compile(r"\bhow long\b|多久|多长时间|多长的时间")
 # A length a record states: "five-day", "two to three days", "为期五天", "3.5 years", "三年半".

@@ -109,7 +109,7 @@ _FILLER_EN = (
     r"i (?:can't|cannot|don't|do not|couldn't) (?:quite )?(?:remember|recall)",
     r"(?:does|do) (?:anyone|anybody|you guys) know",
     # who asked it, before the question: "someone in the thread asked what ATC stands for"
-    r"\b(?:someone|somebody|a colleague|my (?:boss|manager|colleague|team)|people)"
+    r"\b(?:someone|somebody|a colleague|my (?:boss|manager|colleague|team))"
     r" (?:(?:in|on) (?:the|our|a) (?:thread|channel|chat|call|meeting) )?"
     r"(?:asked|was asking|is asking|wants to know|wanted to know)(?: me)?(?= (?:what|which|who"
     r"|when|where|why|how|if|whether)\b)(?: if| whether)?",
@@ -253,17 +253,25 @@ _CONTEXT_WORDS = frozenset(
     question questions q message post comment point meeting call standup stand-up owners
     colleagues colleague people folks staff someone somebody team boss manager director asking
     wondering keeps keep here dumb silly stupid naive basic newbie noob obvious simple probably
-    maybe possibly perhaps prob another one kpi""".split()
+    maybe possibly perhaps prob another one kpi quick random check pls please help""".split()
 )
 
 
 def _names_a_topic(clause: str) -> bool:
     """Whether a clause that says where a question comes from names something else too ("the
     GSR-23 thread", "the CIS regional office"; not "Ana's question", "the thread")."""
-    words = re.findall(r"[a-z][\w'-]*|\d+", clause.lower())
+    words = re.findall(r"[a-z][a-z0-9'-]*|\d+", clause.lower())
     return any(
         w not in EN_STOPWORDS and w not in _CONTEXT_WORDS and not w.endswith("'s") for w in words
     )
+
+
+# Who asks, said before asking: "Europe RO here", "Arab States office here"
+_SAYS_WHO_ASKS = re.compile(
+    r"(?:hi,? |hello,? )?(?:(?!(?:is|are|was|were)\b)[\w'&/-]+ ){1,4}here", re.IGNORECASE
+)
+# "你好吗", "您好嗎": a greeting, not a question
+_HOW_ARE_YOU = re.compile(r"(?:[你您]|大家|各位)[们們]?[好最近还還]*[吗嗎]")
 
 
 def _is_context(clause: str) -> bool:
@@ -402,12 +410,13 @@ def _is_small_talk(clause: str, patterns: _Patterns) -> bool:
     # "I was trying to remember the session on ChatGPT": the filler set aside, what is left
     # starts with what is asked about, not with the asker
     unframed = _SPACES.sub(" ", _FILLER.sub(" ", clause)).strip()
-    if _is_context(unframed) or _is_context(clause):
-        return True
+    if any(_is_context(c) and not _names_a_topic(c) for c in (unframed, clause)):
+        return True  # (one that names a topic is read as any other clause)
     social = patterns.social_start.search(unframed) or patterns.social_anywhere.search(clause)
     if social is None or _REQUESTS.search(clause) or _NAMES_A_LINE.search(clause):
         return False
-    return not _ASKS.search(_FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))
+    asked = _HOW_ARE_YOU.sub(" ", _FILLER.sub(" ", patterns.filler_zh.sub(" ", clause)))
+    return not _ASKS.search(asked)
 
 
 def _clauses(text: str) -> list[tuple[str, str]]:
@@ -501,15 +510,12 @@ def _strip(text: str, drop_small_talk: bool) -> str:
         return strip_filler(topic)
     pieces = _clauses(text)
     for n, (clause, end) in enumerate(pieces):
-        # (a clause saying where the question comes from may name what a question that
-        # points back or names nothing asks about: "following up on the GSR-23 thread:
-        # dates?", "CIS regional office — which country UNCTs do they work closely with?")
-        named_asker = (
-            _is_context(clause)
-            and _names_a_topic(clause)
-            and (not drop_small_talk or not _names_things(" ".join(c for c, _ in pieces[n + 1 :])))
+        # (who asks, naming a place or a team, before a question that names its own subject:
+        # "Europe RO here :) when & where was RDF-EUR 2023 held")
+        introduced = _SAYS_WHO_ASKS.fullmatch(clause.strip(" :：-–—,，")) is not None and (
+            _names_things(" ".join(c for c, _ in pieces[n + 1 :]))
         )
-        if not named_asker and _is_small_talk(clause, patterns):
+        if introduced or _is_small_talk(clause, patterns):
             # (but what the asker says they want to quote, when the question only points back
             # to it: "I'm preparing an induction session and wanted to quote the BDT core
             # values … - could you list them?")

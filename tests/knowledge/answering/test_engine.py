@@ -3797,10 +3797,54 @@ def test_how_long_of_another_year_is_not_answered_by_a_record_without_a_length(
     )
 
 
-def test_a_disaster_named_after_after_places_what_is_asked(answer_engine: AnswerEngine) -> None:
-    # the 36% record says "the two tropical cyclones"; the record beside it names them
-    answer = answer_engine.answer(
-        "in Vanuatu after cyclones Judy and Kevin, cellular connectivity fell to what % of "
-        "normal on 3 March?"
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a line asked by its share or amount
+        ("占总预算2.9%的是哪一项？", "P5/E6/E7"),
+        ("which priority gets CHF 756,000?", "P2"),
+        ("哪个主题的预算是40万瑞郎？", "网络安全"),
+        # a change says how much it is, beside what is left
+        ("if P2 took a 5% cut how much would that be in CHF", "a cut of CHF 37,800"),
+        # a share worked out to a whole number is written as one
+        ("Roughly what percentage of the ATC applicant institutions were selected?", "28%"),
+        # a line's name glossed after its code, after a comma or run on in Chinese
+        ("What KPIs sit under E5, excellence in HR and organizational innovation?", "E5-X-2"),
+        ("E5人力资源和组织创新卓越性下面有哪些KPI？", "E5-X-2"),
+    ],
+)
+def test_lines_by_their_figures_changes_and_glossed_names(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_a_share_no_line_has_names_no_line(answer_engine: AnswerEngine) -> None:
+    assert "P1 –" not in render_answer_text(
+        answer_engine.answer("which line has 7% of the budget?")
     )
-    assert answer.answered and "36%" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 几号 of a numbered decision, goal or pillar is no day
+        ("资源筹措战略是以几号决定为基础的？", "第5号决定"),
+        # "day-to-day" asks no day; a day known by its name is a day
+        ("What day-to-day functions does the MEC have?", "MEC"),
+        ("绿色和数字创业课程具体哪一天推出？", "世界环境日"),
+    ],
+)
+def test_the_second_review_s_days_are_read(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_a_figure_of_another_year_found_further_behind_is_not_taken(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the ATC programme's record of 2022 counts no applications
+    assert not answer_engine.answer("2022年有多少机构申请ATC？").answered

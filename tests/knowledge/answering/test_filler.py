@@ -337,3 +337,34 @@ def test_context_clauses_are_set_aside_only_when_they_name_nothing(
 )
 def test_a_question_in_traditional_characters_is_no_small_talk(question: str) -> None:
     assert not is_only_small_talk(question)
+
+
+@pytest.mark.parametrize("greeting", ["你好嗎", "大家好嗎？", "你好吗"])
+def test_how_are_you_is_small_talk(greeting: str) -> None:
+    assert is_only_small_talk(greeting)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        # a context clause that names a topic stays, however much follows
+        (
+            "Following up on the cybersecurity discussion: what's the 2023 budget in CHF and "
+            "the share of the total?",
+            "cybersecurity",
+        ),
+        # "… here" of no topic, and who asks before a question naming its own subject, go
+        ("Quick question here: when is GSR-23?", "when is GSR-23?"),
+        (
+            "Europe RO here :) when & where was RDF-EUR 2023 held, and who did we co-organise it "
+            "with?",
+            "RDF-EUR",
+        ),
+        ("幫手check下：WTDC-22係邊年？", "WTDC-22"),
+    ],
+)
+def test_who_asks_and_where_from_second_review(question: str, kept: str) -> None:
+    stripped = strip_filler(question)
+    assert kept in stripped
+    if question.startswith(("Quick", "Europe", "幫手")):
+        assert not stripped.startswith(("Quick", "Europe", "幫手"))
