@@ -309,13 +309,13 @@ class RecordAnswers:
             sources=sources,
         )
 
-    def _line_names_zh(self, q: Question) -> dict[str, str]:
-        """The Chinese names of the lines a question names, by code."""
-        names: dict[str, str] = {}
+    def _names(self, q: Question) -> dict[str, tuple[str, str]]:
+        """The English and Chinese names of the lines a question names, by code."""
+        names: dict[str, tuple[str, str]] = {}
         for target in q.targets:
             subject = to_subject(self.knowledge, target.code)
             if subject is not None:
-                names[target.code] = normalize(subject.name_zh)
+                names[target.code] = (normalize(subject.name_en), normalize(subject.name_zh))
         return names
 
     def kpi_owner(self, q: Question) -> Answer | None:
@@ -328,9 +328,7 @@ class RecordAnswers:
         # The words of the form ("measures", "与…有关") are not what the KPI is about, nor a
         # line's name glossed in brackets after its code ("E5 (HR and organizational
         # innovation)": E5's KPIs, not KPIs on HR).
-        residue = _KPI_SEARCH_FORM.sub(
-            " ", _without_glosses(q, q.reading.residue, self._line_names_zh(q))
-        )
+        residue = _KPI_SEARCH_FORM.sub(" ", _without_glosses(q, q.reading.residue, self._names(q)))
         terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
         found = self._kpi_by_words(terms, KPI_OWNER_MIN_COVERAGE)
         listed = self._kpis_on_topics(q, residue, found is not None)
@@ -888,14 +886,25 @@ def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
 GLOSS_MIN_CHARACTERS = 4
 
 
-def _without_glosses(q: Question, residue: str, names_zh: Mapping[str, str] = {}) -> str:
+def _without_glosses(q: Question, residue: str, names: Mapping[str, tuple[str, str]] = {}) -> str:
     """A question's residue without what it says right after a code it names ("E5 (HR and
     organizational innovation)", "E5 - HR …", "P2（数字化转型）", "E5人力资源和组织创新卓越性
     下面有哪些KPI", where half its character pairs or more are in the line's Chinese name): the
     line's name, glossed."""
     for gloss in list_glosses(q.normalized, [t.code for t in q.targets]):
         residue = residue.replace(gloss.strip(), " ")
-    for code, name in names_zh.items():
+    for code, (name_en, name) in names.items():
+        # "What KPIs sit under E5, excellence in HR and organizational innovation?": after a
+        # comma, to the end, when half its words or more are the line's name's (not "P3,
+        # cybersecurity budget?", another subject)
+        tail = re.search(
+            rf"(?<![a-z0-9-]){re.escape(code.lower())},\s*([^?,;]+)\??\s*$", q.normalized
+        )
+        if tail is not None:
+            words = [w for w in re.findall(r"[a-z]{3,}", tail[1]) if w not in EN_STOPWORDS]
+            said = [w for w in words if any(n.startswith(w[:5]) for n in name_en.split())]
+            if words and len(said) * 2 >= len(words):
+                residue = residue.replace(tail[1].strip(), " ")
         after = re.search(
             rf"(?<![a-z0-9-]){re.escape(code.lower())}([\u4e00-\u9fff]{{4,}})", q.normalized
         )

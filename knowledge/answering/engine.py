@@ -2487,8 +2487,17 @@ class AnswerEngine:
         is the figure a question asks which line has ("占总预算2.9%的是哪一项", "which line
         gets CHF 120,000"); none when it asks no such thing or no line has it."""
         asked = _WHICH_LINE.search(q.normalized)
-        if asked is None or _COMPARED_TO_A_FIGURE.search(q.normalized):
-            return []  # (not "which themes have a budget above CHF 400,000")
+        if (
+            asked is None
+            # (not "which themes have a budget above CHF 400,000", "which priority grew by
+            # 18%", "哪一项股票涨了9.5%", "…, and why 26.4%?")
+            or _COMPARED_TO_A_FIGURE.search(q.normalized)
+            or not _OF_A_BUDGET.search(q.normalized)
+            or _ASKS_MORE.search(q.normalized)
+            or _SOMEONE_ELSES.search(q.normalized)
+            or (q.reading.year is not None and q.reading.year not in self.knowledge.years)
+        ):
+            return []
         percents = {Decimal(m[1]) for m in _STATED_PERCENT.finditer(q.normalized)}
         amounts = {
             int(Decimal((m["a"] or m["b"]).replace(",", "")) * _SCALE.get(m["ak"] or m["bk"], 1))
@@ -4075,14 +4084,32 @@ _STATED_COUNT_ZH = re.compile(
 )
 # "which line has 2.9%", "哪一项占总预算2.9%", "是哪个重点工作": a budget line asked by its figure
 _WHICH_LINE = re.compile(
-    r"\b(?:which|what)\s+(?:budget\s+)?(?:lines?|priority|priorities|enablers?|themes?|one|item"
-    r"|code)\b|哪(?:一|个|個|条|條)?(?:项|項|条|條|行|个重点|個重點|个推动|個推動|个主题|個主題"
+    r"\b(?:which|what)\s+(?:budget\s+)?(?:lines?|priority|priorities|enablers?|themes?)\b|哪(?:一|个|個|条|條)?(?:项|項|条|條|行|个重点|個重點|个推动|個推動|个主题|個主題"
     r"|条预算|條預算)"
 )
 _COMPARED_TO_A_FIGURE = re.compile(
-    r"\b(?:above|below|over|under|more than|less than|at least|at most|greater|exceed\w*"
-    r"|higher|lower|bigger|smaller|between|around|about|roughly|approximately)\b"
-    r"|超过|超過|以上|以下|高于|高於|低于|低於|多于|多於|少于|少於|不到|不足|大于|大於|小于|小於|之间|左右|大约|大概"
+    r"\b(?:above|below|over|under|more|less|at least|at most|up to|minimum|maximum|greater"
+    r"|exceed\w*|higher|lower|bigger|smaller|between|around|about|roughly|approximately|grew"
+    r"|grow\w*|increas\w*|decreas\w*|rise|rose|risen|fall|fell|fallen|drop\w*|cut\w*"
+    r"|reduc\w*|need\w*|chang\w*|if|would|could|raise|hike|boost|bump|jump\w*)\b"
+    r"|\d\s*(?:k|万|萬)?\s*(?:to|-|–|~|到)\s*(?:chf\s*)?\d"
+    r"|超过|超過|以上|以下|高于|高於|低于|低於|多于|多於|少于|少於|不到|不足|大于|大於|小于|小於"
+    r"|之间|之間|左右|大约|大約|大概|至少|最多|最少|最低|超出|或更|以内|以內|比|[多高大低少细細]過"
+    r"|[多高大低少细]过|至|增加|减少|減少|削减"
+    r"|削減|增长|增長|涨|漲|跌|下降|上升|需要|变化|變化|如果|假如"
+)
+# A budget line's figure, as asked of one: its budget, allocation or share
+_OF_A_BUDGET = re.compile(
+    r"\b(?:budget|allocation|allocated|share|gets?|receives?|funding)\b"
+    r"|预算|預算|占|佔|分到|分配|拨|撥|经费|經費"
+)
+# A budget of the asker's own or of something else: "我家预算里", "my household budget"
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:my|our|your|household|family|home|personal)\b|我家|我们家|我的|我们|你的|家庭|个人"
+)
+# More asked than which line: a second question, or why
+_ASKS_MORE = re.compile(
+    r"\b(?:and|also|why|plus)\b|以及|还有|還有|另外|顺便|順便|为什么|為什麼|点解|點解|和|同埋|[?？].+[?？]"
 )
 _STATED_PERCENT = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s*%")
 # An amount stated in CHF: "CHF 120,000", "120k CHF", "12万瑞郎"

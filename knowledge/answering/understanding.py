@@ -80,13 +80,9 @@ def list_glosses(normalized: str, codes: Sequence[str]) -> list[str]:
     for code in codes:
         pattern = (
             rf"(?<![a-z0-9-]){re.escape(code.lower())}\s*"
-            r"(?:[（(]([^()（）]+)[)）]|\s[-–—:：]\s*((?:(?!\s[-–—]\s)[^?？.,;，。；()（）])+)"
-            # … or after a comma, to the end of the question ("What KPIs sit under E5,
-            # excellence in HR and organizational innovation?"; not ", and how many?")
-            r"|,\s*(?!\s)(?!(?:and|or|but|what|how|which|who|when|where|plus|also|its|their|is|are)\b)"
-            r"([^?？.,;，。；()（）]+)(?=\s*[?？]?\s*$))"
+            r"(?:[（(]([^()（）]+)[)）]|\s[-–—:：]\s*((?:(?!\s[-–—]\s)[^?？.,;，。；()（）])+))"
         )
-        glosses += [g[1] or g[2] or g[3] for g in re.finditer(pattern, normalized)]
+        glosses += [g[1] or g[2] for g in re.finditer(pattern, normalized)]
     return glosses
 
 

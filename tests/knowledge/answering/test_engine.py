@@ -3882,3 +3882,27 @@ def test_a_premise_of_nothing_held_is_still_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        # a figure compared, changed, of something else, or with more asked: no line by it
+        ("Which themes get CHF 400,000 or more?", "Cybersecurity (P4): 2023 budget"),
+        ("邊個主題嘅預算大過40萬瑞郎？", "網絡安全（P4）：2023年預算"),
+        ("哪个主题的预算是35万到40万瑞郎", "网络安全（P4）：2023年预算"),
+        ("Which priority grew by 18%?", "P2 – Digital transformation: 2023"),
+        ("Which item in the shop costs CHF 120,000?", "P5/E6/E7"),
+        ("我家预算里哪一项占12.4%", "P1 –"),
+        # another subject after a comma is no gloss of the line's name
+        ("P3，网络安全的预算", "NOTHING"),
+    ],
+)
+def test_the_third_review_s_figures_and_glosses(
+    answer_engine: AnswerEngine, question: str, absent: str
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    if absent == "NOTHING":
+        assert "网络安全（P4）" in text
+    else:
+        assert not text.startswith(absent)
