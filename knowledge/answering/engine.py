@@ -378,13 +378,6 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Answer:
         answer = self._answer_each(question)
-        if not answer.answered:
-            # "The 2018 retreat was in Kigali in March, right?": what the premise states
-            # wrongly, asked ("when and where was the 2018 retreat"), answers it
-            asked = self._premise_asked(question)
-            checked = self._answer_each(asked) if asked else None
-            if checked is not None and checked.answered:
-                answer = checked
         script = detect_script(question)
         for one in (answer, *answer.parts.get("answers", ())):
             if one.answered and one.record is None:
@@ -2456,32 +2449,6 @@ class AnswerEngine:
         lasted = partial(self._gives_a_duration, q) if how_long else None
         return self._of_the_date(q, answer, margin=YEAR_MARGIN, holds=lasted)
 
-    def _premise_asked(self, question: str) -> str | None:
-        """A question that states something and asks for it to be confirmed ("…, right?",
-        "…，啱唔啱？", "对吗"), as the question of what it states: the months, places and
-        counts it states taken as asked ("The 2018 retreat was in Kigali in March,
-        right?": when and where was it; "开了十次会，对吗": 开了几次会); None when it states
-        none of them."""
-        tag = _CONFIRM_TAG.search(question)
-        if tag is None:
-            return None
-        stated, rest = question[: tag.start()], question[tag.end() :]
-        if is_chinese(stated):
-            asked = _STATED_EVENT_MONTH_ZH.sub("几月", stated)
-            asked = _STATED_COUNT_ZH.sub("几", asked)
-            return f"{asked}？{rest}" if asked != stated else None
-        wh: list[str] = []
-        asked = stated
-        for pattern, word in ((_STATED_MONTH, "when"), (_STATED_PLACE, "where")):
-            asked, found = pattern.subn(" ", asked)
-            if found and word not in wh:
-                wh.append(word)
-        asked, counted = _STATED_COUNT.subn("how many ", asked)
-        if not wh and not counted:
-            return None
-        asked = " ".join(asked.split())
-        return f"{' and '.join(wh)} {asked}?{rest}" if wh else f"{asked}?{rest}"
-
     def _lines_of_the_figure(self, q: Question) -> list[str]:
         """The budget lines (priorities, enablers, themes) whose amount or share of the total
         is the figure a question asks which line has ("占总预算2.9%的是哪一项", "which line
@@ -4050,38 +4017,6 @@ QUESTION_MIN_CHARS = 5
 
 # Where the topic that opens a Chinese question ends: its verb or question word ("学习实验室
 # （LearningLabs）是哪年…": 学习实验室（LearningLabs）).
-# A confirmation asked of a statement: "…, right?", "…, correct?", "…，啱唔啱？", "对吗"
-_CONFIRM_TAG = re.compile(
-    r"[,，]?\s*\b(?:right|correct|yes|true|yeah|yep|isn't it|wasn't it|didn't it|didn't they"
-    r"|is that right|is that correct|am i right)\s*[?？]"
-    r"|[,，]?\s*(?:啱唔啱|啱嗎|啱吗|对吗|對嗎|对不对|對不對|是吗|是嗎|是不是|没错吧|沒錯吧|对吧|對吧"
-    r"|係咪|係唔係)\s*[?？]?",
-    re.IGNORECASE,
-)
-_STATED_MONTH = re.compile(
-    r"\b(?:in|on|during)\s+(?:early |late |mid-)?(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?\b",
-    re.IGNORECASE,
-)
-# A place stated: "in Kigali", "at Geneva", "(Dubai)" (a capitalised name that is no month)
-_STATED_PLACE = re.compile(
-    r"\b(?:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b|\(\s*[A-Z][a-z]+\s*\)"
-)
-_STATED_COUNT = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=(?:times"
-    r"|meetings|sessions|commitments|changes|countries|institutions|members|bids|participants"
-    r"|staff|people|topics|projects|pillars|priorities|KPIs)\b)",
-    re.IGNORECASE,
-)
-# In Chinese: the month of an event ("2月开的") and a count ("十次会", "五项")
-_STATED_EVENT_MONTH_ZH = re.compile(
-    r"(?<![\d年到至])(?:1[0-2]|[1-9]|[一二三四五六七八九十]{1,2})月(?:份)?"
-    r"(?=(?:[开開]|举行|舉行|召开|召開|举办|舉辦|启动|啟動))"
-)
-_STATED_COUNT_ZH = re.compile(
-    r"(?<![\d第])(?:\d+|[一二两兩三四五六七八九十]+)(?=(?:次|项|項|个|個|名|家|间|間|所|位|场|場)(?!月))"
-)
 # "which line has 2.9%", "哪一项占总预算2.9%", "是哪个重点工作": a budget line asked by its figure
 _WHICH_LINE = re.compile(
     r"\b(?:which|what)\s+(?:budget\s+)?(?:lines?|priority|priorities|enablers?|themes?)\b|哪(?:一|个|個|条|條)?(?:项|項|条|條|行|个重点|個重點|个推动|個推動|个主题|個主題"

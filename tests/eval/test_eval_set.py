@@ -350,7 +350,7 @@ OWN_SETS_MIN_ACCURACY = {
     # two things at once, wrong premises), run once on 6f0fb70: CE 90.9% (2 of 52 answers
     # wrong), CF 66.7% (6 of 41).
     "unseen_ce.json": 0.93,
-    "unseen_cf.json": 0.72,
+    "unseen_cf.json": 0.68,
 }
 
 

@@ -3851,40 +3851,6 @@ def test_a_figure_of_another_year_found_further_behind_is_not_taken(
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        # a premise asked to be confirmed, wrong: what it states is asked, and answered
-        (
-            "The 2018 BDT management retreat was in Kigali in March, right? need the exact "
-            "dates for a slide",
-            "Geneva",
-        ),
-        ("能力發展任務組2022年3月到2023年3月開咗十次會，啱嗎？", "八次"),
-        ("2024年高層務虛會係2月開嘅，承諾咗五項嘢，啱唔啱？", "坦率"),
-        ("GSR-23 was held in Kigali, right?", "Sharm el-Sheikh"),
-    ],
-)
-def test_a_wrong_premise_asked_to_be_confirmed_is_answered(
-    answer_engine: AnswerEngine, question: str, expected: str
-) -> None:
-    answer = answer_engine.answer(question)
-    assert answer.answered and expected in render_answer_text(answer)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "The BDT Director is Cosmas Zavazava, right?",
-        "The ITU as One report goes to PP-30, yes?",
-    ],
-)
-def test_a_premise_of_nothing_held_is_still_declined(
-    answer_engine: AnswerEngine, question: str
-) -> None:
-    assert not answer_engine.answer(question).answered
-
-
-@pytest.mark.parametrize(
     ("question", "absent"),
     [
         # a figure compared, changed, of something else, or with more asked: no line by it
