@@ -1205,7 +1205,6 @@ class AnswerEngine:
                 # "员工每年有多少天年假": days of a thing the record never speaks of, not the
                 # days its dates span (the 2018 retreat's five)
                 return self._cannot_answer(q, answer, COUNT)
-
             if asks_for_days(q.normalized) and not any(
                 _DAYS_GIVEN.search(t) or days_spanned(t) for t in self._answer_texts(q, answer)
             ):

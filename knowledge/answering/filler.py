@@ -270,6 +270,10 @@ def _names_a_topic(clause: str) -> bool:
 _SAYS_WHO_ASKS = re.compile(
     r"(?:hi,? |hello,? )?(?:(?!(?:is|are|was|were)\b)[\w'&/-]+ ){1,4}here", re.IGNORECASE
 )
+# A name of the question's own: an acronym of two letters or more ("RDF-EUR", "GSR-23"; not a
+# currency, a line's code or "KPI")
+_ACRONYM = re.compile(r"\b(?!(?:CHF|EUR|USD|KPIS?|OP)\b)[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)?\b")
+_ADDRESSED = re.compile(r"\byour?\b", re.IGNORECASE)
 # "你好吗", "您好嗎": a greeting, not a question
 _HOW_ARE_YOU = re.compile(r"(?:[你您]|大家|各位)[们們]?[好最近还還]*[吗嗎]")
 
@@ -512,8 +516,14 @@ def _strip(text: str, drop_small_talk: bool) -> str:
     for n, (clause, end) in enumerate(pieces):
         # (who asks, naming a place or a team, before a question that names its own subject:
         # "Europe RO here :) when & where was RDF-EUR 2023 held")
-        introduced = _SAYS_WHO_ASKS.fullmatch(clause.strip(" :：-–—,，")) is not None and (
-            _names_things(" ".join(c for c, _ in pieces[n + 1 :]))
+        # (not "Cyber team here: what is the 2023 budget …?", whose team is what is asked
+        # about, nor "CIS regional office here — which UNCTs do you work with?")
+        rest = " ".join(c for c, _ in pieces[n + 1 :])
+        introduced = (
+            _SAYS_WHO_ASKS.fullmatch(clause.strip(" :：-–—,，")) is not None
+            and _names_things(rest)
+            and _ACRONYM.search(rest) is not None
+            and _ADDRESSED.search(rest) is None
         )
         if introduced or _is_small_talk(clause, patterns):
             # (but what the asker says they want to quote, when the question only points back

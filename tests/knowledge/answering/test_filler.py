@@ -368,3 +368,17 @@ def test_who_asks_and_where_from_second_review(question: str, kept: str) -> None
     assert kept in stripped
     if question.startswith(("Quick", "Europe", "幫手")):
         assert not stripped.startswith(("Quick", "Europe", "幫手"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # who asks names what is asked about when the rest names nothing of its own
+        "Cyber team here: what is the 2023 budget amount and share of the total?",
+        "Statistics team here: what is the theme budget in CHF and its share of P3?",
+        # or when the question addresses them
+        "CIS regional office here — which country UNCTs do you work closely with?",
+    ],
+)
+def test_who_asks_is_kept_when_it_is_what_is_asked_about(question: str) -> None:
+    assert strip_filler(question).split()[0] in question.split()[0]
