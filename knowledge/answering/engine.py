@@ -1324,7 +1324,12 @@ class AnswerEngine:
             # 2018 retreat began")
             dated = self._of_the_date(q, answer, margin=YEAR_MARGIN, holds=self._gives_a_day)
             if dated is None:
-                return self._cannot_answer(q, answer, DAY)
+                # (saying what the record does give: "BDT senior management retreat (February
+                # 2023)", its title)
+                declined = self._cannot_answer(q, answer, DAY)
+                fact = answer.parts["fact"]
+                declined.parts["held"] = fact.title_zh if q.lang == "zh" else fact.title_en
+                return declined
             answer = dated
         operation = read_operation(q.normalized)
         if operation == RELATIVE_TO and self._names_a_theme_and_its_priority(q):

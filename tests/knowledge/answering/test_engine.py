@@ -3753,9 +3753,12 @@ def test_a_year_or_time_with_nothing_for_it_is_declined(
 @pytest.mark.parametrize(
     ("question", "said"),
     [
-        # the exact day asked of a record that gives only the month: declined, saying so
+        # the exact day asked of a record that gives only the month: declined, saying so and
+        # what the record gives
         ("2023年2月电信发展局高级管理层务虚会具体是哪一天开的？", "具体是哪一天"),
+        ("2023年2月电信发展局高级管理层务虚会具体是哪一天开的？", "（2023年2月）”"),
         ("On which day was the February 2023 BDT senior management retreat?", "no exact day"),
+        ("On which day was the February 2023 BDT senior management retreat?", "(February 2023)”"),
     ],
 )
 def test_the_exact_day_of_a_month_is_not_made_up(
