@@ -886,7 +886,7 @@ def to_progress(record: models.KpiProgress | None) -> ProgressReading | None:
 GLOSS_MIN_CHARACTERS = 4
 
 
-def _without_glosses(q: Question, residue: str, names: Mapping[str, tuple[str, str]] = {}) -> str:
+def _without_glosses(q: Question, residue: str, names: Mapping[str, tuple[str, str]]) -> str:
     """A question's residue without what it says right after a code it names ("E5 (HR and
     organizational innovation)", "E5 - HR …", "P2（数字化转型）", "E5人力资源和组织创新卓越性
     下面有哪些KPI", where half its character pairs or more are in the line's Chinese name): the

@@ -211,6 +211,8 @@ _THREAD = (
     r"(?:thread|channel|chat|conversation|email|e-mail|discussion|question|q|message|post"
     r"|comment|point|meeting|call|standup|stand-up)s?"
 )
+# Who asks, said before asking: "Europe RO here", "Pacific colleague here"
+_HERE = r"(?:(?!(?:is|are|was|were)\b)[\w'&/-]+ ){1,4}here"
 _CONTEXT_EN = re.compile(
     r"(?:pasting|pasted|copying|copied|forwarding|forwarded|quoting)"
     r"(?: this| it| that| a question)?"
@@ -220,9 +222,8 @@ _CONTEXT_EN = re.compile(
     r"|(?:[\w-]+ )?(?:owners|colleagues|people|folks|staff|someone|somebody|the team|my team"
     r"|(?:my|our) (?:boss|manager|director|colleagues?)) (?:are|is|were|was|keeps?) (?:asking"
     rf"|wondering)(?: (?:in|on) (?:the|our|a) (?:[\w'-]+ )?{_THREAD})?"
-    # who asks: "Europe RO here", "Pacific colleague here" (not "CIS regional office", which
-    # may be what is asked about)
-    r"|(?:(?!(?:is|are|was|were)\b)[\w'&/-]+ ){1,4}here"
+    # who asks (not "CIS regional office", which may be what is asked about)
+    rf"|{_HERE}"
     # what the asker thinks of the question: "dumb question", "probably a silly one"
     r"|(?:(?:probably|maybe|possibly|perhaps|prob) )?(?:a |another )?(?:dumb|silly|stupid|naive"
     r"|basic|newbie|noob|obvious|simple) (?:question|q|one)",
@@ -266,10 +267,8 @@ def _names_a_topic(clause: str) -> bool:
     )
 
 
-# Who asks, said before asking: "Europe RO here", "Arab States office here"
-_SAYS_WHO_ASKS = re.compile(
-    r"(?:hi,? |hello,? )?(?:(?!(?:is|are|was|were)\b)[\w'&/-]+ ){1,4}here", re.IGNORECASE
-)
+# … and, greeting first, as a clause of its own
+_SAYS_WHO_ASKS = re.compile(rf"(?:hi,? |hello,? )?{_HERE}", re.IGNORECASE)
 # A name of the question's own: an acronym of two letters or more ("RDF-EUR", "GSR-23"; not a
 # currency, a line's code or "KPI")
 _ACRONYM = re.compile(r"\b(?!(?:CHF|EUR|USD|KPIS?|OP)\b)[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+)?\b")
@@ -518,13 +517,14 @@ def _strip(text: str, drop_small_talk: bool) -> str:
         # "Europe RO here :) when & where was RDF-EUR 2023 held")
         # (not "Cyber team here: what is the 2023 budget …?", whose team is what is asked
         # about, nor "CIS regional office here — which UNCTs do you work with?")
-        rest = " ".join(c for c, _ in pieces[n + 1 :])
-        introduced = (
-            _SAYS_WHO_ASKS.fullmatch(clause.strip(" :：-–—,，")) is not None
-            and _names_things(rest)
-            and _ACRONYM.search(rest) is not None
-            and _ADDRESSED.search(rest) is None
-        )
+        introduced = _SAYS_WHO_ASKS.fullmatch(clause.strip(" :：-–—,，")) is not None
+        if introduced:
+            rest = " ".join(c for c, _ in pieces[n + 1 :])
+            introduced = (
+                _names_things(rest)
+                and _ACRONYM.search(rest) is not None
+                and _ADDRESSED.search(rest) is None
+            )
         if introduced or _is_small_talk(clause, patterns):
             # (but what the asker says they want to quote, when the question only points back
             # to it: "I'm preparing an induction session and wanted to quote the BDT core
