@@ -784,7 +784,8 @@ class RecordAnswers:
 _RISK_TABLE_WORDS = frozenset(
     "main key major principal top biggest greatest primary operational operation identified "
     "listed table op-23 op 23 itu-d bdt plan analysis assessment matrix register named "
-    "mentioned described outlined given".split()
+    "mentioned described outlined given identify identifies identifying flagged flags names "
+    "lists mentions describes outlines".split()
 )
 _RATING_WORDS = frozenset(
     "likely likelihood probable probability impact impacts rated rating ratings rate assign "

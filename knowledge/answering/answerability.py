@@ -1896,6 +1896,33 @@ _CALENDAR_WORDS = frozenset(
 _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’\-]*")
 
 
+# Characters that write foreign names in Chinese (肯尼亚, 塞拉利昂, 日内瓦, 布宜诺斯艾利斯): a run
+# of three or more of them in a question is a name, as a capitalised word is in English.
+_TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝比彼毕宾波伯博布采查达戴丹道德登迪蒂丁东杜顿俄厄恩尔法范菲费芬丰"
+    "冯弗伏福富盖甘冈戈哥格根贡古圭哈海汉豪赫亨胡霍基吉加贾杰捷金喀卡凯坎康考科克肯孔库夸奎昆拉莱"
+    "兰朗劳勒雷黎里利莉列林琳卢鲁伦罗洛吕马迈麦曼毛梅美蒙孟米密摩莫墨姆穆纳娜奈南瑙内尼涅宁纽努诺"
+    "欧帕潘庞佩彭皮普奇齐恰乔切琴丘日萨塞赛桑瑟森沙莎什施舍斯松苏索塔泰坦汤唐特滕图托瓦旺威韦维温"
+    "沃乌伍西希锡夏谢辛休叙雅亚扬耶伊尤扎泽詹哲兹佐牙宜"
+)
+TRANSLITERATION_MIN_CHARACTERS = 3
+
+
+def list_transliterated_names(normalized: str) -> list[str]:
+    """The runs of a Chinese question written in the characters of foreign names, three or
+    more long ("Giga在肯尼亚连通了多少所学校": 肯尼亚)."""
+    names: list[str] = []
+    run = ""
+    for character in normalized + " ":
+        if character in _TRANSLITERATION:
+            run += character
+            continue
+        if len(run) >= TRANSLITERATION_MIN_CHARACTERS:
+            names.append(run)
+        run = ""
+    return names
+
+
 def list_named_words(text: str) -> set[str]:
     """The question's words written as names, as index tokens. In a Chinese question every
     Latin word is a name; in an English one, a word with a capital (not the first word) or a
@@ -1915,6 +1942,10 @@ def list_named_words(text: str) -> set[str]:
             tokens = latin_tokens(normalize(word))
             # "ITU-wide" names ITU; "wide" only scopes it
             named.update(t for n, t in enumerate(tokens) if not (n and t in SCOPE_SUFFIXES))
+    if chinese:
+        # a Chinese name is indexed as its character pairs
+        for name in list_transliterated_names(normalize(text)):
+            named.update(name[i : i + 2] for i in range(len(name) - 1))
     return named
 
 

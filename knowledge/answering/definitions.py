@@ -54,6 +54,16 @@ _HEAD_ZH = r"(?:原则|概念|倡议|项目|计划)"
 # writes all its words in a store the size of the seed many times over.
 DEFINING_CANDIDATES = 400
 # A question asking what a term is or stands for; `t` is the term.
+# Who an acronym is: "who is BCG", "BCG?? who is that" (an organisation the documents spell
+# out, not a person: checked by its being an acronym).
+_WHO_IS_EN = (
+    re.compile(r"^who(?:'s| is| are) (?:the )?(?P<t>[\w-]+)\s*\??\s*$"),
+    re.compile(
+        r"^(?P<t>[\w-]+)\s*\?*\s*[-–—:,]?\s*who(?:'s| is| are) (?:it|that|this|they)"
+        r"(?: (?:in|from|according to) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,3})?"
+        r"\s*\??\s*$"
+    ),
+)
 _EN_ASKS = (
     # "HCM4A - what is it, and how many countries signed it?"
     re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what(?:'s| is) (?:it|that|this)\b"),
@@ -68,7 +78,7 @@ _EN_ASKS = (
         r"(?: short for| an abbreviation for| an acronym for| stand for)?"
         # "… in the C23/36 document on turning the vision into action": where it is written
         r"(?: (?:in|from|according to|as used in) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,3}"
-        r" (?:document|report|paper|highlights)\b[^?]*"
+        r" (?:document|doc|report|paper|highlights)\b[^?]*"
         # "… in OP-23", "… in C23/36": a document named by its code
         r"| (?:in|from|according to|as used in) (?:the )?(?:[a-z]+-\d{2}|c\d{2}/\d+))?"
         # "What is DCM, which BDT used after the earthquake?": where it was met, after a comma
@@ -87,6 +97,9 @@ _EN_ASKS = (
         r"(?:full (?:form|name)|expansion|meaning|long form)\b"
     ),
     re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what does (?:it|that) (?:stand for|mean)\b"),
+    # an acronym asked alone: "NETP?", "BCG??"
+    re.compile(r"^(?P<t>[\w-]+)\s*\?+\s*$"),
+    *_WHO_IS_EN,
 )
 # A question that asks which, who, when, where or how many asks something else than what a
 # term means, whatever it says of a definition.
@@ -98,7 +111,7 @@ _ZH_ASKS_SOMETHING_ELSE = re.compile(
 )
 _ZH_ASKS = (
     re.compile(
-        rf"(?P<t>[a-z][a-z0-9-]*)\s*(?:{_HEAD_ZH})?(?:是什么|是指什么|指的是什么|指什么|代表什么|的意思"
+        rf"(?P<t>[a-z][a-z0-9-]*)\s*(?:{_HEAD_ZH})?(?:是什么|是指什么|指的是什么|指什么|代表什么|的意思|什么意思"
         # "ISC-TF的全称", "ISC-TF中文全称是什么", "英文全名"
         r"|的?(?:中文|英文)?(?:全称|全名)"
         # "RBM是哪个？"; not "这个KPI是哪个重点工作的" (whose it is)
@@ -317,7 +330,7 @@ def build_acronyms(knowledge: Knowledge) -> dict[str, Acronym]:
 _FRAME_WORDS = frozenset(
     """acronym abbreviation term stand stands for mean means meaning meant refer refers
     definition full name form expansion define expand spell short used exactly actually really
-    document documents report paper context here bdt itu itu-d word letter again say said
+    document documents doc docs report paper context here bdt itu itu-d word letter again say said
     sorry hi hello thank thanks quick question wonder wondering""".split()
 )
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -536,7 +549,10 @@ class Glossary:
         X is no acronym the facts spell out, or X belongs to a budget subject the question
         names ("P4能力开发的KPI是什么" asks for P4's KPIs, not what KPI means)."""
         lang = q.lang
-        if _ASKS_SOMETHING_ELSE.search(normalized) or _ZH_ASKS_SOMETHING_ELSE.search(normalized):
+        who_is = lang == "en" and any(p.search(normalized) for p in _WHO_IS_EN)
+        if not who_is and (
+            _ASKS_SOMETHING_ELSE.search(normalized) or _ZH_ASKS_SOMETHING_ELSE.search(normalized)
+        ):
             return None  # "in which working group's consultation was the definition of …"
         term = read_asked_term(normalized, lang)
         reading = q.reading

@@ -1269,7 +1269,12 @@ class AnswerEngine:
             # "What is the budget of the United Nations": a record of national and regional
             # entities speaks of no United Nations
             return self._cannot_answer(q, answer, None)
-        if answer.answered and not self._is_supplied(q, answer, wanted):
+        if (
+            answer.answered
+            # "who is BCG": an acronym the documents spell out is who it is
+            and not (answer.kind is AnswerKind.DEFINITION and wanted in (PERSON, ACTOR))
+            and not self._is_supplied(q, answer, wanted)
+        ):
             # "OP-23风险的风险所有者由谁指定": the risks do not say who; a fact found may
             found = None if answer.kind in _SEARCHED_KINDS else self._lookup(q)
             if not (
@@ -4219,7 +4224,7 @@ def split_questions(
     a short Chinese question of who, where or when, "由誰領導？"); small talk ("Hi! Quick
     one?") is no question."""
     parts: list[str] = []
-    for chunk in _QUESTION_END.split(text):
+    for chunk in (c for piece in _QUESTION_END.split(text) for c in _split_at_spaces(piece)):
         clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
         if yes_no:
             clauses = [c.strip() for clause in clauses for c in _AND_ASKS_YES_NO.split(clause)]
@@ -4230,6 +4235,31 @@ def split_questions(
             else:
                 parts.append(clause)
     return [p for p in parts if _asks_something(p, short, terse)]
+
+
+# A Chinese question word, by which a run typed without punctuation asks something.
+_ZH_QUESTION_WORD = re.compile(
+    r"什么|甚么|什麼|甚麼|啥|多少|幾多|几|幾|哪|谁|誰|吗|嗎|如何|怎么|怎樣|怎样|怎麼|是否|有没有"
+    r"|有沒有|乜|边个|邊個|点样|點樣|几时|幾時"
+)
+# A space after a Chinese character, where a message typed without punctuation may start its
+# next question ("IDI 啥意思 新方法要多少比例的成员国批准才通过").
+_ZH_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\S)")
+
+
+def _split_at_spaces(chunk: str) -> list[str]:
+    """A Chinese message's questions typed one after another with only a space between them:
+    cut where what comes before the space asks something and what follows it does too."""
+    if not is_chinese(chunk):
+        return [chunk]
+    pieces: list[str] = []
+    start = 0
+    for gap in _ZH_GAP.finditer(chunk):
+        before, after = chunk[start : gap.start()], chunk[gap.end() :]
+        if _ZH_QUESTION_WORD.search(before) and _ZH_QUESTION_WORD.search(after):
+            pieces.append(before)
+            start = gap.end()
+    return [*pieces, chunk[start:]]
 
 
 # A clause that ends on what its question word asks for, without a verb of its own ("…, which

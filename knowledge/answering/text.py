@@ -281,7 +281,8 @@ def normalize(text: str) -> str:
         text = _PLUS_SIGN.sub(_plus_as_and, text)  # "UMC + VaMoz Digital … total value"
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
-    text = _ARE_SHORT.sub(r"\1 are", text)  # "what r the main risks"
+    text = _ARE_SHORT.sub(lambda m: f"{m[1] or m[2]} are", text)  # "what r the main risks"
+    text = _PERCENT_WORD.sub("percentage", text)  # "the kpi abt % of women attending …"
     text = _WILL_SHORT.sub(r"\1 will", text)  # "what the weather'll be like"
     text = _AND_SHORT.sub(" and ", text)  # "when n where", "dates n location"
     text = _AT_A_LEVEL.sub(r"\1", text)  # "at the theme level": themes
@@ -349,7 +350,12 @@ _SHORTHAND_WORD = re.compile(
 _ARE_SHORT = re.compile(
     r"\b(what|which|how|who|where|when|why|there|they) r(?= (?:the|they|these|those|there|we"
     r"|you|our|its|their|all|some|any|p\d|e\d)\b)"
+    # after a plural, before what is said of it: "how many KPIs r there", "which risks r rated"
+    r"|\b([a-z]{2,}s) r(?= (?:there|they|the|these|those|all|listed|included|rated|still|not)\b)"
 )
+# "%" written for the word in what a KPI is about ("the KPI abt % of women attending …"; not
+# "what % of P4", which the readers of shares know, nor a figure's sign, "12% of the total").
+_PERCENT_WORD = re.compile(r"(?:(?<=\babout )|(?<=\bon ))%(?= of\b)")
 # A class of budget lines named as a level: "at the theme level", "at priority level".
 _AT_A_LEVEL = re.compile(r"\bat (?:the )?(themes?|priority|priorities|enablers?)[- ]level\b")
 # "n" for "and" between two words ("when n where", "dates n location", "sessions n how many

@@ -35,6 +35,7 @@ from knowledge.answering.answerability import (
     is_supplied,
     list_frame_spans,
     list_named_words,
+    list_transliterated_names,
     read_action,
     read_actor_verb,
     read_asked_attribute,
@@ -2032,3 +2033,8 @@ def test_a_company_asked_in_chinese_is_a_group_named(answer_engine: AnswerEngine
     # 公司 asked, 集团 written (波士顿咨询集团); 顾问 is 咨询
     answer = answer_engine.answer("国际电联找了哪家咨询公司？")
     assert answer.answered and "BCG" in render_answer_text(answer)
+
+
+def test_transliterated_names_are_read_in_chinese_questions() -> None:
+    assert list_transliterated_names("giga在肯尼亚连通了多少所学校") == ["肯尼亚"]
+    assert list_transliterated_names("p3的预算是多少") == []

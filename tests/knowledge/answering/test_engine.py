@@ -3875,3 +3875,78 @@ def test_the_third_review_s_figures_and_glosses(
         assert "网络安全（P4）" in text
     else:
         assert not text.startswith(absent)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # an acronym asked alone, or who it is: what it stands for
+        ("NETP?", "National Emergency Telecommunication Plan"),
+        ("BCG??", "Boston Consulting Group"),
+        ("who is BCG", "Boston Consulting Group"),
+        ("BCG?? who is that in the council vision doc", "Boston Consulting Group"),
+        ("who is UNDP", "United Nations Development Programme"),
+        ("IDI 啥意思", "ICT发展指数"),
+        # chat shorthand: "r", "%" for the word, "ok and …" taking up a subject
+        ("how many KPIs r there in total in the Kigali action plan impact framework", "82"),
+        (
+            "which enabler has the kpi abt % of women attending ITU-D statutory meetings",
+            "E3-DI-7",
+        ),
+        ("ok and the cybersec line, what % of P4 is it", "83.3%"),
+        # the words of the table's form ("identify") are no risk of its own
+        ("How many main operational risks does OP-23 identify?", "4"),
+    ],
+)
+def test_phone_typed_questions(answer_engine: AnswerEngine, question: str, expected: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # two Chinese questions typed with only a space between them: both answered
+        ("IDI 啥意思 新方法要多少比例的成员国批准才通过", ("ICT发展指数", "70%")),
+        (
+            "学习实验室 LearningLabs 什么时候启动的 ChatGPT那次培训多少人参加",
+            ("2023年4月", "250"),
+        ),
+    ],
+)
+def test_chinese_questions_typed_with_spaces_between_them(
+    answer_engine: AnswerEngine, question: str, expected: tuple[str, str]
+) -> None:
+    text = render_answer_text(answer_engine.answer(question))
+    assert all(e in text for e in expected)
+
+
+def test_a_foreign_name_in_chinese_the_record_lacks_is_declined(
+    answer_engine: AnswerEngine,
+) -> None:
+    # Giga's schools are counted worldwide, never in Kenya
+    assert not answer_engine.answer("Giga在肯尼亚连通了多少所学校？").answered
+    assert answer_engine.answer("Giga的连通项目有多少所学校？").answered
+
+
+def test_who_is_a_person_is_still_no_definition(answer_engine: AnswerEngine) -> None:
+    assert not answer_engine.answer("who is the Director").answered
+    assert not answer_engine.answer("who is Guterres").answered
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        (
+            "IDI 啥意思 新方法要多少比例的成员国批准才通过",
+            ["IDI 啥意思", "新方法要多少比例的成员国批准才通过"],
+        ),
+        # a polite word before the space asks nothing; nor does a subject alone
+        ("请问 P3的预算是多少", ["请问 P3的预算是多少"]),
+        ("学习实验室 LearningLabs 几时启动", ["学习实验室 LearningLabs 几时启动"]),
+    ],
+)
+def test_chinese_questions_are_cut_at_a_space_between_two_that_ask(
+    message: str, questions: list[str]
+) -> None:
+    assert split_questions(message) == questions

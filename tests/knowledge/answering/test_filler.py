@@ -382,3 +382,10 @@ def test_who_asks_and_where_from_second_review(question: str, kept: str) -> None
 )
 def test_who_asks_is_kept_when_it_is_what_is_asked_about(question: str) -> None:
     assert strip_filler(question).split()[0] in question.split()[0]
+
+
+def test_ok_and_a_subject_is_no_small_talk() -> None:
+    assert "cybersecurity line" in strip_filler(
+        normalize("ok and the cybersec line, what % of P4 is it")
+    )
+    assert strip_filler(normalize("ok, what is P2's budget?")).startswith("what is p2")
