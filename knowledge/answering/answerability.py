@@ -104,7 +104,8 @@ KPI = "kpi"
 PROGRESS = "progress"
 
 # Quoted words are named, not asked: "the answers to 'who are we'".
-_QUOTED = re.compile(r"[\"“「『'‘][^\"”」』'’]{0,40}[\"”」』'’]")
+# (an apostrophe inside a word is none: "what's the name of ITU's …")
+_QUOTED = re.compile(r"(?:[\"“「『‘]|(?<![a-z])')[^\"”」』'’]{0,40}(?:[\"”」』’]|'(?![a-z]))")
 
 # "Which architecture firm won …", "which company built …": a body that did something.
 _WHICH_BODY = (
@@ -175,8 +176,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|is in charge(?! of \w+ing\b)"
             r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
             r"|is responsible(?! for \w+ing\b)|should i contact|can i contact|do i contact)\b"
-            r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+ ){0,2}(?:head|director|chief"
-            r"|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
+            r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+(?:'s)? ){0,2}"
+            r"(?:head|director|chief|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
             r"|minister|ambassador|coordinator|officer|trainer|instructor|teacher|lecturer|speaker"
             r"|presenter|moderator|architect|designer)s?\b(?!['’]s)"
             r"|\bcontact person\b|\bin charge of\b(?! \w+ing\b)"
@@ -551,11 +552,25 @@ COUNT_WINDOW_CHARS = 12
 def read_wanted(text: str) -> str | None:
     """The kind of answer a question wants, if it wants a particular one (text normalised:
     lower case, simplified Chinese)."""
-    unquoted = _QUOTED.sub(" ", text).strip()
+    unquoted = _KPI_MEASURES.sub(" ", _QUOTED.sub(" ", text)).strip()
+    unquoted = _BUDGET_PORTION_ZH.sub(r"\1的部分", unquoted)
     for kind, pattern in _WANTS:
         if pattern.search(unquoted):
             return NEXT_DATE if kind == DATE and _NEXT.search(unquoted) else kind
     return None
+
+
+# What a KPI asked for measures, which is no kind of answer wanted: "the KPI on percentage of
+# users with digital skills" asks for the KPI, not a percentage.
+_KPI_MEASURES = re.compile(
+    r"(?:(?<=\bkpi )|(?<=\bkpis ))(?:on|about|for|measuring|tracking|that (?:measures|tracks))"
+    r" (?:the )?(?:percentage|percent|share|proportion|number|rate) of\b"
+)
+
+
+# How much of a budget goes to something, which a share answers as well as an amount:
+# "OP-23预算有多少分配给全球性输出成果" (as "how much of the OP-23 budget goes to …").
+_BUDGET_PORTION_ZH = re.compile(r"(预算)中?有多少(?=分配|用于|拨给|分给|投入)")
 
 
 # Words that only say what kind of answer a question wants ("what is it worth", "which
@@ -1342,6 +1357,12 @@ def is_supplied(
         )
     if wanted == PROCEDURE:
         return action is None or any(_does(action, text) for text in texts)
+    if (
+        wanted == AMOUNT
+        and FEE_ASKED.search(normalize(question))
+        and any(FREE_OF_CHARGE.search(text) for text in texts)
+    ):
+        return True  # "how much did BCG charge", "收咗幾多錢": pro bono is the amount (none)
     if wanted == PERSON and _WHO_LEADS.search(normalize(question)):
         # "who leads the task force": a body may (BDT, "under whose leadership"), where the
         # sentence saying so is of the thing asked about and it is not the leader ("who leads
@@ -1680,6 +1701,14 @@ _PREPARING_FOR = re.compile(
 )
 
 
+# Done for nothing (pro bono, 无偿): an amount of none. (Not "free", which courses may be
+# in some cases: "学院的课程收费多少钱" is not answered by the free ones.)
+FREE_OF_CHARGE = re.compile(r"\bpro bono\b|无偿", re.IGNORECASE)
+# A fee asked of someone who did something: "how much did BCG charge", "收了多少钱",
+# "有没有收钱" (not what a course costs, "收费多少").
+FEE_ASKED = re.compile(r"\b(?:charge[ds]?|charging)\b|收(?:了|过)?(?:多少|几多)?钱|有没有收")
+
+
 def _dates_events_named(question: str, texts: Sequence[str]) -> bool:
     """For "when will TDAG-24 meet": whether a sentence that names the meeting asked also
     writes a date of it (the date of something else said of it is no answer); True when the
@@ -1899,13 +1928,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’\-
 # Characters that write foreign names in Chinese (肯尼亚, 塞拉利昂, 日内瓦, 布宜诺斯艾利斯): a run
 # of three or more of them in a question is a name, as a capitalised word is in English.
 _TRANSLITERATION = frozenset(
-    "阿埃艾爱安昂奥巴拜班邦保鲍贝比彼毕宾波伯博布采查达戴丹道德登迪蒂丁东杜顿俄厄恩尔法范菲费芬丰"
-    "冯弗伏福富盖甘冈戈哥格根贡古圭哈海汉豪赫亨胡霍基吉加贾杰捷金喀卡凯坎康考科克肯孔库夸奎昆拉莱"
-    "兰朗劳勒雷黎里利莉列林琳卢鲁伦罗洛吕马迈麦曼毛梅美蒙孟米密摩莫墨姆穆纳娜奈南瑙内尼涅宁纽努诺"
-    "欧帕潘庞佩彭皮普奇齐恰乔切琴丘日萨塞赛桑瑟森沙莎什施舍斯松苏索塔泰坦汤唐特滕图托瓦旺威韦维温"
-    "沃乌伍西希锡夏谢辛休叙雅亚扬耶伊尤扎泽詹哲兹佐牙宜"
+    "阿埃艾爱昂奥巴拜班邦保鲍贝比彼毕宾波伯博布采查达戴丹道德登迪蒂丁东杜顿俄厄恩尔法范菲费芬丰冯"
+    "弗伏福富盖甘冈戈哥格根贡古圭哈海汉豪赫亨胡霍基吉加贾杰捷金喀卡凯坎康考科克肯孔库夸奎昆拉莱兰"
+    "朗劳勒雷黎里利莉列林琳卢鲁伦罗洛吕马迈麦曼毛梅美蒙孟米密摩莫墨姆穆纳娜奈南瑙内尼涅宁纽努诺欧"
+    "帕潘庞佩彭皮普奇齐恰乔切琴丘日萨塞赛桑瑟森沙莎舍斯松苏索塔泰坦汤唐特滕图托瓦旺威韦维温沃乌伍"
+    "西希锡夏谢辛休叙雅亚扬耶伊尤扎泽詹哲兹佐牙宜"
 )
 TRANSLITERATION_MIN_CHARACTERS = 3
+_REGION_WORDS = re.compile(
+    r"东南亚|东亚|西亚|南亚|中亚|亚太|亚洲|阿拉伯|拉美|拉丁美洲|北美|南美|中东"
+)
 
 
 def list_transliterated_names(normalized: str) -> list[str]:
@@ -1913,7 +1945,8 @@ def list_transliterated_names(normalized: str) -> list[str]:
     more long ("Giga在肯尼亚连通了多少所学校": 肯尼亚)."""
     names: list[str] = []
     run = ""
-    for character in normalized + " ":
+    # (a region is no name a record must hold: "东南亚的女性记者培训", the Asia-Pacific's)
+    for character in _REGION_WORDS.sub(" ", normalized) + " ":
         if character in _TRANSLITERATION:
             run += character
             continue
@@ -1942,10 +1975,6 @@ def list_named_words(text: str) -> set[str]:
             tokens = latin_tokens(normalize(word))
             # "ITU-wide" names ITU; "wide" only scopes it
             named.update(t for n, t in enumerate(tokens) if not (n and t in SCOPE_SUFFIXES))
-    if chinese:
-        # a Chinese name is indexed as its character pairs
-        for name in list_transliterated_names(normalize(text)):
-            named.update(name[i : i + 2] for i in range(len(name) - 1))
     return named
 
 

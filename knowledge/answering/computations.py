@@ -1165,6 +1165,8 @@ _NOT_DONE = re.compile(
 )
 # A count's phrase shares at least this much with the question to be the one asked about.
 FACT_PHRASE_MIN_OVERLAP = 1
+# Where what a count counts ends and an aside about it begins: a bracket, a colon, a semicolon.
+_COUNT_ASIDE = re.compile(r"[(（:：;；]")
 
 
 @dataclass(frozen=True)
@@ -1540,7 +1542,13 @@ def compute_in_fact(
     if _ATTENDANCE.search(q.normalized):
         asked |= _PEOPLE_WORDS  # "the combined attendance": the people counted
     every = read_counts(text)
-    counts = [c for c in every if len(_words(c.phrase.lower()) & asked) >= FACT_PHRASE_MIN_OVERLAP]
+    # (what a count counts is said before any aside: "44个外部利益攸关方（包括成员国和部门成员）"
+    # counts stakeholders, not sector members)
+    counts = [
+        c
+        for c in every
+        if len(_words(_COUNT_ASIDE.split(c.phrase.lower())[0]) & asked) >= FACT_PHRASE_MIN_OVERLAP
+    ]
     stated = {int(n) for n in re.findall(r"(?<![\d.])\d+(?![\d.])", q.normalized)}
     if op == "share" and _asks_share_of_people(q.normalized):
         # "what proportion of learners completed …": counts of people, not of the courses or
@@ -1552,7 +1560,7 @@ def compute_in_fact(
             larger = [c for c in people if c.value > counts[0].value]
             counts = [counts[0], larger[0]] if len(larger) == 1 else counts
     named = [c for c in every if c.value in stated]
-    if len(named) == 2:
+    if len(named) == 2 and named[0].value != named[1].value:
         counts = named  # "5,200 trained and 4,000 certified: what rate is that": those two
     elif (
         _FACT_RATE.search(q.normalized)

@@ -57,9 +57,9 @@ DEFINING_CANDIDATES = 400
 # Who an acronym is: "who is BCG", "BCG?? who is that" (an organisation the documents spell
 # out, not a person: checked by its being an acronym).
 _WHO_IS_EN = (
-    re.compile(r"^who(?:'s| is| are) (?:the )?(?P<t>[\w-]+)\s*\??\s*$"),
+    re.compile(r"^who(?:'s| is| are) (?:the )?(?P<t>[a-z]{2,})\s*\??\s*$"),
     re.compile(
-        r"^(?P<t>[\w-]+)\s*\?*\s*[-–—:,]?\s*who(?:'s| is| are) (?:it|that|this|they)"
+        r"^(?P<t>[a-z]{2,})\s*\?*\s*[-–—:,]?\s*who(?:'s| is| are) (?:it|that|this|they)"
         r"(?: (?:in|from|according to) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,3})?"
         r"\s*\??\s*$"
     ),
@@ -98,7 +98,8 @@ _EN_ASKS = (
     ),
     re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what does (?:it|that) (?:stand for|mean)\b"),
     # an acronym asked alone: "NETP?", "BCG??"
-    re.compile(r"^(?P<t>[\w-]+)\s*\?+\s*$"),
+    # (letters only: not "LDC5?", "G1-G4?", nor "KPIs?", which asks for the KPIs)
+    re.compile(r"^(?!kpis?\b)(?P<t>[a-z]{2,})\s*\?+\s*$"),
     *_WHO_IS_EN,
 )
 # A question that asks which, who, when, where or how many asks something else than what a
@@ -264,7 +265,11 @@ def find_zh_long_form(before: str) -> str | None:
     run = _ZH_RUN.search(before)
     if run is None:
         return None
-    name = _ZH_JOINERS.sub("", _ZH_LEADING.sub("", run[0]))
+    name = run[0]
+    if run.start() and before[run.start() - 1] == "-":
+        # "2023年ITU-D运作规划（OP-23）": the tail of a code ("D") is no part of the name
+        name = re.sub(r"^[A-Za-z0-9]+", "", name)
+    name = _ZH_JOINERS.sub("", _ZH_LEADING.sub("", name))
     # "…相应的可衡量的关键绩效指标": the name is what follows the last 的, when that is a name
     # of its own (not "有意义的连接" cut to "连接").
     head, _, tail = name.rpartition("的")
@@ -337,6 +342,8 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_FRAME = re.compile(
     r"是什么|是指什么|指的是什么|指什么|代表什么|什么意思|的意思|意思|全称|全名|中文|英文|什么|是啥"
     r"|缩写|简称|请问|一下|文件|里面|这里|文中|东西|是|叫|的|啥|何|呢|吗|呀|啊|这|它|那|个|在|里|中"
+    # where the asker met it: "文件里常说的OP-23", "经常提到的", "老是看到的"
+    r"|经常|常常|常|老是|总是|提到|提及|说|看到|听到|见到|出现"
 )
 
 

@@ -26,6 +26,8 @@ from knowledge.answering.answerability import (
     DAY,
     DEFINITION,
     DIFFERENCE,
+    FEE_ASKED,
+    FREE_OF_CHARGE,
     FUTURE,
     HAPPENED,
     KPI,
@@ -43,6 +45,7 @@ from knowledge.answering.answerability import (
     RATIO_COMPARED,
     RELATIVE_TO,
     SCALED,
+    TRANSLITERATION_MIN_CHARACTERS,
     YEAR,
     ZH_TIME_WORDS,
     asks_about_future,
@@ -55,6 +58,7 @@ from knowledge.answering.answerability import (
     list_frame_spans,
     list_named_words,
     list_text_months,
+    list_transliterated_names,
     names_a_multiple,
     read_action,
     read_actor_verb,
@@ -1217,6 +1221,17 @@ class AnswerEngine:
                     return self._cannot_answer(q, answer, COUNT)
                 answer = days
                 fact = answer.parts["fact"]
+            if (
+                _HOW_LONG.search(q.normalized)
+                and not asks_for_days(q.normalized)
+                and not any(
+                    _DURATION_STATED.search(t) or _SPAN_GIVEN.search(t) or days_spanned(t)
+                    for t in self._answer_texts(q, answer)
+                )
+            ):
+                # "新入职同事的试用期是多久": a record that says how long nothing lasts (the
+                # core values) answers no "how long"
+                return self._cannot_answer(q, answer, None)
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
             if (
                 answer.kind is AnswerKind.FACT
@@ -1473,6 +1488,7 @@ class AnswerEngine:
                 or self._names_an_unknown_thing(q)
                 or self._names_an_owner_of_its_own(q)
                 or self._names_a_part_under_a_line(q)
+                or self._names_a_doer_of_its_own(q)
             )
         ):
             # "新德里创新中心2023年的预算", "the budget of the regional office for the Americas":
@@ -1593,6 +1609,60 @@ class AnswerEngine:
         return bool(named) and bool(
             {stem(w) for w in named} - self._line_name_tokens(q) - set(self._all_doc_tokens)
         )
+
+    def _foreign_names(self, q: Question) -> set[str]:
+        """A Chinese question's foreign names as the character pairs the index holds them by
+        ("Giga在肯尼亚…": 肯尼, 尼亚): the longest part of each run of name characters that the
+        documents write, three characters or more ("实施基加利行动计划": 基加利, not 施基加利;
+        a spelling the documents never use, "夏姆錫克", is no name of theirs)."""
+        if q.lang != "zh":
+            return set()
+        pairs: set[str] = set()
+        for run in list_transliterated_names(q.normalized):
+            known = [self.index.has_token(run[i : i + 2]) for i in range(len(run) - 1)]
+            best = (0, 0)  # the longest stretch of known pairs: (start, pairs)
+            start = 0
+            for i, held in enumerate([*known, False]):
+                if not held:
+                    if i - start > best[1]:
+                        best = (start, i - start)
+                    start = i + 1
+            first, count = best
+            if count + 1 >= TRANSLITERATION_MIN_CHARACTERS:
+                pairs |= {run[i : i + 2] for i in range(first, first + count)}
+        return pairs
+
+    def _names_a_doer_of_its_own(self, q: Question) -> bool:
+        """Whether a Chinese budget question names, by a Latin name no line is called by,
+        someone the documents speak of ("BCG帮国际电联做资源筹措策略，收了多少钱": BCG's fee,
+        not P5's budget)."""
+        if q.lang != "zh":
+            return False
+        # (an acronym, as written: not a line's English word, "cybersecurity预算多少")
+        acronyms = {m.lower() for m in _ACRONYM_WRITTEN.findall(q.text)}
+        named = (
+            acronyms
+            - q.reading.consumed_tokens
+            - _ORGANISATION_TOKENS
+            - _UNION_TOKENS
+            - self._every_line_token
+            - set(self._all_doc_tokens)
+        )
+        return any(self.index.has_token(t) for t in named)
+
+    @cached_property
+    def _every_line_token(self) -> frozenset[str]:
+        """The search tokens of every budget line's names, codes and aliases (ICT, for one, is
+        in P4's)."""
+        tokens: set[str] = set()
+        for code in [*self.knowledge.priorities, *self.knowledge.themes]:
+            subject = to_subject(self.knowledge, code)
+            if subject is not None:
+                names = f"{subject.code} {subject.name_en} {subject.name_zh}"
+                tokens |= set(to_query_terms(normalize(names)).tokens)
+        for alias in self.knowledge.aliases:
+            tokens |= set(to_query_terms(normalize(alias.alias)).tokens)
+        return frozenset(tokens)
 
     def _names_a_holder_of_its_own(self, q: Question) -> bool:
         """Whether a budget question says whose money it asks about, someone none of its
@@ -2215,6 +2285,7 @@ class AnswerEngine:
         hits = self._prefer_latest(q, hits)
         named = list_named_words(q.text) - q.reading.consumed_tokens - said
         hits = self._prefer_named(terms, named, hits)
+        named |= self._foreign_names(q)
         hits = self._prefer_bodies(q, hits)
         if hits and self._names_other_bodies(q, hits[0]):
             # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
@@ -2248,6 +2319,12 @@ class AnswerEngine:
                 and (
                     best.entry.kind != "fact"
                     or not any(_MONEY.search(f) for f in self._facts[best.entry.ref].figures)
+                )
+                # ("how much did BCG charge": pro bono is what it cost)
+                and not (
+                    best.entry.kind == "fact"
+                    and FEE_ASKED.search(q.normalized)
+                    and any(FREE_OF_CHARGE.search(t) for t in self._record_texts(best))
                 )
             )
         )
@@ -3146,6 +3223,15 @@ class AnswerEngine:
         also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
         if also and not self._is_supplied(q, answer, asked):
             return False
+        if (
+            wanted in (DATE, NEXT_DATE)
+            and answer.kind in _SEARCHED_KINDS
+            and _WHEN_AND_WHERE.search(q.normalized)
+            and not self._supplies(q, self._answer_texts(q, answer), PLACE, ())
+        ):
+            # "When and where is WRC-23 taking place?": a record that says when and not where
+            # (the invitation to WRC-23) answers half of it
+            return False
         stated = read_stated_count(q.normalized)
         if (
             stated is not None
@@ -3165,7 +3251,13 @@ class AnswerEngine:
             # holds none of the words of what the items belong to)
             terms = to_query_terms(owner)
             weighed = [t for t, w in self.index.weigh(terms).items() if w > 0]
-            missing = self.index.list_missing_words(terms, self._answer_texts(q, answer))
+            held = self._answer_texts(q, answer)
+            if answer.kind is AnswerKind.FACT:
+                # (the document it is written in owns them too: "务虚会讲的四项部门目标",
+                # the retreat report's)
+                fact = answer.parts["fact"]
+                held = [*held, fact.section, *self._document_names.get(fact.doc, ())]
+            missing = self.index.list_missing_words(terms, held)
             if weighed and len(missing) == len(weighed):
                 return False
         if wanted == PROGRESS and answer.kind is AnswerKind.KPI_DETAIL:
@@ -3490,6 +3582,11 @@ _PAYMENT = re.compile(
     r"|无偿|免费|收费|付费|有偿|無償|免費|收費",
     re.IGNORECASE,
 )
+# Both when and where asked: "when and where is …", "where and when", "何时何地", "什么时候在哪里".
+_WHEN_AND_WHERE = re.compile(
+    r"\bwhen (?:and|&|n) where\b|\bwhere (?:and|&|n) when\b|何时何地|什么时候[^，。？?]{0,6}哪里"
+    r"|哪里[^，。？?]{0,6}什么时候|时间和地点|时间、地点|日期和地点"
+)
 # A question asked for yes or no.
 _YES_NO = re.compile(
     r"^(?:are|is|was|were|do|does|did|has|have|had|will|can|could|should)\b|吗[?？]?$|是否"
@@ -3663,6 +3760,8 @@ _OWNER_SPENDING = re.compile(
     r"(?:spending|spent|allocating|allocated|investing|invested|putting|devoting|devoted)\b"
 )
 _UNION_TOKENS = frozenset({"itu", "union"})
+# An acronym as a question writes it: "BCG帮国际电联…" (three capitals or more).
+_ACRONYM_WRITTEN = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")
 # "What is an ATC …", "what does NETP stand for", "什么是…": what a term is, asked.
 _WHAT_A_TERM_IS = re.compile(
     r"^(?:what(?:'s| is| are| does| do)\b|define\b|meaning of\b)"
@@ -4079,6 +4178,14 @@ _DURATION_STATED = re.compile(
     r"|months?|years?)\b|(?<![\d.])(?:\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]+)(?:天|周|个月|年半|年)",
     re.IGNORECASE,
 )
+# A span of time a record gives: "from September 2021 to January 2022", "2022-2025", "over
+# three and a half years", "2021年9月至2022年1月".
+_SPAN_GIVEN = re.compile(
+    r"\bfrom\b[^.;]{1,30}?\b(?:19|20)\d\d\b[^.;]{0,10}?\b(?:to|until|through)\b"
+    r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bhalf years?\b|\bdecades?\b"
+    r"|(?:19|20)\d\d年[^，。；]{0,8}?(?:至|到|-|–)[^，。；]{0,8}?(?:年|月)|半年|多年",
+    re.IGNORECASE,
+)
 # Time a record gives, for "how long": days ("five-day", "两至三天", "5至9日"), months or years
 # ("from September 2021 to January 2022", "3.5 years", "三年半")
 _DAYS_GIVEN = re.compile(
@@ -4247,6 +4354,9 @@ _ZH_QUESTION_WORD = re.compile(
 _ZH_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\S)")
 
 
+SPACED_QUESTION_MIN_CHARS = 10
+
+
 def _split_at_spaces(chunk: str) -> list[str]:
     """A Chinese message's questions typed one after another with only a space between them:
     cut where what comes before the space asks something and what follows it does too."""
@@ -4256,7 +4366,10 @@ def _split_at_spaces(chunk: str) -> list[str]:
     start = 0
     for gap in _ZH_GAP.finditer(chunk):
         before, after = chunk[start : gap.start()], chunk[gap.end() :]
-        if _ZH_QUESTION_WORD.search(before) and _ZH_QUESTION_WORD.search(after):
+        # (and what follows names something of its own: not "… 什么时候定义的", which
+        # points back to what the first asks about)
+        own = len(after) >= SPACED_QUESTION_MIN_CHARS or re.search(r"[A-Za-z]", after)
+        if own and _ZH_QUESTION_WORD.search(before) and _ZH_QUESTION_WORD.search(after):
             pieces.append(before)
             start = gap.end()
     return [*pieces, chunk[start:]]

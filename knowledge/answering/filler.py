@@ -44,7 +44,8 @@ _SOCIAL_EN = (
     r"(?:two|three|2|3|a few|a couple of|couple of) (?:quick )?(?:things|questions|qs|ones)\b",
     r"a colleague|my (?:boss|manager|colleague|team)|my \w+ (?:wants|asked|is asking|needs)",
     # (not "ok and the cybersec line, what % of P4 is it": a subject taken up)
-    r"we(?:'re| are)\b|lol|haha|ok(?:ay)?(?![\s,]+(?:and|now|then|also|what about|how about)\b)"
+    r"we(?:'re| are)\b|lol|haha|ok(?:ay)?(?![\s,]+(?:(?:and|now|also)\s+(?:the|its|their)"
+    r"|(?:and\s+)?(?:what|how) about)\b)"
     r"|so\b$",
     r"if you (?:know|have it|can|don't mind)|if possible|when you (?:have|get) a (?:moment|sec)",
     r"working on|drafting|preparing|writing|putting together",

@@ -350,12 +350,12 @@ _SHORTHAND_WORD = re.compile(
 _ARE_SHORT = re.compile(
     r"\b(what|which|how|who|where|when|why|there|they) r(?= (?:the|they|these|those|there|we"
     r"|you|our|its|their|all|some|any|p\d|e\d)\b)"
-    # after a plural, before what is said of it: "how many KPIs r there", "which risks r rated"
-    r"|\b([a-z]{2,}s) r(?= (?:there|they|the|these|those|all|listed|included|rated|still|not)\b)"
+    # "how many KPIs r there"
+    r"|\b([a-z]{2,}s) r(?= there\b)"
 )
 # "%" written for the word in what a KPI is about ("the KPI abt % of women attending …"; not
 # "what % of P4", which the readers of shares know, nor a figure's sign, "12% of the total").
-_PERCENT_WORD = re.compile(r"(?:(?<=\babout )|(?<=\bon ))%(?= of\b)")
+_PERCENT_WORD = re.compile(r"(?:(?<=\bkpi about )|(?<=\bkpi on )|(?<=\bkpis about ))%(?= of\b)")
 # A class of budget lines named as a level: "at the theme level", "at priority level".
 _AT_A_LEVEL = re.compile(r"\bat (?:the )?(themes?|priority|priorities|enablers?)[- ]level\b")
 # "n" for "and" between two words ("when n where", "dates n location", "sessions n how many

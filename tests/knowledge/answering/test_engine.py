@@ -3950,3 +3950,68 @@ def test_chinese_questions_are_cut_at_a_space_between_two_that_ask(
     message: str, questions: list[str]
 ) -> None:
     assert split_questions(message) == questions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a sum of counts that count something else (stakeholders, not sector members), or a
+        # number the question states twice over (Study Group 2, question 1/2)
+        "國際電聯目前總共有多少個部門成員？",
+        "ITU-D第2研究组报告人组会议一共有多少人参加？",
+        # when and where, of a record that says no place (the invitation to WRC-23)
+        "When and where is WRC-23 taking place?",
+        "WRC-23什么时候在哪里举行？",
+        # "how long" of a record that says how long nothing lasts
+        "新入職同事嘅試用期係幾耐？",
+        # a person's name asked with possessives ("what's … ITU's"): no quotation
+        "What's the name of ITU's current Secretary-General?",
+        # what a course costs is not answered by BCG's pro bono work
+        "学院的课程收费多少钱？",
+        # a name with digits is no acronym asked who it is
+        "who is LDC5?",
+    ],
+)
+def test_sixth_session_declines(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When did WTDC-22 take place?", "2022"),
+        # what someone charged, answered by "pro bono"
+        ("BCG幫國際電聯做伙伴關係同資源籌措策略，有冇收錢㗎？", "無償"),
+        ("How much did BCG charge ITU?", "pro bono"),
+        ("how long is the VaMoz Digital project?", "3.5"),
+        # a definition asked where the asker met it; a code's tail is no part of the name
+        ("刚入职，请问文件里常说的OP-23是什么意思？", "OP-23是运作规划"),
+        ("运作规划里常说的RBM是什么意思？", "基于结果的管理"),
+        # what a KPI measures is no kind of answer wanted
+        ("KPI on % of users with digital skills", "P4-CD-2"),
+        ("KPI on percentage of women participating in statutory meetings", "E3-DI-7"),
+        # the items of a document's own ("the retreat spoke of")
+        ("务虚会讲的四项部门目标是什么？", "WTDC-17"),
+        # how much of a budget goes somewhere: the share the record gives
+        ("OP-23預算有幾多分配畀全球性、多區域嘅輸出成果？", "54%"),
+        # a foreign name written partly as other words, or a region, is no name missing
+        ("实施基加利行动计划的工作何时开始", "2023"),
+        ("东南亚的女性记者培训", "女性记者"),
+        ("KPIs?", "82"),
+    ],
+)
+def test_sixth_session_answers(answer_engine: AnswerEngine, question: str, expected: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize("message", ["ok then bye", "ok and good night", "okay also, hi"])
+def test_ok_and_nothing_is_still_small_talk(answer_engine: AnswerEngine, message: str) -> None:
+    answer = answer_engine.answer(message)
+    assert not answer.answered and not answer.suggestions
+
+
+def test_a_spaced_chinese_question_pointing_back_is_not_cut() -> None:
+    assert split_questions("国际电联是一家 是什么意思 什么时候定义的") == [
+        "国际电联是一家 是什么意思 什么时候定义的"
+    ]
