@@ -552,25 +552,11 @@ COUNT_WINDOW_CHARS = 12
 def read_wanted(text: str) -> str | None:
     """The kind of answer a question wants, if it wants a particular one (text normalised:
     lower case, simplified Chinese)."""
-    unquoted = _KPI_MEASURES.sub(" ", _QUOTED.sub(" ", text)).strip()
-    unquoted = _BUDGET_PORTION_ZH.sub(r"\1的部分", unquoted)
+    unquoted = _QUOTED.sub(" ", text).strip()
     for kind, pattern in _WANTS:
         if pattern.search(unquoted):
             return NEXT_DATE if kind == DATE and _NEXT.search(unquoted) else kind
     return None
-
-
-# What a KPI asked for measures, which is no kind of answer wanted: "the KPI on percentage of
-# users with digital skills" asks for the KPI, not a percentage.
-_KPI_MEASURES = re.compile(
-    r"(?:(?<=\bkpi )|(?<=\bkpis ))(?:on|about|for|measuring|tracking|that (?:measures|tracks))"
-    r" (?:the )?(?:percentage|percent|share|proportion|number|rate) of\b"
-)
-
-
-# How much of a budget goes to something, which a share answers as well as an amount:
-# "OP-23预算有多少分配给全球性输出成果" (as "how much of the OP-23 budget goes to …").
-_BUDGET_PORTION_ZH = re.compile(r"(预算)中?有多少(?=分配|用于|拨给|分给|投入)")
 
 
 # Words that only say what kind of answer a question wants ("what is it worth", "which
@@ -1363,6 +1349,9 @@ def is_supplied(
         and any(FREE_OF_CHARGE.search(text) for text in texts)
     ):
         return True  # "how much did BCG charge", "收咗幾多錢": pro bono is the amount (none)
+    if wanted == PERSON and _PARTNER_ASKED.search(normalize(question)):
+        # "who was the partner", "合作方是谁": a body the record says it worked with
+        return any(_PARTNERED.search(text) for text in texts)
     if wanted == PERSON and _WHO_LEADS.search(normalize(question)):
         # "who leads the task force": a body may (BDT, "under whose leadership"), where the
         # sentence saying so is of the thing asked about and it is not the leader ("who leads
@@ -1701,6 +1690,19 @@ _PREPARING_FOR = re.compile(
 )
 
 
+# A partner asked for: "who was ITU's partner", "合作方是谁", "和谁合作".
+_PARTNER_ASKED = re.compile(
+    r"\bpartners?\b(?! (?:countries|states)\b)|合作方|合作伙伴|合作单位|合作机构|和谁合作|与谁合作"
+    r"|跟谁合作|同谁合作"
+)
+# A body the record says something was done with.
+_PARTNERED = re.compile(
+    r"\b(?:in (?:close )?(?:cooperation|collaboration|partnership|conjunction) with|together with"
+    r"|jointly with|co-?organi[sz]ed|partnered with|with the support of|supported by"
+    r"|(?:implemented|carried out|run) (?:jointly )?by)\b"
+    r"|(?:与|和|同|跟)[^，。；]{2,40}?(?:合作|协作|联合|携手|共同)|由[^，。；]{2,60}?(?:共同)?(?:实施|执行)",
+    re.IGNORECASE,
+)
 # Done for nothing (pro bono, 无偿): an amount of none. (Not "free", which courses may be
 # in some cases: "学院的课程收费多少钱" is not answered by the free ones.)
 FREE_OF_CHARGE = re.compile(r"\bpro bono\b|无偿", re.IGNORECASE)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
@@ -1339,7 +1340,8 @@ _SHARE_LEFT = re.compile(
     r"|\b(?:what|which) (?:share|percentage|proportion|percent|fraction)\b[^?]{0,30}?"
     r"\b(?:goes to |is left for |remains for |for )?(?:the rest|everything else|all the rest)\b"
     r"|\b(?:the rest|the remainder|everything else)\b[^?]{0,20}?\bwhat (?:share|percentage|%)"
-    r"|(?:剩下|剩余|其余)的?(?:部分)?(?:占|是)?(?:百分之几|百分之多少|多少比例|比例是多少)"
+    r"|(?:剩下|剩余|其余)的?(?:部分)?(?:合计|一共|总共)?(?:占|是)?(?:百分之几|百分之多少|多少比例|比例是多少"
+    r"|多少(?=[?？]|$))"
 )
 # A percentage written as a figure, exactly: "54%", "7.5%" (not "over 90%", nor a range's
 # "7%–8%" or "7% to 8%").
@@ -1384,6 +1386,19 @@ _EN_DAY_RANGE = re.compile(
     rf"\b(\d{{1,2}})\s*(?:–|-|to)\s*(\d{{1,2}})\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
 )
 _ZH_DAY_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})日?\s*(?:至|到|-|–|~)\s*(\d{1,2})日")
+# Across two months: "from 30 May to 1 June 2023", "2023年5月30日至6月1日".
+_EN_MONTHS_RANGE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})\s+(?P<m1>{'|'.join(_MONTHS)})(?:\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"\s*(?:–|-|to|until|through)\s*(?P<d2>\d{{1,2}})\s+(?P<m2>{'|'.join(_MONTHS)})\b"
+    r"(?:\s+(?P<y2>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_ZH_MONTHS_RANGE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日\s*(?:至|到|-|–|~)\s*"
+    r"(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
+)
+NO_LEAP_YEAR = 2023
+MAX_SPAN_DAYS = 62
 
 
 def _asks_share_of_people(normalized: str) -> bool:
@@ -1404,9 +1419,21 @@ def asks_for_days(normalized: str) -> bool:
     return _DAYS_ASKED.search(normalized) is not None
 
 
-def days_spanned(text: str) -> tuple[int, int, int] | None:
-    """The first day, the last and how many days a range of days in one month spans, as the
-    text writes it ("from 5 to 9 February": 5, 9, 5 days); None when it writes none."""
+class DaySpan(NamedTuple):
+    """A range of days a text writes: its first and last day, how many days it spans, and,
+    for a range across two months, their numbers (0 within one month)."""
+
+    first: int
+    last: int
+    days: int
+    first_month: int = 0
+    last_month: int = 0
+
+
+def days_spanned(text: str) -> DaySpan | None:
+    """The range of days a text writes, in one month ("from 5 to 9 February": 5, 9, 5 days)
+    or across two ("from 30 May to 1 June 2023", "5月30日至6月1日": 3 days); None when it
+    writes none."""
     english = _EN_DAY_RANGE.search(text)
     chinese = _ZH_DAY_RANGE.search(text)
     if english is not None:
@@ -1414,10 +1441,38 @@ def days_spanned(text: str) -> tuple[int, int, int] | None:
     elif chinese is not None:
         first, last = int(chinese[2]), int(chinese[3])
     else:
-        return None
+        return _days_across_months(text)
     if not 1 <= first < last <= 31:
         return None
-    return first, last, last - first + 1
+    return DaySpan(first, last, last - first + 1)
+
+
+def _days_across_months(text: str) -> DaySpan | None:
+    english = _EN_MONTHS_RANGE.search(text)
+    chinese = _ZH_MONTHS_RANGE.search(text)
+    if english is not None:
+        first, last = int(english["d1"]), int(english["d2"])
+        months = (
+            _MONTHS.index(english["m1"].lower()) + 1,
+            _MONTHS.index(english["m2"].lower()) + 1,
+        )
+        year = english["y1"] or english["y2"]
+    elif chinese is not None:
+        first, last = int(chinese["d1"]), int(chinese["d2"])
+        months = (int(chinese["m1"]), int(chinese["m2"]))
+        year = chinese["y"]
+    else:
+        return None
+    try:
+        # (a year the text does not give: one with no 29 February)
+        start = date(int(year or NO_LEAP_YEAR), months[0], first)
+        end = date(int(year or NO_LEAP_YEAR), months[1], last)
+    except ValueError:
+        return None
+    days = (end - start).days + 1
+    if months[0] >= months[1] or not 1 < days <= MAX_SPAN_DAYS:
+        return None
+    return DaySpan(first, last, days, *months)
 
 
 # Two counts of one thing at two times: "40 …, eventually growing to 65", "from 40 to 65",
@@ -1490,8 +1545,15 @@ def compute_in_fact(
         span = days_spanned(fact.text_zh if q.lang == "zh" else fact.text_en)
         if span is None:
             return None
-        first, last, days = span
-        days_parts = {"op": "fact_days", "first": first, "last": last, "result": days}
+        days_parts = {
+            "op": "fact_days",
+            "first": span.first,
+            "last": span.last,
+            "result": span.days,
+            "first_month": span.first_month,
+            "last_month": span.last_month,
+            "month_names": [m.capitalize() for m in _MONTHS],
+        }
         return _computed_in_fact(q, fact, knowledge, confidence, days_parts)
     if asks_per_year(q.normalized):
         # "VaMoz Digital is worth EUR 2.3 million over three and a half years: per year?"

@@ -1225,12 +1225,16 @@ class AnswerEngine:
                 _HOW_LONG.search(q.normalized)
                 and not asks_for_days(q.normalized)
                 and not any(
-                    _DURATION_STATED.search(t) or _SPAN_GIVEN.search(t) or days_spanned(t)
+                    _DURATION_STATED.search(t)
+                    or _SPAN_GIVEN.search(t)
+                    or _DAYS_GIVEN.search(t)
+                    or _ANY_YEAR.search(t)
+                    or days_spanned(t)
                     for t in self._answer_texts(q, answer)
                 )
             ):
-                # "新入职同事的试用期是多久": a record that says how long nothing lasts (the
-                # core values) answers no "how long"
+                # "新入职同事的试用期是多久": a record with no time in it at all (the core
+                # values) answers no "how long"
                 return self._cannot_answer(q, answer, None)
             answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
             if (
@@ -1638,7 +1642,8 @@ class AnswerEngine:
         not P5's budget)."""
         if q.lang != "zh":
             return False
-        # (an acronym, as written: not a line's English word, "cybersecurity预算多少")
+        # (an acronym, as written, doing something for someone: not a line's English word,
+        # "cybersecurity预算多少", nor a name given as context, "WTDC-22以后P4的预算")
         acronyms = {m.lower() for m in _ACRONYM_WRITTEN.findall(q.text)}
         named = (
             acronyms
@@ -3223,15 +3228,6 @@ class AnswerEngine:
         also = wanted == FUTURE and asked not in (None, FUTURE, NEXT_DATE, DATE, YEAR)
         if also and not self._is_supplied(q, answer, asked):
             return False
-        if (
-            wanted in (DATE, NEXT_DATE)
-            and answer.kind in _SEARCHED_KINDS
-            and _WHEN_AND_WHERE.search(q.normalized)
-            and not self._supplies(q, self._answer_texts(q, answer), PLACE, ())
-        ):
-            # "When and where is WRC-23 taking place?": a record that says when and not where
-            # (the invitation to WRC-23) answers half of it
-            return False
         stated = read_stated_count(q.normalized)
         if (
             stated is not None
@@ -3582,11 +3578,6 @@ _PAYMENT = re.compile(
     r"|无偿|免费|收费|付费|有偿|無償|免費|收費",
     re.IGNORECASE,
 )
-# Both when and where asked: "when and where is …", "where and when", "何时何地", "什么时候在哪里".
-_WHEN_AND_WHERE = re.compile(
-    r"\bwhen (?:and|&|n) where\b|\bwhere (?:and|&|n) when\b|何时何地|什么时候[^，。？?]{0,6}哪里"
-    r"|哪里[^，。？?]{0,6}什么时候|时间和地点|时间、地点|日期和地点"
-)
 # A question asked for yes or no.
 _YES_NO = re.compile(
     r"^(?:are|is|was|were|do|does|did|has|have|had|will|can|could|should)\b|吗[?？]?$|是否"
@@ -3761,7 +3752,9 @@ _OWNER_SPENDING = re.compile(
 )
 _UNION_TOKENS = frozenset({"itu", "union"})
 # An acronym as a question writes it: "BCG帮国际电联…" (three capitals or more).
-_ACRONYM_WRITTEN = re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])")
+_ACRONYM_WRITTEN = re.compile(
+    r"(?<![A-Za-z])[A-Z]{3,}(?=\s*(?:帮|幫|为|為|给|給|替)[^，。？?]{0,6}?(?:做|做了|提供|制定))"
+)
 # "What is an ATC …", "what does NETP stand for", "什么是…": what a term is, asked.
 _WHAT_A_TERM_IS = re.compile(
     r"^(?:what(?:'s| is| are| does| do)\b|define\b|meaning of\b)"
@@ -4178,6 +4171,7 @@ _DURATION_STATED = re.compile(
     r"|months?|years?)\b|(?<![\d.])(?:\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]+)(?:天|周|个月|年半|年)",
     re.IGNORECASE,
 )
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A span of time a record gives: "from September 2021 to January 2022", "2022-2025", "over
 # three and a half years", "2021年9月至2022年1月".
 _SPAN_GIVEN = re.compile(

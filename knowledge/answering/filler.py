@@ -466,6 +466,10 @@ def strip_filler(text: str) -> str:
     nothing would be left. A question that only points back to what a clause set aside as
     small talk says the asker wants to quote ("I wanted to quote the BDT core values agreed at
     the retreat - could you list them?") keeps what it wants to quote."""
+    if _ASKS_WHICH.search(text):
+        # "哪个主题（像应急通信、网络安全这种）预算最多": examples of the class asked over,
+        # not the only ones to compare
+        text = _EXAMPLES_GIVEN.sub(" ", text)
     stripped = _strip(text, drop_small_talk=True)
     if (
         stripped != text
@@ -476,6 +480,14 @@ def strip_filler(text: str) -> str:
         if kept != stripped:
             return kept
     return stripped
+
+
+# Examples of a class, in brackets: "（像应急通信、网络安全这种）", "(e.g. cybersecurity)".
+_EXAMPLES_GIVEN = re.compile(
+    r"[（(]\s*(?:像|比如|例如|譬如|诸如|such as|e\.g\.?|eg|like)\s*[^）()]{1,40}[）)]",
+    re.IGNORECASE,
+)
+_ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)
 
 
 # A clause set aside as small talk names things with this many words of content, or Chinese

@@ -57,7 +57,7 @@ EN_STOPWORDS = frozenset(
 # and is left out of queries (content words such as 能力 or 多样性 must not contain them).
 ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
 ZH_STOP_GRAMS = frozenset(
-    """多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
+    """各个 多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
     有没 没有 有多 有哪 几个 几项 这个 那个 这些 那些 这项 那项 那场 这场 那次 这次 那份
     这份 一项 一条 一个 一种 里面 列出 列举 列一 根据 依据 按照 之间 这一""".split()
 )
@@ -282,7 +282,6 @@ def normalize(text: str) -> str:
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
     text = _ARE_SHORT.sub(lambda m: f"{m[1] or m[2]} are", text)  # "what r the main risks"
-    text = _PERCENT_WORD.sub("percentage", text)  # "the kpi abt % of women attending …"
     text = _WILL_SHORT.sub(r"\1 will", text)  # "what the weather'll be like"
     text = _AND_SHORT.sub(" and ", text)  # "when n where", "dates n location"
     text = _AT_A_LEVEL.sub(r"\1", text)  # "at the theme level": themes
@@ -353,9 +352,6 @@ _ARE_SHORT = re.compile(
     # "how many KPIs r there"
     r"|\b([a-z]{2,}s) r(?= there\b)"
 )
-# "%" written for the word in what a KPI is about ("the KPI abt % of women attending …"; not
-# "what % of P4", which the readers of shares know, nor a figure's sign, "12% of the total").
-_PERCENT_WORD = re.compile(r"(?:(?<=\bkpi about )|(?<=\bkpi on )|(?<=\bkpis about ))%(?= of\b)")
 # A class of budget lines named as a level: "at the theme level", "at priority level".
 _AT_A_LEVEL = re.compile(r"\bat (?:the )?(themes?|priority|priorities|enablers?)[- ]level\b")
 # "n" for "and" between two words ("when n where", "dates n location", "sessions n how many
@@ -392,7 +388,8 @@ _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
 # What stands under a line, said as under it: "P2底下那两个主题", "E1下面的KPI" (its themes,
 # its KPIs).
 _UNDER_A_LINE = re.compile(
-    r"(?<=[A-Za-z0-9])\s*(?:底下|下面|下边|旗下|下属)的?(?=[^，。？?]{0,4}(?:主题|指标|kpi|KPI|成果|产出))"
+    r"(?:(?<=[A-Za-z0-9])|(?<=重点工作)|(?<=推动因素))\s*(?:底下|下面|下边|旗下|下属)(?:细分)?的?"
+    r"(?=[^，。？?]{0,4}(?:主题|指标|kpi|KPI|成果|产出))"
 )
 # "plus" before what is also asked of the same thing ("plus its share of the budget", "plus
 # their KPIs"): and, not a sum.

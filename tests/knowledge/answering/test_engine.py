@@ -3887,12 +3887,8 @@ def test_the_third_review_s_figures_and_glosses(
         ("BCG?? who is that in the council vision doc", "Boston Consulting Group"),
         ("who is UNDP", "United Nations Development Programme"),
         ("IDI 啥意思", "ICT发展指数"),
-        # chat shorthand: "r", "%" for the word, "ok and …" taking up a subject
+        # chat shorthand: "r", "ok and …" taking up a subject
         ("how many KPIs r there in total in the Kigali action plan impact framework", "82"),
-        (
-            "which enabler has the kpi abt % of women attending ITU-D statutory meetings",
-            "E3-DI-7",
-        ),
         ("ok and the cybersec line, what % of P4 is it", "83.3%"),
         # the words of the table's form ("identify") are no risk of its own
         ("How many main operational risks does OP-23 identify?", "4"),
@@ -3959,9 +3955,6 @@ def test_chinese_questions_are_cut_at_a_space_between_two_that_ask(
         # number the question states twice over (Study Group 2, question 1/2)
         "國際電聯目前總共有多少個部門成員？",
         "ITU-D第2研究组报告人组会议一共有多少人参加？",
-        # when and where, of a record that says no place (the invitation to WRC-23)
-        "When and where is WRC-23 taking place?",
-        "WRC-23什么时候在哪里举行？",
         # "how long" of a record that says how long nothing lasts
         "新入職同事嘅試用期係幾耐？",
         # a person's name asked with possessives ("what's … ITU's"): no quotation
@@ -3987,13 +3980,8 @@ def test_sixth_session_declines(answer_engine: AnswerEngine, question: str) -> N
         # a definition asked where the asker met it; a code's tail is no part of the name
         ("刚入职，请问文件里常说的OP-23是什么意思？", "OP-23是运作规划"),
         ("运作规划里常说的RBM是什么意思？", "基于结果的管理"),
-        # what a KPI measures is no kind of answer wanted
-        ("KPI on % of users with digital skills", "P4-CD-2"),
-        ("KPI on percentage of women participating in statutory meetings", "E3-DI-7"),
         # the items of a document's own ("the retreat spoke of")
         ("务虚会讲的四项部门目标是什么？", "WTDC-17"),
-        # how much of a budget goes somewhere: the share the record gives
-        ("OP-23預算有幾多分配畀全球性、多區域嘅輸出成果？", "54%"),
         # a foreign name written partly as other words, or a region, is no name missing
         ("实施基加利行动计划的工作何时开始", "2023"),
         ("东南亚的女性记者培训", "女性记者"),
@@ -4015,3 +4003,34 @@ def test_a_spaced_chinese_question_pointing_back_is_not_cut() -> None:
     assert split_questions("国际电联是一家 是什么意思 什么时候定义的") == [
         "国际电联是一家 是什么意思 什么时候定义的"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a range of days across two months
+        ("how many days does the follow-up DTC workshop with the telcos run?", "3 days"),
+        ("与电信公司的后续讲习班开几天？", "从5月30日到6月1日"),
+        # a partner asked for: whom the record says it worked with
+        ("2023年国际电联非洲区域网络演练的合作方是谁？", "马拉维通信管理局"),
+        ("Who was ITU's partner for the 2023 Africa regional cyber drill?", "MACRA"),
+        ("Who are the partners of the Smart Villages initiative?", "Huawei"),
+        # what is left of a share, asked in Chinese
+        ("OP-23里54%给了全球性、多区域的输出成果，那剩下的部分合计占多少？", "46%"),
+        # examples of the class asked over, and the themes under the priorities
+        (
+            "各个重点工作下面细分的主题（像应急通信、网络安全这种）里，哪个主题预算最多？",
+            "政策和监管（P3）",
+        ),
+        # the second review: an acronym given as context is no doer; a record with a time in
+        # it may say how long; a two-character colloquial word is no other world
+        ("WTDC-22以後P4的預算是多少？", "480,000"),
+        ("報告人組會議開了多長時間？", "5月8日"),
+        ("平時成日提到嘅ATC係咩？", "國際電聯學院培訓中心"),
+    ],
+)
+def test_sixth_session_second_batch(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
