@@ -1690,18 +1690,20 @@ _PREPARING_FOR = re.compile(
 )
 
 
-# A partner asked for: "who was ITU's partner", "合作方是谁", "和谁合作".
+# A partner asked for: "who was ITU's partner", "合作方是谁", "和谁合作" (not the asker's own:
+# "我的合作伙伴是谁").
 _PARTNER_ASKED = re.compile(
-    r"\bpartners?\b(?! (?:countries|states)\b)|合作方|合作伙伴|合作单位|合作机构|和谁合作|与谁合作"
-    r"|跟谁合作|同谁合作"
+    r"(?<!\bmy )(?<!\bour )\bpartners?\b(?! (?:countries|states)\b)"
+    r"|(?<!我的)(?<!我们的)(?:合作方|合作伙伴|合作单位|合作机构)|和谁合作|与谁合作|跟谁合作|同谁合作"
 )
-# A body the record says something was done with.
+# A body the record's English says something was done with, named: "in collaboration with the
+# Malawi Communications Regulatory Authority", "implemented by BDT, …" (not partnership in
+# general, "a trusted and respected partner").
 _PARTNERED = re.compile(
-    r"\b(?:in (?:close )?(?:cooperation|collaboration|partnership|conjunction) with|together with"
-    r"|jointly with|co-?organi[sz]ed|partnered with|with the support of|supported by"
-    r"|(?:implemented|carried out|run) (?:jointly )?by)\b"
-    r"|(?:与|和|同|跟)[^，。；]{2,40}?(?:合作|协作|联合|携手|共同)|由[^，。；]{2,60}?(?:共同)?(?:实施|执行)",
-    re.IGNORECASE,
+    r"(?i:\b(?:in (?:close )?(?:cooperation|collaboration|partnership|conjunction) with"
+    r"|together with|jointly with|partnered with|with the support of|supported by"
+    r"|implemented (?:jointly )?by|co-?organi[sz]ed (?:by|with)))"
+    r"\s+(?:the\s+)?[A-Z]"
 )
 # Done for nothing (pro bono, 无偿): an amount of none. (Not "free", which courses may be
 # in some cases: "学院的课程收费多少钱" is not answered by the free ones.)

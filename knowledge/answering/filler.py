@@ -482,9 +482,11 @@ def strip_filler(text: str) -> str:
     return stripped
 
 
-# Examples of a class, in brackets: "（像应急通信、网络安全这种）", "(e.g. cybersecurity)".
+# Examples of a class, in brackets: "（像应急通信、网络安全这种）", "(e.g. cybersecurity, stats)".
 _EXAMPLES_GIVEN = re.compile(
-    r"[（(]\s*(?:像|比如|例如|譬如|诸如|such as|e\.g\.?|eg|like)\s*[^）()]{1,40}[）)]",
+    # (two or more of them: "(e.g. global outputs)" may be the answer, or the class itself)
+    r"[（(]\s*(?:像|比如|例如|譬如|诸如|such as|e\.g\.?|eg|like)\s*[^）()、,，]{1,20}"
+    r"(?:[、,，]|\band\b|和)[^）()]{1,30}[）)]",
     re.IGNORECASE,
 )
 _ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)

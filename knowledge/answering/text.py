@@ -57,7 +57,7 @@ EN_STOPWORDS = frozenset(
 # and is left out of queries (content words such as 能力 or 多样性 must not contain them).
 ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
 ZH_STOP_GRAMS = frozenset(
-    """各个 多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
+    """多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
     有没 没有 有多 有哪 几个 几项 这个 那个 这些 那些 这项 那项 那场 这场 那次 这次 那份
     这份 一项 一条 一个 一种 里面 列出 列举 列一 根据 依据 按照 之间 这一""".split()
 )
@@ -388,7 +388,7 @@ _WITH_SHORT = re.compile(r"(?<![\w/])w/(o)?(?=\s)")
 # What stands under a line, said as under it: "P2底下那两个主题", "E1下面的KPI" (its themes,
 # its KPIs).
 _UNDER_A_LINE = re.compile(
-    r"(?:(?<=[A-Za-z0-9])|(?<=重点工作)|(?<=推动因素))\s*(?:底下|下面|下边|旗下|下属)(?:细分)?的?"
+    r"(?:(?<=[A-Za-z0-9])|(?<=重点工作))\s*(?:底下|下面|下边|旗下|下属)(?:细分)?的?"
     r"(?=[^，。？?]{0,4}(?:主题|指标|kpi|KPI|成果|产出))"
 )
 # "plus" before what is also asked of the same thing ("plus its share of the budget", "plus
