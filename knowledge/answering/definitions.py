@@ -53,7 +53,6 @@ _HEAD_ZH = r"(?:原则|概念|倡议|项目|计划)"
 # The facts the index offers as those that may define a term: enough for every fact that
 # writes all its words in a store the size of the seed many times over.
 DEFINING_CANDIDATES = 400
-# A question asking what a term is or stands for; `t` is the term.
 # Who an acronym is: "who is BCG", "BCG?? who is that" (an organisation the documents spell
 # out, not a person: checked by its being an acronym).
 _WHO_IS_EN = (
@@ -64,6 +63,7 @@ _WHO_IS_EN = (
         r"\s*\??\s*$"
     ),
 )
+# A question asking what a term is or stands for; `t` is the term.
 _EN_ASKS = (
     # "HCM4A - what is it, and how many countries signed it?"
     re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what(?:'s| is) (?:it|that|this)\b"),

@@ -3753,7 +3753,7 @@ _OWNER_SPENDING = re.compile(
 _UNION_TOKENS = frozenset({"itu", "union"})
 # An acronym as a question writes it: "BCG帮国际电联…" (three capitals or more).
 _ACRONYM_WRITTEN = re.compile(
-    r"(?<![A-Za-z])[A-Z]{3,}(?=\s*(?:帮|幫|为|為|给|給|替)[^，。？?]{0,6}?(?:做|做了|提供|制定))"
+    r"(?<![A-Za-z])[A-Z]{3,}(?=\s*(?:帮|幫|为|為|给|給|替)[^，。？?]{0,6}?(?:做|提供|制定))"
 )
 # "What is an ATC …", "what does NETP stand for", "什么是…": what a term is, asked.
 _WHAT_A_TERM_IS = re.compile(
@@ -4346,8 +4346,8 @@ _ZH_QUESTION_WORD = re.compile(
 # A space after a Chinese character, where a message typed without punctuation may start its
 # next question ("IDI 啥意思 新方法要多少比例的成员国批准才通过").
 _ZH_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\S)")
-
-
+# What follows such a space is a question of its own when it is this long, or names something
+# in Latin letters ("ChatGPT那次培训多少人参加"); a shorter one points back ("什么时候定义的").
 SPACED_QUESTION_MIN_CHARS = 10
 
 
