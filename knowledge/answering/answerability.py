@@ -1322,6 +1322,8 @@ def is_supplied(
     if wanted is None:
         return True
     texts = list(texts)
+    # (read once: the checks of a person or an amount asked read the question's words)
+    question_read = normalize(question) if wanted in (AMOUNT, PERSON) else ""
     if wanted in (DATE, NEXT_DATE) and not _dates_events_named(question, texts):
         return False
     if wanted in (NEXT_DATE, FUTURE):
@@ -1345,18 +1347,18 @@ def is_supplied(
         return action is None or any(_does(action, text) for text in texts)
     if (
         wanted == AMOUNT
-        and FEE_ASKED.search(normalize(question))
+        and FEE_ASKED.search(question_read)
         and any(FREE_OF_CHARGE.search(text) for text in texts)
     ):
         return True  # "how much did BCG charge", "收咗幾多錢": pro bono is the amount (none)
-    if wanted == PERSON and _PARTNER_ASKED.search(normalize(question)):
+    if wanted == PERSON and _PARTNER_ASKED.search(question_read):
         # "who was the partner", "合作方是谁": a body the record says it worked with
         return any(_PARTNERED.search(text) for text in texts)
-    if wanted == PERSON and _WHO_LEADS.search(normalize(question)):
+    if wanted == PERSON and _WHO_LEADS.search(question_read):
         # "who leads the task force": a body may (BDT, "under whose leadership"), where the
         # sentence saying so is of the thing asked about and it is not the leader ("who leads
         # BDT" is not answered by "under the leadership of BDT, a task force …")
-        led = _read_led(normalize(question))
+        led = _read_led(question_read)
         if led and any(
             _leads_it(led, sentence) for text in texts for sentence in _SENTENCE_END.split(text)
         ):
