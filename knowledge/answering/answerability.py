@@ -215,6 +215,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bthe (?:exact |precise |specific |actual |start |end )?dates? (?:of|for)\b"
             r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
             r"|\b(?:what|which) (?:time )?(?:period|timeframe|time frame)\b|\bover what period\b"
+            # dates asked as a noun, as a chat message writes it: "GSR-23 dates and venue?",
+            # "TDAG-24 venue & dates", "date of the 2018 retreat?"
+            r"|\bdates?\s*(?:and|&|/|\+)\s*(?:venue|place|location)s?\b"
+            r"|\b(?:venue|place|location)\s*(?:and|&|/|\+)\s*dates?\b|\bdates?\s*\??$"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
             r"|哪段时间|哪个时间段|什么时间段|哪个时期|什么时期",
             re.IGNORECASE,
@@ -227,7 +231,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
             r"|在哪里|在哪儿|在哪个(?:城市|国家|地方|地区|场馆|地点|会场|区域)|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
             r"|(?:哪个|哪家|哪间|什么)(?:酒店|宾馆|饭店|大楼|会议室|房间|场地)"
-            r"|\b(?:which|what) (?:hotel|building|room)\b"
+            r"|\b(?:which|what) (?:hotel|building|room)\b|\bvenue\b"
             r"|首都|首府|\bcapital (?:city|of)\b",
             re.IGNORECASE,
         ),
@@ -944,6 +948,14 @@ def read_counted(text: str) -> tuple[str, ...]:
             return PEOPLE  # "how many came to SG2", "how many attended": people
         if not words or words[0] in _GENERIC_COUNTED:
             return ()
+        if (
+            len(words) >= 2
+            and words[-1] in _PERSONS_COUNTED
+            and not {"and", "or", "&"} & set(words)  # "regulators and participants": both
+        ):
+            # "how many internal people": the internal ones, whatever the record calls them
+            # ("30 internal ITU colleagues")
+            words = words[:-1]
         return tuple(words)
     match = _ZH_COUNTED.search(unquoted)
     if match:
@@ -1314,11 +1326,13 @@ def is_supplied(
     synonyms: Sequence[Sequence[str]] = (),
     action: str | None = None,
     question: str = "",
+    about: Sequence[str] = (),
 ) -> bool:
     """Whether the texts of a record hold the kind of answer wanted; a date for "the next
     one", or anything about the future, must be later than `present`, the year the store's
     documents speak from; a count of `counted` (when given) must be written next to it; a
-    procedure must speak of the `action` asked how to do."""
+    procedure must speak of the `action` asked how to do. `about`: more of the record's
+    texts that say what it is about (its title), read for what a doer is asked of only."""
     if wanted is None:
         return True
     texts = list(texts)
@@ -1426,7 +1440,8 @@ def is_supplied(
                 )
             )
         ) and (
-            not _object_is_the_doer(question, verbs, texts) and _holds_the_object(question, texts)
+            not _object_is_the_doer(question, verbs, texts)
+            and _holds_the_object(question, [*texts, *about])
         )
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
@@ -1712,7 +1727,12 @@ _PARTNERED = re.compile(
 FREE_OF_CHARGE = re.compile(r"\bpro bono\b|无偿", re.IGNORECASE)
 # A fee asked of someone who did something: "how much did BCG charge", "收了多少钱",
 # "有没有收钱" (not what a course costs, "收费多少").
-FEE_ASKED = re.compile(r"\b(?:charge[ds]?|charging)\b|收(?:了|过)?(?:多少|几多)?钱|有没有收")
+FEE_ASKED = re.compile(
+    r"\b(?:charge[ds]?|charging)\b|收(?:了|过)?(?:多少|几多)?钱|有没有收"
+    # what a firm named by its acronym charged for what it did: "BCG收费多少", "BCG帮ITU制定
+    # 战略，收费多少" (not a course's fee: "ATC课程收费多少")
+    r"|^[a-z]{2,6}(?:(?:帮|为|给|替)[^?？]{0,40})?收费(?:是)?(?:多少|几多)"
+)
 
 
 def _dates_events_named(question: str, texts: Sequence[str]) -> bool:

@@ -190,6 +190,10 @@ from knowledge.store.record_refs import to_record
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
+# That a meeting was held, of which a question asks where or when.
+_HELD = re.compile(r"\b(?:held|hosted|convened)\b|举行|举办|召开")
+# How far the search reads for a record of the kind asked when all it found first is alike.
+SUPPLIED_SEARCH_LIMIT = 12
 
 # The store's present is the latest year holding at least this share of its dated facts.
 PRESENT_YEAR_MIN_SHARE = 0.05
@@ -429,6 +433,9 @@ class AnswerEngine:
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
         question = with_correction_folded_in(without_trailing_statements(question))
         whole = self._answer(question)
+        gap = self._gap_to_runner_up(question, whole)
+        if gap is not None:
+            return gap
         # (a short question of a line's budget is asked on its own only where the whole
         # message's answer gives none: "網絡安全這個主題有幾個KPI？預算多少？" — not "应急通信
         # 归哪个？预算多少？", whose answer is the theme with its budget)
@@ -770,6 +777,40 @@ class AnswerEngine:
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
 
+    def _gap_to_runner_up(self, question: str, whole: Answer) -> Answer | None:
+        """A ranking's first, and how far it is ahead of the second, where the message asks
+        both ("Which priority has the biggest budget, and how much more does it get than the
+        runner-up?", "哪个重点工作预算最多？比第二名多多少？"): the ranking and the
+        difference worked out as any difference of two lines is; None otherwise."""
+        if not _RUNNER_UP.search(normalize(question)):
+            return None
+        asked = split_questions(question)
+        if whole.kind is not AnswerKind.EXTREME and len(asked) > 1:
+            whole = self._answer(asked[0])  # the ranking asked first, the gap after it
+        ranked = whole.parts.get("ranked") or []
+        if (
+            whole.kind is not AnswerKind.EXTREME
+            or not whole.answered
+            or len(ranked) < 2
+            or whole.parts.get("nth", 1) != 1
+        ):
+            return None
+        # (the ranking runs from the largest down: the least is its last)
+        pair = ranked[:2] if whole.parts.get("op") == "max" else ranked[-2:]
+        more, less = (r.subject.code for r in pair)
+        ask = "{}比{}多多少？" if is_chinese(question) else "How much more does {} get than {}?"
+        gap = self._answer(ask.format(more, less))
+        if not gap.answered or gap.kind is not AnswerKind.COMPUTE:
+            return None
+        return Answer(
+            kind=AnswerKind.MULTI,
+            lang=whole.lang,
+            answered=True,
+            confidence=min(whole.confidence, gap.confidence),
+            parts={"answers": [whole, gap], "questions": [asked[0], ask.format(more, less)]},
+            sources=dedupe_sources([*whole.sources, *gap.sources]),
+        )
+
     def names_nothing_of_its_own(self, question: str) -> bool:
         """Whether a question is one of those asked of the question before it: a Chinese one
         with no subject written, or a count with no verb or noun of its own ("and how many
@@ -801,7 +842,8 @@ class AnswerEngine:
         question asked with them is answered from records holding one, that answer."""
         names = [
             w
-            for w in re.findall(r"[A-Z][\w]*(?:[-–][A-Z][\w]*)*", first)
+            # (letters of a Latin name only: "DCM有幾多次瀏覽" names DCM)
+            for w in re.findall(r"[A-Z][^\W\u3400-\u9fff]*(?:[-–][A-Z][^\W\u3400-\u9fff]*)*", first)
             if w.lower() not in _QUESTION_OPENERS and w.lower() not in part.lower()
         ]
         words = [p for name in names for p in re.split(r"[-–]", name) if len(p) >= 3]
@@ -853,7 +895,9 @@ class AnswerEngine:
         counted = read_counted(normalized)
         if elided is None or not counted or counted == POPULATION:
             return None
-        if counted != PEOPLE and len(counted) != len(elided["noun"].split()):
+        # (a person word after the noun's qualifiers is not counted: "internal people")
+        nouns = re.sub(r"\s(?:people|ppl|persons|folks)$", "", elided["noun"]).split()
+        if counted != PEOPLE and len(counted) != len(nouns):
             return None  # a verb of its own ("how many bids were rejected")
         return counted
 
@@ -1203,7 +1247,7 @@ class AnswerEngine:
             fact = answer.parts["fact"]
             days_of = _DAYS_OF.search(q.normalized)
             if days_of is not None and self.index.list_missing_words(
-                to_query_terms(days_of["thing"] or days_of["thing_en"]),
+                to_query_terms(days_of["thing"] or days_of["thing_en"] or days_of["thing_bare"]),
                 self._answer_texts(q, answer),
             ):
                 # "员工每年有多少天年假": days of a thing the record never speaks of, not the
@@ -2251,6 +2295,12 @@ class AnswerEngine:
         happened = {
             t for m in HAPPENED.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
         }
+        if read_wanted(q.normalized) in (PLACE, DATE):
+            # ("where was PP-22 held", "PP-22在哪里举行": that it was held, not a word to look
+            # for)
+            happened |= {
+                t for m in _HELD.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
+            }
         # ("grew from its initial size to its final size, by what percentage": the ends of a
         # growth, not words its record must hold)
         growth = (
@@ -2274,6 +2324,9 @@ class AnswerEngine:
         dropped = (said - naming) | drop | grades | happened | growth
         # ("ITU's 2 strategic goals": the records write "two strategic goals")
         searched = _STATED_DIGIT.sub(lambda m: _DIGIT_WORDS[m[1]], q.normalized)
+        if is_chinese(searched) and FEE_ASKED.search(searched):
+            # "BCG收了多少钱": a fee, read as the word the synonyms know it by (收费: 无偿)
+            searched += " 收费"
         terms = self.index.join_compounds(to_query_terms(searched, drop=dropped))
         acronyms = [a for a in q.acronyms if a not in terms.tokens and a not in dropped]
         terms = replace(terms, tokens=(*terms.tokens, *acronyms))
@@ -2296,7 +2349,12 @@ class AnswerEngine:
             # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
             other = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
             return self._cannot_answer(replace(q, targets=[]), other, None)
-        hits, passed_over = self._prefer_supplied(q, terms, hits)
+
+        def deeper() -> list[Hit]:
+            more = self.index.search(terms, limit=SUPPLIED_SEARCH_LIMIT, source=naming)
+            return self._in_documents(more, source.docs) if source is not None else more
+
+        hits, passed_over = self._prefer_supplied(q, terms, hits, deeper)
         if not passed_over:
             hits, passed_over = self._prefer_asked_class(q, hits)
         suggestions, records = self._suggestions(q.lang, hits)
@@ -2876,12 +2934,18 @@ class AnswerEngine:
         return drops_subject
 
     def _prefer_supplied(
-        self, q: Question, terms: QueryTerms, hits: list[Hit]
+        self,
+        q: Question,
+        terms: QueryTerms,
+        hits: list[Hit],
+        deeper: Callable[[], list[Hit]] | None = None,
     ) -> tuple[list[Hit], list[Entry]]:
         """Put first the best fact or FAQ close behind the first that holds the kind of answer
         asked, when the first does not ("who approved the proposals": the fact that says the
         Council did, not the one that lists them); with the entries passed over for it. Scores
-        are kept: the answer is decided on the score of the record it comes from."""
+        are kept: the answer is decided on the score of the record it comes from. Where every
+        hit is that close and none holds it, `deeper` hits are read too ("PP-22在哪里举行":
+        many records name PP-22 alike; one places it in Bucharest)."""
         wanted = self._wanted(q)
         stated = read_stated_count(q.normalized)
         lists_asked = stated is not None and stated >= STATED_LIST_MIN
@@ -2926,6 +2990,16 @@ class AnswerEngine:
                 return [hit, *hits[:n], *hits[n + 1 :]], passed_over
             if close and hit.entry.kind in ("fact", "faq"):
                 passed_over.append(hit.entry)
+        if deeper is None or hits[-1].score < hits[0].score - margin:
+            return hits, []
+        seen = {hit.entry for hit in hits}
+        for hit in deeper():
+            if hit.entry in seen or hit.entry.kind not in ("fact", "faq"):
+                continue
+            if hit.score < hits[0].score - margin:
+                break
+            if not drops_subject(hit) and supplies(hit):
+                return [hit, *hits], passed_over
         return hits, []
 
     def _prefer_asked_class(self, q: Question, hits: list[Hit]) -> tuple[list[Hit], list[Entry]]:
@@ -3298,7 +3372,9 @@ class AnswerEngine:
                 (fact.title_zh, fact.text_zh) if q.lang == "zh" else (fact.title_en, fact.text_en)
             )
             said = [text, *([title] if _DOER_JOINED.search(title) else [])]
-            if not self._supplies(q, said, wanted, ()):
+            # (what it is done to may be named in the title only: "LearningLabs session on
+            # ChatGPT … by Microsoft", whose text says "Microsoft delivered hands-on training")
+            if not self._supplies(q, said, wanted, (), about=[title]):
                 return False
         if (
             wanted == AMOUNT
@@ -3312,7 +3388,12 @@ class AnswerEngine:
         return self._supplies(q, texts, wanted, counted)
 
     def _supplies(
-        self, q: Question, texts: list[str], wanted: str | None, counted: tuple[str, ...]
+        self,
+        q: Question,
+        texts: list[str],
+        wanted: str | None,
+        counted: tuple[str, ...],
+        about: Sequence[str] = (),
     ) -> bool:
         """`is_supplied` of the texts, with the store's present year, synonyms and the action
         the question asks of."""
@@ -3324,6 +3405,7 @@ class AnswerEngine:
             synonyms=self._synonym_key,
             action=self._spelt(_read_action(q.normalized, wanted)),
             question=q.text,
+            about=about,
         )
 
     def _spelt(self, word: str | None) -> str | None:
@@ -4008,7 +4090,10 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些"
+    # (他们: "they", a body or firm the question before named: "BCG…？他们有没有收费？";
+    # the message's parts are read as written, so in traditional script and Cantonese too)
+    r"\b(?:it|its|they|them|their)\b|它|其|该|這個|这个|那个|那個|这些|這些|那些"
+    r"|他们|他們|她们|她們|佢哋|該"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
@@ -4082,7 +4167,7 @@ _ELIDED_COUNT = re.compile(
     r"(?: (?:came|showed up|turned up|attended|took part|participated|were there))?\s*\??"
 )
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
-_POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
+_POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|這|那|该|該")
 # A doer joined to the verb in a title: "EC-funded".
 _DOER_JOINED = re.compile(r"\b[A-Z][A-Za-z]*-[a-z]+ed\b")
 # A small number of things stated in figures, as the documents write it in words.
@@ -4191,10 +4276,22 @@ _DAYS_GIVEN = re.compile(
 )
 # What is counted in days ("多少天年假", "how many days of annual leave")
 # (not the time itself: "多少天时间", "多少天左右", "多少天会期", "how many days of sessions")
+# The second of a ranking, compared with its first: "than the runner-up", "than the second
+# largest", "than the next one", "比第二名多多少".
+_RUNNER_UP = re.compile(
+    r"\b(?:than|over|ahead of|behind|vs\.?|versus) (?:the )?(?:runner-?up|number two|no\.? ?2"
+    r"|second(?:[- ](?:largest|biggest|highest|lowest|smallest|place|one|most|least|best))?"
+    r"|next(?:[- ](?:largest|biggest|highest|lowest|smallest|one|line|priority|enabler|up))?)\b"
+    r"|第二(?:名|位|多|大|高|少|小|低)|亚军"
+)
 _DAYS_OF = re.compile(
     r"(?:多少|几)天(?!时间|左右|上下|会期|时长|会|的时间)(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
     r"|\bdays of (?!(?:sessions?|meetings?|talks|discussions?|events?)\b)"
     r"(?P<thing_en>[a-z]+(?: [a-z]+)?)"
+    # "of" left out, as typed in a chat: "how many days annual leave do P-staff get"
+    r"|\bhow many days (?!(?:of|in|for|per|a|each|every|did|do|does|was|were|is|are|will"
+    r"|would|has|have|had|it|they|the|this|that)\b)"
+    r"(?P<thing_bare>[a-z]+(?: [a-z]+)?) (?=(?:do|does|did|can|will|are|is|per|a|each)\b)"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 # (a time said after the topic ends it too: "能力发展任务组2022年3月到2023年3月开了几次会")
@@ -4232,6 +4329,8 @@ _ASKS_WHICH_ZH = re.compile(r"哪(?!些)|谁|誰|何时|什么时候|什麼時�
 _ZH_TOPIC_END = re.compile(
     r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时"
     r"|(?:从|自)?(?:19|20)\d\d年|(?:去年|今年|明年|前年)"
+    # a pointing word after the name: "波士顿咨询那个活儿…" is about 波士顿咨询
+    r"|(?<=[\u4e00-\u9fff])(?:那|这)(?:个|次|场|项|些)"
 )
 # (a topic cut inside a word, 务虚"会", is no topic the answer before holds: not asked anew)
 
@@ -4396,7 +4495,9 @@ _ASKS = re.compile(
     r"|列一下|列一列|列出来"
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
     # a request said as a statement: "I'd also like to know P4's budget", "我还想知道P4的预算"
-    r"|\b(?:like|love|want|need|wish) to (?:know|see|find out|check|confirm)\b|\bwonder"
+    # (not of the asker's own plans: "want to check if i can go" says why it is asked)
+    r"|\b(?:like|love|want|need|wish) to (?:know|see|find out|check|confirm)\b"
+    r"(?! (?:if|whether) (?:i|we|i'm|we're)\b)|\bwonder"
     r"|\bcurious (?:about|to|whether|if)\b|想知道|想了解|想问|想確認|想确认|告诉我|告訴我",
     re.IGNORECASE,
 )

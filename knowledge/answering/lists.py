@@ -153,6 +153,9 @@ _LIST_ASKED = re.compile(
     r"^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|show|enumerate|give me)\b"
     r"|\b(?:what|which) are the\b"
     r"|\b(?:what|which) were the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    # a number of things asked by their name alone ("remind me the 3 pillars …", its request
+    # set aside as filler): that many, written out (not a year: "the 2023 budget")
+    r"|^the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)(?!\d)\s*[a-z]"
     r"|有哪些|是哪些|哪几|列出|列举"
 )
 

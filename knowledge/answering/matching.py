@@ -406,7 +406,8 @@ class SearchIndex:
         """The token sets of the other words of a one-token word's synonym groups."""
         return list(self._synonyms.get(token, []))
 
-    def _has_synonym(self, token: str) -> bool:
+    def has_synonym(self, token: str) -> bool:
+        """Whether a word stands for one of the index's as a word of its synonym group."""
         synonyms, _ = self._synonyms_of(token, None)
         return any(all(t in self._slots for t in word) for word in synonyms)
 
@@ -444,7 +445,7 @@ class SearchIndex:
             if t not in self._slots
             and weights[t] >= self._max_idf
             and self.resolve(t) is None
-            and not self._has_synonym(t)
+            and not self.has_synonym(t)
         ]
 
     def list_missing_words(

@@ -376,6 +376,12 @@ OWN_SETS_MIN_ACCURACY = {
     # CI 91.4% (1 of 56 answers wrong), CJ 97.1% (1 of 59).
     "unseen_ci.json": 0.91,
     "unseen_cj.json": 0.97,
+    # The seventh session of 2026-12-06 (a reset machine): CN (72; Hong Kong, Macau and
+    # Taiwan colleagues in budget and planning, half in traditional script) and CO (70; busy
+    # managers' quick messages, two things at once, 14 off-topic), run once on its start
+    # (f10ce5c): CN 95.8% (1 of 61 answers wrong), CO 88.6% (4 of 49); tuned on since.
+    "unseen_cn.json": 0.98,
+    "unseen_co.json": 0.97,
 }
 
 
