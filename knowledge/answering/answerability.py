@@ -33,6 +33,9 @@ PERCENT = "percent"
 AMOUNT = "amount"
 # A place: "where was the retreat held", "总部在哪个城市".
 PLACE = "place"
+# A date or a place, asked together as nouns: "GSR-23 dates and venue?" (a record that gives
+# either is of the kind asked: a workshop placed in Bengaluru may not be dated).
+DATE_OR_PLACE = "date_or_place"
 # A date after the store's own time: "when is the next WTDC".
 NEXT_DATE = "next_date"
 # Anything about a time after the store's own: "where is the next retreat", "明年的预算".
@@ -118,7 +121,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:the|its|their|a) (?:(?:19|20)\d\d |annual |yearly |current )?targets?"
             r" (?:value|figure|for|of|set)\b|\btarget values?\b|\bbaselines?\b"
-            r"|目标值|基线|基准值|指标值",
+            r"|目标值|基线|基准值|指标值"
+            # "用户数目标是多少": a target's figure asked (not "目标是什么", what the aim is)
+            r"|目标(?:是|为|定为|定在)?(?:多少|几多)",
             re.IGNORECASE,
         ),
     ),
@@ -208,6 +213,14 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        DATE_OR_PLACE,
+        re.compile(
+            r"\bdates?\s*(?:and|&|/|\+|n)\s*(?:venue|place|location)s?\b"
+            r"|\b(?:venue|place|location)\s*(?:and|&|/|\+|n)\s*dates?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         DATE,
         re.compile(
             r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
@@ -215,10 +228,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bthe (?:exact |precise |specific |actual |start |end )?dates? (?:of|for)\b"
             r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
             r"|\b(?:what|which) (?:time )?(?:period|timeframe|time frame)\b|\bover what period\b"
-            # dates asked as a noun, as a chat message writes it: "GSR-23 dates and venue?",
-            # "TDAG-24 venue & dates", "date of the 2018 retreat?"
-            r"|\bdates?\s*(?:and|&|/|\+)\s*(?:venue|place|location)s?\b"
-            r"|\b(?:venue|place|location)\s*(?:and|&|/|\+)\s*dates?\b|\bdates?\s*\??$"
+            # dates asked as a noun, as a chat message writes it: "GSR-23 dates?" (not "to
+            # date", "up to date")
+            r"|^[a-z]{2,6}-\d\d dates?\s*\??$"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
             r"|哪段时间|哪个时间段|什么时间段|哪个时期|什么时期",
             re.IGNORECASE,
@@ -231,7 +243,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:in )?(?:which|what) (?:city|country|town|venue|location)\b|\blocated\b"
             r"|在哪里|在哪儿|在哪个(?:城市|国家|地方|地区|场馆|地点|会场|区域)|哪个城市|哪个国家|什么地方|什么地点|地点在|是哪里|是哪儿"
             r"|(?:哪个|哪家|哪间|什么)(?:酒店|宾馆|饭店|大楼|会议室|房间|场地)"
-            r"|\b(?:which|what) (?:hotel|building|room)\b|\bvenue\b"
+            r"|\b(?:which|what) (?:hotel|building|room)\b"
+            # "GSR-23 venue?" (not what a venue cost or holds)
+            r"|^[a-z]{2,6}-\d\d venue\s*\??$"
             r"|首都|首府|\bcapital (?:city|of)\b",
             re.IGNORECASE,
         ),
@@ -470,7 +484,9 @@ _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
 
 
 _NEXT = re.compile(
-    r"\b(?:next|upcoming|forthcoming)\b|下一[届次个场]?|下届|下次|即将举行", re.IGNORECASE
+    # (not "the next generation", a name: the talk "Space, the next generation")
+    r"\b(?:next(?! generation)|upcoming|forthcoming)\b|下一[届次个场]?|下届|下次|即将举行",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # A time after today, or the next of a recurring event: the documents speak of their own
@@ -789,10 +805,12 @@ def _only_planned(verb: str, sentence: str) -> bool:
     return at >= 0 and _PLANNED.search(sentence[:at]) is not None
 
 
-def _holds_the_object(question: str, texts: Sequence[str]) -> bool:
+def _holds_the_object(question: str, texts: Sequence[str], about: Sequence[str] = ()) -> bool:
     """Whether the records hold every word of what "who <does> <X>" asks about, up to what
     places it ("according to the OP") (English only; "who sponsors the world cup": no record
-    of a course sponsored by Mary Kay speaks of a cup)."""
+    of a course sponsored by Mary Kay speaks of a cup). `about` (a title) is read too where
+    the texts hold a word of it ("the ChatGPT LearningLab": ChatGPT in the text, LearningLab
+    in the title; not "the LearningLabs session on blockchain", none of it in the text)."""
     found = re.match(
         r"who(?:'s| is| are| was| were)? (?:co-)?[a-z\-]+ (?:the |an? )?(.+?)[?.!]*$",
         normalize(question),
@@ -810,17 +828,23 @@ def _holds_the_object(question: str, texts: Sequence[str]) -> bool:
     }
     if not asked:
         return True
-    held = {
-        stem(part)
-        for text in texts
-        for word in re.findall(r"[a-z][a-z'\-]*", text.lower())
-        for part in word.split("-")
-    }
-    # (a word written short or long: "cyber" of "cybersecurity")
-    return all(
-        a in held or any(len(a) >= 4 and (h.startswith(a) or a.startswith(h)) for h in held)
-        for a in asked
-    )
+
+    def words(of: Sequence[str]) -> set[str]:
+        return {
+            stem(part)
+            for text in of
+            for word in re.findall(r"[a-z][a-z'\-]*", text.lower())
+            for part in word.split("-")
+        }
+
+    def holds(held: set[str], a: str) -> bool:
+        # (a word written short or long: "cyber" of "cybersecurity")
+        return a in held or any(len(a) >= 4 and (h.startswith(a) or a.startswith(h)) for h in held)
+
+    held = words(texts)
+    if about and any(holds(held, a) for a in asked):
+        held |= words(about)
+    return all(holds(held, a) for a in asked)
 
 
 def _object_is_the_doer(question: str, verbs: Sequence[str], texts: Sequence[str]) -> bool:
@@ -948,14 +972,6 @@ def read_counted(text: str) -> tuple[str, ...]:
             return PEOPLE  # "how many came to SG2", "how many attended": people
         if not words or words[0] in _GENERIC_COUNTED:
             return ()
-        if (
-            len(words) >= 2
-            and words[-1] in _PERSONS_COUNTED
-            and not {"and", "or", "&"} & set(words)  # "regulators and participants": both
-        ):
-            # "how many internal people": the internal ones, whatever the record calls them
-            # ("30 internal ITU colleagues")
-            words = words[:-1]
         return tuple(words)
     match = _ZH_COUNTED.search(unquoted)
     if match:
@@ -1228,7 +1244,9 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
 # deputy is another person ("Deputy Director", "副主任").
 _TITLE = re.compile(
     r"\b(?P<deputy>deputy |vice[- ]|assistant )?(?P<en>director|secretary-general|chair|chairman"
-    r"|chairperson|head|chief)\b|(?P<zdeputy>副)?(?P<zh>主任|秘书长|主席|局长)"
+    # (whose work a record would name them for: "who's the architect" of a building)
+    r"|chairperson|head|chief|architect|designer)\b"
+    r"|(?P<zdeputy>副)?(?P<zh>主任|秘书长|主席|局长|建筑师|设计师)"
 )
 
 
@@ -1338,6 +1356,11 @@ def is_supplied(
     texts = list(texts)
     # (read once: the checks of a person or an amount asked read the question's words)
     question_read = normalize(question) if wanted in (AMOUNT, PERSON) else ""
+    if wanted == DATE_OR_PLACE:
+        return any(
+            is_supplied(kind, texts, present=present, synonyms=synonyms, question=question)
+            for kind in (DATE, PLACE)
+        )
     if wanted in (DATE, NEXT_DATE) and not _dates_events_named(question, texts):
         return False
     if wanted in (NEXT_DATE, FUTURE):
@@ -1441,7 +1464,7 @@ def is_supplied(
             )
         ) and (
             not _object_is_the_doer(question, verbs, texts)
-            and _holds_the_object(question, [*texts, *about])
+            and _holds_the_object(question, texts, about)
         )
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital

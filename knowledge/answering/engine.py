@@ -23,6 +23,7 @@ from knowledge.answering.answerability import (
     CONVERT,
     COUNT,
     DATE,
+    DATE_OR_PLACE,
     DAY,
     DEFINITION,
     DIFFERENCE,
@@ -190,10 +191,6 @@ from knowledge.store.record_refs import to_record
 
 MAX_QUESTION_LENGTH = 500
 SUGGESTION_LIMIT = 3
-# That a meeting was held, of which a question asks where or when.
-_HELD = re.compile(r"\b(?:held|hosted|convened)\b|举行|举办|召开")
-# How far the search reads for a record of the kind asked when all it found first is alike.
-SUPPLIED_SEARCH_LIMIT = 12
 
 # The store's present is the latest year holding at least this share of its dated facts.
 PRESENT_YEAR_MIN_SHARE = 0.05
@@ -782,8 +779,9 @@ class AnswerEngine:
         both ("Which priority has the biggest budget, and how much more does it get than the
         runner-up?", "哪个重点工作预算最多？比第二名多多少？"): the ranking and the
         difference worked out as any difference of two lines is; None otherwise."""
-        if not _RUNNER_UP.search(normalize(question)):
-            return None
+        normalized = normalize(question)
+        if not _RUNNER_UP.search(normalized) or _NOT_A_DIFFERENCE.search(normalized):
+            return None  # ("how many times more than the runner-up": no difference asked)
         asked = split_questions(question)
         if whole.kind is not AnswerKind.EXTREME and len(asked) > 1:
             whole = self._answer(asked[0])  # the ranking asked first, the gap after it
@@ -895,10 +893,12 @@ class AnswerEngine:
         counted = read_counted(normalized)
         if elided is None or not counted or counted == POPULATION:
             return None
-        # (a person word after the noun's qualifiers is not counted: "internal people")
-        nouns = re.sub(r"\s(?:people|ppl|persons|folks)$", "", elided["noun"]).split()
-        if counted != PEOPLE and len(counted) != len(nouns):
+        if counted != PEOPLE and len(counted) != len(elided["noun"].split()):
             return None  # a verb of its own ("how many bids were rejected")
+        if len(counted) >= 2 and counted[-1] in _PERSON_WORDS and "and" not in counted:
+            # "…, and how many internal people?": the internal ones of the same doing, as the
+            # record before calls them ("30 internal ITU colleagues")
+            return counted[:-1]
         return counted
 
     def _counts_elided(self, part: str, counted: tuple[str, ...], answer: Answer) -> bool:
@@ -2295,12 +2295,7 @@ class AnswerEngine:
         happened = {
             t for m in HAPPENED.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
         }
-        if read_wanted(q.normalized) in (PLACE, DATE):
-            # ("where was PP-22 held", "PP-22在哪里举行": that it was held, not a word to look
-            # for)
-            happened |= {
-                t for m in _HELD.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
-            }
+
         # ("grew from its initial size to its final size, by what percentage": the ends of a
         # growth, not words its record must hold)
         growth = (
@@ -2349,12 +2344,7 @@ class AnswerEngine:
             # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
             other = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
             return self._cannot_answer(replace(q, targets=[]), other, None)
-
-        def deeper() -> list[Hit]:
-            more = self.index.search(terms, limit=SUPPLIED_SEARCH_LIMIT, source=naming)
-            return self._in_documents(more, source.docs) if source is not None else more
-
-        hits, passed_over = self._prefer_supplied(q, terms, hits, deeper)
+        hits, passed_over = self._prefer_supplied(q, terms, hits)
         if not passed_over:
             hits, passed_over = self._prefer_asked_class(q, hits)
         suggestions, records = self._suggestions(q.lang, hits)
@@ -2369,7 +2359,8 @@ class AnswerEngine:
             and not (read_wanted(q.normalized) == COUNT and not _CURRENCY.search(q.normalized))
             # "when was the final 2023 budget approved": a date of the budget, not an amount
             # ("who funded the Efficiency Toolkit": who, not how much)
-            and read_wanted(q.normalized) not in (DATE, NEXT_DATE, PLACE, ACTOR, PERSON)
+            and read_wanted(q.normalized)
+            not in (DATE, NEXT_DATE, PLACE, DATE_OR_PLACE, ACTOR, PERSON)
             # "in the budget table, what do the letters P and E stand for": a meaning asked
             and not _ASKS_MEANING.search(q.normalized)
         )
@@ -2934,18 +2925,12 @@ class AnswerEngine:
         return drops_subject
 
     def _prefer_supplied(
-        self,
-        q: Question,
-        terms: QueryTerms,
-        hits: list[Hit],
-        deeper: Callable[[], list[Hit]] | None = None,
+        self, q: Question, terms: QueryTerms, hits: list[Hit]
     ) -> tuple[list[Hit], list[Entry]]:
         """Put first the best fact or FAQ close behind the first that holds the kind of answer
         asked, when the first does not ("who approved the proposals": the fact that says the
         Council did, not the one that lists them); with the entries passed over for it. Scores
-        are kept: the answer is decided on the score of the record it comes from. Where every
-        hit is that close and none holds it, `deeper` hits are read too ("PP-22在哪里举行":
-        many records name PP-22 alike; one places it in Bucharest)."""
+        are kept: the answer is decided on the score of the record it comes from."""
         wanted = self._wanted(q)
         stated = read_stated_count(q.normalized)
         lists_asked = stated is not None and stated >= STATED_LIST_MIN
@@ -2990,16 +2975,6 @@ class AnswerEngine:
                 return [hit, *hits[:n], *hits[n + 1 :]], passed_over
             if close and hit.entry.kind in ("fact", "faq"):
                 passed_over.append(hit.entry)
-        if deeper is None or hits[-1].score < hits[0].score - margin:
-            return hits, []
-        seen = {hit.entry for hit in hits}
-        for hit in deeper():
-            if hit.entry in seen or hit.entry.kind not in ("fact", "faq"):
-                continue
-            if hit.score < hits[0].score - margin:
-                break
-            if not drops_subject(hit) and supplies(hit):
-                return [hit, *hits], passed_over
         return hits, []
 
     def _prefer_asked_class(self, q: Question, hits: list[Hit]) -> tuple[list[Hit], list[Entry]]:
@@ -3208,6 +3183,9 @@ class AnswerEngine:
         any list of four will do."""
         noun = read_stated_noun(q.normalized)
         if noun is None or not self.index.has_token(stem(noun)):
+            return None
+        if any(noun in group or stem(noun) in group for group in self._synonym_key):
+            # "the four strategic goals": the documents write goals and objectives alike
             return None
         return noun
 
@@ -3622,7 +3600,7 @@ DEFINED_OPENING = 80
 
 # Kinds of answer whose check is strict enough to choose a record by: a record merely holding
 # a number or a year near the words asked is no better a candidate than the best found.
-_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE, COUNT, PLACE})
+_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE, COUNT, PLACE, DATE_OR_PLACE})
 
 # "What mottos did the retreat suggest for attracting funding": things asked for, the money
 # only their topic.
@@ -3632,6 +3610,8 @@ _ASKS_FOR_THINGS = re.compile(
     r"|figure|total)\b)[a-z\-]+s\b"
     # "哪几句箴言", "哪些建议", "什么口号": things named, not an amount ("吸引资金" is their topic)
     r"|哪几(?:句|条|个|项|种)(?!钱|预算|资金|经费)|哪些(?!钱|预算|资金|经费)[\u4e00-\u9fff]"
+    # "吸引资金的箴言有哪些": the things named before it (not "资金有哪些")
+    r"|[\u4e00-\u9fff)）a-z](?<!资金)(?<!预算)(?<!经费)(?<!钱)(?:有|是|包括)哪些\s*[?？]?\s*$"
     # "用什么箴言来吸引资金": a thing asked before the money it is about (not "为什么", nor
     # what money: "什么资金", "什么规模"; nor "预算用于什么产出", what the money is for)
     r"|(?<!为)什么(?!钱|预算|资金|经费|费用|金额|额度|数|比例|水平|规模|时候|样|意思)"
@@ -4090,10 +4070,9 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    # (他们: "they", a body or firm the question before named: "BCG…？他们有没有收费？";
-    # the message's parts are read as written, so in traditional script and Cantonese too)
-    r"\b(?:it|its|they|them|their)\b|它|其|该|這個|这个|那个|那個|这些|這些|那些"
-    r"|他们|他們|她们|她們|佢哋|該"
+    # (他们: "they", a body or firm the question before named: "BCG…？他们有没有收费？",
+    # read as written, so in traditional script and Cantonese too)
+    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些|他们|他們|她们|她們|佢哋"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
@@ -4167,7 +4146,7 @@ _ELIDED_COUNT = re.compile(
     r"(?: (?:came|showed up|turned up|attended|took part|participated|were there))?\s*\??"
 )
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
-_POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|這|那|该|該")
+_POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
 # A doer joined to the verb in a title: "EC-funded".
 _DOER_JOINED = re.compile(r"\b[A-Z][A-Za-z]*-[a-z]+ed\b")
 # A small number of things stated in figures, as the documents write it in words.
@@ -4276,6 +4255,8 @@ _DAYS_GIVEN = re.compile(
 )
 # What is counted in days ("多少天年假", "how many days of annual leave")
 # (not the time itself: "多少天时间", "多少天左右", "多少天会期", "how many days of sessions")
+# Words for people, after the words that say which: "internal people".
+_PERSON_WORDS = frozenset({"people", "ppl", "persons", "folks"})
 # The second of a ranking, compared with its first: "than the runner-up", "than the second
 # largest", "than the next one", "比第二名多多少".
 _RUNNER_UP = re.compile(
@@ -4284,6 +4265,10 @@ _RUNNER_UP = re.compile(
     r"|next(?:[- ](?:largest|biggest|highest|lowest|smallest|one|line|priority|enabler|up))?)\b"
     r"|第二(?:名|位|多|大|高|少|小|低)|亚军"
 )
+# A comparison asked as a ratio or a share, not as a difference in money.
+_NOT_A_DIFFERENCE = re.compile(
+    r"\btimes\b|\bpercent|%|\bpercentage|\bratio\b|\bshare\b|倍|百分|比例|占"
+)
 _DAYS_OF = re.compile(
     r"(?:多少|几)天(?!时间|左右|上下|会期|时长|会|的时间)(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
     r"|\bdays of (?!(?:sessions?|meetings?|talks|discussions?|events?)\b)"
@@ -4291,7 +4276,7 @@ _DAYS_OF = re.compile(
     # "of" left out, as typed in a chat: "how many days annual leave do P-staff get"
     r"|\bhow many days (?!(?:of|in|for|per|a|each|every|did|do|does|was|were|is|are|will"
     r"|would|has|have|had|it|they|the|this|that)\b)"
-    r"(?P<thing_bare>[a-z]+(?: [a-z]+)?) (?=(?:do|does|did|can|will|are|is|per|a|each)\b)"
+    r"(?P<thing_bare>[a-z]+(?: [a-z]+)?) (?=(?:do|does|did|can|will|per|a|each)\b)"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,60})[”」』\"]")
 # (a time said after the topic ends it too: "能力发展任务组2022年3月到2023年3月开了几次会")

@@ -91,7 +91,7 @@ def list_stated_numbers(normalized: str) -> list[str]:
 # A list written out in a text: after its colon, items parted by semicolons ("will
 # prioritize: people and culture; financial management and planning; …"), 、 or ；.
 _LIST_START = re.compile(r"[:：]")
-_ITEM_SEPARATORS = re.compile(r"\s*[;；、•]\s*")
+_ITEM_SEPARATORS = re.compile(r"\s*(?:[;；、•]|以及)\s*")  # "A、B、C以及D": four
 
 
 def count_listed(text: str) -> int | None:
@@ -153,9 +153,10 @@ _LIST_ASKED = re.compile(
     r"^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|show|enumerate|give me)\b"
     r"|\b(?:what|which) are the\b"
     r"|\b(?:what|which) were the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    # a number of things asked by their name alone ("remind me the 3 pillars …", its request
-    # set aside as filler): that many, written out (not a year: "the 2023 budget")
-    r"|^the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)(?!\d)\s*[a-z]"
+    # a number of things asked by their name alone ("remind me the 3 pillars from …", its
+    # request set aside as filler): that many, written out (not a year: "the 2023 budget")
+    r"|^(?:the )?(?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)(?!\d)\s*"
+    r"[a-z]+ (?:from|of|in|under|for)\b"
     r"|有哪些|是哪些|哪几|列出|列举"
 )
 

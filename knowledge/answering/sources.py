@@ -165,6 +165,7 @@ def _chinese_spans(
             docs = frozenset(doc_tokens)
             named: set[str] = set()
             k = match.start()
+            said_otherwise = False
             while k >= 2:
                 if normalized[k - 1] in _QUOTES:
                     k -= 1
@@ -176,6 +177,20 @@ def _chinese_spans(
                     k -= 1  # a pair of function characters ("是一"): glue
                     continue
                 if not docs & _naming(pair, doc_tokens):
+                    before = normalized[max(0, k - 3) : k - 1]  # the word before this pair
+                    if (
+                        named
+                        and not said_otherwise
+                        and _HAN_PAIR.fullmatch(before)
+                        and _naming(before, doc_tokens)
+                        and not docs & _naming(before, doc_tokens)
+                    ):
+                        # "愿景落实文件": two words that name two documents (愿景 the vision
+                        # document's, 落实 the "ITU as One" report's): either may be meant
+                        said_otherwise = True
+                        docs = docs | _naming(before, doc_tokens)
+                        k -= 1
+                        continue
                     break
                 docs &= _naming(pair, doc_tokens)
                 named.add(pair)
