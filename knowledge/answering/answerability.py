@@ -51,7 +51,7 @@ DAY = "day"  # the exact day asked, where the record gives only a month or a yea
 # What "谁…" asks who does (an actor, not a person): "谁批准", "谁负责指定".
 _ZH_ACTOR_VERBS = (
     "批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
-    "|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出"
+    "|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出|交付|提交|召集|牵头组织"
 )
 # "responsible for appointing", "in charge of designating": a duty of doing something,
 # whose answer is who does it (an actor), not a person's name.
@@ -223,14 +223,14 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         DATE,
         re.compile(
-            r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b"
+            r"^when\b|\bwhen (?:is|was|will|does|did|do|are|were)\b|\bwhen and where\b"
             # "what are the exact dates of TDAG-24"
             r"|\bthe (?:exact |precise |specific |actual |start |end )?dates? (?:of|for)\b"
             r"|\b(?:what|which) (?:dates?|days?|months?|years?)\b|\bwhat time\b"
             r"|\b(?:what|which) (?:time )?(?:period|timeframe|time frame)\b|\bover what period\b"
             # dates asked as a noun, as a chat message writes it: "GSR-23 dates?" (not "to
             # date", "up to date")
-            r"|^[a-z]{2,6}-\d\d dates?\s*\??$"
+            r"|^[a-z]{2,6}-\d\d dates?\b"
             r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
             r"|哪段时间|哪个时间段|什么时间段|哪个时期|什么时期",
             re.IGNORECASE,
@@ -258,7 +258,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:completion|success|pass|certification|response|participation|attendance"
             r"|approval|adoption) rate\b"
             r"|(?:获得|获取|认证|结业|通过|成功|参与|合格|出席|采用|批准|答复)率"
-            r"|比例|百分比|百分之几|百分之多少|占多少|占[^，。？?]{1,24}?的?多少",
+            r"|比例|百分比|百分之几|百分之多少|占多少|占[^，。？?]{1,24}?的?多少|(?:几|多少)\s*%",
             re.IGNORECASE,
         ),
     ),
@@ -500,7 +500,9 @@ _FUTURE = re.compile(
     r"|retreat|event|round|wtdc|council|assembly|tdag|plenipotentiary|summit|workshop|training)"
     # (not the asker's own occasion: "for tomorrow's risk register review: which risk …")
     r"|\btomorrow\b(?!['’]s)|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"
-    r"|下个?月|下周|下星期|明年|明天|下一?届|下一次|下次|即将举行"
+    # (not the asker's own occasion: "下周要跟应急通信团队开会，他们的预算是多少")
+    r"|(?:下个?月|下周|下星期|明天)(?![^，,。？?]{0,12}(?:开会|见面|汇报|要用|讨论|出差|演示|会议))"
+    r"|明年|下一?届|下一次|下次|即将举行"
     # the present moment is after the documents' time too: "what time is it", "today"
     r"|\bwhat time is it\b|\bright now\b|\btoday\b(?!['’]s)|\btonight\b"
     r"|\bthis (?:week|month|morning|afternoon|evening)\b|\blatest news\b|\bnews (?:this|today)\b"
@@ -640,6 +642,8 @@ _WHEN_OR_WHERE_NOW = re.compile(
     r"(?: (?:be )?(?:held|taking place|happening|meeting))?\??$"
     r"|(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-\d\d(?:将)?(?:在)?(?:什么时候|何时|哪天|哪里|哪儿"
     r"|哪个城市)"
+    # "TDAG-24 dates?", "GSR-24 venue?"
+    r"|^(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-\d\d (?:dates?|venue)\b"
 )
 
 # A meeting named with its year, as ITU names them: "TDAG-24", "WTDC-25", "GSR-23", "PP-26".
@@ -1363,6 +1367,12 @@ def is_supplied(
         )
     if wanted in (DATE, NEXT_DATE) and not _dates_events_named(question, texts):
         return False
+    if (
+        wanted == FUTURE
+        and read_wanted(normalize(question)) in (DATE, NEXT_DATE)
+        and not _years_events_named(question, texts)
+    ):
+        return False  # "TDAG-24 dates?": a date of TDAG-24, not a report to be sent to it
     if wanted in (NEXT_DATE, FUTURE):
         # A bare year (a figure read out of the text) is judged in its sentence instead.
         sentences = [text for text in texts if not _YEAR.fullmatch(text.strip())]
@@ -1756,6 +1766,18 @@ FEE_ASKED = re.compile(
     # 战略，收费多少" (not a course's fee: "ATC课程收费多少")
     r"|^[a-z]{2,6}(?:(?:帮|为|给|替)[^?？]{0,40})?收费(?:是)?(?:多少|几多)"
 )
+
+
+def _years_events_named(question: str, texts: Sequence[str]) -> bool:
+    """For "when is PP-26": whether a record that names the meeting asked also writes its
+    year, in a date or in a name (its title "… before PP-26", its text "before the 2026
+    Plenipotentiary Conference"; not "a full report … will be submitted to TDAG-24", no 2024
+    in it); True when the question names no such meeting."""
+    events = {m.group(): f"20{m[1]}" for m in _EVENT_YEAR.finditer(question.lower())}
+    return not events or any(
+        any(event in text.lower() for text in texts) and any(year in text for text in texts)
+        for event, year in events.items()
+    )
 
 
 def _dates_events_named(question: str, texts: Sequence[str]) -> bool:

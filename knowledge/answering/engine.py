@@ -3807,7 +3807,7 @@ _OWNER_POSSESSIVE = re.compile(
 # ... or as the one who spends it: "What does UNDP spend each year on …"
 _OWNER_SPENDING = re.compile(
     r"\b(?:does|do|did|will|would)\s+(?:the\s+)?([A-Z][A-Za-z]*[A-Z])\s+"
-    r"(?:spend|allocate|invest|budget|put|set aside|earmark|give|devote)\b"
+    r"(?:spend|allocate|invest|budget|put|set aside|earmark|give|devote|pay|contribute)\b"
     # "How much is UNDP spending on …", "how much has the EU invested"
     r"|\b(?:is|are|was|were|has|have|had)\s+(?:the\s+)?([A-Z][A-Za-z]*[A-Z])\s+"
     r"(?:spending|spent|allocating|allocated|investing|invested|putting|devoting|devoted)\b"

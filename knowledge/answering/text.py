@@ -226,8 +226,13 @@ _CANTONESE_WORD = re.compile(
     + r"|(?<![共協协合不相陪一連连偕認认贊赞])同(?![時时意樣样等比期年類类一步行事學学伴])"
     # 間 counting institutions ("14間機構", "邊幾間"): 家
     + r"|(?<=[0-9幾几邊边哪])[間间]"
+    # 人工 "pay" (not 人工智能, artificial intelligence)
+    + r"|人工(?!智能)"
 )
-_WHO_IN_CANTONESE = re.compile(r"[邊边][個个](?=\s*(?:[？?，,。！!呀啊㗎呢係系是]|$))")
+_WHO_IN_CANTONESE = re.compile(
+    # (after 由, whoever does it: "風險所有者由邊個指定")
+    r"[邊边][個个](?=\s*(?:[？?，,。！!呀啊㗎呢係系是]|$))|(?<=由)[邊边][個个]"
+)
 _CANTONESE_AS = {
     "邊": "哪",
     "边": "哪",
@@ -237,6 +242,7 @@ _CANTONESE_AS = {
     "同": "和",
     "間": "家",
     "间": "家",
+    "人工": "工資",
 }
 
 
@@ -329,6 +335,12 @@ _SHORTHAND = {
     "b/w": "between",
     "abt": "about",
     "amt": "amount",
+    "defn": "definition",
+    "def'n": "definition",
+    "objs": "objectives",
+    "reqs": "requirements",
+    "mtg": "meeting",
+    "mtgs": "meetings",
     "pls": "please",
     "plz": "please",
     "kap": "kigali action plan",  # the documents never write it short

@@ -4195,3 +4195,43 @@ def test_the_last_item_after_yiji_is_an_item_of_its_own() -> None:
 )
 def test_seventh_session_second_declines(answer_engine: AnswerEngine, question: str) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 由邊個 asks who does it (Cantonese); 交付 is a doing whose doer answers
+        ("OP-23嘅風險分析表入面，風險所有者由邊個指定？", "電信發展局主任"),
+        ("OP-23嘅輸出成果由邊個負責交付？支援服務又由邊個交付？", "區域代表處"),
+        # 几% asks a share; the asker's own meeting next week is no question of the future
+        ("外部合同采购 大概占 OP-23 预算总额 几%", "12%"),
+        ("下周要跟应急通信团队开会，他们2023年的预算是多少？占P1的百分之几？", "24.5%"),
+        # short forms staff type: defn, mtgs
+        ("ITU as One defn pls (short)", "strategic approach"),
+        ("how many mtgs did the task force hold?", "eight"),
+    ],
+)
+def test_seventh_session_third_batch(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a date of a later meeting: not a report to be sent to it
+        "TDAG-24 dates? when exactly",
+        # 人工 is pay in Cantonese (a grade's, not the priority's budget)
+        "P4 職級人工 幾多錢一個月?",
+        # another's money paid
+        "how much did UNDP pay ITU for the joint digital capacity mechanism?",
+    ],
+)
+def test_seventh_session_third_declines(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_artificial_intelligence_is_no_pay() -> None:
+    assert "智能" in normalize("人工智能嘅KPI有幾多個？")
