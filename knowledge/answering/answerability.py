@@ -51,7 +51,7 @@ DAY = "day"  # the exact day asked, where the record gives only a month or a yea
 # What "谁…" asks who does (an actor, not a person): "谁批准", "谁负责指定".
 _ZH_ACTOR_VERBS = (
     "批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
-    "|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出|交付|提交|召集|牵头组织"
+    "|任命|支持|启动|实施|采访|访谈|聘请|赞助|开发|建立|推出"
 )
 # "responsible for appointing", "in charge of designating": a duty of doing something,
 # whose answer is who does it (an actor), not a person's name.
@@ -122,8 +122,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:the|its|their|a) (?:(?:19|20)\d\d |annual |yearly |current )?targets?"
             r" (?:value|figure|for|of|set)\b|\btarget values?\b|\bbaselines?\b"
             r"|目标值|基线|基准值|指标值"
-            # "用户数目标是多少": a target's figure asked (not "目标是什么", what the aim is)
-            r"|目标(?:是|为|定为|定在)?(?:多少|几多)",
+            # "用户数目标是多少": a target's figure of a measure asked (not "目标是什么", what
+            # the aim is, nor a goal the documents state: "批准的目标是多少")
+            r"|(?:kpi|指标|用户数|用户数量|人数|数量|数目)的?(?:目标|指标)(?:值)?(?:是|为|定为|定在)?"
+            r"(?:多少|几多)",
             re.IGNORECASE,
         ),
     ),
@@ -191,7 +193,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|moderator|spokesperson)s?\b"
             # "X是谁", "这是谁的责任"; not "是谁举办的" (who did it: an actor, below)
             r"|谁是|是谁(?![\u4e00-\u9fff])|是谁(?=[的呢啊呀吗])|(?:都)?有谁(?![\u4e00-\u9fff])"
-            r"|(?:谁|由谁)(?:负责(?!" + _ZH_ACTOR_VERBS + ")"
+            # (not who is responsible for doing something: "由谁负责交付" asks who delivers)
+            r"|(?:谁|由谁)(?:负责(?!" + _ZH_ACTOR_VERBS + "|交付|提交|召集|落实|执行)"
             r"|领导|主管|牵头|主持|掌管|管理|联系)|找谁"
             # "叫什么名字" asks a person's name only of a person ("巴基斯坦第一个智慧村庄叫什么
             # 名字" asks the village's)
@@ -367,6 +370,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # A number that counts something: not a year, not part of a code ("P2", "PP-22", "3.3").
+# Words before a number that pick the first or last of a set, not count it.
+_FIRST_OF = frozenset({"first", "last", "top"})
+_FIRST_OF_ZH = frozenset({"前", "头"})
 _COUNT = re.compile(
     r"(?<![A-Za-z0-9_.\-])(?!(?:19|20)\d\d(?!\d))\d[\d,  ]*(?:\.\d+)?(?![A-Za-z0-9_\-]|\.\d)"
     r"|[一二两三四五六七八九十百千万]+(?:个|项|名|人|家|国|次|条|种|天|位|场|份|门|轮|批|篇|届|大|方面)"
@@ -501,7 +507,8 @@ _FUTURE = re.compile(
     # (not the asker's own occasion: "for tomorrow's risk register review: which risk …")
     r"|\btomorrow\b(?!['’]s)|\bnext (?:monday|tuesday|wednesday|thursday|friday)\b"
     # (not the asker's own occasion: "下周要跟应急通信团队开会，他们的预算是多少")
-    r"|(?:下个?月|下周|下星期|明天)(?![^，,。？?]{0,12}(?:开会|见面|汇报|要用|讨论|出差|演示|会议))"
+    r"|(?:下个?月|下周|下星期|明天)"
+    r"(?!(?:我们?)?要(?:跟|和|与|向)?[^，,。？?]{0,10}(?:开会|见面|汇报|用|讨论|出差|演示))"
     r"|明年|下一?届|下一次|下次|即将举行"
     # the present moment is after the documents' time too: "what time is it", "today"
     r"|\bwhat time is it\b|\bright now\b|\btoday\b(?!['’]s)|\btonight\b"
@@ -1169,6 +1176,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
     nouns = [w for w in words_counted if is_chinese(w)]
     if is_chinese(counted[0]):
         for match in _COUNT.finditer(text):
+            if text[max(0, match.start() - 1) : match.start()] in _FIRST_OF_ZH:
+                continue  # "前两个支柱": the first two of them, not how many there are
             # Within the clause of the count: "（包括成员国和部门成员）以及30多名同事" counts
             # colleagues, not members.
             start = max(0, match.start() - COUNT_WINDOW_CHARS)
@@ -1208,6 +1217,8 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             continue  # "Annex 2 – Members and staff" numbers an annex, it counts no staff
         if word.isdigit() and _is_day(words, n):
             continue  # "from 5 to 9 February": days of a month
+        if n > 0 and words[n - 1].lower() in _FIRST_OF:
+            continue  # "the first two pillars": some of them, not how many there are
         if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
             # as many words after it as the noun counted has ("two UN SDG Fund projects")
             reach = max(COUNT_WINDOW_WORDS, len(counted))

@@ -3184,9 +3184,6 @@ class AnswerEngine:
         noun = read_stated_noun(q.normalized)
         if noun is None or not self.index.has_token(stem(noun)):
             return None
-        if any(noun in group or stem(noun) in group for group in self._synonym_key):
-            # "the four strategic goals": the documents write goals and objectives alike
-            return None
         return noun
 
     def _without_line_names(self, q: Question) -> str:
@@ -3928,7 +3925,8 @@ _AND_ASKS = re.compile(
     r",?\s+and\s+(?:(?:if so|also|then|roughly|approximately|about|around),?\s+)?"
     # (a place asked with its preposition: ", and in which countries were …"; not "and for
     # how long", "and by what percentage", which ask more of the same)
-    r"(?=(?:(?:in|on|at|under) (?=which\b))?"
+    # (and a time asked with its preposition: ", and from when do they plan to train")
+    r"(?=(?:(?:in|on|at|under) (?=which\b)|(?:from|since|until|till) (?=when\b))?"
     r"(?:when|where|who(?:'s|s)?|how (?:many|much|far|long|often|big|large|high|low)"
     r"|what|which)\b"
     r"(?!\s+(?:is|are)\s+(?:the\s+)?(?:bigger|larger|smaller|higher|lower|more|less)\b))",

@@ -337,8 +337,6 @@ _SHORTHAND = {
     "amt": "amount",
     "defn": "definition",
     "def'n": "definition",
-    "objs": "objectives",
-    "reqs": "requirements",
     "mtg": "meeting",
     "mtgs": "meetings",
     "pls": "please",
