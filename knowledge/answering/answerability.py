@@ -124,8 +124,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|目标值|基线|基准值|指标值"
             # "用户数目标是多少": a target's figure of a measure asked (not "目标是什么", what
             # the aim is, nor a goal the documents state: "批准的目标是多少")
-            r"|(?:kpi|指标|用户数|用户数量|人数|数量|数目)的?(?:目标|指标)(?:值)?(?:是|为|定为|定在)?"
-            r"(?:多少|几多)",
+            r"|(?:kpi|指标|用户数|用户数量|人数|数量|数目)的?目标(?:值)?(?:是|为|定为|定在)?"
+            r"(?:多少|几多)(?![个项])",
             re.IGNORECASE,
         ),
     ),
@@ -370,9 +370,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # A number that counts something: not a year, not part of a code ("P2", "PP-22", "3.3").
-# Words before a number that pick the first or last of a set, not count it.
-_FIRST_OF = frozenset({"first", "last", "top"})
-_FIRST_OF_ZH = frozenset({"前", "头"})
 _COUNT = re.compile(
     r"(?<![A-Za-z0-9_.\-])(?!(?:19|20)\d\d(?!\d))\d[\d,  ]*(?:\.\d+)?(?![A-Za-z0-9_\-]|\.\d)"
     r"|[一二两三四五六七八九十百千万]+(?:个|项|名|人|家|国|次|条|种|天|位|场|份|门|轮|批|篇|届|大|方面)"
@@ -1176,8 +1173,6 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
     nouns = [w for w in words_counted if is_chinese(w)]
     if is_chinese(counted[0]):
         for match in _COUNT.finditer(text):
-            if text[max(0, match.start() - 1) : match.start()] in _FIRST_OF_ZH:
-                continue  # "前两个支柱": the first two of them, not how many there are
             # Within the clause of the count: "（包括成员国和部门成员）以及30多名同事" counts
             # colleagues, not members.
             start = max(0, match.start() - COUNT_WINDOW_CHARS)
@@ -1217,8 +1212,6 @@ def _counts(counted: tuple[str, ...], text: str, synonyms: Sequence[Sequence[str
             continue  # "Annex 2 – Members and staff" numbers an annex, it counts no staff
         if word.isdigit() and _is_day(words, n):
             continue  # "from 5 to 9 February": days of a month
-        if n > 0 and words[n - 1].lower() in _FIRST_OF:
-            continue  # "the first two pillars": some of them, not how many there are
         if _COUNT.fullmatch(word) or word.lower() in _NUMBER_WORDS:
             # as many words after it as the noun counted has ("two UN SDG Fund projects")
             reach = max(COUNT_WINDOW_WORDS, len(counted))

@@ -780,8 +780,14 @@ class AnswerEngine:
         runner-up?", "哪个重点工作预算最多？比第二名多多少？"): the ranking and the
         difference worked out as any difference of two lines is; None otherwise."""
         normalized = normalize(question)
-        if not _RUNNER_UP.search(normalized) or _NOT_A_DIFFERENCE.search(normalized):
-            return None  # ("how many times more than the runner-up": no difference asked)
+        if (
+            not _RUNNER_UP.search(normalized)
+            or _NOT_A_DIFFERENCE.search(normalized)
+            or not _MONEY_ASKED.search(normalized)
+        ):
+            # ("how many times more than the runner-up": no difference asked; "the most
+            # themes, and how many more than the runner-up": no money)
+            return None
         asked = split_questions(question)
         if whole.kind is not AnswerKind.EXTREME and len(asked) > 1:
             whole = self._answer(asked[0])  # the ranking asked first, the gap after it
@@ -4068,9 +4074,7 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    # (他们: "they", a body or firm the question before named: "BCG…？他们有没有收费？",
-    # read as written, so in traditional script and Cantonese too)
-    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些|他们|他們|她们|她們|佢哋"
+    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
@@ -4263,6 +4267,8 @@ _RUNNER_UP = re.compile(
     r"|next(?:[- ](?:largest|biggest|highest|lowest|smallest|one|line|priority|enabler|up))?)\b"
     r"|第二(?:名|位|多|大|高|少|小|低)|亚军"
 )
+# Money asked of: a budget ranking's gap is in CHF.
+_MONEY_ASKED = re.compile(r"\b(?:budget|funding|money|chf|allocation)\b|预算|资金|经费|钱")
 # A comparison asked as a ratio or a share, not as a difference in money.
 _NOT_A_DIFFERENCE = re.compile(
     r"\btimes\b|\bpercent|%|\bpercentage|\bratio\b|\bshare\b|倍|百分|比例|占"

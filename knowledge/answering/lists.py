@@ -155,7 +155,9 @@ _LIST_ASKED = re.compile(
     r"|\b(?:what|which) were the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     # a number of things asked by their name alone ("remind me the 3 pillars from …", its
     # request set aside as filler): that many, written out (not a year: "the 2023 budget")
-    r"|^(?:the )?(?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)(?!\d)\s*"
+    r"|^the (?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)(?!\d)\s*"
+    # (not things that happened: "the 8 meetings of the task force" asks no list of them)
+    r"(?!(?:meetings?|sessions?|times|days|weeks|months|years|visits|events|workshops)\b)"
     r"[a-z]+ (?:from|of|in|under|for)\b"
     r"|有哪些|是哪些|哪几|列出|列举"
 )

@@ -226,8 +226,8 @@ _CANTONESE_WORD = re.compile(
     + r"|(?<![共協协合不相陪一連连偕認认贊赞])同(?![時时意樣样等比期年類类一步行事學学伴])"
     # 間 counting institutions ("14間機構", "邊幾間"): 家
     + r"|(?<=[0-9幾几邊边哪])[間间]"
-    # 人工 "pay" (not 人工智能, artificial intelligence)
-    + r"|人工(?!智能)"
+    # 人工 "pay" (not 人工智能 / 人工智慧, artificial intelligence)
+    + r"|人工(?!智能|智慧)"
 )
 _WHO_IN_CANTONESE = re.compile(
     # (after 由, whoever does it: "風險所有者由邊個指定")
