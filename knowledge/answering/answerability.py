@@ -1362,8 +1362,8 @@ def is_supplied(
     if wanted is None:
         return True
     texts = list(texts)
-    # (read once: the checks of a person or an amount asked read the question's words)
-    question_read = normalize(question) if wanted in (AMOUNT, PERSON) else ""
+    # (read once: the checks of a person, an amount or the future read the question's words)
+    question_read = normalize(question) if wanted in (AMOUNT, PERSON, FUTURE) else ""
     if wanted == DATE_OR_PLACE:
         return any(
             is_supplied(kind, texts, present=present, synonyms=synonyms, question=question)
@@ -1373,7 +1373,7 @@ def is_supplied(
         return False
     if (
         wanted == FUTURE
-        and read_wanted(normalize(question)) in (DATE, NEXT_DATE)
+        and read_wanted(question_read) in (DATE, NEXT_DATE)
         and not _years_events_named(question, texts)
     ):
         return False  # "TDAG-24 dates?": a date of TDAG-24, not a report to be sent to it

@@ -2301,7 +2301,6 @@ class AnswerEngine:
         happened = {
             t for m in HAPPENED.finditer(q.normalized) for t in to_query_terms(m.group()).tokens
         }
-
         # ("grew from its initial size to its final size, by what percentage": the ends of a
         # growth, not words its record must hold)
         growth = (
@@ -4074,7 +4073,9 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些"
+    # (佢: "it" in Cantonese, as written: "…？佢屬於邊個項目嘅一部分？"; 双方, the two named
+    # before: "ITU和UNDP的联合机制…？双方之后有什么合作计划？")
+    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些|佢(?!哋)|双方|雙方"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
@@ -4255,8 +4256,6 @@ _DAYS_GIVEN = re.compile(
     r"|december)\b",
     re.IGNORECASE,
 )
-# What is counted in days ("多少天年假", "how many days of annual leave")
-# (not the time itself: "多少天时间", "多少天左右", "多少天会期", "how many days of sessions")
 # Words for people, after the words that say which: "internal people".
 _PERSON_WORDS = frozenset({"people", "ppl", "persons", "folks"})
 # The second of a ranking, compared with its first: "than the runner-up", "than the second
@@ -4273,6 +4272,8 @@ _MONEY_ASKED = re.compile(r"\b(?:budget|funding|money|chf|allocation)\b|预算|�
 _NOT_A_DIFFERENCE = re.compile(
     r"\btimes\b|\bpercent|%|\bpercentage|\bratio\b|\bshare\b|倍|百分|比例|占"
 )
+# What is counted in days ("多少天年假", "how many days of annual leave")
+# (not the time itself: "多少天时间", "多少天左右", "多少天会期", "how many days of sessions")
 _DAYS_OF = re.compile(
     r"(?:多少|几)天(?!时间|左右|上下|会期|时长|会|的时间)(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
     r"|\bdays of (?!(?:sessions?|meetings?|talks|discussions?|events?)\b)"
@@ -4393,7 +4394,9 @@ def _read_topics(question: str) -> list[str]:
             common = all(topics[n].lower() in _COMMON_NAMES for n in held)
             topics.insert(held[0] if held and common else len(topics), phrase)
     if is_chinese(question):
-        text = strip_filler(question).strip()
+        # (read in simplified Mandarin: "學習實驗室（LearningLabs）係幾時啟動嘅" ends its topic at
+        # 係, read as 是)
+        text = normalize(strip_filler(question)).strip()
         # (a name it opens with in quotes is read whole: "“国际电联是一家”的定义来自哪次磋商",
         # not the words before the 是 inside it)
         opening = _QUOTED.match(text)

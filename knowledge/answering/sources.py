@@ -185,8 +185,10 @@ def _chinese_spans(
                         and _naming(before, doc_tokens)
                         and not docs & _naming(before, doc_tokens)
                     ):
-                        # "愿景落实文件": two words that name two documents (愿景 the vision
-                        # document's, 落实 the "ITU as One" report's): either may be meant
+                        # "愿景落实文件": the word beside the noun (落实, a word of the "ITU as
+                        # One" report's name) may be the asker's own for another's (the
+                        # vision document's "转化为行动"); the word before it (愿景) then says
+                        # which is meant
                         said_otherwise = True
                         docs = docs | _naming(before, doc_tokens)
                         k -= 1

@@ -4273,3 +4273,23 @@ def test_a_ranking_of_themes_counted_has_no_gap_in_money(answer_engine: AnswerEn
 
 def test_artificial_intelligence_written_in_taiwan_is_no_pay() -> None:
     assert "工资" not in normalize("人工智慧嘅KPI有幾多個？")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a traditional or Cantonese first question's topic is read in Mandarin (係 is 是), so
+        # the question after it is asked of it; 佢 is "it", 雙方 the two named before
+        ("學習實驗室（LearningLabs）係幾時啟動嘅？佢屬於邊個項目嘅一部分？", "新興趨勢觀察站"),
+        ("MEC係咩嚟？佢取代咗邊個機制？", "DMG"),
+        (
+            "國際電聯同UNDP嘅數字能力發展聯合機制係邊一年啟動？雙方之後有咩進一步合作計劃？",
+            "決策者",
+        ),
+    ],
+)
+def test_a_second_question_points_back_in_traditional_script(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
