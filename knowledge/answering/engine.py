@@ -4073,9 +4073,7 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    # (佢: "it" in Cantonese, as written: "…？佢屬於邊個項目嘅一部分？"; 双方, the two named
-    # before: "ITU和UNDP的联合机制…？双方之后有什么合作计划？")
-    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些|佢(?!哋)|双方|雙方"
+    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"

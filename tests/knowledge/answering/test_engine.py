@@ -4278,14 +4278,14 @@ def test_artificial_intelligence_written_in_taiwan_is_no_pay() -> None:
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        # a traditional or Cantonese first question's topic is read in Mandarin (係 is 是), so
-        # the question after it is asked of it; 佢 is "it", 雙方 the two named before
-        ("學習實驗室（LearningLabs）係幾時啟動嘅？佢屬於邊個項目嘅一部分？", "新興趨勢觀察站"),
-        ("MEC係咩嚟？佢取代咗邊個機制？", "DMG"),
-        (
-            "國際電聯同UNDP嘅數字能力發展聯合機制係邊一年啟動？雙方之後有咩進一步合作計劃？",
-            "決策者",
-        ),
+        # a traditional or Cantonese first question's topic is read in Mandarin (係 ends it as
+        # 是 does), so the question after it is asked of it
+        ("學習實驗室（LearningLabs）係幾時啟動嘅？它屬於邊個項目嘅一部分？", "新興趨勢觀察站"),
+        ("BCG 訪問咗幾多個外部持份者？佢哋有冇收費？", "無償"),
+        # the fourth review: 佢 after a theme's KPIs is the theme (338,500), not its priority;
+        # 雙方 after the two it names is no pointing back
+        ("統計數據有咩KPI？佢嘅預算係幾多？", "338,500"),
+        ("國際電聯同UNDP雙方有咩聯合機制？", "2021"),
     ],
 )
 def test_a_second_question_points_back_in_traditional_script(
