@@ -39,7 +39,7 @@ from knowledge.answering.figures import (
 from knowledge.answering.lists import read_stated_count
 from knowledge.answering.matching import SearchIndex, to_query_terms
 from knowledge.answering.snapshot import Knowledge
-from knowledge.answering.text import latin_tokens, normalize, stem
+from knowledge.answering.text import is_chinese, latin_tokens, normalize, stem
 from knowledge.answering.thresholds import (
     COMPUTED_FLOOR,
     LINE_NAMED_MIN_EXPLAINED,
@@ -1129,7 +1129,8 @@ _NOT_A_COUNT = re.compile(
 )
 # Where the phrase that a number counts ends.
 _PHRASE_END = re.compile(r"[。；;.!?！？\n]")
-_FACT_AVERAGE = re.compile(r"\baverage\b|\bavg\b|\bmean\b|平均")
+# ("the mean", not "what does X mean")
+_FACT_AVERAGE = re.compile(r"\baverage\b|\bavg\b|\b(?:the|a) mean\b|\bmean (?:number|value)\b|平均")
 _FACT_SUM = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
     r"|\bsum of\b|\btogether\b|一共|总共|合计|共计|加起来|总计|加在一起"
@@ -1262,7 +1263,7 @@ def read_fact_operation(normalized: str) -> str | None:
         return "share"
     if _FACT_MORE_ZH.search(normalized) or _RISE_ASKED.search(normalized):
         return DIFFERENCE
-    if _FACT_AVERAGE.search(normalized):
+    if _FACT_AVERAGE.search(normalized) or _PER_THING.search(normalized):
         return "average"  # "the average attendance of the two LearningLabs sessions"
     if _FACT_SUM.search(normalized):
         return "sum"
@@ -1331,6 +1332,14 @@ _POINTS_DROPPED = re.compile(
     r"\bpercentage points?\b[^?]{0,40}\b(?:drop|dropped|fall|fell|decline|declined|lose|lost)"
     r"|\b(?:drop|dropped|fall|fell|decline|declined)\b[^?]{0,40}\bpercentage points?\b"
     r"|(?:下降|降低|减少|跌)了?(?:多少|几)个?百分点"
+    # a fall in percent of the normal level, the same figure: "下降了百分之多少", "by what
+    # percentage did coverage drop"
+    r"|(?:下降|降低|减少|缩小|跌)了?(?:百分之(?:多少|几)|(?:多少|几)\s*%)|降幅(?:是|为|有)?(?:多少|几)"
+    r"|\bby (?:what|how much|how many) (?:percent|percentage|%)[^?]{0,30}"
+    r"\b(?:drop|dropped|fall|fell|decline|declined|shrink|shrank|decrease|decreased)\b"
+    r"|\b(?:drop|dropped|fall|fell|decline|declined|shrink|shrank|decrease|decreased)\b[^?]{0,30}"
+    r"\bby (?:what|how much) (?:percent|percentage|%)"
+    r"|\bwhat (?:percent|percentage) (?:drop|fall|decline|decrease)\b"
 )
 # The share of the whole that is left once a share is taken: "what share is left for
 # everything else", "剩下的占百分之几".
@@ -1535,6 +1544,64 @@ def _computed_in_fact(
     )
 
 
+# One count for each of another ("how many trainees per course", "average number of learners
+# per course", "平均每门课有多少名学员"): the first divided by the second, both named.
+_PER_THING = re.compile(
+    r"\b(?:how )?many (?P<of>[a-z]+) (?:(?:were|are|was|is|did|do) )?(?:there |trained |enrolled )?"
+    r"(?:on average )?(?:per|for each|for every|in each|on average per) (?P<per>[a-z]+)\b"
+    r"|\b(?:average|avg|mean) (?:number of )?(?P<of2>[a-z]+) (?:per|for each|in each)"
+    r" (?P<per2>[a-z]+)\b"
+    r"|平均每(?P<m>[个门项场次名位家所])?(?P<per_zh>[\u4e00-\u9fff]{1,2}?)(?:平均)?(?:大概|大约|约)?"
+    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项])?(?P<of_zh>[\u4e00-\u9fff]{1,3}?)(?=[?？，,。]|$)"
+    r"|每(?P<m2>[个门项场次名位家所])(?P<per_zh2>[\u4e00-\u9fff]{1,2}?)平均(?:大概|大约|约)?"
+    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项])?(?P<of_zh2>[\u4e00-\u9fff]{1,3}?)(?=[?？，,。]|$)"
+)
+PER_PLACES = Decimal("0.1")
+PER_HEAD_CHARS = 6
+
+
+def _names_count(word: str, count: Count) -> bool:
+    """Whether a count counts what a word names: people by any word for them ("trainees" are
+    the "participants" counted), else the word (a Chinese one, in the count's phrase)."""
+    phrase = _COUNT_ASIDE.split(count.phrase.lower())[0].strip()
+    # (what a count counts follows it: "200 training courses", "3,600名注册学员"; not "4,000
+    # … completed their courses")
+    head = phrase[:PER_HEAD_CHARS] if is_chinese(phrase) else " ".join(phrase.split()[:2])
+    if _PERSONS.fullmatch(word) or word in _PEOPLE_WORDS:
+        return _PERSONS.search(head) is not None and not _THINGS_COUNTED.match(phrase)
+    if is_chinese(word):
+        return word in head
+    return bool(_words(word) & _words(head))
+
+
+def _per_thing(
+    q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float, per: re.Match[str]
+) -> Answer | None:
+    """One count a fact states for each of another: the first divided by the second, each the
+    one count of what the question names (the largest, of several of the first: all the
+    learners, not those of them who completed)."""
+    of = per["of"] or per["of2"] or per["of_zh"] or per["of_zh2"]
+    each = per["per"] or per["per2"] or per["per_zh"] or per["per_zh2"]
+    counts = read_counts(fact.text_zh if q.lang == "zh" else fact.text_en)
+    tops = [c for c in counts if _names_count(of, c)]
+    bottoms = [c for c in counts if _names_count(each, c) and c not in tops]
+    if not tops or len(bottoms) != 1 or bottoms[0].value == 0:
+        return None
+    top, bottom = max(tops, key=lambda c: c.value), bottoms[0]
+    result = to_rounded(Decimal(top.value) / Decimal(bottom.value), PER_PLACES)
+    parts = {
+        "op": "fact_per",
+        "top": top,
+        "bottom": bottom,
+        "result": result,
+        # what is counted, for each of what, in the question's words
+        "of": of,
+        "each": each,
+        "measure": per["m"] or per["m2"] or "个",
+    }
+    return _computed_in_fact(q, fact, knowledge, confidence, parts)
+
+
 def compute_in_fact(
     q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float
 ) -> Answer | None:
@@ -1571,6 +1638,10 @@ def compute_in_fact(
                 "wan": to_rounded(yearly / 10_000, Decimal("0.1")),
             }
             return _computed_in_fact(q, fact, knowledge, confidence, yearly_parts)
+    per = _PER_THING.search(q.normalized)
+    if per is not None:
+        # "200 courses for 5,200 trainees: how many trainees per course?": 26
+        return _per_thing(q, fact, knowledge, confidence, per)
     if _POINTS_DROPPED.search(q.normalized):
         # "coverage fell to 79% of normal: by how many percentage points": 100 − 79
         level = _LEVEL_OF_NORMAL.search(fact.text_en) or _LEVEL_OF_NORMAL.search(fact.text_zh)

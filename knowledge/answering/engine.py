@@ -428,7 +428,9 @@ class AnswerEngine:
         what it asks."""
         # (what follows the last question and asks nothing says why it is asked: "… P2预算的
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
-        question = with_correction_folded_in(without_trailing_statements(question))
+        question = with_share_joined(
+            with_correction_folded_in(without_trailing_statements(question))
+        )
         whole = self._answer(question)
         gap = self._gap_to_runner_up(question, whole)
         if gap is not None:
@@ -1286,7 +1288,23 @@ class AnswerEngine:
                 # "新入职同事的试用期是多久": a record with no time in it at all (the core
                 # values) answers no "how long"
                 return self._cannot_answer(q, answer, None)
-            answer = compute_in_fact(q, fact, self.knowledge, answer.confidence) or answer
+            computed = compute_in_fact(q, fact, self.knowledge, answer.confidence)
+            operation = read_fact_operation(q.normalized)
+            if (
+                computed is None
+                and answer.answered
+                and operation is not None
+                and not _states_result(fact, operation)
+            ):
+                # "2023年1至3月学院平台交付的课程，完成率是多少？": a rate the fact's counts do
+                # not tell (of which two?), and the fact states none: not its counts as if
+                # they were the rate asked; the fact is offered beside others
+                # (an average is said not worked out: "the average budget per region")
+                if operation == "average":
+                    return self._cannot_compute(q, operation)
+                wanted = self._wanted(q)
+                return self._cannot_answer(q, answer, wanted if wanted in _FIGURES else None)
+            answer = computed or answer
             if (
                 answer.kind is AnswerKind.FACT
                 and asks_those_not_done(q.normalized)
@@ -4563,6 +4581,19 @@ def with_correction_folded_in(text: str) -> str:
 
 
 _LINE_CODE = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
+# A Chinese share asked with no subject after an amount ("…一共多少钱？占P3的比例是多少？"): the
+# share of that amount, one question ("…一共多少钱，占P3的比例是多少？"), not the share of
+# what the second names alone (P3's of the total).
+_SHARE_AFTER_AN_AMOUNT = re.compile(
+    r"(多少钱|多少錢|几多钱|幾多錢|多少瑞郎|预算多少|預算多少|预算是多少|預算是多少|合计多少|合計多少"
+    r"|总共多少|總共多少|一共多少)[?？]\s*(?=(?:那|这|這|合共|合计|合計|一共|总共|總共)?(?:个|個)?"
+    r"(?:大概|大约|大約)?[占佔])"
+)
+
+
+def with_share_joined(text: str) -> str:
+    """A message asking an amount, then its share with no subject, as one question."""
+    return _SHARE_AFTER_AN_AMOUNT.sub(r"\1，", text)
 
 
 def _asks_something(part: str, short: bool = False, terse: bool = False) -> bool:
@@ -4624,6 +4655,27 @@ def _items(answer: Answer) -> set[str]:
     lines = {f.subject.code for f in answer.parts.get("figures", [])}
     kpis = {k.code for group in answer.parts.get("groups", []) for k in group.get("kpis", [])}
     return lines | kpis
+
+
+# The kinds of figure a decline of a computation may say it has none of.
+_FIGURES = frozenset({PERCENT, AMOUNT, COUNT})
+# What a fact must state to answer an operation it cannot be worked out in: a share or a
+# growth in percent, an average, a multiple.
+_RESULT_STATED = {
+    "share": re.compile(r"\d\s*%|percent|百分|\bhalf\b|\bthirds?\b|\bquarters?\b|分之|一半"),
+    GROWTH: re.compile(r"\d\s*%|percent|百分|倍|\bdoubl|\btripl"),
+    "average": re.compile(r"\baverage|\bon average\b|\bmean\b|平均"),
+    RATIO: re.compile(r"\btimes\b|倍|\bdoubl|\btripl|\bhalf\b|一半"),
+}
+
+
+def _states_result(fact: Any, operation: str) -> bool:
+    """Whether a fact states a figure of the kind an operation asked of it gives (any, for an
+    operation with no kind of its own: a sum, a difference)."""
+    stated = _RESULT_STATED.get(operation)
+    return stated is None or any(
+        stated.search(t) for t in (fact.text_en.lower(), fact.text_zh, fact.title_en.lower())
+    )
 
 
 def _same_record(one: Answer, other: Answer) -> bool:

@@ -123,7 +123,8 @@ _FILLER_EN = (
     r"\bexactly\b|\bactually\b|\breally\b|\bprecisely\b|\bbasically\b",
     r"(?:tell|show) me (?:everything|more|all|a bit|something) about",
     # what only joins a question to the one before: "By the way, …", "btw", "Quick follow-up:"
-    r"\bby the way\b|\bbtw\b|\bone more thing\b|\b(?:quick |one )?follow-?up\b"
+    # (not "diff btw X and Y", between)
+    r"\bby the way\b|(?<!\bdiff )\bbtw\b|\bone more thing\b|\b(?:quick |one )?follow-?up\b"
     r"|\bon (?:another|a different|a separate) note\b|\bside question\b|^oh(?: and)?(?: also)?\b",
     # the document saying what is asked, after it: "the main risks it lists", "the KPIs OP-23
     # names" (what the document lists is asked, not its listing)

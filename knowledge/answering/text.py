@@ -297,6 +297,7 @@ def normalize(text: str) -> str:
     text = text.translate(_LATIN_FOLDED)  # "Türkiye" as "Turkiye": one word, either way
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m[1] or m[2]], text)  # "Feb 2023"
     text = _SHORT_YEAR_RANGE.sub(_year_span_in_full, text)  # "2024-27"
+    text = _CODE_UNHYPHENATED.sub(r"\1-\2", text)  # "OP23 budget", "WTDC 22"
     text = _DIGIT_GROUPS.sub("", text)
     text = _SPACED_GROUPS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
     return _SPACES.sub(" ", text).strip()
@@ -312,6 +313,11 @@ _SHORT_YEAR_ZH = re.compile(
 _SHORT_YEAR_RANGE = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–]\s*(\d\d)(?![\d-])")
 
 
+# A meeting's or plan's code written without its hyphen, as the documents never do: "OP23
+# budget", "TDAG 23", "WTDC22决议" (not "pp 22", pages).
+_CODE_UNHYPHENATED = re.compile(r"(?<![a-z0-9-])(op|tdag|wtdc|gsr|wrc|pp(?=\d))\s?(\d\d)(?![\d.])")
+
+
 def _year_span_in_full(match: re.Match[str]) -> str:
     """ "2024-27" as 2024-2027; "2023-05" (a month, no later year) as written."""
     first, last = match[1], match[2]
@@ -322,6 +328,19 @@ def _year_span_in_full(match: re.Match[str]) -> str:
 # cybersec", "how many ppl", "acc. to the vision doc", "avg per line").
 _SHORTHAND = {
     "alloc": "allocation",
+    "bdgt": "budget",
+    "bdgts": "budgets",
+    "rpt": "report",
+    "mgmt": "management",
+    "emerg": "emergency",
+    "incl": "including",
+    "incl.": "including",
+    "pct": "percent",
+    "wrt": "about",
+    "w.r.t.": "about",
+    "def of": "definition of",
+    "strat plan": "strategic plan",
+    "wat": "what",
     "approx": "approximately",
     "approx.": "approximately",
     "ppl": "people",
@@ -381,9 +400,11 @@ _SHORT_IN_PLACE = re.compile(
     r"\b(?P<lead>(?:can|could|would|will|do|did|are|if|thank|should) )u\b"
     r"|(?P<when>(?:\d|\b(?:this|last|next|per|each|every|one|a|many|few|several|the)) )"
     r"(?P<yr>yrs?)\b"
-    r"|\bdiff(?P<apart>(?= (?:between|btwn|b/w) (?![^?,]*(?:%|\bshares?\b|\bpercent|\btable\b"
+    r"|\bdiff(?P<apart>(?= (?:between|btwn|btw|b/w) (?![^?,]*(?:%|\bshares?\b|\bpercent|\btable\b"
     r"|\bsection\b|\bnumbers?\b|\bfigures?\b))[^?,]* (?:and|vs) ))"
     r"|\bdiff(?= [a-z]+s\b)"
+    # ("btw" is "by the way" but after "diff": "diff btw cybersec and emerg telecom bdgts")
+    r"|(?<=\bdiff )(?P<btw>btw)\b"
 )
 
 
@@ -392,6 +413,8 @@ def _short_in_place(match: re.Match[str]) -> str:
         return match["lead"] + "you"
     if match["yr"]:
         return match["when"] + ("years" if match["yr"] == "yrs" else "year")
+    if match["btw"]:
+        return "between"
     return "difference" if match["apart"] is not None else "different"
 
 

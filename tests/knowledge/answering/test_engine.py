@@ -4293,3 +4293,66 @@ def test_a_second_question_points_back_in_traditional_script(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # chat shorthand: "bdgt", "def of", "rpt", "strat plan", "wat", "diff btw", a code
+        # written without its hyphen (OP23)
+        ("cybersec bdgt approx? under P4", "400,000"),
+        ("def of ITU as One pls", "coordination"),
+        ("RBM meaning acc to the 2018 retreat rpt", "measurable results"),
+        ("wat r the 3 pillars in the vision for strat plan 2024-27", "Thought leadership"),
+        ("diff btw cybersec and emerg telecom bdgts", "273,000"),
+        ("approx what % of OP23 bdgt goes to global/multi-regional outputs", "54%"),
+        # one count for each of another, both stated by the record: 5,200 / 200; 3,600 / 38
+        (
+            "In 2022 the Academy ran nearly 200 courses for 5,200+ trainees - about how many "
+            "trainees per course?",
+            "26",
+        ),
+        ("2023年一季度38门课程平均每门课有多少名学员？", "94.7"),
+        # a fall in percent of the normal level: 100 − 36
+        ("瓦努阿图3月3日蜂窝连接面积比正常水平下降了百分之多少？", "64"),
+        # a share asked with no subject after an amount is the amount's share (not P3's own)
+        ("P3里政策和监管加上统计数据一共多少钱？占P3的比例是多少？", "72.4%"),
+    ],
+)
+def test_eighth_session_answers(answer_engine: AnswerEngine, question: str, expected: str) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a rate the record's counts do not tell (of which two?), and the record states none:
+        # not its counts as if they were the rate
+        "2023年1至3月学院平台交付的课程，完成率是多少？",
+        # an amount asked in francs of a record that gives only a share
+        "每個區域大約能分到7%至8%的預算，折合大概多少瑞郎？",
+    ],
+)
+def test_a_figure_the_record_cannot_give_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_what_a_name_means_asks_no_average(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer("whats 'ITU as One' actually mean? short def pls")
+    assert answer.answered and "coordination" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalized"),
+    [
+        ("OP23 budget", "op-23 budget"),
+        ("WTDC22决议", "wtdc-22决议"),
+        ("pp 22 of the report", "pp 22 of the report"),
+        ("stop 23 times", "stop 23 times"),
+    ],
+)
+def test_a_code_written_without_its_hyphen_is_read_with_it(raw: str, normalized: str) -> None:
+    assert normalize(raw) == normalized

@@ -204,7 +204,7 @@ def test_normalize_reads_colloquial_and_short_forms() -> None:
 
 def test_normalize_writes_a_short_year_span_in_full() -> None:
     # "the 2024-27 strategic plan" is the 2024-2027 one
-    assert normalize("the 2024-27 strat plan") == "the 2024-2027 strat plan"
+    assert normalize("the 2024-27 strat plan") == "the 2024-2027 strategic plan"
     assert normalize("2024–2027, P1-27, 2024-27-1") == "2024–2027, p1-27, 2024-27-1"
     assert normalize("in 2023-05") == "in 2023-05"  # a month, no span of years
 
