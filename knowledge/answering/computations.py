@@ -103,6 +103,21 @@ def _times(multiple: str) -> Decimal:
     return Decimal(next(n for stem, n in _EN_TIMES.items() if word.startswith(stem)))
 
 
+# A share said of the thing asked about, to be checked: "是不是差不多占P1的四分之一", "is that
+# about a quarter of P1?" (its share, not that fraction of P1 worked out).
+_SHARE_CHECKED = re.compile(
+    r"占[^，。？?,]{0,12}?(?:\d+(?:\.\d+)?\s*%|[二三四五十]分之[一二两三四]|一半)"
+    r"|\b(?:is|was|are|were) (?:it|that|this|they) (?:about |roughly |around |nearly |almost )?"
+    r"(?:\d+(?:\.\d+)?\s*%|(?:a |one )?(?:half|third|quarter|fifth))"
+)
+
+
+def checks_a_share(text: str) -> bool:
+    """Whether a question says a share of what it asks about, to be checked ("是不是占P1的四
+    分之一"), rather than asking that part of a figure."""
+    return _SHARE_CHECKED.search(text) is not None
+
+
 def read_fraction(text: str) -> Decimal | None:
     """The percentage a fraction written in words stands for ("two thirds" → 66.67)."""
     match = _FRACTION.search(text)
@@ -322,11 +337,13 @@ def read_operation(q: Question, text: str) -> Operation | None:
     ):
         return Operation("remainder")
     stated = _STATED_PERCENT.search(text)
-    if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text):
+    checked = checks_a_share(text)
+    if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text) and not checked:
         return Operation("percent_of", Decimal(stated[1]))
     fraction = read_fraction(text)
     if (
         fraction
+        and not checked
         # "P2的一半是多少": of a budget line, the budget
         and (q.reading.has("budget", "whole") or (q.targets and _AMOUNT_WANTED.search(text)))
         and not _SHARE_WANTED.search(text)
@@ -1130,7 +1147,10 @@ _NOT_A_COUNT = re.compile(
 # Where the phrase that a number counts ends.
 _PHRASE_END = re.compile(r"[。；;.!?！？\n]")
 # ("the mean", not "what does X mean")
-_FACT_AVERAGE = re.compile(r"\baverage\b|\bavg\b|\b(?:the|a) mean\b|\bmean (?:number|value)\b|平均")
+_FACT_AVERAGE = re.compile(
+    r"\baverage\b|\bavg\b|\b(?:the|a) mean\b"
+    r"|\bmean (?:number|value|attendance|turnout|size|count)\b|平均"
+)
 _FACT_SUM = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
     r"|\bsum of\b|\btogether\b|一共|总共|合计|共计|加起来|总计|加在一起"
@@ -1263,7 +1283,7 @@ def read_fact_operation(normalized: str) -> str | None:
         return "share"
     if _FACT_MORE_ZH.search(normalized) or _RISE_ASKED.search(normalized):
         return DIFFERENCE
-    if _FACT_AVERAGE.search(normalized) or _PER_THING.search(normalized):
+    if _FACT_AVERAGE.search(normalized):
         return "average"  # "the average attendance of the two LearningLabs sessions"
     if _FACT_SUM.search(normalized):
         return "sum"
@@ -1410,10 +1430,60 @@ NO_LEAP_YEAR = 2023
 MAX_SPAN_DAYS = 62
 
 
+# A rate only people have: those who completed, passed or were certified, of those who took
+# part ("the completion rate of the 2022 courses" is of its learners, not of the courses).
+_PEOPLE_RATE = re.compile(
+    r"\b(?:completion|certification|pass|graduation|dropout|drop-out) rates?\b"
+    r"|完成率|结业率|通过率|合格率|毕业率|辍学率"
+)
+# What those counted in a share did, asked ("of learners who completed", "获得证书的比例"): a
+# fact that never says it counts no one who did it (the Academy's users, for a completion).
+_DOING_ASKED = {
+    "complet": ("complet", "完成"),
+    "certif": ("certif", "证书"),
+    "select": ("select", "选"),
+    "graduat": ("graduat", "毕业"),
+    "pass": ("pass", "通过"),
+    "完成": ("complet", "完成"),
+    "证书": ("certif", "证书"),
+    "选出": ("select", "选"),
+    "入选": ("select", "选"),
+    "通过": ("pass", "通过"),
+}
+
+
+def _says_the_doing(normalized: str, fact: models.Fact) -> bool:
+    """Whether a fact says what those a share asks of did (any, if the share asks no doing)."""
+    texts = (fact.text_en.lower(), fact.text_zh)
+    return all(
+        any(stem in t for stem in stems for t in texts)
+        for asked, stems in _DOING_ASKED.items()
+        if asked in normalized
+    )
+
+
+def _did(q: Question, count: Count) -> bool:
+    """Whether a count's phrase says those counted did what a share asks ("were selected")."""
+    phrase = count.phrase.lower()
+    return any(
+        any(stem in phrase for stem in stems)
+        for asked, stems in _DOING_ASKED.items()
+        if asked in q.normalized
+    )
+
+
+def _head_noun(count: Count) -> str | None:
+    """The word a count counts, right after it ("14 institutions were selected": institution)."""
+    words = count.phrase.strip().lower().split()
+    return stem(words[0]) if words and words[0].isalpha() else None
+
+
 def _asks_share_of_people(normalized: str) -> bool:
     """Whether a share asked is of people: the first thing counted after "percentage /
     proportion of" is people ("of ITU Academy learners"), not things ("of the courses"); in
     Chinese, people named at all (学员)."""
+    if _PEOPLE_RATE.search(normalized):
+        return True  # "2022年学院课程的完成率": of the people who took the courses
     after = re.search(
         r"\b(?:percentage|proportion|share|fraction|rate|percent) of\b(.*)", normalized
     )
@@ -1560,13 +1630,15 @@ PER_PLACES = Decimal("0.1")
 PER_HEAD_CHARS = 6
 
 
-def _names_count(word: str, count: Count) -> bool:
+def _names_count(word: str, count: Count, *, head_only: bool = False) -> bool:
     """Whether a count counts what a word names: people by any word for them ("trainees" are
-    the "participants" counted), else the word (a Chinese one, in the count's phrase)."""
+    the "participants" counted), else the word (a Chinese one, in the count's phrase); with
+    `head_only`, in the words right after it only ("200 training courses", "3,600名注册学员";
+    not "4,000 … completed their courses")."""
     phrase = _COUNT_ASIDE.split(count.phrase.lower())[0].strip()
-    # (what a count counts follows it: "200 training courses", "3,600名注册学员"; not "4,000
-    # … completed their courses")
     head = phrase[:PER_HEAD_CHARS] if is_chinese(phrase) else " ".join(phrase.split()[:2])
+    if not head_only:
+        head = phrase
     if _PERSONS.fullmatch(word) or word in _PEOPLE_WORDS:
         return _PERSONS.search(head) is not None and not _THINGS_COUNTED.match(phrase)
     if is_chinese(word):
@@ -1583,8 +1655,8 @@ def _per_thing(
     of = per["of"] or per["of2"] or per["of_zh"] or per["of_zh2"]
     each = per["per"] or per["per2"] or per["per_zh"] or per["per_zh2"]
     counts = read_counts(fact.text_zh if q.lang == "zh" else fact.text_en)
-    tops = [c for c in counts if _names_count(of, c)]
-    bottoms = [c for c in counts if _names_count(each, c) and c not in tops]
+    bottoms = [c for c in counts if _names_count(each, c, head_only=True)]
+    tops = [c for c in counts if _names_count(of, c) and c not in bottoms]
     if not tops or len(bottoms) != 1 or bottoms[0].value == 0:
         return None
     top, bottom = max(tops, key=lambda c: c.value), bottoms[0]
@@ -1639,9 +1711,11 @@ def compute_in_fact(
             }
             return _computed_in_fact(q, fact, knowledge, confidence, yearly_parts)
     per = _PER_THING.search(q.normalized)
-    if per is not None:
-        # "200 courses for 5,200 trainees: how many trainees per course?": 26
-        return _per_thing(q, fact, knowledge, confidence, per)
+    each = _per_thing(q, fact, knowledge, confidence, per) if per is not None else None
+    if each is not None:
+        # "200 courses for 5,200 trainees: how many trainees per course?": 26 (else an
+        # average of the counts asked, as below: "average attendance per session")
+        return each
     if _POINTS_DROPPED.search(q.normalized):
         # "coverage fell to 79% of normal: by how many percentage points": 100 − 79
         level = _LEVEL_OF_NORMAL.search(fact.text_en) or _LEVEL_OF_NORMAL.search(fact.text_zh)
@@ -1683,6 +1757,8 @@ def compute_in_fact(
         if len(_words(_COUNT_ASIDE.split(c.phrase.lower())[0]) & asked) >= FACT_PHRASE_MIN_OVERLAP
     ]
     stated = {int(n) for n in re.findall(r"(?<![\d.])\d+(?![\d.])", q.normalized)}
+    if op == "share" and not _says_the_doing(q.normalized, fact):
+        return None  # "percent of Q1 2023 learners who completed": the users' record
     if op == "share" and _asks_share_of_people(q.normalized):
         # "what proportion of learners completed …": counts of people, not of the courses or
         # countries the same sentence counts ("200 courses", "170 countries")
@@ -1692,13 +1768,27 @@ def compute_in_fact(
             # "of whom more than 4 000 completed": of the one larger count of people
             larger = [c for c in people if c.value > counts[0].value]
             counts = [counts[0], larger[0]] if len(larger) == 1 else counts
+            if len(counts) == 1:
+                # "what percentage of participants were certified": those of them who did
+                # what is asked, the one smaller count that says it ("4 000 … received
+                # certificates")
+                did = [c for c in people if c.value < counts[0].value and _did(q, c)]
+                counts = [did[0], counts[0]] if len(did) == 1 else counts
+    if op == "share" and len(counts) == 1 and _did(q, counts[0]):
+        # "what percentage of ATC applicants were selected": 14 institutions selected, of the
+        # one larger count of the same thing (50 institutions)
+        noun = _head_noun(counts[0])
+        same = [c for c in every if c.value > counts[0].value and _head_noun(c) == noun]
+        counts = [counts[0], same[0]] if noun and len(same) == 1 else counts
     named = [c for c in every if c.value in stated]
     if len(named) == 2 and named[0].value != named[1].value:
         counts = named  # "5,200 trained and 4,000 certified: what rate is that": those two
     elif (
         _FACT_RATE.search(q.normalized)
         and not _FACT_SHARE.search(q.normalized)
-        and not (op == "share" and _PERSONS.search(q.normalized))
+        and not (
+            op == "share" and (_PERSONS.search(q.normalized) or _PEOPLE_RATE.search(q.normalized))
+        )
     ):
         # "the completion rate for courses": which two counts, the fact leaves open ("the
         # completion rate of learners": those who completed of the people counted)

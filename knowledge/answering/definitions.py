@@ -112,7 +112,8 @@ _ZH_ASKS_SOMETHING_ELSE = re.compile(
 )
 _ZH_ASKS = (
     re.compile(
-        rf"(?P<t>[a-z][a-z0-9-]*)\s*(?:{_HEAD_ZH})?(?:是什么|是指什么|指的是什么|指什么|代表什么|的意思|什么意思"
+        # (not a term counted: "E1的兩個KPI是什麼" asks for the two KPIs)
+        rf"(?<![两二三四五六七八九十几\d][个项条种])(?<!\d)(?P<t>[a-z][a-z0-9-]*)\s*(?:{_HEAD_ZH})?(?:是什么|是指什么|指的是什么|指什么|代表什么|的意思|什么意思"
         # "ISC-TF的全称", "ISC-TF中文全称是什么", "英文全名"
         r"|的?(?:中文|英文)?(?:全称|全名)"
         # "RBM是哪个？"; not "这个KPI是哪个重点工作的" (whose it is)

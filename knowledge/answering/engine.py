@@ -97,6 +97,7 @@ from knowledge.answering.computations import (
     asks_for_money,
     asks_per_year,
     asks_those_not_done,
+    checks_a_share,
     compute_in_fact,
     days_spanned,
     excluded_codes,
@@ -157,6 +158,7 @@ from knowledge.answering.text import (
     normalize,
     stem,
     to_script,
+    with_codes_hyphenated,
 )
 from knowledge.answering.thresholds import (
     ANSWER_MIN_SCORE,
@@ -185,7 +187,12 @@ from knowledge.answering.thresholds import (
     UNKNOWN_WORD_MIN_COVERAGE,
     WHOLE_STORE_CONFIDENCE,
 )
-from knowledge.answering.understanding import Question, QuestionReader, Target
+from knowledge.answering.understanding import (
+    Question,
+    QuestionReader,
+    Target,
+    with_counts_in_words,
+)
 from knowledge.store import TOTAL_CODE, models
 from knowledge.store.record_refs import to_record
 
@@ -428,8 +435,11 @@ class AnswerEngine:
         what it asks."""
         # (what follows the last question and asks nothing says why it is asked: "… P2预算的
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
+        question = with_codes_hyphenated(question)  # "OP23" as OP-23, for every reader
         question = with_share_joined(
-            with_correction_folded_in(without_trailing_statements(question))
+            with_correction_folded_in(
+                without_trailing_statements(with_name_told_before(with_what_is(question)))
+            )
         )
         whole = self._answer(question)
         gap = self._gap_to_runner_up(question, whole)
@@ -1426,6 +1436,8 @@ class AnswerEngine:
         operation = read_operation(q.normalized)
         if operation == RELATIVE_TO and self._names_a_theme_and_its_priority(q):
             operation = None  # "cybersecurity as a share of P4": a theme's answer gives it
+        if operation == SCALED and checks_a_share(q.normalized):
+            operation = None  # "是不是差不多占P1的四分之一": a share to check, given by a share
         if operation == CONVERT and not answer.parts.get("figures"):
             operation = None  # amounts read out of facts keep the currency they are written in
         if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
@@ -2081,7 +2093,10 @@ class AnswerEngine:
         fact = answer.parts["fact"]
         # the term's words, as index tokens: "our core values" is about "BDT core values"
         # (a word misspelt as the index knows it: "the ITU Acadmey")
-        words = {self._spelt_as_indexed(w) for w in to_query_terms(normalize(term)).tokens}
+        words = {
+            self._spelt_as_indexed(w)
+            for w in to_query_terms(with_counts_in_words(normalize(term))).tokens
+        }
         titles = set(to_query_terms(normalize(f"{fact.title_en} {fact.title_zh}")).tokens)
         if not titles & _ORGANISATION_TOKENS:
             # ("the ITU Change-makers programme": the organisation's name is no word of the
@@ -3652,6 +3667,8 @@ _BY_THEME = re.compile(
     r"\b(?:split|divided|broken down|breakdown|allocated|distributed|shared)\b[^?]{0,30}"
     r"\bthemes?\b|\bby theme\b|(?:\b(?:its|their|each|every|the) |'s )(?:two |three )?themes'?\b"
     r"|\b(?:each|every|all) themes?\b"
+    # "the P1 themes", "P1 theme budgets", "the themes under P3"
+    r"|\b[pe][1-7] themes?\b|\bthemes (?:of|in|under|within) [pe][1-7]\b"
     r"|各(?:个)?主题|每个主题|(?:两|三)个主题|主题之间|按主题"
 )
 # Whether something is paid for: what a yes-or-no question about a fee is answered by.
@@ -4558,6 +4575,56 @@ def without_trailing_statements(text: str) -> str:
     return " ".join(kept) if len(kept) < len(chunks) else text
 
 
+# A sentence that only tells, then the question: "My manager mentioned the MEC in a meeting.
+# What is it, and what did it replace?"
+_SENTENCE_TOLD = re.compile(r"^(?P<told>[^?？.。!！]+[.。!！])\s*(?P<asked>\S.*)$", re.DOTALL)
+# A name told: an acronym or a name of two capitals run together ("MEC", "LearningLabs",
+# "ISC-TF"; not ITU or BDT, named by every record).
+_NAME_TOLD = re.compile(
+    r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![A-Za-z0-9-])"
+)
+_NAMES_TOO_COMMON = frozenset({"ITU", "BDT", "UN", "ITU-D", "OK", "FYI", "KPI", "KPIs"})
+_IT_EN = re.compile(r"\b(?:it|its)\b")
+_IT_ZH = re.compile(r"它")
+
+
+# A definition asked by its noun alone: "definition of blockchain", "def of RBM pls", "the
+# meaning of ITU as One?" (asked as "what is …", so that a record titled "Definition of …"
+# of something else is no answer).
+_DEFINITION_OF = re.compile(
+    r"^\s*(?:(?:so|and|ok|okay),?\s+)?(?:the\s+)?(?:definition|def|defn|meaning)\s+of\s+"
+    r"(?:the\s+term\s+)?(?P<term>[^?,;？\u4e00-\u9fff]+?)"
+    r"(?P<rest>\s*(?:\?|,?\s*(?:pls|please|thanks))?\s*|\s*(?P<zh>是什[么麼]|是啥|什[么麼]意思)\s*[?？]?\s*)$",
+    re.IGNORECASE,
+)
+
+
+def with_what_is(text: str) -> str:
+    """A message that asks a definition by its noun alone, as "What is …?"."""
+    asked = _DEFINITION_OF.match(text)
+    if asked is None:
+        return text
+    term = asked["term"].strip()
+    return f"{term}是什么？" if asked["zh"] else f"What is {term}?"
+
+
+def with_name_told_before(text: str) -> str:
+    """A message that tells a name in a sentence of its own, then asks of "it": the question,
+    with the name for "it" ("What is MEC, and what did MEC replace?"); else as written."""
+    told = _SENTENCE_TOLD.match(text.strip())
+    if told is None or not _is_statement(told["told"]):
+        return text
+    names = {n for n in _NAME_TOLD.findall(told["told"]) if n not in _NAMES_TOO_COMMON}
+    asked = told["asked"]
+    if len(names) != 1 or any(n not in _NAMES_TOO_COMMON for n in _NAME_TOLD.findall(asked)):
+        return text  # several names told, or the question names its own
+    name = names.pop()
+    pointing = _IT_ZH if is_chinese(asked) else _IT_EN
+    if not pointing.search(asked):
+        return text
+    return pointing.sub(lambda m: f"{name}'s" if m.group() == "its" else name, asked)
+
+
 def with_correction_folded_in(text: str) -> str:
     """A message whose last sentence corrects the question before it ("What is the budget of
     P3? I mean the statistics theme.") as one question, the correction in brackets after it
@@ -4581,19 +4648,24 @@ def with_correction_folded_in(text: str) -> str:
 
 
 _LINE_CODE = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
-# A Chinese share asked with no subject after an amount ("…一共多少钱？占P3的比例是多少？"): the
-# share of that amount, one question ("…一共多少钱，占P3的比例是多少？"), not the share of
-# what the second names alone (P3's of the total).
-_SHARE_AFTER_AN_AMOUNT = re.compile(
-    r"(多少钱|多少錢|几多钱|幾多錢|多少瑞郎|预算多少|預算多少|预算是多少|預算是多少|合计多少|合計多少"
-    r"|总共多少|總共多少|一共多少)[?？]\s*(?=(?:那|这|這|合共|合计|合計|一共|总共|總共)?(?:个|個)?"
-    r"(?:大概|大约|大約)?[占佔])"
+# A Chinese share asked with no subject after a sum of several things ("政策和监管加上统计数据
+# 一共多少钱？占P3的比例是多少？"): the share of that sum, one question ("…一共多少钱，占P3的
+# 比例是多少？"), not the share of what the second names alone (P3's of the total); not a share
+# asked of the line itself ("P2的预算是多少钱？占总预算的百分之几？", answered as asked), nor
+# a question of its own ("占比最大的是哪个").
+_SHARE_AFTER_A_SUM = re.compile(
+    r"^(?P<sum>[^?？]*(?:加上|加起来|加起來|加在一起|合计|合計|合共|共计|共計|相加)[^?？]*"
+    r"(?:多少钱|多少錢|几多钱|幾多錢|多少瑞郎|多少))[?？]\s*"
+    r"(?P<share>[占佔](?!比)[^?？]*?(?:比例|百分之[几幾多少]+|[几幾]成|多少)[^?？哪]*[?？]?)\s*$"
 )
 
 
 def with_share_joined(text: str) -> str:
-    """A message asking an amount, then its share with no subject, as one question."""
-    return _SHARE_AFTER_AN_AMOUNT.sub(r"\1，", text)
+    """A message asking a sum, then its share with no subject, as one question."""
+    joined = _SHARE_AFTER_A_SUM.match(text.strip())
+    if joined is None or "的是" in joined["share"]:
+        return text
+    return f"{joined['sum']}，{joined['share']}"
 
 
 def _asks_something(part: str, short: bool = False, terse: bool = False) -> bool:

@@ -471,6 +471,9 @@ def strip_filler(text: str) -> str:
         # "哪个主题（像应急通信、网络安全这种）预算最多": examples of the class asked over,
         # not the only ones to compare
         text = _EXAMPLES_GIVEN.sub(" ", text)
+    # "我们组负责应急通信，2023年预算是多少？": what the asker's team works on is what is asked
+    # about (the rest of that clause is small talk)
+    text = _ASKERS_WORK_ZH.sub(r"\g<obj>，", text)
     stripped = _strip(text, drop_small_talk=True)
     if (
         stripped != text
@@ -491,6 +494,12 @@ _EXAMPLES_GIVEN = re.compile(
     re.IGNORECASE,
 )
 _ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)
+# The asker's team and what it works on, told before the question: "我们组负责应急通信，",
+# "我這邊跟進網絡安全，".
+_ASKERS_WORK_ZH = re.compile(
+    r"(?:^|(?<=[，。,！!？?\s]))(?:我|我们|我們)(?:组|組|处|處|科|部门|部門|团队|團隊|这边|這邊|单位|單位)?"
+    r"(?:主要)?(?:是)?(?:负责|負責|主管|跟进|跟進)(?P<obj>[^，。,？?！!]{2,20})[，,]"
+)
 
 
 # A clause set aside as small talk names things with this many words of content, or Chinese

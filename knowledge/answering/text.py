@@ -315,7 +315,15 @@ _SHORT_YEAR_RANGE = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–]\s*(\d\d)(?![
 
 # A meeting's or plan's code written without its hyphen, as the documents never do: "OP23
 # budget", "TDAG 23", "WTDC22决议" (not "pp 22", pages).
-_CODE_UNHYPHENATED = re.compile(r"(?<![a-z0-9-])(op|tdag|wtdc|gsr|wrc|pp(?=\d))\s?(\d\d)(?![\d.])")
+_CODE_UNHYPHENATED = re.compile(
+    r"(?<![A-Za-z0-9-])(op|tdag|wtdc|gsr|wrc|pp(?=\d))\s?(\d\d)(?![\d.])", re.IGNORECASE
+)
+
+
+def with_codes_hyphenated(text: str) -> str:
+    """A question with the codes of meetings and plans written as the documents write them
+    ("OP23" as OP-23), read so by every reader of it (the name a definition asks of too)."""
+    return _CODE_UNHYPHENATED.sub(r"\1-\2", text)
 
 
 def _year_span_in_full(match: re.Match[str]) -> str:
@@ -370,10 +378,11 @@ _SHORTHAND = {
     "no. of": "number of",
     "# of": "number of",
 }
+# (a Chinese character may touch it: "OP23 bdgt一共多少")
 _SHORTHAND_WORD = re.compile(
-    r"(?<![\w#.-])("
+    r"(?<![A-Za-z0-9_#.-])("
     + "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
-    + r")(?![\w/-]|\.\w)"
+    + r")(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])"
 )
 # "r" for "are", after a word that asks and before what it asks of ("what r the main risks",
 # "how r they rated"; not "what R stands for in ITU-R")

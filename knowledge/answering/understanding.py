@@ -24,6 +24,18 @@ from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.text import EN_STOPWORDS, SCOPE_SUFFIXES, latin_tokens, normalize, stem
 from knowledge.answering.thresholds import INTENT_CONFIDENCE_FLOOR
 
+# A small number of things written in figures before them: "the 3 pillars", "its 4 risks".
+_COUNTED_IN_FIGURES = re.compile(
+    r"(?P<lead>^|\b(?:the|its|their|these|those|all|main|key) )(?P<n>[2-9])(?= [a-z]+s\b)"
+)
+_SMALL_NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def with_counts_in_words(text: str) -> str:
+    """A text with a small number of things written in words, as the records write it."""
+    return _COUNTED_IN_FIGURES.sub(lambda m: m["lead"] + _SMALL_NUMBERS[int(m["n"])], text)
+
+
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 # A table of the documents named in a question ("Table 1", "表1"), and as budget lines cite it
 # in their section ("2.1, Table 1").
@@ -255,6 +267,9 @@ class QuestionReader:
                 # "推动因素里面哪个分到的钱最少": getting money is what a budget line does (not
                 # a KPI or an output: "哪个KPI分到的钱最多" ranks nothing the documents give)
                 residue = _RANKED_LINE_VERBS_ZH.sub(" ", residue)
+        # "the 3 pillars": a number of things, as the records write it ("the three pillars"),
+        # not a name's number ("Pillar 3")
+        residue = with_counts_in_words(residue)
         terms = self.index.join_compounds(to_query_terms(residue, drop=dropped))
         q.terms = replace(terms, tokens=tuple(dict.fromkeys([*terms.tokens, *q.acronyms])))
         q.targets, q.explained, q.named_tokens = self._targets(q)

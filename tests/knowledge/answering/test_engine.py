@@ -4356,3 +4356,76 @@ def test_what_a_name_means_asks_no_average(answer_engine: AnswerEngine) -> None:
 )
 def test_a_code_written_without_its_hyphen_is_read_with_it(raw: str, normalized: str) -> None:
     assert normalize(raw) == normalized
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the first review: a count asked per thing falls back to the average of the counts
+        # asked where no two counts name it; certificates per course (4,000 / 200)
+        ("average attendance per LearningLabs session", "185"),
+        ("mean attendance per LearningLabs session", "185"),
+        ("How many certificates per course were awarded in 2022?", "20"),
+        # a rate of people who completed, of those who took part; a share of those selected,
+        # of the one larger count of the same thing
+        ("2022年學院課程的完成率是多少？", "76.9%"),
+        ("pct of ATC applicants selected", "28%"),
+        ("percent of 2022 participants certified", "76.9%"),
+        # a definition asked by its noun alone, of a name the documents define
+        ("definition of RBM", "results-based management"),
+        # the number of things written in figures, as the records write it
+        ("what are the 3 pillars", "Thought leadership"),
+        # a line's themes asked with the line's code before "themes"
+        ("budgets for the P1 themes", "127,000"),
+        # a code without its hyphen, read so by every reader (the name defined)
+        ("OP23是什麼意思？", "運作規劃"),
+        ("OP23 bdgt一共多少？", "4,200,000"),
+        # the asker's team's work, told before the question, is what is asked about
+        ("我们组负责应急通信，2023年预算是多少？是不是差不多占P1的四分之一？", "24.5%"),
+        # a name told in a sentence of its own, asked of as "it"
+        (
+            "My manager mentioned the MEC in a meeting. What is it, and what did it replace?",
+            "Development Management Group",
+        ),
+        # a count of KPIs before the word is no definition of "KPI"
+        ("請問E1「成員驅動」的兩個KPI是什麼？", "E1-X-2"),
+    ],
+)
+def test_eighth_session_first_review(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a definition of what the documents never define, not a record titled "Definition
+        # of" something else, nor one that mentions it
+        "definition of blockchain",
+        "def of 5G是什麼？",
+        # a share asked of learners who completed, of a record that never says who completed
+        "pct of Q1 2023 learners who completed",
+    ],
+)
+def test_eighth_session_first_review_declines(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "not_expected"),
+    [
+        # a share asked after one line's amount is that line's, as asked (not joined into a
+        # question of the amount's share of itself); only a sum's share is joined
+        ("P2的预算是多少钱？占总预算的百分之几？", None),
+        ("P4一共多少錢？佔了P3的多少？", "1,591,000"),
+    ],
+)
+def test_a_share_after_one_amount_is_asked_as_written(
+    answer_engine: AnswerEngine, question: str, not_expected: str | None
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered
+    if not_expected:
+        assert not_expected not in render_answer_text(answer)
