@@ -329,6 +329,8 @@ def _read_led(question: str) -> str | None:
         return None
     led = found["en"] or found["zh"] or found["zh_after"] or ""
     led = re.sub(r"(?:成立的|设立的|的)$", "", led.strip())
+    # ("那个能力发展任务组是谁牵头的": that task force; "the" is no word of its name)
+    led = re.sub(r"^(?:那个|这个|那|这|the\s+)", "", led)
     return led or None
 
 
@@ -721,7 +723,10 @@ def read_action(text: str) -> str | None:
     return (found.group(1) or found.group(2)) if found else None
 
 
-_HELPING_VERBS = frozenset("help helps helped helping assist assists assisted".split())
+# (what a firm "worked with" ITU on, it did: "which consulting firm worked with ITU on …")
+_HELPING_VERBS = frozenset(
+    "help helps helped helping assist assists assisted work works worked working".split()
+)
 _EN_ACTOR_VERB = re.compile(r"^who ([a-z\-]+)\b|\b([a-z\-]+)(?:ed|en) by whom\b|" + _WHICH_BODY)
 _EN_DUTY_VERB = re.compile(
     r"^who(?:'s| is| are| was| were) (?:(?:responsible for|in charge of) ([a-z\-]+?)ing"

@@ -436,6 +436,9 @@ class AnswerEngine:
         # (what follows the last question and asks nothing says why it is asked: "… P2预算的
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
         question = with_codes_hyphenated(question)  # "OP23" as OP-23, for every reader
+        # (an aside that asks, in brackets, is the asker's own doubt, not the question: "那个
+        # 能力发展任务组（英文是不是叫capacity development task force？）是谁牵头的？")
+        question = _ASKED_ASIDE.sub("", question)
         question = with_share_joined(
             with_correction_folded_in(
                 without_trailing_statements(with_name_told_before(with_what_is(question)))
@@ -4575,6 +4578,8 @@ def without_trailing_statements(text: str) -> str:
     return " ".join(kept) if len(kept) < len(chunks) else text
 
 
+# A bracketed aside that asks.
+_ASKED_ASIDE = re.compile(r"\s*[（(][^（）()]{1,80}?[?？]+\s*[）)]")
 # A sentence that only tells, then the question: "My manager mentioned the MEC in a meeting.
 # What is it, and what did it replace?"
 _SENTENCE_TOLD = re.compile(r"^(?P<told>[^?？.。!！]+[.。!！])\s*(?P<asked>\S.*)$", re.DOTALL)

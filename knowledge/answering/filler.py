@@ -84,6 +84,11 @@ _SOCIAL_ZH = (
 
 # Phrases that carry no content wherever they stand (longest first when applied).
 _FILLER_EN = (
+    # where the asker came across it: "the LearningLabs that were mentioned in my induction"
+    # (not "the KPIs mentioned in the report", which places them)
+    r"\b(?:that|which) (?:were|was|got|have been|has been|are|is) (?:mentioned|brought up"
+    r"|talked about|discussed|referred to) (?:in|at|during|by) (?:my|our|a) [a-z]+"
+    r"(?: (?:meeting|session|call|chat|training|briefing))?\b",
     r"(?:do|would|did|might) you (?:happen to )?(?:know|remember|recall)(?: by any chance)?"
     r"(?: if| whether)?",
     r"(?:could|can|would|will) (?:you|someone|somebody|anyone|anybody) (?:please |kindly )?"

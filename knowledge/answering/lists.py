@@ -139,6 +139,9 @@ _ITEMS_ASKED = re.compile(
     # under E5? how many", "list the KPIs of E5 and how many there are")
     r"|\b(?:what|which) (?:kpis|indicators|outputs|outcomes|themes)\b"
     r"|^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|enumerate)\b"
+    # a request to list them typed after the question: "how many KPIs …? list pls"
+    r"|[?.,;]\s*(?:pls |please )?(?:list|enumerate)(?: them| all| each| pls| please)*"
+    r"\s*[?.!]*$"
 )
 
 

@@ -26,6 +26,9 @@ _TAIWAN = {
     "影片": "視頻",
     "連線": "連接",
     "持份者": "利益攸關方",  # (Hong Kong's word for stakeholders)
+    "同仁": "職員",  # (colleagues, as Taiwan's offices say)
+    "資安": "網絡安全",
+    "計畫": "計劃",
 }
 _TAIWAN_WORDS = re.compile("|".join(sorted(_TAIWAN, key=len, reverse=True)))
 # Scripts of an answer: the question's; Chinese is written simplified unless asked in

@@ -4429,3 +4429,39 @@ def test_a_share_after_one_amount_is_asked_as_written(
     assert answer.answered
     if not_expected:
         assert not_expected not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # an aside that asks, in brackets, is the asker's doubt, not a question; "那个" is no
+        # word of what is led
+        (
+            "那个能力发展任务组（英文是不是叫capacity development task force？）"
+            "是谁牵头的？开过几次会？",
+            "八次",
+        ),
+        # a firm that "worked with" ITU on something did it
+        (
+            "Which consulting firm worked with ITU on the partnership and resource mobilization "
+            "strategy? I think it was McKinsey?",
+            "Boston Consulting Group",
+        ),
+        # where the asker came across it is no word to look for
+        (
+            "What are the LearningLabs that were mentioned in my induction, and when did they "
+            "start?",
+            "April 2023",
+        ),
+        # Taiwan's words: 同仁 (colleagues), 資安 (cybersecurity)
+        ("願景規劃一開始有多少同仁參與？後來變幾個？", "65"),
+        ("資安預算多少？", "400,000"),
+        # a request to list them, typed after a count
+        ("how many kpis under P3 policy & reg theme? list pls", "P3-PR-6"),
+    ],
+)
+def test_eighth_session_second_batch(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
