@@ -106,7 +106,10 @@ def _times(multiple: str) -> Decimal:
 # A share said of the thing asked about, to be checked: "是不是差不多占P1的四分之一", "is that
 # about a quarter of P1?" (its share, not that fraction of P1 worked out).
 _SHARE_CHECKED = re.compile(
-    r"占[^，。？?,]{0,12}?(?:\d+(?:\.\d+)?\s*%|[二三四五十]分之[一二两三四]|一半)"
+    r"(?:是不是|是否|有没有)[^，。？?,]{0,8}?占[^，。？?,]{0,12}?"
+    r"(?:\d+(?:\.\d+)?\s*%|[二三四五十]分之[一二两三四]|一半)"
+    r"|占[^，。？?,]{0,12}?(?:\d+(?:\.\d+)?\s*%|[二三四五十]分之[一二两三四]|一半)"
+    r"(?:左右|上下)?(?:吗|吧|对吗|对吧|是吗)"
     r"|\b(?:is|was|are|were) (?:it|that|this|they) (?:about |roughly |around |nearly |almost )?"
     r"(?:\d+(?:\.\d+)?\s*%|(?:a |one )?(?:half|third|quarter|fifth))"
 )
@@ -1149,7 +1152,7 @@ _PHRASE_END = re.compile(r"[。；;.!?！？\n]")
 # ("the mean", not "what does X mean")
 _FACT_AVERAGE = re.compile(
     r"\baverage\b|\bavg\b|\b(?:the|a) mean\b"
-    r"|\bmean (?:number|value|attendance|turnout|size|count)\b|平均"
+    r"|\bmean (?:[a-z]+ )?(?:number|value|attendance|turnout|size|count)\b|平均"
 )
 _FACT_SUM = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\badding\b|\badd(?:ed)? (?:up|together)\b"
@@ -1627,6 +1630,7 @@ _PER_THING = re.compile(
     r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项])?(?P<of_zh2>[\u4e00-\u9fff]{1,3}?)(?=[?？，,。]|$)"
 )
 PER_PLACES = Decimal("0.1")
+PER_PLACES_BELOW_ONE = Decimal("0.01")
 PER_HEAD_CHARS = 6
 
 
@@ -1656,11 +1660,17 @@ def _per_thing(
     each = per["per"] or per["per2"] or per["per_zh"] or per["per_zh2"]
     counts = read_counts(fact.text_zh if q.lang == "zh" else fact.text_en)
     bottoms = [c for c in counts if _names_count(each, c, head_only=True)]
-    tops = [c for c in counts if _names_count(of, c) and c not in bottoms]
+    # (what follows a count names it; deeper in its phrase only where none does: "4 000 …
+    # received certificates")
+    tops = [c for c in counts if _names_count(of, c, head_only=True) and c not in bottoms] or [
+        c for c in counts if _names_count(of, c) and c not in bottoms
+    ]
     if not tops or len(bottoms) != 1 or bottoms[0].value == 0:
         return None
     top, bottom = max(tops, key=lambda c: c.value), bottoms[0]
-    result = to_rounded(Decimal(top.value) / Decimal(bottom.value), PER_PLACES)
+    ratio = Decimal(top.value) / Decimal(bottom.value)
+    # (fewer than one for each: "200 courses for 5,200 learners", 0.04 per learner)
+    result = to_rounded(ratio, PER_PLACES if ratio >= 1 else PER_PLACES_BELOW_ONE)
     parts = {
         "op": "fact_per",
         "top": top,
@@ -1789,6 +1799,8 @@ def compute_in_fact(
         and not (
             op == "share" and (_PERSONS.search(q.normalized) or _PEOPLE_RATE.search(q.normalized))
         )
+        # ("what rate of applicants were selected": those selected, of the same thing)
+        and not (op == "share" and len(counts) == 2 and any(_did(q, c) for c in counts))
     ):
         # "the completion rate for courses": which two counts, the fact leaves open ("the
         # completion rate of learners": those who completed of the people counted)

@@ -569,6 +569,8 @@ class Glossary:
         # (read without filler: "文件里说的CIRT" is no CIRT of something)
         if term and named and _OWNED.search(q.normalized.split(term)[0]):
             return None
+        if term in ("kpi", "kpis") and named:
+            return None  # "regarding P4, what are the KPIs": P4's, not what KPI stands for
         if term and not _written_as_acronym(term, q.text):
             return None  # "What is now?" asks about no Network of Women (NOW)
         phrase = read_asked_phrase(normalized, lang)

@@ -2100,7 +2100,13 @@ class AnswerEngine:
             self._spelt_as_indexed(w)
             for w in to_query_terms(with_counts_in_words(normalize(term))).tokens
         }
-        titles = set(to_query_terms(normalize(f"{fact.title_en} {fact.title_zh}")).tokens)
+        title = f"{fact.title_en} {fact.title_zh}"
+        if len(words) == 1:
+            # a word of a quoted name in the title is that name's, not the record's subject
+            # ("what is life": the theme 'Digital Skills for Life'; "space": the talk "Space,
+            # the next generation")
+            title = _QUOTED_NAME.sub(" ", title)
+        titles = set(to_query_terms(normalize(title)).tokens)
         if not titles & _ORGANISATION_TOKENS:
             # ("the ITU Change-makers programme": the organisation's name is no word of the
             # term, unless the title names another: "BDT's own core values" are not ITU's)
@@ -3671,7 +3677,7 @@ _BY_THEME = re.compile(
     r"\bthemes?\b|\bby theme\b|(?:\b(?:its|their|each|every|the) |'s )(?:two |three )?themes'?\b"
     r"|\b(?:each|every|all) themes?\b"
     # "the P1 themes", "P1 theme budgets", "the themes under P3"
-    r"|\b[pe][1-7] themes?\b|\bthemes (?:of|in|under|within) [pe][1-7]\b"
+    r"|\b[pe][1-7] themes?\b|\bthemes?\b[^?]{0,20}\b(?:of|in|under|within|for) [pe][1-7]\b"
     r"|各(?:个)?主题|每个主题|(?:两|三)个主题|主题之间|按主题"
 )
 # Whether something is paid for: what a yes-or-no question about a fee is answered by.
@@ -4590,15 +4596,19 @@ _NAME_TOLD = re.compile(
 )
 _NAMES_TOO_COMMON = frozenset({"ITU", "BDT", "UN", "ITU-D", "OK", "FYI", "KPI", "KPIs"})
 _IT_EN = re.compile(r"\b(?:it|its)\b")
+# A name told that runs on into another word of it: "the DT Lab", "MEC Secretariat".
+_NAME_RUNS_ON = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*\s+[A-Z][a-z]")
 _IT_ZH = re.compile(r"它")
 
 
+# A name quoted in a title: "'Digital Skills for Life'", "“Space, the next generation”".
+_QUOTED_NAME = re.compile(r"[\"“‘'][^\"“”‘’']{2,60}[\"”’']")
 # A definition asked by its noun alone: "definition of blockchain", "def of RBM pls", "the
 # meaning of ITU as One?" (asked as "what is …", so that a record titled "Definition of …"
 # of something else is no answer).
 _DEFINITION_OF = re.compile(
     r"^\s*(?:(?:so|and|ok|okay),?\s+)?(?:the\s+)?(?:definition|def|defn|meaning)\s+of\s+"
-    r"(?:the\s+term\s+)?(?P<term>[^?,;？\u4e00-\u9fff]+?)"
+    r"(?:the\s+term\s+)?(?P<term>[^?,;？]+?)"
     r"(?P<rest>\s*(?:\?|,?\s*(?:pls|please|thanks))?\s*|\s*(?P<zh>是什[么麼]|是啥|什[么麼]意思)\s*[?？]?\s*)$",
     re.IGNORECASE,
 )
@@ -4621,8 +4631,15 @@ def with_name_told_before(text: str) -> str:
         return text
     names = {n for n in _NAME_TOLD.findall(told["told"]) if n not in _NAMES_TOO_COMMON}
     asked = told["asked"]
-    if len(names) != 1 or any(n not in _NAMES_TOO_COMMON for n in _NAME_TOLD.findall(asked)):
-        return text  # several names told, or the question names its own
+    if (
+        len(names) != 1
+        or any(n not in _NAMES_TOO_COMMON for n in _NAME_TOLD.findall(asked))
+        or _LINE_CODE.search(asked)
+        or _NAME_RUNS_ON.search(told["told"])
+    ):
+        # several names told, a name of several words ("the DT Lab"), or the question names
+        # its own ("What is the E5 budget and what share of the total is it?")
+        return text
     name = names.pop()
     pointing = _IT_ZH if is_chinese(asked) else _IT_EN
     if not pointing.search(asked):

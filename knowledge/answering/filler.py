@@ -478,7 +478,10 @@ def strip_filler(text: str) -> str:
         text = _EXAMPLES_GIVEN.sub(" ", text)
     # "我们组负责应急通信，2023年预算是多少？": what the asker's team works on is what is asked
     # about (the rest of that clause is small talk)
-    text = _ASKERS_WORK_ZH.sub(r"\g<obj>，", text)
+    # (not where the question names its own line: "我们组负责统计数据，P3一共多少钱？")
+    work = _ASKERS_WORK_ZH.search(text)
+    if work is not None and not _LINE_NAMED.search(text[work.end() :]):
+        text = text[: work.start()] + work["obj"] + "，" + text[work.end() :]
     stripped = _strip(text, drop_small_talk=True)
     if (
         stripped != text
@@ -499,6 +502,7 @@ _EXAMPLES_GIVEN = re.compile(
     re.IGNORECASE,
 )
 _ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)
+_LINE_NAMED = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
 # The asker's team and what it works on, told before the question: "我们组负责应急通信，",
 # "我這邊跟進網絡安全，".
 _ASKERS_WORK_ZH = re.compile(

@@ -319,7 +319,7 @@ _SHORT_YEAR_RANGE = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–]\s*(\d\d)(?![
 # A meeting's or plan's code written without its hyphen, as the documents never do: "OP23
 # budget", "TDAG 23", "WTDC22决议" (not "pp 22", pages).
 _CODE_UNHYPHENATED = re.compile(
-    r"(?<![A-Za-z0-9-])(op|tdag|wtdc|gsr|wrc|pp(?=\d))\s?(\d\d)(?![\d.])", re.IGNORECASE
+    r"(?<![A-Za-z0-9-])(op|tdag|wtdc|gsr|wrc|pp(?=\d))\s?(1[7-9]|2\d)(?![\d.])", re.IGNORECASE
 )
 
 

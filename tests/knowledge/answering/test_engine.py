@@ -4465,3 +4465,45 @@ def test_eighth_session_second_batch(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the second review: a share stated in a question is worked out, checked only when
+        # asked yes or no
+        ("占总预算54%的全球输出成果是多少瑞郎？", "2,268,000"),
+        ("按占总预算10%算，是多少瑞郎？", "420,000"),
+        # a name told before a question that names its own line is not its "it"
+        (
+            "I need this for the CWG-FHR. What is the E5 budget and what share of the total is it?",
+            "8.6%",
+        ),
+        # the asker's team's work does not replace the line the question names
+        ("我们组负责统计数据，P3一共多少钱？", "1,111,000"),
+        # what follows a count names it: 200 courses, not the 4,000 who completed them
+        ("How many courses per country in 2022?", "1.2"),
+        ("How many courses per learner in 2022?", "0.04"),
+        ("mean staff turnout at LearningLabs in May 2023", "185"),
+        ("What rate of applicants were selected for ATC?", "28%"),
+        ("theme bdgts under P4", "80,000"),
+        ("wrt P4, what are the KPIs", "P4-CYB-1"),
+    ],
+)
+def test_eighth_session_second_review(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize("question", ["meaning of life", "what is life?", "what is space?"])
+def test_a_word_of_a_quoted_name_is_no_term_defined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # 'Digital Skills for Life', "Space, the next generation": names of a theme and a talk
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_document_number_is_no_meeting(answer_engine: AnswerEngine) -> None:
+    assert normalize("What's in TDAG 13?") == "what's in tdag 13?"
