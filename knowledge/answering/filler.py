@@ -479,6 +479,9 @@ def strip_filler(text: str) -> str:
     # "我们组负责应急通信，2023年预算是多少？": what the asker's team works on is what is asked
     # about (the rest of that clause is small talk)
     # (not where the question names its own line: "我们组负责统计数据，P3一共多少钱？")
+    # "数字包容性方面用哪些KPI来衡量": regarding the topic, no word of a record ("在数字包容性
+    # 方面获得援助的国家" is one KPI, not the topic's KPIs)
+    text = _REGARDING_ZH.sub("", text)
     work = _ASKERS_WORK_ZH.search(text)
     if work is not None and not _LINE_NAMED.search(text[work.end() :]):
         text = text[: work.start()] + work["obj"] + "，" + text[work.end() :]
@@ -502,6 +505,7 @@ _EXAMPLES_GIVEN = re.compile(
     re.IGNORECASE,
 )
 _ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)
+_REGARDING_ZH = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])方面(?:的)?(?=[\u4e00-\u9fff])")
 _LINE_NAMED = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
 # The asker's team and what it works on, told before the question: "我们组负责应急通信，",
 # "我這邊跟進網絡安全，".

@@ -4507,3 +4507,18 @@ def test_a_word_of_a_quoted_name_is_no_term_defined(
 
 def test_a_document_number_is_no_meeting(answer_engine: AnswerEngine) -> None:
     assert normalize("What's in TDAG 13?") == "what's in tdag 13?"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "X方面" is regarding X: the theme's KPIs, not the one KPI whose text says 方面
+        ("数字包容性方面用哪些KPI来衡量？", "E3-DI-6"),
+        ("环境方面的风险具体是什么？", "推迟国家活动"),
+    ],
+)
+def test_regarding_a_topic_in_chinese_is_no_word_to_match(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
