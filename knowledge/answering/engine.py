@@ -1443,6 +1443,16 @@ class AnswerEngine:
             operation = None  # "是不是差不多占P1的四分之一": a share to check, given by a share
         if operation == CONVERT and not answer.parts.get("figures"):
             operation = None  # amounts read out of facts keep the currency they are written in
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.FACT
+            and _IN_FRANCS_ASKED.search(q.normalized)
+            and not any(_FRANCS_GIVEN.search(t) for t in self._answer_texts(q, answer))
+            and any(_OTHER_MONEY_GIVEN.search(t) for t in self._answer_texts(q, answer))
+        ):
+            # "VaMoz项目230万欧元折合多少瑞郎": the documents give no exchange rate; the euros
+            # are no francs
+            return self._cannot_compute(q, CONVERT)
         if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
             done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
             if not is_computed(operation, str(done)):
@@ -4584,6 +4594,17 @@ def without_trailing_statements(text: str) -> str:
     return " ".join(kept) if len(kept) < len(chunks) else text
 
 
+# An amount asked in Swiss francs of something, and amounts given in francs or in another
+# currency.
+_IN_FRANCS_ASKED = re.compile(
+    r"(?:换算成|折合|合|等于)(?:多少)?(?:瑞郎|瑞士法郎)"
+    r"|\b(?:converted|convert it|worth) (?:in|into|to) (?:chf|swiss francs)\b"
+    r"|\bin (?:chf|swiss francs)\b"
+)
+_FRANCS_GIVEN = re.compile(r"\bchf\b|瑞郎|瑞士法郎|swiss francs?", re.IGNORECASE)
+_OTHER_MONEY_GIVEN = re.compile(
+    r"\b(?:eur|usd|euros?|dollars?)\b|[€$]|欧元|歐元|美元", re.IGNORECASE
+)
 # A bracketed aside that asks.
 _ASKED_ASIDE = re.compile(r"\s*[（(][^（）()]{1,80}?[?？]+\s*[）)]")
 # A sentence that only tells, then the question: "My manager mentioned the MEC in a meeting.

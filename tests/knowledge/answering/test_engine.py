@@ -4522,3 +4522,10 @@ def test_regarding_a_topic_in_chinese_is_no_word_to_match(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_euros_asked_in_francs_are_not_converted(answer_engine: AnswerEngine) -> None:
+    # the documents give no exchange rate: VaMoz Digital's EUR 2.3 million is no franc figure
+    answer = answer_engine.answer("欧元兑瑞郎汇率是多少？VaMoz项目230万欧元折合多少瑞郎？")
+    assert not answer.answered
+    assert answer_engine.answer("what's P2's budget in CHF?").answered
