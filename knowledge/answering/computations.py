@@ -115,6 +115,22 @@ _SHARE_CHECKED = re.compile(
 )
 
 
+# A share said with 占 of what the question names or asks for: "占P1的24.5%的应急通信",
+# "E5占总预算8.6%", "哪项重点工作占总预算的四分之一以上", "占预算一半的是哪项".
+_SHARE_SAID = re.compile(
+    r"占[^，。？?,]{0,12}?(?:\d+(?:\.\d+)?\s*%|[二三四五十]分之[一二两三四]|一半)"
+)
+_WHICH = re.compile(r"哪|\bwhich\b")
+
+
+def asks_which_by_share(q: Question) -> bool:
+    """Whether a share is said of a line the question names, or of the one it asks for (its
+    budget or its name asked, not that share of a figure worked out)."""
+    return _SHARE_SAID.search(q.normalized) is not None and (
+        bool(q.targets) or _WHICH.search(q.normalized) is not None
+    )
+
+
 def checks_a_share(text: str) -> bool:
     """Whether a question says a share of what it asks about, to be checked ("是不是占P1的四
     分之一"), rather than asking that part of a figure."""
@@ -340,7 +356,9 @@ def read_operation(q: Question, text: str) -> Operation | None:
     ):
         return Operation("remainder")
     stated = _STATED_PERCENT.search(text)
-    checked = checks_a_share(text)
+    # (a share that describes a line named, "占P1的24.5%的应急通信预算是多少", or the line asked
+    # for by its share, "哪项重点工作占总预算的四分之一以上", is no part of a figure to work out)
+    checked = checks_a_share(text) or asks_which_by_share(q)
     if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text) and not checked:
         return Operation("percent_of", Decimal(stated[1]))
     fraction = read_fraction(text)

@@ -97,6 +97,7 @@ from knowledge.answering.computations import (
     asks_for_money,
     asks_per_year,
     asks_those_not_done,
+    asks_which_by_share,
     checks_a_share,
     compute_in_fact,
     days_spanned,
@@ -436,9 +437,9 @@ class AnswerEngine:
         # (what follows the last question and asks nothing says why it is asked: "… P2预算的
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
         question = with_codes_hyphenated(question)  # "OP23" as OP-23, for every reader
-        # (an aside that asks, in brackets, is the asker's own doubt, not the question: "那个
-        # 能力发展任务组（英文是不是叫capacity development task force？）是谁牵头的？")
-        question = _ASKED_ASIDE.sub("", question)
+        # (a question mark in a bracketed aside ends no question: "那个能力发展任务组（英文是不是
+        # 叫capacity development task force？）是谁牵头的？开过几次会？")
+        question = _ASKED_ASIDE.sub(_without_its_question_mark, question)
         question = with_share_joined(
             with_correction_folded_in(
                 without_trailing_statements(with_name_told_before(with_what_is(question)))
@@ -1439,7 +1440,7 @@ class AnswerEngine:
         operation = read_operation(q.normalized)
         if operation == RELATIVE_TO and self._names_a_theme_and_its_priority(q):
             operation = None  # "cybersecurity as a share of P4": a theme's answer gives it
-        if operation == SCALED and checks_a_share(q.normalized):
+        if operation == SCALED and (checks_a_share(q.normalized) or asks_which_by_share(q)):
             operation = None  # "是不是差不多占P1的四分之一": a share to check, given by a share
         if operation == CONVERT and not answer.parts.get("figures"):
             operation = None  # amounts read out of facts keep the currency they are written in
@@ -4605,8 +4606,20 @@ _FRANCS_GIVEN = re.compile(r"\bchf\b|瑞郎|瑞士法郎|swiss francs?", re.IGNO
 _OTHER_MONEY_GIVEN = re.compile(
     r"\b(?:eur|usd|euros?|dollars?)\b|[€$]|欧元|歐元|美元", re.IGNORECASE
 )
-# A bracketed aside that asks.
-_ASKED_ASIDE = re.compile(r"\s*[（(][^（）()]{1,80}?[?？]+\s*[）)]")
+# A bracketed aside that asks ("那个务虚会（2018年的？）"): kept, as the asker's words of what is
+# meant, without its question mark, which ends no question.
+_ASKED_ASIDE = re.compile(r"(?P<open>[（(])(?P<aside>[^（）()]{1,80}?)[?？]+\s*(?P<close>[）)])")
+# An English name guessed in a Chinese aside ("英文是不是叫capacity development task force"):
+# the asker's doubt, whose words would name another thing (P3's capacity development theme).
+_NAME_GUESSED = re.compile(r"(?:英文|叫)[^（）()]*[A-Za-z]{3,}")
+
+
+def _without_its_question_mark(aside: re.Match[str]) -> str:
+    if _NAME_GUESSED.search(aside["aside"]):
+        return ""
+    return f"{aside['open']}{aside['aside']}{aside['close']}"
+
+
 # A sentence that only tells, then the question: "My manager mentioned the MEC in a meeting.
 # What is it, and what did it replace?"
 _SENTENCE_TOLD = re.compile(r"^(?P<told>[^?？.。!！]+[.。!！])\s*(?P<asked>\S.*)$", re.DOTALL)
@@ -4614,11 +4627,11 @@ _SENTENCE_TOLD = re.compile(r"^(?P<told>[^?？.。!！]+[.。!！])\s*(?P<asked>
 # "ISC-TF"; not ITU or BDT, named by every record).
 _NAME_TOLD = re.compile(
     r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![A-Za-z0-9-])"
+    # (with the capitalised words it runs on into: "the DT Lab", "the MEC Secretariat")
+    r"(?:\s+[A-Z][a-z]+)*"
 )
 _NAMES_TOO_COMMON = frozenset({"ITU", "BDT", "UN", "ITU-D", "OK", "FYI", "KPI", "KPIs"})
 _IT_EN = re.compile(r"\b(?:it|its)\b")
-# A name told that runs on into another word of it: "the DT Lab", "MEC Secretariat".
-_NAME_RUNS_ON = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*\s+[A-Z][a-z]")
 _IT_ZH = re.compile(r"它")
 
 
@@ -4656,10 +4669,9 @@ def with_name_told_before(text: str) -> str:
         len(names) != 1
         or any(n not in _NAMES_TOO_COMMON for n in _NAME_TOLD.findall(asked))
         or _LINE_CODE.search(asked)
-        or _NAME_RUNS_ON.search(told["told"])
     ):
-        # several names told, a name of several words ("the DT Lab"), or the question names
-        # its own ("What is the E5 budget and what share of the total is it?")
+        # several names told, or the question names its own ("What is the E5 budget and what
+        # share of the total is it?")
         return text
     name = names.pop()
     pointing = _IT_ZH if is_chinese(asked) else _IT_EN

@@ -506,7 +506,8 @@ _EXAMPLES_GIVEN = re.compile(
 )
 _ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)
 _REGARDING_ZH = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])方面(?:的)?(?=[\u4e00-\u9fff])")
-_LINE_NAMED = re.compile(r"(?<![A-Za-z0-9])[PpEe][1-7](?![0-9])")
+# (not a line a share is taken of: "我们组负责应急通信，占P1多少？" keeps 应急通信)
+_LINE_NAMED = re.compile(r"(?<![A-Za-z0-9占佔])(?<!占了)(?<!佔了)[PpEe][1-7](?![0-9])")
 # The asker's team and what it works on, told before the question: "我们组负责应急通信，",
 # "我這邊跟進網絡安全，".
 _ASKERS_WORK_ZH = re.compile(

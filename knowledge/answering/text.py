@@ -26,7 +26,11 @@ _TAIWAN = {
     "影片": "視頻",
     "連線": "連接",
     "持份者": "利益攸關方",  # (Hong Kong's word for stakeholders)
-    "同仁": "職員",  # (colleagues, as Taiwan's offices say)
+    # colleagues counted, as Taiwan's offices say ("多少同仁", "幾位同仁"; not "同仁想知道…",
+    # the asker's colleagues)
+    "少同仁": "少職員",
+    "位同仁": "位職員",
+    "名同仁": "名職員",
     "資安": "網絡安全",
     "計畫": "計劃",
 }

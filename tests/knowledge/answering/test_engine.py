@@ -4529,3 +4529,25 @@ def test_euros_asked_in_francs_are_not_converted(answer_engine: AnswerEngine) ->
     answer = answer_engine.answer("欧元兑瑞郎汇率是多少？VaMoz项目230万欧元折合多少瑞郎？")
     assert not answer.answered
     assert answer_engine.answer("what's P2's budget in CHF?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the third review: a share said with 占 of a line named, or of the line asked for, is
+        # no part of a figure to work out (the line's own budget, not 24.5% of it)
+        ("占P1的24.5%的应急通信预算是多少？", "127,000"),
+        ("占总预算26.5%的P3是多少瑞郎？", "1,111,000"),
+        # the asker's team's topic kept when the line named is what its share is of
+        ("我们组负责应急通信，占P1多少？", "24.5%"),
+        # an aside's question mark ends no question; the aside is kept ("which one")
+        ("那个务虚会（2018年的？）在哪里开的？", "日内瓦"),
+        # a name told of several words is the name ("the DT Lab")
+        ("I'm new to the DT Lab. What is it?", "Digital Transformation Lab"),
+    ],
+)
+def test_eighth_session_third_review(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
