@@ -1303,19 +1303,19 @@ class AnswerEngine:
                 # values) answers no "how long"
                 return self._cannot_answer(q, answer, None)
             computed = compute_in_fact(q, fact, self.knowledge, answer.confidence)
-            operation = read_fact_operation(q.normalized)
+            in_fact = read_fact_operation(q.normalized)
             if (
                 computed is None
                 and answer.answered
-                and operation is not None
-                and not _states_result(fact, operation)
+                and in_fact is not None
+                and not _states_result(fact, in_fact)
             ):
                 # "2023年1至3月学院平台交付的课程，完成率是多少？": a rate the fact's counts do
                 # not tell (of which two?), and the fact states none: not its counts as if
                 # they were the rate asked; the fact is offered beside others
                 # (an average is said not worked out: "the average budget per region")
-                if operation == "average":
-                    return self._cannot_compute(q, operation)
+                if in_fact == "average":
+                    return self._cannot_compute(q, in_fact)
                 wanted = self._wanted(q)
                 return self._cannot_answer(q, answer, wanted if wanted in _FIGURES else None)
             answer = computed or answer
