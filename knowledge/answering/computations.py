@@ -1473,24 +1473,23 @@ _DOING_ASKED = {
 }
 
 
+def _doings_asked(normalized: str) -> list[tuple[str, ...]]:
+    """The stems, in either language, of each doing a share asks of those counted."""
+    return [stems for asked, stems in _DOING_ASKED.items() if asked in normalized]
+
+
 def _says_the_doing(normalized: str, fact: models.Fact) -> bool:
     """Whether a fact says what those a share asks of did (any, if the share asks no doing)."""
     texts = (fact.text_en.lower(), fact.text_zh)
     return all(
-        any(stem in t for stem in stems for t in texts)
-        for asked, stems in _DOING_ASKED.items()
-        if asked in normalized
+        any(stem in t for stem in stems for t in texts) for stems in _doings_asked(normalized)
     )
 
 
 def _did(q: Question, count: Count) -> bool:
     """Whether a count's phrase says those counted did what a share asks ("were selected")."""
     phrase = count.phrase.lower()
-    return any(
-        any(stem in phrase for stem in stems)
-        for asked, stems in _DOING_ASKED.items()
-        if asked in q.normalized
-    )
+    return any(any(stem in phrase for stem in stems) for stems in _doings_asked(q.normalized))
 
 
 def _head_noun(count: Count) -> str | None:
