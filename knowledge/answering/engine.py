@@ -467,7 +467,12 @@ class AnswerEngine:
         # (where the whole message finds nothing, a short Chinese question of who, where or
         # when is one of its own: "…聯盟是什麼時候發起的？由誰領導？")
         asked = split_questions(question, yes_no=cut, short=short)
-        if not whole.answered:
+        if len(asked) > 1:
+            # (between two questions asked apart, a short one of who, where or when is a
+            # third: "能力发展任务组是什么时候成立的？谁牵头？到2023年3月开了几次会？")
+            tersely = split_questions(question, yes_no=cut, short=short, terse=True)
+            asked = tersely if len(tersely) > len(asked) else asked
+        elif not whole.answered:
             tersely = split_questions(question, yes_no=cut, short=short, terse=True)
             # (… of what the first question finds: "…联盟是什么时候发起的？由谁领导？", not
             # "X是什么时候举办的？由谁夺冠？" where the first finds nothing)
@@ -534,15 +539,30 @@ class AnswerEngine:
                     for t in topics
                     if answers and answers[0].answered and self._is_about(t, answers[0])
                 ]
-                if about:
+                tried = [self._answer(_POINTS_BACK.sub(t, part, count=1)) for t in about]
+                if not about and alone is None and answers and answers[0].answered:
+                    # (no topic the first answer holds whole: "What are the three pillars
+                    # that came out of the visioning process? and how many staff ended up
+                    # involved in it?" — a topic asked of, answered from the first answer's
+                    # document by a record that holds it)
+                    first_docs = {s.doc for s in answers[0].sources}
+                    for t in topics:
+                        of_topic = self._answer(_POINTS_BACK.sub(t, part, count=1))
+                        if (
+                            of_topic.answered
+                            and {s.doc for s in of_topic.sources} <= first_docs
+                            and self._holds_a_rare_word_of(t, of_topic)
+                        ):
+                            tried = [of_topic]
+                            break
+                reasked_of = next((a for a in tried if a.answered), tried[0] if tried else None)
+                if reasked_of is not None and (reasked_of.answered or alone is None):
                     # (each topic the first answer is about, in turn: "the CWG-FHR
-                    # consultation on ITU as One … report to on it" is ITU as One's)
-                    tried = [self._answer(_POINTS_BACK.sub(t, part, count=1)) for t in about]
-                    again = next((a for a in tried if a.answered), tried[0])
-                    # (not answered either: said so beside the first answer, never the first
+                    # consultation on ITU as One … report to on it" is ITU as One's; not
+                    # answered either: said so beside the first answer, never the first
                     # answer alone as if it answered both — "What is the ITU Academy? What
                     # does it cost?")
-                    alone = again if again.answered or alone is None else alone
+                    alone = reasked_of
                 elif alone is not None:
                     # no topic to ask it of ("… ITU as One? and what are the financial
                     # implications of that report?"): asked as it is, when an answer from the
@@ -553,6 +573,10 @@ class AnswerEngine:
                         and {s.doc for s in again.sources} <= {s.doc for s in alone.sources}
                         and (
                             self._says_what_is_asked(part, again)
+                            # ("When did CWG-FHR run its consultation on ITU as One, and which
+                            # Plenipotentiary is Council meant to report to on it?": the record
+                            # of the report to PP-26 says more of it than the consultation's)
+                            or self._says_more_of(part, again, alone)
                             # "… ITU Academy in 2022 …? also how many learners did it train
                             # that year": another record of the first question's topic
                             or (
@@ -573,10 +597,27 @@ class AnswerEngine:
             # what the whole message's list already says)
             unsaid = (
                 alone is whole
-                and _ASKS_WHICH_ZH.search(part) is not None
+                # (read as Mandarin: "佢屬於邊個項目嘅一部分" asks which)
+                and _ASKS_WHICH_ZH.search(normalize(part)) is not None
                 and not self._says_what_is_asked(part, whole)
             )
-            if subjectless and (alone is None or not alone.answered or unsaid):
+            # (or found alone in a record of none of the first question's topics, where it
+            # names nothing of its own: "能力发展任务组是什么时候成立的？…到2023年3月开了几次
+            # 会？" is the task force's meetings, not the Kigali Action Plan's start)
+            elsewhere = (
+                subjectless
+                and alone is not None
+                and alone.answered
+                and alone is not whole
+                and alone.kind is not AnswerKind.COMPUTE
+                and not self._read_alone(part).targets
+                and not read_names(part)
+                and not any(self._holds_topic(t, alone) for t in topics)
+                # (in another document: not "瓦努阿图…降到正常水平的百分之几？大约多少人受
+                # 影响？", whose people are counted beside the coverage)
+                and not {s.doc for s in alone.sources} & {s.doc for s in answers[0].sources}
+            )
+            if subjectless and (alone is None or not alone.answered or unsaid or elsewhere):
                 # "能力发展任务组…开了几次会？由哪个局牵头？": a Chinese question with no subject
                 # of its own is asked of the first one's ("能力发展任务组由哪个局牵头"); where
                 # the whole message's answer stood for it, only by another record that says it
@@ -586,7 +627,7 @@ class AnswerEngine:
                 if (
                     reasked is not None
                     and reasked.answered
-                    and not (unsaid and _same_record(reasked, whole))
+                    and not ((unsaid or elsewhere) and _same_record(reasked, whole))
                 ):
                     alone = reasked
             line = (
@@ -605,7 +646,11 @@ class AnswerEngine:
                 # answer found (E2), asked of
                 again = self._answer(f"{part} ({line})")
                 alone = again if again.answered else alone
-            if alone is whole and codes and not self._fits_intent(part, whole):
+            if (
+                (alone is whole or (answers and alone is answers[0]))
+                and codes
+                and not self._fits_intent(part, alone)
+            ):
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
                 alone = self._answer(f"{part} ({' '.join(codes)})")
@@ -1113,6 +1158,17 @@ class AnswerEngine:
         floor = CONTEXT_SHARED_MIN_WEIGHT * self.index.unknown_token_weight
         return any(w >= floor for w in weights.values()) and self._holds_topic(topic, answer)
 
+    def _holds_a_rare_word_of(self, topic: str, answer: Answer) -> bool:
+        """Whether an answer's records hold a word of a topic that few records hold
+        ("visioning" of "the visioning process")."""
+        q = self._read_alone(topic)
+        floor = CONTEXT_SHARED_MIN_WEIGHT * self.index.unknown_token_weight
+        missing = {
+            w for w, _ in self.index.list_missing_words(q.terms, self._answer_texts(q, answer))
+        }
+        weights = self.index.weigh(q.terms)
+        return any(w >= floor for t, w in weights.items() if t not in missing)
+
     def _holds_topic(self, topic: str | None, answer: Answer) -> bool:
         """Whether an answer's records hold every word of a topic."""
         if not topic:
@@ -1130,6 +1186,21 @@ class AnswerEngine:
         return self._holds_what_is_asked(question, answer) and not any(
             w >= CONTEXT_SHARED_MIN_WEIGHT for _, w in missing
         )
+
+    def _says_more_of(self, question: str, answer: Answer, other: Answer) -> bool:
+        """Whether one answer holds the kind of answer a question asks and more of the words
+        of some weight it asks with than another answer does (by the weight of those
+        missing)."""
+        q = self._read_alone(question)
+
+        def unsaid(found: Answer) -> float:
+            texts = self._answer_texts(q, found)
+            missing = self.index.list_missing_words(q.terms, texts)
+            # (a year asked of is a word of weight too: "which 1984 report does it cite")
+            years = [y for y in _YEAR_ASKED.findall(q.normalized) if not any(y in t for t in texts)]
+            return sum(w for _, w in missing if w >= CONTEXT_SHARED_MIN_WEIGHT) + len(years)
+
+        return self._holds_what_is_asked(question, answer) and unsaid(answer) < unsaid(other)
 
     def _answer(self, question: str) -> Answer:
         text = " ".join(question.split())
@@ -2176,6 +2247,8 @@ class AnswerEngine:
             and q.explained < THEME_GUESS_MAX_EXPLAINED
             and any(not self.index.has_token(t) for t in q.content)
             and all(len(self.records.theme_codes(t.code)) > 1 for t in q.targets)
+            # (each of them asked for: "P1底下兩個主題各分到多少預算")
+            and not _BY_THEME.search(q.normalized)
         )
 
     def _theme_choice(self, q: Question) -> Answer:
@@ -3690,6 +3763,8 @@ _BY_THEME = re.compile(
     # "the P1 themes", "P1 theme budgets", "the themes under P3"
     r"|\b[pe][1-7] themes?\b|\bthemes?\b[^?]{0,20}\b(?:of|in|under|within|for) [pe][1-7]\b"
     r"|各(?:个)?主题|每个主题|(?:两|三)个主题|主题之间|按主题"
+    # "P1的主题预算", "P1下面的主题", "P1有哪些主题，预算各多少"
+    r"|\b[pe][1-7](?:的|下面的?|底下的?|下的|之下的?|里面?的?|有哪些)?主题|主题[^?？]{0,8}各"
 )
 # Whether something is paid for: what a yes-or-no question about a fee is answered by.
 _PAYMENT = re.compile(
@@ -4368,6 +4443,7 @@ _REGION_KEY = {
 _SPACING = re.compile(r"[\s-]+")
 # A term of at least this many letters is the name its title writes as one word.
 JOINED_TERM_MIN_CHARS = 8
+_YEAR_ASKED = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/])")
 _ASKS_WHICH_ZH = re.compile(r"哪(?!些)|谁|誰|何时|什么时候|什麼時候")
 _ZH_TOPIC_END = re.compile(
     r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时"
@@ -4474,8 +4550,16 @@ def split_questions(
         if yes_no:
             clauses = [c.strip() for clause in clauses for c in _AND_ASKS_YES_NO.split(clause)]
         for n, clause in enumerate(clauses):
-            if n and _ENDS_ON_ITS_NOUN.search(clauses[n - 1]) and parts:
-                # "which priority and which sub-area does it belong to": one verb for both
+            if (
+                n
+                and parts
+                and (
+                    _ENDS_ON_ITS_NOUN.search(clauses[n - 1])
+                    or _ENDS_ON_A_QUESTION_WORD.search(clauses[n - 1])
+                )
+            ):
+                # "which priority and which sub-area does it belong to": one verb for both;
+                # "… asked me: when and where is GSR-23?": both asked of one thing
                 parts[-1] = f"{parts[-1]} and {clause}"
             else:
                 parts.append(clause)
@@ -4515,6 +4599,9 @@ def _split_at_spaces(chunk: str) -> list[str]:
 
 # A clause that ends on what its question word asks for, without a verb of its own ("…, which
 # priority"): it shares the verb of the one after it.
+_ENDS_ON_A_QUESTION_WORD = re.compile(
+    r"(?:^|[:;,.!?—–]\s*)(?:when|where|who|what|how|why)$", re.IGNORECASE
+)
 _ENDS_ON_ITS_NOUN = re.compile(r"(?:^|[\s,;:—–-])(?:which|what)\s+[\w-]+$", re.IGNORECASE)
 
 

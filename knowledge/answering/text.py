@@ -287,6 +287,7 @@ def normalize(text: str) -> str:
         # (啥 is what 什么 is, said colloquially: "都是啥", "是啥意思")
         text = _which_typed_as_that(simplified.replace("甚么", "什么").replace("啥", "什么"))
         text = _UNDER_A_LINE.sub("的", text)  # "P2底下那两个主题": P2's two themes
+        text = text.replace("瑞士法郎", "瑞郎")  # Swiss francs, as the documents write them
         text = _SHORT_YEAR_ZH.sub(r"20\1年", text)  # "ITU学院22年新增了多少用户": 2022
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe

@@ -4551,3 +4551,69 @@ def test_eighth_session_third_review(
 ) -> None:
     answer = answer_engine.answer(question)
     assert answer.answered and expected in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a later question that points back, answered by a record of the first answer's
+        # document that says more of it than the first answer's own record
+        (
+            "When did CWG-FHR run its online consultation on ITU as One, and which "
+            "Plenipotentiary is Council meant to report to on it?",
+            ["Aug", "PP-26"],
+        ),
+        # a year asked of is a word of weight ("which 1984 report")
+        (
+            "How many people were offline in 2022 according to the C23/36 vision doc? and "
+            "which 1984 report does it cite?",
+            ["2.7 billion", "Maitland"],
+        ),
+        # Cantonese 邊個 asks which: the first record does not say what the project is
+        (
+            "學習實驗室（LearningLabs）係幾時啟動嘅？佢屬於邊個項目嘅一部分？",
+            ["4月", "新興趨勢觀察站"],
+        ),
+        # a Chinese question of no subject, found alone in another document, is asked of
+        # the first question's topic
+        ("能力发展任务组是什么时候成立的？谁牵头？到2023年3月开了几次会？", ["2022", "八次"]),
+        # "its KPIs" after a line's budget: the line's KPI list, not its budget again
+        ("E1成員驅動分到多少預算？它的KPI有哪些？", ["15,000", "E1-X-2"]),
+        # "it" of a topic the first record does not hold whole ("the visioning process")
+        (
+            "What are the three pillars that came out of the visioning process? and how many "
+            "staff ended up involved in it?",
+            ["Thought leadership", "65"],
+        ),
+    ],
+)
+def test_each_question_of_a_message_is_answered_by_what_says_it(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # each of a priority's themes asked for in Chinese: their budgets, not a guess at a
+        # misspelt theme, nor the priority's own budget
+        ("P1底下兩個主題各分到多少預算？", "392,000"),
+        ("P1的主题预算", "127,000"),
+        # Swiss francs written out are the documents' 瑞郎
+        ("我哋外部服務合約佔OP-23總預算大約12%，咁即係大概幾多瑞士法郎？", "504,000"),
+    ],
+)
+def test_ninth_session_first_runs(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+
+
+def test_a_question_word_alone_before_and_is_asked_with_the_next() -> None:
+    assert split_questions("A contact asked me: when and where is GSR-23?") == [
+        "A contact asked me: when and where is GSR-23?"
+    ]
