@@ -234,7 +234,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # dates asked as a noun, as a chat message writes it: "GSR-23 dates?" (not "to
             # date", "up to date")
             r"|^[a-z]{2,6}-\d\d dates?\b"
-            r"|何时|什么时候|哪一?天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
+            r"|何时|什么时候|哪一?天|哪几天|哪几日|哪些天|几月|哪一?年|几点|日期是|(?<!第)几号(?!决议|文件|令)|几日"
             r"|哪段时间|哪个时间段|什么时间段|哪个时期|什么时期",
             re.IGNORECASE,
         ),

@@ -1372,7 +1372,7 @@ def _per_year(fact: models.Fact) -> tuple[Money, Decimal] | None:
 _POINTS_DROPPED = re.compile(
     r"\bpercentage points?\b[^?]{0,40}\b(?:drop|dropped|fall|fell|decline|declined|lose|lost)"
     r"|\b(?:drop|dropped|fall|fell|decline|declined)\b[^?]{0,40}\bpercentage points?\b"
-    r"|(?:下降|降低|减少|跌)了?(?:多少|几)个?百分点"
+    r"|(?:下降|降低|减少|跌|少)了?(?:多少|几)个?百分点"
     # a fall in percent of the normal level, the same figure: "下降了百分之多少", "by what
     # percentage did coverage drop"
     r"|(?:下降|降低|减少|缩小|跌)了?(?:百分之(?:多少|几)|(?:多少|几)\s*%)|降幅(?:是|为|有)?(?:多少|几)"
@@ -1426,7 +1426,8 @@ _MONTHS = (
 _DAYS_ASKED = re.compile(
     r"\bhow many days\b(?!\s+(?:until|till|before|left|remain|to go|are left))"
     r"|\bhow long did\b|\bfor how long\b"
-    r"|(?<!还有)(?<!还剩)(?<!距离)(?<!离)(?:几天|多少天)(?!后|以后)|持续多久"
+    # (not "哪几天", which days)
+    r"|(?<!还有)(?<!还剩)(?<!距离)(?<!离)(?<!哪)(?:几天|多少天)(?!后|以后)|持续多久"
     r"|(?:开|举行|举办|进行)了?多久"
     # (Cantonese counts days as 日: "開咗幾多日"; not the date "几月几日")
     r"|(?:开|举行|举办|进行)了?(?:多少|(?<!月)几)日(?!期)"
@@ -1459,6 +1460,8 @@ _PEOPLE_RATE = re.compile(
 )
 # What those counted in a share did, asked ("of learners who completed", "获得证书的比例"): a
 # fact that never says it counts no one who did it (the Academy's users, for a completion).
+# Said before a count of some of those counted just before: "from among them", "of which".
+_OF_THEM = re.compile(r"从中|其中|当中|\bof (?:which|whom|them|these)\b|\bamong them\b")
 _DOING_ASKED = {
     "complet": ("complet", "完成"),
     "certif": ("certif", "证书"),
@@ -1836,6 +1839,14 @@ def compute_in_fact(
     if len({bool(_THINGS_COUNTED.match(c.phrase.strip().lower())) for c in counts}) > 1:
         # "学院2022年一共培训了多少学员": 200 courses and 5,200 learners are no two counts of
         # one thing to add, compare or divide (5,400 before)
+        return None
+    if op == "sum" and any(
+        n and _OF_THEM.search(every[n - 1].phrase.lower())
+        for n, c in enumerate(every)
+        if c in counts
+    ):
+        # "ATC项目…一共有多少家机构申请": 14 chosen from among the 50 who applied are some of
+        # them, no count to add to theirs (64 before)
         return None
     parts: dict[str, Any] = {"op": "fact_" + op, "counts": counts}
     if op == "share":

@@ -4403,7 +4403,7 @@ _NOT_A_DIFFERENCE = re.compile(
 # What is counted in days ("多少天年假", "how many days of annual leave")
 # (not the time itself: "多少天时间", "多少天左右", "多少天会期", "how many days of sessions")
 _DAYS_OF = re.compile(
-    r"(?:多少|几)天(?!时间|左右|上下|会期|时长|会|的时间)(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
+    r"(?<!哪)(?:多少|几)天(?!时间|左右|上下|会期|时长|会|的时间)(?P<thing>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)"
     r"|\bdays of (?!(?:sessions?|meetings?|talks|discussions?|events?)\b)"
     r"(?P<thing_en>[a-z]+(?: [a-z]+)?)"
     # "of" left out, as typed in a chat: "how many days annual leave do P-staff get"
@@ -4545,7 +4545,8 @@ def split_questions(
     a short Chinese question of who, where or when, "由誰領導？"); small talk ("Hi! Quick
     one?") is no question."""
     parts: list[str] = []
-    for chunk in (c for piece in _QUESTION_END.split(text) for c in _split_at_spaces(piece)):
+    pieces = (c for piece in _QUESTION_END.split(text) for c in _split_at_list_commas(piece))
+    for chunk in (c for piece in pieces for c in _split_at_spaces(piece)):
         clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
         if yes_no:
             clauses = [c.strip() for clause in clauses for c in _AND_ASKS_YES_NO.split(clause)]
@@ -4577,6 +4578,18 @@ _ZH_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\S)")
 # What follows such a space is a question of its own when it is this long, or names something
 # in Latin letters ("ChatGPT那次培训多少人参加"); a shorter one points back ("什么时候定义的").
 SPACED_QUESTION_MIN_CHARS = 10
+
+
+def _split_at_list_commas(chunk: str) -> list[str]:
+    """A Chinese message's questions listed with an enumeration comma between them ("新用户
+    多少、有多少人完成课程拿到证书？"): cut where what comes before it and what follows it each
+    ask something (not "P1、P2各多少", a list of what one question asks of)."""
+    if "、" not in chunk or not is_chinese(chunk):
+        return [chunk]
+    items = chunk.split("、")
+    if len(items) > 1 and all(_ZH_QUESTION_WORD.search(i) for i in items):
+        return items
+    return [chunk]
 
 
 def _split_at_spaces(chunk: str) -> list[str]:

@@ -33,6 +33,10 @@ _TAIWAN = {
     "名同仁": "名職員",
     "資安": "網絡安全",
     "計畫": "計劃",
+    "使用者": "用戶",  # (users: "新增多少使用者")
+    "蜂巢式": "蜂窩",  # (cellular)
+    "會員國": "成員國",  # (Member States)
+    "回覆": "答覆",  # (responding: "回覆會員國")
 }
 _TAIWAN_WORDS = re.compile("|".join(sorted(_TAIWAN, key=len, reverse=True)))
 # Scripts of an answer: the question's; Chinese is written simplified unless asked in

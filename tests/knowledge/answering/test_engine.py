@@ -4604,6 +4604,15 @@ def test_each_question_of_a_message_is_answered_by_what_says_it(
         ("P1的主题预算", "127,000"),
         # Swiss francs written out are the documents' 瑞郎
         ("我哋外部服務合約佔OP-23總預算大約12%，咁即係大概幾多瑞士法郎？", "504,000"),
+        # questions listed with 、 are each asked ("新用户多少、有多少人…")
+        ("国际电联学院2022年的成绩怎么样？新用户多少、有多少人完成课程拿到证书？", "8 000"),
+        # 哪几天 asks which days (a date), not how many
+        ("2018年BDT管理层务虚会具体是哪几天开的？哪些级别的职员参加？", "5至9日"),
+        # Taiwan and Hong Kong words: 使用者 users, 蜂巢式 cellular, 會員國, 回覆
+        ("國際電聯學院 2022 年新增多少使用者？平台總用戶數大約多少？", "8 000"),
+        ("新版 IDI 方法要多少比例的回覆會員國同意才會被採納？", "70%"),
+        # "少了多少个百分点": a fall in points of a normal level
+        ("土耳其地震後，DCM 顯示蜂巢式網路覆蓋率跌到正常的幾多？即係少咗幾多個百分點？", "21"),
     ],
 )
 def test_ninth_session_first_runs(
@@ -4617,3 +4626,12 @@ def test_a_question_word_alone_before_and_is_asked_with_the_next() -> None:
     assert split_questions("A contact asked me: when and where is GSR-23?") == [
         "A contact asked me: when and where is GSR-23?"
     ]
+
+
+def test_a_count_of_some_of_those_counted_is_not_added_to_theirs(
+    answer_engine: AnswerEngine,
+) -> None:
+    # 14 institutions chosen from among the 50 that applied: no sum of 64
+    answer = answer_engine.answer("一共有多少家机构申请ATC项目？")
+    text = render_answer_text(answer)
+    assert answer.answered and "50" in text and "64" not in text
