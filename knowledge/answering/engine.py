@@ -487,6 +487,17 @@ class AnswerEngine:
             # "what are ISCG and ISC-TF?", "ISCG和ISC-TF分别是啥": what each one is
             ask = "{}是什么？" if is_chinese(question) else "What is {}?"
             asked = [ask.format(pair["a"] or pair["za"]), ask.format(pair["b"] or pair["zb"])]
+        if (
+            len(asked) == 1
+            and not whole.answered
+            and asked[0].strip() != question.strip()
+            and _ASKS_TWO_OF_ONE.match(asked[0])
+        ):
+            # the one question asked, without what only said who asks ("A regulator contact
+            # in Taipei asked me: when and where is GSR-23?")
+            alone = self._answer(asked[0])
+            if alone.answered:
+                return alone
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
@@ -4551,16 +4562,16 @@ def split_questions(
         if yes_no:
             clauses = [c.strip() for clause in clauses for c in _AND_ASKS_YES_NO.split(clause)]
         for n, clause in enumerate(clauses):
-            if (
-                n
-                and parts
-                and (
-                    _ENDS_ON_ITS_NOUN.search(clauses[n - 1])
-                    or _ENDS_ON_A_QUESTION_WORD.search(clauses[n - 1])
-                )
-            ):
-                # "which priority and which sub-area does it belong to": one verb for both;
-                # "… asked me: when and where is GSR-23?": both asked of one thing
+            bare = _ENDS_ON_A_QUESTION_WORD.search(clauses[n - 1]) if n and parts else None
+            if bare is not None:
+                # "… asked me: when and where is GSR-23?": both asked of one thing, which the
+                # next clause names (what comes before the question word only says who asks,
+                # and is left out); "GSR-23: when and where?" names it before
+                word = bare.group().lstrip(":;,.!?—– ")
+                named = _QUESTION_FRAME_WORDS.sub(" ", clause).strip(" ?？.!")
+                parts[-1] = f"{word} and {clause}" if named else f"{parts[-1]} and {clause}"
+            elif n and parts and _ENDS_ON_ITS_NOUN.search(clauses[n - 1]):
+                # "which priority and which sub-area does it belong to": one verb for both
                 parts[-1] = f"{parts[-1]} and {clause}"
             else:
                 parts.append(clause)
@@ -4612,6 +4623,15 @@ def _split_at_spaces(chunk: str) -> list[str]:
 
 # A clause that ends on what its question word asks for, without a verb of its own ("…, which
 # priority"): it shares the verb of the one after it.
+# The words of a question that only frame it ("where is it held?"): what is left names what
+# it asks about.
+_QUESTION_FRAME_WORDS = re.compile(
+    r"\b(?:when|where|who|what|how|why|is|are|was|were|will|be|been|it|they|held|take|takes"
+    r"|took|place|the|did|does|do|happen|happens|happened|located|hosted)\b",
+    re.IGNORECASE,
+)
+# Two question words asked of one thing, as `split_questions` joins them: "when and where …".
+_ASKS_TWO_OF_ONE = re.compile(r"(?:when|where|who|what|how|why) and ", re.IGNORECASE)
 _ENDS_ON_A_QUESTION_WORD = re.compile(
     r"(?:^|[:;,.!?—–]\s*)(?:when|where|who|what|how|why)$", re.IGNORECASE
 )

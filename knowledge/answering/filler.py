@@ -112,6 +112,10 @@ _FILLER_EN = (
     r"(?<!\bwhat )(?<!\bwhat has )(?<!\bwhat have )"
     r"\b(?:that |which )?(?:came|come|comes) out of\b|\b(?:that |which )?emerged from\b",
     r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
+    # what is not asked, said beside what is ("at theme level rather than priority totals";
+    # not a line left out, "rather than P3", which excludes it)
+    r"\b(?:rather than|instead of) (?![^,;?]*\b[pe][1-7]\b)"
+    r"(?:the )?(?:[\w-]+ ){0,2}[\w-]+(?=[,;?]|$)",
     r"i(?: was|'m| am|'ve been| have been)? (?:just )?trying to (?:remember|recall|find out"
     r"|work out|figure out)",
     r"i (?:can't|cannot|don't|do not|couldn't) (?:quite )?(?:remember|recall)",

@@ -292,6 +292,7 @@ def normalize(text: str) -> str:
         text = _which_typed_as_that(simplified.replace("甚么", "什么").replace("啥", "什么"))
         text = _UNDER_A_LINE.sub("的", text)  # "P2底下那两个主题": P2's two themes
         text = text.replace("瑞士法郎", "瑞郎")  # Swiss francs, as the documents write them
+        text = _OF_THAT_KIND.sub("", text)  # "环境那一类风险": the environmental risk
         text = _SHORT_YEAR_ZH.sub(r"20\1年", text)  # "ITU学院22年新增了多少用户": 2022
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
@@ -315,6 +316,8 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# "X那一类", "X这类" after what names the kind: of kind X.
+_OF_THAT_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:那|这)一?类")
 # A year written with two digits in Chinese ("22年新增", "去年即23年"), not a number of years
 # ("经过22年", "22年来", "近20年间").
 _SHORT_YEAR_ZH = re.compile(

@@ -4611,6 +4611,14 @@ def test_each_question_of_a_message_is_answered_by_what_says_it(
         # Taiwan and Hong Kong words: 使用者 users, 蜂巢式 cellular, 會員國, 回覆
         ("國際電聯學院 2022 年新增多少使用者？平台總用戶數大約多少？", "8 000"),
         ("新版 IDI 方法要多少比例的回覆會員國同意才會被採納？", "70%"),
+        # "X那一类风险": the risk of kind X
+        ("環境那一類風險具體是指什麼？概率和影響程度怎麼評的？", "當地事件"),
+        # what is not asked, said beside what is ("rather than priority totals")
+        (
+            "Looking at theme level rather than priority totals, which single line in the "
+            "OP-23 impact framework has the biggest budget?",
+            "466,000",
+        ),
         # "少了多少个百分点": a fall in points of a normal level
         ("土耳其地震後，DCM 顯示蜂巢式網路覆蓋率跌到正常的幾多？即係少咗幾多個百分點？", "21"),
     ],
@@ -4622,10 +4630,21 @@ def test_ninth_session_first_runs(
     assert answer.answered and expected in render_answer_text(answer)
 
 
-def test_a_question_word_alone_before_and_is_asked_with_the_next() -> None:
+def test_a_question_word_alone_before_and_is_asked_with_the_next(
+    answer_engine: AnswerEngine,
+) -> None:
+    # both asked of what the next clause names; who asked is left out
     assert split_questions("A contact asked me: when and where is GSR-23?") == [
-        "A contact asked me: when and where is GSR-23?"
+        "when and where is GSR-23?"
     ]
+    assert split_questions("GSR-23: when and where?") == ["GSR-23: when and where?"]
+    for question in (
+        "A regulator contact in Taipei asked me: when and where is GSR-23?",
+        "The Secretary-General's office asked me: when and where was the 2018 retreat?",
+    ):
+        answer = answer_engine.answer(question)
+        text = render_answer_text(answer)
+        assert answer.answered and ("Sharm" in text or "Geneva" in text), text
 
 
 def test_a_count_of_some_of_those_counted_is_not_added_to_theirs(
