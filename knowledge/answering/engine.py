@@ -495,9 +495,9 @@ class AnswerEngine:
         ):
             # the one question asked, without what only said who asks ("A regulator contact
             # in Taipei asked me: when and where is GSR-23?")
-            alone = self._answer(asked[0])
-            if alone.answered:
-                return alone
+            only = self._answer(asked[0])
+            if only.answered:
+                return only
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
             # ITU-D priority, and which theme within it, carries a KPI on …")
