@@ -1390,12 +1390,17 @@ _SHARE_LEFT = re.compile(
     r"|\b(?:what|which) (?:share|percentage|proportion|percent|fraction)\b[^?]{0,30}?"
     r"\b(?:goes to |is left for |remains for |for )?(?:the rest|everything else|all the rest)\b"
     r"|\b(?:the rest|the remainder|everything else)\b[^?]{0,20}?\bwhat (?:share|percentage|%)"
+    # ("…, what share is left?")
+    r"|\b(?:what|which) (?:share|percentage|proportion|percent|fraction) (?:is|are) "
+    r"(?:left|remaining)\s*(?:\?|$)"
     r"|(?:剩下|剩余|其余)的?(?:部分)?(?:合计|一共|总共)?(?:占|是)?(?:百分之几|百分之多少|多少比例|比例是多少"
     r"|多少(?=[?？]|$))"
 )
 # A percentage written as a figure, exactly: "54%", "7.5%" (not "over 90%", nor a range's
 # "7%–8%" or "7% to 8%").
 _PERCENT_FIGURE = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%")
+# A share is read as the fact states it within this many characters either side.
+SHARE_CONTEXT_CHARS = 15
 _INEXACT_PERCENT = re.compile(
     r"\b(?:over|more than|less than|under|nearly|almost|about|around|some|up to)\s+\d"
     r"|\d\s*%?\s*(?:–|-|to|至)\s*\d+(?:\.\d+)?\s*%|超过\s*\d|近\s*\d|约\s*\d",
@@ -1761,7 +1766,15 @@ def compute_in_fact(
         shares = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(fact.text_en)}
         said = {Decimal(m[1]) for m in _PERCENT_FIGURE.finditer(q.normalized)}
         taken = shares & said
-        exact = not any(_INEXACT_PERCENT.search(t) for t in (fact.text_en, q.normalized))
+        # (exact where the fact states it: its "54%" beside a range "7% to 8%" of others)
+        stated_at = [
+            fact.text_en[max(0, m.start() - SHARE_CONTEXT_CHARS) : m.end() + SHARE_CONTEXT_CHARS]
+            for m in _PERCENT_FIGURE.finditer(fact.text_en)
+            if Decimal(m[1]) in taken
+        ]
+        exact = not _INEXACT_PERCENT.search(q.normalized) and not any(
+            _INEXACT_PERCENT.search(t) for t in stated_at
+        )
         if (
             exact
             and len(said) == 1

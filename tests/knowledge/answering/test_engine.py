@@ -4654,3 +4654,20 @@ def test_a_count_of_some_of_those_counted_is_not_added_to_theirs(
     answer = answer_engine.answer("一共有多少家机构申请ATC项目？")
     text = render_answer_text(answer)
     assert answer.answered and "50" in text and "64" not in text
+
+
+def test_the_split_between_global_outputs_and_regions_gives_both(
+    answer_engine: AnswerEngine,
+) -> None:
+    # section 2.2 gives both halves of the split: 54% global, 7% to 8% for each region
+    answer = answer_engine.answer(
+        "How is the OP-23 money split between global/multi-regional outputs and the "
+        "individual regions?"
+    )
+    text = render_answer_text(answer)
+    assert answer.answered and "54%" in text and "7%" in text
+    # the share stated is still exact beside the regions' range: 100 − 54
+    left = answer_engine.answer(
+        "If 54% of OP-23 goes to global multi-regional outputs, what share is left?"
+    )
+    assert left.answered and "46%" in render_answer_text(left)
