@@ -521,7 +521,18 @@ class AnswerEngine:
             # topic (BCG's employees, not the ITU colleagues its record counts)
             resolved = self._with_topic(part, asked[0], answers) if n else part
             if (alone is None or not alone.answered) and whole.answered:
-                alone = whole if self._holds_what_is_asked(resolved, whole) else alone
+                # (asked of the first question's topic, by a record that says more of it
+                # than the whole message's answer: "what does ATC stand for, and what was the
+                # programme called before?" — the CoE, not the ATC's definition again)
+                of_topic = (
+                    self._of_a_topic_saying_more(part, topics, whole)
+                    if n and not self._says_what_is_asked(resolved, whole)
+                    else None
+                )
+                if of_topic is not None:
+                    alone = of_topic
+                else:
+                    alone = whole if self._holds_what_is_asked(resolved, whole) else alone
             elif alone is None and answers and answers[0].answered:
                 # "…, and how many did it start with?": asked of the first question's record
                 alone = answers[0] if self._holds_what_is_asked(resolved, answers[0]) else None
@@ -1197,6 +1208,21 @@ class AnswerEngine:
         return self._holds_what_is_asked(question, answer) and not any(
             w >= CONTEXT_SHARED_MIN_WEIGHT for _, w in missing
         )
+
+    def _of_a_topic_saying_more(
+        self, part: str, topics: Sequence[str], other: Answer
+    ) -> Answer | None:
+        """A question asked of each topic in turn ("… (ATC)"), answered by another record
+        than `other` that says more of what it asks; None if none is."""
+        for topic in topics:
+            again = self._answer(f"{part} ({topic})")
+            if (
+                again.answered
+                and not _same_record(again, other)
+                and self._says_more_of(part, again, other)
+            ):
+                return again
+        return None
 
     def _says_more_of(self, question: str, answer: Answer, other: Answer) -> bool:
         """Whether one answer holds the kind of answer a question asks and more of the words
@@ -4743,15 +4769,27 @@ def _without_its_question_mark(aside: re.Match[str]) -> str:
 # A sentence that only tells, then the question: "My manager mentioned the MEC in a meeting.
 # What is it, and what did it replace?"
 _SENTENCE_TOLD = re.compile(r"^(?P<told>[^?？.。!！]+[.。!！])\s*(?P<asked>\S.*)$", re.DOTALL)
+# … or told in sentences ended by a dash before "what does that stand for" ("Colleagues keep
+# talking about 'ATCs' - what does that stand for?")
+_TOLD_BEFORE_THAT = re.compile(
+    r"^(?P<told>[^?？]+?)\s[-–—]\s*(?P<asked>what(?: does|'s| is) that\b.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
+# Where the asker comes from: "I joined BDT last week from UNDP", "coming from UNICEF".
+_ASKER_FROM = re.compile(r"\b(?:from|at|with) (?:the )?[A-Z][A-Za-z-]+\b")
 # A name told: an acronym or a name of two capitals run together ("MEC", "LearningLabs",
 # "ISC-TF"; not ITU or BDT, named by every record).
 _NAME_TOLD = re.compile(
-    r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![A-Za-z0-9-])"
+    r"(?<![A-Za-z0-9/-])(?:[A-Z]+/)?[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)?"
+    r"(?![A-Za-z0-9/-])"
     # (with the capitalised words it runs on into: "the DT Lab", "the MEC Secretariat")
     r"(?:\s+[A-Z][a-z]+)*"
 )
 _NAMES_TOO_COMMON = frozenset({"ITU", "BDT", "UN", "ITU-D", "OK", "FYI", "KPI", "KPIs"})
-_IT_EN = re.compile(r"\b(?:it|its)\b")
+_IT_EN = re.compile(
+    r"\b(?:it|its)\b|(?<=\bwhat does )that\b(?= (?:stand|mean|refer))"
+    r"|(?<=\bwhat is )that\b|(?<=\bwhat's )that\b"
+)
 _IT_ZH = re.compile(r"它")
 
 
@@ -4779,11 +4817,14 @@ def with_what_is(text: str) -> str:
 
 def with_name_told_before(text: str) -> str:
     """A message that tells a name in a sentence of its own, then asks of "it": the question,
-    with the name for "it" ("What is MEC, and what did MEC replace?"); else as written."""
-    told = _SENTENCE_TOLD.match(text.strip())
+    with the name for "it" ("What is MEC, and what did MEC replace?"); else as written. What
+    is told may run over several sentences, or end in a dash ("Colleagues keep talking about
+    'ATCs' - what does that stand for?"); an agency the asker comes from is no name told."""
+    told = _TOLD_BEFORE_THAT.match(text.strip()) or _SENTENCE_TOLD.match(text.strip())
     if told is None or not _is_statement(told["told"]):
         return text
-    names = {n for n in _NAME_TOLD.findall(told["told"]) if n not in _NAMES_TOO_COMMON}
+    said = _ASKER_FROM.sub(" ", told["told"])
+    names = {_singular(n) for n in _NAME_TOLD.findall(said) if n not in _NAMES_TOO_COMMON}
     asked = told["asked"]
     if (
         len(names) != 1
@@ -4798,6 +4839,11 @@ def with_name_told_before(text: str) -> str:
     if not pointing.search(asked):
         return text
     return pointing.sub(lambda m: f"{name}'s" if m.group() == "its" else name, asked)
+
+
+def _singular(name: str) -> str:
+    """An acronym told in the plural as the acronym ("ATCs": ATC)."""
+    return name[:-1] if re.fullmatch(r"[A-Z]{2,}s", name) else name
 
 
 def with_correction_folded_in(text: str) -> str:

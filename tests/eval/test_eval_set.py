@@ -415,6 +415,11 @@ OWN_SETS_MIN_ACCURACY = {
     "unseen_cy.json": 0.9,
     "unseen_cz.json": 0.9,
     "unseen_da.json": 0.9,
+    # Written in the same session after the first fixes, run once on 95c65cf: DD computations
+    # and lists 94.4% (1 of 58 answers wrong), DE newcomers asking what things are and who
+    # does what 75.3% (5 of 51 wrong).
+    "unseen_dd.json": 0.94,
+    "unseen_de.json": 0.77,
 }
 
 

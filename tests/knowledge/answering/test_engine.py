@@ -4671,3 +4671,29 @@ def test_the_split_between_global_outputs_and_regions_gives_both(
         "If 54% of OP-23 goes to global multi-regional outputs, what share is left?"
     )
     assert left.answered and "46%" in render_answer_text(left)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a name told before a dash, asked of with "that"; the asker's former agency is no
+        # name told; an acronym told in the plural is the acronym
+        (
+            "Hi, I joined BDT last week from UNDP. Colleagues keep talking about 'ATCs' - what "
+            "does that stand for, and what was the programme called before?",
+            ["Academy Training Centres", "CoE"],
+        ),
+        # a name written with a slash
+        (
+            "I'm coming from UNICEF and noticed 'O/IBC' in the Africa regional office section. "
+            "What is it and what's ITU's role in it?",
+            ["Coalition"],
+        ),
+    ],
+)
+def test_a_name_told_before_the_question_is_what_it_asks_of(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
