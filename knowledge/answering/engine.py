@@ -482,7 +482,9 @@ class AnswerEngine:
                     self._holds_topic(t, leading) for t in _read_topics(tersely[0])
                 ):
                     asked = tersely
-        pair = _TWO_TERMS.match(normalize(question))
+        pair = _TWO_TERMS.match(normalize(question)) or _TERMS_COMPARED.match(
+            normalize(strip_filler(question))
+        )
         if pair is not None and len(asked) < 2:
             # "what are ISCG and ISC-TF?", "ISCG和ISC-TF分别是啥": what each one is
             ask = "{}是什么？" if is_chinese(question) else "What is {}?"
@@ -650,6 +652,10 @@ class AnswerEngine:
                     reasked is not None
                     and reasked.answered
                     and not ((unsaid or elsewhere) and _same_record(reasked, whole))
+                    # (found elsewhere, kept unless the first topic's record found is another
+                    # than the first answer's: "「變革推動者」計劃是什麼時候啟動的？到目前實施了
+                    # 幾項變革？" — its ten changes are the Transformers programme's)
+                    and not (elsewhere and _same_record(reasked, answers[0]))
                 ):
                     alone = reasked
             line = (
@@ -4191,6 +4197,16 @@ _TWO_TERMS = re.compile(
     r"(?P<b>[a-z][a-z0-9\-]{1,12})(?: (?:stand for|mean))?\s*\??$"
     r"|^(?P<za>[a-z][a-z0-9\-]{1,12})\s*(?:和|与|跟|及|、)\s*(?P<zb>[a-z][a-z0-9\-]{1,12})\s*"
     r"(?:分别|各自)?(?:是什么|指什么|是什么意思|代表什么)\s*[?？]?$"
+)
+# Two terms compared, asked as what each one is ("what's the difference between the ISC-TF
+# and the ISCG?", "ISC-TF和ISCG有什么区别"; not two lines, whose budgets differ by an amount).
+_TERMS_COMPARED = re.compile(
+    r"^(?:(?:so |and )?what(?:'s| is) )?(?:the )?difference between (?:the )?"
+    r"(?P<a>(?![pe][1-7]\b)[a-z][a-z0-9\-]{1,12}) and (?:the )?"
+    r"(?P<b>(?![pe][1-7]\b)[a-z][a-z0-9\-]{1,12})\s*\??$"
+    r"|^(?P<za>(?![pe][1-7]\b)[a-z][a-z0-9\-]{1,12})\s*(?:和|与|跟)\s*"
+    r"(?P<zb>(?![pe][1-7]\b)[a-z][a-z0-9\-]{1,12})\s*(?:之间)?(?:有)?(?:什么|啥|哪些)(?:区别|不同|差别)"
+    r"\s*[?？]?$"
 )
 # Where a clause that tells something ends before the one that asks ("The IDI review started
 # in February — what's the threshold?", "In May 2023, how many …").

@@ -4697,3 +4697,34 @@ def test_a_name_told_before_the_question_is_what_it_asks_of(
     answer = answer_engine.answer(question)
     text = render_answer_text(answer)
     assert answer.answered and all(e in text for e in expected), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # two terms compared: what each one is
+        (
+            "Sorry if this is basic: what's the difference between the ISC-TF and the ISCG?",
+            ["ISC-TF", "ISCG"],
+        ),
+        ("ISC-TF和ISCG有什么区别？", ["ISC-TF", "ISCG"]),
+        # a question found in another document by its other name is kept (the Transformers'
+        # ten changes), not the first answer's record again
+        ("請問「變革推動者」計劃是什麼時候啟動的？到目前實施了幾項變革？", ["2023年5月", "10項"]),
+        # 合办: co-organised
+        ("IWAG第27次會議是誰合辦的？有幾個區域機構參加？", ["APT", "11"]),
+    ],
+)
+def test_ninth_session_newcomers(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
+
+
+def test_two_lines_compared_are_still_a_difference_of_budgets(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("difference between P1 and P2?")
+    assert answer.answered and "237,000" in render_answer_text(answer)
