@@ -494,11 +494,20 @@ class AnswerEngine:
             and not whole.answered
             and asked[0].strip() != question.strip()
             and _ASKS_TWO_OF_ONE.match(asked[0])
+            # (which names what it asks of, by name or year: not "when and where was the
+            # workshop?", which workshop being left to what was left out)
+            and (
+                _NAME_TOLD.search(asked[0]) or read_names(asked[0]) or _YEAR_ASKED.search(asked[0])
+            )
         ):
             # the one question asked, without what only said who asks ("A regulator contact
-            # in Taipei asked me: when and where is GSR-23?")
+            # in Taipei asked me: when and where is GSR-23?"), unless what was left out named
+            # something the documents know that its answer does not hold ("The Morocco team
+            # asked me: when and where was the workshop?")
             only = self._answer(asked[0])
-            if only.answered:
+            said = question[: question.find(asked[0])] if asked[0] in question else ""
+            known = [w for w in list_named_words(said) - _WHO_ASKS if self.index.has_token(w)]
+            if only.answered and all(self._holds_topic(w, only) for w in known):
                 return only
         if len(asked) < 2 or not self._names_its_own_subject(asked[0]):
             # one question, or a cut that leaves the first without its subject ("Which
@@ -528,7 +537,9 @@ class AnswerEngine:
                 # programme called before?" — the CoE, not the ATC's definition again)
                 of_topic = (
                     self._of_a_topic_saying_more(part, topics, whole)
-                    if n and not self._says_what_is_asked(resolved, whole)
+                    if n
+                    and (_THE_THING.search(normalize(part)) or _POINTS_BACK.search(part))
+                    and not self._says_what_is_asked(resolved, whole)
                     else None
                 )
                 if of_topic is not None:
@@ -4598,7 +4609,13 @@ def split_questions(
     a short Chinese question of who, where or when, "由誰領導？"); small talk ("Hi! Quick
     one?") is no question."""
     parts: list[str] = []
-    pieces = (c for piece in _QUESTION_END.split(text) for c in _split_at_list_commas(piece))
+    # (questions listed with 、 after one that names what they ask of: "国际电联学院2022年的成绩
+    # 怎么样？新用户多少、有多少人完成课程拿到证书？"; not "P1的预算是多少、KPI有哪些？")
+    pieces = (
+        c
+        for n, piece in enumerate(_QUESTION_END.split(text))
+        for c in (_split_at_list_commas(piece) if n else _split_which_items(piece))
+    )
     for chunk in (c for piece in pieces for c in _split_at_spaces(piece)):
         clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
         if yes_no:
@@ -4645,6 +4662,19 @@ def _split_at_list_commas(chunk: str) -> list[str]:
     return [chunk]
 
 
+def _split_which_items(chunk: str) -> list[str]:
+    """A first question asking which one of each of several things, listed with 、 ("是哪個
+    決議、在哪次大會通過的？"): each asked; any other list of a first question is one."""
+    items = chunk.split("、")
+    if len(items) > 1 and all(_WHICH_ITEM.search(i) for i in items):
+        return items
+    return [chunk]
+
+
+# "哪个决议", "哪次大会", "哪一年" (not "有哪些", which lists)
+_WHICH_ITEM = re.compile(r"(?<!有)(?:哪|邊)(?!些)")
+
+
 def _split_at_spaces(chunk: str) -> list[str]:
     """A Chinese message's questions typed one after another with only a space between them:
     cut where what comes before the space asks something and what follows it does too."""
@@ -4671,6 +4701,18 @@ _QUESTION_FRAME_WORDS = re.compile(
     r"\b(?:when|where|who|what|how|why|is|are|was|were|will|be|been|it|they|held|take|takes"
     r"|took|place|the|did|does|do|happen|happens|happened|located|hosted)\b",
     re.IGNORECASE,
+)
+# Who asks, written as names before the question ("The DG's office asked me: …").
+_WHO_ASKS = frozenset(
+    "secretary-general secretary general sg dg ddg director deputy council chair office delegate "
+    "delegation colleague colleagues team unit manager boss secretariat member".split()
+)
+# A thing named by its kind alone, as what was asked of before ("what was the programme
+# called before?").
+_THE_THING = re.compile(
+    r"\bthe (?:programme|program|project|initiative|report|document|group|committee"
+    r"|task force|centre|center|lab|platform|alliance|fund|plan|strategy|consultation"
+    r"|exercise|retreat|session|workshop|scheme|mechanism|body)s?\b"
 )
 # Two question words asked of one thing, as `split_questions` joins them: "when and where …".
 _ASKS_TWO_OF_ONE = re.compile(r"(?:when|where|who|what|how|why) and ", re.IGNORECASE)
@@ -4792,7 +4834,10 @@ _TOLD_BEFORE_THAT = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 # Where the asker comes from: "I joined BDT last week from UNDP", "coming from UNICEF".
-_ASKER_FROM = re.compile(r"\b(?:from|at|with) (?:the )?[A-Z][A-Za-z-]+\b")
+_ASKER_FROM = re.compile(
+    r"\b(?:joined|came|coming|moved|moving|transferred|seconded)\b(?:\s+[\w-]+){0,4}?\s+from"
+    r" (?:the )?[A-Z][A-Za-z-]+\b"
+)
 # A name told: an acronym or a name of two capitals run together ("MEC", "LearningLabs",
 # "ISC-TF"; not ITU or BDT, named by every record).
 _NAME_TOLD = re.compile(
@@ -4836,15 +4881,23 @@ def with_name_told_before(text: str) -> str:
     with the name for "it" ("What is MEC, and what did MEC replace?"); else as written. What
     is told may run over several sentences, or end in a dash ("Colleagues keep talking about
     'ATCs' - what does that stand for?"); an agency the asker comes from is no name told."""
-    told = _TOLD_BEFORE_THAT.match(text.strip()) or _SENTENCE_TOLD.match(text.strip())
+    dashed = _TOLD_BEFORE_THAT.match(text.strip())
+    told = dashed or _SENTENCE_TOLD.match(text.strip())
     if told is None or not _is_statement(told["told"]):
         return text
-    said = _ASKER_FROM.sub(" ", told["told"])
-    names = {_singular(n) for n in _NAME_TOLD.findall(said) if n not in _NAMES_TOO_COMMON}
+    names = {_singular(n) for n in _NAME_TOLD.findall(told["told"]) if not _too_common(n)}
+    if len(names) > 1:
+        # (the agency the asker comes from is not the name asked of, beside another)
+        said = _ASKER_FROM.sub(" ", told["told"])
+        names = {_singular(n) for n in _NAME_TOLD.findall(said) if not _too_common(n)}
+    ending = told["told"].rstrip(" '\"’”")
+    if dashed is not None and not any(ending.endswith((n, n + "s")) for n in names):
+        # ("the GSR-23 guidelines - what is that about?": that is the guidelines, not GSR-23)
+        return text
     asked = told["asked"]
     if (
         len(names) != 1
-        or any(n not in _NAMES_TOO_COMMON for n in _NAME_TOLD.findall(asked))
+        or any(not _too_common(n) for n in _NAME_TOLD.findall(asked))
         or _LINE_CODE.search(asked)
     ):
         # several names told, or the question names its own ("What is the E5 budget and what
@@ -4855,6 +4908,11 @@ def with_name_told_before(text: str) -> str:
     if not pointing.search(asked):
         return text
     return pointing.sub(lambda m: f"{name}'s" if m.group() == "its" else name, asked)
+
+
+def _too_common(name: str) -> bool:
+    """Whether a name told is one every record names ("ITU", "ITU/BDT")."""
+    return all(part in _NAMES_TOO_COMMON for part in name.split("/"))
 
 
 def _singular(name: str) -> str:

@@ -112,10 +112,11 @@ _FILLER_EN = (
     r"(?<!\bwhat )(?<!\bwhat has )(?<!\bwhat have )"
     r"\b(?:that |which )?(?:came|come|comes) out of\b|\b(?:that |which )?emerged from\b",
     r"i (?:was|am|'m) (?:just )?wondering(?: if| whether)?",
-    # what is not asked, said beside what is ("at theme level rather than priority totals";
-    # not a line left out, "rather than P3", which excludes it)
-    r"\b(?:rather than|instead of) (?![^,;?]*\b[pe][1-7]\b)"
-    r"(?:the )?(?:[\w-]+ ){0,2}[\w-]+(?=[,;?]|$)",
+    # what is not asked, said beside what is: a level of the figures ("at theme level
+    # rather than priority totals"; not "instead of the CoE", nor a line left out)
+    r"\brather than (?:the )?(?:priority|priorities|theme|themes|line|lines|enabler|enablers"
+    r"|overall|individual|single)(?: (?:totals?|levels?|figures?|budgets?|ones|regions?))?"
+    r"(?=[,;?]|$)",
     r"i(?: was|'m| am|'ve been| have been)? (?:just )?trying to (?:remember|recall|find out"
     r"|work out|figure out)",
     r"i (?:can't|cannot|don't|do not|couldn't) (?:quite )?(?:remember|recall)",

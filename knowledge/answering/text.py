@@ -35,7 +35,6 @@ _TAIWAN = {
     "計畫": "計劃",
     "使用者": "用戶",  # (users: "新增多少使用者")
     "蜂巢式": "蜂窩",  # (cellular)
-    "會員國": "成員國",  # (Member States)
     "回覆": "答覆",  # (responding: "回覆會員國")
 }
 _TAIWAN_WORDS = re.compile("|".join(sorted(_TAIWAN, key=len, reverse=True)))
