@@ -174,7 +174,6 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "who is the head of …", "who leads P2", "the name of the director"; not
             # "who is included in …" (a participle: the answer is a group) nor "who owns".
             r"^who(?:'s| is| are| was| were)(?! \w+(?:ed|en)\b)(?! " + _DUTY_OF_DOING + ")"
-            r"(?! behind\b)"
             r"(?! " + _DOING_NOW + ")"
             # (not "who are they planning to train", "who are ITU and UNDP going to train":
             # whom something is done to)
@@ -210,8 +209,6 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
             # "who is responsible for appointing the risk owners": who does it
             r"|^who(?:'s| is| are) " + _DUTY_OF_DOING + r"|\bby whom\b|由谁|谁来"
-            # "who is behind the smart village initiative": whoever did it, a body too
-            r"|^who(?:'s| is| are| was| were) behind\b"
             r"|^who(?:'s| is| are| was| were) " + _DOING_NOW + rf"|{_WHICH_BODY}"
             r"|谁(?:负责)?(?:" + _ZH_ACTOR_VERBS + ")"
             r"|是谁(?=[\u4e00-\u9fff])(?![的呢啊呀吗])",  # "是谁无偿……奠定了基础"

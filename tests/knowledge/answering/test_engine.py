@@ -4736,15 +4736,6 @@ def test_two_lines_compared_are_still_a_difference_of_budgets(
     assert answer.answered and "237,000" in render_answer_text(answer)
 
 
-def test_who_is_behind_asks_who_did_it_a_body_too(answer_engine: AnswerEngine) -> None:
-    answer = answer_engine.answer(
-        "Who is behind the smart village initiative in Pakistan, and what's the name of the "
-        "first village?"
-    )
-    text = render_answer_text(answer)
-    assert answer.answered and "Gokina" in text and "Huawei" in text
-
-
 def test_how_to_get_something_done_to_the_asker_is_a_procedure(
     answer_engine: AnswerEngine,
 ) -> None:
