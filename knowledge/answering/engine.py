@@ -4507,6 +4507,7 @@ _REGION_KEY = {
 _SPACING = re.compile(r"[\s-]+")
 # A term of at least this many letters is the name its title writes as one word.
 JOINED_TERM_MIN_CHARS = 8
+# A year a question asks of ("which 1984 report"; not part of a code: "C23/36").
 _YEAR_ASKED = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/])")
 _ASKS_WHICH_ZH = re.compile(r"哪(?!些)|谁|誰|何时|什么时候|什麼時候")
 _ZH_TOPIC_END = re.compile(
@@ -4693,8 +4694,6 @@ def _split_at_spaces(chunk: str) -> list[str]:
     return [*pieces, chunk[start:]]
 
 
-# A clause that ends on what its question word asks for, without a verb of its own ("…, which
-# priority"): it shares the verb of the one after it.
 # The words of a question that only frame it ("where is it held?"): what is left names what
 # it asks about.
 _QUESTION_FRAME_WORDS = re.compile(
@@ -4716,9 +4715,13 @@ _THE_THING = re.compile(
 )
 # Two question words asked of one thing, as `split_questions` joins them: "when and where …".
 _ASKS_TWO_OF_ONE = re.compile(r"(?:when|where|who|what|how|why) and ", re.IGNORECASE)
+# A clause that ends on a question word alone ("… asked me: when"): it asks of what the
+# clause after it names ("… and where is GSR-23?").
 _ENDS_ON_A_QUESTION_WORD = re.compile(
     r"(?:^|[:;,.!?—–]\s*)(?:when|where|who|what|how|why)$", re.IGNORECASE
 )
+# A clause that ends on what its question word asks for, without a verb of its own ("…, which
+# priority"): it shares the verb of the one after it.
 _ENDS_ON_ITS_NOUN = re.compile(r"(?:^|[\s,;:—–-])(?:which|what)\s+[\w-]+$", re.IGNORECASE)
 
 
