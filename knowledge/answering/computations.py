@@ -1463,10 +1463,10 @@ _PEOPLE_RATE = re.compile(
     r"\b(?:completion|certification|pass|graduation|dropout|drop-out) rates?\b"
     r"|完成率|结业率|通过率|合格率|毕业率|辍学率"
 )
-# What those counted in a share did, asked ("of learners who completed", "获得证书的比例"): a
-# fact that never says it counts no one who did it (the Academy's users, for a completion).
 # Said before a count of some of those counted just before: "from among them", "of which".
 _OF_THEM = re.compile(r"从中|其中|当中|\bof (?:which|whom|them|these)\b|\bamong them\b")
+# What those counted in a share did, asked ("of learners who completed", "获得证书的比例"): a
+# fact that never says it counts no one who did it (the Academy's users, for a completion).
 _DOING_ASKED = {
     "complet": ("complet", "完成"),
     "certif": ("certif", "证书"),
