@@ -4615,7 +4615,7 @@ def split_questions(
     pieces = (
         c
         for n, piece in enumerate(_QUESTION_END.split(text))
-        for c in (_split_at_list_commas(piece) if n else _split_which_items(piece))
+        for c in _split_at_list_commas(piece, _ZH_QUESTION_WORD if n else _WHICH_ITEM)
     )
     for chunk in (c for piece in pieces for c in _split_at_spaces(piece)):
         clauses = [c.strip() for c in _AND_ASKS.split(chunk)]
@@ -4651,23 +4651,13 @@ _ZH_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\S)")
 SPACED_QUESTION_MIN_CHARS = 10
 
 
-def _split_at_list_commas(chunk: str) -> list[str]:
+def _split_at_list_commas(chunk: str, each: re.Pattern[str]) -> list[str]:
     """A Chinese message's questions listed with an enumeration comma between them ("新用户
-    多少、有多少人完成课程拿到证书？"): cut where what comes before it and what follows it each
-    ask something (not "P1、P2各多少", a list of what one question asks of)."""
-    if "、" not in chunk or not is_chinese(chunk):
-        return [chunk]
+    多少、有多少人完成课程拿到证书？"): cut where every item asks something (`each` finds it in
+    each; not "P1、P2各多少", a list of what one question asks of). For a first question,
+    `each` is `_WHICH_ITEM`: only "which" items ("是哪個決議、在哪次大會通過的？") are cut."""
     items = chunk.split("、")
-    if len(items) > 1 and all(_ZH_QUESTION_WORD.search(i) for i in items):
-        return items
-    return [chunk]
-
-
-def _split_which_items(chunk: str) -> list[str]:
-    """A first question asking which one of each of several things, listed with 、 ("是哪個
-    決議、在哪次大會通過的？"): each asked; any other list of a first question is one."""
-    items = chunk.split("、")
-    if len(items) > 1 and all(_WHICH_ITEM.search(i) for i in items):
+    if len(items) > 1 and all(each.search(i) for i in items):
         return items
     return [chunk]
 
