@@ -42,6 +42,8 @@ NEXT_DATE = "next_date"
 FUTURE = "future"
 # How to do something ("how do I log in", "我怎么申请"): the record must speak of that action.
 PROCEDURE = "procedure"
+# How often something happens: "how often are the risks reassessed", "多久开一次会".
+FREQUENCY = "frequency"
 # A KPI's target or baseline value: "what is the 2024 target for …", "目标值是多少".
 TARGET = "target"
 # Anything for a year the record never speaks of: "the 2024 edition" of a 2023 report.
@@ -169,6 +171,16 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        FREQUENCY,
+        re.compile(
+            r"\bhow (?:often|frequently|regularly)\b|\bat what (?:intervals?|frequency)\b"
+            r"|多久[^，,。？?]{0,8}一次|多长时间[^，,。？?]{0,8}一次|隔多久|多频繁"
+            # (not a radio frequency: "国家频率分配表")
+            r"|频率(?:是|为|有)?(?:多少|如何|怎样|怎么样|多高)|(?:什么|多大|怎样的)频率",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         PERSON,
         re.compile(
             # "who is the head of …", "who leads P2", "the name of the director"; not
@@ -181,7 +193,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?! [^?]{1,40}? (?:planning|going|hoping|expected) to\b)"
             r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates"
             r"|is in charge(?! of \w+ing\b)"
-            r"|won|wins|will (?:be|lead|head|chair|run)|was (?:appointed|elected|awarded)"
+            r"|won|wins|will (?:be|lead|head|chair|run)"
+            r"|(?:was|were|has been|have been) (?:appointed|elected|awarded|named|designated"
+            r"|nominated|chosen|selected)"
             r"|is responsible(?! for \w+ing\b)|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+(?:'s)? ){0,2}"
             r"(?:head|director|chief|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
@@ -476,7 +490,16 @@ _ACTOR = re.compile(
 # A KPI's code ("P1-INF-9", "E3-DI-7"), as a KPI answer names the KPIs it gives.
 _KPI_CODE = re.compile(r"\b[PE]\d+-[A-Z]+-\d+\b", re.IGNORECASE)
 
+# How often, said: "regularly reviewed", "every two years", "annual", "召开了八次会议", "定期".
+_FREQUENCY = re.compile(
+    r"\b(?:regular(?:ly)?|periodic(?:ally)?|every|annual(?:ly)?|yearly|monthly|weekly"
+    r"|quarterly|daily|biennial(?:ly)?|once|twice|times)\b|\beach (?:year|month|week|quarter)\b"
+    r"|定期|每[年月周季天日]|每隔|[0-9一二两三四五六七八九十]次",
+    re.IGNORECASE,
+)
+
 _SUPPLIED_BY: dict[str, re.Pattern[str]] = {
+    FREQUENCY: _FREQUENCY,
     TARGET: _TARGET,
     PROGRESS: re.compile(r"\d"),  # a figure; a KPI's own value only as recorded progress
     KPI: _KPI_CODE,

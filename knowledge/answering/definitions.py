@@ -337,12 +337,17 @@ _FRAME_WORDS = frozenset(
     """acronym abbreviation term stand stands for mean means meaning meant refer refers
     definition full name form expansion define expand spell short used exactly actually really
     document documents doc docs report paper context here bdt itu itu-d word letter again say said
-    sorry hi hello thank thanks quick question wonder wondering""".split()
+    sorry hi hello thank thanks quick question wonder wondering
+    someone somebody colleague colleagues boss manager people meeting meetings call kept keep
+    keeps keeping saying says mention mentions mentioned heard hear hearing talking talk
+    talked coming came come comes up referenced reference references brought around""".split()
 )
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_FRAME = re.compile(
     r"是什么|是指什么|指的是什么|指什么|代表什么|什么意思|的意思|意思|全称|全名|中文|英文|什么|是啥"
     r"|缩写|简称|请问|一下|文件|里面|这里|文中|东西|是|叫|的|啥|何|呢|吗|呀|啊|这|它|那|个|在|里|中"
+    # where the term was heard: "同事开会成日讲的NOW", "听说过BCG"
+    r"|有人|同事|老板|上司|大家|开会|会上|会议上|成日|经常|常常|老是|总是|一直|提到|听到|听说|听|讲|说"
 )
 
 

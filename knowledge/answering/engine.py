@@ -1978,7 +1978,9 @@ class AnswerEngine:
 
     def _structured(self, q: Question) -> Answer | None:
         reading = q.reading
-        if reading.has("risk", "mitigation"):
+        if reading.has("mitigation") or (
+            reading.has("risk") and not _RISK_MANAGEMENT.search(q.normalized)
+        ):
             return self.records.risk(q)
         targets = q.targets
         if reading.has("kpi"):
@@ -1993,7 +1995,7 @@ class AnswerEngine:
             # ("which line has the most KPIs": a line is any priority or enabler)
             if reading.has("max", "min") and not targets and not set(q.content) - _ROW_WORDS:
                 return self.records.kpi_extreme(q, "max" if reading.has("max") else "min")
-            if _asks_of_the_whole(q, self._kpi_document_tokens):
+            if _asks_of_the_whole(q, self._kpi_document_tokens, self.index):
                 return self.records.kpi_total(q.lang)
             return None
         tracked = _TRACKED_BY_A_LINE.search(q.normalized)
@@ -3873,7 +3875,8 @@ _BODIES_TOKENS = _ORGANISATION_TOKENS | frozenset(to_query_terms("itu 国际电�
 _HOLDING_TOKENS = frozenset(
     to_query_terms(
         "contain contains include includes comprise comprises exist exists hold holds "
-        "listed defined set tracked propose proposes proposed across 包含 包括 设有 设定 提出"
+        "listed defined set tracked propose proposes proposed across included including counted "
+        "包含 包括 设有 设定 提出"
     ).tokens
 )
 # "what KPIs are there", "BDT有哪些KPI": the kinds asked of every record of a class.
@@ -3967,12 +3970,22 @@ def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> boo
     return bool(content & _BODIES_TOKENS) and content <= allowed
 
 
-def _asks_of_the_whole(q: Question, holder: frozenset[str] = frozenset()) -> bool:
+def _spelt_as(token: str, index: SearchIndex | None) -> str | None:
+    """The indexed word a token the documents never write misspells ("framwork"), if any."""
+    if index is None or index.has_token(token):
+        return None
+    found = index.correct_typo(token)
+    return None if found is None else found[0]
+
+
+def _asks_of_the_whole(
+    q: Question, holder: frozenset[str] = frozenset(), index: SearchIndex | None = None
+) -> bool:
     """Whether a KPI question asks about every KPI: no subject named but the organisation or
     the document that holds them (`holder`: the words of its names, "the Kigali Action Plan
     impact framework in the OP-23 document"), and a count, a total or every one asked for."""
     allowed = _ORGANISATION_TOKENS | _HOLDING_TOKENS | holder
-    if q.targets or any(t not in allowed for t in q.content):
+    if q.targets or any(t not in allowed and _spelt_as(t, index) not in allowed for t in q.content):
         return False
     return (
         q.reading.has("whole", "count", "sum")
@@ -4823,7 +4836,7 @@ _SENTENCE_TOLD = re.compile(r"^(?P<told>[^?？.。!！]+[.。!！])\s*(?P<asked>
 # … or told in sentences ended by a dash before "what does that stand for" ("Colleagues keep
 # talking about 'ATCs' - what does that stand for?")
 _TOLD_BEFORE_THAT = re.compile(
-    r"^(?P<told>[^?？]+?)\s[-–—]\s*(?P<asked>what(?: does|'s| is) that\b.*)$",
+    r"^(?P<told>[^?？]+?)\s[-–—]\s*(?P<asked>what(?: does|'s| is) (?:that|it)\b.*)$",
     re.DOTALL | re.IGNORECASE,
 )
 # Where the asker comes from: "I joined BDT last week from UNDP", "coming from UNICEF".
@@ -4838,6 +4851,13 @@ _NAME_TOLD = re.compile(
     r"(?![A-Za-z0-9/-])"
     # (with the capitalised words it runs on into: "the DT Lab", "the MEC Secretariat")
     r"(?:\s+[A-Z][a-z]+)*"
+)
+# Risk management, the practice ("what was done on risk management", "风险管理政策"): no
+# risk of the table is asked for.
+_RISK_MANAGEMENT = re.compile(r"\brisk management\b|风险管理")
+# What is told of a name that opens the message: "RBM keeps coming up in meetings - what is it?"
+_TOLD_OF = re.compile(
+    r"['\"’”]?\s+(?:keeps|kept|comes|came|pops|popped|appears|appeared|is|was|has been)\b"
 )
 _NAMES_TOO_COMMON = frozenset({"ITU", "BDT", "UN", "ITU-D", "OK", "FYI", "KPI", "KPIs"})
 _IT_EN = re.compile(
@@ -4883,8 +4903,17 @@ def with_name_told_before(text: str) -> str:
         # (the agency the asker comes from is not the name asked of, beside another)
         said = _ASKER_FROM.sub(" ", told["told"])
         names = {_singular(n) for n in _NAME_TOLD.findall(said) if not _too_common(n)}
+    if not names:
+        # a name told in quotes: "Someone referenced 'the Maitland Report' - what is that?"
+        quoted = [q.strip("\"“”‘’' ") for q in _QUOTED_NAME.findall(told["told"])]
+        names = {re.sub(r"^the ", "", quoted[0])} if len(quoted) == 1 else set()
     ending = told["told"].rstrip(" '\"’”")
-    if dashed is not None and not any(ending.endswith((n, n + "s")) for n in names):
+    opening = told["told"].lstrip(" '\"‘“")
+    if dashed is not None and not any(
+        ending.endswith((n, n + "s"))
+        or (opening.startswith(n) and _TOLD_OF.match(opening, len(n)) is not None)
+        for n in names
+    ):
         # ("the GSR-23 guidelines - what is that about?": that is the guidelines, not GSR-23)
         return text
     asked = told["asked"]

@@ -173,7 +173,7 @@ def _which_typed_as_that(text: str) -> str:
 # 同 and 係 are Mandarin words too (同时, 关係).
 _CANTONESE_MARK = re.compile(
     r"[嘅咗喺乜冇佢啲唔㗎嗰咩睇畀嚟]|[幾几][多耐]|依家|而家(?![庭族具長长屬属務务鄉乡園园電电])"
-    r"|[邊边](?:個|个|度|位)"
+    r"|[邊边](?:個|个|度|位|間|间|啲)"
 )
 _CANTONESE = {
     "嘅": "的",
@@ -221,6 +221,11 @@ _CANTONESE = {
     "加埋": "加起來",
     "入面": "裡面",
     "係咪": "是不是",
+    # 仲 "still" (not 仲裁, arbitration)
+    "仲有": "還有",
+    "仲係": "還是",
+    "仲未": "還沒",
+    "唔到": "不了",
     "㗎": "",
     "喎": "",
 }
@@ -301,6 +306,7 @@ def normalize(text: str) -> str:
         text = _PLUS_SIGN.sub(_plus_as_and, text)  # "UMC + VaMoz Digital … total value"
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
+    text = _G_DROPPED.sub(r"\1ing", text)  # "how much is E3 gettin"
     text = _ARE_SHORT.sub(lambda m: f"{m[1] or m[2]} are", text)  # "what r the main risks"
     text = _WILL_SHORT.sub(r"\1 will", text)  # "what the weather'll be like"
     text = _AND_SHORT.sub(" and ", text)  # "when n where", "dates n location"
@@ -391,12 +397,23 @@ _SHORTHAND = {
     "policy/reg": "policy and regulation",
     "no. of": "number of",
     "# of": "number of",
+    "hw much": "how much",
+    "hw many": "how many",
+    "hw long": "how long",
+    "hw do": "how do",
+    "hw does": "how does",
 }
 # (a Chinese character may touch it: "OP23 bdgt一共多少")
 _SHORTHAND_WORD = re.compile(
     r"(?<![A-Za-z0-9_#.-])("
     + "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
     + r")(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])"
+)
+# A doing written without its g: "what's E3 gettin", "wat r they plannin" (the verbs staff
+# ask with, not "main", "within", "Berlin").
+_G_DROPPED = re.compile(
+    r"\b(gett|go|do|look|ask|com|work|wonder|try|spend|plann|think|hav|mak|tak|runn|happen"
+    r"|hold|mean|say|talk|fund|lead|receiv|allocat)in'?(?![\w'])"
 )
 # "r" for "are", after a word that asks and before what it asks of ("what r the main risks",
 # "how r they rated"; not "what R stands for in ITU-R")

@@ -425,6 +425,14 @@ OWN_SETS_MIN_ACCURACY = {
     # area offices, 20% off-topic) 87.7% (3 of 53).
     "unseen_db.json": 1.0,
     "unseen_dc.json": 0.87,
+    # Written at the start of the tenth session (2026-12-07) and run once on its start
+    # (35de1a5): DF a manager's briefing 94.6% (1 of 60 answers wrong), DG risks, plans and
+    # lessons 73.3% (9 of 55), DH definitions and acronyms 86.1% (3 of 54), DI chat typing
+    # (typos, short, rambling, mixed languages) 80.0% (2 of 51).
+    "unseen_df.json": 0.94,
+    "unseen_dg.json": 0.77,
+    "unseen_dh.json": 0.91,
+    "unseen_di.json": 0.82,
 }
 
 

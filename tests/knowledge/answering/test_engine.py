@@ -4771,3 +4771,85 @@ def test_a_list_with_the_enumeration_comma_splits_only_questions_of_which_or_lat
     # "P1的预算是多少、KPI有哪些？" is one question of P1 (its second half names nothing)
     assert split_questions("P1的预算是多少、KPI有哪些？") == ["P1的预算是多少、KPI有哪些？"]
     assert len(split_questions("CoE改名成ATC，是哪個決議、在哪次大會通過的？")) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # where the term was heard is no other world's context
+        (
+            'Someone in the meeting kept saying "the ATC programme" - what does ATC stand for?',
+            ["Academy Training Centres"],
+        ),
+        ("ITU-D 成日講嘅 NOW 係咩縮寫？", ["婦女聯誼會"]),
+        # 邊間: which (company)
+        ("BCG 係邊間公司？", ["波士頓"]),
+        # a name told before "- what is it", as the subject of what is told, or in quotes
+        ("RBM keeps coming up in planning meetings - what is it?", ["results-based management"]),
+        ('Someone referenced "the Maitland Report" - what is that?', ["1984"]),
+    ],
+)
+def test_a_term_heard_somewhere_is_defined(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # how often: the risk table does not say (the approach that says "regularly" may)
+        "运作风险表里的风险会多久重新评估一次？",
+        # a person named to a role, asked as "who has been named": no person in the table
+        "Who has been named risk owner for the lack-of-qualified-experts risk in the ITU-D plan?",
+    ],
+)
+def test_the_risk_table_answers_no_frequency_or_person(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered or answer.kind is not AnswerKind.RISK, render_answer_text(answer)
+
+
+def test_how_often_is_answered_by_a_record_that_says_how_often(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("how often are the operational risks reviewed?")
+    assert answer.answered and "regularly" in render_answer_text(answer)
+    # (a radio frequency is not how often: "国家频率分配表")
+    assert answer_engine.answer(
+        "PRIDA在哪幾個國家啟動了國家頻率分配表（NFTA）的編製工作？"
+    ).answered
+
+
+def test_risk_management_is_the_practice_not_the_risk_table(answer_engine: AnswerEngine) -> None:
+    answer = answer_engine.answer(
+        "What was done on risk management as part of implementing ITU as One?"
+    )
+    assert answer.answered and "C24/49" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # every KPI, the framework misspelt or the lines "included"
+        ("how many kpis in total in the kigali impact framwork", ["82"]),
+        (
+            "How many KPIs are there in total in the Kigali Action Plan impact framework, all "
+            "priorities and enablers included?",
+            ["82"],
+        ),
+        # chat spelling: "hw much", a g dropped
+        ("hw much is E3 gettin in op23", ["404,500"]),
+        # Cantonese 仲有 (still), 唔到 (cannot)
+        ("請問2022年全球仲有幾多人上唔到網？", ["27億"]),
+    ],
+)
+def test_tenth_session_first_runs(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
