@@ -659,6 +659,10 @@ def _list_dated_years(text: str) -> list[str]:
 
 
 # A question in the future tense: "how many KPIs will P2 have in 2025", "2025年将有多少".
+# When something ends, asked in the present as a schedule is: "when does the review wrap up".
+_SCHEDULE_ASKED = re.compile(
+    r"\bwhen (?:does|do) (?:[\w-]+ ){1,6}(?:end|finish|conclude|close|wrap up)\b", re.IGNORECASE
+)
 _WILL = re.compile(
     r"\bwill\b|\bgoing to\b|\bshall\b|将会|将有|会有|将是|会是|将达到|将举行|届时"
     # a plan asked of: "when do they plan to start", "打算从哪年开始" (打算 is set aside as
@@ -800,7 +804,7 @@ _DELIVERING = ("开展", "发表", "主讲", "讲授")
 _EN_EVENT = re.compile(
     r"\bwhen (?:was|were|did|does|do|is|are|will|has|have)\b.*?\b(adopt|approv|launch|start|began"
     r"|begin|signed|sign|establish|created|create|publish|releas|introduc|opened|open|founded|renam"
-    r"|complet|end|finish|clos|conclud|expir|terminat)(?:ed|es|ing|e|d|s)?\b"
+    r"|complet|end|finish|clos|conclud|expir|terminat|wrap(?=\w* up\b))(?:ed|es|ing|e|d|s)?\b"
 )
 _ZH_EVENTS = (
     "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成|结束|截止|到期|终止"
@@ -1456,7 +1460,10 @@ def is_supplied(
         # a question in the future tense ("when will Tonga adopt it") or of a plan ("when is
         # the process expected to end", "预计什么时候结束") asks the planned date
         planned_asked = (
-            _WILL.search(question) is not None or _PLAN_ASKED.search(question) is not None
+            _WILL.search(question) is not None
+            or _PLAN_ASKED.search(question) is not None
+            # (in the present, as a schedule is asked: "when does the process wrap up")
+            or _SCHEDULE_ASKED.search(question) is not None
         )
         return any(
             _DATE.search(sentence)

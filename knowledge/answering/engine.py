@@ -686,7 +686,12 @@ class AnswerEngine:
                 again = self._answer(f"{part} ({line})")
                 alone = again if again.answered else alone
             if (
-                (alone is whole or (answers and alone is answers[0]))
+                (
+                    alone is whole
+                    or (answers and alone is answers[0])
+                    # "P1的预算是多少、KPI有哪些？": P1's KPIs, not a record on KPIs found alone
+                    or (n and alone is not None and self._writes_no_subject(part))
+                )
                 and codes
                 and not self._fits_intent(part, alone)
             ):
@@ -4672,11 +4677,21 @@ def _split_at_list_commas(chunk: str, each: re.Pattern[str]) -> list[str]:
     items = chunk.split("、")
     if len(items) > 1 and all(each.search(i) for i in items):
         return items
+    if (
+        each is _WHICH_ITEM
+        and len(items) == 2
+        and all(_ZH_QUESTION_WORD.search(i) for i in items)
+        and _ATTRIBUTE_ITEM.match(items[1])
+    ):
+        # "E4那條線有幾個KPI、預算多少？": another of the line's figures asked after it
+        return items
     return [chunk]
 
 
 # "哪个决议", "哪次大会", "哪一年" (not "有哪些", which lists)
 _WHICH_ITEM = re.compile(r"(?<!有)(?:哪|邊)(?!些)")
+# A later item that opens on one of a line's figures: "預算多少", "KPI有哪些", "佔比多少".
+_ATTRIBUTE_ITEM = re.compile(r"\s*(?:預算|预算|kpi|KPI|關鍵績效指標|关键绩效指标|佔比|占比)")
 
 
 def _split_at_spaces(chunk: str) -> list[str]:
@@ -4839,6 +4854,14 @@ _TOLD_BEFORE_THAT = re.compile(
     r"^(?P<told>[^?？]+?)\s[-–—]\s*(?P<asked>what(?: does|'s| is) (?:that|it)\b.*)$",
     re.DOTALL | re.IGNORECASE,
 )
+# A name a Chinese message says was heard, then asked of with "this": "有人提到“学习实验室”，这是
+# 个啥？", "開會成日聽到RBM，那是什麼意思？"
+_HEARD_ZH = re.compile(
+    r"^[^，,。？?]{0,20}?(?:提到|提起|说起|說起|讲到|講到|说到|說到|听到|聽到|听说|聽說|看到|讲|講|说|說)"
+    r"(?:过|過|了)?(?:的)?\s*(?P<name>[“\"「『][^”\"」』]{2,20}[”\"」』]|[A-Za-z][A-Za-z0-9-]+)"
+    r"\s*[，,。]\s*(?:这|這|那|它)(?:个|個)?(?P<asked>(?:到底|究竟)?(?:是|係)[^，,。？?]{0,8}[？?].*)$",
+    re.DOTALL,
+)
 # Where the asker comes from: "I joined BDT last week from UNDP", "coming from UNICEF".
 _ASKER_FROM = re.compile(
     r"\b(?:joined|came|coming|moved|moving|transferred|seconded)\b(?:\s+[\w-]+){0,4}?\s+from"
@@ -4894,6 +4917,10 @@ def with_name_told_before(text: str) -> str:
     with the name for "it" ("What is MEC, and what did MEC replace?"); else as written. What
     is told may run over several sentences, or end in a dash ("Colleagues keep talking about
     'ATCs' - what does that stand for?"); an agency the asker comes from is no name told."""
+    heard = _HEARD_ZH.match(text.strip())
+    if heard is not None:
+        # "有人提到“学习实验室”，这是个啥？": what the name told is
+        return heard["name"].strip('“”"「」『』') + heard["asked"]
     dashed = _TOLD_BEFORE_THAT.match(text.strip())
     told = dashed or _SENTENCE_TOLD.match(text.strip())
     if told is None or not _is_statement(told["told"]):
@@ -5017,8 +5044,13 @@ _WHO_WHERE_WHEN_ZH = re.compile(r"谁|誰|哪[里裡儿兒天年]|什[么麼]时
 # A message that opens by asking what a name written in capitals is, and asks more: "What's
 # DCM, and how many visits …", "what is IDI, and what level of approval …".
 _ASKS_WHAT_A_NAME_IS = re.compile(
-    r"^(?:what|wat)(?:'s| is)\s+(?P<name>(?-i:[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*))"
-    r"\s*(?:,\s*and\b|\?\s*(?:and\s+)?\S)",
+    r"^(?:what|wat)(?:'s| is| was| were)\s+"
+    # ("what was the old CoE programme and what happened to it?")
+    r"(?:the\s+(?:old\s+|former\s+|new\s+)?(?=\S+\s+(?:programme|program|project|initiative"
+    r"|network|platform|tool|index|centre|center)\b))?"
+    r"(?P<name>(?-i:[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*))"
+    r"(?:\s+(?:programme|program|project|initiative|network|platform|tool|index|centre|center))?"
+    r"\s*(?:,\s*and\b|\?\s*(?:and\s+)?\S|\s+and\s+(?:what|when|who|how|why|where|which)\b)",
     re.IGNORECASE,
 )
 # A question of what stands under something said before: "下面有啥主题", "其中哪个最大".

@@ -69,7 +69,7 @@ ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
 ZH_STOP_GRAMS = frozenset(
     """多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
     有没 没有 有多 有哪 几个 几项 这个 那个 这些 那些 这项 那项 那场 这场 那次 这次 那份
-    这份 一项 一条 一个 一种 里面 列出 列举 列一 根据 依据 按照 之间 这一""".split()
+    这份 一项 一条 一个 一种 里面 列出 列举 列一 根据 依据 按照 之间 这一 东西 事情""".split()
 )
 # Content words written with a particle's character: "three questions" (三个问题), a consultant
 # (顾问), the purpose (目的) are what a question is about, not its glue.
@@ -294,6 +294,7 @@ def normalize(text: str) -> str:
         # "甚麼" is converted to 甚么, a variant of 什么 the readers of questions do not know
         # (啥 is what 什么 is, said colloquially: "都是啥", "是啥意思")
         text = _which_typed_as_that(simplified.replace("甚么", "什么").replace("啥", "什么"))
+        text = _WHAT_KIND_OF.sub("是什么", text)  # "这是个啥": what it is
         text = _UNDER_A_LINE.sub("的", text)  # "P2底下那两个主题": P2's two themes
         text = text.replace("瑞士法郎", "瑞郎")  # Swiss francs, as the documents write them
         text = _OF_THAT_KIND.sub("", text)  # "环境那一类风险": the environmental risk
@@ -321,6 +322,8 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# "是个什么", "是一个什么" (what it is, said colloquially; not "是个什么样的", what it is like).
+_WHAT_KIND_OF = re.compile(r"是(?:一)?个什么(?!样)")
 # "X那一类", "X这类" after what names the kind: of kind X.
 _OF_THAT_KIND = re.compile(r"(?<=[\u4e00-\u9fff])(?:那|这)一?类")
 # A year written with two digits in Chinese ("22年新增", "去年即23年"), not a number of years
@@ -397,6 +400,8 @@ _SHORTHAND = {
     "policy/reg": "policy and regulation",
     "no. of": "number of",
     "# of": "number of",
+    "conf": "conference",
+    "confs": "conferences",
     "hw much": "how much",
     "hw many": "how many",
     "hw long": "how long",
