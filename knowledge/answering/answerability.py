@@ -90,7 +90,23 @@ def asks_about_the_asker(normalized: str) -> bool:
     lead = _LEAD_IN.match(text)
     if lead is not None and _OWN_AS_CONTEXT.search(lead[0]):
         text = text[lead.end() :]
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    if len(clauses) > 1:
+        # (background told in clauses of their own, the question in another: "我哋部門想搞個
+        # 類似嘅退修營，…想問下大概有幾多個高管參加？", "my manager wants a short bit for our
+        # team offsite. … what is the programme called now?")
+        asking = [c for c in clauses if _ASKING.search(c)]
+        text = " ".join(asking) if asking else text
     return _OWN.search(text) is not None
+
+
+# Where a sentence, or a Chinese clause, ends.
+_CLAUSE_END = re.compile(r"(?<=[.!?。！？，])\s*|(?<=[,;])\s+(?=[\u4e00-\u9fff])")
+# A clause that asks something.
+_ASKING = re.compile(
+    r"\b(?:what|which|who|when|where|why|how|is|are|does|do|can|could)\b"
+    r"|什么|哪|谁|多少|几|吗|如何|怎么|怎样|是否|有没有|为什么"
+)
 
 
 # A lead-in clause before the question: up to a colon or a dash, without a question mark.

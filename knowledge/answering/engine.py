@@ -404,6 +404,12 @@ class AnswerEngine:
         when its answer does not say it ("What's DCM, and how many visits did it get …":
         DCM stands for Disaster Connectivity Map, then the visits)."""
         answer = self._answer_parts(question)
+        told = without_leading_statements(question)
+        if not answer.answered and told != question:
+            # "我哋部門想搞個類似嘅退修營，上司叫我參考下ITU嘅做法。聽講…有幾多個高管參加？": what
+            # the asker only tells first, set aside where the message is not answered with it
+            again = self._answer_parts(told)
+            answer = again if again.answered else answer
         asked = _ASKS_WHAT_A_NAME_IS.match(question.strip())
         if asked is None or not answer.answered or answer.kind is AnswerKind.DEFINITION:
             return answer
@@ -4808,6 +4814,24 @@ def _is_statement(part: str) -> bool:
     if is_chinese(text):
         return len(re.findall(r"[\u4e00-\u9fff]", text)) >= QUESTION_MIN_CHARS
     return len(re.findall(r"[\w'-]+", text)) >= STATEMENT_MIN_WORDS
+
+
+def without_leading_statements(text: str) -> str:
+    """A Chinese message without the sentences it opens with that only tell something
+    ("我哋部門想搞個退修營。"), before the sentence that asks; else as written."""
+    sentences = [s for s in _ZH_SENTENCE_END.split(text.strip()) if s.strip()]
+    kept = list(sentences)
+    while len(kept) > 1 and _is_statement(kept[0]):
+        kept.pop(0)
+    if len(kept) < len(sentences) and _POINTS_BACK.search(" ".join(kept)):
+        # (the question points back to what the sentence before it tells: "… BCG helped lay
+        # the groundwork. How many stakeholders did they interview?" keeps BCG)
+        kept.insert(0, sentences[len(sentences) - len(kept) - 1])
+    return " ".join(kept) if len(kept) < len(sentences) else text
+
+
+# Where a Chinese sentence that tells ends (a question's mark ends a question).
+_ZH_SENTENCE_END = re.compile(r"(?<=[。！!])|(?<=[a-z0-9)'\"”’][.!])\s+(?=[A-Za-z])")
 
 
 def without_trailing_statements(text: str) -> str:

@@ -15,6 +15,7 @@ from knowledge.answering.engine import (
     AnswerEngine,
     split_questions,
     with_name_told_before,
+    without_leading_statements,
     without_trailing_statements,
 )
 from knowledge.answering.filler import strip_filler
@@ -4881,3 +4882,47 @@ def test_tenth_session_first_runs_more(
     answer = answer_engine.answer(question)
     text = render_answer_text(answer)
     assert answer.answered and all(e in text for e in expected), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the asker's own team told as background in a clause that asks nothing, a sentence
+        # that only tells set aside, 聽講 (heard), 想問下
+        (
+            "我哋部門想搞個類似嘅退修營，上司叫我參考下ITU嘅做法。聽講ITU每年都有一個高級管理層"
+            "務虛會，想問下大概有幾多個高管參加？開幾多日？",
+            ["五十"],
+        ),
+        (
+            "I'm drafting the P1 highlights for the mid-year review and want to quote the "
+            "Disaster Connectivity Map usage after the Türkiye-Syria earthquake. How many "
+            "visits, and from how many countries?",
+            ["1,000", "42"],
+        ),
+    ],
+)
+def test_what_the_asker_only_tells_first_is_set_aside(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
+
+
+def test_a_question_pointing_back_keeps_what_it_points_to() -> None:
+    # "they" is BCG, told in the sentence before it: kept; the greeting is set aside
+    assert without_leading_statements(
+        "Hello staffbot, hope you're well! BCG helped lay the groundwork for the strategy. How "
+        "many external stakeholders did they interview?"
+    ) == (
+        "BCG helped lay the groundwork for the strategy. How many external stakeholders did "
+        "they interview?"
+    )
+
+
+def test_the_askers_own_line_is_asked_where_the_asking_clause_says_so(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert not answer_engine.answer("我们部门的预算是多少？").answered
+    assert not answer_engine.answer("I'm new here. What is our budget?").answered
