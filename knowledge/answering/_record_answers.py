@@ -13,7 +13,13 @@ from rapidfuzz import fuzz
 
 from knowledge.answering._budget_answers import BudgetAnswers
 from knowledge.answering.answer import Answer, AnswerKind, SourceRef
-from knowledge.answering.answerability import DIFFERENCE, RATIO, list_named_words
+from knowledge.answering.answerability import (
+    COUNT,
+    DIFFERENCE,
+    RATIO,
+    list_named_words,
+    read_wanted,
+)
 from knowledge.answering.calibration import DISTINCTIVE_MIN_WEIGHT, NAMED_MIN_WEIGHT
 from knowledge.answering.computations import RATIO_PLACES, to_rounded
 from knowledge.answering.figures import (
@@ -641,7 +647,13 @@ class RecordAnswers:
                 # "the financial risk of not having enough funding": its words are the
                 # risk's own, not the table's (coverage too low for the search)
                 chosen = named
-        return self.risk_answer(q.lang, chosen, confidence)
+        answer = self.risk_answer(q.lang, chosen, confidence)
+        if len(chosen) > 1 and q.reading.has("mitigation") and read_wanted(q.normalized) == COUNT:
+            # "how many mitigation measures in the whole table": their number, in all
+            answer.parts["mitigations_total"] = sum(
+                len(i["mitigations"]) for i in answer.parts["items"]
+            )
+        return answer
 
     def _risks_named_by_category(self, q: Question) -> list[Any]:
         """The risks whose category the question names before "risk" or 风险 ("the financial

@@ -210,8 +210,7 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwho (?:heads|leads|runs|chairs|manages|directs|supervises|coordinates"
             r"|is in charge(?! of \w+ing\b)"
             r"|won|wins|will (?:be|lead|head|chair|run)"
-            r"|(?:was|were|has been|have been) (?:appointed|elected|awarded|named|designated"
-            r"|nominated|chosen|selected)"
+            r"|was (?:appointed|elected|awarded)"
             r"|is responsible(?! for \w+ing\b)|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+(?:'s)? ){0,2}"
             r"(?:head|director|chief|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
@@ -237,6 +236,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ACTOR,
         re.compile(
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
+            # "who has been named risk owner", "who were named co-leads": a person or a body
+            r"|^who (?:has|have|had|was|were) (?:been )?(?:named|designated|nominated|chosen"
+            r"|selected)\b"
             # "who is responsible for appointing the risk owners": who does it
             r"|^who(?:'s| is| are) " + _DUTY_OF_DOING + r"|\bby whom\b|由谁|谁来"
             r"|^who(?:'s| is| are| was| were) " + _DOING_NOW + rf"|{_WHICH_BODY}"
@@ -509,8 +511,9 @@ _KPI_CODE = re.compile(r"\b[PE]\d+-[A-Z]+-\d+\b", re.IGNORECASE)
 # How often, said: "regularly reviewed", "every two years", "annual", "召开了八次会议", "定期".
 _FREQUENCY = re.compile(
     r"\b(?:regular(?:ly)?|periodic(?:ally)?|every|annual(?:ly)?|yearly|monthly|weekly"
-    r"|quarterly|daily|biennial(?:ly)?|once|twice|times)\b|\beach (?:year|month|week|quarter)\b"
-    r"|定期|每[年月周季天日]|每隔|[0-9一二两三四五六七八九十]次",
+    r"|quarterly|daily|biennial(?:ly)?|once|twice|times|continuous(?:ly)?|constantly"
+    r"|ongoing)\b|\beach (?:year|month|week|quarter)\b"
+    r"|定期|每[年月周季天日]|每隔|[0-9一二两三四五六七八九十]次|不断|持续|经常",
     re.IGNORECASE,
 )
 
@@ -675,6 +678,18 @@ def _list_dated_years(text: str) -> list[str]:
 
 
 # A question in the future tense: "how many KPIs will P2 have in 2025", "2025年将有多少".
+# The events of an end, as read from a "when" question, and a span of days or months that
+# gives when something ends: "5–8 June 2023", "2月5至9日", "from August to September 2023".
+_ENDING_VERBS = frozenset({"end", "finish", "clos", "conclud", "wrap", "complet", "结束", "完成"})
+_SPAN_GIVEN = re.compile(
+    r"\d{1,2}\s*(?:[-–—]|to)\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\d{1,2}日?\s*[-–—至到]\s*\d{1,2}日"
+    # ("August to September 2023", "8 May – 2 June 2023", "March 2022 – March 2023")
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?\s*(?:to|[-–—])"
+    r"\s*(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\d{1,2}月(?:\d{1,2}日)?(?:至|到|[-–—])\d{1,2}月",
+    re.IGNORECASE,
+)
 # When something ends, asked in the present as a schedule is: "when does the review wrap up".
 _SCHEDULE_ASKED = re.compile(
     r"\bwhen (?:does|do) (?:[\w-]+ ){1,6}(?:end|finish|conclude|close|wrap up)\b", re.IGNORECASE
@@ -783,10 +798,18 @@ _ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\
 _CO_DOING = re.compile(r"^co-(?=[a-z]{3})")
 
 
+# Who was named to something: a role, not a doing a record must speak of.
+_NAMED_TO = re.compile(
+    r"^who (?:has|have|had|was|were) (?:been )?(?:named|designated|nominated|chosen|selected)\b"
+)
+
+
 def read_actor_verb(text: str) -> str | None:
     """What a "who does" question asks who does (normalised): "approves" for "who approves the
     budget", "指定" for "谁来指定风险所有者"."""
     unquoted = _QUOTED.sub(" ", text)
+    if _NAMED_TO.search(unquoted):
+        return None  # ("who were named co-leads": whoever the record says leads)
     duty = _EN_DUTY_VERB.search(unquoted)
     if duty:
         # "who is responsible for appointing": appoint; "who is sponsoring": sponsor
@@ -838,7 +861,8 @@ def read_event_verb(text: str) -> str | None:
     must then speak of ("adopt", "启动")."""
     unquoted = _QUOTED.sub(" ", text)
     match = _EN_EVENT.search(unquoted) or _ZH_EVENT.search(unquoted)
-    return None if match is None else next(g for g in match.groups() if g)
+    verb = None if match is None else next(g for g in match.groups() if g)
+    return "end" if verb == "wrap" else verb  # ("when does the review wrap up": end)
 
 
 # Words that make an act a plan, not a thing done: "MEIDECC计划在…之前通过该NETP", "plans to
@@ -1481,9 +1505,11 @@ def is_supplied(
             # (in the present, as a schedule is asked: "when does the process wrap up")
             or _SCHEDULE_ASKED.search(question) is not None
         )
+        ends = action in _ENDING_VERBS
         return any(
             _DATE.search(sentence)
-            and _does(verb, sentence)
+            # (when it ends: a span of days or months gives its last, "5–8 June 2023")
+            and (_does(verb, sentence) or (ends and _SPAN_GIVEN.search(sentence) is not None))
             and (planned_asked or not _only_planned(verb, sentence))
             and not _done_by_the_asked(question, verb, sentence)
             and not _only_describes(verb, sentence)

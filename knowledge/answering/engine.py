@@ -29,6 +29,7 @@ from knowledge.answering.answerability import (
     DIFFERENCE,
     FEE_ASKED,
     FREE_OF_CHARGE,
+    FREQUENCY,
     FUTURE,
     HAPPENED,
     KPI,
@@ -403,6 +404,13 @@ class AnswerEngine:
         """`_answer_parts`, with what a name the message opens by asking about stands for
         when its answer does not say it ("What's DCM, and how many visits did it get …":
         DCM stands for Disaster Connectivity Map, then the visits)."""
+        heard = _HEARD_ZH.match(question.strip())
+        if heard is not None:
+            # "有人提到“学习实验室”，这是个啥？": what the name heard is, where that is answered
+            # (else the message as written: "有人提到“互联网校校通”，这是什么？" finds Giga)
+            named = self._answer_parts(heard["name"] + heard["asked"])
+            if named.answered:
+                return named
         answer = self._answer_parts(question)
         told = without_leading_statements(question)
         if not answer.answered and told != question:
@@ -411,7 +419,12 @@ class AnswerEngine:
             again = self._answer_parts(told)
             answer = again if again.answered else answer
         asked = _ASKS_WHAT_A_NAME_IS.match(question.strip())
-        if asked is None or not answer.answered or answer.kind is AnswerKind.DEFINITION:
+        if (
+            asked is None
+            or not answer.answered
+            or answer.kind is AnswerKind.DEFINITION
+            or any(a.kind is AnswerKind.DEFINITION for a in answer.parts.get("answers", ()))
+        ):
             return answer
         name = asked["name"]
         term = f"what is {name}?"
@@ -699,7 +712,11 @@ class AnswerEngine:
                     or (n and alone is not None and self._writes_no_subject(part))
                 )
                 and codes
-                and not self._fits_intent(part, alone)
+                and (
+                    not self._fits_intent(part, alone)
+                    # ("P3的预算是多少、KPI有几个？": P3's count, not the framework's 82)
+                    or (alone is not None and alone.kind is AnswerKind.KPI_TOTAL)
+                )
             ):
                 # "How many KPIs does P3 have and what is its budget?": the whole message's
                 # KPI list is no budget; "its" is what the first question named
@@ -1501,7 +1518,11 @@ class AnswerEngine:
         if (
             answer.answered
             and answer.kind in _SEARCHED_KINDS
-            and (not self._holds_the_names(q, answer) or self._misses_a_region(q, answer))
+            and (
+                not self._holds_the_names(q, answer)
+                or self._misses_a_region(q, answer)
+                or self._misses_the_body_asked_of(q, answer)
+            )
         ):
             # "What is the budget of the United Nations": a record of national and regional
             # entities speaks of no United Nations
@@ -1952,6 +1973,16 @@ class AnswerEngine:
         pairs = {who[i : i + 2] for i in range(len(who) - 1)} or {who}
         return not any(pair in normalize(name) for name in names for pair in pairs)
 
+    def _misses_the_body_asked_of(self, q: Question, answer: Answer) -> bool:
+        """Whether a question asks what company or body a name is ("苹果是哪家公司？", "蘋果係邊
+        間公司？") and the record found does not hold that name."""
+        asked = _WHICH_COMPANY_IS.match(q.normalized)
+        if asked is None or re.search(r"[a-z]", asked["name"]):
+            return False  # (a Latin name is checked as the names are: "BCG是哪家公司")
+        name = asked["name"].strip("“”\"'「」 ")
+        held = normalize(" ".join(self._answer_texts(q, answer)))
+        return bool(name) and name.lower() not in held
+
     def _names_a_part_under_a_line(self, q: Question) -> bool:
         """Whether a budget question asks of a piece of work it describes as under a line
         ("the disaster-response comms work that sits under the connectivity priority"), the
@@ -1990,7 +2021,7 @@ class AnswerEngine:
     def _structured(self, q: Question) -> Answer | None:
         reading = q.reading
         if reading.has("mitigation") or (
-            reading.has("risk") and not _RISK_MANAGEMENT.search(q.normalized)
+            reading.has("risk") and not _asks_of_risk_management_only(q.normalized)
         ):
             return self.records.risk(q)
         targets = q.targets
@@ -2218,6 +2249,10 @@ class AnswerEngine:
         term = None if asked is None else next((t for t in asked.groups() if t), None)
         if term is None:
             return False
+        if is_chinese(term):
+            # "“变革推动者”是什么": a title that names it ("2023年5月启动“变革推动者”计划")
+            named = normalize(term).strip("“”\"'「」 ")
+            return len(named) >= ZH_TITLED_TERM_MIN_CHARS and named in normalize(fact.title_zh)
         words = set(to_query_terms(normalize(term)).tokens) - _ORGANISATION_TOKENS
         title = to_query_terms(normalize(fact.title_en)).tokens
         joined = _SPACING.sub("", normalize(term))
@@ -3451,6 +3486,10 @@ class AnswerEngine:
         question about the future must also get the kind it asks ("where will PP-26 be held":
         a place, as well as a later year)."""
         asked = read_wanted(q.normalized)
+        if wanted in (FREQUENCY, ACTOR) and answer.kind is AnswerKind.RISK:
+            # the table says how to mitigate ("continuously update"), not how often, nor who
+            # has been named to anything
+            return False
         if (
             wanted == PERCENT
             and answer.kind is AnswerKind.FACT
@@ -4899,9 +4938,33 @@ _NAME_TOLD = re.compile(
     # (with the capitalised words it runs on into: "the DT Lab", "the MEC Secretariat")
     r"(?:\s+[A-Z][a-z]+)*"
 )
-# Risk management, the practice ("what was done on risk management", "风险管理政策"): no
-# risk of the table is asked for.
-_RISK_MANAGEMENT = re.compile(r"\brisk management\b|风险管理")
+# What company or body a name is, asked: "苹果是哪家公司？" (normalised: 蘋果係邊間 is 苹果是哪家).
+_WHICH_COMPANY_IS = re.compile(
+    r"^(?P<name>[^，,。？?\s]{1,16}?)\s*(?:到底|究竟)?(?:指的|所指的)?是(?:哪家|哪个|什么)"
+    r"(?:公司|机构|组织|企业|单位)[呢啊呀]?\s*[?？]?\s*$"
+)
+# A Chinese term this long named in a record's title makes the record about it.
+ZH_TITLED_TERM_MIN_CHARS = 3
+# Risk management, the practice ("what was done on risk management", "风险管理政策"), or a
+# venture fund ("独联体区域风险基金"): no risk of the table is asked for.
+_RISK_MANAGEMENT = re.compile(r"\brisk management\b|风险管理|风险(?:基金|投资|资本)")
+# ... unless the question asks of the table too: its risks, ratings or measures ("风险管理表里有哪
+# 些风险", "the risk management plan for lack of funding").
+_OF_THE_RISK_TABLE = re.compile(
+    r"\brisks?\b|风险|\b(?:table|matrix|rated|ratings?|probability|impact|highest|measures?|plans?"
+    r"|response|actions?|section|strategy)\b|表|概率|影响|措施|应对|最高"
+)
+# ... or of one risk: "risk management for lack of funding", "资金不足的风险管理"
+_MANAGING_A_RISK = re.compile(r"\brisk management (?:for|of|against)\b|的风险管理")
+
+
+def _asks_of_risk_management_only(normalized: str) -> bool:
+    """Whether a question names risk management, the practice, and nothing of the risk table."""
+    if not _RISK_MANAGEMENT.search(normalized) or _MANAGING_A_RISK.search(normalized):
+        return False
+    return _OF_THE_RISK_TABLE.search(_RISK_MANAGEMENT.sub(" ", normalized)) is None
+
+
 # What is told of a name that opens the message: "RBM keeps coming up in meetings - what is it?"
 _TOLD_OF = re.compile(
     r"['\"’”]?\s+(?:keeps|kept|comes|came|pops|popped|appears|appeared|is|was|has been)\b"
@@ -4941,10 +5004,6 @@ def with_name_told_before(text: str) -> str:
     with the name for "it" ("What is MEC, and what did MEC replace?"); else as written. What
     is told may run over several sentences, or end in a dash ("Colleagues keep talking about
     'ATCs' - what does that stand for?"); an agency the asker comes from is no name told."""
-    heard = _HEARD_ZH.match(text.strip())
-    if heard is not None:
-        # "有人提到“学习实验室”，这是个啥？": what the name told is
-        return heard["name"].strip('“”"「」『』') + heard["asked"]
     dashed = _TOLD_BEFORE_THAT.match(text.strip())
     told = dashed or _SENTENCE_TOLD.match(text.strip())
     if told is None or not _is_statement(told["told"]):

@@ -69,7 +69,7 @@ ZH_PARTICLES = frozenset("的了吗呢吧啊么是请问哪怎什谁")
 ZH_STOP_GRAMS = frozenset(
     """多少 什么 哪些 哪个 怎么 如何 为何 为什 是否 请问 一下 告诉
     有没 没有 有多 有哪 几个 几项 这个 那个 这些 那些 这项 那项 那场 这场 那次 这次 那份
-    这份 一项 一条 一个 一种 里面 列出 列举 列一 根据 依据 按照 之间 这一 东西 事情 听说""".split()
+    这份 一项 一条 一个 一种 里面 列出 列举 列一 根据 依据 按照 之间 这一 听说""".split()
 )
 # Content words written with a particle's character: "three questions" (三个问题), a consultant
 # (顾问), the purpose (目的) are what a question is about, not its glue.
@@ -227,7 +227,6 @@ _CANTONESE = {
     "仲有": "還有",
     "仲係": "還是",
     "仲未": "還沒",
-    "唔到": "不了",
     "㗎": "",
     "喎": "",
 }
