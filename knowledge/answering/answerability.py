@@ -1052,6 +1052,8 @@ def read_counted(text: str) -> tuple[str, ...]:
             words = _until_stop(following[2:5])
         if words and words[0] in _PERSONS_COUNTED:
             return PEOPLE
+        if len(words) > 1 and words[-1] in _PERSONS_COUNTED and set(words[:-1]) <= _NEW_OR_MORE:
+            return PEOPLE  # "how many new people joined": people, who are new
         if not words and following[:1] and following[0] in _ATTENDING_VERBS:
             return PEOPLE  # "how many came to SG2", "how many attended": people
         if not words or words[0] in _GENERIC_COUNTED:
@@ -1092,6 +1094,8 @@ def read_counted(text: str) -> tuple[str, ...]:
     return ()
 
 
+# Words before people counted that count no other kind of person ("how many new people").
+_NEW_OR_MORE = frozenset("new more additional extra".split())
 # Verbs of being there, after "how many" with no noun: people are counted.
 _ATTENDING_VERBS = frozenset(
     "came attended joined participated showed turned registered enrolled signed".split()

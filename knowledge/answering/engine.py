@@ -909,7 +909,7 @@ class AnswerEngine:
         difference worked out as any difference of two lines is; None otherwise."""
         normalized = normalize(question)
         if (
-            not _RUNNER_UP.search(normalized)
+            not (_RUNNER_UP.search(normalized) or _WHICH_AND_BY_HOW_MUCH.search(normalized))
             or _NOT_A_DIFFERENCE.search(normalized)
             or not _MONEY_ASKED.search(normalized)
         ):
@@ -919,6 +919,13 @@ class AnswerEngine:
         asked = split_questions(question)
         if whole.kind is not AnswerKind.EXTREME and len(asked) > 1:
             whole = self._answer(asked[0])  # the ranking asked first, the gap after it
+        elif whole.kind is not AnswerKind.EXTREME and _WHICH_AND_BY_HOW_MUCH.search(normalized):
+            # ("which P2 theme gets the bigger budget and by how much": one question)
+            asked = [
+                _BY_HOW_MUCH_TAIL.sub("", question).strip()
+                + ("？" if is_chinese(question) else "?")
+            ]
+            whole = self._answer(asked[0])
         ranked = whole.parts.get("ranked") or []
         if (
             whole.kind is not AnswerKind.EXTREME
@@ -4521,8 +4528,19 @@ _RUNNER_UP = re.compile(
     r"|next(?:[- ](?:largest|biggest|highest|lowest|smallest|one|line|priority|enabler|up))?)\b"
     r"|第二(?:名|位|多|大|高|少|小|低)|亚军"
 )
+# Which of several gets more, then by how much: the first's gap to the second ("Within P2,
+# which theme gets the bigger slice, and by how much?", "哪个主题预算更多？多多少？").
+_WHICH_AND_BY_HOW_MUCH = re.compile(
+    r"\bwhich\b[^?]*\b(?:bigger|larger|higher|more|most|biggest|largest|highest)\b[^?]*"
+    r"(?:\?\s*|,?\s*)(?:and\s+)?by how much\b"
+    r"|哪[个一][^？?]*(?:更多|最多|更大|最大|更高|最高)[^？?]*[？?，,]\s*(?:多多少|多出多少|高出多少)"
+)
 # Money asked of: a budget ranking's gap is in CHF.
-_MONEY_ASKED = re.compile(r"\b(?:budget|funding|money|chf|allocation)\b|预算|资金|经费|钱")
+_MONEY_ASKED = re.compile(r"\b(?:budget|funding|money|chf|allocation|slice)\b|预算|资金|经费|钱")
+# What asks by how much at the end of a "which gets more" question: left out to ask the first.
+_BY_HOW_MUCH_TAIL = re.compile(
+    r"\s*[,?]?\s*(?:and\s+)?by how much\b.*$|[？?，,]\s*(?:多多少|多出多少|高出多少).*$"
+)
 # A comparison asked as a ratio or a share, not as a difference in money.
 _NOT_A_DIFFERENCE = re.compile(
     r"\btimes\b|\bpercent|%|\bpercentage|\bratio\b|\bshare\b|倍|百分|比例|占"

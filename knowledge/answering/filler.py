@@ -192,6 +192,10 @@ _FILLER_ZH = (
     "文件中提到的",
     "文件里面提到的",
     "到底",
+    # "具体是多少钱" (specifically how much): how it is asked, not what (not "具体目标", a
+    # specific target, nor "具体是哪一天", the exact day)
+    "具体是多少",
+    "具体多少",
     # colloquial: "波士顿咨询那边" (BCG's side: BCG), "打算借助…" (plans to use …)
     "那边",
     "这边",

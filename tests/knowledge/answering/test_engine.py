@@ -4958,3 +4958,23 @@ def test_a_company_the_documents_never_name_is_not_answered(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # which gets more, then by how much: the ranking and the gap to the second
+        ("Within P2, which of the two themes gets the bigger slice, and by how much?", ["32,000"]),
+        ("P2哪个主题预算更多？多多少？", ["32,000"]),
+        # 具体是多少 (specifically how much): how it is asked
+        ("哪个推动因素的预算最少？具体是多少钱？", ["15,000"]),
+        # new people are people counted
+        ("how many new ppl joined the itu acadmey in 2022?", ["8 000"]),
+    ],
+)
+def test_which_gets_more_and_by_how_much(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
