@@ -95,13 +95,26 @@ def asks_about_the_asker(normalized: str) -> bool:
         # (background told in clauses of their own, the question in another: "我哋部門想搞個
         # 類似嘅退修營，…想問下大概有幾多個高管參加？", "my manager wants a short bit for our
         # team offsite. … what is the programme called now?")
-        asking = [c for c in clauses if _ASKING.search(c)]
+        # (a short clause that asks nothing names what is asked: "Our KPIs. How many are
+        # there?", "My budget for 2023. what is it")
+        asking = [c for c in clauses if _ASKING.search(c) or not _tells_at_length(c)]
         text = " ".join(asking) if asking else text
     return _OWN.search(text) is not None
 
 
 # Where a sentence, or a Chinese clause, ends.
 _CLAUSE_END = re.compile(r"(?<=[.!?。！？，])\s*|(?<=[,;])\s+(?=[\u4e00-\u9fff])")
+
+
+def _tells_at_length(clause: str) -> bool:
+    """Whether a clause is long enough to tell something of its own (background)."""
+    if is_chinese(clause):
+        return len(re.findall(r"[\u4e00-\u9fff]", clause)) >= TOLD_MIN_CHARS
+    return len(re.findall(r"[\w'-]+", clause)) >= TOLD_MIN_WORDS
+
+
+TOLD_MIN_WORDS = 6
+TOLD_MIN_CHARS = 8
 # A clause that asks something.
 _ASKING = re.compile(
     r"\b(?:what|which|who|when|where|why|how|is|are|does|do|can|could)\b"
@@ -211,6 +224,10 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|is in charge(?! of \w+ing\b)"
             r"|won|wins|will (?:be|lead|head|chair|run)"
             r"|was (?:appointed|elected|awarded)"
+            # "who has been named risk owner": a person named to a person's role
+            r"|(?:has|have|had) been (?:named|appointed|designated|nominated) (?:as )?(?:the |a )?"
+            r"(?:[a-z-]+ ){0,2}(?:owner|head|director|chair|chairperson|focal point|coordinator"
+            r"|manager|officer)s?\b"
             r"|is responsible(?! for \w+ing\b)|should i contact|can i contact|do i contact)\b"
             r"|\b(?:name|names) of (?:the |its |their )?(?:[a-z\-]+(?:'s)? ){0,2}"
             r"(?:head|director|chief|manager|chair|chairman|chairperson|leader|person|secretary-general|president"
@@ -236,9 +253,6 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ACTOR,
         re.compile(
             r"^who (?!(?:is|are|was|were|owns?|has|have|had|does|do|did)\b)[a-z\-]+\b"
-            # "who has been named risk owner", "who were named co-leads": a person or a body
-            r"|^who (?:has|have|had|was|were) (?:been )?(?:named|designated|nominated|chosen"
-            r"|selected)\b"
             # "who is responsible for appointing the risk owners": who does it
             r"|^who(?:'s| is| are) " + _DUTY_OF_DOING + r"|\bby whom\b|由谁|谁来"
             r"|^who(?:'s| is| are| was| were) " + _DOING_NOW + rf"|{_WHICH_BODY}"
@@ -690,6 +704,14 @@ _SPAN_GIVEN = re.compile(
     r"|\d{1,2}月(?:\d{1,2}日)?(?:至|到|[-–—])\d{1,2}月",
     re.IGNORECASE,
 )
+# ... of an event that runs over days or months (not a programme: "when did the CoE
+# programme end" is not the span of its review).
+_AN_EVENT_ASKED = re.compile(
+    r"\b(?:meetings?|retreats?|symposium|conferences?|workshops?|sessions?|consultations?"
+    r"|forums?|summits?|gsr|wtdc|tdag|council|rapporteur|event|assembly)\b|gsr-|wtdc-|tdag-"
+    r"|会议|务虚会|讲习班|研讨会|论坛|磋商|大会|峰会",
+    re.IGNORECASE,
+)
 # When something ends, asked in the present as a schedule is: "when does the review wrap up".
 _SCHEDULE_ASKED = re.compile(
     r"\bwhen (?:does|do) (?:[\w-]+ ){1,6}(?:end|finish|conclude|close|wrap up)\b", re.IGNORECASE
@@ -798,18 +820,10 @@ _ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\
 _CO_DOING = re.compile(r"^co-(?=[a-z]{3})")
 
 
-# Who was named to something: a role, not a doing a record must speak of.
-_NAMED_TO = re.compile(
-    r"^who (?:has|have|had|was|were) (?:been )?(?:named|designated|nominated|chosen|selected)\b"
-)
-
-
 def read_actor_verb(text: str) -> str | None:
     """What a "who does" question asks who does (normalised): "approves" for "who approves the
     budget", "指定" for "谁来指定风险所有者"."""
     unquoted = _QUOTED.sub(" ", text)
-    if _NAMED_TO.search(unquoted):
-        return None  # ("who were named co-leads": whoever the record says leads)
     duty = _EN_DUTY_VERB.search(unquoted)
     if duty:
         # "who is responsible for appointing": appoint; "who is sponsoring": sponsor
@@ -1509,7 +1523,7 @@ def is_supplied(
             # (in the present, as a schedule is asked: "when does the process wrap up")
             or _SCHEDULE_ASKED.search(question) is not None
         )
-        ends = action in _ENDING_VERBS
+        ends = action in _ENDING_VERBS and _AN_EVENT_ASKED.search(question) is not None
         return any(
             _DATE.search(sentence)
             # (when it ends: a span of days or months gives its last, "5–8 June 2023")

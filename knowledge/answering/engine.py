@@ -412,7 +412,7 @@ class AnswerEngine:
             if named.answered:
                 return named
         answer = self._answer_parts(question)
-        told = without_leading_statements(question)
+        told = without_leading_statements(question, self._names_no_subject)
         if not answer.answered and told != question:
             # "我哋部門想搞個類似嘅退修營，上司叫我參考下ITU嘅做法。聽講…有幾多個高管參加？": what
             # the asker only tells first, set aside where the message is not answered with it
@@ -1120,6 +1120,22 @@ class AnswerEngine:
                 t in _DEFINING_WORDS or any(t.startswith(d) or d.startswith(t) for d in doing)
                 for t in q.content
             )
+        )
+
+    def _names_no_subject(self, question: str) -> bool:
+        """Whether a question names nothing of its own but what it asks ("What's the budget?",
+        "How far did coverage drop?", "主題係咩？"): no line, code or name."""
+        q = self._read_alone(question)
+        reading = q.reading
+        return not (
+            q.targets
+            or reading.codes
+            or reading.theme_codes
+            or reading.kpi_codes
+            or read_names(question)
+            or any(not _too_common(n) for n in _NAME_TOLD.findall(question))
+            # (a Chinese question names its subject in words: "高级管理层务虚会有几多个高管参加")
+            or (is_chinese(question) and len(q.content) >= ZH_SUBJECT_MIN_GRAMS)
         )
 
     def _names_its_own_subject(self, question: str) -> bool:
@@ -1987,6 +2003,8 @@ class AnswerEngine:
         if asked is None or re.search(r"[a-z]", asked["name"]):
             return False  # (a Latin name is checked as the names are: "BCG是哪家公司")
         name = asked["name"].strip("“”\"'「」 ")
+        if any(self.index.has_token(name[i : i + 2]) for i in range(len(name) - 1)):
+            return False  # a name written otherwise than the record may ("波士顿咨询公司")
         held = normalize(" ".join(self._answer_texts(q, answer)))
         return bool(name) and name.lower() not in held
 
@@ -3493,10 +3511,8 @@ class AnswerEngine:
         question about the future must also get the kind it asks ("where will PP-26 be held":
         a place, as well as a later year)."""
         asked = read_wanted(q.normalized)
-        if wanted in (FREQUENCY, ACTOR) and answer.kind is AnswerKind.RISK:
-            # the table says how to mitigate ("continuously update"), not how often, nor who
-            # has been named to anything
-            return False
+        if wanted == FREQUENCY and answer.kind is AnswerKind.RISK:
+            return False  # the table says how to mitigate ("continuously update"), not how often
         if (
             wanted == PERCENT
             and answer.kind is AnswerKind.FACT
@@ -4873,14 +4889,21 @@ def _is_statement(part: str) -> bool:
     return len(re.findall(r"[\w'-]+", text)) >= STATEMENT_MIN_WORDS
 
 
-def without_leading_statements(text: str) -> str:
-    """A Chinese message without the sentences it opens with that only tell something
-    ("我哋部門想搞個退修營。"), before the sentence that asks; else as written."""
+def without_leading_statements(
+    text: str, names_no_subject: Callable[[str], bool] | None = None
+) -> str:
+    """A message without the sentences it opens with that only tell something ("我哋部門想搞
+    個退修營。"), before the sentence that asks; else as written. The sentence just before is
+    kept where the question points back to it or (`names_no_subject`) names nothing of its
+    own ("We track cybersecurity. What's the budget?")."""
     sentences = [s for s in _ZH_SENTENCE_END.split(text.strip()) if s.strip()]
     kept = list(sentences)
     while len(kept) > 1 and _is_statement(kept[0]):
         kept.pop(0)
-    if len(kept) < len(sentences) and _POINTS_BACK.search(" ".join(kept)):
+    rest = " ".join(kept)
+    if len(kept) < len(sentences) and (
+        _POINTS_BACK.search(rest) or (names_no_subject is not None and names_no_subject(rest))
+    ):
         # (the question points back to what the sentence before it tells: "… BCG helped lay
         # the groundwork. How many stakeholders did they interview?" keeps BCG)
         kept.insert(0, sentences[len(sentences) - len(kept) - 1])
@@ -4961,6 +4984,8 @@ _WHICH_COMPANY_IS = re.compile(
     r"^(?P<name>[^，,。？?\s]{1,16}?)\s*(?:到底|究竟)?(?:指的|所指的)?是(?:哪家|哪个|什么)"
     r"(?:公司|机构|组织|企业|单位)[呢啊呀]?\s*[?？]?\s*$"
 )
+# A Chinese question with this many words of content names a subject of its own.
+ZH_SUBJECT_MIN_GRAMS = 3
 # A Chinese term this long named in a record's title makes the record about it.
 ZH_TITLED_TERM_MIN_CHARS = 3
 # Risk management, the practice ("what was done on risk management", "风险管理政策"), or a

@@ -309,6 +309,8 @@ def normalize(text: str) -> str:
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
     text = _G_DROPPED.sub(r"\1ing", text)  # "how much is E3 gettin"
+    text = _SITS_UNDER.sub("is part of", text)  # "LearningLabs sits under which initiative"
+    text = _WHICH_WIDER.sub("which ", text)  # "part of which bigger initiative": which one
     text = _ARE_SHORT.sub(lambda m: f"{m[1] or m[2]} are", text)  # "what r the main risks"
     text = _WILL_SHORT.sub(r"\1 will", text)  # "what the weather'll be like"
     text = _AND_SHORT.sub(" and ", text)  # "when n where", "dates n location"
@@ -414,6 +416,18 @@ _SHORTHAND_WORD = re.compile(
     r"(?<![A-Za-z0-9_#.-])("
     + "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
     + r")(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])"
+)
+# Where something sits, as the documents say it ("is part of"): "sits under", "falls within"
+# (not a line's themes: "the themes under P2" is read as under a line elsewhere).
+_SITS_UNDER = re.compile(
+    r"\b(?:sits?|sitting|falls?|falling|comes?|coming|housed|belongs?) (?:under|within|inside)"
+    r"(?= (?:which|what)\b)"
+)
+# "which bigger initiative", "which broader programme": what it is part of, no ranking
+# (not "which is bigger", "which bigger one gets more").
+_WHICH_WIDER = re.compile(
+    r"\bwhich (?:bigger|larger|broader|wider|overarching|umbrella) (?=(?:itu |bdt )?"
+    r"(?:initiative|programme|program|project|framework|strategy|effort|plan|observatory)s?\b)"
 )
 # A doing written without its g: "what's E3 gettin", "wat r they plannin" (the verbs staff
 # ask with, not "main", "within", "Berlin").

@@ -4894,8 +4894,8 @@ def test_tenth_session_first_runs_more(
         ),
         (
             "I'm drafting the P1 highlights for the mid-year review and want to quote the "
-            "Disaster Connectivity Map usage after the Türkiye-Syria earthquake. How many "
-            "visits, and from how many countries?",
+            "DCM usage. How many visits did the Disaster Connectivity Map get after the "
+            "Türkiye-Syria earthquake, and from how many countries?",
             ["1,000", "42"],
         ),
     ],
@@ -4973,6 +4973,42 @@ def test_a_company_the_documents_never_name_is_not_answered(
     ],
 )
 def test_which_gets_more_and_by_how_much(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the sentence before a question that names nothing of its own carries its subject
+        "Our team is writing about the Vanuatu cyclones today. How far did coverage drop?",
+        # a short clause asking nothing names the asker's own KPIs
+        "Our KPIs. How many are there?",
+        # a name no record knows, asked what company it is
+        "苹果是哪家公司？",
+        # a person named to a role the documents name no one to
+        "Who has been named risk owner for the lack-of-qualified-experts risk in the ITU-D plan?",
+        # a programme's end is not the span of its review
+        "When did the CoE programme end?",
+    ],
+)
+def test_tenth_session_second_review_declines(answer_engine: AnswerEngine, question: str) -> None:
+    answer = answer_engine.answer(question)
+    assert not answer.answered or "36%" in render_answer_text(answer), render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("波士顿咨询公司是哪家公司？", ["BCG"]),
+        ("Who was selected as the first Smart Village?", ["Gokina"]),
+        ("LearningLabs sits under which bigger ITU initiative?", ["emerging trends observatory"]),
+    ],
+)
+def test_tenth_session_second_review_answers(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
     answer = answer_engine.answer(question)
