@@ -421,7 +421,8 @@ _SHORTHAND_WORD = re.compile(
 # (not a line's themes: "the themes under P2" is read as under a line elsewhere).
 _SITS_UNDER = re.compile(
     r"\b(?:sits?|sitting|falls?|falling|comes?|coming|housed|belongs?) (?:under|within|inside)"
-    r"(?= (?:which|what)\b)"
+    r"(?= (?:which|what) (?:(?:bigger|larger|broader|wider|overarching|umbrella) )?(?:itu |bdt )?"
+    r"(?:initiative|programme|program|project|framework|strategy|effort|observatory)s?\b)"
 )
 # "which bigger initiative", "which broader programme": what it is part of, no ranking
 # (not "which is bigger", "which bigger one gets more").

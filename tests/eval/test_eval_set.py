@@ -429,10 +429,11 @@ OWN_SETS_MIN_ACCURACY = {
     # (35de1a5): DF a manager's briefing 94.6% (1 of 60 answers wrong), DG risks, plans and
     # lessons 73.3% (9 of 55), DH definitions and acronyms 86.1% (3 of 54), DI chat typing
     # (typos, short, rambling, mixed languages) 80.0% (2 of 51).
-    "unseen_df.json": 0.94,
+    # (after the session's fixes: 98.6%, 77.3% (5 of 53 wrong), 95.8%, 86.7%)
+    "unseen_df.json": 0.98,
     "unseen_dg.json": 0.77,
-    "unseen_dh.json": 0.91,
-    "unseen_di.json": 0.82,
+    "unseen_dh.json": 0.95,
+    "unseen_di.json": 0.86,
 }
 
 

@@ -5014,3 +5014,15 @@ def test_tenth_session_second_review_answers(
     answer = answer_engine.answer(question)
     text = render_answer_text(answer)
     assert answer.answered and all(e in text for e in expected), text
+
+
+def test_third_review_a_body_named_is_no_company_and_falls_under_a_line(
+    answer_engine: AnswerEngine,
+) -> None:
+    # a name of the documents that is no company: not a record that only names a company
+    assert not answer_engine.answer("电信发展局係邊間公司？").answered
+    # "falls under which priority" is asked of the line, not read as "is part of"
+    answer = answer_engine.answer(
+        "The Digital Innovation and Entrepreneurship Alliance falls under which priority?"
+    )
+    assert answer.answered and "Alliance" in render_answer_text(answer)
