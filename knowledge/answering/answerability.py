@@ -691,10 +691,9 @@ def _list_dated_years(text: str) -> list[str]:
     return _YEAR.findall(_NAMING_YEAR.sub(" ", text))
 
 
-# A question in the future tense: "how many KPIs will P2 have in 2025", "2025年将有多少".
 # The events of an end, as read from a "when" question, and a span of days or months that
 # gives when something ends: "5–8 June 2023", "2月5至9日", "from August to September 2023".
-_ENDING_VERBS = frozenset({"end", "finish", "clos", "conclud", "wrap", "complet", "结束", "完成"})
+_ENDING_VERBS = frozenset({"end", "finish", "clos", "conclud", "complet", "结束", "完成"})
 _SPAN_GIVEN = re.compile(
     r"\d{1,2}\s*(?:[-–—]|to)\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\d{1,2}日?\s*[-–—至到]\s*\d{1,2}日"
@@ -716,6 +715,7 @@ _AN_EVENT_ASKED = re.compile(
 _SCHEDULE_ASKED = re.compile(
     r"\bwhen (?:does|do) (?:[\w-]+ ){1,6}(?:end|finish|conclude|close|wrap up)\b", re.IGNORECASE
 )
+# A question in the future tense: "how many KPIs will P2 have in 2025", "2025年将有多少".
 _WILL = re.compile(
     r"\bwill\b|\bgoing to\b|\bshall\b|将会|将有|会有|将是|会是|将达到|将举行|届时"
     # a plan asked of: "when do they plan to start", "打算从哪年开始" (打算 is set aside as

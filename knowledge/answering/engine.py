@@ -4897,7 +4897,7 @@ def without_leading_statements(
     個退修營。"), before the sentence that asks; else as written. The sentence just before is
     kept where the question points back to it or (`names_no_subject`) names nothing of its
     own ("We track cybersecurity. What's the budget?")."""
-    sentences = [s for s in _ZH_SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = [s for s in _TOLD_SENTENCE_END.split(text.strip()) if s.strip()]
     kept = list(sentences)
     while len(kept) > 1 and _is_statement(kept[0]):
         kept.pop(0)
@@ -4911,8 +4911,9 @@ def without_leading_statements(
     return " ".join(kept) if len(kept) < len(sentences) else text
 
 
-# Where a Chinese sentence that tells ends (a question's mark ends a question).
-_ZH_SENTENCE_END = re.compile(r"(?<=[。！!])|(?<=[a-z0-9)'\"”’][.!])\s+(?=[A-Za-z])")
+# Where a sentence that tells ends: a Chinese full stop or exclamation mark, or an English one
+# before the next sentence (a question mark ends a question).
+_TOLD_SENTENCE_END = re.compile(r"(?<=[。！!])|(?<=[a-z0-9)'\"”’][.!])\s+(?=[A-Za-z])")
 
 
 def without_trailing_statements(text: str) -> str:

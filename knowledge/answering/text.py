@@ -417,8 +417,8 @@ _SHORTHAND_WORD = re.compile(
     + "|".join(re.escape(w) for w in sorted(_SHORTHAND, key=len, reverse=True))
     + r")(?![A-Za-z0-9_/-]|\.[A-Za-z0-9])"
 )
-# Where something sits, as the documents say it ("is part of"): "sits under", "falls within"
-# (not a line's themes: "the themes under P2" is read as under a line elsewhere).
+# Where something sits, as the documents say it ("is part of"): "sits under which initiative",
+# "falls within which programme" (not "falls under which priority", asked of the line).
 _SITS_UNDER = re.compile(
     r"\b(?:sits?|sitting|falls?|falling|comes?|coming|housed|belongs?) (?:under|within|inside)"
     r"(?= (?:which|what) (?:(?:bigger|larger|broader|wider|overarching|umbrella) )?(?:itu |bdt )?"
