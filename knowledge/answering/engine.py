@@ -2006,8 +2006,15 @@ class AnswerEngine:
         held = normalize(" ".join(self._answer_texts(q, answer)))
         pairs = [name[i : i + 2] for i in range(len(name) - 1)] or [name]
         # (a name written otherwise than the record does is held in most of its pairs:
-        # "波士顿咨询公司" in "波士顿咨询集团")
-        return sum(p in held for p in pairs) * 2 < len(pairs)
+        # "波士顿咨询公司" in "波士顿咨询集团"; or is an acronym's long form, the record
+        # holding the acronym: "波士顿咨询公司" in "BCG的工作包括…")
+        if sum(p in held for p in pairs) * 2 >= len(pairs):
+            return False
+        return not any(
+            acronym.short.lower() in held
+            for acronym in self.glossary.acronyms.values()
+            if acronym.zh and sum(p in normalize(acronym.zh) for p in pairs) * 2 >= len(pairs)
+        )
 
     def _names_a_part_under_a_line(self, q: Question) -> bool:
         """Whether a budget question asks of a piece of work it describes as under a line

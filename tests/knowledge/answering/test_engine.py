@@ -5026,3 +5026,9 @@ def test_third_review_a_body_named_is_no_company_and_falls_under_a_line(
         "The Digital Innovation and Entrepreneurship Alliance falls under which priority?"
     )
     assert answer.answered and "Alliance" in render_answer_text(answer)
+
+
+def test_a_company_asked_by_its_long_form_is_the_acronyms(answer_engine: AnswerEngine) -> None:
+    # 波士顿咨询公司 is BCG's long form written otherwise: the record that holds "BCG"
+    answer = answer_engine.answer("波士顿咨询公司是什么公司？")
+    assert answer.answered and "BCG" in render_answer_text(answer)
