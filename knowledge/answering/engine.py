@@ -412,8 +412,12 @@ class AnswerEngine:
             if named.answered:
                 return named
         answer = self._answer_parts(question)
-        told = without_leading_statements(question, self._names_no_subject)
-        if not answer.answered and told != question:
+        told = (
+            question
+            if answer.answered
+            else without_leading_statements(question, self._names_no_subject)
+        )
+        if told != question:
             # "我哋部門想搞個類似嘅退修營，上司叫我參考下ITU嘅做法。聽講…有幾多個高管參加？": what
             # the asker only tells first, set aside where the message is not answered with it
             again = self._answer_parts(told)
@@ -1114,7 +1118,7 @@ class AnswerEngine:
         doing = set(to_query_terms(verb).tokens) if verb else set()
         return (
             (_POINTS_BACK_ALONE.search(q.normalized) is not None or bool(doing))
-            and not (q.targets or reading.codes or reading.theme_codes or reading.kpi_codes)
+            and not _names_a_line(q)
             and not reading.concepts
             and all(
                 t in _DEFINING_WORDS or any(t.startswith(d) or d.startswith(t) for d in doing)
@@ -1126,12 +1130,8 @@ class AnswerEngine:
         """Whether a question names nothing of its own but what it asks ("What's the budget?",
         "How far did coverage drop?", "主題係咩？"): no line, code or name."""
         q = self._read_alone(question)
-        reading = q.reading
         return not (
-            q.targets
-            or reading.codes
-            or reading.theme_codes
-            or reading.kpi_codes
+            _names_a_line(q)
             or read_names(question)
             or any(not _too_common(n) for n in _NAME_TOLD.findall(question))
             # (a Chinese question names its subject in words: "高级管理层务虚会有几多个高管参加")
@@ -1145,10 +1145,7 @@ class AnswerEngine:
         q = self._read_alone(question)
         reading = q.reading
         return bool(
-            q.targets
-            or reading.codes
-            or reading.theme_codes
-            or reading.kpi_codes
+            _names_a_line(q)
             # "最后有多少？", "and at the end?": a time of what came before, no subject; nor
             # are people coming ("大概多少人参加了", "how many people came?")
             or to_query_terms(
@@ -4049,6 +4046,12 @@ def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> boo
     content = set(q.content)
     allowed = words | _BODIES_TOKENS | _HOLDING_TOKENS | _SERVING_TOKENS
     return bool(content & _BODIES_TOKENS) and content <= allowed
+
+
+def _names_a_line(q: Question) -> bool:
+    """Whether a question names a budget line, theme or KPI, by name or by code."""
+    reading = q.reading
+    return bool(q.targets or reading.codes or reading.theme_codes or reading.kpi_codes)
 
 
 def _spelt_as(token: str, index: SearchIndex | None) -> str | None:

@@ -23,6 +23,13 @@ from knowledge.answering.lists import count_listed
 from knowledge.answering.text import normalize
 
 
+def _assert_answered_with(answer_engine: AnswerEngine, question: str, expected: list[str]) -> None:
+    """The question is answered, and its answer as a chat user reads it holds every string."""
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and all(e in text for e in expected), text
+
+
 def _figure_codes(answer) -> list[str]:  # type: ignore[no-untyped-def]
     return [f.subject.code for f in answer.parts["figures"]]
 
@@ -4592,9 +4599,7 @@ def test_eighth_session_third_review(
 def test_each_question_of_a_message_is_answered_by_what_says_it(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -4701,9 +4706,7 @@ def test_the_split_between_global_outputs_and_regions_gives_both(
 def test_a_name_told_before_the_question_is_what_it_asks_of(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -4725,9 +4728,7 @@ def test_a_name_told_before_the_question_is_what_it_asks_of(
 def test_ninth_session_newcomers(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 def test_two_lines_compared_are_still_a_difference_of_budgets(
@@ -4797,9 +4798,7 @@ def test_a_list_with_the_enumeration_comma_splits_only_questions_of_which_or_lat
 def test_a_term_heard_somewhere_is_defined(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -4855,9 +4854,7 @@ def test_risk_management_is_the_practice_not_the_risk_table(answer_engine: Answe
 def test_tenth_session_first_runs(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -4877,9 +4874,7 @@ def test_tenth_session_first_runs(
 def test_tenth_session_first_runs_more(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -4903,9 +4898,7 @@ def test_tenth_session_first_runs_more(
 def test_what_the_asker_only_tells_first_is_set_aside(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 def test_a_question_pointing_back_keeps_what_it_points_to() -> None:
@@ -4948,9 +4941,7 @@ def test_the_askers_own_line_is_asked_where_the_asking_clause_says_so(
 def test_tenth_session_first_review(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 @pytest.mark.parametrize("question", ["苹果是哪家公司？", "蘋果係邊間公司？"])
@@ -4975,9 +4966,7 @@ def test_a_company_the_documents_never_name_is_not_answered(
 def test_which_gets_more_and_by_how_much(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 @pytest.mark.parametrize(
@@ -5011,9 +5000,7 @@ def test_tenth_session_second_review_declines(answer_engine: AnswerEngine, quest
 def test_tenth_session_second_review_answers(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
-    answer = answer_engine.answer(question)
-    text = render_answer_text(answer)
-    assert answer.answered and all(e in text for e in expected), text
+    _assert_answered_with(answer_engine, question, expected)
 
 
 def test_third_review_a_body_named_is_no_company_and_falls_under_a_line(
