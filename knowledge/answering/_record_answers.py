@@ -59,6 +59,12 @@ from knowledge.store.record_refs import to_record
 KPI_OWNER_QUESTION = re.compile(
     r"\b(?:which|what) (?:itu-d |bdt |op-23 |budget )?(?:priority|priorities|theme|themes"
     r"|enabler|enablers)\b|\bunder which\b"
+    # "which line of the framework has a KPI on …", "which KPI area covers …"
+    r"|\b(?:which|what) (?:kpi |op-23 |budget )?(?:line|lines|area|areas)\b"
+    # "do we track X anywhere in the KPIs": whether a KPI speaks of it, and whose
+    r"|\b(?:do|does) (?:we|they|bdt|itu|itu-d) (?:\w+ )?(?:track|measure|monitor|count)\b"
+    # "衡量新成员数量的指标放在哪一项下面", "归在哪个重点工作底下"
+    r"|(?:放|归|列)在哪|哪(?:一)?项(?:下面|底下|之下)"
     r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
     r"|\bwhere (?:does|do|would) [^?]{1,60}\b(?:belong|sit|fall|go)\b"
     r"|哪(?:个|项|一项|一个)?(?:重点工作|主题|推动因素|优先事项)"
@@ -81,8 +87,18 @@ _KPIS_ASKED = re.compile(
 )
 # "Which priority has a KPI on …": the line is asked, not named.
 _ASKS_WHICH_LINE = re.compile(
-    r"\b(?:which|what)\b[^?]{0,20}\b(?:priority|priorities|theme|themes|enabler|enablers)\b"
-    r"|哪个|哪一|哪些(?:重点工作|主题|推动因素)|属于哪|归属|归哪"
+    r"\b(?:which|what)\b[^?]{0,20}\b(?:priority|priorities|theme|themes|enabler|enablers"
+    r"|line|lines)\b"
+    r"|哪个|哪一|哪些(?:重点工作|主题|推动因素)|属于哪|归属|归哪|(?:放|归|列)在哪"
+)
+# The words that ask where a KPI stands, not what it measures: "which line of the OP-23
+# framework", "in the KPIs anywhere", "放在哪一项下面", "归在哪个重点工作底下".
+_WHERE_A_KPI_STANDS = re.compile(
+    r"\b(?:which|what) (?:kpi |op-23 |budget )?(?:line|lines|area|areas)\b"
+    r"(?: of (?:the )?(?:op-23 )?(?:framework|plan|table))?|\banywhere\b"
+    r"|(?:放|归|列)在哪(?:个|一)?(?:项|个)?(?:下面|底下|之下|下)?|哪(?:一)?项(?:下面|底下|之下)"
+    # "这个KPI是归哪个推动因素管的" (the line's class read already)
+    r"|归(?:在)?哪(?:个|一)?[^，。？?]{0,8}?管(?:的)?"
 )
 # "the statistics and the environment themes": what the lines are, not a topic.
 _LINE_CLASS_WORDS = re.compile(
@@ -102,7 +118,7 @@ _KPI_SEARCH_FORM = re.compile(
     r"|(?:filed|listed|grouped|placed|classed|classified|housed|put|found) under"
     r"|appl(?:y|ies|ying) to|exist for|are (?:there )?for|mentioning|naming|citing|referring to"
     r"|mentions?|mentioned|refers? to|talks? about|speaks? (?:of|about)|aims? (?:at|to))\b"
-    r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有"
+    r"|有关|相关|关于|衡量|跟踪|追踪|监测|涉及|针对|有没有|属于"
 )
 
 # "how many of the risks have a high impact", "有几项风险的影响程度被评为“高”", "which risks have
@@ -335,11 +351,18 @@ class RecordAnswers:
         # line's name glossed in brackets after its code ("E5 (HR and organizational
         # innovation)": E5's KPIs, not KPIs on HR).
         residue = _KPI_SEARCH_FORM.sub(" ", _without_glosses(q, q.reading.residue, self._names(q)))
+        residue = _WHERE_A_KPI_STANDS.sub(" ", residue)
         terms = to_query_terms(residue, drop=q.reading.consumed_tokens)
         found = self._kpi_by_words(terms, KPI_OWNER_MIN_COVERAGE)
         listed = self._kpis_on_topics(q, residue, found is not None)
         if listed is not None:
             return listed
+        if found is None and _ASKS_WHICH_LINE.search(q.normalized):
+            # "有没有指标量度儿童上网保护？归在哪个重点工作？": two KPIs of one theme fit as
+            # well, and the line asked is theirs: both, under it
+            tied = self._kpis_of_one_theme(terms, KPI_OWNER_MIN_COVERAGE)
+            if tied:
+                return self._kpis_listed(q, {h.entry.ref: h for h in tied})
         if (
             found is not None
             and q.reading.has("class_theme", "class_priority", "class_enabler")
@@ -450,6 +473,10 @@ class RecordAnswers:
                 chosen.setdefault(hit.entry.ref, hit)
         if len(chosen) < 2:
             return None
+        return self._kpis_listed(q, chosen)
+
+    def _kpis_listed(self, q: Question, chosen: Mapping[str, Hit]) -> Answer:
+        """The KPIs found, grouped by theme in the framework's order."""
         order = {code: n for n, code in enumerate(self.knowledge.kpis)}
         kpis = sorted((self.knowledge.kpis[c] for c in chosen), key=lambda k: order[k.code])
         groups: list[dict[str, Any]] = []
@@ -515,6 +542,24 @@ class RecordAnswers:
         if len(hits) > 1 and hits[0].score - hits[1].score <= TIE_MARGIN:
             return None  # two KPIs fit as well: the usual search offers both
         return hits[0]
+
+    def _kpis_of_one_theme(self, terms: QueryTerms, min_coverage: float) -> list[Hit]:
+        """The KPIs that fit the words as well as the best, when there are several and all
+        of them stand under one theme; else none."""
+        hits = self.index.search(terms, kinds=("kpi",), limit=KPI_CANDIDATES)
+        if not hits or hits[0].coverage < min_coverage:
+            return []
+        tied = [h for h in hits if h.score >= hits[0].score - TIE_MARGIN]
+        themes = {self.knowledge.kpis[h.entry.ref].theme_code for h in tied}
+        if len(tied) < 2 or len(themes) > 1:
+            return []
+        for hit in tied:
+            missing = self.index.list_missing_words(
+                terms, [*hit.entry.key_texts, *hit.entry.body_texts]
+            )
+            if any(t.isascii() and w >= DISTINCTIVE_MIN_WEIGHT for t, w in missing):
+                return []
+        return tied
 
     def kpi_total(self, lang: str) -> Answer:
         rows: list[dict[str, Any]] = []

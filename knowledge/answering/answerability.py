@@ -2303,7 +2303,11 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SCALED,
         re.compile(
-            r"\bhalf of\b|\b(?:a|one|two) (?:third|quarter)s? of\b"
+            # (not a fraction compared with: "is it true that more than half of the budget
+            # goes to global outputs")
+            r"(?<!than )(?<!than a )(?<!over )(?<!over a )(?<!under )(?<!nearly )(?<!almost )"
+            r"(?<!least )(?<!least a )(?<!about )(?<!roughly )"
+            r"(?:\bhalf of\b|\b(?:a|one|two) (?:third|quarter)s? of\b)"
             r"|(?<![几多少])[两二三四五六七八九十\d]倍(?!数)"
             r"|" + ZH_HALF + r"|[二三四五十]分之[一二两三四]"
         ),

@@ -4911,7 +4911,9 @@ def without_leading_statements(
     kept = list(sentences)
     while len(kept) > 1 and _is_statement(kept[0]):
         kept.pop(0)
-    rest = " ".join(kept)
+    # (what the question asks, without what it only tells after: "… budget again? My manager
+    # said it in the meeting" points back to nothing before)
+    rest = without_trailing_statements(" ".join(kept))
     if len(kept) < len(sentences) and (
         _POINTS_BACK.search(rest) or (names_no_subject is not None and names_no_subject(rest))
     ):
@@ -4923,7 +4925,10 @@ def without_leading_statements(
 
 # Where a sentence that tells ends: a Chinese full stop or exclamation mark, or an English one
 # before the next sentence (a question mark ends a question).
-_TOLD_SENTENCE_END = re.compile(r"(?<=[。！!])|(?<=[a-z0-9)'\"”’][.!])\s+(?=[A-Za-z])")
+# (or an acronym: "Hi, first week at BDT. What's the total budget?")
+_TOLD_SENTENCE_END = re.compile(
+    r"(?<=[。！!])|(?:(?<=[a-z0-9)'\"”’][.!])|(?<=[A-Z][A-Z][.!]))\s+(?=[A-Za-z])"
+)
 
 
 def without_trailing_statements(text: str) -> str:
@@ -5028,6 +5033,8 @@ _NAMES_TOO_COMMON = frozenset({"ITU", "BDT", "UN", "ITU-D", "OK", "FYI", "KPI", 
 _IT_EN = re.compile(
     r"\b(?:it|its)\b|(?<=\bwhat does )that\b(?= (?:stand|mean|refer))"
     r"|(?<=\bwhat is )that\b|(?<=\bwhat's )that\b"
+    # "Someone talked about 'the three pillars' of the vision. What are they?"
+    r"|(?<=\b[Ww]hat are )they\b|(?<=\b[Ww]hat were )they\b"
 )
 _IT_ZH = re.compile(r"它")
 

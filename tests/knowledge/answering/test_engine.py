@@ -5019,3 +5019,47 @@ def test_a_company_asked_by_its_long_form_is_the_acronyms(answer_engine: AnswerE
     # 波士顿咨询公司 is BCG's long form written otherwise: the record that holds "BCG"
     answer = answer_engine.answer("波士顿咨询公司是什么公司？")
     assert answer.answered and "BCG" in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # where a KPI stands, asked by the line, the area or "anywhere in the KPIs"
+        ("Which line of the framework has a KPI on countries with IPv6 labs?", ["P1-INF-9"]),
+        ("衡量新成员数量的指标放在哪一项下面？", ["E1-X-1"]),
+        ("Do we track the average satisfaction of Member States anywhere in the KPIs?", ["E5-X-2"]),
+        ("这个KPI“ITU-D新成员数量”是归哪个推动因素管的？", ["E1-X-1", "E1"]),
+        # two KPIs of one theme fit as well: both, under their line
+        ("有没有指标量度儿童上网保护？归在哪个重点工作？", ["P4-CYB-2", "P4-CYB-3", "P4"]),
+        # the line asked in a second question of the KPI the first asks for
+        (
+            "Do we track average staff performance anywhere in the KPIs? Which enabler is that "
+            "under?",
+            ["E5-X-1", "E5"],
+        ),
+    ],
+)
+def test_eleventh_session_where_a_kpi_stands(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a greeting that ends in an acronym, and a sentence after the question that says "it"
+        ("Hi, new to BDT. What's the P2 budget? My boss mentioned it and I forgot.", ["756,000"]),
+        # a name told, then "what are they"
+        (
+            "Someone in the corridor mentioned 'the three pillars' of the vision. What are they?",
+            ["Thought leadership"],
+        ),
+        # "more than half of" compares a share, it asks for no half of a figure
+        ("Is it true that over half of the OP-23 budget goes to global outputs?", ["54%"]),
+    ],
+)
+def test_eleventh_session_what_is_only_told(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
