@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any
 
 from knowledge.answering.answer import Answer, AnswerKind
@@ -284,9 +284,11 @@ class BudgetAnswers:
                 shared.append({"subject": subject, "enablers": enablers})
         return shared
 
-    def extreme(self, q: Question, *, counted: bool = False) -> Answer:
-        """The largest or smallest of a class or of the lines named, a place in their ranking,
-        those above or below a stated amount, or all of them ranked."""
+    def extreme(
+        self, q: Question, *, counted: bool = False, excluded: Set[str] = frozenset()
+    ) -> Answer:
+        """The largest or smallest of a class or of the lines named (but those `excluded`), a
+        place in their ranking, those above or below a stated amount, or all of them ranked."""
         reading = q.reading
         kind = None
         for concept, name in (
@@ -311,6 +313,7 @@ class BudgetAnswers:
         elif len(themes := [t.code for t in q.targets if t.code in self.knowledge.themes]) >= 2:
             codes = themes  # "P1的应急通信和网络与数字基础设施，哪个预算多": those two themes
             kind = "theme"
+        codes = [c for c in codes if c not in excluded]
         year = self._group_year(codes, reading.year)
         missing_year = reading.year if reading.year is not None and reading.year != year else None
         figures = self._figures(codes, year)

@@ -580,29 +580,43 @@ class RecordAnswers:
             sources=sources,
         )
 
-    def kpi_extreme(self, q: Question, op: str) -> Answer:
+    def kpi_extreme(self, q: Question, op: str, among: Sequence[str] = ()) -> Answer | None:
         """The themes, priorities or enablers with the most (or fewest) KPIs, and every one
-        ranked by its count: "which theme has the most KPIs", "哪个主题的KPI最少"."""
+        ranked by its count: "which theme has the most KPIs", "哪个主题的KPI最少"; of the lines
+        `among` (and their themes) where given ("of the four priorities P1-P4, which has the
+        fewest KPIs"), None where fewer than two of them are of the kind asked."""
         reading = q.reading
         kind = next(
             (k for k in ("theme", "enabler", "priority") if reading.has(f"class_{k}")), None
         )
         if kind != "theme" and reading.has("class_priority") and reading.has("class_enabler"):
             kind = None  # "which priority or enabler has the most KPIs": every line
+        if kind is None and among and len({c[0] for c in among}) == 1:
+            kind = "priority" if among[0].startswith("P") else "enabler"  # "P1, P2 and P3"
         rows: list[dict[str, Any]] = []
         for subject in list_subjects(self.knowledge, kind):
             codes = [subject.code] if kind == "theme" else self.theme_codes(subject.code)
             count = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in codes)
             rows.append({"subject": subject, "count": count})
+        if among:
+            rows = [
+                r
+                for r in rows
+                if r["subject"].code in among
+                or self.knowledge.get_theme_priority(r["subject"].code) in among
+            ]
+            if len(rows) < 2:
+                return None
         rows.sort(key=lambda r: (-r["count"], r["subject"].code))
         best = rows[0]["count"] if op == "max" else rows[-1]["count"]
         answer = self.kpi_total(q.lang)
         answer.parts = {
             "rows": rows,
-            "total": answer.parts["total"],
+            "total": sum(r["count"] for r in rows) if among else answer.parts["total"],
             "op": op,
             "kind": kind or "row",
             "chosen": [r for r in rows if r["count"] == best],
+            "among": bool(among),
         }
         return answer
 

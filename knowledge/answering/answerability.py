@@ -2548,6 +2548,8 @@ def read_operation(text: str) -> str | None:
             continue
         if operation == REMAINDER and _SUMMED.search(unquoted):
             continue  # "P1-P4 combined (excluding P5)": a sum that leaves a line out
+        if operation == REMAINDER and _RANKED.search(unquoted):
+            continue  # "apart from P3, which has the highest budget": the others ranked
         if (
             operation == REMAINDER
             and _SHARE_OF_A_STATED_SHARE.search(unquoted)
@@ -2564,6 +2566,11 @@ def read_operation(text: str) -> str | None:
 # A meeting that only places the question in time: "after WTDC-17", "WTDC-17之后".
 _BEFORE_OR_AFTER = re.compile(r"\b(?:after|before|since|following|ahead of)\s+(?:the\s+)?$", re.I)
 _ZH_BEFORE_OR_AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|后|後|之前|以前|前)")
+# A place in a ranking asked: "the highest", "second largest", "预算最高", "第二高".
+_RANKED = re.compile(
+    r"\b(?:highest|largest|biggest|most|least|lowest|smallest|fewest|second|third|top|rank"
+    r"|ranked|ranking)\b|最(?:高|多|大|少|低|小)|第[二三四五2-5]|排名|排第"
+)
 # A budget line named by its code ("excluding P3 at 26.5%, what do the other lines get").
 _LINE_CODE_NAMED = re.compile(r"(?<![a-z0-9])[pe]\d(?![0-9])", re.IGNORECASE)
 # A share asked beside a share the question states: "if 54% goes to X, what share is left".

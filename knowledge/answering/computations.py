@@ -341,7 +341,12 @@ def read_operation(q: Question, text: str) -> Operation | None:
         # "P1-P4 combined (excluding P5)": a sum of the rest
         and (not q.reading.has("sum") or whole_less)
         and (
-            (_REMAINDER.search(text) and q.reading.has("budget", "whole"))
+            (
+                _REMAINDER.search(text)
+                and q.reading.has("budget", "whole")
+                # ("apart from P3, which line gets the most": the others ranked)
+                and not q.reading.has("max", "min", "rank")
+            )
             or whole_less
             # "P3 without the statistics theme": the line's budget less its theme's (not its
             # KPIs, risks or results)

@@ -120,7 +120,13 @@ from knowledge.answering.figures import (
 )
 from knowledge.answering.filler import is_only_small_talk, strip_filler
 from knowledge.answering.founding import names_the_founded, read_founded, read_founded_asked
-from knowledge.answering.intents import LEXICON, Reading, read_question_form, read_threshold
+from knowledge.answering.intents import (
+    LEXICON,
+    Reading,
+    read_ordinal,
+    read_question_form,
+    read_threshold,
+)
 from knowledge.answering.lists import (
     asks_for_items,
     asks_for_list,
@@ -2062,6 +2068,13 @@ class AnswerEngine:
             computed = self._kpi_operation(q)
             if targets and computed is not None:
                 return self.records.kpi_compute(q, computed) or self._cannot_compute(q, computed)
+            if len(targets) >= 2 and reading.has("max", "min"):
+                # "of the four priorities P1-P4, which has the fewest KPIs": of those named
+                ranked = self.records.kpi_extreme(
+                    q, "max" if reading.has("max") else "min", [t.code for t in targets]
+                )
+                if ranked is not None:
+                    return ranked
             if targets:
                 return self.records.kpi_list(q)
             # ("which line has the most KPIs": a line is any priority or enabler)
@@ -2110,6 +2123,14 @@ class AnswerEngine:
         apart = reading.has("difference") and len(targets) == 2 and not reading.has("rank")
         if compared and measured and over_a_class and not added_up and not apart:
             return self.budgets.extreme(q)
+        left_out = excluded_codes(q, self.knowledge) if targets and compared else set()
+        if left_out and not {t.code for t in targets} - left_out and measured:
+            # "apart from P3, which priority has the highest budget": the others ranked; a
+            # place in the ranking is of them all ("除了P3以外，第二高的是哪一项": after P3)
+            others = replace(q, targets=[])
+            return self.budgets.extreme(
+                others, excluded=set() if read_ordinal(q.normalized) else left_out
+            )
         if (
             not targets
             and not _bare_content(q)

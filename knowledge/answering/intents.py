@@ -83,6 +83,7 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "费用",
             "花费",
             "成本",
+            "出资",  # "微软为这个计划出资多少": money given
         ),
     ),
     "share": (
@@ -429,6 +430,10 @@ def is_intent_word(word: str) -> bool:
     return any(_match_word(word, words) for words, _, _ in LEXICON.values())
 
 
+# "哪几项", "哪几个": which ones (a list asked, not a count).
+_WHICH_FEW = re.compile(r"哪几(?:项|个|条)")
+
+
 def read_question(normalized: str, known: Callable[[str], bool] | None = None) -> Reading:
     """Find intent words, codes and a year; `residue` is what is left to name records.
     `known` tells the words the documents use (they are not read as misspelt intent words)."""
@@ -483,6 +488,7 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
 
     if ZH_COMPARED.search(text):
         reading.concepts.add("difference")
+    text = _WHICH_FEW.sub("哪些", text)  # "和青年有关的是哪几项": which ones, not how many
     for phrase, concept in _PHRASES:
         if phrase in text:
             reading.concepts.add(concept)

@@ -5063,3 +5063,29 @@ def test_eleventh_session_what_is_only_told(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
     _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the most or fewest KPIs of the lines named, not of every line
+        ("Among P1, P2 and P3, which has the most KPIs?", ["P3", "16", "43 between them"]),
+        ("P1到P4里哪个重点工作的KPI最少？", ["P4", "10项", "所问"]),
+        # a line left out of a ranking: the others ranked, not what is left of the total
+        ("Apart from P3, which priority has the highest budget?", ["P2", "756,000"]),
+        ("除了P3，哪个重点工作预算最多？", ["P2", "756,000"]),
+        # a place in the ranking is of them all: second after the one left out
+        ("除了P3以外，预算第二高的是哪一项？", ["P2", "756,000"]),
+        # 哪几项 asks which ones, not how many
+        ("E3的KPI里，和青年有关的是哪几个？", ["E3-DI-8", "E3-DI-9"]),
+    ],
+)
+def test_eleventh_session_rankings_and_lists(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_money_given_by_a_sponsor_is_an_amount(answer_engine: AnswerEngine) -> None:
+    # 出资多少 asks an amount: the record that names the sponsor gives none
+    assert not answer_engine.answer("微软为女性网络导师计划出资了多少钱？").answered
