@@ -177,7 +177,11 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r" (?:the )?(?:kpi|indicator)|\b(?:kpi|indicator)s?'?s? (?:progress|value|targets?)\b"
             # "the KPI target for … by 2026", "KPI的目标值": a value set for it, recorded or not
             r"|\btargets? (?:value )?(?:for|of) (?:the )?(?:kpi|indicator)|(?<![a-z])kpi的?目标值?"
+            # "what progress has been recorded in 2024 against the P4 KPIs"
+            r"|\bprogress\b[^?]{0,40}\b(?:against|towards?) [^?]{0,40}\b(?:kpi|indicator)s?\b"
             r"|指标的?目标值?"
+            # "女性比例2023年实际做到多少%": what was achieved, a recorded value
+            r"|实际(?:上)?(?:做到|达到|达成|完成)了?"
             r"|数值|当前值|最新值|实际值|目前的值|完成情况|进展情况|进度如何|进展如何|完成度|完成率"
             r"|(?:目前|现在|已经|当前)?完成了?多少(?![个项名位次条家所种场门篇期批座套国人])"
             r"|(?:目前|现在|当前)(?:是|为)多少(?![个项名位次条家所种场门篇期批座套国人])",

@@ -428,6 +428,12 @@ class AnswerEngine:
             # the asker only tells first, set aside where the message is not answered with it
             again = self._answer_parts(told)
             answer = again if again.answered else answer
+        unmentioned = question if answer.answered else without_kpi_mentioned(question)
+        if unmentioned != question:
+            # "On the ITU Academy users KPI: how many learners did the platform have …": a
+            # KPI only says what the question is about, where no KPI answers it
+            again = self._answer_parts(unmentioned)
+            answer = again if again.answered else answer
         asked = _ASKS_WHAT_A_NAME_IS.match(question.strip())
         if (
             asked is None
@@ -3594,6 +3600,10 @@ class AnswerEngine:
         if wanted == PROGRESS and answer.kind is AnswerKind.KPI_DETAIL:
             # "the current value of KPI X": the value recorded for it, not its definition
             return answer.parts.get("progress") is not None
+        if wanted == PROGRESS and answer.kind in (AnswerKind.BUDGET, AnswerKind.OVERVIEW):
+            # "E3参加法定会议的女性比例2023年实际做到多少%": what was achieved, not the line's
+            # share of the budget
+            return False
         if wanted == PROGRESS and answer.kind in _KPI_KINDS:
             # "网络安全相关的KPI目前完成了多少": a list of KPIs is no progress unless recorded
             kpis = [k for group in answer.parts.get("groups", []) for k in group["kpis"]]
@@ -4950,6 +4960,40 @@ def without_leading_statements(
 _TOLD_SENTENCE_END = re.compile(
     r"(?<=[。！!])|(?:(?<=[a-z0-9)'\"”’][.!])|(?<=[A-Z][A-Z][.!]))\s+(?=[A-Za-z])"
 )
+
+
+def without_kpi_mentioned(text: str) -> str:
+    """A message whose first clause names a KPI only to say what the question after it is
+    about ("For the NETP-related KPIs, which two countries …", "跟GCI那个KPI相关，数据收集是几
+    月启动的？"), with that clause's KPI words left out; else as written."""
+    end = _CLAUSE_END.search(text)
+    if end is None:
+        return text
+    head, rest = text[: end.start()], text[end.end() :]
+    if not _KPI_MENTIONED.search(head) or _KPI_MENTIONED.search(rest) or not rest.strip():
+        return text
+    about = _KPI_MENTIONED.sub(" ", head)
+    if not _NAMES_SOMETHING.search(_CONNECTING.sub(" ", about)):
+        return text  # "For the KPIs, what's the 2024 target?": the KPIs are what it is about
+    return f"{about.strip()}{end.group()} {rest.strip()}"
+
+
+# A KPI named in a clause ("the ITU Academy users KPI", "那个KPI", "呢個指標"), and where a
+# clause ends.
+_KPI_MENTIONED = re.compile(
+    r"(?:那个|那個|这个|這個|呢个|呢個)?\s*(?:关键绩效指标|關鍵績效指標|指标|指標)"
+    r"|(?<![a-z])kpis?(?![a-z])|\bindicators?\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[:：，,。;；—–]|\.(?=\s)")
+# The words that only lead to what a clause is about ("for the", "跟…相关"), and a word that
+# names something.
+_CONNECTING = re.compile(
+    r"\b(?:on|for|about|the|re|regarding|related|with|of|a|an|there's|there|is|are|all|our"
+    r"|these|those|this|that)\b|-related|跟|和|与|关于|關於|相关|相關|有关|有關|方面|的",
+    re.IGNORECASE,
+)
+_NAMES_SOMETHING = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]+|[\u4e00-\u9fff]{2,}")
 
 
 def without_trailing_statements(text: str) -> str:

@@ -5089,3 +5089,37 @@ def test_eleventh_session_rankings_and_lists(
 def test_money_given_by_a_sponsor_is_an_amount(answer_engine: AnswerEngine) -> None:
     # 出资多少 asks an amount: the record that names the sponsor gives none
     assert not answer_engine.answer("微软为女性网络导师计划出资了多少钱？").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a KPI named only to say what the question is about
+        (
+            "For the NETP-related KPIs, which countries in the Americas is ITU developing NETPs "
+            "for?",
+            ["Paraguay"],
+        ),
+        ("跟GCI那个指标相关，2023年全球网络安全指数的数据收集是几月启动的？", ["4月"]),
+    ],
+)
+def test_eleventh_session_a_kpi_named_as_context(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the KPIs themselves are what it is about: no record of anything else answers it
+        "For the KPIs, what's the 2024 target?",
+        # what was achieved: a recorded value, not a list of KPIs or the line's budget share
+        "What progress has been recorded against the P4 cybersecurity KPIs this year?",
+        "E3参加法定会议的女性比例实际做到多少？",
+    ],
+)
+def test_eleventh_session_values_achieved_are_not_in_the_documents(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
