@@ -50,6 +50,7 @@ TARGET = "target"
 YEAR = "year"
 MONTH = "month"  # a month the record found does not speak of
 DAY = "day"  # the exact day asked, where the record gives only a month or a year
+HOUR = "hour"  # a time of day asked ("office hours", "几点到几点"): the records give none
 # What "谁…" asks who does (an actor, not a person): "谁批准", "谁负责指定".
 _ZH_ACTOR_VERBS = (
     "批准|制定|指定|决定|审议|通过|资助|提供|主办|举办|组织|签署|提出|发起|设立"
@@ -2459,7 +2460,7 @@ def read_days(text: str) -> set[tuple[int, int]]:
 # date", often asked of a month; not "day-to-day").
 _ASKS_FOR_A_DAY = re.compile(
     r"\b(?:which|what) day\b(?!-)|\bon what day\b"
-    r"|\b(?:exact|precise|specific|actual) (?:day|date)\b"
+    r"|\b(?:exact|precise|specific|actual) (?:days?|dates?)\b|\b(?:which|what) dates\b"
     # (in Chinese, only a day asked as such: a plain 哪天 asks when, 几号 may be a number)
     r"|几月几[号日]|具体(?:是)?(?:在)?(?:哪一?天|什么日子|日期|几号)|哪个日子"
 )
@@ -2468,6 +2469,28 @@ _ASKS_FOR_A_DAY = re.compile(
 def asks_for_a_day(normalized: str) -> bool:
     """Whether a question asks the exact day something happened."""
     return _ASKS_FOR_A_DAY.search(normalized) is not None
+
+
+# A time of day asked: "what time does it open", "office hours", "几点到几点", "办公时间"; and a
+# time of day written ("9:30", "10 am", "下午3点").
+_ASKS_FOR_AN_HOUR = re.compile(
+    r"\b(?:at )?what time\b|\b(?:office|opening|working|business|visiting) hours\b"
+    r"|几点|办公时间|营业时间|上班时间|开放时间"
+)
+_HOUR_GIVEN = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s?(?:点|時|时)(?!间)",
+    re.IGNORECASE,
+)
+
+
+def asks_for_an_hour(normalized: str) -> bool:
+    """Whether a question asks a time of day ("what time", "office hours", "几点")."""
+    return _ASKS_FOR_AN_HOUR.search(normalized) is not None
+
+
+def gives_an_hour(texts: Iterable[str]) -> bool:
+    """Whether any of the texts writes a time of day."""
+    return any(_HOUR_GIVEN.search(t) for t in texts)
 
 
 _ANY_MONTH = re.compile(

@@ -32,6 +32,7 @@ from knowledge.answering.answerability import (
     FREQUENCY,
     FUTURE,
     HAPPENED,
+    HOUR,
     KPI,
     MONTH,
     NEXT_DATE,
@@ -53,6 +54,8 @@ from knowledge.answering.answerability import (
     asks_about_future,
     asks_about_the_asker,
     asks_for_a_day,
+    asks_for_an_hour,
+    gives_an_hour,
     gives_new_count,
     holds_title,
     is_computed,
@@ -1626,6 +1629,19 @@ class AnswerEngine:
                 declined.parts["held"] = fact.title_zh if q.lang == "zh" else fact.title_en
                 return declined
             answer = dated
+        if (
+            answer.answered
+            and answer.kind in (AnswerKind.FACT, AnswerKind.FAQ)
+            and asks_for_an_hour(q.normalized)
+            and not gives_an_hour(self._answer_texts(q, answer))
+        ):
+            # "日内瓦总部办公时间是几点到几点": a time of day, which the records never give (the
+            # retreat's days are no office hours), saying what the record gives
+            declined = self._cannot_answer(q, answer, HOUR)
+            fact = answer.parts.get("fact")
+            if fact is not None:
+                declined.parts["held"] = fact.title_zh if q.lang == "zh" else fact.title_en
+            return declined
         operation = read_operation(q.normalized)
         if operation == RELATIVE_TO and self._names_a_theme_and_its_priority(q):
             operation = None  # "cybersecurity as a share of P4": a theme's answer gives it

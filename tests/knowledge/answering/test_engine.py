@@ -5123,3 +5123,19 @@ def test_eleventh_session_values_achieved_are_not_in_the_documents(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a time of day: the records give dates only (the retreat's days are no office hours)
+        "日内瓦总部办公时间是几点到几点？",
+        "What time does the Geneva office open?",
+        # the exact dates of a conference only named with its year
+        "What are the exact dates of WRC-23?",
+    ],
+)
+def test_eleventh_session_times_and_days_not_given(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
