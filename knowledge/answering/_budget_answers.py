@@ -284,6 +284,27 @@ class BudgetAnswers:
                 shared.append({"subject": subject, "enablers": enablers})
         return shared
 
+    def _without(
+        self, codes: list[str], excluded: Set[str], nth: int | None, year: int | None
+    ) -> list[str]:
+        """The lines but those left out (and the themes of a priority left out); all of them
+        where a place in the ranking is asked and those left out are the ones above it ("除了
+        P3以外，第二高的是哪一项": second after P3, the largest)."""
+        kept = [
+            c
+            for c in codes
+            if c not in excluded and self.knowledge.get_theme_priority(c) not in excluded
+        ]
+        if nth is not None and nth > 1:
+            ranked = sorted(
+                self._figures(codes, self._group_year(codes, year)),
+                key=lambda f: (-f.amount, f.subject.code),
+            )
+            above = {f.subject.code for f in ranked[: nth - 1]}
+            if above and above == set(codes) - set(kept):
+                return codes
+        return kept
+
     def extreme(
         self, q: Question, *, counted: bool = False, excluded: Set[str] = frozenset()
     ) -> Answer:
@@ -306,6 +327,7 @@ class BudgetAnswers:
         if kind == "theme":  # "is cybersecurity the biggest theme in P4": P4's themes
             coded = (self.knowledge.resolve_priority_code(c) for c in reading.codes)
             within |= {c for c in coded if c is not None}
+        within -= excluded  # "apart from P3, which theme …": not P3's themes
         if kind == "theme" and within:
             codes = [c for c in codes if self.knowledge.get_theme_priority(c) in within]
         elif len(within) >= 2:  # "P1到P4里预算最少的是哪个": the lines named, not all of them
@@ -313,7 +335,9 @@ class BudgetAnswers:
         elif len(themes := [t.code for t in q.targets if t.code in self.knowledge.themes]) >= 2:
             codes = themes  # "P1的应急通信和网络与数字基础设施，哪个预算多": those two themes
             kind = "theme"
-        codes = [c for c in codes if c not in excluded]
+        every = len(codes)
+        if excluded:
+            codes = self._without(codes, excluded, read_ordinal(q.normalized), reading.year)
         year = self._group_year(codes, reading.year)
         missing_year = reading.year if reading.year is not None and reading.year != year else None
         figures = self._figures(codes, year)
@@ -351,6 +375,7 @@ class BudgetAnswers:
             "kind": kind or "row",
             "figures": chosen,
             "ranked": figures,
+            "others": len(codes) < every,  # "apart from P3, …": the other lines
             "year": year,
             "missing_year": missing_year,
             "total": total,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -580,11 +580,14 @@ class RecordAnswers:
             sources=sources,
         )
 
-    def kpi_extreme(self, q: Question, op: str, among: Sequence[str] = ()) -> Answer | None:
+    def kpi_extreme(
+        self, q: Question, op: str, among: Sequence[str] = (), excluded: Set[str] = frozenset()
+    ) -> Answer | None:
         """The themes, priorities or enablers with the most (or fewest) KPIs, and every one
         ranked by its count: "which theme has the most KPIs", "哪个主题的KPI最少"; of the lines
         `among` (and their themes) where given ("of the four priorities P1-P4, which has the
-        fewest KPIs"), None where fewer than two of them are of the kind asked."""
+        fewest KPIs"), or but those `excluded` ("except E1, which enabler has the fewest"); None
+        where fewer than two are left of the kind asked."""
         reading = q.reading
         kind = next(
             (k for k in ("theme", "enabler", "priority") if reading.has(f"class_{k}")), None
@@ -607,16 +610,26 @@ class RecordAnswers:
             ]
             if len(rows) < 2:
                 return None
+        if excluded:
+            rows = [
+                r
+                for r in rows
+                if r["subject"].code not in excluded
+                and self.knowledge.get_theme_priority(r["subject"].code) not in excluded
+            ]
+            if len(rows) < 2:
+                return None
         rows.sort(key=lambda r: (-r["count"], r["subject"].code))
         best = rows[0]["count"] if op == "max" else rows[-1]["count"]
         answer = self.kpi_total(q.lang)
         answer.parts = {
             "rows": rows,
-            "total": sum(r["count"] for r in rows) if among else answer.parts["total"],
+            "total": sum(r["count"] for r in rows) if among or excluded else answer.parts["total"],
             "op": op,
             "kind": kind or "row",
             "chosen": [r for r in rows if r["count"] == best],
-            "among": bool(among),
+            # (said of the lines named, or of the others: "except E1, …")
+            "among": "others" if excluded else "asked" if among else "",
         }
         return answer
 

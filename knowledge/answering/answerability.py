@@ -2587,12 +2587,19 @@ def read_operation(text: str) -> str | None:
             continue
         if pattern.search(unquoted):
             return operation
+    if _LINE_CODE_NAMED.search(unquoted) and _FRACTION_COMPARED.search(unquoted):
+        return SCALED  # "Is P2 more than half of P3?": a part of a line's figure, compared
     return None
 
 
 # A meeting that only places the question in time: "after WTDC-17", "WTDC-17之后".
 _BEFORE_OR_AFTER = re.compile(r"\b(?:after|before|since|following|ahead of)\s+(?:the\s+)?$", re.I)
 _ZH_BEFORE_OR_AFTER = re.compile(r"\s*(?:之后|之後|以后|以後|后|後|之前|以前|前)")
+# A fraction compared with ("more than half of", "less than a third of").
+_FRACTION_COMPARED = re.compile(
+    r"\b(?:more|less|fewer|bigger|smaller|larger|greater|over|under) than (?:a |one )?"
+    r"(?:half|third|quarter|fifth)s? of\b"
+)
 # A place in a ranking asked: "the highest", "second largest", "预算最高", "第二高".
 _RANKED = re.compile(
     r"\b(?:highest|largest|biggest|most|least|lowest|smallest|fewest|second|third|top|rank"

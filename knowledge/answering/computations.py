@@ -200,15 +200,17 @@ _WHOLE_LESS = re.compile(
 )
 # The lines a sum leaves out: those named after "excluding", "not counting", "不含".
 _EXCLUDING = re.compile(
-    r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from|but not"
+    r"\b(?:excluding|except|not counting|without|leaving out|other than|apart from|besides|but not"
     r"|not including)\b"
     # an aside after the lines added: "P1-P4 (leave out the P5/E6/E7 line)" ("if we leave
     # out P3, how much remains" asks what is left of the total)
     r"|(?:\(|,)\s*(?:leave|leaving|set|setting) (?:out|aside)\b"
     # "just those five, not the P5/E6/E7 line": a line's code after "not"
     r"|\bnot (?:the |including |incl\. )?(?=[pe]\d)"
-    r"|不含|不包括|除去|除了|不算|不计|去掉|扣掉|扣除"
+    r"|不含|不包括|除去|除了|不算|不计|去掉|扣掉|扣除|除(?=\s*[pe]\d)"
 )
+# A line left out by what follows its code: "P3之外，哪个预算最多", "P3以外的".
+_LEFT_OUT_AFTER = re.compile(r"(?<![a-z0-9])([pe]\d)(?![0-9])(?:的预算)?\s*(?:之外|以外)")
 
 
 def leaves_out(q: Question) -> bool:
@@ -222,7 +224,8 @@ def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
     P2" → P2)."""
     match = _EXCLUDING.search(q.normalized)
     if match is None:
-        return set()
+        after = {m[1] for m in _LEFT_OUT_AFTER.finditer(q.normalized)}
+        return {t.code for t in q.targets if t.code.lower() in after}
     end = re.search(r"[),;.?!）。；？，]|以外|之外", q.normalized[match.end() :])
     stop = match.end() + end.start() if end else len(q.normalized)
     clause = q.normalized[match.end() : stop]

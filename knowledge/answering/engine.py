@@ -126,7 +126,6 @@ from knowledge.answering.founding import names_the_founded, read_founded, read_f
 from knowledge.answering.intents import (
     LEXICON,
     Reading,
-    read_ordinal,
     read_question_form,
     read_threshold,
 )
@@ -1147,6 +1146,8 @@ class AnswerEngine:
         q = self._read_alone(question)
         return not (
             _names_a_line(q)
+            # ("What's the total budget?": the plan's total)
+            or (q.reading.has("whole") and q.reading.has("budget"))
             or read_names(question)
             or any(not _too_common(n) for n in _NAME_TOLD.findall(question))
             # (a Chinese question names its subject in words: "高级管理层务虚会有几多个高管参加")
@@ -2084,16 +2085,19 @@ class AnswerEngine:
             return self.records.risk(q)
         targets = q.targets
         if reading.has("kpi"):
-            owner = self.records.kpi_owner(q)
+            left_out = excluded_codes(q, self.knowledge) if reading.has("max", "min") else set()
+            named = [t.code for t in targets if t.code not in left_out]
+            owner = None if left_out and not named else self.records.kpi_owner(q)
             if owner is not None:
                 return owner
             computed = self._kpi_operation(q)
             if targets and computed is not None:
                 return self.records.kpi_compute(q, computed) or self._cannot_compute(q, computed)
-            if len(targets) >= 2 and reading.has("max", "min"):
-                # "of the four priorities P1-P4, which has the fewest KPIs": of those named
+            if reading.has("max", "min") and (len(named) >= 2 or (left_out and not named)):
+                # "of the four priorities P1-P4, which has the fewest KPIs": of those named;
+                # "except E1, which enabler has the fewest KPIs": of the others
                 ranked = self.records.kpi_extreme(
-                    q, "max" if reading.has("max") else "min", [t.code for t in targets]
+                    q, "max" if reading.has("max") else "min", named, excluded=left_out
                 )
                 if ranked is not None:
                     return ranked
@@ -2143,16 +2147,15 @@ class AnswerEngine:
         )
         # ("which is bigger, P1 or P2, and by how much": one less the other, which shows both)
         apart = reading.has("difference") and len(targets) == 2 and not reading.has("rank")
+        left_out = excluded_codes(q, self.knowledge) if targets and compared else set()
+        if left_out and measured:
+            # "apart from P3, which priority has the highest budget", "excluding P3, is P2
+            # the largest?", "apart from policy and regulation, which P3 theme …": the others
+            # ranked (those named that are not left out, or all of the class)
+            others = [t for t in targets if t.code not in left_out]
+            return self.budgets.extreme(replace(q, targets=others), excluded=left_out)
         if compared and measured and over_a_class and not added_up and not apart:
             return self.budgets.extreme(q)
-        left_out = excluded_codes(q, self.knowledge) if targets and compared else set()
-        if left_out and not {t.code for t in targets} - left_out and measured:
-            # "apart from P3, which priority has the highest budget": the others ranked; a
-            # place in the ranking is of them all ("除了P3以外，第二高的是哪一项": after P3)
-            others = replace(q, targets=[])
-            return self.budgets.extreme(
-                others, excluded=set() if read_ordinal(q.normalized) else left_out
-            )
         if (
             not targets
             and not _bare_content(q)
@@ -5156,6 +5159,7 @@ def with_name_told_before(text: str) -> str:
         # (the agency the asker comes from is not the name asked of, beside another)
         said = _ASKER_FROM.sub(" ", told["told"])
         names = {_singular(n) for n in _NAME_TOLD.findall(said) if not _too_common(n)}
+    in_quotes = not names
     if not names:
         # a name told in quotes: "Someone referenced 'the Maitland Report' - what is that?"
         quoted = [q.strip("\"“”‘’' ") for q in _QUOTED_NAME.findall(told["told"])]
@@ -5180,7 +5184,10 @@ def with_name_told_before(text: str) -> str:
         return text
     name = names.pop()
     pointing = _IT_ZH if is_chinese(asked) else _IT_EN
-    if not pointing.search(asked):
+    found = pointing.search(asked)
+    if found is None or (found.group() == "they" and not in_quotes):
+        # ("I heard about the four sector objectives from WTDC-17. What are they?": they are
+        # the objectives, not the acronym; only a name told in quotes is what "they" are)
         return text
     return pointing.sub(lambda m: f"{name}'s" if m.group() == "its" else name, asked)
 

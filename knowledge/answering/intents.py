@@ -83,7 +83,9 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "费用",
             "花费",
             "成本",
-            "出资",  # "微软为这个计划出资多少": money given
+            # "微软为这个计划出资多少": money given (not "谁出资", who gave it)
+            "出资多少",
+            "出资了多少",
         ),
     ),
     "share": (

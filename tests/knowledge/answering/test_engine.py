@@ -5139,3 +5139,39 @@ def test_eleventh_session_times_and_days_not_given(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # lines left out of a ranking, however many and however said
+        ("Besides P3 and P2, which priority has the largest budget?", ["P1", "519,000", "other"]),
+        ("Excluding P3, is P2 the largest?", ["P2", "756,000"]),
+        ("P3之外，哪个重点工作预算最多？", ["P2", "756,000", "其余"]),
+        ("除P3外，哪个重点工作预算最多？", ["P2", "756,000"]),
+        # a theme left out of its line's themes, a priority's themes left out of all themes
+        ("Apart from policy and regulation, which P3 theme has the largest budget?", ["338,500"]),
+        ("Apart from P3, which theme has the highest budget?", ["E3", "404,500"]),
+        # a place among the others, where the line left out is not the one above it
+        ("Apart from E5, which enabler has the second highest budget?", ["E2", "280,000"]),
+        # KPIs counted of the others
+        ("Except E1, which enabler has the fewest KPIs?", ["E4", "E5", "other enablers"]),
+        ("Apart from E3, which line has the most KPIs?", ["P3", "16"]),
+        # the sponsor asked, not an amount
+        ("谁为女性创业加速器出资？", ["玫凯琳"]),
+        # "they" after an acronym told are the things named, not the acronym
+        ("I heard about the four sector objectives from WTDC-17. What are they?", ["objectives"]),
+        ("Hi, first week at BDT. What's the total budget?", ["4,200,000"]),
+    ],
+)
+def test_eleventh_session_first_review_answers(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_line_compared_with_a_fraction_of_another_is_not_their_difference(
+    answer_engine: AnswerEngine,
+) -> None:
+    answer = answer_engine.answer("Is P2 more than half of P3?")
+    assert "355,000" not in render_answer_text(answer)
