@@ -279,7 +279,11 @@ class RecordAnswers:
         parts: dict[str, Any] = {
             "groups": groups,
             "count": sum(len(g["kpis"]) for g in groups),
-            "only_count": q.reading.has("count") and not asks_for_items(q.normalized),
+            # (one theme's KPIs are few: counted, then listed, as its count's header says;
+            # several themes' are only counted unless the items are asked for)
+            "only_count": q.reading.has("count")
+            and not asks_for_items(q.normalized)
+            and len(groups) > 1,
         }
         return Answer(
             kind=AnswerKind.KPI_LIST,

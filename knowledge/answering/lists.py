@@ -39,7 +39,8 @@ _STATED = re.compile(
     r"|includes|contains|shows|sets"
     # ("the first two weeks of February": a length of time, no items)
     r"|(?:days|weeks|months|years|hours|minutes|quarters|decades)\b)\b)(?P<noun>[a-z-]*[a-rt-z-]s)\b(?<![ui]s)"
-    r"|(?<![\d.])(?P<znum>[两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面|场|次|门|期|届|家|所|份|句)"
+    # (not an ordinal: "第27次会议", the 27th meeting)
+    r"|(?<![\d.第])(?P<znum>[两二三四五六七八九十]|\d{1,2})\s*(?:个|项|大|类|种|条|位|方面|场|次|门|期|届|家|所|份|句)"
 )
 
 
@@ -131,6 +132,8 @@ _ITEMS_ASKED = re.compile(
     r"\b(?:what|which) are they\b|\bwhich (?:are|ones)\b|\blist them\b|\bname them\b"
     r"|\band (?:what|which)\b|\bfor example\b|\b(?:give|with) (?:some )?examples?\b"
     r"|分别是|都有哪些|都是(?:什么|啥|哪些)|有哪些|是哪些|哪几个|举例|例如|列出|列举"
+    # "举一两个例子", "one of them is about NETPs, right?": some of them asked for
+    r"|举[^，。？?]{0,4}例子|\bone of them\b"
     r"|列一下|列一列|列出来"  # "一共几个KPI？顺便列一下"
     # "分别衡量什么", "what do they each measure": what each of them is, so each of them
     r"|[分各][别別][^?？。]{0,6}(?:什么|什麼|哪|啥)"

@@ -5175,3 +5175,21 @@ def test_a_line_compared_with_a_fraction_of_another_is_not_their_difference(
 ) -> None:
     answer = answer_engine.answer("Is P2 more than half of P3?")
     assert "355,000" not in render_answer_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # one theme's KPIs counted, then listed
+        ("How many KPIs does E3 have?", ["(9)", "E3-DI-8"]),
+        ("E2底下列了几个KPI？举一两个例子。", ["5", "E2-X-2"]),
+        # 邊幾個 is Cantonese (哪几个), asking which ones
+        ("E5有邊幾個關鍵績效指標？聽日開會要用。", ["E5-X-1", "E5-X-3"]),
+        # 第27次 is the 27th meeting, no count of the bodies asked for
+        ("IWAG第27次会议是哪些机构合办的？", ["亚太电信组织"]),
+    ],
+)
+def test_eleventh_session_counts_lists_and_ordinals(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
