@@ -250,7 +250,8 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "叫什么名字" asks a person's name only of a person ("巴基斯坦第一个智慧村庄叫什么
             # 名字" asks the village's)
             r"|负责人|主管是|领导是|姓名|联系人|哪位|哪一位"
-            r"|(?:主任|局长|处长|负责人|秘书长|主席|经理|官员|代表|专家|人|者|师|员|嘉宾)的?(?:叫什么名字?|名字是|的名字)",
+            r"|(?:主任|局长|处长|负责人|秘书长|主席|经理|官员|代表|专家|人|者|师|员|嘉宾|组长|队长"
+            r"|部长|主管|领导)的?(?:叫什么名字?|名字是|的名字)",
             re.IGNORECASE,
         ),
     ),
@@ -854,6 +855,11 @@ def read_actor_verb(text: str) -> str | None:
 # "微软开展了…实践培训", "who gave the talk" by "an external speaker gave a talk".
 _ZH_TEACHING = "讲教"
 _DELIVERING = ("开展", "发表", "主讲", "讲授")
+# "who gave / ran / taught the session", "who talked about X": who delivered or presented it
+_EN_GIVING = frozenset(
+    {"gave", "give", "given", "ran", "run", "taught", "teach", "talked", "spoke", "presented"}
+)
+_EN_DELIVERING = ("delivered", "presented", "gave", "conducted", "spoke", "briefed")
 
 
 # The event a "when" question dates: "when was the Kigali Action Plan adopted", "什么时候启动的".
@@ -1544,6 +1550,8 @@ def is_supplied(
         verbs = _with_synonyms((action,), synonyms) if action is not None else []
         if action is not None and action in _ZH_TEACHING:
             verbs += _DELIVERING
+        if action is not None and action.lower() in _EN_GIVING:
+            verbs += _EN_DELIVERING
         return (
             (action is None and any(_ACTOR.search(text) for text in texts))
             or (
@@ -1708,6 +1716,15 @@ _BY_DOER = re.compile(r"\bby\b|\bwithin\b")
 _BY_WORDS = 8
 
 
+# A name written with a capital letter, not as the first word ("Microsoft delivered …"; not
+# a month or a day of the week).
+_NAME_BEFORE = re.compile(
+    r"(?<=\S)\s+(?!(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][A-Za-z]+"
+)
+
+
 def _names_its_doer(verb: str, sentence: str) -> bool:
     """Whether a sentence that speaks of the action names who does it: in English, when the
     action is only told in the passive, a doer after "by"."""
@@ -1721,7 +1738,10 @@ def _names_its_doer(verb: str, sentence: str) -> bool:
         if parts and _names_a_doer(head):
             return True  # "EC-funded": the doer written before the verb
         if not _PASSIVE_BEFORE.search(sentence[: match.start()].lower()):
-            active = True
+            # (in the active, the doer comes before: "an external speaker gave a talk …
+            # attended by 120 ITU staff" names no one who gave it)
+            before = sentence[: match.start()]
+            active = active or _names_a_doer(before) or _NAME_BEFORE.search(before) is not None
             continue
         after = sentence[match.end() :]
         # ("held within the Council Working Group": where it was held is who held it)
@@ -1729,7 +1749,7 @@ def _names_its_doer(verb: str, sentence: str) -> bool:
         # ("delivered by the responsible units of BDT": the doer within a few words)
         if by is not None and _names_a_doer(" ".join(after[by.start() :].split()[:_BY_WORDS])):
             return True
-    return active and _names_a_doer(sentence)
+    return active
 
 
 _ZH_OBJECT = re.compile(r"谁(?:来)?(?:负责)?(?:" + _ZH_ACTOR_VERBS + r")了?(.+?)[？?吗呢的。]*$")

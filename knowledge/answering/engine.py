@@ -1987,6 +1987,8 @@ class AnswerEngine:
         )
         if owners and {stem(w) for w in owners} - self._line_name_tokens(q):
             return True
+        if _ANOTHER_SECTOR.search(q.normalized):
+            return True  # "ITU-T's budget for cybersecurity": the plan's lines are ITU-D's
         return self._names_a_chinese_spender(q)
 
     def _line_name_tokens(self, q: Question) -> set[str]:
@@ -4132,6 +4134,11 @@ def _asks_of_the_whole(
 _OWNER_NAMED = re.compile(
     r"\b(?:of|in|for|from|at)\s+(?:the\s+)?([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*)"
 )
+# Another sector of the Union or its bureau, whose money the ITU-D plan does not give.
+_ANOTHER_SECTOR = re.compile(
+    r"\bitu-[tr]\b|\b(?:tsb|br)\b|\b(?:radiocommunication|standardi[sz]ation) (?:bureau|sector)\b"
+    r"|电信标准化局|无线电通信局|电信标准化部门|无线电通信部门"
+)
 # An owner named with a possessive: "UNDP's", "the EU's", "Kenya's" (not "P2's", "OP-23's").
 _OWNER_POSSESSIVE = re.compile(
     r"\b(?!(?:What|Who|Where|When|How|That|This|There|Here|It|Let|Today|Year)['’])"
@@ -4148,7 +4155,9 @@ _OWNER_SPENDING = re.compile(
 _UNION_TOKENS = frozenset({"itu", "union"})
 # An acronym as a question writes it: "BCG帮国际电联…" (three capitals or more).
 _ACRONYM_WRITTEN = re.compile(
-    r"(?<![A-Za-z])[A-Z]{3,}(?=\s*(?:帮|幫|为|為|给|給|替)[^，。？?]{0,6}?(?:做|提供|制定))"
+    r"(?<![A-Za-z])[A-Z]{3,}(?=\s*(?:(?:帮|幫|为|為|给|給|替)[^，。？?]{0,6}?(?:做|提供|制定)"
+    # ("BCG建议的资源筹措杠杆里，哪一个带来最多资金": BCG's levers, not P5's budget)
+    r"|建议|建議|提出|推荐|推薦|估计|估計))"
 )
 # "What is an ATC …", "what does NETP stand for", "什么是…": what a term is, asked.
 _WHAT_A_TERM_IS = re.compile(

@@ -5193,3 +5193,37 @@ def test_eleventh_session_counts_lists_and_ordinals(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
     _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "an external speaker gave a talk … attended by 120 ITU staff" names no one who gave it
+        "Who gave the 'Space, the next generation' LearningLabs talk?",
+        # the leader's name: the task force was set up under BDT's lead, no person is named
+        "能力发展任务组的组长叫什么名字？",
+        # another sector's money: the plan's lines are ITU-D's
+        "What's ITU-T's 2023 budget for its cybersecurity standardization work?",
+        "电信标准化局的网络安全预算是多少？",
+        # what BCG proposed, not P5's budget
+        "BCG建议的资源筹措杠杆里，哪一个预计能带来最多资金？",
+    ],
+)
+def test_eleventh_session_doers_and_owners_not_in_the_documents(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # who gave a session: who delivered or presented it, named before the verb
+        ("Who gave the LearningLabs hands-on session on ChatGPT?", ["Microsoft"]),
+        ("Who talked about the ISC-TF at the 2018 BDT retreat?", ["Deputy Secretary-General"]),
+    ],
+)
+def test_eleventh_session_who_gave_or_talked(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
