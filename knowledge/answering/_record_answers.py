@@ -91,6 +91,20 @@ _ASKS_WHICH_LINE = re.compile(
     r"|line|lines)\b"
     r"|哪个|哪一|哪些(?:重点工作|主题|推动因素)|属于哪|归属|归哪|(?:放|归|列)在哪"
 )
+# "just the number", "count only", "no need to list them", "只要数字": the count alone.
+_ONLY_THE_NUMBER = re.compile(
+    r"\b(?:just|only) (?:the )?(?:number|count|figure|total)\b"
+    r"|\b(?:number|count|figure) only\b|\bno need to list\b|\bno list\b"
+    r"|\bdon'?t (?:need to )?list\b"
+    r"|只(?:要|说|给)(?:个)?(?:数字|个数|数量|数目)|不用列|不需要列|不必列"
+)
+
+
+def asks_only_the_number(normalized: str) -> bool:
+    """Whether a message asks for a count alone ("just the number", "只要数字就好")."""
+    return _ONLY_THE_NUMBER.search(normalized) is not None
+
+
 # The words that ask where a KPI stands, not what it measures: "which line of the OP-23
 # framework", "in the KPIs anywhere", "放在哪一项下面", "归在哪个重点工作底下".
 _WHERE_A_KPI_STANDS = re.compile(
@@ -283,7 +297,7 @@ class RecordAnswers:
             # several themes' are only counted unless the items are asked for)
             "only_count": q.reading.has("count")
             and not asks_for_items(q.normalized)
-            and len(groups) > 1,
+            and (len(groups) > 1 or asks_only_the_number(q.normalized)),
         }
         return Answer(
             kind=AnswerKind.KPI_LIST,
@@ -869,6 +883,22 @@ class RecordAnswers:
 # Words that ask how a risk is rated, never which risk it is.
 # Words that describe the risk table as a whole ("the main operational risks", "key risks
 # identified in OP-23"), not one of its risks.
+def names_only_the_risk_table(normalized: str, content: Sequence[str]) -> bool:
+    """Whether a question's words (`content`, its normalised text for Chinese) are only
+    those that describe the risk table ("the main operational risks the plan identifies",
+    "OP-23里列了哪几类主要运作风险"), a context clause before a colon set aside."""
+    if is_chinese(normalized):
+        rest = _RISK_TABLE_ZH.sub("", normalized.split(":")[-1])
+        return not re.search(r"[\u4e00-\u9fff]", rest)
+    return set(content) <= _RISK_TABLE_WORDS
+
+
+# The Chinese words that describe the risk table, and what asks for its risks.
+_RISK_TABLE_ZH = re.compile(
+    r"op-23|itu-d|运作规划|规划|计划|里面|里|中|内|上|列(?:了|出)?|确定(?:了)?|识别(?:了)?|提到(?:了)?"
+    r"|指出(?:了)?|有|哪几类|哪几项|哪几个|哪些|几类|几项|几个|哪|些|主要|运作|的|是|什么|都|风险"
+    r"|请问|一下|吗|呢|[0-9\-–年至到]|\W"
+)
 _RISK_TABLE_WORDS = frozenset(
     "main key major principal top biggest greatest primary operational operation identified "
     "listed table op-23 op 23 itu-d bdt plan analysis assessment matrix register named "

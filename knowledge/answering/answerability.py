@@ -859,7 +859,7 @@ _DELIVERING = ("开展", "发表", "主讲", "讲授")
 _EN_GIVING = frozenset(
     {"gave", "give", "given", "ran", "run", "taught", "teach", "talked", "spoke", "presented"}
 )
-_EN_DELIVERING = ("delivered", "presented", "gave", "conducted", "spoke", "briefed")
+_EN_DELIVERING = ("delivered", "presented", "gave", "conducted", "spoke", "briefed", "held")
 
 
 # The event a "when" question dates: "when was the Kigali Action Plan adopted", "什么时候启动的".
@@ -1716,12 +1716,11 @@ _BY_DOER = re.compile(r"\bby\b|\bwithin\b")
 _BY_WORDS = 8
 
 
-# A name written with a capital letter, not as the first word ("Microsoft delivered …"; not
-# a month or a day of the week).
-_NAME_BEFORE = re.compile(
-    r"(?<=\S)\s+(?!(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"[A-Z][A-Za-z]+"
+# "by" right after a participle ("led by BDT", "jointly organized by …").
+_RIGHT_AFTER_BY = re.compile(r"\s*(?:[a-z]+ly\s+)?by\s", re.IGNORECASE)
+# A doer said without a name, just before the verb: "an external speaker", "a consultant".
+_INDEFINITE_DOER = re.compile(
+    r"\b(?:an?|some|someone|somebody)(?:\s+[a-z][a-z-]*){0,3}\s*$", re.IGNORECASE
 )
 
 
@@ -1738,10 +1737,15 @@ def _names_its_doer(verb: str, sentence: str) -> bool:
         if parts and _names_a_doer(head):
             return True  # "EC-funded": the doer written before the verb
         if not _PASSIVE_BEFORE.search(sentence[: match.start()].lower()):
-            # (in the active, the doer comes before: "an external speaker gave a talk …
-            # attended by 120 ITU staff" names no one who gave it)
-            before = sentence[: match.start()]
-            active = active or _names_a_doer(before) or _NAME_BEFORE.search(before) is not None
+            after = sentence[match.end() :]
+            # ("a formal consultation process led by BDT": a participle, its doer after "by")
+            by = _RIGHT_AFTER_BY.match(after)
+            if by is not None and _names_a_doer(" ".join(after[by.start() :].split()[:_BY_WORDS])):
+                return True
+            # (a doer said as "an external speaker" names no one: "an external speaker gave a
+            # talk …, attended by 120 ITU staff")
+            if not _INDEFINITE_DOER.search(sentence[: match.start()]):
+                active = True
             continue
         after = sentence[match.end() :]
         # ("held within the Council Working Group": where it was held is who held it)
@@ -1749,7 +1753,7 @@ def _names_its_doer(verb: str, sentence: str) -> bool:
         # ("delivered by the responsible units of BDT": the doer within a few words)
         if by is not None and _names_a_doer(" ".join(after[by.start() :].split()[:_BY_WORDS])):
             return True
-    return active
+    return active and _names_a_doer(sentence)
 
 
 _ZH_OBJECT = re.compile(r"谁(?:来)?(?:负责)?(?:" + _ZH_ACTOR_VERBS + r")了?(.+?)[？?吗呢的。]*$")

@@ -13,7 +13,12 @@ from functools import cached_property, partial
 from typing import Any
 
 from knowledge.answering._budget_answers import POINTS_APART, BudgetAnswers
-from knowledge.answering._record_answers import KPI_OWNER_QUESTION, RecordAnswers
+from knowledge.answering._record_answers import (
+    KPI_OWNER_QUESTION,
+    RecordAnswers,
+    asks_only_the_number,
+    names_only_the_risk_table,
+)
 from knowledge.answering.answer import Answer, AnswerKind
 from knowledge.answering.answerability import (
     ACTOR,
@@ -400,6 +405,10 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Answer:
         answer = self._answer_each(question)
+        if answer.kind is AnswerKind.KPI_LIST and asks_only_the_number(normalize(question)):
+            # ("Just the number: how many KPIs does E3 have?", "…？只要数字就好": said before or
+            # after the question, the count alone)
+            answer.parts["only_count"] = True
         script = detect_script(question)
         for one in (answer, *answer.parts.get("answers", ())):
             if one.answered and one.record is None:
@@ -412,6 +421,17 @@ class AnswerEngine:
         """`_answer_parts`, with what a name the message opens by asking about stands for
         when its answer does not say it ("What's DCM, and how many visits did it get …":
         DCM stands for Disaster Connectivity Map, then the visits)."""
+        unframed = without_context_clause(
+            question,
+            lambda rest: not self._names_its_own_subject(rest),
+            lambda head: _names_a_line(self._read_alone(head)),
+        )
+        if unframed != question:
+            # ("Prepping a risk review: what are the main operational risks …": why it is
+            # asked, set aside; the message whole where the question alone is not answered)
+            first = self._answer_each(unframed)
+            if first.answered:
+                return first
         heard = _HEARD_ZH.match(question.strip())
         if heard is not None:
             # "有人提到“学习实验室”，这是个啥？": what the name heard is, where that is answered
@@ -926,13 +946,15 @@ class AnswerEngine:
         runner-up?", "哪个重点工作预算最多？比第二名多多少？"): the ranking and the
         difference worked out as any difference of two lines is; None otherwise."""
         normalized = normalize(question)
+        # ("how many times more than the runner-up", "是第二名的几倍": a ratio, not a difference)
+        times = _TIMES_ASKED.search(normalized) is not None
         if (
             not (_RUNNER_UP.search(normalized) or _WHICH_AND_BY_HOW_MUCH.search(normalized))
-            or _NOT_A_DIFFERENCE.search(normalized)
+            or (_NOT_A_DIFFERENCE.search(normalized) and not times)
             or not _MONEY_ASKED.search(normalized)
         ):
-            # ("how many times more than the runner-up": no difference asked; "the most
-            # themes, and how many more than the runner-up": no money)
+            # ("what share more than the runner-up": no difference asked; "the most themes,
+            # and how many more than the runner-up": no money)
             return None
         asked = split_questions(question)
         if whole.kind is not AnswerKind.EXTREME and len(asked) > 1:
@@ -955,7 +977,13 @@ class AnswerEngine:
         # (the ranking runs from the largest down: the least is its last)
         pair = ranked[:2] if whole.parts.get("op") == "max" else ranked[-2:]
         more, less = (r.subject.code for r in pair)
-        ask = "{}比{}多多少？" if is_chinese(question) else "How much more does {} get than {}?"
+        if times:
+            ask = (
+                "{}是{}的几倍？" if is_chinese(question) else "How many times bigger is {} than {}?"
+            )
+        else:
+            ask = "{}比{}多多少？" if is_chinese(question) else "How much more does {} get than {}?"
+
         gap = self._answer(ask.format(more, less))
         if not gap.answered or gap.kind is not AnswerKind.COMPUTE:
             return None
@@ -1171,6 +1199,16 @@ class AnswerEngine:
             or reading.has("kpi", "risk", "mitigation", "outcome", "output")
             # "what is the total budget?" (not "占总额多少？": a share of what came before)
             or (reading.has("whole") and reading.has("budget") and not reading.has("share"))
+            # "and which line is the biggest?": the lines, ranked (not "which gets the least",
+            # nor "the most themes", a count)
+            or (
+                reading.has("max", "min", "rank")
+                and not _CLASS_COUNTED.search(q.normalized)
+                and (
+                    reading.has("class_priority", "class_enabler", "class_theme")
+                    or _LINES_NAMED.search(q.normalized) is not None
+                )
+            )
         )
 
     def _asks_an_unknown_attribute(self, q: Question) -> bool:
@@ -1777,6 +1815,18 @@ class AnswerEngine:
             return structured  # "what are the risks in OP-23": all of them, not a fact on risk
         if (
             structured is not None
+            and structured.kind is AnswerKind.RISK
+            and asks_for_list(q.normalized)
+            and (count_items(structured) or 0) >= 2
+            and names_only_the_risk_table(
+                q.normalized, self._read_alone(q.text.split(":")[-1]).content
+            )
+        ):
+            # "what are the operational risks in OP-23", "OP-23里列了哪几类主要运作风险": the
+            # table's risks, not the record of how risks are managed
+            return structured
+        if (
+            structured is not None
             and structured.kind is AnswerKind.BUDGET
             and self._names_a_holder_of_its_own(q)
         ):
@@ -1987,7 +2037,7 @@ class AnswerEngine:
         )
         if owners and {stem(w) for w in owners} - self._line_name_tokens(q):
             return True
-        if _ANOTHER_SECTOR.search(q.normalized):
+        if _ANOTHER_SECTOR.search(q.normalized) and not _ITU_D_NAMED.search(q.normalized):
             return True  # "ITU-T's budget for cybersecurity": the plan's lines are ITU-D's
         return self._names_a_chinese_spender(q)
 
@@ -4135,10 +4185,13 @@ _OWNER_NAMED = re.compile(
     r"\b(?:of|in|for|from|at)\s+(?:the\s+)?([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*)"
 )
 # Another sector of the Union or its bureau, whose money the ITU-D plan does not give.
+# (as the one whose money it is: not "ITU-D's, not ITU-T's", "和ITU-T合作的…")
 _ANOTHER_SECTOR = re.compile(
-    r"\bitu-[tr]\b|\b(?:tsb|br)\b|\b(?:radiocommunication|standardi[sz]ation) (?:bureau|sector)\b"
-    r"|电信标准化局|无线电通信局|电信标准化部门|无线电通信部门"
+    r"(?<!not )(?<!with )(?<!and )(?<!不是)(?<!和)(?<!与)(?<!同)(?<!通过)(?<!经由)"
+    r"(?:\bitu-[tr]\b|\btsb\b|\b(?:radiocommunication|standardi[sz]ation) (?:bureau|sector)\b"
+    r"|电信标准化局|无线电通信局|电信标准化部门|无线电通信部门)"
 )
+_ITU_D_NAMED = re.compile(r"\bitu-d\b|\bbdt\b|电信发展局|电信发展部门")
 # An owner named with a possessive: "UNDP's", "the EU's", "Kenya's" (not "P2's", "OP-23's").
 _OWNER_POSSESSIVE = re.compile(
     r"\b(?!(?:What|Who|Where|When|How|That|This|There|Here|It|Let|Today|Year)['’])"
@@ -4627,6 +4680,8 @@ _MONEY_ASKED = re.compile(r"\b(?:budget|funding|money|chf|allocation|slice)\b|�
 _BY_HOW_MUCH_TAIL = re.compile(
     r"\s*[,?]?\s*(?:and\s+)?by how much\b.*$|[？?，,]\s*(?:多多少|多出多少|高出多少).*$"
 )
+# A comparison asked as a multiple: "how many times more", "几倍".
+_TIMES_ASKED = re.compile(r"\bhow many times\b|几倍|多少倍")
 # A comparison asked as a ratio or a share, not as a difference in money.
 _NOT_A_DIFFERENCE = re.compile(
     r"\btimes\b|\bpercent|%|\bpercentage|\bratio\b|\bshare\b|倍|百分|比例|占"
@@ -4957,6 +5012,46 @@ def _is_statement(part: str) -> bool:
     if is_chinese(text):
         return len(re.findall(r"[\u4e00-\u9fff]", text)) >= QUESTION_MIN_CHARS
     return len(re.findall(r"[\w'-]+", text)) >= STATEMENT_MIN_WORDS
+
+
+def without_context_clause(
+    text: str, names_no_subject: Callable[[str], bool], names_a_subject: Callable[[str], bool]
+) -> str:
+    """A message without a short clause before a colon that only says why it is asked
+    ("Prepping a risk review: what are the main operational risks …", "For a briefing note:
+    …"), where the question after it names its own subject; else as written. A clause with a
+    figure, a code or a name in it may qualify the question ("For 2024: …", "P3: …") and
+    stays."""
+    head, colon, rest = text.partition(":")
+    if (
+        not colon
+        or not rest.strip()
+        or len(re.findall(r"[\w'-]+", head)) > CONTEXT_CLAUSE_MAX_WORDS
+        or is_chinese(head)
+        or _ASKS.search(head)
+        or re.search(r"\d", head)
+        or any(not _too_common(n) for n in _NAME_TOLD.findall(head))
+        # ("The Morocco team asked me: when and where was the workshop?": Morocco's; who
+        # asks is read where the question is split)
+        or re.search(r"(?<=\s)[A-Z][a-z]", head)
+        or re.search(r"\b(?:asked|asks|ask|asking|wants? to know|wondering|told)\b", head)
+        or names_a_subject(head)  # "Digital services and applications: what is its budget"
+        or _POINTS_BACK.search(rest)
+        or names_no_subject(rest)
+    ):
+        return text
+    return rest.strip()
+
+
+# Things counted per line, most or fewest: "the most themes", "主题最多".
+_CLASS_COUNTED = re.compile(
+    r"\b(?:most|fewest|least|more|fewer) (?:themes|enablers|priorities|kpis|outputs|outcomes)\b"
+    r"|(?:主题|推动因素|重点工作|kpi|指标|输出成果|成果)(?:数量|的数量)?最(?:多|少)"
+)
+# Budget lines named as such: "which line", "哪一项".
+_LINES_NAMED = re.compile(r"\b(?:budget )?lines?\b|哪一?项")
+# A context clause before a colon has at most this many words.
+CONTEXT_CLAUSE_MAX_WORDS = 6
 
 
 def without_leading_statements(

@@ -4147,12 +4147,10 @@ def test_a_chinese_question_after_a_latin_name_is_asked_of_it(
         # a course's fee is no firm's
         "ATC课程收费多少？",
         # the first review: what a venue holds or cost is no place; the record's title alone
-        # names no doer of another session; a ratio to the runner-up is no difference in CHF
+        # names no doer of another session
         "How many people fit in the GSR-23 venue?",
         "What did the venue of RDF-EUR cost?",
         "who ran the LearningLabs session on blockchain?",
-        "Which priority has the biggest budget, and how many times more does it get than the "
-        "runner-up?",
         "how many internal people does BCG employ?",
     ],
 )
@@ -5224,6 +5222,75 @@ def test_eleventh_session_doers_and_owners_not_in_the_documents(
     ],
 )
 def test_eleventh_session_who_gave_or_talked(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the risk table's risks asked in the words that describe the table
+        ("OP-23里有哪些主要运作风险？", ["4项主要风险"]),
+        ("What are the operational risks in OP-23?", ["4 main risks"]),
+        # a clause before a colon that only says why it is asked
+        (
+            "Prepping a risk review: what are the main operational risks the plan identifies?",
+            ["4 main risks"],
+        ),
+        # a ranking asked after another question is a question of its own; a ranking of the
+        # lines says the total they share
+        (
+            "What is the total OP-23 budget, and which line is the biggest?",
+            ["4,200,000", "P3", "1,111,000"],
+        ),
+        ("哪个重点工作预算最多？", ["总预算：4,200,000"]),
+    ],
+)
+def test_eleventh_session_tables_and_context(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_ratio_to_the_runner_up_is_worked_out(answer_engine: AnswerEngine) -> None:
+    # (a ratio to the runner-up, not a difference in CHF: 1,111,000 / 756,000)
+    _assert_answered_with(
+        answer_engine,
+        "Which priority has the biggest budget, and how many times more does it get than the "
+        "runner-up?",
+        ["P3", "1.47"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "listed"),
+    [
+        # the count alone where asked so, before or after the question
+        ("Just the number: how many KPIs does E3 have?", "9", False),
+        ("网络安全有几个KPI？只要数字就好", "8", False),
+        ("How many KPIs does E3 have?", "9", True),
+    ],
+)
+def test_eleventh_session_just_the_number(
+    answer_engine: AnswerEngine, question: str, expected: str, listed: bool
+) -> None:
+    answer = answer_engine.answer(question)
+    assert answer.answered and expected in render_answer_text(answer)
+    assert answer.parts["only_count"] is not listed
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a participle's doer after "by" ("a formal consultation process led by BDT")
+        ("Who led the consultation process on Tonga's NETP?", ["BDT"]),
+        # another sector named as whom a line works with, or as whose money it is not
+        ("What is the ITU-D budget for cybersecurity, not ITU-T's?", ["400,000"]),
+        ("E2要通过无线电通信部门和电信标准化部门的参与开展行动，它的预算是多少？", ["280,000"]),
+    ],
+)
+def test_eleventh_session_second_review_answers(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
     _assert_answered_with(answer_engine, question, expected)
