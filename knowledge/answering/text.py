@@ -26,6 +26,8 @@ _TAIWAN = {
     "影片": "視頻",
     "連線": "連接",
     "持份者": "利益攸關方",  # (Hong Kong's word for stakeholders)
+    "利害關係人": "利益攸關方",  # (Taiwan's)
+    "利害關係者": "利益攸關方",
     # colleagues counted, as Taiwan's offices say ("多少同仁", "幾位同仁"; not "同仁想知道…",
     # the asker's colleagues)
     "少同仁": "少職員",
