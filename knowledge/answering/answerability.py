@@ -1894,6 +1894,9 @@ FREE_OF_CHARGE = re.compile(r"\bpro bono\b|无偿", re.IGNORECASE)
 # "有没有收钱" (not what a course costs, "收费多少").
 FEE_ASKED = re.compile(
     r"\b(?:charge[ds]?|charging)\b|收(?:了|过)?(?:多少|几多)?钱|有没有收"
+    # "how much did ITU pay BCG", "what did BCG cost", "what did it cost"
+    r"|\bhow much (?:did|does|do|was|were) [^?]{1,40}\b(?:pay|paid|cost)\b"
+    r"|\bwhat did [^?]{1,40} cost\b"
     # what a firm named by its acronym charged for what it did: "BCG收费多少", "BCG帮ITU制定
     # 战略，收费多少" (not a course's fee: "ATC课程收费多少")
     r"|^[a-z]{2,6}(?:(?:帮|为|给|替)[^?？]{0,40})?收费(?:是)?(?:多少|几多)"
