@@ -5299,5 +5299,7 @@ def test_eleventh_session_second_review_answers(
 def test_what_a_firm_was_paid_is_its_fee(answer_engine: AnswerEngine) -> None:
     # "how much did ITU pay BCG": a fee, which the record says was none (pro bono)
     _assert_answered_with(
-        answer_engine, "How much did ITU pay the Boston Consulting Group for its work?", ["pro bono"]
+        answer_engine,
+        "How much did ITU pay the Boston Consulting Group for its work?",
+        ["pro bono"],
     )
