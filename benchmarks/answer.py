@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import platform
 import random
 import re
@@ -255,6 +256,9 @@ def all_strings(engine: AnswerEngine) -> list[str]:
 def cold_start(folder: Path, runs: int) -> tuple[float, list[float]]:
     staffbot = Path(sys.executable).with_name("staffbot")
     environment = {"STAFFBOT_DATA_DIR": str(folder), "PATH": "/usr/bin:/bin"}
+    if "PYTHONPATH" in os.environ:
+        # (a checkout measured against another with one installed environment: its own code)
+        environment["PYTHONPATH"] = os.environ["PYTHONPATH"]
 
     def run() -> float:
         started = time.perf_counter()
