@@ -94,15 +94,23 @@ _ASKS_WHICH_LINE = re.compile(
 # "just the number", "count only", "no need to list them", "只要数字": the count alone.
 _ONLY_THE_NUMBER = re.compile(
     r"\b(?:just|only) (?:the )?(?:number|count|figure|total)\b"
-    r"|\b(?:number|count|figure) only\b|\bno need to list\b|\bno list\b"
-    r"|\bdon'?t (?:need to )?list\b"
-    r"|只(?:要|说|给)(?:个)?(?:数字|个数|数量|数目)|不用列|不需要列|不必列"
+    r"|\b(?:number|count|figure) only\b|\bno need to list(?: them| it| the kpis)?\s*[.!?]*$"
+    r"|\bno list\b|\bdon'?t (?:need to )?list(?: them| it)?\s*[.!?]*$"
+    r"|只(?:要|说|给)(?:个)?(?:数字|个数|数量|数目)|不(?:用|需要|必)列(?:出来|了)?(?=[，。！!？?]|$)"
 )
 
 
 def asks_only_the_number(normalized: str) -> bool:
-    """Whether a message asks for a count alone ("just the number", "只要数字就好")."""
-    return _ONLY_THE_NUMBER.search(normalized) is not None
+    """Whether a message asks for a count alone ("just the number", "只要数字就好"; not "not
+    just the number", "不要只给数字")."""
+    return _ONLY_THE_NUMBER.search(normalized) is not None and not _NOT_ONLY.search(normalized)
+
+
+# "not just the number", "don't want only the count", "不要只给数字", "不只要数字".
+_NOT_ONLY = re.compile(
+    r"\bnot (?:just|only)\b|\b(?:don'?t|do not) want\b|\bwon'?t do\b|\b(?:is not|isn'?t) enough\b"
+    r"|不要只|不只"
+)
 
 
 # The words that ask where a KPI stands, not what it measures: "which line of the OP-23
@@ -889,7 +897,7 @@ def names_only_the_risk_table(normalized: str, content: Sequence[str]) -> bool:
     "OP-23里列了哪几类主要运作风险"), a context clause before a colon set aside."""
     if is_chinese(normalized):
         rest = _RISK_TABLE_ZH.sub("", normalized.split(":")[-1])
-        return not re.search(r"[\u4e00-\u9fff]", rest)
+        return not re.search(r"[a-z\u4e00-\u9fff]", rest)  # not "itu as one有哪些风险"
     return set(content) <= _RISK_TABLE_WORDS
 
 

@@ -405,7 +405,12 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Answer:
         answer = self._answer_each(question)
-        if answer.kind is AnswerKind.KPI_LIST and asks_only_the_number(normalize(question)):
+        if (
+            answer.kind is AnswerKind.KPI_LIST
+            and asks_only_the_number(normalize(question))
+            # (not the KPIs on a topic: "how many KPIs mention youth? just the number")
+            and not _ON_A_TOPIC.search(normalize(question))
+        ):
             # ("Just the number: how many KPIs does E3 have?", "…？只要数字就好": said before or
             # after the question, the count alone)
             answer.parts["only_count"] = True
@@ -1204,8 +1209,9 @@ class AnswerEngine:
             or (
                 reading.has("max", "min", "rank")
                 and not _CLASS_COUNTED.search(q.normalized)
+                # (not "which theme is smaller?" after a line: its themes)
                 and (
-                    reading.has("class_priority", "class_enabler", "class_theme")
+                    reading.has("class_priority", "class_enabler")
                     or _LINES_NAMED.search(q.normalized) is not None
                 )
             )
@@ -2037,7 +2043,7 @@ class AnswerEngine:
         )
         if owners and {stem(w) for w in owners} - self._line_name_tokens(q):
             return True
-        if _ANOTHER_SECTOR.search(q.normalized) and not _ITU_D_NAMED.search(q.normalized):
+        if _ANOTHER_SECTOR.search(q.normalized):
             return True  # "ITU-T's budget for cybersecurity": the plan's lines are ITU-D's
         return self._names_a_chinese_spender(q)
 
@@ -4185,13 +4191,12 @@ _OWNER_NAMED = re.compile(
     r"\b(?:of|in|for|from|at)\s+(?:the\s+)?([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*)"
 )
 # Another sector of the Union or its bureau, whose money the ITU-D plan does not give.
-# (as the one whose money it is: not "ITU-D's, not ITU-T's", "和ITU-T合作的…")
+# (as the one whose money it is: not "ITU-D's, not ITU-T's", "通过无线电通信部门的参与")
 _ANOTHER_SECTOR = re.compile(
-    r"(?<!not )(?<!with )(?<!and )(?<!不是)(?<!和)(?<!与)(?<!同)(?<!通过)(?<!经由)"
+    r"(?<!not )(?<!with )(?<!不是)(?<!通过)(?<!经由)(?<!部门和)(?<!部门与)"
     r"(?:\bitu-[tr]\b|\btsb\b|\b(?:radiocommunication|standardi[sz]ation) (?:bureau|sector)\b"
     r"|电信标准化局|无线电通信局|电信标准化部门|无线电通信部门)"
 )
-_ITU_D_NAMED = re.compile(r"\bitu-d\b|\bbdt\b|电信发展局|电信发展部门")
 # An owner named with a possessive: "UNDP's", "the EU's", "Kenya's" (not "P2's", "OP-23's").
 _OWNER_POSSESSIVE = re.compile(
     r"\b(?!(?:What|Who|Where|When|How|That|This|There|Here|It|Let|Today|Year)['’])"
@@ -5026,6 +5031,9 @@ def without_context_clause(
     if (
         not colon
         or not rest.strip()
+        # (only a clause that says why or how it is asked: "for enablers:", "next year:" and
+        # "by region:" say what is asked)
+        or not _WHY_IT_IS_ASKED.search(head)
         or len(re.findall(r"[\w'-]+", head)) > CONTEXT_CLAUSE_MAX_WORDS
         or is_chinese(head)
         or _ASKS.search(head)
@@ -5048,8 +5056,21 @@ _CLASS_COUNTED = re.compile(
     r"\b(?:most|fewest|least|more|fewer) (?:themes|enablers|priorities|kpis|outputs|outcomes)\b"
     r"|(?:主题|推动因素|重点工作|kpi|指标|输出成果|成果)(?:数量|的数量)?最(?:多|少)"
 )
-# Budget lines named as such: "which line", "哪一项".
-_LINES_NAMED = re.compile(r"\b(?:budget )?lines?\b|哪一?项")
+# KPIs asked of by what they are about: "mention youth", "提到青年", "on women".
+_ON_A_TOPIC = re.compile(r"\bmention|\babout\b|\bon\b|\bregarding\b|提到|关于|有关|相关|涉及")
+# Budget lines named as such: "which line".
+_LINES_NAMED = re.compile(r"\b(?:budget )?lines?\b")
+# What a clause says of why or how a question is asked: "prepping a risk review", "for my
+# briefing note", "quick one", "sorry, acronyms again", "random trivia".
+_WHY_IT_IS_ASKED = re.compile(
+    r"\b(?:prep|prepping|preparing|drafting|writing|updating|putting together|working on"
+    r"|quick|sorry|hi|hello|hey|fyi|btw|random|trivia|context|background|question|asking"
+    r"|need (?:this|it))\b"
+    r"|\bfor (?:a|an|my|our|the|this|tomorrow'?s?|today'?s?) (?:[a-z'-]+ ){0,2}(?:briefing|note"
+    r"|notes|report|review|meeting|slides?|deck|presentation|email|memo|one-pager|summary"
+    r"|newsletter|call)\b",
+    re.IGNORECASE,
+)
 # A context clause before a colon has at most this many words.
 CONTEXT_CLAUSE_MAX_WORDS = 6
 

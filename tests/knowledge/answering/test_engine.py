@@ -5303,3 +5303,16 @@ def test_what_a_firm_was_paid_is_its_fee(answer_engine: AnswerEngine) -> None:
         "How much did ITU pay the Boston Consulting Group for its work?",
         ["pro bono"],
     )
+
+
+def test_eleventh_session_third_review(answer_engine: AnswerEngine) -> None:
+    # a clause before a colon that says what is asked stays ("for enablers:" is their sum)
+    answer = answer_engine.answer("for enablers: what's the total budget?")
+    assert "1,214,000" in render_answer_text(answer)
+    # "not just the number": the list; a topic's KPIs are not counted whole
+    listed = answer_engine.answer("How many KPIs does E4 have? Not just the number, list them.")
+    assert listed.parts["only_count"] is False
+    # another sector's money with BDT's is no ITU-D line
+    assert not answer_engine.answer("What do BDT and TSB spend on statistics?").answered
+    # ITU as One's risks are no risks of the OP-23 table
+    assert answer_engine.answer("ITU as One有哪些风险？").kind != "risk"
