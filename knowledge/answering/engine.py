@@ -405,11 +405,12 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Answer:
         answer = self._answer_each(question)
+        normalized = normalize(question)
         if (
             answer.kind is AnswerKind.KPI_LIST
-            and asks_only_the_number(normalize(question))
+            and asks_only_the_number(normalized)
             # (not the KPIs on a topic: "how many KPIs mention youth? just the number")
-            and not _ON_A_TOPIC.search(normalize(question))
+            and not _ON_A_TOPIC.search(normalized)
         ):
             # ("Just the number: how many KPIs does E3 have?", "…？只要数字就好": said before or
             # after the question, the count alone)
@@ -988,7 +989,6 @@ class AnswerEngine:
             )
         else:
             ask = "{}比{}多多少？" if is_chinese(question) else "How much more does {} get than {}?"
-
         gap = self._answer(ask.format(more, less))
         if not gap.answered or gap.kind is not AnswerKind.COMPUTE:
             return None
