@@ -102,8 +102,17 @@ _ONLY_THE_NUMBER = re.compile(
 
 def asks_only_the_number(normalized: str) -> bool:
     """Whether a message asks for a count alone ("just the number", "只要数字就好"; not "not
-    just the number", "不要只给数字")."""
-    return _ONLY_THE_NUMBER.search(normalized) is not None and not _NOT_ONLY.search(normalized)
+    just the number", "不要只给数字"), of a line's KPIs (not of the KPIs on a topic, "how many
+    KPIs mention youth? just the number", whose list says which they are)."""
+    return (
+        _ONLY_THE_NUMBER.search(normalized) is not None
+        and not _NOT_ONLY.search(normalized)
+        and not _ON_A_TOPIC.search(normalized)
+    )
+
+
+# KPIs asked of by what they are about: "mention youth", "提到青年", "on women".
+_ON_A_TOPIC = re.compile(r"\bmention|\babout\b|\bon\b|\bregarding\b|提到|关于|有关|相关|涉及")
 
 
 # "not just the number", "don't want only the count", "不要只给数字", "不只要数字".
@@ -305,7 +314,7 @@ class RecordAnswers:
             # several themes' are only counted unless the items are asked for)
             "only_count": q.reading.has("count")
             and not asks_for_items(q.normalized)
-            and (len(groups) > 1 or asks_only_the_number(q.normalized)),
+            and len(groups) > 1,
         }
         return Answer(
             kind=AnswerKind.KPI_LIST,

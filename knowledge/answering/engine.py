@@ -405,15 +405,12 @@ class AnswerEngine:
 
     def answer(self, question: str) -> Answer:
         answer = self._answer_each(question)
-        normalized = normalize(question)
-        if (
-            answer.kind is AnswerKind.KPI_LIST
-            and asks_only_the_number(normalized)
-            # (not the KPIs on a topic: "how many KPIs mention youth? just the number")
-            and not _ON_A_TOPIC.search(normalized)
+        if answer.kind is AnswerKind.KPI_LIST and any(
+            asks_only_the_number(normalize(said)) for said in (question, strip_filler(question))
         ):
-            # ("Just the number: how many KPIs does E3 have?", "…？只要数字就好": said before or
-            # after the question, the count alone)
+            # ("Just the number: how many KPIs does E3 have?", "…？只要数字就好", "只要告诉我数
+            # 字：…": said before or after the question, as the message is read, the count
+            # alone; decided here once, for every way the message was asked again)
             answer.parts["only_count"] = True
         script = detect_script(question)
         for one in (answer, *answer.parts.get("answers", ())):
@@ -5056,8 +5053,6 @@ _CLASS_COUNTED = re.compile(
     r"\b(?:most|fewest|least|more|fewer) (?:themes|enablers|priorities|kpis|outputs|outcomes)\b"
     r"|(?:主题|推动因素|重点工作|kpi|指标|输出成果|成果)(?:数量|的数量)?最(?:多|少)"
 )
-# KPIs asked of by what they are about: "mention youth", "提到青年", "on women".
-_ON_A_TOPIC = re.compile(r"\bmention|\babout\b|\bon\b|\bregarding\b|提到|关于|有关|相关|涉及")
 # Budget lines named as such: "which line".
 _LINES_NAMED = re.compile(r"\b(?:budget )?lines?\b")
 # What a clause says of why or how a question is asked: "prepping a risk review", "for my

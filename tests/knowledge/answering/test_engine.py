@@ -5316,3 +5316,10 @@ def test_eleventh_session_third_review(answer_engine: AnswerEngine) -> None:
     assert not answer_engine.answer("What do BDT and TSB spend on statistics?").answered
     # ITU as One's risks are no risks of the OP-23 table
     assert answer_engine.answer("ITU as One有哪些风险？").kind != "risk"
+
+
+def test_just_the_number_is_decided_once_for_the_message(answer_engine: AnswerEngine) -> None:
+    # the KPIs on a topic keep their list, however the message was asked again
+    assert answer_engine.answer("有幾個KPI提到青年？只要數字").parts["only_count"] is False
+    # filler around the request is read as the message is ("只要告诉我数字")
+    assert answer_engine.answer("只要告诉我数字：网络安全有几个KPI？").parts["only_count"] is True
