@@ -68,6 +68,8 @@ KPI_OWNER_QUESTION = re.compile(
     r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
     r"|\bwhere (?:does|do|would) [^?]{1,60}\b(?:belong|sit|fall|go)\b"
     r"|哪(?:个|项|一项|一个)?(?:重点工作|主题|推动因素|优先事项)"
+    # "係邊個 E 嘅 KPI", "which P is it under": a line named by its letter
+    r"|哪(?:个|一个)?\s*[pe](?![a-z0-9\-])|\b(?:which|what) [pe]\b(?![\-\d])"
     r"|属于(?:itu-d|bdt|op-23|国际电联|电信发展局)?\s*哪|归属|归哪"
     r"|\b(?:which|what) (?:kpi|indicator|metric)s? (?!(?:do|does|are|is|has|have)\b)"
     r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator|metric)s? (?:on|about|for|that|which)\b"
@@ -88,7 +90,7 @@ _KPIS_ASKED = re.compile(
 # "Which priority has a KPI on …": the line is asked, not named.
 _ASKS_WHICH_LINE = re.compile(
     r"\b(?:which|what)\b[^?]{0,20}\b(?:priority|priorities|theme|themes|enabler|enablers"
-    r"|line|lines)\b"
+    r"|line|lines)\b|\b(?:which|what) [pe]\b(?![\-\d])"
     r"|哪个|哪一|哪些(?:重点工作|主题|推动因素)|属于哪|归属|归哪|(?:放|归|列)在哪"
 )
 # "just the number", "count only", "no need to list them", "只要数字": the count alone.

@@ -311,8 +311,11 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bpercentage\b|\bper ?cent\b|\bwhat (?:share|proportion|fraction)\b"
             # a rate of those who did: "the certification rate", "证书获得率"
             r"|\b(?:completion|success|pass|certification|response|participation|attendance"
-            r"|approval|adoption) rate\b"
-            r"|(?:获得|获取|认证|结业|通过|成功|参与|合格|出席|采用|批准|答复)率"
+            r"|approval|adoption|penetration|coverage|uptake|usage|literacy|enrol?ment"
+            r"|(?:un)?employment|vacancy|turnover|attrition|retention|execution|implementation"
+            r"|utili[sz]ation|disbursement|delivery) rates?\b|\binternet penetration\b"
+            r"|(?:获得|获取|认证|结业|通过|成功|参与|合格|出席|采用|批准|答复|普及|覆盖|渗透|使用"
+            r"|识字|入学|就业|失业|空缺|流失|留任|执行|实施|利用|落实|上网)率"
             r"|比例|百分比|百分之几|百分之多少|占多少|占[^，。？?]{1,24}?的?多少|(?:几|多少)\s*%",
             re.IGNORECASE,
         ),

@@ -33,13 +33,17 @@ _ZH_BRACKETED = re.compile("（" + _ACRONYM + "）")
 EXTRA_WORDS = 4
 # A Chinese long form: the run of Chinese characters before the bracket, inside 《》 or “”
 # when it is quoted; a leading verb or preposition is not part of the name.
-_ZH_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*[\u4e00-\u9fff]$")
+# (a name may list words with 、: "联合国教育、科学及文化组织（UNESCO）")
+_ZH_RUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]+、)*[\u4e00-\u9fffA-Za-z0-9]*[\u4e00-\u9fff]$")
 _ZH_QUOTED = re.compile(r"[《“]([^《》“”]{2,40})[》”]$")
 _ZH_LEADING = re.compile(
     r"^.*(?:关于|通过|建设|启动|聘请|制定|确保|包括|开展|参与|支持|加强|推动|利用|根据|作为|发布|成立"
-    r"|设立|取代|了|与|向|请|以|在|将|对)"
+    r"|设立|取代|了|与|向|请|以|在|将|对|依靠|使用|改进|出席|提供|衡量|促进|由|如|为|并|若干|各国|本区域"
+    # (ITU beside the body named: "由国际电联和欧洲经济委员会（UNECE）…")
+    r"|(?:国际电联|电信发展局)(?:和|与|及|、)|[一二两三四五六七八九十几多]+个)"
 )
 ZH_NAME_MIN_AFTER_DE = 4
+_CAPITALISED = re.compile(r"\b[A-Z]")
 # Words before a term that make it something of a subject: "P4的KPI", "P4's KPIs".
 # (not "what's": "what is", no owner)
 _OWNED = re.compile(
@@ -56,7 +60,12 @@ DEFINING_CANDIDATES = 400
 # Who an acronym is: "who is BCG", "BCG?? who is that" (an organisation the documents spell
 # out, not a person: checked by its being an acronym).
 _WHO_IS_EN = (
-    re.compile(r"^who(?:'s| is| are) (?:the )?(?P<t>[a-z]{2,})\s*\??\s*$"),
+    # (where it is written: "who is BCG in the C23/36 vision document?")
+    re.compile(
+        r"^who(?:'s| is| are) (?:the )?(?P<t>[a-z]{2,})"
+        r"(?: (?:in|from|according to|mentioned in) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,4})?"
+        r"\s*\??\s*$"
+    ),
     re.compile(
         r"^(?P<t>[a-z]{2,})\s*\?*\s*[-–—:,]?\s*who(?:'s| is| are) (?:it|that|this|they)"
         r"(?: (?:in|from|according to) (?:the |this )?[\w/.-]+(?: [\w/.-]+){0,3})?"
@@ -123,7 +132,11 @@ _ZH_ASKS = (
     ),
     re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),
     # "文件里常提到RBM，这是什么意思？"
-    re.compile(r"(?P<t>[a-z][a-z0-9-]*)\s*[，,]\s*(?:这|它|那)(?:是|指|代表)(?:什么|啥)"),
+    # ("文件提到 UNSSC，即係咩機構？": 即是, said in Cantonese)
+    re.compile(
+        r"(?P<t>[a-z][a-z0-9-]*)\s*[，,]\s*(?:(?:这|它|那)(?:是|指|代表)|即是|也就是|就是)"
+        r"(?:什么|啥)"
+    ),
 )
 # A question asking what a term of several words is: "what is meaningful connectivity",
 # "“有意义的连接”是什么意思". Terms shorter than this are left to the search.
@@ -257,9 +270,11 @@ def _find_reordered_long_form(letters: list[str], words: list[str]) -> str | Non
     return " ".join(last) if sorted(w[0].lower() for w in last) == sorted(letters) else None
 
 
-def find_zh_long_form(before: str) -> str | None:
+def find_zh_long_form(before: str, english: str = "") -> str | None:
     """The Chinese name before a bracketed acronym: quoted if it is, else the run of
-    Chinese characters, without a leading verb or preposition."""
+    Chinese characters, without a leading verb or preposition; where the English long form
+    joins no two words with "and", the last of the things a run joins with 和 or 、
+    ("起草工作和共同国家分析（CCA）": the common country analyses)."""
     quoted = _ZH_QUOTED.search(before)
     if quoted:
         return quoted[1]
@@ -271,6 +286,13 @@ def find_zh_long_form(before: str) -> str | None:
         # "2023年ITU-D运作规划（OP-23）": the tail of a code ("D") is no part of the name
         name = re.sub(r"^[A-Za-z0-9]+", "", name)
     name = _ZH_JOINERS.sub("", _ZH_LEADING.sub("", name))
+    # (a list of things is no name: "…目标：战略远见、开放式技术创新、中小企业（SME）"; a
+    # name that lists words has an English one that joins capitalised words with "and")
+    joins = " and " in f" {english.lower()} "
+    if "、" in name and (not joins or len(_CAPITALISED.findall(english)) < name.count("、") + 2):
+        name = name.rsplit("、", 1)[-1]
+    if english and not joins:
+        name = re.split("[和及]", name)[-1]
     # "…相应的可衡量的关键绩效指标": the name is what follows the last 的, when that is a name
     # of its own (not "有意义的连接" cut to "连接").
     head, _, tail = name.rpartition("的")
@@ -300,7 +322,7 @@ def build_acronyms(knowledge: Knowledge) -> dict[str, Acronym]:
             for match in _ZH_BRACKETED.finditer(text):
                 name = find_zh_long_form(text[: match.start()])
                 if name:
-                    chinese.setdefault(match[1], []).append(name)
+                    chinese.setdefault(match[1], []).append(text[: match.start()])
                     acronym = found.setdefault(match[1].lower(), Acronym(match[1]))
                     if fact.key not in acronym.fact_keys:
                         acronym.fact_keys.append(fact.key)
@@ -317,7 +339,7 @@ def build_acronyms(knowledge: Knowledge) -> dict[str, Acronym]:
                 else:
                     long_form = find_zh_long_form(before)
                     if long_form is not None:
-                        chinese.setdefault(short, []).append(long_form)
+                        chinese.setdefault(short, []).append(before)
                 if long_form is None:
                     continue
                 acronym = found.setdefault(short.lower(), Acronym(short))
@@ -326,7 +348,9 @@ def build_acronyms(knowledge: Knowledge) -> dict[str, Acronym]:
     for acronym in found.values():
         if acronym.short in english:
             acronym.en = english[acronym.short].most_common(1)[0][0]
-        names = chinese.get(acronym.short, [])
+        # (read again knowing the English long form, which tells one name from two)
+        read = (find_zh_long_form(b, acronym.en) for b in chinese.get(acronym.short, []))
+        names = [n for n in read if n]
         acronym.zh = min(names, key=len) if names else ""
     return found
 

@@ -542,13 +542,19 @@ class AnswerEngine:
                     self._holds_topic(t, leading) for t in _read_topics(tersely[0])
                 ):
                     asked = tersely
-        pair = _TWO_TERMS.match(normalize(question)) or _TERMS_COMPARED.match(
-            normalize(strip_filler(question))
+        pair = (
+            _TWO_TERMS.match(normalize(question))
+            or _TERMS_COMPARED.match(normalize(strip_filler(question)))
+            or _two_acronyms_asked(question)
         )
         if pair is not None and len(asked) < 2:
-            # "what are ISCG and ISC-TF?", "ISCG和ISC-TF分别是啥": what each one is
+            # "what are ISCG and ISC-TF?", "ISCG和ISC-TF分别是啥": what each one is (as
+            # written: "What is cirt?" would be no acronym)
             ask = "{}是什么？" if is_chinese(question) else "What is {}?"
-            asked = [ask.format(pair["a"] or pair["za"]), ask.format(pair["b"] or pair["zb"])]
+            asked = [
+                ask.format(_as_written(pair["a"] or pair["za"], question)),
+                ask.format(_as_written(pair["b"] or pair["zb"], question)),
+            ]
         if (
             len(asked) == 1
             and not whole.answered
@@ -895,6 +901,14 @@ class AnswerEngine:
                 return whole  # asked of what came before, and no answer holds it
             same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
             if same is None:
+                if any(
+                    alone.kind is AnswerKind.DEFINITION is a.kind
+                    and a.parts["fact"] is not None
+                    and alone.parts["fact"] is a.parts["fact"]
+                    for a in answers
+                ):
+                    # (the record shown once, after the first name spelled out)
+                    alone.parts = {**alone.parts, "expansion_only": True}
                 answers.append(alone)
                 questions.append(part)
             elif alone.kind is AnswerKind.COMPUTE:
@@ -4420,6 +4434,36 @@ _TWO_TERMS = re.compile(
     r"|^(?P<za>[a-z][a-z0-9\-]{1,12})\s*(?:和|与|跟|及|、)\s*(?P<zb>[a-z][a-z0-9\-]{1,12})\s*"
     r"(?:分别|各自)?(?:是什么|指什么|是什么意思|代表什么)\s*[?？]?$"
 )
+# ... after what only places them: "In the E4 section of OP-23, what do WEEE and EPR stand
+# for?", "IDI方法磋商中提到的EGTI和EGH分別是什麼？" (two names written as acronyms)
+_TWO_ACRONYMS_ASKED = re.compile(
+    r"(?:^|[,，:：;；.。]\s*|的)(?:so |and )?(?:what (?:are|is|do|does)) (?:the )?"
+    r"(?P<a>[a-z][a-z0-9\-]{1,12}) and (?:the )?(?P<b>[a-z][a-z0-9\-]{1,12})"
+    r"(?: (?:stand for|mean|refer to))?\s*\??$"
+    r"|(?:^|[,，:：;；.。]\s*|的)(?P<za>[a-z][a-z0-9\-]{1,12})\s*(?:和|与|跟|及|、)\s*"
+    r"(?P<zb>[a-z][a-z0-9\-]{1,12})\s*(?:分别|各自)?"
+    r"(?:是什么|指什么|是什么意思|代表什么|是啥|的全称是什么|的全称)\s*[?？]?$"
+)
+_CAPITALS = re.compile(r"[A-Z]")
+
+
+def _as_written(term: str, question: str) -> str:
+    """A term read in lower case, as the question writes it ("cirt" as CIRT)."""
+    found = re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", question, re.I)
+    return found[0] if found else term
+
+
+def _two_acronyms_asked(question: str) -> re.Match[str] | None:
+    """Two names written as acronyms, each asked what it is, after words that place them."""
+    found = _TWO_ACRONYMS_ASKED.search(normalize(question))
+    if found is None:
+        return None
+    names = [found["a"] or found["za"], found["b"] or found["zb"]]
+    if all(len(_CAPITALS.findall(_as_written(n, question))) >= 2 for n in names):
+        return found
+    return None
+
+
 # Two terms compared, asked as what each one is ("what's the difference between the ISC-TF
 # and the ISCG?", "ISC-TF和ISCG有什么区别"; not two lines, whose budgets differ by an amount).
 _TERMS_COMPARED = re.compile(
@@ -4478,7 +4522,9 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    r"\b(?:it|its|they|them|their)\b|它|其|该|这个|那个|这些|那些"
+    r"\b(?:it|its|they|them|their)\b|它|其|该|這個|該|这个|那个|那個|这些|那些|這些"
+    # (Cantonese too: "嗰條線預算幾多", "呢個項目")
+    r"|嗰個|呢個|嗰啲|呢啲|(?:这|那|這|嗰|呢)(?:条|條|项|項|一项|一項)"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
@@ -5457,6 +5503,11 @@ def _same_record(one: Answer, other: Answer) -> bool:
     if one is other:
         return True
     mine_fact, their_fact = one.parts.get("fact"), other.parts.get("fact")
+    if (
+        one.kind is AnswerKind.DEFINITION is other.kind
+        and one.parts["acronym"].short != other.parts["acronym"].short
+    ):
+        return False  # "EGTI和EGH分别是什么": one record may spell out two names asked
     if mine_fact is not None and their_fact is not None and mine_fact.key == their_fact.key:
         # a fact, and a figure computed in it; two figures computed in it are two answers
         return one.parts.get("op") == other.parts.get("op") or AnswerKind.COMPUTE not in (

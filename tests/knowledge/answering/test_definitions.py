@@ -150,7 +150,28 @@ def test_a_question_typed_in_lower_case_may_name_an_acronym(answer_engine: Answe
 def test_a_chinese_long_form_is_the_name_after_its_last_modifier() -> None:
     assert find_zh_long_form("相应的可衡量的关键绩效指标") == "关键绩效指标"
     # a name that ends in a short noun keeps its modifier
-    assert find_zh_long_form("合作，促进并衡量普遍和有意义的连接") == "促进并衡量普遍和有意义的连接"
+    assert find_zh_long_form("合作，促进并衡量普遍和有意义的连接") == "普遍和有意义的连接"
+
+
+def test_a_chinese_long_form_is_one_name_as_the_english_one_tells() -> None:
+    # what only leads to the name, or counts or places it, is none of it
+    assert find_zh_long_form("协调并为管理协调组", "Management Coordination Group") == "管理协调组"
+    assert find_zh_long_form("与会机构出席2023年世界无线电通信大会") == "世界无线电通信大会"
+    assert find_zh_long_form("支持若干联合国国家工作队") == "联合国国家工作队"
+    # two things joined, where the English name is one thing: the one before the bracket
+    assert find_zh_long_form("起草工作和共同国家分析", "Common Country Analyses") == "共同国家分析"
+    assert (
+        find_zh_long_form("战略远见、开放式技术创新、中小企业", "small and medium-sized enterprise")
+        == "中小企业"
+    )
+    # ... and a name that lists words, as its English name does, whole
+    assert (
+        find_zh_long_form(
+            "和联合国教育、科学及文化组织",
+            "United Nations Educational Scientific and Cultural Organization",
+        )
+        == "联合国教育、科学及文化组织"
+    )
 
 
 def test_an_acronym_that_belongs_to_a_named_subject_is_not_defined(

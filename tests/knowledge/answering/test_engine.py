@@ -5323,3 +5323,41 @@ def test_just_the_number_is_decided_once_for_the_message(answer_engine: AnswerEn
     assert answer_engine.answer("有幾個KPI提到青年？只要數字").parts["only_count"] is False
     # filler around the request is read as the message is ("只要告诉我数字")
     assert answer_engine.answer("只要告诉我数字：网络安全有几个KPI？").parts["only_count"] is True
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # two acronyms asked after words that place them, each spelled out (one record may
+        # spell out both: its text is shown once)
+        (
+            "In the environment (E4) section of OP-23, what do WEEE and EPR stand for?",
+            ["waste electrical and electronic equipment", "extended producer responsibility"],
+        ),
+        (
+            "In the P4 cybersecurity part of the operational plan, what do CIRT and NCS stand for?",
+            ["computer incident response teams", "national cybersecurity strategy"],
+        ),
+        ("IDI方法磋商中提到的EGTI和EGH分別是什麼？", ["ICT指標專家組", "家庭指標專家組"]),
+        # an acronym asked as "即係咩" (Cantonese), and who a firm is where it is written
+        ("文件提到 UNSSC，即係咩機構？", ["聯合國系統職員學院"]),
+        ("Who is BCG in the C23/36 vision document?", ["Boston Consulting Group"]),
+        # a line asked by its letter, and "that line" pointed back to in Cantonese
+        ("「參與的國家工作隊（UNCT）數量」係邊個 E 嘅 KPI？", ["E2"]),
+        ("「ITU-D 新成員數量」係邊個推動因素嘅 KPI？嗰條線預算幾多？", ["E1", "15,000"]),
+    ],
+)
+def test_twelfth_session_first_sets(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_rate_asked_wants_a_share(answer_engine: AnswerEngine) -> None:
+    # the publication is found, but it gives no internet penetration rate
+    assert not answer_engine.answer(
+        "《事實和數字：聚焦最不發達國家》裡，最不發達國家的互聯網普及率是多少？"
+    ).answered
+    assert not answer_engine.answer(
+        "What is the internet penetration rate in LDCs according to Facts and Figures?"
+    ).answered
