@@ -68,8 +68,9 @@ KPI_OWNER_QUESTION = re.compile(
     r"|\bbelongs? to\b|\bsits? under\b|\bfalls? under\b"
     r"|\bwhere (?:does|do|would) [^?]{1,60}\b(?:belong|sit|fall|go)\b"
     r"|哪(?:个|项|一项|一个)?(?:重点工作|主题|推动因素|优先事项)"
-    # "係邊個 E 嘅 KPI", "which P is it under": a line named by its letter
-    r"|哪(?:个|一个)?\s*[pe](?![a-z0-9\-])|\b(?:which|what) [pe]\b(?![\-\d])"
+    # "係邊個 E 嘅 KPI", "which E is it under": a line named by its letter
+    r"|哪(?:个|一个)?\s*[pe]\s*(?:的|之)\s*(?:kpi|指标|关键绩效指标)(?!\s*(?:最|比较|较|更))"
+    r"|\b(?:which|what) [pe] (?:is|are|was) (?:it|that|this|they) (?:under|in|from|part of)\b"
     r"|属于(?:itu-d|bdt|op-23|国际电联|电信发展局)?\s*哪|归属|归哪"
     r"|\b(?:which|what) (?:kpi|indicator|metric)s? (?!(?:do|does|are|is|has|have)\b)"
     r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator|metric)s? (?:on|about|for|that|which)\b"
@@ -81,6 +82,19 @@ KPI_OWNER_QUESTION = re.compile(
     r"[^?]{1,60}\b(?:count|measure|track|cover|monitor)\b"
 )
 
+# A line described by what belongs to it ("the budget of the theme it belongs to"): named,
+# not asked.
+_LINE_IT_BELONGS_TO = re.compile(
+    r"\b(?:theme|priority|line|enabler|area)s? (?:that |which )?(?:it|this|that|they"
+    r"|this kpi|that kpi|the kpi) (?:belongs?|falls?|sits?|comes?) (?:to|under|in|within)\b"
+)
+
+
+def asks_whose_kpi(normalized: str) -> bool:
+    """Whether a question asks which line, theme or KPI something belongs to."""
+    return KPI_OWNER_QUESTION.search(_LINE_IT_BELONGS_TO.sub(" ", normalized)) is not None
+
+
 # The verbs and particles of "which KPI measures / tracks / is about X", "与X有关的指标".
 # "Which KPIs …", "what indicators …", "哪些指标": several KPIs asked for.
 _KPIS_ASKED = re.compile(
@@ -90,7 +104,7 @@ _KPIS_ASKED = re.compile(
 # "Which priority has a KPI on …": the line is asked, not named.
 _ASKS_WHICH_LINE = re.compile(
     r"\b(?:which|what)\b[^?]{0,20}\b(?:priority|priorities|theme|themes|enabler|enablers"
-    r"|line|lines)\b|\b(?:which|what) [pe]\b(?![\-\d])"
+    r"|line|lines)\b|\b(?:which|what) [pe]\b(?![\-\d.])"
     r"|哪个|哪一|哪些(?:重点工作|主题|推动因素)|属于哪|归属|归哪|(?:放|归|列)在哪"
 )
 # "just the number", "count only", "no need to list them", "只要数字": the count alone.
@@ -380,7 +394,7 @@ class RecordAnswers:
     def kpi_owner(self, q: Question) -> Answer | None:
         """The KPI a "which priority has a KPI on X" question is about, with its theme and
         priority, when the question asks whose it is and a KPI's text explains it."""
-        if not KPI_OWNER_QUESTION.search(q.normalized):
+        if not asks_whose_kpi(q.normalized):
             return None
         if q.targets and q.explained >= KPI_LIST_NAMED_EXPLAINED:
             return None  # the KPIs of the line it names, listed

@@ -311,11 +311,16 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bpercentage\b|\bper ?cent\b|\bwhat (?:share|proportion|fraction)\b"
             # a rate of those who did: "the certification rate", "证书获得率"
             r"|\b(?:completion|success|pass|certification|response|participation|attendance"
-            r"|approval|adoption|penetration|coverage|uptake|usage|literacy|enrol?ment"
+            r"|approval|adoption) rate\b"
+            r"|(?:获得|获取|认证|结业|通过|成功|参与|合格|出席|采用|批准|答复)率"
+            # a rate asked for its value: "what is the internet penetration rate", "普及率是多少"
+            r"|\b(?:what(?:'s| is| was| were| are)|how (?:high|low) (?:is|was))"
+            r" (?:the |its |their )?(?:[\w-]+ ){0,3}?(?:penetration|coverage|uptake|usage|literacy|enrol?ment"
             r"|(?:un)?employment|vacancy|turnover|attrition|retention|execution|implementation"
-            r"|utili[sz]ation|disbursement|delivery) rates?\b|\binternet penetration\b"
-            r"|(?:获得|获取|认证|结业|通过|成功|参与|合格|出席|采用|批准|答复|普及|覆盖|渗透|使用"
-            r"|识字|入学|就业|失业|空缺|流失|留任|执行|实施|利用|落实|上网)率"
+            r"|utili[sz]ation|disbursement|delivery) rates?\b"
+            r"|\bwhat(?:'s| is| was) (?:the )?internet penetration\b"
+            r"|(?:普及|覆盖|渗透|使用|识字|入学|就业|失业|空缺|流失|留任|执行|实施|利用|落实|上网)率"
+            r"\s*(?:是|为|有)?\s*(?:多少|几|多高|多低|百分之)"
             r"|比例|百分比|百分之几|百分之多少|占多少|占[^，。？?]{1,24}?的?多少|(?:几|多少)\s*%",
             re.IGNORECASE,
         ),

@@ -14,9 +14,9 @@ from typing import Any
 
 from knowledge.answering._budget_answers import POINTS_APART, BudgetAnswers
 from knowledge.answering._record_answers import (
-    KPI_OWNER_QUESTION,
     RecordAnswers,
     asks_only_the_number,
+    asks_whose_kpi,
     names_only_the_risk_table,
 )
 from knowledge.answering.answer import Answer, AnswerKind
@@ -308,7 +308,8 @@ _LINE_CLASS_TOKENS = frozenset({"priority", "theme", "enabler"})
 _RELATION_VERBS = frozenset(
     to_query_terms(
         "cover covers covered include includes included deal deals concern concerns handle "
-        "handles relate relates focus focuses address addresses"
+        "handles relate relates focus focuses address addresses belong belongs fall falls sit "
+        "sits"
     ).tokens
 )
 # A text that says something was not done ("have not yet", "尚未").
@@ -589,6 +590,18 @@ class AnswerEngine:
                 not _POINTS_BACK.search(part) and self._names_its_own_subject(part)
             )
             alone = self._answer(part) if stands_alone else None
+            if (
+                n == 0
+                and whole.answered
+                and _THAT_ONE_TOLD.search(part)
+                and alone is not None
+                and not _same_record(alone, whole)
+                and self._holds_what_is_asked(part, whole)
+            ):
+                # "We want to report on member states opening IPv6 labs. Which priority is
+                # that KPI under, and …": the first question points back to what was told
+                # before it, which the whole message's answer holds (not every KPI counted)
+                alone = whole
             if n and alone is not None and alone.answered and alone.kind in _SEARCHED_KINDS:
                 # "Vanuatu cyclones: how many people were affected, and what did cellular
                 # coverage drop to?": the coverage of the first question's place, not
@@ -743,8 +756,13 @@ class AnswerEngine:
             if (
                 n
                 and line
-                and _POINTS_BACK.search(part)
-                and (alone is None or alone is whole or _same_record(alone, answers[0]))
+                and (_POINTS_BACK.search(part) or _LINE_IT_BELONGS_TO.search(normalize(part)))
+                and (
+                    alone is None
+                    or not alone.answered
+                    or alone is whole
+                    or _same_record(alone, answers[0])
+                )
                 and not self._fits_intent(part, answers[0])
             ):
                 # "哪个推动因素有关于UNCT的KPI？这个推动因素2023年预算多少": the line the first
@@ -900,6 +918,8 @@ class AnswerEngine:
             if alone is None:
                 return whole  # asked of what came before, and no answer holds it
             same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
+            if same is None and _spells_out_nothing(alone):
+                same = len(answers) - 1  # (a name with no long form in the answer's language)
             if same is None:
                 if any(
                     alone.kind is AnswerKind.DEFINITION is a.kind
@@ -1572,7 +1592,7 @@ class AnswerEngine:
                 # the difference asked (a fact that says who did not may state it)
                 return self._cannot_compute(q, DIFFERENCE)
         wanted = self._wanted(q)
-        if answer.kind is AnswerKind.KPI_DETAIL and KPI_OWNER_QUESTION.search(q.normalized):
+        if answer.kind is AnswerKind.KPI_DETAIL and asks_whose_kpi(q.normalized):
             wanted = None  # "which theme has a KPI on the number of …" asks whose, not how many
         if (
             answer.answered
@@ -1612,6 +1632,7 @@ class AnswerEngine:
             and (
                 not self._holds_the_names(q, answer)
                 or self._misses_a_region(q, answer)
+                or _misses_a_sector(q, answer)
                 or self._misses_the_body_asked_of(q, answer)
             )
         ):
@@ -4208,6 +4229,39 @@ _ANOTHER_SECTOR = re.compile(
     r"(?:\bitu-[tr]\b|\btsb\b|\b(?:radiocommunication|standardi[sz]ation) (?:bureau|sector)\b"
     r"|电信标准化局|无线电通信局|电信标准化部门|无线电通信部门)"
 )
+# A KPI or line pointed back to by a demonstrative ("that KPI", "这个指标"): something told
+# before the question.
+_THAT_ONE_TOLD = re.compile(
+    r"\b(?:that|this|these|those) (?:kpi|indicator|metric|priority|enabler|theme|line)s?\b"
+    r"|(?:这|那|這|嗰|呢)(?:个|個|项|項|条|條)?(?:kpi|指标|指標|重点工作|重點工作|推动因素|推動因素"
+    r"|主题|主題)",
+    re.IGNORECASE,
+)
+# A line described by what belongs to it: "the budget of the theme it belongs to", "… the
+# theme IPv6 falls under", "它所属主题的预算".
+_LINE_IT_BELONGS_TO = re.compile(
+    r"\b(?:theme|priority|line|enabler|area)s? (?:that |which )?[\w\- ]{1,30}? (?:belongs?|falls?"
+    r"|sits?|comes?) (?:to|under|in|within)\b|所属(?:的)?(?:主题|重点工作|推动因素)"
+)
+# Another ITU sector named, and where a record names it (its conferences too: a WRC is the
+# radiocommunication sector's).
+_SECTOR_NAMED = re.compile(
+    r"\bitu-[tr]\b|\btsb\b|\b(?:radiocommunication|standardi[sz]ation) (?:bureau|sector)\b"
+    r"|电信标准化局|无线电通信局|电信标准化部门|无线电通信部门"
+)
+_SECTOR_HELD = re.compile(
+    r"\bitu-[tr]\b|\btsb\b|\bbr\b|\bradiocommunication\b|\bstandardi[sz]ation\b|\bwrc\b"
+    r"|\bwtsa\b|电信标准化|无线电通信"
+)
+_SECTOR_KEY = {
+    **dict.fromkeys(["itu-t", "tsb", "wtsa", "standardization", "standardisation"], "t"),
+    **dict.fromkeys(["standardization bureau", "standardisation bureau"], "t"),
+    **dict.fromkeys(["standardization sector", "standardisation sector"], "t"),
+    **dict.fromkeys(["电信标准化", "电信标准化局", "电信标准化部门"], "t"),
+    **dict.fromkeys(["itu-r", "br", "wrc", "radiocommunication"], "r"),
+    **dict.fromkeys(["radiocommunication bureau", "radiocommunication sector"], "r"),
+    **dict.fromkeys(["无线电通信", "无线电通信局", "无线电通信部门"], "r"),
+}
 # An owner named with a possessive: "UNDP's", "the EU's", "Kenya's" (not "P2's", "OP-23's").
 _OWNER_POSSESSIVE = re.compile(
     r"\b(?!(?:What|Who|Where|When|How|That|This|There|Here|It|Let|Today|Year)['’])"
@@ -4522,9 +4576,10 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    r"\b(?:it|its|they|them|their)\b|它|其|该|這個|該|这个|那个|那個|这些|那些|這些"
-    # (Cantonese too: "嗰條線預算幾多", "呢個項目")
-    r"|嗰個|呢個|嗰啲|呢啲|(?:这|那|這|嗰|呢)(?:条|條|项|項|一项|一項)"
+    r"\b(?:it|its|they|them|their)\b|它|其|该|該|这些|那些|這些"
+    # (Cantonese too: "嗰條線預算幾多", "呢個項目"; not before a name of its own: "呢個GCI係咩",
+    # "这个“连通的一代”是什么")
+    r"|(?:这|那|這|嗰|呢)(?:个|個|条|條|项|項|一项|一項)(?!\s*[A-Za-z0-9“「\"《])|嗰啲|呢啲"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
@@ -5496,6 +5551,27 @@ def _states_result(fact: Any, operation: str) -> bool:
     return stated is None or any(
         stated.search(t) for t in (fact.text_en.lower(), fact.text_zh, fact.title_en.lower())
     )
+
+
+def _spells_out_nothing(answer: Answer) -> bool:
+    """Whether a definition of an acronym shown beside another's record has no long form to
+    give in its language: "UNSCDF" spelled out only in a Chinese text."""
+    if answer.kind is not AnswerKind.DEFINITION or not answer.parts.get("fact"):
+        return False
+    acronym = answer.parts["acronym"]
+    return not (acronym.en or (answer.lang == "zh" and acronym.zh))
+
+
+def _misses_a_sector(q: Question, answer: Answer) -> bool:
+    """Whether a question asks of another ITU sector ("List the ITU-T study groups",
+    "ITU-R的研究组") that the fact found never names: the plan's records are ITU-D's."""
+    asked = {_SECTOR_KEY[m[0]] for m in _SECTOR_NAMED.finditer(q.normalized)}
+    if not asked or answer.kind is not AnswerKind.FACT:
+        return False
+    fact = answer.parts["fact"]
+    texts = normalize(" ".join([fact.title_en, fact.title_zh, fact.text_en, fact.text_zh]))
+    held = {_SECTOR_KEY[m[0]] for m in _SECTOR_HELD.finditer(texts)}
+    return not asked <= held
 
 
 def _same_record(one: Answer, other: Answer) -> bool:

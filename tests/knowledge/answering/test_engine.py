@@ -5361,3 +5361,55 @@ def test_a_rate_asked_wants_a_share(answer_engine: AnswerEngine) -> None:
     assert not answer_engine.answer(
         "What is the internet penetration rate in LDCs according to Facts and Figures?"
     ).answered
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the theme "it belongs to" is the KPI's theme, named, not asked
+        (
+            "Which ITU-D priority is the KPI on IPv6 labs under, and what's the 2023 budget of "
+            "the theme it belongs to?",
+            ["P1-INF-9", "392,000"],
+        ),
+        # "that KPI" points back to what was told before the question
+        (
+            "We want to report on member states opening IPv6 labs. Which ITU-D priority is "
+            "that KPI under, and what's the 2023 budget of the theme it belongs to?",
+            ["P1-INF-9", "392,000"],
+        ),
+        ("IPv6實驗室那個KPI屬於哪個重點工作？它所屬主題的預算是多少？", ["P1-INF-9", "392,000"]),
+    ],
+)
+def test_the_theme_a_kpi_belongs_to(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_another_sector_asked_of_is_not_answered_by_an_itu_d_record(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert not answer_engine.answer(
+        "List all the ITU-T study groups and what each one works on."
+    ).answered
+    # a record that names the sector answers
+    _assert_answered_with(
+        answer_engine,
+        "What did the Radiocommunication Bureau director stress at the retreat?",
+        ["Radio Regulations"],
+    )
+
+
+def test_twelfth_session_first_review(answer_engine: AnswerEngine) -> None:
+    # a demonstrative before a name of its own points nowhere: GCI is spelled out too
+    _assert_answered_with(
+        answer_engine, "網絡安全主題有幾多預算？呢個GCI係咩？", ["400,000", "全球網絡安全指數"]
+    )
+    # "which E" with a ranking, or the "e" of "e.g.", asks whose KPI nothing is
+    for question in ("哪個E的KPI最多？", "What e.g. KPIs does E4 have?"):
+        assert "P2-DIE-2" not in render_answer_text(answer_engine.answer(question))
+    # a rate named in an outcome, not asked for its value
+    _assert_answered_with(answer_engine, "哪个主题的成果是宽带覆盖率得到改善？", ["P1-INF"])
+    # a name that holds a verb keeps it
+    _assert_answered_with(answer_engine, "ICT4SDG是什么？", ["信息通信技术促进实现可持续发展目标"])
