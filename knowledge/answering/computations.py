@@ -153,7 +153,8 @@ def read_fraction(text: str) -> Decimal | None:
 
 # The question wants an amount, not a share: "how many CHF", "多少瑞郎", "how much is that"
 _AMOUNT_WANTED = re.compile(
-    r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin chf\b|\bwhat amount\b"
+    r"\bhow many (?:chf|francs?|swiss francs?)\b|\bhow much\b|\bin (?:chf|swiss francs?)\b"
+    r"|\bwhat amount\b"
     # (at the start of the question, or of its clause: "quick maths please: what is 10% of")
     r"|(?:^|(?<=[:;!?.,—–-]))\s*what(?:'s| is| would| will) (?:be )?\d{1,3}(?:\.\d{1,2})?\s*"
     r"(?:%|percent) of\b"

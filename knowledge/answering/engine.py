@@ -586,6 +586,7 @@ class AnswerEngine:
         topics = _read_topics(asked[0])  # what a later question may point back to
         codes = [t.code for t in first.targets if not t.ambiguous]
         for n, part in enumerate(asked):
+            part = _with_both_named(part, asked[0]) if n else part
             stands_alone = n == 0 or (
                 not _POINTS_BACK.search(part) and self._names_its_own_subject(part)
             )
@@ -4229,6 +4230,25 @@ _ANOTHER_SECTOR = re.compile(
     r"(?:\bitu-[tr]\b|\btsb\b|\b(?:radiocommunication|standardi[sz]ation) (?:bureau|sector)\b"
     r"|电信标准化局|无线电通信局|电信标准化部门|无线电通信部门)"
 )
+# The two things the question before named, pointed back to: "两者加起来占多少", "both of
+# them together", "the two combined".
+_BOTH = re.compile(
+    r"两者|二者|兩者|这两(?:项|个|条)|這兩(?:項|個|條)|两项|兩項|\b(?:both(?: of them)?|the two"
+    r"(?: of them| lines)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_both_named(part: str, first: str) -> str:
+    """A later question that points back to the two lines the first named, with them named
+    ("另外，两者加起来占总预算的百分之几" after "E3和E5的预算相差多少")."""
+    codes = list(dict.fromkeys(c.upper() for c in _LINE_CODE.findall(first)))
+    if len(codes) != 2 or _LINE_CODE.search(part) or not _BOTH.search(part):
+        return part
+    joined = "和".join(codes) if is_chinese(part) else " and ".join(codes)
+    return _BOTH.sub(joined, part, count=1)
+
+
 # A KPI or line pointed back to by a demonstrative ("that KPI", "这个指标"): something told
 # before the question.
 _THAT_ONE_TOLD = re.compile(
@@ -5342,6 +5362,10 @@ _IT_EN = re.compile(
     r"|(?<=\b[Ww]hat are )they\b|(?<=\b[Ww]hat were )they\b"
 )
 _IT_ZH = re.compile(r"它")
+# A share or an amount told: what "that" asked of after it stands for.
+_SHARE_OR_AMOUNT_TOLD = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:chf|eur|usd)\s*\d", re.IGNORECASE
+)
 
 
 # A name quoted in a title: "'Digital Skills for Life'", "“Space, the next generation”".
@@ -5402,6 +5426,10 @@ def with_name_told_before(text: str) -> str:
     ):
         # several names told, or the question names its own ("What is the E5 budget and what
         # share of the total is it?")
+        return text
+    if _SHARE_OR_AMOUNT_TOLD.search(told["told"]):
+        # ("About 12% of the OP-23 budget is procured externally. Roughly what is that in
+        # Swiss francs?": that is the share told, not OP-23)
         return text
     name = names.pop()
     pointing = _IT_ZH if is_chinese(asked) else _IT_EN
@@ -5483,7 +5511,12 @@ def _asks_something(part: str, short: bool = False, terse: bool = False) -> bool
         )
         if short and of_a_line and re.search(r"多少|几|幾|什么|什麼|哪|[呢吗嗎][?？]?\s*$", part):
             least = 2
-        elif re.search(r"[吗嗎][?？]?$", content) or (terse and _WHO_WHERE_WHEN_ZH.search(content)):
+        elif (
+            re.search(r"[吗嗎][?？]?$", content)
+            # (a yes or no asked in Cantonese: "有冇收錢㗎？")
+            or re.match(r"(?:有冇|有没有|有沒有|係咪|係唔係|是不是|會唔會|会不会)", content)
+            or (terse and _WHO_WHERE_WHEN_ZH.search(content))
+        ):
             least = QUESTION_MIN_CHARS - 1
         else:
             least = QUESTION_MIN_CHARS

@@ -5413,3 +5413,31 @@ def test_twelfth_session_first_review(answer_engine: AnswerEngine) -> None:
     _assert_answered_with(answer_engine, "哪个主题的成果是宽带覆盖率得到改善？", ["P1-INF"])
     # a name that holds a verb keeps it
     _assert_answered_with(answer_engine, "ICT4SDG是什么？", ["信息通信技术促进实现可持续发展目标"])
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # "that" after a share told is the share, not the name beside it
+        (
+            "Hello, one more for my budget note: about 12% of the approved OP-23 budget is "
+            "procured through external contracts, as I recall. Roughly what is that in Swiss "
+            "francs?",
+            ["504,000"],
+        ),
+        # "both" / 两者 after a question naming two lines: those two
+        (
+            "请问E3和E5两项推动因素的2023年预算相差多少？另外，两者加起来大约占OP-23总预算的百分之几？",
+            ["45,000", "18.2%"],
+        ),
+        # a yes or no asked in Cantonese is a question of its own
+        (
+            "BCG 幫國際電聯做資源籌措策略，訪問咗幾多個外部利益攸關方？有冇收錢㗎？",
+            ["44", "無償"],
+        ),
+    ],
+)
+def test_twelfth_session_second_batch(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
