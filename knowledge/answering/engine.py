@@ -137,6 +137,7 @@ from knowledge.answering.intents import (
 from knowledge.answering.lists import (
     asks_for_items,
     asks_for_list,
+    asks_for_several,
     count_items,
     count_listed,
     gives_count_asked,
@@ -2838,7 +2839,94 @@ class AnswerEngine:
         if answer.confidence < RELATED_BELOW:
             answer.suggestions = suggestions[1:]
             answer.suggestion_records = records[1:]
+        if (
+            answer.kind is AnswerKind.FACT
+            and asks_for_several(q.normalized)
+            # (a number of them asked: the record that lists that many, alone)
+            and read_stated_count(q.normalized) is None
+        ):
+            alike = self._listed_alike(q, terms, best, rivals[1:], missing)
+            if alike:
+                # "哪些国家在制定NETP": Tonga's record beside Paraguay's and Saint Kitts and
+                # Nevis's, each one of the things asked for
+                answer.parts["also"] = [self._facts[h.entry.ref] for h in alike]
+                answer.sources = dedupe_sources(
+                    [*answer.sources, *(self._answer_entry(q, h, 0.0).sources[0] for h in alike)]
+                )
+                listed = {to_record("fact", h.entry.ref) for h in alike}
+                kept = [
+                    (s, r)
+                    for s, r in zip(answer.suggestions, answer.suggestion_records, strict=True)
+                    if r not in listed
+                ]
+                answer.suggestions = [s for s, _ in kept]
+                answer.suggestion_records = [r for _, r in kept]
         return answer
+
+    def _listed_alike(
+        self,
+        q: Question,
+        terms: QueryTerms,
+        best: Hit,
+        rivals: Sequence[Hit],
+        missing: list[tuple[str, float]],
+    ) -> list[Hit]:
+        """The other records of the document the answer comes from that a question asking
+        for several things finds nearly as well and that hold nearly every word of weight the
+        answer's record holds: more of the things asked for, each in a record of its own."""
+        first = self._facts[best.entry.ref]
+        lacking = {t for t, w in missing if w >= CONTEXT_SHARED_MIN_WEIGHT}
+        weighty = {t for t, _ in self.index.list_missing_words(terms, [])}  # every word
+        weighty -= {t for t, w in self.index.list_missing_words(terms, []) if w < 0.5}
+
+        def titled(fact: Any) -> set[str]:
+            # (with what its acronyms stand for: "DCM activated for …" is titled by the
+            # Disaster Connectivity Map)
+            spelled = [
+                self.glossary.acronyms[a.lower()].en
+                for a in re.findall(r"\b[A-Z][A-Za-z0-9-]*[A-Z]\b", fact.title_en)
+                if a.lower() in self.glossary.acronyms
+            ]
+            title = " ".join([fact.title_en, *spelled])
+            held = {t for t, _ in self.index.list_missing_words(terms, [title])}
+            held &= {t for t, _ in self.index.list_missing_words(terms, [fact.title_zh])}
+            return weighty - held  # the question's words of weight its title holds
+
+        alike = []
+        for hit in rivals[:ALIKE_CANDIDATES]:
+            if (
+                hit.entry.kind != "fact"
+                or hit.score < best.score - ALIKE_MARGIN
+                or hit.coverage < best.coverage - ALIKE_COVERAGE_MARGIN
+                or self._facts[hit.entry.ref].doc != first.doc
+            ):
+                break  # (in the order found: none after one that falls short)
+            other = self._facts[hit.entry.ref]
+            theirs = self.index.list_missing_words(terms, self._record_texts(hit))
+            extra = sum(w for t, w in theirs if w >= CONTEXT_SHARED_MIN_WEIGHT and t not in lacking)
+            if (
+                extra > ALIKE_MAX_EXTRA_MISSING
+                # a part of the record found, which says it already ("部门目标1" of the four)
+                or other.text_en[:ALIKE_SAID_CHARS] in first.text_en
+                # another kind of thing: titled by none of the words of weight the record
+                # found is titled by ("the core values" beside "members and staff")
+                or not titled(first) & titled(other)
+                # of another region than the one asked of (Tonga's NETP, asked of the
+                # Americas')
+                or self._misses_a_region(
+                    q,
+                    Answer(
+                        kind=AnswerKind.FACT,
+                        lang=q.lang,
+                        answered=True,
+                        confidence=0.0,
+                        parts={"fact": other},
+                    ),
+                )
+            ):
+                break
+            alike.append(hit)
+        return alike
 
     def _pointed_back_to(
         self, part: str, alone: Answer | None, first: Answer | None
@@ -4499,6 +4587,15 @@ _TIME_CONTEXT = re.compile(
     r"(?P<clause>(?:the\s+)?[a-z]+(?:-|\s)?\d{2,4})\b"
 )
 CONTEXT_SHARED_MIN_WEIGHT = 0.5
+# A question asking for several things lists, beside the record found, up to this many of
+# the next ones found nearly as well (by these margins of score and coverage).
+ALIKE_CANDIDATES = 2
+ALIKE_MARGIN = 0.15
+ALIKE_COVERAGE_MARGIN = 0.25
+# ... that lacks, of the question's words of weight the record found holds, no more than
+# this weight (two characters' pairs of a Chinese question may be all it lacks)
+ALIKE_MAX_EXTRA_MISSING = 1.6
+ALIKE_SAID_CHARS = 40
 # The facts tied with the best that a computation is tried in.
 TIE_CANDIDATES = 3
 # What two terms are, asked together: "what are ISCG and ISC-TF?", "ISCG和ISC-TF分别是什么".

@@ -311,3 +311,19 @@ _NAME = r"[A-Z][\w'\-]*(?: (?:of |and the |the )?[A-Z][\w'\-]*)*"
 _NAMES_RUN = re.compile(rf"{_NAME}(?:, {_NAME})+,? and {_NAME}")
 _ZH_ITEM = r"(?:(?![和及与的])[\u4e00-\u9fff]){2,8}"
 _ZH_NAMES_RUN = re.compile(rf"{_ZH_ITEM}(?:、{_ZH_ITEM})+(?:和|及){_ZH_ITEM}")
+
+
+# Several things asked for by a plural "which"/"what", or 哪些: "which countries", "what new
+# projects did …" (not "what does …", "which is …").
+_SEVERAL_ASKED = re.compile(
+    r"\b(?:which|what) (?:(?:new|other|main|specific|exact) )?(?!(?:does|was|is|has|this|its"
+    r"|his|kpis|us|yes|plus|focus|status|business|process|progress|access|success|address"
+    r"|less|bus|gas|dates|days|months|years|weeks|hours|times|levels|grades)\b)[a-z]{3,}s\b"
+    r"|哪些|哪几"
+)
+
+
+def asks_for_several(normalized: str) -> bool:
+    """Whether a question asks for several things of a kind, each perhaps in a record of its
+    own."""
+    return _SEVERAL_ASKED.search(normalized) is not None or asks_for_list(normalized)

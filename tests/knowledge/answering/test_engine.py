@@ -5441,3 +5441,35 @@ def test_twelfth_session_second_batch(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
     _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # several things asked for, each in a record of its own, listed together
+        ("國際電聯正在幫助哪些國家制定《國家應急通信計劃》（NETP）？", ["巴拉圭", "湯加"]),
+        ("今年电信发展局在支持哪些国家制定新的国家网络安全战略？", ["摩洛哥", "乍得"]),
+        ("Which disasters was the Disaster Connectivity Map used for in early 2023?", ["Judy"]),
+    ],
+)
+def test_several_things_asked_are_listed_from_their_records(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_records_alike_are_not_listed_beside_another_kind_or_region(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the Americas asked: Tonga's NETP is no answer
+    text = render_answer_text(
+        answer_engine.answer(
+            "Which Americas countries is ITU drafting national emergency telecom plans (NETPs) for?"
+        )
+    )
+    assert "Paraguay" in text and "Tonga" not in text
+    # the core values, not the annex on members and staff beside them
+    text = render_answer_text(
+        answer_engine.answer("2018年务虚会定义的电信发展局核心价值观包括哪些？")
+    )
+    assert "以人为本" in text and "最重要的有形资产" not in text
