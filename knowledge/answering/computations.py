@@ -1215,6 +1215,8 @@ _NOT_DONE = re.compile(
     r"\b(?:did not|didn't|do not|don't|have not|haven't|has not|failed to|never|were not"
     r"|weren't|was not|wasn't|are not|aren't) ([a-z]+)"
 )
+# ... in Chinese: "没有完成课程" → 完成.
+_NOT_DONE_ZH = re.compile(r"(?:没有|未能|未曾|没能|未)([\u4e00-\u9fff]{2})")
 # A count's phrase shares at least this much with the question to be the one asked about.
 FACT_PHRASE_MIN_OVERLAP = 1
 # Where what a count counts ends and an aside about it begins: a bracket, a colon, a semicolon.
@@ -1658,10 +1660,13 @@ _PER_THING = re.compile(
     r"(?:on average )?(?:per|for each|for every|in each|on average per) (?P<per>[a-z]+)\b"
     r"|\b(?:average|avg|mean) (?:number of )?(?P<of2>[a-z]+) (?:per|for each|in each)"
     r" (?P<per2>[a-z]+)\b"
-    r"|平均每(?P<m>[个门项场次名位家所])?(?P<per_zh>[\u4e00-\u9fff]{1,2}?)(?:平均)?(?:大概|大约|约)?"
-    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项])?(?P<of_zh>[\u4e00-\u9fff]{1,3}?)(?=[?？，,。]|$)"
-    r"|每(?P<m2>[个门项场次名位家所])(?P<per_zh2>[\u4e00-\u9fff]{1,2}?)平均(?:大概|大约|约)?"
-    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项])?(?P<of_zh2>[\u4e00-\u9fff]{1,3}?)(?=[?？，,。]|$)"
+    # ("平均每个培训课程大约有多少学员", "平均每个国家有几家机构申请")
+    r"|平均每(?P<m>[个门项场次名位家所])?(?P<per_zh>[\u4e00-\u9fff]{1,4}?)(?:平均)?(?:大概|大约|约)?"
+    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项家])?(?P<of_zh>[\u4e00-\u9fff]{1,4}?)"
+    r"(?:申请|参加|参与|报名)?(?=[?？，,。]|$)"
+    r"|每(?P<m2>[个门项场次名位家所])(?P<per_zh2>[\u4e00-\u9fff]{1,4}?)平均(?:大概|大约|约)?"
+    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项家])?(?P<of_zh2>[\u4e00-\u9fff]{1,4}?)"
+    r"(?:申请|参加|参与|报名)?(?=[?？，,。]|$)"
 )
 PER_PLACES = Decimal("0.1")
 PER_PLACES_BELOW_ONE = Decimal("0.01")
@@ -1809,6 +1814,12 @@ def compute_in_fact(
         if len(_words(_COUNT_ASIDE.split(c.phrase.lower())[0]) & asked) >= FACT_PHRASE_MIN_OVERLAP
     ]
     stated = {int(n) for n in re.findall(r"(?<![\d.])\d+(?![\d.])", q.normalized)}
+    if op == "share" and len(counts) > 2:
+        # ("For the new ATC programme call, what percentage of the applicant institutions
+        # were selected": the words of the call match the 35 countries that applied to the
+        # new programme too; the counts of the noun asked are those asked of)
+        of_noun = [c for c in counts if _head_noun(c) in asked]
+        counts = of_noun if len(of_noun) == 2 else counts
     if op == "share" and not _says_the_doing(q.normalized, fact):
         return None  # "percent of Q1 2023 learners who completed": the users' record
     if op == "share" and _asks_share_of_people(q.normalized):
@@ -1849,7 +1860,7 @@ def compute_in_fact(
         return None
     if op in (RATIO, DIFFERENCE, "growth") and len(counts) == 1 and len(every) == 2:
         counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
-    negated = _NOT_DONE.search(q.normalized)
+    negated = _NOT_DONE.search(q.normalized) or _NOT_DONE_ZH.search(q.normalized)
     if op == DIFFERENCE and negated and len(counts) > 2:
         # "how many participants did not complete": the participants, and those who completed
         done = negated[1][:4]

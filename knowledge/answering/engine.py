@@ -2816,6 +2816,16 @@ class AnswerEngine:
         decision = self.calibration.decide(probability)
         answer = self._answer_entry(q, best, probability)
         answer.signals = signals
+        worked_out = (
+            self._worked_out_in(q, [best, *rivals[1:]], probability)
+            if decision == "suggest" and read_fact_operation(q.normalized) is not None
+            else None
+        )
+        if worked_out is not None:
+            # "What fraction of the people trained through the ITU Academy in 2022 got a
+            # certificate": the record whose own counts work out what is asked, where the
+            # search was unsure between it and a neighbour (the courses it gave)
+            return worked_out
         if decision != "answer":
             wanted = self._wanted(q)
             if not self._is_supplied(q, answer, wanted):
@@ -2863,6 +2873,28 @@ class AnswerEngine:
                 answer.suggestion_records = [r for _, r in kept]
         return answer
 
+    @staticmethod
+    def _regions(q: Question) -> set[str]:
+        return {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(q.normalized)}
+
+    def _worked_out_in(self, q: Question, hits: Sequence[Hit], probability: float) -> Answer | None:
+        """The answer by the one record, of those found as well as the first, whose own
+        counts work out the computation a question asks; None unless exactly one does."""
+        tied = [h for h in hits if h.score >= hits[0].score - TIE_MARGIN and h.entry.kind == "fact"]
+        # (the counts a question states are those worked with: "from 35,000 to 38,000, by
+        # what percentage": not a record's 3,600 new users and 38,000 in all)
+        stated = {int(n) for n in _STATED_COUNT.findall(q.normalized.replace(",", ""))}
+        working: dict[Any, Hit] = {}
+        for hit in tied:
+            computed = compute_in_fact(q, self._facts[hit.entry.ref], self.knowledge, probability)
+            used = {c.value for c in computed.parts.get("counts", [])} if computed else set()
+            if computed is not None and stated <= used | {computed.parts.get("result")}:
+                working.setdefault(computed.parts.get("result"), hit)
+        if len(working) != 1:
+            return None  # none, or records that work out different figures
+        found = self._answer_entry(q, next(iter(working.values())), probability)
+        return found if found.answered else None
+
     def _listed_alike(
         self,
         q: Question,
@@ -2909,8 +2941,15 @@ class AnswerEngine:
                 # a part of the record found, which says it already ("部门目标1" of the four)
                 or other.text_en[:ALIKE_SAID_CHARS] in first.text_en
                 # another kind of thing: titled by none of the words of weight the record
-                # found is titled by ("the core values" beside "members and staff")
-                or not titled(first) & titled(other)
+                # found is titled by ("the core values" beside "members and staff"), but a
+                # region ("Africa": the cyberdrill and the Africa office's UN work)
+                or not {t for t in titled(first) & titled(other) if not _REGION.fullmatch(t)}
+                # another numbered body or role than asked ("Study Group 2" beside Study
+                # Group 1, "Annex 5" beside Annex 2, the Deputy beside the Secretary-General)
+                or _another_numbered(other, _numbered(q.normalized))
+                or _names_a_deputy(other) != _names_a_deputy(first)
+                # of another region, by what it is titled (the CIS office beside Europe's)
+                or not _titled_regions(other) <= _titled_regions(first) | self._regions(q)
                 # of another region than the one asked of (Tonga's NETP, asked of the
                 # Americas')
                 or self._misses_a_region(
@@ -4321,8 +4360,11 @@ _ANOTHER_SECTOR = re.compile(
 # The two things the question before named, pointed back to: "两者加起来占多少", "both of
 # them together", "the two combined".
 _BOTH = re.compile(
-    r"两者|二者|兩者|这两(?:项|个|条)|這兩(?:項|個|條)|两项|兩項|\b(?:both(?: of them)?|the two"
-    r"(?: of them| lines)?)\b",
+    r"两者|二者|兩者|这两项|這兩項|这两条线|這兩條線"
+    r"|\b(?:both of them|the two of them|the two lines|both lines)\b"
+    # (not "both internal and external", "the two cyclones": their own nouns)
+    r"|\b(?:both|the two)\b(?= (?:together|combined|added|put together|make up|account|get"
+    r"|receive|represent|come to|add up)\b)",
     re.IGNORECASE,
 )
 
@@ -4333,10 +4375,30 @@ def _with_both_named(part: str, first: str) -> str:
     codes = list(dict.fromkeys(c.upper() for c in _LINE_CODE.findall(first)))
     if len(codes) != 2 or _LINE_CODE.search(part) or not _BOTH.search(part):
         return part
+    if not _OF_LINES.search(normalize(part)):
+        return part  # ("这两个热带气旋", "what share uses both"): not of the lines' money or KPIs
     joined = "和".join(codes) if is_chinese(part) else " and ".join(codes)
     return _BOTH.sub(joined, part, count=1)
 
 
+# A numbered part of a document or body a title names: a study group, an annex, an objective,
+# a resolution, a pillar.
+_NUMBERED_PART = re.compile(
+    r"\b(?:study group|sg)\s*(?P<sg>\d+)\b|\bannex\s*(?P<annex>\d+)\b"
+    r"|\bobjective\s*(?P<objective>\d+)\b|\bresolution\s*(?P<resolution>\d+)\b"
+    r"|\bpillar\s*(?P<pillar>\d+)\b"
+    r"|第\s*(?P<sg_z>\d+)\s*研究组|附件\s*(?P<annex_z>\d+)|目标\s*(?P<objective_z>\d+)"
+    r"|第\s*(?P<resolution_z>\d+)\s*号决议|支柱\s*(?P<pillar_z>\d+)"
+)
+_DEPUTY = re.compile(r"\bdeputy\b|副秘书长|副主任|副局长")
+# A count a question states (not a year): "from 35,000 to 38,000".
+_STATED_COUNT = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{2,})(?![\d.%])")
+# What is asked of lines: their money, shares, KPIs or themes.
+_OF_LINES = re.compile(
+    r"\b(?:budgets?|share|percent|percentage|%|total|sum|chf|money|funds?|allocation|kpis?"
+    r"|themes?|together|combined)\b|预算|占|百分|比例|合计|加起来|一共|总共|瑞郎|kpi|指标|主题",
+    re.IGNORECASE,
+)
 # A KPI or line pointed back to by a demonstrative ("that KPI", "这个指标"): something told
 # before the question.
 _THAT_ONE_TOLD = re.compile(
@@ -5077,7 +5139,7 @@ def split_questions(
                 parts[-1] = f"{parts[-1]} and {clause}"
             else:
                 parts.append(clause)
-    return [p for p in parts if _asks_something(p, short, terse)]
+    return [p for p in parts if _asks_something(p, short, terse, yes_no)]
 
 
 # A Chinese question word, by which a run typed without punctuation asks something.
@@ -5524,13 +5586,13 @@ def with_name_told_before(text: str) -> str:
         # several names told, or the question names its own ("What is the E5 budget and what
         # share of the total is it?")
         return text
-    if _SHARE_OR_AMOUNT_TOLD.search(told["told"]):
-        # ("About 12% of the OP-23 budget is procured externally. Roughly what is that in
-        # Swiss francs?": that is the share told, not OP-23)
-        return text
     name = names.pop()
     pointing = _IT_ZH if is_chinese(asked) else _IT_EN
     found = pointing.search(asked)
+    if found is not None and found.group() == "that" and _SHARE_OR_AMOUNT_TOLD.search(told["told"]):
+        # ("About 12% of the OP-23 budget is procured externally. Roughly what is that in
+        # Swiss francs?": that is the share told, not OP-23; "it" is still the name)
+        return text
     if found is None or (found.group() == "they" and not in_quotes):
         # ("I heard about the four sector objectives from WTDC-17. What are they?": they are
         # the objectives, not the acronym; only a name told in quotes is what "they" are)
@@ -5591,7 +5653,9 @@ def with_share_joined(text: str) -> str:
     return f"{joined['sum']}，{joined['share']}"
 
 
-def _asks_something(part: str, short: bool = False, terse: bool = False) -> bool:
+def _asks_something(
+    part: str, short: bool = False, terse: bool = False, yes_no: bool = False
+) -> bool:
     content = strip_filler(part)
     if is_only_small_talk(part) or not content.strip():
         return False
@@ -5610,8 +5674,11 @@ def _asks_something(part: str, short: bool = False, terse: bool = False) -> bool
             least = 2
         elif (
             re.search(r"[吗嗎][?？]?$", content)
-            # (a yes or no asked in Cantonese: "有冇收錢㗎？")
-            or re.match(r"(?:有冇|有没有|有沒有|係咪|係唔係|是不是|會唔會|会不会)", content)
+            # (with `yes_no`, a yes or no asked in Cantonese: "有冇收錢㗎？")
+            or (
+                yes_no
+                and re.match(r"(?:有冇|有没有|有沒有|係咪|係唔係|是不是|會唔會|会不会)", content)
+            )
             or (terse and _WHO_WHERE_WHEN_ZH.search(content))
         ):
             least = QUESTION_MIN_CHARS - 1
@@ -5681,6 +5748,34 @@ def _states_result(fact: Any, operation: str) -> bool:
     return stated is None or any(
         stated.search(t) for t in (fact.text_en.lower(), fact.text_zh, fact.title_en.lower())
     )
+
+
+def _numbered(text: Any) -> set[tuple[str, str]]:
+    """The numbered bodies a text (or a fact's titles) names: ("sg", "1") for Study Group 1
+    or 第1研究组, ("annex", "5") for Annex 5 or 附件5."""
+    if not isinstance(text, str):
+        text = normalize(f"{text.title_en} {text.title_zh}")
+    found = set()
+    for m in _NUMBERED_PART.finditer(text):
+        kind = next(k for k, v in m.groupdict().items() if v is not None)
+        found.add((kind.rstrip("_z"), m[kind]))
+    return found
+
+
+def _another_numbered(fact: Any, asked: set[tuple[str, str]]) -> bool:
+    """Whether a fact is titled by a numbered part of a kind the question names by number,
+    another than asked ("Annex 2" where Annex 5 is asked; any annex where none is)."""
+    kinds = {kind for kind, _ in asked}
+    return any(kind in kinds and (kind, n) not in asked for kind, n in _numbered(fact))
+
+
+def _names_a_deputy(fact: Any) -> bool:
+    return _DEPUTY.search(normalize(f"{fact.title_en} {fact.title_zh}")) is not None
+
+
+def _titled_regions(fact: Any) -> set[str]:
+    titles = normalize(f"{fact.title_en} {fact.title_zh}")
+    return {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(titles)}
 
 
 def _spells_out_nothing(answer: Answer) -> bool:

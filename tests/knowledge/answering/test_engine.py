@@ -5473,3 +5473,69 @@ def test_records_alike_are_not_listed_beside_another_kind_or_region(
         answer_engine.answer("2018年务虚会定义的电信发展局核心价值观包括哪些？")
     )
     assert "以人为本" in text and "最重要的有形资产" not in text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the record whose own counts work out what is asked, where the search was unsure
+        (
+            "What fraction of the people trained through the ITU Academy in 2022 actually got "
+            "a certificate?",
+            ["76.9%"],
+        ),
+        # the counts of the noun asked, where other counts share the question's words
+        (
+            "For the new ATC programme call, roughly what percentage of the applicant "
+            "institutions were selected?",
+            ["28%"],
+        ),
+        # an average per thing asked in Chinese of longer names
+        ("2022年国际电联学院平均每个培训课程大约有多少学员？", ["26"]),
+        ("新ATC项目申请时，平均每个国家有几家机构申请？", ["1.4"]),
+        # those who did not, asked in Chinese
+        ("2022年國際電聯學院的學員裡，大約有多少人沒有完成課程拿到證書？", ["1,200"]),
+    ],
+)
+def test_twelfth_session_figures_in_facts(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_record_works_out_only_the_counts_a_question_states(
+    answer_engine: AnswerEngine,
+) -> None:
+    # 35,000 to 38,000 asked: not the 3,600 new users and 38,000 of another record
+    text = render_answer_text(
+        answer_engine.answer(
+            "國際電聯學院平臺的用戶總數從2022年的35,000多人漲到2023年3月的38,000人，大概增長了百分之幾？"
+        )
+    )
+    assert "955.6%" not in text
+
+
+def test_twelfth_session_second_review(answer_engine: AnswerEngine) -> None:
+    # records alike are not listed beside another numbered body, role or region
+    text = render_answer_text(answer_engine.answer("Which workshops did Study Group 1 hold?"))
+    assert "Question 1/2" not in text and "SG2" not in text
+    text = render_answer_text(
+        answer_engine.answer("Which countries are in the Europe office's UNCT work?")
+    )
+    assert "Kazakhstan" not in text
+    # "the two" with a noun of its own is not the two lines
+    text = render_answer_text(
+        answer_engine.answer(
+            "What are the budgets of P1 and P2? And what share of OP-23 outputs uses both "
+            "internal and external expertise?"
+        )
+    )
+    assert "1,275,000" not in text
+    # "it" after a figure told is still the name told
+    _assert_answered_with(
+        answer_engine,
+        "The DCM showed coverage fell to 79%. What is it?",
+        ["Disaster Connectivity Map"],
+    )
+    # 幾時 asks when
+    _assert_answered_with(answer_engine, "新德里創新中心幾時開？", ["3月"])
