@@ -17,7 +17,13 @@ from knowledge.answering.figures import (
     to_percentage,
     to_subject,
 )
-from knowledge.answering.intents import ORDINAL_TOKENS, read_ordinal, read_threshold
+from knowledge.answering.intents import (
+    ORDINAL_TOKENS,
+    read_ordinal,
+    read_threshold,
+    read_top_count,
+)
+from knowledge.answering.lists import list_stated_numbers, read_stated_count
 from knowledge.answering.matching import to_query_terms
 from knowledge.answering.snapshot import Knowledge
 from knowledge.answering.thresholds import WHOLE_STORE_CONFIDENCE
@@ -50,6 +56,10 @@ _YEARS_COMPARED = re.compile(
 )
 # A year inside a period ("2024-2027", "2023至2026年"): it names the period, it is not asked.
 _PERIOD_YEARS = re.compile(r"(?:19|20)\d\d\s*(?:[-–至到]|to)\s*(?:(?:19|20)?\d\d)(?!\d)")
+
+
+# "Which one", "what ones": the line asked for, no word of a record.
+_WHICH_ONE = re.compile(r"\b(?:which|what) ones?\b")
 
 
 class BudgetAnswers:
@@ -255,6 +265,32 @@ class BudgetAnswers:
             parts["share_of_parent"] = to_percentage(result, parent.amount)
         return _computed(q, parts, confidence)
 
+    def group_difference(
+        self, q: Question, groups: Sequence[Sequence[str]], confidence: float | None = None
+    ) -> Answer | None:
+        """Lines added up on each side of a comparison, one sum less the other ("E3 and E5
+        together compared with P2": 764,000 − 756,000); None unless every line has a figure
+        of one year."""
+        codes = [c for group in groups for c in group]
+        asked = q.reading.year
+        year = self._group_year(codes, asked)
+        sides = [self._figures(group, year) for group in groups]
+        if any(len(side) != len(group) for side, group in zip(sides, groups, strict=True)):
+            return None  # (a theme sharing its priority's line is no line of its own)
+        sides.sort(key=lambda side: -sum(f.amount for f in side))
+        sums = [sum(f.amount for f in side) for side in sides]
+        figures = [f for side in sides for f in side]
+        parts: dict[str, Any] = {
+            "op": "group_difference",
+            "groups": [{"figures": side, "sum": n} for side, n in zip(sides, sums, strict=True)],
+            "figures": figures,
+            "result": sums[0] - sums[1],
+            "year": year,
+            "missing_year": asked if asked is not None and asked != year else None,
+            "newer": self._newer(figures, year),
+        }
+        return _computed(q, parts, confidence)
+
     def _parent_asked(
         self, q: Question, figures: list[BudgetFigure], year: int | None
     ) -> BudgetFigure | None:
@@ -352,10 +388,18 @@ class BudgetAnswers:
         nth = read_ordinal(q.normalized)
         if nth is not None and not figures[nth - 1 : nth]:
             nth = None  # "the fifth largest" of three: the ranking says what there is
+        top = read_top_count(q.normalized) if nth is None and threshold is None else None
+        if top is not None and top.count >= len(figures):
+            top = None  # "the three largest" of three: all of them, ranked
         if threshold is not None:  # "which themes have a budget above CHF 400,000"
             op, amount = threshold.side, threshold.amount
             above = op == "above"
             chosen = [f for f in figures if (f.amount > amount if above else f.amount < amount)]
+        elif top is not None and reading.has("min"):
+            # "最低的三项是哪几项": the lowest first, and what they come to together
+            op, chosen = "min", figures[::-1][: top.count]
+        elif top is not None and reading.has("max"):
+            op, chosen = "max", figures[: top.count]
         elif nth is not None and reading.has("min"):
             op, chosen = "min", [figures[-nth]]
         elif nth is not None and reading.has("max", "rank"):
@@ -370,6 +414,10 @@ class BudgetAnswers:
         parts: dict[str, Any] = {
             "op": op,
             "nth": nth or 1,
+            # "the three lowest": how many, and their sum
+            "top": len(chosen) if top is not None and op in ("max", "min") else None,
+            "sum": sum(f.amount for f in chosen),
+            "sum_share": to_percentage(sum(f.amount for f in chosen), total) if total else None,
             "counted": counted,  # "how many themes are there": their number, then the lines
             "threshold": None if threshold is None else threshold.amount,
             "kind": kind or "row",
@@ -385,6 +433,12 @@ class BudgetAnswers:
             "shared": self._shared_lines() if kind == "enabler" and op == "rank" else [],
         }
         stated = set() if threshold is None else set(to_query_terms(threshold.words).tokens)
+        if top is not None:
+            stated |= set(to_query_terms(top.words).tokens)  # "the three lowest", "最低的三项"
+        if read_stated_count(q.normalized) == len(figures) + len(lacking):
+            stated |= set(list_stated_numbers(q.normalized))  # "rank the ten lines"
+        if _WHICH_ONE.search(q.normalized):
+            stated.add("one")  # "which one comes third"
         named = [t for t in q.content if t not in ORDINAL_TOKENS and t not in stated]
         confidence = WHOLE_STORE_CONFIDENCE if not named else q.confidence
         return Answer(

@@ -70,6 +70,11 @@ _AVERAGE = re.compile(
 _PER_KPI = re.compile(r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi")
 # A percentage the question states: "12% of the total", "总预算的10%"
 _STATED_PERCENT = re.compile(r"(?<![\d.\-])(\d{1,3}(?:\.\d{1,2})?)\s*(?:%|percent\b)")
+# A range of percentages stated: "7 to 8%", "7%–8%", "7%至8%".
+_PERCENT_RANGE = re.compile(
+    r"(?<![\d.\-])(?P<low>\d{1,3}(?:\.\d{1,2})?)\s*(?:%|percent)?\s*(?:to|–|-|至|到|~)\s*"
+    r"(?P<high>\d{1,3}(?:\.\d{1,2})?)\s*(?:%|percent\b)"
+)
 # The percentage is taken of the subject named after it: "20% of P4's budget", "10% of the
 # cybersecurity budget", "P4预算的20%" (not "18% of the budget", which is a share).
 _PERCENT_OF = re.compile(
@@ -135,6 +140,29 @@ def checks_a_share(text: str) -> bool:
     """Whether a question says a share of what it asks about, to be checked ("是不是占P1的四
     分之一"), rather than asking that part of a figure."""
     return _SHARE_CHECKED.search(text) is not None
+
+
+# A fraction an amount is compared with: "more than half of", "超过总预算的一半".
+_FRACTION_COMPARED = re.compile(
+    r"(?:超过|超出|多于|少于|不到|不足|高于|低于|达到|过)[^，。？?,]{0,12}?"
+    r"(?:一半|[二三四五十]分之[一二两三四])"
+    r"|\b(?:more|less|bigger|smaller|larger|greater|over|under|exceeds?|exceeding|at least|above"
+    r"|below)(?: than)? (?:a |one )?(?:half|third|quarter|fifth|tenth)s? of\b"
+)
+# … of the whole budget: "超过总预算的一半", "more than half of the total budget".
+_FRACTION_OF_TOTAL_COMPARED = re.compile(
+    r"(?:超过|超出|多于|少于|不到|不足|高于|低于|达到|过)[^，。？?,]{0,8}?"
+    r"(?:总预算|预算总额|总额|整体预算|全部预算)的?(?:一半|[二三四五十]分之[一二两三四])"
+    r"|\b(?:more|less|bigger|smaller|larger|greater|over|under|exceeds?|exceeding|at least|above"
+    r"|below)(?: than)? (?:a |one )?(?:half|third|quarter|fifth|tenth)s? of (?:the )?"
+    r"(?:op-23 |2023 )?(?:total|whole|overall|entire|op-23|budget)\b"
+)
+
+
+def compares_to_a_fraction_of_total(text: str) -> bool:
+    """Whether a question compares an amount with a fraction of the whole budget ("P2和P3加
+    起来有没有超过总预算的一半"): the amount's share of the total tells."""
+    return _FRACTION_OF_TOTAL_COMPARED.search(text) is not None
 
 
 def read_fraction(text: str) -> Decimal | None:
@@ -233,6 +261,40 @@ def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
     return {t.code for t in q.targets if _mention_position(clause, t.code, knowledge) is not None}
 
 
+# Where a question turns from what it compares to what with: "P1 and P4 together compared
+# with P3", "than P2", "E3和E5加起来跟P2比", "与P2相比".
+_COMPARED_TO = re.compile(
+    r"\bthan\b|\bcompare[sd]? (?:with|to)\b|\bversus\b|\bvs\b|\bagainst\b"
+    # (和 only where a clause opens with it: "E3和E5加起来，和P2比", not "E3和E5")
+    r"|(?:跟|与|同|(?<=[,，;；])\s*和)[^，。？?,]{1,20}?比|比(?!例|重|率|较)"
+)
+
+
+def split_compared(q: Question, knowledge: Knowledge) -> list[list[str]] | None:
+    """The lines named on each side of a comparison, in the question's order ("E3 and E5
+    together compared with P2": E3, E5 | P2), where one side names several; None unless
+    every line named stands on one side of where it turns ("跟P2比" turns once)."""
+    turns = [m.start() for m in _COMPARED_TO.finditer(q.normalized)]
+    codes = list(dict.fromkeys(t.code for t in q.targets))
+    if not turns or len(codes) < 3 or TOTAL_CODE in codes:
+        return None
+    if any(t.ambiguous for t in q.targets) or _RATIO.search(q.normalized):
+        # ("the capacity development theme under P4": P3's and P4's both found, one meant;
+        # "how many times bigger": a ratio, no sum less another)
+        return None
+    placed = {c: _mention_position(q.normalized, c, knowledge) for c in codes}
+    if None in placed.values():
+        return None
+    splits = {tuple(c for c in codes if (placed[c] or 0) < turn) for turn in turns}
+    if len(splits) != 1:
+        return None
+    before = list(splits.pop())
+    after = [c for c in codes if c not in before]
+    if not before or not after:
+        return None
+    return [before, after]
+
+
 # Phrases that name Table 1's lines as the group
 # A comparison asked in percent ("by what percentage is P3 larger", "多百分之几"), and the
 # ratio below which a "times" answer also says it in percent.
@@ -251,6 +313,15 @@ class Operation:
     percent: Decimal | None = None
     # A change named as a multiple ("three times P4", "P4的三倍"): said as one.
     times: Decimal | None = None
+    # The low end of a range of percentages stated ("7 to 8%"): both ends taken.
+    low: Decimal | None = None
+
+
+# A multiple said of one line against another, to be checked: "P4里网络安全是能力开发的五倍，
+# 对吗", "E3是E4的两倍吗" (not "P3的三倍减去P1", a multiple worked with).
+_MULTIPLE_CLAIMED = re.compile(
+    r"(?<![几多少])[两二三四五六七八九十\d]倍(?=\s*(?:吗|嗎|吧|啊|呢|[?？，,。]|$))"
+)
 
 
 # "What is three times P1?": the multiple of a line's amount, asked as what it is.
@@ -307,6 +378,8 @@ def read_operation(q: Question, text: str) -> Operation | None:
     if _RATIO.search(text) or (RATIO_COMPARED.search(text) and len(q.targets) >= 2):
         # (one figure "twice as much" is a doubling: "What is double what E1 gets?")
         return Operation("ratio")
+    if len({t.code for t in q.targets}) >= 2 and _MULTIPLE_CLAIMED.search(text):
+        return Operation("ratio")  # "网络安全是能力开发的五倍吗": their ratio checks it
     codes = q.reading.codes
     repeated = len(codes) > len(set(codes))  # "the P2 and P3 budgets combined does P3 have"
     if RELATIVE.search(text) and len(q.targets) == 2 and not repeated and not q.reading.has("sum"):
@@ -368,12 +441,19 @@ def read_operation(q: Question, text: str) -> Operation | None:
     # (a share that describes a line named, "占P1的24.5%的应急通信预算是多少", or the line asked
     # for by its share, "哪项重点工作占总预算的四分之一以上", is no part of a figure to work out)
     checked = checks_a_share(text) or asks_which_by_share(q)
-    if stated and _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text) and not checked:
+    ends = _PERCENT_RANGE.search(text)
+    wanted = _AMOUNT_WANTED.search(text) and not _SHARE_WANTED.search(text) and not checked
+    if wanted and ends is not None and Decimal(ends["low"]) < Decimal(ends["high"]):
+        # "about 7 to 8% of the OP-23 money: what's that range in francs": both ends
+        return Operation("percent_of", Decimal(ends["high"]), low=Decimal(ends["low"]))
+    if stated and wanted:
         return Operation("percent_of", Decimal(stated[1]))
     fraction = read_fraction(text)
     if (
         fraction
         and not checked
+        # ("is P3 more than a quarter of the total", "有没有超过总预算的一半": a share checked)
+        and not _FRACTION_COMPARED.search(text)
         # "P2的一半是多少": of a budget line, the budget
         and (q.reading.has("budget", "whole") or (q.targets and _AMOUNT_WANTED.search(text)))
         and not _SHARE_WANTED.search(text)
@@ -522,7 +602,7 @@ class Calculator:
         if op.kind == "average":
             return self._average(q)
         if op.kind == "percent_of":
-            return self._percent_of(q, op.percent or Decimal(0))
+            return self._percent_of(q, op.percent or Decimal(0), op.low)
         if op.kind == "share":
             return self._share(q)
         if op.kind == "share_of_class":
@@ -866,7 +946,11 @@ class Calculator:
         result = to_rounded(Decimal(figures[0].amount) / kpis, AVERAGE_PLACES)
         return self._answer(q, {"op": "per_kpi", "result": result, "count": kpis}, figures)
 
-    def _percent_of(self, q: Question, percent: Decimal) -> Answer | None:
+    def _percent_of(
+        self, q: Question, percent: Decimal, low: Decimal | None = None
+    ) -> Answer | None:
+        """A percentage of one amount (of the total, unless taken of a line named); of both
+        ends of a range stated (`low` to `percent`)."""
         codes = [t.code for t in q.targets]
         taken_of = _PERCENT_OF.search(q.normalized) or _FRACTION.search(q.normalized)
         named_well = bool(codes) and q.explained >= LINE_NAMED_MIN_EXPLAINED
@@ -887,7 +971,14 @@ class Calculator:
         if not figures:
             return None
         result = to_rounded(Decimal(figures[0].amount) * percent / 100, AVERAGE_PLACES)
-        parts = {"op": "percent_of", "result": result, "percent": to_rounded(percent, RATIO_PLACES)}
+        parts: dict[str, Any] = {
+            "op": "percent_of",
+            "result": result,
+            "percent": to_rounded(percent, RATIO_PLACES),
+        }
+        if low is not None and low > 0:
+            parts["low"] = to_rounded(low, RATIO_PLACES)
+            parts["low_result"] = to_rounded(Decimal(figures[0].amount) * low / 100, AVERAGE_PLACES)
         return self._answer(q, parts, figures)
 
     def _change(self, q: Question, percent: Decimal, times: Decimal | None) -> Answer | None:
@@ -1661,16 +1752,18 @@ _PER_THING = re.compile(
     r"|\b(?:average|avg|mean) (?:number of )?(?P<of2>[a-z]+) (?:per|for each|in each)"
     r" (?P<per2>[a-z]+)\b"
     # ("平均每个培训课程大约有多少学员", "平均每个国家有几家机构申请")
-    r"|平均每(?P<m>[个门项场次名位家所])?(?P<per_zh>[\u4e00-\u9fff]{1,4}?)(?:平均)?(?:大概|大约|约)?"
-    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项家])?(?P<of_zh>[\u4e00-\u9fff]{1,4}?)"
-    r"(?:申请|参加|参与|报名)?(?=[?？，,。]|$)"
-    r"|每(?P<m2>[个门项场次名位家所])(?P<per_zh2>[\u4e00-\u9fff]{1,4}?)平均(?:大概|大约|约)?"
+    r"|平均每(?P<m>[个门项场次名位家所份篇])?(?P<per_zh>[\u4e00-\u9fff]{1,4}?)(?:平均)?"
+    r"(?:大概|大约|约)?(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项家])?"
+    r"(?P<of_zh>[\u4e00-\u9fff]{1,4}?)(?:申请|参加|参与|报名)?(?=[?？，,。]|$)"
+    r"|每(?P<m2>[个门项场次名位家所份篇])(?P<per_zh2>[\u4e00-\u9fff]{1,4}?)平均(?:大概|大约|约)?"
     r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项家])?(?P<of_zh2>[\u4e00-\u9fff]{1,4}?)"
     r"(?:申请|参加|参与|报名)?(?=[?？，,。]|$)"
 )
-PER_PLACES = Decimal("0.1")
-PER_PLACES_BELOW_ONE = Decimal("0.01")
 PER_HEAD_CHARS = 6
+PER_TENTHS_FROM = 10
+PER_TENTHS = Decimal("0.1")
+# (a Chinese count's noun may follow what describes it: "125份供讨论的文稿")
+PER_DESCRIBED_CHARS = 8
 
 
 def _names_count(word: str, count: Count, *, head_only: bool = False) -> bool:
@@ -1685,7 +1778,8 @@ def _names_count(word: str, count: Count, *, head_only: bool = False) -> bool:
     if _PERSONS.fullmatch(word) or word in _PEOPLE_WORDS:
         return _PERSONS.search(head) is not None and not _THINGS_COUNTED.match(phrase)
     if is_chinese(word):
-        return word in head
+        described = rf"[^，。；,;]{{0,{PER_DESCRIBED_CHARS}}}的{re.escape(word)}"
+        return word in head or re.match(described, phrase) is not None
     return bool(_words(word) & _words(head))
 
 
@@ -1708,8 +1802,11 @@ def _per_thing(
         return None
     top, bottom = max(tops, key=lambda c: c.value), bottoms[0]
     ratio = Decimal(top.value) / Decimal(bottom.value)
-    # (fewer than one for each: "200 courses for 5,200 learners", 0.04 per learner)
-    result = to_rounded(ratio, PER_PLACES if ratio >= 1 else PER_PLACES_BELOW_ONE)
+    # (rounded as any ratio: 369 participants for 125 contributions is 2.95 each, not 3;
+    # fewer than one for each, "200 courses for 5,200 learners", 0.04 per learner; ten or
+    # more to a tenth, as the documents' rounded counts allow: 1,000 visits from 42
+    # countries, 23.8 each)
+    result = to_rounded(ratio, RATIO_PLACES if ratio < PER_TENTHS_FROM else PER_TENTHS)
     parts = {
         "op": "fact_per",
         "top": top,

@@ -102,12 +102,14 @@ from knowledge.answering.calibration import (
 from knowledge.answering.computations import (
     GROWTH,
     Calculator,
+    Operation,
     asks_for_days,
     asks_for_money,
     asks_per_year,
     asks_those_not_done,
     asks_which_by_share,
     checks_a_share,
+    compares_to_a_fraction_of_total,
     compute_in_fact,
     days_spanned,
     excluded_codes,
@@ -116,6 +118,7 @@ from knowledge.answering.computations import (
     read_counts,
     read_fact_operation,
     spans_the_periods,
+    split_compared,
     states_its_rise,
 )
 from knowledge.answering.definitions import Glossary, defines, when_or_where_of
@@ -1726,6 +1729,18 @@ class AnswerEngine:
             operation = None  # "cybersecurity as a share of P4": a theme's answer gives it
         if operation == SCALED and (checks_a_share(q.normalized) or asks_which_by_share(q)):
             operation = None  # "是不是差不多占P1的四分之一": a share to check, given by a share
+        if operation in (CHANGE, SCALED) and answer.parts.get("op") == "ratio":
+            # "cybersecurity gets five times what capacity development gets", "E3是E4的两倍
+            # 吗": a multiple said of one line against another, checked by their ratio
+            operation = RATIO
+        if (
+            operation == SCALED
+            and compares_to_a_fraction_of_total(q.normalized)
+            and (answer.parts.get("share_of_total") is not None or answer.kind is AnswerKind.BUDGET)
+        ):
+            # "P2和P3加起来有没有超过总预算的一半", "is P3 more than a quarter of the total":
+            # the share of the total the answer gives tells, no part of a figure worked out
+            operation = None
         if operation == CONVERT and not answer.parts.get("figures"):
             operation = None  # amounts read out of facts keep the currency they are written in
         if (
@@ -2320,9 +2335,20 @@ class AnswerEngine:
             # "the universal and meaningful connectivity project and VaMoz Digital"; the
             # lines found are then declined as no sum, in _misses_lines_asked)
             # "how many percentage points separate P1 and P2": shares apart
-            op = "difference" if reading.has("difference") or points else "sum"
+            # ("do P2 and P3 together get more than half of the total": their sum, whose
+            # share of the total tells, not one line less the other)
+            differs = reading.has("difference") and not compares_to_a_fraction_of_total(
+                q.normalized
+            )
+            op = "difference" if differs or points else "sum"
+            sides = split_compared(q, self.knowledge) if not points else None
+            if sides is not None:
+                # "E3 and E5 together compared with P2", "P3比P1和P4加起来多多少": each side
+                # added up, one sum less the other (not the three lines added up)
+                grouped = self.budgets.group_difference(q, sides)
+                return grouped or self._cannot_compute(q, "difference")
             if op == "difference" and len(targets) != 2:
-                # "how much more does P3 get than P1 and P4 together": not one line less another
+                # "the difference between P1, P2 and P3": not one line less another
                 return self._cannot_compute(q, op)
             if op == "difference" and _MINUS.search(q.normalized) and self._smaller_first(targets):
                 # "P1 minus P2": less than nothing, not the larger less the smaller
@@ -3727,14 +3753,21 @@ class AnswerEngine:
 
     def _sum_excluding(self, q: Question, classes: list[str], excluded: set[str]) -> Answer:
         """A sum that leaves lines out: of the class named ("all enablers except E1", "不算E3，
-        推动因素加起来") or of the lines named ("P1, P2 and P3, excluding P2"), less those; not
-        computed when fewer than two lines are left (never the lines left out themselves)."""
+        推动因素加起来"), of the lines named ("P1, P2 and P3, excluding P2"), or of every line
+        where only those left out are named ("除了P3之外，其余各项加起来": the total less them),
+        less those; not computed when fewer than two lines are left (never the lines left out
+        themselves)."""
         if any(code in self.knowledge.themes for code in excluded):
             # "P3 and P4 excluding cybersecurity": a theme taken out of its priority's line
             # is not added up here
             return self._cannot_compute(q, "sum")
         if classes:
             group = [s.code for c in classes for s in list_subjects(self.knowledge, c)]
+        elif {t.code for t in q.targets} <= excluded:
+            # "除了P3之外，其余各项加起来", "all lines except P3 added up": every line but
+            # those, which is the total less them
+            rest_of_total = self.calculator.compute(q, Operation("remainder"))
+            return rest_of_total or self._cannot_compute(q, "sum")
         else:
             group = [t.code for t in q.targets]
         rest = [code for code in dict.fromkeys(group) if code not in excluded]
@@ -3765,7 +3798,12 @@ class AnswerEngine:
         if not q.reading.codes and _OTHER_THINGS.search(q.normalized):
             return True  # "the two projects combined": not the priorities their words name
         figures = len(answer.parts.get("figures", []))
-        if q.reading.has("difference") and figures < 2:
+        if (
+            q.reading.has("difference")
+            and figures < 2
+            # ("is P3 more than a quarter of the total": its share of the total tells)
+            and not compares_to_a_fraction_of_total(q.normalized)
+        ):
             return True  # "the gap between X and Y" with one of them found
         stated = read_stated_count(q.normalized)
         return stated is not None and figures < stated

@@ -16,6 +16,10 @@ def _placed(ends: str) -> tuple[str, ...]:
     return tuple(f"第{n}{end}" for n in "二三四五" for end in ends)
 
 
+# The places in a ranking a question may ask by their ordinal word.
+_PLACES = ("second", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th")
+
+
 # Concept → (English words, English phrases, Chinese phrases). English words are matched
 # per token, tolerating typos; phrases and Chinese are matched as substrings.
 LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
@@ -246,8 +250,30 @@ LEXICON: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     "rank": (
         frozenset({"rank", "ranking", "ranked", "order", "sorted", "sort"}),
-        (),
-        ("排名", "排序", "排列", "从高到低", "从大到小"),
+        # a place asked in a ranking: "which one comes third", "in second place"
+        (
+            *(
+                f"{verb} {n}"
+                for verb in ("comes", "come", "came", "coming", "ranks", "sits", "lands")
+                for n in _PLACES
+            ),
+            *(
+                f"{at}{n} {place}"
+                for at in ("in ", "")
+                for n in _PLACES
+                for place in ("place", "position", "spot")
+            ),
+        ),
+        (
+            "排名",
+            "排序",
+            "排列",
+            "从高到低",
+            "从大到小",
+            # "排第三", "第三名"
+            *(f"{w}{n}" for w in ("排在第", "排第") for n in "二三四五"),
+            *(f"第{n}{end}" for n in "二三四五" for end in "名位"),
+        ),
     ),
     "whole": (
         frozenset({"total", "overall", "entire", "whole", "altogether", "all"}),
@@ -558,6 +584,43 @@ ORDINAL_TOKENS = frozenset(
         "第五",
     }
 )
+
+
+# How many lines are asked from the top or the bottom of a ranking: "the three lowest", "top
+# 3", "the largest two", "最低的三项", "三个最大的", "前三名".
+_EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_TOP_COUNT = re.compile(
+    r"\b(?:the|top|bottom)\s+(?P<en>two|three|four|five|[2-5])\s+(?:[a-z\-]+\s+)?"
+    r"(?:largest|biggest|highest|smallest|lowest|least|best-funded|most|top)\b"
+    r"|\b(?:top|bottom)\s+(?P<en2>two|three|four|five|[2-5])\b"
+    r"|\b(?:largest|biggest|highest|smallest|lowest)\s+(?P<en3>two|three|four|five|[2-5])\b"
+    # "which two enablers have the smallest budgets"
+    r"|\bwhich\s+(?P<en4>two|three|four|five|[2-5])\s+(?:[a-z\-]+\s+){0,3}?"
+    r"(?:have|get|receive|are)\s+the\s+(?:largest|biggest|highest|smallest|lowest|most|least)\b"
+    r"|最(?:高|多|大|低|少|小)的(?P<zh>[两二三四五2-5])(?:个|项|条)"
+    r"|(?P<zh2>[两二三四五2-5])(?:个|项|条)(?:预算)?最(?:高|多|大|低|少|小)"
+    r"|(?:前|后)(?P<zh3>[两二三四五2-5])(?:名|位|个|项)"
+    r"|哪(?P<zh4>[两二三四五2-5])(?:个|项|条)[^，。？?,]{0,12}?最(?:高|多|大|低|少|小)"
+)
+
+
+@dataclass(frozen=True)
+class TopCount:
+    """How many lines a question asks from an end of a ranking, and the words that say it."""
+
+    count: int
+    words: str
+
+
+def read_top_count(normalized: str) -> TopCount | None:
+    """How many lines a question asks from the top or the bottom of a ranking ("the three
+    lowest": 3), if it asks for more than one."""
+    match = _TOP_COUNT.search(normalized)
+    if match is None:
+        return None
+    word = next(w for w in match.groupdict().values() if w)
+    count = _EN_COUNTS.get(word) or _ORDINALS.get(word) or (2 if word == "两" else None)
+    return None if count is None else TopCount(count, match.group())
 
 
 # A stated amount lines are compared with: "above CHF 400,000", "less than 200k", "超过40万瑞郎"

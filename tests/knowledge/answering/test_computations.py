@@ -663,13 +663,20 @@ def test_the_part_and_the_base_of_a_percentage(answer_engine: AnswerEngine, ques
 @pytest.mark.parametrize(
     "question",
     [
-        "How much more does P3 get than P1 and P4 together?",  # three lines: no one difference
+        "What is the difference between P1, P2 and P3?",  # three lines: no one difference
     ],
 )
 def test_comparisons_the_engine_does_not_make_are_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+def test_lines_added_up_on_one_side_of_a_comparison(answer_engine: AnswerEngine) -> None:
+    # P3 against P1 and P4 together: 1,111,000 − (519,000 + 480,000)
+    answer = answer_engine.answer("How much more does P3 get than P1 and P4 together?")
+    assert answer.answered
+    assert (answer.parts["op"], answer.parts["result"]) == ("group_difference", 112000)
 
 
 @pytest.mark.parametrize(
