@@ -1262,7 +1262,9 @@ _NUMBER = re.compile(
 _NOT_A_COUNT = re.compile(
     # ("1) whether they approve …": an item's number)
     r"\s*(?:%|年|月|日|号|percent|per cent|\d|\)|）"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    # ("made landfall on 1 and 3 March": the first of two days)
+    r"|(?:and|to|or|[–-])\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
     re.IGNORECASE,
 )
 # Where the phrase that a number counts ends.
@@ -1323,6 +1325,15 @@ class Count:
     phrase: str
 
 
+# The words a number names something by: "Category 4", "Study Group 1", "Resolution 73",
+# "第4类", "附件2".
+_DESIGNATED = re.compile(
+    r"\b(?:category|level|phase|tier|grade|question|resolution|group|annex|pillar|objective"
+    r"|priority|enabler|step|stage|version|edition|no\.|number)\s*$|(?:第|附件|类别)\s*$",
+    re.IGNORECASE,
+)
+
+
 def read_counts(text: str) -> list[Count]:
     """The counts a text states (not years, dates or percentages), each with its phrase: the
     words after it up to the next number or the end of the sentence."""
@@ -1337,6 +1348,8 @@ def read_counts(text: str) -> list[Count]:
         value = int(digits)
         if len(raw) == 4 and 1900 <= value <= 2100:
             continue  # a year
+        if _DESIGNATED.search(text[: match.start()]):
+            continue  # a name's number, no count: "Category 4 cyclones", "Study Group 1"
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
         stop = _PHRASE_END.search(text, match.end(), end)
         phrase = text[match.end() : stop.start() if stop else end]
@@ -1761,6 +1774,8 @@ _PER_THING = re.compile(
 )
 PER_HEAD_CHARS = 6
 PER_TENTHS_FROM = 10
+# A growth worked out in a fact is of one thing counted twice: never more than so many times.
+GROWTH_MAX_TIMES = 50
 PER_TENTHS = Decimal("0.1")
 # (a Chinese count's noun may follow what describes it: "125份供讨论的文稿")
 PER_DESCRIBED_CHARS = 8
@@ -1993,6 +2008,8 @@ def compute_in_fact(
             return None
         if any(_INCREMENT.match(c.phrase.lower()) for c in counts):
             return None  # "8,000 new users … 35,000 users": an increase, not the level before
+        if large.value > small.value * GROWTH_MAX_TIMES:
+            return None  # (no one thing's two counts: "4 … 250,000 people")
         rise = to_percentage(large.value - small.value, small.value)
         parts |= {"small": small, "large": large, "result": rise}
     elif op in (RATIO, DIFFERENCE):

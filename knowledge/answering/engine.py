@@ -2767,6 +2767,7 @@ class AnswerEngine:
         hits = self._prefer_named(terms, named, hits)
         named |= self._foreign_names(q)
         hits = self._prefer_bodies(q, hits)
+        hits = self._prefer_region(q, hits)
         if hits and self._names_other_bodies(q, hits[0]):
             # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
             other = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
@@ -2901,7 +2902,32 @@ class AnswerEngine:
 
     @staticmethod
     def _regions(q: Question) -> set[str]:
-        return {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(q.normalized)}
+        """The ITU regions a question names (not the European Commission or Union)."""
+        text = _NOT_A_REGION.sub(" ", q.normalized)
+        return {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(text)}
+
+    def _prefer_region(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """The first record found that is of the ITU region a question names, where the one
+        found first is not and it is found nearly as well ("獨聯體國家區域代表處與哪幾個國家的
+        UNCT密切合作": the CIS office's record, before the Europe office's)."""
+        asked = self._regions(q)
+        if not asked or not hits or hits[0].entry.kind != "fact":
+            return hits
+
+        def of_region(hit: Hit) -> bool:
+            if hit.entry.kind != "fact":
+                return False
+            fact = self._facts[hit.entry.ref]
+            held = normalize(" ".join([fact.title_en, fact.title_zh, fact.text_en, fact.text_zh]))
+            return asked <= {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(held)}
+
+        if of_region(hits[0]):
+            return hits
+        found = next(
+            (h for h in hits[1:] if h.score >= hits[0].score - REGION_MARGIN and of_region(h)),
+            None,
+        )
+        return hits if found is None else [found, *(h for h in hits if h is not found)]
 
     def _worked_out_in(self, q: Question, hits: Sequence[Hit], probability: float) -> Answer | None:
         """The answer by the one record, of those found as well as the first, whose own
@@ -4419,6 +4445,10 @@ def _with_both_named(part: str, first: str) -> str:
     return _BOTH.sub(joined, part, count=1)
 
 
+# "European" that names no ITU region.
+_NOT_A_REGION = re.compile(
+    r"\beuropean (?:commission|union|parliament|council)\b|欧盟|欧洲联盟|欧洲委员会"
+)
 # A numbered part of a document or body a title names: a study group, an annex, an objective,
 # a resolution, a pillar.
 _NUMBERED_PART = re.compile(
@@ -4690,6 +4720,8 @@ CONTEXT_SHARED_MIN_WEIGHT = 0.5
 # A question asking for several things lists, beside the record found, up to this many of
 # the next ones found nearly as well (by these margins of score and coverage).
 ALIKE_CANDIDATES = 2
+# A record of the region a question names is preferred to one found up to this much better.
+REGION_MARGIN = 0.2
 ALIKE_MARGIN = 0.15
 ALIKE_COVERAGE_MARGIN = 0.25
 # ... that lacks, of the question's words of weight the record found holds, no more than

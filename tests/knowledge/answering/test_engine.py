@@ -5611,3 +5611,24 @@ def test_a_fraction_compared_is_no_part_worked_out(answer_engine: AnswerEngine) 
         answer_engine.answer("Is P3 more than a quarter of the total budget?")
     )
     assert "277,750" not in text
+
+
+def test_a_number_that_names_or_dates_is_no_count(answer_engine: AnswerEngine) -> None:
+    # "Category 4 cyclones" and "landfall on 1 and 3 March" count nothing: no rise of
+    # 6,249,900% from 4 to 250,000 people
+    text = render_answer_text(
+        answer_engine.answer(
+            "About how many people were affected by cyclones Judy and Kevin in Vanuatu, and by "
+            "what percentage had the cellular connectivity area shrunk compared with normal on "
+            "3 March?"
+        )
+    )
+    assert "6249900%" not in text and "24999900%" not in text
+
+
+def test_a_record_of_the_region_asked_comes_before_another_regions(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the CIS office's UNCT record is offered first, not the Europe office's declined
+    answer = answer_engine.answer("獨聯體國家區域代表處與哪幾個國家的聯合國國家工作隊密切合作？")
+    assert "獨聯體" in (answer.suggestions or [""])[0] or "白俄羅斯" in render_answer_text(answer)
