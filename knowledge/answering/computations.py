@@ -270,6 +270,23 @@ _COMPARED_TO = re.compile(
 )
 
 
+# Each line asked on its own ("P2和P3各自比P1多多少", "each", "respectively", "which of"), or
+# a share asked: no sum on one side.
+_EACH_SIDE = re.compile(
+    r"\b(?:each|respectively|either|which of|which one|individually|both|or)\b"
+    r"|各自|分别|分別|哪个|哪一|都"
+)
+_SHARE_ASKED = re.compile(r"\b(?:share|proportion|fraction)\b|占|比例|比重")
+_SUMMED = re.compile(
+    r"\b(?:together|combined|put together|added up|sum of|total of|plus)\b|\+"
+    r"|加起来|加起來|合计|合計|加埋|合起来|合起來|加在一起|总和|總和|一共|相加"
+)
+_FRACTION_WORD = re.compile(
+    r"\b(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|a fifth"
+    r"|one fifth)\b|一半|[二三四五六七八九十]分之"
+)
+
+
 def split_compared(q: Question, knowledge: Knowledge) -> list[list[str]] | None:
     """The lines named on each side of a comparison, in the question's order ("E3 and E5
     together compared with P2": E3, E5 | P2), where one side names several; None unless
@@ -278,7 +295,17 @@ def split_compared(q: Question, knowledge: Knowledge) -> list[list[str]] | None:
     codes = list(dict.fromkeys(t.code for t in q.targets))
     if not turns or len(codes) < 3 or TOTAL_CODE in codes:
         return None
-    if any(t.ambiguous for t in q.targets) or _RATIO.search(q.normalized):
+    if (
+        any(t.ambiguous for t in q.targets)
+        or _RATIO.search(q.normalized)
+        or _EACH_SIDE.search(q.normalized)
+        or _PERCENT_COMPARED.search(q.normalized)
+        or _SHARE_ASKED.search(q.normalized)
+        # (a side summed in so many words: "together", "combined", 加起来; not "P1 and P2 are
+        # both bigger than P4", nor "more than half of P1 and P2 combined")
+        or not _SUMMED.search(q.normalized)
+        or _FRACTION_WORD.search(q.normalized)
+    ):
         # ("the capacity development theme under P4": P3's and P4's both found, one meant;
         # "how many times bigger": a ratio, no sum less another)
         return None
@@ -1877,6 +1904,15 @@ def compute_in_fact(
         # "200 courses for 5,200 trainees: how many trainees per course?": 26 (else an
         # average of the counts asked, as below: "average attendance per session")
         return each
+    if per is not None:
+        of = per["of"] or per["of2"] or per["of_zh"] or per["of_zh2"] or ""
+        text = fact.text_zh if q.lang == "zh" else fact.text_en
+        if (
+            of
+            and not _ATTENDANCE.search(q.normalized)  # "average attendance per session"
+            and not any(_names_count(of, c) for c in read_counts(text))
+        ):
+            return None  # ("平均每家机构有多少学员": no count of learners to average)
     if _POINTS_DROPPED.search(q.normalized):
         # "coverage fell to 79% of normal: by how many percentage points": 100 − 79
         level = _LEVEL_OF_NORMAL.search(fact.text_en) or _LEVEL_OF_NORMAL.search(fact.text_zh)
@@ -1973,7 +2009,9 @@ def compute_in_fact(
     if op in (RATIO, DIFFERENCE, "growth") and len(counts) == 1 and len(every) == 2:
         counts = every  # "initially 40 staff, eventually growing to 65": one noun, two counts
     negated = _NOT_DONE.search(q.normalized) or _NOT_DONE_ZH.search(q.normalized)
-    if op == DIFFERENCE and negated and len(counts) > 2:
+    if op == DIFFERENCE and asks_those_not_done(q.normalized) and negated is None:
+        return None  # those who did not do what the record never says anyone did
+    if op == DIFFERENCE and negated and asks_those_not_done(q.normalized):
         # "how many participants did not complete": the participants, and those who completed
         done = negated[1][:4]
         did = [c for c in counts if any(w.startswith(done) for w in _words(c.phrase.lower()))]

@@ -117,6 +117,7 @@ from knowledge.answering.computations import (
     names_two_periods,
     read_counts,
     read_fact_operation,
+    read_periods,
     spans_the_periods,
     split_compared,
     states_its_rise,
@@ -2845,7 +2846,11 @@ class AnswerEngine:
         answer.signals = signals
         worked_out = (
             self._worked_out_in(q, [best, *rivals[1:]], probability)
-            if decision == "suggest" and read_fact_operation(q.normalized) is not None
+            if decision == "suggest"
+            # (never those who did not, whose whole the record may not count: "有多少外部利益
+            # 攸关方没有接受访谈" is no 44 − 30)
+            and read_fact_operation(q.normalized) is not None
+            and not asks_those_not_done(q.normalized)
             else None
         )
         if worked_out is not None:
@@ -2932,7 +2937,17 @@ class AnswerEngine:
     def _worked_out_in(self, q: Question, hits: Sequence[Hit], probability: float) -> Answer | None:
         """The answer by the one record, of those found as well as the first, whose own
         counts work out the computation a question asks; None unless exactly one does."""
-        tied = [h for h in hits if h.score >= hits[0].score - TIE_MARGIN and h.entry.kind == "fact"]
+        tied = [
+            h
+            for h in hits
+            if h.score >= hits[0].score - TIE_MARGIN
+            and h.entry.kind == "fact"
+            # (of the period asked: "今年一到三月" is no 2022 record's)
+            and all(
+                str(year) in self._facts[h.entry.ref].text_en
+                for _, year in read_periods(q.normalized)
+            )
+        ]
         # (the counts a question states are those worked with: "from 35,000 to 38,000, by
         # what percentage": not a record's 3,600 new users and 38,000 in all)
         stated = {int(n) for n in _STATED_COUNT.findall(q.normalized.replace(",", ""))}
@@ -4425,7 +4440,7 @@ _ANOTHER_SECTOR = re.compile(
 # them together", "the two combined".
 _BOTH = re.compile(
     r"两者|二者|兩者|这两项|這兩項|这两条线|這兩條線"
-    r"|\b(?:both of them|the two of them|the two lines|both lines)\b"
+    r"|\b(?:both of them|the two of them|the two lines|both lines|of both|of the two)\b"
     # (not "both internal and external", "the two cyclones": their own nouns)
     r"|\b(?:both|the two)\b(?= (?:together|combined|added|put together|make up|account|get"
     r"|receive|represent|come to|add up)\b)",
@@ -5591,6 +5606,12 @@ _IT_EN = re.compile(
     r"|(?<=\b[Ww]hat are )they\b|(?<=\b[Ww]hat were )they\b"
 )
 _IT_ZH = re.compile(r"它")
+# An amount asked of "it": "what is it in Swiss francs", "它折合多少瑞郎".
+_AMOUNT_OF_IT = re.compile(
+    r"\bin (?:chf|swiss francs?|francs|euros?|eur|usd|dollars)\b|\bhow much\b|\bworth\b"
+    r"|瑞郎|法郎|折合|多少钱|多少錢",
+    re.IGNORECASE,
+)
 # A share or an amount told: what "that" asked of after it stands for.
 _SHARE_OR_AMOUNT_TOLD = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:chf|eur|usd)\s*\d", re.IGNORECASE
@@ -5659,7 +5680,11 @@ def with_name_told_before(text: str) -> str:
     name = names.pop()
     pointing = _IT_ZH if is_chinese(asked) else _IT_EN
     found = pointing.search(asked)
-    if found is not None and found.group() == "that" and _SHARE_OR_AMOUNT_TOLD.search(told["told"]):
+    if (
+        found is not None
+        and (found.group() == "that" or _AMOUNT_OF_IT.search(asked))
+        and _SHARE_OR_AMOUNT_TOLD.search(told["told"])
+    ):
         # ("About 12% of the OP-23 budget is procured externally. Roughly what is that in
         # Swiss francs?": that is the share told, not OP-23; "it" is still the name)
         return text

@@ -5632,3 +5632,22 @@ def test_a_record_of_the_region_asked_comes_before_another_regions(
     # the CIS office's UNCT record is offered first, not the Europe office's declined
     answer = answer_engine.answer("獨聯體國家區域代表處與哪幾個國家的聯合國國家工作隊密切合作？")
     assert "獨聯體" in (answer.suggestions or [""])[0] or "白俄羅斯" in render_answer_text(answer)
+
+
+def test_twelfth_session_third_review(answer_engine: AnswerEngine) -> None:
+    # the top lines with their sum say the ranking once, with no stray amount line
+    text = render_answer_text(answer_engine.answer("What are the top 3 budget lines?"))
+    assert text.count("Compared across") == 1
+    # lines compared one by one are no sum against another
+    for question in ("Do P2 and P3 both get more than P1?", "P2和P3各自比P1多多少？"):
+        assert "1,348,000" not in render_answer_text(answer_engine.answer(question))
+    # "it" asked in francs after a share told is the share's amount
+    _assert_answered_with(
+        answer_engine,
+        "About 12% of the OP-23 budget is procured externally. Roughly what is it in Swiss francs?",
+        ["504,000"],
+    )
+    # those who did not, where the record never says who did: no difference of its counts
+    assert "244" not in render_answer_text(answer_engine.answer("有多少与会者没有提交文稿？"))
+    # a count per thing of a noun no count of the record counts is not averaged
+    assert "32" not in render_answer_text(answer_engine.answer("ATC平均每家机构有多少学员？"))
