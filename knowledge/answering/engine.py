@@ -924,7 +924,7 @@ class AnswerEngine:
             if alone is None:
                 return whole  # asked of what came before, and no answer holds it
             same = next((i for i, a in enumerate(answers) if _same_record(alone, a)), None)
-            if same is None and _spells_out_nothing(alone):
+            if same is None and answers and _spells_out_nothing(alone):
                 same = len(answers) - 1  # (a name with no long form in the answer's language)
             if same is None:
                 if any(
@@ -2975,8 +2975,10 @@ class AnswerEngine:
         answer's record holds: more of the things asked for, each in a record of its own."""
         first = self._facts[best.entry.ref]
         lacking = {t for t, w in missing if w >= CONTEXT_SHARED_MIN_WEIGHT}
-        weighty = {t for t, _ in self.index.list_missing_words(terms, [])}  # every word
-        weighty -= {t for t, w in self.index.list_missing_words(terms, []) if w < 0.5}
+        # (the question's words of weight: each is missing from no text at all)
+        weighty = {
+            t for t, w in self.index.list_missing_words(terms, []) if w >= CONTEXT_SHARED_MIN_WEIGHT
+        }
 
         def titled(fact: Any) -> set[str]:
             # (with what its acronyms stand for: "DCM activated for …" is titled by the
