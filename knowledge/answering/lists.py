@@ -265,6 +265,11 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
         run = re.split(r"[.。;；]", text[match.end() :], maxsplit=1)[0]
         if len(_run_items(run)) == stated:
             return True
+    # ... or in brackets after the number counted: "the country teams of 8 countries (Albania,
+    # Bosnia and Herzegovina, …, Serbia and Ukraine)" (a name may hold an "and" of its own)
+    for match in _COUNTED_BRACKET.finditer(text):
+        if int(match["n"]) == stated and len(_run_items(match["run"])) == stated:
+            return True
     # Names in a run inside a sentence: "to Bahrain, Brunei Darussalam, Oman and Zimbabwe",
     # "向巴林、文莱达鲁萨兰国、阿曼和津巴布韦"; where the text names the noun counted, only a run
     # after it ("the three pillars: … Member States, Sector Members, Associates and Academia":
@@ -276,6 +281,9 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     ) or any(len(re.split(r"、|和|及", m.group())) == stated for m in _ZH_NAMES_RUN.finditer(text))
 
 
+_COUNTED_BRACKET = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,2})\s+[a-z][a-z ]{0,30}\((?P<run>[^()]{3,400})\)"
+)
 # The most words an item of a list written in a run has ("small and medium-sized enterprise
 # (SME) growth": six).
 LIST_ITEM_MAX_WORDS = 8

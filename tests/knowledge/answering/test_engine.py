@@ -5651,3 +5651,14 @@ def test_twelfth_session_third_review(answer_engine: AnswerEngine) -> None:
     assert "244" not in render_answer_text(answer_engine.answer("有多少与会者没有提交文稿？"))
     # a count per thing of a noun no count of the record counts is not averaged
     assert "32" not in render_answer_text(answer_engine.answer("ATC平均每家机构有多少学员？"))
+
+
+def test_a_bracketed_run_after_the_number_counted_lists_them(answer_engine: AnswerEngine) -> None:
+    # "8 countries (Albania, Bosnia and Herzegovina, …, Serbia and Ukraine)": eight, though a
+    # name holds an "and" of its own
+    _assert_answered_with(
+        answer_engine,
+        "The ITU Regional Office for Europe works closely with UN country teams in eight "
+        "countries. Which ones?",
+        ["Albania", "Bosnia and Herzegovina", "Ukraine"],
+    )
