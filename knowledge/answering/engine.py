@@ -762,7 +762,9 @@ class AnswerEngine:
             if (
                 n
                 and line
-                and (_POINTS_BACK.search(part) or _LINE_IT_BELONGS_TO.search(normalize(part)))
+                and (
+                    _POINTS_BACK.search(part) or _LINE_SOMETHING_BELONGS_TO.search(normalize(part))
+                )
                 and (
                     alone is None
                     or not alone.answered
@@ -2908,8 +2910,7 @@ class AnswerEngine:
     @staticmethod
     def _regions(q: Question) -> set[str]:
         """The ITU regions a question names (not the European Commission or Union)."""
-        text = _NOT_A_REGION.sub(" ", q.normalized)
-        return {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(text)}
+        return _regions_in(_NOT_A_REGION.sub(" ", q.normalized))
 
     def _prefer_region(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """The first record found that is of the ITU region a question names, where the one
@@ -2924,7 +2925,7 @@ class AnswerEngine:
                 return False
             fact = self._facts[hit.entry.ref]
             held = normalize(" ".join([fact.title_en, fact.title_zh, fact.text_en, fact.text_zh]))
-            return asked <= {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(held)}
+            return asked <= _regions_in(held)
 
         if of_region(hits[0]):
             return hits
@@ -2950,7 +2951,9 @@ class AnswerEngine:
         ]
         # (the counts a question states are those worked with: "from 35,000 to 38,000, by
         # what percentage": not a record's 3,600 new users and 38,000 in all)
-        stated = {int(n) for n in _STATED_COUNT.findall(q.normalized.replace(",", ""))}
+        stated = {
+            int(n) for n in _COUNT_STATED.findall(q.normalized.replace(",", "")) if len(n) > 1
+        }
         working: dict[Any, Hit] = {}
         for hit in tied:
             computed = compute_in_fact(q, self._facts[hit.entry.ref], self.knowledge, probability)
@@ -3021,16 +3024,7 @@ class AnswerEngine:
                 or not _titled_regions(other) <= _titled_regions(first) | self._regions(q)
                 # of another region than the one asked of (Tonga's NETP, asked of the
                 # Americas')
-                or self._misses_a_region(
-                    q,
-                    Answer(
-                        kind=AnswerKind.FACT,
-                        lang=q.lang,
-                        answered=True,
-                        confidence=0.0,
-                        parts={"fact": other},
-                    ),
-                )
+                or _fact_misses_a_region(q, other)
             ):
                 break
             alike.append(hit)
@@ -4030,22 +4024,9 @@ class AnswerEngine:
     def _misses_a_region(q: Question, answer: Answer) -> bool:
         """Whether a question names an ITU region ("非洲区域网络演练", "the Americas office")
         that the fact found never names (the drill with Saudi Arabia is no African one)."""
-        asked = {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(q.normalized)}
-        if not asked or answer.kind is not AnswerKind.FACT:
+        if answer.kind is not AnswerKind.FACT:
             return False
-        fact = answer.parts["fact"]
-        texts = " ".join(
-            [
-                fact.title_en,
-                fact.title_zh,
-                fact.text_en,
-                fact.text_zh,
-                *fact.tags,
-                *fact.keywords_zh,
-            ]
-        )
-        held = {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(normalize(texts))}
-        return not asked <= held
+        return _fact_misses_a_region(q, answer.parts["fact"])
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
@@ -4476,8 +4457,6 @@ _NUMBERED_PART = re.compile(
     r"|第\s*(?P<resolution_z>\d+)\s*号决议|支柱\s*(?P<pillar_z>\d+)"
 )
 _DEPUTY = re.compile(r"\bdeputy\b|副秘书长|副主任|副局长")
-# A count a question states (not a year): "from 35,000 to 38,000".
-_STATED_COUNT = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d{2,})(?![\d.%])")
 # What is asked of lines: their money, shares, KPIs or themes.
 _OF_LINES = re.compile(
     r"\b(?:budgets?|share|percent|percentage|%|total|sum|chf|money|funds?|allocation|kpis?"
@@ -4494,7 +4473,7 @@ _THAT_ONE_TOLD = re.compile(
 )
 # A line described by what belongs to it: "the budget of the theme it belongs to", "… the
 # theme IPv6 falls under", "它所属主题的预算".
-_LINE_IT_BELONGS_TO = re.compile(
+_LINE_SOMETHING_BELONGS_TO = re.compile(
     r"\b(?:theme|priority|line|enabler|area)s? (?:that |which )?[\w\- ]{1,30}? (?:belongs?|falls?"
     r"|sits?|comes?) (?:to|under|in|within)\b|所属(?:的)?(?:主题|重点工作|推动因素)"
 )
@@ -5870,9 +5849,25 @@ def _names_a_deputy(fact: Any) -> bool:
     return _DEPUTY.search(normalize(f"{fact.title_en} {fact.title_zh}")) is not None
 
 
+def _regions_in(normalized: str) -> set[str]:
+    """The ITU regions a normalised text names, each by one name ("African" as Africa)."""
+    return {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(normalized)}
+
+
 def _titled_regions(fact: Any) -> set[str]:
-    titles = normalize(f"{fact.title_en} {fact.title_zh}")
-    return {_REGION_KEY.get(m.lower(), m.lower()) for m in _REGION.findall(titles)}
+    return _regions_in(normalize(f"{fact.title_en} {fact.title_zh}"))
+
+
+def _fact_misses_a_region(q: Question, fact: Any) -> bool:
+    """Whether a question names an ITU region that a fact never names, in its titles, texts,
+    tags or keywords."""
+    asked = _regions_in(q.normalized)
+    if not asked:
+        return False
+    texts = " ".join(
+        [fact.title_en, fact.title_zh, fact.text_en, fact.text_zh, *fact.tags, *fact.keywords_zh]
+    )
+    return not asked <= _regions_in(normalize(texts))
 
 
 def _spells_out_nothing(answer: Answer) -> bool:
