@@ -71,6 +71,9 @@ KPI_OWNER_QUESTION = re.compile(
     # "係邊個 E 嘅 KPI", "which E is it under": a line named by its letter
     r"|哪(?:个|一个)?\s*[pe]\s*(?:的|之)\s*(?:kpi|指标|关键绩效指标)(?!\s*(?:最|比较|较|更))"
     r"|\b(?:which|what) [pe] (?:is|are|was) (?:it|that|this|they) (?:under|in|from|part of)\b"
+    # "係P幾", "係邊度嘅KPI" (whose KPI is it), "is that a priority or an enabler"
+    r"|是\s*[pe]\s*几(?![个项条])|是哪里的\s*(?:kpi|指标|关键绩效指标)"
+    r"|\b(?:an? )?priority or (?:an? )?enabler\b|\ban? enabler or (?:an? )?priority\b"
     r"|属于(?:itu-d|bdt|op-23|国际电联|电信发展局)?\s*哪|归属|归哪"
     r"|\b(?:which|what) (?:kpi|indicator|metric)s? (?!(?:do|does|are|is|has|have)\b)"
     r"|\b(?:is|are) there (?:a|an|any) (?:kpi|indicator|metric)s? (?:on|about|for|that|which)\b"

@@ -1067,6 +1067,10 @@ def read_counted(text: str) -> tuple[str, ...]:
     unquoted = _QUOTED.sub(" ", text)
     if _POPULATION.search(unquoted):
         return POPULATION  # "the population of Rwanda", "肯尼亚有多少人口"
+    done_to = _TIMES_DONE_TO.search(unquoted)
+    if done_to is not None:
+        # "DCM被访问了多少次": the visits are counted
+        return (done_to["zh"],)
     # ("by how many did the number of staff grow": the staff, counted after "number of")
     found = [
         m
@@ -1127,6 +1131,10 @@ def read_counted(text: str) -> tuple[str, ...]:
     return ()
 
 
+# Something done to a thing so many times, asked in the passive: what is done is counted.
+# (Chinese only: an English verb, "accessed", need not be the word a record counts by,
+# "visits")
+_TIMES_DONE_TO = re.compile(r"被(?P<zh>[\u4e00-\u9fff]{2})了?多少次")
 # Words before people counted that count no other kind of person ("how many new people").
 _NEW_OR_MORE = frozenset("new more additional extra".split())
 # Verbs of being there, after "how many" with no noun: people are counted.

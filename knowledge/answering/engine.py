@@ -2236,6 +2236,18 @@ class AnswerEngine:
                 and self._is_of_class(owner.parts.get("kpi"), line)
             ):
                 return owner
+        elif self._asks_whose_kpi_text(q):
+            # ("「已确定的保护上网儿童支援系统数量」属于哪个P", "早期預警系統技術援助係P幾"): a
+            # KPI's own words, asked which line they are under without the word KPI; only a
+            # KPI that fits them alone and stands under a line of the class asked
+            line = "priority" if reading.has("class_priority") else "enabler"
+            owner = self.records.kpi_owner(q)
+            if (
+                owner is not None
+                and owner.confidence >= SEARCH_HIT_BASE + ANSWER_MIN_SCORE
+                and self._is_of_class(owner.parts.get("kpi"), line)
+            ):
+                return owner
         if self._names_an_unknown_theme(q):
             return self._theme_choice(q)
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
@@ -2525,6 +2537,19 @@ class AnswerEngine:
     def _classes(q: Question) -> list[str]:
         return [c for c in ("theme", "priority", "enabler") if q.reading.has(f"class_{c}")]
 
+    def _asks_whose_kpi_text(self, q: Question) -> bool:
+        """Whether a question asks which priority or enabler something is under, and nothing
+        of its money, rank or risks: the words of one of its KPIs, perhaps."""
+        reading = q.reading
+        return (
+            reading.has("class_priority", "class_enabler")
+            and not {"class_priority", "class_enabler"} <= reading.concepts
+            and not reading.has("budget", "share", "max", "min", "rank", "kpi", "risk", "sum")
+            and asks_whose_kpi(q.normalized)
+            # ("which enabler covers climate change": the line whose scope it is, its theme)
+            and not _RELATION_VERBS & set(q.content)
+        )
+
     def _asks_whose_theme(self, q: Question) -> bool:
         """Whether a question asks which priority or enabler the themes it names are under."""
         reading = q.reading
@@ -2763,6 +2788,7 @@ class AnswerEngine:
             # (what a term is: the record that defines it, which need not say the rest)
             hits = self._prefer_holding(terms, hits)
         hits = self._prefer_titled(terms, hits)
+        hits, digest = self._prefer_whole_item(q, terms, hits)
         hits = self._prefer_title_phrase(q, hits)
         hits = self._prefer_listing(q, hits)
         hits = self._prefer_latest(q, hits)
@@ -2778,6 +2804,8 @@ class AnswerEngine:
         hits, passed_over = self._prefer_supplied(q, terms, hits)
         if not passed_over:
             hits, passed_over = self._prefer_asked_class(q, hits)
+        if digest is not None:
+            passed_over = [*passed_over, digest]  # (it quotes what is found: no rival of it)
         suggestions, records = self._suggestions(q.lang, hits)
         best = hits[0] if hits else None
         # A budget question found by search must be answered with an amount, unless it asks
@@ -3347,6 +3375,50 @@ class AnswerEngine:
             if self._lacking_weight(terms, hit) <= best_lacking:
                 return [hit, *(h for h in hits if h is not hit)]
         return hits
+
+    def _prefer_whole_item(
+        self, q: Question, terms: QueryTerms, hits: list[Hit]
+    ) -> tuple[list[Hit], Entry | None]:
+        """Put first a fact found close behind the best, when the best is a digest of excerpts
+        (joined by " … ") one of which the other gives whole, and it holds the question's
+        words as well: one thing asked of ("what is the Change-makers programme for"), its own
+        record, not the list that quotes its first sentence. Not where things are listed.
+        With the digest passed over, if any."""
+        if (
+            len(hits) < 2
+            or asks_for_list(q.normalized)
+            or asks_for_items(q.normalized)
+            or asks_for_several(q.normalized)
+        ):
+            return hits, None
+        digest = self._facts.get(hits[0].entry.ref)
+        if digest is None:
+            return hits, None
+        excerpts = [
+            part.strip(" .。；;，,")
+            for text in (digest.text_en, digest.text_zh)
+            if _EXCERPT_JOIN in text
+            for part in text.split(_EXCERPT_JOIN)
+        ]
+        text = digest.text_zh if q.lang == "zh" else digest.text_en
+        if text.count(_EXCERPT_JOIN) < DIGEST_MIN_JOINS or _WHAT_A_TERM_IS.search(q.normalized):
+            # (a record of one thing that skips a passage is no digest: "what is the DCM",
+            # its launch, not the cyclone it was activated for)
+            return hits, None
+        excerpts = [e for e in excerpts if len(e) >= EXCERPT_MIN_CHARS]
+        best_lacking = self._lacking_weight(terms, hits[0])
+        for hit in hits[1:]:
+            if hits[0].score - hit.score > WHOLE_ITEM_TIE:
+                break
+            fact = self._facts.get(hit.entry.ref)
+            if fact is None or fact.doc != digest.doc:
+                continue
+            whole = (fact.text_en, fact.text_zh)
+            if any(e in t and len(t) > len(e) for e in excerpts for t in whole) and (
+                self._lacking_weight(terms, hit) <= best_lacking
+            ):
+                return [hit, *(h for h in hits if h is not hit)], hits[0].entry
+        return hits, None
 
     def _prefer_named(self, terms: QueryTerms, named: set[str], hits: list[Hit]) -> list[Hit]:
         """Put first the best candidate that holds every name the question writes (an
@@ -5058,7 +5130,7 @@ _PRESENT = re.compile(
 # each read as one key.
 _REGION = re.compile(
     r"\b(?:africa|african|americas|european?|europe|asia-pacific|asia and the pacific"
-    r"|arab states|arab region|cis)\b|非洲|美洲|欧洲|亚太|阿拉伯国家|阿拉伯区域|独联体"
+    r"|arab states|arab region|cis|asia)\b|非洲|美洲|欧洲|亚太|亚洲|阿拉伯国家|阿拉伯区域|独联体"
 )
 _REGION_KEY = {
     "african": "africa",
@@ -5068,11 +5140,22 @@ _REGION_KEY = {
     "欧洲": "europe",
     "asia and the pacific": "asia-pacific",
     "亚太": "asia-pacific",
+    # (Asia, asked: the ITU region it is in)
+    "asia": "asia-pacific",
+    "亚洲": "asia-pacific",
     "arab region": "arab states",
     "阿拉伯国家": "arab states",
     "阿拉伯区域": "arab states",
     "独联体": "cis",
 }
+# How a record's text joins excerpts of its source ("… ").
+_EXCERPT_JOIN = " \u2026 "
+# An excerpt this long, found whole in another record's text, is that record's.
+EXCERPT_MIN_CHARS = 12
+# A digest of several things joins this many excerpts or more.
+DIGEST_MIN_JOINS = 2
+# How far behind a digest its item's own record may be found and still come first.
+WHOLE_ITEM_TIE = 0.1
 # Spaces and hyphens between the words of a name ("learning labs", "Learning-Labs").
 _SPACING = re.compile(r"[\s-]+")
 # A term of at least this many letters is the name its title writes as one word.

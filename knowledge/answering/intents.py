@@ -355,6 +355,11 @@ _CODE = re.compile(
     # ("推动因素2023年预算": a year, not enabler 20)
     r"|(?:(重点工作|推动因素)\s*(\d{1,2})(?!\d))"
 )
+# A priority or an enabler asked by its letter alone: "属于哪个P", "係P幾", "which E is it".
+_LINE_BY_LETTER = re.compile(
+    r"哪(?:一)?个\s*(?P<zh>[pe])(?![a-z\d\-])|(?:是|系)\s*(?P<n>[pe])\s*几(?![个项条])"
+    r"|\b(?:which|what) (?P<en>[pe])\b(?![\-\d.])"
+)
 # Another year's operational plan ("OP-22", "op24"): that year (OP-23 is the plan held, read
 # with the words for the whole budget).
 _OTHER_PLAN = re.compile(r"\bop-?\s?(?!23(?![0-9a-z]))(\d\d)(?![0-9a-z])")
@@ -513,6 +518,13 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
             reading.year = 2000 + int(m[1])
 
     consume(_OTHER_PLAN, on_other_plan)
+
+    def on_line_letter(m: re.Match[str]) -> None:
+        letter = m["zh"] or m["en"] or m["n"]
+        reading.concepts.add("class_priority" if letter == "p" else "class_enabler")
+
+    # ("属于哪个P", "係P幾", "which E is it under": a priority or an enabler, asked)
+    consume(_LINE_BY_LETTER, on_line_letter)
 
     if ZH_COMPARED.search(text):
         reading.concepts.add("difference")

@@ -5662,3 +5662,68 @@ def test_a_bracketed_run_after_the_number_counted_lists_them(answer_engine: Answ
         "countries. Which ones?",
         ["Albania", "Bosnia and Herzegovina", "Ukraine"],
     )
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # a KPI's own words, asked which line they are under without the word KPI
+        ("「已確定的保護上網兒童支援系統數量」屬於哪個P？", ["P4-CYB-3", "P4"]),
+        ("早期預警系統技術援助係P幾㗎？", ["P1-EMT-3"]),
+        # its line asked by the letter, in Cantonese ("係邊度嘅KPI": whose KPI)
+        ("早期預警系統技術援助嗰個KPI係P幾㗎？", ["P1-EMT-3"]),
+        ("「為實施電信發展局項目或活動籌措的資源價值」係邊度嘅KPI？", ["P5-X-1"]),
+        (
+            "KPI on % of women at ITU-D statutory meetings - is that a priority or an enabler, "
+            "and which one?",
+            ["E3-DI-7", "E3"],
+        ),
+        # a theme asked which line it is under, by the letter: the theme
+        ("网络安全属于哪个P？", ["网络安全（P4）"]),
+        ("應急通信屬於哪個P？", ["應急通信（P1）"]),
+        # the line whose scope something is: its theme, not a KPI that names it
+        ("Which enabler covers climate change?", ["Environment (E4)"]),
+    ],
+)
+def test_the_line_a_kpi_or_theme_is_under_asked_by_its_letter(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_asia_asked_is_not_answered_by_a_record_of_africa(answer_engine: AnswerEngine) -> None:
+    for question in ("亚洲有多少个国家签了HCM4A协议？", "How many countries in Asia signed HCM4A?"):
+        assert not answer_engine.answer(question).answered, question
+    _assert_answered_with(answer_engine, "How many countries in Africa signed HCM4A?", ["42"])
+
+
+def test_what_is_done_to_a_thing_so_many_times_is_counted(answer_engine: AnswerEngine) -> None:
+    # the Vanuatu record counts people and cyclones, never visits to the DCM
+    assert not answer_engine.answer("瓦努阿图气旋期间DCM被访问了多少次？").answered
+    _assert_answered_with(answer_engine, "土耳其地震后DCM被访问了多少次？", ["1,000"])
+
+
+@pytest.mark.parametrize(
+    "question, expected, digest_title",
+    [
+        ("请问培训进展报告里提到的“变革推动者”计划是干什么用的？", ["变革管理"], "一览"),
+        (
+            "您好，我們處打算推行導師制，想參考一下國際電聯過去的經驗。請問國際電聯之前的輔導項目"
+            "是哪一年開展的？2023年對這個項目有什麼安排？",
+            ["知識轉移", "2021/22"],
+            "一覽",
+        ),
+    ],
+)
+def test_one_thing_asked_of_gets_its_own_record_not_a_digest_quoting_it(
+    answer_engine: AnswerEngine, question: str, expected: list[str], digest_title: str
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+    assert digest_title not in render_answer_text(answer_engine.answer(question))
+
+
+def test_a_record_that_skips_a_passage_is_no_digest(answer_engine: AnswerEngine) -> None:
+    # the DCM's launch quotes the cyclone record's sentence, but it is what the DCM is
+    _assert_answered_with(
+        answer_engine, "whats DCM? saw it in the P1 highlights", ["Launch of the Disaster"]
+    )
