@@ -916,6 +916,45 @@ _PLAN_ASKED = re.compile(
 )
 
 
+# An act asked as done: "did Member States approve it", "was it adopted", "最后有几多%批准咗",
+# "通过了吗" (the verb, with what makes it done).
+# (Not what has to be done: "what share has to approve it"; nor the final budget, 最终预算.)
+_DONE_ASKED = re.compile(
+    r"\bdid\b[^?.,;]{1,60}?\b(?P<en>approv|adopt|endors|ratif|pass|sign|accept)(?:e|y|ing)?\b"
+    r"|\b(?:has|have|had|was|were)\b(?! to\b)[^?.,;]{0,60}?\b(?P<en2>approv|adopt|endors"
+    r"|ratifi|pass|sign|accept)ed\b"
+    r"|(?:已经|已|有没有|是否)[^？?，,。]{0,20}?(?P<zh>批准|通过|采纳|签署|核准)"
+    r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:吗|没有|未|冇)?\s*[?？]?$"
+)
+# Words that make an act a condition: "if approved by 70% …", "如果获得…批准".
+_CONDITION = re.compile(r"\bif\b|\bunless\b|\bonce\b|如果|若|一旦|假如|倘若", re.IGNORECASE)
+
+
+def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks whether (or how) an act was done — approved, adopted, signed —
+    and the records speak of it only as planned or on a condition ("If approved by 70% of
+    the responding Member States, the methodology will be adopted"): they do not say it was.
+    Not a question of the plan itself ("will it be adopted", "预计何时通过")."""
+    unquoted = _QUOTED.sub(" ", question)
+    asked = _DONE_ASKED.search(unquoted)
+    if asked is None or _WILL.search(unquoted) or _PLAN_ASKED.search(unquoted):
+        return False
+    verb = asked["en"] or asked["en2"] or asked["zh"] or asked["zh2"]
+    said = [
+        sentence
+        for text in texts
+        if is_chinese(text) == is_chinese(verb)
+        for sentence in _SENTENCE_END.split(text)
+        if (verb in sentence if is_chinese(verb) else verb in sentence.lower())
+    ]
+    return bool(said) and all(
+        _only_planned(verb, s)
+        or _CONDITION.search(s[: s.find(verb) if is_chinese(verb) else s.lower().find(verb)])
+        is not None
+        for s in said
+    )
+
+
 def _only_planned(verb: str, sentence: str) -> bool:
     """Whether a sentence speaks of the act only as planned (a plan word before it)."""
     at = sentence.find(verb) if is_chinese(verb) else sentence.lower().find(verb[:4])
@@ -1134,7 +1173,9 @@ def read_counted(text: str) -> tuple[str, ...]:
 # Something done to a thing so many times, asked in the passive: what is done is counted.
 # (Chinese only: an English verb, "accessed", need not be the word a record counts by,
 # "visits")
-_TIMES_DONE_TO = re.compile(r"被(?P<zh>[\u4e00-\u9fff]{2})了?多少次")
+# Only visits, views and downloads: what else is done so many times ("被修订了多少次") may be
+# counted by editions or reviews a record names in other words.
+_TIMES_DONE_TO = re.compile(r"被(?P<zh>访问|浏览|查看|点击|下载|点阅)了?多少次")
 # Words before people counted that count no other kind of person ("how many new people").
 _NEW_OR_MORE = frozenset("new more additional extra".split())
 # Verbs of being there, after "how many" with no noun: people are counted.

@@ -757,7 +757,8 @@ class Calculator:
             for concept, kind in (("class_priority", "priority"), ("class_enabler", "enabler"))
             if reading.has(concept)
         ]
-        if classes:
+        if classes and not (reading.has("line_asked") and not reading.has("budget", "share")):
+            # ("工作人员平均绩效水平属于哪个E": which enabler, not their average budget)
             return [s.code for kind in classes for s in list_subjects(self.knowledge, kind)]
         if _TABLE_LINES.search(q.normalized):
             return [s.code for s in list_subjects(self.knowledge, None)]

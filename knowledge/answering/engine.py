@@ -58,6 +58,7 @@ from knowledge.answering.answerability import (
     ZH_TIME_WORDS,
     asks_about_future,
     asks_about_the_asker,
+    asks_done_only_planned,
     asks_for_a_day,
     asks_for_an_hour,
     gives_an_hour,
@@ -1630,6 +1631,14 @@ class AnswerEngine:
             # "用户一开始35000，后来增加到多少": a record whose counts are none above the one
             # stated (35 000 at the end of 2022) gives no later count
             return self._cannot_answer(q, answer, COUNT)
+        if (
+            answer.answered
+            and answer.kind in _SEARCHED_KINDS
+            and asks_done_only_planned(q.normalized, self._said_texts(answer))
+        ):
+            # "Did Member States approve the new IDI methodology?": a record that says it will
+            # be adopted if 70% approve says nothing of whether they did
+            return self._cannot_answer(replace(q, targets=[]), answer, None)
         if answer.answered and answer.kind is AnswerKind.FACT and self._founds_another(q, answer):
             # "When was BDT set up?": the task force set up under BDT's leadership is no
             # founding of BDT
@@ -2248,6 +2257,10 @@ class AnswerEngine:
                 and self._is_of_class(owner.parts.get("kpi"), line)
             ):
                 return owner
+            if not targets:
+                # ("工作人员平均绩效水平属于哪个E": which line, never the enablers' average
+                # budget its words would compute)
+                return None
         if self._names_an_unknown_theme(q):
             return self._theme_choice(q)
         measured = reading.has("budget", "share", "class_priority", "class_enabler", "class_theme")
@@ -2943,8 +2956,9 @@ class AnswerEngine:
     def _prefer_region(self, q: Question, hits: list[Hit]) -> list[Hit]:
         """The first record found that is of the ITU region a question names, where the one
         found first is not and it is found nearly as well ("獨聯體國家區域代表處與哪幾個國家的
-        UNCT密切合作": the CIS office's record, before the Europe office's)."""
-        asked = self._regions(q)
+        UNCT密切合作": the CIS office's record, before the Europe office's). Asia is no region
+        to prefer a record by (a country of it need not be said to be in it)."""
+        asked = self._regions(q) - {"asia"}
         if not asked or not hits or hits[0].entry.kind != "fact":
             return hits
 
@@ -3414,11 +3428,34 @@ class AnswerEngine:
             if fact is None or fact.doc != digest.doc:
                 continue
             whole = (fact.text_en, fact.text_zh)
-            if any(e in t and len(t) > len(e) for e in excerpts for t in whole) and (
-                self._lacking_weight(terms, hit) <= best_lacking
+            own = fact.text_zh if q.lang == "zh" else fact.text_en
+            if (
+                own.count(_EXCERPT_JOIN) < DIGEST_MIN_JOINS  # (not another digest)
+                and any(e in t and len(t) > len(e) for e in excerpts for t in whole)
+                and self._lacking_weight(terms, hit) <= best_lacking
+                # its title names what is asked, the digest's does not ("the Change-makers
+                # programme"; not "what internal training does ITU offer", the digest's
+                # subject, nor "how is ITU as One member-driven")
+                and self._titled_apart(q, terms, fact, digest)
             ):
                 return [hit, *(h for h in hits if h is not hit)], hits[0].entry
         return hits, None
+
+    def _titled_apart(self, q: Question, terms: QueryTerms, fact: Any, other: Any) -> bool:
+        """Whether a fact's title holds a distinctive word of the question that another's
+        title does not ("Change-makers", not "programme")."""
+
+        def titled(one: Any) -> set[str]:
+            title = one.title_zh if q.lang == "zh" else one.title_en
+            return set(to_query_terms(normalize(title)).tokens)
+
+        weights = self.index.weigh(terms)
+        # (a word asked in the plural asks for several: "what training programmes")
+        plural = {stem(w) for w in re.findall(r"\b[a-z]{3,}s\b", q.normalized)}
+        return any(
+            weights.get(t, 0.0) >= DISTINCTIVE_MIN_WEIGHT
+            for t in (titled(fact) - titled(other)) & set(terms.tokens) - plural
+        )
 
     def _prefer_named(self, terms: QueryTerms, named: set[str], hits: list[Hit]) -> list[Hit]:
         """Put first the best candidate that holds every name the question writes (an
@@ -4099,6 +4136,13 @@ class AnswerEngine:
         if answer.kind is not AnswerKind.FACT:
             return False
         return _fact_misses_a_region(q, answer.parts["fact"])
+
+    @staticmethod
+    def _said_texts(answer: Answer) -> list[str]:
+        """The texts a record found by search says things in (its titles are headlines)."""
+        if answer.kind is AnswerKind.FACT:
+            return [answer.parts["fact"].text_en, answer.parts["fact"].text_zh]
+        return [answer.parts["faq"].answer_en, answer.parts["faq"].answer_zh]
 
     def _answer_texts(self, q: Question, answer: Answer) -> list[str]:
         """What an answer says, as the texts of its records, to check what kind of answer
@@ -5130,7 +5174,8 @@ _PRESENT = re.compile(
 # each read as one key.
 _REGION = re.compile(
     r"\b(?:africa|african|americas|european?|europe|asia-pacific|asia and the pacific"
-    r"|arab states|arab region|cis|asia)\b|非洲|美洲|欧洲|亚太|亚洲|阿拉伯国家|阿拉伯区域|独联体"
+    r"|arab states|arab region|cis|(?<!central )(?<!western )(?<!south )(?<!east )asia)\b"
+    r"|非洲|美洲|欧洲|亚太|(?<![东西南中])亚洲|阿拉伯国家|阿拉伯区域|独联体"
 )
 _REGION_KEY = {
     "african": "africa",
@@ -5140,9 +5185,8 @@ _REGION_KEY = {
     "欧洲": "europe",
     "asia and the pacific": "asia-pacific",
     "亚太": "asia-pacific",
-    # (Asia, asked: the ITU region it is in)
-    "asia": "asia-pacific",
-    "亚洲": "asia-pacific",
+    # (Asia, asked: of the ITU region it is in, or of no region named)
+    "亚洲": "asia",
     "arab region": "arab states",
     "阿拉伯国家": "arab states",
     "阿拉伯区域": "arab states",
@@ -5950,7 +5994,13 @@ def _fact_misses_a_region(q: Question, fact: Any) -> bool:
     texts = " ".join(
         [fact.title_en, fact.title_zh, fact.text_en, fact.text_zh, *fact.tags, *fact.keywords_zh]
     )
-    return not asked <= _regions_in(normalize(texts))
+    named = _regions_in(normalize(texts))
+    missing = asked - named
+    if "asia" in missing and (not named or "asia-pacific" in named):
+        # ("亚洲的电子农业战略": Papua New Guinea's, whose record names no region; never
+        # Africa's)
+        missing.discard("asia")
+    return bool(missing)
 
 
 def _spells_out_nothing(answer: Answer) -> bool:

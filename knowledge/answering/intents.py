@@ -522,6 +522,7 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
     def on_line_letter(m: re.Match[str]) -> None:
         letter = m["zh"] or m["en"] or m["n"]
         reading.concepts.add("class_priority" if letter == "p" else "class_enabler")
+        reading.concepts.add("line_asked")  # (which one is asked, not the lines together)
 
     # ("属于哪个P", "係P幾", "which E is it under": a priority or an enabler, asked)
     consume(_LINE_BY_LETTER, on_line_letter)
@@ -639,9 +640,10 @@ def read_top_count(normalized: str) -> TopCount | None:
 # (digit groups are already joined by normalising).
 _THRESHOLD = re.compile(
     r"\b(?P<en>above|over|more than|greater than|higher than|exceeding|below|under|less than"
-    r"|lower than|smaller than)\s+(?:chf\s*)?(?P<n>\d+(?:\.\d+)?)\s*"
+    # (an amount: "above 20%" compares shares)
+    r"|lower than|smaller than)\s+(?:chf\s*)?(?P<n>\d+(?:\.\d+)?)(?![\d.]|\s*(?:%|percent))\s*"
     r"(?P<unit>k|thousand|million|m)?\b"
-    r"|(?P<zh>超过|高于|大于|多于|低于|少于|小于|不到|不足)\s*(?P<zn>\d+(?:\.\d+)?)\s*(?P<zunit>万|千)?"
+    r"|(?P<zh>超过|高于|大于|多于|低于|少于|小于|不到|不足)\s*(?P<zn>\d+(?:\.\d+)?)(?![\d.]|\s*%)\s*(?P<zunit>万|千)?"
 )
 _ABOVE = frozenset("above over more greater higher exceeding 超过 高于 大于 多于".split())
 _UNITS = {

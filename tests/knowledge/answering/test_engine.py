@@ -5727,3 +5727,54 @@ def test_a_record_that_skips_a_passage_is_no_digest(answer_engine: AnswerEngine)
     _assert_answered_with(
         answer_engine, "whats DCM? saw it in the P1 highlights", ["Launch of the Disaster"]
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did member states approve the new IDI methodology in the August consultation?",
+        "Did Member States end up approving the new IDI methodology?",
+        "Was the IDI methodology adopted?",
+        "新IDI方法最後有幾多%成員國批准咗？",
+    ],
+)
+def test_an_act_asked_as_done_is_not_answered_by_its_plan(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # the record says it will be adopted if 70% of the responding Member States approve
+    assert not answer_engine.answer(question).answered
+
+
+def test_what_has_to_be_done_is_still_answered_by_the_plan(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine,
+        "What share of responding Member States has to approve the new IDI methodology for it "
+        "to be adopted?",
+        ["70%"],
+    )
+    _assert_answered_with(answer_engine, "WTDC-17批准了几项部门目标", ["四"])
+
+
+def test_a_kpi_asked_which_line_is_not_an_average_of_the_lines(
+    answer_engine: AnswerEngine,
+) -> None:
+    _assert_answered_with(answer_engine, "工作人员平均业绩效水平属于哪个E？", ["E5-X-1"])
+    # a share compared is no amount of francs: never "all five above CHF 20"
+    assert "CHF 20:" not in render_answer_text(
+        answer_engine.answer("Which priority has a budget share above 20%?")
+    )
+
+
+def test_asia_prefers_no_record_and_is_met_by_a_record_of_no_region(
+    answer_engine: AnswerEngine,
+) -> None:
+    # Papua New Guinea's record names no region; "Europe and Central Asia" is no Asia
+    _assert_answered_with(answer_engine, "亚洲的电子农业战略是哪个国家的？", ["巴布亚新几内亚"])
+
+
+def test_several_asked_keep_the_digest(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine,
+        "What internal training programmes does ITU offer its staff?",
+        ["LearningLabs", "mentoring"],
+    )
