@@ -5733,7 +5733,8 @@ def test_a_record_that_skips_a_passage_is_no_digest(answer_engine: AnswerEngine)
     "question",
     [
         "Did member states approve the new IDI methodology in the August consultation?",
-        "Did Member States end up approving the new IDI methodology?",
+        "Did Member States end up approving the new IDI methodology in the August 2023 "
+        "consultation?",
         "Was the IDI methodology adopted?",
         "新IDI方法最後有幾多%成員國批准咗？",
     ],
