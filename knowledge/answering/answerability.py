@@ -2255,7 +2255,8 @@ STATED_CHANGE = re.compile(
     r"|bigger|smaller|larger|extra)\b"
     r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
     # "if E3's budget were halved", "减半": a cut of 50%
-    r"|\b(?P<half>halved|halving|cut in half|cut by half)\b|(?P<zhalf>减半|砍半|减少一半|削减一半)"
+    r"|\b(?P<half>halved|halving|cut in half|cut by (?:a |one )?half)\b"
+    r"|(?P<zhalf>减半|砍半|(?:减少|削减|砍掉|砍去|砍|减掉|减去|缩减|削掉)了?一半)"
     # "if E1's budget doubled", "翻倍": a rise of 100%
     r"|\b(?P<dir4>doubled?|doubling|twice(?= as much\b| that\b| the\b))\b(?P<p4>)"
     r"|(?P<zdir3>翻倍|翻一番|翻一倍|加倍|增加一倍"
@@ -2267,7 +2268,7 @@ STATED_CHANGE = re.compile(
     # "if P3's budget were cut by a quarter", "削减四分之一": a fraction of it
     r"|\b(?P<dir6>cut|reduced?|decreased?|lowered|trimmed|slashed|increased?|raised?|grew"
     r"|boosted)\s+by\s+(?:a|one)[\s-](?P<frac>quarter|third|fifth|tenth)\b"
-    r"|(?P<zdir4>减少|削减|降低|缩减|下调|砍掉|减掉|增加|提高|上调|增长|追加)了?\s*"
+    r"|(?P<zdir4>减少|削减|降低|缩减|下调|砍掉|砍去|砍|减掉|减去|增加|提高|上调|增长|追加)了?\s*"
     r"(?P<zfrac>四分之一|三分之一|五分之一|十分之一)"
     # "if 10% of P2's budget were cut, how much is left"
     r"|(?P<p5>\d{1,2}(?:\.\d{1,2})?)\s*(?:%|percent) of [^?%]{0,40}?\b(?:were|was|is|are|gets?|got"
@@ -2657,8 +2658,10 @@ def read_operation(text: str) -> str | None:
     for operation, pattern in _OPERATIONS:
         if pattern is _MINUS_LINES and _MORE_THAN_A_DIFFERENCE.search(unquoted):
             continue
-        if operation == REMAINDER and _SUMMED.search(unquoted):
-            continue  # "P1-P4 combined (excluding P5)": a sum that leaves a line out
+        if operation == REMAINDER and (_SUMMED.search(unquoted) or _AVERAGED.search(unquoted)):
+            # "P1-P4 combined (excluding P5)", "E1至E5（不含P5/E6/E7）平均每项": a sum or an
+            # average that leaves a line out
+            continue
         if operation == REMAINDER and _RANKED.search(unquoted):
             continue  # "apart from P3, which has the highest budget": the others ranked
         if (
@@ -2698,9 +2701,11 @@ _SHARE_OF_A_STATED_SHARE = re.compile(
     r"|\d\s*%.*(?:百分之几|百分之多少|多少比例|占多少)"
 )
 _SUMMED = re.compile(
-    r"\bcombined\b|\btogether\b|\bin total\b|\btotal (?:[a-z]+ )?of\b|\bsum of\b|\baltogether\b"
-    r"|\badd(?:ed)? up\b|合计|加起来|一共|总共|共计|总计|总和"
+    r"\bcombined\b|\btogether\b|\bin total\b|\btotal (?:[a-z]+ )?(?:of|for)\b|\bsum of\b"
+    r"|\baltogether\b|\badd(?:ed)? up\b|合计|加起来|一共|总共|共计|总计|总和"
 )
+# An average asked: what it leaves out are lines left out of it, no remainder of the whole.
+_AVERAGED = re.compile(r"\baverage\b|平均")
 
 
 def names_a_multiple(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
@@ -209,7 +209,7 @@ _SHARE_WANTED = re.compile(
 _DOWN = frozenset(
     "cut cuts reduce reduced reducing decrease decreased decreasing lowered dropped trimmed "
     "slashed reduction drop less lower smaller removed lost"
-    " 减少 削减 降低 缩减 下调 砍掉 减掉 少".split()
+    " 减少 削减 降低 缩减 下调 砍掉 砍去 砍 减掉 减去 少".split()
 )
 # What is left of the whole once the lines named are taken out: "not allocated to P1-P4",
 # "除P1至P4以外的预算"
@@ -328,13 +328,27 @@ def split_compared(q: Question, knowledge: Knowledge) -> list[list[str]] | None:
 _PERCENT_COMPARED = re.compile(r"\bpercent|%|\brelative terms\b|百分|几成")
 PERCENT_COMPARED_BELOW = 3
 _TABLE_LINES = re.compile(r"\btable 1\b|\bbudget lines\b|\blines\b|表1|预算项")
+# Each of several percentages asked ("分别是多少", "respectively").
+_EACH_ASKED = re.compile(r"\brespectively\b|\beach\b|\bboth\b|分别|分別|各自|各为|各是")
+# What is left beside a part asked ("and how much is left", "其余的是多少").
+_REST_ASKED = re.compile(
+    r"\b(?:is|are|was|would be|will be) left\b|\bleft (?:over|for)\b|\bthe rest\b"
+    r"|\bremain(?:s|der|ing)\b|\beverything else\b|剩下|剩余|还剩|其余"
+)
+# A difference asked in so many words, beside another computation ("the difference in CHF
+# and how many times bigger", "多多少？是几倍？").
+_DIFFERENCE_ASKED = re.compile(
+    r"\bdifference\b|\bgap\b|\bby how much\b|\bhow much (?:more|less|bigger|higher|lower)\b"
+    r"|多多少|少多少|差多少|相差|差额|差距|多出多少|高出多少"
+)
 RATIO_PLACES = Decimal("0.01")
 AVERAGE_PLACES = Decimal("0.01")
 
 
 @dataclass(frozen=True)
 class Operation:
-    """What a question asks to compute: ratio | average | per_kpi | percent_of | share."""
+    """What a question asks to compute: ratio | average | per_kpi | percent_of | share |
+    split | change | remainder | …"""
 
     kind: str
     percent: Decimal | None = None
@@ -342,6 +356,8 @@ class Operation:
     times: Decimal | None = None
     # The low end of a range of percentages stated ("7 to 8%"): both ends taken.
     low: Decimal | None = None
+    # A change by a fraction that is no whole percentage ("cut by a third"): its whole.
+    parts: int | None = None
 
 
 # A multiple said of one line against another, to be checked: "P4里网络安全是能力开发的五倍，
@@ -395,6 +411,63 @@ _EXACT_FRACTIONS = {
 }
 
 
+# An amount split into equal parts: "平摊到12个月", "平均分给六个区域", "split evenly across the
+# six regions", "spread over 12 months", "divided equally among 4 teams".
+_NUMERAL = r"\d{1,3}|[两二三四五六七八九十]{1,3}"
+_EN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+# (equal parts said in so many words: not "P2 is split into two themes", which it is, unevenly)
+_SPLIT = re.compile(
+    r"(?:平摊|平分|均分|均摊|平均分(?:配|摊)?)(?:给|到|成|为|在)?\s*(?P<zn>" + _NUMERAL + r")"
+    r"\s*(?:个|份|等份)?"
+    r"|\b(?:split|divided|spread|shared|distributed|allocated|apportioned)"
+    r" (?:equally|evenly) (?:among|between|across|over|into|by)(?: (?:the|all))? "
+    r"(?P<n>\d{1,3}|" + "|".join(_EN_COUNTS) + r")\b(?! ?%)"
+    r"|\b(?:split|divided) into (?P<n2>\d{1,3}|"
+    + "|".join(_EN_COUNTS)
+    + r") equal (?:parts|shares)\b"
+)
+
+
+def _to_count(word: str) -> int | None:
+    """A whole number written in digits, in English words or in Chinese ("十二" → 12)."""
+    if word.isdigit():
+        return int(word)
+    if word in _EN_COUNTS:
+        return _EN_COUNTS[word]
+    digits = "一二三四五六七八九"
+    word = word.replace("两", "二")
+    if word == "十":
+        return 10
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        return (digits.index(tens) + 1 if tens else 1) * 10 + (
+            digits.index(ones) + 1 if ones else 0
+        )
+    return digits.index(word) + 1 if len(word) == 1 and word in digits else None
+
+
+# A split supposed, not told of ("P3的预算平分给三个主题": its themes' own budgets differ).
+_SUPPOSED = re.compile(
+    r"\b(?:if|were|would|suppose|supposing|assuming|hypothetically)\b|如果|假如|假设|假使|若|要是|的话"
+)
+
+
+def read_split(text: str) -> int | None:
+    """Into how many equal parts a question supposes an amount split (two or more)."""
+    match = _SPLIT.search(text)
+    if match is None or _SUPPOSED.search(text) is None:
+        return None
+    count = _to_count(match["zn"] or match["n"] or match["n2"])
+    return count if count is not None and count >= 2 else None
+
+
+# ... and those that are none, by the parts of the whole they take one of.
+_THIRDS = {"third": 3, "三分之一": 3}
+
+
 def read_operation(q: Question, text: str) -> Operation | None:
     """The computation a question asks for, from its wording (`text`, the whole question
     normalized); None for anything else."""
@@ -415,6 +488,9 @@ def read_operation(q: Question, text: str) -> Operation | None:
         return Operation("share_of_class")  # "E2占推动因素总预算的比例"
     if extremes:
         return Operation("extremes")  # "which line has the largest and which the smallest"
+    split = read_split(text)
+    if split is not None:
+        return Operation("split", parts=split)  # "平摊到12个月，每个月多少": an amount / 12
     if _PER_KPI.search(text) and q.reading.has("budget"):
         return Operation("per_kpi")
     if _AVERAGE.search(text):
@@ -433,7 +509,12 @@ def read_operation(q: Question, text: str) -> Operation | None:
         if fraction:
             # a quarter is 25%; a third is no whole percentage to show the sum with
             if fraction not in _EXACT_FRACTIONS:
-                return None
+                # a third is no whole percentage: worked out as the line times 2/3 (or 4/3)
+                whole = _THIRDS.get(fraction)
+                if whole is None:
+                    return None
+                third = Decimal(100) / whole
+                return Operation("change", -third if direction in _DOWN else third, parts=whole)
             given = [_EXACT_FRACTIONS[fraction]]
         percent = Decimal(given[0]) if given else Decimal(100)  # doubled: +100%
         return Operation("change", -percent if direction in _DOWN else percent)
@@ -624,6 +705,8 @@ class Calculator:
             return self._ratio(q)
         if op.kind == "relative":
             return self._relative(q)
+        if op.kind == "split":
+            return self._split(q, op.parts or 0)
         if op.kind == "per_kpi":
             return self._per_kpi(q)
         if op.kind == "average":
@@ -635,7 +718,7 @@ class Calculator:
         if op.kind == "share_of_class":
             return self._share_of_class(q)
         if op.kind == "change":
-            return self._change(q, op.percent or Decimal(0), op.times)
+            return self._change(q, op.percent or Decimal(0), op.times, op.parts)
         if op.kind == "remainder":
             return self._remainder(q)
         if op.kind in ("extremes", "extremes_ratio"):
@@ -718,6 +801,10 @@ class Calculator:
             parts["less"] = to_rounded((large - small) / large * 100, SHARE_PLACES)
             # and in CHF ("P2比P4多多少預算？是P4的幾倍？")
             parts["gap"] = large - small
+        elif _DIFFERENCE_ASKED.search(q.normalized):
+            # the difference asked beside the ratio: "what's the difference in CHF and how
+            # many times bigger", "多多少？是几倍？"
+            parts["gap"] = large - small
         return self._answer(q, parts, figures)
 
     def _relative(self, q: Question) -> Answer | None:
@@ -765,7 +852,14 @@ class Calculator:
         return None
 
     def _average(self, q: Question) -> Answer | None:
-        codes = self._group(q)
+        left_out = excluded_codes(q, self.knowledge)
+        if left_out & set(self.knowledge.themes):
+            return None  # a theme taken out of its priority's line: no line to average
+        # "E1至E5（不含P5/E6/E7）平均每项", "the enablers excluding E1": the lines named (or
+        # of the class named) but those left out
+        kept = [t for t in q.targets if t.code not in left_out]
+        codes = self._group(replace(q, targets=kept) if left_out else q)
+        codes = [c for c in codes or () if c not in left_out]
         if not codes:
             return None
         figures = self._figures(codes, q.reading.year)
@@ -958,6 +1052,19 @@ class Calculator:
             parts["times"] = to_rounded(times, RATIO_PLACES)
         return self._answer(q, parts | {"count": len(figures)}, chosen)
 
+    def _split(self, q: Question, count: int) -> Answer | None:
+        """One amount (a line's, or the total) split into `count` equal parts."""
+        codes = list(dict.fromkeys(t.code for t in q.targets))
+        if not codes and q.reading.has("whole"):
+            codes = [TOTAL_CODE]
+        if len(codes) != 1 or count < 2:
+            return None  # (several lines split: their sum, or each of them? not told)
+        figures = self._figures(codes, q.reading.year)
+        if not figures:
+            return None
+        result = to_rounded(Decimal(figures[0].amount) / count, AVERAGE_PLACES)
+        return self._answer(q, {"op": "split", "result": result, "count": count}, figures)
+
     def _per_kpi(self, q: Question) -> Answer | None:
         if len(q.targets) != 1:
             return None
@@ -1004,13 +1111,35 @@ class Calculator:
             "result": result,
             "percent": to_rounded(percent, RATIO_PLACES),
         }
+        amount = Decimal(figures[0].amount)
         if low is not None and low > 0:
             parts["low"] = to_rounded(low, RATIO_PLACES)
-            parts["low_result"] = to_rounded(Decimal(figures[0].amount) * low / 100, AVERAGE_PLACES)
+            parts["low_result"] = to_rounded(amount * low / 100, AVERAGE_PLACES)
+            return self._answer(q, parts, figures)
+        stated = list(dict.fromkeys(Decimal(p) for p in _STATED_PERCENT.findall(q.normalized)))
+        if len(stated) >= 2 and stated[0] == percent and _EACH_ASKED.search(q.normalized):
+            # "约60%…约30%…分别是多少瑞郎": each percentage stated, of the same amount
+            if sum(stated) > 100:
+                return None  # (parts of one whole never come to more than it)
+            parts["also"] = [
+                {
+                    "percent": to_rounded(p, RATIO_PLACES),
+                    "result": to_rounded(amount * p / 100, AVERAGE_PLACES),
+                }
+                for p in stated[1:]
+            ]
+        elif len(stated) == 1 and percent < 100 and _REST_ASKED.search(q.normalized):
+            # "54% of OP-23 …: what is that in francs, and how much is left": the rest too
+            parts["rest"] = amount - amount * percent / 100
+            parts["rest"] = to_rounded(parts["rest"], AVERAGE_PLACES)
+            parts["rest_percent"] = to_rounded(100 - percent, RATIO_PLACES)
         return self._answer(q, parts, figures)
 
-    def _change(self, q: Question, percent: Decimal, times: Decimal | None) -> Answer | None:
-        """One line's amount changed by a stated percentage (negative for a cut)."""
+    def _change(
+        self, q: Question, percent: Decimal, times: Decimal | None, whole: int | None = None
+    ) -> Answer | None:
+        """One line's amount changed by a stated percentage (negative for a cut), or by one
+        `whole`-th of it ("cut by a third")."""
         codes = [t.code for t in q.targets]
         if not codes and q.reading.has("whole"):
             codes = [TOTAL_CODE]
@@ -1029,6 +1158,15 @@ class Calculator:
             "factor": to_rounded(factor, RATIO_PLACES),
             "times": times,
         }
+        if whole is not None:
+            # (worked out exactly, not by a rounded percentage: 359,500 / 3 = 119,833.33)
+            delta = Decimal(figures[0].amount) / whole
+            changed = figures[0].amount - delta if percent < 0 else figures[0].amount + delta
+            parts |= {
+                "fraction_whole": whole,
+                "delta": to_rounded(delta, AVERAGE_PLACES),
+                "result": to_rounded(changed, AVERAGE_PLACES),
+            }
         return self._answer(q, parts, figures)
 
     def _remainder(self, q: Question) -> Answer | None:
@@ -1793,11 +1931,16 @@ _PER_THING = re.compile(
     r"|\b(?:average|avg|mean) (?:number of )?(?P<of2>[a-z]+) (?:per|for each|in each)"
     r" (?P<per2>[a-z]+)\b"
     # ("平均每个培训课程大约有多少学员", "平均每个国家有几家机构申请")
+    # ("per contribution, how many participants", "for each course, how many learners")
+    r"|\b(?:per|for each|for every) (?P<per3>[a-z]+)\b[^?.;]{0,60}?,? (?:roughly |about "
+    r"|approximately )?how many (?P<of3>[a-z]+)\b"
     r"|平均每(?P<m>[个门项场次名位家所份篇])?(?P<per_zh>[\u4e00-\u9fff]{1,4}?)(?:平均)?"
-    r"(?:大概|大约|约)?(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项家])?"
+    # ("平均每份文稿对应几位与会者": the verb that ties one to the other)
+    r"(?:大概|大约|约)?(?:有|能有|约有|对应|对应着|对应有|配有|分到|摊到)?(?:大概|大约|约)?"
+    r"(?:多少|几)(?:[个名位人门项家])?"
     r"(?P<of_zh>[\u4e00-\u9fff]{1,4}?)(?:申请|参加|参与|报名)?(?=[?？，,。]|$)"
     r"|每(?P<m2>[个门项场次名位家所份篇])(?P<per_zh2>[\u4e00-\u9fff]{1,4}?)平均(?:大概|大约|约)?"
-    r"(?:有|能有|约有)?(?:多少|几)(?:[个名位人门项家])?(?P<of_zh2>[\u4e00-\u9fff]{1,4}?)"
+    r"(?:有|能有|约有|对应|对应着|对应有|配有|分到|摊到)?(?:多少|几)(?:[个名位人门项家])?(?P<of_zh2>[\u4e00-\u9fff]{1,4}?)"
     r"(?:申请|参加|参与|报名)?(?=[?？，,。]|$)"
 )
 PER_HEAD_CHARS = 6
@@ -1826,14 +1969,41 @@ def _names_count(word: str, count: Count, *, head_only: bool = False) -> bool:
     return bool(_words(word) & _words(head))
 
 
+# The measure word a Chinese count opens its phrase with ("369名与会者", "125份文稿").
+_ZH_MEASURE = re.compile(r"^(?:[个门项场次名位家所份篇人]|多)+")
+
+
+def _counted_head(count: Count) -> set[str]:
+    """The words of what a count counts, right after it (after a Chinese measure word)."""
+    phrase = _COUNT_ASIDE.split(count.phrase.lower())[0].strip()
+    if is_chinese(phrase):
+        return _words(_ZH_MEASURE.sub("", phrase)[:PER_HEAD_CHARS])
+    return _words(" ".join(phrase.split()[:2]))
+
+
+def _count_the_same_thing(counts: Sequence[Count]) -> bool:
+    """Whether counts count one kind of thing, to be averaged: people all of them, or the
+    same word right after each ("250 ITU staff", "120 ITU staff"); not participants and
+    contributions."""
+    people = [
+        _PERSONS.search(" ".join(sorted(_counted_head(c)))) is not None
+        or bool(_counted_head(c) & _PEOPLE_WORDS)
+        for c in counts
+    ]
+    if all(people):
+        return True
+    heads = [_counted_head(c) for c in counts]
+    return not any(people) and all(heads[0] & h for h in heads[1:])
+
+
 def _per_thing(
     q: Question, fact: models.Fact, knowledge: Knowledge, confidence: float, per: re.Match[str]
 ) -> Answer | None:
     """One count a fact states for each of another: the first divided by the second, each the
     one count of what the question names (the largest, of several of the first: all the
     learners, not those of them who completed)."""
-    of = per["of"] or per["of2"] or per["of_zh"] or per["of_zh2"]
-    each = per["per"] or per["per2"] or per["per_zh"] or per["per_zh2"]
+    of = per["of"] or per["of2"] or per["of3"] or per["of_zh"] or per["of_zh2"]
+    each = per["per"] or per["per2"] or per["per3"] or per["per_zh"] or per["per_zh2"]
     counts = read_counts(fact.text_zh if q.lang == "zh" else fact.text_en)
     bottoms = [c for c in counts if _names_count(each, c, head_only=True)]
     # (what follows a count names it; deeper in its phrase only where none does: "4 000 …
@@ -1906,7 +2076,7 @@ def compute_in_fact(
         # average of the counts asked, as below: "average attendance per session")
         return each
     if per is not None:
-        of = per["of"] or per["of2"] or per["of_zh"] or per["of_zh2"] or ""
+        of = per["of"] or per["of2"] or per["of3"] or per["of_zh"] or per["of_zh2"] or ""
         text = fact.text_zh if q.lang == "zh" else fact.text_en
         if (
             of
@@ -2067,6 +2237,10 @@ def compute_in_fact(
     else:
         if _one_becomes_the_other(text, counts):
             return None  # "initially 40 staff, eventually 65": one group, counted twice
+        if op == "average" and not _count_the_same_thing(counts):
+            # "平均每份文稿对应几位与会者": 369 participants and 125 contributions make no
+            # average (247 of what?)
+            return None
         total = sum(c.value for c in counts)
         parts |= {"result": total}
         if op == "average":
@@ -2074,6 +2248,13 @@ def compute_in_fact(
                 "sum": total,
                 "result": to_rounded(Decimal(total) / len(counts), AVERAGE_PLACES),
             }
+    if op in ("sum", DIFFERENCE) and _RATIO.search(q.normalized):
+        # "how many in total, and how many times as many came to the one as to the other":
+        # the ratio asked beside the sum (or the difference)
+        small, large = sorted(counts, key=lambda c: c.value)
+        if small.value != large.value:
+            ratio = Decimal(large.value) / Decimal(small.value)
+            parts |= {"small": small, "large": large, "times": to_rounded(ratio, RATIO_PLACES)}
     return _computed_in_fact(q, fact, knowledge, confidence, parts)
 
 

@@ -52,6 +52,7 @@ from knowledge.answering.answerability import (
     RATIO,
     RATIO_COMPARED,
     RELATIVE_TO,
+    REMAINDER,
     SCALED,
     TRANSLITERATION_MIN_CHARACTERS,
     YEAR,
@@ -1767,6 +1768,8 @@ class AnswerEngine:
             return self._cannot_compute(q, CONVERT)
         if answer.answered and answer.kind in self._FIGURE_KINDS | {AnswerKind.OVERVIEW}:
             done = answer.parts.get("op", "") if answer.kind in _COMPUTED_KINDS else ""
+            if operation == REMAINDER and answer.parts.get("rest") is not None:
+                done = REMAINDER  # "54% of OP-23 …, and how much is left": a part and its rest
             if not is_computed(operation, str(done)):
                 return self._cannot_compute(q, str(operation))
         if (

@@ -1259,12 +1259,12 @@ def test_how_many_times_the_largest_line_is_the_smallest(
     assert "times the smallest" not in render_answer_text(answer)
 
 
-def test_a_change_by_a_third_is_not_answered_with_the_line_unchanged(
-    answer_engine: AnswerEngine,
-) -> None:
-    # no whole percentage to show it with: declined, not answered with P3's budget
+def test_a_change_by_a_third_is_worked_out_exactly(answer_engine: AnswerEngine) -> None:
+    # no whole percentage to show it with: shown as a third of the line, never the line
+    # unchanged nor a rounded 33.33%
     answer = answer_engine.answer("If P3's budget were cut by a third, how much would be left?")
-    assert not answer.answered
+    text = render_answer_text(answer)
+    assert answer.answered and "740,666.67" in text and "1,111,000 / 3" in text, text
 
 
 @pytest.mark.parametrize(

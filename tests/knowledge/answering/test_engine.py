@@ -5779,3 +5779,95 @@ def test_several_asked_keep_the_digest(answer_engine: AnswerEngine) -> None:
         "What internal training programmes does ITU offer its staff?",
         ["LearningLabs", "mentoring"],
     )
+
+
+def test_two_computations_asked_at_once_are_both_answered(answer_engine: AnswerEngine) -> None:
+    # a difference asked beside a ratio of two lines, with each formula
+    _assert_answered_with(
+        answer_engine,
+        "Cybersecurity (under P4) vs emergency telecommunications (under P1): what's the "
+        "difference in CHF and how many times bigger is cyber?",
+        ["3.15", "273,000", "400,000 − 127,000"],
+    )
+    _assert_answered_with(answer_engine, "P3比E1多多少？是E1的几倍？", ["74.07", "1,096,000"])
+    # a ratio of a fact's two counts asked beside their sum
+    _assert_answered_with(
+        answer_engine,
+        "The two LearningLabs sessions in May 2023 - how many staff in total, and how many "
+        "times as many came to the ChatGPT one as to the space one?",
+        ["370", "2.08", "250 / 120"],
+    )
+    # each of two percentages stated, of the same amount
+    _assert_answered_with(
+        answer_engine,
+        "约60%的输出成果是综合内外部力量落实的，约30%由职员交付。按OP-23总预算折算，分别是多少瑞郎？",
+        ["2,520,000", "1,260,000"],
+    )
+    # a percentage of the total, and what is left of it
+    _assert_answered_with(
+        answer_engine,
+        "What is 20% of P4's budget, and how much remains?",
+        ["96,000", "384,000", "480,000 − 96,000"],
+    )
+
+
+def test_a_count_per_thing_is_a_ratio_never_an_average_of_two_nouns(
+    answer_engine: AnswerEngine,
+) -> None:
+    for question in (
+        "ITU-D第1研究组报告人组会议，平均每份文稿对应几位与会者？",
+        "ITU-D Study Group 1 rapporteur group meetings: per contribution, how many participants?",
+    ):
+        _assert_answered_with(answer_engine, question, ["2.95", "369 / 125"])
+    # 369 participants and 125 contributions make no average
+    text = render_answer_text(
+        answer_engine.answer("第1研究组报告人组会议，与会者和文稿平均是多少？")
+    )
+    assert "247" not in text
+
+
+def test_a_line_cut_by_a_fraction_leaves_the_rest_of_it(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(answer_engine, "如果E5的預算砍一半，還剩多少？", ["179,750"])
+    _assert_answered_with(
+        answer_engine, "If P2 were cut by a third, how much would it have?", ["504,000"]
+    )
+    _assert_answered_with(answer_engine, "如果P2的预算砍掉三分之一，还剩多少？", ["504,000"])
+
+
+def test_lines_left_out_of_a_range_are_not_summed_or_averaged(
+    answer_engine: AnswerEngine,
+) -> None:
+    _assert_answered_with(
+        answer_engine,
+        "whats the total for enablers E1-E5 (not counting the P5/E6/E7 line)? and share of total",
+        ["1,214,000", "28.9%"],
+    )
+    _assert_answered_with(
+        answer_engine, "推动因素E1至E5（不含P5/E6/E7）平均每项分到多少？", ["242,800"]
+    )
+    _assert_answered_with(
+        answer_engine,
+        "What is the average budget of the enablers excluding E1?",
+        ["299,750", "/ 4"],
+    )
+
+
+def test_an_amount_split_into_equal_parts(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine,
+        "OP-23总预算如果平摊到12个月，每个月大概多少？",
+        ["350,000", "4,200,000 / 12"],
+    )
+    _assert_answered_with(
+        answer_engine,
+        "If E2's budget were split equally among the six regions, how much would each get?",
+        ["46,666.67"],
+    )
+    # a line split in fact, unevenly, is no equal split
+    text = render_answer_text(
+        answer_engine.answer(
+            "P2 is split into two buckets underneath. What are the two sub-areas and how much "
+            "does each one get?"
+        )
+    )
+    assert "378,000" not in text
