@@ -165,11 +165,17 @@ def compares_to_a_fraction_of_total(text: str) -> bool:
     return _FRACTION_OF_TOTAL_COMPARED.search(text) is not None
 
 
+_FRACTION_OF_A_FRACTION = re.compile(
+    r"一半的一半|分之[一二两三四]的[二三四五十]分之|分之[一二两三四]的一半|一半的[二三四五十]分之"
+    r"|\b(?:half|thirds?|quarters?) of (?:a |one |the )?(?:half|third|quarter)\b"
+)
+
+
 def read_fraction(text: str) -> Decimal | None:
     """The percentage a fraction written in words stands for ("two thirds" → 66.67)."""
     match = _FRACTION.search(text)
-    if match is None:
-        return None
+    if match is None or _FRACTION_OF_A_FRACTION.search(text):
+        return None  # ("一半的一半", "half of a half": not one fraction)
     if match["zhalf"]:
         return Decimal(50)
     if match["zwhole"]:
@@ -455,10 +461,25 @@ _SUPPOSED = re.compile(
 )
 
 
+# A range or a class of lines left out ("other than P1-P4", "除P1至P4以外", "all lines except
+# the enablers"): what is left is not read here.
+_RANGE_LEFT_OUT = re.compile(
+    r"(?:other than|except|excluding|besides|apart from|but|除了?|不含|不包括)\s*(?:the\s+)?"
+    r"(?:[pe]\s*\d\s*(?:-|–|to|至|到)\s*[pe]?\s*\d|(?:all\s+)?(?:enablers|priorities|推动因素"
+    r"|重点工作))"
+)
+# What a split of a whole amount does not read: a part of it split ("E2的7%平均分给六个区域"),
+# a year or "more than" ("平摊到2024年", "100多个国家"), two counts ("3 themes and 2 years").
+_NOT_A_SPLIT = re.compile(
+    r"\d\s*%|(?:平摊|平分|均分|均摊|平均分(?:配|摊)?)(?:给|到|成|为|在)?\s*\d+\s*(?:年|多|余)"
+    r"|\b(?:among|between|across|over|into|by) (?:the |all )?\d{1,3} \w+ (?:and|or) \d"
+)
+
+
 def read_split(text: str) -> int | None:
     """Into how many equal parts a question supposes an amount split (two or more)."""
     match = _SPLIT.search(text)
-    if match is None or _SUPPOSED.search(text) is None:
+    if match is None or _SUPPOSED.search(text) is None or _NOT_A_SPLIT.search(text):
         return None
     count = _to_count(match["zn"] or match["n"] or match["n2"])
     return count if count is not None and count >= 2 else None
@@ -858,6 +879,12 @@ class Calculator:
         # "E1至E5（不含P5/E6/E7）平均每项", "the enablers excluding E1": the lines named (or
         # of the class named) but those left out
         kept = [t for t in q.targets if t.code not in left_out]
+        whole = set(self._group(replace(q, targets=[])) or ()) if left_out and not kept else set()
+        if (left_out and not kept and not left_out < whole) or _RANGE_LEFT_OUT.search(q.normalized):
+            # ("the lines other than P1-P4", "all but the enablers", "E lines except E1 and
+            # E5": what is left is read only of a class named, some of its lines left out —
+            # "the enablers excluding E1")
+            return None
         codes = self._group(replace(q, targets=kept) if left_out else q)
         codes = [c for c in codes or () if c not in left_out]
         if not codes:

@@ -50,7 +50,8 @@ def read_stated_count(normalized: str) -> int | None:
     if match is None:
         return None
     word = match["num"] or match["znum"]
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    return count if count else None  # ("split among 0 teams": no items said to be there)
 
 
 def read_stated_noun(normalized: str) -> str | None:
@@ -241,7 +242,7 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     run must follow that noun: "four parts: …" lists no pillars; a Chinese text is checked in
     its English one)."""
     stem = _specific(noun)
-    if stated > len(_ZH_ORDINALS) or (stem is not None and is_chinese(text)):
+    if not 1 <= stated <= len(_ZH_ORDINALS) or (stem is not None and is_chinese(text)):
         return False
     found = [
         re.search(rf"(?<![\d.]){k}\s*(?:[:)）]|\.\s|\s[–—-]\s)|[(（]{k}[)）]", text)

@@ -474,6 +474,23 @@ OWN_SETS_MIN_ACCURACY = {
     # typing fast 92.1% (4 of 65).
     "unseen_dx.json": 0.93,
     "unseen_dy.json": 0.92,
+    # The thirteenth session (2026-12-07, second; a reset machine): EB (76; reasons and
+    # purposes, short lists; half chatty), EC (76; a finance officer computing from the table
+    # and from figures in facts), ED (76; Hong Kong and Taiwan colleagues, 30 traditional:
+    # definitions, who/when/where, which line owns a KPI) and EE (76; near misses, 20
+    # off-topic reusing the documents' names), written by helpers from the documents only and
+    # run once on the session's start (70dc328): EB 80.3% (8 of 59 answers wrong), EC 68.4%
+    # (9 of 51), ED 89.5% (2 of 61), EE 94.7% (3 of 58); tuned on since.
+    "unseen_eb.json": 0.81,
+    "unseen_ec.json": 0.82,
+    "unseen_ed.json": 0.96,
+    "unseen_ee.json": 0.97,
+    # EF (76; an ordinary week's mix) and EG (76; busy managers on a phone: shorthand, two
+    # questions in a message, "its budget"), sealed until the session's last engine commit
+    # (664474f) and run once on it: EF 89.5% (3 of 63 answers wrong), EG 69.7% (10 of 53;
+    # most a second question of a message left unanswered).
+    "unseen_ef.json": 0.89,
+    "unseen_eg.json": 0.69,
 }
 
 

@@ -5871,3 +5871,25 @@ def test_an_amount_split_into_equal_parts(answer_engine: AnswerEngine) -> None:
         )
     )
     assert "378,000" not in text
+
+
+def test_a_count_of_none_stated_is_no_list_and_no_crash(answer_engine: AnswerEngine) -> None:
+    # "among 0 teams" stated no items: it crashed the list check (an IndexError)
+    for question in ("If P1 were split equally among 0 teams?", "What are the 0 pillars?"):
+        assert not answer_engine.answer(question).answered, question
+
+
+@pytest.mark.parametrize(
+    "question, wrong",
+    [
+        # a range left out, or every line of a class left out: not averaged here
+        ("Average of the lines other than P1-P4?", "933,500"),
+        # a year or "more than" is no number of parts; a part of a line split is not the line
+        ("如果P3平摊到2024年，每年多少？", "5,500"),
+        ("E2的7%如果平均分给六个区域，每区多少？", "46,666"),
+    ],
+)
+def test_what_a_split_or_an_average_does_not_read(
+    answer_engine: AnswerEngine, question: str, wrong: str
+) -> None:
+    assert wrong not in render_answer_text(answer_engine.answer(question))
