@@ -496,6 +496,46 @@ class AnswerEngine:
             sources=dedupe_sources([*defined.sources, *answer.sources]),
         )
 
+    def _with_its_budget_too(self, question: str, whole: Answer) -> Answer | None:
+        """A message that asks the KPIs of lines and their budget too ("E5 KPIs? and its
+        budget", "E3 的budget 多少，它下面有几个KPI"), answered by its KPIs alone: each line's
+        budget before them."""
+        if whole.kind is not AnswerKind.KPI_LIST or not whole.answered:
+            return None
+        normalized = normalize(question)
+        if not _BUDGET_ASKED_TOO.search(normalized) or _BUDGET_OF_KPIS.search(normalized):
+            return None
+        q = self._read_alone(question)
+        codes = [t.code for t in q.targets if not t.ambiguous]
+        if not codes or len(codes) > BUDGETS_ASKED_MAX:
+            return None
+        asked = [
+            f"{code}的预算是多少？" if q.lang == "zh" else f"What is the budget of {code}?"
+            for code in codes
+        ]
+        budgets = [self._answer(a) for a in asked]
+        if not all(b.answered and b.kind in _BUDGET_KINDS for b in budgets):
+            return None
+        answers: list[Answer] = [*budgets, whole]
+        questions = [*asked, question]
+        kpis_asked = _KPIS_SAID.search(normalized)
+        budget_asked = _BUDGET_ASKED_TOO.search(normalized)
+        if (
+            kpis_asked is not None
+            and budget_asked is not None
+            and kpis_asked.start() < budget_asked.start()
+        ):
+            # (in the order asked: "E5 KPIs? and its budget")
+            answers, questions = [whole, *budgets], [question, *asked]
+        return Answer(
+            kind=AnswerKind.MULTI,
+            lang=whole.lang,
+            answered=True,
+            confidence=min(whole.confidence, *(b.confidence for b in budgets)),
+            parts={"answers": answers, "questions": questions},
+            sources=dedupe_sources([s for a in answers for s in a.sources]),
+        )
+
     def _answer_parts(self, question: str, yes_no: bool = False) -> Answer:
         """The answer to a message that asks one question, or to each of the questions it
         asks ("When did the ATC call open? How many institutions applied?"): each answered
@@ -504,6 +544,7 @@ class AnswerEngine:
         what it asks."""
         # (what follows the last question and asks nothing says why it is asked: "… P2预算的
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
+        said = question
         question = with_codes_hyphenated(question)  # "OP23" as OP-23, for every reader
         # (a question mark in a bracketed aside ends no question: "那个能力发展任务组（英文是不是
         # 叫capacity development task force？）是谁牵头的？开过几次会？")
@@ -517,6 +558,10 @@ class AnswerEngine:
         gap = self._gap_to_runner_up(question, whole)
         if gap is not None:
             return gap
+        # (as said: "E5 KPIs? and its budget" asks its budget after the last question mark)
+        both = self._with_its_budget_too(said, whole)
+        if both is not None:
+            return both
         # (a short question of a line's budget is asked on its own only where the whole
         # message's answer gives none: "網絡安全這個主題有幾個KPI？預算多少？" — not "应急通信
         # 归哪个？预算多少？", whose answer is the theme with its budget)
@@ -5203,6 +5248,19 @@ EXCERPT_MIN_CHARS = 12
 DIGEST_MIN_JOINS = 2
 # How far behind a digest its item's own record may be found and still come first.
 WHOLE_ITEM_TIE = 0.1
+# A line's budget asked beside its KPIs: "and its budget", "its budget & its KPIs", "budget
+# 多少", "预算呢" (not the budget per KPI, nor KPIs about budgets).
+_BUDGET_ASKED_TOO = re.compile(
+    r"\b(?:its|their|the|and|&)\s+(?:2023\s+)?budgets?\b|\bbudgets?\s*(?:[?&,]|and\b|$)"
+    r"|(?:预算|budget)\s*(?:是)?(?:多少|几多|呢)|多少(?:预算|钱)"
+)
+_BUDGET_OF_KPIS = re.compile(
+    r"\bper kpi\b|每(?:个|项)?\s*kpi|平均|\baverage\b|\bkpis? (?:on|about|for|of) (?:the )?budget"
+    r"|(?:预算|budget)[^，,？?]{0,6}(?:的)?(?:kpi|指标)"
+)
+_KPIS_SAID = re.compile(r"(?<![a-z])kpis?(?![a-z])|关键绩效指标|指标")
+# The lines whose budgets are given beside their KPIs, at most.
+BUDGETS_ASKED_MAX = 3
 # Spaces and hyphens between the words of a name ("learning labs", "Learning-Labs").
 _SPACING = re.compile(r"[\s-]+")
 # A term of at least this many letters is the name its title writes as one word.

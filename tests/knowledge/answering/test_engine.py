@@ -5893,3 +5893,21 @@ def test_what_a_split_or_an_average_does_not_read(
     answer_engine: AnswerEngine, question: str, wrong: str
 ) -> None:
     assert wrong not in render_answer_text(answer_engine.answer(question))
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # a line's budget asked beside its KPIs: both, in the order asked
+        ("E5 KPIs? and its budget", ["E5-X-1", "359,500"]),
+        ("E3 的budget 多少，它下面有几个KPI", ["404,500", "E3-DI-9"]),
+        ("E1 member-driven: its budget & its KPIs?", ["15,000", "E1-X-2"]),
+        ("網絡安全這個主題有幾個KPI？預算多少？", ["P4-CYB-8", "400,000"]),
+    ],
+)
+def test_a_lines_budget_asked_beside_its_kpis(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+    text = render_answer_text(answer_engine.answer(question))
+    assert text.find(expected[0]) < text.find(expected[1]), text  # as asked
