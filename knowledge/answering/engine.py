@@ -252,7 +252,7 @@ _NUMBERED = re.compile(
 )
 # Numbered bodies and texts: study groups and resolutions, in English and Chinese.
 _NUMBERED_BODY = re.compile(
-    r"\b(?:study group|sg)\s*(?P<sg>\d{1,2})\b|第\s*(?P<sgzh>\d{1,2})\s*研究组"
+    r"\b(?:study group|sg)\s*(?P<sg>\d{1,2})\b|第\s*(?P<sgzh>\d{1,2}|[一二三四五六七八九])\s*研究组"
     r"|\bresolution\s*(?:no\.?\s*)?(?P<res>\d{1,4})\b|第\s*(?P<reszh>\d{1,4})\s*号决议"
 )
 
@@ -262,7 +262,11 @@ def _read_numbered_bodies(normalized: str) -> set[tuple[str, int]]:
     found: set[tuple[str, int]] = set()
     for match in _NUMBERED_BODY.finditer(normalized):
         if match["sg"] or match["sgzh"]:
-            found.add(("sg", int(match["sg"] or match["sgzh"])))
+            number = match["sg"] or match["sgzh"]
+            # ("第二研究组": Study Group 2)
+            found.add(
+                ("sg", int(number) if number.isdigit() else "一二三四五六七八九".index(number) + 1)
+            )
         else:
             found.add(("res", int(match["res"] or match["reszh"])))
     return found
@@ -545,6 +549,8 @@ class AnswerEngine:
         # (what follows the last question and asks nothing says why it is asked: "… P2预算的
         # 10%是多少瑞郎？我们处打算按这个比例做个小计划" asks no share)
         said = question
+        # ("giga milestone in jan? + how many countries signed HCM4A": a second question)
+        question = _PLUS_AFTER_A_QUESTION.sub(r"\1 and ", question)
         question = with_codes_hyphenated(question)  # "OP23" as OP-23, for every reader
         # (a question mark in a bracketed aside ends no question: "那个能力发展任务组（英文是不是
         # 叫capacity development task force？）是谁牵头的？开过几次会？")
@@ -5259,6 +5265,8 @@ _BUDGET_OF_KPIS = re.compile(
     r"|(?:预算|budget)[^，,？?]{0,6}(?:的)?(?:kpi|指标)"
 )
 _KPIS_SAID = re.compile(r"(?<![a-z])kpis?(?![a-z])|关键绩效指标|指标")
+# A question after another, joined by a plus sign.
+_PLUS_AFTER_A_QUESTION = re.compile(r"([?？])\s*\+\s*")
 # The lines whose budgets are given beside their KPIs, at most.
 BUDGETS_ASKED_MAX = 3
 # Spaces and hyphens between the words of a name ("learning labs", "Learning-Labs").

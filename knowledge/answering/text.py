@@ -303,6 +303,7 @@ def normalize(text: str) -> str:
         text = _OF_THAT_KIND.sub("", text)  # "环境那一类风险": the environmental risk
         text = _SHORT_YEAR_ZH.sub(r"20\1年", text)  # "ITU学院22年新增了多少用户": 2022
     text = text.lower().replace("’", "'").replace(" & ", " and ")  # "products & services"
+    text = _SHORT_YEAR_SPAN.sub(_with_full_years, text)  # "mar 22 to mar 23": 2022 to 2023
     text = text.replace("kpi's", "kpis")  # the plural written with an apostrophe
     text = _SIGN_UPS.sub("sign", text)  # "new sign-ups": one word, as "signups" is
     text = _PLUS_ITS.sub("and", text)  # "its budget, plus its share": also asked, not added
@@ -358,6 +359,24 @@ def _year_span_in_full(match: re.Match[str]) -> str:
     """ "2024-27" as 2024-2027; "2023-05" (a month, no later year) as written."""
     first, last = match[1], match[2]
     return f"{first}-{first[:2]}{last}" if int(last) > int(first[2:]) else match.group()
+
+
+_FULL_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A span of months written with two-digit years ("mar 22 to mar 23", "Jan 22 - Dec 22"): the
+# years in full (a day would not end both sides of a span of months).
+_SHORT_YEAR_SPAN = re.compile(
+    rf"\b{_MONTH}\s*'?(\d{{2}})\s*(?:-|–|to|until|till|thru|through)\s*{_MONTH}\s*'?(\d{{2}})\b"
+)
+
+
+def _with_full_years(match: re.Match[str]) -> str:
+    def month(short: str) -> str:
+        return next(m for m in _FULL_MONTHS if m.startswith(short))
+
+    return f"{month(match[1])} 20{match[2]} to {month(match[3])} 20{match[4]}"
 
 
 # Words staff write short in chat, as the words they stand for ("whats the OP-23 alloc for

@@ -5911,3 +5911,31 @@ def test_a_lines_budget_asked_beside_its_kpis(
     _assert_answered_with(answer_engine, question, expected)
     text = render_answer_text(answer_engine.answer(question))
     assert text.find(expected[0]) < text.find(expected[1]), text  # as asked
+
+
+def test_study_group_two_in_chinese_numerals_is_not_study_group_one(
+    answer_engine: AnswerEngine,
+) -> None:
+    assert not answer_engine.answer("第二研究組報告人組會議有多少人參加？").answered
+    _assert_answered_with(answer_engine, "第一研究组报告人组会议有多少人参加？", ["369"])
+
+
+def test_what_something_ended_up_costing_wants_an_amount(answer_engine: AnswerEngine) -> None:
+    # the record of the new building gives 74 bids, no cost
+    assert not answer_engine.answer("What did the new ITU HQ building end up costing?").answered
+
+
+def test_a_span_of_months_with_two_digit_years(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine,
+        "capacity dev task force - how many mtgs did it hold mar 22 to mar 23",
+        ["eight"],
+    )
+
+
+def test_a_second_question_joined_by_a_plus_sign(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine,
+        "giga milestone in jan? + how many countries have signed HCM4A",
+        ["2 million", "42"],
+    )
