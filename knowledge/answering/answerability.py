@@ -331,8 +331,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:total|overall|entire|whole) (?:[a-z0-9\-]+ ){0,3}?(?:budget|envelope|funding)\b"
             r"|\bhow much (?:money|funding|funds|cash)\b|\bbudget (?:amount|figure)\b"
             r"|\b(?:revenue|income|salary|salaries|fees?|price|expenditure|spending)\b"
+            r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,4}cost\b"
             # ("what did the new building end up costing": read as "eventually costing")
-            r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,6}?cost(?:ing)?\b"
+            r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,6}?costing\b"
             r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费"
             # an amount asked in a currency: "折合多少瑞郎", "how much is that in CHF"
             r"|多少(?:瑞郎|瑞士法郎|法郎|欧元|美元)|\bhow many (?:swiss )?francs\b"
@@ -2257,7 +2258,8 @@ STATED_CHANGE = re.compile(
     r"|(?:如果|假如|假设|若|要是)[^，。？?]{0,12}?(?P<zdir2>多|少)\s*(?P<zp2>\d{1,2}(?:\.\d{1,2})?)\s*%"
     # "if E3's budget were halved", "减半": a cut of 50%
     r"|\b(?P<half>halved|halving|cut in half|cut by (?:a |one )?half)\b"
-    r"|(?P<zhalf>减半|砍半|(?:减少|削减|砍掉|砍去|砍|减掉|减去|缩减|削掉)了?一半)"
+    # (not "砍掉一半的一半", half of a half)
+    r"|(?P<zhalf>减半|砍半|(?:减少|削减|砍掉|砍去|砍|减掉|减去|缩减|削掉)了?一半(?!的))"
     # "if E1's budget doubled", "翻倍": a rise of 100%
     r"|\b(?P<dir4>doubled?|doubling|twice(?= as much\b| that\b| the\b))\b(?P<p4>)"
     r"|(?P<zdir3>翻倍|翻一番|翻一倍|加倍|增加一倍"

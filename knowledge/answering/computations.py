@@ -227,6 +227,8 @@ _REMAINDER = re.compile(
     r"|\beverything else\b|\ball the rest\b"
     r"|除了?|以外|之外|其余|剩下|剩余|不属于|扣掉|扣除|还剩"
 )
+# A line cut, said in words ("砍掉", "减少", "cut", "reduced").
+_CUT_SAID = re.compile(r"砍|减少|减半|削减|缩减|\bcut\b|\breduc\w*")
 # The whole budget, less what comes after it: "the total budget without P3", "总预算扣掉P3".
 _WHOLE_LESS = re.compile(
     r"\b(?:total|overall|whole|entire) (?:op-23 |2023 )?budget\b[^?.;]{0,20}?"
@@ -340,6 +342,10 @@ _EACH_ASKED = re.compile(r"\brespectively\b|\beach\b|\bboth\b|分别|分別|各�
 _REST_ASKED = re.compile(
     r"\b(?:is|are|was|would be|will be) left\b|\bleft (?:over|for)\b|\bthe rest\b"
     r"|\bremain(?:s|der|ing)\b|\beverything else\b|剩下|剩余|还剩|其余"
+)
+_REST_OF_THE_WHOLE = re.compile(
+    r"\b(?:remain\w*|left|rest) (?:of|in|from) the (?:total|whole|overall|entire)\b"
+    r"|(?:总预算|预算总额|总额)[^，。？?]{0,6}(?:剩|其余)"
 )
 # A difference asked in so many words, beside another computation ("the difference in CHF
 # and how many times bigger", "多多少？是几倍？").
@@ -471,7 +477,8 @@ _RANGE_LEFT_OUT = re.compile(
 # What a split of a whole amount does not read: a part of it split ("E2的7%平均分给六个区域"),
 # a year or "more than" ("平摊到2024年", "100多个国家"), two counts ("3 themes and 2 years").
 _NOT_A_SPLIT = re.compile(
-    r"\d\s*%|(?:平摊|平分|均分|均摊|平均分(?:配|摊)?)(?:给|到|成|为|在)?\s*\d+\s*(?:年|多|余)"
+    # (nor what each actually gets: "如果P3平分给三个主题，各主题实际各多少")
+    r"实际|\bactual(?:ly)?\b|\d\s*%|(?:平摊|平分|均分|均摊|平均分(?:配|摊)?)(?:给|到|成|为|在)?\s*\d+\s*(?:年|多|余)"
     r"|\b(?:among|between|across|over|into|by) (?:the |all )?\d{1,3} \w+ (?:and|or) \d"
 )
 
@@ -552,6 +559,9 @@ def read_operation(q: Question, text: str) -> Operation | None:
                 and q.reading.has("budget", "whole")
                 # ("apart from P3, which line gets the most": the others ranked)
                 and not q.reading.has("max", "min", "rank")
+                # ("如果P3砍掉一半的一半，还剩多少": what is left of the line cut, not of the
+                # whole once it is taken out)
+                and not _CUT_SAID.search(text)
             )
             or whole_less
             # "P3 without the statistics theme": the line's budget less its theme's (not its
@@ -1145,9 +1155,8 @@ class Calculator:
             return self._answer(q, parts, figures)
         stated = list(dict.fromkeys(Decimal(p) for p in _STATED_PERCENT.findall(q.normalized)))
         if len(stated) >= 2 and stated[0] == percent and _EACH_ASKED.search(q.normalized):
-            # "约60%…约30%…分别是多少瑞郎": each percentage stated, of the same amount
-            if sum(stated) > 100:
-                return None  # (parts of one whole never come to more than it)
+            # "约60%…约30%…分别是多少瑞郎": each percentage stated, of the same amount (each
+            # worked out, though together they come to more than the whole: "P2的60%和50%")
             parts["also"] = [
                 {
                     "percent": to_rounded(p, RATIO_PLACES),
@@ -1155,7 +1164,15 @@ class Calculator:
                 }
                 for p in stated[1:]
             ]
-        elif len(stated) == 1 and percent < 100 and _REST_ASKED.search(q.normalized):
+        elif (
+            len(stated) == 1
+            and percent < 100
+            and _REST_ASKED.search(q.normalized)
+            # (not what remains of another whole: "10% of P3, and what remains of the total")
+            and not (
+                _REST_OF_THE_WHOLE.search(q.normalized) and figures[0].subject.code != TOTAL_CODE
+            )
+        ):
             # "54% of OP-23 …: what is that in francs, and how much is left": the rest too
             parts["rest"] = amount - amount * percent / 100
             parts["rest"] = to_rounded(parts["rest"], AVERAGE_PLACES)

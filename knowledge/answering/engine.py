@@ -507,9 +507,15 @@ class AnswerEngine:
         if whole.kind is not AnswerKind.KPI_LIST or not whole.answered:
             return None
         normalized = normalize(question)
-        if not _BUDGET_ASKED_TOO.search(normalized) or _BUDGET_OF_KPIS.search(normalized):
+        if (
+            not _BUDGET_ASKED_TOO.search(normalized)
+            or _BUDGET_OF_KPIS.search(normalized)
+            or _NOT_ITS_BUDGET.search(normalized)
+        ):
             return None
         q = self._read_alone(question)
+        if q.reading.has("max", "min", "rank", "difference", "sum", "average", "risk"):
+            return None  # ("which theme has the bigger budget, and how many KPIs")
         codes = [t.code for t in q.targets if not t.ambiguous]
         if not codes or len(codes) > BUDGETS_ASKED_MAX:
             return None
@@ -5263,8 +5269,17 @@ _BUDGET_ASKED_TOO = re.compile(
 _BUDGET_OF_KPIS = re.compile(
     r"\bper kpi\b|每(?:个|项)?\s*kpi|平均|\baverage\b|\bkpis? (?:on|about|for|of) (?:the )?budget"
     r"|(?:预算|budget)[^，,？?]{0,6}(?:的)?(?:kpi|指标)"
+    r"|\b(?:relat|track|measur|concern|cover|mention|monitor)\w* (?:to |on )?(?:the )?budget"
 )
-_KPIS_SAID = re.compile(r"(?<![a-z])kpis?(?![a-z])|关键绩效指标|指标")
+# The budget set aside ("not the budget", "skip the budget", "I already know the budget"), or
+# another's ("the budget of P4", "the budget for external contracts"), or judged ("is the
+# budget enough").
+_NOT_ITS_BUDGET = re.compile(
+    r"\b(?:not|no|without|skip|ignore|except|already know)\b[^.?!,;]{0,16}\bbudget"
+    r"|不用预算|不要预算|不需要预算|预算不用|预算不需要|\bbudgets? (?:of|for)\b"
+    r"|\bbudget (?:is |be )?(?:enough|sufficient|adequate)\b|预算够"
+)
+_KPIS_SAID = re.compile(r"(?<![a-z])kpis?(?![a-z])|\bindicators?\b|\bmeasured\b|关键绩效指标|指标")
 # A question after another, joined by a plus sign.
 _PLUS_AFTER_A_QUESTION = re.compile(r"([?？])\s*\+\s*")
 # The lines whose budgets are given beside their KPIs, at most.

@@ -360,6 +360,7 @@ _LINE_BY_LETTER = re.compile(
     r"哪(?:一)?个\s*(?P<zh>[pe])(?![a-z\d\-])|(?:是|系)\s*(?P<n>[pe])\s*几(?![个项条])"
     r"|\b(?:which|what) (?P<en>[pe])\b(?![\-\d.])"
 )
+_LINES_BY_LETTER = re.compile(r"\b(?P<l>[pe])[- ]lines?\b|\bthe (?P<l2>[pe])s\b")
 # Another year's operational plan ("OP-22", "op24"): that year (OP-23 is the plan held, read
 # with the words for the whole budget).
 _OTHER_PLAN = re.compile(r"\bop-?\s?(?!23(?![0-9a-z]))(\d\d)(?![0-9a-z])")
@@ -526,6 +527,13 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
 
     # ("属于哪个P", "係P幾", "which E is it under": a priority or an enabler, asked)
     consume(_LINE_BY_LETTER, on_line_letter)
+
+    def on_lines_by_letter(m: re.Match[str]) -> None:
+        letter = m["l"] or m["l2"]
+        reading.concepts.add("class_priority" if letter == "p" else "class_enabler")
+
+    # ("the E lines except E1 and E5", "the Ps": the enablers, the priorities)
+    consume(_LINES_BY_LETTER, on_lines_by_letter)
 
     if ZH_COMPARED.search(text):
         reading.concepts.add("difference")

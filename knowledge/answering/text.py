@@ -369,6 +369,8 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # years in full (a day would not end both sides of a span of months).
 _SHORT_YEAR_SPAN = re.compile(
     rf"\b{_MONTH}\s*'?(\d{{2}})\s*(?:-|–|to|until|till|thru|through)\s*{_MONTH}\s*'?(\d{{2}})\b"
+    # (days, where a year follows: "Mar 22 to Mar 23 2023")
+    r"(?!,?\s*(?:19|20)\d\d)"
 )
 
 

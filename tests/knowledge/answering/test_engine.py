@@ -5939,3 +5939,54 @@ def test_a_second_question_joined_by_a_plus_sign(answer_engine: AnswerEngine) ->
         "giga milestone in jan? + how many countries have signed HCM4A",
         ["2 million", "42"],
     )
+
+
+@pytest.mark.parametrize(
+    "question, expected, wrong",
+    [
+        # each percentage of one amount, though together more than the whole
+        ("P2的60%和50%分别是多少？", ["453,600", "378,000"], None),
+        # the E lines are the enablers
+        ("What is the average of the E lines except E1 and E5?", ["279,833.33"], None),
+        # what remains of another whole than the line's is not the line's rest
+        ("What is 10% of P3, and what remains of the total budget?", ["111,100"], "999,900"),
+    ],
+)
+def test_percentages_and_classes_after_the_computation_review(
+    answer_engine: AnswerEngine, question: str, expected: list[str], wrong: str | None
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+    if wrong is not None:
+        assert wrong not in render_answer_text(answer_engine.answer(question))
+
+
+def test_a_fraction_of_a_fraction_cut_is_not_the_whole_less_the_line(
+    answer_engine: AnswerEngine,
+) -> None:
+    text = render_answer_text(answer_engine.answer("如果P3的预算砍掉一半的一半，还剩多少？"))
+    assert "3,089,000" not in text and "555,500" not in text
+    # what each theme actually gets is no supposed split
+    assert "370,333" not in render_answer_text(
+        answer_engine.answer("如果P3平分给三个主题，各主题实际各多少？")
+    )
+
+
+@pytest.mark.parametrize(
+    "question, wrong",
+    [
+        # the budget set aside, judged, another's, or what KPIs are about: no budget added
+        ("Just the KPIs of E2, not its budget", "280,000"),
+        ("cybersecurity KPIs? + the budget of P4?", "400,000"),
+        ("Which KPIs of P3 relate to the budget?", "1,111,000"),
+    ],
+)
+def test_a_budget_not_asked_beside_kpis_is_not_added(
+    answer_engine: AnswerEngine, question: str, wrong: str
+) -> None:
+    assert wrong not in render_answer_text(answer_engine.answer(question))
+
+
+def test_days_of_a_month_are_no_span_of_years(answer_engine: AnswerEngine) -> None:
+    assert "eight meetings" not in render_answer_text(
+        answer_engine.answer("what happened Mar 22 to Mar 23 2023")
+    )
