@@ -56,7 +56,7 @@ _SPACES = re.compile(r"\s+")
 # the intent reader consumes them, and fact search still sees them.
 EN_STOPWORDS = frozenset(
     """a an the of for to in on at by with from and or is are was were be been being do does
-    did what whats which who whom whose when where why how much many me my i we our you your it
+    did what whats which who whom whose when where why how much many me my i we us our you your it
     its this that these those there their them they he she his her please tell show give list
     can could would should will shall may might about any some all each every get gets got
     has have had having as into single than then so if not no yes also just only per s vs via up
@@ -472,8 +472,11 @@ _AT_A_LEVEL = re.compile(r"\bat (?:the )?(themes?|priority|priorities|enablers?)
 # "n" for "and" between two words ("when n where", "dates n location", "sessions n how many
 # attended"; not a letter asked of, "what does n stand for", "the letter n", nor "N'Djamena")
 _AND_SHORT = re.compile(
-    r"(?<=[a-z0-9])(?<!\bdoes)(?<!\bdo)(?<!\bis)(?<!\bthe)(?<!\bletter)(?<!\bof)(?<!\ba)"
+    # (after a question too: "launch month? n how many staff came")
+    r"(?<=[a-z0-9?])(?<!\bdoes)(?<!\bdo)(?<!\bis)(?<!\bthe)(?<!\bletter)(?<!\bof)(?<!\ba)"
     r" n (?!(?:stand|stands|mean|means|refer|refers)\b)(?=[a-z])"
+    # (a question of its own that opens on it, cut from the one before)
+    r"|^n (?=(?:how|what|when|where|who|which|why)\b)"
 )
 # Words written short that stand for others only where they are placed so: "u" after a verb
 # that asks ("can u tell me"; not "Annex u"), "yr" after a number or a word of time ("2 yrs",

@@ -5990,3 +5990,13 @@ def test_days_of_a_month_are_no_span_of_years(answer_engine: AnswerEngine) -> No
     assert "eight meetings" not in render_answer_text(
         answer_engine.answer("what happened Mar 22 to Mar 23 2023")
     )
+
+
+def test_us_and_n_are_typed_words_not_words_to_find(answer_engine: AnswerEngine) -> None:
+    # "us" is the asker, like "we" and "our"; "n" is "and", typed fast
+    _assert_answered_with(answer_engine, "did BCG charge us anything?", ["pro bono"])
+    _assert_answered_with(
+        answer_engine,
+        "LearningLabs - launch month? n how many staff turned up to the chatgpt training",
+        ["April", "250"],
+    )
