@@ -332,8 +332,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bhow much (?:money|funding|funds|cash)\b|\bbudget (?:amount|figure)\b"
             r"|\b(?:revenue|income|salary|salaries|fees?|price|expenditure|spending)\b"
             r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,4}cost\b"
-            # ("what did the new building end up costing": read as "eventually costing")
-            r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,6}?costing\b"
+            # ("what did the new building end up costing": read as "eventually cost")
+            r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,5}?(?:eventually"
+            r"|finally|ultimately) cost\b"
             r"|多少钱|多少资金|多少经费|多少预算|资金总额|预算总额|总预算|总资金|总经费"
             # an amount asked in a currency: "折合多少瑞郎", "how much is that in CHF"
             r"|多少(?:瑞郎|瑞士法郎|法郎|欧元|美元)|\bhow many (?:swiss )?francs\b"

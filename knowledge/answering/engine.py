@@ -5265,10 +5265,12 @@ WHOLE_ITEM_TIE = 0.1
 _BUDGET_ASKED_TOO = re.compile(
     r"\b(?:its|their|the|and|&)\s+(?:2023\s+)?budgets?\b|\bbudgets?\s*(?:[?&,]|and\b|$)"
     r"|(?:预算|budget)\s*(?:是)?(?:多少|几多|呢)|多少(?:预算|钱)"
+    # ("预算同KPI数量是几多", "budget and number of KPIs")
+    r"|(?:预算|budget)\s*(?:同|和|与|及|跟|、|and\b|&)\s*(?:the )?(?:kpi|关键绩效指标|指标|number)"
 )
 _BUDGET_OF_KPIS = re.compile(
     r"\bper kpi\b|每(?:个|项)?\s*kpi|平均|\baverage\b|\bkpis? (?:on|about|for|of) (?:the )?budget"
-    r"|(?:预算|budget)[^，,？?]{0,6}(?:的)?(?:kpi|指标)"
+    r"|(?:预算|budget)(?:相关|有关|方面)?的\s*(?:kpi|指标)"
     r"|\b(?:relat|track|measur|concern|cover|mention|monitor)\w* (?:to |on )?(?:the )?budget"
 )
 # The budget set aside ("not the budget", "skip the budget", "I already know the budget"), or

@@ -401,6 +401,7 @@ _SHORTHAND = {
     "approx": "approximately",
     "approx.": "approximately",
     "ppl": "people",
+    "costing": "cost",  # ("how much is the programme costing us": what it costs)
     "acc. to": "according to",
     "acc to": "according to",
     "avg": "average",

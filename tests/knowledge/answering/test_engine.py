@@ -6000,3 +6000,16 @@ def test_us_and_n_are_typed_words_not_words_to_find(answer_engine: AnswerEngine)
         "LearningLabs - launch month? n how many staff turned up to the chatgpt training",
         ["April", "250"],
     )
+
+
+def test_what_a_programme_is_costing_is_no_themes_budget(answer_engine: AnswerEngine) -> None:
+    # "Cyber" in the programme's name is no ask for the cybersecurity theme's budget
+    assert not answer_engine.answer(
+        "How much is the Women in Cyber mentorship programme costing us?"
+    ).answered
+
+
+def test_a_themes_budget_and_kpi_count_asked_together(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine, "政策和監管呢個主題嘅預算同KPI數量係幾多？", ["466,000", "6項"]
+    )
