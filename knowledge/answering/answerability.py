@@ -933,6 +933,9 @@ _DONE_ASKED = re.compile(
 _CONDITION = re.compile(r"\bif\b|\bunless\b|\bonce\b|如果|若|一旦|假如|倘若", re.IGNORECASE)
 
 
+_BOOK_TITLE = re.compile(r"《[^》]*》")
+
+
 def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
     """Whether a question asks whether (or how) an act was done — approved, adopted, signed —
     and the records speak of it only as planned or on a condition ("If approved by 70% of
@@ -950,6 +953,8 @@ def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
         for sentence in _SENTENCE_END.split(text)
         if (verb in sentence if is_chinese(verb) else verb in sentence.lower())
     ]
+    # (a plan's name is no plan: "以符合《基加利行动计划》…以及2023年3月批准2023年最终预算")
+    said = [_BOOK_TITLE.sub(" ", s) for s in said]
     return bool(said) and all(
         _only_planned(verb, s)
         or _CONDITION.search(s[: s.find(verb) if is_chinese(verb) else s.lower().find(verb)])

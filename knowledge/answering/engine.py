@@ -516,6 +516,17 @@ class AnswerEngine:
         q = self._read_alone(question)
         if q.reading.has("max", "min", "rank", "difference", "sum", "average", "risk"):
             return None  # ("which theme has the bigger budget, and how many KPIs")
+        kpi_parts = [
+            p
+            for p in split_questions(question, short=True)
+            if _KPIS_SAID.search(normalize(p)) and not _BUDGET_ASKED_TOO.search(normalize(p))
+        ]
+        if kpi_parts and kpi_parts[0] != question:
+            # ("P2的KPI是什么？预算多少？": the KPIs as their own question asks them, listed —
+            # not counted for the 多少 of the budget)
+            alone = self._answer(kpi_parts[0])
+            if alone.answered and alone.kind is AnswerKind.KPI_LIST:
+                whole = alone
         codes = [t.code for t in q.targets if not t.ambiguous]
         if not codes or len(codes) > BUDGETS_ASKED_MAX:
             return None

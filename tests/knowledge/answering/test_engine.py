@@ -6013,3 +6013,15 @@ def test_a_themes_budget_and_kpi_count_asked_together(answer_engine: AnswerEngin
     _assert_answered_with(
         answer_engine, "政策和監管呢個主題嘅預算同KPI數量係幾多？", ["466,000", "6項"]
     )
+
+
+def test_a_plans_name_is_no_plan_of_the_act_asked(answer_engine: AnswerEngine) -> None:
+    # "…以符合《基加利行动计划》…以及2023年3月批准2023年最终预算": approved, not planned
+    _assert_answered_with(answer_engine, "2023年最终预算批准了吗？", ["2023年3月"])
+
+
+def test_kpis_asked_as_a_question_of_their_own_are_listed_beside_the_budget(
+    answer_engine: AnswerEngine,
+) -> None:
+    # the budget's 多少 does not make the KPIs a count
+    _assert_answered_with(answer_engine, "P2的KPI是什么？预算多少？", ["P2-DSA-7", "756,000"])
