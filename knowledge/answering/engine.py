@@ -5540,6 +5540,9 @@ _ASKS = re.compile(
     r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
     r"|列一下|列一列|列出来"
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
+    # asked where the answer would stand, in chat, after "and": "and BCG interviewed how many
+    # stakeholders" (not "trying to explain to a colleague how much goes to priorities")
+    r"|^(?:and|also|plus)\s+[^.?!]{0,60}?\bhow (?:many|much)\b"
     # a request said as a statement: "I'd also like to know P4's budget", "我还想知道P4的预算"
     # (not of the asker's own plans: "want to check if i can go" says why it is asked)
     r"|\b(?:like|love|want|need|wish) to (?:know|see|find out|check|confirm)\b"

@@ -6025,3 +6025,14 @@ def test_kpis_asked_as_a_question_of_their_own_are_listed_beside_the_budget(
 ) -> None:
     # the budget's 多少 does not make the KPIs a count
     _assert_answered_with(answer_engine, "P2的KPI是什么？预算多少？", ["P2-DSA-7", "756,000"])
+
+
+def test_a_clause_after_and_asking_how_many_in_place_is_a_question(
+    answer_engine: AnswerEngine,
+) -> None:
+    _assert_answered_with(
+        answer_engine,
+        "vision process: how many staff were involved by the end? and BCG interviewed how many "
+        "outside stakeholders",
+        ["65", "44"],
+    )
