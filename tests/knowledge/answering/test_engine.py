@@ -6036,3 +6036,14 @@ def test_a_clause_after_and_asking_how_many_in_place_is_a_question(
         "outside stakeholders",
         ["65", "44"],
     )
+
+
+def test_cheng_ge_is_the_whole_of_it(answer_engine: AnswerEngine) -> None:
+    # Cantonese 成個 ("the whole"): every KPI of the framework, then P5's
+    _assert_answered_with(
+        answer_engine, "成個OP-23影響框架總共有幾多個KPI？P5/E6/E7就有幾多個？", ["82", "P5-X-7"]
+    )
+    # a share of the whole budget, no record of the regions' shares beside it
+    assert "54%" not in render_answer_text(
+        answer_engine.answer("P3嘅預算係幾多？佔成個OP-23預算幾多%？")
+    )
