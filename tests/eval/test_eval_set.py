@@ -490,13 +490,13 @@ OWN_SETS_MIN_ACCURACY = {
     # (664474f) and run once on it: EF 89.5% (3 of 63 answers wrong), EG 69.7% (10 of 53;
     # most a second question of a message left unanswered); tuned on since.
     "unseen_ef.json": 0.92,
-    "unseen_eg.json": 0.77,
+    "unseen_eg.json": 0.78,
     # EH (76; an ordinary week over all five documents) and EI (76; Chinese-speaking colleagues
     # and English-speaking managers, two things in a message), written during the session and
     # sealed until 1b32f62, then run once: EH 94.7% (1 of 64 answers wrong), EI 89.5% (4 of
-    # 63); one change made from their misses since ("costing", a budget with a KPI count).
+    # 63); changes made from their misses since ("costing", a budget with a KPI count, 成個).
     "unseen_eh.json": 0.96,
-    "unseen_ei.json": 0.90,
+    "unseen_ei.json": 0.92,
 }
 
 
