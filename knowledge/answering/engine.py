@@ -503,7 +503,7 @@ class AnswerEngine:
     def _with_its_budget_too(self, question: str, whole: Answer) -> Answer | None:
         """A message that asks the KPIs of lines and their budget too ("E5 KPIs? and its
         budget", "E3 的budget 多少，它下面有几个KPI"), answered by its KPIs alone: each line's
-        budget before them."""
+        budget beside them, in the order asked."""
         if whole.kind is not AnswerKind.KPI_LIST or not whole.answered:
             return None
         normalized = normalize(question)
@@ -530,6 +530,13 @@ class AnswerEngine:
         codes = [t.code for t in q.targets if not t.ambiguous]
         if not codes or len(codes) > BUDGETS_ASKED_MAX:
             return None
+        of = _BUDGET_OF.search(normalized)
+        if (
+            of is not None
+            and not re.match(r"(?:it|its|them|their|this|that|these|those|each)\b", of["what"])
+            and not any(code.lower() in of["what"] for code in codes)
+        ):
+            return None  # ("cybersecurity KPIs? + the budget of P4?": another's budget)
         asked = [
             f"{code}的预算是多少？" if q.lang == "zh" else f"What is the budget of {code}?"
             for code in codes
@@ -5285,13 +5292,15 @@ _BUDGET_OF_KPIS = re.compile(
     r"|\b(?:relat|track|measur|concern|cover|mention|monitor)\w* (?:to |on )?(?:the )?budget"
 )
 # The budget set aside ("not the budget", "skip the budget", "I already know the budget"), or
-# another's ("the budget of P4", "the budget for external contracts"), or judged ("is the
-# budget enough").
+# judged ("is the budget enough").
 _NOT_ITS_BUDGET = re.compile(
     r"\b(?:not|no|without|skip|ignore|except|already know)\b[^.?!,;]{0,16}\bbudget"
-    r"|不用预算|不要预算|不需要预算|预算不用|预算不需要|\bbudgets? (?:of|for)\b"
+    r"|不用预算|不要预算|不需要预算|预算不用|预算不需要"
     r"|\bbudget (?:is |be )?(?:enough|sufficient|adequate)\b|预算够"
 )
+# The budget of something named ("the budget of P4", "the budget for external contracts"):
+# another's, unless it names the lines whose KPIs are asked.
+_BUDGET_OF = re.compile(r"\bbudgets? (?:of|for) (?:the )?(?P<what>[^?？,，.;]{1,40})")
 _KPIS_SAID = re.compile(r"(?<![a-z])kpis?(?![a-z])|\bindicators?\b|\bmeasured\b|关键绩效指标|指标")
 # A question after another, joined by a plus sign.
 _PLUS_AFTER_A_QUESTION = re.compile(r"([?？])\s*\+\s*")
@@ -5542,7 +5551,8 @@ _ASKS = re.compile(
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
     # asked where the answer would stand, in chat, after "and": "and BCG interviewed how many
     # stakeholders" (not "trying to explain to a colleague how much goes to priorities")
-    r"|^(?:and|also|plus)\s+[^.?!]{0,60}?\bhow (?:many|much)\b"
+    # ("plus E5 gets how much" would be read as a sum: left to the message)
+    r"|^(?:and|also)\s+[^.?!]{0,60}?\bhow (?:many|much)\b"
     # a request said as a statement: "I'd also like to know P4's budget", "我还想知道P4的预算"
     # (not of the asker's own plans: "want to check if i can go" says why it is asked)
     r"|\b(?:like|love|want|need|wish) to (?:know|see|find out|check|confirm)\b"

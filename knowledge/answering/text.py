@@ -177,12 +177,12 @@ _CANTONESE_MARK = re.compile(
     r"[嘅咗喺乜冇佢啲唔㗎嗰咩睇畀嚟]|[幾几][多耐時时]|依家|而家(?![庭族具長长屬属務务鄉乡園园電电])"
     r"|[邊边](?:個|个|度|位|間|间|啲|幾|几)"
 )
+_WHOLE_IN_CANTONESE = re.compile(r"(?<![完变變组組形构構造达達促合变换換转轉])成[個个]")
 _CANTONESE = {
     "嘅": "的",
     "咗": "了",
     "喺": "在",
     "幾多": "多少",
-    "成個": "整個",  # ("成個OP-23影響框架": the whole of it)
     "几多": "多少",
     "乜嘢": "什麼",
     "咩": "什麼",
@@ -269,6 +269,8 @@ def _from_cantonese(text: str) -> str:
     """A question written in Cantonese, in Mandarin words; any other as it is."""
     if not _CANTONESE_MARK.search(text):
         return text
+    # 成個 is "the whole" ("成個OP-23影響框架"), not the 成 of 完成, 變成, 組成
+    text = _WHOLE_IN_CANTONESE.sub("整個", text)
     # 邊個 asks "who" where no noun follows ("秘書長係邊個？", "邊個係主任"), else "which"
     # ("邊個重點工作")
     text = _WHO_IN_CANTONESE.sub("誰", text)

@@ -6047,3 +6047,12 @@ def test_cheng_ge_is_the_whole_of_it(answer_engine: AnswerEngine) -> None:
     assert "54%" not in render_answer_text(
         answer_engine.answer("P3嘅預算係幾多？佔成個OP-23預算幾多%？")
     )
+
+
+def test_the_budget_for_the_line_itself_is_its_own(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine, "What are the KPIs of E5 and the budget for E5?", ["E5-X-1", "359,500"]
+    )
+    assert "359,500" not in render_answer_text(
+        answer_engine.answer("E5 KPIs and the budget for external contracts")
+    )
