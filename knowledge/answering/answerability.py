@@ -923,11 +923,12 @@ _PLAN_ASKED = re.compile(
 # "通过了吗" (the verb, with what makes it done).
 # (Not what has to be done: "what share has to approve it"; nor the final budget, 最终预算.)
 _DONE_ASKED = re.compile(
-    r"\bdid\b[^?.,;]{1,60}?\b(?P<en>approv|adopt|endors|ratif|pass|sign|accept)(?:e|y|ing)?\b"
+    # ("did … get approved", "did they end up approving")
+    r"\bdid\b[^?.,;]{1,60}?\b(?P<en>approv|adopt|endors|ratif|pass|sign|accept)(?:e|ed|y|ing)?\b"
     r"|\b(?:has|have|had|was|were)\b(?! to\b)[^?.,;]{0,60}?\b(?P<en2>approv|adopt|endors"
     r"|ratifi|pass|sign|accept)ed\b"
-    r"|(?:已经|已|有没有|是否)[^？?，,。]{0,20}?(?P<zh>批准|通过|采纳|签署|核准)"
-    r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:吗|没有|未|冇)?\s*[?？]?$"
+    r"|(?:已经|已|有没有|是否|最后|最终|到底|终于)[^？?，,。]{0,20}?(?P<zh>批准|通过|采纳|签署|核准)"
+    r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:[^？?，,。]{0,20}(?:吗|没有|未|冇))?\s*[?？]?$"
 )
 # Words that make an act a condition: "if approved by 70% …", "如果获得…批准".
 _CONDITION = re.compile(r"\bif\b|\bunless\b|\bonce\b|如果|若|一旦|假如|倘若", re.IGNORECASE)
@@ -936,15 +937,27 @@ _CONDITION = re.compile(r"\bif\b|\bunless\b|\bonce\b|如果|若|一旦|假如|�
 _BOOK_TITLE = re.compile(r"《[^》]*》")
 
 
+def asks_whether_done(question: str) -> bool:
+    """Whether a question asks whether an act was done — approved, adopted, signed ("did
+    Member States approve the IDI methodology", "最后批准了吗") — not of a plan ("will it be
+    adopted")."""
+    unquoted = _QUOTED.sub(" ", question)
+    return (
+        _DONE_ASKED.search(unquoted) is not None
+        and _WILL.search(unquoted) is None
+        and _PLAN_ASKED.search(unquoted) is None
+    )
+
+
 def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
     """Whether a question asks whether (or how) an act was done — approved, adopted, signed —
     and the records speak of it only as planned or on a condition ("If approved by 70% of
     the responding Member States, the methodology will be adopted"): they do not say it was.
     Not a question of the plan itself ("will it be adopted", "预计何时通过")."""
-    unquoted = _QUOTED.sub(" ", question)
-    asked = _DONE_ASKED.search(unquoted)
-    if asked is None or _WILL.search(unquoted) or _PLAN_ASKED.search(unquoted):
+    if not asks_whether_done(question):
         return False
+    asked = _DONE_ASKED.search(_QUOTED.sub(" ", question))
+    assert asked is not None
     verb = asked["en"] or asked["en2"] or asked["zh"] or asked["zh2"]
     said = [
         sentence

@@ -62,6 +62,7 @@ from knowledge.answering.answerability import (
     asks_done_only_planned,
     asks_for_a_day,
     asks_for_an_hour,
+    asks_whether_done,
     gives_an_hour,
     gives_new_count,
     holds_title,
@@ -193,6 +194,9 @@ from knowledge.answering.thresholds import (
     OTHER_SUBJECT_COVERAGE,
     OTHER_SUBJECT_HITS,
     OTHER_SUBJECT_MIN_WEIGHT,
+    REASON_DEPTH,
+    REASON_MAY_LACK,
+    REASON_SHARE,
     RELATED_BELOW,
     SEARCH_HIT_BASE,
     STRUCTURED_FIRST_EXPLAINED,
@@ -1715,6 +1719,15 @@ class AnswerEngine:
             # "Did Member States approve the new IDI methodology?": a record that says it will
             # be adopted if 70% approve says nothing of whether they did
             return self._cannot_answer(replace(q, targets=[]), answer, None)
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.KPI_DETAIL
+            and asks_whether_done(q.normalized)
+            and not _KPI_WORDS.search(q.normalized)
+        ):
+            # "Did the Member States end up approving the new IDI methodology?": the KPI that
+            # measures the share approving says nothing of whether they did
+            return self._cannot_answer(replace(q, targets=[]), answer, None)
         if answer.answered and answer.kind is AnswerKind.FACT and self._founds_another(q, answer):
             # "When was BDT set up?": the task force set up under BDT's leadership is no
             # founding of BDT
@@ -2888,6 +2901,7 @@ class AnswerEngine:
         named |= self._foreign_names(q)
         hits = self._prefer_bodies(q, hits)
         hits = self._prefer_region(q, hits)
+        hits = self._prefer_reason(q, terms, hits, naming)
         if hits and self._names_other_bodies(q, hits[0]):
             # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
             other = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
@@ -3584,6 +3598,39 @@ class AnswerEngine:
         # stable: the search's order among equals
         ranked = sorted(tied, key=lambda hit: self._lacking_weight(terms, hit))
         return ranked + hits[len(tied) :]
+
+    def _prefer_reason(
+        self, q: Question, terms: QueryTerms, hits: list[Hit], naming: frozenset[str]
+    ) -> list[Hit]:
+        """Put first, where a question asks why (or what for, to what benefit), a record titled
+        as the reason for something that holds the words of the question the best holds, but
+        for a verb:
+        "why bring all capacity development under one framework in the ITU Academy" is
+        answered by the benefits of the unified framework, not by the proposal that names it.
+        Searched deeper than the candidates kept, since the reason's record seldom repeats
+        the question's verbs."""
+        if not hits or not _REASON_ASKED.search(q.normalized) or self._gives_reason(hits[0]):
+            return hits
+        best = hits[0]
+        lacking = {w for w, _ in self.index.list_missing_words(terms, self._record_texts(best))}
+        for hit in self.index.search(terms, limit=REASON_DEPTH, source=naming):
+            if hit.score < best.score * REASON_SHARE:
+                break
+            if not self._gives_reason(hit):
+                continue
+            missing = self.index.list_missing_words(terms, self._record_texts(hit))
+            # (it may lack a verb the best holds, not what the question is about: the OPS,
+            # the accessibility policy)
+            if sum(w for t, w in missing if t not in lacking) <= REASON_MAY_LACK:
+                return [hit, *(h for h in hits if h.entry != hit.entry)]
+        return hits
+
+    def _gives_reason(self, hit: Hit) -> bool:
+        """Whether a record is titled as the reason, purpose or benefit of something."""
+        fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
+        return fact is not None and bool(
+            _REASON_TITLE_EN.search(fact.title_en) or _REASON_TITLE_ZH.search(fact.title_zh)
+        )
 
     def _lacking_weight(self, terms: QueryTerms, hit: Hit) -> float:
         """The weight of the question's words a record's texts (its subject and document
@@ -4717,6 +4764,20 @@ _WHAT_A_TERM_IS = re.compile(
 )
 # Search scores this close are a tie to break by what the records hold.
 EXACT_TIE = 0.0005
+
+# A question that asks why, what for or to what benefit (normalised: 點解 reads 为什么).
+_REASON_ASKED = re.compile(
+    r"\bwhy\b|\bwhat (?:is|was|are|were) (?:the )?(?:purpose|point|rationale|benefits?|reasons?)"
+    r"|\bwhat for\b|\bfor what purpose\b|\breasons? (?:for|behind)\b"
+    r"|为什么|为何|何以|(?<!项)目的(?:是|为)|有(?:什么|何|哪些)(?:好处|益处)|(?:好处|益处|原因|理由)是"
+)
+# A record's title that names the reason, purpose or benefit of something ("Purpose of …",
+# "Benefits of …", "Why …", "为何…", "…的益处"); not 项目的, a project's.
+_REASON_TITLE_EN = re.compile(
+    r"^(?:purpose|benefits?|why|importance|rationale|reasons?)\b|\b(?:why|reasons?) (?:and|for)\b",
+    re.IGNORECASE,
+)
+_REASON_TITLE_ZH = re.compile(r"(?<!项)目的|益处|好处|原因|为何|为什么|重要性")
 # Facts tied with the first are put first when their Chinese title shares a run of the
 # question at least this long, and longer than the first's ("這份報告有甚麼財務影響": the
 # report's "财务影响" section). (Facts 0.05 behind as well: as many right answers lost as won.)

@@ -93,10 +93,19 @@ def detect_lang(text: str) -> str:
 
 
 def detect_script(text: str) -> str:
-    """HANT for a question in traditional characters, HANS for other Chinese, "" else."""
+    """HANT for a question in traditional characters, HANS for other Chinese, "" else.
+
+    Read character by character: OpenCC converts some simplified words as phrases (覆盖 reads
+    as a traditional 覆 for 复, 复盖), but a character that is simplified as well is left alone
+    on its own."""
     if not is_chinese(text):
         return ""
-    return HANT if _T2S.convert(text) != text else HANS
+    return HANT if any(_is_traditional(c) for c in _HAN.findall(text)) else HANS
+
+
+@lru_cache(maxsize=4096)
+def _is_traditional(character: str) -> bool:
+    return bool(_T2S.convert(character) != character)
 
 
 @lru_cache(maxsize=1)

@@ -118,3 +118,13 @@ TITLE_OPENING_SLACK = 2
 # the BDT core values agreed at the 2018 retreat": "BDT core values") is the answer before one
 # whose title it does not (an annex that lists core values among its focus areas).
 TITLE_HELD_TIE = 0.05
+
+# A record titled as the reason for something ("Benefits of a unified capacity development
+# framework", "为何审查高级培训中心项目") answers "why" before the record of the thing itself,
+# when it is found at least this share of the best's score and the question's words it lacks
+# that the best holds weigh no more than REASON_MAY_LACK together (of the highest idf: a verb,
+# "bring", not the subject's name).
+REASON_SHARE = 0.7
+REASON_MAY_LACK = 0.9
+# How deep such a question is searched for the record of the reason.
+REASON_DEPTH = 20

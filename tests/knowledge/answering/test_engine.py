@@ -6056,3 +6056,42 @@ def test_the_budget_for_the_line_itself_is_its_own(answer_engine: AnswerEngine) 
     assert "359,500" not in render_answer_text(
         answer_engine.answer("E5 KPIs and the budget for external contracts")
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the member states end up approving the new IDI methodology in August?",
+        "did the IDI methodology get approved by member states in August in the end?",
+        "Have the Member States approved the new IDI methodology?",
+        "成员国最后批准了新的IDI方法吗？",
+    ],
+)
+def test_a_kpi_or_a_plan_says_nothing_of_whether_it_was_done(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # the KPI measuring the share approving, and the record of the plan (adopted if 70%
+    # approve), say nothing of whether they did
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_kpi_asked_of_is_still_the_kpi(answer_engine: AnswerEngine) -> None:
+    _assert_answered_with(
+        answer_engine, "Did BDT set a KPI for approving the IDI methodology?", ["P3-STA-1"]
+    )
+
+
+def test_why_is_answered_by_the_record_of_the_reason(answer_engine: AnswerEngine) -> None:
+    # the benefits of the unified framework, not the proposal that names it
+    _assert_answered_with(
+        answer_engine,
+        "why does ITU want a single unified capacity development framework under the Academy?",
+        ["duplication", "synergies"],
+    )
+    # a reason's record that lacks what the question is about (the OPS) is no answer
+    _assert_answered_with(
+        answer_engine,
+        "At the 2018 BDT management retreat, why were proposals made to improve the "
+        "Operational Planning System?",
+        ["OPS"],
+    )

@@ -8,8 +8,10 @@ from bot.text_render import render_answer_text
 from knowledge.answering import AnswerEngine
 from knowledge.answering.matching import to_query_terms
 from knowledge.answering.text import (
+    HANS,
     HANT,
     detect_lang,
+    detect_script,
     han_bigrams,
     han_lone_words,
     is_function_gram,
@@ -24,6 +26,22 @@ from knowledge.answering.text import (
 def test_normalize_converts_traditional_to_simplified() -> None:
     assert normalize("應急通信預算") == "应急通信预算"
     assert normalize("CIRT是甚麼的縮寫？") == "cirt是什么的缩写?"  # 甚麼: 什么, not 甚么
+
+
+@pytest.mark.parametrize(
+    ("question", "script"),
+    [
+        # 覆盖 is simplified: OpenCC's phrase table reads it as traditional 覆 (复) + 盖
+        ("DCM是啥？土耳其地震后它显示覆盖率降到了多少？", HANS),
+        ("土耳其地震后DCM显示覆盖率掉到多少了？", HANS),
+        ("土耳其地震後DCM顯示覆蓋率掉到多少了？", HANT),
+        ("台灣的預算是多少", HANT),
+        ("P2的预算是多少", HANS),
+        ("What is P2's budget?", ""),
+    ],
+)
+def test_detect_script_reads_each_character(question: str, script: str) -> None:
+    assert detect_script(question) == script
 
 
 def test_normalize_joins_digit_groups_and_folds_width() -> None:
