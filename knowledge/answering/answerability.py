@@ -2082,8 +2082,10 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     # "沙姆沙伊赫天气怎么样"; not "应如何调整" (a modal before the question word: a verb asked)
     r"|(?P<bare>[\u4e00-\u9fff](?![应该要能会将需可都也还又就才得])[\u4e00-\u9fff])"
     r"(?:怎么样|怎样|好不好|如何|好吗)"
-    # "P4预苏是多少": right after a line's code, without 的
-    r"|(?<=\b[pe]\d)(?P<coded>[\u4e00-\u9fff]{2,4}?)(?:是多少|有多少|为多少|是什么|多少钱)"
+    # "P4预苏是多少": right after a line's code, without 的 (not the verb of getting money:
+    # "P5/E6/E7分了多少钱")
+    r"|(?<=\b[pe]\d)(?!(?:被)?(?:分到|分得|分配到|拿到|拿了|领到|获得|得到|分了)(?:的)?多少钱)"
+    r"(?P<coded>[\u4e00-\u9fff]{2,4}?)(?:是多少|有多少|为多少|是什么|多少钱)"
     # "日内瓦的天气", "P2的预算": a message that only names something's attribute
     r"|^(?![^？?]*(?:如何|怎么|怎样|什么|多少|哪|吗|谁|几|好不好))"
     r"[^，,。？?的]{2,20}的(?P<tail>[\u4e00-\u9fff]{2,4})[？?。！!]?$"

@@ -712,6 +712,17 @@ class AnswerEngine:
                     alone = of_topic
                 else:
                     alone = whole if self._holds_what_is_asked(resolved, whole) else alone
+            elif (
+                alone is not None
+                and not alone.answered
+                and answers
+                and answers[0].answered
+                and self.names_nothing_of_its_own(part)
+                and self._holds_what_is_asked(resolved, answers[0])
+            ):
+                # "EW4All 呢個倡議嘅目標係咩？要幾時做到？": a question with no subject of its
+                # own, found nowhere alone, asked of the first question's record (by 2027)
+                alone = answers[0]
             elif alone is None and answers and answers[0].answered:
                 # "…, and how many did it start with?": asked of the first question's record
                 alone = answers[0] if self._holds_what_is_asked(resolved, answers[0]) else None
@@ -4993,7 +5004,8 @@ _TWO_TERMS = re.compile(
 _TWO_ACRONYMS_ASKED = re.compile(
     r"(?:^|[,，:：;；.。]\s*|的)(?:so |and )?(?:what (?:are|is|do|does)) (?:the )?"
     r"(?P<a>[a-z][a-z0-9\-]{1,12}) and (?:the )?(?P<b>[a-z][a-z0-9\-]{1,12})"
-    r"(?: (?:stand for|mean|refer to))?\s*\??$"
+    r"(?:(?: (?:actually|exactly|really|each|both|respectively))? (?:stand for|mean|refer to))?"
+    r"\s*\??$"
     r"|(?:^|[,，:：;；.。]\s*|的)(?P<za>[a-z][a-z0-9\-]{1,12})\s*(?:和|与|跟|及|、)\s*"
     r"(?P<zb>[a-z][a-z0-9\-]{1,12})\s*(?:分别|各自)?"
     r"(?:是什么|指什么|是什么意思|代表什么|是啥|的全称是什么|的全称)\s*[?？]?$"
@@ -6035,6 +6047,8 @@ def _asks_something(
         return False
     if _is_statement(part) and _is_statement(content):
         return False  # a statement: why it is asked, or what the asker knows
+    if _NAME_DEFINED_ZH.fullmatch(content.strip()):
+        return True  # "DCM是啥？", "PRIDA 係咩？": what a name is, however short
     if is_chinese(content):
         # "ATC是什么？": a Latin word counts as two characters
         latin = len(re.findall(r"[A-Za-z0-9][\w'-]*", content))
@@ -6062,6 +6076,11 @@ def _asks_something(
     return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
 
 
+# A Chinese question of what a name in Latin letters is: "DCM是啥？", "PRIDA 係咩？".
+_NAME_DEFINED_ZH = re.compile(
+    r"[A-Za-z][\w'/-]*\s*(?:是|係|系)\s*(?:啥|咩|乜嘢|乜|什么|什麼|甚麼|甚么)"
+    r"(?:东西|東西|嚟㗎|嚟|来的|來的|意思)?\s*[?？]?"
+)
 # A Chinese question of who, where or when.
 _WHO_WHERE_WHEN_ZH = re.compile(r"谁|誰|哪[里裡儿兒天年]|什[么麼]时候|什[么麼]時候|几时|幾時")
 

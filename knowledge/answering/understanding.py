@@ -52,7 +52,7 @@ _MEASURED_CONCEPTS = ("budget", "share", "max", "min", "rank", "difference", "su
 # Two words of a line's name are one where they share this many first letters ("regulation",
 # "regulatory").
 SAME_WORD_PREFIX = 6
-# The verbs of getting money ("哪个分到的钱最少"): what a budget line ranked does
+# The verbs of getting money ("哪个分到的钱最少", "分了多少钱"): what a budget line does
 _RANKED_LINE_VERBS_ZH = re.compile(
     r"(?:被)?(?:分到|分得|分配到|拿到|拿了|领到|获得|得到|分了)(?:的)?"
 )
@@ -263,10 +263,11 @@ class QuestionReader:
         residue = reading.residue
         if reading.has("budget") and reading.has("max", "min", "rank"):
             dropped |= _RANKED_LINE_WORDS
-            if not reading.has("kpi", "output", "outcome"):
-                # "推动因素里面哪个分到的钱最少": getting money is what a budget line does (not
-                # a KPI or an output: "哪个KPI分到的钱最多" ranks nothing the documents give)
-                residue = _RANKED_LINE_VERBS_ZH.sub(" ", residue)
+        if reading.has("budget") and not reading.has("kpi", "output", "outcome"):
+            # "推动因素里面哪个分到的钱最少", "P5/E6/E7分了多少钱": getting money is what a
+            # budget line does (not a KPI or an output: "哪个KPI分到的钱最多" ranks nothing
+            # the documents give)
+            residue = _RANKED_LINE_VERBS_ZH.sub(" ", residue)
         # "the 3 pillars": a number of things, as the records write it ("the three pillars"),
         # not a name's number ("Pillar 3")
         residue = with_counts_in_words(residue)

@@ -6095,3 +6095,38 @@ def test_why_is_answered_by_the_record_of_the_reason(answer_engine: AnswerEngine
         "Operational Planning System?",
         ["OPS"],
     )
+
+
+def test_a_question_with_no_subject_is_asked_of_the_first_record(
+    answer_engine: AnswerEngine,
+) -> None:
+    # 要幾時做到 found nothing alone, and the message as a whole found nothing sure either
+    _assert_answered_with(answer_engine, "EW4All 呢個倡議嘅目標係咩？要幾時做到？", ["2027"])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("DCM是啥？土耳其地震后它显示覆盖率降到了多少？", ["灾害通信连接图", "79%"]),
+        ("PRIDA 係咩？有幾多個非洲國家簽咗HCM4A？", ["數字非洲", "42"]),
+        ("new to BDT here, what do BDT and TDAG actually stand for?", ["Bureau", "Advisory"]),
+    ],
+)
+def test_a_short_definition_beside_another_question_is_asked_too(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("P2分了多少钱？", "756,000"),
+        ("P2拿了多少钱？", "756,000"),
+        ("OP-23里P5/E6/E7分了多少钱？占总预算多少？", "2.9%"),
+    ],
+)
+def test_the_money_a_line_got_is_its_budget(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    _assert_answered_with(answer_engine, question, [expected])
