@@ -493,6 +493,9 @@ def strip_filler(text: str) -> str:
     # "数字包容性方面用哪些KPI来衡量": regarding the topic, no word of a record ("在数字包容性
     # 方面获得援助的国家" is one KPI, not the topic's KPIs)
     text = _REGARDING_ZH.sub("", text)
+    # "I need the official definition of 'ITU as One' for a slide deck": what the asker
+    # will put it in, no word of a record
+    text = _FOR_THE_ASKERS_PAPER.sub(" ", text)
     work = _ASKERS_WORK_ZH.search(text)
     if work is not None and not _LINE_NAMED.search(text[work.end() :]):
         text = text[: work.start()] + work["obj"] + "，" + text[work.end() :]
@@ -516,6 +519,13 @@ _EXAMPLES_GIVEN = re.compile(
     re.IGNORECASE,
 )
 _ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)
+# What the asker writes, said inside a clause that asks: "for a slide deck", "for my briefing
+# note" (not a meeting or a report, which the documents may speak of).
+_FOR_THE_ASKERS_PAPER = re.compile(
+    r"\b(?:for|in|into) (?:a|an|my|our) (?:[a-z\-]+ ){0,2}(?:slides?|slide ?deck|deck|ppt"
+    r"|powerpoint|briefing(?: note)?|newsletter|memo|e-?mail|presentation|talking points)\b",
+    re.IGNORECASE,
+)
 _REGARDING_ZH = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])方面(?:的)?(?=[\u4e00-\u9fff])")
 # (not a line a share is taken of: "我们组负责应急通信，占P1多少？" keeps 应急通信)
 _LINE_NAMED = re.compile(r"(?<![A-Za-z0-9占佔])(?<!占了)(?<!佔了)[PpEe][1-7](?![0-9])")

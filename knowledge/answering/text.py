@@ -288,6 +288,9 @@ def _from_cantonese(text: str) -> str:
     )
 
 
+# A Council session written short in a sentence, "C24" (not a document's symbol, "C24/52").
+_COUNCIL_SHORT = re.compile(r"(?<![\w/.-])c(2\d)(?![\w/.-])")
+
 # ("who'll appoint …" is left as written: a question word's own contraction)
 _WILL_SHORT = re.compile(
     r"\b(?!(?:who|what|where|when|how|which|it|that|there|they|we|i|you)'ll)([a-z]+)'ll\b"
@@ -323,6 +326,8 @@ def normalize(text: str) -> str:
         text = _PLUS_SIGN.sub(_plus_as_and, text)  # "UMC + VaMoz Digital … total value"
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
+    if " " in text.strip():  # (a word read alone, "c23" of "C23/36", is left as it is)
+        text = _COUNCIL_SHORT.sub(r"council 20\1", text)  # "the C24 report": Council 2024's
     text = _G_DROPPED.sub(r"\1ing", text)  # "how much is E3 gettin"
     text = _SITS_UNDER.sub("is part of", text)  # "LearningLabs sits under which initiative"
     text = _WHICH_WIDER.sub("which ", text)  # "part of which bigger initiative": which one

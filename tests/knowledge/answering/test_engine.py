@@ -6130,3 +6130,29 @@ def test_the_money_a_line_got_is_its_budget(
     answer_engine: AnswerEngine, question: str, expected: str
 ) -> None:
     _assert_answered_with(answer_engine, question, [expected])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "How many KPIs are there altogether in the OP-23 impact framework, counting all "
+            "priorities and enablers?",
+            "82",
+        ),
+        # what the asker will put it in is no word of a record
+        (
+            "Hi! I need the official definition of 'ITU as One' for a slide deck - what is it "
+            "exactly?",
+            "duplication",
+        ),
+        # C24 is Council 2024 (the document the definition stands in)
+        ("ITU as One - whats the official definition acc. to the C24 report?", "duplication"),
+        # ("c23" read alone, of C23/36, is no Council session: its financial implications)
+        ("C23/36要理事會做乜？財務影響點寫？", "預算範圍內"),
+    ],
+)
+def test_words_around_what_is_asked_are_read_for_what_they_are(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    _assert_answered_with(answer_engine, question, [expected])
