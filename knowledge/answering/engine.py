@@ -717,11 +717,18 @@ class AnswerEngine:
                 and not alone.answered
                 and answers
                 and answers[0].answered
-                and self.names_nothing_of_its_own(part)
-                and self._holds_what_is_asked(resolved, answers[0])
+                and (
+                    (
+                        self.names_nothing_of_its_own(part)
+                        and self._holds_what_is_asked(resolved, answers[0])
+                    )
+                    or self._says_what_is_asked(resolved, answers[0])
+                )
             ):
                 # "EW4All 呢個倡議嘅目標係咩？要幾時做到？": a question with no subject of its
-                # own, found nowhere alone, asked of the first question's record (by 2027)
+                # own, found nowhere alone, asked of the first question's record (by 2027);
+                # so is one whose every word the first record holds ("CoE项目后来改名叫什么
+                # 了？是根据第几号决议？": 73)
                 alone = answers[0]
             elif alone is None and answers and answers[0].answered:
                 # "…, and how many did it start with?": asked of the first question's record
@@ -775,6 +782,13 @@ class AnswerEngine:
                     # answer alone as if it answered both — "What is the ITU Academy? What
                     # does it cost?")
                     alone = reasked_of
+                    if not alone.answered and answers and answers[0].answered:
+                        # "Who did the pro bono groundwork …, and how many external
+                        # stakeholders did they interview?": "they" is who the first answer
+                        # names (BCG), not a topic the first question writes
+                        again = self._answer(part)
+                        if again.answered and self._names_whom_it_names(answers[0], again):
+                            alone = again
                 elif alone is not None:
                     # no topic to ask it of ("… ITU as One? and what are the financial
                     # implications of that report?"): asked as it is, when an answer from the
@@ -847,7 +861,13 @@ class AnswerEngine:
                 ):
                     alone = reasked
             line = (
-                self._line_of(answers[0], theme=_THEME_WORD.search(normalize(part)) is not None)
+                self._line_of(
+                    answers[0],
+                    # (a theme the first question named is what "it" is: "统计数据有什么KPI？
+                    # 它的预算是多少？" asks the theme's budget, not its priority's)
+                    theme=_THEME_WORD.search(normalize(part)) is not None
+                    or any("-" in code for code in codes),
+                )
                 if answers and answers[0].answered
                 else None
             )
@@ -1429,6 +1449,16 @@ class AnswerEngine:
             return False
         return self._is_supplied(q, answer, self._wanted(q))
 
+    def _names_whom_it_names(self, first: Answer, other: Answer) -> bool:
+        """Whether a record found for a later question, of the first answer's document,
+        names in its title an acronym the first answer's title names (BCG, not ITU)."""
+        if first.kind is not AnswerKind.FACT or other.kind is not AnswerKind.FACT:
+            return False
+        if {s.doc for s in other.sources} - {s.doc for s in first.sources}:
+            return False
+        said = set(_ACRONYM.findall(first.parts["fact"].title_en)) - _COMMON_ACRONYMS
+        return bool(said & set(_ACRONYM.findall(other.parts["fact"].title_en)))
+
     def _is_about(self, topic: str, answer: Answer) -> bool:
         """Whether an answer's records hold every word of a topic, and one of them is a word
         few records hold (not "ITU")."""
@@ -1461,8 +1491,9 @@ class AnswerEngine:
         the kind of answer it wants ("它属于哪个更大的项目": 属于, 更大)."""
         q = self._read_alone(question)
         missing = self.index.list_missing_words(q.terms, self._answer_texts(q, answer))
+        # (a Chinese pair that holds a question word, 第几 of "第几号决议", asks, says nothing)
         return self._holds_what_is_asked(question, answer) and not any(
-            w >= CONTEXT_SHARED_MIN_WEIGHT for _, w in missing
+            w >= CONTEXT_SHARED_MIN_WEIGHT and not _ASKING_PAIR.search(t) for t, w in missing
         )
 
     def _of_a_topic_saying_more(
@@ -5089,10 +5120,11 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    r"\b(?:it|its|they|them|their)\b|它|其|该|該|这些|那些|這些"
-    # (Cantonese too: "嗰條線預算幾多", "呢個項目"; not before a name of its own: "呢個GCI係咩",
-    # "这个“连通的一代”是什么")
-    r"|(?:这|那|這|嗰|呢)(?:个|個|条|條|项|項|一项|一項)(?!\s*[A-Za-z0-9“「\"《])|嗰啲|呢啲"
+    r"\b(?:it|its|they|them|their)\b|它|其|该|該|这些|那些|這些|佢"
+    # (Cantonese too: "嗰條線預算幾多", "呢個項目", "佢嗰四個戰略目標"; not before a name of
+    # its own: "呢個GCI係咩", "这个“连通的一代”是什么")
+    r"|(?:这|那|這|嗰|呢)[一二三四五六七八九十两兩]?(?:个|個|条|條|项|項|一项|一項)"
+    r"(?!\s*[A-Za-z0-9“「\"《])|嗰啲|呢啲"
     r"|\b(?:that|this|these|those) (?=(?:enabler|priority|priorities|theme|programme|program"
     r"|project|initiative|consultation|exercise|retreat|report|kpi|indicator|line|plan|document"
     r"|fund|centre|center|lab|alliance|platform|committee|group|risk|task force|one)s?\b)"
@@ -5158,6 +5190,11 @@ _ZH_ASKING_WORDS = re.compile(
     r"|[吗呢吧啊了的是有个位名项]"
 )
 ZH_NO_SUBJECT_MAX_CHARS = 3
+# An acronym in a record's title, and those every record may name (not whom it is about).
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)?\b")
+_COMMON_ACRONYMS = frozenset({"ITU", "BDT", "ITU-D", "OP-23", "UN", "TDAG", "SG"})
+# A Chinese pair of characters that holds a question word: "第几", "几号", "多少".
+_ASKING_PAIR = re.compile(r"^(?:[\u4e00-\u9fff]?[几哪谁啥][\u4e00-\u9fff]?|多少|什么)$")
 # A count asked with no verb of its own: "and how many internal ITU colleagues?".
 _ELIDED_COUNT = re.compile(
     r"(?:and |but |also |plus )?(?:roughly |about |approximately |around |exactly )?how many "
@@ -5166,7 +5203,7 @@ _ELIDED_COUNT = re.compile(
     r"(?: (?:came|showed up|turned up|attended|took part|participated|were there))?\s*\??"
 )
 # Pointing words, "that" and "this" among them (a question of a few words: "What is that?").
-_POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该")
+_POINTS_BACK_ALONE = re.compile(r"\b(?:it|its|they|them|that|this|these|those)\b|它|这|那|该|佢")
 # A doer joined to the verb in a title: "EC-funded".
 _DOER_JOINED = re.compile(r"\b[A-Z][A-Za-z]*-[a-z]+ed\b")
 # A small number of things stated in figures, as the documents write it in words.

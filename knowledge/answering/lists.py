@@ -160,9 +160,14 @@ _LIST_ASKED = re.compile(
     r"^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|show|enumerate|give me)\b"
     r"|\b(?:what|which) are the\b"
     r"|\b(?:what|which) were the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    # "tell me the four objectives" ("remind me of the three pillars" is filler but for "of
+    # the three pillars …", below)
+    r"|\b(?:remind me(?: of)?|tell me|give me|recall) the (?:[a-z]+ )?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\b"
     # a number of things asked by their name alone ("remind me the 3 pillars from …", its
     # request set aside as filler): that many, written out (not a year: "the 2023 budget")
-    r"|^the (?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)(?!\d)\s*"
+    r"|^(?:of |about )?the (?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)"
+    r"(?!\d)\s*"
     # (not things that happened: "the 8 meetings of the task force" asks no list of them)
     r"(?!(?:meetings?|sessions?|times|days|weeks|months|years|visits|events|workshops)\b)"
     r"[a-z]+ (?:from|of|in|under|for)\b"

@@ -6156,3 +6156,36 @@ def test_words_around_what_is_asked_are_read_for_what_they_are(
     answer_engine: AnswerEngine, question: str, expected: str
 ) -> None:
     _assert_answered_with(answer_engine, question, [expected])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # 佢 ("it") points back to the first question's topic
+        ("新德里個創新中心幾時開㗎？佢嗰四個戰略目標係咩？", ["3月", "中小企業"]),
+        # "it" after a theme's KPIs is the theme (not its priority, P3)
+        ("统计数据有什么KPI？它的预算是多少？", ["338,500"]),
+        # every word of the second question is the first record's (第几 asks)
+        ("高级培训中心（CoE）项目后来改名叫什么了？是根据第几号决议？", ["73"]),
+        # "they" is whom the first answer names
+        (
+            "Who did the pro bono groundwork on ITU's partnership and resource mobilization "
+            "strategy, and how many external stakeholders did they interview?",
+            ["BCG", "44"],
+        ),
+    ],
+)
+def test_a_later_question_is_asked_of_what_the_first_found(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_the_items_remembered_are_listed(answer_engine: AnswerEngine) -> None:
+    # the record that names the three pillars, not the plan built on them
+    _assert_answered_with(
+        answer_engine,
+        "Can you remind me of the three pillars from the visioning for the 2024-2027 "
+        "Strategic Plan?",
+        ["Thought leadership", "Organizational excellence"],
+    )
