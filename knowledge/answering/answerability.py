@@ -924,11 +924,15 @@ _PLAN_ASKED = re.compile(
 # (Not what has to be done: "what share has to approve it"; nor the final budget, 最终预算.)
 _DONE_ASKED = re.compile(
     # ("did … get approved", "did they end up approving")
-    r"\bdid\b[^?.,;]{1,60}?\b(?P<en>approv|adopt|endors|ratif|pass|sign|accept)(?:e|ed|y|ing)?\b"
+    # (not in a clause of its own: "did the Member States that adopted NETPs get help")
+    r"\bdid\b[^?.,;]{1,60}?(?<!that )(?<!which )(?<!who )"
+    r"\b(?P<en>approv|adopt|endors|ratif|pass|sign|accept)(?:e|ed|y|ing)?\b"
     r"|\b(?:has|have|had|was|were)\b(?! to\b)[^?.,;]{0,60}?\b(?P<en2>approv|adopt|endors"
     r"|ratifi|pass|sign|accept)ed\b"
-    r"|(?:已经|已|有没有|是否|最后|最终|到底|终于)[^？?，,。]{0,20}?(?P<zh>批准|通过|采纳|签署|核准)"
-    r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:[^？?，,。]{0,20}(?:吗|没有|未|冇))?\s*[?？]?$"
+    r"|(?:已经|已|有没有|是否)[^？?，,。]{0,20}?(?P<zh>批准|通过|采纳|签署|核准)"
+    # "成员国最后批准了新的IDI方法吗" (not "最终要多少成员国批准才能通过", the rule)
+    r"|(?:最后|最终|到底|终于)(?:有没有|是否)?(?P<zh3>批准|通过|采纳|签署|核准)(?:了|咗|过|没有|冇)"
+    r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:吗|没有|未|冇)?\s*[?？]?$"
 )
 # Words that make an act a condition: "if approved by 70% …", "如果获得…批准".
 _CONDITION = re.compile(r"\bif\b|\bunless\b|\bonce\b|如果|若|一旦|假如|倘若", re.IGNORECASE)
@@ -958,7 +962,7 @@ def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
         return False
     asked = _DONE_ASKED.search(_QUOTED.sub(" ", question))
     assert asked is not None
-    verb = asked["en"] or asked["en2"] or asked["zh"] or asked["zh2"]
+    verb = asked["en"] or asked["en2"] or asked["zh"] or asked["zh2"] or asked["zh3"]
     said = [
         sentence
         for text in texts

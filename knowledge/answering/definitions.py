@@ -72,6 +72,8 @@ _WHO_IS_EN = (
         r"\s*\??\s*$"
     ),
 )
+# … in Chinese: "BCG是谁？", "BCG係邊個？" (read as 是谁).
+_WHO_IS_ZH = re.compile(r"^(?P<t>[a-z]{2,})\s*是谁\s*[?？]?\s*$")
 # A question asking what a term is or stands for; `t` is the term.
 _EN_ASKS = (
     # "HCM4A - what is it, and how many countries signed it?"
@@ -131,6 +133,7 @@ _ZH_ASKS = (
         r"|是(?:哪家|什么|哪个)(?:公司|机构|组织|企业)(?=\s*[?？。]?\s*$))"
     ),
     re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),
+    _WHO_IS_ZH,
     # "文件里常提到RBM，这是什么意思？"
     # ("文件提到 UNSSC，即係咩機構？": 即是, said in Cantonese)
     re.compile(
@@ -587,7 +590,9 @@ class Glossary:
         X is no acronym the facts spell out, or X belongs to a budget subject the question
         names ("P4能力开发的KPI是什么" asks for P4's KPIs, not what KPI means)."""
         lang = q.lang
-        who_is = lang == "en" and any(p.search(normalized) for p in _WHO_IS_EN)
+        who_is = (lang == "en" and any(p.search(normalized) for p in _WHO_IS_EN)) or (
+            lang == "zh" and _WHO_IS_ZH.search(normalized) is not None
+        )
         if not who_is and (
             _ASKS_SOMETHING_ELSE.search(normalized) or _ZH_ASKS_SOMETHING_ELSE.search(normalized)
         ):

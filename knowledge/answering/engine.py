@@ -642,6 +642,14 @@ class AnswerEngine:
                 ask.format(_as_written(pair["a"] or pair["za"], question)),
                 ask.format(_as_written(pair["b"] or pair["zb"], question)),
             ]
+        of_each = _OF_EACH.match(question.strip())
+        if of_each is not None and len(asked) < 2 and not whole.answered:
+            # "What are the budgets of the EC-funded UMC project and of the VaMoz Digital
+            # project?": the same asked of each, where the two together find nothing sure
+            asked = [
+                f"{of_each['head']} of {of_each['a']}?",
+                f"{of_each['head']} of {of_each['b']}?",
+            ]
         if (
             len(asked) == 1
             and not whole.answered
@@ -2970,16 +2978,31 @@ class AnswerEngine:
             # "in the budget table, what do the letters P and E stand for": a meaning asked
             and not _ASKS_MEANING.search(q.normalized)
         )
+        if money_question and best is not None and not self._gives_money(best):
+            # "What is the budget of the VaMoz Digital project?": of the records tied for
+            # first (what it supports; the project, worth EUR 2.3 million), the one that
+            # gives an amount, where it holds every word of the question the first holds
+            priced = next(
+                (
+                    h
+                    for h in hits[1:]
+                    if best.score - h.score <= TIE_MARGIN
+                    and self._gives_money(h)
+                    and self._lacking(terms, h) <= self._lacking(terms, best)
+                ),
+                None,
+            )
+            if priced is not None:
+                hits = [priced, *(h for h in hits if h is not priced)]
+                suggestions, records = self._suggestions(q.lang, hits)
+                best = priced
         acceptable = (
             best is not None
             and best.score >= ANSWER_MIN_SCORE
             and best.coverage >= self._min_coverage(terms)
             and not (
                 money_question
-                and (
-                    best.entry.kind != "fact"
-                    or not any(_MONEY.search(f) for f in self._facts[best.entry.ref].figures)
-                )
+                and not self._gives_money(best)
                 # ("how much did BCG charge": pro bono is what it cost)
                 and not (
                     best.entry.kind == "fact"
@@ -3655,6 +3678,7 @@ class AnswerEngine:
             return hits
         best = hits[0]
         lacking = {w for w, _ in self.index.list_missing_words(terms, self._record_texts(best))}
+        named = list_named_words(q.text)
         for hit in self.index.search(terms, limit=REASON_DEPTH, source=naming):
             if hit.score < best.score * REASON_SHARE:
                 break
@@ -3663,7 +3687,12 @@ class AnswerEngine:
             missing = self.index.list_missing_words(terms, self._record_texts(hit))
             # (it may lack a verb the best holds, not what the question is about: the OPS,
             # the accessibility policy)
-            if sum(w for t, w in missing if t not in lacking) <= REASON_MAY_LACK:
+            extra = [(t, w) for t, w in missing if t not in lacking]
+            # (never a name the question writes: "the purpose of the IDI review" is not the
+            # purpose of another report)
+            if sum(w for _, w in extra) <= REASON_MAY_LACK and not any(
+                t in named for t, _ in extra
+            ):
                 return [hit, *(h for h in hits if h.entry != hit.entry)]
         return hits
 
@@ -3672,6 +3701,17 @@ class AnswerEngine:
         fact = self._facts.get(hit.entry.ref) if hit.entry.kind == "fact" else None
         return fact is not None and bool(
             _REASON_TITLE_EN.search(fact.title_en) or _REASON_TITLE_ZH.search(fact.title_zh)
+        )
+
+    def _lacking(self, terms: QueryTerms, hit: Hit) -> set[str]:
+        """The question's words a record's texts do not hold."""
+        return {t for t, _ in self.index.list_missing_words(terms, self._record_texts(hit))}
+
+    def _gives_money(self, hit: Hit) -> bool:
+        """Whether a record found is a fact with an amount of money (or a share) among its
+        figures."""
+        return hit.entry.kind == "fact" and any(
+            _MONEY.search(f) for f in self._facts[hit.entry.ref].figures
         )
 
     def _lacking_weight(self, terms: QueryTerms, hit: Hit) -> float:
@@ -4070,8 +4110,27 @@ class AnswerEngine:
         where only those left out are named ("除了P3之外，其余各项加起来": the total less them),
         less those; not computed when fewer than two lines are left (never the lines left out
         themselves)."""
-        if any(code in self.knowledge.themes for code in excluded):
-            # "P3 and P4 excluding cybersecurity": a theme taken out of its priority's line
+        themes_out = {code for code in excluded if code in self.knowledge.themes}
+        named = [t.code for t in q.targets if t.code not in excluded]
+        of_lines = {self.knowledge.get_theme_priority(c) for c in themes_out}
+        line = next(iter(of_lines)) if len(of_lines) == 1 else None
+        if (
+            themes_out
+            and not classes
+            and line is not None
+            and (named == [line] or (not named and q.reading.has("class_theme")))
+        ):
+            # "P3扣除统计数据之后，剩下的两个主题加起来多少钱": the line's other themes
+            rest = [c for c in self.records.theme_codes(line) if c not in themes_out]
+            kept = replace(q, targets=[Target(code) for code in rest])
+            summed = (
+                self.budgets.combine(kept, "sum", WHOLE_STORE_CONFIDENCE)
+                if len(rest) >= 2
+                else None
+            )
+            return summed or self._cannot_compute(q, "sum")
+        if themes_out:
+            # "P3 and P4 excluding cybersecurity": a theme taken out of two priorities' lines
             # is not added up here
             return self._cannot_compute(q, "sum")
         if classes:
@@ -5120,7 +5179,7 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
-    r"\b(?:it|its|they|them|their)\b|它|其|该|該|这些|那些|這些|佢"
+    r"\b(?:it|its|they|them|their)\b|它们|它們|它|其|该|該|这些|那些|這些|佢哋|佢嘅|佢"
     # (Cantonese too: "嗰條線預算幾多", "呢個項目", "佢嗰四個戰略目標"; not before a name of
     # its own: "呢個GCI係咩", "这个“连通的一代”是什么")
     r"|(?:这|那|這|嗰|呢)[一二三四五六七八九十两兩]?(?:个|個|条|條|项|項|一项|一項)"
@@ -5190,6 +5249,13 @@ _ZH_ASKING_WORDS = re.compile(
     r"|[吗呢吧啊了的是有个位名项]"
 )
 ZH_NO_SUBJECT_MAX_CHARS = 3
+# The same asked of two things, "of" written before each: "what are the budgets of the UMC
+# project and of the VaMoz Digital project?" (not "the budget of P1 and P2", a sum or a pair).
+_OF_EACH = re.compile(
+    r"^(?P<head>(?:what|how much|how many|when|where|who)\b[^?]*?) of "
+    r"(?P<a>(?:(?! of )[^?])+?),? and of (?P<b>[^?]+?)\s*\??$",
+    re.IGNORECASE,
+)
 # An acronym in a record's title, and those every record may name (not whom it is about).
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)?\b")
 _COMMON_ACRONYMS = frozenset({"ITU", "BDT", "ITU-D", "OP-23", "UN", "TDAG", "SG"})

@@ -521,9 +521,13 @@ _EXAMPLES_GIVEN = re.compile(
 _ASKS_WHICH = re.compile(r"\bwhich\b|哪", re.IGNORECASE)
 # What the asker writes, said inside a clause that asks: "for a slide deck", "for my briefing
 # note" (not a meeting or a report, which the documents may speak of).
+# (only after the words it follows: one that opens a clause, "For an email to the Director:",
+# is small talk with its clause; nor "what was discussed in a briefing", its subject)
 _FOR_THE_ASKERS_PAPER = re.compile(
-    r"\b(?:for|in|into) (?:a|an|my|our) (?:[a-z\-]+ ){0,2}(?:slides?|slide ?deck|deck|ppt"
-    r"|powerpoint|briefing(?: note)?|newsletter|memo|e-?mail|presentation|talking points)\b",
+    r"(?<=[a-z0-9'’\"”)] )(?<!discussed )(?<!said )(?:for|into) (?:a|an|my|our) (?:[a-z\-]+ ){0,2}"
+    r"(?:slides?|slide ?deck|deck|ppt|powerpoint|briefing(?: note)?|newsletter|memo|e-?mail"
+    r"|presentation|talking points)\b"
+    r"(?= *(?:[-–—:,;.?!]|$))",
     re.IGNORECASE,
 )
 _REGARDING_ZH = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])方面(?:的)?(?=[\u4e00-\u9fff])")

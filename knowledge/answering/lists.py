@@ -160,10 +160,10 @@ _LIST_ASKED = re.compile(
     r"^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|show|enumerate|give me)\b"
     r"|\b(?:what|which) are the\b"
     r"|\b(?:what|which) were the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    # "tell me the four objectives" ("remind me of the three pillars" is filler but for "of
-    # the three pillars …", below)
-    r"|\b(?:remind me(?: of)?|tell me|give me|recall) the (?:[a-z]+ )?"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])\b"
+    # "remind me of the three pillars …" (where the request is not set aside as filler; the
+    # rest reads as below)
+    r"|\bremind me(?: of)? the (?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])"
+    r"\s+(?!(?:meetings?|sessions?|times|days|weeks|months|years|visits|events|workshops)\b)"
     # a number of things asked by their name alone ("remind me the 3 pillars from …", its
     # request set aside as filler): that many, written out (not a year: "the 2023 budget")
     r"|^(?:of |about )?the (?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)"

@@ -100,7 +100,11 @@ def detect_script(text: str) -> str:
     on its own."""
     if not is_chinese(text):
         return ""
-    return HANT if any(_is_traditional(c) for c in _HAN.findall(text)) else HANS
+    if any(_is_traditional(c) for c in _HAN.findall(text)):
+        return HANT
+    # (a character traditional only in its word, 瞭 of 瞭解, is read with its word: a text
+    # OpenCC simplifies, and that writing in traditional characters leaves as it is)
+    return HANT if _T2S.convert(text) != text and _s2t().convert(text) == text else HANS
 
 
 @lru_cache(maxsize=4096)
@@ -288,8 +292,11 @@ def _from_cantonese(text: str) -> str:
     )
 
 
-# A Council session written short in a sentence, "C24" (not a document's symbol, "C24/52").
-_COUNCIL_SHORT = re.compile(r"(?<![\w/.-])c(2\d)(?![\w/.-])")
+# A Council session's document written short, "the C24 report", "C23 paper" (not a document's
+# symbol, "C24/52"; nor the session itself, of which the documents give no date or place).
+_COUNCIL_SHORT = re.compile(
+    r"(?<![\w/.-])c(2\d)(?= +(?:report|paper|document|doc|submission|vision paper)s?\b)"
+)
 
 # ("who'll appoint …" is left as written: a question word's own contraction)
 _WILL_SHORT = re.compile(
@@ -326,8 +333,7 @@ def normalize(text: str) -> str:
         text = _PLUS_SIGN.sub(_plus_as_and, text)  # "UMC + VaMoz Digital … total value"
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
-    if " " in text.strip():  # (a word read alone, "c23" of "C23/36", is left as it is)
-        text = _COUNCIL_SHORT.sub(r"council 20\1", text)  # "the C24 report": Council 2024's
+    text = _COUNCIL_SHORT.sub(r"council 20\1", text)  # "the C24 report": Council 2024's
     text = _G_DROPPED.sub(r"\1ing", text)  # "how much is E3 gettin"
     text = _SITS_UNDER.sub("is part of", text)  # "LearningLabs sits under which initiative"
     text = _WHICH_WIDER.sub("which ", text)  # "part of which bigger initiative": which one

@@ -20,7 +20,7 @@ from knowledge.answering.engine import (
 )
 from knowledge.answering.filler import strip_filler
 from knowledge.answering.lists import count_listed
-from knowledge.answering.text import normalize
+from knowledge.answering.text import detect_script, normalize
 
 
 def _assert_answered_with(answer_engine: AnswerEngine, question: str, expected: list[str]) -> None:
@@ -6189,3 +6189,71 @@ def test_the_items_remembered_are_listed(answer_engine: AnswerEngine) -> None:
         "Strategic Plan?",
         ["Thought leadership", "Organizational excellence"],
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a theme taken out of the one line named: the line's other themes added up
+        ("P3 without statistics: what do the other two themes add up to?", ["772,500"]),
+        ("P3 扣除統計數據之後，剩低嘅兩個主題加埋幾多錢？", ["772,500"]),
+        # of two records tied, the one that gives an amount
+        ("What is the budget of the VaMoz Digital project?", ["2.3 million"]),
+        # the same asked of each thing, "of" written before each
+        (
+            "What are the budgets of the EC-funded UMC project and of the VaMoz Digital project?",
+            ["3 million", "2.3 million"],
+        ),
+    ],
+)
+def test_amounts_asked_of_parts_and_of_each(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_theme_out_of_two_lines_is_not_added_up(answer_engine: AnswerEngine) -> None:
+    assert not answer_engine.answer("P3 and P4 excluding cybersecurity, total?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # (the review of ba49821) an aside that opens its clause goes with it; one inside a
+        # clause leaves what follows it
+        (
+            "For a talking points memo to the Secretary-General, what are ITU's two strategic "
+            "goals?",
+            "universal connectivity",
+        ),
+        ("For my slides for TDAG, what is the total OP-23 budget?", "4,200,000"),
+        ("What was discussed in a briefing to ambassadors?", "ambassadors"),
+        # the rule of approval is no question of whether it was done
+        ("IDI方法最终要多少成员国批准才能通过？", "70%"),
+        ("IDI方法需要70%的成员国批准了才能通过吗？", "70%"),
+        ("Did the Member States that adopted NETPs get BDT help?", "Tonga"),
+        # the events of a task force are no list asked
+        ("Tell me the eight meetings of the capacity development task force", "eight"),
+        # 佢哋 ("they") is whom the first question asks of
+        ("BCG係邊個？佢哋訪問咗幾多個外部持份者？", "44"),
+        ("BCG是谁？", "Boston Consulting Group"),
+    ],
+)
+def test_review_of_the_later_question_and_aside_readings(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    _assert_answered_with(answer_engine, question, [expected])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How long did C23 last?", "When is C25?", "What did C24 decide?"],
+)
+def test_a_council_session_written_short_is_no_document(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_word_traditional_as_a_word_is_answered_in_traditional() -> None:
+    assert detect_script("瞭解一下Giga") == "hant"
