@@ -293,6 +293,8 @@ def _bodies_named(hit: Hit) -> set[tuple[str, int]]:
 _DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
 # A figure that is an amount of money or a share: what a budget question may be answered with.
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
+# An amount in a currency (not a share: the DCM's 79% is no budget of it).
+_CURRENCY_AMOUNT = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$", re.IGNORECASE)
 # What a risk's answer does with its mitigations: "how do we mitigate / reduce / 缓解 …".
 _MITIGATING = (
     "mitigate reduce address manage handle tackle lower prevent avoid deal "
@@ -2928,6 +2930,15 @@ class AnswerEngine:
         dropped = (said - naming) | drop | grades | happened | growth
         # ("ITU's 2 strategic goals": the records write "two strategic goals")
         searched = _STATED_DIGIT.sub(lambda m: _DIGIT_WORDS[m[1]], q.normalized)
+        if any(_COUNCIL_SHORT.fullmatch(t) for t in naming):
+            # "the C24 report": Council 2024's document, as its name says it (every record of
+            # it holds those words, which name it; not only those citing a C24/… symbol)
+            searched = _COUNCIL_SHORT.sub(r"council 20\1", searched)
+            naming = naming | {
+                t
+                for m in _COUNCIL_SHORT.finditer(q.normalized)
+                for t in to_query_terms(f"council 20{m[1]}").tokens
+            }
         if is_chinese(searched) and FEE_ASKED.search(searched):
             # "BCG收了多少钱": a fee, read as the word the synonyms know it by (收费: 无偿)
             searched += " 收费"
@@ -2987,7 +2998,7 @@ class AnswerEngine:
                     h
                     for h in hits[1:]
                     if best.score - h.score <= TIE_MARGIN
-                    and self._gives_money(h)
+                    and self._gives_money(h, currency=True)
                     and self._lacking(terms, h) <= self._lacking(terms, best)
                 ),
                 None,
@@ -3707,11 +3718,12 @@ class AnswerEngine:
         """The question's words a record's texts do not hold."""
         return {t for t, _ in self.index.list_missing_words(terms, self._record_texts(hit))}
 
-    def _gives_money(self, hit: Hit) -> bool:
-        """Whether a record found is a fact with an amount of money (or a share) among its
-        figures."""
+    def _gives_money(self, hit: Hit, currency: bool = False) -> bool:
+        """Whether a record found is a fact with an amount of money (or a share; with
+        `currency`, an amount in a currency only) among its figures."""
+        money = _CURRENCY_AMOUNT if currency else _MONEY
         return hit.entry.kind == "fact" and any(
-            _MONEY.search(f) for f in self._facts[hit.entry.ref].figures
+            money.search(f) for f in self._facts[hit.entry.ref].figures
         )
 
     def _lacking_weight(self, terms: QueryTerms, hit: Hit) -> float:
@@ -5249,6 +5261,8 @@ _ZH_ASKING_WORDS = re.compile(
     r"|[吗呢吧啊了的是有个位名项]"
 )
 ZH_NO_SUBJECT_MAX_CHARS = 3
+# A Council session written short, "C24" (not a document's symbol, "C24/52").
+_COUNCIL_SHORT = re.compile(r"(?<![\w/.-])c(2\d)(?![\w/.-])")
 # The same asked of two things, "of" written before each: "what are the budgets of the UMC
 # project and of the VaMoz Digital project?" (not "the budget of P1 and P2", a sum or a pair).
 _OF_EACH = re.compile(

@@ -160,9 +160,10 @@ _LIST_ASKED = re.compile(
     r"^(?:(?:can|could|would|will) you )?(?:please )?(?:list|name|show|enumerate|give me)\b"
     r"|\b(?:what|which) are the\b"
     r"|\b(?:what|which) were the (?:\w+ )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-    # "remind me of the three pillars …" (where the request is not set aside as filler; the
-    # rest reads as below)
-    r"|\bremind me(?: of)? the (?:[a-z]+ )?(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])"
+    # "remind me of the three pillars …", "tell me the five core values" (not things that
+    # happened: "tell me the eight meetings of the task force")
+    r"|\b(?:remind me(?: of)?|tell me|give me|recall) the (?:[a-z]+ )?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9])"
     r"\s+(?!(?:meetings?|sessions?|times|days|weeks|months|years|visits|events|workshops)\b)"
     # a number of things asked by their name alone ("remind me the 3 pillars from …", its
     # request set aside as filler): that many, written out (not a year: "the 2023 budget")

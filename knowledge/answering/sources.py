@@ -59,15 +59,26 @@ _PERIOD_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d(?
 
 
 def to_doc_tokens(names: Mapping[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
-    """Each document's search tokens, from its names (symbol, titles), periods aside."""
+    """Each document's search tokens, from its names (symbol, titles), periods aside; a
+    Council session's document is named by the session written short too ("the C24
+    report": Council 2024's)."""
     return {
         code: frozenset(
-            t
-            for text in texts
-            for t in to_query_terms(_PERIOD_IN_TITLE.sub(" ", normalize(text))).tokens
+            [
+                *(
+                    t
+                    for text in texts
+                    for t in to_query_terms(_PERIOD_IN_TITLE.sub(" ", normalize(text))).tokens
+                ),
+                *(f"c{m[1]}" for text in texts for m in _COUNCIL_YEAR.finditer(normalize(text))),
+            ]
         )
         for code, texts in names.items()
     }
+
+
+# A Council session in a document's name: "Council 2024", "理事会2024年会议".
+_COUNCIL_YEAR = re.compile(r"(?:council |理事会)20(\d\d)(?!\d)")
 
 
 def read_source_named(

@@ -292,12 +292,6 @@ def _from_cantonese(text: str) -> str:
     )
 
 
-# A Council session's document written short, "the C24 report", "C23 paper" (not a document's
-# symbol, "C24/52"; nor the session itself, of which the documents give no date or place).
-_COUNCIL_SHORT = re.compile(
-    r"(?<![\w/.-])c(2\d)(?= +(?:report|paper|document|doc|submission|vision paper)s?\b)"
-)
-
 # ("who'll appoint …" is left as written: a question word's own contraction)
 _WILL_SHORT = re.compile(
     r"\b(?!(?:who|what|where|when|how|which|it|that|there|they|we|i|you)'ll)([a-z]+)'ll\b"
@@ -333,7 +327,6 @@ def normalize(text: str) -> str:
         text = _PLUS_SIGN.sub(_plus_as_and, text)  # "UMC + VaMoz Digital … total value"
     text = _WITH_SHORT.sub(lambda m: "without" if m[1] else "with", text)  # "w/", "w/o"
     text = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m[1]], text)  # "alloc", "ppl", "acc. to"
-    text = _COUNCIL_SHORT.sub(r"council 20\1", text)  # "the C24 report": Council 2024's
     text = _G_DROPPED.sub(r"\1ing", text)  # "how much is E3 gettin"
     text = _SITS_UNDER.sub("is part of", text)  # "LearningLabs sits under which initiative"
     text = _WHICH_WIDER.sub("which ", text)  # "part of which bigger initiative": which one

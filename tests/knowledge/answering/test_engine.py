@@ -6257,3 +6257,17 @@ def test_a_council_session_written_short_is_no_document(
 
 def test_a_word_traditional_as_a_word_is_answered_in_traditional() -> None:
     assert detect_script("瞭解一下Giga") == "hant"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (the review of 0ab2972) a share is no amount of money: the DCM's 79%, the IDI's 70%
+        "What is the budget of the DCM?",
+        "What is the budget of the IDI?",
+        # five things asked by their number: not the annex on the next five to ten years
+        "Tell me the five core values",
+    ],
+)
+def test_review_of_the_amount_and_list_readings(answer_engine: AnswerEngine, question: str) -> None:
+    assert not answer_engine.answer(question).answered
