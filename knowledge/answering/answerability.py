@@ -2086,6 +2086,8 @@ _ZH_ASKED_ATTRIBUTE = re.compile(
     # "沙姆沙伊赫天气怎么样"; not "应如何调整" (a modal before the question word: a verb asked)
     r"|(?P<bare>[\u4e00-\u9fff](?![应该要能会将需可都也还又就才得])[\u4e00-\u9fff])"
     r"(?:怎么样|怎样|好不好|如何|好吗)"
+    # "酒店怎么订", "机票如何报销": how to book or claim something
+    r"|(?P<booked>[\u4e00-\u9fff]{2})(?:怎么|如何|怎样)(?:订|预订|预定|买|报销)"
     # "P4预苏是多少": right after a line's code, without 的 (not the verb of getting money:
     # "P5/E6/E7分了多少钱")
     r"|(?<=\b[pe]\d)(?!(?:被)?(?:分到|分得|分配到|拿到|拿了|领到|获得|得到|分了)(?:的)?多少钱)"
@@ -2192,6 +2194,7 @@ def read_asked_attribute(text: str) -> str | None:
         or groups.get("attr2")
         or groups.get("attr3")
         or groups.get("bare")
+        or groups.get("booked")
         or groups.get("coded")
         or groups.get("tail")
         or ""

@@ -2549,7 +2549,12 @@ class AnswerEngine:
                     if summed is not None:
                         return summed
                 if themes:
-                    targets = themes
+                    # (the line first: what is split, then its parts — "What's P1's 2023
+                    # budget and how is it split between its themes?")
+                    targets = [
+                        *(t for t in targets if t.code not in self.knowledge.themes),
+                        *themes,
+                    ]
             if targets:
                 return self.budgets.budget(q, targets) or self.records.overview(q, targets)
             content = q.content
@@ -2958,6 +2963,9 @@ class AnswerEngine:
         hits = self._prefer_listing(q, hits)
         hits = self._prefer_latest(q, hits)
         named = list_named_words(q.text) - q.reading.consumed_tokens - said
+        # ("the three pillars from the SG's visioning exercise": whose exercise, not what is
+        # asked — a name written as its owner is not required of the record)
+        named -= {m.lower() for m in _OWNER_WRITTEN.findall(q.text)}
         hits = self._prefer_named(terms, named, hits)
         named |= self._foreign_names(q)
         hits = self._prefer_bodies(q, hits)
@@ -5261,6 +5269,10 @@ _ZH_ASKING_WORDS = re.compile(
     r"|[吗呢吧啊了的是有个位名项]"
 )
 ZH_NO_SUBJECT_MAX_CHARS = 3
+# A name in capitals written as the owner of what follows it, before more words: "the SG's
+# visioning exercise" (not "BCG's role?", the question's end; nor "Morocco's score", a place
+# whose figure is asked).
+_OWNER_WRITTEN = re.compile(r"\b([A-Z]{2,}[0-9]*)['’]s\s+(?=[a-z]+\s+[a-z])")
 # A Council session written short, "C24" (not a document's symbol, "C24/52").
 _COUNCIL_SHORT = re.compile(r"(?<![\w/.-])c(2\d)(?![\w/.-])")
 # The same asked of two things, "of" written before each: "what are the budgets of the UMC

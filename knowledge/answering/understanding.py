@@ -52,6 +52,10 @@ _MEASURED_CONCEPTS = ("budget", "share", "max", "min", "rank", "difference", "su
 # Two words of a line's name are one where they share this many first letters ("regulation",
 # "regulatory").
 SAME_WORD_PREFIX = 6
+# A line or row of a table, ranked: "the smallest line in the OP-23 table".
+_LINE_OF_A_TABLE = re.compile(
+    r"\b(?:line|row|item|entry)s?\b[^?？]*\btable\b|\btable\b[^?？]*\b(?:line|row|item|entry)s?\b"
+)
 # The verbs of getting money ("哪个分到的钱最少", "分了多少钱"): what a budget line does
 _RANKED_LINE_VERBS_ZH = re.compile(
     r"(?:被)?(?:分到|分得|分配到|拿到|拿了|领到|获得|得到|分了)(?:的)?"
@@ -259,6 +263,14 @@ class QuestionReader:
             # "Which line of Table 1 is smallest", "表1里预算最少的是哪一项": the budget table
             # is the budget, not words to find in a record.
             dropped |= {"table", "line", *tables}
+            reading.concepts.add("budget")
+        if (
+            reading.has("max", "min", "rank")
+            and not reading.has("budget", "kpi", "output", "outcome", "risk")
+            and _LINE_OF_A_TABLE.search(normalized)
+        ):
+            # "smallest line in the OP-23 table + its %?": the lines of the plan's table are
+            # its budget lines (not the note on what P and E mean)
             reading.concepts.add("budget")
         residue = reading.residue
         if reading.has("budget") and reading.has("max", "min", "rank"):

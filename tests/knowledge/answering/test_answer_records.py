@@ -35,7 +35,11 @@ def test_answers_of_several_records_or_none_name_none(answer_engine: AnswerEngin
 
 
 def test_each_suggestion_names_its_record(answer_engine: AnswerEngine) -> None:
-    answer = answer_engine.answer("What three pillars came out of the SG's visioning exercise?")
+    # (the SG's exercise is answered now: whose it was is not asked; a place it never was in
+    # leaves the search unsure)
+    answer = answer_engine.answer(
+        "What three pillars came out of the visioning exercise in Kigali?"
+    )
     # (a decline of the kind asked, or a "did you mean": suggestions either way)
     assert answer.kind in (AnswerKind.DID_YOU_MEAN, AnswerKind.CANNOT_ANSWER)
     assert len(answer.suggestion_records) == len(answer.suggestions) >= 2

@@ -6271,3 +6271,34 @@ def test_a_word_traditional_as_a_word_is_answered_in_traditional() -> None:
 )
 def test_review_of_the_amount_and_list_readings(answer_engine: AnswerEngine, question: str) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the lines of the plan's table are its budget lines
+        ("smallest line in the OP-23 table + its %?", ["E1", "15,000", "0.4%"]),
+        # the line split, then its parts
+        ("What's P1's 2023 budget and how is it split between its themes?", ["519,000", "127,000"]),
+        # whose exercise it was is not what is asked
+        ("what are the 3 pillars from the SG's visioning exercise?", ["Thought leadership"]),
+    ],
+)
+def test_what_the_question_is_about_and_what_only_places_it(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "去沙姆沙伊赫开GSR-23，酒店怎么订？",
+        # a place whose figure is asked is no owner set aside
+        "What is Morocco's score in the Global Cybersecurity Index 2023?",
+    ],
+)
+def test_what_the_documents_do_not_say_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
