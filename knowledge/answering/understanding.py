@@ -56,6 +56,11 @@ SAME_WORD_PREFIX = 6
 _LINE_OF_A_TABLE = re.compile(
     r"\b(?:line|row|item|entry)s?\b[^?？]*\btable\b|\btable\b[^?？]*\b(?:line|row|item|entry)s?\b"
 )
+# … not where the table is asked for, is another one, or its rows are counted ("which table
+# has the most rows", "the themes table", "the row with the most themes").
+_NOT_THE_BUDGET_TABLE = re.compile(
+    r"\bwhich table\b|\bthemes? table\b|\bmost (?:rows|lines|items|entries|themes)\b"
+)
 # The verbs of getting money ("哪个分到的钱最少", "分了多少钱"): what a budget line does
 _RANKED_LINE_VERBS_ZH = re.compile(
     r"(?:被)?(?:分到|分得|分配到|拿到|拿了|领到|获得|得到|分了)(?:的)?"
@@ -266,8 +271,11 @@ class QuestionReader:
             reading.concepts.add("budget")
         if (
             reading.has("max", "min", "rank")
-            and not reading.has("budget", "kpi", "output", "outcome", "risk")
+            and not reading.has(
+                "budget", "kpi", "output", "outcome", "risk", "count", "class_theme"
+            )
             and _LINE_OF_A_TABLE.search(normalized)
+            and not _NOT_THE_BUDGET_TABLE.search(normalized)
         ):
             # "smallest line in the OP-23 table + its %?": the lines of the plan's table are
             # its budget lines (not the note on what P and E mean)

@@ -6302,3 +6302,17 @@ def test_what_the_documents_do_not_say_is_declined(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (the review of d4ed6bd) the rows counted, or another table, are no budget ranking
+        "Which table has the most rows?",
+        "What is the lowest entry in the themes table?",
+    ],
+)
+def test_a_table_asked_otherwise_is_no_budget_ranking(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert answer_engine.answer(question).kind not in (AnswerKind.COMPUTE, AnswerKind.EXTREME)
