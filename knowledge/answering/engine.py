@@ -3696,7 +3696,7 @@ class AnswerEngine:
         if not hits or not _REASON_ASKED.search(q.normalized) or self._gives_reason(hits[0]):
             return hits
         best = hits[0]
-        lacking = {w for w, _ in self.index.list_missing_words(terms, self._record_texts(best))}
+        lacking = self._lacking(terms, best)
         named = list_named_words(q.text)
         for hit in self.index.search(terms, limit=REASON_DEPTH, source=naming):
             if hit.score < best.score * REASON_SHARE:
