@@ -831,7 +831,11 @@ _EN_DUTY_VERB = re.compile(
     r"|(?:supposed|meant|expected|required) to ([a-z\-]+)"
     r"|(?=" + _DOING_NOW + r")([a-z\-]+?)ing)"
 )
-_ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\u9fff]{2})")
+# (a verb of one character where the question ends on it: "风险所有者谁来定？" asks who
+# 定s them, which "指定" says; 来 is no verb: "谁来定")
+_ZH_ACTOR_VERB = re.compile(
+    r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\u9fff]{2}|(?!来)[\u4e00-\u9fff](?=[?？。]|$))"
+)
 
 
 _CO_DOING = re.compile(r"^co-(?=[a-z]{3})")
@@ -1684,9 +1688,10 @@ def is_supplied(
         # "where is the Africa regional office": "in Africa" names the question's own place;
         # "where is the Europe office": the place an event was held in is no office's place
         asked = set(re.findall(r"[a-z]+", question.lower()))
-        standing = _WHERE_SOMETHING_IS.search(question) is not None and not _EVENT_NOUN.search(
-            question
-        )
+        standing = (
+            (_WHERE_SOMETHING_IS.search(question) or _AN_OFFICE.search(question))
+            and not _EVENT_NOUN.search(question)
+        ) or _WHERE_AN_OFFICE_IS_ZH.search(question) is not None
         # a meeting named by its code ("where is TDAG-23", "where was COP 27"): placed in a
         # sentence that names it, not where another event was held
         # (not one that only places the question in time: "the retreat after WTDC-17")
@@ -1700,7 +1705,15 @@ def is_supplied(
             any(
                 not set(re.findall(r"[a-z]+", (m["place"] or m["cited"] or m["other"]).lower()))
                 <= asked
-                and not (standing and _EVENT_HELD.search(sentence))
+                # (nor, for where something stands, the place of an event: "held in
+                # Romania", "coordination meetings in Brussels and Geneva")
+                and not (
+                    standing
+                    and (
+                        _EVENT_HELD.search(sentence)
+                        or _EVENT_NOUN.search(sentence[max(0, m.start() - 40) : m.start()])
+                    )
+                )
                 and (not events or any(e in _squeeze(sentence) for e in events))
                 and (m["year"] is None or _cites_the_meeting(question, events, m["year"]))
                 for text in texts
@@ -1937,6 +1950,13 @@ def _only_describes(verb: str, sentence: str) -> bool:
 # "Where is X" asks where something stands; an event's place ("held … in Romania") is not
 # where an office or a centre is, unless an event is what is asked about.
 _WHERE_SOMETHING_IS = re.compile(r"^where (?:is|are)\b", re.IGNORECASE)
+# An office or a seat, whose place is where it stands ("which city is the Europe regional
+# office in").
+_AN_OFFICE = re.compile(r"\b(?:office|headquarters|hq|seat|secretariat)\b", re.IGNORECASE)
+# … in Chinese, of an office: "欧洲区域代表处在哪个城市", "DT实验室设在哪里".
+_WHERE_AN_OFFICE_IS_ZH = re.compile(
+    r"(?:代表处|办事处|办公室|总部|实验室)(?:设|位于)?(?:在)?(?:哪|什么地方|何处)"
+)
 _EVENT_NOUN = re.compile(
     r"\b(?:forum|meeting|conference|workshop|retreat|session|summit|symposium|event|drill"
     r"|cyberdrill|gsr|wtdc|tdag|council|assembly|training|course|launch)",
@@ -2668,6 +2688,28 @@ _WHOLE_ASKED = re.compile(
     r"\b(?:whole|total|overall|entire) (?:[a-z0-9'\-]+ )?(?:budget|allocation)\b"
     r"|总预算|总额|整体预算|\d+(?:\.\d+)?\s*%|百分之|[一二两三四五六七八九]成"
 )
+
+
+# A price of doing something, or money someone gave: no line's budget answers it ("how much
+# does it cost to join the alliance", "is there a membership fee", "how much did Microsoft
+# contribute financially", "入会费多少", "华为赞助了多少钱").
+_PRICE_ASKED = re.compile(
+    r"\b(?:membership|registration|entry|joining|participation|application|tuition|enrol?ment"
+    r"|enrollment|admission|subscription) (?:fees?|costs?|charges?|dues)\b"
+    r"|\b(?:cost|charge|pay|fee)s? (?:(?:an? |the |each |per )?[a-z]+ )?(?:to|for) (?:join|joining"
+    r"|register|registering|attend|attending|apply|applying|enrol|enroll|participate|become)\b"
+    r"|\bhow much (?:did|does|do|has|have|will|would) [^?]{1,40}?\b(?:contribut\w*|donat\w*"
+    r"|sponsor\w*|give|gave|fund|funded|chip in)\b"
+    r"|会费|入会费|报名费|注册费|参会费|学费|申请费"
+    r"|(?:加入|参加|报名|注册|申请|入会)[^?？，,]{0,12}(?:要|需要|得)?(?:交|付|花)?(?:多少钱|收费|费用)"
+    r"|(?:捐|赞助|出资|资助|捐助|捐赠)了?(?:多少|几多)"
+)
+
+
+def asks_a_price(text: str) -> bool:
+    """Whether a question (normalised) asks a price of doing something, or money someone
+    gave, which no line's budget answers."""
+    return _PRICE_ASKED.search(text) is not None
 
 
 def read_cost_kind(text: str) -> str | None:

@@ -1589,6 +1589,8 @@ _RISE_ASKED = re.compile(
     r"|\bhow (?:much|many) (?:did|has|have) (?:it|that|this|they|those|the number)"
     # (not "how many did it grow to": the count it came to)
     r" (?:grow|grown|increase|increased|rise|risen|go up|gone up)\b(?! by what| to\b)"
+    # "it started with 40 staff, how many by the end, so how many were added?"
+    r"|\bhow many (?:more )?(?:[a-z]+ )?(?:were|was|got|have been|had been) added\b"
 )
 _FACT_GROWTH = re.compile(
     r"增幅|涨幅|增长率|增长了?百分之|增加了?百分之|增长了?多少%|增加了?多少%"

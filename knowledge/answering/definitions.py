@@ -110,7 +110,8 @@ _EN_ASKS = (
     re.compile(r"^(?P<t>[\w-]+)\s*[-–—:,]\s*what does (?:it|that) (?:stand for|mean)\b"),
     # an acronym asked alone: "NETP?", "BCG??"
     # (letters only: not "LDC5?", "G1-G4?", nor "KPIs?", which asks for the KPIs)
-    re.compile(r"^(?!kpis?\b)(?P<t>[a-z]{2,})\s*\?+\s*$"),
+    # ("NETP = ?", "NETP是?": the same, with an equals sign or a bare 是)
+    re.compile(r"^(?!kpis?\b)(?P<t>[a-z]{2,})\s*(?:=\s*|是\s*|係\s*)?\?+\s*$"),
     *_WHO_IS_EN,
 )
 # A question that asks which, who, when, where or how many asks something else than what a
@@ -133,6 +134,9 @@ _ZH_ASKS = (
         r"|是(?:哪家|什么|哪个)(?:公司|机构|组织|企业)(?=\s*[?？。]?\s*$))"
     ),
     re.compile(r"什么(?:是|叫)\s*(?P<t>[a-z][a-z0-9-]*)"),
+    # "NETP是？", "NETP = ?": a bare 是 or an equals sign, asked alone (letters only, as in
+    # English: not "KPI是？")
+    re.compile(r"^(?!kpis?\b)(?P<t>[a-z]{2,})\s*(?:是|=)\s*\?+\s*$"),
     _WHO_IS_ZH,
     # "文件里常提到RBM，这是什么意思？"
     # ("文件提到 UNSSC，即係咩機構？": 即是, said in Cantonese)

@@ -57,6 +57,7 @@ from knowledge.answering.answerability import (
     TRANSLITERATION_MIN_CHARACTERS,
     YEAR,
     ZH_TIME_WORDS,
+    asks_a_price,
     asks_about_future,
     asks_about_the_asker,
     asks_done_only_planned,
@@ -857,9 +858,26 @@ class AnswerEngine:
                 # "能力发展任务组…开了几次会？由哪个局牵头？": a Chinese question with no subject
                 # of its own is asked of the first one's ("能力发展任务组由哪个局牵头"); where
                 # the whole message's answer stood for it, only by another record that says it
-                opening = next((t for t in reversed(topics) if is_chinese(t)), None)
+                # (or a name in Latin letters, where the first question has no Chinese one:
+                # "Giga现在有多少学校加入了？拿了什么奖？")
+                opening = next((t for t in reversed(topics) if is_chinese(t)), None) or next(
+                    (
+                        w
+                        for w in [
+                            *reversed(topics),
+                            *re.findall(r"[A-Za-z][A-Za-z0-9-]{2,}", asked[0]),
+                        ]
+                        if self._holds_topic(w, answers[0])
+                    ),
+                    None,
+                )
                 asked_of = opening + part if opening and opening not in part else None
                 reasked = self._answer(asked_of) if asked_of else None
+                when = _CIRCUMSTANCE_ZH.match(opening) if opening else None
+                if when is not None and not (reasked is not None and reasked.answered):
+                    # "土耳其地震后DCM前两周访问量多少？网络覆盖率最低跌到正常的多少": asked
+                    # after the same event, not of the visits the first question asks
+                    reasked = self._answer(when.group() + part)
                 if (
                     reasked is not None
                     and reasked.answered
@@ -1061,6 +1079,16 @@ class AnswerEngine:
                     alone.parts = {**alone.parts, "expansion_only": True}
                 answers.append(alone)
                 questions.append(part)
+            elif (
+                alone.kind is AnswerKind.COMPUTE is answers[same].kind
+                and alone.parts.get("figures")
+                and (alone.parts.get("op"), alone.parts.get("result"))
+                != (answers[same].parts.get("op"), answers[same].parts.get("result"))
+            ):
+                # "E3和E5加起来多少？哪个多，多多少？": two computations of the same budget lines,
+                # each asked
+                answers.append(alone)
+                questions.append(part)
             elif alone.kind is AnswerKind.COMPUTE:
                 answers[same] = alone  # a figure computed from the record says more
         # A question the search was unsure of, whose first candidate is the record that
@@ -1086,6 +1114,16 @@ class AnswerEngine:
             and whole.parts.get("fact") is None  # a fact's figure answers one thing
             and all(a is whole or _covers(whole, a) for a in answers)
             and all(self._holds_what_is_asked(p, whole) for p in asked)
+            # (not one computation beside another it does not say: "E3和E5加起来多少？哪个多，
+            # 多多少？" asks the sum and the difference; a ratio says the gap too: "P2比P4多
+            # 多少預算？是P4的幾倍？")
+            and not any(
+                a is not whole
+                and a.kind is AnswerKind.COMPUTE is whole.kind
+                and a.parts.get("op") != whole.parts.get("op")
+                and a.parts.get("result") not in (whole.parts.get("result"), whole.parts.get("gap"))
+                for a in answers
+            )
         ):
             # a structured answer made for the whole message, needed by one of its
             # questions ("which enabler gets the most money and which the least": one
@@ -1969,6 +2007,10 @@ class AnswerEngine:
         if answer.answered and not answer.signals:
             # A search answer is calibrated as it is decided; a structured one here.
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
+        if answer.answered and answer.kind in _FIGURE_KINDS and asks_a_price(q.normalized):
+            # "how much does it cost to join the alliance": E1's budget is no fee (nor what
+            # Microsoft gave the mentorship programme, P4's cybersecurity theme)
+            return self._cannot_answer(q, answer, AMOUNT)
         if answer.answered and answer.kind in _FIGURE_KINDS:
             kind = read_cost_kind(q.normalized) or self._part_not_broken_out(q.normalized)
             if kind is not None:
@@ -5515,7 +5557,10 @@ _SPACING = re.compile(r"[\s-]+")
 JOINED_TERM_MIN_CHARS = 8
 # A year a question asks of ("which 1984 report"; not part of a code: "C23/36").
 _YEAR_ASKED = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/])")
-_ASKS_WHICH_ZH = re.compile(r"哪(?!些)|谁|誰|何时|什么时候|什麼時候")
+# (or what thing something got or did: "拿了什么奖", not "是什么")
+_ASKS_WHICH_ZH = re.compile(
+    r"哪(?!些)|谁|誰|何时|什么时候|什麼時候|(?<=了)(?:什么|什麼)(?=[\u4e00-\u9fff])"
+)
 _ZH_TOPIC_END = re.compile(
     r"是|在|有|于|由|为|将|会|把|被|能|可|什么|哪|几|多少|如何|怎么|何时"
     r"|(?:从|自)?(?:19|20)\d\d年|(?:去年|今年|明年|前年)"
@@ -5642,6 +5687,22 @@ def split_questions(
             else:
                 parts.append(clause)
     return [p for p in parts if _asks_something(p, short, terse, yes_no)]
+
+
+# A part asking only whether what the asker says is right: "I heard 40, is that right?",
+# "是40人吧，对吗？".
+_CONFIRMS_WHAT_IT_SAYS = re.compile(
+    r"^(?:(?:and |but |so )?(?:i (?:heard|think|thought|believe|remember|was told)"
+    r"|someone (?:said|told me)|(?:i'm|i am) told)\b[^?]*?[,;]?\s*)?"
+    r"(?:is|was|isn't|wasn't) (?:that|this|it) (?:right|correct|true|accurate)\s*[?!.]*\s*$"
+    r"|^(?:(?:我|我们)?(?:听说|聽說|记得|記得|以为|以為)[^?？]*?[,，]?\s*)?"
+    r"(?:对吗|對嗎|对不对|對不對|是吗|是嗎|没错吧|沒錯吧|係咪|啱唔啱)\s*[?？!！。]*\s*$",
+    re.IGNORECASE,
+)
+
+
+# What places a Chinese question in time, before what it asks of: "土耳其地震后", "疫情期间".
+_CIRCUMSTANCE_ZH = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:之后|以后|后|期间|以来)(?=\S)")
 
 
 # A Chinese question word, by which a run typed without punctuation asks something.
@@ -5923,10 +5984,15 @@ _NAMES_SOMETHING = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]+|[\u4e00-\u9fff]{2,}")
 
 def without_trailing_statements(text: str) -> str:
     """The message without what follows its last question when that only says something
-    ("Need it for a comms piece.", "I count six but want to be sure")."""
+    ("Need it for a comms piece.", "I count six but want to be sure") or asks whether what it
+    says is right ("I heard 40, is that right?")."""
     chunks = _QUESTION_END.split(text)
     kept = list(chunks)
-    while len(kept) > 1 and _is_statement(kept[-1]):
+    # (or asks only whether what the asker says is right: "How many staff took part …? I
+    # heard 40, is that right?", which the answer to the question before tells)
+    while len(kept) > 1 and (
+        _is_statement(kept[-1]) or _CONFIRMS_WHAT_IT_SAYS.match(kept[-1].strip())
+    ):
         kept.pop()
     return " ".join(kept) if len(kept) < len(chunks) else text
 

@@ -136,6 +136,8 @@ _ITEMS_ASKED = re.compile(
     # "举一两个例子", "one of them is about NETPs, right?": some of them asked for
     r"|举[^，。？?]{0,4}例子|\bone of them\b"
     r"|列一下|列一列|列出来"  # "一共几个KPI？顺便列一下"
+    # their names asked: "give me the names of the 14 institutions selected", "14个ATC的名称"
+    r"|\bnames of\b|[\d一二三四五六七八九十两]+\s*[个家所项条][^，。？?]{0,12}的?(?:名称|名字)|名单"
     # "分别衡量什么", "what do they each measure": what each of them is, so each of them
     r"|[分各][别別][^?？。]{0,6}(?:什么|什麼|哪|啥)"
     r"|\bwhat (?:do|does) (?:they|these|those|each(?: one)?)\b"

@@ -6316,3 +6316,60 @@ def test_a_table_asked_otherwise_is_no_budget_ranking(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert answer_engine.answer(question).kind not in (AnswerKind.COMPUTE, AnswerKind.EXTREME)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a price of joining, or money someone gave, is no line's budget (E1, P4's theme)
+        "How much does it cost an institution to join the Digital Innovation and "
+        "Entrepreneurship Alliance? is there a membership fee?",
+        "How much did Microsoft contribute financially to the Women in Cyber mentorship programme?",
+        "加入创新联盟要交多少钱？",
+        # where an office stands: not where an event it held took place (Romania, Brussels)
+        "国际电联欧洲区域代表处在哪个城市？",
+        "Which city is the ITU Europe regional office in?",
+        "Where is the ITU Europe office?",
+        # the names of what the record only counts (14 selected)
+        "can you give me the names of the 14 institutions selected as ATCs?",
+    ],
+)
+def test_a_record_of_something_else_does_not_answer(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # an acronym asked alone, with a bare 是 or an equals sign
+        ("NETP是？", ["National Emergency Telecommunication Plan"]),
+        ("NETP = ?", ["National Emergency Telecommunication Plan"]),
+        # whether what the asker heard is right: the answer to the question says it
+        (
+            "How many staff took part in the visioning exercise after PP-22? I heard 40, is "
+            "that right?",
+            ["65"],
+        ),
+        # who does it, asked with a verb of one character (定: 指定)
+        ("财务风险的缓解措施有哪些？风险所有者谁来定？", ["编制适当的预算预测", "电信发展局主任"]),
+        # a second question with no subject, asked after the same event, or of the name the
+        # first question writes in Latin letters
+        ("土耳其地震后DCM前两周访问量多少？网络覆盖率最低跌到正常的多少", ["1,000", "79%"]),
+        ("Giga现在有多少学校加入了？拿了什么奖？", ["200万", "社会影响力"]),
+        # two computations of the same lines, each asked
+        ("E3和E5加起来多少？哪个多，多多少？", ["764,000", "45,000"]),
+        ("What do P1 and P2 add up to? and what's the difference?", ["1,275,000", "237,000"]),
+        # how many were added: the difference of the record's two counts
+        (
+            "the visioning exercise started with 40 staff - how many by the end, so how many "
+            "were added?",
+            ["25"],
+        ),
+    ],
+)
+def test_the_fifteenth_sessions_readings(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
