@@ -481,6 +481,22 @@ class RecordAnswers:
         topic is listed so only when the search found a KPI on it (`one_found`): else the
         question is the KPIs of a line it names ("数字包容性有哪些KPI"), listed whole elsewhere."""
         plural = _KPIS_ASKED.search(q.normalized) is not None
+        for target in q.targets:
+            # (a line written by its name, which may hold 和 itself: "E3多样性和包容性有哪些KPI
+            # 是关于女性和青年的" asks of two topics, not of 多样性 and 包容性)
+            # (or by its priority's name, where a theme stands for it: E3-DI for E3)
+            subject = to_subject(self.knowledge, target.code)
+            named = [subject] if subject is not None else []
+            if subject is not None and subject.parent_code:
+                named.append(to_subject(self.knowledge, subject.parent_code))
+            # (in Chinese only: "which KPIs of the network and digital infrastructure theme
+            # deal with broadcasting and with IPv6" keeps the theme's words, whose KPIs are
+            # listed whole, as the topic search alone misses DTT's; a one-word name is a
+            # topic itself)
+            for line in (n for n in named if n is not None):
+                name = normalize(line.name_zh)
+                if _TOPIC_SEPARATOR.search(name):
+                    residue = residue.replace(name, " ")
         topics = [
             terms
             for part in _TOPIC_SEPARATOR.split(_LINE_CLASS_WORDS.sub(" ", residue))

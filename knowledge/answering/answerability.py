@@ -831,11 +831,7 @@ _EN_DUTY_VERB = re.compile(
     r"|(?:supposed|meant|expected|required) to ([a-z\-]+)"
     r"|(?=" + _DOING_NOW + r")([a-z\-]+?)ing)"
 )
-# (a verb of one character where the question ends on it: "风险所有者谁来定？" asks who
-# 定s them, which "指定" says; 来 is no verb: "谁来定")
-_ZH_ACTOR_VERB = re.compile(
-    r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\u9fff]{2}|(?!来)[\u4e00-\u9fff](?=[?？。]|$))"
-)
+_ZH_ACTOR_VERB = re.compile(r"(?:由谁|谁来|谁)(?:来)?(?:负责)?([\u4e00-\u9fff]{2})")
 
 
 _CO_DOING = re.compile(r"^co-(?=[a-z]{3})")
@@ -1688,6 +1684,15 @@ def is_supplied(
         # "where is the Africa regional office": "in Africa" names the question's own place;
         # "where is the Europe office": the place an event was held in is no office's place
         asked = set(re.findall(r"[a-z]+", question.lower()))
+        within = _CITY_WITHIN_ZH.search(question)
+        if within is not None and any(within["known"] in t for t in texts):
+            # "RDF-EUR 2023是在罗马尼亚哪个城市开的": a record placing it in Romania, and in
+            # no other place, names no city (unlike "in Sharm el-Sheikh, Egypt")
+            places = {
+                m["place"] or m["cited"] or m["other"] for t in texts for m in _PLACE.finditer(t)
+            }
+            if len(places) <= 1 and not any(_CITY_WITH_COUNTRY.search(t) for t in texts):
+                return False
         standing = (
             (_WHERE_SOMETHING_IS.search(question) or _AN_OFFICE.search(question))
             and not _EVENT_NOUN.search(question)
@@ -1950,12 +1955,23 @@ def _only_describes(verb: str, sentence: str) -> bool:
 # "Where is X" asks where something stands; an event's place ("held … in Romania") is not
 # where an office or a centre is, unless an event is what is asked about.
 _WHERE_SOMETHING_IS = re.compile(r"^where (?:is|are)\b", re.IGNORECASE)
-# An office or a seat, whose place is where it stands ("which city is the Europe regional
-# office in").
-_AN_OFFICE = re.compile(r"\b(?:office|headquarters|hq|seat|secretariat)\b", re.IGNORECASE)
+# An office or a seat, whose place is where it stands, the question ending on it ("which city
+# is the Europe regional office in"; not "where did the office attend APFSD").
+_AN_OFFICE = re.compile(
+    r"\b(?:office|headquarters|hq|seat|secretariat)(?: (?:located|based|situated))?(?: in)?"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 # … in Chinese, of an office: "欧洲区域代表处在哪个城市", "DT实验室设在哪里".
 _WHERE_AN_OFFICE_IS_ZH = re.compile(
-    r"(?:代表处|办事处|办公室|总部|实验室)(?:设|位于)?(?:在)?(?:哪|什么地方|何处)"
+    r"(?:代表[处處]|[办辦]事[处處]|[办辦]公室|[总總]部|[实實][验驗]室)(?:[设設]|位于|位於)?(?:在)?"
+    r"(?:哪[里裡儿兒]|哪个城市|哪個城市|哪个国家|哪個國家|什[么麼]地方|何[处處])\s*[?？]?\s*$"
+)
+# A city asked within a place the question names: "在罗马尼亚哪个城市开的" (that place is no
+# answer).
+_CITY_WITH_COUNTRY = re.compile(r"\b(?:in|at) [A-Z][\w'-]*(?: [\w'-]+){0,3}, [A-Z][a-z]+")
+_CITY_WITHIN_ZH = re.compile(
+    r"在(?P<known>[\u4e00-\u9fff]{2,6}?)的?(?:哪个|哪個|哪一个|哪一個)城市"
 )
 _EVENT_NOUN = re.compile(
     r"\b(?:forum|meeting|conference|workshop|retreat|session|summit|symposium|event|drill"
@@ -2002,6 +2018,8 @@ FEE_ASKED = re.compile(
     # what a firm named by its acronym charged for what it did: "BCG收费多少", "BCG帮ITU制定
     # 战略，收费多少" (not a course's fee: "ATC课程收费多少")
     r"|^[a-z]{2,6}(?:(?:帮|为|给|替)[^?？]{0,40})?收费(?:是)?(?:多少|几多)"
+    # what hiring a firm cost: "请BCG花了多少钱", "BCG花了多少钱" (not "P1花了多少钱", a line)
+    r"|(?:请|聘请|雇|找)[^?？，,]{0,12}花了?(?:多少|几多)钱|^(?![pe]\d)[a-z]{2,6}花了?(?:多少|几多)钱"
 )
 
 
@@ -2698,8 +2716,10 @@ _PRICE_ASKED = re.compile(
     r"|enrollment|admission|subscription) (?:fees?|costs?|charges?|dues)\b"
     r"|\b(?:cost|charge|pay|fee)s? (?:(?:an? |the |each |per )?[a-z]+ )?(?:to|for) (?:join|joining"
     r"|register|registering|attend|attending|apply|applying|enrol|enroll|participate|become)\b"
-    r"|\bhow much (?:did|does|do|has|have|will|would) [^?]{1,40}?\b(?:contribut\w*|donat\w*"
-    r"|sponsor\w*|give|gave|fund|funded|chip in)\b"
+    # (not what a line adds to the total: "how much does P4 contribute to the total")
+    r"|\bhow much (?:did|does|do|has|have|will|would) (?![pe]\d)[^?]{1,40}?\b(?:contribut\w*"
+    r"|donat\w*|sponsor\w*|give|gave|fund|funded|chip in)\b"
+    r"(?! (?:to|of|towards?) (?:the )?(?:total|overall|whole|budget|op-23))"
     r"|会费|入会费|报名费|注册费|参会费|学费|申请费"
     r"|(?:加入|参加|报名|注册|申请|入会)[^?？，,]{0,12}(?:要|需要|得)?(?:交|付|花)?(?:多少钱|收费|费用)"
     r"|(?:捐|赞助|出资|资助|捐助|捐赠)了?(?:多少|几多)"

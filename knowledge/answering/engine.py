@@ -592,6 +592,14 @@ class AnswerEngine:
             )
         )
         whole = self._answer(question)
+        plain = _without_confirmation(question)
+        if not whole.answered and plain != question:
+            # "How many staff took part …? I heard 40, is that right?": the question alone,
+            # whose answer says whether it is (the figure heard may have found it: kept
+            # where it did)
+            alone = self._answer(plain)
+            if alone.answered:
+                question, whole = plain, alone
         gap = self._gap_to_runner_up(question, whole)
         if gap is not None:
             return gap
@@ -935,8 +943,14 @@ class AnswerEngine:
                 # KPI list is no budget; "its" is what the first question named
                 alone = self._answer(f"{part} ({' '.join(codes)})")
             elif n and codes and _UNDER_IT.match(normalize(part)):
-                # "P3多少钱？下面有啥主题？": what stands under the line the first named
-                again = self._answer(f"{' '.join(codes)}{part}")
+                # "P3多少钱？下面有啥主题？": what stands under the line the first named; among
+                # the KPIs the first question asks of, a KPI ("E3總共有幾個KPI？裡面有沒有關於
+                # 女性的？": E3-DI-7)
+                kpis = _KPI_WORD.search(normalize(asked[0])) and not _KPI_WORD.search(
+                    normalize(part)
+                )
+                asked_of = part.rstrip("?？ ") + "KPI？" if kpis else part
+                again = self._answer(f"{' '.join(codes)}{asked_of}")
                 alone = again if again.answered else None
             elif (
                 n
@@ -5689,6 +5703,14 @@ def split_questions(
     return [p for p in parts if _asks_something(p, short, terse, yes_no)]
 
 
+def _without_confirmation(text: str) -> str:
+    """A message without a last part that asks only whether what the asker says is right."""
+    chunks = _QUESTION_END.split(text)
+    if len(chunks) > 1 and _CONFIRMS_WHAT_IT_SAYS.match(chunks[-1].strip()):
+        return " ".join(chunks[:-1])
+    return text
+
+
 # A part asking only whether what the asker says is right: "I heard 40, is that right?",
 # "是40人吧，对吗？".
 _CONFIRMS_WHAT_IT_SAYS = re.compile(
@@ -5984,15 +6006,10 @@ _NAMES_SOMETHING = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]+|[\u4e00-\u9fff]{2,}")
 
 def without_trailing_statements(text: str) -> str:
     """The message without what follows its last question when that only says something
-    ("Need it for a comms piece.", "I count six but want to be sure") or asks whether what it
-    says is right ("I heard 40, is that right?")."""
+    ("Need it for a comms piece.", "I count six but want to be sure")."""
     chunks = _QUESTION_END.split(text)
     kept = list(chunks)
-    # (or asks only whether what the asker says is right: "How many staff took part …? I
-    # heard 40, is that right?", which the answer to the question before tells)
-    while len(kept) > 1 and (
-        _is_statement(kept[-1]) or _CONFIRMS_WHAT_IT_SAYS.match(kept[-1].strip())
-    ):
+    while len(kept) > 1 and _is_statement(kept[-1]):
         kept.pop()
     return " ".join(kept) if len(kept) < len(chunks) else text
 
@@ -6268,7 +6285,11 @@ def _asks_something(
             least = QUESTION_MIN_CHARS - 1
         else:
             least = QUESTION_MIN_CHARS
-        return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
+        # (counted as Mandarin: "有咩好處？" is "有什么好处？")
+        # (counted as written, or as Mandarin where that is longer: "有咩好處？" is
+        # "有什么好处？")
+        written = max(len(re.findall(r"[\u4e00-\u9fff]", t)) for t in (content, normalize(content)))
+        return written + 2 * latin >= least
     return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
 
 
@@ -6294,6 +6315,7 @@ _ASKS_WHAT_A_NAME_IS = re.compile(
     re.IGNORECASE,
 )
 # A question of what stands under something said before: "下面有啥主题", "其中哪个最大".
+_KPI_WORD = re.compile(r"kpi|指标|指標|indicator")
 _UNDER_IT = re.compile(r"^(?:那|它|它的)?(?:下面|底下|下边|其中|里面)")
 # A theme named as such: "that theme's budget", "这个主题".
 _THEME_WORD = re.compile(r"\bthemes?\b|主题")

@@ -186,9 +186,13 @@ def _which_typed_as_that(text: str) -> str:
 # 年啟動㗎": 和, 的, 是, 哪一年): read only in a question that writes one of its own words
 # (嘅, 咗, 喺, 幾多, 幾耐, 乜嘢, 冇, 佢, 啲, 唔, 㗎, 嗰, 咩, 睇, 畀, 嚟, 依家, 而家, 邊個), for
 # 同 and 係 are Mandarin words too (同时, 关係).
+_WHY_IN_CANTONESE = r"(?<![重要焦特觀观優优缺論论疑難难亮盲])[點点]解(?![決决釋释析答讀读])"
 _CANTONESE_MARK = re.compile(
     r"[嘅咗喺乜冇佢啲唔㗎嗰咩睇畀嚟]|[幾几][多耐時时]|依家|而家(?![庭族具長长屬属務务鄉乡園园電电])"
     r"|[邊边](?:個|个|度|位|間|间|啲|幾|几)"
+    # 點解 "why", which writes a question in Cantonese on its own ("點解要搞LearningLabs？";
+    # not 重點解決, 觀點解釋)
+    rf"|{_WHY_IN_CANTONESE}"
 )
 _WHOLE_IN_CANTONESE = re.compile(r"(?<![完变變组組形构構造达達促合变换換转轉])成[個个]")
 _CANTONESE = {
@@ -208,6 +212,10 @@ _CANTONESE = {
     "唔係": "不是",
     "唔": "不",
     "嗰": "那",
+    # "網絡安全嗰part": that part, the theme just named (an English word in Cantonese)
+    "嗰part": "",
+    "嗰個part": "",
+    "嗰Part": "",
     "睇": "看",
     "畀": "給",
     "依家": "現在",
@@ -232,8 +240,6 @@ _CANTONESE = {
     "邊啲": "哪些",
     "边啲": "哪些",
     "嚟": "來",
-    "點解": "為什麼",
-    "点解": "为什么",
     "加埋": "加起來",
     "入面": "裡面",
     "係咪": "是不是",
@@ -260,6 +266,7 @@ _CANTONESE_WORD = re.compile(
     + r"|(?<=[0-9幾几邊边哪])[間间]"
     # 人工 "pay" (not 人工智能 / 人工智慧, artificial intelligence)
     + r"|人工(?!智能|智慧)"
+    + rf"|{_WHY_IN_CANTONESE}"
 )
 _WHO_IN_CANTONESE = re.compile(
     # (after 由, whoever does it: "風險所有者由邊個指定")
@@ -275,6 +282,8 @@ _CANTONESE_AS = {
     "間": "家",
     "间": "家",
     "人工": "工資",
+    "點解": "為什麼",
+    "点解": "为什么",
 }
 
 
