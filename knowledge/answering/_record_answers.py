@@ -486,14 +486,14 @@ class RecordAnswers:
             # 是关于女性和青年的" asks of two topics, not of 多样性 and 包容性)
             # (or by its priority's name, where a theme stands for it: E3-DI for E3)
             subject = to_subject(self.knowledge, target.code)
-            named = [subject] if subject is not None else []
+            written = [subject]
             if subject is not None and subject.parent_code:
-                named.append(to_subject(self.knowledge, subject.parent_code))
+                written.append(to_subject(self.knowledge, subject.parent_code))
             # (in Chinese only: "which KPIs of the network and digital infrastructure theme
             # deal with broadcasting and with IPv6" keeps the theme's words, whose KPIs are
             # listed whole, as the topic search alone misses DTT's; a one-word name is a
             # topic itself)
-            for line in (n for n in named if n is not None):
+            for line in (n for n in written if n is not None):
                 name = normalize(line.name_zh)
                 if _TOPIC_SEPARATOR.search(name):
                     residue = residue.replace(name, " ")

@@ -597,9 +597,9 @@ class AnswerEngine:
             # "How many staff took part …? I heard 40, is that right?": the question alone,
             # whose answer says whether it is (the figure heard may have found it: kept
             # where it did)
-            alone = self._answer(plain)
-            if alone.answered:
-                question, whole = plain, alone
+            unconfirmed = self._answer(plain)
+            if unconfirmed.answered:
+                question, whole = plain, unconfirmed
         gap = self._gap_to_runner_up(question, whole)
         if gap is not None:
             return gap
