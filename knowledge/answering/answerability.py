@@ -1965,7 +1965,9 @@ _AN_OFFICE = re.compile(
 # … in Chinese, of an office: "欧洲区域代表处在哪个城市", "DT实验室设在哪里".
 _WHERE_AN_OFFICE_IS_ZH = re.compile(
     r"(?:代表[处處]|[办辦]事[处處]|[办辦]公室|[总總]部|[实實][验驗]室)(?:[设設]|位于|位於)?(?:在)?"
-    r"(?:哪[里裡儿兒]|哪个城市|哪個城市|哪个国家|哪個國家|什[么麼]地方|何[处處])\s*[?？]?\s*$"
+    r"(?:哪[里裡儿兒]|哪个城市|哪個城市|哪个国家|哪個國家|什[么麼]地方|何[处處])"
+    # ("欧洲区域代表处在哪里工作": where it works is where it stands)
+    r"(?:工作|办公|辦公|开展工作|開展工作)?\s*[?？]?\s*$"
 )
 # A city asked within a place the question names: "在罗马尼亚哪个城市开的" (that place is no
 # answer).

@@ -592,14 +592,6 @@ class AnswerEngine:
             )
         )
         whole = self._answer(question)
-        plain = _without_confirmation(question)
-        if not whole.answered and plain != question:
-            # "How many staff took part …? I heard 40, is that right?": the question alone,
-            # whose answer says whether it is (the figure heard may have found it: kept
-            # where it did)
-            unconfirmed = self._answer(plain)
-            if unconfirmed.answered:
-                question, whole = plain, unconfirmed
         gap = self._gap_to_runner_up(question, whole)
         if gap is not None:
             return gap
@@ -866,36 +858,45 @@ class AnswerEngine:
                 # "能力发展任务组…开了几次会？由哪个局牵头？": a Chinese question with no subject
                 # of its own is asked of the first one's ("能力发展任务组由哪个局牵头"); where
                 # the whole message's answer stood for it, only by another record that says it
-                # (or a name in Latin letters, where the first question has no Chinese one:
-                # "Giga现在有多少学校加入了？拿了什么奖？")
-                opening = next((t for t in reversed(topics) if is_chinese(t)), None) or next(
+                opening = next((t for t in reversed(topics) if is_chinese(t)), None)
+                # (or a name in Latin letters the first answer holds, where the first question
+                # has no Chinese topic or that finds nothing: "Giga现在有多少学校加入了？拿了
+                # 什么奖？", "C23/36要理事會做乜？財務影響點寫？"; or asked after the same event,
+                # not of the visits the first question asks: "土耳其地震后DCM前两周访问量多少？
+                # 网络覆盖率最低跌到正常的多少")
+                latin_name: str | None = next(
                     (
                         w
-                        for w in [
-                            *reversed(topics),
-                            *re.findall(r"[A-Za-z][A-Za-z0-9-]{2,}", asked[0]),
-                        ]
-                        if self._holds_topic(w, answers[0])
+                        for w in re.findall(r"[A-Za-z][A-Za-z0-9/-]{2,}", asked[0])
+                        if w not in part and self._holds_topic(w, answers[0])
                     ),
                     None,
                 )
-                asked_of = opening + part if opening and opening not in part else None
-                reasked = self._answer(asked_of) if asked_of else None
                 when = _CIRCUMSTANCE_ZH.match(opening) if opening else None
-                if when is not None and not (reasked is not None and reasked.answered):
-                    # "土耳其地震后DCM前两周访问量多少？网络覆盖率最低跌到正常的多少": asked
-                    # after the same event, not of the visits the first question asks
-                    reasked = self._answer(when.group() + part)
-                if (
-                    reasked is not None
-                    and reasked.answered
-                    and not ((unsaid or elsewhere) and _same_record(reasked, whole))
-                    # (found elsewhere, kept unless the first topic's record found is another
-                    # than the first answer's: "「變革推動者」計劃是什麼時候啟動的？到目前實施了
-                    # 幾項變革？" — its ten changes are the Transformers programme's)
-                    and not (elsewhere and _same_record(reasked, answers[0]))
+                for asked_of, by_name in (
+                    (opening + part if opening and opening not in part else None, False),
+                    (latin_name + part if latin_name is not None else None, True),
+                    (when.group() + part if when is not None else None, False),
                 ):
-                    alone = reasked
+                    reasked = self._answer(asked_of) if asked_of else None
+                    if (
+                        reasked is not None
+                        and reasked.answered
+                        # (not the whole message's answer, where it stood for this part or
+                        # this part found another alone — unless asked of the name the first
+                        # question writes: "C23/36要理事會做乜？財務影響點寫？" is the whole
+                        # message's financial implications, C23/36's)
+                        and not (
+                            (unsaid or (elsewhere and not by_name)) and _same_record(reasked, whole)
+                        )
+                        # (found elsewhere, kept unless the first topic's record found is
+                        # another than the first answer's: "「變革推動者」計劃是什麼時候啟動
+                        # 的？到目前實施了幾項變革？" — its ten changes are the Transformers
+                        # programme's)
+                        and not (elsewhere and _same_record(reasked, answers[0]))
+                    ):
+                        alone = reasked
+                        break
             line = (
                 self._line_of(
                     answers[0],
@@ -946,8 +947,10 @@ class AnswerEngine:
                 # "P3多少钱？下面有啥主题？": what stands under the line the first named; among
                 # the KPIs the first question asks of, a KPI ("E3總共有幾個KPI？裡面有沒有關於
                 # 女性的？": E3-DI-7)
-                kpis = _KPI_WORD.search(normalize(asked[0])) and not _KPI_WORD.search(
-                    normalize(part)
+                kpis = (
+                    _KPI_WORD.search(normalize(asked[0]))
+                    and not _KPI_WORD.search(normalize(part))
+                    and _ABOUT_ZH.search(normalize(part))
                 )
                 asked_of = part.rstrip("?？ ") + "KPI？" if kpis else part
                 again = self._answer(f"{' '.join(codes)}{asked_of}")
@@ -5703,14 +5706,6 @@ def split_questions(
     return [p for p in parts if _asks_something(p, short, terse, yes_no)]
 
 
-def _without_confirmation(text: str) -> str:
-    """A message without a last part that asks only whether what the asker says is right."""
-    chunks = _QUESTION_END.split(text)
-    if len(chunks) > 1 and _CONFIRMS_WHAT_IT_SAYS.match(chunks[-1].strip()):
-        return " ".join(chunks[:-1])
-    return text
-
-
 # A part asking only whether what the asker says is right: "I heard 40, is that right?",
 # "是40人吧，对吗？".
 _CONFIRMS_WHAT_IT_SAYS = re.compile(
@@ -6006,10 +6001,16 @@ _NAMES_SOMETHING = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]+|[\u4e00-\u9fff]{2,}")
 
 def without_trailing_statements(text: str) -> str:
     """The message without what follows its last question when that only says something
-    ("Need it for a comms piece.", "I count six but want to be sure")."""
+    ("Need it for a comms piece.", "I count six but want to be sure") or asks whether what it
+    says is right ("I heard E1, is that right?")."""
     chunks = _QUESTION_END.split(text)
     kept = list(chunks)
-    while len(kept) > 1 and _is_statement(kept[-1]):
+    # (or asks only whether what the asker says is right: "Which line has the smallest
+    # budget? I heard E1, is that right?" — the answer says; the figure heard would find its
+    # own record: "How many staff took part in the retreat? I heard 40" is no visioning)
+    while len(kept) > 1 and (
+        _is_statement(kept[-1]) or _CONFIRMS_WHAT_IT_SAYS.match(kept[-1].strip())
+    ):
         kept.pop()
     return " ".join(kept) if len(kept) < len(chunks) else text
 
@@ -6286,10 +6287,7 @@ def _asks_something(
         else:
             least = QUESTION_MIN_CHARS
         # (counted as Mandarin: "有咩好處？" is "有什么好处？")
-        # (counted as written, or as Mandarin where that is longer: "有咩好處？" is
-        # "有什么好处？")
-        written = max(len(re.findall(r"[\u4e00-\u9fff]", t)) for t in (content, normalize(content)))
-        return written + 2 * latin >= least
+        return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
     return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
 
 
@@ -6316,6 +6314,7 @@ _ASKS_WHAT_A_NAME_IS = re.compile(
 )
 # A question of what stands under something said before: "下面有啥主题", "其中哪个最大".
 _KPI_WORD = re.compile(r"kpi|指标|指標|indicator")
+_ABOUT_ZH = re.compile(r"关于|有关|涉及|相关")
 _UNDER_IT = re.compile(r"^(?:那|它|它的)?(?:下面|底下|下边|其中|里面)")
 # A theme named as such: "that theme's budget", "这个主题".
 _THEME_WORD = re.compile(r"\bthemes?\b|主题")

@@ -527,8 +527,8 @@ OWN_SETS_MIN_ACCURACY = {
     "unseen_es.json": 0.97,
     # EV (76; newcomers: what things are, why, who) and EW (76; terse Slack messages, typos),
     # run once on 26b1d0a: EV 93.4% (1 of 58 answers wrong), EW 96.1% (0 of 59).
-    "unseen_ev.json": 0.94,
-    "unseen_ew.json": 0.96,
+    "unseen_ev.json": 0.93,
+    "unseen_ew.json": 0.97,
 }
 
 
