@@ -756,12 +756,26 @@ _WHEN_OR_WHERE_NOW = re.compile(
 _EVENT_YEAR = re.compile(r"(?<![a-z])(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag)-(\d\d)(?!\d)")
 
 
+# When the asker needs the answer, not what is asked about: "for the DG's note tomorrow",
+# "明天要给DG准备简报", "DG明天的说明里要用", "为了明天DG的简报" (normalised text).
+# (the asker's: "for" one, or a paper of the asker's kind; not "is there a meeting tomorrow",
+# "明天的会议在哪里举行")
+_ASKERS_OCCASION = re.compile(
+    r"\bfor (?:the |my |our |a |an |[a-z]+'s )?(?:[a-z'-]+ ){0,2}?(?:note|briefing|brief|meeting"
+    r"|presentation|call|deck|slides?|report|talk|speech|memo|email|update|review|session"
+    r"|standup|stand-up) (?:due )?(?:tomorrow|today|tonight|this (?:week|morning|afternoon"
+    r"|evening)|next week)\b"
+    r"|(?:明天|今天|今晚|下周|下星期|本周|这周)[^，,。？?]{0,8}?(?:简报|说明|汇报|开场白|发言|讲话"
+    r"|ppt|准备|要用)"
+)
+
+
 def asks_about_future(text: str, present: int | None = None) -> bool:
     """Whether a question (normalised) asks about a time after the documents' own: next
     month, next year, the next session of a meeting, or what will be in a year later than
     `present`, the year the documents speak from ("how many KPIs will P2 have in 2025")."""
     unquoted = _QUOTED.sub(" ", text)
-    if _FUTURE.search(unquoted) is not None:
+    if _FUTURE.search(_ASKERS_OCCASION.sub(" ", unquoted)) is not None:
         return True
     years = [int(year) for year in _list_dated_years(unquoted)]
     years += [2000 + int(m[1]) for m in _EVENT_YEAR.finditer(unquoted)]
@@ -2725,6 +2739,12 @@ _PRICE_ASKED = re.compile(
     r"|会费|入会费|报名费|注册费|参会费|学费|申请费"
     r"|(?:加入|参加|报名|注册|申请|入会)[^?？，,]{0,12}(?:要|需要|得)?(?:交|付|花)?(?:多少钱|收费|费用)"
     r"|(?:捐|赞助|出资|资助|捐助|捐赠)了?(?:多少|几多)"
+    # what one event cost: "给女记者办的网络安全培训花了多少钱", "how much did the training cost"
+    # (not a line's budget)
+    r"|(?:培训|活动|研讨会|讲习班|会议|论坛|演练|午餐会|课程)[^?？，,]{0,6}?(?:花了|花费了?|用了)"
+    r"(?:多少|几多)钱"
+    r"|\bhow much did (?:the |that |this )?(?:[a-z0-9-]+ ){0,4}?(?:training|workshop|event|forum"
+    r"|session|drill|lunch|course|conference|meeting|seminar|webinar) cost\b"
 )
 
 

@@ -1835,6 +1835,16 @@ class AnswerEngine:
             # "Did the Member States end up approving the new IDI methodology?": the KPI that
             # measures the share approving says nothing of whether they did
             return self._cannot_answer(replace(q, targets=[]), answer, None)
+        if (
+            answer.answered
+            and answer.kind is AnswerKind.KPI_DETAIL
+            and answer.parts.get("progress") is None
+            and _VALUE_ASKED.search(q.normalized)
+            and not _KPI_WORDS.search(q.normalized)
+        ):
+            # "what % of participants at ITU-D statutory meetings were women in 2023?": the
+            # KPI that measures it gives no value, and none is recorded
+            return self._cannot_answer(replace(q, targets=[]), answer, PERCENT)
         if answer.answered and answer.kind is AnswerKind.FACT and self._founds_another(q, answer):
             # "When was BDT set up?": the task force set up under BDT's leadership is no
             # founding of BDT
@@ -5889,6 +5899,23 @@ def without_context_clause(
     figure, a code or a name in it may qualify the question ("For 2024: …", "P3: …") and
     stays."""
     head, colon, rest = text.partition(":")
+    if not colon:
+        head, colon, rest = text.partition("：")
+    if (
+        colon
+        and rest.strip()
+        and is_chinese(head)
+        and _WHY_IT_IS_ASKED_ZH.search(head)
+        and len(re.findall(r"[\u4e00-\u9fff]", head)) <= CONTEXT_CLAUSE_MAX_CHARS
+        and not re.search(r"\d", head)
+        and not _ASKS.search(head)
+        and not names_a_subject(head)
+        and not _POINTS_BACK.search(rest)
+        and not names_no_subject(rest)
+    ):
+        # "早安！DG的開場白想用一個醒目的數字：2022年全球有多少人無法上網？": what the answer
+        # is for, in Chinese
+        return rest.strip()
     if (
         not colon
         or not rest.strip()
@@ -5930,8 +5957,15 @@ _WHY_IT_IS_ASKED = re.compile(
     r"|newsletter|call)\b",
     re.IGNORECASE,
 )
-# A context clause before a colon has at most this many words.
+# A context clause before a colon has at most this many words (Chinese: characters).
 CONTEXT_CLAUSE_MAX_WORDS = 6
+CONTEXT_CLAUSE_MAX_CHARS = 24
+# … in Chinese: "DG的開場白想用", "为明天的简报准备", "汇报要用".
+_WHY_IT_IS_ASKED_ZH = re.compile(
+    r"开场白|開場白|简报|簡報|汇报|匯報|说明里|說明裡|讲话|講話|发言|發言|要用|想用|准备|準備|ppt"
+    r"|slides?|deck",
+    re.IGNORECASE,
+)
 
 
 def without_leading_statements(
@@ -6314,6 +6348,12 @@ _ASKS_WHAT_A_NAME_IS = re.compile(
 )
 # A question of what stands under something said before: "下面有啥主题", "其中哪个最大".
 _KPI_WORD = re.compile(r"kpi|指标|指標|indicator")
+# A value asked of what happened ("what % … were women in 2023", "how many … opened"): not
+# what a KPI measures.
+_VALUE_ASKED = re.compile(
+    r"^(?:what|which) (?:%|percent(?:age)?|share|proportion|fraction) (?:of )?[^?]*\b(?:were|was"
+    r"|are|is)\b|^how many\b[^?]*\b(?:were|was|did|have|has)\b"
+)
 _ABOUT_ZH = re.compile(r"关于|有关|涉及|相关")
 _UNDER_IT = re.compile(r"^(?:那|它|它的)?(?:下面|底下|下边|其中|里面)")
 # A theme named as such: "that theme's budget", "这个主题".

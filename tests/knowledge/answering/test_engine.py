@@ -6330,6 +6330,11 @@ def test_a_table_asked_otherwise_is_no_budget_ranking(
         "国际电联欧洲区域代表处在哪个城市？",
         "Which city is the ITU Europe regional office in?",
         "Where is the ITU Europe office?",
+        # what one event cost is no line's budget
+        "3月份給柬埔寨、蒙古那些女記者辦的網絡安全培訓花了多少錢？",
+        "How much did the cybersecurity training for women journalists cost?",
+        # a value asked of what a KPI only measures, none recorded
+        "what % of participants at ITU-D statutory meetings were women in 2023?",
         # the names of what the record only counts (14 selected)
         "can you give me the names of the 14 institutions selected as ATCs?",
         # a city within the one country the record names
@@ -6411,3 +6416,33 @@ def test_the_fifteenth_sessions_later_readings(
 def test_cantonese_why_is_not_read_inside_other_words() -> None:
     assert normalize("重點解決咩問題？") == "重点解决什么问题?"
     assert normalize("點解要成立任務組？") == "为什么要成立任务组?"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # when the asker needs it is no time asked about
+        (
+            "Hi! For the DG's note tomorrow, could you remind me what P1 and P2 get together "
+            "in the 2023 operational plan, and what share of the 4.2M total that is?",
+            ["1,275,000", "30.4%"],
+        ),
+        ("你好～明天要给DG准备简报，麻烦帮我算一下P3下面三个主题的平均预算是多少？", ["370,333"]),
+        ("DG明天的说明里要用：P4里网络安全主题2023年预算多少，占P4的比例是多少？", ["400,000"]),
+        # what the answer is for, before a colon, in Chinese
+        ("早安！DG的開場白想用一個醒目的數字：2022年全球有多少人無法上網？", ["27億"]),
+        # who asks, and a request to list, around the question
+        ("同事问P1应急通信那块有哪些KPI，能帮忙列一下吗", ["P1-EMT-1", "P1-EMT-6"]),
+        # which KPI measures it: asked, not its value
+        ("which KPI measures the percentage of women at statutory meetings?", ["E3-DI-7"]),
+    ],
+)
+def test_what_the_asker_needs_it_for_is_set_aside(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_time_word_asked_about_is_still_the_future(answer_engine: AnswerEngine) -> None:
+    assert not answer_engine.answer("What is on the agenda of tomorrow?").answered
+    assert not answer_engine.answer("明天的会议讨论什么？").answered
