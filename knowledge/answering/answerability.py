@@ -2462,7 +2462,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bnot (?:allocated|assigned|going|given|spent|earmarked) (?:to|on|for)\b"
             r"|\b(?:other than|apart from|except|excluding)\b|除了?\S{1,30}(?:以外|之外)"
-            r"|扣掉|扣除|还剩"
+            r"|扣掉|扣除|还剩|去掉|刨去|刨除|除去|减掉"
             r"|\b(?:leave|leaving|take|taking) out\b|\beverything else\b"
             r"|" + PART_LEFT_OUT.pattern
         ),
@@ -2739,19 +2739,24 @@ _PRICE_ASKED = re.compile(
     r"|会费|入会费|报名费|注册费|参会费|学费|申请费"
     r"|(?:加入|参加|报名|注册|申请|入会)[^?？，,]{0,12}(?:要|需要|得)?(?:交|付|花)?(?:多少钱|收费|费用)"
     r"|(?:捐|赞助|出资|资助|捐助|捐赠)了?(?:多少|几多)"
-    # what one event cost: "给女记者办的网络安全培训花了多少钱", "how much did the training cost"
-    # (not a line's budget)
-    r"|(?:培训|活动|研讨会|讲习班|会议|论坛|演练|午餐会|课程)[^?？，,]{0,6}?(?:花了|花费了?|用了)"
-    r"(?:多少|几多)钱"
+)
+# What one event cost: "给女记者办的网络安全培训花了多少钱", "how much did the training cost" (not
+# a line's activities, "E3的活动花了多少钱", nor a line's training, "the P4 capacity development
+# training": its budget).
+_EVENT_COST = re.compile(
+    r"(?:培训|研讨会|讲习班|会议|论坛|演练|午餐会)[^?？，,]{0,6}?(?:花了|花费了?|用了)(?:多少|几多)钱"
     r"|\bhow much did (?:the |that |this )?(?:[a-z0-9-]+ ){0,4}?(?:training|workshop|event|forum"
     r"|session|drill|lunch|course|conference|meeting|seminar|webinar) cost\b"
 )
+_LINE_CODE = re.compile(r"(?<![a-z0-9])[pe]\d")
 
 
 def asks_a_price(text: str) -> bool:
     """Whether a question (normalised) asks a price of doing something, or money someone
     gave, which no line's budget answers."""
-    return _PRICE_ASKED.search(text) is not None
+    return _PRICE_ASKED.search(text) is not None or (
+        _EVENT_COST.search(text) is not None and not _LINE_CODE.search(text)
+    )
 
 
 def read_cost_kind(text: str) -> str | None:

@@ -225,7 +225,7 @@ _REMAINDER = re.compile(
     r"|\b(?:is|are) left\b|\bleft over\b|\bthe rest\b|\bremainder\b"
     r"|\b(?:leave|leaving|left|take|taking|taken) out\b|\bremains? (?:for|after)\b"
     r"|\beverything else\b|\ball the rest\b"
-    r"|除了?|以外|之外|其余|剩下|剩余|不属于|扣掉|扣除|还剩"
+    r"|除了?|以外|之外|其余|剩下|剩余|不属于|扣掉|扣除|还剩|去掉|刨去|刨除|减掉"
 )
 # A line cut, said in words ("砍掉", "减少", "cut", "reduced").
 _CUT_SAID = re.compile(r"砍|减少|减半|削减|缩减|\bcut\b|\breduc\w*")

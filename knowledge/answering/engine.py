@@ -1841,10 +1841,14 @@ class AnswerEngine:
             and answer.parts.get("progress") is None
             and _VALUE_ASKED.search(q.normalized)
             and not _KPI_WORDS.search(q.normalized)
+            # (what a KPI measures, asked: "which percentage is measured by E3-DI-7")
+            and not _MEASURED.search(q.normalized)
+            and not q.reading.kpi_codes
         ):
             # "what % of participants at ITU-D statutory meetings were women in 2023?": the
             # KPI that measures it gives no value, and none is recorded
-            return self._cannot_answer(replace(q, targets=[]), answer, PERCENT)
+            wanted = COUNT if q.normalized.startswith("how many") else PERCENT
+            return self._cannot_answer(replace(q, targets=[]), answer, wanted)
         if answer.answered and answer.kind is AnswerKind.FACT and self._founds_another(q, answer):
             # "When was BDT set up?": the task force set up under BDT's leadership is no
             # founding of BDT
@@ -2036,8 +2040,9 @@ class AnswerEngine:
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
         if answer.answered and answer.kind in _FIGURE_KINDS and asks_a_price(q.normalized):
             # "how much does it cost to join the alliance": E1's budget is no fee (nor what
-            # Microsoft gave the mentorship programme, P4's cybersecurity theme)
-            return self._cannot_answer(q, answer, AMOUNT)
+            # Microsoft gave the mentorship programme, P4's cybersecurity theme); said of no
+            # line, whose budget the documents do give
+            return self._cannot_answer(replace(q, targets=[]), answer, AMOUNT)
         if answer.answered and answer.kind in _FIGURE_KINDS:
             kind = read_cost_kind(q.normalized) or self._part_not_broken_out(q.normalized)
             if kind is not None:
@@ -6350,6 +6355,7 @@ _ASKS_WHAT_A_NAME_IS = re.compile(
 _KPI_WORD = re.compile(r"kpi|指标|指標|indicator")
 # A value asked of what happened ("what % … were women in 2023", "how many … opened"): not
 # what a KPI measures.
+_MEASURED = re.compile(r"\b(?:measur|track|monitor|gaug)\w*|衡量|测量|计量|跟踪")
 _VALUE_ASKED = re.compile(
     r"^(?:what|which) (?:%|percent(?:age)?|share|proportion|fraction) (?:of )?[^?]*\b(?:were|was"
     r"|are|is)\b|^how many\b[^?]*\b(?:were|was|did|have|has)\b"

@@ -151,6 +151,9 @@ _FILLER_ZH = (
     "不太确定该问谁",
     "不知道该问谁",
     # who asks: "同事问P1应急通信有哪些KPI" (a colleague, not staff asked about)
+    "有个同事问",
+    "有位同事问",
+    "我的同事问",
     "有同事问",
     "同事在问",
     "同事问",

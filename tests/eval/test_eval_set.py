@@ -534,6 +534,12 @@ OWN_SETS_MIN_ACCURACY = {
     # answers wrong), EY 85.5% (0 of 51; "for the DG's note tomorrow" read as the future).
     "unseen_ex.json": 0.93,
     "unseen_ey.json": 0.93,
+    # ET (76; newcomers in the three scripts, meetings by short names) and EU (76; managers
+    # preparing a report: computations, KPI lists, risks), sealed until the session's last
+    # engine commit (c8e1f7d) and run once on it: ET 90.8% (3 of 58 answers wrong), EU 88.2%
+    # (4 of 57).
+    "unseen_et.json": 0.9,
+    "unseen_eu.json": 0.88,
 }
 
 

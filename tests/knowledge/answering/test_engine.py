@@ -6446,3 +6446,24 @@ def test_what_the_asker_needs_it_for_is_set_aside(
 def test_a_time_word_asked_about_is_still_the_future(answer_engine: AnswerEngine) -> None:
     assert not answer_engine.answer("What is on the agenda of tomorrow?").answered
     assert not answer_engine.answer("明天的会议讨论什么？").answered
+
+
+def test_a_line_with_a_theme_taken_away_is_its_remainder(answer_engine: AnswerEngine) -> None:
+    # (after the sealed run) 去掉…以后还有多少: what is left of P1, not the theme's budget
+    _assert_answered_with(answer_engine, "P1去掉应急通信以后还有多少预算？", ["392,000"])
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # (the review of c8e1f7d) what a KPI measures, asked by its code; a line's training
+        # or activities asked the cost of: its budget
+        ("Which percentage is measured by E3-DI-7?", ["E3-DI-7"]),
+        ("How much did the P4 capacity development training cost?", ["80,000"]),
+        ("E3的活动花了多少钱？", ["404,500"]),
+    ],
+)
+def test_what_a_kpi_measures_and_a_lines_cost_stay_answered(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
