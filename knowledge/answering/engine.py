@@ -6325,7 +6325,6 @@ def _asks_something(
             least = QUESTION_MIN_CHARS - 1
         else:
             least = QUESTION_MIN_CHARS
-        # (counted as Mandarin: "有咩好處？" is "有什么好处？")
         return len(re.findall(r"[\u4e00-\u9fff]", content)) + 2 * latin >= least
     return len(re.findall(r"[\w'-]+", content)) >= QUESTION_MIN_WORDS
 
@@ -6351,16 +6350,17 @@ _ASKS_WHAT_A_NAME_IS = re.compile(
     r"\s*(?:,\s*and\b|\?\s*(?:and\s+)?\S|\s+and\s+(?:what|when|who|how|why|where|which)\b)",
     re.IGNORECASE,
 )
-# A question of what stands under something said before: "下面有啥主题", "其中哪个最大".
+# A KPI named as such, and a topic asked of ("里面有没有关于女性的"): among the KPIs counted.
 _KPI_WORD = re.compile(r"kpi|指标|指標|indicator")
-# A value asked of what happened ("what % … were women in 2023", "how many … opened"): not
-# what a KPI measures.
+_ABOUT_ZH = re.compile(r"关于|有关|涉及|相关")
+# A value asked of what happened ("what % … were women in 2023", "how many … opened"), not
+# what a KPI measures ("which percentage is measured by E3-DI-7").
 _MEASURED = re.compile(r"\b(?:measur|track|monitor|gaug)\w*|衡量|测量|计量|跟踪")
 _VALUE_ASKED = re.compile(
     r"^(?:what|which) (?:%|percent(?:age)?|share|proportion|fraction) (?:of )?[^?]*\b(?:were|was"
     r"|are|is)\b|^how many\b[^?]*\b(?:were|was|did|have|has)\b"
 )
-_ABOUT_ZH = re.compile(r"关于|有关|涉及|相关")
+# A question of what stands under something said before: "下面有啥主题", "其中哪个最大".
 _UNDER_IT = re.compile(r"^(?:那|它|它的)?(?:下面|底下|下边|其中|里面)")
 # A theme named as such: "that theme's budget", "这个主题".
 _THEME_WORD = re.compile(r"\bthemes?\b|主题")
