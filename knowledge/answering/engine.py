@@ -948,8 +948,8 @@ class AnswerEngine:
                 # the KPIs the first question asks of, a KPI ("E3總共有幾個KPI？裡面有沒有關於
                 # 女性的？": E3-DI-7)
                 kpis = (
-                    _KPI_WORD.search(normalize(asked[0]))
-                    and not _KPI_WORD.search(normalize(part))
+                    _KPI_WORDS.search(normalize(asked[0]))
+                    and not _KPI_WORDS.search(normalize(part))
                     and _ABOUT_ZH.search(normalize(part))
                 )
                 asked_of = part.rstrip("?？ ") + "KPI？" if kpis else part
@@ -6350,8 +6350,7 @@ _ASKS_WHAT_A_NAME_IS = re.compile(
     r"\s*(?:,\s*and\b|\?\s*(?:and\s+)?\S|\s+and\s+(?:what|when|who|how|why|where|which)\b)",
     re.IGNORECASE,
 )
-# A KPI named as such, and a topic asked of ("里面有没有关于女性的"): among the KPIs counted.
-_KPI_WORD = re.compile(r"kpi|指标|指標|indicator")
+# A topic asked of ("里面有没有关于女性的"): among the KPIs the question before counted.
 _ABOUT_ZH = re.compile(r"关于|有关|涉及|相关")
 # A value asked of what happened ("what % … were women in 2023", "how many … opened"), not
 # what a KPI measures ("which percentage is measured by E3-DI-7").
