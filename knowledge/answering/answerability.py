@@ -2464,6 +2464,7 @@ _OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:other than|apart from|except|excluding)\b|除了?\S{1,30}(?:以外|之外)"
             r"|扣掉|扣除|还剩|去掉|刨去|刨除|除去|减掉"
             r"|\b(?:leave|leaving|take|taking) out\b|\beverything else\b"
+            r"|\b(?:strip|stripping|stripped)\b[^?.;]{0,40}?\b(?:out|off)\b"
             r"|" + PART_LEFT_OUT.pattern
         ),
     ),

@@ -66,8 +66,52 @@ _AVERAGE = re.compile(
     r"\baverage\b|\bthe mean\b|\bmean (?:budget|amount|value|number|figure|share|count)s?\b"
     r"|\bon avg\b|平均"
 )
-# "per KPI", "每个指标": an average over the subject's KPIs
-_PER_KPI = re.compile(r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi")
+# "per KPI", "每个指标": an average over the subject's KPIs; the budget divided by their
+# number ("divided by its number of KPIs", "按KPI平均一下", "除以它的KPI数量"), or each of
+# them asked after they are counted ("有几个KPI？每个平均多少？")
+_KPI_ZH = r"(?:kpi|关键绩效指标|指标)"
+EACH_AFTER_KPIS_COUNTED = re.compile(
+    rf"几(?:个|项){_KPI_ZH}[^?？。]{{0,6}}[?？，,]\s*(?:那|那么)?"
+    r"(?:平均每(?:个|项)|每(?:个|项)(?:平均|大概|大约))"
+)
+_PER_KPI = re.compile(
+    r"\bper (?:kpi|indicator)s?\b|每(?:个|项|一个)?(?:关键绩效)?指标|每个kpi"
+    r"|\bdivided (?:by|between|among|across) (?:its |their |the )?(?:number of |count of )?"
+    r"(?:kpis|indicators)\b"
+    rf"|(?:按|按照|以)(?:每个|每项)?{_KPI_ZH}(?:数量|个数|数目|数)?(?:来)?平均"
+    rf"|除以(?:它的|它|其|该项的|这个)?{_KPI_ZH}(?:的)?(?:数量|个数|数目|数)"
+    r"|" + EACH_AFTER_KPIS_COUNTED.pattern
+)
+# What is left is asked for lines named after it: "how much is left for the enablers E1 to
+# E5", "剩下给E1至E5的有多少".
+_LEFT_FOR = re.compile(
+    r"\b(?:left|remains?|remaining|leftover|available) (?:over )?for\b|(?:剩下|剩余|留)给"
+)
+_CODE_RANGE = re.compile(
+    r"\b(?P<k>[pe])\s*(?P<a>\d)\s*(?:-|–|to|至|到)\s*(?P=k)?\s*(?P<b>\d)(?!\d)"
+    r"|(?<![a-z])(?P<k2>[pe])\s*(?P<a2>\d)\s*(?:-|–|至|到)\s*(?P=k2)?\s*(?P<b2>\d)(?!\d)"
+)
+_LEFT_OUT_IN_TAIL = re.compile(
+    r"\b(?:other than|except|excluding|apart from|besides|but|without|not)\b|除|以外|之外|不含"
+)
+_CODE_SAID = re.compile(r"(?<![a-z0-9/])(?P<k>[pe])(?P<n>\d)(?![\d/])")
+
+
+def _codes_left_for(text: str) -> set[str]:
+    """The codes of lines a question asks what is left for (said, or in a range)."""
+    found = _LEFT_FOR.search(text)
+    if found is None:
+        return set()
+    tail = text[found.end() :]
+    if _LEFT_OUT_IN_TAIL.search(tail):
+        return set()  # ("left for everything other than P3": P3 is what is taken out)
+    codes = {f"{m['k']}{m['n']}".upper() for m in _CODE_SAID.finditer(tail)}
+    for m in _CODE_RANGE.finditer(tail):
+        kind, low, high = m["k"] or m["k2"], int(m["a"] or m["a2"]), int(m["b"] or m["b2"])
+        codes |= {f"{kind}{n}".upper() for n in range(low, high + 1)}
+    return codes
+
+
 # A percentage the question states: "12% of the total", "总预算的10%"
 _STATED_PERCENT = re.compile(r"(?<![\d.\-])(\d{1,3}(?:\.\d{1,2})?)\s*(?:%|percent\b)")
 # A range of percentages stated: "7 to 8%", "7%–8%", "7%至8%".
@@ -225,6 +269,8 @@ _REMAINDER = re.compile(
     r"|\b(?:is|are) left\b|\bleft over\b|\bthe rest\b|\bremainder\b"
     r"|\b(?:leave|leaving|left|take|taking|taken) out\b|\bremains? (?:for|after)\b"
     r"|\beverything else\b|\ball the rest\b"
+    # ("if we strip cybersecurity out of P4, what remains")
+    r"|\b(?:strip|stripping|stripped)\b[^?.;]{0,40}?\b(?:out|off)\b"
     r"|除了?|以外|之外|其余|剩下|剩余|不属于|扣掉|扣除|还剩|去掉|刨去|刨除|减掉"
 )
 # A line cut, said in words ("砍掉", "减少", "cut", "reduced").
@@ -273,6 +319,8 @@ def excluded_codes(q: Question, knowledge: Knowledge) -> set[str]:
 # with P3", "than P2", "E3和E5加起来跟P2比", "与P2相比".
 _COMPARED_TO = re.compile(
     r"\bthan\b|\bcompare[sd]? (?:with|to)\b|\bversus\b|\bvs\b|\bagainst\b"
+    # ("E3 + E5 minus P2", "E3和E5加起来减去P2")
+    r"|\bminus\b|减去"
     # (和 only where a clause opens with it: "E3和E5加起来，和P2比", not "E3和E5")
     r"|(?:跟|与|同|(?<=[,，;；])\s*和)[^，。？?,]{1,20}?比|比(?!例|重|率|较)"
 )
@@ -285,6 +333,11 @@ _EACH_SIDE = re.compile(
     r"|各自|分别|分別|哪个|哪一|都"
 )
 _SHARE_ASKED = re.compile(r"\b(?:share|proportion|fraction)\b|占|比例|比重")
+# Which way a comparison goes, asked: "more or less than", "bigger or smaller".
+_EITHER_WAY = re.compile(
+    r"\b(?:more|higher|bigger|larger|greater) or (?:less|lower|smaller|fewer)\b"
+    r"|\b(?:less|lower|smaller) or (?:more|higher|bigger|larger|greater)\b"
+)
 _SUMMED = re.compile(
     r"\b(?:together|combined|put together|added up|sum of|total of|plus)\b|\+"
     r"|加起来|加起來|合计|合計|加埋|合起来|合起來|加在一起|总和|總和|一共|相加"
@@ -306,7 +359,8 @@ def split_compared(q: Question, knowledge: Knowledge) -> list[list[str]] | None:
     if (
         any(t.ambiguous for t in q.targets)
         or _RATIO.search(q.normalized)
-        or _EACH_SIDE.search(q.normalized)
+        # ("more or less than P2": which way, not either side)
+        or _EACH_SIDE.search(_EITHER_WAY.sub(" ", q.normalized))
         or _PERCENT_COMPARED.search(q.normalized)
         or _SHARE_ASKED.search(q.normalized)
         # (a side summed in so many words: "together", "combined", 加起来; not "P1 and P2 are
@@ -519,7 +573,7 @@ def read_operation(q: Question, text: str) -> Operation | None:
     split = read_split(text)
     if split is not None:
         return Operation("split", parts=split)  # "平摊到12个月，每个月多少": an amount / 12
-    if _PER_KPI.search(text) and q.reading.has("budget"):
+    if _PER_KPI.search(text) and (q.reading.has("budget") or EACH_AFTER_KPIS_COUNTED.search(text)):
         return Operation("per_kpi")
     if _AVERAGE.search(text):
         return Operation("average")
@@ -1103,15 +1157,20 @@ class Calculator:
         return self._answer(q, {"op": "split", "result": result, "count": count}, figures)
 
     def _per_kpi(self, q: Question) -> Answer | None:
-        if len(q.targets) != 1:
+        """A line's (or a theme's) budget over its KPIs; the total's over all of them."""
+        if not q.targets and q.reading.has("whole"):
+            kpis = sum(len(k) for k in self.knowledge.kpis_by_theme.values())
+            code = TOTAL_CODE
+        elif len(q.targets) == 1:
+            code = q.targets[0].code
+            theme_codes = (
+                [code]
+                if code in self.knowledge.themes
+                else [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
+            )
+            kpis = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in theme_codes)
+        else:
             return None
-        code = q.targets[0].code
-        theme_codes = (
-            [code]
-            if code in self.knowledge.themes
-            else [t.code for t in self.knowledge.themes_by_priority.get(code, [])]
-        )
-        kpis = sum(len(self.knowledge.kpis_by_theme.get(c, [])) for c in theme_codes)
         figures = self._figures([code], q.reading.year)
         if not figures or kpis == 0:
             return None
@@ -1214,8 +1273,14 @@ class Calculator:
         return self._answer(q, parts, figures)
 
     def _remainder(self, q: Question) -> Answer | None:
-        """The whole budget less the lines the question names ("not allocated to P1-P4")."""
-        codes = list(dict.fromkeys(t.code for t in q.targets if t.code != TOTAL_CODE))
+        """The whole budget less the lines the question names ("not allocated to P1-P4"),
+        not those it asks what is left for ("… how much is left for E1 to E5")."""
+        left_for = _codes_left_for(q.normalized)
+        codes = list(
+            dict.fromkeys(
+                t.code for t in q.targets if t.code != TOTAL_CODE and t.code not in left_for
+            )
+        )
         if not codes:
             return None
         # Themes of a priority the question names are taken out of that priority ("P2 other

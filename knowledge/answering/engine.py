@@ -104,6 +104,7 @@ from knowledge.answering.calibration import (
     to_evidence,
 )
 from knowledge.answering.computations import (
+    EACH_AFTER_KPIS_COUNTED,
     GROWTH,
     Calculator,
     Operation,
@@ -571,6 +572,34 @@ class AnswerEngine:
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
 
+    def _with_its_budget_per_kpi(self, question: str, whole: Answer) -> Answer | None:
+        """A message that counts a line's KPIs and asks what each gets ("E1有几个KPI？每个平均
+        多少？"), answered by its KPIs alone: the line's budget per KPI after them."""
+        if whole.kind is not AnswerKind.KPI_LIST or not whole.answered:
+            return None
+        if not EACH_AFTER_KPIS_COUNTED.search(normalize(question)):
+            return None
+        q = self._read_alone(question)
+        codes = list(dict.fromkeys(t.code for t in q.targets if not t.ambiguous))
+        if len(codes) != 1:
+            return None
+        asked = (
+            f"{codes[0]}的预算平均每个KPI是多少？"
+            if q.lang == "zh"
+            else f"What is the budget per KPI of {codes[0]}?"
+        )
+        each = self._answer(asked)
+        if not each.answered or each.kind is not AnswerKind.COMPUTE:
+            return None
+        return Answer(
+            kind=AnswerKind.MULTI,
+            lang=whole.lang,
+            answered=True,
+            confidence=min(whole.confidence, each.confidence),
+            parts={"answers": [whole, each], "questions": [question, asked]},
+            sources=dedupe_sources([*whole.sources, *each.sources]),
+        )
+
     def _answer_parts(self, question: str, yes_no: bool = False) -> Answer:
         """The answer to a message that asks one question, or to each of the questions it
         asks ("When did the ATC call open? How many institutions applied?"): each answered
@@ -596,7 +625,7 @@ class AnswerEngine:
         if gap is not None:
             return gap
         # (as said: "E5 KPIs? and its budget" asks its budget after the last question mark)
-        both = self._with_its_budget_too(said, whole)
+        both = self._with_its_budget_too(said, whole) or self._with_its_budget_per_kpi(said, whole)
         if both is not None:
             return both
         # (a short question of a line's budget is asked on its own only where the whole

@@ -51,7 +51,8 @@ _SOCIAL_EN = (
     r"working on|drafting|preparing|writing|putting together",
     # how the asker wants it answered: "keep it short", "a short answer is fine"
     r"keep it (?:short|brief|simple)|(?:a )?(?:short|quick|brief) (?:answer|version)"
-    r"|in (?:short|brief)|(?:rough(?:ly)?|approx(?:imately)?|a ballpark) is fine"
+    r"|in (?:short|brief)|(?:rough(?:ly)?|approx(?:imately)?|(?:a )?ballpark(?: figure| number)?"
+    r"|(?:an )?estimate)(?: is| are)? (?:fine|ok|okay|enough)"
     r"|briefly|tl;?dr"
     # "bullets fine", "bullet points are ok", "a list is fine"
     r"|(?:in )?(?:bullets?|bullet points?|a list)(?: (?:are|is))? (?:fine|ok|okay|please|pls)",

@@ -6467,3 +6467,49 @@ def test_what_a_kpi_measures_and_a_lines_cost_stay_answered(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
     _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # (first run of FA) the budget per KPI: said in Chinese as the budget over its KPIs,
+        # of a theme, of the whole plan, and asked after the KPIs are counted
+        ("统计数据主题的预算按KPI平均一下是多少？", ["67,700"]),
+        ("E4環境可持續性的預算除以它的KPI數量是多少？", ["51,666.67"]),
+        ("What's the average CHF per KPI over the whole OP-23?", ["51,219.51", "82"]),
+        ("E1成員驅動有幾個KPI？每個平均多少？", ["E1-X-2", "7,500"]),
+        ("P5/E6/E7那一行有几个KPI？平均每个多少瑞郎？", ["P5-X-7", "17,142.86"]),
+    ],
+)
+def test_the_budget_per_kpi_is_read_in_the_askers_words(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # (first run of FA) what is left for the lines named after "left for" leaves them in
+        (
+            "If I take the P1–P4 priorities and the P5/E6/E7 line out of the 4.2m total, how "
+            "much is left for the enablers E1 to E5?",
+            ["1,214,000"],
+        ),
+        ("How much of the 2023 total is left for everything other than P3?", ["3,089,000"]),
+        ("P4 stripped of cybersecurity: how much is left?", ["80,000"]),
+        # "more or less than" asks which way, not of either side
+        ("Is E3 + E5 together more or less than P2? by how much", ["764,000", "8,000"]),
+        ("E3和E5加起来减去P2是多少？", ["8,000"]),
+        # how roughly the asker wants it is no question of its own
+        (
+            "ITU Academy 2022: what share of trainees completed and got a certificate? "
+            "ballpark is fine",
+            ["76.9%"],
+        ),
+    ],
+)
+def test_remainders_and_sums_compared_in_the_askers_words(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
