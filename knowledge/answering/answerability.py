@@ -668,6 +668,9 @@ def read_wanted(text: str) -> str | None:
 # hold them, so their absence is no evidence that the record is about something else.
 _FRAME = re.compile(
     r"\bworth\b|\bstands? for\b|\bin total\b|\baltogether\b|\bcombined\b"
+    # when in its course a figure is asked: "how many staff were involved in the end"
+    r"|\bin the end\b|\bat (?:the )?first\b|\bat the (?:end|start)\b(?! of)|\beventually\b"
+    r"|\binitially\b"
     r"|\b(?:which|what) (?:months?|years?|days?|dates?)\b"
     r"|\bhow (?:long|much|many)\b|\bnumber of\b|\bmean(?:s|ing)?\b"
     r"|几天|多久|多长时间|多少天|什么意思|代表什么|指的是"
@@ -997,7 +1000,15 @@ def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
 def _only_planned(verb: str, sentence: str) -> bool:
     """Whether a sentence speaks of the act only as planned (a plan word before it)."""
     at = sentence.find(verb) if is_chinese(verb) else sentence.lower().find(verb[:4])
-    return at >= 0 and _PLANNED.search(sentence[:at]) is not None
+    # (what usually happens, said inside a plan, is no plan: "计划在…通常于10月开始的气旋季之前
+    # 通过" dates the cyclone season's start)
+    habitual = _HABITUAL.search(sentence[max(0, at - HABITUAL_SPAN) : at]) if at >= 0 else None
+    return at >= 0 and _PLANNED.search(sentence[:at]) is not None and habitual is None
+
+
+# Words of what happens as a rule, and how far before the verb they stand.
+_HABITUAL = re.compile(r"通常|一般|往往|\b(?:usually|normally|typically|generally)\b", re.I)
+HABITUAL_SPAN = 12
 
 
 def _holds_the_object(question: str, texts: Sequence[str], about: Sequence[str] = ()) -> bool:

@@ -1662,6 +1662,11 @@ _FACT_GROWTH = re.compile(
     r"|\bby what (?:percentage|percent)\b|\b(?:percentage|percent) (?:increase|growth|rise)\b"
     r"|\bgrowth rate\b|\b(?:grew|grow|increased?|rose) by what\b"
     r"|增长了?百分之几|增加了?百分之几|涨了?百分之几|增幅百分之几"
+    # "by how much, in %?", "how much did it grow in percent"
+    r"|\bby how much\b[^?.;]{0,6}?\bin (?:%|percent|percentage(?: terms)?)"
+    # (a verb: not "the increase in percent of …", where no rise is told)
+    r"|\b(?:grow|grew|grown|rose|risen|increased|went up|go up)\b[^?.;]{0,30}?"
+    r"\bin (?:%|percent|percentage(?: terms)?)"
 )
 # "what's that increase in percent", after the rise is told ("grew to 65"): a rise asked.
 _INCREASE_IN_PERCENT = re.compile(

@@ -572,6 +572,26 @@ class AnswerEngine:
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
 
+    def _worked_out_in_first(self, part: str, first: str, before: Answer) -> Answer | None:
+        """A computation a subjectless question asks (`part`), in the record that answered
+        the first question (`first`, answered by `before`), read beside that record's title
+        or the first question: None unless that is where it is worked out."""
+        held = before.parts.get("fact")
+        if held is None:
+            return None
+        title = held.title_zh if is_chinese(part) else held.title_en
+        for beside in (title, first):
+            worked = self._answer(f"{part} ({beside})")
+            fact = worked.parts.get("fact")
+            if (
+                worked.answered
+                and worked.kind is AnswerKind.COMPUTE
+                and fact is not None
+                and fact.key == held.key
+            ):
+                return worked
+        return None
+
     def _with_its_budget_per_kpi(self, question: str, whole: Answer) -> Answer | None:
         """A message that counts a line's KPIs and asks what each gets ("E1有几个KPI？每个平均
         多少？"), answered by its KPIs alone: the line's budget per KPI after them."""
@@ -926,6 +946,25 @@ class AnswerEngine:
                     ):
                         alone = reasked
                         break
+            if (
+                n
+                and answers
+                and answers[0].answered
+                and (
+                    alone is None
+                    or not alone.answered
+                    or alone is whole
+                    or _same_record(alone, answers[0])
+                )
+                and read_fact_operation(normalize(part)) is not None
+                and not self._read_alone(part).targets
+                # (not "…, and how many users did the platform have in total?": a count of
+                # its own, no sum of the first answer's figures)
+                and (_asks_only_a_computation(part) or self._writes_no_subject(part))
+            ):
+                # "…, how many staff were involved at first vs at the end? so how many were
+                # added along the way?": worked out in the first answer's record
+                alone = self._worked_out_in_first(part, asked[0], answers[0]) or alone
             line = (
                 self._line_of(
                     answers[0],
@@ -5910,6 +5949,22 @@ def _read_correction(text: str) -> tuple[str, bool] | None:
     return said, only_a_line
 
 
+# The words of an English question that only ask a computation of figures said before:
+# "total across both?", "so how many were added along the way?".
+_COMPUTATION_ONLY_WORDS = frozenset(
+    "how many much total in across both all together combined altogether so and then the a "
+    "were was is are did does do added add increase increased grew grow rise rose along way "
+    "difference sum what whats s by percent percentage of them it they that those these two "
+    "over more less roughly about approximately overall plus up".split()
+)
+
+
+def _asks_only_a_computation(part: str) -> bool:
+    """Whether an English question names nothing but a computation ("total across both?")."""
+    words = re.findall(r"[a-z]+", normalize(part))
+    return bool(words) and not is_chinese(part) and set(words) <= _COMPUTATION_ONLY_WORDS
+
+
 def _is_statement(part: str) -> bool:
     """Whether a part of a message only says something ("I count six but want to be sure"),
     not asks it; a bracketed note ("(financial risk mitigations)") or a word or two are
@@ -5919,6 +5974,8 @@ def _is_statement(part: str) -> bool:
         return False
     if _read_correction(text) is not None:
         return False
+    if text.endswith(("?", "？")) and read_fact_operation(normalize(text)) is not None:
+        return False  # ("… and to the 'Space' talk? total across both?": a sum asked)
     if is_chinese(text):
         return len(re.findall(r"[\u4e00-\u9fff]", text)) >= QUESTION_MIN_CHARS
     return len(re.findall(r"[\w'-]+", text)) >= STATEMENT_MIN_WORDS

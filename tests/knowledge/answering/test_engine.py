@@ -6513,3 +6513,52 @@ def test_remainders_and_sums_compared_in_the_askers_words(
     answer_engine: AnswerEngine, question: str, expected: list[str]
 ) -> None:
     _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # (first runs of EZ, FA, FG) when in its course a figure is asked is no word to find
+        (
+            "For the visioning exercise after PP-22, how many staff were involved in the end?",
+            ["65"],
+        ),
+        # a rise asked in percent
+        (
+            "Visioning exercise in C23/36 — staff involvement went from what to what? By how "
+            "much, in %?",
+            ["62.5%"],
+        ),
+        # a computation asked with no subject of its own, worked out in the first answer's
+        # record
+        (
+            "For the visioning exercise after PP-22, how many staff were involved at first vs "
+            "at the end? so how many were added along the way?",
+            ["40", "65", "25"],
+        ),
+        (
+            "LearningLabs in May 2023: how many staff came to the ChatGPT session and to the "
+            "'Space, the next generation' talk? total across both?",
+            ["250", "120", "370"],
+        ),
+        # what usually happens, said inside a plan, is dated
+        (
+            "汤加NETP的技术援助是通过跟谁的伙伴关系提供的？太平洋气旋季一般几月开始？",
+            ["MIC", "10月"],
+        ),
+    ],
+)
+def test_follow_up_computations_and_times_of_a_course(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_count_of_its_own_is_no_sum_of_the_figures_before(answer_engine: AnswerEngine) -> None:
+    text = render_answer_text(
+        answer_engine.answer(
+            "How many new users joined the ITU Academy in 2022, and how many users did the "
+            "platform have in total?"
+        )
+    )
+    assert "43,000" not in text and "35 000" in text
