@@ -321,6 +321,8 @@ _COMPARED_TO = re.compile(
     r"\bthan\b|\bcompare[sd]? (?:with|to)\b|\bversus\b|\bvs\b|\bagainst\b"
     # ("E3 + E5 minus P2", "E3和E5加起来减去P2")
     r"|\bminus\b|减去"
+    # ("which is bigger: E3 and E5 together, or P2?")
+    r"|\b(?:together|combined|added up),? or\b"
     # (和 only where a clause opens with it: "E3和E5加起来，和P2比", not "E3和E5")
     r"|(?:跟|与|同|(?<=[,，;；])\s*和)[^，。？?,]{1,20}?比|比(?!例|重|率|较)"
 )
@@ -337,10 +339,15 @@ _SHARE_ASKED = re.compile(r"\b(?:share|proportion|fraction)\b|占|比例|比重"
 _EITHER_WAY = re.compile(
     r"\b(?:more|higher|bigger|larger|greater) or (?:less|lower|smaller|fewer)\b"
     r"|\b(?:less|lower|smaller) or (?:more|higher|bigger|larger|greater)\b"
+    r"|哪个(?:更)?(?:多|大|高|少|小)|谁(?:更)?(?:多|大|少)"
+    # (a summed side, or the other: "E3 and E5 together, or P2")
+    r"|\b(?:together|combined|added up),? or\b"
 )
 _SUMMED = re.compile(
     r"\b(?:together|combined|put together|added up|sum of|total of|plus)\b|\+"
     r"|加起来|加起來|合计|合計|加埋|合起来|合起來|加在一起|总和|總和|一共|相加"
+    # ("E3加E5，跟P2比")
+    r"|(?<=[pe]\d)\s*加\s*(?=[pe]\d)"
 )
 _FRACTION_WORD = re.compile(
     r"\b(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|a fifth"

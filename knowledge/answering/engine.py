@@ -200,9 +200,12 @@ from knowledge.answering.thresholds import (
     REASON_MAY_LACK,
     REASON_SHARE,
     RELATED_BELOW,
+    SAME_COUNT_MIN,
     SEARCH_HIT_BASE,
     STRUCTURED_FIRST_EXPLAINED,
     SUBJECT_HELD_MIN_WEIGHT,
+    SUBJECT_NAME_MIN_WEIGHT,
+    SUBJECT_SIBLINGS_MAX,
     SUGGEST_MIN_SCORE,
     SUPPLIED_MARGIN,
     TERM_CONFIDENCE,
@@ -572,12 +575,52 @@ class AnswerEngine:
             sources=dedupe_sources([s for a in answers for s in a.sources]),
         )
 
+    def _told_of_the_subject(
+        self,
+        terms: QueryTerms,
+        best: Hit,
+        rivals: Sequence[Hit],
+        missing: list[tuple[str, float]],
+        named: set[str],
+    ) -> set[str]:
+        """The words the record found lacks that another record of the same named subject
+        holds (one of the next few found, which holds every name the record found holds):
+        what the question says of its subject beside what it asks."""
+        names = {t for w in named for t in to_query_terms(w).tokens}
+        # (a name asked of is never told elsewhere: "ITU-D運作規劃中提到的NETP是什麼？"; nor are
+        # Chinese character pairs, which may straddle two words: 联日, 瓦总)
+        lacking = {t for t, _ in missing if t.isascii()} - names
+        # (a rare name: not BDT or ITU, which every other record holds)
+        subject = {
+            t
+            for t in names - {t for t, _ in missing}
+            if self.index.token_weight(t) >= SUBJECT_NAME_MIN_WEIGHT
+        }
+        if not subject or not lacking:
+            return set()
+        told: set[str] = set()
+        for hit in rivals[:SUBJECT_SIBLINGS_MAX]:
+            lacks = {t for t, _ in self.index.list_missing_words(terms, self._record_texts(hit))}
+            if not subject & lacks:
+                told |= lacking - lacks
+        return told
+
     def _worked_out_in_first(self, part: str, first: str, before: Answer) -> Answer | None:
         """A computation a subjectless question asks (`part`), in the record that answered
         the first question (`first`, answered by `before`), read beside that record's title
         or the first question: None unless that is where it is worked out."""
         held = before.parts.get("fact")
         if held is None:
+            return None
+        operation = read_fact_operation(normalize(part))
+        if operation == "sum" and not _SEVERAL_ADDED.search(normalize(part)):
+            # ("…, and how many in total?": the total the record states, no sum of its figures)
+            return None
+        if operation == DIFFERENCE and not any(
+            _RISE_IN_RECORD.search(t) for t in (held.text_en, held.text_zh)
+        ):
+            # ("…and how many the Space talk? so how many were added?": two sessions' counts
+            # are no rise)
             return None
         title = held.title_zh if is_chinese(part) else held.title_en
         for beside in (title, first):
@@ -2574,6 +2617,11 @@ class AnswerEngine:
             # ranked (those named that are not left out, or all of the class)
             others = [t for t in targets if t.code not in left_out]
             return self.budgets.extreme(replace(q, targets=others), excluded=left_out)
+        sides = split_compared(q, self.knowledge) if compared and len(targets) >= 3 else None
+        if sides is not None:
+            # "E3加E5，跟P2比，哪个多？": one side added up against the other, not the lines
+            # ranked one by one
+            return self.budgets.group_difference(q, sides) or self._cannot_compute(q, "difference")
         if compared and measured and over_a_class and not added_up and not apart:
             return self.budgets.extreme(q)
         if (
@@ -3179,6 +3227,11 @@ class AnswerEngine:
             if acceptable and best
             else []
         )
+        if missing and best is not None:
+            # ("How many people did BCG interview for the partnership & resource mobilisation
+            # strategy?": what BCG's interviews were for is said by another record of BCG's)
+            told = self._told_of_the_subject(terms, best, hits[1:], missing, named)
+            missing = [(t, w) for t, w in missing if t not in told]
         if acceptable and not self._holds_a_subject_word(q, terms, missing, frame):
             # "What is the budget of the ITU Academy": a record that shares only "budget" and
             # "ITU" with the question says nothing of the Academy (the regions' 7–8% before)
@@ -3992,6 +4045,21 @@ class AnswerEngine:
 
         return drops_subject
 
+    def _gives_the_same_counts(self, one: Hit, other: Hit) -> bool:
+        """Whether two records state the same numbers (and some)."""
+
+        def numbers(hit: Hit) -> set[str]:
+            said = {
+                n.replace(",", "").replace(" ", "")
+                for text in self._record_texts(hit)
+                for n in _NUMBER_SAID.findall(text)
+            }
+            # (counts, not years or days: two records of one retreat date it alike)
+            return {n for n in said if not _A_YEAR.fullmatch(n) and float(n) >= SAME_COUNT_MIN}
+
+        mine = numbers(one)
+        return bool(mine) and mine == numbers(other)
+
     def _prefer_supplied(
         self, q: Question, terms: QueryTerms, hits: list[Hit]
     ) -> tuple[list[Hit], list[Entry]]:
@@ -4031,11 +4099,17 @@ class AnswerEngine:
                 # of the regional offices' staff, however near it scores
                 continue
             if close and hit.entry.kind in ("fact", "faq") and supplies(hit):
-                if wanted == COUNT and any(
-                    other.score >= hit.score - SUPPLIED_MARGIN
-                    and other.entry.kind in ("fact", "faq")
-                    and supplies(other)
-                    for other in hits[n + 1 :]
+                if (
+                    wanted == COUNT
+                    and any(
+                        other.score >= hit.score - SUPPLIED_MARGIN
+                        and other.entry.kind in ("fact", "faq")
+                        and supplies(other)
+                        # (one that gives the same counts is no rival: "what BCG delivered" and
+                        # "BCG interviewed 44 …" both count its interviews)
+                        and not self._gives_the_same_counts(hit, other)
+                        for other in hits[n + 1 :]
+                    )
                 ):
                     # "how many countries are in the Africa region": several records count
                     # countries there, each of something else; none is the count asked
@@ -5161,6 +5235,11 @@ _AND_ASKS_YES_NO = re.compile(
     re.IGNORECASE,
 )
 
+# A year, among the numbers a record states.
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+# A number a record states ("44", "1,000", "3 600").
+_NUMBER_SAID = re.compile(r"\d+(?:[, ]\d{3})*(?:\.\d+)?")
+
 # The lexicon's Chinese phrases, for telling a misspelt one.
 _LEXICON_PHRASES_ZH = frozenset(
     p for concept in LEXICON.values() for p in concept[2] if len(p) >= 2
@@ -5956,6 +6035,19 @@ _COMPUTATION_ONLY_WORDS = frozenset(
     "were was is are did does do added add increase increased grew grow rise rose along way "
     "difference sum what whats s by percent percentage of them it they that those these two "
     "over more less roughly about approximately overall plus up".split()
+)
+
+
+# A sum asked of several things said before ("total across both?", "两场加起来").
+_SEVERAL_ADDED = re.compile(
+    r"\b(?:both|together|combined|altogether|sum|plus|added up|add up)\b"
+    r"|加起来|加起來|合计|加埋|两者|兩者"
+)
+# A record that tells of a rise ("initially 40 …, eventually growing to 65", "从40人增加到65人").
+_RISE_IN_RECORD = re.compile(
+    r"\b(?:initially|eventually|grew|growing|grown|rose|risen|increased|up from)\b"
+    r"|\bfrom [\d,.]+ to [\d,.]+"
+    r"|从[\d,.]+[^，。；]{0,8}(?:增加|增长|上升|提高)到|增至|增长到|增加到"
 )
 
 

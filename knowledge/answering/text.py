@@ -630,8 +630,15 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
         if word.endswith("is") and len(word) > 4:  # analysis, basis
             return word
-        return word[:-1]
+        word = word[:-1]
+    # the British spelling as the documents' ("mobilisation": mobilization)
+    if len(word) > BRITISH_SUFFIX_MIN_CHARS and word.endswith("isation"):
+        return word[: -len("isation")] + "ization"
     return word
+
+
+# A word this long that ends in "-isation" is the "-ization" word (not a short one).
+BRITISH_SUFFIX_MIN_CHARS = 8
 
 
 # The second part of a hyphenated word that only scopes the first: "ITU-wide", "country-led".

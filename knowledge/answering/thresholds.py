@@ -24,6 +24,14 @@ TIE_MARGIN = 0.03
 SUPPLIED_MARGIN = 0.1
 # … and this close when it gives as many items as the question states ("the three pillars").
 LIST_SUPPLIED_MARGIN = 0.3
+# How many of the records found next are read for what the question says of its named
+# subject (what BCG's interviews were for, said in another record of BCG's).
+SUBJECT_SIBLINGS_MAX = 3
+# … when the subject is a name this rare (BCG; not BDT or ITU, held by every other record).
+SUBJECT_NAME_MIN_WEIGHT = 4.0
+# Two records count alike when they state the same numbers above any day of a month (years
+# aside).
+SAME_COUNT_MIN = 32
 # Below this confidence a fact answer also lists what else came close.
 RELATED_BELOW = 0.75
 

@@ -6562,3 +6562,56 @@ def test_a_count_of_its_own_is_no_sum_of_the_figures_before(answer_engine: Answe
         )
     )
     assert "43,000" not in text and "35 000" in text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # (first runs of EZ, FC) what the question says of a rare named subject beside what
+        # it asks, held by another record of that subject; RM and British spellings read
+        (
+            "How many people did BCG interview for the partnership & resource mobilisation "
+            "strategy? external and internal pls",
+            ["44", "30"],
+        ),
+        (
+            "BCG work on the partnership/RM strategy - how many external stakeholders did they "
+            "interview, and how many internal ITU colleagues?",
+            ["44", "30"],
+        ),
+        # (the review of 370ac6a) one side added up against the other
+        ("E3加E5，跟P2比，哪个多？", ["764,000", "8,000"]),
+        ("Which is bigger: E3 and E5 together, or P2?", ["764,000", "8,000"]),
+    ],
+)
+def test_a_subjects_context_and_a_summed_side_compared(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a name asked of, or Chinese character pairs, are never told by a sibling record
+        "ITU-D運作規劃中提到的NETP是什麼？",
+        "国际电联日内瓦总部的停车费是多少？",
+        "Who signed the HCM4A agreement on behalf of Kenya?",
+        "What grade is the BDT Director?",
+    ],
+)
+def test_what_only_another_record_says_answers_no_off_topic_question(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_total_asked_after_a_count_is_no_sum(answer_engine: AnswerEngine) -> None:
+    # (the review of 370ac6a) "how many in total" after the new users: the total stated
+    text = render_answer_text(
+        answer_engine.answer(
+            "How many users joined the Academy in 2022, and how many in total? so how many "
+            "were there before?"
+        )
+    )
+    assert "43,000" not in text
