@@ -899,7 +899,8 @@ _EN_EVENT = re.compile(
     r"|complet|end|finish|clos|conclud|expir|terminat|wrap(?=\w* up\b))(?:ed|es|ing|e|d|s)?\b"
 )
 _ZH_EVENTS = (
-    "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成|结束|截止|到期|终止"
+    # ("什么时候开始有同事自愿加入": what began is the joining, which the verb after says)
+    "通过|批准|启动|推出|发布|签署|成立|设立|开始(?!有)|开设|创建|发起|更名|改名|完成|结束|截止|到期|终止"
 )
 _ZH_EVENT = re.compile(
     rf"(?:什么时候|何时|哪一?年|几月|哪个月|哪一?天|几号|哪日)[^，。？?]{{0,4}}?({_ZH_EVENTS})"
@@ -1692,6 +1693,16 @@ def is_supplied(
                         for verb in verbs
                         for text in texts
                         for part in _ZH_DOING_CLAUSE_END.split(text)
+                    )
+                    # ("效率工具包是谁资助的": "在…FCDO…的支持下，推出了效率工具包")
+                    or (
+                        action is not None
+                        and action in _BACKING_VERBS
+                        and any(
+                            _BACKED_BY.search(sentence) and _holds_zh_object(question, sentence)
+                            for text in texts
+                            for sentence in _SENTENCE_END.split(text)
+                        )
                     )
                 )
             )

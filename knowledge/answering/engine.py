@@ -2149,6 +2149,14 @@ class AnswerEngine:
         if answer.answered and not answer.signals:
             # A search answer is calibrated as it is decided; a structured one here.
             answer.confidence = self.calibration.to_probability(STRUCTURED, answer.confidence)
+        if (
+            answer.answered
+            and answer.kind in _SEARCHED_KINDS
+            and asks_a_price(q.normalized)
+            and not self._is_supplied(q, answer, AMOUNT)
+        ):
+            # "机构申请ATC项目要交多少申请费": the applications record gives no fee
+            return self._cannot_answer(q, answer, AMOUNT)
         if answer.answered and answer.kind in _FIGURE_KINDS and asks_a_price(q.normalized):
             # "how much does it cost to join the alliance": E1's budget is no fee (nor what
             # Microsoft gave the mentorship programme, P4's cybersecurity theme); said of no
@@ -6057,6 +6065,15 @@ def _asks_only_a_computation(part: str) -> bool:
     return bool(words) and not is_chinese(part) and set(words) <= _COMPUTATION_ONLY_WORDS
 
 
+# What is asked, named as what something has, without a question word: "deadline for the
+# second round of comments", "IDI: date of the final consultation".
+_ATTRIBUTE_OF = re.compile(
+    r"(?:^|[:：]\s*)(?:the\s+)?(?:deadline|date|budget|cost|venue|number|name|purpose|value"
+    r"|amount|share|percentage)s?\s+(?:for|of)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_statement(part: str) -> bool:
     """Whether a part of a message only says something ("I count six but want to be sure"),
     not asks it; a bracketed note ("(financial risk mitigations)") or a word or two are
@@ -6068,6 +6085,8 @@ def _is_statement(part: str) -> bool:
         return False
     if text.endswith(("?", "？")) and read_fact_operation(normalize(text)) is not None:
         return False  # ("… and to the 'Space' talk? total across both?": a sum asked)
+    if _ATTRIBUTE_OF.search(text):
+        return False  # ("IDI methodology: deadline for the 2nd round of comments, and …")
     if is_chinese(text):
         return len(re.findall(r"[\u4e00-\u9fff]", text)) >= QUESTION_MIN_CHARS
     return len(re.findall(r"[\w'-]+", text)) >= STATEMENT_MIN_WORDS

@@ -574,6 +574,10 @@ _SIGN_UPS = re.compile(r"\bsign-(?=ups?\b)")
 # "held", which says an event took place ("holds" values is no meeting held), and "led", a
 # part that scopes a hyphenated word ("country-led").
 _IRREGULAR = {
+    # ordinals in digits, as the documents write them ("the 2nd round": the second)
+    **dict.fromkeys(("1st",), "first"),
+    **dict.fromkeys(("2nd",), "second"),
+    **dict.fromkeys(("3rd",), "third"),
     **dict.fromkeys(("laid",), "lay"),
     **dict.fromkeys(("brought",), "bring"),
     **dict.fromkeys(("began", "begun"), "begin"),

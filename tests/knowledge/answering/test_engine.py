@@ -6615,3 +6615,33 @@ def test_a_total_asked_after_a_count_is_no_sum(answer_engine: AnswerEngine) -> N
         )
     )
     assert "43,000" not in text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # (first runs of EZ, FB, FC) what is asked named without a question word, before
+        # ", and"; "2nd" as the documents' "second"
+        (
+            "IDI methodology: deadline for the 2nd round of comments, and what % approval is "
+            "needed for it to be adopted?",
+            ["19 May 2023", "70%"],
+        ),
+        # who backed it, asked with 资助: "在…的支持下"
+        ("2月推出的那个效率工具包(efficiency toolkit)是谁资助支持的？", ["FCDO"]),
+        # 开始有…加入: the joining dated, not a start
+        (
+            "ITU的變革者計畫是什麼時候開始有同事自願加入？到現在推動了幾項變革？",
+            ["2023年4月", "10"],
+        ),
+    ],
+)
+def test_asked_without_a_question_word_and_who_backed_it(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_fee_asked_of_a_record_without_one_is_declined(answer_engine: AnswerEngine) -> None:
+    # (first run of EZ) the applications record states no fee
+    assert not answer_engine.answer("机构申请ATC项目要交多少申请费？").answered
