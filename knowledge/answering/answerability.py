@@ -147,6 +147,10 @@ _WHICH_BODY = (
     r"^(?:which|what) (?:[a-z\-]+ )?(?:firm|company|consultancy|contractor|vendor|bidder"
     r"|studio|agency)s? (?!(?:is|are|was|were|has|have|had|does|do|did)\b)([a-z\-]+)\b"
 )
+# A nationality asked, and given: "梅特兰是哪国人", "what nationality is …"; "国籍".
+_NATIONALITY_ASKED = re.compile(r"哪(?:一)?国人|哪个国家的人|哪国的人|国籍|\bnationality\b")
+_NATIONALITY_GIVEN = re.compile(r"国籍|\bnationality\b|\bnational of\b", re.IGNORECASE)
+
 _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         TARGET,
@@ -301,7 +305,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:which|what) (?:hotel|building|room)\b"
             # "GSR-23 venue?" (not what a venue cost or holds)
             r"|^[a-z]{2,6}-\d\d venue\s*\??$"
-            r"|首都|首府|\bcapital (?:city|of)\b",
+            r"|首都|首府|\bcapital (?:city|of)\b"
+            # a nationality: where someone is from ("梅特兰是哪国人", "what nationality")
+            r"|" + _NATIONALITY_ASKED.pattern,
             re.IGNORECASE,
         ),
     ),
@@ -1710,6 +1716,9 @@ def is_supplied(
             not _object_is_the_doer(question, verbs, texts)
             and _holds_the_object(question, texts, about)
         )
+    if wanted == PLACE and _NATIONALITY_ASKED.search(normalize(question)):
+        # "梅特兰是哪国人": a record of the report he wrote gives no nationality
+        return any(_NATIONALITY_GIVEN.search(text) for text in texts)
     if wanted == PLACE and _CAPITAL.search(question):
         # "瓦努阿图的首都是哪里": a record placing something in Vanuatu names no capital
         return any(_CAPITAL.search(text) for text in texts)

@@ -6645,3 +6645,13 @@ def test_asked_without_a_question_word_and_who_backed_it(
 def test_a_fee_asked_of_a_record_without_one_is_declined(answer_engine: AnswerEngine) -> None:
     # (first run of EZ) the applications record states no fee
     assert not answer_engine.answer("机构申请ATC项目要交多少申请费？").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["《梅特蘭報告》的作者梅特蘭是哪一國人？", "What nationality was Maitland?"]
+)
+def test_a_nationality_no_record_gives_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (first run of FB) the record of the report he wrote gives no nationality
+    assert not answer_engine.answer(question).answered
