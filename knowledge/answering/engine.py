@@ -745,6 +745,19 @@ class AnswerEngine:
                 f"{of_each['head']} of {of_each['a']}?",
                 f"{of_each['head']} of {of_each['b']}?",
             ]
+        second_amount = _AND_ANOTHERS_AMOUNT.match(asked[0].strip()) if len(asked) == 1 else None
+        if (
+            second_amount is not None
+            and not whole.answered
+            and read_names(second_amount["b"])
+            # (nothing asked after it: "…, and VaMoz Digital's value? both together?" asks
+            # their sum too, which two amounts alone would leave unsaid)
+            and question.rstrip(" ?？").endswith(asked[0].rstrip(" ?？"))
+        ):
+            # "How much is the UMC project worth, and the VaMoz Digital one?": the same amount
+            # asked of the second thing named, where the two together find nothing sure
+            second_name = _ITS_AMOUNT_SAID.sub("", second_amount["b"]).strip()
+            asked = [f"{second_amount['first']}?", f"How much is {second_name} worth?"]
         if (
             len(asked) == 1
             and not whole.answered
@@ -5511,6 +5524,18 @@ _OF_EACH = re.compile(
     r"(?P<a>(?:(?! of )[^?])+?),? and of (?P<b>[^?]+?)\s*\??$",
     re.IGNORECASE,
 )
+# An amount asked of one thing, then of another named after ", and" with no verb of its own:
+# "How much is the UMC project worth, and the VaMoz Digital one in Mozambique?", "what's the
+# budget of the UMC project, and VaMoz Digital's value?".
+_AND_ANOTHERS_AMOUNT = re.compile(
+    r"^(?P<first>(?:[^:?]*:\s*)?(?:how much|what(?:'s| is| was))\b[^?]*?"
+    r"\b(?:worth|budget|value|cost|funding)\b[^?,]*?),\s*and\s+(?:the\s+|what about\s+)?"
+    r"(?P<b>(?!(?:how|what|when|where|who|which|why|is|are|was|were|did|does|do)\b)[^,?]+?)"
+    r"\s*\??$",
+    re.IGNORECASE,
+)
+# What the second thing's amount is called, said after its name ("VaMoz Digital's value").
+_ITS_AMOUNT_SAID = re.compile(r"(?:'s|’s)?\s+(?:value|budget|worth|cost|funding)\s*$", re.I)
 # An acronym in a record's title, and those every record may name (not whom it is about).
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,}(?:-[A-Z0-9]+)?\b")
 _COMMON_ACRONYMS = frozenset({"ITU", "BDT", "ITU-D", "OP-23", "UN", "TDAG", "SG"})

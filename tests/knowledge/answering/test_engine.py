@@ -6655,3 +6655,18 @@ def test_a_nationality_no_record_gives_is_declined(
 ) -> None:
     # (first run of FB) the record of the report he wrote gives no nationality
     assert not answer_engine.answer(question).answered
+
+
+def test_an_amount_asked_of_a_second_thing_after_and(answer_engine: AnswerEngine) -> None:
+    # (first run of EZ) "…, and the VaMoz Digital one": the same amount asked of it
+    _assert_answered_with(
+        answer_engine,
+        "How much is the EC-funded universal meaningful connectivity project worth, and the "
+        "VaMoz Digital one in Mozambique?",
+        ["EUR 3 million", "EUR 2.3 million"],
+    )
+    # (a sum asked after them is not left unsaid: declined as before)
+    assert not answer_engine.answer(
+        "New EU-funded projects: what's the budget of the UMC project, and VaMoz Digital's "
+        "value? both together?"
+    ).answered
