@@ -540,6 +540,19 @@ OWN_SETS_MIN_ACCURACY = {
     # (4 of 57).
     "unseen_et.json": 0.9,
     "unseen_eu.json": 0.88,
+    # The sixteenth session (2026-12-07, fifth; a reset machine): EZ (an ordinary week's mix),
+    # FA (a finance officer's computations, half Chinese), FB (what things are and why; 35%
+    # traditional, Cantonese) and FC (lists, dates and details typed on a phone), written by
+    # helpers from the documents only and run once on the session's start (78e900f): EZ 92.1%
+    # (2 of 59 answers wrong), FA 69.7% (10 of 49), FB 80.3% (7 of 56), FC 81.6% (5 of 55);
+    # FF (near misses, 24 off-topic) and FG (two-part messages, the second often without a
+    # subject) on 167b717: FF 96.1% (2 of 53), FG 90.8% (1 of 56); tuned on since.
+    "unseen_ez.json": 0.98,
+    "unseen_fa.json": 0.81,
+    "unseen_fb.json": 0.84,
+    "unseen_fc.json": 0.85,
+    "unseen_ff.json": 0.96,
+    "unseen_fg.json": 0.94,
 }
 
 
