@@ -654,14 +654,7 @@ class AnswerEngine:
         each = self._answer(asked)
         if not each.answered or each.kind is not AnswerKind.COMPUTE:
             return None
-        return Answer(
-            kind=AnswerKind.MULTI,
-            lang=whole.lang,
-            answered=True,
-            confidence=min(whole.confidence, each.confidence),
-            parts={"answers": [whole, each], "questions": [question, asked]},
-            sources=dedupe_sources([*whole.sources, *each.sources]),
-        )
+        return _with_worked_out(whole, each, [question, asked])
 
     def _answer_parts(self, question: str, yes_no: bool = False) -> Answer:
         """The answer to a message that asks one question, or to each of the questions it
@@ -1332,14 +1325,7 @@ class AnswerEngine:
         gap = self._answer(ask.format(more, less))
         if not gap.answered or gap.kind is not AnswerKind.COMPUTE:
             return None
-        return Answer(
-            kind=AnswerKind.MULTI,
-            lang=whole.lang,
-            answered=True,
-            confidence=min(whole.confidence, gap.confidence),
-            parts={"answers": [whole, gap], "questions": [asked[0], ask.format(more, less)]},
-            sources=dedupe_sources([*whole.sources, *gap.sources]),
-        )
+        return _with_worked_out(whole, gap, [asked[0], ask.format(more, less)])
 
     def names_nothing_of_its_own(self, question: str) -> bool:
         """Whether a question is one of those asked of the question before it: a Chinese one
@@ -6696,6 +6682,19 @@ def _misses_a_sector(q: Question, answer: Answer) -> bool:
     texts = normalize(" ".join([fact.title_en, fact.title_zh, fact.text_en, fact.text_zh]))
     held = {_SECTOR_KEY[m[0]] for m in _SECTOR_HELD.finditer(texts)}
     return not asked <= held
+
+
+def _with_worked_out(whole: Answer, worked: Answer, questions: list[str]) -> Answer:
+    """The message's answer and a figure worked out beside it, as one answer of two parts
+    (each asked as `questions` says)."""
+    return Answer(
+        kind=AnswerKind.MULTI,
+        lang=whole.lang,
+        answered=True,
+        confidence=min(whole.confidence, worked.confidence),
+        parts={"answers": [whole, worked], "questions": questions},
+        sources=dedupe_sources([*whole.sources, *worked.sources]),
+    )
 
 
 def _same_record(one: Answer, other: Answer) -> bool:
