@@ -905,8 +905,7 @@ _EN_EVENT = re.compile(
     r"|complet|end|finish|clos|conclud|expir|terminat|wrap(?=\w* up\b))(?:ed|es|ing|e|d|s)?\b"
 )
 _ZH_EVENTS = (
-    # ("什么时候开始有同事自愿加入": what began is the joining, which the verb after says)
-    "通过|批准|启动|推出|发布|签署|成立|设立|开始(?!有)|开设|创建|发起|更名|改名|完成|结束|截止|到期|终止"
+    "通过|批准|启动|推出|发布|签署|成立|设立|开始|开设|创建|发起|更名|改名|完成|结束|截止|到期|终止"
 )
 _ZH_EVENT = re.compile(
     rf"(?:什么时候|何时|哪一?年|几月|哪个月|哪一?天|几号|哪日)[^，。？?]{{0,4}}?({_ZH_EVENTS})"

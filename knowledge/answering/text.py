@@ -574,8 +574,8 @@ _SIGN_UPS = re.compile(r"\bsign-(?=ups?\b)")
 # "held", which says an event took place ("holds" values is no meeting held), and "led", a
 # part that scopes a hyphenated word ("country-led").
 _IRREGULAR = {
-    # ordinals in digits, as the documents write them ("the 2nd round": the second)
-    **dict.fromkeys(("1st",), "first"),
+    # ordinals in digits, as the documents write them ("the 2nd round": the second; not
+    # "1st", whose "first" the documents write of other things: "the first version")
     **dict.fromkeys(("2nd",), "second"),
     **dict.fromkeys(("3rd",), "third"),
     **dict.fromkeys(("laid",), "lay"),

@@ -549,7 +549,7 @@ OWN_SETS_MIN_ACCURACY = {
     # subject) on 167b717: FF 96.1% (2 of 53), FG 90.8% (1 of 56); tuned on since.
     "unseen_ez.json": 0.98,
     "unseen_fa.json": 0.81,
-    "unseen_fb.json": 0.84,
+    "unseen_fb.json": 0.82,
     "unseen_fc.json": 0.85,
     "unseen_ff.json": 0.96,
     "unseen_fg.json": 0.94,
