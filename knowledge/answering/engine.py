@@ -1366,9 +1366,25 @@ class AnswerEngine:
         if not words or any(self._holds_topic(w, alone) for w in words):
             return alone
         again = self._answer(f"{part} ({' '.join(names)})")
-        if again.answered and any(self._holds_topic(w, again) for w in words):
+        if (
+            again.answered
+            and any(self._holds_topic(w, again) for w in words)
+            # (not where a document is asked and only the answer found alone cites one:
+            # "BCG那个工作收费吗？资源筹措战略具体见哪份文件" asks the strategy's, C23/62, of
+            # no record of BCG's)
+            and not (
+                _DOCUMENT_ASKED.search(normalize(part))
+                and self._cites_a_document(part, alone)
+                and not self._cites_a_document(part, again)
+            )
+        ):
             return again
         return alone
+
+    def _cites_a_document(self, question: str, answer: Answer) -> bool:
+        """Whether an answer's records cite a document by its symbol ("C23/62")."""
+        texts = self._answer_texts(self._read_alone(question), answer)
+        return any(_DOCUMENT_CITED.search(t) for t in texts)
 
     def _computed_after(
         self, part: str, before: Sequence[str], fact: models.Fact, found: Answer
@@ -2850,6 +2866,19 @@ class AnswerEngine:
         words = {
             self._spelt_as_indexed(w)
             for w in to_query_terms(with_counts_in_words(normalize(term))).tokens
+        }
+        # (a pair of characters that straddles two known words is no word of the term:
+        # 心四 in "创新中心四个战略目标")
+        known = [w for w in words if self.index.has_token(w)]
+        words = {
+            w
+            for w in words
+            if not (
+                len(w) == 2
+                and is_chinese(w)
+                and w not in known
+                and all(any(c in k for k in known if is_chinese(k)) for c in w)
+            )
         }
         title = f"{fact.title_en} {fact.title_zh}"
         if len(words) == 1:
@@ -5424,6 +5453,12 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 
 
 # Words by which a later question points back to what the message named before.
+# A document asked for ("which document", "见哪份文件") and one cited by its symbol ("C23/62").
+_DOCUMENT_ASKED = re.compile(
+    r"\b(?:which|what) (?:document|doc|paper)\b|\bdocument (?:number|symbol)\b"
+    r"|(?:哪|什么|啥)(?:份|个|一份)?文件|文件(?:号|编号)"
+)
+_DOCUMENT_CITED = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,5}\d{2}/\d{1,3}(?!\d)")
 _POINTS_BACK = re.compile(
     # not "that" / "this" alone: "the KPIs that track cybersecurity" points nowhere; before
     # a thing the documents speak of, they do ("that enabler's budget", "that consultation")
@@ -6011,6 +6046,8 @@ _ASKS = re.compile(
     r"|什么|甚么|多少|哪|谁|几|吗|呢|如何|怎么|怎样|是否|有没有|请|列出|列举|介绍|说说|讲讲"
     r"|列一下|列一列|列出来"
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
+    # (in chat and in Cantonese: "创新中心四个战略目标是啥", "係咩", "邊個負責")
+    r"|啥|咩|边个|邊個|边度|邊度|边间|邊間|点样|點樣"
     # asked where the answer would stand, in chat, after "and": "and BCG interviewed how many
     # stakeholders" (not "trying to explain to a colleague how much goes to priorities")
     # ("plus E5 gets how much" would be read as a sum: left to the message)

@@ -6679,3 +6679,23 @@ def test_a_first_round_and_a_start_of_applying_are_not_guessed(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+def test_a_document_asked_after_another_question_is_the_one_its_own_record_cites(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (first run of FK) the strategy's document, not the record of BCG the first part found
+    _assert_answered_with(
+        answer_engine, "BCG那个工作收费吗？资源筹措战略具体见哪份文件", ["无偿", "C23/62"]
+    )
+
+
+def test_a_second_question_asked_with_a_chat_word_is_asked(answer_engine: AnswerEngine) -> None:
+    # (first run of FK) "是啥" asks; and "创新中心四个战略目标" is no term to define (心四
+    # straddles two words)
+    _assert_answered_with(
+        answer_engine,
+        "新德里的地区办事处和创新中心几月开的？创新中心四个战略目标是啥",
+        ["3月", "战略远见", "中小企业"],
+    )
+    _assert_answered_with(answer_engine, "创新中心四个战略目标是什么", ["战略远见"])
