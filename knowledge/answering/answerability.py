@@ -949,10 +949,15 @@ _DONE_ASKED = re.compile(
     # ("did … get approved", "did they end up approving")
     # (not in a clause of its own: "did the Member States that adopted NETPs get help")
     r"\bdid\b[^?.,;]{1,60}?(?<!that )(?<!which )(?<!who )"
-    r"\b(?P<en>approv|adopt|endors|ratif|pass|sign|accept)(?:e|ed|y|ing)?\b"
+    r"\b(?P<en>approv|adopt|endors|ratif|pass|sign|accept|appoint)(?:e|ed|y|ing)?\b"
     r"|\b(?:has|have|had|was|were)\b(?! to\b)[^?.,;]{0,60}?\b(?P<en2>approv|adopt|endors"
-    r"|ratifi|pass|sign|accept)ed\b"
-    r"|(?:已经|已|有没有|是否)[^？?，,。]{0,20}?(?P<zh>批准|通过|采纳|签署|核准)"
+    r"|ratifi|pass|sign|accept|appoint)ed\b"
+    # ("what percentage of Member States finally approved the methodology")
+    r"|\b(?:finally|eventually|ultimately|actually)\s+(?P<en3>approv|adopt|endors|ratifi|pass"
+    r"|sign|accept|appoint)ed\b"
+    # (已 near its verb: "已编预算的输出成果中多少比例是通过…落实" asks through what)
+    r"|(?:(?:已经|已)[^？?，,。\s的]{0,8}?|(?:有没有|是否)[^？?，,。]{0,20}?)"
+    r"(?P<zh>批准|通过|采纳|签署|核准|任命)"
     # "成员国最后批准了新的IDI方法吗" (not "最终要多少成员国批准才能通过", the rule)
     r"|(?:最后|最终|到底|终于)(?:有没有|是否)?(?P<zh3>批准|通过|采纳|签署|核准)(?:了|咗|过|没有|冇)"
     r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:吗|没有|未|冇)?\s*[?？]?$"
@@ -985,7 +990,9 @@ def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
         return False
     asked = _DONE_ASKED.search(_QUOTED.sub(" ", question))
     assert asked is not None
-    verb = asked["en"] or asked["en2"] or asked["zh"] or asked["zh2"] or asked["zh3"]
+    verb = (
+        asked["en"] or asked["en2"] or asked["en3"] or asked["zh"] or asked["zh2"] or asked["zh3"]
+    )
     said = [
         sentence
         for text in texts
@@ -999,6 +1006,7 @@ def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
         _only_planned(verb, s)
         or _CONDITION.search(s[: s.find(verb) if is_chinese(verb) else s.lower().find(verb)])
         is not None
+        or (is_chinese(verb) and _WILL_BEFORE_ZH.search(s[: s.find(verb)]) is not None)
         for s in said
     )
 
@@ -1010,6 +1018,10 @@ def _only_planned(verb: str, sentence: str) -> bool:
     # 通过" dates the cyclone season's start)
     habitual = _HABITUAL.search(sentence[max(0, at - HABITUAL_SPAN) : at]) if at >= 0 else None
     return at >= 0 and _PLANNED.search(sentence[:at]) is not None and habitual is None
+
+
+# 将 right before a Chinese verb: "将任命" (will appoint), not "将X任命为…".
+_WILL_BEFORE_ZH = re.compile(r"(?:将|将会|会|即将)$")
 
 
 # Words of what happens as a rule, and how far before the verb they stand.

@@ -3328,6 +3328,16 @@ class AnswerEngine:
             )
             unsure.signals = signals
             return unsure
+        if (
+            answer.kind is AnswerKind.KPI_DETAIL
+            and answer.parts.get("progress") is None
+            and _KPI_VALUE_ASKED.search(q.normalized)
+            # (a target, a percentage, a count or the future asked: checked as such after)
+            and self._wanted(q) is None
+        ):
+            # "2023年成员国对电信发展局工作的平均满意度是多少？": a KPI's words, found by
+            # search, say what is measured; its value only once one is recorded
+            return self._cannot_answer(q, answer, PROGRESS)
         if answer.confidence < RELATED_BELOW:
             answer.suggestions = suggestions[1:]
             answer.suggestion_records = records[1:]
@@ -5453,6 +5463,14 @@ CONTEXT_SUGGESTIONS_TRIED = 2
 
 
 # Words by which a later question points back to what the message named before.
+# The value of what a KPI measures, asked ("平均满意度是多少", "what was the average
+# satisfaction rate"), not its target or what it measures.
+_KPI_VALUE_ASKED = re.compile(
+    r"(?<!目标)(?<!指标)(?:是|有|达到|为|达)多少|多高|几成"
+    r"|\bhow (?:much|many|high|satisfied|well)\b"
+    r"|\bwhat (?:is|was|were|are) (?:the |its )?(?:current |latest |actual |average |overall )?"
+    r"(?:level|rate|score|value|percentage|share|figure|result|satisfaction)\b"
+)
 # A document asked for ("which document", "见哪份文件") and one cited by its symbol ("C23/62").
 _DOCUMENT_ASKED = re.compile(
     r"\b(?:which|what) (?:document|doc|paper)\b|\bdocument (?:number|symbol)\b"

@@ -6699,3 +6699,38 @@ def test_a_second_question_asked_with_a_chat_word_is_asked(answer_engine: Answer
         ["3月", "战略远见", "中小企业"],
     )
     _assert_answered_with(answer_engine, "创新中心四个战略目标是什么", ["战略远见"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (first run of FJ) the records only say the Board will be appointed, and that the
+        # methodology is adopted if 70% approve
+        "Which institutions have been appointed to the Digital Innovation Board of the "
+        "Innovation and Entrepreneurship Alliance?",
+        "数字创新委员会已经任命了哪些机构？",
+        "What percentage of Member States finally approved the new IDI methodology in August 2023?",
+    ],
+)
+def test_an_act_asked_as_done_that_the_records_only_plan_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_share_delivered_through_something_is_no_act_asked_as_done(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (已编预算 … 是通过 … 落实: "through", far from 已; answered as before)
+    _assert_answered_with(
+        answer_engine,
+        "OP-23已編預算的輸出成果中，大約多少比例是通過綜合內外部知識和工作來落實的？",
+        ["60%"],
+    )
+
+
+def test_the_value_of_a_kpi_without_progress_is_declined(answer_engine: AnswerEngine) -> None:
+    # (first run of FJ) the KPI's words say what is measured; no value is recorded
+    answer = answer_engine.answer("2023年成员国对电信发展局工作的平均满意度是多少？")
+    assert not answer.answered
+    assert "E5-X-2" in render_answer_text(answer)  # offered as what can be asked
