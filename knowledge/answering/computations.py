@@ -2021,6 +2021,17 @@ def states_its_rise(q: Question, fact: models.Fact) -> bool:
     return any(_INCREMENT.match(c.phrase.lower()) for c in read_counts(text))
 
 
+def computed_in_fact(
+    q: Question,
+    fact: models.Fact,
+    knowledge: Knowledge,
+    confidence: float,
+    parts: dict[str, Any],
+) -> Answer:
+    """A computation read out of one fact (`parts`: its op and result), sourced to it."""
+    return _computed_in_fact(q, fact, knowledge, confidence, parts)
+
+
 def _computed_in_fact(
     q: Question,
     fact: models.Fact,

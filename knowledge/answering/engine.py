@@ -116,6 +116,7 @@ from knowledge.answering.computations import (
     checks_a_share,
     compares_to_a_fraction_of_total,
     compute_in_fact,
+    computed_in_fact,
     days_spanned,
     excluded_codes,
     leaves_out,
@@ -151,6 +152,7 @@ from knowledge.answering.lists import (
     count_listed,
     gives_count_asked,
     gives_stated_count,
+    list_runs,
     list_stated_numbers,
     read_list_owner,
     read_stated_count,
@@ -1718,6 +1720,58 @@ class AnswerEngine:
         return self._holds_what_is_asked(question, answer) and unsaid(answer) < unsaid(other)
 
     def _answer(self, question: str) -> Answer:
+        answer = self._answer_read(question)
+        if answer.kind is AnswerKind.CANNOT_ANSWER and answer.parts.get("wanted") == COUNT:
+            # "「婦女網絡足跡」倡議涵蓋幾個國家？": no number written, but the record lists them
+            return self._counted_in_a_list(question) or answer
+        return answer
+
+    def _counted_in_a_list(self, question: str) -> Answer | None:
+        """How many things a "how many" question asks of, where no record writes their number
+        but the one found for "which …" lists them, one run of names in its text (English:
+        "Georgia, Moldova, …, North Macedonia and Serbia"; "will prioritize: people and
+        culture; financial management and planning; …"); None where it lists none, or runs
+        of different lengths."""
+        normalized = normalize(question)
+        if read_fact_operation(normalized) is not None or asks_those_not_done(normalized):
+            return None
+        listing = _HOW_MANY_EN.sub("which ", normalized, count=1)
+        listing = _HOW_MANY_ZH.sub("哪些", listing, count=1)
+        if listing == normalized:
+            return None
+        found = self._answer_read(listing)
+        if not found.answered or found.kind is not AnswerKind.FACT or found.parts.get("also"):
+            return None
+        counted = read_counted(normalized)
+        if not counted or counted in (PEOPLE, POPULATION) or set(counted) & _PERSONS:
+            return None  # ("how many staff work in the Africa office": no names of people)
+        # what is counted, in English: the noun or a synonym of it ("国家": countries)
+        nouns = {stem(w) for w in counted if w.isascii()} | {
+            stem(t)
+            for w in counted
+            for group in self.index.synonyms_of(w)
+            for t in group
+            if t.isascii()
+        }
+        fact = found.parts["fact"]
+        text = fact.text_en
+        # (a run of the thing counted: its noun in the title or before the run, "8 countries
+        # (including Georgia, …)"; not the countries an office works in, for its staff)
+        counts = {
+            len(items)
+            for at, items in list_runs(text)
+            if nouns & {stem(t) for t in to_query_terms(f"{fact.title_en} {text[:at]}").tokens}
+        }
+        if len(counts) != 1:
+            return None
+        q = self._read_alone(question)
+        parts = {"op": "fact_items", "result": counts.pop()}
+        return replace(
+            computed_in_fact(q, fact, self.knowledge, found.confidence, parts),
+            signals=found.signals,
+        )
+
+    def _answer_read(self, question: str) -> Answer:
         text = " ".join(question.split())
         lang = detect_lang(text)
         if not text or not re.search(r"\w", text):
@@ -2869,17 +2923,8 @@ class AnswerEngine:
         }
         # (a pair of characters that straddles two known words is no word of the term:
         # 心四 in "创新中心四个战略目标")
-        known = [w for w in words if self.index.has_token(w)]
-        words = {
-            w
-            for w in words
-            if not (
-                len(w) == 2
-                and is_chinese(w)
-                and w not in known
-                and all(any(c in k for k in known if is_chinese(k)) for c in w)
-            )
-        }
+        known = {w for w in words if self.index.has_token(w)}
+        words = {w for w in words if w in known or not self.index.is_seam(w, known)}
         title = f"{fact.title_en} {fact.title_zh}"
         if len(words) == 1:
             # a word of a quoted name in the title is that name's, not the record's subject
@@ -5471,6 +5516,14 @@ _KPI_VALUE_ASKED = re.compile(
     r"|\bwhat (?:is|was|were|are) (?:the |its )?(?:current |latest |actual |average |overall )?"
     r"(?:level|rate|score|value|percentage|share|figure|result|satisfaction)\b"
 )
+# Counted nouns of people, whom no run of names counts.
+_PERSONS = frozenset(
+    "staff employees people women men members participants persons colleagues officials "
+    "experts 职员 员工 工作人员 人员 女性 妇女 成员 专家 同事".split()
+)
+# "How many" and its Chinese forms, asked as "which" to find the record that lists them.
+_HOW_MANY_EN = re.compile(r"\bhow many\s+")
+_HOW_MANY_ZH = re.compile(r"(?:多少|几|幾多|幾)(?:个|個|项|項|家|所|位|条|條|种|種|大)")
 # A document asked for ("which document", "见哪份文件") and one cited by its symbol ("C23/62").
 _DOCUMENT_ASKED = re.compile(
     r"\b(?:which|what) (?:document|doc|paper)\b|\bdocument (?:number|symbol)\b"

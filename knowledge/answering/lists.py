@@ -290,6 +290,39 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     ) or any(len(re.split(r"、|和|及", m.group())) == stated for m in _ZH_NAMES_RUN.finditer(text))
 
 
+def list_runs(text: str) -> list[tuple[int, list[str]]]:
+    """The runs of names an English text writes out, each as its items: after a colon, to
+    the end of the sentence ("prioritize: people and culture; financial management and
+    planning; systems, processes and tools; and oversight …": parted by semicolons where it
+    has them), in brackets ("(including Georgia, Moldova, …, North Macedonia and Serbia)") and
+    inside a sentence ("to Bahrain, Brunei Darussalam, Oman and Zimbabwe"), each with where it
+    starts; runs of two items or fewer are left out."""
+    runs: list[tuple[int, list[str]]] = []
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"[:(]", text):
+        rest = text[match.end() :]
+        if match.group() == "(":
+            closing = rest.find(")")
+            run = rest[:closing] if closing >= 0 else ""
+        else:
+            run = re.split(r"\.(?:\s|$)" if "; " in rest else r"[.;](?:\s|$)", rest, maxsplit=1)[0]
+        spans.append((match.end(), match.end() + len(run)))
+        if re.match(r"\s*(?:including|such as|e\.g\.)", run):
+            continue  # some of them, not all: "(including Georgia, Moldova, …)"
+        run = re.sub(r"^\s*namely\s+", "", run.strip())
+        if ";" in run:
+            items = [re.sub(r"^(?:and|or)\s+", "", i.strip()) for i in run.split(";")]
+            items = [i for i in items if i]
+            if all(len(i.split()) <= LIST_ITEM_MAX_WORDS for i in items):
+                runs.append((match.start(), items))
+            continue
+        runs.append((match.start(), _run_items(run)))
+    for match in _NAMES_RUN.finditer(text):
+        if not any(start <= match.start() < end for start, end in spans):
+            runs.append((match.start(), re.split(r", (?:and )?| and ", match.group())))
+    return [(at, run) for at, run in runs if len(run) >= 3]
+
+
 _COUNTED_BRACKET = re.compile(
     r"(?<![\d.])(?P<n>\d{1,2})\s+[a-z][a-z ]{0,30}\((?P<run>[^()]{3,400})\)"
 )

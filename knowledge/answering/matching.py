@@ -396,7 +396,7 @@ class SearchIndex:
             return token, 1.0
         return self.correct_typo(token)
 
-    def _is_seam(self, gram: str, neighbours: set[str]) -> bool:
+    def is_seam(self, gram: str, neighbours: set[str]) -> bool:
         """An unknown Chinese bigram that straddles a known word and the next one."""
         if len(gram) != 2 or not is_chinese(gram):
             return False
@@ -529,7 +529,7 @@ class SearchIndex:
         for token in terms.tokens:
             weight = self.token_weight(token)
             if token not in self._slots:
-                if self._is_seam(token, known):
+                if self.is_seam(token, known):
                     weight *= SEAM_WEIGHT
                 elif is_manner_adverb(token):
                     # "where is the DT Lab physically based": how, not what, unless the

@@ -6734,3 +6734,32 @@ def test_the_value_of_a_kpi_without_progress_is_declined(answer_engine: AnswerEn
     answer = answer_engine.answer("2023年成员国对电信发展局工作的平均满意度是多少？")
     assert not answer.answered
     assert "E5-X-2" in render_answer_text(answer)  # offered as what can be asked
+
+
+def test_a_count_no_record_writes_is_counted_in_the_run_that_names_them(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (first run of FH) "in the following areas: emergency telecommunications, finance,
+    # health, education, agriculture and smart government": six
+    answer = answer_engine.answer(
+        "The 2018 retreat report says big digital transformation projects can be done in "
+        "several sectors. How many sectors does it name?"
+    )
+    text = render_answer_text(answer)
+    assert answer.answered and answer.kind is AnswerKind.COMPUTE and text.startswith("6,"), text
+    assert "smart government" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the countries an office works in count none of its staff
+        "How many staff work in the ITU Europe regional office?",
+        # a run after "including" names some of them, not all
+        "How many countries are in the Africa region?",
+    ],
+)
+def test_a_count_is_not_read_off_a_run_of_other_things(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
