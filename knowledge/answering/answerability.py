@@ -962,6 +962,26 @@ _DONE_ASKED = re.compile(
     r"|(?:最后|最终|到底|终于)(?:有没有|是否)?(?P<zh3>批准|通过|采纳|签署|核准)(?:了|咗|过|没有|冇)"
     r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:吗|没有|未|冇)?\s*[?？]?$"
 )
+# Which one, or who, was the first to do something ("第一个签署HCM4A协议的非洲国家是哪个",
+# "which country was the first to sign"); not the first of a series asked by its number or
+# time ("the first two sessions", "the first round", "first quarter").
+_FIRST_ONE_ASKED = re.compile(
+    r"(?:第一个|第一家|第一位|首个|首家|首位|最先|率先|最早)[^？?，,。]{0,20}?(?:哪|谁)"
+    r"|(?:哪|谁)[^？?，,。]{0,12}?(?:第一个|第一家|第一位|首个|首家|首位|最先|率先|最早)"
+    r"|\b(?:which|who|what)\b[^?.;]{0,40}?\b(?:the )?first (?:[a-z]+ ){0,2}to\b"
+    r"|\b(?:which|who)\b[^?.;]{0,20}?\b(?:first|earliest) to\b"
+)
+# A record that says something was first.
+FIRST_SAID = re.compile(
+    r"第一|首个|首家|首位|首次|首批|率先|最早|最先|\b(?:first|earliest|pioneer\w*)\b", re.I
+)
+
+
+def asks_the_first_one(question: str) -> bool:
+    """Whether a question asks which one, or who, was the first to do something."""
+    return _FIRST_ONE_ASKED.search(_QUOTED.sub(" ", question)) is not None
+
+
 # Words that make an act a condition: "if approved by 70% …", "如果获得…批准".
 _CONDITION = re.compile(r"\bif\b|\bunless\b|\bonce\b|如果|若|一旦|假如|倘若", re.IGNORECASE)
 

@@ -33,6 +33,7 @@ from knowledge.answering.answerability import (
     DEFINITION,
     DIFFERENCE,
     FEE_ASKED,
+    FIRST_SAID,
     FREE_OF_CHARGE,
     FREQUENCY,
     FUTURE,
@@ -63,6 +64,7 @@ from knowledge.answering.answerability import (
     asks_done_only_planned,
     asks_for_a_day,
     asks_for_an_hour,
+    asks_the_first_one,
     asks_whether_done,
     gives_an_hour,
     gives_new_count,
@@ -2005,6 +2007,15 @@ class AnswerEngine:
         ):
             # "Did Member States approve the new IDI methodology?": a record that says it will
             # be adopted if 70% approve says nothing of whether they did
+            return self._cannot_answer(replace(q, targets=[]), answer, None)
+        if (
+            answer.answered
+            and answer.kind in _SEARCHED_KINDS
+            and asks_the_first_one(q.normalized)
+            and not any(FIRST_SAID.search(t) for t in self._said_texts(answer))
+        ):
+            # "第一个签署HCM4A协议的非洲国家是哪个？": a record that counts the 42 that signed
+            # says nothing of which came first
             return self._cannot_answer(replace(q, targets=[]), answer, None)
         if (
             answer.answered

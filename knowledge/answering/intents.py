@@ -473,6 +473,8 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
     `known` tells the words the documents use (they are not read as misspelt intent words)."""
     reading = Reading()
     text = _unglue(normalized)
+    if _CODES_ADDED.search(text):
+        reading.concepts.add("sum")  # ("P1加P4是多少": the two lines' budgets added)
 
     def consume(pattern: re.Pattern[str], handler: Callable[[re.Match[str]], None]) -> None:
         nonlocal text
@@ -555,6 +557,10 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
         reading.concepts.add("difference")
     reading.residue = text
     return reading
+
+
+# Two lines' codes joined by 加 ("P1加P4", "e3 加 e5"): a sum.
+_CODES_ADDED = re.compile(r"(?<![a-z0-9])[pe]\d\s*(?:加|\+)\s*[pe]\d(?!\d)")
 
 
 # What kind of answer a question wants, from how it is asked: it breaks near-ties between

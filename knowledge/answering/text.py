@@ -118,8 +118,9 @@ def _s2t() -> opencc.OpenCC:
 
 
 # Words OpenCC's Taiwan table leaves in a form Taiwan's standard does not write (夥伴
-# "partner", as in 戰略夥伴關係)
-_TAIWAN_FORMS = {"伙伴": "夥伴"}
+# "partner", as in 戰略夥伴關係), or writes wrongly where a long text is cut into words
+# around a name (索馬裡 for Somalia, 馬裡 for Mali: 里 of a name is no 裡, "inside")
+_TAIWAN_FORMS = {"伙伴": "夥伴", "馬裡": "馬里"}
 _TAIWAN_FORM = re.compile("|".join(_TAIWAN_FORMS))
 
 

@@ -6763,3 +6763,41 @@ def test_a_count_is_not_read_off_a_run_of_other_things(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # (first run of FK) two lines' codes joined by 加: their budgets added
+        ("P3比P2多幾多錢？P1加P4又係幾多？", ["355,000", "999,000"]),
+        ("P1 + P4?", ["999,000"]),
+    ],
+)
+def test_two_codes_joined_by_a_plus_are_summed(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_name_with_li_keeps_it_in_traditional_characters(answer_engine: AnswerEngine) -> None:
+    # (first run of FK) cut into words around the name, OpenCC wrote 索馬裡 (裡, "inside")
+    text = render_answer_text(
+        answer_engine.answer("PRIDA入面有幾多個非洲國家簽咗HCM4A？NFTA喺邊幾個國家開始編制？")
+    )
+    assert "索馬里" in text and "索馬裡" not in text, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (first run of FJ) the record counts the 42 that signed; which came first is unsaid
+        "第一个签署HCM4A协议的非洲国家是哪个？",
+        "Which African country was the first to sign the HCM4A agreement?",
+    ],
+)
+def test_the_first_one_asked_of_a_record_that_names_no_first_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+    # (a record that says which was first answers)
+    _assert_answered_with(answer_engine, "巴基斯坦第一个智慧村是哪个？", ["Gokina"])
