@@ -972,8 +972,13 @@ _FIRST_ONE_ASKED = re.compile(
     r"|\b(?:which|who)\b[^?.;]{0,20}?\b(?:first|earliest) to\b"
 )
 # A record that says something was first.
+# (not a first of a series or a kind of people: "first responders", "the first two weeks",
+# 第一时间, 第一响应者)
 FIRST_SAID = re.compile(
-    r"第一|首个|首家|首位|首次|首批|率先|最早|最先|\b(?:first|earliest|pioneer\w*)\b", re.I
+    r"第一(?!响应|時間|时间|阶段|季度|轮|期|批|周|天|个月|两|二|三)|首个|首家|首位|首批|率先|最早|最先"
+    r"|\bfirst\b(?! (?:responders?|time|two|three|four|five|few|quarter|half|round|phase|weeks?"
+    r"|months?|days?|years?|\d))|\b(?:earliest|pioneer\w*)\b",
+    re.I,
 )
 
 

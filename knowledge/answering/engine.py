@@ -1726,6 +1726,12 @@ class AnswerEngine:
         if answer.kind is AnswerKind.CANNOT_ANSWER and answer.parts.get("wanted") == COUNT:
             # "「婦女網絡足跡」倡議涵蓋幾個國家？": no number written, but the record lists them
             return self._counted_in_a_list(question) or answer
+        if answer.kind is AnswerKind.COMPUTE and answer.parts.get("fact") is not None:
+            q = self._read_alone(question)
+            if _HEADCOUNT.search(q.normalized):
+                # "電信發展局總共有多少職員": the organisation's headcount, which no record
+                # gives; no sum of the staff two LearningLabs sessions drew (250 + 120)
+                return self._cannot_answer(q, answer, COUNT)
         return answer
 
     def _counted_in_a_list(self, question: str) -> Answer | None:
@@ -1773,6 +1779,56 @@ class AnswerEngine:
             signals=found.signals,
         )
 
+    def _years_between(self, question: str) -> Answer | None:
+        """How many years lie between two things a question names ("How many years passed
+        between the Maitland report and PP-22?", "LDC5和上次会议相隔几年"), each dated by the
+        record found for when it was, or by the year its name carries (PP-22: 2022) where a
+        record speaks of it; None unless both are."""
+        normalized = normalize(strip_filler(" ".join(question.split())))
+        match = next((m for m in (p.search(normalized) for p in _YEARS_BETWEEN) if m), None)
+        if match is None:
+            return None
+        sides = [match["a"].strip(" ,，"), match["b"].strip(" ,，")]
+        dated: list[tuple[int, Answer]] = []
+        for n, side in enumerate(sides):
+            other = _years_named(sides[1 - n])
+            found = self._answer(f"{side}是什么时候？" if is_chinese(side) else f"When was {side}?")
+            if not found.answered or found.kind is not AnswerKind.FACT:
+                return None
+            fact = found.parts["fact"]
+            held = _years_named(normalize(" ".join((fact.title_en, fact.text_en))))
+            named = _years_named(side)
+            # the year the side's name carries, where the record holds it too; else the one
+            # year its record holds beside the other side's ("report to PP-26 … as PP-22
+            # instructed": 2026)
+            years = (named & held) if named else (held - other if len(held) > 1 else held)
+            if len(years) != 1:
+                return None
+            dated.append((years.pop(), found))
+        (first, first_found), (last, last_found) = sorted(dated, key=lambda d: d[0])
+        if first == last:
+            return None
+        lang = detect_lang(question)
+        return Answer(
+            kind=AnswerKind.COMPUTE,
+            lang=lang,
+            answered=True,
+            confidence=min(first_found.confidence, last_found.confidence),
+            parts={
+                "op": "years_between",
+                "result": last - first,
+                "first": first,
+                "last": last,
+                "fact": last_found.parts["fact"],
+                "facts": [first_found.parts["fact"], last_found.parts["fact"]],
+                "year": None,
+                "missing_year": None,
+                "newer": [],
+                "figures": [],
+            },
+            sources=dedupe_sources([*first_found.sources, *last_found.sources]),
+        )
+
     def _answer_read(self, question: str) -> Answer:
         text = " ".join(question.split())
         lang = detect_lang(text)
@@ -1786,6 +1842,9 @@ class AnswerEngine:
                 confidence=NOTHING_FOUND,
                 parts={"limit": MAX_QUESTION_LENGTH},
             )
+        between = self._years_between(text)
+        if between is not None:
+            return between  # "how many years between the Maitland report and PP-22"
         stripped = strip_filler(text)
         q = self.reader.read(stripped, lang)
         if q.reading.has("help") and not q.content:
@@ -2010,9 +2069,9 @@ class AnswerEngine:
             return self._cannot_answer(replace(q, targets=[]), answer, None)
         if (
             answer.answered
-            and answer.kind in _SEARCHED_KINDS
+            and (answer.kind in _SEARCHED_KINDS or answer.kind is AnswerKind.KPI_DETAIL)
             and asks_the_first_one(q.normalized)
-            and not any(FIRST_SAID.search(t) for t in self._said_texts(answer))
+            and not any(FIRST_SAID.search(t) for t in self._answer_texts(q, answer))
         ):
             # "第一个签署HCM4A协议的非洲国家是哪个？": a record that counts the 42 that signed
             # says nothing of which came first
@@ -3392,7 +3451,21 @@ class AnswerEngine:
             and self._wanted(q) is None
         ):
             # "2023年成员国对电信发展局工作的平均满意度是多少？": a KPI's words, found by
-            # search, say what is measured; its value only once one is recorded
+            # search, say what is measured; its value only once one is recorded — or by a
+            # record found close behind that counts it ("国际电联学院的用户数量是多少": the
+            # Academy's users, not KPI P3-CD-1's wording)
+            counting = next(
+                (
+                    h
+                    for h in rivals[1:]
+                    if h.entry.kind == "fact"
+                    and best.score - h.score <= DATED_MARGIN
+                    and any(_COUNT_STATED.search(t) for t in self._record_texts(h))
+                ),
+                None,
+            )
+            if counting is not None:
+                return self._answer_entry(q, counting, probability)
             return self._cannot_answer(q, answer, PROGRESS)
         if answer.confidence < RELATED_BELOW:
             answer.suggestions = suggestions[1:]
@@ -5048,6 +5121,17 @@ def _states_the_whole_set(counted: tuple[str, ...], texts: Sequence[str]) -> boo
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def _years_named(text: str) -> set[int]:
+    """The years a text names: written out (1984) or carried by a meeting's name (PP-22)."""
+    years = {int(y) for y in _ANY_YEAR.findall(text)}
+    return years | {2000 + int(m[1]) for m in _EVENT_YEAR_NAMED.finditer(text.lower())}
+
+
+_EVENT_YEAR_NAMED = re.compile(
+    r"(?<![a-z])(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag|ldc)-?(\d\d)(?!\d)"
+)
+
+
 def _counts_the_whole_organisation(q: Question, counted: tuple[str, ...]) -> bool:
     """Whether a "how many" question counts the organisation's own, with nothing to narrow
     it: "how many staff does ITU have", "how many countries are in ITU", "BDT有多少员工"."""
@@ -5526,6 +5610,22 @@ _KPI_VALUE_ASKED = re.compile(
     r"|\bhow (?:much|many|high|satisfied|well)\b"
     r"|\bwhat (?:is|was|were|are) (?:the |its )?(?:current |latest |actual |average |overall )?"
     r"(?:level|rate|score|value|percentage|share|figure|result|satisfaction)\b"
+)
+# Years between two things: "how many years passed between A and B", "how many years after A
+# was B", "A到B相隔几年", "从A到B有多少年".
+_YEARS_BETWEEN = (
+    re.compile(
+        r"\bhow many years (?:passed |elapsed |went by |are there |were there |lie |lay |is it "
+        r"|was it )?(?:between|from) (?P<a>.+?) (?:and|to|until|till) (?P<b>.+?)\s*[?.!]*$"
+    ),
+    re.compile(
+        r"\bhow many years (?:after|before) (?P<a>.+?) (?:was|is|were|did|came|took place"
+        r"|happened) (?P<b>.+?)\s*[?.!]*$"
+    ),
+    re.compile(
+        r"^(?:从)?(?P<a>[^？?，,。]+?)(?:到|和|与|跟|至)(?P<b>[^？?，,。]+?)(?:之间)?(?:相隔|隔了|相差"
+        r"|差了|过了|经过了|间隔|有)(?:多少|几)年[?？]?$"
+    ),
 )
 # Counted nouns of people, whom no run of names counts.
 _PERSONS = frozenset(

@@ -6801,3 +6801,57 @@ def test_the_first_one_asked_of_a_record_that_names_no_first_is_declined(
     assert not answer_engine.answer(question).answered
     # (a record that says which was first answers)
     _assert_answered_with(answer_engine, "巴基斯坦第一个智慧村是哪个？", ["Gokina"])
+
+
+@pytest.mark.parametrize(
+    "question", ["電信發展局總共有多少職員", "How many staff does BDT have in total?"]
+)
+def test_the_organisations_headcount_is_no_sum_of_a_records_counts(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (sealed FD) not the 250 + 120 staff two LearningLabs sessions drew
+    assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # (first run of FH) each side dated by its record, or by its meeting's name
+        (
+            "How many years passed between the Maitland report 'The Missing Link' and PP-22 in "
+            "Bucharest?",
+            ["38 years", "2022 − 1984 = 38"],
+        ),
+        (
+            "How many years are there between PP-22 and the Plenipotentiary that the ITU as "
+            "One implementation has to be reported to?",
+            ["4 years", "2026 − 2022 = 4"],
+        ),
+        ("梅特兰报告到PP-22相隔几年？", ["相隔38年"]),
+    ],
+)
+def test_the_years_between_two_things_are_worked_out_from_their_records(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_years_between_things_no_record_dates_are_declined(answer_engine: AnswerEngine) -> None:
+    assert not answer_engine.answer("How many years between the weather and the moon?").answered
+
+
+def test_a_kpis_measure_asked_is_answered_by_a_record_that_counts_it(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (the review of e730b46) the Academy's users, not "no recorded value" for KPI P3-CD-1
+    _assert_answered_with(answer_engine, "国际电联学院的用户数量是多少", ["35 000"])
+
+
+@pytest.mark.parametrize(
+    "question", ["第一个访问DCM的国家是哪个", "第一个加入数字化发展创新和创业联盟的国家是哪个"]
+)
+def test_a_first_of_another_kind_is_no_first_one(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (the review of e730b46) "first responders", a KPI's wording: no first one named
+    assert not answer_engine.answer(question).answered
