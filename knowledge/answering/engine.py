@@ -1753,22 +1753,30 @@ class AnswerEngine:
         counted = read_counted(normalized)
         if not counted or counted in (PEOPLE, POPULATION) or set(counted) & _PERSONS:
             return None  # ("how many staff work in the Africa office": no names of people)
-        # what is counted, in English: the noun or a synonym of it ("国家": countries)
-        nouns = {stem(w) for w in counted if w.isascii()} | {
-            stem(t)
-            for w in counted
-            for group in self.index.synonyms_of(w)
-            for t in group
-            if t.isascii()
+        # what is counted: the noun or a synonym of it ("国家": countries, 国)
+        nouns = {stem(w) for w in counted} | {
+            stem(t) for w in counted for group in self.index.synonyms_of(w) for t in group
         }
+        # the question's own words of some weight ("优先考虑", "启动了国家频率分配表"), beside
+        # which a run is of what is asked
+        asked = set(to_query_terms(normalized).tokens) - _BODIES_TOKENS - set(counted)
+        asked = {t for t in asked if self.index.token_weight(t) >= DISTINCTIVE_MIN_WEIGHT}
         fact = found.parts["fact"]
-        text = fact.text_en
+        chinese = is_chinese(question)
+        text, title = (fact.text_zh, fact.title_zh) if chinese else (fact.text_en, fact.title_en)
+        reach = RUN_CONTEXT_CHARS if chinese else RUN_CONTEXT_CHARS * 4
+
+        def is_of_the_asked(start: int, end: int) -> bool:
+            before = normalize(f"{title} {text[:start]}")
+            beside = normalize(text[max(0, start - reach) : start] + " " + text[end : end + reach])
+            held = {stem(t) for t in to_query_terms(before).tokens}
+            return bool(nouns & held) or bool(asked & set(to_query_terms(beside).tokens))
+
         # (a run of the thing counted: its noun in the title or before the run, "8 countries
-        # (including Georgia, …)"; not the countries an office works in, for its staff)
+        # (…)", or the words asked beside it; not the countries an office works in, for its
+        # staff)
         counts = {
-            len(items)
-            for at, items in list_runs(text)
-            if nouns & {stem(t) for t in to_query_terms(f"{fact.title_en} {text[:at]}").tokens}
+            len(items) for start, end, items in list_runs(text) if is_of_the_asked(start, end)
         }
         if len(counts) != 1:
             return None
@@ -5627,6 +5635,9 @@ _YEARS_BETWEEN = (
         r"|差了|过了|经过了|间隔|有)(?:多少|几)年[?？]?$"
     ),
 )
+# How far (in characters; four times as far in English) around a run of names the words of
+# a "how many" question are looked for.
+RUN_CONTEXT_CHARS = 12
 # Counted nouns of people, whom no run of names counts.
 _PERSONS = frozenset(
     "staff employees people women men members participants persons colleagues officials "

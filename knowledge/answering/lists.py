@@ -290,37 +290,45 @@ def enumerates(stated: int, text: str, noun: str | None = None) -> bool:
     ) or any(len(re.split(r"、|和|及", m.group())) == stated for m in _ZH_NAMES_RUN.finditer(text))
 
 
-def list_runs(text: str) -> list[tuple[int, list[str]]]:
-    """The runs of names an English text writes out, each as its items: after a colon, to
-    the end of the sentence ("prioritize: people and culture; financial management and
-    planning; systems, processes and tools; and oversight …": parted by semicolons where it
-    has them), in brackets ("(including Georgia, Moldova, …, North Macedonia and Serbia)") and
-    inside a sentence ("to Bahrain, Brunei Darussalam, Oman and Zimbabwe"), each with where it
-    starts; runs of two items or fewer are left out."""
-    runs: list[tuple[int, list[str]]] = []
-    spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"[:(]", text):
+def list_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """The runs of names a text writes out, each with where it starts and ends and its items:
+    after a colon, to the end of the sentence ("prioritize: people and culture; financial
+    management and planning; systems, processes and tools; and oversight …", "优先考虑：人与
+    文化；财务管理和规划；…": parted by semicolons where it has them), in brackets and inside a
+    sentence ("to Bahrain, Brunei Darussalam, Oman and Zimbabwe", "在利比亚、索马里和苏丹");
+    a run after "including" (包括) names only some, and runs of two items or fewer are left
+    out."""
+    chinese = is_chinese(text)
+    runs: list[tuple[int, int, list[str]]] = []
+    for match in re.finditer(r"[:(：（]", text):
         rest = text[match.end() :]
-        if match.group() == "(":
-            closing = rest.find(")")
-            run = rest[:closing] if closing >= 0 else ""
+        if match.group() in "(（":
+            closing = re.search(r"[)）]", rest)
+            run = rest[: closing.start()] if closing else ""
+        elif chinese:
+            run = re.split(r"。", rest, maxsplit=1)[0]
         else:
             run = re.split(r"\.(?:\s|$)" if "; " in rest else r"[.;](?:\s|$)", rest, maxsplit=1)[0]
-        spans.append((match.end(), match.end() + len(run)))
-        if re.match(r"\s*(?:including|such as|e\.g\.)", run):
-            continue  # some of them, not all: "(including Georgia, Moldova, …)"
+        span = (match.start(), match.end() + len(run))
+        if re.match(r"\s*(?:including|such as|e\.g\.|包括|例如|如)", run):
+            runs.append((*span, []))  # (some of them, not all: "(including Georgia, …)")
+            continue
         run = re.sub(r"^\s*namely\s+", "", run.strip())
-        if ";" in run:
-            items = [re.sub(r"^(?:and|or)\s+", "", i.strip()) for i in run.split(";")]
+        if ";" in run or "；" in run:
+            items = [
+                re.sub(r"^(?:and|or|以及|和|及)\s*", "", i.strip()) for i in re.split("[;；]", run)
+            ]
             items = [i for i in items if i]
             if all(len(i.split()) <= LIST_ITEM_MAX_WORDS for i in items):
-                runs.append((match.start(), items))
+                runs.append((*span, items))
             continue
-        runs.append((match.start(), _run_items(run)))
-    for match in _NAMES_RUN.finditer(text):
-        if not any(start <= match.start() < end for start, end in spans):
-            runs.append((match.start(), re.split(r", (?:and )?| and ", match.group())))
-    return [(at, run) for at, run in runs if len(run) >= 3]
+        runs.append((*span, _run_items(run)))
+    names = _ZH_NAMES_RUN if chinese else _NAMES_RUN
+    for match in names.finditer(text):
+        if not any(start <= match.start() < end for start, end, _ in runs):
+            items = re.split(r"、|和|及" if chinese else r", (?:and )?| and ", match.group())
+            runs.append((match.start(), match.end(), items))
+    return [run for run in runs if len(run[2]) >= 3]
 
 
 _COUNTED_BRACKET = re.compile(

@@ -6855,3 +6855,20 @@ def test_a_first_of_another_kind_is_no_first_one(
 ) -> None:
     # (the review of e730b46) "first responders", a KPI's wording: no first one named
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # (the review of e730b46) a run in the question's own language, beside its words
+        ("内部转型路线图优先考虑几个方面？", "共4个"),
+        ("在几个国家启动了国家频率分配表的编制工作？", "共3个"),
+        ("How many countries did BDT help with digital innovation profiles?", "4,"),
+    ],
+)
+def test_a_count_of_a_run_beside_the_words_asked(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    answer = answer_engine.answer(question)
+    text = render_answer_text(answer)
+    assert answer.answered and text.startswith(expected), text
