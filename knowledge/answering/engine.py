@@ -1726,6 +1726,20 @@ class AnswerEngine:
         if answer.kind is AnswerKind.CANNOT_ANSWER and answer.parts.get("wanted") == COUNT:
             # "「婦女網絡足跡」倡議涵蓋幾個國家？": no number written, but the record lists them
             return self._counted_in_a_list(question) or answer
+        if (
+            answer.answered
+            and _DOCUMENT_ASKED.search(normalize(question))
+            and not self._cites_a_document(question, answer)
+        ):
+            # "which document describes the resource mobilization strategy?": a record that
+            # cites one (C23/62), not the P5/E6/E7 line named alike
+            found = self._lookup(self._read_alone(question))
+            if (
+                found.answered
+                and found.kind in _SEARCHED_KINDS
+                and self._cites_a_document(question, found)
+            ):
+                return found
         if answer.kind is AnswerKind.COMPUTE and answer.parts.get("fact") is not None:
             q = self._read_alone(question)
             if _HEADCOUNT.search(q.normalized):

@@ -475,6 +475,8 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
     text = _unglue(normalized)
     if _CODES_ADDED.search(text):
         reading.concepts.add("sum")  # ("P1加P4是多少": the two lines' budgets added)
+    if _CODES_SUBTRACTED.search(text):
+        reading.concepts.add("difference")  # ("P1减P4是多少")
 
     def consume(pattern: re.Pattern[str], handler: Callable[[re.Match[str]], None]) -> None:
         nonlocal text
@@ -560,7 +562,13 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
 
 
 # Two lines' codes joined by 加 ("P1加P4", "e3 加 e5"): a sum.
-_CODES_ADDED = re.compile(r"(?<![a-z0-9])[pe]\d\s*(?:加|\+)\s*[pe]\d(?!\d)")
+_CODES_ADDED = re.compile(
+    r"(?<![a-z0-9])[pe]\d\s*(?:加|\+)\s*[pe]\d(?!\d)"
+    # ("应急通信预算加网络和数字基础设施预算", "add the budgets of P2 and P3")
+    r"|预算\s*加上?\s*\S+?预算|^(?:please |pls |can you |could you )?add (?:up )?the budgets?\b"
+)
+# Two lines' codes joined by 减 ("P1减P4"): a difference.
+_CODES_SUBTRACTED = re.compile(r"(?<![a-z0-9])[pe]\d\s*(?:减去?|minus)\s*[pe]\d(?!\d)")
 
 
 # What kind of answer a question wants, from how it is asked: it breaks near-ties between

@@ -6872,3 +6872,29 @@ def test_a_count_of_a_run_beside_the_words_asked(
     answer = answer_engine.answer(question)
     text = render_answer_text(answer)
     assert answer.answered and text.startswith(expected), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # (the review of e730b46) 减 and minus between codes, "add the budgets", 预算加…预算
+        ("P1减P4是多少？", ["39,000"]),
+        ("P1 minus P4?", ["39,000"]),
+        ("Add the budgets of P2 and P3", ["1,867,000"]),
+        ("应急通信预算加网络和数字基础设施预算是多少？", ["519,000"]),
+    ],
+)
+def test_budgets_added_or_taken_away_in_other_words(
+    answer_engine: AnswerEngine, question: str, expected: list[str]
+) -> None:
+    _assert_answered_with(answer_engine, question, expected)
+
+
+def test_a_document_asked_is_a_record_that_cites_one(answer_engine: AnswerEngine) -> None:
+    # (the review of e730b46) not the P5/E6/E7 line, named like the strategy
+    _assert_answered_with(
+        answer_engine,
+        "Was BCG paid for its work? And which document describes the resource mobilization "
+        "strategy?",
+        ["pro bono", "C23/62"],
+    )
