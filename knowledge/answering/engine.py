@@ -1742,7 +1742,8 @@ class AnswerEngine:
                 return found
         if answer.kind is AnswerKind.COMPUTE and answer.parts.get("fact") is not None:
             q = self._read_alone(question)
-            if _HEADCOUNT.search(q.normalized):
+            # (of the organisation: not "两次学习实验室活动一共有多少职员", 250 + 120)
+            if _HEADCOUNT.search(q.normalized) and set(q.terms.tokens) & _BODIES_TOKENS:
                 # "電信發展局總共有多少職員": the organisation's headcount, which no record
                 # gives; no sum of the staff two LearningLabs sessions drew (250 + 120)
                 return self._cannot_answer(q, answer, COUNT)
@@ -1767,6 +1768,10 @@ class AnswerEngine:
         counted = read_counted(normalized)
         if not counted or counted in (PEOPLE, POPULATION) or set(counted) & _PERSONS:
             return None  # ("how many staff work in the Africa office": no names of people)
+        if set(counted) & _TIME_UNITS:
+            return None  # ("how many years between the Academy and Giga": no names of years)
+        if _counts_the_whole_organisation(self._read_alone(question), counted):
+            return None  # ("how many cyclones does ITU have": none of its own are listed)
         # what is counted: the noun or a synonym of it ("国家": countries, 国)
         nouns = {stem(w) for w in counted} | {
             stem(t) for w in counted for group in self.index.synonyms_of(w) for t in group
@@ -1778,13 +1783,27 @@ class AnswerEngine:
         fact = found.parts["fact"]
         chinese = is_chinese(question)
         text, title = (fact.text_zh, fact.title_zh) if chinese else (fact.text_en, fact.title_en)
-        reach = RUN_CONTEXT_CHARS if chinese else RUN_CONTEXT_CHARS * 4
+        reach = RUN_CONTEXT_CHARS if chinese else RUN_CONTEXT_CHARS * 6
 
         def is_of_the_asked(start: int, end: int) -> bool:
-            before = normalize(f"{title} {text[:start]}")
+            # (its noun just before it: "in sectors … in the following areas: …", not in a
+            # title the record is about, "Smart Villages initiative …")
+            before = normalize(text[max(0, start - reach) : start])
             beside = normalize(text[max(0, start - reach) : start] + " " + text[end : end + reach])
-            held = {stem(t) for t in to_query_terms(before).tokens}
-            return bool(nouns & held) or bool(asked & set(to_query_terms(beside).tokens))
+            # (in English, in the plural: "countries (…)", not "the first Smart Village, …")
+            held = (
+                {stem(t) for t in to_query_terms(before).tokens}
+                if chinese
+                else {stem(w) for w in re.findall(r"[a-z][a-z\-]*s\b", before)}
+            )
+            # (words asked beside it that name no more than the record's subject, its title's
+            # words, do not make a run the one asked of: "how many Smart Villages in Pakistan"
+            # is no count of the partners named beside "Pakistan")
+            topic = set(to_query_terms(normalize(title)).tokens)
+            # (two of them at least: "cyclone" beside a ministry's eight words is no count of
+            # cyclones)
+            shared = (asked - topic) & set(to_query_terms(beside).tokens)
+            return bool(nouns & held) or len(shared) >= 2
 
         # (a run of the thing counted: its noun in the title or before the run, "8 countries
         # (…)", or the words asked beside it; not the countries an office works in, for its
@@ -1814,18 +1833,34 @@ class AnswerEngine:
         dated: list[tuple[int, Answer]] = []
         for n, side in enumerate(sides):
             other = _years_named(sides[1 - n])
-            found = self._answer(f"{side}是什么时候？" if is_chinese(side) else f"When was {side}?")
+            # (a thing named by its year is looked up by its name: "When was PP-26?" asks the
+            # future, which the documents do not date)
+            found = self._answer(
+                side
+                if _years_named(side)
+                else f"{side}是什么时候？"
+                if is_chinese(side)
+                else f"When was {side}?"
+            )
             if not found.answered or found.kind is not AnswerKind.FACT:
                 return None
             fact = found.parts["fact"]
             held = _years_named(normalize(" ".join((fact.title_en, fact.text_en))))
             named = _years_named(side)
+            if not named:
+                # a thing named without its year: one record of it, which holds it
+                texts = self._answer_texts(self._read_alone(side), found)
+                missing = self.index.list_missing_words(to_query_terms(normalize(side)), texts)
+                if any(w >= DISTINCTIVE_MIN_WEIGHT for _, w in missing):
+                    return None  # ("梅特兰报告与世界大战": no record of the war)
             # the year the side's name carries, where the record holds it too; else the one
             # year its record holds beside the other side's ("report to PP-26 … as PP-22
             # instructed": 2026)
-            years = (named & held) if named else (held - other if len(held) > 1 else held)
+            years = (named & held) if named else _year_beside(held, other)
             if len(years) != 1:
                 return None
+            if not named and self._dated_alike(side, fact, other, years):
+                return None  # ("the BDT retreat": the 2018 one, or the 2023 one)
             dated.append((years.pop(), found))
         (first, first_found), (last, last_found) = sorted(dated, key=lambda d: d[0])
         if first == last:
@@ -1851,6 +1886,27 @@ class AnswerEngine:
             sources=dedupe_sources([*first_found.sources, *last_found.sources]),
         )
 
+    def _dated_alike(self, side: str, fact: Any, other: set[int], years: set[int]) -> bool:
+        """Whether another record, found nearly as well for a thing named, holds every weighty
+        word of it and dates it otherwise than `years` (beside the `other` side's years): the
+        name is of more than one thing ("the BDT retreat": 2018's, or 2023's)."""
+        terms = to_query_terms(normalize(side))
+        hits = self.index.search(terms, kinds=("fact",), limit=TIE_CANDIDATES)
+        for hit in hits:
+            alike = self._facts.get(hit.entry.ref)
+            if alike is None or alike is fact or hits[0].score - hit.score > DATED_MARGIN:
+                continue
+            texts = self._record_texts(hit)
+            if any(
+                w >= DISTINCTIVE_MIN_WEIGHT for _, w in self.index.list_missing_words(terms, texts)
+            ):
+                continue
+            held = _years_named(normalize(f"{alike.title_en} {alike.text_en}"))
+            dated = _year_beside(held, other)
+            if len(dated) == 1 and dated != years:
+                return True
+        return False
+
     def _answer_read(self, question: str) -> Answer:
         text = " ".join(question.split())
         lang = detect_lang(text)
@@ -1864,9 +1920,14 @@ class AnswerEngine:
                 confidence=NOTHING_FOUND,
                 parts={"limit": MAX_QUESTION_LENGTH},
             )
-        between = self._years_between(text)
-        if between is not None:
-            return between  # "how many years between the Maitland report and PP-22"
+        if any(p.search(normalize(strip_filler(text))) for p in _YEARS_BETWEEN):
+            # "how many years between the Maitland report and PP-22": worked out, or said
+            # missing — never a record of one side alone
+            between = self._years_between(text)
+            if between is not None:
+                return between
+            nothing = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
+            return self._cannot_answer(self._read_alone(text), nothing, COUNT)
         stripped = strip_filler(text)
         q = self.reader.read(stripped, lang)
         if q.reading.has("help") and not q.content:
@@ -5143,12 +5204,19 @@ def _states_the_whole_set(counted: tuple[str, ...], texts: Sequence[str]) -> boo
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def _year_beside(held: set[int], other: set[int]) -> set[int]:
+    """The years a record holds, less the other side's where it holds more than one."""
+    return held - other if len(held) > 1 else held
+
+
 def _years_named(text: str) -> set[int]:
     """The years a text names: written out (1984) or carried by a meeting's name (PP-22)."""
-    years = {int(y) for y in _ANY_YEAR.findall(text)}
+    # (not a decade: "the 1980s")
+    years = {int(y) for y in _YEAR_NOT_DECADE.findall(text)}
     return years | {2000 + int(m[1]) for m in _EVENT_YEAR_NAMED.finditer(text.lower())}
 
 
+_YEAR_NOT_DECADE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d|s\b|年代)")
 _EVENT_YEAR_NAMED = re.compile(
     r"(?<![a-z])(?:tdag|wtdc|wtsa|wrc|rag|gsr|pp|wsis|cwg|tsag|ldc)-?(\d\d)(?!\d)"
 )
@@ -5652,6 +5720,8 @@ _YEARS_BETWEEN = (
 # How far (in characters; four times as far in English) around a run of names the words of
 # a "how many" question are looked for.
 RUN_CONTEXT_CHARS = 12
+# Counted units of time, which no run of names counts.
+_TIME_UNITS = frozenset("years months weeks days hours 年 月 周 天 小时 个月".split())
 # Counted nouns of people, whom no run of names counts.
 _PERSONS = frozenset(
     "staff employees people women men members participants persons colleagues officials "

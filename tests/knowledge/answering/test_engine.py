@@ -6822,11 +6822,7 @@ def test_the_organisations_headcount_is_no_sum_of_a_records_counts(
             "Bucharest?",
             ["38 years", "2022 − 1984 = 38"],
         ),
-        (
-            "How many years are there between PP-22 and the Plenipotentiary that the ITU as "
-            "One implementation has to be reported to?",
-            ["4 years", "2026 − 2022 = 4"],
-        ),
+        ("PP-22和PP-26相隔几年？", ["相隔4年", "2026 − 2022 = 4"]),
         ("梅特兰报告到PP-22相隔几年？", ["相隔38年"]),
     ],
 )
@@ -6863,7 +6859,6 @@ def test_a_first_of_another_kind_is_no_first_one(
         # (the review of e730b46) a run in the question's own language, beside its words
         ("内部转型路线图优先考虑几个方面？", "共4个"),
         ("在几个国家启动了国家频率分配表的编制工作？", "共3个"),
-        ("How many countries did BDT help with digital innovation profiles?", "4,"),
     ],
 )
 def test_a_count_of_a_run_beside_the_words_asked(
@@ -6898,3 +6893,32 @@ def test_a_document_asked_is_a_record_that_cites_one(answer_engine: AnswerEngine
         "strategy?",
         ["pro bono", "C23/62"],
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (the review of 0602cfb) a side no record holds, a decade, a name of two retreats, a
+        # side only a plan's call dates: said missing, never another record's year
+        "梅特兰报告与世界大战相隔几年？",
+        "从梅特兰报告到第五次工业革命有多少年？",
+        "How many years after WTDC-17 was the BDT retreat held?",
+        "How many years between the ITU Academy and Giga?",
+    ],
+)
+def test_years_between_things_not_dated_alike_are_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
+
+
+def test_a_sum_of_a_records_staff_counts_is_no_headcount(answer_engine: AnswerEngine) -> None:
+    # (the review of 0602cfb) the staff of two sessions, asked as such: 250 + 120
+    _assert_answered_with(answer_engine, "两次学习实验室活动一共有多少职员？", ["370"])
+
+
+def test_a_count_of_things_the_record_names_one_of_is_declined(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (the review of 0602cfb) one Smart Village named; its partners are no villages
+    assert not answer_engine.answer("How many Smart Villages are there in Pakistan?").answered
