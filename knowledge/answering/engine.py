@@ -1891,7 +1891,7 @@ class AnswerEngine:
         word of it and dates it otherwise than `years` (beside the `other` side's years): the
         name is of more than one thing ("the BDT retreat": 2018's, or 2023's)."""
         terms = to_query_terms(normalize(side))
-        hits = self.index.search(terms, kinds=("fact",), limit=TIE_CANDIDATES)
+        hits = self.index.search(terms, kinds=("fact",), limit=SUGGESTION_LIMIT + 3)
         for hit in hits:
             alike = self._facts.get(hit.entry.ref)
             if alike is None or alike is fact or hits[0].score - hit.score > DATED_MARGIN:
@@ -1903,7 +1903,7 @@ class AnswerEngine:
                 continue
             held = _years_named(normalize(f"{alike.title_en} {alike.text_en}"))
             dated = _year_beside(held, other)
-            if len(dated) == 1 and dated != years:
+            if dated and dated != years:
                 return True
         return False
 
@@ -3395,6 +3395,7 @@ class AnswerEngine:
         hits = self._prefer_bodies(q, hits)
         hits = self._prefer_region(q, hits)
         hits = self._prefer_reason(q, terms, hits, naming)
+        hits = self._prefer_asked_noun(q, hits)
         if hits and self._names_other_bodies(q, hits[0]):
             # "Study Group 2's rapporteur meetings": the record found is Study Group 1's
             other = Answer(kind=AnswerKind.DECLINE, lang=q.lang, answered=False, confidence=0.0)
@@ -3544,6 +3545,11 @@ class AnswerEngine:
                     if h.entry.kind == "fact"
                     and best.score - h.score <= DATED_MARGIN
                     and any(_COUNT_STATED.search(t) for t in self._record_texts(h))
+                    # (of what the KPI measures: "实施水平" is no start date's record)
+                    and not any(
+                        w >= DISTINCTIVE_MIN_WEIGHT
+                        for _, w in self.index.list_missing_words(terms, self._record_texts(h))
+                    )
                 ),
                 None,
             )
@@ -4186,6 +4192,28 @@ class AnswerEngine:
         return hit.entry.kind == "fact" and any(
             money.search(f) for f in self._facts[hit.entry.ref].figures
         )
+
+    def _prefer_asked_noun(self, q: Question, hits: list[Hit]) -> list[Hit]:
+        """Of the records found nearly as well as the first, the first that holds the noun a
+        "which …" question asks for, where the first does not ("To which conference does the
+        Council report …": the record of PP-26, the Plenipotentiary Conference, not the
+        enablers' overview)."""
+        match = _WHICH_NOUN.search(q.normalized)
+        if match is None or len(hits) < 2:
+            return hits
+        terms = to_query_terms(match["noun"] or match["zh"])
+        if not terms.tokens:
+            return hits
+
+        def holds(hit: Hit) -> bool:
+            return not self.index.list_missing_words(terms, self._record_texts(hit))
+
+        if holds(hits[0]):
+            return hits
+        found = next(
+            (h for h in hits[1:] if hits[0].score - h.score <= TIE_MARGIN and holds(h)), None
+        )
+        return hits if found is None else [found, *(h for h in hits if h is not found)]
 
     def _lacking_weight(self, terms: QueryTerms, hit: Hit) -> float:
         """The weight of the question's words a record's texts (its subject and document
@@ -5720,6 +5748,15 @@ _YEARS_BETWEEN = (
 # How far (in characters; four times as far in English) around a run of names the words of
 # a "how many" question are looked for.
 RUN_CONTEXT_CHARS = 12
+# The noun a "which …" question asks for: "to which conference", "哪个会议", "哪届大会".
+_WHICH_NOUN = re.compile(
+    # (not a kind of answer: "what percentage", "which year", "what kind")
+    r"\b(?:which|what) (?!(?:is|are|was|were|does|do|did|has|have|will|can|of|the|a|percentage"
+    r"|percent|share|proportion|fraction|number|amount|figure|rate|year|years|month|months|date"
+    r"|dates|time|times|kind|kinds|type|types|sort|part|parts|level|role|else|exactly)\b)"
+    r"(?P<noun>[a-z]{4,})\b"
+    r"|哪(?:个|個|一个|一個|届|屆|次|份|家|项|項)(?P<zh>[\u4e00-\u9fff]{2})"
+)
 # Counted units of time, which no run of names counts.
 _TIME_UNITS = frozenset("years months weeks days hours 年 月 周 天 小时 个月".split())
 # Counted nouns of people, whom no run of names counts.

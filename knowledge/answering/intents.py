@@ -563,7 +563,9 @@ def read_question(normalized: str, known: Callable[[str], bool] | None = None) -
 
 # Two lines' codes joined by 加 ("P1加P4", "e3 加 e5"): a sum.
 _CODES_ADDED = re.compile(
-    r"(?<![a-z0-9])[pe]\d\s*(?:加|\+)\s*[pe]\d(?!\d)"
+    # (asked as a figure: not "P1加P4在围棋里是什么意思")
+    r"(?<![a-z0-9])[pe]\d\s*(?:加|\+)\s*[pe]\d(?!\d)(?=\s*(?:的预算)?\s*(?:又|总共|一共|合计)?\s*"
+    r"(?:是|係|系|等于|有)?\s*(?:多少|几多|幾多|几何)|\s*[?？]?\s*$)"
     # ("应急通信预算加网络和数字基础设施预算", "add the budgets of P2 and P3")
     r"|预算\s*加上?\s*\S+?预算|^(?:please |pls |can you |could you )?add (?:up )?the budgets?\b"
 )

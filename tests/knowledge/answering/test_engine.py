@@ -6922,3 +6922,31 @@ def test_a_count_of_things_the_record_names_one_of_is_declined(
 ) -> None:
     # (the review of 0602cfb) one Smart Village named; its partners are no villages
     assert not answer_engine.answer("How many Smart Villages are there in Pakistan?").answered
+
+
+def test_which_conference_is_answered_by_the_record_that_names_one(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (first run of FI) of records found nearly as well, the one that holds "conference"
+    _assert_answered_with(
+        answer_engine,
+        "To which conference does the Council have to report on how the ITU as One concept "
+        "has been implemented?",
+        ["PP-26"],
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # (the review of a51719b) the BDT retreat of 2018 or of 2023; a KPI's level with no
+        # record that counts it; a sum of codes asked of something else
+        "How many years between the BDT retreat and PP-22?",
+        "《基加利行动计划》实施水平是多少？",
+        "P1加P4在围棋里是什么意思？",
+    ],
+)
+def test_no_figure_is_made_up_from_a_neighbouring_record(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    assert not answer_engine.answer(question).answered
