@@ -1740,6 +1740,13 @@ class AnswerEngine:
                 and self._cites_a_document(question, found)
             ):
                 return found
+        if answer.answered and _REGION_SIZE.search(normalize(strip_filler(question))):
+            # "非洲有多少个国家？": how many countries a region has, which no record counts (42
+            # signed HCM4A; 35 applied for the ATC programme)
+            nothing = Answer(
+                kind=AnswerKind.DECLINE, lang=answer.lang, answered=False, confidence=0.0
+            )
+            return self._cannot_answer(self._read_alone(question), nothing, COUNT)
         if answer.kind is AnswerKind.COMPUTE and answer.parts.get("fact") is not None:
             q = self._read_alone(question)
             # (of the organisation: not "两次学习实验室活动一共有多少职员", 250 + 120)
@@ -5756,6 +5763,20 @@ _WHICH_NOUN = re.compile(
     r"|dates|time|times|kind|kinds|type|types|sort|part|parts|level|role|else|exactly)\b)"
     r"(?P<noun>[a-z]{4,})\b"
     r"|哪(?:个|個|一个|一個|届|屆|次|份|家|项|項)(?P<zh>[\u4e00-\u9fff]{2})"
+)
+# How many countries a region or union has ("how many countries are in Africa", "欧盟有多少个
+# 国家"): no record counts them.
+_REGIONS_NAMED = (
+    r"(?:the )?(?:africa|african union|au|european union|eu|europe|asia|asia-pacific|asia and "
+    r"the pacific|americas|latin america|arab states|arab world|arab region|cis|middle east)"
+)
+_REGION_SIZE = re.compile(
+    rf"^how many (?:countries|nations|member states|states) (?:are|is) (?:there )?in "
+    rf"{_REGIONS_NAMED}(?: region)?\s*[?？]?$"
+    rf"|^how many (?:countries|nations|member states) (?:does|do) {_REGIONS_NAMED}(?: region)? "
+    rf"(?:have|include|comprise)\s*[?？]?$"
+    r"|^(?:非洲|欧洲|欧盟|亚洲|亚太|美洲|拉美|阿拉伯|独联体|非洲联盟|非盟|中东)(?:地区|区域|大陆)?"
+    r"(?:一共|总共|共)?有(?:多少|几)个?(?:国家|成员国)[?？]?$"
 )
 # Counted units of time, which no run of names counts.
 _TIME_UNITS = frozenset("years months weeks days hours 年 月 周 天 小时 个月".split())

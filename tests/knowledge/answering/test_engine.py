@@ -6950,3 +6950,14 @@ def test_no_figure_is_made_up_from_a_neighbouring_record(
     answer_engine: AnswerEngine, question: str
 ) -> None:
     assert not answer_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question", ["How many countries are in Africa?", "非洲有多少个国家？", "欧盟有多少个国家？"]
+)
+def test_how_many_countries_a_region_has_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (the reviews of this session) no record counts a region's countries: 42 signed HCM4A
+    assert not answer_engine.answer(question).answered
+    _assert_answered_with(answer_engine, "非洲有多少个国家签署了HCM4A协议？", ["42"])
