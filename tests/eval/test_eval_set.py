@@ -558,6 +558,20 @@ OWN_SETS_MIN_ACCURACY = {
     # (22d2926) and run once then: FD 86.8% (7 of 62 answers wrong), FE 92.1% (4 of 61).
     "unseen_fd.json": 0.86,
     "unseen_fe.json": 0.92,
+    # The seventeenth session (2026-12-07, sixth): FH (desk computations), FI (what and why,
+    # lists), FJ (near misses, 24 off-topic) and FK (two- and three-part chat messages), written
+    # by helpers from the documents only and run once on the session's starting code (e182728)
+    # before any change they prompted: FH 78.9% (3 of 49 answers wrong), FI 87.0% (6 of 59),
+    # FJ 90.8% (7 of 59; 17 of 24 off-topic declined), FK 84.2% (7 of 57); tuned on since.
+    "unseen_fh.json": 0.84,
+    "unseen_fi.json": 0.88,
+    "unseen_fj.json": 0.96,
+    "unseen_fk.json": 0.89,
+    # FL (an ordinary week) and FM (managers in a hurry on a phone), sealed until the
+    # session's last engine commit (54187b4) and run once then: FL 98.7% (0 of 61 answers
+    # wrong), FM 93.5% (3 of 62 wrong; 13 of 14 off-topic declined).
+    "unseen_fl.json": 0.98,
+    "unseen_fm.json": 0.93,
 }
 
 
