@@ -1570,6 +1570,8 @@ _FACT_SUM = re.compile(
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
     r"|百分之几|百分之多少|百分之幾|百分比|多少比例|比例|占多少|占几成"
+    # ("新增用户大约占平台用户总数的多少？": 占 … 的多少, at the end)
+    r"|占[^，,。？?]{1,20}?的多少\s*[?？]?$"
 )
 # A rate of those who did out of all ("what completion rate is that", "结业率"): computed only
 # from the two figures the question states (a fact's other counts are easily the wrong two).

@@ -5776,7 +5776,10 @@ _REGION_SIZE = re.compile(
     rf"|^how many (?:countries|nations|member states) (?:does|do) {_REGIONS_NAMED}(?: region)? "
     rf"(?:have|include|comprise)\s*[?？]?$"
     r"|^(?:非洲|欧洲|欧盟|亚洲|亚太|美洲|拉美|阿拉伯|独联体|非洲联盟|非盟|中东)(?:地区|区域|大陆)?"
-    r"(?:一共|总共|共)?有(?:多少|几)个?(?:国家|成员国)[?？]?$"
+    r"(?:一共|总共|共)?有(?:多少|几多|几)个?(?:国家|成员国)[?？]?$"
+    # ("非洲國家有幾多個？")
+    r"|^(?:非洲|欧洲|欧盟|亚洲|亚太|美洲|拉美|阿拉伯|独联体|非洲联盟|非盟|中东)(?:地区|区域|大陆)?的?"
+    r"(?:国家|成员国)(?:一共|总共|共)?有(?:多少|几多|几)个?[?？]?$"
 )
 # Counted units of time, which no run of names counts.
 _TIME_UNITS = frozenset("years months weeks days hours 年 月 周 天 小时 个月".split())

@@ -6961,3 +6961,17 @@ def test_how_many_countries_a_region_has_is_declined(
     # (the reviews of this session) no record counts a region's countries: 42 signed HCM4A
     assert not answer_engine.answer(question).answered
     _assert_answered_with(answer_engine, "非洲有多少个国家签署了HCM4A协议？", ["42"])
+
+
+def test_a_share_asked_with_zhan_de_duoshao_is_worked_out(answer_engine: AnswerEngine) -> None:
+    # (first run of FH) 占…的多少 asks a share: 8,000 of 35,000
+    _assert_answered_with(
+        answer_engine, "2022年国际电联学院新增用户大约占平台用户总数的多少？", ["22.9%"]
+    )
+
+
+def test_a_regions_countries_counted_in_another_word_order_are_declined(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (the review of 54187b4) 非洲國家有幾多個: not the 42 that signed HCM4A
+    assert not answer_engine.answer("非洲國家有幾多個？").answered
