@@ -1567,6 +1567,11 @@ _FACT_SUM = re.compile(
     # "… the ChatGPT session vs the 'Space' talk - total?": the counts compared, added up
     r"|[-–—:,]\s*(?:and )?(?:the |in )?total\s*\??\s*$"
 )
+# Chinese pairs said in one word: "内外部" (internal and external), "国内外".
+_CONTRACTED_PAIRS = {
+    "内外部": ("内部", "外部"),
+    "国内外": ("国内", "国外"),
+}
 _FACT_SHARE = re.compile(
     r"\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat % \b|\bin %|\bpercent"
     r"|百分之几|百分之多少|百分之幾|百分比|多少比例|比例|占多少|占几成"
@@ -2258,6 +2263,8 @@ def compute_in_fact(
         return None
     text = fact.text_zh if q.lang == "zh" else fact.text_en
     asked = _words(q.normalized)
+    # (a contracted pair asks of both: 内外部 is 内部 and 外部)
+    asked |= {w for short, pair in _CONTRACTED_PAIRS.items() if short in q.normalized for w in pair}
     if _ATTENDANCE.search(q.normalized):
         asked |= _PEOPLE_WORDS  # "the combined attendance": the people counted
     every = read_counts(text)

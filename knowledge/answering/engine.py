@@ -6386,6 +6386,10 @@ _ASKS = re.compile(
     r"|什麼|甚麼|誰|幾|嗎|請|說說|講講|介紹|有沒有"
     # (in chat and in Cantonese: "创新中心四个战略目标是啥", "係咩", "邊個負責")
     r"|啥|咩|边个|邊個|边度|邊度|边间|邊間|点样|點樣"
+    # (a computation asked for: "内外部加起来算一下", "add them up")
+    # (not 算算 or 算下, which "预算算…", "预算下…" write)
+    r"|(?<!预)算一下|计算一下|計算一下|加一下|\bwork (?:it|that|this) out\b"
+    r"|\badd (?:them|those|these|it) up\b|\bcalculate\b"
     # asked where the answer would stand, in chat, after "and": "and BCG interviewed how many
     # stakeholders" (not "trying to explain to a colleague how much goes to priorities")
     # ("plus E5 gets how much" would be read as a sum: left to the message)

@@ -169,6 +169,11 @@ _FILLER_ZH = (
     "能帮我查一下吗",
     "帮忙列一下",
     "帮我列一下",
+    # a computation asked for after what it works on: "内外部加起来算一下" (the sum stays; not
+    # 算算, which "预算算大约多少" writes too)
+    "帮我算一下",
+    "帮忙算一下",
+    "算一下",
     "能不能帮我看一下",
     "帮我看一下",
     "帮忙看一下",

@@ -6975,3 +6975,18 @@ def test_a_regions_countries_counted_in_another_word_order_are_declined(
 ) -> None:
     # (the review of 54187b4) 非洲國家有幾多個: not the 42 that signed HCM4A
     assert not answer_engine.answer("非洲國家有幾多個？").answered
+
+
+def test_a_sum_asked_after_a_count_with_a_chat_request_is_worked_out(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (first run of FH) "算一下" asks; 内外部 asks of both the internal and the external
+    _assert_answered_with(
+        answer_engine, "BCG的工作大概采访了多少人？内外部加起来算一下", ["44", "30", "74"]
+    )
+    # (预算算… is no request: a share of the budget asked as before)
+    _assert_answered_with(
+        answer_engine,
+        "2.3节说约60%的预算输出成果通过综合内外部知识落实，按OP-23总预算算大约是多少瑞郎？",
+        ["2,520,000"],
+    )
