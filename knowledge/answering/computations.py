@@ -2036,17 +2036,6 @@ def computed_in_fact(
     parts: dict[str, Any],
 ) -> Answer:
     """A computation read out of one fact (`parts`: its op and result), sourced to it."""
-    return _computed_in_fact(q, fact, knowledge, confidence, parts)
-
-
-def _computed_in_fact(
-    q: Question,
-    fact: models.Fact,
-    knowledge: Knowledge,
-    confidence: float,
-    parts: dict[str, Any],
-) -> Answer:
-    """A computation read out of one fact, sourced to it."""
     return Answer(
         kind=AnswerKind.COMPUTE,
         lang=q.lang,
@@ -2171,7 +2160,7 @@ def _per_thing(
         "each": each,
         "measure": per["m"] or per["m2"] or "个",
     }
-    return _computed_in_fact(q, fact, knowledge, confidence, parts)
+    return computed_in_fact(q, fact, knowledge, confidence, parts)
 
 
 def compute_in_fact(
@@ -2193,7 +2182,7 @@ def compute_in_fact(
             "last_month": span.last_month,
             "month_names": [m.capitalize() for m in _MONTHS],
         }
-        return _computed_in_fact(q, fact, knowledge, confidence, days_parts)
+        return computed_in_fact(q, fact, knowledge, confidence, days_parts)
     if asks_per_year(q.normalized):
         # "VaMoz Digital is worth EUR 2.3 million over three and a half years: per year?"
         per_year = _per_year(fact)
@@ -2209,7 +2198,7 @@ def compute_in_fact(
                 "millions": to_rounded(yearly / 1_000_000, Decimal("0.01")),
                 "wan": to_rounded(yearly / 10_000, Decimal("0.1")),
             }
-            return _computed_in_fact(q, fact, knowledge, confidence, yearly_parts)
+            return computed_in_fact(q, fact, knowledge, confidence, yearly_parts)
     per = _PER_THING.search(q.normalized)
     each = _per_thing(q, fact, knowledge, confidence, per) if per is not None else None
     if each is not None:
@@ -2232,7 +2221,7 @@ def compute_in_fact(
             return None
         value = Decimal(level["en"] or level["zh"])
         drop_parts = {"op": "fact_points_drop", "level": value, "result": Decimal(100) - value}
-        return _computed_in_fact(q, fact, knowledge, confidence, drop_parts)
+        return computed_in_fact(q, fact, knowledge, confidence, drop_parts)
     if _SHARE_LEFT.search(q.normalized):
         # "if 54% goes to global outputs, what share is left for everything else": 100 − 54,
         # of the one share the question states, as the fact states it, exactly (none of a
@@ -2257,7 +2246,7 @@ def compute_in_fact(
             and 0 < (share := next(iter(taken))) < 100
         ):
             left_parts = {"op": "fact_share_left", "share": share, "result": Decimal(100) - share}
-            return _computed_in_fact(q, fact, knowledge, confidence, left_parts)
+            return computed_in_fact(q, fact, knowledge, confidence, left_parts)
     op = read_fact_operation(q.normalized)
     if op is None:
         return None
@@ -2398,7 +2387,7 @@ def compute_in_fact(
         if small.value != large.value:
             ratio = Decimal(large.value) / Decimal(small.value)
             parts |= {"small": small, "large": large, "times": to_rounded(ratio, RATIO_PLACES)}
-    return _computed_in_fact(q, fact, knowledge, confidence, parts)
+    return computed_in_fact(q, fact, knowledge, confidence, parts)
 
 
 # -- counts of two periods ------------------------------------------------------------------
