@@ -1827,15 +1827,12 @@ class AnswerEngine:
             signals=found.signals,
         )
 
-    def _years_between(self, question: str) -> Answer | None:
+    def _years_between(self, question: str, match: re.Match[str]) -> Answer | None:
         """How many years lie between two things a question names ("How many years passed
         between the Maitland report and PP-22?", "LDC5和上次会议相隔几年"), each dated by the
         record found for when it was, or by the year its name carries (PP-22: 2022) where a
-        record speaks of it; None unless both are."""
-        normalized = normalize(strip_filler(" ".join(question.split())))
-        match = next((m for m in (p.search(normalized) for p in _YEARS_BETWEEN) if m), None)
-        if match is None:
-            return None
+        record speaks of it (`match`: the two things, read by `_YEARS_BETWEEN`); None unless
+        both are."""
         sides = [match["a"].strip(" ,，"), match["b"].strip(" ,，")]
         dated: list[tuple[int, Answer]] = []
         for n, side in enumerate(sides):
@@ -1927,15 +1924,19 @@ class AnswerEngine:
                 confidence=NOTHING_FOUND,
                 parts={"limit": MAX_QUESTION_LENGTH},
             )
-        if any(p.search(normalize(strip_filler(text))) for p in _YEARS_BETWEEN):
+        stripped = strip_filler(text)
+        stripped_normalized = normalize(stripped)
+        between_asked = next(
+            (m for m in (p.search(stripped_normalized) for p in _YEARS_BETWEEN) if m), None
+        )
+        if between_asked is not None:
             # "how many years between the Maitland report and PP-22": worked out, or said
             # missing — never a record of one side alone
-            between = self._years_between(text)
+            between = self._years_between(text, between_asked)
             if between is not None:
                 return between
             nothing = Answer(kind=AnswerKind.DECLINE, lang=lang, answered=False, confidence=0.0)
             return self._cannot_answer(self._read_alone(text), nothing, COUNT)
-        stripped = strip_filler(text)
         q = self.reader.read(stripped, lang)
         if q.reading.has("help") and not q.content:
             return self._help(lang)
