@@ -180,6 +180,7 @@ from knowledge.answering.sources import (
 )
 from knowledge.answering.text import (
     EN_STOPWORDS,
+    LONE_GLUE,
     detect_lang,
     detect_script,
     is_chinese,
@@ -4364,7 +4365,13 @@ class AnswerEngine:
         wanted = self._wanted(q)
         stated = read_stated_count(q.normalized)
         lists_asked = stated is not None and stated >= STATED_LIST_MIN
-        if (wanted not in _PREFER_SUPPLIED and not lists_asked) or len(hits) < 2:
+        if (
+            (wanted not in _PREFER_SUPPLIED and not lists_asked)
+            or len(hits) < 2
+            # ("is the ITU Academy certificate free": paying asked yes or no, which a record of
+            # free courses close behind does not answer of the certificate)
+            or (wanted == AMOUNT and _YES_NO.search(q.normalized) is not None)
+        ):
             # "what are the three pillars …": a record that gives three of them is an answer
             # of the kind asked, as a count is of "how many"
             return hits, []
@@ -5064,7 +5071,7 @@ DEFINED_OPENING = 80
 
 # Kinds of answer whose check is strict enough to choose a record by: a record merely holding
 # a number or a year near the words asked is no better a candidate than the best found.
-_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE, COUNT, PLACE, DATE_OR_PLACE})
+_PREFER_SUPPLIED = frozenset({ACTOR, PERSON, DATE, COUNT, PLACE, DATE_OR_PLACE, AMOUNT})
 
 # "What mottos did the retreat suggest for attracting funding": things asked for, the money
 # only their topic.
@@ -5160,6 +5167,9 @@ _HOLDING_TOKENS = frozenset(
         "包含 包括 设有 设定 提出"
     ).tokens
 )
+# The characters of those words in Chinese, of a document's own words (文件, 规划) and of glue
+# (里, 中, 面 of 里面): a character pair made of them only says where the things counted are.
+_HOLDING_CHARS = LONE_GLUE | frozenset("包含括设定提出列文件规划面")
 # "what KPIs are there", "BDT有哪些KPI": the kinds asked of every record of a class.
 _EVERY = re.compile(
     r"^(?:what|which) (?:kpi|indicator|key performance indicator)s (?:are there|do|does|has|have)\b"
@@ -5290,7 +5300,10 @@ def _asks_of_the_whole(
     the document that holds them (`holder`: the words of its names, "the Kigali Action Plan
     impact framework in the OP-23 document"), and a count, a total or every one asked for."""
     allowed = _ORGANISATION_TOKENS | _HOLDING_TOKENS | holder
-    if q.targets or any(t not in allowed and _spelt_as(t, index) not in allowed for t in q.content):
+    # (Chinese pairs of glue and of words that say the document holds them are no subject:
+    # "影响框架里有多少个KPI", "文件里面提到了", "规划文件中设了")
+    content = [t for t in q.content if not all(c in _HOLDING_CHARS for c in t)]
+    if q.targets or any(t not in allowed and _spelt_as(t, index) not in allowed for t in content):
         return False
     return (
         q.reading.has("whole", "count", "sum")

@@ -704,7 +704,9 @@ class SearchIndex:
                 if len(hits) >= limit
                 else 0.0
             )
-            if COVERAGE_SHARE * float(coverages[start]) + (1 - COVERAGE_SHARE) < floor:
+            # (rounded as the scores are: a candidate whose best score ties the floor once
+            # rounded may still win on closeness, and is never cut for a float's last bit)
+            if round(COVERAGE_SHARE * float(coverages[start]) + (1 - COVERAGE_SHARE), 4) < floor:
                 break
             batch = top[start : start + RERANK_BATCH]
             keys = [key for i in batch for key in self._keys[i]]

@@ -6990,3 +6990,53 @@ def test_a_sum_asked_after_a_count_with_a_chat_request_is_worked_out(
         "2.3节说约60%的预算输出成果通过综合内外部知识落实，按OP-23总预算算大约是多少瑞郎？",
         ["2,520,000"],
     )
+
+
+def test_the_value_of_a_project_asks_its_amount(answer_engine: AnswerEngine) -> None:
+    # (first run of FQ) "value" of a project wants an amount: the record that gives one, tied
+    # with the one saying what the project supports
+    _assert_answered_with(
+        answer_engine,
+        "whats the value and duration of the VaMoz Digital project in Mozambique?",
+        ["2.3 million"],
+    )
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("請問2024-2027年戰略規劃愿景嘅三大支柱係乜？", "思想領導力"),
+        ("请问2024-2027年战略规划愿景的三大支柱是什么？", "卓越组织能力"),
+    ],
+)
+def test_a_number_of_things_asked_what_they_are_lists_them(
+    answer_engine: AnswerEngine, question: str, expected: str
+) -> None:
+    # (first run of FQ) 三大支柱是什么 asks the three listed, not the plan built on them
+    _assert_answered_with(answer_engine, question, [expected])
+
+
+def test_what_tdag_is_asked_to_do_with_op23_is_answered(answer_engine: AnswerEngine) -> None:
+    # (first run of FQ) the document's own action required, a record of the store now
+    _assert_answered_with(
+        answer_engine,
+        "OP-23这份文件请TDAG做什么？需要批准的是什么？",
+        ["批准", "关键绩效指标"],
+    )
+    # (a record added shifts no tie at the search's cut: the definition stays first)
+    _assert_answered_with(answer_engine, "What is the ITU Academy for?", ["main entry point"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "OP-23的影响框架里一共列了多少个KPI？",
+        "OP-23文件里面提到了多少个KPI？",
+        "影響框架入面有幾多個KPI？",
+    ],
+)
+def test_kpis_counted_in_the_document_are_all_of_them(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (unseen AD after a record was added) where the document holds them is no subject
+    _assert_answered_with(answer_engine, question, ["82"])
