@@ -927,9 +927,19 @@ class RecordAnswers:
             lang=lang,
             answered=True,
             confidence=confidence,
-            parts={"items": items, "rated": None, "total": len(self.knowledge.risks)},
+            parts={
+                "items": items,
+                "rated": None,
+                "total": len(self.knowledge.risks),
+                "period": RISKS_PERIOD,
+            },
             sources=sources,
         )
+
+
+# The years the operational plan's main risks are of (its section 2.6: "下表确定了2023-2026年的
+# 主要运作风险"), said with any list of them.
+RISKS_PERIOD = "2023-2026"
 
 
 # Words that ask how a risk is rated, never which risk it is.

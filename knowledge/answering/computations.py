@@ -2295,7 +2295,13 @@ def compute_in_fact(
         same = [c for c in every if c.value > counts[0].value and _head_noun(c) == noun]
         counts = [counts[0], same[0]] if noun and len(same) == 1 else counts
     named = [c for c in every if c.value in stated]
-    if len(named) == 2 and named[0].value != named[1].value:
+    if (
+        len(named) == 2
+        and named[0].value != named[1].value
+        # (not a count of things beside one of people, said of the asker's own: "of the
+        # ~3,600 learners in the 38 courses, what percentage had finished")
+        and len({bool(_THINGS_COUNTED.match(c.phrase.strip().lower())) for c in named}) == 1
+    ):
         counts = named  # "5,200 trained and 4,000 certified: what rate is that": those two
     elif (
         _FACT_RATE.search(q.normalized)

@@ -4924,6 +4924,8 @@ class AnswerEngine:
             return [
                 "0",  # the answer counts the risks it lists
                 *_MITIGATING,  # and says how each is mitigated
+                # (and the period they are the main risks of, said over several or a rating)
+                *([parts["period"]] if len(parts["items"]) > 1 or parts.get("rated") else []),
                 *(
                     text
                     for item in parts["items"]

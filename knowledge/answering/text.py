@@ -425,6 +425,7 @@ _SHORTHAND = {
     "def of": "definition of",
     "strat plan": "strategic plan",
     "wat": "what",
+    "whats": "what is",  # ("whats NETP short for")
     "approx": "approximately",
     "approx.": "approximately",
     "ppl": "people",

@@ -7040,3 +7040,44 @@ def test_kpis_counted_in_the_document_are_all_of_them(
 ) -> None:
     # (unseen AD after a record was added) where the document holds them is no subject
     _assert_answered_with(answer_engine, question, ["82"])
+
+
+def test_whats_is_what_is(answer_engine: AnswerEngine) -> None:
+    # (first run of FO) "whats" typed without its apostrophe reads as "what is"
+    _assert_answered_with(
+        answer_engine, "whats NETP short for?", ["National Emergency Telecommunication Plan"]
+    )
+
+
+def test_finished_is_completed(answer_engine: AnswerEngine) -> None:
+    # (first run of FP) finished and completed are one word of a record
+    _assert_answered_with(
+        answer_engine,
+        "Roughly what % of the people trained on the ITU Academy in 2022 actually finished and "
+        "got a certificate?",
+        ["76.9%"],
+    )
+
+
+def test_a_share_is_of_the_people_counted_whatever_the_question_restates(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (unseen CE) the 38 courses the question restates are no part of the 3,600 learners
+    _assert_answered_with(
+        answer_engine,
+        "Of the ~3,600 learners in the 38 courses delivered Jan-Mar 2023, what percentage had "
+        "finished by March?",
+        ["8.3%"],
+    )
+
+
+def test_the_risks_period_asked_beside_their_number_is_their_list(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (first run of FQ) the list of the main risks says the years they are of
+    _assert_answered_with(
+        answer_engine,
+        "how many main operational risks does the ITU-D risk analysis identify and what period "
+        "do they cover?",
+        ["4 main risks for 2023-2026"],
+    )

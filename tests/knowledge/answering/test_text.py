@@ -234,7 +234,7 @@ def test_traditional_text_writes_partner_as_taiwan_s_standard_does() -> None:
 @pytest.mark.parametrize(
     ("typed", "read"),
     [
-        ("whats the OP-23 alloc for cybersec?", "whats the op-23 allocation for cybersecurity?"),
+        ("whats the OP-23 alloc for cybersec?", "what is the op-23 allocation for cybersecurity?"),
         ("acc. to the vision doc how many ppl", "according to the vision doc how many people"),
         ("what r the main risks? list them pls", "what are the main risks? list them please"),
         (
