@@ -1530,6 +1530,8 @@ def _name_parts(text: str) -> list[str] | None:
 # The question that follows the names added up: ", what's the total …", "，合计多少".
 _ASKED_AFTER = re.compile(
     r"[,.;:?]\s*(?:what|how|and what|and how)\b|[，。？]\s*(?:合计|一共|总共|共|加起来)"
+    # the currency it is asked in: "UMC and VaMoz Digital, in euros?"
+    r"|,?\s+in (?:euros?|eur|chf|swiss francs?|francs?|dollars?|usd)\b"
 )
 QUOTED_NAMES = 2
 
@@ -1792,6 +1794,11 @@ _POINTS_DROPPED = re.compile(
     r"|\b(?:drop|dropped|fall|fell|decline|declined|shrink|shrank|decrease|decreased)\b[^?]{0,30}"
     r"\bby (?:what|how much) (?:percent|percentage|%)"
     r"|\bwhat (?:percent|percentage) (?:drop|fall|decline|decrease)\b"
+    # the part of the normal level lost: "what % of the normal coverage area was lost",
+    # "覆盖面积损失了百分之几"
+    r"|\bwhat (?:%|percent|percentage|share|proportion|fraction) of\b[^?]{0,60}"
+    r"\b(?:was|were|had been|got) lost\b"
+    r"|(?:损失|失去|丢失)了?(?:百分之(?:多少|几)|(?:多少|几)\s*%)"
 )
 # The share of the whole that is left once a share is taken: "what share is left for
 # everything else", "剩下的占百分之几".

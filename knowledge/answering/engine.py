@@ -306,6 +306,9 @@ _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|b
 # An amount in a currency (not a share: the DCM's 79% is no budget of it).
 _CURRENCY_AMOUNT = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$", re.IGNORECASE)
 # What a risk's answer does with its mitigations: "how do we mitigate / reduce / 缓解 …".
+# Two things joined, whose counts a total adds ("the internal and external ones", "内外部",
+# "两场加起来"): not the one count of a "how many in total".
+_TWO_THINGS_JOINED = re.compile(r"\band\b|\bplus\b|\bboth\b|和|与|及|加|跟|两|二者|内外")
 _MITIGATING = (
     "mitigate reduce address manage handle tackle lower prevent avoid deal "
     "缓解 应对 降低 减少 处理 管理 防范 避免 解决"
@@ -1764,7 +1767,12 @@ class AnswerEngine:
         culture; financial management and planning; …"); None where it lists none, or runs
         of different lengths."""
         normalized = normalize(question)
-        if read_fact_operation(normalized) is not None or asks_those_not_done(normalized):
+        operation = read_fact_operation(normalized)
+        if (
+            operation is not None
+            # ("一共作出了几项承诺", "how many in total": the count of one thing, no sum)
+            and not (operation == "sum" and not _TWO_THINGS_JOINED.search(normalized))
+        ) or asks_those_not_done(normalized):
             return None
         listing = _HOW_MANY_EN.sub("which ", normalized, count=1)
         listing = _HOW_MANY_ZH.sub("哪些", listing, count=1)

@@ -7081,3 +7081,37 @@ def test_the_risks_period_asked_beside_their_number_is_their_list(
         "do they cover?",
         ["4 main risks for 2023-2026"],
     )
+
+
+def test_a_sum_asked_with_the_currency_after_the_names_is_worked_out(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (first run of FP) "…, UMC and VaMoz Digital, in euros?": the currency is no name's part
+    _assert_answered_with(
+        answer_engine,
+        "What's the combined value of the two new EC projects, UMC and VaMoz Digital, in euros?",
+        ["5,300,000"],
+    )
+
+
+def test_the_share_of_a_normal_level_lost_is_what_it_fell_by(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (first run of FP) "what % … was lost": 100 − 36
+    _assert_answered_with(
+        answer_engine,
+        "what % of Vanuatu's normal cellular coverage area was lost on 3 March?",
+        ["100% − 36% = 64"],
+    )
+    _assert_answered_with(
+        answer_engine, "颶風過後，瓦努阿圖的蜂窩覆蓋面積損失了百分之幾？", ["100% − 36% = 64"]
+    )
+
+
+def test_how_many_in_total_of_one_thing_counts_its_list(answer_engine: AnswerEngine) -> None:
+    # (first run of FQ) 一共 of one thing is no sum: the record's four commitments
+    _assert_answered_with(
+        answer_engine,
+        "2024年3月高级管理层务虚会的讨论主题是什么？高层一共作出了几项承诺？",
+        ["4"],
+    )
