@@ -1076,7 +1076,11 @@ def _holds_the_object(question: str, texts: Sequence[str], about: Sequence[str] 
         stem(part)
         for word in latin_tokens(thing)
         for part in word.split("-")
-        if part and part not in EN_STOPWORDS and part not in _ORGANISATION
+        if part
+        and part not in EN_STOPWORDS
+        and part not in _ORGANISATION
+        # (not a number: "the 27th IWAG meeting" is held as "the 27th meeting … (IWAG)")
+        and not any(c.isdigit() for c in part)
     }
     if not asked:
         return True
@@ -1185,9 +1189,15 @@ def _is_form_of(action: str, word: str) -> bool:
     """Whether a lower-case word is of an English verb's stem: four letters of a short verb
     ("appl" for application); a long one keeps all but its ending ("designa": "designate" is
     no "design")."""
+    # (British and American spellings alike: "organised" is "organized")
+    action, word = _ISE.sub("is", action), _ISE.sub("is", word)
     if len(action) < 4:
         return word == action
     return word.startswith(action[: len(action) - 2] if len(action) >= 8 else action[:4])
+
+
+# The -ize of a verb spelt the American way, and its forms: read as -ise.
+_ISE = re.compile(r"(?<=[a-z]{3})iz(?=(?:e|es|ed|ing|ation|ations|er|ers)$)")
 
 
 # Chinese words that place something in time ("最后有多少": when, not what is counted).

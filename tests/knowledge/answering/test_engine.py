@@ -7115,3 +7115,14 @@ def test_how_many_in_total_of_one_thing_counts_its_list(answer_engine: AnswerEng
         "2024年3月高级管理层务虚会的讨论主题是什么？高层一共作出了几项承诺？",
         ["4"],
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who organised the 27th IWAG meeting?", "Who co-organized the 27th IWAG meeting?"],
+)
+def test_who_did_it_reads_ise_as_ize_and_no_ordinal_as_a_word(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (first run of FN) "organised" is the record's "organized"; "27th" names the meeting
+    _assert_answered_with(answer_engine, question, ["ESCAP", "Asia-Pacific Telecommunity"])
