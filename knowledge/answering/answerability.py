@@ -964,6 +964,12 @@ _DONE_ASKED = re.compile(
     # "成员国最后批准了新的IDI方法吗" (not "最终要多少成员国批准才能通过", the rule)
     r"|(?:最后|最终|到底|终于)(?:有没有|是否)?(?P<zh3>批准|通过|采纳|签署|核准)(?:了|咗|过|没有|冇)"
     r"|(?P<zh2>批准|通过|采纳|签署|核准)(?:了|咗|过)(?:吗|没有|未|冇)?\s*[?？]?$"
+    # the outcome of the act asked: "the final approval rate", "最后的批准率", "which countries
+    # opted out", "有哪些国家选择退出"
+    r"|\b(?:final|eventual|actual)\s+(?P<en4>approv|adopt|endors|accept)al rate\b"
+    r"|\b(?P<en5>opt)ed out\b"
+    r"|(?:最后|最终)的?(?P<zh4>批准|通过|采纳|核准)率"
+    r"|(?:哪些|哪个|哪几个|多少|几个)[^？?，,。]{0,12}?(?:选择)?(?P<zh5>退出)"
 )
 # Which one, or who, was the first to do something ("第一个签署HCM4A协议的非洲国家是哪个",
 # "which country was the first to sign"); not the first of a series asked by its number or
@@ -1018,8 +1024,10 @@ def asks_done_only_planned(question: str, texts: Sequence[str]) -> bool:
         return False
     asked = _DONE_ASKED.search(_QUOTED.sub(" ", question))
     assert asked is not None
-    verb = (
-        asked["en"] or asked["en2"] or asked["en3"] or asked["zh"] or asked["zh2"] or asked["zh3"]
+    verb = next(
+        asked[g]
+        for g in ("en", "en2", "en3", "en4", "en5", "zh", "zh2", "zh3", "zh4", "zh5")
+        if asked[g]
     )
     said = [
         sentence

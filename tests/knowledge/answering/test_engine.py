@@ -7126,3 +7126,23 @@ def test_who_did_it_reads_ise_as_ize_and_no_ordinal_as_a_word(
 ) -> None:
     # (first run of FN) "organised" is the record's "organized"; "27th" names the meeting
     _assert_answered_with(answer_engine, question, ["ESCAP", "Asia-Pacific Telecommunity"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the final approval rate for the new IDI methodology?",
+        "IDI新方法最后的批准率是多少？",
+        "Which countries opted out of the 2023 IDI edition?",
+        "有哪些国家选择退出2023年版IDI？",
+    ],
+)
+def test_the_outcome_of_an_act_only_planned_is_declined(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (first run of FQ) the record gives the 70% needed and the question to be asked, not
+    # the rate reached nor who opted out
+    assert not answer_engine.answer(question).answered
+    _assert_answered_with(
+        answer_engine, "What approval rate is needed to adopt the IDI methodology?", ["70%"]
+    )
