@@ -2098,6 +2098,8 @@ _PREPARING_FOR = re.compile(
 # "我的合作伙伴是谁").
 _PARTNER_ASKED = re.compile(
     r"(?<!\bmy )(?<!\bour )\bpartners?\b(?! (?:countries|states)\b)"
+    # ("who was our partner for the DTCI roundtable": the organisation's, for an event)
+    r"|\bour partners? (?=(?:for|in|at|on|of|with)\b)"
     r"|(?<!我的)(?<!我们的)(?:合作方|合作伙伴|合作单位|合作机构)|和谁合作|与谁合作|跟谁合作|同谁合作"
 )
 # A body the record's English says something was done with, named: "in collaboration with the

@@ -7146,3 +7146,19 @@ def test_the_outcome_of_an_act_only_planned_is_declined(
     _assert_answered_with(
         answer_engine, "What approval rate is needed to adopt the IDI methodology?", ["70%"]
     )
+
+
+def test_our_partner_for_an_event_is_the_organisations(answer_engine: AnswerEngine) -> None:
+    # (first run of FN) "our partner for …" asks who the organisation worked with
+    _assert_answered_with(
+        answer_engine,
+        "Who was our partner for the DTCI executive roundtable at MWC in Barcelona?",
+        ["Cisco"],
+    )
+
+
+def test_a_contact_asked_in_cantonese_is_the_reports_contact(answer_engine: AnswerEngine) -> None:
+    # (first run of FN) 聯絡人 is the record's 聯繫人; 邊位 asks who
+    _assert_answered_with(
+        answer_engine, "2018年BDT務虛會嗰份報告，聯絡人係邊位？", ["Yushi Torigoe"]
+    )
