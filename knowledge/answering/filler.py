@@ -501,6 +501,16 @@ def _unwrap(clause: str) -> str:
     return stripped
 
 
+# Words that say, in brackets after a name, that it was another's before: "（以前叫CoE）",
+# "(formerly CoE)" (not a question of the old name: "ATC以前叫什么").
+_FORMERLY = re.compile(
+    r"(?<=[（(])\s*(?:以前叫|以前称为|以前稱為|以前称|以前稱|原来叫|原來叫|原名|旧称|舊稱|前身是|前身为|前身為"
+    r"|(?:formerly|previously|once)(?: (?:called|known as|named))?(?= [A-Za-z])"
+    r"|a\.?k\.?a\.?(?= ))",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def strip_filler(text: str) -> str:
     """The question without small-talk clauses and filler phrases; the text itself when
@@ -517,6 +527,9 @@ def strip_filler(text: str) -> str:
     # "数字包容性方面用哪些KPI来衡量": regarding the topic, no word of a record ("在数字包容性
     # 方面获得援助的国家" is one KPI, not the topic's KPIs)
     text = _REGARDING_ZH.sub("", text)
+    # "ATC（以前叫CoE）", "the ATC programme (formerly CoE)": another name of what is asked
+    # about, kept as a name, the words saying it was its name set aside
+    text = _FORMERLY.sub(" ", text)
     # "I need the official definition of 'ITU as One' for a slide deck": what the asker
     # will put it in, no word of a record
     text = _FOR_THE_ASKERS_PAPER.sub(" ", text)

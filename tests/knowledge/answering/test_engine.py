@@ -7162,3 +7162,10 @@ def test_a_contact_asked_in_cantonese_is_the_reports_contact(answer_engine: Answ
     _assert_answered_with(
         answer_engine, "2018年BDT務虛會嗰份報告，聯絡人係邊位？", ["Yushi Torigoe"]
     )
+
+
+def test_a_former_name_in_brackets_is_no_word_to_match(answer_engine: AnswerEngine) -> None:
+    # (first run of FO) "（以前叫CoE）" says the name before, not what is asked
+    _assert_answered_with(
+        answer_engine, "請問WTDC第幾號決議係講ATC（以前叫CoE）項目嘅？", ["第73號決議"]
+    )
