@@ -470,7 +470,10 @@ _PERCENT = re.compile(
 _PLACE = re.compile(
     r"\b(?:in|at) (?P<place>(?:the )?(?!(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday)\b)(?:[A-Z][a-z]+ )*[A-Z][a-z]{2,})"
+    r"|Sunday"
+    # (a place in a text, not on a map: "in Document TDAG-22 2", "in Annex 1", "in Section 3")
+    r"|Documents?|Sections?|Annex(?:es)?|Tables?|Box|Figures?|Appendix|Chapters?|Parts?"
+    r"|Resolutions?|Decisions?|Recommendations?)\b)(?:[A-Z][a-z]+ )*[A-Z][a-z]{2,})"
     # ... or cited, with the year, as ITU cites its conferences: "the Plenipotentiary
     # Conference (Bucharest, 2022)", "Resolution 71 (Rev. Bucharest, 2022)"
     r"|\((?:Rev\. )?(?P<cited>[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*), (?:19|20)(?P<year>\d\d)\)"
@@ -975,7 +978,9 @@ _DONE_ASKED = re.compile(
 # "which country was the first to sign"); not the first of a series asked by its number or
 # time ("the first two sessions", "the first round", "first quarter").
 _FIRST_ONE_ASKED = re.compile(
-    r"(?:第一个|第一家|第一位|首个|首家|首位|最先|率先|最早)[^？?，,。]{0,20}?(?:哪|谁)"
+    # (not a time asked of the first: "最早评估…的那份报告是哪一年的" asks its year)
+    r"(?:第一个|第一家|第一位|首个|首家|首位|最先|率先|最早)[^？?，,。]{0,20}?"
+    r"(?:哪(?!一?(?:年|个月|月|天|日))|谁)"
     r"|(?:哪|谁)[^？?，,。]{0,12}?(?:第一个|第一家|第一位|首个|首家|首位|最先|率先|最早)"
     r"|\b(?:which|who|what)\b[^?.;]{0,40}?\b(?:the )?first (?:[a-z]+ ){0,2}to\b"
     r"|\b(?:which|who)\b[^?.;]{0,20}?\b(?:first|earliest) to\b"

@@ -7169,3 +7169,18 @@ def test_a_former_name_in_brackets_is_no_word_to_match(answer_engine: AnswerEngi
     _assert_answered_with(
         answer_engine, "請問WTDC第幾號決議係講ATC（以前叫CoE）項目嘅？", ["第73號決議"]
     )
+
+
+def test_the_year_of_what_was_first_is_a_year_asked(answer_engine: AnswerEngine) -> None:
+    # (first run of FT) 最早…是哪一年 asks the year of the first, not which one was first
+    _assert_answered_with(
+        answer_engine, "最早评估电信好处的那份《梅特兰报告》是哪一年的？", ["1984"]
+    )
+    assert not answer_engine.answer("第一个签署HCM4A协议的非洲国家是哪个？").answered
+
+
+def test_a_document_a_text_is_in_is_no_place(answer_engine: AnswerEngine) -> None:
+    # (first run of FT) "The report … is in Document TDAG-22 2": no city of the retreat
+    assert not answer_engine.answer(
+        "In which city did the February 2023 BDT senior management retreat take place?"
+    ).answered
