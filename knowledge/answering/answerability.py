@@ -340,7 +340,9 @@ _WANTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,4}cost\b"
             # what a project or an agreement is worth: "the value and duration of the X project"
             r"|\bvalue\b(?: and [a-z]+)? of (?:the |this |that |its |our )?(?:[^\s?,]+ ){0,5}?"
-            r"(?:project|programme|program|contract|agreement|grant|deal)s?\b"
+            r"(?:project|programme|program|contract|agreement|grant|deal|initiative|partnership"
+            r"|facility|observatory|toolkit)s?\b"
+            r"|价值(?:是|为|有)?多少|值多少钱"
             # ("what did the new building end up costing": read as "eventually cost")
             r"|\b(?:how much|what) (?:does|did|do|will|would) (?:[a-z\-]+ ){1,5}?(?:eventually"
             r"|finally|ultimately) cost\b"

@@ -3770,6 +3770,11 @@ class AnswerEngine:
         state["_last_source"] = ("", None)
         return state
 
+    def _of_the_document_named(self, q: Question, docs: set[str]) -> bool:
+        """Whether records of these documents are of the one the question names, if any."""
+        named = self._read_source(q.normalized)
+        return named is None or bool(named.docs & docs)
+
     def _read_source(self, normalized: str) -> SourceNamed | None:
         """The document a question names as where its answer stands."""
         text, source = self._last_source
@@ -4932,8 +4937,14 @@ class AnswerEngine:
             return [
                 "0",  # the answer counts the risks it lists
                 *_MITIGATING,  # and says how each is mitigated
-                # (and the period they are the main risks of, said over several or a rating)
-                *([parts["period"]] if len(parts["items"]) > 1 or parts.get("rated") else []),
+                # (and the period they are the main risks of, said over several or a rating;
+                # not of another document named: "the main risks in the retreat report")
+                *(
+                    [parts["period"]]
+                    if (len(parts["items"]) > 1 or parts.get("rated"))
+                    and self._of_the_document_named(q, {i["risk"].doc for i in parts["items"]})
+                    else []
+                ),
                 *(
                     text
                     for item in parts["items"]
@@ -5309,6 +5320,10 @@ def _asks_of_the_whole(
     """Whether a KPI question asks about every KPI: no subject named but the organisation or
     the document that holds them (`holder`: the words of its names, "the Kigali Action Plan
     impact framework in the OP-23 document"), and a count, a total or every one asked for."""
+    if q.reading.has("class_theme") or (
+        q.reading.has("class_priority") != q.reading.has("class_enabler")
+    ):
+        return False  # ("推动因素里有多少个KPI", "the enablers' KPIs": of a class of lines only)
     allowed = _ORGANISATION_TOKENS | _HOLDING_TOKENS | holder
     # (Chinese pairs of glue and of words that say the document holds them are no subject:
     # "影响框架里有多少个KPI", "文件里面提到了", "规划文件中设了")

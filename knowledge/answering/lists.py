@@ -175,8 +175,9 @@ _LIST_ASKED = re.compile(
     r"(?!(?:meetings?|sessions?|times|days|weeks|months|years|visits|events|workshops)\b)"
     r"[a-z]+ (?:from|of|in|under|for)\b"
     r"|有哪些|是哪些|哪几|列出|列举"
-    # a number of things asked what they are: "愿景的三大支柱是什么", "四个风险是啥"
-    r"|(?<![\d第])(?:[三四五六七八九十]|[3-9])\s*(?:大|个|项|条|点|类|种)[^，。？?\s的]{1,6}"
+    # a number of the things of something asked what they are: "愿景的三大支柱是什么",
+    # "OP-23的四个风险是啥" (not a set phrase alone, "三个代表是什么"; nor 十三个…)
+    r"|的\s*(?:[三四五六七八九十]|[3-9])\s*(?:大|个|项|条|点|类|种)[^，。？?\s的]{1,6}"
     r"(?:是|指)(?:什么|啥|咩|乜)"
 )
 
