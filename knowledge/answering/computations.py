@@ -1887,6 +1887,7 @@ _OF_THEM = re.compile(r"从中|其中|当中|\bof (?:which|whom|them|these)\b|\b
 # fact that never says it counts no one who did it (the Academy's users, for a completion).
 _DOING_ASKED = {
     "complet": ("complet", "完成"),
+    "finish": ("complet", "完成", "finish"),  # (finished, as the synonyms read it)
     "certif": ("certif", "证书"),
     "select": ("select", "选"),
     "graduat": ("graduat", "毕业"),

@@ -7204,3 +7204,12 @@ def test_the_review_of_this_sessions_first_changes_is_declined(
     # asks no list; the OP-23 risks' period is not the retreat report's; a building has no
     # value in the records
     assert not answer_engine.answer(question).answered
+
+
+def test_a_share_of_those_who_finished_is_of_a_record_that_says_so(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (the review of fe70d2a) the 3,600 new users of 38,000 say nothing of finishing
+    assert not answer_engine.answer(
+        "What percentage of the 3,600 learners finished by March 2023?"
+    ).answered
