@@ -5184,7 +5184,7 @@ _HOLDING_TOKENS = frozenset(
     to_query_terms(
         "contain contains include includes comprise comprises exist exists hold holds "
         "listed defined set tracked propose proposes proposed across included including counted "
-        "counting "
+        "counting doc docs "
         "包含 包括 设有 设定 提出"
     ).tokens
 )

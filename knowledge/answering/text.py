@@ -449,6 +449,7 @@ _SHORTHAND = {
     "pls": "please",
     "plz": "please",
     "kap": "kigali action plan",  # the documents never write it short
+    "kigali ap": "kigali action plan",
     "resource mob": "resource mobilization",
     "res mob": "resource mobilization",
     "capacity dev": "capacity development",  # a theme's name, cut short ("capacity dev / stats")

@@ -7213,3 +7213,19 @@ def test_a_share_of_those_who_finished_is_of_a_record_that_says_so(
     assert not answer_engine.answer(
         "What percentage of the 3,600 learners finished by March 2023?"
     ).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many KPIs are there altogether in the Kigali Action Plan impact framework in the "
+        "OP-23 doc?",
+        "how many KPIs r there in total in the kigali AP impact framework??",
+    ],
+)
+def test_all_kpis_asked_of_the_doc_or_the_kigali_ap_are_82(
+    answer_engine: AnswerEngine, question: str
+) -> None:
+    # (the sealed FR and FS, after their one run) "doc" says where they are; "Kigali AP" is
+    # the Kigali Action Plan
+    _assert_answered_with(answer_engine, question, ["82"])
