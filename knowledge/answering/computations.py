@@ -60,6 +60,8 @@ _RATIO = re.compile(
     r"|\bratio (?:of|between)\b|多少倍|几倍|倍数"
     # "how many times is P2 larger than E4" (not "how many times is it mentioned")
     r"|\bhow many times (?:is|are|was|were)\b[^?]{0,40}?\b(?:larger|bigger|greater|higher|more)\b"
+    # "how many times is the cybersecurity budget vs the capacity development one"
+    r"|\bhow many times (?:is|are|was|were)\b[^?]{0,60}?\b(?:vs|versus|compared (?:to|with))\b"
 )
 # "average budget", "on average per KPI", "平均预算"
 _AVERAGE = re.compile(
@@ -2306,7 +2308,7 @@ def compute_in_fact(
     if (
         len(named) == 2
         and named[0].value != named[1].value
-        # (not a count of things beside one of people, said of the asker's own: "of the
+        # (not a count of things the question restates beside one of people: "of the
         # ~3,600 learners in the 38 courses, what percentage had finished")
         and len({bool(_THINGS_COUNTED.match(c.phrase.strip().lower())) for c in named}) == 1
     ):

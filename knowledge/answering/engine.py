@@ -305,10 +305,10 @@ _DOTTED = re.compile(r"(?<![\d.])\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])")
 _MONEY = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$|%|million|billion", re.IGNORECASE)
 # An amount in a currency (not a share: the DCM's 79% is no budget of it).
 _CURRENCY_AMOUNT = re.compile(r"瑞郎|欧元|美元|法郎|chf|eur|usd|€|\$", re.IGNORECASE)
-# What a risk's answer does with its mitigations: "how do we mitigate / reduce / 缓解 …".
 # Two things joined, whose counts a total adds ("the internal and external ones", "内外部",
 # "两场加起来"): not the one count of a "how many in total".
 _TWO_THINGS_JOINED = re.compile(r"\band\b|\bplus\b|\bboth\b|和|与|及|加|跟|两|二者|内外")
+# What a risk's answer does with its mitigations: "how do we mitigate / reduce / 缓解 …".
 _MITIGATING = (
     "mitigate reduce address manage handle tackle lower prevent avoid deal "
     "缓解 应对 降低 减少 处理 管理 防范 避免 解决"

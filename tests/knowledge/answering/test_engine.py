@@ -7229,3 +7229,15 @@ def test_all_kpis_asked_of_the_doc_or_the_kigali_ap_are_82(
     # (the sealed FR and FS, after their one run) "doc" says where they are; "Kigali AP" is
     # the Kigali Action Plan
     _assert_answered_with(answer_engine, question, ["82"])
+
+
+def test_how_many_times_one_line_is_versus_another_is_their_ratio(
+    answer_engine: AnswerEngine,
+) -> None:
+    # (FU, run once on the last engine commit) "how many times is X vs Y": a ratio, not the
+    # difference
+    _assert_answered_with(
+        answer_engine,
+        "how many times is the cybersecurty budget vs the capacity development one under P4?",
+        ["5 times"],
+    )
